@@ -1,0 +1,6 @@
+/** @module What the graph is: labels, relationships, properties and everything derived from them. */
+export * from './model.js';
+export * from './properties.js';
+export { kuzuDdl } from './kuzu-ddl.js';
+export { neo4jDdl } from './neo4j-ddl.js';
+export { graphqlTypeDefs } from './graphql-types.js';

@@ -1,0 +1,19 @@
+/** @module Kuzu DDL derived from the graph model. */
+import { nodes, relationships } from './model.js';
+import type { PropertyMap } from './properties.js';
+
+function columns(properties: PropertyMap): string[] {
+  return Object.entries(properties).map(([name, spec]) => `${name} ${spec.storage}`);
+}
+
+/** CREATE … IF NOT EXISTS statements, node tables before the relationship tables that use them. */
+export function kuzuDdl(): string[] {
+  const nodeTables = Object.entries(nodes).map(
+    ([label, spec]) => `CREATE NODE TABLE IF NOT EXISTS ${label}(${columns(spec.properties).join(', ')}, PRIMARY KEY(id))`,
+  );
+  const relTables = Object.entries(relationships).map(([type, spec]) => {
+    const parts = [`FROM ${spec.from} TO ${spec.to}`, ...columns(spec.properties)];
+    return `CREATE REL TABLE IF NOT EXISTS ${type}(${parts.join(', ')})`;
+  });
+  return [...nodeTables, ...relTables];
+}

@@ -1,0 +1,214 @@
+/**
+ * @module The graph's shape, declared once. Kuzu DDL, Neo4j constraints, GraphQL object
+ * types and the ingest validators are all derived from these declarations.
+ */
+import type { z } from 'zod';
+import { prop, zodObjectOf, type PropertyMap } from './properties.js';
+
+export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'county'] as const;
+export const POLICY_STATUSES = ['draft', 'final'] as const;
+/** section = a heading such as "一、…" that groups items; item = a numbered work item; measure = a ①② sub-measure or a row below an item. */
+export const TASK_KINDS = ['section', 'item', 'measure'] as const;
+export const AGENCY_ROLES = ['lead', 'support', 'participate'] as const;
+export const LINK_KINDS = ['verbatim', 'adapted', 'paraphrase'] as const;
+export const AGENCY_TYPES = [
+  'GOVERNMENT', 'HEALTH', 'MEDICAL_INSURANCE', 'FINANCE', 'HRSS', 'MARKET_REGULATION', 'DEVELOPMENT_REFORM',
+  'STAFFING_OFFICE', 'TCM_ADMIN', 'CIVIL_AFFAIRS', 'EDUCATION', 'PUBLIC_SECURITY', 'JUSTICE', 'AUDIT',
+  'NATURAL_RESOURCES', 'HOUSING', 'AGRICULTURE', 'COMMERCE', 'INDUSTRY_IT', 'TAXATION', 'STATISTICS',
+  'ECOLOGY', 'SCIENCE_TECH', 'VETERANS', 'EMERGENCY', 'DISEASE_CONTROL', 'DRUG_REGULATION', 'BIG_DATA',
+  'DISCIPLINE', 'PARTY_ORGANIZATION', 'PARTY_PUBLICITY', 'GOVERNMENT_OFFICE', 'REFORM_OFFICE',
+  'SOCIAL_ORGANIZATION', 'HOSPITAL', 'LOWER_GOVS', 'OTHER',
+] as const;
+
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+export type TaskKind = (typeof TASK_KINDS)[number];
+export type AgencyRole = (typeof AGENCY_ROLES)[number];
+export type LinkKind = (typeof LINK_KINDS)[number];
+export type AgencyType = (typeof AGENCY_TYPES)[number];
+
+export interface NodeSpec<P extends PropertyMap = PropertyMap> {
+  readonly description: string;
+  readonly properties: P;
+  /** Properties worth an index beyond the primary key `id`. */
+  readonly indexed: readonly (keyof P & string)[];
+}
+
+export interface RelSpec<P extends PropertyMap = PropertyMap> {
+  readonly description: string;
+  readonly from: NodeLabel;
+  readonly to: NodeLabel;
+  readonly properties: P;
+}
+
+const node = <P extends PropertyMap>(spec: NodeSpec<P>) => spec;
+
+export const nodes = {
+  Jurisdiction: node({
+    description: 'An administrative area; id is its GB/T 2260 code (000000 for the nation).',
+    properties: {
+      id: prop.id('GB/T 2260 administrative division code'),
+      name: prop.string('Chinese name, e.g. 三明市'),
+      nameEn: prop.string('English name, e.g. Sanming City'),
+      level: prop.enumOf(JURISDICTION_LEVELS, 'JurisdictionLevel', 'national, province, city or county'),
+      parentId: prop.optional.string('Code of the enclosing jurisdiction', { internal: true }),
+    },
+    indexed: [],
+  }),
+  Policy: node({
+    description: 'A policy document, loaded from a file or known only as a citation (stub).',
+    properties: {
+      id: prop.id(),
+      title: prop.string('Title of the plan itself, not of its cover letter'),
+      docNumber: prop.optional.string('Document number as printed, e.g. 资府发〔2017〕23号'),
+      issuer: prop.optional.string('Issuing body'),
+      issuedOn: prop.optional.date('Issue date (ISO 8601)'),
+      status: prop.enumOf(POLICY_STATUSES, 'PolicyStatus', 'draft (征求意见稿) or final'),
+      stub: prop.boolean('True when the document is only known from a citation'),
+      sourceFile: prop.optional.string('File the document was read from'),
+      sha256: prop.optional.string('sha256 of the file bytes'),
+      ingestKey: prop.optional.string('sha256 of the file and of the data it was linked with; equal keys mean nothing to redo', { internal: true }),
+      format: prop.optional.string('txt, docx, pdf or html', { internal: true }),
+      encoding: prop.optional.string('Detected text encoding of the file', { internal: true }),
+      text: prop.optional.string('Decoded source text; task spans index into it'),
+      jurisdictionId: prop.optional.string('Issuing jurisdiction code', { internal: true }),
+      warnings: prop.strings('Normalisation and extraction warnings, each "@offset code: message"'),
+    },
+    indexed: ['docNumber', 'jurisdictionId', 'sha256', 'ingestKey'],
+  }),
+  Task: node({
+    description: 'A numbered work item, its heading section, or a sub-measure.',
+    properties: {
+      id: prop.id(),
+      key: prop.string('Number as printed, e.g. （一） or ①'),
+      path: prop.string('Keys from the top of the outline, joined by "/"'),
+      kind: prop.enumOf(TASK_KINDS, 'TaskKind', 'section, item or measure'),
+      title: prop.string('First sentence or heading'),
+      text: prop.string('Normalised full text of the task itself (without its children)'),
+      seq: prop.int('Position in the document (exposed as GraphQL "order"; ORDER is a Cypher keyword)', { internal: true }),
+      depth: prop.int('Outline depth, 0 for top level'),
+      spanStart: prop.int('Start offset in Policy.text', { internal: true }),
+      spanEnd: prop.int('End offset (exclusive) in Policy.text', { internal: true }),
+      deadline: prop.optional.date('Deadline normalised to a date'),
+      deadlineText: prop.optional.string('Deadline as printed'),
+      policyId: prop.string('Owning policy', { internal: true }),
+      jurisdictionId: prop.string('Jurisdiction of the owning policy', { internal: true }),
+      parentId: prop.optional.string('Enclosing task', { internal: true }),
+    },
+    indexed: ['policyId', 'jurisdictionId'],
+  }),
+  Agency: node({
+    description: 'A canonical government body, scoped to its jurisdiction.',
+    properties: {
+      id: prop.id(),
+      name: prop.string('Canonical Chinese name'),
+      nameEn: prop.string('English name'),
+      type: prop.enumOf(AGENCY_TYPES, 'AgencyType', 'Functional type'),
+      jurisdictionId: prop.string('Jurisdiction the body belongs to', { internal: true }),
+      aliases: prop.strings('Names under which the body is printed'),
+    },
+    indexed: ['jurisdictionId', 'type'],
+  }),
+  Target: node({
+    description: 'A quantified goal of a task.',
+    properties: {
+      id: prop.id(),
+      text: prop.string('Target as printed'),
+      metric: prop.optional.string('What is measured'),
+      op: prop.optional.string('Comparator: >=, <=, =, >, <, +, x'),
+      value: prop.optional.float('Number'),
+      unit: prop.optional.string('Unit, e.g. %, 台, 万人, 元'),
+      by: prop.optional.string('Year or date the target is due'),
+      taskId: prop.string('Owning task', { internal: true }),
+      spanStart: prop.int('Start offset in Policy.text', { internal: true }),
+      spanEnd: prop.int('End offset in Policy.text', { internal: true }),
+    },
+    indexed: ['taskId'],
+  }),
+  NationalItem: node({
+    description: 'An item of the national reform framework.',
+    properties: {
+      id: prop.id(),
+      titleZh: prop.string('Chinese title'),
+      titleEn: prop.string('English title'),
+      text: prop.string('Chinese wording of the item (quotation or summary) that evidence spans index into'),
+      pillar: prop.string('Pillar id the item belongs to'),
+      pillarZh: prop.string('Chinese pillar name'),
+      pillarEn: prop.string('English pillar name'),
+      keywords: prop.strings('Keywords and synonyms used by the linker'),
+      source: prop.optional.string('National document and item the title comes from'),
+      titleIsSummary: prop.boolean('True when the title is our own summary, not a quotation'),
+    },
+    indexed: ['pillar'],
+  }),
+} as const;
+
+export type NodeLabel = keyof typeof nodes;
+
+const linkProperties = {
+  score: prop.float('Confidence in [0,1]'),
+  method: prop.string('What produced the link'),
+  kind: prop.enumOf(LINK_KINDS, 'LinkKind', 'verbatim, adapted or paraphrase'),
+  evidence: prop.string('JSON list of matched phrases with spans on both sides', { internal: true }),
+  curated: prop.boolean('True when set by the reviewed-links file'),
+};
+
+const rel = <P extends PropertyMap>(spec: RelSpec<P>) => spec;
+
+export const relationships = {
+  PART_OF: rel({ description: 'Jurisdiction inside its parent', from: 'Jurisdiction', to: 'Jurisdiction', properties: {} }),
+  ISSUED_IN: rel({ description: 'Policy issued by a jurisdiction', from: 'Policy', to: 'Jurisdiction', properties: {} }),
+  HAS_TASK: rel({ description: 'Policy contains the task', from: 'Policy', to: 'Task', properties: {} }),
+  HAS_PART: rel({ description: 'Task contains the sub-task', from: 'Task', to: 'Task', properties: {} }),
+  RESPONSIBLE: rel({
+    description: 'Agency responsible for a task, with its role',
+    from: 'Task',
+    to: 'Agency',
+    properties: {
+      role: prop.enumOf(AGENCY_ROLES, 'AgencyRole', 'lead, support or participate'),
+      name: prop.string('Name as printed in the task'),
+      position: prop.int('Position in the printed list'),
+    },
+  }),
+  BELONGS_TO: rel({ description: 'Agency of a jurisdiction', from: 'Agency', to: 'Jurisdiction', properties: {} }),
+  HAS_TARGET: rel({ description: 'Quantified target of a task', from: 'Task', to: 'Target', properties: {} }),
+  IMPLEMENTS: rel({ description: 'Task implements a national item', from: 'Task', to: 'NationalItem', properties: linkProperties }),
+  DERIVES_FROM: rel({ description: 'Task implements a task of a parent document', from: 'Task', to: 'Task', properties: linkProperties }),
+  CITES: rel({
+    description: 'Policy cites another as its basis',
+    from: 'Policy',
+    to: 'Policy',
+    properties: { context: prop.string('The basis statement as printed') },
+  }),
+} as const;
+
+export type RelType = keyof typeof relationships;
+
+type NodeProps<L extends NodeLabel> = (typeof nodes)[L]['properties'];
+type RelProps<R extends RelType> = (typeof relationships)[R]['properties'];
+
+export const nodeSchemas = Object.fromEntries(
+  Object.entries(nodes).map(([label, spec]) => [label, zodObjectOf(spec.properties)]),
+) as { [L in NodeLabel]: ReturnType<typeof zodObjectOf<NodeProps<L>>> };
+
+export const relSchemas = Object.fromEntries(
+  Object.entries(relationships).map(([type, spec]) => [type, zodObjectOf(spec.properties)]),
+) as { [R in RelType]: ReturnType<typeof zodObjectOf<RelProps<R>>> };
+
+export type JurisdictionNode = z.infer<(typeof nodeSchemas)['Jurisdiction']>;
+export type PolicyNode = z.infer<(typeof nodeSchemas)['Policy']>;
+export type TaskNode = z.infer<(typeof nodeSchemas)['Task']>;
+export type AgencyNode = z.infer<(typeof nodeSchemas)['Agency']>;
+export type TargetNode = z.infer<(typeof nodeSchemas)['Target']>;
+export type NationalItemNode = z.infer<(typeof nodeSchemas)['NationalItem']>;
+export type ResponsibleEdge = z.infer<(typeof relSchemas)['RESPONSIBLE']>;
+export type LinkEdge = z.infer<(typeof relSchemas)['IMPLEMENTS']>;
+
+/** One matched phrase behind a link; spans index into each side's text. */
+export interface LinkEvidence {
+  localText: string;
+  localSpan: { start: number; end: number };
+  /** Span in NationalItem.text, or in the parent Task.text for DERIVES_FROM. */
+  nationalText: string;
+  nationalSpan: { start: number; end: number };
+}

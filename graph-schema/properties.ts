@@ -1,0 +1,69 @@
+/**
+ * @module Property builders: one declaration per property gives its storage type
+ * (shared by Kuzu DDL and Neo4j), its zod validator and its GraphQL type.
+ */
+import { z } from 'zod';
+
+export type StorageType = 'STRING' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'STRING[]';
+
+export interface PropertySpec<Z extends z.ZodType = z.ZodType> {
+  readonly storage: StorageType;
+  readonly zod: Z;
+  /** GraphQL scalar of the field, or null when the property is storage-only. */
+  readonly graphql: string | null;
+  readonly required: boolean;
+  readonly description: string;
+}
+
+interface BuildOptions {
+  /** Hide from the GraphQL type (storage-only or exposed through a computed field). */
+  internal?: boolean;
+}
+
+function build<Z extends z.ZodType>(
+  storage: StorageType,
+  zod: Z,
+  graphql: string,
+  required: boolean,
+  description: string,
+  { internal = false }: BuildOptions,
+): PropertySpec<Z> {
+  return { storage, zod, graphql: internal ? null : graphql, required, description };
+}
+
+/** Builders for required properties; `.optional` variants accept null. */
+export const prop = {
+  id: (description = 'Stable identifier') => build('STRING', z.string().min(1), 'ID', true, description, {}),
+  string: (description: string, options: BuildOptions = {}) =>
+    build('STRING', z.string(), 'String', true, description, options),
+  int: (description: string, options: BuildOptions = {}) =>
+    build('INT64', z.number().int(), 'Int', true, description, options),
+  float: (description: string, options: BuildOptions = {}) =>
+    build('DOUBLE', z.number(), 'Float', true, description, options),
+  boolean: (description: string, options: BuildOptions = {}) =>
+    build('BOOLEAN', z.boolean(), 'Boolean', true, description, options),
+  strings: (description: string, options: BuildOptions = {}) =>
+    build('STRING[]', z.array(z.string()), '[String!]', true, description, options),
+  enumOf: <const V extends readonly [string, ...string[]]>(values: V, graphqlEnum: string, description: string) =>
+    build('STRING', z.enum(values), graphqlEnum, true, description, {}),
+  optional: {
+    string: (description: string, options: BuildOptions = {}) =>
+      build('STRING', z.string().nullable(), 'String', false, description, options),
+    int: (description: string, options: BuildOptions = {}) =>
+      build('INT64', z.number().int().nullable(), 'Int', false, description, options),
+    float: (description: string, options: BuildOptions = {}) =>
+      build('DOUBLE', z.number().nullable(), 'Float', false, description, options),
+    date: (description: string, options: BuildOptions = {}) =>
+      build('STRING', z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), 'String', false, description, options),
+  },
+};
+
+export type PropertyMap = Record<string, PropertySpec>;
+
+/** The zod object shape of a property map. */
+export type ZodShapeOf<P extends PropertyMap> = { [K in keyof P]: P[K]['zod'] };
+
+export function zodObjectOf<P extends PropertyMap>(properties: P): z.ZodObject<ZodShapeOf<P>> {
+  const shape = Object.fromEntries(Object.entries(properties).map(([name, spec]) => [name, spec.zod]));
+  return z.object(shape as ZodShapeOf<P>);
+}

@@ -1,0 +1,48 @@
+/**
+ * @module `npm run ingest -- <files or folders>`: ingest documents into the configured store,
+ * one progress line per document; exits non-zero when any document failed.
+ */
+import { parseArgs } from 'node:util';
+import { openStore } from '../store/open-store.js';
+import { ingestPaths, type FileReport } from './pipeline.js';
+
+export function formatReport(report: FileReport): string {
+  if (!report.ok) return `✗ ${report.error}`;
+  if (report.outcome === 'unchanged') return `= ${report.file}: unchanged (${report.title})`;
+  const s = report.summary;
+  return (
+    `✓ ${report.file}: ${report.outcome} “${s.title}” [${s.jurisdictionId}] — ` +
+    `${s.tasks} tasks, ${s.subMeasures} sub-measures, ${s.agencies} agencies, ${s.targets} targets, ` +
+    `${s.links} links, ${s.warnings} warnings`
+  );
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { seeds: { type: 'string', default: 'seeds' }, 'max-bytes': { type: 'string' } },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write('usage: npm run ingest -- <files or folders> [--seeds DIR] [--max-bytes N]\n');
+    return 2;
+  }
+  const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : undefined;
+  const store = await openStore();
+  try {
+    const reports = await ingestPaths(store, positionals, {
+      seedsDir: values.seeds,
+      ...(maxBytes === undefined ? {} : { maxBytes }),
+      onProgress: (report) => (report.ok ? process.stdout : process.stderr).write(`${formatReport(report)}\n`),
+    });
+    const failed = reports.filter((report) => !report.ok).length;
+    process.stdout.write(`${reports.length - failed} of ${reports.length} documents loaded\n`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  process.stderr.write(`ingest failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+});

@@ -1,0 +1,79 @@
+/**
+ * @module Stub policies for documents cited as a basis but not loaded: number, title, issuer and
+ * the jurisdiction inferred from the issuer (国办发 → the nation, 川府发 → Sichuan, 明委发 → Sanming).
+ */
+import type { PolicyNode } from '../../graph-schema/model.js';
+import type { Citation } from '../document.js';
+import { NATION_ID, allJurisdictions, ancestorsOf } from '../resolve/jurisdiction-registry.js';
+import { policyIdOf } from './ids.js';
+
+/** Issuer prefixes of national documents: 国发, 国办发, 国医改发, 国卫…, 医保发, 财社. */
+const NATIONAL_PREFIX = /^(国|中发|中办发|医保|财社|发改|人社部|国卫|卫医|卫体改)/;
+
+/** One-character province abbreviations used in document numbers (川府发, 闽医改组, 皖政办). */
+const PROVINCE_ABBREVIATIONS: Record<string, string> = {
+  京: '110000', 津: '120000', 冀: '130000', 晋: '140000', 蒙: '150000', 辽: '210000', 吉: '220000',
+  黑: '230000', 沪: '310000', 苏: '320000', 浙: '330000', 皖: '340000', 闽: '350000', 赣: '360000',
+  鲁: '370000', 豫: '410000', 鄂: '420000', 湘: '430000', 粤: '440000', 桂: '450000', 琼: '460000',
+  渝: '500000', 川: '510000', 蜀: '510000', 黔: '520000', 贵: '520000', 滇: '530000', 云: '530000',
+  藏: '540000', 陕: '610000', 甘: '620000', 陇: '620000', 青: '630000', 宁: '640000', 新: '650000',
+};
+
+/** Full names that may open a cited title or issuer: 四川省人民政府…, 国务院办公厅…. */
+function jurisdictionNamedIn(text: string, citingJurisdictionId: string): string | null {
+  if (/^(国务院|国家|中共中央|全国)/.test(text)) return NATION_ID;
+  const nearby = ancestorsOf(citingJurisdictionId);
+  for (const node of [...nearby, ...allJurisdictions().filter((j) => j.level === 'province')]) {
+    const short = node.name.replace(/(省|市|县|自治区|壮族|回族|维吾尔)+$/, '');
+    if (short.length >= 2 && text.startsWith(short)) return node.id;
+  }
+  return null;
+}
+
+/** Jurisdiction of a cited document, from its number's issuer prefix or its title. */
+export function inferCitedJurisdiction(citation: Citation, citingJurisdictionId: string): string | null {
+  const number = citation.docNumber?.replace(/\s+/g, '') ?? '';
+  if (number) {
+    if (NATIONAL_PREFIX.test(number)) return NATION_ID;
+    const first = number.charAt(0);
+    // A city abbreviation (明 for 三明, 资 for 资阳) names the citing document's own city or county first.
+    for (const node of ancestorsOf(citingJurisdictionId)) {
+      if (node.level !== 'province' && node.level !== 'national' && node.name.includes(first)) return node.id;
+    }
+    const province = PROVINCE_ABBREVIATIONS[first];
+    if (province) return province;
+  }
+  return jurisdictionNamedIn(citation.context.replace(/^.*?(根据|按照|贯彻落实|依据)/, ''), citingJurisdictionId)
+    ?? (citation.title ? jurisdictionNamedIn(citation.title, citingJurisdictionId) : null);
+}
+
+/** The body named just before the cited title: 国务院办公厅《…》, 省医改领导小组《…》. */
+export function issuerOf(citation: Citation): string | null {
+  const before = citation.title ? citation.context.split(citation.title)[0] ?? '' : '';
+  const match = /([\u4e00-\u9fff]{2,20})《[^《]*$/u.exec(before);
+  const issuer = match?.[1]?.replace(/^.*?(根据|按照|贯彻落实|依据|和|及|、)/u, '');
+  return issuer && issuer.length >= 2 ? issuer : null;
+}
+
+export function stubPolicyOf(citation: Citation, citingJurisdictionId: string): PolicyNode | null {
+  const title = citation.title ?? citation.docNumber;
+  if (!title) return null;
+  const jurisdictionId = inferCitedJurisdiction(citation, citingJurisdictionId) ?? NATION_ID;
+  return {
+    id: policyIdOf({ docNumber: citation.docNumber, title, jurisdictionId }),
+    title,
+    docNumber: citation.docNumber,
+    issuer: issuerOf(citation),
+    issuedOn: null,
+    status: 'final',
+    stub: true,
+    sourceFile: null,
+    sha256: null,
+    ingestKey: null,
+    format: null,
+    encoding: null,
+    text: null,
+    jurisdictionId,
+    warnings: [],
+  };
+}

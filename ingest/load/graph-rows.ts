@@ -1,0 +1,218 @@
+/**
+ * @module The pure half of loading: a finished document becomes the node and edge rows of the
+ * graph, validated against graph-schema, with every span mapped back to the source text.
+ */
+import {
+  nodeSchemas,
+  type AgencyNode,
+  type JurisdictionNode,
+  type PolicyNode,
+  type TargetNode,
+  type TaskNode,
+} from '../../graph-schema/model.js';
+import { IngestError, type IngestDoc, type IngestMessage, type Span } from '../document.js';
+import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
+import { stubPolicyOf } from './cited-policies.js';
+import { policyIdOf, targetIdOf, taskIdOf } from './ids.js';
+
+export interface Edge {
+  from: string;
+  to: string;
+  [property: string]: unknown;
+}
+
+export interface GraphRows {
+  policy: PolicyNode;
+  jurisdictions: JurisdictionNode[];
+  jurisdictionParents: Edge[];
+  tasks: TaskNode[];
+  taskParts: Edge[];
+  agencies: AgencyNode[];
+  agencyJurisdictions: Edge[];
+  responsible: Edge[];
+  targets: TargetNode[];
+  implementsLinks: Edge[];
+  /** DERIVES_FROM links whose `to` is already a task id of a loaded parent document. */
+  derivesFromLinks: Edge[];
+  citedPolicies: PolicyNode[];
+  cites: Edge[];
+}
+
+export function formatMessage({ offset, code, message }: IngestMessage): string {
+  return `@${offset} ${code}: ${message}`;
+}
+
+function requireStage<T>(value: T | undefined, file: string, stage: string): T {
+  if (value === undefined) throw new IngestError(file, `the ${stage} stage did not run`, 'PIPELINE');
+  return value;
+}
+
+/** Jurisdictions with their ancestors, each once. */
+function withAncestors(ids: Iterable<string>): JurisdictionNode[] {
+  const byId = new Map<string, JurisdictionNode>();
+  for (const id of ids) for (const node of ancestorsOf(id)) byId.set(node.id, node);
+  return [...byId.values()];
+}
+
+/** `ingestKey` fingerprints the file together with the reference data it was linked with. */
+export function buildGraphRows(doc: IngestDoc, ingestKey: string): GraphRows {
+  const file = doc.source.path;
+  const normalised = requireStage(doc.normalised, file, 'normalise');
+  const meta = requireStage(doc.meta, file, 'segment');
+  const parsedTasks = requireStage(doc.tasks, file, 'segment');
+  const resolved = requireStage(doc.agencies, file, 'resolve');
+
+  const toSource = ({ start, end }: Span) => ({
+    start: normalised.sourceOffsets[start] ?? doc.source.sourceText.length,
+    end: normalised.sourceOffsets[end] ?? doc.source.sourceText.length,
+  });
+
+  const policyId = policyIdOf({ docNumber: meta.docNumber, title: meta.title, jurisdictionId: meta.jurisdictionId });
+  const policy: PolicyNode = {
+    id: policyId,
+    title: meta.title,
+    docNumber: meta.docNumber,
+    issuer: meta.issuer,
+    issuedOn: meta.issuedOn,
+    status: meta.status,
+    stub: false,
+    sourceFile: file,
+    sha256: doc.source.sha256,
+    ingestKey,
+    format: doc.source.format,
+    encoding: doc.source.encoding,
+    text: doc.source.sourceText,
+    jurisdictionId: meta.jurisdictionId,
+    warnings: doc.messages.map(formatMessage),
+  };
+
+  const taskIdByPath = new Map(parsedTasks.map((task) => [task.path, taskIdOf(policyId, task.path)]));
+  const tasks: TaskNode[] = [];
+  const taskParts: Edge[] = [];
+  const responsible: Edge[] = [];
+  const targets: TargetNode[] = [];
+  const agencies = new Map<string, AgencyNode>();
+
+  for (const task of parsedTasks) {
+    const id = taskIdByPath.get(task.path) as string;
+    const parentId = task.parentPath ? (taskIdByPath.get(task.parentPath) ?? null) : null;
+    const span = toSource(task.span);
+    tasks.push({
+      id,
+      key: task.key,
+      path: task.path,
+      kind: task.kind,
+      title: task.title,
+      text: task.text,
+      seq: task.order,
+      depth: task.depth,
+      spanStart: span.start,
+      spanEnd: span.end,
+      deadline: task.deadline?.date ?? null,
+      deadlineText: task.deadline?.text ?? null,
+      policyId,
+      jurisdictionId: meta.jurisdictionId,
+      parentId,
+    });
+    if (parentId) taskParts.push({ from: parentId, to: id });
+
+    for (const mention of task.agencies) {
+      const agency = resolved.get(`${task.path}\u0000${mention.name}`);
+      if (!agency) continue;
+      const known = agencies.get(agency.id);
+      const aliases = new Set([...(known?.aliases ?? []), ...agency.aliases, mention.name]);
+      agencies.set(agency.id, { ...agency, aliases: [...aliases].sort() });
+      // One edge per (task, agency): the first role printed wins when a name repeats.
+      if (!responsible.some((edge) => edge.from === id && edge.to === agency.id)) {
+        responsible.push({ from: id, to: agency.id, role: mention.role, name: mention.name, position: mention.position });
+      }
+    }
+
+    task.targets.forEach((target, index) => {
+      const targetSpan = toSource(target.span);
+      targets.push({
+        id: targetIdOf(id, index),
+        text: target.text,
+        metric: target.metric,
+        op: target.op,
+        value: target.value,
+        unit: target.unit,
+        by: target.by,
+        taskId: id,
+        spanStart: targetSpan.start,
+        spanEnd: targetSpan.end,
+      });
+    });
+  }
+
+  const implementsLinks: Edge[] = [];
+  const derivesFromLinks: Edge[] = [];
+  for (const link of doc.links ?? []) {
+    const from = taskIdByPath.get(link.taskPath);
+    if (!from) continue;
+    const edge = {
+      from,
+      to: link.targetId,
+      score: link.score,
+      method: link.method,
+      kind: link.kind,
+      evidence: JSON.stringify(link.evidence),
+      curated: link.curated,
+    };
+    (link.relation === 'IMPLEMENTS' ? implementsLinks : derivesFromLinks).push(edge);
+  }
+
+  const citedPolicies: PolicyNode[] = [];
+  const cites: Edge[] = [];
+  for (const citation of doc.citations ?? []) {
+    const stub = stubPolicyOf(citation, meta.jurisdictionId);
+    if (!stub || stub.id === policyId || cites.some((edge) => edge.to === stub.id)) continue;
+    citedPolicies.push(stub);
+    cites.push({ from: policyId, to: stub.id, context: citation.context });
+  }
+
+  const agencyList = [...agencies.values()];
+  const jurisdictions = withAncestors([
+    meta.jurisdictionId,
+    ...agencyList.map((agency) => agency.jurisdictionId),
+    ...citedPolicies.map((stub) => stub.jurisdictionId ?? ''),
+  ].filter(Boolean));
+
+  const rows: GraphRows = {
+    policy,
+    jurisdictions,
+    jurisdictionParents: jurisdictions.flatMap((node) => (node.parentId ? [{ from: node.id, to: node.parentId }] : [])),
+    tasks,
+    taskParts,
+    agencies: agencyList,
+    agencyJurisdictions: agencyList.map((agency) => ({ from: agency.id, to: agency.jurisdictionId })),
+    responsible,
+    targets,
+    implementsLinks,
+    derivesFromLinks,
+    citedPolicies,
+    cites,
+  };
+  validateRows(rows, file);
+  return rows;
+}
+
+/** Rows are checked against graph-schema before anything is written. */
+function validateRows(rows: GraphRows, file: string): void {
+  const checks: [keyof typeof nodeSchemas, unknown[]][] = [
+    ['Policy', [rows.policy, ...rows.citedPolicies]],
+    ['Jurisdiction', rows.jurisdictions],
+    ['Task', rows.tasks],
+    ['Agency', rows.agencies],
+    ['Target', rows.targets],
+  ];
+  for (const [label, values] of checks) {
+    for (const value of values) {
+      const result = nodeSchemas[label].safeParse(value);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        throw new IngestError(file, `invalid ${label} ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'}`, 'INVALID_ROW');
+      }
+    }
+  }
+}

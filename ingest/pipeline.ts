@@ -1,0 +1,131 @@
+/**
+ * @module The ingest pipeline: read → normalise → segment → extract → resolve → link → load.
+ * Each file is processed on its own: a bad file fails alone, with its name and the reason, and
+ * nothing of it is stored; the others still load.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { GraphStore } from '../store/graph-store.js';
+import { ingestQueries } from '../store/queries/index.js';
+import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
+import { IngestError, type IngestDoc } from './document.js';
+import { extractDoc } from './extract/index.js';
+import { linkDoc, loadLinkContext, type LinkContext } from './link/index.js';
+import { linkToLoadedParents } from './load/parent-links.js';
+import { buildGraphRows } from './load/graph-rows.js';
+import { loadDocument, type LoadOutcome } from './load/load-document.js';
+import { loadNationalCatalogue } from './load/load-catalogue.js';
+import { normaliseDoc } from './normalise/index.js';
+import { readSourceFile, SUPPORTED_EXTENSIONS } from './read/index.js';
+import { resolveDoc } from './resolve/index.js';
+import { segmentDoc } from './segment/index.js';
+
+export interface IngestOptions {
+  /** Folder holding agencies.json, glossary.json, national/ and reviewed-links.json. @default 'seeds' */
+  seedsDir?: string;
+  /** Largest file accepted, in bytes. @default 20 MiB */
+  maxBytes?: number;
+  /** Called once per file with its outcome. */
+  onProgress?: (report: FileReport) => void;
+}
+
+export interface DocumentSummary {
+  title: string;
+  jurisdictionId: string;
+  tasks: number;
+  subMeasures: number;
+  agencies: number;
+  targets: number;
+  links: number;
+  warnings: number;
+}
+
+export type FileReport =
+  | { file: string; ok: true; outcome: 'unchanged'; title: string }
+  | { file: string; ok: true; outcome: Exclude<LoadOutcome, 'unchanged'>; summary: DocumentSummary }
+  | { file: string; ok: false; error: string; code: string };
+
+/** The pure part: every stage up to the rows to write. */
+export function processDocument(doc: IngestDoc, linkContext: LinkContext): IngestDoc {
+  const segmented = segmentDoc(normaliseDoc(doc));
+  if (!segmented.tasks || segmented.tasks.length === 0) {
+    throw new IngestError(doc.source.path, 'no numbered work items were found (not a task list?)', 'NO_STRUCTURE');
+  }
+  return linkDoc(resolveDoc(extractDoc(segmented)), linkContext);
+}
+
+export function summarise(doc: IngestDoc): DocumentSummary {
+  const tasks = doc.tasks ?? [];
+  return {
+    title: doc.meta?.title ?? '',
+    jurisdictionId: doc.meta?.jurisdictionId ?? '',
+    tasks: tasks.filter((task) => task.kind !== 'measure').length,
+    subMeasures: tasks.filter((task) => task.kind === 'measure').length,
+    agencies: new Set([...(doc.agencies?.values() ?? [])].map((agency) => agency.id)).size,
+    targets: tasks.reduce((sum, task) => sum + task.targets.length, 0),
+    links: doc.links?.length ?? 0,
+    warnings: doc.messages.length,
+  };
+}
+
+/** Files under the given paths with a supported extension, in a stable order. */
+export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info) {
+      files.push(path); // reported as missing by the reader, with its name
+    } else if (info.isDirectory()) {
+      const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      const nested = entries
+        .filter((entry) => entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+        .map((entry) => join(path, entry.name));
+      files.push(...nested);
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+interface RunContext {
+  linkContext: LinkContext;
+  fingerprint: string;
+  maxBytes: number | undefined;
+}
+
+export async function ingestFile(store: GraphStore, file: string, { linkContext, fingerprint, maxBytes }: RunContext): Promise<FileReport> {
+  try {
+    const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
+    const ingestKey = ingestKeyOf(source.sha256, fingerprint);
+    const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
+    if (known) return { file, ok: true, outcome: 'unchanged', title: known.title };
+    const processed = processDocument({ source, messages: [] }, linkContext);
+    const withParents = await linkToLoadedParents(store, processed, linkContext);
+    const outcome = await loadDocument(store, buildGraphRows(withParents, ingestKey));
+    if (outcome === 'unchanged') return { file, ok: true, outcome, title: withParents.meta?.title ?? '' };
+    return { file, ok: true, outcome, summary: summarise(withParents) };
+  } catch (error) {
+    if (error instanceof IngestError) return { file, ok: false, error: error.message, code: error.code };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { file, ok: false, error: `${file}: ${reason}`, code: 'UNEXPECTED' };
+  }
+}
+
+/** Ingests files and folders; the national catalogue is (re)loaded first. */
+export async function ingestPaths(
+  store: GraphStore,
+  paths: readonly string[],
+  { seedsDir = 'seeds', maxBytes, onProgress }: IngestOptions = {},
+): Promise<FileReport[]> {
+  const linkContext = await loadLinkContext(resolve(seedsDir));
+  const fingerprint = await fingerprintOf(resolve(seedsDir));
+  await loadNationalCatalogue(store, linkContext);
+  const reports: FileReport[] = [];
+  for (const file of await listInputFiles(paths)) {
+    const report = await ingestFile(store, file, { linkContext, fingerprint, maxBytes });
+    onProgress?.(report);
+    reports.push(report);
+  }
+  return reports;
+}

@@ -1,0 +1,38 @@
+/**
+ * @module The one interface between the application and a graph database.
+ * Resolvers and ingest never import a driver; they run named queries from `store/queries`.
+ */
+import type { ReadQuery, WriteQuery } from './queries/define.js';
+
+export type Params = Record<string, unknown>;
+
+/** Writes inside one transaction: all of them land, or none. */
+export interface WriteTransaction {
+  write<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[], params?: Params): Promise<void>;
+  read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]>;
+}
+
+export interface GraphStore {
+  readonly backend: 'kuzu' | 'neo4j';
+  /** Creates tables, constraints and indexes; a no-op when they exist. */
+  applySchema(): Promise<void>;
+  read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]>;
+  /** Runs `work` in one write transaction; writes are serialised. */
+  transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
+  /** Number of queries sent to the database since the store was opened (for batching checks). */
+  readonly queryCount: number;
+  close(): Promise<void>;
+}
+
+/** An expected database failure, with the named query that caused it; the driver's error is kept as cause. */
+export class StoreError extends Error {
+  readonly code = 'STORE_ERROR';
+  constructor(
+    readonly queryName: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${queryName}: ${message}`, options);
+    this.name = 'StoreError';
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * @module The embedded Kuzu backend: an in-process database in a directory, no server.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import kuzu from 'kuzu';
+import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
+import type { StorageType } from '../graph-schema/properties.js';
+import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
+import type { ReadQuery, WriteQuery } from './queries/define.js';
+
+export interface KuzuStoreOptions {
+  /** Database path (Kuzu 0.11 keeps a database in one file plus a WAL beside it). */
+  path: string;
+  /** @default false */
+  readOnly?: boolean;
+}
+
+/** A value of each storage type that fixes the type of a row field (see encodeRows). */
+const TEMPLATE_VALUES: Record<StorageType, unknown> = {
+  STRING: '',
+  INT64: 0,
+  DOUBLE: '0.5',
+  BOOLEAN: false,
+  'STRING[]': [''],
+};
+
+/**
+ * Kuzu's Node binding types a list parameter by its first element and does not convert the
+ * others: a null in the first row is an error, and an integral number after a fractional one is
+ * reinterpreted bit for bit. So rows get a fixed field order, doubles travel as strings (the
+ * shared Cypher wraps them in toFloat, which Kuzu calls to_double), and a template row with a
+ * value of every field's type leads the list; the rewritten UNWIND skips it.
+ */
+export function encodeRows<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): Record<string, unknown>[] {
+  const fields = Object.entries(query.rowTypes) as [string, StorageType][];
+  const template: Record<string, unknown> = { __template: true };
+  for (const [name, type] of fields) template[name] = TEMPLATE_VALUES[type];
+  const encoded = rows.map((row) => {
+    const values = row as Record<string, unknown>;
+    const out: Record<string, unknown> = { __template: null };
+    for (const [name, type] of fields) {
+      const value = values[name] ?? null;
+      out[name] = type === 'DOUBLE' && value !== null ? String(value) : value;
+    }
+    return out;
+  });
+  return [template, ...encoded];
+}
+
+/** The two dialect differences of the shared query module, applied to Cypher meant for Neo4j 5. */
+export function toKuzuCypher(cypher: string): string {
+  return cypher
+    .replace(/^UNWIND \$rows AS r\b/, 'UNWIND $rows AS r WITH r WHERE r.__template IS NULL')
+    .replace(/\btoFloat\(/g, 'to_double(');
+}
+
+type KuzuConnection = InstanceType<typeof kuzu.Connection>;
+
+export async function openKuzuStore({ path, readOnly = false }: KuzuStoreOptions): Promise<GraphStore> {
+  mkdirSync(dirname(path), { recursive: true });
+  let database: InstanceType<typeof kuzu.Database>;
+  try {
+    database = new kuzu.Database(path, 0, true, readOnly);
+    await database.init();
+  } catch (error) {
+    throw new StoreError('open', `cannot open the Kuzu database at ${path} (is another process using it?)`, { cause: error });
+  }
+  const readConnection = new kuzu.Connection(database);
+  const writeConnection = new kuzu.Connection(database);
+  const prepared = new Map<string, Awaited<ReturnType<KuzuConnection['prepare']>>>();
+  let queryCount = 0;
+  // Kuzu allows one write transaction at a time; later ones wait here rather than fail.
+  let writeQueue: Promise<unknown> = Promise.resolve();
+
+  async function run(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+    queryCount += 1;
+    try {
+      const cacheKey = `${connection === readConnection ? 'r' : 'w'}:${cypher}`;
+      let statement = prepared.get(cacheKey);
+      if (!statement) {
+        statement = await connection.prepare(cypher);
+        if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
+        prepared.set(cacheKey, statement);
+      }
+      const result = await connection.execute(statement, params as Record<string, kuzu.KuzuValue>);
+      const single = Array.isArray(result) ? result[result.length - 1] : result;
+      return single ? ((await single.getAll()) as Record<string, unknown>[]) : [];
+    } catch (error) {
+      throw new StoreError(name, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  async function runRaw(connection: KuzuConnection, statement: string): Promise<void> {
+    queryCount += 1;
+    try {
+      await connection.query(statement);
+    } catch (error) {
+      throw new StoreError('ddl', `${error instanceof Error ? error.message : String(error)} in ${statement}`, { cause: error });
+    }
+  }
+
+  function readWith(connection: KuzuConnection) {
+    return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> =>
+      (await run(connection, query.name, toKuzuCypher(query.cypher), params)) as Result[];
+  }
+
+  const transactionApi: WriteTransaction = {
+    async write(query, rows, params = {}) {
+      const batchSize = 2000;
+      for (let offset = 0; offset < rows.length; offset += batchSize) {
+        const batch = encodeRows(query, rows.slice(offset, offset + batchSize));
+        await run(writeConnection, query.name, toKuzuCypher(query.cypher), { ...params, rows: batch });
+      }
+    },
+    read: readWith(writeConnection),
+  };
+
+  return {
+    backend: 'kuzu',
+    get queryCount() {
+      return queryCount;
+    },
+    async applySchema() {
+      for (const statement of kuzuDdl()) await runRaw(writeConnection, statement);
+    },
+    read: readWith(readConnection),
+    transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+      const next = writeQueue.then(async () => {
+        await runRaw(writeConnection, 'BEGIN TRANSACTION');
+        try {
+          const value = await work(transactionApi);
+          await runRaw(writeConnection, 'COMMIT');
+          return value;
+        } catch (error) {
+          await runRaw(writeConnection, 'ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      });
+      writeQueue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await writeQueue;
+      await readConnection.close();
+      await writeConnection.close();
+      await database.close();
+    },
+  };
+}

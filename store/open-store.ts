@@ -1,0 +1,45 @@
+/**
+ * @module Chooses the backend from the environment: Neo4j when NEO4J_URI is set, else the
+ * embedded Kuzu database under ./data/.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { GraphStore } from './graph-store.js';
+import { openKuzuStore } from './kuzu-store.js';
+import { openNeo4jStore } from './neo4j-store.js';
+
+const storeEnv = z.object({
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  REFORMGRAPH_DB: z.string().default('./data/reformgraph.kuzu'),
+});
+
+export type StoreConfig =
+  | { backend: 'kuzu'; path: string }
+  | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
+
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const parsed = storeEnv.parse(env);
+  if (parsed.NEO4J_URI) {
+    return {
+      backend: 'neo4j',
+      uri: parsed.NEO4J_URI,
+      user: parsed.NEO4J_USER,
+      password: parsed.NEO4J_PASSWORD,
+      database: parsed.NEO4J_DATABASE,
+    };
+  }
+  return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB) };
+}
+
+/** Opens the configured store and applies the schema (idempotent). */
+export async function openStore(config: StoreConfig = storeConfigFromEnv()): Promise<GraphStore> {
+  const store =
+    config.backend === 'neo4j'
+      ? await openNeo4jStore(config)
+      : await openKuzuStore({ path: config.path });
+  await store.applySchema();
+  return store;
+}

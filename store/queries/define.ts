@@ -1,0 +1,61 @@
+/**
+ * @module How a named query is declared. Every Cypher statement of the application is
+ * declared with these helpers in `store/queries/` and runs unchanged on Kuzu and Neo4j 5.
+ */
+import type { PropertyMap, StorageType } from '../../graph-schema/properties.js';
+import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+
+/** Cypher marker for the result row type; never read at run time. */
+declare const resultType: unique symbol;
+
+export interface ReadQuery<Result> {
+  readonly kind: 'read';
+  readonly name: string;
+  readonly cypher: string;
+  readonly [resultType]?: Result;
+}
+
+/** A batched write: the Cypher starts with `UNWIND $rows AS r` and the rows have declared storage types. */
+export interface WriteQuery<Row extends object> {
+  readonly kind: 'write';
+  readonly name: string;
+  readonly cypher: string;
+  readonly rowTypes: { readonly [K in keyof Row]-?: StorageType };
+}
+
+export function readQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
+  return { kind: 'read', name, cypher: cypher.trim() };
+}
+
+export function writeQuery<Row extends object>(
+  name: string,
+  cypher: string,
+  rowTypes: { readonly [K in keyof Row]-?: StorageType },
+): WriteQuery<Row> {
+  const text = cypher.trim();
+  if (!text.startsWith('UNWIND $rows AS r')) {
+    throw new Error(`write query ${name} must start with "UNWIND $rows AS r"`);
+  }
+  return { kind: 'write', name, cypher: text, rowTypes };
+}
+
+/** Storage types of a node label's properties, for a write query's rows. */
+export function nodeRowTypes(label: NodeLabel): Record<string, StorageType> {
+  return Object.fromEntries(Object.entries(nodes[label].properties).map(([name, spec]) => [name, spec.storage]));
+}
+
+/** Storage types of a relationship's rows: `from` and `to` ids plus its properties. */
+export function relRowTypes(type: RelType): Record<string, StorageType> {
+  const properties = Object.entries(relationships[type].properties).map(([name, spec]) => [name, spec.storage]);
+  return { from: 'STRING', to: 'STRING', ...Object.fromEntries(properties) };
+}
+
+/** `n.a = r.a, n.b = r.b` for every property but the key; doubles go through toFloat (see kuzu-store). */
+export function setClause(variable: string, label: NodeLabel | RelType, skip: readonly string[] = ['id']): string {
+  const properties: PropertyMap =
+    label in nodes ? nodes[label as NodeLabel].properties : relationships[label as RelType].properties;
+  return Object.entries(properties)
+    .filter(([name]) => !skip.includes(name))
+    .map(([name, spec]) => `${variable}.${name} = ${spec.storage === 'DOUBLE' ? `toFloat(r.${name})` : `r.${name}`}`)
+    .join(', ');
+}

@@ -1,0 +1,4 @@
+/** @module The one query module: every Cypher statement of the application, shared by Kuzu and Neo4j. */
+export * as ingestQueries from './ingest-queries.js';
+export * as readQueries from './read-queries.js';
+export * from './define.js';

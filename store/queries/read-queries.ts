@@ -1,0 +1,241 @@
+/**
+ * @module Queries that answer the API: lookups batched by id lists (`WHERE x.id IN $ids`, one
+ * query per DataLoader batch), the coverage matrix and whole-graph reads for search and export.
+ *
+ * Every statement runs unchanged on Kuzu 0.11 and Neo4j 5, so they return explicit columns
+ * (no map projections), order by returned aliases and avoid functions whose names differ.
+ * Kuzu crashes on an empty list parameter: callers must not pass `$ids: []` (see `readByIds`
+ * in server/context/loaders.ts).
+ */
+import {
+  nodes,
+  relationships,
+  type AgencyNode,
+  type JurisdictionNode,
+  type LinkKind,
+  type NationalItemNode,
+  type NodeLabel,
+  type PolicyNode,
+  type RelType,
+  type TargetNode,
+  type TaskNode,
+  type AgencyRole,
+} from '../../graph-schema/model.js';
+import { readQuery, type ReadQuery } from './define.js';
+
+/** `v.a AS a, v.b AS b, …` for a label's properties, in model order. */
+function columnsOf(variable: string, label: NodeLabel, omit: readonly string[] = []): string {
+  return Object.keys(nodes[label].properties)
+    .filter((name) => !omit.includes(name))
+    .map((name) => `${variable}.${name} AS ${name}`)
+    .join(', ');
+}
+
+/** `v.a AS a, …` for a relationship's properties. */
+function relColumnsOf(variable: string, type: RelType): string {
+  return Object.keys(relationships[type].properties)
+    .map((name) => `${variable}.${name} AS ${name}`)
+    .join(', ');
+}
+
+/** A policy row without its source text, which can be tens of kilobytes (see `policyTexts`). */
+export type PolicyRow = Omit<PolicyNode, 'text'>;
+
+/** An IMPLEMENTS or DERIVES_FROM edge as stored: evidence is still a JSON string. */
+export interface LinkRow {
+  fromId: string;
+  toId: string;
+  score: number;
+  method: string;
+  kind: LinkKind;
+  evidence: string | null;
+  curated: boolean;
+}
+
+export interface ResponsibleRow {
+  taskId: string;
+  role: AgencyRole;
+  name: string;
+  position: number;
+  agencyId: string;
+  agencyName: string;
+  agencyNameEn: string;
+  agencyType: AgencyNode['type'];
+  agencyJurisdictionId: string;
+}
+
+// --- Jurisdictions ------------------------------------------------------------------------------
+
+export const allJurisdictions = readQuery<JurisdictionNode>(
+  'allJurisdictions',
+  `MATCH (j:Jurisdiction) RETURN ${columnsOf('j', 'Jurisdiction')} ORDER BY id`,
+);
+
+export const jurisdictionsByIds = readQuery<JurisdictionNode>(
+  'jurisdictionsByIds',
+  `MATCH (j:Jurisdiction) WHERE j.id IN $ids RETURN ${columnsOf('j', 'Jurisdiction')}`,
+);
+
+/** Jurisdictions that issued at least one loaded task: the columns of the default coverage matrix. */
+export const jurisdictionIdsWithTasks = readQuery<{ id: string }>(
+  'jurisdictionIdsWithTasks',
+  `MATCH (t:Task) RETURN DISTINCT t.jurisdictionId AS id ORDER BY id`,
+);
+
+// --- Policies -----------------------------------------------------------------------------------
+
+export const allPolicies = readQuery<PolicyRow>(
+  'allPolicies',
+  `MATCH (p:Policy) RETURN ${columnsOf('p', 'Policy', ['text'])} ORDER BY jurisdictionId, id`,
+);
+
+export const policiesByIds = readQuery<PolicyRow>(
+  'policiesByIds',
+  `MATCH (p:Policy) WHERE p.id IN $ids RETURN ${columnsOf('p', 'Policy', ['text'])}`,
+);
+
+export const policiesByJurisdictions = readQuery<PolicyRow>(
+  'policiesByJurisdictions',
+  `MATCH (p:Policy) WHERE p.jurisdictionId IN $ids RETURN ${columnsOf('p', 'Policy', ['text'])} ORDER BY jurisdictionId, id`,
+);
+
+export const policyTexts = readQuery<{ id: string; text: string | null }>(
+  'policyTexts',
+  `MATCH (p:Policy) WHERE p.id IN $ids RETURN p.id AS id, p.text AS text`,
+);
+
+export const citesByPolicies = readQuery<{ fromId: string; toId: string; context: string }>(
+  'citesByPolicies',
+  `MATCH (p:Policy)-[c:CITES]->(q:Policy) WHERE p.id IN $ids RETURN p.id AS fromId, q.id AS toId, c.context AS context`,
+);
+
+export const citedByPolicies = readQuery<{ fromId: string; toId: string; context: string }>(
+  'citedByPolicies',
+  `MATCH (p:Policy)-[c:CITES]->(q:Policy) WHERE q.id IN $ids RETURN p.id AS fromId, q.id AS toId, c.context AS context`,
+);
+
+// --- Tasks --------------------------------------------------------------------------------------
+
+export const tasksByIds = readQuery<TaskNode>(
+  'tasksByIds',
+  `MATCH (t:Task) WHERE t.id IN $ids RETURN ${columnsOf('t', 'Task')}`,
+);
+
+export const tasksByPolicies = readQuery<TaskNode>(
+  'tasksByPolicies',
+  `MATCH (t:Task) WHERE t.policyId IN $ids RETURN ${columnsOf('t', 'Task')} ORDER BY policyId, seq`,
+);
+
+export const tasksByParents = readQuery<TaskNode>(
+  'tasksByParents',
+  `MATCH (t:Task) WHERE t.parentId IN $ids RETURN ${columnsOf('t', 'Task')} ORDER BY parentId, seq`,
+);
+
+/** One page of task ids of some jurisdictions, in document order; `$skip` and `$limit` are integers. */
+export const taskIdsPage = readQuery<{ id: string }>(
+  'taskIdsPage',
+  `MATCH (t:Task) WHERE t.jurisdictionId IN $jurisdictionIds
+   RETURN t.id AS id, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq
+   ORDER BY jurisdictionId, policyId, seq SKIP $skip LIMIT $limit`,
+);
+
+export const responsibleByTasks = readQuery<ResponsibleRow>(
+  'responsibleByTasks',
+  `MATCH (t:Task)-[r:RESPONSIBLE]->(a:Agency) WHERE t.id IN $ids
+   RETURN t.id AS taskId, r.role AS role, r.name AS name, r.position AS position,
+          a.id AS agencyId, a.name AS agencyName, a.nameEn AS agencyNameEn, a.type AS agencyType,
+          a.jurisdictionId AS agencyJurisdictionId
+   ORDER BY taskId, position`,
+);
+
+export const targetsByTasks = readQuery<TargetNode>(
+  'targetsByTasks',
+  `MATCH (t:Task)-[:HAS_TARGET]->(g:Target) WHERE t.id IN $ids RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`,
+);
+
+export const implementsByTasks = readQuery<LinkRow>(
+  'implementsByTasks',
+  `MATCH (t:Task)-[e:IMPLEMENTS]->(n:NationalItem) WHERE t.id IN $ids
+   RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`,
+);
+
+export const derivesFromByTasks = readQuery<LinkRow>(
+  'derivesFromByTasks',
+  `MATCH (t:Task)-[e:DERIVES_FROM]->(p:Task) WHERE t.id IN $ids
+   RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY fromId, score DESC`,
+);
+
+export const derivedByTasks = readQuery<LinkRow>(
+  'derivedByTasks',
+  `MATCH (t:Task)-[e:DERIVES_FROM]->(p:Task) WHERE p.id IN $ids
+   RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY toId, score DESC`,
+);
+
+/** Every task, for building the search index (one read at start-up and after each ingest). */
+export const searchableTasks = readQuery<{
+  id: string;
+  title: string;
+  text: string;
+  jurisdictionId: string;
+  policyId: string;
+  seq: number;
+}>(
+  'searchableTasks',
+  `MATCH (t:Task) RETURN t.id AS id, t.title AS title, t.text AS text, t.jurisdictionId AS jurisdictionId,
+          t.policyId AS policyId, t.seq AS seq
+   ORDER BY jurisdictionId, policyId, seq`,
+);
+
+// --- National items -----------------------------------------------------------------------------
+
+export const allNationalItems = readQuery<NationalItemNode>(
+  'allNationalItems',
+  `MATCH (n:NationalItem) RETURN ${columnsOf('n', 'NationalItem')} ORDER BY id`,
+);
+
+export const nationalItemsByIds = readQuery<NationalItemNode>(
+  'nationalItemsByIds',
+  `MATCH (n:NationalItem) WHERE n.id IN $ids RETURN ${columnsOf('n', 'NationalItem')}`,
+);
+
+/** IMPLEMENTS edges into national items, with the implementing task's jurisdiction and order. */
+export const implementationsByNationalItems = readQuery<LinkRow & { jurisdictionId: string }>(
+  'implementationsByNationalItems',
+  `MATCH (t:Task)-[e:IMPLEMENTS]->(n:NationalItem) WHERE n.id IN $ids
+   RETURN t.id AS fromId, n.id AS toId, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq,
+          ${relColumnsOf('e', 'IMPLEMENTS')}
+   ORDER BY toId, jurisdictionId, policyId, seq`,
+);
+
+/** The (national item, jurisdiction, task) triples behind the coverage matrix and compare. */
+export const coverageTriples = readQuery<{ nationalItemId: string; jurisdictionId: string; taskId: string }>(
+  'coverageTriples',
+  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem) WHERE t.jurisdictionId IN $jurisdictionIds
+   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq
+   ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
+);
+
+// --- Whole graph, for export --------------------------------------------------------------------
+
+/** Every node of a label with all its properties. */
+export const exportNodes = Object.fromEntries(
+  (Object.keys(nodes) as NodeLabel[]).map((label) => [
+    label,
+    readQuery<Record<string, unknown>>(`export${label}`, `MATCH (n:${label}) RETURN ${columnsOf('n', label)} ORDER BY id`),
+  ]),
+) as Record<NodeLabel, ReadQuery<Record<string, unknown>>>;
+
+/** Every relationship of a type: `from` and `to` ids plus its properties. */
+export const exportRelationships = Object.fromEntries(
+  (Object.keys(relationships) as RelType[]).map((type) => {
+    const { from, to, properties } = relationships[type];
+    const props = Object.keys(properties).length > 0 ? `, ${relColumnsOf('e', type)}` : '';
+    return [
+      type,
+      readQuery<Record<string, unknown>>(
+        `export${type}`,
+        `MATCH (a:${from})-[e:${type}]->(b:${to}) RETURN a.id AS \`from\`, b.id AS \`to\`${props} ORDER BY \`from\`, \`to\``,
+      ),
+    ];
+  }),
+) as Record<RelType, ReadQuery<Record<string, unknown>>>;

@@ -1,0 +1,135 @@
+/**
+ * Behaviour every GraphStore backend must show, run against a real database: Kuzu always,
+ * Neo4j when NEO4J_URI is set.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../store/graph-store.js';
+import { ingestQueries as q } from '../../store/queries/index.js';
+import { allQueries } from '../../store/queries/all-queries.js';
+import type { StorageType } from '../../graph-schema/properties.js';
+
+const SAMPLE: Record<StorageType, unknown> = { STRING: 'sample', INT64: 3, DOUBLE: 0.25, BOOLEAN: true, 'STRING[]': ['a'] };
+
+/** A value for each `$parameter` of a read query, chosen by its name. */
+export function sampleParams(cypher: string): Record<string, unknown> {
+  const names = [...cypher.matchAll(/\$(\w+)/g)].map((match) => match[1] as string);
+  return Object.fromEntries(
+    names.map((name) => {
+      if (/^(limit|skip|offset|depth|first|maxDepth)$/i.test(name)) return [name, 10];
+      if (/(Ids|ids|Paths|Keys|terms|types|Types)$/.test(name)) return [name, ['sample']];
+      if (/^(min|max)[A-Z]|Score$/.test(name)) return [name, 0.5];
+      return [name, 'sample'];
+    }),
+  );
+}
+
+const jurisdiction = (id: string, parentId: string | null) => ({
+  id,
+  name: `地区${id}`,
+  nameEn: `Area ${id}`,
+  level: parentId ? 'city' : 'province',
+  parentId,
+});
+
+async function counts(store: GraphStore) {
+  const [j] = await store.read(q.countNodes.Jurisdiction);
+  const [e] = await store.read(q.countRelationships.PART_OF);
+  return { jurisdictions: j?.count, partOf: e?.count };
+}
+
+export function describeStoreContract(name: string, open: () => Promise<GraphStore>, cleanUp: (store: GraphStore) => Promise<void>) {
+  describe(`${name} store`, () => {
+    it('treats applying the schema a second time as a no-op', async () => {
+      const store = await open();
+      try {
+        await store.applySchema();
+        await store.transaction((tx) => tx.write(q.upsert.Jurisdiction, [jurisdiction('350000', null)]));
+        await store.applySchema();
+        expect(await counts(store)).toEqual({ jurisdictions: 1, partOf: 0 });
+      } finally {
+        await cleanUp(store);
+      }
+    });
+
+    it('leaves the same counts when the same batch is written twice', async () => {
+      const store = await open();
+      try {
+        const nodes = [jurisdiction('350000', null), jurisdiction('350400', '350000'), jurisdiction('350100', '350000')];
+        const edges = [{ from: '350400', to: '350000' }, { from: '350100', to: '350000' }];
+        for (let round = 0; round < 2; round += 1) {
+          await store.transaction(async (tx) => {
+            await tx.write(q.upsert.Jurisdiction, nodes);
+            await tx.write(q.merge.PART_OF, edges);
+          });
+        }
+        expect(await counts(store)).toEqual({ jurisdictions: 3, partOf: 2 });
+      } finally {
+        await cleanUp(store);
+      }
+    });
+
+    it('keeps nulls, integers and fractions apart in one batch', async () => {
+      const store = await open();
+      try {
+        const base = { text: 't', metric: null, op: null, unit: null, by: null, taskId: 'task', spanStart: 0, spanEnd: 1 };
+        await store.transaction((tx) =>
+          tx.write(q.upsert.Target, [
+            { ...base, id: 'a', value: null },
+            { ...base, id: 'b', value: 2.5, unit: '%' },
+            { ...base, id: 'c', value: 70 },
+          ]),
+        );
+        const rows = await store.read<{ id: string; value: number | null; unit: string | null }>({
+          kind: 'read',
+          name: 'targetValues',
+          cypher: 'MATCH (t:Target) RETURN t.id AS id, t.value AS value, t.unit AS unit ORDER BY id',
+        });
+        expect(rows).toEqual([
+          { id: 'a', value: null, unit: null },
+          { id: 'b', value: 2.5, unit: '%' },
+          { id: 'c', value: 70, unit: null },
+        ]);
+      } finally {
+        await cleanUp(store);
+      }
+    });
+
+    it('writes nothing from a transaction that fails half way', async () => {
+      const store = await open();
+      try {
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.write(q.upsert.Jurisdiction, [jurisdiction('350000', null)]);
+            throw new Error('interrupted');
+          }),
+        ).rejects.toThrow('interrupted');
+        expect(await counts(store)).toEqual({ jurisdictions: 0, partOf: 0 });
+      } finally {
+        await cleanUp(store);
+      }
+    });
+
+    it('runs every named query of the query module', async () => {
+      const store = await open();
+      try {
+        const failures: string[] = [];
+        for (const query of allQueries()) {
+          try {
+            if (query.kind === 'write') {
+              const row = Object.fromEntries(Object.entries(query.rowTypes).map(([field, type]) => [field, SAMPLE[type]]));
+              await store.transaction((tx) => tx.write(query, [row], sampleParams(query.cypher.replace('$rows', ''))));
+            } else {
+              await store.read(query, sampleParams(query.cypher));
+            }
+          } catch (error) {
+            failures.push(`${query.name}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+        expect(failures).toEqual([]);
+        expect(allQueries().length).toBeGreaterThan(20);
+      } finally {
+        await cleanUp(store);
+      }
+    });
+  });
+}
