@@ -48,6 +48,18 @@ export function encodeRows<Row extends object>(query: WriteQuery<Row>, rows: rea
   return [template, ...encoded];
 }
 
+/**
+ * An empty JS array reaches Kuzu as an untyped null and crashes a `x IN $list` filter; a list
+ * holding one id no node has matches nothing, as the empty list would.
+ */
+const NO_MATCH = '\u0000no-match';
+
+export function encodeParams(params: Params): Params {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, Array.isArray(value) && value.length === 0 ? [NO_MATCH] : value]),
+  );
+}
+
 /** The two dialect differences of the shared query module, applied to Cypher meant for Neo4j 5. */
 export function toKuzuCypher(cypher: string): string {
   return cypher
@@ -102,7 +114,7 @@ export async function openKuzuStore({ path, readOnly = false }: KuzuStoreOptions
 
   function readWith(connection: KuzuConnection) {
     return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> =>
-      (await run(connection, query.name, toKuzuCypher(query.cypher), params)) as Result[];
+      (await run(connection, query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
   }
 
   const transactionApi: WriteTransaction = {
@@ -110,7 +122,7 @@ export async function openKuzuStore({ path, readOnly = false }: KuzuStoreOptions
       const batchSize = 2000;
       for (let offset = 0; offset < rows.length; offset += batchSize) {
         const batch = encodeRows(query, rows.slice(offset, offset + batchSize));
-        await run(writeConnection, query.name, toKuzuCypher(query.cypher), { ...params, rows: batch });
+        await run(writeConnection, query.name, toKuzuCypher(query.cypher), { ...encodeParams(params), rows: batch });
       }
     },
     read: readWith(writeConnection),

@@ -148,6 +148,11 @@ export const responsibleByTasks = readQuery<ResponsibleRow>(
    ORDER BY taskId, position`,
 );
 
+export const agenciesByIds = readQuery<AgencyNode>(
+  'agenciesByIds',
+  `MATCH (a:Agency) WHERE a.id IN $ids RETURN ${columnsOf('a', 'Agency')}`,
+);
+
 export const targetsByTasks = readQuery<TargetNode>(
   'targetsByTasks',
   `MATCH (t:Task)-[:HAS_TARGET]->(g:Target) WHERE t.id IN $ids RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`,

@@ -109,6 +109,16 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       }
     });
 
+    it('finds nothing, and does not crash, for an empty list of ids', async () => {
+      const store = await open();
+      try {
+        await store.transaction((tx) => tx.write(q.upsert.Jurisdiction, [jurisdiction('350000', null)]));
+        expect(await store.read(q.agencyAliases, { ids: [] })).toEqual([]);
+      } finally {
+        await cleanUp(store);
+      }
+    });
+
     it('runs every named query of the query module', async () => {
       const store = await open();
       try {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_SOURCE, fixtureDoc } from '../../tests/support/ingest-doc-fixture.js';
+import { buildGraphRows } from './graph-rows.js';
+import { IngestError } from '../document.js';
+
+describe('buildGraphRows', () => {
+  const rows = buildGraphRows(fixtureDoc(), 'key-1');
+
+  it('keys the policy by its document number so a revision keeps its id', () => {
+    expect(rows.policy.id).toBe('doc:明医改组〔2024〕4号');
+    expect(rows.policy.stub).toBe(false);
+    expect(rows.policy.text).toBe(FIXTURE_SOURCE);
+  });
+
+  it('gives every task a span that points at its own text in the source', () => {
+    for (const task of rows.tasks) {
+      expect(FIXTURE_SOURCE.slice(task.spanStart, task.spanEnd)).toBe(task.text);
+    }
+  });
+
+  it('nests the sub-measure under its item and the item under its section', () => {
+    const idOf = (path: string) => rows.tasks.find((task) => task.path === path)?.id;
+    expect(rows.taskParts).toEqual([
+      { from: idOf('一'), to: idOf('一/1') },
+      { from: idOf('一/1'), to: idOf('一/1/①') },
+    ]);
+  });
+
+  it('puts the role on the responsibility edge, not on the agency', () => {
+    expect(rows.responsible.map((edge) => [edge.to, edge.role])).toEqual([
+      ['350400:HEALTH', 'lead'],
+      ['350400:MEDICAL_INSURANCE', 'support'],
+    ]);
+  });
+
+  it('maps a target span back to the printed target', () => {
+    const [target] = rows.targets;
+    expect(target && FIXTURE_SOURCE.slice(target.spanStart, target.spanEnd)).toBe('达到90%以上');
+  });
+
+  it('turns a cited national document into a stub policy of the nation', () => {
+    expect(rows.citedPolicies).toMatchObject([{ id: 'doc:国办发〔2024〕29号', stub: true, jurisdictionId: '000000', issuer: '国务院办公厅' }]);
+    expect(rows.cites).toHaveLength(1);
+  });
+
+  it('brings the jurisdiction ancestors along', () => {
+    expect(rows.jurisdictions.map((node) => node.id).sort()).toEqual(['000000', '350000', '350400']);
+  });
+
+  it('records warnings with their source offset', () => {
+    expect(rows.policy.warnings).toEqual(['@3 LATIN_WORD: stray English word']);
+  });
+
+  it('refuses a document that skipped a stage, naming the file', () => {
+    const { meta: _meta, ...withoutMeta } = fixtureDoc();
+    expect(() => buildGraphRows(withoutMeta, 'k')).toThrow(IngestError);
+    expect(() => buildGraphRows(withoutMeta, 'k')).toThrow(/fixture\.txt/);
+  });
+});
