@@ -19,9 +19,9 @@ export function graphqlTypeDefs(): string {
       const values = enumValues(property.zod);
       if (values) enums.set(property.graphql, values);
       const nonNull = property.required ? '!' : '';
-      return [`  "${property.description}"\n  ${name}: ${property.graphql}${nonNull}`];
+      return [`  ${JSON.stringify(property.description)}\n  ${name}: ${property.graphql}${nonNull}`];
     });
-    return `"${spec.description}"\ntype ${label} {\n${fields.join('\n')}\n}`;
+    return `${JSON.stringify(spec.description)}\ntype ${label} {\n${fields.join('\n')}\n}`;
   });
   const enumDefs = [...enums].map(([name, values]) => `enum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}`);
   return [...enumDefs, ...types].join('\n\n') + '\n';

@@ -12,7 +12,7 @@ export function formatReport(report: FileReport): string {
   const s = report.summary;
   return (
     `✓ ${report.file}: ${report.outcome} “${s.title}” [${s.jurisdictionId}] — ` +
-    `${s.tasks} tasks, ${s.subMeasures} sub-measures, ${s.agencies} agencies, ${s.targets} targets, ` +
+    `${s.sections} sections, ${s.items} items, ${s.subMeasures} sub-measures, ${s.agencies} agencies, ${s.targets} targets, ` +
     `${s.links} links, ${s.warnings} warnings`
   );
 }
@@ -27,7 +27,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : undefined;
-  const store = await openStore();
+  // A second ingest waits for the first one to finish with the embedded database.
+  const store = await openStore(undefined, {
+    lockWaitMs: 10 * 60_000,
+    onLockWait: () => process.stderr.write('waiting for another process to release the database…\n'),
+  });
   try {
     const reports = await ingestPaths(store, positionals, {
       seedsDir: values.seeds,

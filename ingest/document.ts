@@ -91,8 +91,17 @@ export interface Deadline {
   text: string;
 }
 
-/** Text about a task that is not its wording, e.g. a table's 责任单位 cell or a roadmap row restating it. */
-export interface TaskSupplement { role: 'agencies' | 'deadline' | 'roadmap'; text: string; span: Span }
+/**
+ * Text about a task that is not part of its wording: a table's 责任单位 cell ('agencies'), its 完成时限
+ * cell ('deadline'), or a roadmap-table row restating the task ('roadmap'). Extract reads agencies and
+ * deadlines from these as well as from the task's own text.
+ */
+export interface TaskSupplement {
+  role: 'agencies' | 'deadline' | 'roadmap';
+  text: string;
+  /** Span in the normalised text. */
+  span: Span;
+}
 
 /** A numbered unit of the outline: a heading section, a work item or a sub-measure. */
 export interface ParsedTask {

@@ -17,7 +17,7 @@ import { loadDocument, type LoadOutcome } from './load/load-document.js';
 import { loadNationalCatalogue } from './load/load-catalogue.js';
 import { normaliseDoc } from './normalise/index.js';
 import { readSourceFile, SUPPORTED_EXTENSIONS } from './read/index.js';
-import { resolveDoc } from './resolve/index.js';
+import { loadAgencyTable, resolveDoc, type AgencyTable } from './resolve/index.js';
 import { segmentDoc } from './segment/index.js';
 
 export interface IngestOptions {
@@ -32,7 +32,8 @@ export interface IngestOptions {
 export interface DocumentSummary {
   title: string;
   jurisdictionId: string;
-  tasks: number;
+  sections: number;
+  items: number;
   subMeasures: number;
   agencies: number;
   targets: number;
@@ -45,13 +46,26 @@ export type FileReport =
   | { file: string; ok: true; outcome: Exclude<LoadOutcome, 'unchanged'>; summary: DocumentSummary }
   | { file: string; ok: false; error: string; code: string };
 
+/** Reference data read once per run. */
+export interface StageContext {
+  linkContext: LinkContext;
+  agencyTable: AgencyTable;
+}
+
+export async function loadStageContext(seedsDir: string): Promise<StageContext> {
+  return {
+    linkContext: await loadLinkContext(seedsDir),
+    agencyTable: loadAgencyTable(join(seedsDir, 'agencies.json')),
+  };
+}
+
 /** The pure part: every stage up to the rows to write. */
-export function processDocument(doc: IngestDoc, linkContext: LinkContext): IngestDoc {
+export function processDocument(doc: IngestDoc, { linkContext, agencyTable }: StageContext): IngestDoc {
   const segmented = segmentDoc(normaliseDoc(doc));
   if (!segmented.tasks || segmented.tasks.length === 0) {
     throw new IngestError(doc.source.path, 'no numbered work items were found (not a task list?)', 'NO_STRUCTURE');
   }
-  return linkDoc(resolveDoc(extractDoc(segmented)), linkContext);
+  return linkDoc(resolveDoc(extractDoc(segmented), { table: agencyTable }), linkContext);
 }
 
 export function summarise(doc: IngestDoc): DocumentSummary {
@@ -59,7 +73,8 @@ export function summarise(doc: IngestDoc): DocumentSummary {
   return {
     title: doc.meta?.title ?? '',
     jurisdictionId: doc.meta?.jurisdictionId ?? '',
-    tasks: tasks.filter((task) => task.kind !== 'measure').length,
+    sections: tasks.filter((task) => task.kind === 'section').length,
+    items: tasks.filter((task) => task.kind === 'item').length,
     subMeasures: tasks.filter((task) => task.kind === 'measure').length,
     agencies: new Set([...(doc.agencies?.values() ?? [])].map((agency) => agency.id)).size,
     targets: tasks.reduce((sum, task) => sum + task.targets.length, 0),
@@ -88,20 +103,20 @@ export async function listInputFiles(paths: readonly string[]): Promise<string[]
   return files;
 }
 
-interface RunContext {
-  linkContext: LinkContext;
+interface RunContext extends StageContext {
   fingerprint: string;
   maxBytes: number | undefined;
 }
 
-export async function ingestFile(store: GraphStore, file: string, { linkContext, fingerprint, maxBytes }: RunContext): Promise<FileReport> {
+export async function ingestFile(store: GraphStore, file: string, context: RunContext): Promise<FileReport> {
+  const { fingerprint, maxBytes } = context;
   try {
     const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
     const ingestKey = ingestKeyOf(source.sha256, fingerprint);
     const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
     if (known) return { file, ok: true, outcome: 'unchanged', title: known.title };
-    const processed = processDocument({ source, messages: [] }, linkContext);
-    const withParents = await linkToLoadedParents(store, processed, linkContext);
+    const processed = processDocument({ source, messages: [] }, context);
+    const withParents = await linkToLoadedParents(store, processed, context.linkContext);
     const outcome = await loadDocument(store, buildGraphRows(withParents, ingestKey));
     if (outcome === 'unchanged') return { file, ok: true, outcome, title: withParents.meta?.title ?? '' };
     return { file, ok: true, outcome, summary: summarise(withParents) };
@@ -118,12 +133,12 @@ export async function ingestPaths(
   paths: readonly string[],
   { seedsDir = 'seeds', maxBytes, onProgress }: IngestOptions = {},
 ): Promise<FileReport[]> {
-  const linkContext = await loadLinkContext(resolve(seedsDir));
+  const stageContext = await loadStageContext(resolve(seedsDir));
   const fingerprint = await fingerprintOf(resolve(seedsDir));
-  await loadNationalCatalogue(store, linkContext);
+  await loadNationalCatalogue(store, stageContext.linkContext.catalogue);
   const reports: FileReport[] = [];
   for (const file of await listInputFiles(paths)) {
-    const report = await ingestFile(store, file, { linkContext, fingerprint, maxBytes });
+    const report = await ingestFile(store, file, { ...stageContext, fingerprint, maxBytes });
     onProgress?.(report);
     reports.push(report);
   }

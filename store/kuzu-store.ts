@@ -14,6 +14,34 @@ export interface KuzuStoreOptions {
   path: string;
   /** @default false */
   readOnly?: boolean;
+  /**
+   * Kuzu lets one process open a database at a time. How long to wait for another process
+   * (a second ingest) to let go of it before giving up; 0 fails at once.
+   * @default 0
+   */
+  lockWaitMs?: number;
+  /** Called once when the open has to wait for the lock. */
+  onLockWait?: () => void;
+}
+
+const LOCK_RETRY_MS = 250;
+
+async function openDatabase(path: string, readOnly: boolean, lockWaitMs: number, onLockWait?: () => void) {
+  const deadline = Date.now() + lockWaitMs;
+  let told = false;
+  for (;;) {
+    const database = new kuzu.Database(path, 0, true, readOnly);
+    try {
+      await database.init();
+      return database;
+    } catch (error) {
+      const locked = error instanceof Error && /Could not set lock/.test(error.message);
+      if (!locked || Date.now() >= deadline) throw error;
+      if (!told) onLockWait?.();
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+  }
 }
 
 /** A value of each storage type that fixes the type of a row field (see encodeRows). */
@@ -69,12 +97,16 @@ export function toKuzuCypher(cypher: string): string {
 
 type KuzuConnection = InstanceType<typeof kuzu.Connection>;
 
-export async function openKuzuStore({ path, readOnly = false }: KuzuStoreOptions): Promise<GraphStore> {
+export async function openKuzuStore({
+  path,
+  readOnly = false,
+  lockWaitMs = 0,
+  onLockWait,
+}: KuzuStoreOptions): Promise<GraphStore> {
   mkdirSync(dirname(path), { recursive: true });
   let database: InstanceType<typeof kuzu.Database>;
   try {
-    database = new kuzu.Database(path, 0, true, readOnly);
-    await database.init();
+    database = await openDatabase(path, readOnly, lockWaitMs, onLockWait);
   } catch (error) {
     throw new StoreError('open', `cannot open the Kuzu database at ${path} (is another process using it?)`, { cause: error });
   }

@@ -34,12 +34,21 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
   return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB) };
 }
 
+export interface OpenOptions {
+  /** Embedded database only: wait this long for another process to release it. @default 0 */
+  lockWaitMs?: number;
+  onLockWait?: () => void;
+}
+
 /** Opens the configured store and applies the schema (idempotent). */
-export async function openStore(config: StoreConfig = storeConfigFromEnv()): Promise<GraphStore> {
+export async function openStore(
+  config: StoreConfig = storeConfigFromEnv(),
+  { lockWaitMs = 0, onLockWait }: OpenOptions = {},
+): Promise<GraphStore> {
   const store =
     config.backend === 'neo4j'
       ? await openNeo4jStore(config)
-      : await openKuzuStore({ path: config.path });
+      : await openKuzuStore({ path: config.path, lockWaitMs, ...(onLockWait ? { onLockWait } : {}) });
   await store.applySchema();
   return store;
 }

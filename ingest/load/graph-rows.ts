@@ -10,7 +10,7 @@ import {
   type TargetNode,
   type TaskNode,
 } from '../../graph-schema/model.js';
-import { IngestError, type IngestDoc, type IngestMessage, type Span } from '../document.js';
+import { IngestError, type IngestDoc, type IngestMessage, type Span, type TaskLink } from '../document.js';
 import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
 import { stubPolicyOf } from './cited-policies.js';
 import { policyIdOf, targetIdOf, taskIdOf } from './ids.js';
@@ -32,10 +32,15 @@ export interface GraphRows {
   responsible: Edge[];
   targets: TargetNode[];
   implementsLinks: Edge[];
-  /** DERIVES_FROM links whose `to` is already a task id of a loaded parent document. */
+  /** DERIVES_FROM links to a loaded parent document's tasks, and from a loaded child document's tasks. */
   derivesFromLinks: Edge[];
   citedPolicies: PolicyNode[];
   cites: Edge[];
+}
+
+function linkEdge(from: string, to: string, link: Pick<TaskLink, 'score' | 'method' | 'kind' | 'evidence' | 'curated'>): Edge {
+  const { score, method, kind, evidence, curated } = link;
+  return { from, to, score, method, kind, evidence: JSON.stringify(evidence), curated };
 }
 
 export function formatMessage({ offset, code, message }: IngestMessage): string {
@@ -150,16 +155,13 @@ export function buildGraphRows(doc: IngestDoc, ingestKey: string): GraphRows {
   for (const link of doc.links ?? []) {
     const from = taskIdByPath.get(link.taskPath);
     if (!from) continue;
-    const edge = {
-      from,
-      to: link.targetId,
-      score: link.score,
-      method: link.method,
-      kind: link.kind,
-      evidence: JSON.stringify(link.evidence),
-      curated: link.curated,
-    };
-    (link.relation === 'IMPLEMENTS' ? implementsLinks : derivesFromLinks).push(edge);
+    (link.relation === 'IMPLEMENTS' ? implementsLinks : derivesFromLinks).push(linkEdge(from, link.targetId, link));
+  }
+
+  for (const link of doc.inboundLinks ?? []) {
+    const to = taskIdByPath.get(link.toTaskPath);
+    if (!to) continue;
+    derivesFromLinks.push(linkEdge(link.fromTaskId, to, link));
   }
 
   const citedPolicies: PolicyNode[] = [];

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { assignRoles, findAgencyLists, isAgencyName, parseAgencyList } from './agency-lists.js';
+
+const names = (text: string) => findAgencyLists(text).flatMap((list) => list.agencies.map((agency) => `${agency.name}:${agency.role}`));
+
+describe('findAgencyLists', () => {
+  it('splits a 责任单位 list in full-width brackets', () => {
+    expect(names('完善机制。（责任单位：县卫生健康委、县财政局）')).toEqual(['县卫生健康委:unmarked', '县财政局:unmarked']);
+  });
+
+  it('reads a 〔…负责〕 list with 和 and a nested （区） and ignores the rule clause after it', () => {
+    expect(names('建设。〔市卫生计生委、市发展改革委、市中医药局和各县（区）人民政府负责。列首位的为牵头部门，下同〕')).toEqual([
+      '市卫生计生委:unmarked',
+      '市发展改革委:unmarked',
+      '市中医药局:unmarked',
+      '各县（区）人民政府:unmarked',
+    ]);
+  });
+
+  it('marks the names before 参与 as participants', () => {
+    expect(names('〔市人力资源社会保障局、市卫生计生委和各县（区）人民政府负责，市保险行业协会、市中医药局参与〕')).toEqual([
+      '市人力资源社会保障局:unmarked',
+      '市卫生计生委:unmarked',
+      '各县（区）人民政府:unmarked',
+      '市保险行业协会:participate',
+      '市中医药局:participate',
+    ]);
+  });
+
+  it('reads a half-width (…按职责分工负责) list joined by 和', () => {
+    expect(names('攻关。(市卫健委、市发展改革委和市财政局按职责分工负责)')).toEqual(['市卫健委:unmarked', '市发展改革委:unmarked', '市财政局:unmarked']);
+  });
+
+  it('keeps a nested aside with its name: 及各镇人民政府（开发区工委）', () => {
+    expect(names('（责任单位：县新冠疫情防控指挥部成员单位及各镇人民政府（开发区工委）按职责分工负责）')).toEqual([
+      '县新冠疫情防控指挥部成员单位:unmarked',
+      '各镇人民政府（开发区工委）:unmarked',
+    ]);
+  });
+
+  it('does not split names that contain 和 themselves', () => {
+    expect(names('〔市经济和信息化委、县人力资源和社会保障局负责〕')).toEqual(['市经济和信息化委:unmarked', '县人力资源和社会保障局:unmarked']);
+  });
+
+  it('drops 等, a dangling 、 and generic words such as 各相关部门', () => {
+    expect(names('（责任单位：县医保局、县教体局、等按职责分工负责）')).toEqual(['县医保局:unmarked', '县教体局:unmarked']);
+    expect(names('(市卫健委、市教育局和各相关部门按职责分工负责)')).toEqual(['市卫健委:unmarked', '市教育局:unmarked']);
+    expect(names('(市卫健委等相关部门按职责分工负责)')).toEqual(['市卫健委:unmarked']);
+  });
+
+  it('reads an unlabelled bracket whose every piece is a prefixed body name', () => {
+    expect(names('积极推进改革。（县人力资源社会保障局、县卫生健康委、县医保局）')).toEqual([
+      '县人力资源社会保障局:unmarked',
+      '县卫生健康委:unmarked',
+      '县医保局:unmarked',
+    ]);
+  });
+
+  it('ignores asides that are not agency lists', () => {
+    expect(names('建设“六病共管”中心、两大辅助应用中心（疑难症分诊中心、前沿示范中心）及实训基地')).toEqual([]);
+    expect(names('镇卫生院（社区卫生服务中心）为枢纽')).toEqual([]);
+    expect(names('医疗服务收入（不含药品、耗材、检查、化验收入）占比')).toEqual([]);
+    expect(names('（一）加强新冠肺炎疫情防控。')).toEqual([]);
+  });
+
+  it('keeps a list that a page break split, with a half-width closing bracket', () => {
+    expect(names('（责任单位：县卫生健康委、县委编办、\n\n县人力资源社会保障局)')).toEqual([
+      '县卫生健康委:unmarked',
+      '县委编办:unmarked',
+      '县人力资源社会保障局:unmarked',
+    ]);
+  });
+
+  it('gives spans that point at the names in the text searched', () => {
+    const text = '完善。（责任单位：县卫生健康委、县财政局）';
+    const [list] = findAgencyLists(text, { offset: 100 });
+    const second = list?.agencies[1];
+    expect(second && text.slice(second.span.start - 100, second.span.end - 100)).toBe('县财政局');
+  });
+});
+
+describe('parseAgencyList', () => {
+  it('reads 牵头/配合 labels and verbs', () => {
+    const roles = (text: string) => parseAgencyList(text)?.map((agency) => `${agency.name}:${agency.role}`);
+    expect(roles('牵头单位：市医保局；配合单位：市财政局、市卫健委')).toEqual(['市医保局:lead', '市财政局:support', '市卫健委:support']);
+    expect(roles('市卫健委牵头，市财政局配合，市残联参与')).toEqual(['市卫健委:lead', '市财政局:support', '市残联:participate']);
+  });
+
+  it('reads a table cell where bare names follow a prefixed one', () => {
+    expect(parseAgencyList('市卫健委、教育局、民政局、文旅局、体育局，各县（市、区）', { strict: false })?.map((agency) => agency.name)).toEqual([
+      '市卫健委',
+      '教育局',
+      '民政局',
+      '文旅局',
+      '体育局',
+      '各县（市、区）',
+    ]);
+  });
+});
+
+describe('isAgencyName', () => {
+  it('accepts lower governments in their printed forms', () => {
+    for (const name of ['各县（区）人民政府', '各县（市、区）', '各县市区人民政府', '各镇人民政府（开发区工委）']) expect(isAgencyName(name)).toBe(true);
+  });
+
+  it('rejects prose', () => {
+    for (const name of ['不含药品', '化药及生物制品', '中心', '“511”计划']) expect(isAgencyName(name)).toBe(false);
+  });
+});
+
+describe('assignRoles', () => {
+  const listed = (...entries: [string, 'lead' | 'support' | 'participate' | 'unmarked'][]) =>
+    entries.map(([name, role]) => ({ name, role, span: { start: 0, end: 0 } }));
+
+  it('lets the first unmarked name lead and the others support', () => {
+    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'unmarked'], ['C', 'participate'])).map((agency) => agency.role)).toEqual([
+      'lead',
+      'support',
+      'participate',
+    ]);
+  });
+
+  it('keeps an explicit lead and makes unmarked names support it', () => {
+    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'lead'])).map((agency) => agency.role)).toEqual(['support', 'lead']);
+  });
+
+  it('lets every unmarked name lead when told not to rank them', () => {
+    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'unmarked']), { firstLeads: false }).map((agency) => agency.role)).toEqual(['lead', 'lead']);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Responsible-agency lists as printed in Chinese task lists, e.g.
+ *   （责任单位：县卫生健康委、县财政局）
+ *   〔市卫生计生委、市发展改革委和各县（区）人民政府负责，市残联参与〕
+ *   (市卫健委、市发展改革委和市财政局按职责分工负责)
+ *   牵头单位：市医保局；配合单位：市财政局
+ * and table cells such as "市卫健委、教育局，各县（市、区）".
+ */
+import type { AgencyRole } from '../../graph-schema/model.js';
+import type { Span } from '../document.js';
+import { compact, findBracketGroups, splitTopLevel, trimSpan } from './text-scan.js';
+
+/** A role the list states outright, or `unmarked` when only "负责"/"按职责分工负责" or nothing is printed. */
+export type ListedRole = AgencyRole | 'unmarked';
+
+export interface ListedAgency {
+  /** Name as printed, whitespace removed. */
+  name: string;
+  role: ListedRole;
+  span: Span;
+}
+
+export interface ParseListOptions {
+  /** Added to every span (offset of `content` in the normalised text). @default 0 */
+  offset?: number;
+  /**
+   * Strict: every piece must look like a body name with a jurisdiction prefix ("县医保局"), which keeps
+   * asides such as "（疑难症分诊中心、前沿示范中心）" out. Pass false for text known to be a list (a
+   * 责任单位 cell: "市卫健委、教育局").
+   * @default true unless the text carries a label (责任单位：) or a verb (负责, 牵头, 参与 …)
+   */
+  strict?: boolean;
+}
+
+/** "责任单位：", "牵头单位：" … with the role the label gives. */
+const LABEL = /^(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|参与单位|参与部门|协办单位)\s*[:：]\s*/u;
+const LABEL_ROLE: [RegExp, ListedRole][] = [
+  [/^牵头/u, 'lead'],
+  [/^(?:配合|协办)/u, 'support'],
+  [/^参与/u, 'participate'],
+];
+
+/** Clauses that state a rule rather than list agencies: "列首位的为牵头部门，下同", "以下各项均需…负责，不再列出". */
+const RULE_CLAUSE = /下同|列首位|不再列出|以下各项|指各部门|分头落实|不分先后/u;
+
+/** The verb closing a clause: "…牵头", "…参与", "…配合", "…等按职责分工负责". */
+const CLOSING_VERB =
+  /(?:等)?(?:各?相关部门|各?有关部门|各?有关单位|各?相关单位)?(按职责分工负责|按职责分工落实|按职责分头负责|按职责负责|按职责分工|分别负责|共同负责|牵头负责|具体负责|负责落实|负责|牵头|参与|配合|协助|协同)$/u;
+const VERB_ROLE: Record<string, ListedRole> = { 牵头: 'lead', 牵头负责: 'lead', 参与: 'participate', 配合: 'support', 协助: 'support', 协同: 'support' };
+
+/** Words that name no body: "各相关部门", "有关单位". */
+const GENERIC = /^(?:各|其他|其它)?(?:相关|有关)(?:部门|单位)$|^成员单位$|^各成员单位$/u;
+
+/** Endings of body names: 局 委 办 部 厅 府 院 会 中心 单位 … */
+const BODY_END = /(?:局|委|办|部|厅|府|院|会|中心|单位|组|室|所|站|处|联|队|署|司|工委|分局)$/u;
+/** "各县（区）人民政府", "各县（市、区）", "各镇人民政府（开发区工委）", "各县市区人民政府". */
+const LOWER_GOVS = /^各[^，,]{0,6}?(?:县|区|市|州|乡|镇|街道)[^，,]{0,14}$/u;
+/** A jurisdiction prefix: 市/县/区/省/国家 or a place name ending in 省/市/县/州 (not 区: "社区卫生服务中心" is no district's). */
+const JURISDICTION_PREFIX = /^(?:各|全|国家|省|市|县|区|州|盟|旗|镇|乡|(?!城市|社区)[\u4e00-\u9fff]{1,6}?(?:省|市|县|州))/u;
+
+/** Does `name` look like a government body (or a group of them)? */
+export function isAgencyName(name: string, { strict = false }: { strict?: boolean } = {}): boolean {
+  if (name.length < 2 || name.length > 32) return false;
+  if (/[0-9《》。；：:“”]/u.test(name) || GENERIC.test(name)) return false;
+  if (LOWER_GOVS.test(name) && (/政府|）|\)$/u.test(name) || /^各县市区$/u.test(name))) return true;
+  const withoutAside = name.replace(/（[^）]*）$|\([^)]*\)$/u, '');
+  if (!BODY_END.test(withoutAside)) return false;
+  if (withoutAside.length < 3 && !/^(?:[市县区省]委|[市县区]政府)$/u.test(withoutAside)) return false;
+  return strict ? JURISDICTION_PREFIX.test(name) : true;
+}
+
+/** Joining words inside a list piece: "市中医药局和各县（区）人民政府", "…成员单位及各镇人民政府". */
+const CONJUNCTION = /以及|和|及|与/gu;
+
+/**
+ * Splits one piece at 和/及/与 only where the left side is already a whole body name, so names that
+ * contain 和 themselves ("市经济和信息化委", "县人力资源和社会保障局") stay whole.
+ */
+function splitAtConjunctions(text: string, span: Span): Span[] {
+  const piece = text.slice(span.start, span.end);
+  for (const match of piece.matchAll(CONJUNCTION)) {
+    const at = match.index;
+    const left = compact(piece.slice(0, at));
+    const right = compact(piece.slice(at + match[0].length));
+    if (right.length > 0 && isAgencyName(left)) {
+      return [
+        trimSpan(text, { start: span.start, end: span.start + at }),
+        ...splitAtConjunctions(text, trimSpan(text, { start: span.start + at + match[0].length, end: span.end })),
+      ];
+    }
+  }
+  return [span];
+}
+
+/** Trims "由" before and "等"/"和" after a name ("市卫健委和各相关部门" loses the generic part first), keeping the span on the name. */
+function cleanPiece(text: string, span: Span): Span {
+  let { start, end } = trimSpan(text, span);
+  if (text.startsWith('由', start)) start++;
+  while (end > start && /[等、，,\s和及与]/u.test(text.charAt(end - 1))) end--;
+  return trimSpan(text, { start, end });
+}
+
+/**
+ * Parses the inside of one agency bracket (or a table cell) into names with the role the list
+ * itself states. Returns null when the text is not an agency list.
+ */
+export function parseAgencyList(content: string, options: ParseListOptions = {}): ListedAgency[] | null {
+  const { offset = 0 } = options;
+  const agencies: ListedAgency[] = [];
+  let pending: Span[] = [];
+  let labelRole: ListedRole = 'unmarked';
+  let sawMarker = false;
+
+  const flush = (role: ListedRole) => {
+    for (const span of pending) {
+      agencies.push({ name: compact(content.slice(span.start, span.end)), role, span: { start: offset + span.start, end: offset + span.end } });
+    }
+    pending = [];
+  };
+
+  for (const clause of splitTopLevel(content, '，,；;。')) {
+    let { start, end } = clause;
+    const labelMatch = LABEL.exec(content.slice(start, end));
+    if (labelMatch) {
+      // A new label closes the clauses before it: "牵头单位：A；配合单位：B".
+      flush(labelRole);
+      labelRole = LABEL_ROLE.find(([pattern]) => pattern.test(labelMatch[0]))?.[1] ?? 'unmarked';
+      start += labelMatch[0].length;
+      sawMarker = true;
+    }
+    const clauseText = content.slice(start, end);
+    if (RULE_CLAUSE.test(clauseText)) {
+      sawMarker = true;
+      continue;
+    }
+    const verbMatch = CLOSING_VERB.exec(compact(clauseText));
+    let verbRole: ListedRole | null = null;
+    if (verbMatch) {
+      sawMarker = true;
+      verbRole = VERB_ROLE[verbMatch[1] ?? ''] ?? 'unmarked';
+      // Cut the verb (and any "等相关部门" before it) off the raw text, whitespace included.
+      let cut = verbMatch[0].length;
+      while (cut > 0 && end > start) {
+        end--;
+        if (!/\s/u.test(content.charAt(end))) cut--;
+      }
+    }
+    for (const piece of splitTopLevel(content.slice(start, end), '、')) {
+      const absolute = { start: start + piece.start, end: start + piece.end };
+      for (const part of splitAtConjunctions(content, absolute)) {
+        const cleaned = cleanPiece(content, part);
+        const name = compact(content.slice(cleaned.start, cleaned.end));
+        if (name.length === 0 || GENERIC.test(name) || /^各?(?:相关|有关)部门/u.test(name)) continue;
+        pending.push(cleaned);
+      }
+    }
+    if (verbRole) flush(verbRole === 'unmarked' ? labelRole : verbRole);
+  }
+  flush(labelRole);
+
+  // Without a label or verb the bracket could be any aside, so it must look like a list of bodies.
+  const strict = options.strict ?? !sawMarker;
+  const valid = agencies.filter((agency) => isAgencyName(agency.name, { strict }));
+  if (strict && valid.length !== agencies.length) return null;
+  // A lone unlabelled name in brackets is more often an aside ("镇卫生院（社区卫生服务中心）") than a list.
+  if (strict && valid.length === 1 && !/^[市县区省]/u.test(valid[0]?.name ?? '')) return null;
+  return valid.length > 0 ? valid : null;
+}
+
+export interface FoundAgencyList {
+  agencies: ListedAgency[];
+  /** Span of the bracket group in the text searched. */
+  span: Span;
+}
+
+/** Agency lists in brackets anywhere in a task's text ("…工作机制。（责任单位：县卫生健康委）"). */
+export function findAgencyLists(text: string, { offset = 0 }: { offset?: number } = {}): FoundAgencyList[] {
+  const found: FoundAgencyList[] = [];
+  for (const group of findBracketGroups(text)) {
+    const agencies = parseAgencyList(group.content, { offset: offset + group.contentStart });
+    if (agencies) found.push({ agencies, span: { start: offset + group.start, end: offset + group.end } });
+  }
+  return found;
+}
+
+/**
+ * Turns listed roles into final roles. Explicit 牵头/配合/参与 win; among unmarked names the first
+ * printed leads and the rest support ("列首位的为牵头部门" — also our default when a document states
+ * no rule, as Chinese lists name the lead body first), or, with `firstLeads: false`, all lead.
+ */
+export function assignRoles(listed: readonly ListedAgency[], { firstLeads = true }: { firstLeads?: boolean } = {}): (ListedAgency & { role: AgencyRole })[] {
+  const hasExplicitLead = listed.some((agency) => agency.role === 'lead');
+  let leadGiven = hasExplicitLead;
+  return listed.map((agency) => {
+    if (agency.role !== 'unmarked') return { ...agency, role: agency.role };
+    if (!firstLeads) return { ...agency, role: hasExplicitLead ? 'support' : 'lead' };
+    if (!leadGiven) {
+      leadGiven = true;
+      return { ...agency, role: 'lead' };
+    }
+    return { ...agency, role: 'support' };
+  });
+}

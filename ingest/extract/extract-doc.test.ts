@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { IngestDoc, ParsedTask, TaskSupplement } from '../document.js';
+import { extractDoc } from './extract-doc.js';
+
+/** A document whose tasks are the given paragraphs, one per line, in order. */
+function docOf(paragraphs: { text: string; kind?: ParsedTask['kind']; path?: string; parentPath?: string; supplements?: Omit<TaskSupplement, 'span'>[] }[], preamble = '', year = 2020): IngestDoc {
+  let text = preamble ? `${preamble}\n` : '';
+  const tasks: ParsedTask[] = [];
+  const pending: { task: ParsedTask; supplements: Omit<TaskSupplement, 'span'>[] }[] = [];
+  paragraphs.forEach((paragraph, order) => {
+    const start = text.length;
+    text += `${paragraph.text}\n`;
+    const task: ParsedTask = {
+      key: String(order + 1),
+      path: paragraph.path ?? String(order + 1),
+      parentPath: paragraph.parentPath ?? null,
+      kind: paragraph.kind ?? 'item',
+      depth: paragraph.parentPath ? 1 : 0,
+      order,
+      title: paragraph.text.slice(0, 10),
+      text: paragraph.text,
+      span: { start, end: start + paragraph.text.length },
+      agencies: [],
+      targets: [],
+      deadline: null,
+      supplements: [],
+    };
+    tasks.push(task);
+    pending.push({ task, supplements: paragraph.supplements ?? [] });
+  });
+  // Supplements sit after the outline, like a roadmap table at the end of the document.
+  for (const { task, supplements } of pending) {
+    for (const supplement of supplements) {
+      const start = text.length;
+      text += `${supplement.text}\n`;
+      task.supplements.push({ ...supplement, span: { start, end: start + supplement.text.length } });
+    }
+  }
+  return {
+    source: { path: 'test.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: text },
+    normalised: { text, sourceOffsets: [...Array(text.length + 1).keys()] },
+    meta: { title: 't', docNumber: null, issuer: null, issuedOn: null, status: 'final', jurisdictionId: '340722', year },
+    tasks,
+    messages: [],
+  };
+}
+
+const roles = (task: ParsedTask | undefined) => task?.agencies.map((agency) => `${agency.name}:${agency.role}:${agency.position}`);
+
+describe('extractDoc', () => {
+  it('lets the first listed agency lead and the rest support when the document states no rule', () => {
+    const doc = extractDoc(docOf([{ text: '完善机制。（责任单位：县卫生健康委、县财政局、县医保局）' }]));
+    expect(roles(doc.tasks?.[0])).toEqual(['县卫生健康委:lead:0', '县财政局:support:1', '县医保局:support:2']);
+  });
+
+  it('honours "列首位的为牵头部门，下同" from the list that states it, even when the default ranks no one', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '第一项。（市财政局、市卫健委负责）' },
+        { text: '第二项。〔市卫生计生委、市财政局负责。列首位的为牵头部门，下同〕' },
+        { text: '第三项。〔市医保局、市卫生计生委负责，市残联参与〕' },
+      ]),
+      { defaultRoles: 'all-lead' },
+    );
+    expect(roles(doc.tasks?.[0])).toEqual(['市财政局:lead:0', '市卫健委:lead:1']);
+    expect(roles(doc.tasks?.[1])).toEqual(['市卫生计生委:lead:0', '市财政局:support:1']);
+    expect(roles(doc.tasks?.[2])).toEqual(['市医保局:lead:0', '市卫生计生委:support:1', '市残联:participate:2']);
+  });
+
+  it('adds the agency of "以下各项均需…负责，不再列出" to every later item only', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '（一）第一项。（市卫健委按职责分工负责）' },
+        { text: '（二）第二项。（市卫健委、市医保局和各县市区人民政府按职责分工负责。以下各项均需各县市区人民政府负责，不再列出）' },
+        { text: '（三）第三项。（市医保局、市卫健委等按职责分工负责）' },
+        { text: '二、下一部分', kind: 'section' },
+      ]),
+    );
+    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:lead:0']);
+    expect(roles(doc.tasks?.[1])).toEqual(['市卫健委:lead:0', '市医保局:support:1', '各县市区人民政府:support:2']);
+    expect(roles(doc.tasks?.[2])).toEqual(['市医保局:lead:0', '市卫健委:support:1', '各县市区人民政府:support:2']);
+    expect(roles(doc.tasks?.[3])).toEqual([]);
+  });
+
+  it('keeps a name printed twice once and joins a second list in the same item, ranked within its own list', () => {
+    const doc = extractDoc(docOf([{ text: '落实要求。（县人力资源社会保障局、县卫生健康委、县医保局、县医保局）密切监测。（责任单位：县卫生健康委、县财政局）' }]));
+    expect(roles(doc.tasks?.[0])).toEqual(['县人力资源社会保障局:lead:0', '县卫生健康委:support:1', '县医保局:support:2', '县财政局:support:3']);
+  });
+
+  it('takes agencies from a table cell when the wording has none, and adds a roadmap row’s extra names as support', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '1. 加强医改工作统筹协调。', supplements: [{ role: 'agencies', text: '市卫健委、教育局，各县（市、区）' }] },
+        { text: '2、制定具体措施。（责任单位：县卫生健康委、县财政局）', supplements: [{ role: 'roadmap', text: '2\t制定措施\t出台方案，设在县卫生健康委\t县政府办、县卫生健康委、县财政局\t全年' }] },
+      ]),
+    );
+    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:lead:0', '教育局:support:1', '各县（市、区）:support:2']);
+    expect(roles(doc.tasks?.[1])).toEqual(['县卫生健康委:lead:0', '县财政局:support:1', '县政府办:support:2']);
+  });
+
+  it('lets a sub-measure without its own list take its item’s agencies', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '2. 深化全民健康促进与管理。', path: '一/2', supplements: [{ role: 'agencies', text: '市卫健委、民政局' }] },
+        { text: '①探索开展运动处方师培训。', kind: 'measure', path: '一/2/①', parentPath: '一/2' },
+      ]),
+    );
+    expect(doc.tasks?.[1]?.agencies.map((agency) => agency.name)).toEqual(['市卫健委', '民政局']);
+  });
+
+  it('takes the deadline from the wording, else from the roadmap’s 完成时间, completing months with the document year', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '5、2020年9月底前，继续开展药品带量采购。', supplements: [{ role: 'roadmap', text: '5\t开展带量采购\t按照要求\t县医保局\t9月底前' }] },
+        { text: '12. 2020年，进一步完善薪酬制度改革方案。', supplements: [{ role: 'roadmap', text: '12\t推进改革\t完善方案\t县卫生健康委\t8月底前' }] },
+        { text: '20. 到2022年，力争实现全部乡镇卫生院设置中医馆。', supplements: [{ role: 'deadline', text: '全年' }] },
+        { text: '（十二）加强医防协同。（市卫健委等按职责分工负责）' },
+      ]),
+    );
+    expect(doc.tasks?.map((task) => task.deadline?.date ?? null)).toEqual(['2020-09-30', '2020-08-31', '2022-12-31', null]);
+  });
+
+  it('adds a roadmap row’s target that the wording does not state, without repeating one it does', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '14. 出院病例数的比例不低于70%。', supplements: [{ role: 'roadmap', text: '14\t推进改革\t比例不低于70%\t县医保局\t全年' }] },
+        { text: '20. 到2022年，力争实现全覆盖。', supplements: [{ role: 'roadmap', text: '20\t中医馆\t2020年实现70%的村卫生室具备中医服务能力。\t县卫生健康委\t全年' }] },
+      ]),
+    );
+    expect(doc.tasks?.map((task) => task.targets.map((target) => `${target.op}${target.value}${target.unit}`))).toEqual([['>=70%'], ['=70%']]);
+  });
+
+  it('finds the citations of the preamble, not those inside work items', () => {
+    const doc = extractDoc(docOf([{ text: '（十五）贯彻落实《临汾市推动公立医院高质量发展实施方案》。' }], '按照《山西省深化医改2022年重点工作任务的通知》要求，制定如下。'));
+    expect(doc.citations?.map((citation) => citation.title)).toEqual(['山西省深化医改2022年重点工作任务的通知']);
+  });
+
+  it('warns when the document year is unknown', () => {
+    const doc = extractDoc(docOf([{ text: '8月底前完成。' }], '', null as unknown as number));
+    expect(doc.tasks?.[0]?.deadline).toBeNull();
+    expect(doc.messages.map((message) => message.code)).toContain('deadline-year-unknown');
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The extract stage: responsible agencies with roles, quantified targets and a deadline for every
+ * task, and the documents the policy cites as its basis.
+ */
+import type { AgencyMention, IngestDoc, ParsedTask, TargetMention, TaskSupplement } from '../document.js';
+import { assignRoles, findAgencyLists, parseAgencyList, type ListedAgency } from './agency-lists.js';
+import { extractCitations } from './citations.js';
+import { findDeadlines, parseDeadline, pickDeadline, type DeadlineMatch } from './deadlines.js';
+import { findDocumentRules, type DocumentRules } from './document-rules.js';
+import { extractTargets } from './targets.js';
+import { findBracketGroups } from './text-scan.js';
+
+export interface ExtractOptions {
+  /**
+   * Roles of names a list does not mark when the document states no rule: `first-leads` (the
+   * common convention, and what "列首位的为牵头部门" says) or `all-lead`. A document's own rule
+   * overrides this from the point it is stated.
+   * @default 'first-leads'
+   */
+  defaultRoles?: 'first-leads' | 'all-lead';
+  /** Sub-measures (①②…) without a list of their own take their item's agencies. @default true */
+  inheritAgencies?: boolean;
+}
+
+/** Cells of a roadmap row restating an item: "序号\t工作任务\t具体措施\t责任单位\t完成时间". */
+function cellsOf(supplement: TaskSupplement): { text: string; offset: number }[] {
+  const cells: { text: string; offset: number }[] = [];
+  let from = 0;
+  for (const part of supplement.text.split(/(\t| {2,}|\u3000{2,})/u)) {
+    if (!/^(\t| {2,}|\u3000{2,})$/u.test(part) && part.trim().length > 0) {
+      cells.push({ text: part, offset: supplement.span.start + from });
+    }
+    from += part.length;
+  }
+  return cells;
+}
+
+function supplementAgencyLists(supplement: TaskSupplement): ListedAgency[][] {
+  if (supplement.role === 'agencies') {
+    // A cell holds the list itself; a bracket moved out of the wording holds it inside: "（责任单位：…）".
+    const wrapped = findBracketGroups(supplement.text);
+    const only = wrapped.length === 1 && wrapped[0]?.start === 0 && wrapped[0].end === supplement.text.length ? wrapped[0] : null;
+    const listed = only
+      ? parseAgencyList(only.content, { offset: supplement.span.start + only.contentStart, strict: false })
+      : parseAgencyList(supplement.text, { offset: supplement.span.start, strict: false });
+    return listed ? [listed] : [];
+  }
+  if (supplement.role === 'roadmap') {
+    const lists = cellsOf(supplement)
+      .map((cell) => parseAgencyList(cell.text, { offset: cell.offset, strict: true }))
+      .filter((list): list is ListedAgency[] => list !== null);
+    return lists.length > 0 ? lists : findAgencyLists(supplement.text, { offset: supplement.span.start }).map((found) => found.agencies);
+  }
+  return [];
+}
+
+function supplementDeadlines(supplement: TaskSupplement, year: number | null): DeadlineMatch[] {
+  if (supplement.role === 'agencies') return [];
+  if (supplement.role === 'deadline') {
+    const whole = parseDeadline(supplement.text, { year, offset: supplement.span.start });
+    return whole ? [whole] : findDeadlines(supplement.text, { year, offset: supplement.span.start });
+  }
+  // A roadmap row: its 完成时间 cell if it has one, else explicit limits in its prose.
+  const cellDeadlines = cellsOf(supplement)
+    .map((cell) => parseDeadline(cell.text, { year, offset: cell.offset }))
+    .filter((match): match is DeadlineMatch => match !== null);
+  const lastCell = cellDeadlines.at(-1);
+  if (lastCell) return [lastCell];
+  return findDeadlines(supplement.text, { year, offset: supplement.span.start }).filter((match) => match.kind === 'explicit');
+}
+
+/** Offset of the task's own text in the normalised text. */
+function offsetOf(task: ParsedTask, text: string): number {
+  if (text.startsWith(task.text, task.span.start)) return task.span.start;
+  const near = text.indexOf(task.text, Math.max(0, task.span.start - 200));
+  return near >= 0 ? near : task.span.start;
+}
+
+function agenciesOf(task: ParsedTask, offset: number, rules: DocumentRules, options: Required<ExtractOptions>): AgencyMention[] {
+  // A rule applies to the list that states it ("…负责。列首位的为牵头部门，下同〕") and to every later one.
+  const firstLeadsAt = (listEnd: number) =>
+    options.defaultRoles === 'first-leads' || (rules.firstListedLeadsFrom !== null && rules.firstListedLeadsFrom < listEnd);
+  const mentions: Omit<AgencyMention, 'position'>[] = [];
+  const seen = new Set<string>();
+  const add = (agency: Omit<AgencyMention, 'position'>) => {
+    if (seen.has(agency.name)) return; // "县医保局" printed twice in one list is one mention
+    seen.add(agency.name);
+    mentions.push(agency);
+  };
+
+  for (const found of findAgencyLists(task.text, { offset })) {
+    for (const agency of assignRoles(found.agencies, { firstLeads: firstLeadsAt(found.span.end) })) add(agency);
+  }
+  // A table cell or roadmap row beside the task: its names join the printed list; when the task
+  // prints none, the cell is the list.
+  for (const listed of task.supplements.flatMap(supplementAgencyLists)) {
+    const end = listed.at(-1)?.span.end ?? 0;
+    const hadOwn = mentions.length > 0;
+    for (const agency of assignRoles(listed, { firstLeads: firstLeadsAt(end) })) {
+      add(hadOwn && agency.role === 'lead' && listed.every((other) => other.role === 'unmarked') ? { ...agency, role: 'support' } : agency);
+    }
+  }
+  if (task.kind !== 'section') {
+    for (const standing of rules.standing) {
+      if (standing.from < offset) add({ name: standing.name, role: standing.role, span: null });
+    }
+  }
+  return mentions.map((mention, position) => ({ ...mention, position }));
+}
+
+function sameTarget(a: TargetMention, b: TargetMention): boolean {
+  return a.op === b.op && a.value === b.value && a.unit === b.unit;
+}
+
+function extractTask(task: ParsedTask, text: string, year: number | null, rules: DocumentRules, options: Required<ExtractOptions>): ParsedTask {
+  const offset = offsetOf(task, text);
+  const deadline = pickDeadline({
+    own: findDeadlines(task.text, { year, offset }),
+    supplements: task.supplements.flatMap((supplement) => supplementDeadlines(supplement, year)),
+  });
+  const defaultBy = deadline ? deadline.date.slice(0, 4) : null;
+  const targets = extractTargets(task.text, { offset, defaultBy });
+  for (const supplement of task.supplements) {
+    if (supplement.role !== 'roadmap') continue;
+    for (const target of extractTargets(supplement.text, { offset: supplement.span.start, defaultBy })) {
+      if (!targets.some((own) => sameTarget(own, target))) targets.push(target);
+    }
+  }
+  return { ...task, agencies: agenciesOf(task, offset, rules, options), targets, deadline };
+}
+
+/** Nearest enclosing item or measure that has agencies. */
+function inheritedAgencies(task: ParsedTask, byPath: Map<string, ParsedTask>): AgencyMention[] {
+  let parent = task.parentPath ? byPath.get(task.parentPath) : undefined;
+  while (parent && parent.kind !== 'section') {
+    if (parent.agencies.length > 0) return parent.agencies;
+    parent = parent.parentPath ? byPath.get(parent.parentPath) : undefined;
+  }
+  return [];
+}
+
+export function extractDoc(doc: IngestDoc, options: ExtractOptions = {}): IngestDoc {
+  const settings: Required<ExtractOptions> = { defaultRoles: 'first-leads', inheritAgencies: true, ...options };
+  const text = doc.normalised?.text;
+  if (text === undefined || !doc.tasks) {
+    return { ...doc, messages: [...doc.messages, { offset: 0, code: 'extract-skipped', message: 'extract needs normalised text and segmented tasks' }] };
+  }
+  const messages = [...doc.messages];
+  const year = doc.meta?.year ?? null;
+  if (year === null) {
+    messages.push({ offset: 0, code: 'deadline-year-unknown', message: 'the document year is unknown; deadlines such as "8月底前" are left empty' });
+  }
+  const rules = findDocumentRules(text);
+  const extracted = doc.tasks.map((task) => extractTask(task, text, year, rules, settings));
+
+  const byPath = new Map(extracted.map((task) => [task.path, task]));
+  const tasks = extracted.map((task) => {
+    if (!settings.inheritAgencies || task.kind !== 'measure' || task.agencies.length > 0) return task;
+    const inherited = { ...task, agencies: inheritedAgencies(task, byPath) };
+    byPath.set(task.path, inherited);
+    return inherited;
+  });
+
+  const firstTaskStart = Math.min(...doc.tasks.map((task) => task.span.start));
+  const citations = extractCitations(text, { end: Number.isFinite(firstTaskStart) ? firstTaskStart : text.length });
+  return { ...doc, tasks, citations, messages };
+}

@@ -1,0 +1,182 @@
+/**
+ * Quantified targets in task text: 不低于70%, 达300台, 培训救护员3.3万人, 提高5元, 47.5%以上,
+ * 最高不得超过…的5倍, 控制在30%以下, 达到95%, "65%或同比提高1个百分点" (two targets), 不低于全省平均水平.
+ * Not targets: dates (2020年9月), document numbers (〔2024〕29号), ordinals (第七批, 前10位), phone-style
+ * numbers without a unit (120急救), numbers inside quotation marks (“3个10%”经验), conditions
+ * (床位在100张以上的医院, 常住人口超过50万且…) and counts of places (3个县（区）).
+ */
+import type { Span, TargetMention } from '../document.js';
+import { compact, maskQuoted } from './text-scan.js';
+
+export interface TargetOptions {
+  /** Added to every span. @default 0 */
+  offset?: number;
+  /** `by` for targets whose sentence names no year, e.g. the task's deadline. @default null */
+  defaultBy?: string | null;
+}
+
+type Op = '>=' | '<=' | '=' | '>' | '<' | '+' | 'x';
+type ComparatorKind = Op | 'reach' | 'hold' | '-';
+
+/** Comparator words before a number, with what they mean. Longest first when matched. */
+const COMPARATORS: Record<string, ComparatorKind> = {
+  最高不得超过: '<=', 不得超过: '<=', 不超过: '<=', 不高于: '<=', 不多于: '<=', 不大于: '<=', 最多: '<=', 最高: '<=',
+  不低于: '>=', 不少于: '>=', 不小于: '>=', 至少: '>=', 最低: '>=',
+  低于: '<', 少于: '<', 小于: '<',
+  高于: '>', 超过: '>', 多于: '>', 大于: '>',
+  提高到: 'reach', 提高至: 'reach', 提升到: 'reach', 提升至: 'reach', 增加到: 'reach', 增加至: 'reach', 增至: 'reach',
+  上升到: 'reach', 上升至: 'reach', 扩大到: 'reach', 扩大至: 'reach', 达到: 'reach', 达: 'reach',
+  控制在: 'hold', 保持在: 'hold', 稳定在: 'hold', 维持在: 'hold',
+  提高: '+', 提升: '+', 增加: '+', 增长: '+', 新增: '+',
+  降低: '-', 下降: '-', 减少: '-',
+  翻: 'x',
+};
+const COMPARATOR_WORDS = Object.keys(COMPARATORS).sort((a, b) => b.length - a.length).join('|');
+/** Comparator right before the number: "不低于70%", "达 95%". */
+const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*$`, 'u');
+/** Comparator, a noun phrase ending in 的, then the number: "最高不得超过公益一类事业单位绩效工资总量的 5 倍". */
+const GAPPED = new RegExp(`(最高不得超过|不得超过|不超过|不高于|不低于|不少于|高于|低于|超过)([^，。；;,、]{1,30}的)\\s*$`, 'u');
+/** 至少 then a short verb: "至少有 1 名乡村医生", "至少设置一所". */
+const AT_LEAST_VERB = /(至少|不少于)([\u4e00-\u9fff]{1,4})\s*$/u;
+
+/** Units after a number, longest first ("个月" before "个", "万人" before "万"). */
+const UNIT = /^\s*(个百分点|百分点|%|％|‰|万人次|人次|万人|万元|亿元|元|个月|倍|人|名|个|家|所|台|张|种|项|辆|床|例|次|处|座|套|间|天|小时|位|篇|份|户|万|亿)/u;
+const SUFFIX = /^\s*(及以上|以上|及以下|以下|以内|左右)/u;
+const SUFFIX_OP: Record<string, Op> = { 及以上: '>=', 以上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 左右: '=' };
+/** What a bare number followed by these is: a date, a document number, a level or an age. */
+const NOT_A_QUANTITY = /^\s*(年|月|日|号|级|周岁|岁|时|:|：|—|-|~|～)/u;
+const PERCENT_UNITS = new Set(['%', '％', '‰', '个百分点', '百分点']);
+
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function chineseNumber(text: string): number | null {
+  if (text === '十') return 10;
+  const tens = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/u.exec(text);
+  if (tens) return (tens[1] ? CHINESE_DIGITS[tens[1]] ?? 0 : 1) * 10 + (tens[2] ? CHINESE_DIGITS[tens[2]] ?? 0 : 0);
+  return text.length === 1 ? CHINESE_DIGITS[text] ?? null : null;
+}
+
+const CLAUSE_BREAK = '，。；;,：:、\n\t';
+const SENTENCE_BREAK = '。；;\n';
+const OPEN = '（(〔[【';
+const CLOSE = '）)〕]】';
+
+/** Start of the clause holding `position`, skipping breaks inside brackets ("（不含药品、耗材…）"). */
+function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): number {
+  let depth = 0;
+  for (let i = position - 1; i >= 0; i--) {
+    const ch = text.charAt(i);
+    if (CLOSE.includes(ch)) depth++;
+    else if (OPEN.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && breaks.includes(ch)) return i + 1;
+  }
+  return 0;
+}
+
+/** Leading date words and connectives that are not part of what is measured. */
+const METRIC_LEAD = /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或)+/u;
+
+function metricOf(text: string): string | null {
+  const metric = compact(text).replace(METRIC_LEAD, '').replace(/的$/u, '');
+  return metric.length > 0 ? metric : null;
+}
+
+function yearBefore(masked: string, position: number): string | null {
+  const sentence = masked.slice(clauseStart(masked, position, SENTENCE_BREAK), position);
+  const years = [...sentence.matchAll(/((?:19|20)\d{2})\s*年/gu)];
+  return years.at(-1)?.[1] ?? null;
+}
+
+interface Comparator {
+  kind: ComparatorKind;
+  start: number;
+}
+
+function comparatorBefore(masked: string, position: number): Comparator | null {
+  const from = clauseStart(masked, position);
+  const before = masked.slice(from, position);
+  for (const pattern of [ADJACENT, GAPPED, AT_LEAST_VERB]) {
+    const match = pattern.exec(before);
+    if (match?.[1]) return { kind: COMPARATORS[match[1]] ?? '=', start: from + match.index };
+  }
+  return null;
+}
+
+function finalOp(kind: ComparatorKind | null, suffix: string | null): Op {
+  const suffixOp = suffix ? SUFFIX_OP[suffix] ?? null : null;
+  if (kind === null || kind === 'reach' || kind === 'hold') {
+    return suffixOp ?? (kind === 'reach' ? '>=' : '=');
+  }
+  return kind === '-' ? '+' : kind;
+}
+
+/** Every quantified target in `text`, in order of appearance. */
+export function extractTargets(text: string, { offset = 0, defaultBy = null }: TargetOptions = {}): TargetMention[] {
+  const masked = maskQuoted(text);
+  const targets: (TargetMention & { localEnd: number })[] = [];
+
+  const push = (start: number, end: number, numberStart: number, fields: Pick<TargetMention, 'op' | 'value' | 'unit'>) => {
+    const previous = targets.at(-1);
+    // "占比达到65%或同比提高1个百分点": the alternative after 或 measures the same thing.
+    const isAlternative = previous !== undefined && /^\s*或/u.test(masked.slice(previous.localEnd, start));
+    const from = clauseStart(masked, start);
+    // "合理确定公立医院绩效工资总量，最高不得超过…的5倍": the measure is named in the clause before.
+    const metric = isAlternative
+      ? previous.metric
+      : metricOf(text.slice(from, start)) ?? (from > 0 && start > numberStart - 1 ? null : metricOf(text.slice(clauseStart(masked, from - 1), from - 1)));
+    targets.push({
+      text: text.slice(start, end),
+      metric,
+      ...fields,
+      by: yearBefore(masked, numberStart) ?? defaultBy,
+      span: { start: offset + start, end: offset + end } satisfies Span,
+      localEnd: end,
+    });
+  };
+
+  for (const match of masked.matchAll(/\d+(?:\.\d+)?/gu)) {
+    const numberStart = match.index;
+    const numberEnd = numberStart + match[0].length;
+    const before = masked.slice(0, numberStart);
+    if (/[\d.]$/u.test(before)) continue;
+    // Ordinals and ranks: 第3批, 前10位; "以16个专项行动为载体" names a means, not a goal.
+    if (/(?:第|前|以)\s*$/u.test(before)) continue;
+    let cursor = numberEnd;
+    const unitMatch = UNIT.exec(masked.slice(cursor));
+    const unit = unitMatch?.[1] ?? null;
+    if (!unit && NOT_A_QUANTITY.test(masked.slice(cursor))) continue;
+    if (unitMatch) cursor += unitMatch[0].length;
+    const suffixMatch = SUFFIX.exec(masked.slice(cursor));
+    const suffix = suffixMatch?.[1] ?? null;
+    if (suffixMatch) cursor += suffixMatch[0].length;
+    const next = masked.charAt(cursor);
+    const isPercent = unit !== null && PERCENT_UNITS.has(unit);
+    // "床位在100张以上的综合医院", "常住人口超过50万且…": a condition describing something, not a goal.
+    if (!isPercent && /[的且时]/u.test(next)) continue;
+    // "3个县（区）疾控中心…": a count of places, not a quantity to reach ("21个省级…专科" is one).
+    // "在乡村振兴6个重点帮扶县": the same, with the places named by a short phrase ending in 县/区/乡/镇.
+    if (unit === '个' && /^(?:[县区乡镇]|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor))) continue;
+    const comparator = comparatorBefore(masked, numberStart);
+    // A bare number with no unit is only a target when something compares it: "达到1.2左右".
+    if (!unit && !comparator && !suffix) continue;
+    const value = Number(match[0]) * (comparator?.kind === '-' ? -1 : 1);
+    push(comparator?.start ?? numberStart, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit });
+  }
+
+  // "至少设置一所公立中医医院": small Chinese numerals only after an explicit minimum.
+  for (const match of masked.matchAll(/(至少|不少于)([\u4e00-\u9fff]{0,3}?)([一二两三四五六七八九十]{1,3})(所|个|家|名|人|台|张|种|项)/gu)) {
+    const value = chineseNumber(match[3] ?? '');
+    if (value === null) continue;
+    push(match.index, match.index + match[0].length, match.index, { op: '>=', value, unit: match[4] ?? null });
+  }
+
+  // "比例不低于全省平均水平": a target relative to an average, with no number.
+  for (const match of masked.matchAll(/(不低于|不高于|低于|高于|达到|超过|不超过)((?:全国|全省|全市|省|市|国家|同级|同类)[^，。；,]{0,6}?平均(?:水平|值)?)/gu)) {
+    const kind = COMPARATORS[match[1] ?? ''] ?? '=';
+    push(match.index, match.index + match[0].length, match.index, { op: finalOp(kind, null), value: null, unit: null });
+  }
+
+  return targets
+    .sort((a, b) => a.span.start - b.span.start)
+    .map(({ localEnd: _localEnd, ...target }) => target);
+}

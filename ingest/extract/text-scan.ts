@@ -1,0 +1,99 @@
+/**
+ * Small scanning helpers shared by the extractors: bracket groups, masked regions and
+ * offset-preserving whitespace handling. All offsets are into the string given.
+ */
+import type { Span } from '../document.js';
+
+/** Brackets used around agency lists and asides: （…） (…) 〔…〕 [ … ] 【…】. Mixed pairs occur in OCR'd text, e.g. "（责任单位：…)". */
+const OPENERS = '（(〔[【';
+const CLOSERS = '）)〕]】';
+
+export interface BracketGroup {
+  open: string;
+  /** Text between the brackets. */
+  content: string;
+  /** Offset of the opening bracket. */
+  start: number;
+  /** Offset after the closing bracket (or the text end when unclosed). */
+  end: number;
+  contentStart: number;
+}
+
+/** Top-level bracket groups; nested brackets ("各县（区）人民政府" inside 〔…〕) stay in their group's content. */
+export function findBracketGroups(text: string): BracketGroup[] {
+  const groups: BracketGroup[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (OPENERS.includes(ch)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (CLOSERS.includes(ch) && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        groups.push({ open: text.charAt(start), content: text.slice(start + 1, i), start, end: i + 1, contentStart: start + 1 });
+      }
+    }
+  }
+  if (depth > 0 && start >= 0) {
+    groups.push({ open: text.charAt(start), content: text.slice(start + 1), start, end: text.length, contentStart: start + 1 });
+  }
+  return groups;
+}
+
+/** Split `text` at separator characters that sit outside brackets; returns trimmed ranges. */
+export function splitTopLevel(text: string, separators: string): Span[] {
+  const parts: Span[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charAt(i);
+    if (i < text.length && OPENERS.includes(ch)) depth++;
+    else if (i < text.length && CLOSERS.includes(ch) && depth > 0) depth--;
+    if (i === text.length || (depth === 0 && separators.includes(ch))) {
+      const span = trimSpan(text, { start: from, end: i });
+      if (span.end > span.start) parts.push(span);
+      from = i + 1;
+    }
+  }
+  return parts;
+}
+
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/u.test(text.charAt(start))) start++;
+  while (end > start && /\s/u.test(text.charAt(end - 1))) end--;
+  return { start, end };
+}
+
+/** Removes all whitespace: names and titles broken across lines ("县委编办、\n县人力资源社会保障局") are one name. */
+export function compact(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+/**
+ * Replaces the inside of 《…》 titles, 〔…〕 year brackets of document numbers and “…” quotations
+ * with spaces, keeping offsets: numbers there ("“3个10%”经验", "〔2024〕29号", "《…2024年…》")
+ * are names, not targets or deadlines.
+ */
+export function maskQuoted(text: string): string {
+  const pairs: [string, string][] = [['《', '》'], ['〔', '〕'], ['“', '”'], ['‘', '’'], ['"', '"']];
+  // UTF-16 indices: every character involved is in the BMP.
+  const out = text.split('');
+  for (const [open, close] of pairs) {
+    let depth = 0;
+    for (let i = 0; i < out.length; i++) {
+      const ch = text.charAt(i);
+      if (open === close) {
+        if (ch === open) depth = depth ? 0 : 1;
+        else if (depth) out[i] = ' ';
+        continue;
+      }
+      if (ch === open) depth++;
+      else if (ch === close && depth > 0) depth--;
+      else if (depth > 0) out[i] = ' ';
+    }
+  }
+  return out.join('');
+}

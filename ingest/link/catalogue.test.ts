@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueSchema, describeSource, loadCatalogue, nationalItemNodes } from './catalogue.js';
+import { fixtureCatalogue } from './test-fixtures.js';
+import { nodeSchemas } from '../../graph-schema/model.js';
+
+describe('the national catalogue', () => {
+  const catalogue = loadCatalogue();
+
+  it('validates against its schema and has a reform-topic granularity of 50 to 90 items', () => {
+    expect(catalogue.items.length).toBeGreaterThanOrEqual(50);
+    expect(catalogue.items.length).toBeLessThanOrEqual(90);
+    expect(catalogue.pillars.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('gives every pillar at least one item', () => {
+    for (const pillar of catalogue.pillars) {
+      expect(catalogue.items.some((item) => item.pillar === pillar.id), pillar.id).toBe(true);
+    }
+  });
+
+  it('covers the reform topics the seeds touch, abbreviations included', () => {
+    const cues = (id: string) => {
+      const item = catalogue.items.find((candidate) => candidate.id === id);
+      return item ? [...item.keywords, ...item.related] : [];
+    };
+    expect(cues('drug-supply.volume-based-procurement')).toContain('集采');
+    expect(cues('medical-security.payment-reform')).toEqual(expect.arrayContaining(['DRG', 'DIP', '按病种付费', '疾病诊断相关分组']));
+    expect(cues('hierarchical-care.county-medical-community')).toEqual(expect.arrayContaining(['医共体', '紧密型县域医共体', '县域医疗卫生一体化']));
+    expect(cues('reform-governance.sanming-experience')).toEqual(expect.arrayContaining(['三医联动', '三医协同']));
+    expect(cues('medical-security.long-term-care-insurance')).toContain('长期护理保险');
+    expect(cues('public-health.vaccination')).toContain('疫苗接种');
+  });
+
+  it('marks every item without a quoted source heading as our summary', () => {
+    for (const item of catalogue.items) {
+      if (!item.source?.item) expect(item.titleIsSummary, item.id).toBe(true);
+    }
+  });
+
+  it('rejects a keyword that does not occur in the item text, since no evidence could cite it', () => {
+    const broken = structuredClone(fixtureCatalogue);
+    broken.items[0]?.keywords.push('两票制');
+    const result = catalogueSchema.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('两票制');
+  });
+
+  it('rejects a source document that the catalogue does not list', () => {
+    const broken = structuredClone(fixtureCatalogue);
+    const item = broken.items[0];
+    if (item) item.source = { docNumber: '国办发〔2099〕1号', item: null };
+    expect(catalogueSchema.safeParse(broken).success).toBe(false);
+  });
+
+  it('rejects a quoted title that names no source item', () => {
+    const broken = structuredClone(fixtureCatalogue);
+    const item = broken.items[1];
+    if (item) item.titleIsSummary = false;
+    expect(catalogueSchema.safeParse(broken).success).toBe(false);
+  });
+
+  it('turns items into NationalItem nodes that the graph schema accepts, with a readable source', () => {
+    const nodes = nationalItemNodes(catalogue);
+    for (const node of nodes) expect(nodeSchemas.NationalItem.safeParse(node).success, node.id).toBe(true);
+    const first = fixtureCatalogue.items[0];
+    expect(first && describeSource(fixtureCatalogue, first)).toBe('国办发〔2021〕2号《关于推动药品集中带量采购工作常态化制度化开展的意见》');
+  });
+});

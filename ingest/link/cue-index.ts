@@ -1,0 +1,161 @@
+/**
+ * @module The catalogue turned into cues: every keyword of a national item, every glossary form of
+ * it (集采 for 集中带量采购), and glossary patterns for local adaptations (健康枞阳行动). Each cue knows
+ * the wording in the item's text that a match of it is evidence for.
+ */
+import type { Catalogue, CatalogueItem } from './catalogue.js';
+import { entryFor, formsOf, type Glossary } from './glossary.js';
+import { indexPhrases, type PhraseIndex } from './common-phrases.js';
+import { wordBoundaries } from './segmenter.js';
+
+export type CueStrength = 'strong' | 'weak';
+
+export interface Cue {
+  itemId: string;
+  /** Glossary entry id, or `kw:` + the keyword: forms of one concept count once per item. */
+  concept: string;
+  strength: CueStrength;
+  /** Weight after discounting wordings that several items share. */
+  weight: number;
+  /** Wording in the item's text that the match is evidence for. */
+  national: string;
+  literal: string | null;
+  pattern: RegExp | null;
+}
+
+export interface CueMatch {
+  cue: Cue;
+  start: number;
+  end: number;
+}
+
+export interface CueIndex {
+  items: Map<string, CatalogueItem>;
+  /** Literal cues by first character, longest first. */
+  byFirstChar: Map<string, Cue[]>;
+  patterns: Cue[];
+  /** Common-wording index of each item's text. */
+  phrases: Map<string, PhraseIndex>;
+  /** How many item texts contain a phrase (memoised). */
+  phraseSpread: (phrase: string) => number;
+}
+
+const BASE_WEIGHT: Record<CueStrength, number> = { strong: 1, weak: 0.35 };
+/** A glossary form other than the keyword itself is a slightly weaker signal. */
+const FORM_DISCOUNT = 0.85;
+export const PHRASE_MIN_LENGTH = 5;
+
+const cache = new WeakMap<Catalogue, WeakMap<Glossary, CueIndex>>();
+
+export function cueIndexFor(catalogue: Catalogue, glossary: Glossary): CueIndex {
+  let byGlossary = cache.get(catalogue);
+  if (!byGlossary) cache.set(catalogue, (byGlossary = new WeakMap()));
+  let index = byGlossary.get(glossary);
+  if (!index) byGlossary.set(glossary, (index = buildCueIndex(catalogue, glossary)));
+  return index;
+}
+
+function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
+  const cues: Cue[] = [];
+  for (const item of catalogue.items) {
+    const own = new Map<string, Cue>();
+    const add = (cue: Cue) => {
+      const key = cue.literal ?? `/${cue.pattern?.source}/`;
+      const previous = own.get(key);
+      if (!previous || previous.weight < cue.weight) own.set(key, cue);
+    };
+    const strengths: [string, CueStrength][] = [
+      ...item.keywords.map((k): [string, CueStrength] => [k, 'strong']),
+      ...item.related.map((k): [string, CueStrength] => [k, 'weak']),
+    ];
+    for (const [keyword, strength] of strengths) {
+      const entry = entryFor(glossary, keyword);
+      const concept = entry ? entry.id : `kw:${keyword}`;
+      const base = BASE_WEIGHT[strength];
+      add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null });
+      if (!entry) continue;
+      for (const form of formsOf(entry)) {
+        if (form === keyword) continue;
+        const national = item.text.includes(form) ? form : keyword;
+        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national, literal: form, pattern: null });
+      }
+      for (const source of entry.patterns) {
+        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national: keyword, literal: null, pattern: new RegExp(source, 'gu') });
+      }
+    }
+    cues.push(...own.values());
+  }
+
+  // A wording that cues several items says less about each of them.
+  const spread = new Map<string, number>();
+  for (const cue of cues) if (cue.literal) spread.set(cue.literal, (spread.get(cue.literal) ?? 0) + 1);
+  for (const cue of cues) if (cue.literal) cue.weight /= Math.sqrt(spread.get(cue.literal) ?? 1);
+
+  const byFirstChar = new Map<string, Cue[]>();
+  for (const cue of cues) {
+    if (!cue.literal) continue;
+    const first = cue.literal.charAt(0);
+    const list = byFirstChar.get(first) ?? [];
+    list.push(cue);
+    byFirstChar.set(first, list);
+  }
+  for (const list of byFirstChar.values()) list.sort((a, b) => (b.literal?.length ?? 0) - (a.literal?.length ?? 0));
+
+  const phrases = new Map(catalogue.items.map((item) => [item.id, indexPhrases(item.text, PHRASE_MIN_LENGTH)]));
+  const texts = catalogue.items.map((item) => item.text);
+  const spreadMemo = new Map<string, number>();
+  const phraseSpread = (phrase: string) => {
+    let count = spreadMemo.get(phrase);
+    if (count === undefined) spreadMemo.set(phrase, (count = texts.filter((text) => text.includes(phrase)).length));
+    return count;
+  };
+
+  return {
+    items: new Map(catalogue.items.map((item) => [item.id, item])),
+    byFirstChar,
+    patterns: cues.filter((cue) => cue.pattern),
+    phrases,
+    phraseSpread,
+  };
+}
+
+const ASCII_WORD = /[A-Za-z0-9]/;
+const CJK = /[\u3400-\u9fff]/u;
+
+/**
+ * All cue matches in `text` (already masked). A match inside a longer match is dropped — 医疗集团
+ * inside 县级医疗集团, 转诊 inside 有偿转诊, 绩效考核 inside 目标管理绩效考核 — and so is a short
+ * Chinese cue that cuts through a word, or a Latin/number cue glued to other letters or digits.
+ */
+export function findCues(text: string, index: CueIndex): CueMatch[] {
+  const raw: CueMatch[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    for (const cue of index.byFirstChar.get(text.charAt(i)) ?? []) {
+      const literal = cue.literal as string;
+      if (text.startsWith(literal, i)) raw.push({ cue, start: i, end: i + literal.length });
+    }
+  }
+  for (const cue of index.patterns) {
+    const pattern = cue.pattern as RegExp;
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (match.index !== undefined && match[0].length > 0) raw.push({ cue, start: match.index, end: match.index + match[0].length });
+    }
+  }
+
+  let boundaries: Set<number> | undefined;
+  const acceptable = (m: CueMatch) => {
+    const literal = text.slice(m.start, m.end);
+    if (ASCII_WORD.test(literal.charAt(0)) && m.start > 0 && ASCII_WORD.test(text.charAt(m.start - 1))) return false;
+    if (ASCII_WORD.test(literal.charAt(literal.length - 1)) && ASCII_WORD.test(text.charAt(m.end))) return false;
+    if (literal.length <= 2 && CJK.test(literal)) {
+      boundaries ??= wordBoundaries(text);
+      return boundaries.has(m.start) && boundaries.has(m.end);
+    }
+    return true;
+  };
+
+  const candidates = raw.filter(acceptable);
+  return candidates.filter((m) => !candidates.some((other) =>
+    other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start));
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { entryFor, glossarySchema, loadGlossary } from './glossary.js';
+
+describe('the domain glossary', () => {
+  const glossary = loadGlossary();
+
+  it('validates and groups abbreviations with their full form', () => {
+    expect(entryFor(glossary, '集采')?.term).toBe('集中带量采购');
+    expect(entryFor(glossary, 'DRG')?.term).toBe('疾病诊断相关分组');
+    expect(entryFor(glossary, 'DIP')?.term).toBe('按病种分值付费');
+    expect(entryFor(glossary, '医共体')?.term).toBe('紧密型县域医共体');
+    expect(entryFor(glossary, '三医协同')?.term).toBe('三医联动');
+  });
+
+  it('gives every entry an English gloss', () => {
+    for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
+  });
+
+  it('rejects duplicate ids and patterns that are not regular expressions', () => {
+    const base = { version: 1, description: 'x' };
+    const duplicate = { ...base, entries: [{ id: 'a', term: '甲', en: 'a' }, { id: 'a', term: '乙', en: 'b' }] };
+    const badPattern = { ...base, entries: [{ id: 'a', term: '甲', en: 'a', patterns: ['健康[行动'] }] };
+    expect(glossarySchema.safeParse(duplicate).success).toBe(false);
+    expect(glossarySchema.safeParse(badPattern).success).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * @module The pipeline's link stage: `(doc, context) => doc` filling `doc.links` from `doc.tasks` —
+ * IMPLEMENTS links to the national catalogue with reviewed-links curation applied, and DERIVES_FROM
+ * links to the tasks of a parent document when the caller has one loaded.
+ */
+import type { IngestDoc } from '../document.js';
+import type { Catalogue } from './catalogue.js';
+import type { Glossary } from './glossary.js';
+import { linkTasksWithMessages, type LinkableTask } from './link-tasks.js';
+import { linkToParentTasks } from './link-to-parent-tasks.js';
+import type { ReviewedLink } from './reviewed-links.js';
+
+export interface LinkContext {
+  catalogue: Catalogue;
+  glossary: Glossary;
+  /** Entries of seeds/reviewed-links.json. @default [] */
+  reviewed?: ReviewedLink[];
+  /** Tasks of the parent document (national or provincial) this one breaks down, if loaded. */
+  parentTasks?: LinkableTask[];
+}
+
+export function linkDoc(doc: IngestDoc, context: LinkContext): IngestDoc {
+  const tasks = doc.tasks ?? [];
+  // Messages carry source-text offsets; task spans index the normalised text.
+  const sourceOffset = (offset: number) => doc.normalised?.sourceOffsets[offset] ?? offset;
+  const located = tasks.map((task) => ({ path: task.path, text: task.text, title: task.title, span: { start: sourceOffset(task.span.start) } }));
+  const { links, messages } = linkTasksWithMessages(located, {
+    catalogue: context.catalogue,
+    glossary: context.glossary,
+    reviewed: context.reviewed ?? [],
+    scope: { jurisdictionId: doc.meta?.jurisdictionId ?? null, docNumber: doc.meta?.docNumber ?? null },
+  });
+  const derived = context.parentTasks
+    ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary })
+    : [];
+  const unlinked = tasks.filter((task) => task.kind === 'item' && !links.some((link) => link.taskPath === task.path));
+  const notes = unlinked.map((task) => ({
+    offset: sourceOffset(task.span.start),
+    code: 'TASK_UNLINKED',
+    message: `item ${task.key} has no national-item link: "${task.title.slice(0, 30)}"`,
+  }));
+  return { ...doc, links: [...links, ...derived], messages: [...doc.messages, ...messages, ...notes] };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskLink } from '../document.js';
+import { headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
+import { maskBoilerplate, MASK } from './mask-boilerplate.js';
+import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
+
+const link = (text: string, title = text.split(/[。，]/u)[0] ?? text) =>
+  linkTasks([{ path: '1', text, title }], { catalogue, glossary });
+const targets = (links: TaskLink[]) => links.map((l) => l.targetId);
+const itemText = (id: string) => catalogue.items.find((item) => item.id === id)?.text ?? '';
+
+describe('linkTasks', () => {
+  it('calls a local copy of a long stretch of national wording verbatim', () => {
+    const [first] = link('推动药品集中带量采购工作常态化制度化开展，2022年底前完成。');
+    expect(first?.targetId).toBe('drugs.procurement');
+    expect(first?.kind).toBe('verbatim');
+    expect(first?.relation).toBe('IMPLEMENTS');
+    expect(first?.evidence.some((e) => e.localText === '推动药品集中带量采购工作常态化制度化开展')).toBe(true);
+  });
+
+  it('calls a locally adapted name of a national programme adapted (健康枞阳行动 for 健康中国行动)', () => {
+    const [first] = link('制定实施健康枞阳行动的具体落实措施。');
+    expect(first?.targetId).toBe('health.healthy-china');
+    expect(first?.kind).toBe('adapted');
+    expect(first?.evidence[0]).toMatchObject({ localText: '健康枞阳行动', nationalText: '健康中国行动' });
+  });
+
+  it('links an abbreviation to the full national wording and calls it a paraphrase (集采)', () => {
+    const links = link('巩固扩大集采成果。');
+    expect(targets(links)).toEqual(['drugs.procurement']);
+    expect(links[0]?.kind).toBe('paraphrase');
+    expect(links[0]?.evidence[0]).toEqual({
+      localText: '集采',
+      localSpan: { start: 4, end: 6 },
+      nationalText: '集中带量采购',
+      nationalSpan: { start: 4, end: 10 },
+    });
+  });
+
+  it('reads 医共体 as the close-knit county medical community', () => {
+    expect(targets(link('做实医共体运行机制。'))).toEqual(['care.county-community']);
+  });
+
+  it('keeps every evidence span an exact substring of both texts', () => {
+    const text = '深入开展爱国卫生运动，推进健康泗县行动，做实县域医共体，开展药品集采。';
+    const links = link(text, '深入开展爱国卫生运动');
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      expect(l.evidence.length).toBeGreaterThan(0);
+      for (const e of l.evidence) expect(isExactEvidence(e, text, itemText(l.targetId))).toBe(true);
+    }
+  });
+
+  it('makes no link when nothing in the task matches the catalogue', () => {
+    expect(link('各单位要高度重视，加强宣传培训，确保工作有序推进。')).toEqual([]);
+  });
+
+  it('does not read an agency in the responsibility note as a topic (市中医药局)', () => {
+    expect(link('开展药品集采。（责任单位：市中医药局、市医保局）').map((l) => l.targetId)).toEqual(['drugs.procurement']);
+  });
+
+  it('does not read 中医 inside the word 中医院 as the TCM reform', () => {
+    expect(link('推进县人民医院和县中医院改扩建。')).toEqual([]);
+  });
+
+  it('prefers the topic named in the heading over a topic the body mentions in passing', () => {
+    const links = link('推进紧密型县域医共体建设。医共体内开展药品带量采购。', '推进紧密型县域医共体建设');
+    expect(targets(links)).toEqual(['care.county-community']);
+  });
+
+  it('keeps two topics a task addresses about equally', () => {
+    expect(targets(link('深入开展爱国卫生运动和药品集中带量采购。', '工作任务')).sort()).toEqual(['drugs.procurement', 'health.healthy-china']);
+  });
+
+  it('gives scores in [0, 1] and names its method', () => {
+    for (const l of link('推动药品集中带量采购工作常态化制度化开展。')) {
+      expect(l.score).toBeGreaterThan(0);
+      expect(l.score).toBeLessThanOrEqual(1);
+      expect(l.method).toBe('cue+ngram@1');
+      expect(l.curated).toBe(false);
+    }
+  });
+});
+
+describe('maskBoilerplate', () => {
+  it('masks nested responsibility notes with mixed bracket widths and keeps offsets', () => {
+    const text = '加强疫情防控。（责任单位：各镇人民政府（开发区工委）按职责分工负责)';
+    const masked = maskBoilerplate(text);
+    expect(masked.length).toBe(text.length);
+    expect(masked.startsWith('加强疫情防控。')).toBe(true);
+    expect(masked.slice(7)).toBe(MASK.repeat(text.length - 7));
+  });
+
+  it('keeps a bracket that is part of the content, such as （DRG）', () => {
+    expect(maskBoilerplate('推进按疾病诊断相关分组（DRG）付费')).toBe('推进按疾病诊断相关分组（DRG）付费');
+  });
+});
+
+describe('headingOf', () => {
+  it('cuts a long one-sentence title at its first clause', () => {
+    expect(headingOf('继续开展药品耗材集中采购，加大指导力度，及时落实上级医疗服务价格调整政策')).toBe('继续开展药品耗材集中采购');
+    expect(headingOf('推进疾病预防控制体系改革')).toBe('推进疾病预防控制体系改革');
+  });
+});

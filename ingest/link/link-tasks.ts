@@ -1,0 +1,225 @@
+/**
+ * @module Linking local tasks to national reform items (IMPLEMENTS). A task is matched against the
+ * catalogue's cues (keywords, glossary forms, adaptation patterns) and against each item's wording
+ * (long common phrases); the best one to three items by a relative cut-off become links, each with the
+ * matched phrases as evidence spans on both sides.
+ */
+import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
+import type { IngestMessage, TaskLink } from '../document.js';
+import type { Catalogue, CatalogueItem } from './catalogue.js';
+import { commonPhrases, type CommonPhrase } from './common-phrases.js';
+import { cueIndexFor, findCues, type CueIndex, type CueMatch } from './cue-index.js';
+import type { Glossary } from './glossary.js';
+import { maskBoilerplate } from './mask-boilerplate.js';
+import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
+
+/** The part of a parsed task the linker reads. */
+export interface LinkableTask {
+  path: string;
+  text: string;
+  title: string;
+  /** Where the task starts in the source text, for messages about it. */
+  span?: { start: number };
+}
+
+export const LINK_METHOD = 'cue+ngram@1';
+
+export interface LinkOptions {
+  catalogue: Catalogue;
+  glossary: Glossary;
+  /** Reviewed-links entries applied after linking (reject / accept / add). */
+  reviewed?: ReviewedLink[];
+  /** Jurisdiction and document number the reviewed entries are matched against. */
+  scope?: ReviewScope;
+  /** @default 3 */
+  maxLinks?: number;
+  /** Keep items scoring at least this share of the best item's score: a task addresses one reform topic, or two about equally. @default 0.8 */
+  relativeCutoff?: number;
+  /** Least strong-cue weight an item needs to be linked at all. @default 0.6 */
+  minStrong?: number;
+  /** Multiplier for cues in the task's heading, which says what the task is about. @default 3 */
+  titleBoost?: number;
+  /** Ceiling the body's weight saturates towards, so a long task cannot outvote its heading. @default 3 */
+  bodyCeiling?: number;
+}
+
+type Weights = Required<Pick<LinkOptions, 'titleBoost' | 'bodyCeiling'>>;
+
+interface ItemScore {
+  item: CatalogueItem;
+  raw: number;
+  strong: number;
+  evidence: (LinkEvidence & { weight: number; sameWording: boolean; adaptation: boolean })[];
+  longestPhrase: number;
+}
+
+const REPEAT_BONUS = 0.25;
+const MAX_REPEAT_BONUS = 0.5;
+const PHRASE_MIN_SCORED = 6;
+const MAX_EVIDENCE = 8;
+/** A phrase shared with at most this many item texts still says something about one item. */
+const PHRASE_MAX_SPREAD = 2;
+
+/** Links every task to the national items it addresses; tasks without evidence get none. */
+export function linkTasks(tasks: LinkableTask[], options: LinkOptions): TaskLink[] {
+  return linkTasksWithMessages(tasks, options).links;
+}
+
+export function linkTasksWithMessages(
+  tasks: LinkableTask[],
+  options: LinkOptions,
+): { links: TaskLink[]; messages: IngestMessage[] } {
+  const { catalogue, glossary, reviewed = [], scope = {} } = options;
+  const index = cueIndexFor(catalogue, glossary);
+  const links = tasks.flatMap((task) => linkOneTask(task, index, options));
+  return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
+}
+
+function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions): TaskLink[] {
+  const { maxLinks = 3, relativeCutoff = 0.8, minStrong = 0.6, titleBoost = 3, bodyCeiling = 3 } = options;
+  const weights: Weights = { titleBoost, bodyCeiling };
+  const masked = maskBoilerplate(task.text);
+  const heading = headingOf(task.title);
+  const titleAt = heading ? masked.indexOf(heading) : -1;
+  const titleEnd = titleAt < 0 ? -1 : titleAt + heading.length;
+  const inTitle = (m: { start: number; end: number }) => titleAt >= 0 && m.start >= titleAt && m.end <= titleEnd;
+
+  const byItem = new Map<string, CueMatch[]>();
+  for (const match of findCues(masked, index)) {
+    const list = byItem.get(match.cue.itemId) ?? [];
+    list.push(match);
+    byItem.set(match.cue.itemId, list);
+  }
+
+  const scores: ItemScore[] = [];
+  for (const item of index.items.values()) {
+    const score = scoreItem(task, item, byItem.get(item.id) ?? [], masked, index, inTitle, weights);
+    if (score && (score.strong >= minStrong || score.longestPhrase >= 12)) scores.push(score);
+  }
+  scores.sort((a, b) => b.raw - a.raw);
+  const best = scores[0]?.raw ?? 0;
+  return scores
+    .filter((score) => score.raw >= best * relativeCutoff)
+    .slice(0, maxLinks)
+    .map((score) => toLink(task, score))
+    // No link without evidence.
+    .filter((link) => link.evidence.length > 0);
+}
+
+/**
+ * The part of a title that names the task. A numbered item often is one long sentence
+ * ("继续开展药品耗材集中采购，加大指导力度，及时落实…"), so a long title counts up to its first clause.
+ */
+export function headingOf(title: string): string {
+  const trimmed = title.trim();
+  if (trimmed.length <= 24) return trimmed;
+  const clause = /^(.{6,}?)[，；,;]/u.exec(trimmed);
+  return clause?.[1] ?? trimmed;
+}
+
+function scoreItem(
+  task: LinkableTask,
+  item: CatalogueItem,
+  matches: CueMatch[],
+  masked: string,
+  index: CueIndex,
+  inTitle: (m: CueMatch) => boolean,
+  { titleBoost, bodyCeiling }: Weights,
+): ItemScore | null {
+  const evidence: ItemScore['evidence'] = [];
+  let raw = 0;
+  let strong = 0;
+  const byConcept = new Map<string, CueMatch[]>();
+  for (const match of matches) {
+    const list = byConcept.get(match.cue.concept) ?? [];
+    list.push(match);
+    byConcept.set(match.cue.concept, list);
+  }
+  const covered: [number, number][] = [];
+  let titleSum = 0;
+  let bodySum = 0;
+  for (const list of byConcept.values()) {
+    const weighOf = (m: CueMatch) => m.cue.weight * (inTitle(m) ? titleBoost : 1);
+    const best = list.reduce((a, b) => (weighOf(b) > weighOf(a) ? b : a));
+    // Another occurrence or another form of the same concept (县域医疗卫生一体化 … 县乡一体) adds a little.
+    const occurrences = new Set(list.map((m) => m.start)).size;
+    const weight = weighOf(best) + Math.min(MAX_REPEAT_BONUS, REPEAT_BONUS * (occurrences - 1)) * best.cue.weight;
+    if (inTitle(best)) titleSum += weight;
+    else bodySum += weight;
+    if (best.cue.strength === 'strong') strong += weight;
+    const nationalStart = item.text.indexOf(best.cue.national);
+    const localText = task.text.slice(best.start, best.end);
+    covered.push([best.start, best.end]);
+    evidence.push({
+      localText,
+      localSpan: { start: best.start, end: best.end },
+      nationalText: best.cue.national,
+      nationalSpan: { start: nationalStart, end: nationalStart + best.cue.national.length },
+      weight,
+      sameWording: localText === best.cue.national,
+      adaptation: best.cue.pattern !== null,
+    });
+  }
+
+  // Shared wording beyond the cues: a phrase of six or more characters that few items contain.
+  let longestPhrase = 0;
+  const phraseIndex = index.phrases.get(item.id);
+  const phrases: CommonPhrase[] = phraseIndex ? commonPhrases(masked, phraseIndex) : [];
+  for (const phrase of phrases) {
+    const end = phrase.a + phrase.text.length;
+    if (phrase.text.length < PHRASE_MIN_SCORED) continue;
+    if (covered.some(([s, e]) => s <= phrase.a && e >= end)) continue;
+    if (index.phraseSpread(phrase.text) > PHRASE_MAX_SPREAD) continue;
+    longestPhrase = Math.max(longestPhrase, phrase.text.length);
+    const weight = Math.min(0.6, (phrase.text.length - PHRASE_MIN_SCORED + 1) * 0.15);
+    bodySum += weight;
+    evidence.push({
+      localText: task.text.slice(phrase.a, end),
+      localSpan: { start: phrase.a, end },
+      nationalText: phrase.text,
+      nationalSpan: { start: phrase.b, end: phrase.b + phrase.text.length },
+      weight,
+      sameWording: true,
+      adaptation: false,
+    });
+  }
+  // The heading says what the task is about; the body of a long task touches many topics, so its
+  // weight saturates and cannot outvote the heading.
+  raw = titleSum + bodyCeiling * (1 - Math.exp(-bodySum / bodyCeiling));
+  if (evidence.length === 0) return null;
+  return { item, raw, strong, evidence, longestPhrase };
+}
+
+function kindOf(score: ItemScore): LinkKind {
+  // Copying a long stretch of the national wording is verbatim; reusing its key wording while the
+  // local text changes or quantifies the rest is adapted; only synonyms and abbreviations is paraphrase.
+  if (score.longestPhrase >= 12) return 'verbatim';
+  const adapted = score.evidence.some((e) => e.adaptation || (e.sameWording && e.localText.length >= 4));
+  return adapted ? 'adapted' : 'paraphrase';
+}
+
+function toLink(task: LinkableTask, score: ItemScore): TaskLink {
+  const evidence = score.evidence
+    .filter((e) => isExactEvidence(e, task.text, score.item.text))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_EVIDENCE)
+    .sort((a, b) => a.localSpan.start - b.localSpan.start)
+    .map(({ localText, localSpan, nationalText, nationalSpan }) => ({ localText, localSpan, nationalText, nationalSpan }));
+  return {
+    taskPath: task.path,
+    targetId: score.item.id,
+    relation: 'IMPLEMENTS',
+    score: Math.round((score.raw / (score.raw + 1.5)) * 1000) / 1000,
+    method: LINK_METHOD,
+    kind: kindOf(score),
+    evidence,
+    curated: false,
+  };
+}
+
+/** The contract every evidence entry keeps: both texts are exact slices at their spans. */
+export function isExactEvidence(evidence: LinkEvidence, localText: string, nationalText: string): boolean {
+  return evidence.localText.length > 0
+    && localText.slice(evidence.localSpan.start, evidence.localSpan.end) === evidence.localText
+    && nationalText.slice(evidence.nationalSpan.start, evidence.nationalSpan.end) === evidence.nationalText;
+}

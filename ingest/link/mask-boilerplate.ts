@@ -1,0 +1,56 @@
+/**
+ * @module Hiding the parts of a task text that say who does the work rather than what the work is,
+ * so that agency names (市中医药局, 县医保局) never count as evidence of a reform topic.
+ * Masked characters become U+0000, so offsets into the original text are unchanged.
+ */
+
+export const MASK = '\u0000';
+
+const OPENERS = new Set(['（', '(', '〔', '[', '【']);
+const CLOSERS = new Set(['）', ')', '〕', ']', '】']);
+
+/**
+ * A responsibility note: "（责任单位：县卫生健康委、县财政局）", "〔市卫生计生委、市财政局…负责，市残联参与〕",
+ * "（市医保局、市卫健委等按职责分工负责）". Notes nest ("各镇人民政府（开发区工委）按职责分工负责") and
+ * noisy copies mix full- and half-width brackets ("（责任单位：…县人力资源社会保障局)"), so any closer
+ * matches any opener.
+ */
+const RESPONSIBILITY = /责任单位|牵头单位|负责|参与|配合/;
+
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length && i - open < 600; i += 1) {
+    const ch = text.charAt(i);
+    if (OPENERS.has(ch)) depth += 1;
+    else if (CLOSERS.has(ch)) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** `text` with responsibility notes replaced by MASK characters of the same length. */
+export function maskBoilerplate(text: string): string {
+  // All brackets involved are BMP characters, so UTF-16 offsets are character offsets here.
+  let masked = text;
+  for (let i = 0; i < text.length; i += 1) {
+    if (!OPENERS.has(text.charAt(i))) continue;
+    const end = closingBracket(text, i);
+    if (end < 0) continue;
+    const inside = text.slice(i + 1, end);
+    if (RESPONSIBILITY.test(inside) && /[局委办府部会院]/.test(inside)) {
+      masked = masked.slice(0, i) + MASK.repeat(end + 1 - i) + masked.slice(end + 1);
+      i = end;
+    }
+  }
+  // A table cell that only lists agencies ("市医保局、卫健委、财政局，金融监管分局，各县（市、区）")
+  // carries no topic either.
+  return masked
+    .split('\t')
+    .map((cell) => (AGENCY_CELL.test(cell) ? MASK.repeat(cell.length) : cell))
+    .join('\t');
+}
+
+const AGENCY_NAME = '[^\\t、，,\\s]{1,14}?(?:局|委|办|委员会|政府|工委|分局|红十字会|各县（市、区）)';
+const AGENCY_CELL = new RegExp(`^[\\s\u0000]*${AGENCY_NAME}(?:[、，,\\s]+${AGENCY_NAME})*[、，,\\s]*$`, 'u');

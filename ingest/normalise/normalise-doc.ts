@@ -1,0 +1,264 @@
+/**
+ * @module normalise: sourceText → NormalisedText, without destroying anything a reader needs and with
+ * an offset for every character back into the source. Order of operations: characters (width, brackets)
+ * → markup → lines → page furniture → table repair → sentence rejoining → noise warnings.
+ */
+import type { IngestDoc, IngestMessage, NormalisedText } from '../document.js';
+import {
+  concat,
+  inserted,
+  joinMapped,
+  mappedFrom,
+  replaceMatches,
+  slice,
+  splitMapped,
+  trimMapped,
+  type MappedText,
+} from './mapped-text.js';
+import { markerAt, type NumberStyle } from './numbering.js';
+
+type Warn = (offset: number, code: string, message: string) => void;
+
+/** Full-width digits and letters become ASCII; both bracket widths become full-width （）for parsing. */
+function normaliseCharacters(m: MappedText): MappedText {
+  return replaceMatches(m, /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e()\u3000\u00a0\ufeff\r\f\v\u200b-\u200d\u2028\u2029]/gu, (match) => {
+    const ch = match[0];
+    const code = ch.charCodeAt(0);
+    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
+      return String.fromCharCode(code - 0xfee0);
+    }
+    switch (ch) {
+      case '\uff0e':
+        return '.';
+      case '(':
+        return '（';
+      case ')':
+        return '）';
+      case '\u3000':
+      case '\u00a0':
+        return ' ';
+      case '\r':
+      case '\u2028':
+      case '\u2029':
+      case '\f':
+      case '\v':
+        return '\n';
+      default:
+        return '';
+    }
+  });
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ' };
+
+/** Markup left in text exports ("<p>① …</p> <p>② …</p>", "<br>", "&nbsp;") and word-processor bookmarks. */
+function removeMarkup(m: MappedText, warn: Warn): MappedText {
+  let out = replaceMatches(m, /\[bookmark:[^\]\n]*\]|\{bookmark[^}\n]*\}/giu, (match, offset) => {
+    warn(offset, 'bookmark-removed', `removed word-processor bookmark marker "${match[0]}"`);
+    return '';
+  });
+  out = replaceMatches(out, /<\/?(?:p|br|span|div|font|b|i|u|strong|em|sup|sub|o:p|a)\b[^<>\n]*\/?>/giu, (match) =>
+    /^<br/iu.test(match[0]) ? ' ' : '',
+  );
+  return replaceMatches(out, /&(#\d+|#x[0-9a-f]+|[a-z]+);/giu, (match) => {
+    const name = match[1]!;
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : null;
+    }
+    return ENTITIES[name.toLowerCase()] ?? null;
+  });
+}
+
+/** Characters typeset without spaces around them: CJK ideographs, CJK and full-width punctuation, ①…, quotes. */
+const WIDE = '\\u2010-\\u206f\\u2460-\\u24ff\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+
+/** "2020 年 9 月" → "2020年9月", "三明市 深化" → "三明市深化"; spaces between Latin words stay. */
+function tidySpaces(line: MappedText): MappedText {
+  let out = replaceMatches(line, / {2,}/gu, () => ' ');
+  out = replaceMatches(out, new RegExp(`(?<=[${WIDE}]) +| +(?=[${WIDE}])`, 'gu'), () => '');
+  // Cells keep their tab separators; spaces around a tab are padding.
+  out = replaceMatches(out, / *\t */gu, () => '\t');
+  return trimMapped(out);
+}
+
+/** Page numbers printed as furniture: "— 3 —", "- 12 -", "第 3 页", "第3页 共10页", "3/10". */
+const PAGE_FURNITURE = /^(?:[-—–－─]+ *\d{1,4} *[-—–－─]+|第 *\d{1,4} *页(?: *[，,]? *共 *\d{1,4} *页)?|\d{1,4} *\/ *\d{1,4}|\d{1,4})$/u;
+
+const isTableRow = (line: MappedText) => line.text.includes('\t');
+
+interface Row {
+  cells: MappedText[];
+  /** Blank line(s) or a removed header before this row: a page may have broken here. */
+  afterBreak: boolean;
+}
+
+const sameCell = (a: MappedText | undefined, b: MappedText | undefined) =>
+  a !== undefined && b !== undefined && a.text !== '' && a.text === b.text;
+
+/**
+ * Tables exported page by page repeat their header row and the merged cells that span the break
+ * (the section cell "一、坚持整体推进…" and, for an item continued on the next page, its number cell
+ * "2. 深化全民健康促进与管理。"). Drop the repeats and rejoin the continued row.
+ */
+function repairTable(rows: Row[], warn: Warn): MappedText[] {
+  const header = rows[0]!;
+  const kept: Row[] = [header];
+  let lastFirstCell: MappedText | undefined;
+  let pendingBreak = false;
+  for (const row of rows.slice(1)) {
+    const isHeaderRepeat =
+      row.cells.length === header.cells.length && row.cells.every((cell, i) => cell.text === header.cells[i]!.text);
+    if (isHeaderRepeat) {
+      warn(row.cells[0]!.offsets[0] ?? 0, 'repeated-table-header', 'removed table header row repeated on a new page');
+      pendingBreak = true;
+      continue;
+    }
+    const afterBreak = pendingBreak || row.afterBreak;
+    pendingBreak = false;
+    const cells = [...row.cells];
+    if (sameCell(cells[0], lastFirstCell)) {
+      warn(cells[0]!.offsets[0] ?? 0, 'repeated-table-cell', `removed repeated cell "${cells[0]!.text.slice(0, 20)}"`);
+      cells[0] = slice(cells[0]!, 0, 0);
+    } else if (cells[0] && cells[0].text !== '') {
+      lastFirstCell = cells[0];
+    }
+    const previous = kept[kept.length - 1]!;
+    const firstFilled = cells.findIndex((cell) => cell.text !== '');
+    const continues =
+      afterBreak && previous !== header && firstFilled >= 0 && sameCell(cells[firstFilled], previous.cells[firstFilled]);
+    if (!continues) {
+      kept.push({ cells, afterBreak });
+      continue;
+    }
+    // The row continues the previous one: cells equal to the previous row's are repeats; the first
+    // differing cell carries on the text cut by the page break.
+    const merged: MappedText[] = [];
+    let continuing = -1;
+    for (let i = 0; i < Math.max(cells.length, previous.cells.length); i++) {
+      const before = previous.cells[i] ?? slice(cells[i]!, 0, 0);
+      const after = cells[i] ?? slice(before, 0, 0);
+      if (continuing < 0) {
+        if (after.text === '' || after.text === before.text) {
+          if (after.text !== '') warn(after.offsets[0] ?? 0, 'repeated-table-cell', `removed repeated cell "${after.text.slice(0, 20)}"`);
+          merged.push(before);
+        } else {
+          continuing = i;
+          merged.push(concat([before, after]));
+        }
+      } else if (after.text !== '' || before.text === '') {
+        if (after.text === before.text && after.text !== '') {
+          warn(after.offsets[0] ?? 0, 'repeated-table-cell', `removed repeated cell "${after.text.slice(0, 20)}"`);
+        }
+        merged.push(after);
+      } else {
+        merged.push(before);
+      }
+    }
+    kept[kept.length - 1] = { cells: merged, afterBreak: previous.afterBreak };
+  }
+  return kept.map((row) => joinMapped(row.cells, '\t'));
+}
+
+const TERMINAL = /[。！？；：…”’）〕】》」』.!?;:]$/u;
+/** Titles end with the kind of document ("…的通知", "…试点方案", "…任务分解表"); they are never wrapped prose. */
+const TITLE_END = /(?:通知|方案|意见|函|任务|计划|办法|分解表|施工表|路线图|规划|决定|报告|细则|纲要|要点|清单|公告|通告|批复)$/u;
+/** "〔市卫生计生委…负责〕" or "（责任单位：…）" printed as its own paragraph after the item it belongs to. */
+const AGENCY_PARAGRAPH = /^(?:〔[^〔〕]*(?:负责|参与|牵头|配合)[^〔〕]*〕|（(?:责任|牵头|配合)单位[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$/u;
+const END_MATTER = /^(?:附件|抄送|抄报|（此件|\d{4}年\d{1,2}月\d{1,2}日)/u;
+
+/** Which numbering styles introduce short headings rather than whole paragraphs in this document. */
+function headingStyles(lines: readonly MappedText[]): Set<NumberStyle> {
+  const votes = new Map<NumberStyle, number>();
+  for (const line of lines) {
+    if (isTableRow(line)) continue;
+    const marker = markerAt(line.text);
+    if (!marker) continue;
+    const heading = !line.text.includes('。') && line.text.length <= 40;
+    votes.set(marker.style, (votes.get(marker.style) ?? 0) + (heading ? 1 : -1));
+  }
+  return new Set([...votes].filter(([, vote]) => vote > 0).map(([style]) => style));
+}
+
+/** Does line `b` carry on the sentence or item of line `a` (a line or page break in the middle)? */
+function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): boolean {
+  if (isTableRow(a) || isTableRow(b) || a.text === '' || b.text === '') return false;
+  if (markerAt(b.text) || END_MATTER.test(b.text)) return false;
+  const aMarker = markerAt(a.text);
+  if (AGENCY_PARAGRAPH.test(b.text)) return !(aMarker && headings.has(aMarker.style) && !a.text.includes('。'));
+  if (TERMINAL.test(a.text) || /[A-Za-z]$/u.test(a.text)) return false;
+  if (aMarker) return !headings.has(aMarker.style);
+  if (TITLE_END.test(a.text)) return false;
+  return /[，、；。]/u.test(a.text) || a.text.length >= 25;
+}
+
+const LATIN_IN_CHINESE = /(?<=[\u4e00-\u9fff]（?)([a-z]{2,})(?=）?[\u4e00-\u9fff])/gu;
+
+/** The normalise stage. */
+export function normaliseDoc(doc: IngestDoc): IngestDoc {
+  const messages: IngestMessage[] = [];
+  const warn: Warn = (offset, code, message) => messages.push({ offset, code, message });
+
+  let m = mappedFrom(doc.source.sourceText);
+  m = normaliseCharacters(m);
+  m = removeMarkup(m, warn);
+
+  // Lines, tidied; blank lines only remember that a break happened.
+  const lines: { line: MappedText; afterBlank: boolean }[] = [];
+  let blank = false;
+  for (const raw of splitMapped(m, '\n')) {
+    const line = tidySpaces(raw);
+    if (line.text.replace(/\t/gu, '') === '') {
+      blank = true;
+      continue;
+    }
+    if (!isTableRow(line) && PAGE_FURNITURE.test(line.text)) {
+      warn(line.offsets[0] ?? 0, 'page-furniture', `removed page furniture "${line.text}"`);
+      blank = true;
+      continue;
+    }
+    lines.push({ line, afterBlank: blank });
+    blank = false;
+  }
+
+  // Tables: runs of tab-separated rows, possibly interrupted by page breaks (blank lines).
+  const repaired: MappedText[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isTableRow(lines[i]!.line)) {
+      repaired.push(lines[i]!.line);
+      i++;
+      continue;
+    }
+    const rows: Row[] = [];
+    while (i < lines.length && isTableRow(lines[i]!.line)) {
+      rows.push({ cells: splitMapped(lines[i]!.line, '\t'), afterBreak: lines[i]!.afterBlank });
+      i++;
+    }
+    repaired.push(...repairTable(rows, warn));
+  }
+
+  // Rejoin sentences broken across lines and pages.
+  const headings = headingStyles(repaired);
+  const joined: MappedText[] = [];
+  for (const line of repaired) {
+    const previous = joined[joined.length - 1];
+    if (previous && continues(previous, line, headings)) {
+      // Latin words on both sides of a wrap need their space back.
+      const space = /[A-Za-z0-9]$/u.test(previous.text) && /^[A-Za-z0-9]/u.test(line.text);
+      joined[joined.length - 1] = concat(space ? [previous, inserted(' ', line.offsets[0] ?? 0), line] : [previous, line]);
+    } else {
+      joined.push(line);
+    }
+  }
+
+  const result = joinMapped(joined, '\n');
+  for (const match of result.text.matchAll(LATIN_IN_CHINESE)) {
+    warn(result.offsets[match.index] ?? 0, 'latin-word', `Latin word "${match[1]}" inside a Chinese sentence (kept)`);
+  }
+  const normalised: NormalisedText = {
+    text: result.text,
+    sourceOffsets: [...result.offsets, doc.source.sourceText.length],
+  };
+  messages.sort((a, b) => a.offset - b.offset);
+  return { ...doc, normalised, messages: [...doc.messages, ...messages] };
+}

@@ -1,0 +1,85 @@
+/**
+ * @module The outline numbering conventions of Chinese government documents, shared by normalise
+ * (which must not join a numbered heading to the next paragraph) and segment (which builds the outline).
+ * Brackets are already unified to full-width （） when these run.
+ */
+
+/** 一、 · （一） · 1. 1、 1． · （1） · ① — in the usual nesting order. */
+export type NumberStyle = 'cn' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
+
+export interface Marker {
+  style: NumberStyle;
+  value: number;
+  /** The marker as it appears in the normalised text, e.g. "（一）", "1、", "①". */
+  key: string;
+  /** Normalised key used in paths: "一", "（一）", "1", "（1）", "①". */
+  pathKey: string;
+  /** Characters taken by the marker and the spaces after it. */
+  length: number;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103. */
+export function parseChineseNumeral(numeral: string): number | null {
+  let total = 0;
+  let current = 0;
+  for (const ch of numeral) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else {
+      const digit = CN_DIGITS[ch];
+      if (digit === undefined) return null;
+      current = current * 10 + digit;
+    }
+  }
+  return total + current;
+}
+
+const CN = '[一二三四五六七八九十百零〇]{1,4}';
+const PATTERNS: readonly [NumberStyle, RegExp][] = [
+  // "一、加强…"
+  ['cn', new RegExp(`^(${CN})、 *`, 'u')],
+  // "（一）健全…"
+  ['cnParen', new RegExp(`^（(${CN})） *`, 'u')],
+  // "1. 加强…", "1、进一步…", "7.2020年…" — but not a decimal such as "1.5张".
+  ['arabic', /^(\d{1,3})(、|\.(?!\d)) */u],
+  // "（1）…"
+  ['arabicParen', /^（(\d{1,3})） */u],
+  // "①深入开展…"
+  ['circled', /^([\u2460-\u2473\u3251-\u325f]) */u],
+];
+
+function circledValue(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  return code >= 0x3251 ? code - 0x3251 + 21 : code - 0x2460 + 1;
+}
+
+/** The numbering marker at the start of `text`, if any. */
+export function markerAt(text: string): Marker | null {
+  for (const [style, pattern] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const raw = match[1]!;
+    const value = style === 'circled' ? circledValue(raw) : /\d/u.test(raw) ? Number(raw) : parseChineseNumeral(raw);
+    if (value === null || value === 0) continue;
+    const key = match[0].trimEnd();
+    const pathKey =
+      style === 'cn' ? raw : style === 'arabic' ? raw : style === 'circled' ? raw : `（${raw}）`;
+    return { style, value, key, pathKey, length: match[0].length };
+  }
+  return null;
+}
+
+/** Every circled-number marker inside a text, for sub-measures written inline ("①…。②…"). */
+export function circledMarkersIn(text: string): { index: number; value: number; key: string }[] {
+  const found: { index: number; value: number; key: string }[] = [];
+  for (const match of text.matchAll(/[\u2460-\u2473\u3251-\u325f]/gu)) {
+    found.push({ index: match.index, value: circledValue(match[0]), key: match[0] });
+  }
+  return found;
+}

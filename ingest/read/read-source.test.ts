@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../document.js';
+import { readSource, readSourceFile, readStage } from './index.js';
+
+const PLAN = '枞阳县深化医改重点工作\n一、加强组织领导\n1、完善领导小组。（责任单位：县卫生健康委）\n';
+
+async function failure(promise: Promise<unknown>): Promise<IngestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof IngestError) return error;
+    throw error;
+  }
+  throw new Error('expected an IngestError');
+}
+
+async function docx(documentXml: string, extra: Record<string, Uint8Array | string> = {}): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${documentXml}</w:body></w:document>`);
+  for (const [name, content] of Object.entries(extra)) zip.file(name, content);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const p = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+/** A one-page PDF; `content` is its page content stream. Offsets in the xref table are computed. */
+function pdf(content: string): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('readSource: plain text encodings', () => {
+  it.each([
+    ['UTF-8', () => new TextEncoder().encode(PLAN), 'utf-8'],
+    ['UTF-8 with BOM', () => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(PLAN)]), 'utf-8'],
+    ['GBK', () => new Uint8Array(iconv.encode(PLAN, 'gbk')), 'gb18030'],
+    ['UTF-16LE with BOM', () => new Uint8Array(iconv.encode(PLAN, 'utf-16le', { addBOM: true })), 'utf-16le'],
+    ['UTF-16BE with BOM', () => new Uint8Array(iconv.encode(`\ufeff${PLAN}`, 'utf-16be')), 'utf-16be'],
+    ['UTF-16LE without BOM', () => new Uint8Array(iconv.encode(PLAN, 'utf-16le')), 'utf-16le'],
+    ['UTF-16BE without BOM', () => new Uint8Array(iconv.encode(PLAN, 'utf-16be')), 'utf-16be'],
+  ] as const)('decodes %s to the same text', async (_name, bytes, encoding) => {
+    const source = await readSource('plan.txt', bytes());
+    expect(source.encoding).toBe(encoding);
+    expect(source.sourceText).toBe(PLAN);
+    expect(source.format).toBe('txt');
+  });
+
+  it('hashes the exact bytes, not the decoded text', async () => {
+    const bytes = new Uint8Array(iconv.encode(PLAN, 'gbk'));
+    const source = await readSource('plan.txt', bytes);
+    expect(source.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(source.byteLength).toBe(bytes.length);
+  });
+
+  it('prefers UTF-8 when GBK would also decode the bytes', async () => {
+    // "中文" in UTF-8 (E4 B8 AD E6 96 87) is also valid GB18030 — it must stay UTF-8.
+    const source = await readSource('plan.txt', new TextEncoder().encode('中文方案'));
+    expect(source.sourceText).toBe('中文方案');
+  });
+});
+
+describe('readSource: bad input', () => {
+  it.each([
+    ['an empty file', 'plan.txt', () => new Uint8Array(), 'empty'],
+    ['a whitespace-only file', 'plan.txt', () => new TextEncoder().encode(' \n\n '), 'empty'],
+    ['binary content', 'plan.txt', () => new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x13, 0x00, 0x00, 0x00, 0xff]), 'binary'],
+    ['an unsupported extension', 'plan.xls', () => new TextEncoder().encode(PLAN), 'unsupported'],
+    ['a legacy .doc', 'plan.doc', () => new TextEncoder().encode(PLAN), 'unsupported'],
+    ['UTF-8 cut inside a character', 'plan.txt', () => new TextEncoder().encode(PLAN.repeat(3)).slice(0, -2), 'truncated'],
+    ['UTF-16 with an odd byte count', 'plan.txt', () => new Uint8Array(iconv.encode(PLAN, 'utf-16le', { addBOM: true })).slice(0, -1), 'truncated'],
+    ['GBK cut inside a character', 'plan.txt', () => new Uint8Array(iconv.encode(PLAN.trim(), 'gbk')).slice(0, -1), 'truncated'],
+    ['UTF-8 with a broken byte in the middle', 'plan.txt', () => {
+      const bytes = new TextEncoder().encode(PLAN.repeat(4));
+      bytes[bytes.length - 20] = 0xff;
+      return bytes;
+    }, 'bad-encoding'],
+    ['a .docx that is not a zip', 'plan.docx', () => new TextEncoder().encode(PLAN), 'bad-container'],
+    ['a .pdf without the PDF header', 'plan.pdf', () => new TextEncoder().encode(PLAN), 'bad-container'],
+  ] as const)('refuses %s with a reason naming the file', async (_name, path, bytes, code) => {
+    const error = await failure(readSource(path, bytes()));
+    expect(error.code).toBe(code);
+    expect(error.file).toBe(path);
+    expect(error.message).toContain(path);
+  });
+
+  it('refuses an oversized file before decoding it', async () => {
+    const error = await failure(readSource('plan.txt', new Uint8Array(2048).fill(0x41), { maxBytes: 1024 }));
+    expect(error.code).toBe('oversized');
+  });
+
+  it('refuses an oversized file on disk without reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-'));
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, 'x'.repeat(4096));
+    expect((await failure(readSourceFile(file, { maxBytes: 1000 }))).code).toBe('oversized');
+    expect((await failure(readSourceFile(join(dir, 'missing.txt')))).code).toBe('unreadable');
+  });
+
+  it('refuses a zip bomb from its central directory', async () => {
+    const bytes = await docx(p('方案'), { 'word/media/bomb.bin': new Uint8Array(20_000_000) });
+    const error = await failure(readSource('bomb.docx', bytes));
+    expect(error.code).toBe('zip-bomb');
+  });
+
+  it('refuses a PDF without a text layer', async () => {
+    const error = await failure(readSource('scan.pdf', pdf('0 0 1 rg 10 10 100 100 re f')));
+    expect(error.code).toBe('no-text-layer');
+    expect(error.reason).toContain('no text layer');
+  });
+});
+
+describe('readSource: containers', () => {
+  it('reads a .docx: paragraphs as lines, table rows as tab-separated cells', async () => {
+    const table = `<w:tbl><w:tr><w:tc>${p('序号')}</w:tc><w:tc>${p('工作任务')}</w:tc></w:tr><w:tr><w:tc>${p('1')}</w:tc><w:tc>${p('①完善机制。')}${p('②加强考核。')}</w:tc></w:tr></w:tbl>`;
+    const source = await readSource('plan.docx', await docx(`${p('一、加强组织领导')}${p('1.完善领导小组。')}${table}`));
+    expect(source.format).toBe('docx');
+    expect(source.sourceText.split('\n')).toEqual(['一、加强组织领导', '1.完善领导小组。', '序号\t工作任务', '1\t①完善机制。 ②加强考核。']);
+  });
+
+  it('reads an .html page: no script or style, blocks as lines, cells as tabs', async () => {
+    const html = `<html><head><style>p{color:red}</style><script>alert("x")</script></head><body>
+      <div>临汾市人民政府办公室</div><p>一、提能力&nbsp;有突破</p><p>（一）发挥<b>三大中心</b>引领作用。</p>
+      <table><tr><td>工作任务</td><td>责任单位</td></tr><tr><td><p>1. 加强协调。</p></td><td>市卫健委</td></tr></table></body></html>`;
+    const source = await readSource('page.html', new TextEncoder().encode(html));
+    expect(source.format).toBe('html');
+    expect(source.sourceText.split('\n')).toEqual([
+      '临汾市人民政府办公室',
+      '一、提能力 有突破',
+      '（一）发挥三大中心引领作用。',
+      '工作任务\t责任单位',
+      '1. 加强协调。\t市卫健委',
+    ]);
+  });
+
+  it('reads the text layer of a PDF', async () => {
+    const source = await readSource('plan.pdf', pdf('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'));
+    expect(source.format).toBe('pdf');
+    expect(source.sourceText).toContain('Health reform plan');
+  });
+
+  it('starts a pipeline document with no messages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-'));
+    const file = join(dir, 'plan.txt');
+    writeFileSync(file, iconv.encode(PLAN, 'gbk'));
+    const doc = await readStage(file);
+    expect(doc.source.sourceText).toBe(PLAN);
+    expect(doc.messages).toEqual([]);
+  });
+});

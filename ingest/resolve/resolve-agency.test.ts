@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { loadAgencyTable } from './agency-table.js';
+import { resolveAgencyName } from './resolve-agency.js';
+
+const table = loadAgencyTable();
+const ZONGYANG = '340722'; // 枞阳县, in 铜陵市 340700
+const SANMING = '350400';
+const resolve = (name: string, jurisdictionId: string, inheritedJurisdictionId: string | null = null) =>
+  resolveAgencyName(name, { jurisdictionId, table, inheritedJurisdictionId });
+
+describe('resolveAgencyName', () => {
+  it('gives 卫生健康委, 卫健委 and the pre-2018 卫生计生委 one canonical health agency', () => {
+    const ids = ['县卫生健康委', '县卫健委', '县卫生计生委', '县卫生健康委员会'].map((name) => resolve(name, ZONGYANG).agency.id);
+    expect(new Set(ids)).toEqual(new Set(['340722:HEALTH']));
+  });
+
+  it('names the canonical agency after its jurisdiction, in Chinese and English', () => {
+    expect(resolve('县医保局', ZONGYANG).agency).toMatchObject({
+      id: '340722:MEDICAL_INSURANCE',
+      name: '枞阳县医疗保障局',
+      nameEn: 'Zongyang County Healthcare Security Administration',
+      type: 'MEDICAL_INSURANCE',
+      jurisdictionId: '340722',
+    });
+  });
+
+  it('places an agency of the parent city named in a county document in that city', () => {
+    expect(resolve('市医保局', ZONGYANG).agency).toMatchObject({ id: '340700:MEDICAL_INSURANCE', jurisdictionId: '340700', name: '铜陵市医疗保障局' });
+  });
+
+  it('reads party bodies after the prefix: 县委编办, 县委宣传部, 市委组织部', () => {
+    expect(resolve('县委编办', ZONGYANG).agency.type).toBe('STAFFING_OFFICE');
+    expect(resolve('县委宣传部', ZONGYANG).agency.type).toBe('PARTY_PUBLICITY');
+    expect(resolve('市委组织部', SANMING).agency.type).toBe('PARTY_ORGANIZATION');
+  });
+
+  it('tells the government from its office', () => {
+    expect(resolve('县政府', ZONGYANG).agency.id).toBe('340722:GOVERNMENT');
+    expect(resolve('县政府办', ZONGYANG).agency.id).toBe('340722:GOVERNMENT_OFFICE');
+  });
+
+  it('reads lower governments in their printed forms as LOWER_GOVS of the document’s jurisdiction', () => {
+    for (const name of ['各县（区）人民政府', '各县（市、区）', '各县市区人民政府']) {
+      expect(resolve(name, SANMING).agency).toMatchObject({ id: '350400:LOWER_GOVS', type: 'LOWER_GOVS' });
+    }
+    expect(resolve('各镇人民政府（开发区工委）', ZONGYANG).agency.type).toBe('LOWER_GOVS');
+  });
+
+  it('does not read 市场监管局 as 市 + 场监管局, with or without a prefix of its own', () => {
+    expect(resolve('市场监管局', SANMING).agency.id).toBe('350400:MARKET_REGULATION');
+    expect(resolve('市市场监管局', SANMING).agency.id).toBe('350400:MARKET_REGULATION');
+  });
+
+  it('gives a bare name the jurisdiction of the previous name in its list', () => {
+    expect(resolve('医保局', ZONGYANG, '340700').agency.jurisdictionId).toBe('340700');
+    expect(resolve('医保局', ZONGYANG).agency.jurisdictionId).toBe('340722');
+  });
+
+  it('keeps separate pre-2018 bodies that share a type apart: 工商局 and 质监局', () => {
+    const aic = resolve('市工商局', SANMING).agency;
+    const quality = resolve('市质监局', SANMING).agency;
+    expect([aic.type, quality.type]).toEqual(['MARKET_REGULATION', 'MARKET_REGULATION']);
+    expect(aic.id).not.toBe(quality.id);
+  });
+
+  it('keeps an unknown agency under its printed name with type OTHER', () => {
+    const result = resolve('县蚕桑站', ZONGYANG);
+    expect(result.known).toBe(false);
+    expect(result.agency).toMatchObject({ name: '县蚕桑站', type: 'OTHER', jurisdictionId: '340722', id: '340722:蚕桑站' });
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { AgencyMention, IngestDoc, ParsedTask } from '../document.js';
+import { resolveDoc } from './resolve-doc.js';
+
+function task(path: string, names: string[]): ParsedTask {
+  const agencies: AgencyMention[] = names.map((name, position) => ({ name, role: position === 0 ? 'lead' : 'support', position, span: { start: position, end: position + 1 } }));
+  return { key: path, path, parentPath: null, kind: 'item', depth: 0, order: 0, title: '', text: '', span: { start: 0, end: 0 }, agencies, targets: [], deadline: null, supplements: [] };
+}
+
+function docOf(tasks: ParsedTask[], jurisdictionId = '350400'): IngestDoc {
+  return {
+    source: { path: 'test.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '' },
+    normalised: { text: 'abcdefgh', sourceOffsets: [10, 11, 12, 13, 14, 15, 16, 17, 18] },
+    meta: { title: 't', docNumber: null, issuer: null, issuedOn: null, status: 'final', jurisdictionId, year: 2024 },
+    tasks,
+    messages: [],
+  };
+}
+
+describe('resolveDoc', () => {
+  it('keys every mention by task path and printed name', () => {
+    const doc = resolveDoc(docOf([task('1', ['市卫健委', '教育局']), task('2', ['市医保局'])]));
+    expect(doc.agencies?.get('1\u0000市卫健委')?.id).toBe('350400:HEALTH');
+    expect(doc.agencies?.get('1\u0000教育局')?.id).toBe('350400:EDUCATION');
+    expect(doc.agencies?.get('2\u0000市医保局')?.type).toBe('MEDICAL_INSURANCE');
+  });
+
+  it('collects the names an agency was printed under as its aliases', () => {
+    const doc = resolveDoc(docOf([task('1', ['市卫健委']), task('2', ['卫健委'])]));
+    expect(doc.agencies?.get('1\u0000市卫健委')?.aliases.sort()).toEqual(['卫健委', '市卫健委']);
+  });
+
+  it('reports an unknown agency once, at its source offset, and keeps it as OTHER', () => {
+    const doc = resolveDoc(docOf([task('1', ['市卫健委', '市蚕桑站']), task('2', ['市蚕桑站'])]));
+    expect(doc.agencies?.get('1\u0000市蚕桑站')).toMatchObject({ type: 'OTHER', name: '市蚕桑站' });
+    expect(doc.messages).toEqual([expect.objectContaining({ code: 'unknown-agency', offset: 11 })]);
+  });
+
+  it('skips with a message when the document has no jurisdiction yet', () => {
+    const { meta: _meta, ...rest } = docOf([task('1', ['市卫健委'])]);
+    const doc = resolveDoc(rest);
+    expect(doc.agencies).toBeUndefined();
+    expect(doc.messages.map((message) => message.code)).toEqual(['resolve-skipped']);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * @module Which GB/T 2260 jurisdiction issued a document, from the place names in its header, title and
+ * signature, confirmed by how often the body uses them. A misspelt header name (柘阳县 for 枞阳县) resolves
+ * to the registry name one character away that the body uses consistently.
+ */
+import type { JurisdictionNode } from '../../graph-schema/model.js';
+import { allJurisdictions, ancestorsOf, NATION_ID } from '../resolve/jurisdiction-registry.js';
+
+export interface PlaceMention {
+  text: string;
+  /** Offset of `text` in the normalised text. */
+  offset: number;
+}
+
+export interface ResolvedJurisdiction {
+  id: string;
+  /** Header names that are not in the registry and were read as a typo of `id`. */
+  typos: { name: string; offset: number; resolvedTo: string }[];
+}
+
+const SUFFIXES = ['自治县', '自治州', '自治区', '地区', '县', '市', '区', '旗', '盟', '省'];
+
+let byName: Map<string, JurisdictionNode[]> | null = null;
+function namesIndex(): Map<string, JurisdictionNode[]> {
+  if (!byName) {
+    byName = new Map();
+    for (const node of allJurisdictions()) {
+      if (node.id === NATION_ID) continue;
+      const list = byName.get(node.name) ?? [];
+      list.push(node);
+      byName.set(node.name, list);
+    }
+  }
+  return byName;
+}
+
+function shortName(name: string): string | null {
+  for (const suffix of SUFFIXES) {
+    if (name.endsWith(suffix) && name.length - suffix.length >= 2) return name.slice(0, -suffix.length);
+  }
+  return null;
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** How often the body names the place, in full or by its short form (枞阳县 / 枞阳). */
+function bodyUse(text: string, node: JurisdictionNode): number {
+  const short = shortName(node.name);
+  return short ? countOccurrences(text, short) : countOccurrences(text, node.name);
+}
+
+/** Registry names that the string starts with, longest first. */
+function leadingPlace(text: string): JurisdictionNode[] {
+  const index = namesIndex();
+  for (let length = Math.min(10, text.length); length >= 2; length--) {
+    const nodes = index.get(text.slice(0, length));
+    if (nodes) return nodes;
+  }
+  return [];
+}
+
+/** "柘阳县卫生健康委员会" → "柘阳县": a place-shaped prefix that is not a registry name. */
+const PLACE_SHAPED = /^([\u4e00-\u9fff]{1,4}?)(自治县|县|市|区|旗)/u;
+/** Words that look like a place prefix but address many places: 各县, 全市, 本区, 我县. */
+const NOT_A_PLACE = /^[各全本我该每市县区省]/u;
+
+function typoCandidates(name: string, text: string): JurisdictionNode[] {
+  const matches: { node: JurisdictionNode; use: number }[] = [];
+  for (const [registryName, nodes] of namesIndex()) {
+    if (registryName.length !== name.length || registryName.at(-1) !== name.at(-1)) continue;
+    let differences = 0;
+    for (let i = 0; i < name.length && differences < 2; i++) if (registryName[i] !== name[i]) differences++;
+    if (differences !== 1) continue;
+    for (const node of nodes) {
+      const use = bodyUse(text, node);
+      if (use > 0) matches.push({ node, use });
+    }
+  }
+  return matches.sort((a, b) => b.use - a.use).map((m) => m.node);
+}
+
+/**
+ * Vote: every header/title/signature line naming a place gives it 10 points; each use of the place in the
+ * body adds one; same-named places are told apart by how often their province and city are named.
+ */
+export function resolveJurisdiction(text: string, mentions: readonly PlaceMention[]): ResolvedJurisdiction | null {
+  const score = new Map<string, { node: JurisdictionNode; points: number }>();
+  const typos: ResolvedJurisdiction['typos'] = [];
+  const vote = (node: JurisdictionNode, points: number) => {
+    const entry = score.get(node.id) ?? { node, points: 0 };
+    entry.points += points;
+    score.set(node.id, entry);
+  };
+  for (const mention of mentions) {
+    const known = leadingPlace(mention.text);
+    if (known.length > 0) {
+      for (const node of known) vote(node, 10);
+      continue;
+    }
+    const shaped = PLACE_SHAPED.exec(mention.text);
+    if (!shaped || NOT_A_PLACE.test(mention.text)) continue;
+    const name = shaped[0];
+    const [best] = typoCandidates(name, text);
+    if (best) {
+      vote(best, 10);
+      typos.push({ name, offset: mention.offset, resolvedTo: best.id });
+    }
+  }
+  if (score.size === 0) return null;
+  for (const entry of score.values()) {
+    entry.points += Math.min(bodyUse(text, entry.node), 50);
+    // Ancestors named in the text tell apart places that share a name.
+    for (const ancestor of ancestorsOf(entry.node.id).slice(1)) {
+      if (ancestor.id === NATION_ID) continue;
+      const short = shortName(ancestor.name) ?? ancestor.name;
+      if (text.includes(short)) entry.points += 0.5;
+    }
+  }
+  const [winner] = [...score.values()].sort((a, b) => b.points - a.points);
+  return { id: winner!.node.id, typos: typos.filter((typo) => typo.resolvedTo === winner!.node.id) };
+}

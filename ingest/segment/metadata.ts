@@ -1,0 +1,131 @@
+/**
+ * @module Document metadata from the front and end matter: the plan's own title (not its cover
+ * letter's), document number, issuer and date from the signature block, draft status.
+ */
+import { DATE_LINE, DRAFT_MARK, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
+
+export interface FoundMeta {
+  title: string | null;
+  titleLines: Line[];
+  docNumber: string | null;
+  docNumberLine: Line | null;
+  issuer: string | null;
+  issuerLine: Line | null;
+  issuedOn: string | null;
+  draft: boolean;
+  /** Other signature and header lines naming the issuing body (cover letters), for the jurisdiction. */
+  bodyLines: Line[];
+}
+
+/** "资府发〔2017〕23号"; export tools sometimes print the year in [] or （）. */
+const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔\[［【（](\d{4})[〕\]］】）](\d{1,4})号$/u;
+
+const isDate = (line: Line) => DATE_LINE.test(line.text);
+
+/** Lines between a title and the outline: preamble, addressees, a draft mark, a form to fill in. */
+function isPreambleLike(line: Line): boolean {
+  const t = line.text;
+  return (
+    isTableRow(line) ||
+    /。|：$|:$/u.test(t) ||
+    t.length > 60 ||
+    /_{2,}/u.test(t) ||
+    new RegExp(`^${DRAFT_MARK.source}$`, 'u').test(t)
+  );
+}
+
+function isTitleLike(line: Line): boolean {
+  const t = line.text;
+  return (
+    t !== '' &&
+    t.length <= 60 &&
+    !/[。；：:，,]/u.test(t) &&
+    !isTableRow(line) &&
+    !isDate(line) &&
+    !DOC_NUMBER.test(t) &&
+    !END_MATTER.test(t) &&
+    !/文件$/u.test(t)
+  );
+}
+
+function cleanTitle(text: string): string {
+  return text.replace(new RegExp(DRAFT_MARK.source, 'gu'), '').replace(/\s+/gu, '').trim();
+}
+
+function isoDate(line: Line): string {
+  const [, y, m, d] = DATE_LINE.exec(line.text)!;
+  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+}
+
+interface SignatureBlock {
+  signature: Line | null;
+  date: Line;
+}
+
+function signatureBlocks(lines: readonly Line[]): SignatureBlock[] {
+  const blocks: SignatureBlock[] = [];
+  lines.forEach((line, i) => {
+    if (!isDate(line)) return;
+    const before = lines[i - 1];
+    blocks.push({ signature: before && SIGNATURE_LINE.test(before.text) ? before : null, date: line });
+  });
+  return blocks;
+}
+
+export function findMetadata(lines: readonly Line[], outlineStart: number): FoundMeta {
+  const nonEmpty = lines.filter((line) => line.text !== '');
+  const startPosition = nonEmpty.findIndex((line) => line.index >= outlineStart);
+  const front = nonEmpty.slice(0, startPosition < 0 ? nonEmpty.length : startPosition);
+
+  // Title: walk back from the outline over preamble and addressees, then take the title lines above.
+  let i = front.length - 1;
+  let skipped = 0;
+  while (i >= 0 && skipped < 5 && isPreambleLike(front[i]!) && !isDate(front[i]!)) {
+    i--;
+    skipped++;
+  }
+  const titleLines: Line[] = [];
+  while (i >= 0 && isTitleLike(front[i]!) && !(SIGNATURE_LINE.test(front[i]!.text) && front[i + 1] && isDate(front[i + 1]!))) {
+    titleLines.unshift(front[i]!);
+    i--;
+  }
+  let title = titleLines.length > 0 ? cleanTitle(titleLines.map((line) => line.text).join('')) : null;
+  if (!title) {
+    // Fall back to the plan named in a cover letter: "关于印发《…》的通知".
+    const cover = front.find((line) => /印发.*《[^》]+》/u.test(line.text));
+    const named = cover ? /《([^》]+)》/u.exec(cover.text) : null;
+    title = named ? cleanTitle(named[1]!) : front.find(isTitleLike)?.text ?? null;
+  }
+
+  const docNumberLine = front.find((line) => DOC_NUMBER.test(line.text)) ?? null;
+  const docNumber = docNumberLine
+    ? docNumberLine.text.replace(DOC_NUMBER, (_, issuer: string, year: string, n: string) => `${issuer}〔${year}〕${n}号`)
+    : null;
+
+  // The plan's own signature (after its text) wins over the cover letter's.
+  const blocks = signatureBlocks(nonEmpty);
+  const after = blocks.find((block) => block.date.index > outlineStart);
+  const before = blocks.filter((block) => block.date.index < outlineStart).at(-1);
+  const chosen = after ?? before ?? null;
+  const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
+  const issuerLine = chosen?.signature ?? null;
+  const issuer = issuerLine?.text ?? (header ? header.text.replace(/文件$/u, '') : null);
+
+  const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && /稿/u.test(line.text));
+  const bodyLines = [
+    ...(header ? [header] : []),
+    ...blocks.flatMap((block) => (block.signature ? [block.signature] : [])),
+    ...front.filter((line) => isTitleLike(line) && line.text.length <= 30),
+  ];
+  return {
+    title,
+    titleLines,
+    docNumber,
+    docNumberLine,
+    issuer,
+    issuerLine,
+    issuedOn: chosen ? isoDate(chosen.date) : null,
+    draft,
+    bodyLines,
+  };
+}

@@ -1,0 +1,360 @@
+/**
+ * @module Build the outline of numbered units from normalised text: headings and items in prose
+ * (one paragraph per line) and in task tables (tab-separated cells), sub-measures ①② inline, and
+ * roadmap tables that restate items (merged in as supplements, never as new units).
+ */
+import type { IngestMessage, TaskSupplement } from '../document.js';
+import { circledMarkersIn, markerAt, type Marker, type NumberStyle } from '../normalise/numbering.js';
+import { DATE_LINE, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
+import { columnRole, looksLikeHeader, type ColumnRole } from './table-columns.js';
+
+export interface Unit {
+  /** Key as printed ('' for an unnumbered table row). */
+  key: string;
+  pathKey: string;
+  style: NumberStyle | 'row';
+  value: number;
+  parent: Unit | null;
+  children: Unit[];
+  /** Own content in the normalised text, after the key. */
+  start: number;
+  end: number;
+  /** End of the first line or cell: the heading, if the unit is a heading. */
+  headingEnd: number;
+  closed: boolean;
+  supplements: TaskSupplement[];
+}
+
+export interface Outline {
+  units: Unit[];
+  /** Index of the line where the outline starts, or null when nothing numbered was found. */
+  startLine: number | null;
+  messages: IngestMessage[];
+}
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let start = line.start;
+  for (const text of line.text.split('\t')) {
+    cells.push({ text, start, end: start + text.length });
+    start += text.length + 1;
+  }
+  return cells;
+}
+
+const OUTLINE_OPENERS: ReadonlySet<NumberStyle> = new Set(['cn', 'cnParen', 'arabic']);
+
+/** The last top-level bracket group at the end of a text: "…（责任单位：县卫生健康委）" → "责任单位：县卫生健康委". */
+function trailingBracket(text: string): string | null {
+  const trimmed = text.trimEnd();
+  if (!/[）〕]$/u.test(trimmed)) return null;
+  let depth = 0;
+  for (let i = trimmed.length - 1; i >= 0; i--) {
+    const ch = trimmed[i]!;
+    if (ch === '）' || ch === '〕') depth++;
+    else if (ch === '（' || ch === '〔') {
+      depth--;
+      if (depth === 0) return trimmed.slice(i + 1, -1);
+    }
+  }
+  return null;
+}
+
+/** An item is complete once its responsibility note is printed: "（责任单位：…）", "〔…负责，下同〕". */
+const RESPONSIBILITY = /负责|责任单位|牵头单位|参与|下同|按职责/u;
+
+function bigrams(text: string): Set<string> {
+  const clean = text.replace(/[\s\t，。、；：“”（）《》〔〕]/gu, '');
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < clean.length; i++) set.add(clean.slice(i, i + 2));
+  return set;
+}
+
+function similarity(row: string, unitText: string): number {
+  const a = bigrams(row);
+  if (a.size === 0) return 0;
+  const b = bigrams(unitText);
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared++;
+  return shared / a.size;
+}
+
+export function parseOutline(text: string, lines: readonly Line[]): Outline {
+  const units: Unit[] = [];
+  const roots: Unit[] = [];
+  const messages: IngestMessage[] = [];
+  let levels: NumberStyle[] = [];
+  let open: Unit[] = [];
+  const lastValue = new Map<NumberStyle, number>();
+  let startLine: number | null = null;
+  let finished = false;
+
+  const warn = (offset: number, code: string, message: string) => messages.push({ offset, code, message });
+
+  /** The level a marker opens at, or -1 when it does not continue the outline (then it is just text). */
+  function levelFor(marker: Marker): number {
+    if (startLine === null) return marker.value === 1 && OUTLINE_OPENERS.has(marker.style) ? 0 : -1;
+    const level = levels.indexOf(marker.style);
+    if (level < 0) {
+      // A new, deeper style starts at 1 — or carries on the count when numbering runs across sections,
+      // as in "一、… （一）…（五） 二、… （六）…".
+      return marker.value === 1 || marker.value === (lastValue.get(marker.style) ?? 0) + 1 ? levels.length : -1;
+    }
+    const siblings = (level > 0 ? open[level - 1]?.children ?? [] : roots).filter((u) => u.style === marker.style);
+    const previous = siblings.at(-1);
+    const expected = previous ? previous.value + 1 : null;
+    if (expected !== null && marker.value === expected) return level;
+    if (expected === null && (marker.value === 1 || marker.value === (lastValue.get(marker.style) ?? 0) + 1)) return level;
+    if (previous && marker.value > previous.value && marker.value <= previous.value + 3) return level;
+    return -1;
+  }
+
+  function openUnit(marker: Marker | null, level: number, start: number, end: number, lineIndex: number, keyStart: number): Unit {
+    const style = marker?.style ?? 'row';
+    const parent = level > 0 ? open[level - 1] ?? null : null;
+    const siblings = parent ? parent.children : roots;
+    const previous = siblings.filter((u) => u.style === style).at(-1);
+    if (marker && previous && marker.value !== previous.value + 1) {
+      warn(keyStart, 'numbering-gap', `numbering jumps from ${previous.key} to ${marker.key}`);
+    }
+    const unit: Unit = {
+      key: marker?.key ?? '',
+      pathKey: marker?.pathKey ?? '',
+      style,
+      value: marker?.value ?? 0,
+      parent,
+      children: [],
+      start,
+      end,
+      headingEnd: end,
+      closed: false,
+      supplements: [],
+    };
+    siblings.push(unit);
+    units.push(unit);
+    if (marker) {
+      lastValue.set(marker.style, marker.value);
+      levels = [...levels.slice(0, level), marker.style];
+    }
+    open = [...open.slice(0, level), unit];
+    if (startLine === null) startLine = lineIndex;
+    return unit;
+  }
+
+  const deepest = () => open.at(-1);
+
+  function absorb(line: Line) {
+    const current = deepest();
+    if (!current || current.closed) return;
+    const bracket = trailingBracket(text.slice(current.start, current.end));
+    if (bracket !== null && RESPONSIBILITY.test(bracket)) {
+      current.closed = true;
+      return;
+    }
+    current.end = line.end;
+  }
+
+  function tableRows(first: number): number {
+    let i = first;
+    while (i < lines.length && isTableRow(lines[i]!)) i++;
+    const rows = lines.slice(first, i).map(cellsOf);
+    const headerCells = rows[0]!.map((cell) => cell.text.trim());
+    const hasHeader = looksLikeHeader(headerCells);
+    const roles: ColumnRole[] = hasHeader ? headerCells.map(columnRole) : headerCells.map(() => 'task');
+    const dataRows = hasHeader ? rows.slice(1) : rows;
+    const roadmap = units.length > 0 && (finished || roles.includes('number'));
+    if (roadmap) mergeRoadmap(dataRows, roles);
+    else dataRows.forEach((row, n) => outlineRow(row, roles, first + (hasHeader ? 1 : 0) + n));
+    return i;
+  }
+
+  function supplement(owner: Unit, role: TaskSupplement['role'], start: number, end: number) {
+    const slice = text.slice(start, end);
+    const trimmed = slice.trim();
+    if (trimmed === '') return;
+    const lead = slice.length - slice.trimStart().length;
+    owner.supplements.push({ role, text: trimmed, span: { start: start + lead, end: start + lead + trimmed.length } });
+  }
+
+  function rowSupplements(owner: Unit, row: readonly Cell[], roles: readonly ColumnRole[]) {
+    row.forEach((cell, c) => {
+      if (roles[c] === 'agencies') supplement(owner, 'agencies', cell.start, cell.end);
+      if (roles[c] === 'deadline') supplement(owner, 'deadline', cell.start, cell.end);
+    });
+  }
+
+  /** A row of a table that is itself the outline (a 任务分解表). */
+  function outlineRow(row: readonly Cell[], roles: readonly ColumnRole[], lineIndex: number) {
+    let owner: Unit | undefined;
+    let numbered = false;
+    const taskCells = row.filter((cell, c) => roles[c] === 'task' && cell.text.trim() !== '');
+    row.forEach((cell, c) => {
+      const role = roles[c];
+      if (role === 'number' && /^\d{1,3}$/u.test(cell.text.trim())) {
+        const firstTask = taskCells[0];
+        if (firstTask && !markerAt(firstTask.text)) {
+          const value = Number(cell.text.trim());
+          const marker: Marker = { style: 'arabic', value, key: String(value), pathKey: String(value), length: 0 };
+          const level = levelFor(marker);
+          if (level >= 0) {
+            owner = openUnit(marker, level, firstTask.start, firstTask.end, lineIndex, cell.start);
+            numbered = true;
+          }
+        }
+        return;
+      }
+      if (role !== 'task' || cell.text.trim() === '') return;
+      // ①② in a cell are the item's sub-measures; splitInlineMeasures cuts them out of the item's text.
+      const cellMarker = markerAt(cell.text);
+      const marker = cellMarker?.style === 'circled' ? null : cellMarker;
+      const level = marker ? levelFor(marker) : -1;
+      if (marker && level >= 0) {
+        const current = deepest();
+        // A section cell repeated on every row names the section already open.
+        if (current && open[level]?.key === marker.key &&
+            text.slice(open[level]!.start, open[level]!.headingEnd) === cell.text.slice(marker.length)) {
+          return;
+        }
+        owner = openUnit(marker, level, cell.start + marker.length, cell.end, lineIndex, cell.start);
+        numbered = true;
+        return;
+      }
+      if (!numbered) {
+        // A row without its own number is a measure of the item it follows.
+        const item = open.filter((u) => u.style !== 'circled' && u.style !== 'row').at(-1);
+        if (!item) return;
+        const level = open.indexOf(item) + 1;
+        const last = taskCells.at(-1)!;
+        owner = openUnit(null, level, cell.start, last.end, lineIndex, cell.start);
+        numbered = true;
+        return;
+      }
+      const current = owner ?? deepest();
+      if (current && cell.end > current.end) current.end = cell.end;
+    });
+    const target = owner ?? deepest();
+    if (target) rowSupplements(target, row, roles);
+  }
+
+  /** A roadmap table (路线图和施工表) restating numbered items: enrich them, never duplicate them. */
+  function mergeRoadmap(rows: readonly (readonly Cell[])[], roles: readonly ColumnRole[]) {
+    let previous: Unit | undefined;
+    for (const row of rows) {
+      const taskCells = row.filter((cell, c) => roles[c] === 'task' && cell.text.trim() !== '');
+      if (taskCells.length === 0) continue;
+      const rowText = taskCells.map((cell) => cell.text).join('');
+      const numberCell = row.find((_, c) => roles[c] === 'number');
+      const printed = numberCell?.text.trim().match(/^\d{1,3}$/u)?.[0] ?? markerAt(taskCells[0]!.text)?.value.toString();
+      let target: Unit | undefined;
+      if (printed) {
+        const value = Number(printed);
+        const scored = units
+          // Roadmap rows restate work items: leaves of the outline, not the headings grouping them.
+          .filter((u) => u.style !== 'circled' && u.style !== 'row' && !u.children.some((c) => c.style !== 'circled'))
+          .map((u) => ({ u, score: similarity(rowText, text.slice(u.start, u.end)), sameNumber: u.value === value }));
+        const numberedBest = scored.filter((s) => s.sameNumber).sort((a, b) => b.score - a.score)[0];
+        const overallBest = [...scored].sort((a, b) => b.score - a.score)[0];
+        target =
+          numberedBest && (numberedBest.score >= 0.2 || !overallBest || overallBest.score < numberedBest.score + 0.3)
+            ? numberedBest.u
+            : overallBest && overallBest.score >= 0.3
+              ? overallBest.u
+              : undefined;
+      } else {
+        target = previous;
+      }
+      const first = taskCells[0]!;
+      if (!target) {
+        warn(first.start, 'roadmap-row-unmatched', `roadmap row "${rowText.slice(0, 20)}" matches no numbered item`);
+        continue;
+      }
+      supplement(target, 'roadmap', first.start, taskCells.at(-1)!.end);
+      rowSupplements(target, row, roles);
+      previous = target;
+    }
+  }
+
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (line.text === '') {
+      i++;
+      continue;
+    }
+    if (isTableRow(line)) {
+      i = tableRows(i);
+      continue;
+    }
+    const next = lines[i + 1];
+    const endMatter =
+      END_MATTER.test(line.text) || DATE_LINE.test(line.text) || (SIGNATURE_LINE.test(line.text) && next !== undefined && DATE_LINE.test(next.text));
+    if (endMatter) {
+      if (startLine !== null) finished = true;
+      for (const unit of open) unit.closed = true;
+      i++;
+      continue;
+    }
+    const marker = finished ? null : markerAt(line.text);
+    const level = marker ? levelFor(marker) : -1;
+    if (marker && level >= 0) {
+      openUnit(marker, level, line.start + marker.length, line.end, i, line.start);
+    } else if (startLine !== null && !finished) {
+      absorb(line);
+    }
+    i++;
+  }
+
+  splitInlineMeasures(text, units, roots);
+  return { units: orderUnits(roots), startLine, messages };
+}
+
+/** Document order: depth-first, which is also the order of the text. */
+function orderUnits(roots: readonly Unit[]): Unit[] {
+  const ordered: Unit[] = [];
+  const visit = (unit: Unit) => {
+    ordered.push(unit);
+    unit.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return ordered;
+}
+
+/** Sub-measures written inside an item's text or cell: "①深入开展…。②优化…". */
+function splitInlineMeasures(text: string, units: Unit[], roots: Unit[]) {
+  for (const unit of [...units]) {
+    if (unit.style === 'circled' || unit.children.some((child) => child.style === 'circled')) continue;
+    const own = text.slice(unit.start, unit.end);
+    const markers = circledMarkersIn(own);
+    const run: typeof markers = [];
+    for (const marker of markers) if (marker.value === run.length + 1) run.push(marker);
+    if (run.length === 0) continue;
+    const measures: Unit[] = run.map((marker, n) => {
+      const start = unit.start + marker.index + marker.key.length;
+      const end = n + 1 < run.length ? unit.start + run[n + 1]!.index : unit.end;
+      return {
+        key: marker.key,
+        pathKey: marker.key,
+        style: 'circled',
+        value: marker.value,
+        parent: unit,
+        children: [],
+        start,
+        end,
+        headingEnd: end,
+        closed: true,
+        supplements: [],
+      };
+    });
+    unit.end = unit.start + run[0]!.index;
+    unit.headingEnd = Math.min(unit.headingEnd, unit.end);
+    // Measures come before any numbered children that follow the item's own text.
+    unit.children.unshift(...measures);
+    units.push(...measures);
+  }
+  void roots;
+}

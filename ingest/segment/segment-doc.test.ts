@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { IngestError, type IngestDoc, type ParsedTask } from '../document.js';
+import { normaliseDoc } from '../normalise/index.js';
+import { segmentDoc } from './index.js';
+
+function segment(sourceText: string): IngestDoc {
+  return segmentDoc(
+    normaliseDoc({
+      source: { path: 'fixture.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText },
+      messages: [],
+    }),
+  );
+}
+
+const outline = (doc: IngestDoc) => doc.tasks!.map((t: ParsedTask) => `${t.kind} ${t.path} ${t.key} ${t.text}`);
+
+describe('segmentDoc: numbering styles', () => {
+  it('nests 一、 （一） 1. （1） ① in prose', () => {
+    const doc = segment(
+      [
+        '三明市医改方案',
+        '一、工作任务',
+        '（一）健全预防保健制度',
+        '1. 健全公共卫生体系。加快建设。',
+        '（1）加强队伍建设。',
+        '（2）提升能力。',
+        '2. 完善治理机制。',
+        '① 实施行动。',
+        '② 推进转变。',
+        '（二）深化公立医院改革',
+        '1、完善补偿机制。',
+        '1． 这一行只是正文的一部分吗？不，它重复了编号，所以是正文。',
+      ].join('\n'),
+    );
+    expect(outline(doc)).toEqual([
+      'section 一 一、 工作任务',
+      'section 一/（一） （一） 健全预防保健制度',
+      'item 一/（一）/1 1. 健全公共卫生体系。加快建设。',
+      'measure 一/（一）/1/（1） （1） 加强队伍建设。',
+      'measure 一/（一）/1/（2） （2） 提升能力。',
+      'item 一/（一）/2 2. 完善治理机制。',
+      'measure 一/（一）/2/① ① 实施行动。',
+      'measure 一/（一）/2/② ② 推进转变。',
+      'section 一/（二） （二） 深化公立医院改革',
+      'item 一/（二）/1 1、 完善补偿机制。\n1.这一行只是正文的一部分吗？不，它重复了编号，所以是正文。',
+    ]);
+    expect(doc.tasks!.map((t) => t.depth)).toEqual([0, 1, 2, 3, 3, 2, 3, 3, 1, 2]);
+    expect(doc.tasks![3]!.parentPath).toBe('一/（一）/1');
+  });
+
+  it('reads half-width (一) and full-width （二） as the same level', () => {
+    const doc = segment('泗县重点工作任务\n一、加强体系建设\n(一)加强疫情防控。（责任单位：县卫生健康委）\n（二）推进疫苗接种。（责任单位：县卫生健康委）');
+    expect(doc.tasks!.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）']);
+  });
+
+  it('carries numbering on across sections: 一、（一）…（二） 二、（三）', () => {
+    const doc = segment('泗县重点工作任务\n一、甲\n（一）做甲。\n（二）做乙。\n二、乙\n（三）做丙。');
+    expect(doc.tasks!.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）', '二', '二/（三）']);
+  });
+
+  it('splits sub-measures written inline ①…②… out of the item text', () => {
+    const doc = segment('泗县重点工作任务\n1. 加强监管。①完善飞行检查机制。②建立会商机制。');
+    expect(outline(doc)).toEqual(['item 1 1. 加强监管。', 'measure 1/① ① 完善飞行检查机制。', 'measure 1/② ② 建立会商机制。']);
+  });
+
+  it('keeps a top-level heading with only prose under it as a section, with the prose as its text', () => {
+    const doc = segment('资阳市试点方案\n一、工作目标\n以维护人民健康为中心。\n二、工作任务\n（一）强化组织领导。在各级领导下推进。');
+    expect(outline(doc)).toEqual([
+      'section 一 一、 工作目标\n以维护人民健康为中心。',
+      'section 二 二、 工作任务',
+      'item 二/（一） （一） 强化组织领导。在各级领导下推进。',
+    ]);
+  });
+
+  it('ends the last item at its responsibility note, not at the closing paragraph', () => {
+    const doc = segment('泗县重点工作任务\n一、改革\n（一）推广经验。（责任单位：县卫生健康委等按职责分工负责）\n各有关部门要高度重视深化医改工作。');
+    expect(doc.tasks!.at(-1)!.text).toBe('推广经验。（责任单位：县卫生健康委等按职责分工负责）');
+  });
+
+  it('gives each task a span whose slice is its text', () => {
+    const doc = segment('泗县重点工作任务\n一、甲\n（一）做甲。\n（二）做乙。');
+    for (const task of doc.tasks!) expect(doc.normalised!.text.slice(task.span.start, task.span.end)).toBe(task.text);
+    expect(doc.tasks!.every((t) => t.agencies.length === 0 && t.targets.length === 0 && t.deadline === null)).toBe(true);
+  });
+
+  it('fails a document with nothing numbered', () => {
+    expect(() => segment('这是一段没有编号的文字。\n另一段文字。')).toThrow(IngestError);
+  });
+});
+
+describe('segmentDoc: tables', () => {
+  const table = [
+    '三明市医改领导小组文件',
+    '2024年深化医改重点任务分解表',
+    '工作任务\t主要目标要求\t细化措施\t责任单位\t备注',
+    '一、坚持整体推进\t1. 加强统筹协调。\t推动落实改革责任。\t各县（市、区）\t',
+    '二、坚持互促共进\t2. 深化健康促进。\t①开展行动。②优化服务。\t市卫健委、教育局\t',
+    '\t\t增设托育服务。\t市卫健委\t',
+    '\t3. 推进疾控改革。\t①完成整合。\t市委编办\t',
+  ].join('\n');
+
+  it('reads the section cell as a section, the numbered cell as an item and ①② as measures', () => {
+    const doc = segment(table);
+    expect(outline(doc)).toEqual([
+      'section 一 一、 坚持整体推进',
+      'item 一/1 1. 加强统筹协调。\t推动落实改革责任。',
+      'section 二 二、 坚持互促共进',
+      'item 二/2 2. 深化健康促进。',
+      'measure 二/2/① ① 开展行动。',
+      'measure 二/2/② ② 优化服务。',
+      'measure 二/2/#1  增设托育服务。',
+      'item 二/3 3. 推进疾控改革。',
+      'measure 二/3/① ① 完成整合。',
+    ]);
+  });
+
+  it('adds the 责任单位 cell to the row owner as an agencies supplement', () => {
+    const doc = segment(table);
+    const supplements = Object.fromEntries(doc.tasks!.map((t) => [t.path, t.supplements.map((s) => `${s.role}:${s.text}`)]));
+    expect(supplements['一/1']).toEqual(['agencies:各县（市、区）']);
+    expect(supplements['二/2']).toEqual(['agencies:市卫健委、教育局']);
+    expect(supplements['二/2/#1']).toEqual(['agencies:市卫健委']);
+  });
+
+  it('merges a roadmap table into the items it restates instead of duplicating them', () => {
+    const doc = segment(
+      [
+        '枞阳县重点工作的通知',
+        '一、加强组织领导',
+        '1、成立领导小组秘书处，承担日常工作。（责任单位：县卫生健康委）',
+        '2、制定健康枞阳行动措施。（责任单位：县卫生健康委）',
+        '枞阳县深化医药卫生体制综合改革领导小组',
+        '2020年6月30日',
+        '序号\t工作任务\t具体措施\t责任单位\t完成时间',
+        '1\t成立领导小组秘书处\t出台通知\t县卫生健康委、县财政局\t8月底前',
+        '\t监测领导小组日常工作\t每月监测\t县卫生健康委\t全年',
+        '2\t制定健康枞阳行动措施\t出台方案\t县政府办\t全年',
+      ].join('\n'),
+    );
+    expect(doc.tasks!.map((t) => t.path)).toEqual(['一', '一/1', '一/2']);
+    expect(doc.tasks![1]!.supplements.map((s) => `${s.role}:${s.text}`)).toEqual([
+      'roadmap:成立领导小组秘书处\t出台通知',
+      'agencies:县卫生健康委、县财政局',
+      'deadline:8月底前',
+      'roadmap:监测领导小组日常工作\t每月监测',
+      'agencies:县卫生健康委',
+      'deadline:全年',
+    ]);
+    expect(doc.tasks![2]!.supplements.map((s) => s.role)).toEqual(['roadmap', 'agencies', 'deadline']);
+  });
+});
+
+describe('segmentDoc: metadata', () => {
+  it('takes the title of the plan, not of its cover letter, and the number, issuer and date', () => {
+    const doc = segment(
+      [
+        '资府发〔2017〕23号',
+        '资阳市人民政府',
+        '关于印发资阳市深化医药卫生体制综合改革试点方案的通知',
+        '各县（区）人民政府：',
+        '现将《资阳市深化医药卫生体制综合改革试点方案》印发给你们，请认真贯彻执行。',
+        '资阳市人民政府',
+        '2017年6月21日',
+        '资阳市深化医药卫生体制综合改革试点方案',
+        '为深入推进改革，制定本方案。',
+        '一、工作目标',
+        '以维护人民健康为中心。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toEqual({
+      title: '资阳市深化医药卫生体制综合改革试点方案',
+      docNumber: '资府发〔2017〕23号',
+      issuer: '资阳市人民政府',
+      issuedOn: '2017-06-21',
+      status: 'final',
+      jurisdictionId: '512000',
+      year: 2017,
+    });
+  });
+
+  it('marks a 征求意见稿 as a draft and reads a misspelt county from the body', () => {
+    const doc = segment(
+      [
+        '柘阳县卫生健康委员会',
+        '关于征求意见的函',
+        '附件：',
+        '关于推广三明市医改经验重点工作的通知',
+        '(征求意见稿)',
+        '各乡镇人民政府：',
+        '一、加强组织领导',
+        '1、完善枞阳县领导小组。（责任单位：县卫生健康委）',
+        '2、制定健康枞阳行动措施。（责任单位：县卫生健康委）',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ title: '关于推广三明市医改经验重点工作的通知', status: 'draft', jurisdictionId: '340722', docNumber: null, issuedOn: null });
+    expect(doc.messages).toContainEqual(expect.objectContaining({ code: 'jurisdiction-typo', offset: 0 }));
+  });
+
+  it('joins a title printed on two lines', () => {
+    const doc = segment('临汾市深化医药卫生体制改革\n\n近期重点工作任务\n\n按照要求，制定如下。\n\n一、提能力\n\n（一）发挥引领作用。');
+    expect(doc.meta).toMatchObject({ title: '临汾市深化医药卫生体制改革近期重点工作任务', jurisdictionId: '141000', issuer: null });
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * @module segment: normalised text → PolicyMeta + ParsedTask[] (the outline of sections, work items and
+ * sub-measures, each with its own text and span). Agencies, targets and deadlines are left for extract.
+ */
+import type { TaskKind } from '../../graph-schema/model.js';
+import { IngestError, type IngestDoc, type IngestMessage, type ParsedTask, type PolicyMeta } from '../document.js';
+import { NATION_ID } from '../resolve/jurisdiction-registry.js';
+import { resolveJurisdiction, type PlaceMention } from './jurisdiction.js';
+import { linesOf } from './lines.js';
+import { findMetadata } from './metadata.js';
+import { parseOutline, type Unit } from './outline.js';
+
+/** A heading states a topic ("一、工作目标", "（一）健全全民预防保健制度"), not a sentence of work. */
+function isHeadingOnly(text: string, unit: Unit): boolean {
+  const heading = text.slice(unit.start, unit.headingEnd);
+  return !/[。！？]/u.test(heading) && heading.length <= 60;
+}
+
+function kindOf(text: string, unit: Unit, parentKind: TaskKind | null, depth: number): TaskKind {
+  if (unit.style === 'circled' || unit.style === 'row') return 'measure';
+  if (parentKind === 'item' || parentKind === 'measure') return 'measure';
+  const numberedChildren = unit.children.some((child) => child.style !== 'circled' && child.style !== 'row');
+  if (numberedChildren) return isHeadingOnly(text, unit) ? 'section' : 'item';
+  // A top-level heading with only prose under it ("一、工作目标") is still a heading of the plan.
+  if (depth === 0 && isHeadingOnly(text, unit)) return 'section';
+  return 'item';
+}
+
+/** First sentence (or the heading), without its closing punctuation. */
+function titleOf(own: string): string {
+  const first = own.split(/[\n\t]/u)[0] ?? '';
+  const sentence = /^(.+?)[。；！？]/u.exec(first)?.[1] ?? first;
+  const clean = sentence.replace(/[。；，、：\s]+$/u, '');
+  return clean.length > 80 ? clean.slice(0, 80) : clean;
+}
+
+function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s\t]/u.test(text[s]!)) s++;
+  while (e > s && /[\s\t]/u.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/** The segment stage. */
+export function segmentDoc(doc: IngestDoc): IngestDoc {
+  const normalised = doc.normalised;
+  if (!normalised) throw new Error('segmentDoc needs a normalised document (run normaliseDoc first)');
+  const { text } = normalised;
+  const toSource = (offset: number) => normalised.sourceOffsets[offset] ?? normalised.sourceOffsets.at(-1) ?? 0;
+  const messages: IngestMessage[] = [];
+  const warn = (offset: number, code: string, message: string) => messages.push({ offset: toSource(offset), code, message });
+
+  const lines = linesOf(text);
+  const outline = parseOutline(text, lines);
+  for (const message of outline.messages) warn(message.offset, message.code, message.message);
+  if (outline.startLine === null) {
+    throw new IngestError(doc.source.path, 'no numbered work items found (structureless document)', 'structureless');
+  }
+  const found = findMetadata(lines, outline.startLine);
+
+  const mentions: PlaceMention[] = [
+    ...(found.issuerLine ? [found.issuerLine] : []),
+    ...found.titleLines,
+    ...found.bodyLines,
+  ].map((line) => ({ text: line.text, offset: line.start }));
+  const jurisdiction = resolveJurisdiction(text, mentions);
+  if (jurisdiction) {
+    const seen = new Set<string>();
+    for (const typo of jurisdiction.typos) {
+      if (seen.has(typo.name)) continue;
+      seen.add(typo.name);
+      for (let at = text.indexOf(typo.name); at >= 0; at = text.indexOf(typo.name, at + 1)) {
+        warn(at, 'jurisdiction-typo', `"${typo.name}" is not a known place; read as ${typo.resolvedTo} from the rest of the document`);
+      }
+    }
+  } else {
+    warn(0, 'jurisdiction-unknown', 'no issuing jurisdiction named in the header, title or signature');
+  }
+  if (!found.title) warn(0, 'title-missing', 'no title found before the outline');
+
+  const year = found.issuedOn ? Number(found.issuedOn.slice(0, 4)) : Number(/(\d{4})年/u.exec(found.title ?? '')?.[1] ?? /(\d{4})年/u.exec(text)?.[1] ?? NaN);
+  const meta: PolicyMeta = {
+    title: found.title ?? doc.source.path,
+    docNumber: found.docNumber,
+    issuer: found.issuer,
+    issuedOn: found.issuedOn,
+    status: found.draft ? 'draft' : 'final',
+    jurisdictionId: jurisdiction?.id ?? NATION_ID,
+    year: Number.isFinite(year) ? year : null,
+  };
+
+  const tasks: ParsedTask[] = [];
+  const byUnit = new Map<Unit, ParsedTask>();
+  const usedPaths = new Set<string>();
+  const rowCounters = new Map<string, number>();
+  outline.units.forEach((unit, order) => {
+    const parent = unit.parent ? byUnit.get(unit.parent) ?? null : null;
+    const depth = parent ? parent.depth + 1 : 0;
+    const kind = kindOf(text, unit, parent?.kind ?? null, depth);
+    let segment = unit.pathKey;
+    if (segment === '') {
+      // Unnumbered rows are counted under their item: "二/2/#1".
+      const n = (rowCounters.get(parent?.path ?? '') ?? 0) + 1;
+      rowCounters.set(parent?.path ?? '', n);
+      segment = `#${n}`;
+    }
+    let path = parent ? `${parent.path}/${segment}` : segment;
+    if (usedPaths.has(path)) {
+      let n = 2;
+      while (usedPaths.has(`${path}~${n}`)) n++;
+      warn(unit.start, 'duplicate-path', `"${path}" appears twice; the second is "${path}~${n}"`);
+      path = `${path}~${n}`;
+    }
+    usedPaths.add(path);
+    const span = trimSpan(text, unit.start, unit.end);
+    const own = text.slice(span.start, span.end);
+    const task: ParsedTask = {
+      key: unit.key,
+      path,
+      parentPath: parent?.path ?? null,
+      kind,
+      depth,
+      order,
+      title: titleOf(own),
+      text: own,
+      span,
+      agencies: [],
+      targets: [],
+      deadline: null,
+      supplements: unit.supplements,
+    };
+    byUnit.set(unit, task);
+    tasks.push(task);
+  });
+
+  return { ...doc, meta, tasks, messages: [...doc.messages, ...messages].sort((a, b) => a.offset - b.offset) };
+}

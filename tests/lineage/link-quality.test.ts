@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../ingest/link/catalogue.js';
+import { evaluate } from '../../ingest/link/eval/evaluate.js';
+import { loadLabelledSet, locateLabelledSet } from '../../ingest/link/eval/labelled-set.js';
+import { loadGlossary } from '../../ingest/link/glossary.js';
+import { isExactEvidence } from '../../ingest/link/link-tasks.js';
+
+describe('the linker on the hand-labelled seed items', () => {
+  const catalogue = loadCatalogue();
+  const glossary = loadGlossary();
+  const entries = locateLabelledSet(loadLabelledSet());
+  const { figures, rows } = evaluate(entries, { catalogue, glossary });
+
+  it('has a labelled set of at least 120 items across all five seeds', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(120);
+    expect(new Set(entries.map((e) => e.file)).size).toBe(5);
+    const ids = new Set(catalogue.items.map((item) => item.id));
+    for (const entry of entries) for (const id of entry.nationalItemIds) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('links at least 95% of the labelled items', () => {
+    expect(figures.linkedShare).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reaches link F1 of at least 0.8', () => {
+    expect(figures.f1).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('keeps cross-jurisdiction pairs precise: items sharing a national item share a labelled topic', () => {
+    expect(figures.pairwise.precision).toBeGreaterThanOrEqual(0.85);
+    expect(figures.pairwisePrimary.precision).toBeGreaterThanOrEqual(0.8);
+    expect(figures.pairwisePrimary.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('cites evidence that is an exact substring of both texts on every link', () => {
+    const items = new Map(catalogue.items.map((item) => [item.id, item.text]));
+    for (const { entry, links } of rows) {
+      for (const link of links) {
+        expect(link.evidence.length).toBeGreaterThan(0);
+        for (const e of link.evidence) expect(isExactEvidence(e, entry.text, items.get(link.targetId) ?? ''), `${entry.phrase} → ${link.targetId}`).toBe(true);
+      }
+    }
+  });
+});
