@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { GraphStore } from '../store/graph-store.js';
 import { ingestQueries } from '../store/queries/index.js';
+import { allowedRootsFromEnv, assertAllowedPath } from './allowed-paths.js';
 import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
 import { IngestError, type IngestDoc } from './document.js';
 import { extractDoc } from './extract/index.js';
@@ -25,6 +26,8 @@ export interface IngestOptions {
   seedsDir?: string;
   /** Largest file accepted, in bytes. @default 20 MiB */
   maxBytes?: number;
+  /** Folders files may be read from. @default the working directory, REFORMGRAPH_INGEST_ROOTS and seedsDir */
+  allowedRoots?: readonly string[];
   /** Called once per file with its outcome. */
   onProgress?: (report: FileReport) => void;
 }
@@ -105,12 +108,14 @@ export async function listInputFiles(paths: readonly string[]): Promise<string[]
 
 interface RunContext extends StageContext {
   fingerprint: string;
+  allowedRoots: readonly string[];
   maxBytes: number | undefined;
 }
 
 export async function ingestFile(store: GraphStore, file: string, context: RunContext): Promise<FileReport> {
   const { fingerprint, maxBytes } = context;
   try {
+    await assertAllowedPath(file, context.allowedRoots);
     const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
     const ingestKey = ingestKeyOf(source.sha256, fingerprint);
     const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
@@ -131,14 +136,14 @@ export async function ingestFile(store: GraphStore, file: string, context: RunCo
 export async function ingestPaths(
   store: GraphStore,
   paths: readonly string[],
-  { seedsDir = 'seeds', maxBytes, onProgress }: IngestOptions = {},
+  { seedsDir = 'seeds', maxBytes, onProgress, allowedRoots = [...allowedRootsFromEnv(), resolve(seedsDir)] }: IngestOptions = {},
 ): Promise<FileReport[]> {
   const stageContext = await loadStageContext(resolve(seedsDir));
   const fingerprint = await fingerprintOf(resolve(seedsDir));
   await loadNationalCatalogue(store, stageContext.linkContext.catalogue);
   const reports: FileReport[] = [];
   for (const file of await listInputFiles(paths)) {
-    const report = await ingestFile(store, file, { ...stageContext, fingerprint, maxBytes });
+    const report = await ingestFile(store, file, { ...stageContext, fingerprint, maxBytes, allowedRoots });
     onProgress?.(report);
     reports.push(report);
   }

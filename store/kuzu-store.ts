@@ -96,6 +96,18 @@ export function toKuzuCypher(cypher: string): string {
 }
 
 type KuzuConnection = InstanceType<typeof kuzu.Connection>;
+type KuzuResult = Awaited<ReturnType<KuzuConnection['query']>>;
+
+/**
+ * Reads a result and frees it at once: a result left for the garbage collector can outlive the
+ * database and crash the process when it exits.
+ */
+async function drain(result: KuzuResult): Promise<Record<string, unknown>[]> {
+  const results = Array.isArray(result) ? result : [result];
+  const rows = results.length > 0 ? ((await results[results.length - 1]?.getAll()) as Record<string, unknown>[]) : [];
+  for (const each of results) each.close();
+  return rows;
+}
 
 export async function openKuzuStore({
   path,
@@ -117,7 +129,25 @@ export async function openKuzuStore({
   // Kuzu allows one write transaction at a time; later ones wait here rather than fail.
   let writeQueue: Promise<unknown> = Promise.resolve();
 
-  async function run(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+  // Kuzu's Node binding is not safe for overlapping calls: two prepares (or a prepare and an
+  // execute) in flight at once crash the process with SIGSEGV, e.g. the parallel reads of
+  // DataLoader batches or Promise.all. Every call therefore waits for the previous one.
+  let lane: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = lane.then(work, work);
+    lane = next.catch(() => undefined);
+    return next;
+  }
+
+  function run(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+    return exclusive(() => runNow(connection, name, cypher, params));
+  }
+
+  function runRaw(connection: KuzuConnection, statement: string): Promise<void> {
+    return exclusive(() => runRawNow(connection, statement));
+  }
+
+  async function runNow(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
     queryCount += 1;
     try {
       const cacheKey = `${connection === readConnection ? 'r' : 'w'}:${cypher}`;
@@ -128,17 +158,16 @@ export async function openKuzuStore({
         prepared.set(cacheKey, statement);
       }
       const result = await connection.execute(statement, params as Record<string, kuzu.KuzuValue>);
-      const single = Array.isArray(result) ? result[result.length - 1] : result;
-      return single ? ((await single.getAll()) as Record<string, unknown>[]) : [];
+      return await drain(result);
     } catch (error) {
       throw new StoreError(name, error instanceof Error ? error.message : String(error), { cause: error });
     }
   }
 
-  async function runRaw(connection: KuzuConnection, statement: string): Promise<void> {
+  async function runRawNow(connection: KuzuConnection, statement: string): Promise<void> {
     queryCount += 1;
     try {
-      await connection.query(statement);
+      await drain(await connection.query(statement));
     } catch (error) {
       throw new StoreError('ddl', `${error instanceof Error ? error.message : String(error)} in ${statement}`, { cause: error });
     }

@@ -3,16 +3,9 @@ import { buildGraphRows } from '../../ingest/load/graph-rows.js';
 import { loadDocument } from '../../ingest/load/load-document.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
-import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import { graphCounts } from '../support/graph-counts.js';
 import { fixtureDoc, FIXTURE_SOURCE } from '../support/ingest-doc-fixture.js';
 import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
-
-async function graphCounts(store: GraphStore): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const label of Object.keys(nodes) as NodeLabel[]) counts[label] = (await store.read(q.countNodes[label]))[0]?.count ?? -1;
-  for (const type of Object.keys(relationships) as RelType[]) counts[type] = (await store.read(q.countRelationships[type]))[0]?.count ?? -1;
-  return counts;
-}
 
 describe('loading a document', () => {
   let temp: TempStore;

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKuzuStore } from '../../store/kuzu-store.js';
+import { graphCounts } from '../support/graph-counts.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
+
+const GOOD = 'seeds/002_c6b286a5770366cf.txt';
+
+/** Each bad input and what its error line must say. */
+const BAD: Record<string, RegExp> = {
+  'tests/fixtures/bad/empty.txt': /empty/,
+  'tests/fixtures/bad/random-binary.txt': /binary/,
+  'tests/fixtures/bad/truncated-utf8.txt': /UTF-8/,
+  'tests/fixtures/bad/no-structure.txt': /no numbered/,
+  'tests/fixtures/bad/not-a-zip.docx': /not a zip/,
+  'tests/fixtures/bad/no-text-layer.pdf': /no text layer/,
+  'tests/fixtures/bad/unsupported.doc': /unsupported/,
+};
+
+describe('ingesting bad inputs', () => {
+  const work = mkdtempSync(join(tmpdir(), 'reformgraph-bad-'));
+  const outside = mkdtempSync(join(tmpdir(), 'reformgraph-outside-'));
+  const db = join(work, 'db.kuzu');
+  const env = { REFORMGRAPH_DB: db, REFORMGRAPH_INGEST_ROOTS: work };
+  const generated: Record<string, RegExp> = {};
+  let before: Record<string, number>;
+  let result: CliResult;
+
+  async function counts() {
+    const store = await openKuzuStore({ path: db });
+    try {
+      return await graphCounts(store);
+    } finally {
+      await store.close();
+    }
+  }
+
+  beforeAll(async () => {
+    const huge = join(work, 'huge.txt');
+    writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, '医改。'));
+    generated[huge] = /too large/;
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('word/document.xml', Buffer.alloc(300 * 1024 * 1024, 0x20));
+    const bomb = join(work, 'bomb.docx');
+    writeFileSync(bomb, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    generated[bomb] = /zip bomb/;
+    const stray = join(outside, 'task-list.txt');
+    writeFileSync(stray, '一、加强领导\n（一）完善机制。（责任单位：县卫健委）\n');
+    generated[stray] = /outside the allowed folders/;
+
+    const first = await runCli('ingest/cli.ts', [GOOD], env);
+    expect(first.code).toBe(0);
+    before = await counts();
+    result = await runCli('ingest/cli.ts', [...Object.keys(BAD), ...Object.keys(generated), 'seeds/004_097bdcb5c9a3e0ad.txt'], env);
+  }, 240_000);
+
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('exits non-zero when any document failed', () => {
+    expect(result.code).toBe(1);
+  });
+
+  it('gives each bad file one error line naming the file and the reason', () => {
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('✗'));
+    for (const [file, reason] of Object.entries({ ...BAD, ...generated })) {
+      const mine = lines.filter((line) => line.includes(file));
+      expect(mine, file).toHaveLength(1);
+      expect(mine[0], file).toMatch(reason);
+    }
+  });
+
+  it('still loads the good document of the same run and keeps the one stored before', async () => {
+    expect(result.stdout).toMatch(/✓ seeds\/004_097bdcb5c9a3e0ad\.txt: created/);
+    const after = await counts();
+    expect(after.Policy).toBeGreaterThan(before.Policy ?? 0);
+    expect(after.Task).toBeGreaterThan(before.Task ?? 0);
+    const again = await runCli('ingest/cli.ts', [GOOD], env);
+    expect(again.stdout).toMatch(/unchanged/);
+  });
+});
