@@ -1,0 +1,132 @@
+/**
+ * @module Coverage and comparison over (national item, jurisdiction, task) triples. Compare is
+ * computed from the same cells as coverage, so the two can never disagree.
+ */
+import type { AgencyType } from '../../graph-schema/model.js';
+
+export interface CoverageTriple {
+  nationalItemId: string;
+  jurisdictionId: string;
+  taskId: string;
+}
+
+export interface CoverageCellData {
+  nationalItemId: string;
+  jurisdictionId: string;
+  taskCount: number;
+  taskIds: string[];
+}
+
+/** One cell per (item, jurisdiction) pair, items outer, in the order given; duplicate triples count once. */
+export function buildCoverageCells(
+  nationalItemIds: readonly string[],
+  jurisdictionIds: readonly string[],
+  triples: readonly CoverageTriple[],
+): CoverageCellData[] {
+  const tasks = new Map<string, Set<string>>();
+  for (const { nationalItemId, jurisdictionId, taskId } of triples) {
+    const key = `${nationalItemId}\u0000${jurisdictionId}`;
+    const set = tasks.get(key);
+    if (set) set.add(taskId);
+    else tasks.set(key, new Set([taskId]));
+  }
+  return nationalItemIds.flatMap((nationalItemId) =>
+    jurisdictionIds.map((jurisdictionId) => {
+      const taskIds = [...(tasks.get(`${nationalItemId}\u0000${jurisdictionId}`) ?? [])];
+      return { nationalItemId, jurisdictionId, taskCount: taskIds.length, taskIds };
+    }),
+  );
+}
+
+export interface ComparisonRowData {
+  nationalItemId: string;
+  taskIdsA: string[];
+  taskIdsB: string[];
+}
+
+export interface ComparisonData {
+  shared: ComparisonRowData[];
+  onlyA: ComparisonRowData[];
+  onlyB: ComparisonRowData[];
+}
+
+/** Splits the items by which of the two jurisdictions' cells has tasks; items neither covers are left out. */
+export function compareCells(cells: readonly CoverageCellData[], a: string, b: string): ComparisonData {
+  const byItem = new Map<string, { a: string[]; b: string[] }>();
+  for (const cell of cells) {
+    const row = byItem.get(cell.nationalItemId) ?? { a: [], b: [] };
+    if (cell.jurisdictionId === a) row.a = cell.taskIds;
+    if (cell.jurisdictionId === b) row.b = cell.taskIds;
+    byItem.set(cell.nationalItemId, row);
+  }
+  const result: ComparisonData = { shared: [], onlyA: [], onlyB: [] };
+  for (const [nationalItemId, row] of byItem) {
+    const data = { nationalItemId, taskIdsA: row.a, taskIdsB: row.b };
+    if (row.a.length > 0 && row.b.length > 0) result.shared.push(data);
+    else if (row.a.length > 0) result.onlyA.push(data);
+    else if (row.b.length > 0) result.onlyB.push(data);
+  }
+  return result;
+}
+
+export interface ComparableTarget {
+  metric: string | null;
+  op: string | null;
+  value: number | null;
+  unit: string | null;
+}
+
+/** Metric names compared without spaces, punctuation and letter case: "DRG 付费占比" = "drg付费占比". */
+function metricKey(metric: string): string {
+  return metric.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/**
+ * Two metrics are the same when their keys are equal or one contains the other and the shorter
+ * has at least four characters (按DRG付费占比 and DRG付费占比), so that 率 alone matches nothing.
+ */
+function sameMetric(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.includes(short);
+}
+
+function figure(target: ComparableTarget): string {
+  return `${target.op ?? ''}${target.value ?? ''}${target.unit ?? ''}`;
+}
+
+/** Metrics present on both sides whose figures (comparator, number, unit) differ. */
+export function differingTargets<T extends ComparableTarget>(
+  targetsA: readonly T[],
+  targetsB: readonly T[],
+): { metric: string; targetsA: T[]; targetsB: T[] }[] {
+  const withValue = (targets: readonly T[]) => targets.filter((t) => t.metric && t.value !== null);
+  const groups: { metric: string; key: string; targetsA: T[]; targetsB: T[] }[] = [];
+  for (const target of withValue(targetsA)) {
+    const key = metricKey(target.metric!);
+    const group = groups.find((g) => sameMetric(g.key, key));
+    if (group) group.targetsA.push(target);
+    else groups.push({ metric: target.metric!, key, targetsA: [target], targetsB: [] });
+  }
+  for (const target of withValue(targetsB)) {
+    const key = metricKey(target.metric!);
+    groups.find((g) => sameMetric(g.key, key))?.targetsB.push(target);
+  }
+  return groups
+    .filter((g) => g.targetsB.length > 0)
+    .filter((g) => {
+      const a = new Set(g.targetsA.map(figure));
+      const b = new Set(g.targetsB.map(figure));
+      return a.size !== b.size || [...a].some((f) => !b.has(f));
+    })
+    .map(({ metric, targetsA: ta, targetsB: tb }) => ({ metric, targetsA: ta, targetsB: tb }));
+}
+
+/** Agency types of lead roles, most frequent first (ties in order of first appearance). */
+export function rankLeadTypes(assignments: readonly { role: string; agencyType: AgencyType }[]): AgencyType[] {
+  const counts = new Map<AgencyType, number>();
+  for (const { role, agencyType } of assignments) {
+    if (role === 'lead') counts.set(agencyType, (counts.get(agencyType) ?? 0) + 1);
+  }
+  return [...counts].sort((x, y) => y[1] - x[1]).map(([type]) => type);
+}

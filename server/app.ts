@@ -1,0 +1,91 @@
+/**
+ * @module The HTTP application: GraphQL at /graphql (with GraphiQL), exports at /export/…, the
+ * built explorer at /. Everything it uses is passed in; nothing connects at import time, so tests
+ * build an app over a temporary store and call `app.fetch(...)`. `main.ts` listens.
+ */
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphStore } from '../store/graph-store.js';
+import { createRequestContext, type ApiContext } from './context/request-context.js';
+import { useExportRoutes } from './export/export-routes.js';
+import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
+import { createConsoleLogger, type Logger } from './logger.js';
+import { argSchemas } from './schema/args.js';
+import { createApiSchema } from './schema/schema.js';
+import { createSearchIndex, type SearchIndex } from './search/search-index.js';
+import { useClientFiles } from './static/serve-client.js';
+
+export interface AppOptions {
+  store: GraphStore;
+  /** @default a console logger at level info */
+  logger?: Logger;
+  /** Built from the store by the caller (see buildSearchIndex); an empty index when absent. */
+  searchIndex?: SearchIndex;
+  /**
+   * Origins allowed to call the API from a browser: a list, '*' for any, or false for same-origin
+   * only (notebooks and scripts are not browsers and need no CORS).
+   * @default false
+   */
+  cors?: readonly string[] | '*' | false;
+  /** @default defaultLimits */
+  limits?: Partial<ApiLimits>;
+  /** Folder of the built explorer; not served when null. @default null */
+  clientDir?: string | null;
+  /** @default true */
+  graphiql?: boolean;
+}
+
+export type App = YogaServerInstance<Record<string, never>, ApiContext>;
+
+/** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
+function useStoreQueryCount(): Plugin<ApiContext> {
+  return {
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          // Streamed results (subscriptions, @defer) are not used by this API; leave them alone.
+          if (Symbol.asyncIterator in result) return;
+          const context = args.contextValue as ApiContext;
+          setResult({ ...result, extensions: { ...result.extensions, storeQueries: context.storeQueries() } });
+        },
+      };
+    },
+  };
+}
+
+function corsOption(cors: AppOptions['cors']) {
+  if (cors === false || cors === undefined) return false as const;
+  return { origin: cors === '*' ? '*' : [...cors], methods: ['GET', 'POST', 'OPTIONS'] };
+}
+
+export function createApp({
+  store,
+  logger = createConsoleLogger(),
+  searchIndex = createSearchIndex([]),
+  cors = false,
+  limits = {},
+  clientDir = null,
+  graphiql = true,
+}: AppOptions): App {
+  const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
+  const args = argSchemas(effectiveLimits);
+  return createYoga<Record<string, never>, ApiContext>({
+    schema: createApiSchema(),
+    context: () => createRequestContext({ store, searchIndex, args, logger }),
+    logging: logger,
+    graphqlEndpoint: '/graphql',
+    graphiql: graphiql ? { title: 'reformgraph' } : false,
+    landingPage: false,
+    cors: corsOption(cors),
+    // Unexpected errors (store failures, bugs) reach clients as "Unexpected error." without a
+    // stack or Cypher, whatever NODE_ENV says; expected ones carry a code and stay readable.
+    maskedErrors: { isDev: false },
+    plugins: [
+      // Request phase: routes outside /graphql.
+      useExportRoutes({ store, logger }),
+      ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
+      // Validation and execution phase.
+      ...useQueryLimits(effectiveLimits),
+      useStoreQueryCount(),
+    ],
+  });
+}

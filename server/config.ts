@@ -1,0 +1,61 @@
+/**
+ * @module Server settings from the environment, validated once with zod. The store's own
+ * settings (REFORMGRAPH_DB, NEO4J_*) are read by store/open-store.ts.
+ */
+import { z } from 'zod';
+import { defaultLimits, type ApiLimits } from './limits.js';
+import type { LogLevel } from './logger.js';
+
+const positiveInt = z.coerce.number().int().positive();
+
+const serverEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Comma-separated origins allowed by CORS, "*" for any; unset: same-origin only. */
+  CORS_ORIGINS: z.string().optional(),
+  SEEDS_DIR: z.string().default('seeds'),
+  CLIENT_DIR: z.string().default('client/dist'),
+  /** Set to 0 to serve the store as it is, without the first-run ingest. */
+  INGEST_ON_START: z.enum(['0', '1']).default('1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  QUERY_TIMEOUT_MS: positiveInt.default(defaultLimits.timeoutMs),
+  MAX_QUERY_DEPTH: positiveInt.default(defaultLimits.maxDepth),
+  MAX_QUERY_COST: positiveInt.default(defaultLimits.maxCost),
+  MAX_PAGE_SIZE: positiveInt.default(defaultLimits.maxPageSize),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  cors: readonly string[] | '*' | false;
+  seedsDir: string;
+  clientDir: string;
+  ingestOnStart: boolean;
+  logLevel: LogLevel;
+  limits: Partial<ApiLimits>;
+}
+
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = serverEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const origins = e.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean) ?? [];
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    cors: origins.includes('*') ? '*' : origins.length > 0 ? origins : false,
+    seedsDir: e.SEEDS_DIR,
+    clientDir: e.CLIENT_DIR,
+    ingestOnStart: e.INGEST_ON_START === '1',
+    logLevel: e.LOG_LEVEL,
+    limits: {
+      timeoutMs: e.QUERY_TIMEOUT_MS,
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxPageSize: e.MAX_PAGE_SIZE,
+    },
+  };
+}

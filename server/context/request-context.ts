@@ -1,0 +1,55 @@
+/**
+ * @module What a resolver receives: the store (wrapped to count this request's queries), fresh
+ * DataLoaders, the search index and the validated-argument schemas.
+ */
+import type { GraphStore } from '../../store/graph-store.js';
+import type { SearchIndex } from '../search/search-index.js';
+import type { ArgSchemas } from '../schema/args.js';
+import type { Logger } from '../logger.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export interface ApiContext {
+  store: GraphStore;
+  loaders: Loaders;
+  searchIndex: SearchIndex;
+  args: ArgSchemas;
+  logger: Logger;
+  /** Store queries this request has sent so far. */
+  storeQueries(): number;
+}
+
+/** A view of the store that counts the reads made through it (the store's own count is global). */
+export function countingStore(store: GraphStore): { store: GraphStore; count(): number } {
+  let count = 0;
+  const counted: GraphStore = {
+    backend: store.backend,
+    get queryCount() {
+      return store.queryCount;
+    },
+    applySchema: () => store.applySchema(),
+    read: (query, params) => {
+      count += 1;
+      return store.read(query, params);
+    },
+    transaction: (work) => store.transaction(work),
+    close: () => store.close(),
+  };
+  return { store: counted, count: () => count };
+}
+
+export function createRequestContext(options: {
+  store: GraphStore;
+  searchIndex: SearchIndex;
+  args: ArgSchemas;
+  logger: Logger;
+}): ApiContext {
+  const { store, count } = countingStore(options.store);
+  return {
+    store,
+    loaders: createLoaders(store),
+    searchIndex: options.searchIndex,
+    args: options.args,
+    logger: options.logger,
+    storeQueries: count,
+  };
+}

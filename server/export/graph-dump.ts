@@ -1,0 +1,171 @@
+/**
+ * @module The whole graph read out of the store (one query per label and relationship type) and
+ * written as JSON, CSV or GraphML for analysis tools (pandas, R, Gephi, NetworkX).
+ *
+ * Formats:
+ * - JSON: `{ nodes: [{ label, id, properties }], edges: [{ type, from, fromLabel, to, toLabel, properties }] }`.
+ * - CSV: one file per label (`Task.csv`: its properties) and per relationship type
+ *   (`IMPLEMENTS.csv`: `from,to` and its properties); lists are JSON arrays in one cell.
+ * - GraphML: node ids are `Label:id`; every property is a `<data>` of a declared key.
+ * Values are as stored, so IMPLEMENTS.evidence stays a JSON string.
+ */
+import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import type { StorageType } from '../../graph-schema/properties.js';
+import type { GraphStore } from '../../store/graph-store.js';
+import { readQueries } from '../../store/queries/index.js';
+
+export interface GraphDump {
+  nodes: Record<NodeLabel, Record<string, unknown>[]>;
+  relationships: Record<RelType, Record<string, unknown>[]>;
+}
+
+export const NODE_LABELS = Object.keys(nodes) as NodeLabel[];
+export const REL_TYPES = Object.keys(relationships) as RelType[];
+
+export async function readGraphDump(store: GraphStore): Promise<GraphDump> {
+  const nodeRows = await Promise.all(NODE_LABELS.map((label) => store.read(readQueries.exportNodes[label])));
+  const relRows = await Promise.all(REL_TYPES.map((type) => store.read(readQueries.exportRelationships[type])));
+  return {
+    nodes: Object.fromEntries(NODE_LABELS.map((label, i) => [label, nodeRows[i] ?? []])) as GraphDump['nodes'],
+    relationships: Object.fromEntries(REL_TYPES.map((type, i) => [type, relRows[i] ?? []])) as GraphDump['relationships'],
+  };
+}
+
+/** Property columns of a label or relationship type, in model order (`from`, `to` first for relationships). */
+export function columnsOf(name: NodeLabel | RelType): string[] {
+  if (name in nodes) return Object.keys(nodes[name as NodeLabel].properties);
+  return ['from', 'to', ...Object.keys(relationships[name as RelType].properties)];
+}
+
+function storageOf(name: NodeLabel | RelType, column: string): StorageType {
+  const properties: Record<string, { storage: StorageType }> =
+    name in nodes ? nodes[name as NodeLabel].properties : relationships[name as RelType].properties;
+  return properties[column]?.storage ?? 'STRING';
+}
+
+function pick(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
+}
+
+// --- JSON ---------------------------------------------------------------------------------------
+
+export function toGraphJson(dump: GraphDump) {
+  return {
+    nodes: NODE_LABELS.flatMap((label) =>
+      dump.nodes[label].map((row) => ({ label, id: String(row['id']), properties: pick(row, columnsOf(label)) })),
+    ),
+    edges: REL_TYPES.flatMap((type) => {
+      const { from: fromLabel, to: toLabel } = relationships[type];
+      const propertyColumns = columnsOf(type).slice(2);
+      return dump.relationships[type].map((row) => ({
+        type,
+        from: String(row['from']),
+        fromLabel,
+        to: String(row['to']),
+        toLabel,
+        properties: pick(row, propertyColumns),
+      }));
+    }),
+  };
+}
+
+// --- CSV ----------------------------------------------------------------------------------------
+
+/** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes. Lists become JSON. */
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The rows of one label or relationship type (for one CSV file). */
+export function readExportRows(store: GraphStore, name: NodeLabel | RelType): Promise<Record<string, unknown>[]> {
+  return store.read(name in nodes ? readQueries.exportNodes[name as NodeLabel] : readQueries.exportRelationships[name as RelType]);
+}
+
+export function toCsv(name: NodeLabel | RelType, rows: readonly Record<string, unknown>[]): string {
+  const columns = columnsOf(name);
+  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(row[column])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** File names of the CSV export, e.g. `Task.csv`, `IMPLEMENTS.csv`. */
+export function csvFileNames(): string[] {
+  return [...NODE_LABELS, ...REL_TYPES].map((name) => `${name}.csv`);
+}
+
+export function isExportName(name: string): name is NodeLabel | RelType {
+  return name in nodes || name in relationships;
+}
+
+// --- GraphML ------------------------------------------------------------------------------------
+
+function xmlEscape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Characters XML 1.0 forbids (control characters other than tab and line breaks).
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+}
+
+const GRAPHML_TYPES: Record<StorageType, string> = {
+  STRING: 'string',
+  INT64: 'long',
+  DOUBLE: 'double',
+  BOOLEAN: 'boolean',
+  'STRING[]': 'string',
+};
+
+export function toGraphMl(dump: GraphDump): string {
+  // One key per (domain, property name); a name used with two storage types falls back to string.
+  const keys = new Map<string, { domain: 'node' | 'edge'; name: string; type: string }>();
+  const declare = (domain: 'node' | 'edge', name: string, type: string) => {
+    const id = `${domain === 'node' ? 'n' : 'e'}_${name}`;
+    const known = keys.get(id);
+    if (known && known.type !== type) known.type = 'string';
+    else if (!known) keys.set(id, { domain, name, type });
+    return id;
+  };
+  declare('node', 'label', 'string');
+  declare('edge', 'label', 'string');
+  for (const label of NODE_LABELS) for (const column of columnsOf(label)) declare('node', column, GRAPHML_TYPES[storageOf(label, column)]);
+  for (const type of REL_TYPES) {
+    for (const column of columnsOf(type).slice(2)) declare('edge', column, GRAPHML_TYPES[storageOf(type, column)]);
+  }
+
+  const data = (domain: 'node' | 'edge', name: string, value: unknown) => {
+    if (value === null || value === undefined) return '';
+    const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+    return `<data key="${domain === 'node' ? 'n' : 'e'}_${name}">${xmlEscape(text)}</data>`;
+  };
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    ...[...keys].map(
+      ([id, key]) => `  <key id="${id}" for="${key.domain}" attr.name="${key.name}" attr.type="${key.type}"/>`,
+    ),
+    '  <graph id="reformgraph" edgedefault="directed">',
+  ];
+  for (const label of NODE_LABELS) {
+    for (const row of dump.nodes[label]) {
+      const fields = columnsOf(label).map((column) => data('node', column, row[column])).join('');
+      out.push(`    <node id="${xmlEscape(`${label}:${String(row['id'])}`)}">${data('node', 'label', label)}${fields}</node>`);
+    }
+  }
+  for (const type of REL_TYPES) {
+    const { from, to } = relationships[type];
+    for (const row of dump.relationships[type]) {
+      const fields = columnsOf(type)
+        .slice(2)
+        .map((column) => data('edge', column, row[column]))
+        .join('');
+      const source = xmlEscape(`${from}:${String(row['from'])}`);
+      const target = xmlEscape(`${to}:${String(row['to'])}`);
+      out.push(`    <edge source="${source}" target="${target}">${data('edge', 'label', type)}${fields}</edge>`);
+    }
+  }
+  out.push('  </graph>', '</graphml>');
+  return `${out.join('\n')}\n`;
+}

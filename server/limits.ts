@@ -1,0 +1,80 @@
+/**
+ * @module Protection against expensive queries: depth, estimated cost and aliases are checked
+ * while validating (graphql-armor rules), execution is aborted after a timeout. Each rejection
+ * is a GraphQL error with a code a client can act on.
+ */
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { defaultArgLimits, type ArgLimits } from './schema/args.js';
+
+export interface ApiLimits extends ArgLimits {
+  /** Deepest selection, counting the entry point. @default 12 */
+  maxDepth: number;
+  /**
+   * graphql-armor's static cost estimate of the selection (objects 2, scalars 1, ×1.5 per
+   * level); row counts are bounded by the page-size arguments instead. The explorer's largest
+   * query, compare with full task summaries on both sides, costs about 1,800.
+   * @default 5000
+   */
+  maxCost: number;
+  /** @default 20 */
+  maxAliases: number;
+  /** Execution time before the request is aborted. @default 15000 */
+  timeoutMs: number;
+}
+
+export const defaultLimits: ApiLimits = {
+  ...defaultArgLimits,
+  maxDepth: 12,
+  maxCost: 5_000,
+  maxAliases: 20,
+  timeoutMs: 15_000,
+};
+
+/**
+ * graphql-armor reports a rejection as a plain GraphQLError; this adds the code. The error is
+ * created just before the callback and thrown right after it, so adding to it is safe.
+ */
+function withCode(code: string) {
+  return (_context: ValidationContext | null, error: GraphQLError) => {
+    (error.extensions as Record<string, unknown>)['code'] = code;
+  };
+}
+
+export function useQueryLimits(limits: ApiLimits): Plugin[] {
+  return [
+    maxDepthPlugin({ n: limits.maxDepth, onReject: [withCode('QUERY_TOO_DEEP')] }),
+    costLimitPlugin({ maxCost: limits.maxCost, onReject: [withCode('QUERY_TOO_COMPLEX')] }),
+    maxAliasesPlugin({ n: limits.maxAliases, onReject: [withCode('TOO_MANY_ALIASES')] }),
+    useExecutionTimeout(limits.timeoutMs),
+  ];
+}
+
+/** Aborts execution (and any resolver watching the signal) after `timeoutMs`, or when the client goes away. */
+export function useExecutionTimeout(timeoutMs: number): Plugin {
+  return {
+    onExecute({ args }) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => {
+        controller.abort(
+          new GraphQLError(`The query took longer than ${timeoutMs} ms and was stopped; ask for fewer fields or rows.`, {
+            extensions: { code: 'TIMEOUT' },
+          }),
+        );
+      }, timeoutMs);
+      const requestSignal = (args.contextValue as { request?: Request }).request?.signal;
+      // The executor of graphql-yoga honours args.signal (see useExecutionCancellation).
+      (args as { signal?: AbortSignal }).signal = requestSignal
+        ? AbortSignal.any([requestSignal, controller.signal])
+        : controller.signal;
+      return {
+        onExecuteDone() {
+          clearTimeout(timer);
+        },
+      };
+    },
+  };
+}

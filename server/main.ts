@@ -1,0 +1,63 @@
+/**
+ * @module `npm start`: opens the store, loads the seed documents when they changed, builds the
+ * search index and listens. Settings come from the environment (see config.ts).
+ */
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { ingestSeedsIfChanged } from '../ingest/bootstrap.js';
+import { openStore } from '../store/open-store.js';
+import { createApp } from './app.js';
+import { serverConfigFromEnv } from './config.js';
+import { createConsoleLogger } from './logger.js';
+import { buildSearchIndex } from './search/store-search-index.js';
+
+async function main(): Promise<void> {
+  const config = serverConfigFromEnv();
+  const logger = createConsoleLogger({ level: config.logLevel });
+  const store = await openStore();
+
+  if (config.ingestOnStart) {
+    const reports = await ingestSeedsIfChanged(store, {
+      seedsDir: config.seedsDir,
+      onProgress: (report) => {
+        if (report.ok) logger.info(`ingest ${report.file}: ${report.outcome}`);
+        else logger.warn(`ingest ${report.file} failed (${report.code}): ${report.error}`);
+      },
+    });
+    const failed = reports.filter((report) => !report.ok).length;
+    logger.info(`ingest: ${reports.length} files, ${failed} failed`);
+  }
+
+  const searchIndex = await buildSearchIndex(store);
+  logger.info(`search index: ${searchIndex.size} tasks`);
+
+  const app = createApp({ store, logger, searchIndex, cors: config.cors, limits: config.limits, clientDir: resolve(config.clientDir) });
+  const server = createServer(app);
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const base = `http://localhost:${port}`;
+    console.log(`reformgraph explorer  ${base}/`);
+    console.log(`GraphQL (GraphiQL)    ${base}/graphql`);
+    console.log(`export                ${base}/export/graph.json  ${base}/export/graph.graphml  ${base}/export/csv/Task.csv`);
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info(`${signal}: closing`);
+    server.close();
+    store.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('closing the store failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('reformgraph could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

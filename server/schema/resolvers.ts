@@ -1,0 +1,343 @@
+/**
+ * @module Resolvers: entry points read through the store's named queries, relationship fields
+ * through the per-request DataLoaders, so the number of store queries grows with the depth of a
+ * query, not with the number of rows it returns.
+ */
+import { z } from 'zod';
+import type {
+  AgencyType,
+  JurisdictionNode,
+  LinkEvidence,
+  NationalItemNode,
+  TargetNode,
+  TaskNode,
+} from '../../graph-schema/model.js';
+import { readQueries } from '../../store/queries/index.js';
+import type { LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/read-queries.js';
+import { buildCoverageCells, compareCells, differingTargets, rankLeadTypes } from '../analysis/coverage.js';
+import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
+import type { ApiContext } from '../context/request-context.js';
+import { withLists } from '../context/loaders.js';
+import { badUserInput, parseArgs } from './args.js';
+
+type Args = Record<string, unknown>;
+type TaskParent = TaskNode & { snippet?: string };
+type LineageLinkRow = LinkRow & LineageEdge;
+
+interface CompareRowData {
+  nationalItemId: string;
+  taskIdsA: string[];
+  taskIdsB: string[];
+  shared: boolean;
+}
+
+const evidenceSchema = z.array(
+  z.object({
+    localText: z.string(),
+    localSpan: z.object({ start: z.number(), end: z.number() }),
+    nationalText: z.string(),
+    nationalSpan: z.object({ start: z.number(), end: z.number() }),
+  }),
+);
+
+/** A value the graph guarantees (a task's policy); its absence is a data error, masked for clients. */
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value == null) throw new Error(`dangling reference: ${what}`);
+  return value;
+}
+
+function present<T>(values: readonly (T | Error | null)[]): T[] {
+  return values.filter((value): value is T => value !== null && !(value instanceof Error));
+}
+
+function parseEvidence(link: LinkRow, ctx: ApiContext): LinkEvidence[] {
+  if (!link.evidence) return [];
+  try {
+    return evidenceSchema.parse(JSON.parse(link.evidence));
+  } catch (error) {
+    ctx.logger.warn(`unreadable evidence on the link ${link.fromId} → ${link.toId}`, error);
+    return [];
+  }
+}
+
+async function jurisdictionsOrFail(ids: readonly string[], ctx: ApiContext, argument: string): Promise<JurisdictionNode[]> {
+  const found = await ctx.loaders.jurisdiction.loadMany(ids);
+  return ids.map((id, i) => {
+    const jurisdiction = found[i];
+    if (!jurisdiction || jurisdiction instanceof Error) {
+      throw badUserInput(`Unknown jurisdiction "${id}": see the jurisdictions query for the codes in the graph.`, argument);
+    }
+    return jurisdiction;
+  });
+}
+
+async function tasksByIds(ids: readonly string[], ctx: ApiContext): Promise<TaskNode[]> {
+  return present(await ctx.loaders.task.loadMany(ids));
+}
+
+async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext) {
+  const [items, triples] = await Promise.all([
+    ctx.store.read(readQueries.allNationalItems),
+    ctx.store.read(readQueries.coverageTriples, { jurisdictionIds: [...jurisdictionIds] }),
+  ]);
+  for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
+  return {
+    nationalItems: items.map((item) => withLists('NationalItem', item)),
+    cells: buildCoverageCells(
+      items.map((item) => item.id),
+      jurisdictionIds,
+      triples,
+    ),
+  };
+}
+
+/** Shared by the three link types: evidence is stored as a JSON string. */
+const linkFields = {
+  evidence: (link: LinkRow, _args: Args, ctx: ApiContext) => parseEvidence(link, ctx),
+};
+
+export const resolvers = {
+  Query: {
+    async jurisdictions(_: unknown, _args: Args, ctx: ApiContext) {
+      const rows = await ctx.store.read(readQueries.allJurisdictions);
+      return rows.map((row) => withLists('Jurisdiction', row));
+    },
+    jurisdiction(_: unknown, args: Args, ctx: ApiContext) {
+      const { id } = parseArgs(ctx.args.jurisdiction, args);
+      return ctx.loaders.jurisdiction.load(id);
+    },
+    async policies(_: unknown, args: Args, ctx: ApiContext) {
+      const { jurisdictionId, includeStubs } = parseArgs(ctx.args.policies, args);
+      const rows = jurisdictionId
+        ? await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId)
+        : await ctx.store.read(readQueries.allPolicies);
+      return rows.filter((row) => includeStubs || !row.stub).map((row) => withLists('Policy', row));
+    },
+    policy(_: unknown, args: Args, ctx: ApiContext) {
+      return ctx.loaders.policy.load(parseArgs(ctx.args.id, args).id);
+    },
+    task(_: unknown, args: Args, ctx: ApiContext) {
+      return ctx.loaders.task.load(parseArgs(ctx.args.id, args).id);
+    },
+    async tasks(_: unknown, args: Args, ctx: ApiContext) {
+      const { jurisdictionId, limit, offset } = parseArgs(ctx.args.tasks, args);
+      const jurisdictionIds = jurisdictionId
+        ? [jurisdictionId]
+        : (await ctx.store.read(readQueries.jurisdictionIdsWithTasks)).map((row) => row.id);
+      if (jurisdictionIds.length === 0) return [];
+      const page = await ctx.store.read(readQueries.taskIdsPage, { jurisdictionIds, skip: offset, limit });
+      return tasksByIds(
+        page.map((row) => row.id),
+        ctx,
+      );
+    },
+    async search(_: unknown, args: Args, ctx: ApiContext): Promise<TaskParent[]> {
+      const { text, jurisdictionId, limit } = parseArgs(ctx.args.search, args);
+      const hits = ctx.searchIndex.search(text, { jurisdictionId: jurisdictionId ?? null, limit });
+      const tasks = await ctx.loaders.task.loadMany(hits.map((hit) => hit.id));
+      // The index may be a little behind the store after a re-ingest: skip tasks that are gone.
+      return hits.flatMap((hit, i) => {
+        const task = tasks[i];
+        return task && !(task instanceof Error) ? [{ ...task, snippet: hit.snippet }] : [];
+      });
+    },
+    async nationalItems(_: unknown, args: Args, ctx: ApiContext) {
+      const { pillar } = parseArgs(ctx.args.nationalItems, args);
+      const rows = await ctx.store.read(readQueries.allNationalItems);
+      return rows.filter((row) => !pillar || row.pillar === pillar).map((row) => withLists('NationalItem', row));
+    },
+    nationalItem(_: unknown, args: Args, ctx: ApiContext) {
+      return ctx.loaders.nationalItem.load(parseArgs(ctx.args.id, args).id);
+    },
+    async lineage(_: unknown, args: Args, ctx: ApiContext) {
+      const { taskId } = parseArgs(ctx.args.lineage, args);
+      const task = await ctx.loaders.task.load(taskId);
+      if (!task) return null;
+      const data = await collectLineage<LineageLinkRow>(taskId, {
+        async linksOf(ids) {
+          const [implementsLists, derivesLists] = await Promise.all([
+            ctx.loaders.implementsOfTask.loadMany(ids),
+            ctx.loaders.derivesFromOfTask.loadMany(ids),
+          ]);
+          return ids.map((_id, i) => {
+            const implementsRows = implementsLists[i];
+            const derivesRows = derivesLists[i];
+            return [
+              ...(Array.isArray(implementsRows) ? implementsRows : []).map((row) => ({
+                ...row,
+                relation: 'IMPLEMENTS' as const,
+                fromTaskId: row.fromId,
+              })),
+              ...(Array.isArray(derivesRows) ? derivesRows : []).map((row) => ({
+                ...row,
+                relation: 'DERIVES_FROM' as const,
+                fromTaskId: row.fromId,
+              })),
+            ];
+          });
+        },
+      });
+      return { task, ...data };
+    },
+    async coverage(_: unknown, args: Args, ctx: ApiContext) {
+      const parsed = parseArgs(ctx.args.coverage, args);
+      const jurisdictionIds = parsed.jurisdictionIds
+        ? [...new Set(parsed.jurisdictionIds)]
+        : (await ctx.store.read(readQueries.jurisdictionIdsWithTasks)).map((row) => row.id);
+      const jurisdictions = await jurisdictionsOrFail(jurisdictionIds, ctx, 'jurisdictionIds');
+      if (jurisdictionIds.length === 0) return { nationalItems: [], jurisdictions, cells: [] };
+      return { ...(await coverageOf(jurisdictionIds, ctx)), jurisdictions };
+    },
+    async compare(_: unknown, args: Args, ctx: ApiContext) {
+      const { a, b } = parseArgs(ctx.args.compare, args);
+      if (a === b) throw badUserInput('Arguments "a" and "b" name the same jurisdiction; compare needs two.', 'b');
+      const [ja, jb] = await jurisdictionsOrFail([a, b], ctx, 'a');
+      const { cells } = await coverageOf([a, b], ctx);
+      const split = compareCells(cells, a, b);
+      const rows = (list: typeof split.shared, shared: boolean): CompareRowData[] =>
+        list.map((row) => ({ ...row, shared }));
+      return { a: ja, b: jb, shared: rows(split.shared, true), onlyA: rows(split.onlyA, false), onlyB: rows(split.onlyB, false) };
+    },
+  },
+
+  Jurisdiction: {
+    parent: (j: JurisdictionNode, _args: Args, ctx: ApiContext) =>
+      j.parentId ? ctx.loaders.jurisdiction.load(j.parentId) : null,
+    async policies(j: JurisdictionNode, args: Args, ctx: ApiContext) {
+      const includeStubs = args['includeStubs'] === true;
+      const rows = await ctx.loaders.policiesOfJurisdiction.load(j.id);
+      return rows.filter((row) => includeStubs || !row.stub);
+    },
+  },
+
+  Policy: {
+    jurisdiction: (p: PolicyRow, _args: Args, ctx: ApiContext) =>
+      p.jurisdictionId ? ctx.loaders.jurisdiction.load(p.jurisdictionId) : null,
+    text: (p: PolicyRow, _args: Args, ctx: ApiContext) => ctx.loaders.policyText.load(p.id),
+    tasks: (p: PolicyRow, _args: Args, ctx: ApiContext) => ctx.loaders.tasksOfPolicy.load(p.id),
+    async cites(p: PolicyRow, _args: Args, ctx: ApiContext) {
+      const rows = await ctx.loaders.cites.load(p.id);
+      return present(await ctx.loaders.policy.loadMany(rows.map((row) => row.toId)));
+    },
+    async citedBy(p: PolicyRow, _args: Args, ctx: ApiContext) {
+      const rows = await ctx.loaders.citedBy.load(p.id);
+      return present(await ctx.loaders.policy.loadMany(rows.map((row) => row.fromId)));
+    },
+  },
+
+  Task: {
+    order: (t: TaskParent) => t.seq,
+    span: (t: TaskParent) => ({ start: t.spanStart, end: t.spanEnd }),
+    policy: async (t: TaskParent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.policy.load(t.policyId), `policy ${t.policyId} of task ${t.id}`),
+    jurisdiction: async (t: TaskParent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.jurisdiction.load(t.jurisdictionId), `jurisdiction ${t.jurisdictionId} of task ${t.id}`),
+    parent: (t: TaskParent, _args: Args, ctx: ApiContext) => (t.parentId ? ctx.loaders.task.load(t.parentId) : null),
+    children: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.childrenOfTask.load(t.id),
+    agencies: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.responsibleOfTask.load(t.id),
+    targets: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.targetsOfTask.load(t.id),
+    implements: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.implementsOfTask.load(t.id),
+    derivesFrom: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.derivesFromOfTask.load(t.id),
+    derivedBy: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.derivedByOfTask.load(t.id),
+    snippet: (t: TaskParent) => t.snippet ?? null,
+  },
+
+  TaskAgency: {
+    type: (row: ResponsibleRow) => row.agencyType,
+    agency: (row: ResponsibleRow) => ({
+      id: row.agencyId,
+      name: row.agencyName,
+      nameEn: row.agencyNameEn,
+      type: row.agencyType,
+      jurisdictionId: row.agencyJurisdictionId,
+      // Aliases are not part of the join; load the full node only when asked.
+      aliases: null,
+    }),
+  },
+
+  Agency: {
+    async aliases(agency: { id: string; aliases: string[] | null }, _args: Args, ctx: ApiContext) {
+      if (agency.aliases) return agency.aliases;
+      return (await ctx.loaders.agency.load(agency.id))?.aliases ?? [];
+    },
+  },
+
+  ImplementsLink: {
+    ...linkFields,
+    nationalItem: async (link: LinkRow, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.nationalItem.load(link.toId), `national item ${link.toId}`),
+    task: async (link: LinkRow, _args: Args, ctx: ApiContext) => required(await ctx.loaders.task.load(link.fromId), `task ${link.fromId}`),
+  },
+
+  DerivesFromLink: {
+    ...linkFields,
+    from: async (link: LinkRow, _args: Args, ctx: ApiContext) => required(await ctx.loaders.task.load(link.fromId), `task ${link.fromId}`),
+    to: async (link: LinkRow, _args: Args, ctx: ApiContext) => required(await ctx.loaders.task.load(link.toId), `task ${link.toId}`),
+  },
+
+  NationalItem: {
+    async implementations(item: NationalItemNode, args: Args, ctx: ApiContext) {
+      const { jurisdictionId } = parseArgs(ctx.args.implementations, args);
+      const rows = await ctx.loaders.implementationsOfNationalItem.load(item.id);
+      const taskIds = [...new Set(rows.filter((row) => !jurisdictionId || row.jurisdictionId === jurisdictionId).map((row) => row.fromId))];
+      return tasksByIds(taskIds, ctx);
+    },
+    async implementedBy(item: NationalItemNode, args: Args, ctx: ApiContext) {
+      const { jurisdictionId } = parseArgs(ctx.args.implementations, args);
+      const rows = await ctx.loaders.implementationsOfNationalItem.load(item.id);
+      return rows.filter((row) => !jurisdictionId || row.jurisdictionId === jurisdictionId);
+    },
+  },
+
+  LineageLink: {
+    ...linkFields,
+    toTaskId: (link: LineageLinkRow) => (link.relation === 'DERIVES_FROM' ? link.toId : null),
+    toNationalItemId: (link: LineageLinkRow) => (link.relation === 'IMPLEMENTS' ? link.toId : null),
+    from: async (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.task.load(link.fromTaskId), `task ${link.fromTaskId}`),
+    toTask: (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
+      link.relation === 'DERIVES_FROM' ? ctx.loaders.task.load(link.toId) : null,
+    toNationalItem: (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
+      link.relation === 'IMPLEMENTS' ? ctx.loaders.nationalItem.load(link.toId) : null,
+  },
+
+  LineagePath: {
+    nationalItem: (path: { links: LineageLinkRow[] }, _args: Args, ctx: ApiContext) => {
+      const last = path.links[path.links.length - 1];
+      return last?.relation === 'IMPLEMENTS' ? ctx.loaders.nationalItem.load(last.toId) : null;
+    },
+    end: (path: { links: LineageLinkRow[] }, _args: Args, ctx: ApiContext) => {
+      const last = path.links[path.links.length - 1];
+      return last?.relation === 'DERIVES_FROM' ? ctx.loaders.task.load(last.toId) : null;
+    },
+  },
+
+  Lineage: {
+    tasks: (lineage: { taskIds: string[] }, _args: Args, ctx: ApiContext) => tasksByIds(lineage.taskIds, ctx),
+    nationalItems: async (lineage: { nationalItemIds: string[] }, _args: Args, ctx: ApiContext) =>
+      present(await ctx.loaders.nationalItem.loadMany(lineage.nationalItemIds)),
+  },
+
+  CompareRow: {
+    nationalItem: async (row: CompareRowData, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.nationalItem.load(row.nationalItemId), `national item ${row.nationalItemId}`),
+    tasksA: (row: CompareRowData, _args: Args, ctx: ApiContext) => tasksByIds(row.taskIdsA, ctx),
+    tasksB: (row: CompareRowData, _args: Args, ctx: ApiContext) => tasksByIds(row.taskIdsB, ctx),
+    leadAgencyTypesA: (row: CompareRowData, _args: Args, ctx: ApiContext) => leadTypesOf(row.taskIdsA, ctx),
+    leadAgencyTypesB: (row: CompareRowData, _args: Args, ctx: ApiContext) => leadTypesOf(row.taskIdsB, ctx),
+    async targetDifferences(row: CompareRowData, _args: Args, ctx: ApiContext) {
+      if (!row.shared) return [];
+      const [listsA, listsB] = await Promise.all([
+        ctx.loaders.targetsOfTask.loadMany(row.taskIdsA),
+        ctx.loaders.targetsOfTask.loadMany(row.taskIdsB),
+      ]);
+      const flatten = (lists: (TargetNode[] | Error)[]) => lists.flatMap((list) => (Array.isArray(list) ? list : []));
+      return differingTargets(flatten(listsA), flatten(listsB));
+    },
+  },
+};
+
+async function leadTypesOf(taskIds: readonly string[], ctx: ApiContext): Promise<AgencyType[]> {
+  const lists = await ctx.loaders.responsibleOfTask.loadMany(taskIds);
+  return rankLeadTypes(lists.flatMap((list) => (Array.isArray(list) ? list : [])));
+}

@@ -1,0 +1,231 @@
+/**
+ * @module The API's SDL: the object types derived from graph-schema/model.ts, extended here with
+ * relationship and computed fields, plus the entry points. Field names are a contract with
+ * notebooks and the explorer (issue 5): rename nothing without a deprecation.
+ */
+import { graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
+import { AGENCY_ROLES, LINK_KINDS } from '../../graph-schema/model.js';
+
+/** Enums of relationship properties, which graph-schema derives only for node properties. */
+const relationshipEnums: Record<string, readonly string[]> = { AgencyRole: AGENCY_ROLES, LinkKind: LINK_KINDS };
+
+const extensions = /* GraphQL */ `
+"Half-open range of character offsets [start, end) in a policy's source text (Policy.text)."
+type Span {
+  start: Int!
+  end: Int!
+}
+
+extend type Jurisdiction {
+  "Enclosing jurisdiction (province of a city, nation of a province)."
+  parent: Jurisdiction
+  "Documents issued by this jurisdiction, including citation stubs when asked."
+  policies(includeStubs: Boolean = false): [Policy!]!
+}
+
+extend type Policy {
+  jurisdiction: Jurisdiction
+  "Tasks in document order."
+  tasks: [Task!]!
+  "Documents this one names as its basis (依据)."
+  cites: [Policy!]!
+  "Documents that name this one as their basis."
+  citedBy: [Policy!]!
+}
+
+"An agency named responsible for a task, as printed, with the canonical body it resolved to."
+type TaskAgency {
+  "Name as printed in the task."
+  name: String!
+  "Functional type of the agency."
+  type: AgencyType!
+  role: AgencyRole!
+  "Position in the printed list, 0-based."
+  position: Int!
+  agency: Agency!
+}
+
+"One matched phrase behind a link."
+type LinkEvidence {
+  localText: String!
+  "Span in the linking task's text (Task.text)."
+  localSpan: Span!
+  nationalText: String!
+  "Span in NationalItem.text, or in the parent task's text for a derivation."
+  nationalSpan: Span!
+}
+
+"A task implementing a national reform item (IMPLEMENTS)."
+type ImplementsLink {
+  nationalItem: NationalItem!
+  task: Task!
+  "Confidence in [0, 1]."
+  score: Float!
+  method: String!
+  kind: LinkKind!
+  "True when set by the reviewed-links file."
+  curated: Boolean!
+  evidence: [LinkEvidence!]!
+}
+
+"A task implementing a task of a parent document (DERIVES_FROM): from the child document's task to the parent's."
+type DerivesFromLink {
+  "The task of the lower-level document."
+  from: Task!
+  "The task of the parent document it implements."
+  to: Task!
+  score: Float!
+  method: String!
+  kind: LinkKind!
+  curated: Boolean!
+  evidence: [LinkEvidence!]!
+}
+
+extend type Task {
+  "Position in the document, 0-based."
+  order: Int!
+  "Where the task's own text is in Policy.text."
+  span: Span!
+  policy: Policy!
+  jurisdiction: Jurisdiction!
+  "Enclosing task in the outline (the section of an item, the item of a measure)."
+  parent: Task
+  "Tasks directly below this one in the outline, in document order."
+  children: [Task!]!
+  agencies: [TaskAgency!]!
+  targets: [Target!]!
+  "National items this task implements, best link first."
+  implements: [ImplementsLink!]!
+  "Tasks of parent documents this task implements."
+  derivesFrom: [DerivesFromLink!]!
+  "Tasks of lower-level documents implementing this task."
+  derivedBy: [DerivesFromLink!]!
+  "In search results: the text around the match, each match between « and » (plain text, not HTML); null elsewhere."
+  snippet: String
+}
+
+extend type NationalItem {
+  "Tasks implementing this item, optionally of one jurisdiction, in document order."
+  implementations(jurisdictionId: ID): [Task!]!
+  "The same as links with their scores and evidence."
+  implementedBy(jurisdictionId: ID): [ImplementsLink!]!
+}
+
+"One upward step of a lineage: from a task to a national item or to a task of a parent document."
+type LineageLink {
+  relation: LineageRelation!
+  fromTaskId: ID!
+  "Set when relation is DERIVES_FROM."
+  toTaskId: ID
+  "Set when relation is IMPLEMENTS."
+  toNationalItemId: ID
+  from: Task!
+  toTask: Task
+  toNationalItem: NationalItem
+  score: Float!
+  method: String!
+  kind: LinkKind!
+  curated: Boolean!
+  evidence: [LinkEvidence!]!
+}
+
+enum LineageRelation {
+  IMPLEMENTS
+  DERIVES_FROM
+}
+
+"A chain of links from the lineage's task up to a national item or to a task with no link further up."
+type LineagePath {
+  links: [LineageLink!]!
+  "Where the path ends: a national item, or null when it ends at a task (see end)."
+  nationalItem: NationalItem
+  end: Task
+  "Product of the links' scores."
+  score: Float!
+}
+
+"Everything upward from a task: tasks of parent documents and national items, the links between them and every path."
+type Lineage {
+  task: Task!
+  "The task itself first, then the tasks of parent documents reached."
+  tasks: [Task!]!
+  nationalItems: [NationalItem!]!
+  links: [LineageLink!]!
+  paths: [LineagePath!]!
+}
+
+type CoverageCell {
+  nationalItemId: ID!
+  jurisdictionId: ID!
+  "Tasks of the jurisdiction's documents implementing the item; 0 is a gap."
+  taskCount: Int!
+  taskIds: [ID!]!
+}
+
+"National items × jurisdictions. Every pair has a cell; a cell with taskCount 0 is a gap."
+type Coverage {
+  nationalItems: [NationalItem!]!
+  jurisdictions: [Jurisdiction!]!
+  cells: [CoverageCell!]!
+}
+
+"Quantified targets of the two sides that measure the same thing with different figures."
+type TargetDifference {
+  metric: String!
+  targetsA: [Target!]!
+  targetsB: [Target!]!
+}
+
+type CompareRow {
+  nationalItem: NationalItem!
+  tasksA: [Task!]!
+  tasksB: [Task!]!
+  "Types of the lead agencies of tasksA, most frequent first."
+  leadAgencyTypesA: [AgencyType!]!
+  leadAgencyTypesB: [AgencyType!]!
+  "Only for shared items: targets on the same metric whose figures differ."
+  targetDifferences: [TargetDifference!]!
+}
+
+"Two jurisdictions side by side, consistent with coverage(jurisdictionIds: [a, b])."
+type Comparison {
+  a: Jurisdiction!
+  b: Jurisdiction!
+  "Items both implement."
+  shared: [CompareRow!]!
+  "Items only a implements (gaps of b)."
+  onlyA: [CompareRow!]!
+  "Items only b implements (gaps of a)."
+  onlyB: [CompareRow!]!
+}
+
+type Query {
+  "All jurisdictions in the graph, by code."
+  jurisdictions: [Jurisdiction!]!
+  "A jurisdiction by its GB/T 2260 code."
+  jurisdiction(id: ID!): Jurisdiction
+  "Policies, of one jurisdiction when given; citation stubs only when asked."
+  policies(jurisdictionId: ID, includeStubs: Boolean = false): [Policy!]!
+  policy(id: ID!): Policy
+  task(id: ID!): Task
+  "A page of tasks in document order, of one jurisdiction when given."
+  tasks(jurisdictionId: ID, limit: Int = 50, offset: Int = 0): [Task!]!
+  "Chinese full-text search over task text, best first: any substring of 2+ characters, or words segmented from the query."
+  search(text: String!, jurisdictionId: ID, limit: Int = 20): [Task!]!
+  nationalItems(pillar: String): [NationalItem!]!
+  nationalItem(id: ID!): NationalItem
+  "Every path upward from a task to national items and tasks of parent documents; null for an unknown task."
+  lineage(taskId: ID!): Lineage
+  "The national items × jurisdictions matrix; all jurisdictions with tasks when none are given."
+  coverage(jurisdictionIds: [ID!]): Coverage!
+  compare(a: ID!, b: ID!): Comparison!
+}
+`;
+
+export function apiTypeDefs(): string {
+  const derived = graphqlTypeDefs();
+  const enums = Object.entries(relationshipEnums)
+    .filter(([name]) => !new RegExp(`\\benum ${name}\\b`).test(derived))
+    .map(([name, values]) => `enum ${name} {\n${values.map((value) => `  ${value}`).join('\n')}\n}`);
+  return [derived.trim(), ...enums, extensions.trim()].join('\n\n') + '\n';
+}
