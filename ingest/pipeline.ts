@@ -122,7 +122,8 @@ export async function ingestFile(store: GraphStore, file: string, context: RunCo
     if (known) return { file, ok: true, outcome: 'unchanged', title: known.title };
     const processed = processDocument({ source, messages: [] }, context);
     const withParents = await linkToLoadedParents(store, processed, context.linkContext);
-    const outcome = await loadDocument(store, buildGraphRows(withParents, ingestKey));
+    const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
+    const outcome = await loadDocument(store, rows);
     if (outcome === 'unchanged') return { file, ok: true, outcome, title: withParents.meta?.title ?? '' };
     return { file, ok: true, outcome, summary: summarise(withParents) };
   } catch (error) {

@@ -5,7 +5,7 @@
 import type { PolicyNode } from '../../graph-schema/model.js';
 import type { Citation } from '../document.js';
 import { NATION_ID, allJurisdictions, ancestorsOf } from '../resolve/jurisdiction-registry.js';
-import { policyIdOf } from './ids.js';
+import { normaliseTitle, policyIdOf } from './ids.js';
 
 /** Issuer prefixes of national documents: 国发, 国办发, 国医改发, 国卫…, 医保发, 财社. */
 const NATIONAL_PREFIX = /^(国|中发|中办发|医保|财社|发改|人社部|国卫|卫医|卫体改)/;
@@ -47,23 +47,74 @@ export function inferCitedJurisdiction(citation: Citation, citingJurisdictionId:
     ?? (citation.title ? jurisdictionNamedIn(citation.title, citingJurisdictionId) : null);
 }
 
+/** A national document known to the catalogue: its real number completes a citation that lacks one. */
+export interface KnownDocument {
+  docNumber: string;
+  title: string;
+  issuer: string;
+}
+
+const LEVEL_WORDS = { 国家: 'national', 省: 'province', 市: 'city', 县: 'county' } as const;
+
+/**
+ * "国家、省、市《关于…的通知》" cites one document per level, all with the same title: the nation's,
+ * the province's and the city's. Returns the jurisdictions named that way, nearest the nation first.
+ */
+function levelsNamedBefore(citation: Citation, citingJurisdictionId: string): string[] {
+  const before = citation.title ? (citation.context.split(`《${citation.title}`)[0] ?? '') : '';
+  const match = /((?:国家|省|市|县)(?:、(?:国家|省|市|县))+)[^《、，。]{0,8}$/u.exec(before);
+  if (!match?.[1]) return [];
+  const chain = ancestorsOf(citingJurisdictionId);
+  return match[1].split('、').flatMap((word) => {
+    const level = LEVEL_WORDS[word as keyof typeof LEVEL_WORDS];
+    const node = chain.find((candidate) => candidate.level === level);
+    return node ? [node.id] : [];
+  });
+}
+
 /** The body named just before the cited title: 国务院办公厅《…》, 省医改领导小组《…》. */
 export function issuerOf(citation: Citation): string | null {
   const before = citation.title ? citation.context.split(citation.title)[0] ?? '' : '';
   const match = /([\u4e00-\u9fff]{2,20})《[^《]*$/u.exec(before);
   const issuer = match?.[1]?.replace(/^.*?(根据|按照|贯彻落实|依据|和|及|、)/u, '');
-  return issuer && issuer.length >= 2 ? issuer : null;
+  if (issuer && issuer.length >= 2) return issuer;
+  // "四川省人民政府关于印发…的通知": the title opens with its issuer.
+  return /^(.{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|领导小组|委员会))关于/u.exec(citation.title ?? '')?.[1] ?? null;
 }
 
-export function stubPolicyOf(citation: Citation, citingJurisdictionId: string): PolicyNode | null {
-  const title = citation.title ?? citation.docNumber;
-  if (!title) return null;
-  const jurisdictionId = inferCitedJurisdiction(citation, citingJurisdictionId) ?? NATION_ID;
+/** "省医改领导小组" in a Sanming document is 福建省医改领导小组; "市委市政府" is Sanming's. */
+function qualifiedIssuer(issuer: string | null, citingJurisdictionId: string): string | null {
+  if (!issuer) return null;
+  const level = { 省: 'province', 市: 'city', 县: 'county' }[issuer.charAt(0)];
+  const owner = level ? ancestorsOf(citingJurisdictionId).find((node) => node.level === level) : undefined;
+  return owner ? `${owner.name}${issuer.slice(1)}` : issuer;
+}
+
+/** Similarity of two titles by edit distance, 1 for equal titles. */
+function titleSimilarity(a: string, b: string): number {
+  const [x, y] = [normaliseTitle(a), normaliseTitle(b)];
+  const row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= y.length; j += 1) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (x[i - 1] === y[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return 1 - (row[y.length] ?? 0) / Math.max(x.length, y.length, 1);
+}
+
+/** Local editions retitle a national notice slightly (…经验重点工作的通知 for …经验的通知). */
+const SAME_DOCUMENT_SIMILARITY = 0.85;
+
+function stub(fields: { title: string; docNumber: string | null; issuer: string | null; jurisdictionId: string }): PolicyNode {
   return {
-    id: policyIdOf({ docNumber: citation.docNumber, title, jurisdictionId }),
-    title,
-    docNumber: citation.docNumber,
-    issuer: issuerOf(citation),
+    id: policyIdOf(fields),
+    title: fields.title,
+    docNumber: fields.docNumber,
+    issuer: fields.issuer,
     issuedOn: null,
     status: 'final',
     stub: true,
@@ -73,7 +124,27 @@ export function stubPolicyOf(citation: Citation, citingJurisdictionId: string): 
     format: null,
     encoding: null,
     text: null,
-    jurisdictionId,
+    jurisdictionId: fields.jurisdictionId,
     warnings: [],
   };
+}
+
+/** The stub policies a citation names: one, or one per level for "国家、省、市《…》". */
+export function stubPoliciesOf(citation: Citation, citingJurisdictionId: string, known: readonly KnownDocument[] = []): PolicyNode[] {
+  const title = citation.title ?? citation.docNumber;
+  if (!title) return [];
+  const levels = citation.docNumber ? [] : levelsNamedBefore(citation, citingJurisdictionId);
+  if (levels.length === 0) {
+    const jurisdictionId = inferCitedJurisdiction(citation, citingJurisdictionId) ?? NATION_ID;
+    const issuer = qualifiedIssuer(issuerOf(citation), citingJurisdictionId);
+    return [stub({ title, docNumber: citation.docNumber, issuer, jurisdictionId })];
+  }
+  return levels.map((jurisdictionId) => {
+    const national = jurisdictionId === NATION_ID
+      ? known.find((document) => titleSimilarity(document.title, title) >= SAME_DOCUMENT_SIMILARITY)
+      : undefined;
+    return national
+      ? stub({ title: national.title, docNumber: national.docNumber, issuer: national.issuer, jurisdictionId })
+      : stub({ title, docNumber: null, issuer: null, jurisdictionId });
+  });
 }

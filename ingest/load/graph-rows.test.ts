@@ -4,7 +4,7 @@ import { buildGraphRows } from './graph-rows.js';
 import { IngestError } from '../document.js';
 
 describe('buildGraphRows', () => {
-  const rows = buildGraphRows(fixtureDoc(), 'key-1');
+  const rows = buildGraphRows(fixtureDoc(), { ingestKey: 'key-1' });
 
   it('keys the policy by its document number so a revision keeps its id', () => {
     expect(rows.policy.id).toBe('doc:明医改组〔2024〕4号');
@@ -53,7 +53,7 @@ describe('buildGraphRows', () => {
 
   it('refuses a document that skipped a stage, naming the file', () => {
     const { meta: _meta, ...withoutMeta } = fixtureDoc();
-    expect(() => buildGraphRows(withoutMeta, 'k')).toThrow(IngestError);
-    expect(() => buildGraphRows(withoutMeta, 'k')).toThrow(/fixture\.txt/);
+    expect(() => buildGraphRows(withoutMeta, { ingestKey: 'k' })).toThrow(IngestError);
+    expect(() => buildGraphRows(withoutMeta, { ingestKey: 'k' })).toThrow(/fixture\.txt/);
   });
 });

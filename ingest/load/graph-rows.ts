@@ -12,7 +12,7 @@ import {
 } from '../../graph-schema/model.js';
 import { IngestError, type IngestDoc, type IngestMessage, type Span, type TaskLink } from '../document.js';
 import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
-import { stubPolicyOf } from './cited-policies.js';
+import { stubPoliciesOf, type KnownDocument } from './cited-policies.js';
 import { policyIdOf, targetIdOf, taskIdOf } from './ids.js';
 
 export interface Edge {
@@ -59,8 +59,14 @@ function withAncestors(ids: Iterable<string>): JurisdictionNode[] {
   return [...byId.values()];
 }
 
-/** `ingestKey` fingerprints the file together with the reference data it was linked with. */
-export function buildGraphRows(doc: IngestDoc, ingestKey: string): GraphRows {
+export interface RowOptions {
+  /** Fingerprint of the file together with the reference data it was linked with. */
+  ingestKey: string;
+  /** National documents whose real numbers complete citations that lack one. @default [] */
+  knownDocuments?: readonly KnownDocument[];
+}
+
+export function buildGraphRows(doc: IngestDoc, { ingestKey, knownDocuments = [] }: RowOptions): GraphRows {
   const file = doc.source.path;
   const normalised = requireStage(doc.normalised, file, 'normalise');
   const meta = requireStage(doc.meta, file, 'segment');
@@ -167,10 +173,11 @@ export function buildGraphRows(doc: IngestDoc, ingestKey: string): GraphRows {
   const citedPolicies: PolicyNode[] = [];
   const cites: Edge[] = [];
   for (const citation of doc.citations ?? []) {
-    const stub = stubPolicyOf(citation, meta.jurisdictionId);
-    if (!stub || stub.id === policyId || cites.some((edge) => edge.to === stub.id)) continue;
-    citedPolicies.push(stub);
-    cites.push({ from: policyId, to: stub.id, context: citation.context });
+    for (const stub of stubPoliciesOf(citation, meta.jurisdictionId, knownDocuments)) {
+      if (stub.id === policyId || cites.some((edge) => edge.to === stub.id)) continue;
+      citedPolicies.push(stub);
+      cites.push({ from: policyId, to: stub.id, context: citation.context });
+    }
   }
 
   const agencyList = [...agencies.values()];

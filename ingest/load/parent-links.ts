@@ -8,16 +8,17 @@ import { ingestQueries as q } from '../../store/queries/index.js';
 import type { IngestDoc } from '../document.js';
 import type { LinkContext } from '../link/index.js';
 import { linkToParentTasks } from '../link/link-to-parent-tasks.js';
-import { stubPolicyOf } from './cited-policies.js';
+import { stubPoliciesOf } from './cited-policies.js';
 import { policyIdOf } from './ids.js';
 
-export async function linkToLoadedParents(store: GraphStore, doc: IngestDoc, { glossary }: LinkContext): Promise<IngestDoc> {
+export async function linkToLoadedParents(store: GraphStore, doc: IngestDoc, { glossary, catalogue }: LinkContext): Promise<IngestDoc> {
   const { meta, tasks = [] } = doc;
   if (!meta) return doc;
   const policyId = policyIdOf(meta);
   const citedIds = (doc.citations ?? [])
-    .map((citation) => stubPolicyOf(citation, meta.jurisdictionId)?.id)
-    .filter((id): id is string => Boolean(id) && id !== policyId);
+    .flatMap((citation) => stubPoliciesOf(citation, meta.jurisdictionId, catalogue.documents))
+    .map((stub) => stub.id)
+    .filter((id) => id !== policyId);
 
   // Stored tasks stand in with their id as path, so a link's targetId is the stored task id.
   const asLinkable = (rows: { id: string; title: string; text: string }[]) =>

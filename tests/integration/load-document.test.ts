@@ -17,7 +17,7 @@ describe('loading a document', () => {
   });
 
   it('writes the document, its tasks, agencies, targets and citation stub', async () => {
-    expect(await loadDocument(temp.store, buildGraphRows(fixtureDoc(), 'k1'))).toBe('created');
+    expect(await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }))).toBe('created');
     expect(await graphCounts(temp.store)).toMatchObject({
       Policy: 2, Task: 3, Agency: 2, Target: 1, Jurisdiction: 3,
       HAS_TASK: 3, HAS_PART: 2, RESPONSIBLE: 2, HAS_TARGET: 1, CITES: 1, ISSUED_IN: 2, PART_OF: 2, BELONGS_TO: 2,
@@ -25,22 +25,22 @@ describe('loading a document', () => {
   });
 
   it('changes nothing when the same document is loaded again', async () => {
-    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), 'k1'));
+    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }));
     const before = await graphCounts(temp.store);
-    expect(await loadDocument(temp.store, buildGraphRows(fixtureDoc(), 'k1'))).toBe('unchanged');
+    expect(await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }))).toBe('unchanged');
     expect(await graphCounts(temp.store)).toEqual(before);
   });
 
   it('replaces the tasks of a revised edition without leaving orphans', async () => {
-    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), 'k1'));
+    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }));
     const revised = fixtureDoc({ source: `${FIXTURE_SOURCE}\n修订`, withMeasure: false });
-    expect(await loadDocument(temp.store, buildGraphRows(revised, 'k2'))).toBe('replaced');
+    expect(await loadDocument(temp.store, buildGraphRows(revised, { ingestKey: 'k2' }))).toBe('replaced');
     const counts = await graphCounts(temp.store);
     expect(counts).toMatchObject({ Policy: 2, Task: 2, HAS_TASK: 2, HAS_PART: 1, Target: 1, HAS_TARGET: 1, CITES: 1 });
   });
 
   it('keeps the stored edition whole when writing a revision fails half way', async () => {
-    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), 'k1'));
+    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }));
     const before = await graphCounts(temp.store);
     let writes = 0;
     const failing: GraphStore = {
@@ -60,20 +60,20 @@ describe('loading a document', () => {
         ),
     };
     const revised = fixtureDoc({ source: `${FIXTURE_SOURCE}\n修订`, withMeasure: false });
-    await expect(loadDocument(failing, buildGraphRows(revised, 'k2'))).rejects.toThrow('disk full');
+    await expect(loadDocument(failing, buildGraphRows(revised, { ingestKey: 'k2' }))).rejects.toThrow('disk full');
     expect(await graphCounts(temp.store)).toEqual(before);
     const [policy] = await temp.store.read(q.findPolicy, { id: 'doc:明医改组〔2024〕4号' });
     expect(policy?.ingestKey).toBe('k1');
   });
 
   it('completes a stub when the cited document itself is loaded, without a duplicate', async () => {
-    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), 'k1'));
+    await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }));
     const national = fixtureDoc({ source: '国办发文本' });
     national.meta = { ...national.meta!, docNumber: '国办发〔2024〕29号', jurisdictionId: '000000', title: '深化医药卫生体制改革2024年重点工作任务' };
     national.citations = [];
     national.agencies = new Map();
     for (const task of national.tasks ?? []) task.agencies = [];
-    await loadDocument(temp.store, buildGraphRows(national, 'k3'));
+    await loadDocument(temp.store, buildGraphRows(national, { ingestKey: 'k3' }));
     const [stub] = await temp.store.read(q.findPolicy, { id: 'doc:国办发〔2024〕29号' });
     expect(stub).toMatchObject({ stub: false, title: '深化医药卫生体制改革2024年重点工作任务' });
     expect((await graphCounts(temp.store)).Policy).toBe(2);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Citation } from '../document.js';
+import { inferCitedJurisdiction, stubPoliciesOf } from './cited-policies.js';
+
+const citation = (context: string, title: string | null, docNumber: string | null = null): Citation => ({
+  context,
+  title,
+  docNumber,
+  span: { start: 0, end: context.length },
+});
+
+const KNOWN = [{ docNumber: '国医改发〔2019〕2号', title: '关于进一步推广福建省和三明市深化医药卫生体制改革经验的通知', issuer: '国务院深化医药卫生体制改革领导小组' }];
+
+describe('stub policies for cited documents', () => {
+  it('reads the issuing jurisdiction from the document number', () => {
+    expect(inferCitedJurisdiction(citation('根据《…》（国办发〔2024〕29号）', '…', '国办发〔2024〕29号'), '350400')).toBe('000000');
+    expect(inferCitedJurisdiction(citation('为贯彻落实《…》（川府发〔2016〕32号）', '…', '川府发〔2016〕32号'), '512000')).toBe('510000');
+    // 明 is the second character of 三明: a city abbreviation names the citing document's own city.
+    expect(inferCitedJurisdiction(citation('市委市政府《…》（明委发〔2024〕4号）', '…', '明委发〔2024〕4号'), '350400')).toBe('350400');
+  });
+
+  it('makes one stub per level for "国家、省、市《…》", the national one completed from the catalogue', () => {
+    const title = '关于进一步推广福建省和三明市深化医药卫生体制改革经验重点工作的通知';
+    const stubs = stubPoliciesOf(citation(`为贯彻落实国家、省、市《${title}》精神`, title), '340722', KNOWN);
+    expect(stubs.map((stub) => [stub.jurisdictionId, stub.docNumber])).toEqual([
+      ['000000', '国医改发〔2019〕2号'],
+      ['340000', null],
+      ['340700', null],
+    ]);
+    expect(new Set(stubs.map((stub) => stub.id)).size).toBe(3);
+  });
+
+  it('names the issuer with its jurisdiction when the text says only 省 or 市', () => {
+    const [stub] = stubPoliciesOf(
+      citation('省医改领导小组《关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知》（闽医改组〔2024〕1号）', '关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知', '闽医改组〔2024〕1号'),
+      '350400',
+    );
+    expect(stub).toMatchObject({ issuer: '福建省医改领导小组', jurisdictionId: '350000', stub: true });
+  });
+
+  it('takes the issuer from a title that opens with it', () => {
+    const title = '山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2022年重点工作任务的通知';
+    const [stub] = stubPoliciesOf(citation(`按照《${title}》要求`, title), '141000');
+    expect(stub).toMatchObject({ issuer: '山西省人民政府办公厅', jurisdictionId: '140000' });
+  });
+});
