@@ -98,6 +98,8 @@ export interface Deadline {
  */
 export interface TaskSupplement {
   role: 'agencies' | 'deadline' | 'roadmap';
+  /** The column header a table cell sits under, as printed (牵头单位, 配合单位, 责任单位 …). */
+  label?: string;
   text: string;
   /** Span in the normalised text. */
   span: Span;

@@ -86,6 +86,15 @@ describe('parseAgencyList', () => {
     expect(roles('市卫健委牵头，市财政局配合，市残联参与')).toEqual(['市卫健委:lead', '市财政局:support', '市残联:participate']);
   });
 
+  it('takes a （牵头） printed after one name as that name’s role and drops it from the name', () => {
+    expect(names('推进。（责任单位：市卫健委（牵头）、市医保局、市财政局）')).toEqual(['市卫健委:lead', '市医保局:unmarked', '市财政局:unmarked']);
+  });
+
+  it('reads the marker in other brackets too: 市卫健委〔牵头〕, 县医保局(配合)', () => {
+    expect(names('推进。（责任单位：市卫健委〔牵头〕、市医保局）')).toEqual(['市卫健委:lead', '市医保局:unmarked']);
+    expect(names('推进。（县卫健委、县医保局(配合)）')).toEqual(['县卫健委:unmarked', '县医保局:support']);
+  });
+
   it('reads a table cell where bare names follow a prefixed one', () => {
     expect(parseAgencyList('市卫健委、教育局、民政局、文旅局、体育局，各县（市、区）', { strict: false })?.map((agency) => agency.name)).toEqual([
       '市卫健委',

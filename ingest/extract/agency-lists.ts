@@ -92,6 +92,13 @@ function splitAtConjunctions(text: string, span: Span): Span[] {
   return [span];
 }
 
+/**
+ * A role printed right after one name: "市卫健委（牵头）、市医保局", "市卫健委〔牵头〕". The aside is not
+ * part of the name, and it marks only the name it follows.
+ */
+const INLINE_ROLE = /[（(〔[【]\s*(牵头|配合|协办|协助|参与)\s*(?:单位|部门)?\s*[）)〕\]】]$/u;
+const INLINE_ROLES: Record<string, ListedRole> = { 牵头: 'lead', 配合: 'support', 协办: 'support', 协助: 'support', 参与: 'participate' };
+
 /** Trims "由" before and "等"/"和" after a name ("市卫健委和各相关部门" loses the generic part first), keeping the span on the name. */
 function cleanPiece(text: string, span: Span): Span {
   let { start, end } = trimSpan(text, span);
@@ -107,13 +114,13 @@ function cleanPiece(text: string, span: Span): Span {
 export function parseAgencyList(content: string, options: ParseListOptions = {}): ListedAgency[] | null {
   const { offset = 0 } = options;
   const agencies: ListedAgency[] = [];
-  let pending: Span[] = [];
+  let pending: { span: Span; role: ListedRole | null }[] = [];
   let labelRole: ListedRole = 'unmarked';
   let sawMarker = false;
 
   const flush = (role: ListedRole) => {
-    for (const span of pending) {
-      agencies.push({ name: compact(content.slice(span.start, span.end)), role, span: { start: offset + span.start, end: offset + span.end } });
+    for (const { span, role: own } of pending) {
+      agencies.push({ name: compact(content.slice(span.start, span.end)), role: own ?? role, span: { start: offset + span.start, end: offset + span.end } });
     }
     pending = [];
   };
@@ -148,10 +155,13 @@ export function parseAgencyList(content: string, options: ParseListOptions = {})
     for (const piece of splitTopLevel(content.slice(start, end), '、')) {
       const absolute = { start: start + piece.start, end: start + piece.end };
       for (const part of splitAtConjunctions(content, absolute)) {
-        const cleaned = cleanPiece(content, part);
+        let cleaned = cleanPiece(content, part);
+        const marked = INLINE_ROLE.exec(content.slice(cleaned.start, cleaned.end));
+        if (marked) cleaned = cleanPiece(content, { start: cleaned.start, end: cleaned.end - marked[0].length });
         const name = compact(content.slice(cleaned.start, cleaned.end));
         if (name.length === 0 || GENERIC.test(name) || /^各?(?:相关|有关)部门/u.test(name)) continue;
-        pending.push(cleaned);
+        if (marked) sawMarker = true;
+        pending.push({ span: cleaned, role: marked ? INLINE_ROLES[marked[1] ?? ''] ?? null : null });
       }
     }
     if (verbRole) flush(verbRole === 'unmarked' ? labelRole : verbRole);

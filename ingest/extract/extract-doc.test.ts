@@ -98,6 +98,22 @@ describe('extractDoc', () => {
     expect(roles(doc.tasks?.[1])).toEqual(['县卫生健康委:lead:0', '县财政局:support:1', '县政府办:support:2']);
   });
 
+  it('gives every name in a 牵头单位 column the lead and every name in a 配合单位 or 参与单位 column its role', () => {
+    const doc = extractDoc(
+      docOf([
+        {
+          text: '1. 加强乡村医生队伍建设。',
+          supplements: [
+            { role: 'agencies', label: '牵头单位', text: '县卫健委、县人社局' },
+            { role: 'agencies', label: '配合单位', text: '县财政局' },
+            { role: 'agencies', label: '参与单位', text: '各乡镇人民政府' },
+          ],
+        },
+      ]),
+    );
+    expect(roles(doc.tasks?.[0])).toEqual(['县卫健委:lead:0', '县人社局:lead:1', '县财政局:support:2', '各乡镇人民政府:participate:3']);
+  });
+
   it('lets a sub-measure without its own list take its item’s agencies', () => {
     const doc = extractDoc(
       docOf([

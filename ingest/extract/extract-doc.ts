@@ -3,7 +3,7 @@
  * task, and the documents the policy cites as its basis.
  */
 import type { AgencyMention, IngestDoc, ParsedTask, TargetMention, TaskSupplement } from '../document.js';
-import { assignRoles, findAgencyLists, parseAgencyList, type ListedAgency } from './agency-lists.js';
+import { assignRoles, findAgencyLists, parseAgencyList, type ListedAgency, type ListedRole } from './agency-lists.js';
 import { extractCitations } from './citations.js';
 import { findDeadlines, parseDeadline, pickDeadline, type DeadlineMatch } from './deadlines.js';
 import { findDocumentRules, type DocumentRules } from './document-rules.js';
@@ -35,8 +35,22 @@ function cellsOf(supplement: TaskSupplement): { text: string; offset: number }[]
   return cells;
 }
 
+/** A table's 牵头单位 / 配合单位 / 参与单位 column says the role of every name in its cells. */
+function columnRole(label: string | undefined): ListedRole | null {
+  if (!label) return null;
+  if (/牵头|主责/u.test(label)) return 'lead';
+  if (/配合|协办|协助/u.test(label)) return 'support';
+  if (/参与/u.test(label)) return 'participate';
+  return null;
+}
+
 function supplementAgencyLists(supplement: TaskSupplement): ListedAgency[][] {
   if (supplement.role === 'agencies') {
+    const role = columnRole(supplement.label);
+    if (role) {
+      const listed = parseAgencyList(supplement.text, { offset: supplement.span.start, strict: false });
+      return listed ? [listed.map((agency) => (agency.role === 'unmarked' ? { ...agency, role } : agency))] : [];
+    }
     // A cell holds the list itself; a bracket moved out of the wording holds it inside: "（责任单位：…）".
     const wrapped = findBracketGroups(supplement.text);
     const only = wrapped.length === 1 && wrapped[0]?.start === 0 && wrapped[0].end === supplement.text.length ? wrapped[0] : null;

@@ -49,7 +49,6 @@ describe('extractTargets', () => {
   it('takes no targets from dates, document numbers, ordinals, ranks or levels', () => {
     expect(brief('2020年9月底前，根据《通知》（国办发〔2024〕29号）开展第七批药品或第九批耗材的联盟带量采购')).toEqual([]);
     expect(brief('重点将住院人数或住院费用占比前10位的病种优先纳入')).toEqual([]);
-    expect(brief('市级疾控中心达到三级乙等以上标准，3个县（区）疾控中心达到二级甲等以上标准')).toEqual([]);
     expect(brief('落实13—14周岁HPV疫苗免费接种')).toEqual([]);
   });
 
@@ -65,6 +64,11 @@ describe('extractTargets', () => {
   it('takes no target from a count of named places (6个重点帮扶县) or of means (以16个专项行动为载体)', () => {
     expect(brief('在乡村振兴6个重点帮扶县继续实行“乡招村用”工作')).toEqual([]);
     expect(brief('以16个专项行动为有效载体')).toEqual([]);
+  });
+
+  it('keeps a count of places when reaching a standard is the goal: 3个县（区）疾控中心达到二级甲等以上标准', () => {
+    expect(brief('市级疾控中心达到三级乙等以上标准，3个县（区）疾控中心达到二级甲等以上标准')).toEqual([['=', 3, '个']]);
+    expect(brief('17个县(市、区)乡村两级医疗卫生机构达标率达90%以上')).toEqual([['>=', 90, '%']]);
   });
 
   it('keeps 个 counts that are not places: 21个省级临床重点专科', () => {

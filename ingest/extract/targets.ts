@@ -110,6 +110,17 @@ function finalOp(kind: ComparatorKind | null, suffix: string | null): Op {
   return kind === '-' ? '+' : kind;
 }
 
+/**
+ * "3个县（区）疾控中心达到二级甲等以上标准": the count of places is the goal itself when the rest of
+ * the clause says they reach a standard and names no other quantity ("17个县…达标率达90%" measures the 90%).
+ */
+function placesReachStandard(masked: string, from: number): boolean {
+  const rest = masked.slice(from);
+  const clauseEnd = rest.search(/[，。；;,\n\t]/u);
+  const clause = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
+  return /达到|达/u.test(clause) && /标准|水平|要求/u.test(clause) && !/\d/u.test(clause);
+}
+
 /** Every quantified target in `text`, in order of appearance. */
 export function extractTargets(text: string, { offset = 0, defaultBy = null }: TargetOptions = {}): TargetMention[] {
   const masked = maskQuoted(text);
@@ -155,7 +166,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     if (!isPercent && /[的且时]/u.test(next)) continue;
     // "3个县（区）疾控中心…": a count of places, not a quantity to reach ("21个省级…专科" is one).
     // "在乡村振兴6个重点帮扶县": the same, with the places named by a short phrase ending in 县/区/乡/镇.
-    if (unit === '个' && /^(?:[县区乡镇]|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor))) continue;
+    if (unit === '个' && /^(?:[县区乡镇]|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor)) && !placesReachStandard(masked, cursor)) continue;
     const comparator = comparatorBefore(masked, numberStart);
     // A bare number with no unit is only a target when something compares it: "达到1.2左右".
     if (!unit && !comparator && !suffix) continue;

@@ -30,8 +30,18 @@ const agencyEntrySchema = z.object({
   patterns: z.array(z.string().refine(isRegExp, 'not a valid regular expression')).default([]),
 });
 
+/** A type for a name the table does not list, from the kind of body it names ("县人民医院" is a HOSPITAL). */
+const typeHintSchema = z.object({
+  type: z.enum(AGENCY_TYPES),
+  pattern: z.string().refine(isRegExp, 'not a valid regular expression'),
+});
+
 export const agencyTableSchema = z
-  .object({ $comment: z.string().optional(), agencies: z.array(agencyEntrySchema).min(1) })
+  .object({
+    $comment: z.string().optional(),
+    agencies: z.array(agencyEntrySchema).min(1),
+    typeHints: z.array(typeHintSchema).default([]),
+  })
   .superRefine((table, ctx) => {
     const primaries = new Set<string>();
     const aliases = new Map<string, string>();
@@ -56,6 +66,8 @@ export interface AgencyTable {
   entries: readonly AgencyEntry[];
   byAlias: ReadonlyMap<string, AgencyEntry>;
   patterns: readonly { pattern: RegExp; entry: AgencyEntry }[];
+  /** Tried in order on names not in the table; the printed name is kept. */
+  typeHints: readonly { pattern: RegExp; type: AgencyEntry['type'] }[];
 }
 
 export function agencyTableOf(data: unknown): AgencyTable {
@@ -66,7 +78,8 @@ export function agencyTableOf(data: unknown): AgencyTable {
     for (const alias of [entry.name, ...entry.aliases]) if (!byAlias.has(alias)) byAlias.set(alias, entry);
     for (const source of entry.patterns) patterns.push({ pattern: new RegExp(source, 'u'), entry });
   }
-  return { entries: table.agencies, byAlias, patterns };
+  const typeHints = table.typeHints.map(({ type, pattern }) => ({ type, pattern: new RegExp(pattern, 'u') }));
+  return { entries: table.agencies, byAlias, patterns, typeHints };
 }
 
 export const DEFAULT_AGENCY_TABLE_PATH = new URL('../../seeds/agencies.json', import.meta.url);

@@ -68,4 +68,33 @@ describe('resolveAgencyName', () => {
     expect(result.known).toBe(false);
     expect(result.agency).toMatchObject({ name: '县蚕桑站', type: 'OTHER', jurisdictionId: '340722', id: '340722:蚕桑站' });
   });
+
+  it('reads a province’s 厅 and a State Council 部 as the bureau of the same function', () => {
+    const FUJIAN = '350000';
+    expect(resolve('省教育厅', FUJIAN).agency).toMatchObject({ id: '350000:EDUCATION', type: 'EDUCATION', name: '福建省教育厅' });
+    expect(resolve('省民政厅', FUJIAN).agency.type).toBe('CIVIL_AFFAIRS');
+    expect(resolve('财政部', '000000').agency).toMatchObject({ id: '000000:FINANCE', name: '财政部' });
+    expect(resolve('人力资源社会保障部', '000000').agency.type).toBe('HRSS');
+    expect(resolve('市场监管总局', '000000').agency.type).toBe('MARKET_REGULATION');
+  });
+
+  it('reads a province’s 各设区市人民政府 as its lower governments', () => {
+    expect(resolve('各设区市人民政府', '350000').agency).toMatchObject({ id: '350000:LOWER_GOVS', type: 'LOWER_GOVS' });
+  });
+
+  it('places a body of a county named in its city’s document in that county: 沙县区卫健局', () => {
+    expect(resolve('沙县区卫健局', SANMING).agency).toMatchObject({ id: '350405:HEALTH', jurisdictionId: '350405' });
+  });
+
+  it('reads a second name in brackets as the same body: 市卫健委（市中医药局）', () => {
+    expect(resolve('市卫健委（市中医药局）', SANMING).agency).toMatchObject({ id: '350400:HEALTH', aliases: ['市卫健委（市中医药局）'] });
+  });
+
+  it('types an unlisted hospital by what it names and keeps it apart from other hospitals', () => {
+    const county = resolve('县人民医院', ZONGYANG);
+    const tcm = resolve('县中医院', ZONGYANG);
+    expect(county.known).toBe(false);
+    expect([county.agency.type, tcm.agency.type]).toEqual(['HOSPITAL', 'HOSPITAL']);
+    expect(county.agency.id).not.toBe(tcm.agency.id);
+  });
 });

@@ -6,7 +6,7 @@
 import type { JurisdictionNode } from '../../graph-schema/model.js';
 import type { ResolvedAgency } from '../document.js';
 import type { AgencyEntry, AgencyTable } from './agency-table.js';
-import { NATION_ID, ancestorsOf, jurisdictionById } from './jurisdiction-registry.js';
+import { NATION_ID, allJurisdictions, ancestorsOf, jurisdictionById } from './jurisdiction-registry.js';
 
 export interface ResolveAgencyOptions {
   /** The document's jurisdiction. */
@@ -45,9 +45,34 @@ function scopeOfLevelWord(word: string, home: JurisdictionNode): JurisdictionNod
   }
 }
 
+let namesIndex: Map<string, JurisdictionNode[]> | null = null;
+let longestName = 0;
+function nodesNamed(name: string): JurisdictionNode[] {
+  if (!namesIndex) {
+    namesIndex = new Map();
+    for (const node of allJurisdictions()) {
+      namesIndex.set(node.name, [...(namesIndex.get(node.name) ?? []), node]);
+      longestName = Math.max(longestName, node.name.length);
+    }
+  }
+  return namesIndex.get(name) ?? [];
+}
+
+/** "沙县区卫健局" in a 三明市 document: a body of a place below the document's own jurisdiction. */
+function lowerPlaceReading(name: string, home: JurisdictionNode): { rest: string; scope: JurisdictionNode } | null {
+  nodesNamed('');
+  for (let length = Math.min(longestName, name.length - 2); length >= 2; length--) {
+    const below = nodesNamed(name.slice(0, length)).find((node) => node.id !== home.id && ancestorsOf(node.id).some((up) => up.id === home.id));
+    if (below) return { rest: name.slice(length), scope: below };
+  }
+  return null;
+}
+
 /** Ways to read a printed name as prefix + rest, most specific first. */
 function readings(name: string, home: JurisdictionNode): { rest: string; scope: JurisdictionNode }[] {
   const options: { rest: string; scope: JurisdictionNode }[] = [];
+  const lower = lowerPlaceReading(name, home);
+  if (lower) options.push(lower);
   for (const node of ancestorsOf(home.id)) {
     if (node.id === NATION_ID) continue;
     const short = node.name.replace(/(?:省|市|县|区|自治州|自治县|地区|盟|旗)$/u, '');
@@ -60,11 +85,13 @@ function readings(name: string, home: JurisdictionNode): { rest: string; scope: 
   return options;
 }
 
-function canonicalOf(entry: AgencyEntry, scope: JurisdictionNode, printed: string): ResolvedAgency {
-  const core = entry.nameByLevel?.[scope.level] ?? entry.name;
+function canonicalOf(entry: AgencyEntry, scope: JurisdictionNode, printed: string, printedCore: string | null = null): ResolvedAgency {
+  const core = printedCore ?? entry.nameByLevel?.[scope.level] ?? entry.name;
+  // State Council ministries carry no prefix: 财政部, not 国家财政部.
+  const prefix = scope.id === NATION_ID ? (printedCore ? '' : '国家') : scope.name;
   return {
     id: `${scope.id}:${entry.primary ? entry.type : entry.name}`,
-    name: `${scope.id === NATION_ID ? '国家' : scope.name}${core}`,
+    name: `${prefix}${core}`,
     nameEn: entry.en.replace('{jurisdiction}', scope.nameEn),
     type: entry.type,
     jurisdictionId: scope.id,
@@ -72,7 +99,34 @@ function canonicalOf(entry: AgencyEntry, scope: JurisdictionNode, printed: strin
   };
 }
 
-export function resolveAgencyName(printed: string, { jurisdictionId, table, inheritedJurisdictionId = null }: ResolveAgencyOptions): AgencyResolution {
+/**
+ * The alias entry for a core name. The same function is a 局 in a city or county, a 厅 in a province
+ * and a 部 (or a 总局) in the State Council: 教育厅 and 教育部 are read as 教育局, 市场监管总局 as 市场监管局.
+ */
+function entryFor(core: string, table: AgencyTable): { entry: AgencyEntry; printedCore: string | null } | undefined {
+  const direct = table.byAlias.get(core);
+  if (direct) return { entry: direct, printedCore: null };
+  const asBureau = /总局$/u.test(core) ? `${core.slice(0, -2)}局` : /[厅部]$/u.test(core) ? `${core.slice(0, -1)}局` : null;
+  const entry = asBureau ? table.byAlias.get(asBureau) : undefined;
+  // Keep the printed 厅/部 in the canonical name: 福建省教育厅, 财政部.
+  return entry ? { entry, printedCore: core } : undefined;
+}
+
+export function resolveAgencyName(printed: string, options: ResolveAgencyOptions): AgencyResolution {
+  const resolution = resolveWhole(printed, options);
+  if (resolution.known) return resolution;
+  // "市卫健委（市中医药局）": a second name of the same body in brackets; the first one decides.
+  const aside = /^(.{2,}?)\s*(?:（[^（）]*）|\([^()]*\))$/u.exec(printed.replace(/\s+/gu, ''));
+  if (aside?.[1]) {
+    const main = resolveWhole(aside[1], options);
+    if (main.known) return { ...main, agency: { ...main.agency, aliases: [printed] } };
+  }
+  // Not in the table: the printed name stays, with a type read from what kind of body it names.
+  const hint = options.table.typeHints.find(({ pattern }) => pattern.test(resolution.agency.name));
+  return hint ? { ...resolution, agency: { ...resolution.agency, type: hint.type } } : resolution;
+}
+
+function resolveWhole(printed: string, { jurisdictionId, table, inheritedJurisdictionId = null }: ResolveAgencyOptions): AgencyResolution {
   const name = printed.replace(/\s+/gu, '');
   const home = jurisdictionById(jurisdictionId);
   if (!home) throw new Error(`unknown jurisdiction ${jurisdictionId}`);
@@ -83,13 +137,13 @@ export function resolveAgencyName(printed: string, { jurisdictionId, table, inhe
   if (patterned) return { agency: canonicalOf(patterned.entry, home, printed), known: true, prefixed: true };
 
   // A bare name that is an alias itself ("市场监管局" starts with 市 but is not 市 + 场监管局).
-  const bare = table.byAlias.get(name);
-  if (bare) return { agency: canonicalOf(bare, inherited, printed), known: true, prefixed: false };
+  const bare = entryFor(name, table);
+  if (bare) return { agency: canonicalOf(bare.entry, inherited, printed, bare.printedCore), known: true, prefixed: false };
 
   const options = readings(name, home);
   for (const { rest, scope } of options) {
-    const entry = table.byAlias.get(rest);
-    if (entry) return { agency: canonicalOf(entry, scope, printed), known: true, prefixed: true };
+    const found = entryFor(rest, table);
+    if (found) return { agency: canonicalOf(found.entry, scope, printed, found.printedCore), known: true, prefixed: true };
   }
 
   const reading = options.at(-1);

@@ -21,11 +21,14 @@ export interface ResolvedJurisdiction {
 const SUFFIXES = ['自治县', '自治州', '自治区', '地区', '县', '市', '区', '旗', '盟', '省'];
 
 let byName: Map<string, JurisdictionNode[]> | null = null;
+/** Longest registry name: 双江拉祜族佤族布朗族傣族自治县 has 15 characters. */
+let longestName = 0;
 function namesIndex(): Map<string, JurisdictionNode[]> {
   if (!byName) {
     byName = new Map();
     for (const node of allJurisdictions()) {
       if (node.id === NATION_ID) continue;
+      longestName = Math.max(longestName, node.name.length);
       const list = byName.get(node.name) ?? [];
       list.push(node);
       byName.set(node.name, list);
@@ -56,7 +59,7 @@ function bodyUse(text: string, node: JurisdictionNode): number {
 /** Registry names that the string starts with, longest first. */
 function leadingPlace(text: string): JurisdictionNode[] {
   const index = namesIndex();
-  for (let length = Math.min(10, text.length); length >= 2; length--) {
+  for (let length = Math.min(longestName, text.length); length >= 2; length--) {
     const nodes = index.get(text.slice(0, length));
     if (nodes) return nodes;
   }

@@ -160,6 +160,9 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     current.end = line.end;
   }
 
+  /** Headers of the table being read: a 牵头单位 column and a 配合单位 column give different roles. */
+  let columnLabels: string[] = [];
+
   function tableRows(first: number): number {
     let i = first;
     while (i < lines.length && isTableRow(lines[i]!)) i++;
@@ -167,6 +170,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const headerCells = rows[0]!.map((cell) => cell.text.trim());
     const hasHeader = looksLikeHeader(headerCells);
     const roles: ColumnRole[] = hasHeader ? headerCells.map(columnRole) : headerCells.map(() => 'task');
+    columnLabels = hasHeader ? headerCells.map((cell) => cell.replace(/\s/gu, '')) : [];
     const dataRows = hasHeader ? rows.slice(1) : rows;
     const roadmap = units.length > 0 && (finished || roles.includes('number'));
     if (roadmap) mergeRoadmap(dataRows, roles);
@@ -174,17 +178,18 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     return i;
   }
 
-  function supplement(owner: Unit, role: TaskSupplement['role'], start: number, end: number) {
+  function supplement(owner: Unit, role: TaskSupplement['role'], start: number, end: number, label?: string) {
     const slice = text.slice(start, end);
     const trimmed = slice.trim();
     if (trimmed === '') return;
     const lead = slice.length - slice.trimStart().length;
-    owner.supplements.push({ role, text: trimmed, span: { start: start + lead, end: start + lead + trimmed.length } });
+    const span = { start: start + lead, end: start + lead + trimmed.length };
+    owner.supplements.push(label ? { role, label, text: trimmed, span } : { role, text: trimmed, span });
   }
 
   function rowSupplements(owner: Unit, row: readonly Cell[], roles: readonly ColumnRole[]) {
     row.forEach((cell, c) => {
-      if (roles[c] === 'agencies') supplement(owner, 'agencies', cell.start, cell.end);
+      if (roles[c] === 'agencies') supplement(owner, 'agencies', cell.start, cell.end, columnLabels[c]);
       if (roles[c] === 'deadline') supplement(owner, 'deadline', cell.start, cell.end);
     });
   }

@@ -122,6 +122,17 @@ describe('segmentDoc: tables', () => {
     expect(supplements['二/2/#1']).toEqual(['agencies:市卫健委']);
   });
 
+  it('labels each agencies supplement with its column header, so 牵头单位 and 配合单位 stay apart', () => {
+    const doc = segment(
+      ['宁都县2023年深化医改重点工作任务清单', '序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t推进医共体建设。\t县卫健委\t县医保局、县财政局\t2023年12月底前'].join('\n'),
+    );
+    expect(doc.tasks![0]!.supplements.map((s) => `${s.role}:${s.label ?? ''}:${s.text}`)).toEqual([
+      'agencies:牵头单位:县卫健委',
+      'agencies:配合单位:县医保局、县财政局',
+      'deadline::2023年12月底前',
+    ]);
+  });
+
   it('merges a roadmap table into the items it restates instead of duplicating them', () => {
     const doc = segment(
       [

@@ -234,7 +234,9 @@ describe('seed 001: a city pilot plan with 〔…〕 lists and "列首位的为�
         J,
       ),
     );
+    // "3 个县（区）疾控中心达到二级甲等以上标准": three county CDCs reaching level 2A is itself the goal.
     expect(targetsOf(doc, items[0]!.phrase)).toEqual([
+      ['=', 3, '个'],
       ['>=', 95, '%'],
       ['=', 1, '所'],
     ]);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { resolveJurisdiction } from './jurisdiction.js';
+
+const at = (text: string) => ({ text, offset: 0 });
+
+describe('resolveJurisdiction', () => {
+  it('reads a prefecture whose name is longer than ten characters: 克孜勒苏柯尔克孜自治州', () => {
+    const title = '克孜勒苏柯尔克孜自治州深化医药卫生体制改革近期重点工作任务';
+    expect(resolveJurisdiction(title, [at(title)])?.id).toBe('653000');
+  });
+
+  it('reads the longest county name in the registry: 双江拉祜族佤族布朗族傣族自治县', () => {
+    const title = '双江拉祜族佤族布朗族傣族自治县2023年深化医改重点工作任务';
+    expect(resolveJurisdiction(title, [at(title)])?.id).toBe('530925');
+  });
+
+  it('reads a misspelt county header as the county the body names: 柘阳县 for 枞阳县', () => {
+    const text = '柘阳县卫生健康委员会\n推进健康枞阳行动，枞阳县医共体建设。';
+    const found = resolveJurisdiction(text, [at('柘阳县卫生健康委员会')]);
+    expect(found?.id).toBe('340722');
+    expect(found?.typos).toEqual([{ name: '柘阳县', offset: 0, resolvedTo: '340722' }]);
+  });
+
+  it('returns null when no header line names a place', () => {
+    expect(resolveJurisdiction('关于做好医改工作的通知', [at('关于做好医改工作的通知')])).toBeNull();
+  });
+});
