@@ -1,0 +1,39 @@
+/**
+ * @module React hook around fetchGraphQL with loading, error and stale-answer handling.
+ */
+import { useEffect, useState } from 'react';
+import { fetchGraphQL } from './graphql-client.js';
+
+export type QueryState<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; error: Error }
+  | { status: 'done'; data: T };
+
+/** Runs `query` whenever the variables change; `skip` keeps it idle (e.g. no search text yet). */
+export function useQuery<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  { skip = false }: { skip?: boolean } = {},
+): QueryState<T> {
+  const [state, setState] = useState<QueryState<T>>({ status: skip ? 'idle' : 'loading' });
+  // Variables are compared by value: callers build a new object on every render.
+  const key = JSON.stringify(variables);
+  useEffect(() => {
+    if (skip) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    fetchGraphQL<T>(query, JSON.parse(key) as Record<string, unknown>, { signal: controller.signal }).then(
+      (data) => setState({ status: 'done', data }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => controller.abort();
+  }, [query, key, skip]);
+  return state;
+}

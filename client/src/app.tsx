@@ -1,0 +1,64 @@
+/**
+ * @module The explorer's shell: navigation, language toggle, the routed view and the detail panel.
+ */
+import { useEffect, useState } from 'react';
+import { LangContext, t as translate, type Lang } from './i18n.js';
+import { formatRoute, useRoute, withParams, navigate, type ViewName } from './router.js';
+import { CoverageView } from './views/coverage-view.js';
+import { LineageView } from './views/lineage-view.js';
+import { CompareView } from './views/compare-view.js';
+import { SearchView } from './views/search-view.js';
+import { DetailPanel } from './views/detail-panel.js';
+
+const NAV: ViewName[] = ['coverage', 'lineage', 'compare', 'search'];
+
+function initialLang(): Lang {
+  const stored = window.localStorage.getItem('reformgraph.lang');
+  return stored === 'zh' || stored === 'en' ? stored : 'zh';
+}
+
+export function App() {
+  const route = useRoute();
+  const [lang, setLang] = useState<Lang>(initialLang);
+  useEffect(() => {
+    window.localStorage.setItem('reformgraph.lang', lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  }, [lang]);
+  const detail = route.params.get('d');
+  const t = (key: Parameters<typeof translate>[0]) => translate(key, lang);
+
+  return (
+    <LangContext.Provider value={{ lang, setLang }}>
+      <div className={`app${detail ? ' with-detail' : ''}`}>
+        <header className="topbar">
+          <a className="brand" href={formatRoute('coverage')}>
+            {t('appTitle')}
+          </a>
+          <nav aria-label="views">
+            {NAV.map((view) => (
+              <a key={view} href={formatRoute(view)} className={route.view === view ? 'active' : ''} aria-current={route.view === view ? 'page' : undefined}>
+                {t(view)}
+              </a>
+            ))}
+          </nav>
+          <button
+            type="button"
+            className="lang-toggle"
+            data-testid="lang-toggle"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            aria-label={lang === 'zh' ? 'Switch to English' : '切换到中文'}
+          >
+            {t('language')}
+          </button>
+        </header>
+        <main className="view" data-view={route.view}>
+          {route.view === 'coverage' && <CoverageView route={route} />}
+          {route.view === 'lineage' && <LineageView route={route} />}
+          {route.view === 'compare' && <CompareView route={route} />}
+          {route.view === 'search' && <SearchView route={route} />}
+        </main>
+        {detail && <DetailPanel reference={detail} onClose={() => navigate(withParams(route, { d: undefined }))} />}
+      </div>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * @module A Cytoscape.js graph with a toolbar: hierarchical (dagre) or free (fcose) layout, fit, zoom,
+ * PNG export, and a keyboard-reachable list of its nodes. Large graphs switch to the WebGL renderer.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import { useLang, useT } from '../i18n.js';
+import { downloadBlob } from '../components/csv.js';
+import { graphStylesheet, NODE_LABELS, NODE_LOOKS } from './graph-style.js';
+import type { NodeData } from './build-elements.js';
+
+cytoscape.use(dagre);
+cytoscape.use(fcose);
+
+export type LayoutName = 'dagre' | 'fcose' | 'preset';
+
+/** Above this many elements the WebGL renderer keeps panning and zooming smooth. */
+const WEBGL_THRESHOLD = 1500;
+
+function webglAvailable(): boolean {
+  try {
+    return document.createElement('canvas').getContext('webgl2') != null;
+  } catch {
+    return false;
+  }
+}
+
+function layoutOptions(name: LayoutName, size: number): LayoutOptions {
+  const animate = size < 300;
+  if (name === 'dagre') {
+    // Structural edges run top-down (jurisdiction → policy → task) and links point up to the national item,
+    // so ranking bottom-to-top puts national items on top.
+    return { name: 'dagre', rankDir: 'BT', nodeSep: 16, rankSep: 70, nodeDimensionsIncludeLabels: true, edgeSep: 6, animate, fit: true, padding: 24 } as LayoutOptions;
+  }
+  if (name === 'fcose') {
+    return {
+      name: 'fcose',
+      quality: size > 2000 ? 'draft' : 'default',
+      randomize: true,
+      animate,
+      fit: true,
+      padding: 24,
+      nodeRepulsion: 6000,
+      idealEdgeLength: 70,
+      numIter: size > 2000 ? 800 : 2500,
+    } as LayoutOptions;
+  }
+  return { name: 'preset', fit: true, padding: 24 };
+}
+
+export interface GraphCanvasProps {
+  elements: ElementDefinition[];
+  layout: LayoutName;
+  onLayoutChange?: (layout: LayoutName) => void;
+  /** Layouts offered in the toolbar. */
+  layouts?: LayoutName[];
+  onSelect?: (node: NodeData) => void;
+  /** Double click or Enter on a node. */
+  onToggle?: (node: NodeData) => void;
+  /** File name of the PNG export, without extension. */
+  exportName?: string;
+  height?: number | string;
+  /** 'auto' switches to WebGL above WEBGL_THRESHOLD elements when the browser has WebGL 2. @default 'auto' */
+  rendererChoice?: 'auto' | 'canvas' | 'webgl';
+}
+
+export function GraphCanvas({
+  elements,
+  layout,
+  onLayoutChange,
+  layouts = ['dagre', 'fcose'],
+  onSelect,
+  onToggle,
+  exportName = 'reformgraph',
+  height = '100%',
+  rendererChoice = 'auto',
+}: GraphCanvasProps) {
+  const t = useT();
+  const lang = useLang();
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const handlers = useRef({ onSelect, onToggle });
+  handlers.current = { onSelect, onToggle };
+  const [renderer, setRenderer] = useState<'canvas' | 'webgl'>('canvas');
+  // What Cytoscape holds after the last update, per node label and edge type (read by the browser tests).
+  const [drawn, setDrawn] = useState<Record<string, number>>({});
+  const useWebgl = rendererChoice === 'webgl' || (rendererChoice === 'auto' && elements.length > WEBGL_THRESHOLD && webglAvailable());
+
+  // One Cytoscape instance per renderer mode; elements are swapped in place below.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: graphStylesheet(),
+      minZoom: 0.05,
+      maxZoom: 4,
+      ...(useWebgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    cy.on('tap', 'node', (event) => handlers.current.onSelect?.(event.target.data() as NodeData));
+    cy.on('dbltap', 'node', (event) => handlers.current.onToggle?.(event.target.data() as NodeData));
+    cyRef.current = cy;
+    setRenderer(useWebgl ? 'webgl' : 'canvas');
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, [useWebgl]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements.map((element) => ({ ...element, data: { ...element.data } })));
+      cy.nodes().forEach((node) => {
+        node.data('display', lang === 'zh' ? node.data('nameZh') : node.data('nameEn'));
+      });
+    });
+    cy.layout(layoutOptions(layout, elements.length)).run();
+    const counts: Record<string, number> = {};
+    cy.elements().forEach((element) => {
+      const key = String(element.data(element.group() === 'nodes' ? 'label' : 'type'));
+      counts[key] = (counts[key] ?? 0) + 1;
+    });
+    setDrawn(counts);
+    // `lang` is read here but a language change only relabels nodes (next effect), without a new layout.
+  }, [elements, layout, useWebgl]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        node.data('display', lang === 'zh' ? node.data('nameZh') : node.data('nameEn'));
+      });
+    });
+  }, [lang]);
+
+  const nodeCount = cyRef.current?.nodes().length ?? 0;
+  const edgeCount = cyRef.current?.edges().length ?? 0;
+
+  const zoomBy = (factor: number) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  };
+
+  const exportPng = () => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const blob = cy.png({ output: 'blob', full: true, scale: cy.elements().length > 1000 ? 1 : 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 });
+    downloadBlob(blob, `${exportName}.png`);
+  };
+
+  return (
+    <div className="graph" style={{ height }}>
+      <div className="graph-toolbar" role="toolbar" aria-label="graph">
+        {layouts.length > 1 &&
+          layouts.map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-pressed={layout === name}
+              className={layout === name ? 'active' : ''}
+              onClick={() => onLayoutChange?.(name)}
+            >
+              {name === 'dagre' ? t('hierarchical') : name === 'fcose' ? t('free') : name}
+            </button>
+          ))}
+        <button type="button" onClick={() => cyRef.current?.fit(undefined, 24)}>{t('fit')}</button>
+        <button type="button" aria-label={t('zoomIn')} title={t('zoomIn')} onClick={() => zoomBy(1.25)}>＋</button>
+        <button type="button" aria-label={t('zoomOut')} title={t('zoomOut')} onClick={() => zoomBy(0.8)}>－</button>
+        <button type="button" onClick={exportPng}>{t('exportPng')}</button>
+        <span className="graph-count" data-testid="graph-count" data-nodes={nodeCount} data-edges={edgeCount} data-renderer={renderer} data-counts={JSON.stringify(drawn)}>
+          {nodeCount + edgeCount} {t('elements')} ({nodeCount} / {edgeCount}){renderer === 'webgl' ? ' · WebGL' : ''}
+        </span>
+        <span className="legend" aria-label={t('legend')}>
+          {NODE_LABELS.map((label) => (
+            <span key={label} className="legend-item">
+              <span className={`legend-swatch shape-${NODE_LOOKS[label].shape}`} style={{ background: NODE_LOOKS[label].color }} />
+              {label}
+            </span>
+          ))}
+        </span>
+      </div>
+      <div className="graph-body">
+        <div className="graph-canvas" ref={container} data-testid="graph-canvas" />
+        <NodeList elements={elements} onSelect={onSelect} onToggle={onToggle} />
+      </div>
+    </div>
+  );
+}
+
+/** The graph's nodes as buttons, so every node can be reached and opened without a mouse. */
+function NodeList({
+  elements,
+  onSelect,
+  onToggle,
+}: {
+  elements: ElementDefinition[];
+  onSelect: ((node: NodeData) => void) | undefined;
+  onToggle: ((node: NodeData) => void) | undefined;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return elements
+      .filter((element) => element.group === 'nodes')
+      .map((element) => element.data as NodeData)
+      .filter((data) => !needle || data.nameZh.toLowerCase().includes(needle) || data.nameEn.toLowerCase().includes(needle))
+      .slice(0, 200);
+  }, [elements, filter]);
+  return (
+    <div className="node-list">
+      <input
+        type="search"
+        placeholder={t('filter')}
+        aria-label={t('filter')}
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <ul>
+        {shown.map((data) => (
+          <li key={data.id}>
+            <button
+              type="button"
+              title={`${data.label}: ${data.nameZh}`}
+              data-node-id={data.id}
+              onClick={() => onSelect?.(data)}
+              onKeyDown={(event) => {
+                if (event.key === '+' || event.key === '-') onToggle?.(data);
+              }}
+              onDoubleClick={() => onToggle?.(data)}
+            >
+              <span className="dot" style={{ background: NODE_LOOKS[data.label]?.color ?? '#999' }} />
+              {lang === 'zh' ? data.nameZh : data.nameEn}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * @module Chinese/English toggle. Canonical entities carry both names (Jurisdiction name/nameEn,
+ * NationalItem titleZh/titleEn, pillarZh/pillarEn, Agency name/nameEn); document text is always shown as printed.
+ */
+import { createContext, useContext } from 'react';
+import type { AgencyRole, AgencyType } from '../../graph-schema/model.js';
+
+export type Lang = 'zh' | 'en';
+
+export const LangContext = createContext<{ lang: Lang; setLang: (lang: Lang) => void }>({
+  lang: 'en',
+  setLang: () => undefined,
+});
+
+export function useLang(): Lang {
+  return useContext(LangContext).lang;
+}
+
+const UI = {
+  appTitle: ['医改政策图谱', 'Health-reform policy graph'],
+  coverage: ['覆盖矩阵', 'Coverage'],
+  lineage: ['溯源图', 'Lineage'],
+  compare: ['对比', 'Compare'],
+  search: ['检索', 'Search'],
+  loading: ['加载中…', 'Loading…'],
+  empty: ['没有数据', 'Nothing to show'],
+  error: ['出错了', 'Something went wrong'],
+  retry: ['重试', 'Retry'],
+  nationalItem: ['国家改革事项', 'National reform item'],
+  pillar: ['板块', 'Pillar'],
+  jurisdiction: ['地区', 'Jurisdiction'],
+  addJurisdiction: ['添加地区', 'Add jurisdiction'],
+  remove: ['移除', 'Remove'],
+  gap: ['缺口', 'gap'],
+  gaps: ['缺口', 'Gaps'],
+  tasks: ['任务', 'Tasks'],
+  task: ['任务', 'Task'],
+  policy: ['政策文件', 'Policy'],
+  exportCsv: ['导出 CSV', 'Export CSV'],
+  exportPng: ['导出 PNG', 'Export PNG'],
+  fit: ['适应窗口', 'Fit'],
+  zoomIn: ['放大', 'Zoom in'],
+  zoomOut: ['缩小', 'Zoom out'],
+  hierarchical: ['层次布局', 'Hierarchical'],
+  free: ['自由布局', 'Free (fcose)'],
+  expand: ['展开', 'Expand'],
+  collapse: ['收起', 'Collapse'],
+  close: ['关闭', 'Close'],
+  details: ['详情', 'Details'],
+  lineageOf: ['查看溯源', 'Lineage'],
+  agencies: ['责任单位', 'Agencies'],
+  targets: ['目标', 'Targets'],
+  deadline: ['完成时限', 'Deadline'],
+  links: ['关联', 'Links'],
+  score: ['分数', 'Score'],
+  evidence: ['依据', 'Evidence'],
+  sourceText: ['原文', 'Source text'],
+  sideA: ['甲方', 'Side A'],
+  sideB: ['乙方', 'Side B'],
+  shared: ['共同事项', 'Shared items'],
+  onlyIn: ['仅见于', 'Only in'],
+  differingTargets: ['目标不同', 'Targets differ'],
+  leadType: ['牵头单位类型', 'Lead agency type'],
+  table: ['表格', 'Table'],
+  graph: ['图', 'Graph'],
+  searchPlaceholder: ['输入中文关键词，如 医保支付', 'Chinese words, e.g. 医保支付'],
+  allJurisdictions: ['全部地区', 'All jurisdictions'],
+  allAgencyTypes: ['全部单位类型', 'All agency types'],
+  allNationalItems: ['全部国家事项', 'All national items'],
+  results: ['条结果', 'results'],
+  pickNationalItem: ['选择国家改革事项，查看各地落实任务', 'Pick a national item to trace it to local tasks'],
+  overview: ['全图概览', 'Overview of all links'],
+  elements: ['元素', 'elements'],
+  noTasks: ['该单元格没有任务：这是一个缺口', 'No task in this cell: a gap'],
+  cellTasks: ['单元格任务', 'Tasks of the cell'],
+  filter: ['筛选', 'Filter'],
+  language: ['English', '中文'],
+  role_lead: ['牵头', 'lead'],
+  role_support: ['配合', 'support'],
+  role_participate: ['参与', 'participate'],
+  parent: ['上级任务', 'Parent task'],
+  children: ['下级任务', 'Sub-tasks'],
+  implementations: ['落实任务', 'Implementing tasks'],
+  keywords: ['关键词', 'Keywords'],
+  source: ['来源', 'Source'],
+  issuedOn: ['发布日期', 'Issued on'],
+  status: ['状态', 'Status'],
+  cites: ['引用', 'Cites'],
+  citedBy: ['被引用', 'Cited by'],
+  legend: ['图例', 'Legend'],
+  swap: ['交换', 'Swap'],
+  expandHint: ['双击节点（或在右侧列表中按 + / -）展开或收起', 'Double click a node (or press + / - in the list) to expand or collapse it'],
+  coveredIn: ['覆盖地区', 'Covered in'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type UiKey = keyof typeof UI;
+
+export function t(key: UiKey, lang: Lang): string {
+  return UI[key][lang === 'zh' ? 0 : 1];
+}
+
+export function useT(): (key: UiKey) => string {
+  const lang = useLang();
+  return (key) => t(key, lang);
+}
+
+export const jurisdictionName = (j: { name: string; nameEn: string }, lang: Lang) =>
+  lang === 'zh' || !j.nameEn ? j.name : j.nameEn;
+export const itemTitle = (item: { titleZh: string; titleEn: string }, lang: Lang) =>
+  lang === 'zh' || !item.titleEn ? item.titleZh : item.titleEn;
+export const pillarName = (item: { pillar: string; pillarZh: string; pillarEn: string }, lang: Lang) =>
+  (lang === 'zh' ? item.pillarZh : item.pillarEn) || item.pillar;
+export const agencyName = (a: { name: string; nameEn?: string | null }, lang: Lang) =>
+  lang === 'zh' || !a.nameEn ? a.name : a.nameEn;
+export const roleName = (role: AgencyRole, lang: Lang) => t(`role_${role}`, lang);
+
+const AGENCY_TYPE_ZH: Record<AgencyType, string> = {
+  GOVERNMENT: '人民政府', HEALTH: '卫生健康', MEDICAL_INSURANCE: '医疗保障', FINANCE: '财政', HRSS: '人社',
+  MARKET_REGULATION: '市场监管', DEVELOPMENT_REFORM: '发展改革', STAFFING_OFFICE: '编办', TCM_ADMIN: '中医药',
+  CIVIL_AFFAIRS: '民政', EDUCATION: '教育', PUBLIC_SECURITY: '公安', JUSTICE: '司法', AUDIT: '审计',
+  NATURAL_RESOURCES: '自然资源', HOUSING: '住建', AGRICULTURE: '农业农村', COMMERCE: '商务', INDUSTRY_IT: '工信',
+  TAXATION: '税务', STATISTICS: '统计', ECOLOGY: '生态环境', SCIENCE_TECH: '科技', VETERANS: '退役军人',
+  EMERGENCY: '应急管理', DISEASE_CONTROL: '疾控', DRUG_REGULATION: '药监', BIG_DATA: '大数据', DISCIPLINE: '纪检监察',
+  PARTY_ORGANIZATION: '组织部', PARTY_PUBLICITY: '宣传部', GOVERNMENT_OFFICE: '政府办', REFORM_OFFICE: '医改办',
+  SOCIAL_ORGANIZATION: '社会组织', HOSPITAL: '医疗机构', LOWER_GOVS: '下级政府', OTHER: '其他',
+};
+
+/** "MEDICAL_INSURANCE" → "Medical insurance"; the Chinese label from the table above. */
+export function agencyTypeName(type: AgencyType, lang: Lang): string {
+  if (lang === 'zh') return AGENCY_TYPE_ZH[type] ?? type;
+  const words = type.toLowerCase().split('_');
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

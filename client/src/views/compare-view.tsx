@@ -1,0 +1,244 @@
+/**
+ * @module Compare two jurisdictions: `#/compare?a=350400&b=141000&tab=table|graph`. Shared national items
+ * are aligned in two columns, items found on one side only are listed apart, differing targets and lead
+ * agency types are shown; the graph tab puts both sides on one stable preset layout.
+ */
+import { useMemo } from 'react';
+import type { AgencyType } from '../../../graph-schema/model.js';
+import { useQuery } from '../api/use-query.js';
+import { COMPARE, JURISDICTIONS, type CompareResult, type CompareRow, type JurisdictionsResult, type TaskSummary } from '../api/queries.js';
+import { agencyTypeName, itemTitle, jurisdictionName, pillarName, useLang, useT } from '../i18n.js';
+import { navigate, withParams, type Route } from '../router.js';
+import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem } from '../links.js';
+import { Empty, ErrorNotice, Loading } from '../components/states.js';
+import { downloadCsv } from '../components/csv.js';
+import { compareElements } from '../graph/build-elements.js';
+import { GraphCanvas } from '../graph/graph-canvas.js';
+
+export function CompareView({ route }: { route: Route }) {
+  const t = useT();
+  const lang = useLang();
+  const a = route.params.get('a') ?? DEFAULT_JURISDICTIONS[0];
+  const b = route.params.get('b') ?? DEFAULT_JURISDICTIONS[1];
+  const tab = route.params.get('tab') === 'graph' ? 'graph' : 'table';
+  const all = useQuery<JurisdictionsResult>(JURISDICTIONS);
+  const state = useQuery<CompareResult>(COMPARE, { a, b }, { skip: a === b });
+  const options = all.status === 'done' ? all.data.jurisdictions.filter((j) => j.policies.length > 0 || j.id === a || j.id === b) : [];
+
+  const picker = (side: 'a' | 'b', value: string) => (
+    <label>
+      {side === 'a' ? t('sideA') : t('sideB')}{' '}
+      <select value={value} data-testid={`compare-${side}`} onChange={(event) => navigate(withParams(route, { [side]: event.target.value }))}>
+        {options.length === 0 && <option value={value}>{value}</option>}
+        {options.map((j) => (
+          <option key={j.id} value={j.id}>
+            {jurisdictionName(j, lang)} ({j.id})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="compare">
+      <div className="view-toolbar">
+        <h1>{t('compare')}</h1>
+        {picker('a', a)}
+        <button type="button" onClick={() => navigate(withParams(route, { a: b, b: a }))} aria-label={t('swap')} title={t('swap')}>
+          ⇄
+        </button>
+        {picker('b', b)}
+        <span className="tabs" role="tablist">
+          {(['table', 'graph'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              className={tab === name ? 'active' : ''}
+              onClick={() => navigate(withParams(route, { tab: name === 'table' ? undefined : name }))}
+            >
+              {t(name)}
+            </button>
+          ))}
+        </span>
+      </div>
+      {a === b ? (
+        <Empty>{t('sideA')} = {t('sideB')}</Empty>
+      ) : state.status === 'loading' || state.status === 'idle' ? (
+        <Loading />
+      ) : state.status === 'error' ? (
+        <ErrorNotice error={state.error} />
+      ) : tab === 'graph' ? (
+        <CompareGraph route={route} result={state.data} />
+      ) : (
+        <CompareTable route={route} result={state.data} />
+      )}
+    </div>
+  );
+}
+
+function CompareTable({ route, result }: { route: Route; result: CompareResult }) {
+  const t = useT();
+  const lang = useLang();
+  const { a, b, shared, onlyA, onlyB } = result.compare;
+  const nameA = jurisdictionName(a, lang);
+  const nameB = jurisdictionName(b, lang);
+
+  const exportCsv = () => {
+    const rows = [
+      ...shared.map((row) => ['shared', row] as const),
+      ...onlyA.map((row) => ['onlyA', row] as const),
+      ...onlyB.map((row) => ['onlyB', row] as const),
+    ].map(([group, row]) => [
+      group,
+      row.nationalItem.id,
+      row.nationalItem.titleZh,
+      row.nationalItem.titleEn,
+      row.tasksA.map((task) => `${task.key}${task.title}`).join('；'),
+      row.tasksB.map((task) => `${task.key}${task.title}`).join('；'),
+      row.leadAgencyTypesA.join(' '),
+      row.leadAgencyTypesB.join(' '),
+      row.targetDifferences.map((difference) => difference.metric).join('；'),
+    ]);
+    downloadCsv(`compare-${a.id}-${b.id}.csv`, ['group', 'nationalItemId', 'titleZh', 'titleEn', `tasks ${a.name}`, `tasks ${b.name}`, `lead ${a.name}`, `lead ${b.name}`, 'differingTargets'], rows);
+  };
+
+  return (
+    <div className="compare-table-wrap">
+      <div className="compare-summary">
+        <span>
+          {t('shared')}: <strong data-testid="shared-count">{shared.length}</strong>
+        </span>
+        <span>
+          {t('onlyIn')} {nameA}: <strong data-testid="only-a-count">{onlyA.length}</strong>
+        </span>
+        <span>
+          {t('onlyIn')} {nameB}: <strong data-testid="only-b-count">{onlyB.length}</strong>
+        </span>
+        <button type="button" onClick={exportCsv}>
+          {t('exportCsv')}
+        </button>
+      </div>
+      <table className="compare-table" data-testid="compare-table">
+        <colgroup>
+          <col className="item-col" />
+          <col />
+          <col />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">{t('nationalItem')}</th>
+            <th scope="col" data-testid="column-a">
+              {nameA}
+            </th>
+            <th scope="col" data-testid="column-b">
+              {nameB}
+            </th>
+          </tr>
+        </thead>
+        <RowGroup route={route} title={t('shared')} rows={shared} kind="shared" />
+        <RowGroup route={route} title={`${t('onlyIn')} ${nameA}`} rows={onlyA} kind="only-a" />
+        <RowGroup route={route} title={`${t('onlyIn')} ${nameB}`} rows={onlyB} kind="only-b" />
+      </table>
+    </div>
+  );
+}
+
+function RowGroup({ route, title, rows, kind }: { route: Route; title: string; rows: CompareRow[]; kind: string }) {
+  const lang = useLang();
+  return (
+    <tbody className={`group-${kind}`} data-testid={`group-${kind}`}>
+      <tr className="group-row">
+        <th colSpan={3} scope="colgroup">
+          {title} · {rows.length}
+        </th>
+      </tr>
+      {rows.map((row) => {
+        const differing = new Set(row.targetDifferences.flatMap((difference) => [...difference.targetsA, ...difference.targetsB].map((target) => target.id)));
+        return (
+          <tr key={row.nationalItem.id} data-testid="compare-row" data-item-id={row.nationalItem.id} className={differing.size > 0 ? 'differs' : ''}>
+            <th scope="row">
+              <a href={lineageOfItem(row.nationalItem.id)}>{itemTitle(row.nationalItem, lang)}</a>
+              <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
+            </th>
+            <td>
+              <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
+            </td>
+            <td>
+              <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
+            </td>
+          </tr>
+        );
+      })}
+    </tbody>
+  );
+}
+
+function SideCell({ route, tasks, leads, differing }: { route: Route; tasks: TaskSummary[]; leads: AgencyType[]; differing: ReadonlySet<string> }) {
+  const t = useT();
+  const lang = useLang();
+  if (tasks.length === 0) return <span className="gap-mark">{t('gap')}</span>;
+  return (
+    <div className="side-cell">
+      {leads.length > 0 && (
+        <div className="lead-types" title={t('leadType')}>
+          {leads.map((type) => (
+            <span key={type} className="chip role-lead">
+              {agencyTypeName(type, lang)}
+            </span>
+          ))}
+        </div>
+      )}
+      <ul>
+        {tasks.map((task) => (
+          <li key={task.id}>
+            <a href={detailHref(route, 'Task', task.id)}>
+              <span className="task-key">{task.key}</span> {task.title}
+            </a>
+            {task.targets.length > 0 && (
+              <ul className="task-targets">
+                {task.targets.map((target, index) => (
+                  <li key={index} className={differing.has(target.id) ? 'target-differs' : ''} title={differing.has(target.id) ? t('differingTargets') : undefined}>
+                    ◎ {target.text}
+                    {differing.has(target.id) && <span className="badge">{t('differingTargets')}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function CompareGraph({ route, result }: { route: Route; result: CompareResult }) {
+  const elements = useMemo(() => {
+    const differing = new Set(result.compare.shared.filter((row) => row.targetDifferences.length > 0).map((row) => row.nationalItem.id));
+    return compareElements(result, differing);
+  }, [result]);
+  const lang = useLang();
+  return (
+    <>
+      <div className="compare-legend">
+        <span className="legend-item">
+          <span className="dot side-a" /> {jurisdictionName(result.compare.a, lang)}
+        </span>
+        <span className="legend-item">
+          <span className="dot side-b" /> {jurisdictionName(result.compare.b, lang)}
+        </span>
+        <span className="legend-item">
+          <span className="gap-swatch" /> {useT()('gap')}
+        </span>
+      </div>
+      <GraphCanvas
+      elements={elements}
+      layout="preset"
+      layouts={['preset']}
+      onSelect={(node) => navigate(withParams(route, { d: `${node.label}:${node.entityId}` }))}
+      exportName={`compare-${result.compare.a.id}-${result.compare.b.id}`}
+      />
+    </>
+  );
+}

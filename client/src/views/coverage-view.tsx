@@ -1,0 +1,226 @@
+/**
+ * @module Coverage: national items (grouped by pillar) × jurisdictions; each cell counts the implementing
+ * tasks and a zero is a gap. URL: `#/coverage?j=350400,141000&gaps=350400&item=<id>&in=<jurisdiction>`.
+ */
+import { useMemo } from 'react';
+import { useQuery } from '../api/use-query.js';
+import {
+  COVERAGE,
+  IMPLEMENTATIONS,
+  JURISDICTIONS,
+  type CoverageCell,
+  type CoverageResult,
+  type ImplementationsResult,
+  type JurisdictionsResult,
+  type NationalItemRef,
+} from '../api/queries.js';
+import { itemTitle, jurisdictionName, pillarName, useLang, useT } from '../i18n.js';
+import { navigate, withParams, type Route } from '../router.js';
+import { DEFAULT_JURISDICTIONS, lineageOfItem } from '../links.js';
+import { Empty, ErrorNotice, Loading } from '../components/states.js';
+import { downloadCsv } from '../components/csv.js';
+import { TaskList } from './task-list.js';
+
+interface PillarGroup {
+  pillar: string;
+  items: NationalItemRef[];
+}
+
+function groupByPillar(items: readonly NationalItemRef[]): PillarGroup[] {
+  const groups = new Map<string, PillarGroup>();
+  for (const item of items) {
+    const group = groups.get(item.pillar) ?? { pillar: item.pillar, items: [] };
+    group.items.push(item);
+    groups.set(item.pillar, group);
+  }
+  return [...groups.values()];
+}
+
+export function CoverageView({ route }: { route: Route }) {
+  const t = useT();
+  const lang = useLang();
+  const selected = (route.params.get('j') ?? '').split(',').filter(Boolean);
+  const jurisdictionIds = selected.length > 0 ? selected : [...DEFAULT_JURISDICTIONS];
+  const gapsOf = route.params.get('gaps') ?? '';
+  const cellItem = route.params.get('item');
+  const cellJurisdiction = route.params.get('in');
+  const coverage = useQuery<CoverageResult>(COVERAGE, { jurisdictionIds });
+  const all = useQuery<JurisdictionsResult>(JURISDICTIONS);
+
+  const cells = useMemo(() => {
+    const byKey = new Map<string, CoverageCell>();
+    if (coverage.status === 'done') for (const cell of coverage.data.coverage.cells) byKey.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, cell);
+    return byKey;
+  }, [coverage]);
+
+  const setJurisdictions = (ids: string[]) => navigate(withParams(route, { j: ids.join(',') }));
+
+  if (coverage.status === 'loading' || coverage.status === 'idle') return <Loading />;
+  if (coverage.status === 'error') return <ErrorNotice error={coverage.error} />;
+  const { nationalItems, jurisdictions } = coverage.data.coverage;
+  const count = (itemId: string, jurisdictionId: string) => cells.get(`${itemId}|${jurisdictionId}`)?.taskCount ?? 0;
+  const visibleItems = gapsOf ? nationalItems.filter((item) => count(item.id, gapsOf) === 0) : nationalItems;
+  const groups = groupByPillar(visibleItems);
+  const addable = all.status === 'done' ? all.data.jurisdictions.filter((j) => !jurisdictionIds.includes(j.id)) : [];
+  const selectedCellItem = nationalItems.find((item) => item.id === cellItem);
+  const selectedCellJurisdiction = jurisdictions.find((j) => j.id === cellJurisdiction);
+
+  const exportCsv = () =>
+    downloadCsv(
+      'coverage.csv',
+      ['pillar', 'nationalItemId', 'titleZh', 'titleEn', ...jurisdictions.map((j) => `${j.name} (${j.id})`)],
+      nationalItems.map((item) => [item.pillarZh || item.pillar, item.id, item.titleZh, item.titleEn, ...jurisdictions.map((j) => count(item.id, j.id))]),
+    );
+
+  return (
+    <div className={`coverage${selectedCellItem ? ' with-cell' : ''}`}>
+      <div className="view-toolbar">
+        <h1>{t('coverage')}</h1>
+        <label>
+          {t('addJurisdiction')}{' '}
+          <select
+            value=""
+            data-testid="add-jurisdiction"
+            onChange={(event) => event.target.value && setJurisdictions([...jurisdictionIds, event.target.value])}
+            disabled={addable.length === 0}
+          >
+            <option value="">—</option>
+            {addable.map((j) => (
+              <option key={j.id} value={j.id}>
+                {jurisdictionName(j, lang)} ({j.id})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('gaps')}{' '}
+          <select value={gapsOf} data-testid="gaps-of" onChange={(event) => navigate(withParams(route, { gaps: event.target.value }))}>
+            <option value="">—</option>
+            {jurisdictions.map((j) => (
+              <option key={j.id} value={j.id}>
+                {jurisdictionName(j, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={exportCsv}>
+          {t('exportCsv')}
+        </button>
+        <span className="hint">
+          <span className="gap-swatch" aria-hidden="true" /> = {t('gap')}
+        </span>
+      </div>
+      {nationalItems.length === 0 ? (
+        <Empty />
+      ) : (
+        <div className="coverage-body">
+          <div className="matrix-scroll">
+            <table className="matrix" data-testid="coverage-matrix">
+              <thead>
+                <tr>
+                  <th scope="col" className="item-col">
+                    {t('nationalItem')}
+                  </th>
+                  {jurisdictions.map((j) => (
+                    <th scope="col" key={j.id} className="j-col" data-jurisdiction-id={j.id}>
+                      <span>{jurisdictionName(j, lang)}</span>
+                      {jurisdictionIds.length > 1 && (
+                        <button
+                          type="button"
+                          className="remove"
+                          aria-label={`${t('remove')} ${jurisdictionName(j, lang)}`}
+                          title={t('remove')}
+                          onClick={() => setJurisdictions(jurisdictionIds.filter((id) => id !== j.id))}
+                        >
+                          ×
+                        </button>
+                      )}
+                    </th>
+                  ))}
+                  <th scope="col" className="covered-col">
+                    {t('coveredIn')}
+                  </th>
+                </tr>
+              </thead>
+              {groups.map((group) => (
+                <tbody key={group.pillar}>
+                  <tr className="pillar-row">
+                    <th scope="colgroup" colSpan={2 + jurisdictions.length}>
+                      {group.items[0] ? pillarName(group.items[0], lang) : group.pillar}
+                      <span className="muted"> · {group.items.length}</span>
+                    </th>
+                  </tr>
+                  {group.items.map((item) => (
+                    <tr key={item.id}>
+                      <th scope="row" className="item-col">
+                        <a href={lineageOfItem(item.id)} title={`${item.titleZh} / ${item.titleEn}`}>
+                          {itemTitle(item, lang)}
+                        </a>
+                      </th>
+                      {jurisdictions.map((j) => {
+                        const n = count(item.id, j.id);
+                        const isSelected = item.id === cellItem && j.id === cellJurisdiction;
+                        return (
+                          <td key={j.id} className={`cell${n === 0 ? ' gap' : ''}${isSelected ? ' selected' : ''}`}>
+                            <button
+                              type="button"
+                              data-testid="coverage-cell"
+                              data-item-id={item.id}
+                              data-jurisdiction-id={j.id}
+                              data-count={n}
+                              aria-label={`${itemTitle(item, lang)} · ${jurisdictionName(j, lang)}: ${n === 0 ? t('gap') : n}`}
+                              onClick={() => navigate(withParams(route, { item: item.id, in: j.id }))}
+                            >
+                              {n === 0 ? <span className="gap-mark">{t('gap')}</span> : n}
+                            </button>
+                          </td>
+                        );
+                      })}
+                      <td className="covered">
+                        {jurisdictions.filter((j) => count(item.id, j.id) > 0).length} / {jurisdictions.length}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('gaps')}</th>
+                  {jurisdictions.map((j) => (
+                    <td key={j.id} className="gap-total" data-testid="gap-total" data-jurisdiction-id={j.id}>
+                      {nationalItems.filter((item) => count(item.id, j.id) === 0).length} / {nationalItems.length}
+                    </td>
+                  ))}
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          {selectedCellItem && selectedCellJurisdiction && (
+            <aside className="cell-panel" data-testid="cell-panel" aria-label={t('cellTasks')}>
+              <div className="cell-panel-head">
+                <h2>
+                  {itemTitle(selectedCellItem, lang)} · {jurisdictionName(selectedCellJurisdiction, lang)}
+                </h2>
+                <button type="button" aria-label={t('close')} onClick={() => navigate(withParams(route, { item: undefined, in: undefined }))}>
+                  ×
+                </button>
+              </div>
+              <CellTasks route={route} nationalItemId={selectedCellItem.id} jurisdictionId={selectedCellJurisdiction.id} />
+            </aside>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CellTasks({ route, nationalItemId, jurisdictionId }: { route: Route; nationalItemId: string; jurisdictionId: string }) {
+  const t = useT();
+  const state = useQuery<ImplementationsResult>(IMPLEMENTATIONS, { nationalItemId, jurisdictionId });
+  if (state.status === 'loading' || state.status === 'idle') return <Loading />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} />;
+  const tasks = state.data.nationalItem?.implementations ?? [];
+  if (tasks.length === 0) return <Empty>{t('noTasks')}</Empty>;
+  return <TaskList route={route} tasks={tasks} highlightItemId={nationalItemId} csvName={`tasks-${nationalItemId}-${jurisdictionId}.csv`} />;
+}
