@@ -9,7 +9,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { ingestQueries } from '../store/queries/index.js';
 import { allowedRootsFromEnv, assertAllowedPath } from './allowed-paths.js';
 import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
-import { IngestError, type IngestDoc } from './document.js';
+import { IngestError, type IngestDoc, type SourceFile } from './document.js';
 import { extractDoc } from './extract/index.js';
 import { linkDoc, loadLinkContext, type LinkContext } from './link/index.js';
 import { linkToLoadedParents } from './load/parent-links.js';
@@ -17,7 +17,7 @@ import { buildGraphRows } from './load/graph-rows.js';
 import { loadDocument, type LoadOutcome } from './load/load-document.js';
 import { loadNationalCatalogue } from './load/load-catalogue.js';
 import { normaliseDoc } from './normalise/index.js';
-import { readSourceFile, SUPPORTED_EXTENSIONS } from './read/index.js';
+import { readSource, readSourceFile, SUPPORTED_EXTENSIONS } from './read/index.js';
 import { loadAgencyTable, resolveDoc, type AgencyTable } from './resolve/index.js';
 import { segmentDoc } from './segment/index.js';
 
@@ -106,30 +106,61 @@ export async function listInputFiles(paths: readonly string[]): Promise<string[]
   return files;
 }
 
-interface RunContext extends StageContext {
+/** What processing one document needs besides the store: reference data and the run's fingerprint. */
+export interface SourceContext extends StageContext {
+  /** See fingerprintOf: equal fingerprints and bytes mean nothing to redo. */
   fingerprint: string;
+  /** Largest input accepted, in bytes. @default 20 MiB (the reader's) */
+  maxBytes?: number | undefined;
+}
+
+interface RunContext extends SourceContext {
   allowedRoots: readonly string[];
-  maxBytes: number | undefined;
+}
+
+function failureReport(file: string, error: unknown): FileReport {
+  if (error instanceof IngestError) return { file, ok: false, error: error.message, code: error.code };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, ok: false, error: `${file}: ${reason}`, code: 'UNEXPECTED' };
+}
+
+/** Everything after reading: skipped when already loaded with the same key, else processed and loaded in one transaction. */
+async function ingestSource(store: GraphStore, source: SourceFile, context: SourceContext): Promise<FileReport> {
+  const file = source.path;
+  const ingestKey = ingestKeyOf(source.sha256, context.fingerprint);
+  const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
+  if (known) return { file, ok: true, outcome: 'unchanged', title: known.title };
+  const processed = processDocument({ source, messages: [] }, context);
+  const withParents = await linkToLoadedParents(store, processed, context.linkContext);
+  const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
+  const outcome = await loadDocument(store, rows);
+  if (outcome === 'unchanged') return { file, ok: true, outcome, title: withParents.meta?.title ?? '' };
+  return { file, ok: true, outcome, summary: summarise(withParents) };
 }
 
 export async function ingestFile(store: GraphStore, file: string, context: RunContext): Promise<FileReport> {
-  const { fingerprint, maxBytes } = context;
+  const { maxBytes } = context;
   try {
     await assertAllowedPath(file, context.allowedRoots);
     const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
-    const ingestKey = ingestKeyOf(source.sha256, fingerprint);
-    const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
-    if (known) return { file, ok: true, outcome: 'unchanged', title: known.title };
-    const processed = processDocument({ source, messages: [] }, context);
-    const withParents = await linkToLoadedParents(store, processed, context.linkContext);
-    const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
-    const outcome = await loadDocument(store, rows);
-    if (outcome === 'unchanged') return { file, ok: true, outcome, title: withParents.meta?.title ?? '' };
-    return { file, ok: true, outcome, summary: summarise(withParents) };
+    return await ingestSource(store, source, context);
   } catch (error) {
-    if (error instanceof IngestError) return { file, ok: false, error: error.message, code: error.code };
-    const reason = error instanceof Error ? error.message : String(error);
-    return { file, ok: false, error: `${file}: ${reason}`, code: 'UNEXPECTED' };
+    return failureReport(file, error);
+  }
+}
+
+/**
+ * Ingests a document received as bytes (an upload), never touching the disk: `name` gives the
+ * format by its extension and names the document in messages and in Policy.sourceFile. The
+ * caller loads the national catalogue (see loadNationalCatalogue) and computes the fingerprint.
+ */
+export async function ingestBytes(store: GraphStore, name: string, bytes: Uint8Array, context: SourceContext): Promise<FileReport> {
+  const { maxBytes } = context;
+  try {
+    const source = await readSource(name, bytes, maxBytes === undefined ? {} : { maxBytes });
+    return await ingestSource(store, source, context);
+  } catch (error) {
+    return failureReport(name, error);
   }
 }
 

@@ -334,9 +334,9 @@ describe('errors and limits', () => {
     const variables = { taskId: 'sm-1-1', id: 'N-PAY', nationalItemId: 'N-PAY', a: '350400', b: '510100', text: '医保', jurisdictionIds: ['350400'] };
     const documents = Object.entries(explorerQueries).filter(([, value]) => typeof value === 'string' && /^\s*query\b/.test(value));
     for (const [name, document] of documents) {
-      const usesPolicyId = name === 'POLICY_DETAIL';
-      const usesTaskId = name === 'TASK_DETAIL';
-      const answer = await postGraphQL(app, document as string, usesPolicyId ? { id: 'p-sm' } : usesTaskId ? { id: 'sm-1-1' } : variables);
+      // `$id` names a different kind of node in each detail query.
+      const ids: Record<string, string> = { POLICY_DETAIL: 'p-sm', TASK_DETAIL: 'sm-1-1', JURISDICTION_DETAIL: '350400' };
+      const answer = await postGraphQL(app, document as string, name in ids ? { ...variables, id: ids[name] } : variables);
       expect(answer.errors ?? [], name).toEqual([]);
     }
   });

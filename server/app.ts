@@ -1,10 +1,12 @@
 /**
- * @module The HTTP application: GraphQL at /graphql (with GraphiQL), exports at /export/…, the
- * built explorer at /. Everything it uses is passed in; nothing connects at import time, so tests
- * build an app over a temporary store and call `app.fetch(...)`. `main.ts` listens.
+ * @module The HTTP application: GraphQL at /graphql (with GraphiQL, read-only: no mutations),
+ * exports at /export/…, the token-protected write endpoints at /api/…, the built explorer at /.
+ * Everything it uses is passed in; nothing connects at import time, so tests build an app over a
+ * temporary store and call `app.fetch(...)`. `main.ts` listens.
  */
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
+import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
@@ -13,6 +15,8 @@ import { argSchemas } from './schema/args.js';
 import { createApiSchema } from './schema/schema.js';
 import { createSearchIndex, type SearchIndex } from './search/search-index.js';
 import { useClientFiles } from './static/serve-client.js';
+import { createWriteContext, type WriteOptions } from './writes/write-context.js';
+import { useWriteRoutes } from './writes/write-routes.js';
 
 export interface AppOptions {
   store: GraphStore;
@@ -32,6 +36,12 @@ export interface AppOptions {
   clientDir?: string | null;
   /** @default true */
   graphiql?: boolean;
+  /**
+   * Document upload and curation. Without a token (the default) the server is read-only and the
+   * write endpoints answer 403.
+   * @default { token: null }
+   */
+  writes?: WriteOptions;
 }
 
 export type App = YogaServerInstance<Record<string, never>, ApiContext>;
@@ -65,9 +75,13 @@ export function createApp({
   limits = {},
   clientDir = null,
   graphiql = true,
+  writes = { token: null },
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
+  // A request reads one version of the graph: the server's own writes wait for running requests.
+  const lock = createReadWriteLock();
+  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(store, lock), searchIndex, logger });
   return createYoga<Record<string, never>, ApiContext>({
     schema: createApiSchema(),
     context: () => createRequestContext({ store, searchIndex, args, logger }),
@@ -81,10 +95,12 @@ export function createApp({
     maskedErrors: { isDev: false },
     plugins: [
       // Request phase: routes outside /graphql.
-      useExportRoutes({ store, logger }),
+      useExportRoutes({ store, logger, lock }),
+      useWriteRoutes(writeContext),
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
-      // Validation and execution phase.
+      // Parse, validation and execution phase.
       ...useQueryLimits(effectiveLimits),
+      useSharedReads(lock),
       useStoreQueryCount(),
     ],
   });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defaultLimits, type ApiLimits } from './limits.js';
 import type { LogLevel } from './logger.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, type WriteOptions } from './writes/write-context.js';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -22,6 +23,17 @@ const serverEnv = z.object({
   MAX_QUERY_DEPTH: positiveInt.default(defaultLimits.maxDepth),
   MAX_QUERY_COST: positiveInt.default(defaultLimits.maxCost),
   MAX_PAGE_SIZE: positiveInt.default(defaultLimits.maxPageSize),
+  MAX_REQUEST_BYTES: positiveInt.default(defaultLimits.maxRequestBytes),
+  /**
+   * Bearer token for uploads and curation; unset or empty: the server is read-only. Short tokens
+   * are refused rather than accepted weak.
+   */
+  REFORMGRAPH_WRITE_TOKEN: z
+    .string()
+    .optional()
+    .transform((token) => (token ? token : undefined))
+    .refine((token) => token === undefined || token.length >= 16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)'),
+  MAX_UPLOAD_BYTES: positiveInt.default(DEFAULT_MAX_UPLOAD_BYTES),
 });
 
 export interface ServerConfig {
@@ -33,6 +45,7 @@ export interface ServerConfig {
   ingestOnStart: boolean;
   logLevel: LogLevel;
   limits: Partial<ApiLimits>;
+  writes: WriteOptions;
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -56,6 +69,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       maxDepth: e.MAX_QUERY_DEPTH,
       maxCost: e.MAX_QUERY_COST,
       maxPageSize: e.MAX_PAGE_SIZE,
+      maxRequestBytes: e.MAX_REQUEST_BYTES,
     },
+    writes: { token: e.REFORMGRAPH_WRITE_TOKEN ?? null, seedsDir: e.SEEDS_DIR, maxUploadBytes: e.MAX_UPLOAD_BYTES },
   };
 }

@@ -1,13 +1,15 @@
 /**
- * @module Protection against expensive queries: depth, estimated cost and aliases are checked
- * while validating (graphql-armor rules), execution is aborted after a timeout. Each rejection
- * is a GraphQL error with a code a client can act on.
+ * @module Protection against expensive queries: the request body and the query's token count are
+ * capped before parsing, depth, estimated cost and aliases are checked while validating
+ * (graphql-armor rules), execution is aborted after a timeout. Each rejection is a GraphQL error
+ * with a code a client can act on.
  */
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, type ValidationContext } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { BodyTooLarge, declaredTooLarge, readBodyLimited } from './read-body.js';
 import { defaultArgLimits, type ArgLimits } from './schema/args.js';
 
 export interface ApiLimits extends ArgLimits {
@@ -24,6 +26,10 @@ export interface ApiLimits extends ArgLimits {
   maxAliases: number;
   /** Execution time before the request is aborted. @default 15000 */
   timeoutMs: number;
+  /** Most tokens in a query document; the parser gives up beyond. @default 3000 */
+  maxTokens: number;
+  /** Largest GraphQL request body, in bytes. @default 100000 */
+  maxRequestBytes: number;
 }
 
 export const defaultLimits: ApiLimits = {
@@ -32,6 +38,8 @@ export const defaultLimits: ApiLimits = {
   maxCost: 5_000,
   maxAliases: 20,
   timeoutMs: 15_000,
+  maxTokens: 3_000,
+  maxRequestBytes: 100_000,
 };
 
 /**
@@ -46,6 +54,8 @@ function withCode(code: string) {
 
 export function useQueryLimits(limits: ApiLimits): Plugin[] {
   return [
+    useRequestSizeLimit(limits.maxRequestBytes),
+    useTokenLimit(limits.maxTokens),
     maxDepthPlugin({ n: limits.maxDepth, onReject: [withCode('QUERY_TOO_DEEP')] }),
     costLimitPlugin({ maxCost: limits.maxCost, onReject: [withCode('QUERY_TOO_COMPLEX')] }),
     maxAliasesPlugin({ n: limits.maxAliases, onReject: [withCode('TOO_MANY_ALIASES')] }),
@@ -75,6 +85,57 @@ export function useExecutionTimeout(timeoutMs: number): Plugin {
           clearTimeout(timer);
         },
       };
+    },
+  };
+}
+
+function requestTooLarge(maxBytes: number): GraphQLError {
+  return createGraphQLError(`The request body is larger than ${maxBytes} bytes; send a shorter query or fewer variables.`, {
+    extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413 } },
+  });
+}
+
+/**
+ * Refuses oversized request bodies: by Content-Length before anything is read, and for chunked
+ * bodies (no Content-Length) by reading at most `maxBytes` before yoga's own parser sees them.
+ */
+export function useRequestSizeLimit(maxBytes: number): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (!requestParser) return;
+      const parse = requestParser;
+      setRequestParser(async (incoming) => {
+        if (declaredTooLarge(incoming, maxBytes)) throw requestTooLarge(maxBytes);
+        if (!incoming.body || incoming.headers.has('content-length')) return parse(incoming);
+        let body: Uint8Array<ArrayBuffer>;
+        try {
+          body = await readBodyLimited(incoming, maxBytes);
+        } catch (error) {
+          if (error instanceof BodyTooLarge) throw requestTooLarge(maxBytes);
+          throw error;
+        }
+        return parse(new fetchAPI.Request(request.url, { method: incoming.method, headers: incoming.headers, body }));
+      });
+    },
+  };
+}
+
+/** Stops the parser after `maxTokens` tokens: a huge query is refused before it costs memory. */
+export function useTokenLimit(maxTokens: number): Plugin {
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, { ...options, maxTokens });
+        } catch (error) {
+          if (error instanceof GraphQLError && /more tha[nt] \d+ tokens/.test(error.message)) {
+            throw new GraphQLError(`The query has more than ${maxTokens} tokens; split it into smaller queries.`, {
+              extensions: { code: 'QUERY_TOO_LARGE' },
+            });
+          }
+          throw error;
+        }
+      });
     },
   };
 }

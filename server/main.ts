@@ -31,7 +31,16 @@ async function main(): Promise<void> {
   const searchIndex = await buildSearchIndex(store);
   logger.info(`search index: ${searchIndex.size} tasks`);
 
-  const app = createApp({ store, logger, searchIndex, cors: config.cors, limits: config.limits, clientDir: resolve(config.clientDir) });
+  const app = createApp({
+    store,
+    logger,
+    searchIndex,
+    cors: config.cors,
+    limits: config.limits,
+    clientDir: resolve(config.clientDir),
+    writes: config.writes,
+  });
+  logger.info(config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)');
   const server = createServer(app);
   server.listen(config.port, config.host, () => {
     const address = server.address();

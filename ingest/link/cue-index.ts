@@ -38,6 +38,8 @@ export interface CueIndex {
   phrases: Map<string, PhraseIndex>;
   /** How many item texts contain a phrase (memoised). */
   phraseSpread: (phrase: string) => number;
+  /** Items whose text holds each PHRASE_MIN_LENGTH-gram: the only items a shared phrase can come from. */
+  itemsByGram: Map<string, string[]>;
 }
 
 const BASE_WEIGHT: Record<CueStrength, number> = { strong: 1, weak: 0.35 };
@@ -102,6 +104,14 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   for (const list of byFirstChar.values()) list.sort((a, b) => (b.literal?.length ?? 0) - (a.literal?.length ?? 0));
 
   const phrases = new Map(catalogue.items.map((item) => [item.id, indexPhrases(item.text, PHRASE_MIN_LENGTH)]));
+  const itemsByGram = new Map<string, string[]>();
+  for (const [itemId, phraseIndex] of phrases) {
+    for (const gram of phraseIndex.grams.keys()) {
+      const list = itemsByGram.get(gram);
+      if (list) list.push(itemId);
+      else itemsByGram.set(gram, [itemId]);
+    }
+  }
   const texts = catalogue.items.map((item) => item.text);
   const spreadMemo = new Map<string, number>();
   const phraseSpread = (phrase: string) => {
@@ -116,6 +126,7 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
     patterns: cues.filter((cue) => cue.pattern),
     phrases,
     phraseSpread,
+    itemsByGram,
   };
 }
 

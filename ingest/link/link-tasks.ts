@@ -8,7 +8,7 @@ import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { commonPhrases, type CommonPhrase } from './common-phrases.js';
-import { cueIndexFor, findCues, type CueIndex, type CueMatch } from './cue-index.js';
+import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
 import { maskBoilerplate } from './mask-boilerplate.js';
 import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
@@ -91,8 +91,14 @@ function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions):
     byItem.set(match.cue.itemId, list);
   }
 
+  // Only items with a cue in the task or a phrase shared with it can score; the others are skipped unread.
+  const candidates = new Set(byItem.keys());
+  for (let i = 0; i + PHRASE_MIN_LENGTH <= masked.length; i += 1) {
+    for (const itemId of index.itemsByGram.get(masked.slice(i, i + PHRASE_MIN_LENGTH)) ?? []) candidates.add(itemId);
+  }
   const scores: ItemScore[] = [];
   for (const item of index.items.values()) {
+    if (!candidates.has(item.id)) continue;
     const score = scoreItem(task, item, byItem.get(item.id) ?? [], masked, index, inTitle, weights);
     if (score && (score.strong >= minStrong || score.longestPhrase >= 12)) scores.push(score);
   }

@@ -41,19 +41,47 @@ export function linkToParentTasks(
 ): TaskLink[] {
   const { glossary, maxLinks = 2, relativeCutoff = 0.7, minRaw = 2, minPhraseLength = 4 } = options;
   if (parentTasks.length === 0) return [];
+  const concepts = (glossary?.entries ?? []).map((entry) => formsOf(entry).sort((a, b) => b.length - a.length));
+  /** For each glossary concept, the first of its forms the text contains (longest first). */
+  const conceptFormsIn = (text: string) => concepts.map((forms) => forms.find((form) => text.includes(form)));
   const parents = parentTasks.map((parent) => {
     const masked = maskBoilerplate(parent.text);
-    return { parent, masked, index: indexPhrases(masked, minPhraseLength) };
+    return { parent, masked, index: indexPhrases(masked, minPhraseLength), forms: conceptFormsIn(masked) };
   });
-  const spread = (phrase: string) => parents.filter((p) => p.masked.includes(phrase)).length;
-  const rarity = (phrase: string) => Math.log(1 + parents.length / Math.max(1, spread(phrase))) / Math.log(1 + parents.length);
-  const concepts = (glossary?.entries ?? []).map((entry) => formsOf(entry).sort((a, b) => b.length - a.length));
+  // Which parents share a phrase start or a glossary concept with a task: the only ones worth comparing.
+  const parentsByGram = new Map<string, number[]>();
+  const parentsByConcept = concepts.map(() => [] as number[]);
+  parents.forEach(({ index, forms }, position) => {
+    for (const gram of index.grams.keys()) {
+      const list = parentsByGram.get(gram);
+      if (list) list.push(position);
+      else parentsByGram.set(gram, [position]);
+    }
+    forms.forEach((form, concept) => form && parentsByConcept[concept]?.push(position));
+  });
+  const rarityMemo = new Map<string, number>();
+  const rarity = (phrase: string) => {
+    let value = rarityMemo.get(phrase);
+    if (value === undefined) {
+      const spread = parents.filter((p) => p.masked.includes(phrase)).length;
+      value = Math.log(1 + parents.length / Math.max(1, spread)) / Math.log(1 + parents.length);
+      rarityMemo.set(phrase, value);
+    }
+    return value;
+  };
 
   const links: TaskLink[] = [];
   for (const task of localTasks) {
     const masked = maskBoilerplate(task.text);
+    const localForms = conceptFormsIn(masked);
+    const related = new Set<number>();
+    for (let i = 0; i + minPhraseLength <= masked.length; i += 1) {
+      for (const position of parentsByGram.get(masked.slice(i, i + minPhraseLength)) ?? []) related.add(position);
+    }
+    localForms.forEach((form, concept) => form && parentsByConcept[concept]?.forEach((position) => related.add(position)));
     const candidates: Candidate[] = [];
-    for (const { parent, masked: parentMasked, index } of parents) {
+    for (const position of [...related].sort((a, b) => a - b)) {
+      const { parent, masked: parentMasked, index, forms: parentForms } = parents[position]!;
       const evidence: Candidate['evidence'] = [];
       let raw = 0;
       let longest = 0;
@@ -69,9 +97,8 @@ export function linkToParentTasks(
           weight,
         });
       }
-      for (const forms of concepts) {
-        const local = forms.find((form) => masked.includes(form));
-        const national = forms.find((form) => parentMasked.includes(form));
+      for (const [concept, local] of localForms.entries()) {
+        const national = parentForms[concept];
         if (!local || !national) continue;
         const localStart = masked.indexOf(local);
         const nationalStart = parentMasked.indexOf(national);

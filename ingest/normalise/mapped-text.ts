@@ -18,7 +18,10 @@ export function slice(m: MappedText, start: number, end = m.text.length): Mapped
 }
 
 export function concat(parts: readonly MappedText[]): MappedText {
-  return { text: parts.map((p) => p.text).join(''), offsets: parts.flatMap((p) => p.offsets) };
+  // A plain loop: flatMap over thousands of parts dominated normalisation time.
+  const offsets: number[] = [];
+  for (const part of parts) for (const offset of part.offsets) offsets.push(offset);
+  return { text: parts.map((p) => p.text).join(''), offsets };
 }
 
 /** A run of inserted characters attributed to one source offset. */

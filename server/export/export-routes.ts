@@ -7,12 +7,15 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { GraphStore } from '../../store/graph-store.js';
+import type { ReadWriteLock } from '../context/read-write-lock.js';
 import type { Logger } from '../logger.js';
 import { csvFileNames, isExportName, readExportRows, readGraphDump, toCsv, toGraphJson, toGraphMl } from './graph-dump.js';
 
 const PREFIX = '/export';
 
-export function useExportRoutes({ store, logger }: { store: GraphStore; logger: Logger }): Plugin {
+/** `lock`: held shared while an export reads, so an export is one version of the graph. */
+export function useExportRoutes({ store, logger, lock }: { store: GraphStore; logger: Logger; lock?: ReadWriteLock }): Plugin {
+  const consistently = <T>(work: () => Promise<T>): Promise<T> => (lock ? lock.read(work) : work());
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) return;
@@ -36,13 +39,13 @@ export function useExportRoutes({ store, logger }: { store: GraphStore; logger: 
           const files = ['graph.json', 'graph.graphml', ...csvFileNames().map((name) => `csv/${name}`)];
           reply(JSON.stringify({ files: files.map((file) => `${PREFIX}/${file}`) }, null, 2), 200, 'application/json');
         } else if (path === '/graph.json') {
-          reply(JSON.stringify(toGraphJson(await readGraphDump(store))), 200, 'application/json; charset=utf-8');
+          reply(JSON.stringify(toGraphJson(await consistently(() => readGraphDump(store)))), 200, 'application/json; charset=utf-8');
         } else if (path === '/graph.graphml') {
-          reply(toGraphMl(await readGraphDump(store)), 200, 'application/graphml+xml; charset=utf-8', 'reformgraph.graphml');
+          reply(toGraphMl(await consistently(() => readGraphDump(store))), 200, 'application/graphml+xml; charset=utf-8', 'reformgraph.graphml');
         } else if (path.startsWith('/csv/') && path.endsWith('.csv') && isExportName(path.slice(5, -4))) {
           const name = path.slice(5, -4) as Parameters<typeof toCsv>[0];
           // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
-          reply(`\ufeff${toCsv(name, await readExportRows(store, name))}`, 200, 'text/csv; charset=utf-8', `${name}.csv`);
+          reply(`\ufeff${toCsv(name, await consistently(() => readExportRows(store, name)))}`, 200, 'text/csv; charset=utf-8', `${name}.csv`);
         } else {
           reply(JSON.stringify({ error: `No export at ${url.pathname}; see ${PREFIX} for the list.` }), 404, 'application/json');
         }

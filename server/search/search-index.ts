@@ -38,6 +38,8 @@ export interface SearchHit {
 export interface SearchIndex {
   readonly size: number;
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** Re-reads the tasks it was built from, after an ingest (indexes built from a store). */
+  refresh?(): Promise<void>;
 }
 
 interface IndexedDocument extends SearchDocument {
