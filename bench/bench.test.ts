@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchReport } from './report/report.js';
+import { runBench } from './run.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'reformgraph-bench-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** Every number in the report, with its path, so a NaN or Infinity anywhere is named. */
+function numbersIn(value: unknown, path = ''): [string, number][] {
+  if (typeof value === 'number') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((item, i) => numbersIn(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => numbersIn(item, `${path}.${key}`));
+  return [];
+}
+
+describe('npm run bench -- --quick', () => {
+  it('writes a report with every section, finite figures, ratios beside baselines and a verdict for each goal', async () => {
+    const workDir = join(temp, 'work');
+    const resultsDir = join(temp, 'results');
+    await runBench({ quick: true, jurisdictions: 8, seed: 3, workDir, resultsDir, log: () => undefined });
+    const report = JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as BenchReport;
+
+    expect(Object.keys(report).sort()).toEqual(
+      ['corpus', 'goals', 'http', 'load', 'meta', 'neo4j', 'notes', 'resolvers', 'search', 'seeds', 'serverRssMiB', 'ui', 'writes'].sort(),
+    );
+    expect(report.meta.mode).toBe('quick');
+    expect(Object.keys(report.http).sort()).toEqual(['compare', 'coverage', 'lineage', 'search', 'tasksPage']);
+    for (const summary of Object.values(report.http)) expect(summary.p99).toBeGreaterThanOrEqual(summary.p50);
+    expect(report.load.connections).toBe(50);
+    expect(Object.keys(report.ui)).toEqual(expect.arrayContaining(['dagre:1000', 'dagre:5000']));
+    expect(report.ui['dagre:5000']!.elements).toBeGreaterThanOrEqual(5000);
+
+    for (const [path, value] of numbersIn(report)) expect(Number.isFinite(value), `${path} is ${value}`).toBe(true);
+    for (const ratio of [report.writes.ratio, report.search.ratioP50, report.resolvers.queryRatio, report.resolvers.timeRatio]) {
+      expect(ratio).toBeGreaterThan(0);
+    }
+    expect(report.resolvers.pages.map((page) => page.pageSize)).toEqual([10, 50, 200]);
+
+    expect(report.goals).toHaveLength(10);
+    for (const goal of report.goals) {
+      expect(goal.pass).toBe(goal.measured < goal.limit);
+      expect(goal.margin).not.toBe('');
+    }
+    if ('skipped' in report.neo4j) expect(report.notes).toContain(report.neo4j.skipped);
+
+    const markdown = readFileSync(join(resultsDir, 'latest.md'), 'utf8');
+    expect(markdown).toContain('| Goal | Measured | Limit | Result |');
+    expect(markdown).toContain('row at a time');
+  }, 300_000);
+});

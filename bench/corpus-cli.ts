@@ -1,0 +1,44 @@
+/**
+ * @module `npm run corpus -- --jurisdictions N --seed S [--out DIR]`: writes a deterministic synthetic
+ * corpus of health-reform task lists, one .txt per jurisdiction, that `npm run ingest` reads.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { writeCorpus } from './corpus/generate-corpus.js';
+
+const args = z.object({
+  jurisdictions: z.coerce.number().int().min(1).max(3300),
+  seed: z.coerce.number().int().min(0),
+  out: z.string().min(1).optional(),
+  seeds: z.string().min(1),
+});
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      jurisdictions: { type: 'string', default: '3000' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      seeds: { type: 'string', default: 'seeds' },
+    },
+  });
+  const parsed = args.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    process.stderr.write(`corpus: --${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}\n`);
+    process.stderr.write('usage: npm run corpus -- --jurisdictions N --seed S [--out DIR] [--seeds DIR]\n');
+    return 2;
+  }
+  const { jurisdictions, seed, seeds } = parsed.data;
+  const out = parsed.data.out ?? `data/corpus/n${jurisdictions}-s${seed}`;
+  const started = performance.now();
+  const manifest = writeCorpus(out, { jurisdictions, seed, seedsDir: seeds });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `${manifest.documents} documents in ${out} (${seconds} s): ${manifest.units} tasks and sub-measures ` +
+      `(${manifest.sections} sections, ${manifest.items} items, ${manifest.measures} sub-measures)\n`,
+  );
+  return 0;
+}
+
+process.exitCode = main();

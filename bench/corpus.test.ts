@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../ingest/pipeline.js';
+import { jurisdictionById } from '../ingest/resolve/jurisdiction-registry.js';
+import { openKuzuStore } from '../store/kuzu-store.js';
+import { ingestQueries } from '../store/queries/index.js';
+import { generateDocuments, writeCorpus } from './corpus/generate-corpus.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'reformgraph-corpus-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('synthetic corpus', () => {
+  it('writes the same bytes for the same seed and different bytes for another seed', () => {
+    const a = writeCorpus(join(temp, 'a'), { jurisdictions: 12, seed: 42 });
+    const b = writeCorpus(join(temp, 'b'), { jurisdictions: 12, seed: 42 });
+    const c = writeCorpus(join(temp, 'c'), { jurisdictions: 12, seed: 43 });
+    expect(a.files.map((file) => file.file)).toEqual(b.files.map((file) => file.file));
+    for (const file of a.files) {
+      expect(readFileSync(join(temp, 'b', file.file)).equals(readFileSync(join(temp, 'a', file.file)))).toBe(true);
+    }
+    expect(readFileSync(join(temp, 'b', 'manifest.json'), 'utf8')).toBe(readFileSync(join(temp, 'a', 'manifest.json'), 'utf8'));
+    const sameFiles = a.files.filter((file) => c.files.some((other) => other.file === file.file));
+    const identical = sameFiles.filter((file) => readFileSync(join(temp, 'c', file.file)).equals(readFileSync(join(temp, 'a', file.file))));
+    expect(identical.length).toBeLessThan(Math.max(1, sameFiles.length));
+  });
+
+  it('gives every document a real six-digit GB/T 2260 code of a city or county, each code once', () => {
+    const documents = [...generateDocuments({ jurisdictions: 400, seed: 7 })];
+    const codes = documents.map((doc) => doc.jurisdictionId);
+    expect(new Set(codes).size).toBe(400);
+    for (const code of codes) {
+      expect(code).toMatch(/^[1-8]\d{5}$/);
+      expect(['city', 'county']).toContain(jurisdictionById(code)?.level);
+    }
+    // A county's code shares its first four digits with its city's, which ends in 00.
+    const county = documents.find((doc) => doc.cites !== null)!;
+    const city = documents.find((doc) => doc.docNumber === county.cites)!;
+    expect(city.jurisdictionId.endsWith('00')).toBe(true);
+    expect(county.jurisdictionId.slice(0, 4)).toBe(city.jurisdictionId.slice(0, 4));
+  });
+
+  it('averages about fifty tasks and sub-measures a document, as 150,000 over 3,000 jurisdictions needs', () => {
+    const documents = [...generateDocuments({ jurisdictions: 60, seed: 3 })];
+    const mean = documents.reduce((sum, doc) => sum + doc.units, 0) / documents.length;
+    expect(mean).toBeGreaterThanOrEqual(50);
+    expect(mean).toBeLessThan(120);
+  });
+
+  it('writes document numbers, numbering styles and noise a real task list has', () => {
+    const documents = [...generateDocuments({ jurisdictions: 40, seed: 5 })];
+    const text = documents.map((doc) => doc.text).join('\n');
+    expect(documents.some((doc) => /^[\u4e00-\u9fff]{1,2}(?:府办发|政办发|医改组)〔20\d\d〕\d+号$/u.test(doc.docNumber ?? ''))).toBe(true);
+    expect(text).toMatch(/\n一、/u);
+    expect(text).toMatch(/\n[（(]一[）)]/u);
+    expect(text).toMatch(/\n\d+[.、．]/u);
+    expect(text).toMatch(/①/u);
+    expect(text).toMatch(/\t/u);
+    expect(text).toMatch(/[０-９]/u);
+    expect(new Set(documents.map((doc) => doc.style)).size).toBe(4);
+  });
+
+  it('ingests through the real pipeline with as many tasks as the generator wrote, each under its jurisdiction', async () => {
+    const dir = join(temp, 'ingest');
+    const manifest = writeCorpus(dir, { jurisdictions: 4, seed: 11 });
+    const store = await openKuzuStore({ path: join(temp, 'store', 'db.kuzu') });
+    await store.applySchema();
+    try {
+      const reports = await ingestPaths(store, [dir], { seedsDir: 'seeds', allowedRoots: [resolve(dir), resolve('seeds')] });
+      expect(reports.map((report) => report.ok)).toEqual(manifest.files.map(() => true));
+      const [tasks] = await store.read(ingestQueries.countNodes.Task);
+      expect(Number(tasks?.count)).toBe(manifest.units);
+      const resolved = reports.map((report) => (report.ok && report.outcome !== 'unchanged' ? report.summary.jurisdictionId : null));
+      expect(resolved).toEqual(manifest.files.map((file) => file.jurisdictionId));
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});

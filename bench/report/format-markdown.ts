@@ -1,0 +1,72 @@
+/** @module bench/results/latest.md: the report as markdown tables, each design choice beside its baseline. */
+import type { BenchReport } from './report.js';
+
+const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (value: number) => `${value.toFixed(1)}×`;
+
+export function formatMarkdown(report: BenchReport): string {
+  const { meta, seeds, corpus, writes, search, resolvers, http, load, ui, neo4j } = report;
+  const lines: string[] = [
+    `# reformgraph benchmark (${meta.mode})`,
+    '',
+    `${meta.date} · Node ${meta.node} · ${meta.cpus} CPUs · seed ${meta.seed} · run took ${n(meta.runSeconds / 60, 1)} min`,
+    '',
+    '## Goals',
+    '',
+    '| Goal | Measured | Limit | Result |',
+    '|---|---|---|---|',
+    ...report.goals.map((g) => `| ${g.goal} | ${g.unit === 'ms' ? ms(g.measured) : `${n(g.measured, 1)} ${g.unit}`} | ${g.unit === 'ms' ? ms(g.limit) : `${n(g.limit)} ${g.unit}`} | ${g.pass ? '✅ pass' : '❌ miss'}: ${g.margin} |`),
+    '',
+    '## Ingest',
+    '',
+    '| Measure | Value |',
+    '|---|---|',
+    `| Seeds (${seeds.documents} documents, ${seeds.tasks} tasks): cold store, cold process | ${ms(seeds.coldMs)} |`,
+    `| Seeds: warm re-ingest (all unchanged) | ${ms(seeds.warmReingestMs)} |`,
+    `| Seeds: warm process, fresh store | ${ms(seeds.warmFreshStoreMs)} |`,
+    `| Corpus: ${n(corpus.jurisdictions)} jurisdictions, ${n(corpus.documents)} documents, ${n(corpus.generatedUnits)} tasks and sub-measures written | ${n(corpus.loaded)} loaded, ${corpus.failed} failed, ${n(corpus.tasksInStore)} tasks in the store, ${corpus.jurisdictionMismatches} jurisdiction mismatches |`,
+    `| Corpus ingest + link, total | ${n(corpus.totalSeconds, 1)} s (${n(corpus.storeSeconds, 1)} s in store queries) |`,
+    `| Throughput | ${n(corpus.docsPerSec, 2)} documents/s, ${n(corpus.tasksPerSec, 0)} tasks/s (first tenth ${n(corpus.firstTenthDocsPerSec, 2)}, last tenth ${n(corpus.lastTenthDocsPerSec, 2)} documents/s) |`,
+    `| Peak RSS of the ingest process | ${n(corpus.peakRssMiB)} MiB |`,
+    `| Slowest store queries | ${corpus.slowestQueries.map((q) => `${q.name} ${n(q.ms / 1000, 1)} s/${n(q.calls)}`).join(', ')} |`,
+    '',
+    '## Design choices beside their baselines',
+    '',
+    '| Choice | Measured | Baseline | Ratio |',
+    '|---|---|---|---|',
+    `| Batched \`UNWIND $rows\` writes (${writes.documents} documents, ${n(writes.rows)} rows) | ${ms(writes.batchedMs)}, ${n(writes.batchedStatements)} statements | row at a time: ${ms(writes.rowAtATimeMs)}, ${n(writes.rowAtATimeStatements)} statements | ${ratio(writes.ratio)} faster |`,
+    `| Search index (${n(search.tasks)} tasks, ${search.queries} queries, built in ${ms(search.buildMs)}) | p50 ${ms(search.indexed.p50)}, p95 ${ms(search.indexed.p95)} | scan: p50 ${ms(search.scan.p50)}, p95 ${ms(search.scan.p95)} | ${ratio(search.ratioP50)} faster (p50) |`,
+    ...resolvers.pages.map(
+      (page) =>
+        `| DataLoader batching, page of ${page.pageSize} tasks (${page.rows} returned) | ${page.batchedQueries} store queries, ${ms(page.batchedMs)} | one query per id: ${n(page.naiveQueries)} queries, ${ms(page.naiveMs)} | ${ratio(page.naiveQueries / Math.max(page.batchedQueries, 1))} fewer queries, ${ratio(page.naiveMs / page.batchedMs)} faster |`,
+    ),
+    ...Object.entries(ui)
+      .filter(([key]) => key.startsWith('fcose:'))
+      .map(([key, fcose]) => {
+        const size = key.slice('fcose:'.length);
+        const dagre = ui[`dagre:${size}`];
+        return dagre ? `| Lineage layout dagre (the view's), ${n(dagre.elements)} elements | ${ms(dagre.drawMs)} | fcose: ${ms(fcose.drawMs)} | ${ratio(dagre.drawMs / fcose.drawMs)} of fcose's time |` : '';
+      }),
+    'skipped' in neo4j
+      ? `| Kuzu against Neo4j | — | ${neo4j.skipped} | — |`
+      : `| Kuzu against Neo4j (${neo4j.documents} documents) | Kuzu writes ${ms(neo4j.kuzuWritesMs)} | Neo4j writes ${ms(neo4j.neo4jWritesMs)}, task page p50 ${ms(neo4j.tasksPage.p50)} | ${ratio(neo4j.writesRatio)} |`,
+    '',
+    '## GraphQL over HTTP (sequential, one client)',
+    '',
+    '| Query | n | p50 | p95 | p99 | errors |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(http).map(([name, s]) => `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} |`),
+    '',
+    `Concurrent load (autocannon, second process): ${load.connections} clients for ${load.durationS} s, ${n(load.requests)} requests, ${n(load.requestsPerSec, 1)} requests/s, p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}, GraphQL errors ${load.graphqlErrors}; server RSS after ${n(report.serverRssMiB)} MiB.`,
+    '',
+    '## Lineage view in headless Chromium',
+    '',
+    '| Layout | Elements (nodes) | Layout done | First frame | Renderer |',
+    '|---|---|---|---|---|',
+    ...Object.entries(ui).map(([key, u]) => `| ${key.split(':')[0]} | ${n(u.elements)} (${n(u.nodes)}) | ${ms(u.layoutMs)} | ${ms(u.drawMs)} | ${u.renderer} |`),
+    '',
+  ];
+  if (report.notes.length > 0) lines.push('## Notes', '', ...report.notes.map((note) => `- ${note}`), '');
+  return `${lines.filter((line) => line !== '').length > 0 ? lines.join('\n') : ''}`;
+}

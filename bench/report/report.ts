@@ -1,0 +1,94 @@
+/**
+ * @module The shape of bench/results/latest.json and the goals of issue 7, each with pass or miss
+ * and by how much.
+ */
+import type { LoadResult } from '../steps/load-step.js';
+import type { SeedsIngestResult } from '../steps/ingest-step.js';
+import type { UiResult } from '../steps/ui-step.js';
+import type { LatencySummary } from '../support/stats.js';
+
+export interface GoalResult {
+  goal: string;
+  measured: number;
+  limit: number;
+  unit: string;
+  pass: boolean;
+  /** measured / limit: below 1 passes an upper bound. */
+  ratio: number;
+  /** "under by 0.4 s" or "over by 12.3 s (4.1×)". */
+  margin: string;
+}
+
+export interface BenchReport {
+  meta: { date: string; mode: 'quick' | 'full'; node: string; cpus: number; seed: number; runSeconds: number };
+  seeds: SeedsIngestResult;
+  corpus: {
+    jurisdictions: number;
+    documents: number;
+    generatedUnits: number;
+    loaded: number;
+    failed: number;
+    tasksInStore: number;
+    jurisdictionMismatches: number;
+    totalSeconds: number;
+    docsPerSec: number;
+    tasksPerSec: number;
+    firstTenthDocsPerSec: number;
+    lastTenthDocsPerSec: number;
+    storeSeconds: number;
+    peakRssMiB: number;
+    slowestQueries: { name: string; calls: number; ms: number }[];
+  };
+  writes: { documents: number; rows: number; batchedMs: number; rowAtATimeMs: number; batchedStatements: number; rowAtATimeStatements: number; ratio: number };
+  search: { tasks: number; queries: number; buildMs: number; indexed: LatencySummary; scan: LatencySummary; ratioP50: number };
+  resolvers: {
+    pages: { pageSize: number; rows: number; batchedQueries: number; naiveQueries: number; batchedMs: number; naiveMs: number }[];
+    queryRatio: number;
+    timeRatio: number;
+  };
+  http: Record<string, LatencySummary & { errors: number }>;
+  load: LoadResult;
+  serverRssMiB: number;
+  ui: Record<string, UiResult>;
+  neo4j: { skipped: string } | { documents: number; ingestMs: number; neo4jWritesMs: number; kuzuWritesMs: number; writesRatio: number; tasksPage: LatencySummary };
+  goals: GoalResult[];
+  notes: string[];
+}
+
+function goal(goalText: string, measured: number, limit: number, unit: string, scale = 1): GoalResult {
+  const pass = measured < limit;
+  const difference = Math.abs(measured - limit) / scale;
+  const unitText = scale === 1000 && unit === 'ms' ? 's' : unit;
+  const amount = `${difference.toFixed(difference < 10 ? 1 : 0)} ${unitText}`;
+  return {
+    goal: goalText,
+    measured,
+    limit,
+    unit,
+    pass,
+    ratio: measured / limit,
+    margin: pass ? `under by ${amount}` : `over by ${amount} (${(measured / limit).toFixed(1)}× the goal)`,
+  };
+}
+
+export function evaluateGoals(report: BenchReport): GoalResult[] {
+  const { seeds, corpus, http, load, ui } = report;
+  const errors = load.errors + load.non2xx + load.timeouts + load.graphqlErrors;
+  const largest = ui['dagre:5000'];
+  const goals = [
+    goal('seeds ingest + link, warm (re-ingest)', seeds.warmReingestMs, 1000, 'ms'),
+    goal('seeds ingest + link, warm process on a fresh store', seeds.warmFreshStoreMs, 1000, 'ms'),
+    goal(`corpus of ${corpus.documents} documents ingested and linked`, corpus.totalSeconds, 300, 's'),
+    goal('corpus ingest peak RSS', corpus.peakRssMiB, 2048, 'MiB'),
+    goal('search p95 over HTTP', http['search']?.p95 ?? NaN, 50, 'ms'),
+    goal('lineage p95 over HTTP', http['lineage']?.p95 ?? NaN, 20, 'ms'),
+    goal('coverage of all jurisdictions p95 over HTTP', http['coverage']?.p95 ?? NaN, 1000, 'ms', 1000),
+    goal('compare p95 over HTTP', http['compare']?.p95 ?? NaN, 100, 'ms'),
+    { ...goal('errors under 50 concurrent clients', errors, 1, 'errors'), margin: errors === 0 ? 'zero errors' : `${errors} errors` },
+    goal('lineage view with 5,000 elements drawn and laid out', largest?.drawMs ?? NaN, 3000, 'ms', 1000),
+  ];
+  if (report.meta.mode === 'quick') {
+    goals[2]!.goal += ' (quick corpus: not the 3,000-jurisdiction goal)';
+  }
+  return goals;
+}

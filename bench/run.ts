@@ -1,0 +1,530 @@
+/**
+ * @module `npm run bench [-- --quick | --soak] [--jurisdictions N] [--seed S]`: every figure of
+ * issue 7 in one run, each design choice beside its baseline, written to bench/results/latest.json
+ * and latest.md. The ingests run in child processes (their peak RSS is their own), the server runs
+ * as `npm start` would over the bench store, the load comes from a second process.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { COMPARE, COVERAGE, LINEAGE, SEARCH } from '../client/src/api/queries.js';
+import { ingestPaths } from '../ingest/pipeline.js';
+import { createApp } from '../server/app.js';
+import { silentLogger } from '../server/logger.js';
+import { foldText, splitTerms } from '../server/search/fold-text.js';
+import { createSearchIndex, type SearchDocument } from '../server/search/search-index.js';
+import { segmentWords } from '../server/search/segment-words.js';
+import { makeSnippet } from '../server/search/snippet.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { openKuzuStore } from '../store/kuzu-store.js';
+import { openStore, storeConfigFromEnv } from '../store/open-store.js';
+import { readQueries } from '../store/queries/index.js';
+import { writeCorpus, type CorpusManifest } from './corpus/generate-corpus.js';
+import { createRandom, type Random } from './corpus/prng.js';
+import { formatMarkdown } from './report/format-markdown.js';
+import { evaluateGoals, type BenchReport } from './report/report.js';
+import type { CorpusIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
+import type { LoadResult } from './steps/load-step.js';
+import { measureLineageDraw } from './steps/ui-step.js';
+import { perIdReadStore, rowAtATimeStore, timedStore } from './support/instrumented-store.js';
+import { startServer, withoutNeo4j, type ServerProcess } from './support/server-process.js';
+import { slope, summarise, type LatencySummary } from './support/stats.js';
+
+const cliArgs = z.object({
+  quick: z.boolean(),
+  soak: z.boolean(),
+  jurisdictions: z.coerce.number().int().min(2).max(3300).optional(),
+  seed: z.coerce.number().int().min(0),
+  'soak-minutes': z.coerce.number().positive(),
+  'reuse-store': z.boolean(),
+});
+
+export interface BenchOptions {
+  quick: boolean;
+  jurisdictions: number;
+  seed: number;
+  /** @default 'data/bench' */
+  workDir?: string;
+  /** @default 'bench/results' */
+  resultsDir?: string;
+  log?: (line: string) => void;
+  /** Skip the corpus ingest when the previous run's store and figures are there. @default false */
+  reuseStore?: boolean;
+}
+
+/** Sizes of each measurement: a quick run keeps its shape with fewer repetitions. */
+function plan(quick: boolean) {
+  return quick
+    ? { requests: 30, coverageRequests: 5, loadSeconds: 5, writeDocs: 3, searchQueries: 40, uiRuns: 1, uiSizes: [1000, 5000] }
+    : { requests: 200, coverageRequests: 20, loadSeconds: 20, writeDocs: 20, searchQueries: 200, uiRuns: 3, uiSizes: [1000, 5000] };
+}
+
+function runChild(script: string, args: readonly string[], outFile: string): Promise<unknown> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args, '--out', outFile], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+      env: withoutNeo4j(process.env),
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+      // Progress lines of a long ingest ("  250 documents in 80 s") are passed on.
+      for (const line of chunk.toString().split('\n')) if (/^ {2}\d+ documents in/u.test(line)) process.stderr.write(`${line}\n`);
+    });
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${script} exited with ${code}: ${stderr}`));
+      try {
+        resolvePromise(JSON.parse(readFileSync(outFile, 'utf8')));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+// --- GraphQL bodies -----------------------------------------------------------------------------
+
+/** A page of tasks with everything the task list shows: agencies, targets and links. */
+export const TASK_PAGE = /* GraphQL */ `
+  query TaskPage($jurisdictionId: ID, $limit: Int, $offset: Int) {
+    tasks(jurisdictionId: $jurisdictionId, limit: $limit, offset: $offset) {
+      id key title kind order
+      policy { id title }
+      jurisdiction { id name }
+      parent { id key }
+      agencies { name type role agency { id name nameEn } }
+      targets { text metric op value unit by }
+      implements { nationalItem { id titleZh pillar } score method kind }
+      derivesFrom { to { id } score }
+    }
+  }
+`;
+
+const SEARCH_PHRASES = ['医保支付', '家庭医生签约', '公立医院薪酬制度改革', 'DRG付费', '分级诊疗', '紧密型县域医共体', '药品耗材集中采购', '疾病预防控制', '中医药', '县域内就诊率', '按病种付费', '互联网+医疗健康'];
+
+interface Samples {
+  taskIds: string[];
+  jurisdictionIds: string[];
+  phrases: string[];
+  documents: SearchDocument[];
+}
+
+/** Substrings of task texts that a researcher might type: 2–6 Chinese characters. */
+function phrasesFrom(documents: readonly SearchDocument[], random: Random, count: number): string[] {
+  const phrases = [...SEARCH_PHRASES];
+  while (phrases.length < count && documents.length > 0) {
+    const text = random.pick(documents).text.replace(/[^\u4e00-\u9fff]/gu, '');
+    if (text.length < 8) continue;
+    const length = random.int(2, 6);
+    const start = random.int(0, text.length - length);
+    phrases.push(text.slice(start, start + length));
+  }
+  return phrases;
+}
+
+async function readSamples(store: GraphStore, manifest: CorpusManifest, random: Random, phraseCount: number): Promise<Samples> {
+  const rows = await store.read(readQueries.searchableTasks);
+  const documents = rows.map(({ id, title, text, jurisdictionId }) => ({ id, title, text, jurisdictionId }));
+  return {
+    documents,
+    taskIds: random.sample(documents, 500).map((doc) => doc.id),
+    jurisdictionIds: manifest.files.map((file) => file.jurisdictionId),
+    phrases: phrasesFrom(documents, random, phraseCount),
+  };
+}
+
+// --- Side-by-side measurements in process ----------------------------------------------------------
+
+/**
+ * The search index against a scan doing the same work without it: every task's folded text is
+ * checked for the terms, jieba words fill up a short result as the index does, the hits are ranked
+ * by occurrences and get a snippet. Only the inverted index is missing.
+ */
+function compareSearch(documents: readonly SearchDocument[], phrases: readonly string[], limit = 20) {
+  const buildStarted = performance.now();
+  const index = createSearchIndex(documents);
+  const buildMs = performance.now() - buildStarted;
+  const folded = documents.map((doc) => {
+    const content = doc.text.includes(doc.title) ? doc.text : `${doc.title}\n${doc.text}`;
+    return { id: doc.id, content, folded: foldText(content) };
+  });
+  const occurrences = (text: string, term: string) => {
+    let count = 0;
+    for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) count += 1;
+    return count;
+  };
+  const scan = (query: string) => {
+    const terms = splitTerms(query);
+    const hits: { doc: (typeof folded)[number]; score: number; terms: string[] }[] = [];
+    for (const doc of folded) {
+      if (terms.every((term) => doc.folded.includes(term))) hits.push({ doc, score: terms.reduce((sum, term) => sum + occurrences(doc.folded, term), 0), terms });
+    }
+    if (hits.length < limit) {
+      const words = [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))];
+      const exact = new Set(hits.map((hit) => hit.doc.id));
+      for (const doc of folded) {
+        if (exact.has(doc.id)) continue;
+        const found = words.filter((word) => doc.folded.includes(word));
+        if (found.length > 0 && (words.length === 1 || found.length * 2 >= words.length)) {
+          hits.push({ doc, score: found.reduce((sum, word) => sum + occurrences(doc.folded, word), 0) / 10, terms: found });
+        }
+      }
+    }
+    return hits
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((hit) => ({ id: hit.doc.id, snippet: makeSnippet(hit.doc.content, hit.doc.folded, hit.terms) }));
+  };
+  const indexed: number[] = [];
+  const scanned: number[] = [];
+  for (const phrase of phrases) {
+    let started = performance.now();
+    index.search(phrase, { limit });
+    indexed.push(performance.now() - started);
+    started = performance.now();
+    scan(phrase);
+    scanned.push(performance.now() - started);
+  }
+  const indexedSummary = summarise(indexed);
+  const scanSummary = summarise(scanned);
+  return { tasks: documents.length, queries: phrases.length, buildMs, indexed: indexedSummary, scan: scanSummary, ratioP50: scanSummary.p50 / indexedSummary.p50 };
+}
+
+async function postApp(app: ReturnType<typeof createApp>, query: string, variables: Record<string, unknown>) {
+  const response = await app.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await response.json()) as { errors?: { message: string }[]; data?: Record<string, unknown[]> };
+  if (answer.errors?.length) throw new Error(`GraphQL error: ${answer.errors[0]!.message}`);
+  return answer;
+}
+
+/** Store queries and time for a page of tasks, with DataLoader batching and with one query per id. */
+async function compareResolvers(store: GraphStore, pageSizes: readonly number[]) {
+  const batched = createApp({ store, logger: silentLogger });
+  const naive = createApp({ store: perIdReadStore(store), logger: silentLogger });
+  const rows = [];
+  for (const limit of pageSizes) {
+    const measure = async (app: typeof batched) => {
+      await postApp(app, TASK_PAGE, { limit: 2 }); // warm the prepared statements
+      const before = store.queryCount;
+      const started = performance.now();
+      const answer = await postApp(app, TASK_PAGE, { limit });
+      return { ms: performance.now() - started, queries: store.queryCount - before, rows: answer.data?.['tasks']?.length ?? 0 };
+    };
+    const a = await measure(batched);
+    const b = await measure(naive);
+    rows.push({ pageSize: limit, rows: a.rows, batchedQueries: a.queries, naiveQueries: b.queries, batchedMs: a.ms, naiveMs: b.ms });
+  }
+  const last = rows.at(-1)!;
+  return { pages: rows, queryRatio: last.naiveQueries / last.batchedQueries, timeRatio: last.naiveMs / last.batchedMs };
+}
+
+/** The same documents loaded with batched UNWIND writes and with one statement per row. */
+async function compareWrites(corpusDir: string, files: readonly string[], workDir: string, seedsDir: string) {
+  const paths = files.map((file) => join(corpusDir, file));
+  const run = async (name: string, wrap: (store: GraphStore) => GraphStore) => {
+    const path = join(workDir, `writes-${name}`, 'db.kuzu');
+    rmSync(join(workDir, `writes-${name}`), { recursive: true, force: true });
+    const inner = await openKuzuStore({ path });
+    await inner.applySchema();
+    const timed = timedStore(wrap(inner));
+    await ingestPaths(timed.store, paths, { seedsDir, allowedRoots: [resolve(corpusDir), resolve(seedsDir)] });
+    await inner.close();
+    const writes = timed.timings().filter((timing) => timing.kind === 'write');
+    return { ms: writes.reduce((sum, timing) => sum + timing.ms, 0), rows: writes.reduce((sum, timing) => sum + timing.rows, 0), statements: inner.queryCount };
+  };
+  const batched = await run('batched', (store) => store);
+  const rowAtATime = await run('row-at-a-time', rowAtATimeStore);
+  return { documents: files.length, rows: batched.rows, batchedMs: batched.ms, rowAtATimeMs: rowAtATime.ms, batchedStatements: batched.statements, rowAtATimeStatements: rowAtATime.statements, ratio: rowAtATime.ms / batched.ms };
+}
+
+// --- Over HTTP ---------------------------------------------------------------------------------------
+
+async function postHttp(url: string, query: string, variables: Record<string, unknown>): Promise<{ ms: number; ok: boolean }> {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  return { ms, ok: response.ok && !text.includes('"errors"') };
+}
+
+async function latency(url: string, count: number, next: () => { query: string; variables: Record<string, unknown> }): Promise<LatencySummary & { errors: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < Math.min(3, count); i += 1) {
+    const { query, variables } = next();
+    await postHttp(url, query, variables); // warm-up, not counted
+  }
+  for (let i = 0; i < count; i += 1) {
+    const { query, variables } = next();
+    const result = await postHttp(url, query, variables);
+    times.push(result.ms);
+    if (!result.ok) errors += 1;
+  }
+  return { ...summarise(times), errors };
+}
+
+function requestMakers(samples: Samples, random: Random) {
+  return {
+    search: () => ({ query: SEARCH, variables: { text: random.pick(samples.phrases), limit: 20 } }),
+    lineage: () => ({ query: LINEAGE, variables: { taskId: random.pick(samples.taskIds) } }),
+    coverage: () => ({ query: COVERAGE, variables: {} }),
+    compare: () => {
+      const [a, b] = random.sample(samples.jurisdictionIds, 2);
+      return { query: COMPARE, variables: { a, b } };
+    },
+    tasksPage: () => ({ query: TASK_PAGE, variables: { jurisdictionId: random.pick(samples.jurisdictionIds), limit: 50 } }),
+  };
+}
+
+function loadBodies(samples: Samples, random: Random, count = 200): string[] {
+  const make = requestMakers(samples, random);
+  const kinds = [make.search, make.lineage, make.compare, make.tasksPage];
+  return Array.from({ length: count }, (_, i) => JSON.stringify(kinds[i % kinds.length]!()));
+}
+
+async function runLoad(server: ServerProcess, bodies: string[], workDir: string, options: { connections: number; seconds: number; rate?: number }): Promise<LoadResult> {
+  const bodiesFile = join(workDir, 'load-bodies.json');
+  writeFileSync(bodiesFile, JSON.stringify(bodies));
+  const args = ['--url', server.url, '--bodies', bodiesFile, '--connections', String(options.connections), '--duration', String(options.seconds)];
+  if (options.rate) args.push('--rate', String(options.rate));
+  return (await runChild('bench/steps/load-step.ts', args, join(workDir, 'load-result.json'))) as LoadResult;
+}
+
+// --- Neo4j ---------------------------------------------------------------------------------------
+
+async function compareNeo4j(corpusDir: string, files: readonly string[], seedsDir: string, kuzuWritesMs: number) {
+  const config = storeConfigFromEnv();
+  if (config.backend !== 'neo4j') return { skipped: 'NEO4J_URI is not set: Kuzu against Neo4j not measured' };
+  const store = await openStore(config);
+  try {
+    const timed = timedStore(store);
+    const started = performance.now();
+    await ingestPaths(timed.store, files.map((file) => join(corpusDir, file)), { seedsDir, allowedRoots: [resolve(corpusDir), resolve(seedsDir)] });
+    const ingestMs = performance.now() - started;
+    const writesMs = timed.timings().filter((timing) => timing.kind === 'write').reduce((sum, timing) => sum + timing.ms, 0);
+    const app = createApp({ store, logger: silentLogger });
+    const times: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const t0 = performance.now();
+      await postApp(app, TASK_PAGE, { limit: 50 });
+      times.push(performance.now() - t0);
+    }
+    return { documents: files.length, ingestMs, neo4jWritesMs: writesMs, kuzuWritesMs, writesRatio: writesMs / kuzuWritesMs, tasksPage: summarise(times) };
+  } finally {
+    await store.close();
+  }
+}
+
+// --- The run -----------------------------------------------------------------------------------------
+
+export async function runBench({ quick, jurisdictions, seed, workDir: baseDir = 'data/bench', resultsDir = 'bench/results', reuseStore = false, log = (line) => process.stderr.write(`${line}\n`) }: BenchOptions): Promise<BenchReport> {
+  const sizes = plan(quick);
+  const workDir = resolve(baseDir, quick ? 'quick' : 'full');
+  const seedsDir = resolve('seeds');
+  mkdirSync(workDir, { recursive: true });
+  const random = createRandom(seed);
+  const started = performance.now();
+  const notes: string[] = [];
+
+  log(`corpus: ${jurisdictions} jurisdictions, seed ${seed}`);
+  const corpusDir = join(workDir, 'corpus');
+  const manifest = writeCorpus(corpusDir, { jurisdictions, seed, seedsDir });
+
+  log('seeds: cold, warm re-ingest, warm process on a fresh store');
+  rmSync(join(workDir, 'seeds-store'), { recursive: true, force: true });
+  const seeds = (await runChild('bench/steps/ingest-step.ts', ['--mode', 'seeds', '--db', join(workDir, 'seeds-store', 'db.kuzu'), '--seeds', seedsDir], join(workDir, 'seeds-result.json'))) as SeedsIngestResult;
+
+  const storeDir = join(workDir, 'store');
+  const db = join(storeDir, 'db.kuzu');
+  const corpusResultFile = join(workDir, 'corpus-result.json');
+  let corpus: CorpusIngestResult;
+  if (reuseStore && existsSync(db) && existsSync(corpusResultFile)) {
+    log('corpus ingest: reusing the store and figures of the previous run (--reuse-store)');
+    corpus = JSON.parse(readFileSync(corpusResultFile, 'utf8')) as CorpusIngestResult;
+    notes.push('corpus ingest figures are from the previous run (--reuse-store), measured with the same code and corpus');
+  } else {
+    log(`corpus ingest: ${manifest.documents} documents, ${manifest.units} tasks and sub-measures`);
+    rmSync(storeDir, { recursive: true, force: true });
+    corpus = (await runChild('bench/steps/ingest-step.ts', ['--mode', 'corpus', '--db', db, '--corpus', corpusDir, '--seeds', seedsDir], corpusResultFile)) as CorpusIngestResult;
+  }
+  const jurisdictionMismatches = manifest.files.filter((file) => corpus.jurisdictions[file.file] !== undefined && corpus.jurisdictions[file.file] !== file.jurisdictionId).length;
+  const corpusSeconds = corpus.totalMs / 1000;
+
+  log('writes: batched UNWIND against row at a time');
+  const writeFiles = manifest.files.slice(0, sizes.writeDocs).map((file) => file.file);
+  const writes = await compareWrites(corpusDir, writeFiles, workDir, seedsDir);
+
+  log('search index against scan; batched against naive resolvers');
+  const store = await openKuzuStore({ path: db });
+  const samples = await readSamples(store, manifest, random.fork('samples'), sizes.searchQueries);
+  const search = compareSearch(samples.documents, samples.phrases);
+  const resolvers = await compareResolvers(store, [10, 50, 200]);
+  await store.close();
+
+  log('server: latency over HTTP and concurrent load');
+  const server = await startServer({ db });
+  let http: Record<string, LatencySummary & { errors: number }>;
+  let load: LoadResult;
+  let serverRssMiB: number;
+  try {
+    const make = requestMakers(samples, random.fork('http'));
+    http = {
+      search: await latency(server.url, sizes.requests, make.search),
+      lineage: await latency(server.url, sizes.requests, make.lineage),
+      coverage: await latency(server.url, sizes.coverageRequests, make.coverage),
+      compare: await latency(server.url, sizes.requests, make.compare),
+      tasksPage: await latency(server.url, sizes.requests, make.tasksPage),
+    };
+    load = await runLoad(server, loadBodies(samples, random.fork('load')), workDir, { connections: 50, seconds: sizes.loadSeconds });
+    serverRssMiB = server.rssMiB();
+  } finally {
+    await server.stop();
+  }
+
+  log('UI: lineage view draw and layout in headless Chromium');
+  const ui = await measureLineageDraw({ sizes: sizes.uiSizes, runs: sizes.uiRuns, outDir: join(workDir, 'ui-dist'), layouts: ['dagre', 'fcose'], warmUp: !quick });
+
+  log('Kuzu against Neo4j');
+  const neo4j = await compareNeo4j(corpusDir, writeFiles, seedsDir, writes.batchedMs);
+  if ('skipped' in neo4j) notes.push(neo4j.skipped);
+
+  if (corpus.failed.length > 0) notes.push(`${corpus.failed.length} corpus documents failed to load, e.g. ${corpus.failed[0]!.error}`);
+  if (corpus.tasksInStore !== manifest.units) {
+    notes.push(`the store holds ${corpus.tasksInStore} corpus tasks where the generator wrote ${manifest.units}`);
+  }
+  if (jurisdictionMismatches > 0) notes.push(`${jurisdictionMismatches} corpus documents resolved to another jurisdiction than the one they were written for`);
+
+  const report: BenchReport = {
+    meta: {
+      date: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      node: process.version,
+      cpus: (await import('node:os')).cpus().length,
+      seed,
+      runSeconds: 0,
+    },
+    seeds,
+    corpus: {
+      jurisdictions,
+      documents: manifest.documents,
+      generatedUnits: manifest.units,
+      loaded: corpus.loaded,
+      failed: corpus.failed.length,
+      tasksInStore: corpus.tasksInStore,
+      jurisdictionMismatches,
+      totalSeconds: corpusSeconds,
+      docsPerSec: corpus.loaded / corpusSeconds,
+      tasksPerSec: corpus.tasksInStore / corpusSeconds,
+      firstTenthDocsPerSec: corpus.firstTenthDocsPerSec,
+      lastTenthDocsPerSec: corpus.lastTenthDocsPerSec,
+      storeSeconds: corpus.storeMs / 1000,
+      peakRssMiB: corpus.peakRssMiB,
+      slowestQueries: corpus.queryTimings.slice(0, 6).map((timing) => ({ name: timing.name, calls: timing.calls, ms: timing.ms })),
+    },
+    writes,
+    search,
+    resolvers,
+    http,
+    load,
+    serverRssMiB,
+    ui,
+    neo4j,
+    goals: [],
+    notes,
+  };
+  report.goals = evaluateGoals(report);
+  report.meta.runSeconds = (performance.now() - started) / 1000;
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(resultsDir, 'latest.md'), formatMarkdown(report));
+  return report;
+}
+
+/** Issue 8 item 8: moderate load for a while, sampling the server's memory; flat memory and no errors. */
+export async function runSoak({ minutes, quick, seed, log = (line: string) => process.stderr.write(`${line}\n`) }: { minutes: number; quick: boolean; seed: number; log?: (line: string) => void }) {
+  const workDir = resolve('data/bench', quick ? 'quick' : 'full');
+  const db = join(workDir, 'store', 'db.kuzu');
+  if (!existsSync(join(workDir, 'corpus', 'manifest.json')) || !existsSync(db)) {
+    throw new Error(`the soak runs over the store of an earlier \`npm run bench${quick ? ' -- --quick' : ''}\`; none in ${workDir}`);
+  }
+  const manifest = JSON.parse(readFileSync(join(workDir, 'corpus', 'manifest.json'), 'utf8')) as CorpusManifest;
+  const random = createRandom(seed);
+  const store = await openKuzuStore({ path: db, readOnly: true });
+  const samples = await readSamples(store, manifest, random.fork('samples'), 100);
+  await store.close();
+  const server = await startServer({ db });
+  const rss: { x: number; y: number }[] = [];
+  try {
+    const started = Date.now();
+    const sampler = setInterval(() => rss.push({ x: (Date.now() - started) / 60_000, y: server.rssMiB() }), 5_000);
+    log(`soak: ${minutes} min at 5 connections, 10 requests/s`);
+    const load = await runLoad(server, loadBodies(samples, random.fork('load')), workDir, { connections: 5, seconds: Math.round(minutes * 60), rate: 10 });
+    clearInterval(sampler);
+    // The first minute fills caches and the JIT; the slope is taken over the rest.
+    const steady = rss.filter((point) => point.x >= Math.min(1, minutes / 4));
+    const result = {
+      minutes,
+      load,
+      rssSamples: rss.length,
+      rssStartMiB: steady[0]?.y ?? NaN,
+      rssEndMiB: steady.at(-1)?.y ?? NaN,
+      rssMaxMiB: Math.max(...rss.map((point) => point.y)),
+      rssSlopeMiBPerMin: slope(steady),
+      errors: load.errors + load.non2xx + load.timeouts + load.graphqlErrors,
+    };
+    const flat = Math.abs(result.rssSlopeMiBPerMin) < 2;
+    const md = [
+      '# Soak (issue 8, item 8)',
+      '',
+      '| Measure | Value |',
+      '|---|---|',
+      `| Duration | ${minutes} min, 5 connections at 10 requests/s |`,
+      `| Requests | ${load.requests} (${load.requestsPerSec.toFixed(1)}/s), p99 ${load.latencyP99Ms} ms |`,
+      `| Errors | ${result.errors} |`,
+      `| Server RSS | ${result.rssStartMiB.toFixed(0)} → ${result.rssEndMiB.toFixed(0)} MiB (max ${result.rssMaxMiB.toFixed(0)}) |`,
+      `| RSS slope after warm-up | ${result.rssSlopeMiBPerMin.toFixed(2)} MiB/min — ${flat ? 'flat' : 'growing'} (goal: flat, < 2 MiB/min) |`,
+      `| Result | ${flat && result.errors === 0 ? 'pass' : 'miss'} |`,
+      '',
+    ].join('\n');
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/soak.json', `${JSON.stringify({ ...result, rss }, null, 2)}\n`);
+    writeFileSync('bench/results/soak.md', md);
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      soak: { type: 'boolean', default: false },
+      jurisdictions: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'soak-minutes': { type: 'string', default: '10' },
+      'reuse-store': { type: 'boolean', default: false },
+    },
+  });
+  const args = cliArgs.parse(values);
+  if (args.soak) {
+    const result = await runSoak({ minutes: args['soak-minutes'], quick: args.quick, seed: args.seed });
+    process.stdout.write(`soak: ${result.errors} errors, RSS slope ${result.rssSlopeMiBPerMin.toFixed(2)} MiB/min; bench/results/soak.md\n`);
+    return;
+  }
+  const report = await runBench({ quick: args.quick, jurisdictions: args.jurisdictions ?? (args.quick ? 30 : 3000), seed: args.seed, reuseStore: args['reuse-store'] });
+  process.stdout.write(formatMarkdown(report));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

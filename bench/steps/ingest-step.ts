@@ -1,0 +1,149 @@
+/**
+ * @module Child process of the benchmark that ingests, so that its peak RSS
+ * (process.resourceUsage().maxRSS) is the ingest's alone. Modes:
+ * - `seeds`: the five seeds into a new store (cold), again into the same store (warm re-ingest:
+ *   everything unchanged), and into a second new store from the same warm process;
+ * - `corpus`: a corpus folder into a new store, then the seeds, with per-query timings.
+ * Writes its result as JSON to --out.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestPaths, type FileReport } from '../../ingest/pipeline.js';
+import { openKuzuStore } from '../../store/kuzu-store.js';
+import { ingestQueries } from '../../store/queries/index.js';
+import { timedStore, type QueryTiming } from '../support/instrumented-store.js';
+
+export interface SeedsIngestResult {
+  mode: 'seeds';
+  documents: number;
+  failed: number;
+  coldMs: number;
+  warmReingestMs: number;
+  warmFreshStoreMs: number;
+  tasks: number;
+  peakRssMiB: number;
+}
+
+export interface CorpusIngestResult {
+  mode: 'corpus';
+  documents: number;
+  loaded: number;
+  failed: { file: string; error: string }[];
+  totalMs: number;
+  /** Documents per second over the first and the last tenth of the run: does it slow down as the store grows? */
+  firstTenthDocsPerSec: number;
+  lastTenthDocsPerSec: number;
+  tasksInStore: number;
+  /** file → jurisdiction id the ingest resolved, to compare with the manifest. */
+  jurisdictions: Record<string, string>;
+  seedsAfterMs: number;
+  storeMs: number;
+  queryTimings: QueryTiming[];
+  peakRssMiB: number;
+}
+
+const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
+
+async function openFresh(path: string) {
+  const store = await openKuzuStore({ path });
+  await store.applySchema();
+  return store;
+}
+
+async function timeIngest(run: () => Promise<FileReport[]>): Promise<{ ms: number; reports: FileReport[] }> {
+  const started = performance.now();
+  const reports = await run();
+  return { ms: performance.now() - started, reports };
+}
+
+async function seedsMode(db: string, seedsDir: string): Promise<SeedsIngestResult> {
+  const options = { seedsDir };
+  const store = await openFresh(db);
+  const cold = await timeIngest(() => ingestPaths(store, [seedsDir], options));
+  const warm = await timeIngest(() => ingestPaths(store, [seedsDir], options));
+  const [tasks] = await store.read(ingestQueries.countNodes.Task);
+  await store.close();
+  const second = await openFresh(`${db}-2`);
+  const fresh = await timeIngest(() => ingestPaths(second, [seedsDir], options));
+  await second.close();
+  return {
+    mode: 'seeds',
+    documents: cold.reports.length,
+    failed: cold.reports.filter((report) => !report.ok).length,
+    coldMs: cold.ms,
+    warmReingestMs: warm.ms,
+    warmFreshStoreMs: fresh.ms,
+    tasks: Number(tasks?.count ?? 0),
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+async function corpusMode(db: string, seedsDir: string, corpusDir: string): Promise<CorpusIngestResult> {
+  const timed = timedStore(await openFresh(db));
+  const stamps: number[] = [];
+  const started = performance.now();
+  const reports = await ingestPaths(timed.store, [corpusDir], {
+    seedsDir,
+    allowedRoots: [resolve(corpusDir), resolve(seedsDir)],
+    onProgress: () => {
+      stamps.push(performance.now());
+      if (stamps.length % 250 === 0) {
+        process.stderr.write(`  ${stamps.length} documents in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+      }
+    },
+  });
+  const totalMs = performance.now() - started;
+  const [tasks] = await timed.store.read(ingestQueries.countNodes.Task);
+  const seedsStarted = performance.now();
+  await ingestPaths(timed.store, [seedsDir], { seedsDir });
+  const seedsAfterMs = performance.now() - seedsStarted;
+  await timed.store.close();
+
+  const tenth = Math.max(1, Math.floor(stamps.length / 10));
+  const rate = (from: number, to: number) => {
+    const t0 = from === 0 ? started : stamps[from - 1]!;
+    const t1 = stamps[to - 1]!;
+    return ((to - from) / Math.max(t1 - t0, 1)) * 1000;
+  };
+  const jurisdictions: Record<string, string> = {};
+  for (const report of reports) {
+    if (report.ok && report.outcome !== 'unchanged') jurisdictions[report.file.replace(/^.*\//u, '')] = report.summary.jurisdictionId;
+  }
+  const timings = timed.timings();
+  return {
+    mode: 'corpus',
+    documents: reports.length,
+    loaded: reports.filter((report) => report.ok).length,
+    failed: reports.flatMap((report) => (report.ok ? [] : [{ file: report.file, error: report.error }])),
+    totalMs,
+    firstTenthDocsPerSec: stamps.length > 0 ? rate(0, tenth) : 0,
+    lastTenthDocsPerSec: stamps.length > 0 ? rate(stamps.length - tenth, stamps.length) : 0,
+    tasksInStore: Number(tasks?.count ?? 0),
+    jurisdictions,
+    seedsAfterMs,
+    storeMs: timings.reduce((sum, timing) => sum + timing.ms, 0),
+    queryTimings: timings.slice(0, 12),
+    peakRssMiB: peakRssMiB(),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      mode: { type: 'string' },
+      db: { type: 'string' },
+      seeds: { type: 'string', default: 'seeds' },
+      corpus: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const { mode, db, seeds, corpus, out } = values;
+  if (!db || !out || (mode !== 'seeds' && mode !== 'corpus') || (mode === 'corpus' && !corpus)) {
+    throw new Error('usage: ingest-step --mode seeds|corpus --db PATH --out FILE [--corpus DIR] [--seeds DIR]');
+  }
+  const result = mode === 'seeds' ? await seedsMode(db, resolve(seeds)) : await corpusMode(db, resolve(seeds), resolve(corpus!));
+  writeFileSync(out, JSON.stringify(result));
+}
+
+await main();
