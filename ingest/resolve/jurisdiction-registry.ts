@@ -99,8 +99,11 @@ function buildRegistry(): JurisdictionNode[] {
       parentId: `${row.provinceCode}0000`,
     });
   }
+  const ids = new Set(nodes.map((node) => node.id));
   for (const row of loadRows('areas.json')) {
     const cityCode = row.cityCode ?? '';
+    // Cities without counties (东莞市, 中山市, 儋州市) are listed again as their own only "county".
+    if (ids.has(row.code)) continue;
     nodes.push({
       id: row.code,
       name: row.name,
@@ -134,7 +137,7 @@ export function jurisdictionById(id: string): JurisdictionNode | undefined {
 export function ancestorsOf(id: string): JurisdictionNode[] {
   const chain: JurisdictionNode[] = [];
   let current = jurisdictionById(id);
-  while (current) {
+  while (current && !chain.includes(current)) {
     chain.push(current);
     current = current.parentId ? jurisdictionById(current.parentId) : undefined;
   }
