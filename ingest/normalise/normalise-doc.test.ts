@@ -33,6 +33,11 @@ describe('normaliseDoc', () => {
     expect(textOf(source).split('\n')[1]).toBe('2、制定实施健康枞阳行动的具体落实措施，统筹推进实施健康枞阳行动和深化医改工作。');
   });
 
+  it('keeps a long masthead line apart from the document number and the title', () => {
+    const source = '阿坝藏族羌族自治州深化医药卫生体制改革领导小组文件\n阿医改组〔2019〕30号\n阿坝藏族羌族自治州深化医药卫生体制改革领导小组关于印发《2019年深化医改重点任务分解表》的通知';
+    expect(textOf(source).split('\n')).toHaveLength(3);
+  });
+
   it('rejoins a sentence broken mid-word across lines', () => {
     expect(textOf('积极探索更好发挥中医药特色优势的医保支付方式，鼓励提\n\n供和使用适宜的中医药服务。')).toBe(
       '积极探索更好发挥中医药特色优势的医保支付方式，鼓励提供和使用适宜的中医药服务。',

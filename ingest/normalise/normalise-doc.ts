@@ -166,6 +166,8 @@ const TITLE_END = /(?:通知|方案|意见|函|任务|计划|办法|分解表|�
 /** "〔市卫生计生委…负责〕" or "（责任单位：…）" printed as its own paragraph after the item it belongs to. */
 const AGENCY_PARAGRAPH = /^(?:〔[^〔〕]*(?:负责|参与|牵头|配合)[^〔〕]*〕|（(?:责任|牵头|配合)单位[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$/u;
 const END_MATTER = /^(?:附件|抄送|抄报|（此件|\d{4}年\d{1,2}月\d{1,2}日)/u;
+/** Masthead lines stand alone: "…领导小组文件", "…人民政府办公室文件", and the number "明医改组〔2024〕4号". */
+const MASTHEAD = /(?:文件|^[\u4e00-\u9fff]{1,12}[〔[［(（]\d{4}[〕\]］)）]\d+号)$/u;
 
 /** Which numbering styles introduce short headings rather than whole paragraphs in this document. */
 function headingStyles(lines: readonly MappedText[]): Set<NumberStyle> {
@@ -187,6 +189,7 @@ function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): bo
   const aMarker = markerAt(a.text);
   if (AGENCY_PARAGRAPH.test(b.text)) return !(aMarker && headings.has(aMarker.style) && !a.text.includes('。'));
   if (TERMINAL.test(a.text) || /[A-Za-z]$/u.test(a.text)) return false;
+  if (MASTHEAD.test(a.text) || MASTHEAD.test(b.text)) return false;
   if (aMarker) return !headings.has(aMarker.style);
   if (TITLE_END.test(a.text)) return false;
   return /[，、；。]/u.test(a.text) || a.text.length >= 25;
