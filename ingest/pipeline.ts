@@ -12,9 +12,10 @@ import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
 import { IngestError, type IngestDoc, type SourceFile } from './document.js';
 import { extractDoc } from './extract/index.js';
 import { linkDoc, loadLinkContext, type LinkContext } from './link/index.js';
-import { linkToLoadedParents } from './load/parent-links.js';
-import { buildGraphRows } from './load/graph-rows.js';
-import { loadDocument, type LoadOutcome } from './load/load-document.js';
+import { citedPolicyIds, linkToLoadedParents } from './load/parent-links.js';
+import { buildGraphRows, type GraphRows } from './load/graph-rows.js';
+import { policyIdOf } from './load/ids.js';
+import { loadDocument, loadDocuments, type LoadOutcome } from './load/load-document.js';
 import { loadNationalCatalogue } from './load/load-catalogue.js';
 import { normaliseDoc } from './normalise/index.js';
 import { readSource, readSourceFile, SUPPORTED_EXTENSIONS } from './read/index.js';
@@ -28,7 +29,9 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Folders files may be read from. @default the working directory, REFORMGRAPH_INGEST_ROOTS and seedsDir */
   allowedRoots?: readonly string[];
-  /** Called once per file with its outcome. */
+  /** Documents written per transaction. @default 25 */
+  batchSize?: number;
+  /** Called once per file with its outcome, when it is committed (or has failed). */
   onProgress?: (report: FileReport) => void;
 }
 
@@ -164,20 +167,84 @@ export async function ingestBytes(store: GraphStore, name: string, bytes: Uint8A
   }
 }
 
-/** Ingests files and folders; the national catalogue is (re)loaded first. */
+/** A processed document waiting for its batch's transaction. */
+interface PendingDocument {
+  file: string;
+  rows: GraphRows;
+  doc: IngestDoc;
+  citedIds: string[];
+}
+
+function loadedReport({ file, doc }: PendingDocument, outcome: LoadOutcome): FileReport {
+  if (outcome === 'unchanged') return { file, ok: true, outcome, title: doc.meta?.title ?? '' };
+  return { file, ok: true, outcome, summary: summarise(doc) };
+}
+
+/**
+ * Ingests files and folders; the national catalogue is (re)loaded first. Documents are written
+ * `batchSize` at a time in one transaction; a document that cites one of its batch (or is cited
+ * by one) waits for the batch to commit, so links between them are found in the store.
+ */
 export async function ingestPaths(
   store: GraphStore,
   paths: readonly string[],
-  { seedsDir = 'seeds', maxBytes, onProgress, allowedRoots = [...allowedRootsFromEnv(), resolve(seedsDir)] }: IngestOptions = {},
+  {
+    seedsDir = 'seeds',
+    maxBytes,
+    onProgress,
+    allowedRoots = [...allowedRootsFromEnv(), resolve(seedsDir)],
+    batchSize = 25,
+  }: IngestOptions = {},
 ): Promise<FileReport[]> {
   const stageContext = await loadStageContext(resolve(seedsDir));
-  const fingerprint = await fingerprintOf(resolve(seedsDir));
+  const context: SourceContext = { ...stageContext, fingerprint: await fingerprintOf(resolve(seedsDir)), maxBytes };
   await loadNationalCatalogue(store, stageContext.linkContext.catalogue);
   const reports: FileReport[] = [];
+  const report = (each: FileReport) => {
+    onProgress?.(each);
+    reports.push(each);
+  };
+
+  let batch: PendingDocument[] = [];
+  const flush = async () => {
+    const pending = batch;
+    batch = [];
+    if (pending.length === 0) return;
+    const outcomes = await loadDocuments(store, pending.map((item) => item.rows)).catch(() => null);
+    for (const [index, item] of pending.entries()) {
+      const outcome = outcomes?.[index];
+      if (outcome) {
+        report(loadedReport(item, outcome));
+        continue;
+      }
+      // The batch failed as a whole: load its documents one by one, so only a bad one fails.
+      report(await loadDocument(store, item.rows).then((alone) => loadedReport(item, alone), (error: unknown) => failureReport(item.file, error)));
+    }
+  };
+
   for (const file of await listInputFiles(paths)) {
-    const report = await ingestFile(store, file, { ...stageContext, fingerprint, maxBytes, allowedRoots });
-    onProgress?.(report);
-    reports.push(report);
+    try {
+      await assertAllowedPath(file, allowedRoots);
+      const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
+      const ingestKey = ingestKeyOf(source.sha256, context.fingerprint);
+      const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
+      if (known) {
+        report({ file, ok: true, outcome: 'unchanged', title: known.title });
+        continue;
+      }
+      const processed = processDocument({ source, messages: [] }, context);
+      const policyId = processed.meta ? policyIdOf(processed.meta) : '';
+      const citedIds = citedPolicyIds(processed, context.linkContext);
+      const related = batch.some((item) => item.rows.policy.id === policyId || citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId));
+      if (related) await flush();
+      const withParents = await linkToLoadedParents(store, processed, context.linkContext);
+      const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
+      batch.push({ file, rows, doc: withParents, citedIds });
+      if (batch.length >= batchSize) await flush();
+    } catch (error) {
+      report(failureReport(file, error));
+    }
   }
+  await flush();
   return reports;
 }

@@ -11,14 +11,23 @@ import { linkToParentTasks } from '../link/link-to-parent-tasks.js';
 import { stubPoliciesOf } from './cited-policies.js';
 import { policyIdOf } from './ids.js';
 
-export async function linkToLoadedParents(store: GraphStore, doc: IngestDoc, { glossary, catalogue }: LinkContext): Promise<IngestDoc> {
-  const { meta, tasks = [] } = doc;
-  if (!meta) return doc;
+/** Ids of the documents a document cites (loaded or stubs). */
+export function citedPolicyIds(doc: IngestDoc, { catalogue }: LinkContext): string[] {
+  const { meta } = doc;
+  if (!meta) return [];
   const policyId = policyIdOf(meta);
-  const citedIds = (doc.citations ?? [])
+  return (doc.citations ?? [])
     .flatMap((citation) => stubPoliciesOf(citation, meta.jurisdictionId, catalogue.documents))
     .map((stub) => stub.id)
     .filter((id) => id !== policyId);
+}
+
+export async function linkToLoadedParents(store: GraphStore, doc: IngestDoc, context: LinkContext): Promise<IngestDoc> {
+  const { meta, tasks = [] } = doc;
+  if (!meta) return doc;
+  const { glossary } = context;
+  const policyId = policyIdOf(meta);
+  const citedIds = citedPolicyIds(doc, context);
 
   // Stored tasks stand in with their id as path, so a link's targetId is the stored task id.
   const asLinkable = (rows: { id: string; title: string; text: string }[]) =>

@@ -13,13 +13,18 @@ function upsertNodes(label: NodeLabel): WriteQuery<Record<string, unknown>> {
   );
 }
 
-/** MERGE one relationship per (from, to) pair and set its properties. */
+/**
+ * MERGE one relationship per (from, to) pair and set its properties. The endpoints are written
+ * first and found with MERGE on their key: Kuzu looks a MERGEd key up, while it joins
+ * `MATCH (a {id: r.from})` against every node of the table, which made the write grow with the
+ * store (25 s against 1 s for 1,000 rows into a store of 100,000 tasks).
+ */
 function mergeRelationships(type: RelType): WriteQuery<Record<string, unknown>> {
   const { from, to, properties } = relationships[type];
   const set = Object.keys(properties).length > 0 ? ` SET ${setClause('e', type, [])}` : '';
   return writeQuery(
     `merge${type}`,
-    `UNWIND $rows AS r MATCH (a:${from} {id: r.from}), (b:${to} {id: r.to}) MERGE (a)-[e:${type}]->(b)${set}`,
+    `UNWIND $rows AS r MERGE (a:${from} {id: r.from}) MERGE (b:${to} {id: r.to}) MERGE (a)-[e:${type}]->(b)${set}`,
     relRowTypes(type),
   );
 }
@@ -61,6 +66,11 @@ export const deletePolicyJurisdiction = writeQuery<{ policyId: string }>(
 export const findPolicy = readQuery<{ id: string; ingestKey: string | null; stub: boolean; title: string }>(
   'findPolicy',
   `MATCH (p:Policy {id: $id}) RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub, p.title AS title`,
+);
+
+export const policiesExisting = readQuery<{ id: string; ingestKey: string | null; stub: boolean }>(
+  'policiesExisting',
+  `MATCH (p:Policy) WHERE p.id IN $ids RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub`,
 );
 
 export const findPolicyByIngestKey = readQuery<{ id: string; title: string }>(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildGraphRows } from '../../ingest/load/graph-rows.js';
-import { loadDocument } from '../../ingest/load/load-document.js';
+import { loadDocument, loadDocuments } from '../../ingest/load/load-document.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
 import { graphCounts } from '../support/graph-counts.js';
@@ -68,14 +68,29 @@ describe('loading a document', () => {
 
   it('completes a stub when the cited document itself is loaded, without a duplicate', async () => {
     await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }));
-    const national = fixtureDoc({ source: '国办发文本' });
-    national.meta = { ...national.meta!, docNumber: '国办发〔2024〕29号', jurisdictionId: '000000', title: '深化医药卫生体制改革2024年重点工作任务' };
-    national.citations = [];
-    national.agencies = new Map();
-    for (const task of national.tasks ?? []) task.agencies = [];
-    await loadDocument(temp.store, buildGraphRows(national, { ingestKey: 'k3' }));
+    await loadDocument(temp.store, buildGraphRows(nationalEdition(), { ingestKey: 'k3' }));
     const [stub] = await temp.store.read(q.findPolicy, { id: 'doc:国办发〔2024〕29号' });
     expect(stub).toMatchObject({ stub: false, title: '深化医药卫生体制改革2024年重点工作任务' });
     expect((await graphCounts(temp.store)).Policy).toBe(2);
   });
+
+  it('loads a batch in one transaction, a document cited within the batch as itself, not a stub', async () => {
+    const national = nationalEdition();
+    const batch = [buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }), buildGraphRows(national, { ingestKey: 'k3' })];
+    expect(await loadDocuments(temp.store, batch)).toEqual(['created', 'created']);
+    const [cited] = await temp.store.read(q.findPolicy, { id: 'doc:国办发〔2024〕29号' });
+    expect(cited?.stub).toBe(false);
+    expect((await graphCounts(temp.store)).Policy).toBe(2);
+    expect(await loadDocuments(temp.store, batch)).toEqual(['unchanged', 'unchanged']);
+  });
 });
+
+/** The national document the fixture cites, as a loaded document of its own. */
+function nationalEdition() {
+  const national = fixtureDoc({ source: '国办发文本' });
+  national.meta = { ...national.meta!, docNumber: '国办发〔2024〕29号', jurisdictionId: '000000', title: '深化医药卫生体制改革2024年重点工作任务' };
+  national.citations = [];
+  national.agencies = new Map();
+  for (const task of national.tasks ?? []) task.agencies = [];
+  return national;
+}
