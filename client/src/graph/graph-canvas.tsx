@@ -27,8 +27,15 @@ function webglAvailable(): boolean {
   }
 }
 
+/** Above this many elements dagre takes seconds; a breadth-first layering from the national items does not. */
+const LARGE_GRAPH = 1500;
+
 function layoutOptions(name: LayoutName, size: number): LayoutOptions {
   const animate = size < 300;
+  if (name === 'dagre' && size > LARGE_GRAPH) {
+    // The same hierarchy (national item, tasks, policies, jurisdictions) in rows, computed in linear time.
+    return { name: 'breadthfirst', directed: false, roots: 'node[label = "NationalItem"]', spacingFactor: 0.9, animate: false, fit: true, padding: 24 } as LayoutOptions;
+  }
   if (name === 'dagre') {
     // Structural edges run top-down (jurisdiction → policy → task) and links point up to the national item,
     // so ranking bottom-to-top puts national items on top.
