@@ -1,17 +1,18 @@
 /**
  * @module Writes documents' rows in a single transaction: all of them land or none of them.
  * An unchanged document (same id and ingest key) is left alone; a revised one replaces its tasks.
- * Several documents share one transaction when loaded together, which saves Kuzu's per-statement
- * cost (about 25 statements a document) on large corpora.
+ * Several documents share one transaction when loaded together, which saves Kuzu's per-commit
+ * cost on large corpora. Every write finds its nodes from a key given as a parameter (see
+ * store/queries/ingest-queries.ts), so its cost does not grow with the store.
  */
 import type { AgencyNode, PolicyNode } from '../../graph-schema/model.js';
 import type { GraphStore, WriteTransaction } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
-import type { GraphRows } from './graph-rows.js';
+import type { Edge, GraphRows } from './graph-rows.js';
 
 export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 
-/** Rows of several documents as one set of batches, each node once. */
+/** The shared rows of several documents as one set of batches, each node once. */
 function combine(documents: readonly GraphRows[]) {
   const unique = <T extends { id: string }>(rows: T[]) => [...new Map(rows.map((row) => [row.id, row])).values()];
   const agencies = new Map<string, AgencyNode>();
@@ -24,14 +25,7 @@ function combine(documents: readonly GraphRows[]) {
     policies: documents.map((rows) => rows.policy),
     jurisdictions: unique(documents.flatMap((rows) => rows.jurisdictions)),
     jurisdictionParents: documents.flatMap((rows) => rows.jurisdictionParents),
-    tasks: documents.flatMap((rows) => rows.tasks),
-    taskParts: documents.flatMap((rows) => rows.taskParts),
     agencies: [...agencies.values()],
-    agencyJurisdictions: documents.flatMap((rows) => rows.agencyJurisdictions),
-    responsible: documents.flatMap((rows) => rows.responsible),
-    targets: documents.flatMap((rows) => rows.targets),
-    implementsLinks: documents.flatMap((rows) => rows.implementsLinks),
-    derivesFromLinks: documents.flatMap((rows) => rows.derivesFromLinks),
     // A document cited by another of the same batch is loaded, not a stub.
     citedPolicies: unique(documents.flatMap((rows) => rows.citedPolicies)).filter((stub) => !loadedIds.has(stub.id)),
     cites: documents.flatMap((rows) => rows.cites),
@@ -45,13 +39,54 @@ async function missingStubs(tx: WriteTransaction, stubs: PolicyNode[]): Promise<
   return stubs.filter((stub) => !known.has(stub.id));
 }
 
-async function withStoredAliases(tx: WriteTransaction, agencies: AgencyNode[]): Promise<AgencyNode[]> {
-  const stored = await tx.read(q.agencyAliases, { ids: agencies.map((agency) => agency.id) });
-  const storedById = new Map(stored.map((row) => [row.id, row.aliases ?? []]));
-  return agencies.map((agency) => ({
-    ...agency,
-    aliases: [...new Set([...(storedById.get(agency.id) ?? []), ...agency.aliases])].sort(),
-  }));
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
+
+/** One row per key, the last one winning, as MERGE then SET would leave it; CREATE needs unique rows. */
+function lastPerKey<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
+  return [...new Map(rows.map((row) => [keyOf(row), row])).values()];
+}
+
+const edgeKey = (edge: Edge) => `${edge.from}\u0000${edge.to}`;
+
+/** Agencies go in per jurisdiction, found from it by key; stored ones keep their aliases and gain the new ones. */
+async function writeAgencies(tx: WriteTransaction, agencies: AgencyNode[]): Promise<void> {
+  for (const [jurisdictionId, group] of groupBy(agencies, (agency) => agency.jurisdictionId)) {
+    const stored = await tx.read(q.storedAgencies, { jurisdictionId, ids: group.map((agency) => agency.id) });
+    const storedById = new Map(stored.map((row) => [row.id, row.aliases ?? []]));
+    const merged = group.map((agency) => ({
+      ...agency,
+      aliases: [...new Set([...(storedById.get(agency.id) ?? []), ...agency.aliases])].sort(),
+    }));
+    await tx.write(q.mergeAgencies, merged, { jurisdictionId });
+  }
+}
+
+/**
+ * A document's tasks, targets and their edges, every write anchored on its policy: the tasks are
+ * new in the transaction (a replaced version's were deleted), so they and their edges are created.
+ */
+async function writeDocumentTasks(tx: WriteTransaction, rows: GraphRows, agencyJurisdiction: ReadonlyMap<string, string>) {
+  const policyId = rows.policy.id;
+  const taskIds = new Set(rows.tasks.map((task) => task.id));
+  await tx.write(q.createPolicyTasks, lastPerKey(rows.tasks, (task) => task.id), { policyId });
+  await tx.write(q.createTaskParts, lastPerKey(rows.taskParts, edgeKey), { policyId });
+  await tx.write(q.createTaskTargets, lastPerKey(rows.targets, (target) => target.id), { policyId });
+  const responsible = lastPerKey(rows.responsible, edgeKey);
+  for (const [jurisdictionId, edges] of groupBy(responsible, (edge) => agencyJurisdiction.get(edge.to) ?? '')) {
+    if (!jurisdictionId) throw new Error(`RESPONSIBLE edge to an agency the document does not list: ${edges[0]?.to}`);
+    await tx.write(q.createResponsible, edges, { policyId, jurisdictionId });
+  }
+  await tx.write(q.createImplements, lastPerKey(rows.implementsLinks, edgeKey), { policyId });
+  const derivesFrom = lastPerKey(rows.derivesFromLinks, edgeKey);
+  await tx.write(q.createDerivesFromCited, derivesFrom.filter((edge) => taskIds.has(edge.from)), { policyId });
+  await tx.write(q.createDerivesFromCiting, derivesFrom.filter((edge) => !taskIds.has(edge.from)), { policyId });
 }
 
 /** Loads the documents in one transaction; their policy ids must differ. */
@@ -73,25 +108,20 @@ export async function loadDocuments(store: GraphStore, documents: readonly Graph
     await tx.write(q.deletePolicyCitations, previous);
     await tx.write(q.deletePolicyJurisdiction, previous);
 
+    // Shared nodes first, MERGEd (small tables; agencies are reached from their jurisdiction),
+    // then each document's own nodes from its policy. CITES goes before DERIVES_FROM, which follows it.
     const rows = combine(changed);
     await tx.write(q.upsert.Jurisdiction, rows.jurisdictions);
     await tx.write(q.merge.PART_OF, rows.jurisdictionParents);
     await tx.write(q.upsert.Policy, rows.policies);
     await tx.write(q.merge.ISSUED_IN, rows.policies.map((policy) => ({ from: policy.id, to: policy.jurisdictionId })));
-    await tx.write(q.upsert.Task, rows.tasks);
-    await tx.write(q.merge.HAS_TASK, rows.tasks.map((task) => ({ from: task.policyId, to: task.id })));
-    await tx.write(q.merge.HAS_PART, rows.taskParts);
-    await tx.write(q.upsert.Agency, await withStoredAliases(tx, rows.agencies));
-    await tx.write(q.merge.BELONGS_TO, rows.agencyJurisdictions);
-    await tx.write(q.merge.RESPONSIBLE, rows.responsible);
-    await tx.write(q.upsert.Target, rows.targets);
-    await tx.write(q.merge.HAS_TARGET, rows.targets.map((target) => ({ from: target.taskId, to: target.id })));
-    await tx.write(q.merge.IMPLEMENTS, rows.implementsLinks);
-    await tx.write(q.merge.DERIVES_FROM, rows.derivesFromLinks);
+    await writeAgencies(tx, rows.agencies);
     const stubs = await missingStubs(tx, rows.citedPolicies);
     await tx.write(q.upsert.Policy, stubs);
     await tx.write(q.merge.ISSUED_IN, stubs.map((stub) => ({ from: stub.id, to: stub.jurisdictionId })));
     await tx.write(q.merge.CITES, rows.cites);
+    const agencyJurisdiction = new Map(rows.agencies.map((agency) => [agency.id, agency.jurisdictionId]));
+    for (const document of changed) await writeDocumentTasks(tx, document, agencyJurisdiction);
     return outcomes;
   });
 }

@@ -50,12 +50,25 @@ export function relRowTypes(type: RelType): Record<string, StorageType> {
   return { from: 'STRING', to: 'STRING', ...Object.fromEntries(properties) };
 }
 
-/** `n.a = r.a, n.b = r.b` for every property but the key; doubles go through toFloat (see kuzu-store). */
+function propertiesOf(label: NodeLabel | RelType): PropertyMap {
+  return label in nodes ? nodes[label as NodeLabel].properties : relationships[label as RelType].properties;
+}
+
+/** The row field holding a property; doubles go through toFloat (see kuzu-store). */
+function rowValue(name: string, storage: StorageType): string {
+  return storage === 'DOUBLE' ? `toFloat(r.${name})` : `r.${name}`;
+}
+
+/** `n.a = r.a, n.b = r.b` for every property but the key. */
 export function setClause(variable: string, label: NodeLabel | RelType, skip: readonly string[] = ['id']): string {
-  const properties: PropertyMap =
-    label in nodes ? nodes[label as NodeLabel].properties : relationships[label as RelType].properties;
-  return Object.entries(properties)
+  return Object.entries(propertiesOf(label))
     .filter(([name]) => !skip.includes(name))
-    .map(([name, spec]) => `${variable}.${name} = ${spec.storage === 'DOUBLE' ? `toFloat(r.${name})` : `r.${name}`}`)
+    .map(([name, spec]) => `${variable}.${name} = ${rowValue(name, spec.storage)}`)
     .join(', ');
+}
+
+/** `{id: r.id, a: r.a}` with every property, for a CREATE; empty for a relationship without properties. */
+export function propertyMap(label: NodeLabel | RelType): string {
+  const entries = Object.entries(propertiesOf(label)).map(([name, spec]) => `${name}: ${rowValue(name, spec.storage)}`);
+  return entries.length > 0 ? ` {${entries.join(', ')}}` : '';
 }

@@ -1,8 +1,19 @@
 /**
- * @module Queries that load documents: batched, parameterised and idempotent (MERGE on stable ids).
+ * @module Queries that load documents: batched, parameterised and idempotent. Nodes shared between
+ * documents (jurisdictions, policies, agencies) are MERGEd on stable ids; a document's own tasks,
+ * targets and their edges are CREATEd from its policy, since loading first removes the previous
+ * version's (see ingest/load/load-document.ts).
  */
 import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
-import { nodeRowTypes, readQuery, relRowTypes, setClause, writeQuery, type WriteQuery } from './define.js';
+import {
+  nodeRowTypes,
+  propertyMap,
+  readQuery,
+  relRowTypes,
+  setClause,
+  writeQuery,
+  type WriteQuery,
+} from './define.js';
 
 /** MERGE nodes of one label by id and set every property. */
 function upsertNodes(label: NodeLabel): WriteQuery<Record<string, unknown>> {
@@ -14,10 +25,10 @@ function upsertNodes(label: NodeLabel): WriteQuery<Record<string, unknown>> {
 }
 
 /**
- * MERGE one relationship per (from, to) pair and set its properties. The endpoints are written
- * first and found with MERGE on their key: Kuzu looks a MERGEd key up, while it joins
- * `MATCH (a {id: r.from})` against every node of the table, which made the write grow with the
- * store (25 s against 1 s for 1,000 rows into a store of 100,000 tasks).
+ * MERGE one relationship per (from, to) pair and set its properties. The endpoints are found with
+ * MERGE on their key, which Kuzu joins against every node of their tables (cheaper than
+ * `MATCH (a {id: r.from})`, which it pairs with every node): fine for the small tables of shared
+ * nodes, too slow for tasks — see the anchored writes below.
  */
 function mergeRelationships(type: RelType): WriteQuery<Record<string, unknown>> {
   const { from, to, properties } = relationships[type];
@@ -61,6 +72,102 @@ export const deletePolicyJurisdiction = writeQuery<{ policyId: string }>(
   'deletePolicyJurisdiction',
   `UNWIND $rows AS r MATCH (p:Policy {id: r.policyId})-[e:ISSUED_IN]->(:Jurisdiction) DELETE e`,
   { policyId: 'STRING' },
+);
+
+/*
+ * A document's own writes, anchored on its policy found by key: Kuzu looks a key given as a
+ * parameter up in its primary-key index, but joins a key taken from a row (`{id: r.id}` in MATCH
+ * or MERGE) against every node of the table, so such a write costs rows × table size. Reached
+ * from the policy through HAS_TASK, a document's tasks cost the document's size whatever the
+ * size of the store. Tasks and targets are new in the transaction (loading removes a previous
+ * version's first), so they and their edges are CREATEd: rows must be unique per node and edge.
+ */
+
+/**
+ * `a`: the task of the row's `field` among the tasks of the document `$policyId`. The WITH keeps
+ * Kuzu from pairing every task with every node of the next MATCH before it looks at the rows.
+ */
+function rowTask(variable: string, field: string): string {
+  return `MATCH (:Policy {id: $policyId})-[:HAS_TASK]->(${variable}:Task) WHERE ${variable}.id = r.${field} WITH ${variable}, r`;
+}
+
+/** A document's tasks, each with its HAS_TASK edge. */
+export const createPolicyTasks = writeQuery<Record<string, unknown>>(
+  'createPolicyTasks',
+  `UNWIND $rows AS r MATCH (p:Policy {id: $policyId}) CREATE (p)-[:HAS_TASK]->(:Task${propertyMap('Task')})`,
+  nodeRowTypes('Task'),
+);
+
+/** A task's sub-tasks, both of the document `$policyId`. */
+export const createTaskParts = writeQuery<Record<string, unknown>>(
+  'createTaskParts',
+  `UNWIND $rows AS r ${rowTask('a', 'from')}
+   MATCH (:Policy {id: $policyId})-[:HAS_TASK]->(b:Task) WHERE b.id = r.to CREATE (a)-[:HAS_PART]->(b)`,
+  relRowTypes('HAS_PART'),
+);
+
+/** A document's targets, each with its HAS_TARGET edge from its task. */
+export const createTaskTargets = writeQuery<Record<string, unknown>>(
+  'createTaskTargets',
+  `UNWIND $rows AS r ${rowTask('a', 'taskId')} CREATE (a)-[:HAS_TARGET]->(:Target${propertyMap('Target')})`,
+  nodeRowTypes('Target'),
+);
+
+/** RESPONSIBLE edges from a document's tasks to agencies of the jurisdiction `$jurisdictionId`. */
+export const createResponsible = writeQuery<Record<string, unknown>>(
+  'createResponsible',
+  `UNWIND $rows AS r ${rowTask('a', 'from')}
+   MATCH (:Jurisdiction {id: $jurisdictionId})<-[:BELONGS_TO]-(b:Agency) WHERE b.id = r.to
+   CREATE (a)-[:RESPONSIBLE${propertyMap('RESPONSIBLE')}]->(b)`,
+  relRowTypes('RESPONSIBLE'),
+);
+
+/** IMPLEMENTS links from a document's tasks; the national catalogue is small enough to search. */
+export const createImplements = writeQuery<Record<string, unknown>>(
+  'createImplements',
+  `UNWIND $rows AS r ${rowTask('a', 'from')} MATCH (b:NationalItem {id: r.to})
+   CREATE (a)-[:IMPLEMENTS${propertyMap('IMPLEMENTS')}]->(b)`,
+  relRowTypes('IMPLEMENTS'),
+);
+
+/**
+ * DERIVES_FROM links from a document's tasks to tasks of the documents it cites, which is where
+ * the linker found them (tasksOfPolicies of the cited ids): the CITES edges are written first.
+ */
+export const createDerivesFromCited = writeQuery<Record<string, unknown>>(
+  'createDerivesFromCited',
+  `UNWIND $rows AS r ${rowTask('a', 'from')}
+   MATCH (:Policy {id: $policyId})-[:CITES]->(:Policy)-[:HAS_TASK]->(b:Task) WHERE b.id = r.to
+   CREATE (a)-[:DERIVES_FROM${propertyMap('DERIVES_FROM')}]->(b)`,
+  relRowTypes('DERIVES_FROM'),
+);
+
+/** DERIVES_FROM links into a document's tasks from tasks of loaded documents citing it (see tasksOfCitingPolicies). */
+export const createDerivesFromCiting = writeQuery<Record<string, unknown>>(
+  'createDerivesFromCiting',
+  `UNWIND $rows AS r ${rowTask('b', 'to')}
+   MATCH (:Policy {id: $policyId})<-[:CITES]-(:Policy)-[:HAS_TASK]->(a:Task) WHERE a.id = r.from
+   CREATE (a)-[:DERIVES_FROM${propertyMap('DERIVES_FROM')}]->(b)`,
+  relRowTypes('DERIVES_FROM'),
+);
+
+/** Agencies already stored among the given ones of a jurisdiction. */
+export const storedAgencies = readQuery<{ id: string; aliases: string[] | null }>(
+  'storedAgencies',
+  `MATCH (:Jurisdiction {id: $jurisdictionId})<-[:BELONGS_TO]-(a:Agency) WHERE a.id IN $ids
+   RETURN a.id AS id, a.aliases AS aliases`,
+);
+
+/**
+ * Agencies of the jurisdiction `$jurisdictionId` with their BELONGS_TO edge, MERGEd from the
+ * jurisdiction so that Kuzu searches its agencies, not the whole table (an agency's id starts
+ * with its jurisdiction's, so it never moves to another).
+ */
+export const mergeAgencies = writeQuery<Record<string, unknown>>(
+  'mergeAgencies',
+  `UNWIND $rows AS r MATCH (j:Jurisdiction {id: $jurisdictionId})
+   MERGE (j)<-[:BELONGS_TO]-(a:Agency {id: r.id}) SET ${setClause('a', 'Agency')}`,
+  nodeRowTypes('Agency'),
 );
 
 export const findPolicy = readQuery<{ id: string; ingestKey: string | null; stub: boolean; title: string }>(

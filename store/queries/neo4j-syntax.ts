@@ -10,7 +10,7 @@ import { nodes, relationships } from '../../graph-schema/model.js';
 const DiagnosticSeverity = { Error: 1 } as const;
 
 function schemaFromModel(): DbSchema {
-  const propertyKeys = new Set<string>(['from', 'to', '__template']);
+  const propertyKeys = new Set<string>(['from', 'to']);
   for (const spec of [...Object.values(nodes), ...Object.values(relationships)]) {
     for (const name of Object.keys(spec.properties)) propertyKeys.add(name);
   }
