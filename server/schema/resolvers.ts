@@ -75,10 +75,13 @@ async function tasksByIds(ids: readonly string[], ctx: ApiContext): Promise<Task
   return present(await ctx.loaders.task.loadMany(ids));
 }
 
-async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext) {
+/** `every`: the ids are all jurisdictions with tasks, so the query needs no filter. */
+async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, { every = false } = {}) {
   const [items, triples] = await Promise.all([
     ctx.store.read(readQueries.allNationalItems),
-    ctx.store.read(readQueries.coverageTriples, { jurisdictionIds: [...jurisdictionIds] }),
+    every
+      ? ctx.store.read(readQueries.allCoverageTriples)
+      : ctx.store.read(readQueries.coverageTriples, { jurisdictionIds: [...jurisdictionIds] }),
   ]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
   return {
@@ -121,11 +124,9 @@ export const resolvers = {
     },
     async tasks(_: unknown, args: Args, ctx: ApiContext) {
       const { jurisdictionId, limit, offset } = parseArgs(ctx.args.tasks, args);
-      const jurisdictionIds = jurisdictionId
-        ? [jurisdictionId]
-        : (await ctx.store.read(readQueries.jurisdictionIdsWithTasks)).map((row) => row.id);
-      if (jurisdictionIds.length === 0) return [];
-      const page = await ctx.store.read(readQueries.taskIdsPage, { jurisdictionIds, skip: offset, limit });
+      const page = jurisdictionId
+        ? await ctx.store.read(readQueries.taskIdsPage, { jurisdictionIds: [jurisdictionId], skip: offset, limit })
+        : await ctx.store.read(readQueries.allTaskIdsPage, { skip: offset, limit });
       return tasksByIds(
         page.map((row) => row.id),
         ctx,
@@ -186,7 +187,7 @@ export const resolvers = {
         : (await ctx.store.read(readQueries.jurisdictionIdsWithTasks)).map((row) => row.id);
       const jurisdictions = await jurisdictionsOrFail(jurisdictionIds, ctx, 'jurisdictionIds');
       if (jurisdictionIds.length === 0) return { nationalItems: [], jurisdictions, cells: [] };
-      return { ...(await coverageOf(jurisdictionIds, ctx)), jurisdictions };
+      return { ...(await coverageOf(jurisdictionIds, ctx, { every: !parsed.jurisdictionIds })), jurisdictions };
     },
     async compare(_: unknown, args: Args, ctx: ApiContext) {
       const { a, b } = parseArgs(ctx.args.compare, args);

@@ -139,6 +139,17 @@ export const taskIdsPage = readQuery<{ id: string }>(
    ORDER BY jurisdictionId, policyId, seq SKIP $skip LIMIT $limit`,
 );
 
+/**
+ * taskIdsPage over every jurisdiction. Kuzu compares each row with each element of an IN list,
+ * so "all jurisdictions" as a list of 3,000 codes took longer than the request timeout.
+ */
+export const allTaskIdsPage = readQuery<{ id: string }>(
+  'allTaskIdsPage',
+  `MATCH (t:Task)
+   RETURN t.id AS id, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq
+   ORDER BY jurisdictionId, policyId, seq SKIP $skip LIMIT $limit`,
+);
+
 export const responsibleByTasks = readQuery<ResponsibleRow>(
   'responsibleByTasks',
   `MATCH (t:Task)-[r:RESPONSIBLE]->(a:Agency) WHERE t.id IN $ids
@@ -216,6 +227,14 @@ export const implementationsByNationalItems = readQuery<LinkRow & { jurisdiction
 export const coverageTriples = readQuery<{ nationalItemId: string; jurisdictionId: string; taskId: string }>(
   'coverageTriples',
   `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem) WHERE t.jurisdictionId IN $jurisdictionIds
+   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq
+   ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
+);
+
+/** coverageTriples over every jurisdiction (see allTaskIdsPage for why not a list of all codes). */
+export const allCoverageTriples = readQuery<{ nationalItemId: string; jurisdictionId: string; taskId: string }>(
+  'allCoverageTriples',
+  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem)
    RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
 );
