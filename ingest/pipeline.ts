@@ -117,10 +117,6 @@ export interface SourceContext extends StageContext {
   maxBytes?: number | undefined;
 }
 
-interface RunContext extends SourceContext {
-  allowedRoots: readonly string[];
-}
-
 function failureReport(file: string, error: unknown): FileReport {
   if (error instanceof IngestError) return { file, ok: false, error: error.message, code: error.code };
   const reason = error instanceof Error ? error.message : String(error);
@@ -141,16 +137,6 @@ async function ingestSource(store: GraphStore, source: SourceFile, context: Sour
   return { file, ok: true, outcome, summary: summarise(withParents) };
 }
 
-export async function ingestFile(store: GraphStore, file: string, context: RunContext): Promise<FileReport> {
-  const { maxBytes } = context;
-  try {
-    await assertAllowedPath(file, context.allowedRoots);
-    const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
-    return await ingestSource(store, source, context);
-  } catch (error) {
-    return failureReport(file, error);
-  }
-}
 
 /**
  * Ingests a document received as bytes (an upload), never touching the disk: `name` gives the

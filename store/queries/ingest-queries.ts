@@ -170,24 +170,14 @@ export const mergeAgencies = writeQuery<Record<string, unknown>>(
   nodeRowTypes('Agency'),
 );
 
-export const findPolicy = readQuery<{ id: string; ingestKey: string | null; stub: boolean; title: string }>(
-  'findPolicy',
-  `MATCH (p:Policy {id: $id}) RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub, p.title AS title`,
-);
-
-export const policiesExisting = readQuery<{ id: string; ingestKey: string | null; stub: boolean }>(
+export const policiesExisting = readQuery<{ id: string; ingestKey: string | null; stub: boolean; title: string }>(
   'policiesExisting',
-  `MATCH (p:Policy) WHERE p.id IN $ids RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub`,
+  `MATCH (p:Policy) WHERE p.id IN $ids RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub, p.title AS title`,
 );
 
 export const findPolicyByIngestKey = readQuery<{ id: string; title: string }>(
   'findPolicyByIngestKey',
   `MATCH (p:Policy) WHERE p.ingestKey = $ingestKey RETURN p.id AS id, p.title AS title`,
-);
-
-export const agencyAliases = readQuery<{ id: string; aliases: string[] | null }>(
-  'agencyAliases',
-  `MATCH (a:Agency) WHERE a.id IN $ids RETURN a.id AS id, a.aliases AS aliases`,
 );
 
 export const countNodes = Object.fromEntries(

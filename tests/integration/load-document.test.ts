@@ -62,14 +62,14 @@ describe('loading a document', () => {
     const revised = fixtureDoc({ source: `${FIXTURE_SOURCE}\n修订`, withMeasure: false });
     await expect(loadDocument(failing, buildGraphRows(revised, { ingestKey: 'k2' }))).rejects.toThrow('disk full');
     expect(await graphCounts(temp.store)).toEqual(before);
-    const [policy] = await temp.store.read(q.findPolicy, { id: 'doc:明医改组〔2024〕4号' });
+    const [policy] = await temp.store.read(q.policiesExisting, { ids: ['doc:明医改组〔2024〕4号'] });
     expect(policy?.ingestKey).toBe('k1');
   });
 
   it('completes a stub when the cited document itself is loaded, without a duplicate', async () => {
     await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }));
     await loadDocument(temp.store, buildGraphRows(nationalEdition(), { ingestKey: 'k3' }));
-    const [stub] = await temp.store.read(q.findPolicy, { id: 'doc:国办发〔2024〕29号' });
+    const [stub] = await temp.store.read(q.policiesExisting, { ids: ['doc:国办发〔2024〕29号'] });
     expect(stub).toMatchObject({ stub: false, title: '深化医药卫生体制改革2024年重点工作任务' });
     expect((await graphCounts(temp.store)).Policy).toBe(2);
   });
@@ -78,7 +78,7 @@ describe('loading a document', () => {
     const national = nationalEdition();
     const batch = [buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }), buildGraphRows(national, { ingestKey: 'k3' })];
     expect(await loadDocuments(temp.store, batch)).toEqual(['created', 'created']);
-    const [cited] = await temp.store.read(q.findPolicy, { id: 'doc:国办发〔2024〕29号' });
+    const [cited] = await temp.store.read(q.policiesExisting, { ids: ['doc:国办发〔2024〕29号'] });
     expect(cited?.stub).toBe(false);
     expect((await graphCounts(temp.store)).Policy).toBe(2);
     expect(await loadDocuments(temp.store, batch)).toEqual(['unchanged', 'unchanged']);

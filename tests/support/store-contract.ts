@@ -113,7 +113,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       const store = await open();
       try {
         await store.transaction((tx) => tx.write(q.upsert.Jurisdiction, [jurisdiction('350000', null)]));
-        expect(await store.read(q.agencyAliases, { ids: [] })).toEqual([]);
+        expect(await store.read(q.policiesExisting, { ids: [] })).toEqual([]);
       } finally {
         await cleanUp(store);
       }
