@@ -8,6 +8,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
+import { cachingFor } from './context/whole-graph-cache.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
 import { createConsoleLogger, type Logger } from './logger.js';
@@ -81,10 +82,11 @@ export function createApp({
   const args = argSchemas(effectiveLimits);
   // A request reads one version of the graph: the server's own writes wait for running requests.
   const lock = createReadWriteLock();
-  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(store, lock), searchIndex, logger });
+  const served = cachingFor(store);
+  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex, logger });
   return createYoga<Record<string, never>, ApiContext>({
     schema: createApiSchema(),
-    context: () => createRequestContext({ store, searchIndex, args, logger }),
+    context: () => createRequestContext({ store: served, searchIndex, args, logger }),
     logging: logger,
     graphqlEndpoint: '/graphql',
     graphiql: graphiql ? { title: 'reformgraph' } : false,

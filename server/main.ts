@@ -9,6 +9,7 @@ import { openStore } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 import { createConsoleLogger } from './logger.js';
+import { cachingFor } from './context/whole-graph-cache.js';
 import { buildSearchIndex } from './search/store-search-index.js';
 
 async function main(): Promise<void> {
@@ -30,9 +31,13 @@ async function main(): Promise<void> {
 
   const searchIndex = await buildSearchIndex(store);
   logger.info(`search index: ${searchIndex.size} tasks`);
+  const served = cachingFor(store);
+  const started = performance.now();
+  await served.warm();
+  logger.info(`whole-graph reads warmed in ${Math.round(performance.now() - started)} ms`);
 
   const app = createApp({
-    store,
+    store: served,
     logger,
     searchIndex,
     cors: config.cors,

@@ -7,7 +7,7 @@ import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
-import type { ReadQuery, WriteQuery } from './queries/define.js';
+import { KEYED_READ_KEY, KEYED_READ_PREFIX, type ReadQuery, type WriteQuery } from './queries/define.js';
 
 export interface KuzuStoreOptions {
   /** Database path (Kuzu 0.11 keeps a database in one file plus a WAL beside it). */
@@ -120,6 +120,33 @@ export function toKuzuWrite(query: WriteQuery<object>): string {
   return toKuzuCypher(query.cypher.replace(/^UNWIND \$rows AS r\b/, unwind));
 }
 
+/** Lookups one keyed read makes at most; longer id lists are split. */
+export const KEYED_READ_BRANCHES = 32;
+
+/**
+ * A keyed read as `branches` primary-key lookups joined by UNION ALL, the key of branch i in
+ * `$key_i`. Kuzu uses its primary-key index only for a key given as a parameter or literal:
+ * with `UNWIND $ids AS key` it joins the list against a scan of the whole table (85 ms for one
+ * task of 200,000, against 0.5 ms for a lookup).
+ */
+export function toKuzuKeyedRead(query: ReadQuery<unknown>, branches: number): string {
+  const body = query.cypher.slice(KEYED_READ_PREFIX.length - 'MATCH'.length);
+  return toKuzuCypher(
+    Array.from({ length: branches }, (_, i) => body.replace(KEYED_READ_KEY, `{id: $key_${i}}`)).join('\nUNION ALL\n'),
+  );
+}
+
+/** The statements a keyed read of `ids` takes (see toKuzuKeyedRead), with their parameters. */
+export function keyedReadCalls(ids: readonly unknown[], params: Params): { branches: number; params: Params }[] {
+  const { ids: _ids, ...rest } = params;
+  const calls = [];
+  for (let offset = 0; offset < ids.length; offset += KEYED_READ_BRANCHES) {
+    const chunk = ids.slice(offset, offset + KEYED_READ_BRANCHES);
+    calls.push({ branches: chunk.length, params: { ...rest, ...Object.fromEntries(chunk.map((id, i) => [`key_${i}`, id])) } });
+  }
+  return calls;
+}
+
 type KuzuConnection = InstanceType<typeof kuzu.Connection>;
 type KuzuResult = Awaited<ReturnType<KuzuConnection['query']>>;
 
@@ -200,8 +227,16 @@ export async function openKuzuStore({
   }
 
   function readWith(connection: KuzuConnection) {
-    return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> =>
-      (await run(connection, query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
+    return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
+      if (!query.keyed) return (await run(connection, query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
+      const ids = params['ids'];
+      if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
+      const rows: Record<string, unknown>[] = [];
+      for (const call of keyedReadCalls(ids, params)) {
+        rows.push(...(await run(connection, query.name, toKuzuKeyedRead(query, call.branches), call.params)));
+      }
+      return rows as Result[];
+    };
   }
 
   const transactionApi: WriteTransaction = {

@@ -57,6 +57,8 @@ export async function startServer({ db, timeoutMs = 300_000 }: { db: string; tim
       HOST: '127.0.0.1',
       INGEST_ON_START: '0',
       LOG_LEVEL: 'warn',
+      // As `npm start` runs it: graphql-js skips its development-only checks.
+      NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,7 +17,7 @@ import type { LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/rea
 import { buildCoverageCells, compareCells, differingTargets, rankLeadTypes } from '../analysis/coverage.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
-import { withLists } from '../context/loaders.js';
+import { primeTasksOfPolicies, withLists } from '../context/loaders.js';
 import { badUserInput, parseArgs } from './args.js';
 
 type Args = Record<string, unknown>;
@@ -81,10 +81,11 @@ async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, {
     ctx.store.read(readQueries.allNationalItems),
     every
       ? ctx.store.read(readQueries.allCoverageTriples)
-      : ctx.store.read(readQueries.coverageTriples, { jurisdictionIds: [...jurisdictionIds] }),
+      : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
   ]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
   return {
+    policyIds: [...new Set(triples.map((triple) => triple.policyId))],
     nationalItems: items.map((item) => withLists('NationalItem', item)),
     cells: buildCoverageCells(
       items.map((item) => item.id),
@@ -127,6 +128,8 @@ export const resolvers = {
       const page = jurisdictionId
         ? await ctx.store.read(readQueries.taskIdsPage, { jurisdictionIds: [jurisdictionId], skip: offset, limit })
         : await ctx.store.read(readQueries.allTaskIdsPage, { skip: offset, limit });
+      // A page lists tasks in document order, so it spans few documents: read them whole.
+      await primeTasksOfPolicies(ctx.store, ctx.loaders, [...new Set(page.map((row) => row.policyId))]);
       return tasksByIds(
         page.map((row) => row.id),
         ctx,
@@ -193,7 +196,8 @@ export const resolvers = {
       const { a, b } = parseArgs(ctx.args.compare, args);
       if (a === b) throw badUserInput('Arguments "a" and "b" name the same jurisdiction; compare needs two.', 'b');
       const [ja, jb] = await jurisdictionsOrFail([a, b], ctx, 'a');
-      const { cells } = await coverageOf([a, b], ctx);
+      const { cells, policyIds } = await coverageOf([a, b], ctx);
+      await primeTasksOfPolicies(ctx.store, ctx.loaders, policyIds);
       const split = compareCells(cells, a, b);
       const rows = (list: typeof split.shared, shared: boolean): CompareRowData[] =>
         list.map((row) => ({ ...row, shared }));

@@ -12,6 +12,8 @@ export interface ReadQuery<Result> {
   readonly kind: 'read';
   readonly name: string;
   readonly cypher: string;
+  /** Whether the query is a lookup by a list of ids (see keyedReadQuery). */
+  readonly keyed?: boolean;
   readonly [resultType]?: Result;
 }
 
@@ -25,6 +27,24 @@ export interface WriteQuery<Row extends object> {
 
 export function readQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
   return { kind: 'read', name, cypher: cypher.trim() };
+}
+
+/** How a keyed read starts: each `key` of `$ids` matches one node by its primary key. */
+export const KEYED_READ_PREFIX = 'UNWIND $ids AS key MATCH';
+/** Where the key is used; exactly once per keyed read, so a backend can substitute it. */
+export const KEYED_READ_KEY = '{id: key}';
+
+/**
+ * A lookup by ids: `UNWIND $ids AS key MATCH (x:Label {id: key})…`. Neo4j runs it as written,
+ * through its index. Kuzu would join the ids against a scan of the whole table instead, so its
+ * store runs one primary-key lookup per id (see toKuzuKeyedRead in kuzu-store).
+ */
+export function keyedReadQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
+  const text = cypher.trim();
+  if (!text.startsWith(KEYED_READ_PREFIX) || text.split(KEYED_READ_KEY).length !== 2) {
+    throw new Error(`keyed read ${name} must start with "${KEYED_READ_PREFIX}" and use "${KEYED_READ_KEY}" once`);
+  }
+  return { kind: 'read', name, cypher: text, keyed: true };
 }
 
 export function writeQuery<Row extends object>(

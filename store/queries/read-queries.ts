@@ -1,8 +1,7 @@
 /**
- * @module Queries that answer the API: lookups batched by id lists (`UNWIND $ids AS key MATCH
- * (x {id: key})`, one query per DataLoader batch; on Kuzu five times faster than `x.id IN $ids`,
- * which compares every row with every id), the coverage matrix and whole-graph reads for search
- * and export.
+ * @module Queries that answer the API: keyed lookups by id lists (`UNWIND $ids AS key MATCH
+ * (x {id: key})`, one query per DataLoader batch, see keyedReadQuery), the coverage matrix and
+ * whole-graph reads for search and export.
  *
  * Every statement runs unchanged on Kuzu 0.11 and Neo4j 5, so they return explicit columns
  * (no map projections), order by returned aliases and avoid functions whose names differ.
@@ -23,7 +22,7 @@ import {
   type TaskNode,
   type AgencyRole,
 } from '../../graph-schema/model.js';
-import { readQuery, type ReadQuery } from './define.js';
+import { keyedReadQuery, readQuery, type ReadQuery } from './define.js';
 
 /** `v.a AS a, v.b AS b, …` for a label's properties, in model order. */
 function columnsOf(variable: string, label: NodeLabel, omit: readonly string[] = []): string {
@@ -73,7 +72,7 @@ export const allJurisdictions = readQuery<JurisdictionNode>(
   `MATCH (j:Jurisdiction) RETURN ${columnsOf('j', 'Jurisdiction')} ORDER BY id`,
 );
 
-export const jurisdictionsByIds = readQuery<JurisdictionNode>(
+export const jurisdictionsByIds = keyedReadQuery<JurisdictionNode>(
   'jurisdictionsByIds',
   `UNWIND $ids AS key MATCH (j:Jurisdiction {id: key}) RETURN ${columnsOf('j', 'Jurisdiction')}`,
 );
@@ -91,7 +90,7 @@ export const allPolicies = readQuery<PolicyRow>(
   `MATCH (p:Policy) RETURN ${columnsOf('p', 'Policy', ['text'])} ORDER BY jurisdictionId, id`,
 );
 
-export const policiesByIds = readQuery<PolicyRow>(
+export const policiesByIds = keyedReadQuery<PolicyRow>(
   'policiesByIds',
   `UNWIND $ids AS key MATCH (p:Policy {id: key}) RETURN ${columnsOf('p', 'Policy', ['text'])}`,
 );
@@ -101,40 +100,40 @@ export const policiesByJurisdictions = readQuery<PolicyRow>(
   `MATCH (p:Policy) WHERE p.jurisdictionId IN $ids RETURN ${columnsOf('p', 'Policy', ['text'])} ORDER BY jurisdictionId, id`,
 );
 
-export const policyTexts = readQuery<{ id: string; text: string | null }>(
+export const policyTexts = keyedReadQuery<{ id: string; text: string | null }>(
   'policyTexts',
   `UNWIND $ids AS key MATCH (p:Policy {id: key}) RETURN p.id AS id, p.text AS text`,
 );
 
-export const citesByPolicies = readQuery<{ fromId: string; toId: string; context: string }>(
+export const citesByPolicies = keyedReadQuery<{ fromId: string; toId: string; context: string }>(
   'citesByPolicies',
   `UNWIND $ids AS key MATCH (p:Policy {id: key})-[c:CITES]->(q:Policy) RETURN p.id AS fromId, q.id AS toId, c.context AS context`,
 );
 
-export const citedByPolicies = readQuery<{ fromId: string; toId: string; context: string }>(
+export const citedByPolicies = keyedReadQuery<{ fromId: string; toId: string; context: string }>(
   'citedByPolicies',
   `UNWIND $ids AS key MATCH (p:Policy)-[c:CITES]->(q:Policy {id: key}) RETURN p.id AS fromId, q.id AS toId, c.context AS context`,
 );
 
 // --- Tasks --------------------------------------------------------------------------------------
 
-export const tasksByIds = readQuery<TaskNode>(
+export const tasksByIds = keyedReadQuery<TaskNode>(
   'tasksByIds',
   `UNWIND $ids AS key MATCH (t:Task {id: key}) RETURN ${columnsOf('t', 'Task')}`,
 );
 
-export const tasksByPolicies = readQuery<TaskNode>(
+export const tasksByPolicies = keyedReadQuery<TaskNode>(
   'tasksByPolicies',
-  `MATCH (t:Task) WHERE t.policyId IN $ids RETURN ${columnsOf('t', 'Task')} ORDER BY policyId, seq`,
+  `UNWIND $ids AS key MATCH (p:Policy {id: key})-[:HAS_TASK]->(t:Task) RETURN ${columnsOf('t', 'Task')} ORDER BY policyId, seq`,
 );
 
-export const tasksByParents = readQuery<TaskNode>(
+export const tasksByParents = keyedReadQuery<TaskNode>(
   'tasksByParents',
-  `MATCH (t:Task) WHERE t.parentId IN $ids RETURN ${columnsOf('t', 'Task')} ORDER BY parentId, seq`,
+  `UNWIND $ids AS key MATCH (p:Task {id: key})-[:HAS_PART]->(t:Task) RETURN ${columnsOf('t', 'Task')} ORDER BY parentId, seq`,
 );
 
 /** One page of task ids of some jurisdictions, in document order; `$skip` and `$limit` are integers. */
-export const taskIdsPage = readQuery<{ id: string }>(
+export const taskIdsPage = readQuery<{ id: string; policyId: string }>(
   'taskIdsPage',
   `MATCH (t:Task) WHERE t.jurisdictionId IN $jurisdictionIds
    RETURN t.id AS id, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq
@@ -145,45 +144,69 @@ export const taskIdsPage = readQuery<{ id: string }>(
  * taskIdsPage over every jurisdiction. Kuzu compares each row with each element of an IN list,
  * so "all jurisdictions" as a list of 3,000 codes took longer than the request timeout.
  */
-export const allTaskIdsPage = readQuery<{ id: string }>(
+export const allTaskIdsPage = readQuery<{ id: string; policyId: string }>(
   'allTaskIdsPage',
   `MATCH (t:Task)
    RETURN t.id AS id, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq
    ORDER BY jurisdictionId, policyId, seq SKIP $skip LIMIT $limit`,
 );
 
-export const responsibleByTasks = readQuery<ResponsibleRow>(
+/** What a task's agency assignment returns, for `(t:Task)-[r:RESPONSIBLE]->(a:Agency)`. */
+const RESPONSIBLE_COLUMNS = `t.id AS taskId, r.role AS role, r.name AS name, r.position AS position,
+   a.id AS agencyId, a.name AS agencyName, a.nameEn AS agencyNameEn, a.type AS agencyType,
+   a.jurisdictionId AS agencyJurisdictionId`;
+
+export const responsibleByTasks = keyedReadQuery<ResponsibleRow>(
   'responsibleByTasks',
-  `UNWIND $ids AS key MATCH (t:Task {id: key})-[r:RESPONSIBLE]->(a:Agency)
-   RETURN t.id AS taskId, r.role AS role, r.name AS name, r.position AS position,
-          a.id AS agencyId, a.name AS agencyName, a.nameEn AS agencyNameEn, a.type AS agencyType,
-          a.jurisdictionId AS agencyJurisdictionId
-   ORDER BY taskId, position`,
+  `UNWIND $ids AS key MATCH (t:Task {id: key})-[r:RESPONSIBLE]->(a:Agency) RETURN ${RESPONSIBLE_COLUMNS} ORDER BY taskId, position`,
 );
 
-export const agenciesByIds = readQuery<AgencyNode>(
+export const agenciesByIds = keyedReadQuery<AgencyNode>(
   'agenciesByIds',
   `UNWIND $ids AS key MATCH (a:Agency {id: key}) RETURN ${columnsOf('a', 'Agency')}`,
 );
 
-export const targetsByTasks = readQuery<TargetNode>(
+export const targetsByTasks = keyedReadQuery<TargetNode>(
   'targetsByTasks',
   `UNWIND $ids AS key MATCH (t:Task {id: key})-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`,
 );
 
-export const implementsByTasks = readQuery<LinkRow>(
+export const implementsByTasks = keyedReadQuery<LinkRow>(
   'implementsByTasks',
   `UNWIND $ids AS key MATCH (t:Task {id: key})-[e:IMPLEMENTS]->(n:NationalItem)
    RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`,
 );
 
-export const derivesFromByTasks = readQuery<LinkRow>(
+export const derivesFromByTasks = keyedReadQuery<LinkRow>(
   'derivesFromByTasks',
   `UNWIND $ids AS key MATCH (t:Task {id: key})-[e:DERIVES_FROM]->(p:Task)
    RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY fromId, score DESC`,
 );
 
-export const derivedByTasks = readQuery<LinkRow>(
+/*
+ * The same relationships for every task of some policies, one lookup per policy: answers that
+ * show many tasks of few documents (compare, a jurisdiction's page of tasks) read them this way
+ * (see primeTasksOfPolicies in server/context/loaders.ts).
+ */
+const TASKS_OF_POLICY = 'UNWIND $ids AS key MATCH (:Policy {id: key})-[:HAS_TASK]->(t:Task)';
+
+export const responsibleByPolicies = keyedReadQuery<ResponsibleRow>(
+  'responsibleByPolicies',
+  `${TASKS_OF_POLICY}-[r:RESPONSIBLE]->(a:Agency) RETURN ${RESPONSIBLE_COLUMNS} ORDER BY taskId, position`,
+);
+
+export const targetsByPolicies = keyedReadQuery<TargetNode>(
+  'targetsByPolicies',
+  `${TASKS_OF_POLICY}-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`,
+);
+
+export const implementsByPolicies = keyedReadQuery<LinkRow>(
+  'implementsByPolicies',
+  `${TASKS_OF_POLICY}-[e:IMPLEMENTS]->(n:NationalItem)
+   RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`,
+);
+
+export const derivedByTasks = keyedReadQuery<LinkRow>(
   'derivedByTasks',
   `UNWIND $ids AS key MATCH (t:Task)-[e:DERIVES_FROM]->(p:Task {id: key})
    RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY toId, score DESC`,
@@ -211,13 +234,13 @@ export const allNationalItems = readQuery<NationalItemNode>(
   `MATCH (n:NationalItem) RETURN ${columnsOf('n', 'NationalItem')} ORDER BY id`,
 );
 
-export const nationalItemsByIds = readQuery<NationalItemNode>(
+export const nationalItemsByIds = keyedReadQuery<NationalItemNode>(
   'nationalItemsByIds',
   `UNWIND $ids AS key MATCH (n:NationalItem {id: key}) RETURN ${columnsOf('n', 'NationalItem')}`,
 );
 
 /** IMPLEMENTS edges into national items, with the implementing task's jurisdiction and order. */
-export const implementationsByNationalItems = readQuery<LinkRow & { jurisdictionId: string }>(
+export const implementationsByNationalItems = keyedReadQuery<LinkRow & { jurisdictionId: string }>(
   'implementationsByNationalItems',
   `UNWIND $ids AS key MATCH (t:Task)-[e:IMPLEMENTS]->(n:NationalItem {id: key})
    RETURN t.id AS fromId, n.id AS toId, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq,
@@ -225,16 +248,23 @@ export const implementationsByNationalItems = readQuery<LinkRow & { jurisdiction
    ORDER BY toId, jurisdictionId, policyId, seq`,
 );
 
-/** The (national item, jurisdiction, task) triples behind the coverage matrix and compare. */
-export const coverageTriples = readQuery<{ nationalItemId: string; jurisdictionId: string; taskId: string }>(
+export interface CoverageTripleRow {
+  nationalItemId: string;
+  jurisdictionId: string;
+  taskId: string;
+  policyId: string;
+}
+
+/** The (national item, jurisdiction, task) triples behind the coverage matrix and compare, by jurisdiction. */
+export const coverageTriples = keyedReadQuery<CoverageTripleRow>(
   'coverageTriples',
-  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem) WHERE t.jurisdictionId IN $jurisdictionIds
-   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq
+  `UNWIND $ids AS key MATCH (j:Jurisdiction {id: key})<-[:ISSUED_IN]-(:Policy)-[:HAS_TASK]->(t:Task)-[:IMPLEMENTS]->(n:NationalItem)
+   RETURN n.id AS nationalItemId, j.id AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
 );
 
 /** coverageTriples over every jurisdiction (see allTaskIdsPage for why not a list of all codes). */
-export const allCoverageTriples = readQuery<{ nationalItemId: string; jurisdictionId: string; taskId: string }>(
+export const allCoverageTriples = readQuery<CoverageTripleRow>(
   'allCoverageTriples',
   `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem)
    RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq

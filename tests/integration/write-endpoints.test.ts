@@ -154,6 +154,15 @@ describe('a server with a write token', () => {
       expect(data?.search.map((hit) => hit.key)).toEqual(['（十五）']);
     });
 
+    it('shows an uploaded document in the coverage matrix of every jurisdiction, read before the upload', async () => {
+      const columns = async () =>
+        (await postGraphQL<{ coverage: { jurisdictions: { id: string }[] } }>(app, `{ coverage { jurisdictions { id } } }`)).data!.coverage.jurisdictions.map((j) => j.id);
+      // 资阳市 is 512000.
+      expect(await columns()).not.toContain('512000');
+      expect((await upload(app, '资阳2017.txt', readFileSync('seeds/001_8b093ff0cb75f7ca.txt'))).status).toBe(201);
+      expect(await columns()).toContain('512000');
+    });
+
     it('answers 200 "unchanged" to the same document again and writes nothing', async () => {
       const before = await checksum(temp);
       const response = await upload(app, '泗县2021.txt', SIXIAN);
@@ -278,10 +287,20 @@ describe('a server with a write token', () => {
     }
     const byKey = async (key: string) => (await sixianTasks()).find((task) => task.key === key)!;
 
+    /** Tasks in a cell of the coverage matrix over every jurisdiction (the server keeps it between writes). */
+    async function coverageCell(nationalItemId: string, jurisdictionId: string): Promise<string[]> {
+      const { data } = await postGraphQL<{ coverage: { cells: { nationalItemId: string; jurisdictionId: string; taskIds: string[] }[] } }>(
+        app,
+        `{ coverage { cells { nationalItemId jurisdictionId taskIds } } }`,
+      );
+      return data!.coverage.cells.find((cell) => cell.nationalItemId === nationalItemId && cell.jurisdictionId === jurisdictionId)?.taskIds ?? [];
+    }
+
     it('rejects a link: gone from the store, recorded in the reviewed-links file', async () => {
       // （二） "加快推进新冠病毒疫苗接种" is linked to the vaccination item by the linker.
       const task = await byKey('（二）');
       expect(task.implements.map((link) => link.nationalItem.id)).toContain('public-health.vaccination');
+      expect(await coverageCell('public-health.vaccination', '341324')).toContain(task.id);
       const entriesBefore = reviewedEntries(reference).length;
       const response = await curate(app, {
         taskId: task.id,
@@ -293,6 +312,7 @@ describe('a server with a write token', () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ decision: 'reject', changed: true, link: null });
       expect((await byKey('（二）')).implements.map((link) => link.nationalItem.id)).not.toContain('public-health.vaccination');
+      expect(await coverageCell('public-health.vaccination', '341324')).not.toContain(task.id);
       const entries = reviewedEntries(reference);
       expect(entries).toHaveLength(entriesBefore + 1);
       expect(entries.at(-1)).toMatchObject({

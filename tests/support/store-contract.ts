@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../store/graph-store.js';
-import { ingestQueries as q } from '../../store/queries/index.js';
+import { ingestQueries as q, readQueries } from '../../store/queries/index.js';
 import { allQueries } from '../../store/queries/all-queries.js';
 import type { StorageType } from '../../graph-schema/properties.js';
 
@@ -114,6 +114,22 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       try {
         await store.transaction((tx) => tx.write(q.upsert.Jurisdiction, [jurisdiction('350000', null)]));
         expect(await store.read(q.policiesExisting, { ids: [] })).toEqual([]);
+      } finally {
+        await cleanUp(store);
+      }
+    });
+
+    it('answers a keyed read with each stored id once, however long the list', async () => {
+      const store = await open();
+      try {
+        const ids = Array.from({ length: 70 }, (_, i) => String(110101 + i));
+        await store.transaction((tx) => tx.write(q.upsert.Jurisdiction, ids.map((id) => jurisdiction(id, null))));
+        for (const size of [1, 3, 32, 33, 70]) {
+          const asked = [...ids.slice(0, size), 'missing'];
+          const rows = await store.read(readQueries.jurisdictionsByIds, { ids: asked });
+          expect(rows.map((row) => row.id).sort()).toEqual(ids.slice(0, size));
+          expect(rows[0]).toMatchObject({ name: `地区${ids[0]}`, level: 'province' });
+        }
       } finally {
         await cleanUp(store);
       }

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../store/graph-store.js';
+import { ingestQueries, readQueries } from '../../store/queries/index.js';
+import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
+import { cachingFor } from './whole-graph-cache.js';
+
+let graph: SampleGraph;
+
+beforeAll(async () => {
+  graph = await openSampleGraph();
+});
+
+afterAll(async () => {
+  await graph.dispose();
+});
+
+/** Database statements `work` costs. */
+async function statementsOf(store: GraphStore, work: () => Promise<unknown>): Promise<number> {
+  const before = store.queryCount;
+  await work();
+  return store.queryCount - before;
+}
+
+describe('whole-graph cache', () => {
+  it('reads a whole-graph query once until a write, and other reads every time', async () => {
+    const cached = cachingFor(graph.store);
+    expect(await statementsOf(graph.store, () => cached.warm())).toBeGreaterThan(0);
+    expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(0);
+    expect(await statementsOf(graph.store, () => cached.read(readQueries.tasksByIds, { ids: ['sm-1'] }))).toBe(1);
+
+    const before = (await cached.read(readQueries.allJurisdictions)).map((row) => row.id);
+    await cached.transaction((tx) =>
+      tx.write(ingestQueries.upsert.Jurisdiction, [{ id: '350500', name: '泉州市', nameEn: 'Quanzhou City', level: 'city', parentId: '350000' }]),
+    );
+    const after = (await cached.read(readQueries.allJurisdictions)).map((row) => row.id);
+    expect(after).toEqual([...before, '350500'].sort());
+  });
+
+  it('hands out copies: a caller sorting its rows does not reorder the next caller’s', async () => {
+    const cached = cachingFor(graph.store);
+    const first = await cached.read(readQueries.allJurisdictions);
+    const ids = first.map((row) => row.id);
+    first.reverse();
+    expect((await cached.read(readQueries.allJurisdictions)).map((row) => row.id)).toEqual(ids);
+  });
+
+  it('keeps nothing for a store other processes may write (Neo4j)', async () => {
+    const neo4jLike: GraphStore = { ...graph.store, backend: 'neo4j', read: (query, params) => graph.store.read(query, params) };
+    const cached = cachingFor(neo4jLike);
+    await cached.warm();
+    expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(1);
+  });
+
+  it('wraps a store once', () => {
+    const cached = cachingFor(graph.store);
+    expect(cachingFor(cached)).toBe(cached);
+  });
+});
