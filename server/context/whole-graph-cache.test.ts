@@ -36,6 +36,24 @@ describe('whole-graph cache', () => {
     expect(after).toEqual([...before, '350500'].sort());
   });
 
+  it('answers lookups of jurisdictions, documents and national items from the kept rows, as the database would', async () => {
+    const cached = cachingFor(graph.store);
+    await cached.warm();
+    const lookups = [
+      [readQueries.jurisdictionsByIds, ['350400', '510100', 'none']],
+      [readQueries.policiesByIds, ['p-fj', 'p-sm', 'none']],
+      [readQueries.nationalItemsByIds, ['N-PAY', 'N-HOSP', 'none']],
+    ] as const;
+    for (const [query, ids] of lookups) {
+      const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+      const fromDatabase = byId((await graph.store.read(query, { ids: [...ids] })) as { id: string }[]);
+      expect(fromDatabase.length, query.name).toBe(2);
+      let fromCache: { id: string }[] = [];
+      expect(await statementsOf(graph.store, async () => (fromCache = (await cached.read(query, { ids: [...ids] })) as { id: string }[]))).toBe(0);
+      expect(byId(fromCache), query.name).toEqual(fromDatabase);
+    }
+  });
+
   it('hands out copies: a caller sorting its rows does not reorder the next caller’s', async () => {
     const cached = cachingFor(graph.store);
     const first = await cached.read(readQueries.allJurisdictions);

@@ -15,8 +15,19 @@ export const WHOLE_GRAPH_READS: readonly ReadQuery<unknown>[] = [
   readQueries.allCoverageTriples,
   readQueries.allNationalItems,
   readQueries.allJurisdictions,
+  readQueries.allPolicies,
   readQueries.jurisdictionIdsWithTasks,
 ];
+
+/**
+ * Keyed reads answered from a kept whole-label read with the same columns: nearly every answer
+ * names jurisdictions, documents and national items, and each lookup is a database round trip.
+ */
+const KEYED_FROM_WHOLE = new Map<string, ReadQuery<unknown>>([
+  [readQueries.jurisdictionsByIds.name, readQueries.allJurisdictions],
+  [readQueries.policiesByIds.name, readQueries.allPolicies],
+  [readQueries.nationalItemsByIds.name, readQueries.allNationalItems],
+]);
 
 export interface CachingStore extends GraphStore {
   /** Reads every cached query now, so that the first request does not wait for them. */
@@ -39,6 +50,11 @@ export function withWholeGraphCache(store: GraphStore, queries: readonly ReadQue
   let answers = new Map<string, Promise<unknown[]>>();
 
   const read = <Result>(query: ReadQuery<Result>, params?: Record<string, unknown>): Promise<Result[]> => {
+    const whole = KEYED_FROM_WHOLE.get(query.name);
+    if (whole && cachedNames.has(whole.name) && Array.isArray(params?.['ids'])) {
+      const ids = new Set(params['ids']);
+      return read(whole).then((rows) => rows.filter((row) => ids.has((row as { id: unknown }).id)) as Result[]);
+    }
     if (!cachedNames.has(query.name) || (params && Object.keys(params).length > 0)) return store.read(query, params);
     let answer = answers.get(query.name);
     if (!answer) {
