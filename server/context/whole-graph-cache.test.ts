@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../store/graph-store.js';
-import { ingestQueries, readQueries } from '../../store/queries/index.js';
+import { ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
 import { cachingFor } from './whole-graph-cache.js';
 
@@ -39,17 +39,17 @@ describe('whole-graph cache', () => {
   it('answers lookups of jurisdictions, documents and national items from the kept rows, as the database would', async () => {
     const cached = cachingFor(graph.store);
     await cached.warm();
-    const lookups = [
+    const lookups: [ReadQuery<{ id: string }>, string[]][] = [
       [readQueries.jurisdictionsByIds, ['350400', '510100', 'none']],
       [readQueries.policiesByIds, ['p-fj', 'p-sm', 'none']],
       [readQueries.nationalItemsByIds, ['N-PAY', 'N-HOSP', 'none']],
-    ] as const;
+    ];
     for (const [query, ids] of lookups) {
       const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-      const fromDatabase = byId((await graph.store.read(query, { ids: [...ids] })) as { id: string }[]);
+      const fromDatabase = byId(await graph.store.read(query, { ids }));
       expect(fromDatabase.length, query.name).toBe(2);
       let fromCache: { id: string }[] = [];
-      expect(await statementsOf(graph.store, async () => (fromCache = (await cached.read(query, { ids: [...ids] })) as { id: string }[]))).toBe(0);
+      expect(await statementsOf(graph.store, async () => (fromCache = await cached.read(query, { ids })))).toBe(0);
       expect(byId(fromCache), query.name).toEqual(fromDatabase);
     }
   });
