@@ -54,12 +54,12 @@ describe('whole-graph cache', () => {
     }
   });
 
-  it('hands out copies: a caller sorting its rows does not reorder the next caller’s', async () => {
+  it('shares frozen rows: a caller sorting or editing them fails instead of changing the next answer', async () => {
     const cached = cachingFor(graph.store);
-    const first = await cached.read(readQueries.allJurisdictions);
-    const ids = first.map((row) => row.id);
-    first.reverse();
-    expect((await cached.read(readQueries.allJurisdictions)).map((row) => row.id)).toEqual(ids);
+    const rows = await cached.read(readQueries.allJurisdictions);
+    expect(() => rows.reverse()).toThrow(TypeError);
+    expect(() => Object.assign(rows[0]!, { name: 'changed' })).toThrow(TypeError);
+    expect(await cached.read(readQueries.allJurisdictions)).toBe(rows);
   });
 
   it('keeps nothing for a store other processes may write (Neo4j)', async () => {

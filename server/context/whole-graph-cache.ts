@@ -59,13 +59,14 @@ export function withWholeGraphCache(store: GraphStore, queries: readonly ReadQue
     let answer = answers.get(query.name);
     if (!answer) {
       const cache = answers;
-      answer = store.read(query);
+      // Every request shares the rows, so they are frozen: code that sorts or edits them in
+      // place fails at once instead of changing the next request's answer.
+      answer = store.read(query).then((rows) => Object.freeze(rows.map((row) => Object.freeze(row))) as unknown[]);
       cache.set(query.name, answer);
       // A failed read is not kept: the next request tries again.
       answer.catch(() => cache.get(query.name) === answer && cache.delete(query.name));
     }
-    // Callers may sort or extend what they get; the cached rows stay as read.
-    return answer.then((rows) => [...rows] as Result[]);
+    return answer as Promise<Result[]>;
   };
 
   const caching: CachingStore = {

@@ -13,8 +13,8 @@ import type {
   TaskNode,
 } from '../../graph-schema/model.js';
 import { readQueries } from '../../store/queries/index.js';
-import type { LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/read-queries.js';
-import { buildCoverageCells, compareCells, differingTargets, rankLeadTypes } from '../analysis/coverage.js';
+import type { CoverageTripleRow, LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/read-queries.js';
+import { buildCoverageCells, compareCells, differingTargets, rankLeadTypes, type CoverageCellData } from '../analysis/coverage.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
 import { primeTasksOfPolicies, withLists } from '../context/loaders.js';
@@ -75,6 +75,13 @@ async function tasksByIds(ids: readonly string[], ctx: ApiContext): Promise<Task
   return present(await ctx.loaders.task.loadMany(ids));
 }
 
+/**
+ * Cells of the matrix over every jurisdiction, by the triples they were built from: a server on
+ * an embedded store keeps those triples between writes (see whole-graph-cache.ts), and so the
+ * 170,000 cells of a national store are built once per version of the graph.
+ */
+const everyJurisdictionCells = new WeakMap<readonly CoverageTripleRow[], CoverageCellData[]>();
+
 /** `every`: the ids are all jurisdictions with tasks, so the query needs no filter. */
 async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, { every = false } = {}) {
   const [items, triples] = await Promise.all([
@@ -84,14 +91,15 @@ async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, {
       : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
   ]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
+  let cells = every ? everyJurisdictionCells.get(triples) : undefined;
+  if (!cells) {
+    cells = buildCoverageCells(items.map((item) => item.id), jurisdictionIds, triples);
+    if (every) everyJurisdictionCells.set(triples, cells);
+  }
   return {
     policyIds: [...new Set(triples.map((triple) => triple.policyId))],
     nationalItems: items.map((item) => withLists('NationalItem', item)),
-    cells: buildCoverageCells(
-      items.map((item) => item.id),
-      jurisdictionIds,
-      triples,
-    ),
+    cells,
   };
 }
 
