@@ -106,11 +106,11 @@ export interface JurisdictionsResult {
 // Coverage
 // ---------------------------------------------------------------------------------------------
 
+/** A cell as the matrix draws it: the count only; a click asks for its tasks (IMPLEMENTATIONS). */
 export interface CoverageCell {
   nationalItemId: string;
   jurisdictionId: string;
   taskCount: number;
-  taskIds: string[];
 }
 
 export const COVERAGE = /* GraphQL */ `
@@ -118,7 +118,7 @@ export const COVERAGE = /* GraphQL */ `
     coverage(jurisdictionIds: $jurisdictionIds) {
       nationalItems { ${NATIONAL_ITEM} }
       jurisdictions { ${JURISDICTION} }
-      cells { nationalItemId jurisdictionId taskCount taskIds }
+      cells { nationalItemId jurisdictionId taskCount }
     }
   }
 `;
