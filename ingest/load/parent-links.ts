@@ -32,7 +32,7 @@ export async function linkToLoadedParents(store: GraphStore, doc: IngestDoc, con
   // Stored tasks stand in with their id as path, so a link's targetId is the stored task id.
   const asLinkable = (rows: { id: string; title: string; text: string }[]) =>
     rows.map((row) => ({ path: row.id, title: row.title, text: row.text }));
-  const parentTasks = citedIds.length > 0 ? await store.read(q.tasksOfPolicies, { policyIds: citedIds }) : [];
+  const parentTasks = citedIds.length > 0 ? await store.read(q.tasksOfPolicies, { ids: citedIds }) : [];
   const outbound = linkToParentTasks(tasks, asLinkable(parentTasks), { glossary });
 
   const childTasks = await store.read(q.tasksOfCitingPolicies, { policyId });

@@ -8,6 +8,7 @@ import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-
 import {
   nodeRowTypes,
   propertyMap,
+  keyedReadQuery,
   readQuery,
   relRowTypes,
   setClause,
@@ -170,9 +171,9 @@ export const mergeAgencies = writeQuery<Record<string, unknown>>(
   nodeRowTypes('Agency'),
 );
 
-export const policiesExisting = readQuery<{ id: string; ingestKey: string | null; stub: boolean; title: string }>(
+export const policiesExisting = keyedReadQuery<{ id: string; ingestKey: string | null; stub: boolean; title: string }>(
   'policiesExisting',
-  `MATCH (p:Policy) WHERE p.id IN $ids RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub, p.title AS title`,
+  `UNWIND $ids AS key MATCH (p:Policy {id: key}) RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub, p.title AS title`,
 );
 
 export const findPolicyByIngestKey = readQuery<{ id: string; title: string }>(
@@ -195,9 +196,9 @@ export const countRelationships = Object.fromEntries(
 ) as Record<RelType, ReturnType<typeof readQuery<{ count: number }>>>;
 
 /** Tasks of the given loaded documents (parents cited by a document being loaded). */
-export const tasksOfPolicies = readQuery<{ id: string; path: string; title: string; text: string }>(
+export const tasksOfPolicies = keyedReadQuery<{ id: string; path: string; title: string; text: string }>(
   'tasksOfPolicies',
-  `MATCH (p:Policy)-[:HAS_TASK]->(t:Task) WHERE p.id IN $policyIds AND p.stub = false
+  `UNWIND $ids AS key MATCH (p:Policy {id: key})-[:HAS_TASK]->(t:Task) WHERE p.stub = false
    RETURN t.id AS id, t.path AS path, t.title AS title, t.text AS text`,
 );
 
