@@ -4,7 +4,7 @@
  * links costs one query per relationship rather than one per task.
  */
 import DataLoader from 'dataloader';
-import { nodes, type NodeLabel, type TaskNode } from '../../graph-schema/model.js';
+import { nodes, type NodeLabel } from '../../graph-schema/model.js';
 import type { GraphStore, Params } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 
@@ -43,17 +43,6 @@ function byId<Row extends { id: string }>(
   });
 }
 
-function groupRows<Row>(rows: readonly Row[], keyOf: (row: Row) => string, prepare: (row: Row) => Row = (row) => row): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(prepare(row));
-    else groups.set(key, [prepare(row)]);
-  }
-  return groups;
-}
-
 function groupedBy<Row>(
   store: GraphStore,
   query: ReadQuery<Row>,
@@ -61,7 +50,14 @@ function groupedBy<Row>(
   prepare: (row: Row) => Row = (row) => row,
 ): DataLoader<string, Row[]> {
   return new DataLoader(async (ids) => {
-    const groups = groupRows(await readByIds(store, query, ids), keyOf, prepare);
+    const rows = await readByIds(store, query, ids);
+    const groups = new Map<string, Row[]>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      const group = groups.get(key);
+      if (group) group.push(prepare(row));
+      else groups.set(key, [prepare(row)]);
+    }
     return ids.map((id) => groups.get(id) ?? []);
   });
 }
@@ -97,31 +93,3 @@ export function createLoaders(store: GraphStore) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/**
- * Reads every task of some policies with its agencies, targets and national items, one lookup
- * per policy and relationship, and primes the per-task loaders with them. For answers that show many tasks
- * of few documents (compare, a jurisdiction's page of tasks): on Kuzu a lookup costs about a
- * millisecond whatever it returns, so 140 tasks of two documents take 2 lookups per
- * relationship instead of 140.
- */
-export async function primeTasksOfPolicies(store: GraphStore, loaders: Loaders, policyIds: readonly string[]): Promise<void> {
-  const q = readQueries;
-  const [tasks, responsible, targets, implementsRows] = await Promise.all([
-    readByIds(store, q.tasksByPolicies, policyIds),
-    readByIds(store, q.responsibleByPolicies, policyIds),
-    readByIds(store, q.targetsByPolicies, policyIds),
-    readByIds(store, q.implementsByPolicies, policyIds),
-  ]);
-  const groups = {
-    responsible: groupRows(responsible, (row) => row.taskId),
-    targets: groupRows(targets, (row) => row.taskId),
-    implements: groupRows(implementsRows, (row) => row.fromId),
-  };
-  for (const task of tasks) {
-    loaders.task.prime(task.id, withLists('Task', task as TaskNode & Record<string, unknown>));
-    loaders.responsibleOfTask.prime(task.id, groups.responsible.get(task.id) ?? []);
-    loaders.targetsOfTask.prime(task.id, groups.targets.get(task.id) ?? []);
-    loaders.implementsOfTask.prime(task.id, groups.implements.get(task.id) ?? []);
-  }
-}

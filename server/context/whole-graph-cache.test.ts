@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../store/graph-store.js';
-import { ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
+import { curationQueries, ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
-import { cachingFor } from './whole-graph-cache.js';
+import { cachingFor, KEPT_RELATIONS } from './whole-graph-cache.js';
 
 let graph: SampleGraph;
 
 beforeAll(async () => {
-  graph = await openSampleGraph();
+  graph = await openSampleGraph({ extraTasks: 40 });
 });
 
 afterAll(async () => {
@@ -74,3 +74,55 @@ describe('whole-graph cache', () => {
     expect(cachingFor(cached)).toBe(cached);
   });
 });
+
+describe('task relationships kept in memory', () => {
+  const taskIds = async () => (await graph.store.read(readQueries.searchableTasks)).map((task) => task.id).concat('no-such-task');
+  /** Rows per task, in each task's own order: how the loaders use an answer. */
+  const perTask = (rows: unknown[], column: string) => {
+    const groups: Record<string, unknown[]> = {};
+    for (const row of rows) (groups[(row as Record<string, string>)[column]!] ??= []).push({ ...(row as object) });
+    return groups;
+  };
+  const answers = async (store: GraphStore, ids: string[]) =>
+    Promise.all(KEPT_RELATIONS.map(async (relation) => perTask(await store.read(relation.byTasks, { ids }), relation.taskColumn)));
+
+  it('answers every task’s agencies, targets and national items without the database, as the database would', async () => {
+    const cached = cachingFor(graph.store);
+    await cached.warm();
+    const ids = await taskIds();
+    const fromDatabase = await answers(graph.store, ids);
+    expect(Object.keys(fromDatabase[0]!).length).toBeGreaterThan(40);
+    let fromCache: unknown[] = [];
+    expect(await statementsOf(graph.store, async () => (fromCache = await answers(cached, ids)))).toBe(0);
+    expect(fromCache).toEqual(fromDatabase);
+  });
+
+  it('after a write, asks the database until it has read them again document by document, then answers as before', async () => {
+    const cached = cachingFor(graph.store);
+    await cached.warm();
+    const ids = await taskIds();
+    await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-1', to: 'N-PAY' }]));
+    // The write is visible at once: the lookup goes to the database.
+    let afterWrite: unknown[] = [];
+    expect(await statementsOf(graph.store, async () => (afterWrite = await answers(cached, ['sm-1-1'])))).toBeGreaterThan(0);
+    expect(afterWrite[2]).toEqual({});
+
+    await cached.settled();
+    let refilled: unknown[] = [];
+    expect(await statementsOf(graph.store, async () => (refilled = await answers(cached, ids)))).toBe(0);
+    expect(refilled).toEqual(await answers(graph.store, ids));
+    expect((refilled[2] as Record<string, unknown>)['sm-1-1']).toBeUndefined();
+  });
+
+  it('discards a refill that a later write overtook', async () => {
+    const cached = cachingFor(graph.store);
+    await cached.warm();
+    await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-2', to: 'N-TIER' }]));
+    await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'cd-1-2', to: 'N-DRUG' }]));
+    await cached.settled();
+    const ids = await taskIds();
+    expect(await answers(cached, ids)).toEqual(await answers(graph.store, ids));
+    expect((await answers(cached, ['cd-1-2']))[2]).toEqual({});
+  });
+});
+

@@ -17,7 +17,7 @@ import type { CoverageTripleRow, LinkRow, PolicyRow, ResponsibleRow } from '../.
 import { buildCoverageCells, compareCells, differingTargets, rankLeadTypes, type CoverageCellData } from '../analysis/coverage.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
-import { primeTasksOfPolicies, withLists } from '../context/loaders.js';
+import { withLists } from '../context/loaders.js';
 import { badUserInput, parseArgs } from './args.js';
 
 type Args = Record<string, unknown>;
@@ -97,7 +97,6 @@ async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, {
     if (every) everyJurisdictionCells.set(triples, cells);
   }
   return {
-    policyIds: [...new Set(triples.map((triple) => triple.policyId))],
     nationalItems: items.map((item) => withLists('NationalItem', item)),
     cells,
   };
@@ -136,8 +135,6 @@ export const resolvers = {
       const page = jurisdictionId
         ? await ctx.store.read(readQueries.taskIdsPage, { jurisdictionIds: [jurisdictionId], skip: offset, limit })
         : await ctx.store.read(readQueries.allTaskIdsPage, { skip: offset, limit });
-      // A page lists tasks in document order, so it spans few documents: read them whole.
-      await primeTasksOfPolicies(ctx.store, ctx.loaders, [...new Set(page.map((row) => row.policyId))]);
       return tasksByIds(
         page.map((row) => row.id),
         ctx,
@@ -204,8 +201,7 @@ export const resolvers = {
       const { a, b } = parseArgs(ctx.args.compare, args);
       if (a === b) throw badUserInput('Arguments "a" and "b" name the same jurisdiction; compare needs two.', 'b');
       const [ja, jb] = await jurisdictionsOrFail([a, b], ctx, 'a');
-      const { cells, policyIds } = await coverageOf([a, b], ctx);
-      await primeTasksOfPolicies(ctx.store, ctx.loaders, policyIds);
+      const { cells } = await coverageOf([a, b], ctx);
       const split = compareCells(cells, a, b);
       const rows = (list: typeof split.shared, shared: boolean): CompareRowData[] =>
         list.map((row) => ({ ...row, shared }));

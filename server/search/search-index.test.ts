@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, type SearchDocument } from './search-index.js';
+import { foldText, splitTerms } from './fold-text.js';
+import { createSearchIndex, essentialWords, gallopTo, intersectPositions, type SearchDocument, type SearchOptions } from './search-index.js';
+import { segmentWords } from './segment-words.js';
 
 const documents: SearchDocument[] = [
   { id: 'a', title: '深化医保支付方式改革', text: '深化医保支付方式改革，推行按疾病诊断相关分组（DRG）付费。', jurisdictionId: '350400' },
@@ -62,5 +64,210 @@ describe('createSearchIndex', () => {
 
   it('returns nothing for an empty query', () => {
     expect(index.search('   ')).toEqual([]);
+  });
+});
+
+/** Seeded, so that a failure can be replayed. */
+function randomSource(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
+  return { next, int, pick };
+}
+
+/**
+ * The ranking the index must reproduce, by scanning every task: BM25 over the terms with a title
+ * bonus for tasks containing every term; else tasks sharing at least half the weight of the
+ * query's jieba words, scored by that share times BM25 over the words found.
+ */
+function scanSearch(documents: readonly SearchDocument[], query: string, { jurisdictionId = null, limit = 20 }: SearchOptions = {}) {
+  const docs = documents.map((doc) => {
+    const content = doc.text.includes(doc.title) ? doc.text : `${doc.title}\n${doc.text}`;
+    return { ...doc, content, folded: foldText(content), foldedTitle: foldText(doc.title) };
+  });
+  const averageLength = docs.reduce((sum, doc) => sum + doc.folded.length, 0) / Math.max(docs.length, 1);
+  const idf = (matches: number) => Math.log(1 + (docs.length - matches + 0.5) / (matches + 0.5));
+  const containing = (term: string) => docs.flatMap((doc, index) => (doc.folded.includes(term) ? [index] : []));
+  const occurrences = (text: string, term: string) => {
+    let count = 0;
+    for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) count += 1;
+    return count;
+  };
+  const scoreOf = (index: number, terms: { term: string; idf: number }[]) => {
+    const doc = docs[index]!;
+    const lengthNorm = 1 - 0.75 + (0.75 * doc.folded.length) / averageLength;
+    let score = 0;
+    for (const { term, idf: weight } of terms) {
+      const tf = occurrences(doc.folded, term);
+      if (tf === 0) continue;
+      score += (weight * tf * 2.2) / (tf + 1.2 * lengthNorm);
+      if (doc.foldedTitle.includes(term)) score += weight * 0.5;
+    }
+    return score;
+  };
+  const terms = splitTerms(query);
+  if (terms.length === 0 || limit <= 0) return [];
+  const inScope = (index: number) => jurisdictionId == null || docs[index]!.jurisdictionId === jurisdictionId;
+  const exactSets = terms.map(containing);
+  const weighted = terms.map((term, i) => ({ term, idf: idf(exactSets[i]!.length) }));
+  const exact = exactSets.reduce((all, set) => all.filter((index) => set.includes(index))).filter(inScope);
+  const hits = exact.map((index) => ({ index, score: scoreOf(index, weighted), exact: true, terms }));
+  if (hits.length < limit) {
+    const words = [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))];
+    const weights = words.map((word) => ({ term: word, idf: idf(containing(word).length) }));
+    const totalWeight = weights.reduce((sum, w) => sum + w.idf, 0);
+    docs.forEach((doc, index) => {
+      if (exact.includes(index) || !inScope(index)) return;
+      const found = weights.filter((w) => doc.folded.includes(w.term));
+      const coverage = found.reduce((sum, w) => sum + w.idf, 0) / (totalWeight || 1);
+      if (found.length === 0 || (words.length > 1 && coverage < 0.5)) return;
+      hits.push({ index, score: coverage * scoreOf(index, found), exact: false, terms: found.map((w) => w.term) });
+    });
+  }
+  hits.sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || a.index - b.index);
+  return hits.slice(0, limit).map((hit) => ({ id: docs[hit.index]!.id, exact: hit.exact, score: hit.score }));
+}
+
+describe('createSearchIndex against a scan of every task', () => {
+  // Few distinct characters: many tasks hold a query's bigrams in another order, many tie,
+  // characters repeat (more often than a posting's count holds), full-width forms fold.
+  const alphabet = [...'医保支付改革制度', '，', ',', 'Ａ', 'a', '０', '0'];
+  const random = randomSource(20240611);
+  const randomText = (low: number, high: number) => Array.from({ length: random.int(low, high) }, () => random.pick(alphabet)).join('');
+  const corpus: SearchDocument[] = Array.from({ length: 400 }, (_, i) => {
+    const text = randomText(0, 60);
+    const title = random.next() < 0.5 ? text.slice(0, random.int(0, 8)) : randomText(1, 6);
+    return { id: `t${i}`, title, text, jurisdictionId: `j${i % 4}` };
+  });
+  corpus.push(
+    { id: 'repeated', title: '医', text: '医'.repeat(300), jurisdictionId: 'j0' },
+    { id: 'pairs', title: '医保', text: `${'医保'.repeat(200)}支付`, jurisdictionId: 'j1' },
+    { id: 'zeros', title: '0', text: '0'.repeat(150), jurisdictionId: 'j2' },
+  );
+  corpus.push(...corpus.slice(0, 20).map((doc, i) => ({ ...doc, id: `copy${i}` })));
+  const index = createSearchIndex(corpus);
+
+  const queries: { query: string; options: SearchOptions }[] = [];
+  while (queries.length < 300) {
+    const text = random.pick(corpus).text;
+    const length = random.int(1, 6);
+    const start = random.int(0, Math.max(0, text.length - length));
+    const phrase = text.slice(start, start + length);
+    const kind = random.int(0, 3);
+    const query = kind === 0 ? phrase : kind === 1 ? phrase + randomText(1, 4) : kind === 2 ? `${phrase} ${randomText(1, 3)}` : randomText(2, 7);
+    const options: SearchOptions = { limit: random.pick([1, 3, 20, 100]) };
+    if (random.next() < 0.3) options.jurisdictionId = random.pick(['j0', 'j1', 'j2', 'j3', 'nowhere']);
+    queries.push({ query, options });
+  }
+
+  it('returns the same tasks in the same order with the same scores for every query', () => {
+    let fallbacks = 0;
+    for (const { query, options } of queries) {
+      const expected = scanSearch(corpus, query, options);
+      const actual = index.search(query, options);
+      if (expected.some((hit) => !hit.exact)) fallbacks += 1;
+      const label = `${JSON.stringify(query)} ${JSON.stringify(options)}`;
+      expect(actual.map(({ id, exact }) => ({ id, exact })), label).toEqual(expected.map(({ id, exact }) => ({ id, exact })));
+      actual.forEach((hit, k) => expect(hit.score, label).toBeCloseTo(expected[k]!.score, 12));
+    }
+    // The comparison must have exercised the jieba fallback too.
+    expect(fallbacks).toBeGreaterThan(30);
+  });
+});
+
+describe('createSearchIndex ranking', () => {
+  it('orders tasks with equal scores by their order in the index, also when the limit cuts through them', () => {
+    const twins = Array.from({ length: 30 }, (_, i) => ({ id: `twin${i}`, title: '标题', text: '推进分级诊疗。', jurisdictionId: i % 2 ? 'odd' : 'even' }));
+    const index = createSearchIndex(twins);
+    expect(index.search('分级诊疗', { limit: 5 }).map((hit) => hit.id)).toEqual(['twin0', 'twin1', 'twin2', 'twin3', 'twin4']);
+    expect(index.search('分级诊疗', { limit: 3, jurisdictionId: 'odd' }).map((hit) => hit.id)).toEqual(['twin1', 'twin3', 'twin5']);
+  });
+
+  it('takes the best tasks of the jurisdiction, not the best tasks that happen to be in it', () => {
+    const strong = Array.from({ length: 25 }, (_, i) => ({ id: `strong${i}`, title: '医保支付', text: '医保支付改革。', jurisdictionId: 'elsewhere' }));
+    const local = [
+      { id: 'weak', title: '其他', text: `其他工作，${'很长的内容'.repeat(20)}，也提到医保支付。`, jurisdictionId: 'here' },
+      { id: 'better', title: '医保支付', text: '医保支付方式改革。', jurisdictionId: 'here' },
+    ];
+    const index = createSearchIndex([...strong, ...local]);
+    expect(index.search('医保支付', { jurisdictionId: 'here', limit: 1 }).map((hit) => hit.id)).toEqual(['better']);
+    expect(index.search('医保支付', { jurisdictionId: 'here' }).map((hit) => hit.id)).toEqual(['better', 'weak']);
+  });
+
+  it('finds a term that first occurs whole after the first 65,535 characters of a long task', () => {
+    const filler = '甲'.repeat(70_000);
+    const index = createSearchIndex([
+      { id: 'long', title: '长文', text: `医保，${filler}保支，支付，${filler}医保支付。`, jurisdictionId: 'x' },
+      { id: 'decoy', title: '长文', text: `医保，${filler}保支，支付，${filler}。`, jurisdictionId: 'x' },
+    ]);
+    const hits = index.search('医保支付');
+    expect(hits.filter((hit) => hit.exact).map((hit) => hit.id)).toEqual(['long']);
+    expect(hits[0]?.snippet).toContain('«医保支付»');
+  });
+
+  it('ranks by the full count of a character repeated more often than a posting can record', () => {
+    // Same length, so only the counts differ: 300 must beat 200 even though postings cap counts at 127.
+    const index = createSearchIndex([
+      { id: 'two hundred', title: '', text: '医'.repeat(200) + '甲'.repeat(100), jurisdictionId: 'x' },
+      { id: 'three hundred', title: '', text: '医'.repeat(300), jurisdictionId: 'x' },
+    ]);
+    expect(index.search('医', { limit: 1 }).map((hit) => hit.id)).toEqual(['three hundred']);
+  });
+
+  it('returns nothing from an empty index', () => {
+    expect(createSearchIndex([]).search('医保')).toEqual([]);
+  });
+});
+
+describe('posting-list helpers', () => {
+  it('folds each UTF-16 unit to exactly one unit, as the index assumes', () => {
+    const units = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit));
+    expect(units.filter((unit) => foldText(unit).length !== 1)).toEqual([]);
+  });
+
+  it('gallops to the first position holding at least the target', () => {
+    const list = Int32Array.from([2, 4, 4, 8, 16, 32]);
+    expect(gallopTo(list, 0, 1)).toBe(0);
+    expect(gallopTo(list, 0, 4)).toBe(1);
+    expect(gallopTo(list, 2, 4)).toBe(2);
+    expect(gallopTo(list, 0, 9)).toBe(4);
+    expect(gallopTo(list, 0, 33)).toBe(6);
+    expect(gallopTo(list, 6, 1)).toBe(6);
+  });
+
+  it('intersects posting lists of very different lengths', () => {
+    const evens = Int32Array.from({ length: 100_000 }, (_, i) => 2 * i);
+    const sparse = Int32Array.from([3, 4, 50_000, 99_999, 199_998, 300_000]);
+    const positions = intersectPositions([evens, sparse]);
+    expect(Array.from(positions[0]!, (at) => evens[at])).toEqual([4, 50_000, 199_998]);
+    expect(Array.from(positions[1]!)).toEqual([1, 2, 4]);
+  });
+
+  it('intersects random lists as a set would', () => {
+    const random = randomSource(7);
+    for (let round = 0; round < 50; round += 1) {
+      const lists = Array.from({ length: random.int(1, 4) }, () => {
+        const density = random.pick([0.01, 0.2, 0.9]);
+        return Int32Array.from(Array.from({ length: 2000 }, (_, value) => value).filter(() => random.next() < density));
+      });
+      const expected = Array.from(lists[0]!).filter((value) => lists.every((list) => list.includes(value)));
+      const positions = intersectPositions(lists);
+      lists.forEach((list, i) => expect(Array.from(positions[i]!, (at) => list[at])).toEqual(expected));
+    }
+  });
+
+  it('returns no positions when one list is empty', () => {
+    expect(intersectPositions([Int32Array.from([1, 2, 3]), new Int32Array(0)]).map((positions) => positions.length)).toEqual([0, 0]);
+  });
+
+  it('leaves out the lightest words while together they weigh less than required', () => {
+    expect(essentialWords([3, 1, 2, 5], 0)).toEqual([0, 1, 2, 3]);
+    // 1 + 2 < 3.5, 1 + 2 + 3 is not: a task needs word 0 or word 3.
+    expect(essentialWords([3, 1, 2, 5], 3.5)).toEqual([0, 3]);
+    expect(essentialWords([3, 1, 2, 5], 11.5)).toEqual([]);
   });
 });

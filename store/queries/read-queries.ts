@@ -133,7 +133,7 @@ export const tasksByParents = keyedReadQuery<TaskNode>(
 );
 
 /** One page of task ids of some jurisdictions, in document order; `$skip` and `$limit` are integers. */
-export const taskIdsPage = readQuery<{ id: string; policyId: string }>(
+export const taskIdsPage = readQuery<{ id: string }>(
   'taskIdsPage',
   `MATCH (t:Task) WHERE t.jurisdictionId IN $jurisdictionIds
    RETURN t.id AS id, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq
@@ -144,7 +144,7 @@ export const taskIdsPage = readQuery<{ id: string; policyId: string }>(
  * taskIdsPage over every jurisdiction. Kuzu compares each row with each element of an IN list,
  * so "all jurisdictions" as a list of 3,000 codes took longer than the request timeout.
  */
-export const allTaskIdsPage = readQuery<{ id: string; policyId: string }>(
+export const allTaskIdsPage = readQuery<{ id: string }>(
   'allTaskIdsPage',
   `MATCH (t:Task)
    RETURN t.id AS id, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq
@@ -156,54 +156,41 @@ const RESPONSIBLE_COLUMNS = `t.id AS taskId, r.role AS role, r.name AS name, r.p
    a.id AS agencyId, a.name AS agencyName, a.nameEn AS agencyNameEn, a.type AS agencyType,
    a.jurisdictionId AS agencyJurisdictionId`;
 
-export const responsibleByTasks = keyedReadQuery<ResponsibleRow>(
-  'responsibleByTasks',
-  `UNWIND $ids AS key MATCH (t:Task {id: key})-[r:RESPONSIBLE]->(a:Agency) RETURN ${RESPONSIBLE_COLUMNS} ORDER BY taskId, position`,
-);
+/*
+ * A task's agencies, targets and national items, read for three scopes of tasks: some tasks by
+ * id (the API's lookups), every task of some documents and every task. A server on an embedded
+ * store keeps them in memory, filled by the last two (see server/context/whole-graph-cache.ts).
+ */
+const TASKS_BY_ID = 'UNWIND $ids AS key MATCH (t:Task {id: key})';
+const TASKS_OF_POLICIES = 'UNWIND $ids AS key MATCH (:Policy {id: key})-[:HAS_TASK]->(t:Task)';
+const EVERY_TASK = 'MATCH (t:Task)';
+
+const responsibleOf = (tasks: string) => `${tasks}-[r:RESPONSIBLE]->(a:Agency) RETURN ${RESPONSIBLE_COLUMNS} ORDER BY taskId, position`;
+const targetsOf = (tasks: string) => `${tasks}-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`;
+const implementsOf = (tasks: string) =>
+  `${tasks}-[e:IMPLEMENTS]->(n:NationalItem) RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`;
+
+export const responsibleByTasks = keyedReadQuery<ResponsibleRow>('responsibleByTasks', responsibleOf(TASKS_BY_ID));
+export const targetsByTasks = keyedReadQuery<TargetNode>('targetsByTasks', targetsOf(TASKS_BY_ID));
+export const implementsByTasks = keyedReadQuery<LinkRow>('implementsByTasks', implementsOf(TASKS_BY_ID));
+
+export const responsibleByPolicies = keyedReadQuery<ResponsibleRow>('responsibleByPolicies', responsibleOf(TASKS_OF_POLICIES));
+export const targetsByPolicies = keyedReadQuery<TargetNode>('targetsByPolicies', targetsOf(TASKS_OF_POLICIES));
+export const implementsByPolicies = keyedReadQuery<LinkRow>('implementsByPolicies', implementsOf(TASKS_OF_POLICIES));
+
+export const allResponsible = readQuery<ResponsibleRow>('allResponsible', responsibleOf(EVERY_TASK));
+export const allTargets = readQuery<TargetNode>('allTargets', targetsOf(EVERY_TASK));
+export const allImplements = readQuery<LinkRow>('allImplements', implementsOf(EVERY_TASK));
 
 export const agenciesByIds = keyedReadQuery<AgencyNode>(
   'agenciesByIds',
   `UNWIND $ids AS key MATCH (a:Agency {id: key}) RETURN ${columnsOf('a', 'Agency')}`,
 );
 
-export const targetsByTasks = keyedReadQuery<TargetNode>(
-  'targetsByTasks',
-  `UNWIND $ids AS key MATCH (t:Task {id: key})-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`,
-);
-
-export const implementsByTasks = keyedReadQuery<LinkRow>(
-  'implementsByTasks',
-  `UNWIND $ids AS key MATCH (t:Task {id: key})-[e:IMPLEMENTS]->(n:NationalItem)
-   RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`,
-);
-
 export const derivesFromByTasks = keyedReadQuery<LinkRow>(
   'derivesFromByTasks',
   `UNWIND $ids AS key MATCH (t:Task {id: key})-[e:DERIVES_FROM]->(p:Task)
    RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY fromId, score DESC`,
-);
-
-/*
- * The same relationships for every task of some policies, one lookup per policy: answers that
- * show many tasks of few documents (compare, a jurisdiction's page of tasks) read them this way
- * (see primeTasksOfPolicies in server/context/loaders.ts).
- */
-const TASKS_OF_POLICY = 'UNWIND $ids AS key MATCH (:Policy {id: key})-[:HAS_TASK]->(t:Task)';
-
-export const responsibleByPolicies = keyedReadQuery<ResponsibleRow>(
-  'responsibleByPolicies',
-  `${TASKS_OF_POLICY}-[r:RESPONSIBLE]->(a:Agency) RETURN ${RESPONSIBLE_COLUMNS} ORDER BY taskId, position`,
-);
-
-export const targetsByPolicies = keyedReadQuery<TargetNode>(
-  'targetsByPolicies',
-  `${TASKS_OF_POLICY}-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`,
-);
-
-export const implementsByPolicies = keyedReadQuery<LinkRow>(
-  'implementsByPolicies',
-  `${TASKS_OF_POLICY}-[e:IMPLEMENTS]->(n:NationalItem)
-   RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`,
 );
 
 export const derivedByTasks = keyedReadQuery<LinkRow>(
