@@ -4,8 +4,8 @@
  * - Whole-graph reads: the coverage matrix's triples (every IMPLEMENTS edge, 211,000 rows and
  *   seconds on a national store), every national item, jurisdiction and document. Lookups of
  *   jurisdictions, documents and national items by id are answered from them.
- * - Each task's agencies, targets and national items: nearly every answer shows them, and on
- *   Kuzu each lookup costs about a millisecond per task (a search result of 20 tasks: 60 ms).
+ * - Each task's agencies, targets, national items and parent tasks: nearly every answer shows
+ *   them, and on Kuzu each lookup costs about a millisecond per task (20 search hits: 60 ms).
  *
  * Kuzu locks an embedded database to one process, so every change passes through `transaction`
  * here. A write drops everything: whole-graph reads are read again when next asked for; the task
@@ -45,10 +45,14 @@ export const KEPT_RELATIONS: readonly KeptRelation[] = [
   { byTasks: readQueries.responsibleByTasks, byPolicies: readQueries.responsibleByPolicies, everyTask: readQueries.allResponsible, taskColumn: 'taskId' },
   { byTasks: readQueries.targetsByTasks, byPolicies: readQueries.targetsByPolicies, everyTask: readQueries.allTargets, taskColumn: 'taskId' },
   { byTasks: readQueries.implementsByTasks, byPolicies: readQueries.implementsByPolicies, everyTask: readQueries.allImplements, taskColumn: 'fromId' },
+  { byTasks: readQueries.derivesFromByTasks, byPolicies: readQueries.derivesFromByPolicies, everyTask: readQueries.allDerivesFrom, taskColumn: 'fromId' },
 ];
 
-/** Documents read per query when the task relationships are read again after a write. */
-const REFILL_POLICIES = 32;
+/**
+ * Documents read per query when the task relationships are read again after a write: a query
+ * holds the database for its duration (up to a few hundred milliseconds for 8 documents).
+ */
+const REFILL_POLICIES = 8;
 
 export interface CachingStore extends GraphStore {
   /** Reads everything kept now, so that the first requests do not wait for it. */

@@ -97,6 +97,7 @@ async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, {
     if (every) everyJurisdictionCells.set(triples, cells);
   }
   return {
+    policyIds: [...new Set(triples.map((triple) => triple.policyId))],
     nationalItems: items.map((item) => withLists('NationalItem', item)),
     cells,
   };
@@ -201,7 +202,11 @@ export const resolvers = {
       const { a, b } = parseArgs(ctx.args.compare, args);
       if (a === b) throw badUserInput('Arguments "a" and "b" name the same jurisdiction; compare needs two.', 'b');
       const [ja, jb] = await jurisdictionsOrFail([a, b], ctx, 'a');
-      const { cells } = await coverageOf([a, b], ctx);
+      const { cells, policyIds } = await coverageOf([a, b], ctx);
+      // Both sides' tasks come from a few documents: one lookup per document, not per task.
+      for (const tasks of await ctx.loaders.tasksOfPolicy.loadMany(policyIds)) {
+        if (Array.isArray(tasks)) for (const task of tasks) ctx.loaders.task.prime(task.id, withLists('Task', task));
+      }
       const split = compareCells(cells, a, b);
       const rows = (list: typeof split.shared, shared: boolean): CompareRowData[] =>
         list.map((row) => ({ ...row, shared }));

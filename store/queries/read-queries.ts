@@ -157,7 +157,7 @@ const RESPONSIBLE_COLUMNS = `t.id AS taskId, r.role AS role, r.name AS name, r.p
    a.jurisdictionId AS agencyJurisdictionId`;
 
 /*
- * A task's agencies, targets and national items, read for three scopes of tasks: some tasks by
+ * A task's agencies, targets, national items and parent tasks, read for three scopes of tasks: some tasks by
  * id (the API's lookups), every task of some documents and every task. A server on an embedded
  * store keeps them in memory, filled by the last two (see server/context/whole-graph-cache.ts).
  */
@@ -169,28 +169,27 @@ const responsibleOf = (tasks: string) => `${tasks}-[r:RESPONSIBLE]->(a:Agency) R
 const targetsOf = (tasks: string) => `${tasks}-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`;
 const implementsOf = (tasks: string) =>
   `${tasks}-[e:IMPLEMENTS]->(n:NationalItem) RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`;
+const derivesFromOf = (tasks: string) =>
+  `${tasks}-[e:DERIVES_FROM]->(p:Task) RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY fromId, score DESC`;
 
 export const responsibleByTasks = keyedReadQuery<ResponsibleRow>('responsibleByTasks', responsibleOf(TASKS_BY_ID));
 export const targetsByTasks = keyedReadQuery<TargetNode>('targetsByTasks', targetsOf(TASKS_BY_ID));
 export const implementsByTasks = keyedReadQuery<LinkRow>('implementsByTasks', implementsOf(TASKS_BY_ID));
+export const derivesFromByTasks = keyedReadQuery<LinkRow>('derivesFromByTasks', derivesFromOf(TASKS_BY_ID));
 
 export const responsibleByPolicies = keyedReadQuery<ResponsibleRow>('responsibleByPolicies', responsibleOf(TASKS_OF_POLICIES));
 export const targetsByPolicies = keyedReadQuery<TargetNode>('targetsByPolicies', targetsOf(TASKS_OF_POLICIES));
 export const implementsByPolicies = keyedReadQuery<LinkRow>('implementsByPolicies', implementsOf(TASKS_OF_POLICIES));
+export const derivesFromByPolicies = keyedReadQuery<LinkRow>('derivesFromByPolicies', derivesFromOf(TASKS_OF_POLICIES));
 
 export const allResponsible = readQuery<ResponsibleRow>('allResponsible', responsibleOf(EVERY_TASK));
 export const allTargets = readQuery<TargetNode>('allTargets', targetsOf(EVERY_TASK));
 export const allImplements = readQuery<LinkRow>('allImplements', implementsOf(EVERY_TASK));
+export const allDerivesFrom = readQuery<LinkRow>('allDerivesFrom', derivesFromOf(EVERY_TASK));
 
 export const agenciesByIds = keyedReadQuery<AgencyNode>(
   'agenciesByIds',
   `UNWIND $ids AS key MATCH (a:Agency {id: key}) RETURN ${columnsOf('a', 'Agency')}`,
-);
-
-export const derivesFromByTasks = keyedReadQuery<LinkRow>(
-  'derivesFromByTasks',
-  `UNWIND $ids AS key MATCH (t:Task {id: key})-[e:DERIVES_FROM]->(p:Task)
-   RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY fromId, score DESC`,
 );
 
 export const derivedByTasks = keyedReadQuery<LinkRow>(
