@@ -96,11 +96,7 @@ async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, {
     cells = buildCoverageCells(items.map((item) => item.id), jurisdictionIds, triples);
     if (every) everyJurisdictionCells.set(triples, cells);
   }
-  return {
-    policyIds: [...new Set(triples.map((triple) => triple.policyId))],
-    nationalItems: items.map((item) => withLists('NationalItem', item)),
-    cells,
-  };
+  return { triples, nationalItems: items.map((item) => withLists('NationalItem', item)), cells };
 }
 
 /** Shared by the three link types: evidence is stored as a JSON string. */
@@ -202,9 +198,9 @@ export const resolvers = {
       const { a, b } = parseArgs(ctx.args.compare, args);
       if (a === b) throw badUserInput('Arguments "a" and "b" name the same jurisdiction; compare needs two.', 'b');
       const [ja, jb] = await jurisdictionsOrFail([a, b], ctx, 'a');
-      const { cells, policyIds } = await coverageOf([a, b], ctx);
+      const { cells, triples } = await coverageOf([a, b], ctx);
       // Both sides' tasks come from a few documents: one lookup per document, not per task.
-      for (const tasks of await ctx.loaders.tasksOfPolicy.loadMany(policyIds)) {
+      for (const tasks of await ctx.loaders.tasksOfPolicy.loadMany([...new Set(triples.map((triple) => triple.policyId))])) {
         if (Array.isArray(tasks)) for (const task of tasks) ctx.loaders.task.prime(task.id, withLists('Task', task));
       }
       const split = compareCells(cells, a, b);
