@@ -27,7 +27,7 @@ describe('npm run bench -- --quick', () => {
       ['corpus', 'goals', 'http', 'load', 'meta', 'neo4j', 'notes', 'resolvers', 'search', 'seeds', 'serverRssMiB', 'ui', 'writes'].sort(),
     );
     expect(report.meta.mode).toBe('quick');
-    expect(Object.keys(report.http).sort()).toEqual(['compare', 'coverage', 'coverageWithTaskIds', 'lineage', 'search', 'tasksPage']);
+    expect(Object.keys(report.http).sort()).toEqual(['compare', 'coverage', 'coverageCells', 'coverageWithTaskIds', 'lineage', 'search', 'tasksPage']);
     for (const summary of Object.values(report.http)) expect(summary.p99).toBeGreaterThanOrEqual(summary.p50);
     expect(report.load.connections).toBe(50);
     expect(Object.keys(report.ui)).toEqual(expect.arrayContaining(['dagre:1000', 'dagre:5000']));

@@ -276,8 +276,9 @@ function requestMakers(samples: Samples, random: Random) {
     search: () => ({ query: SEARCH, variables: { text: random.pick(samples.phrases), limit: 20 } }),
     lineage: () => ({ query: LINEAGE, variables: { taskId: random.pick(samples.taskIds) } }),
     coverage: () => ({ query: COVERAGE, variables: {} }),
-    /** What a notebook asks for: every cell with its task ids (211,000 ids on the full corpus). */
-    coverageWithTaskIds: () => ({ query: COVERAGE.replace('taskCount', 'taskCount taskIds'), variables: {} }),
+    /** The same matrix as one object per cell, and with each cell's task ids (211,000 on the full corpus). */
+    coverageCells: () => ({ query: COVERAGE.replace('counts', 'cells { nationalItemId jurisdictionId taskCount }'), variables: {} }),
+    coverageWithTaskIds: () => ({ query: COVERAGE.replace('counts', 'cells { nationalItemId jurisdictionId taskCount taskIds }'), variables: {} }),
     compare: () => {
       const [a, b] = random.sample(samples.jurisdictionIds, 2);
       return { query: COMPARE, variables: { a, b } };
@@ -382,6 +383,7 @@ export async function runBench({ quick, jurisdictions, seed, workDir: baseDir = 
       search: await latency(server.url, sizes.requests, make.search),
       lineage: await latency(server.url, sizes.requests, make.lineage),
       coverage: await latency(server.url, sizes.coverageRequests, make.coverage),
+      coverageCells: await latency(server.url, sizes.coverageRequests, make.coverageCells),
       coverageWithTaskIds: await latency(server.url, sizes.coverageRequests, make.coverageWithTaskIds),
       compare: await latency(server.url, sizes.requests, make.compare),
       tasksPage: await latency(server.url, sizes.requests, make.tasksPage),

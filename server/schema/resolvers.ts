@@ -328,6 +328,18 @@ export const resolvers = {
       present(await ctx.loaders.nationalItem.loadMany(lineage.nationalItemIds)),
   },
 
+  Coverage: {
+    /** Cells come items outer, jurisdictions inner (buildCoverageCells): one row per item. */
+    counts: (coverage: { jurisdictions: readonly unknown[]; cells: readonly CoverageCellData[] }) => {
+      const width = coverage.jurisdictions.length;
+      const rows: number[][] = [];
+      for (let start = 0; start < coverage.cells.length; start += width) {
+        rows.push(coverage.cells.slice(start, start + width).map((cell) => cell.taskCount));
+      }
+      return rows;
+    },
+  },
+
   CompareRow: {
     nationalItem: async (row: CompareRowData, _args: Args, ctx: ApiContext) =>
       required(await ctx.loaders.nationalItem.load(row.nationalItemId), `national item ${row.nationalItemId}`),

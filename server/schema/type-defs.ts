@@ -167,6 +167,12 @@ type Coverage {
   nationalItems: [NationalItem!]!
   jurisdictions: [Jurisdiction!]!
   cells: [CoverageCell!]!
+  """
+  The cells' task counts as a matrix: one row per national item in the order of nationalItems,
+  one column per jurisdiction in the order of jurisdictions. The same numbers as the cells in a
+  fraction of the size (a data frame in one step; 170,000 cells on a national store).
+  """
+  counts: [[Int!]!]!
 }
 
 "Quantified targets of the two sides that measure the same thing with different figures."

@@ -52,11 +52,15 @@ describe('the API over the seed documents', () => {
   });
 
   it('builds a coverage matrix of the five jurisdictions that agrees with every task\'s implements', async () => {
-    const answer = await postGraphQL<{ coverage: { jurisdictions: { id: string }[]; cells: { nationalItemId: string; jurisdictionId: string; taskIds: string[] }[] } }>(
-      app,
-      `{ coverage { jurisdictions { id } cells { nationalItemId jurisdictionId taskIds } } }`,
-    );
-    const { jurisdictions, cells } = answer.data!.coverage;
+    const answer = await postGraphQL<{
+      coverage: {
+        nationalItems: { id: string }[];
+        jurisdictions: { id: string }[];
+        cells: { nationalItemId: string; jurisdictionId: string; taskIds: string[] }[];
+        counts: number[][];
+      };
+    }>(app, `{ coverage { nationalItems { id } jurisdictions { id } cells { nationalItemId jurisdictionId taskIds } counts } }`);
+    const { nationalItems, jurisdictions, cells, counts } = answer.data!.coverage;
     expect(jurisdictions).toHaveLength(5);
     const expected = new Map<string, Set<string>>();
     for (const task of tasks) {
@@ -70,6 +74,14 @@ describe('the API over the seed documents', () => {
       expect([...cell.taskIds].sort(), `${cell.nationalItemId} ${cell.jurisdictionId}`).toEqual(want);
     }
     expect(cells.filter((cell) => cell.taskIds.length > 0).length).toBe(expected.size);
+    // The matrix of counts: items down, jurisdictions across, the same numbers as the cells.
+    expect(counts.map((row) => row.length)).toEqual(nationalItems.map(() => jurisdictions.length));
+    nationalItems.forEach((item, i) =>
+      jurisdictions.forEach((j, k) => {
+        const cell = cells.find((c) => c.nationalItemId === item.id && c.jurisdictionId === j.id)!;
+        expect(counts[i]![k], `${item.id} ${j.id}`).toBe(cell.taskIds.length);
+      }),
+    );
   });
 
   it('exports as many nodes and edges of each kind as the store holds', async () => {

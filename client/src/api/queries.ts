@@ -106,19 +106,13 @@ export interface JurisdictionsResult {
 // Coverage
 // ---------------------------------------------------------------------------------------------
 
-/** A cell as the matrix draws it: the count only; a click asks for its tasks (IMPLEMENTATIONS). */
-export interface CoverageCell {
-  nationalItemId: string;
-  jurisdictionId: string;
-  taskCount: number;
-}
-
+/** The matrix draws counts only (items down, jurisdictions across); a click asks for a cell's tasks (IMPLEMENTATIONS). */
 export const COVERAGE = /* GraphQL */ `
   query Coverage($jurisdictionIds: [ID!]) {
     coverage(jurisdictionIds: $jurisdictionIds) {
       nationalItems { ${NATIONAL_ITEM} }
       jurisdictions { ${JURISDICTION} }
-      cells { nationalItemId jurisdictionId taskCount }
+      counts
     }
   }
 `;
@@ -126,7 +120,7 @@ export interface CoverageResult {
   coverage: {
     nationalItems: NationalItemRef[];
     jurisdictions: JurisdictionRef[];
-    cells: CoverageCell[];
+    counts: number[][];
   };
 }
 

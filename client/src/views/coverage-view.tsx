@@ -8,7 +8,6 @@ import {
   COVERAGE,
   IMPLEMENTATIONS,
   JURISDICTIONS,
-  type CoverageCell,
   type CoverageResult,
   type ImplementationsResult,
   type JurisdictionsResult,
@@ -47,9 +46,12 @@ export function CoverageView({ route }: { route: Route }) {
   const coverage = useQuery<CoverageResult>(COVERAGE, { jurisdictionIds });
   const all = useQuery<JurisdictionsResult>(JURISDICTIONS);
 
-  const cells = useMemo(() => {
-    const byKey = new Map<string, CoverageCell>();
-    if (coverage.status === 'done') for (const cell of coverage.data.coverage.cells) byKey.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, cell);
+  const counts = useMemo(() => {
+    const byKey = new Map<string, number>();
+    if (coverage.status === 'done') {
+      const { nationalItems, jurisdictions, counts: matrix } = coverage.data.coverage;
+      nationalItems.forEach((item, i) => jurisdictions.forEach((j, k) => byKey.set(`${item.id}|${j.id}`, matrix[i]?.[k] ?? 0)));
+    }
     return byKey;
   }, [coverage]);
 
@@ -58,7 +60,7 @@ export function CoverageView({ route }: { route: Route }) {
   if (coverage.status === 'loading' || coverage.status === 'idle') return <Loading />;
   if (coverage.status === 'error') return <ErrorNotice error={coverage.error} />;
   const { nationalItems, jurisdictions } = coverage.data.coverage;
-  const count = (itemId: string, jurisdictionId: string) => cells.get(`${itemId}|${jurisdictionId}`)?.taskCount ?? 0;
+  const count = (itemId: string, jurisdictionId: string) => counts.get(`${itemId}|${jurisdictionId}`) ?? 0;
   const visibleItems = gapsOf ? nationalItems.filter((item) => count(item.id, gapsOf) === 0) : nationalItems;
   const groups = groupByPillar(visibleItems);
   const addable = all.status === 'done' ? all.data.jurisdictions.filter((j) => !jurisdictionIds.includes(j.id)) : [];
