@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../store/graph-store.js';
 import { curationQueries, ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
-import { cachingFor, KEPT_RELATIONS } from './whole-graph-cache.js';
+import { cachingFor, KEPT_TASK_ROWS } from './whole-graph-cache.js';
 
 let graph: SampleGraph;
 
@@ -26,7 +26,7 @@ describe('whole-graph cache', () => {
     const cached = cachingFor(graph.store);
     expect(await statementsOf(graph.store, () => cached.warm())).toBeGreaterThan(0);
     expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(0);
-    expect(await statementsOf(graph.store, () => cached.read(readQueries.tasksByIds, { ids: ['sm-1'] }))).toBe(1);
+    expect(await statementsOf(graph.store, () => cached.read(readQueries.policyTexts, { ids: ['p-sm'] }))).toBe(1);
 
     const before = (await cached.read(readQueries.allJurisdictions)).map((row) => row.id);
     await cached.transaction((tx) =>
@@ -36,21 +36,22 @@ describe('whole-graph cache', () => {
     expect(after).toEqual([...before, '350500'].sort());
   });
 
-  it('answers lookups of jurisdictions, documents and national items from the kept rows, as the database would', async () => {
+  it('answers lookups of jurisdictions, documents, national items and coverage triples from the kept rows, as the database would', async () => {
     const cached = cachingFor(graph.store);
     await cached.warm();
-    const lookups: [ReadQuery<{ id: string }>, string[]][] = [
-      [readQueries.jurisdictionsByIds, ['350400', '510100', 'none']],
-      [readQueries.policiesByIds, ['p-fj', 'p-sm', 'none']],
-      [readQueries.nationalItemsByIds, ['N-PAY', 'N-HOSP', 'none']],
+    const lookups: [ReadQuery<object>, string[], number][] = [
+      [readQueries.jurisdictionsByIds, ['350400', '510100', 'none'], 2],
+      [readQueries.policiesByIds, ['p-fj', 'p-sm', 'none'], 2],
+      [readQueries.nationalItemsByIds, ['N-PAY', 'N-HOSP', 'none'], 2],
+      [readQueries.coverageTriples, ['350400', '510100', 'none'], 44],
     ];
-    for (const [query, ids] of lookups) {
-      const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-      const fromDatabase = byId(await graph.store.read(query, { ids }));
-      expect(fromDatabase.length, query.name).toBe(2);
-      let fromCache: { id: string }[] = [];
+    for (const [query, ids, count] of lookups) {
+      const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();
+      const fromDatabase = sorted(await graph.store.read(query, { ids }));
+      expect(fromDatabase.length, query.name).toBe(count);
+      let fromCache: object[] = [];
       expect(await statementsOf(graph.store, async () => (fromCache = await cached.read(query, { ids })))).toBe(0);
-      expect(byId(fromCache), query.name).toEqual(fromDatabase);
+      expect(sorted(fromCache), query.name).toEqual(fromDatabase);
     }
   });
 
@@ -75,43 +76,52 @@ describe('whole-graph cache', () => {
   });
 });
 
-describe('task relationships kept in memory', () => {
-  const taskIds = async () => (await graph.store.read(readQueries.searchableTasks)).map((task) => task.id).concat('no-such-task');
-  /** Rows per task, in each task's own order: how the loaders use an answer. */
-  const perTask = (rows: unknown[], column: string) => {
-    const groups: Record<string, unknown[]> = {};
-    for (const row of rows) (groups[(row as Record<string, string>)[column]!] ??= []).push({ ...(row as object) });
-    return groups;
-  };
-  const answers = async (store: GraphStore, ids: string[]) =>
-    Promise.all(KEPT_RELATIONS.map(async (relation) => perTask(await store.read(relation.byTasks, { ids }), relation.taskColumn)));
+describe('task rows kept in memory', () => {
+  const lookups = KEPT_TASK_ROWS.flatMap((kept) => kept.lookups);
+  /** Keys of every lookup: every task, or every document, and one that does not exist. */
+  async function keysOf(keyColumn: string): Promise<string[]> {
+    const tasks = await graph.store.read(readQueries.searchableTasks);
+    const keys = keyColumn === 'policyId' ? tasks.map((task) => task.policyId) : tasks.map((task) => task.id);
+    return [...new Set(keys), 'none'];
+  }
+  /** Each lookup's answer for the given keys, as rows per key in each key's own order: how the loaders use it. */
+  async function answers(store: GraphStore, only?: string[]): Promise<Record<string, Record<string, unknown[]>>> {
+    const out: Record<string, Record<string, unknown[]>> = {};
+    for (const { query, keyColumn } of lookups) {
+      const groups: Record<string, unknown[]> = {};
+      for (const row of await store.read(query, { ids: only ?? (await keysOf(keyColumn)) })) {
+        (groups[(row as Record<string, string>)[keyColumn]!] ??= []).push({ ...(row as object) });
+      }
+      out[query.name] = groups;
+    }
+    return out;
+  }
+  const implementsOf = async (store: GraphStore, taskId: string) => (await store.read(readQueries.implementsByTasks, { ids: [taskId] })).map((row) => row.toId);
 
-  it('answers every task’s agencies, targets and national items without the database, as the database would', async () => {
+  it('answers every task, with its agencies, targets, national items and parent tasks, without the database, as the database would', async () => {
     const cached = cachingFor(graph.store);
     await cached.warm();
-    const ids = await taskIds();
-    const fromDatabase = await answers(graph.store, ids);
-    expect(Object.keys(fromDatabase[0]!).length).toBeGreaterThan(40);
-    let fromCache: unknown[] = [];
-    expect(await statementsOf(graph.store, async () => (fromCache = await answers(cached, ids)))).toBe(0);
+    const fromDatabase = await answers(graph.store);
+    expect(Object.keys(fromDatabase['tasksByIds']!).length).toBeGreaterThan(40);
+    expect(Object.keys(fromDatabase['derivesFromByTasks']!)).toEqual(['sm-1-1']);
+    let fromCache = {};
+    const keyReads = lookups.length; // reading the keys themselves
+    expect(await statementsOf(graph.store, async () => (fromCache = await answers(cached)))).toBe(keyReads);
     expect(fromCache).toEqual(fromDatabase);
   });
 
   it('after a write, asks the database until it has read them again document by document, then answers as before', async () => {
     const cached = cachingFor(graph.store);
     await cached.warm();
-    const ids = await taskIds();
     await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-1', to: 'N-PAY' }]));
-    // The write is visible at once: the lookup goes to the database.
-    let afterWrite: unknown[] = [];
-    expect(await statementsOf(graph.store, async () => (afterWrite = await answers(cached, ['sm-1-1'])))).toBeGreaterThan(0);
-    expect(afterWrite[2]).toEqual({});
+    // The write is visible at once: the lookup goes to the database (as does the refill, meanwhile).
+    let afterWrite: string[] = [];
+    expect(await statementsOf(graph.store, async () => (afterWrite = await implementsOf(cached, 'sm-1-1')))).toBeGreaterThan(0);
+    expect(afterWrite).toEqual([]);
 
     await cached.settled();
-    let refilled: unknown[] = [];
-    expect(await statementsOf(graph.store, async () => (refilled = await answers(cached, ids)))).toBe(0);
-    expect(refilled).toEqual(await answers(graph.store, ids));
-    expect((refilled[2] as Record<string, unknown>)['sm-1-1']).toBeUndefined();
+    expect(await statementsOf(graph.store, () => implementsOf(cached, 'sm-1-1'))).toBe(0);
+    expect(await answers(cached)).toEqual(await answers(graph.store));
   });
 
   it('discards a refill that a later write overtook', async () => {
@@ -120,9 +130,7 @@ describe('task relationships kept in memory', () => {
     await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-2', to: 'N-TIER' }]));
     await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'cd-1-2', to: 'N-DRUG' }]));
     await cached.settled();
-    const ids = await taskIds();
-    expect(await answers(cached, ids)).toEqual(await answers(graph.store, ids));
-    expect((await answers(cached, ['cd-1-2']))[2]).toEqual({});
+    expect(await answers(cached)).toEqual(await answers(graph.store));
+    expect(await implementsOf(cached, 'cd-1-2')).toEqual([]);
   });
 });
-

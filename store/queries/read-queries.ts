@@ -122,6 +122,9 @@ export const tasksByIds = keyedReadQuery<TaskNode>(
   `UNWIND $ids AS key MATCH (t:Task {id: key}) RETURN ${columnsOf('t', 'Task')}`,
 );
 
+/** Every task, in document order (kept in memory by a server on an embedded store). */
+export const allTasks = readQuery<TaskNode>('allTasks', `MATCH (t:Task) RETURN ${columnsOf('t', 'Task')} ORDER BY policyId, seq`);
+
 export const tasksByPolicies = keyedReadQuery<TaskNode>(
   'tasksByPolicies',
   `UNWIND $ids AS key MATCH (p:Policy {id: key})-[:HAS_TASK]->(t:Task) RETURN ${columnsOf('t', 'Task')} ORDER BY policyId, seq`,
