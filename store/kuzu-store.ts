@@ -186,8 +186,12 @@ export async function openKuzuStore({
   // execute) in flight at once crash the process with SIGSEGV, e.g. the parallel reads of
   // DataLoader batches or Promise.all. Every call therefore waits for the previous one.
   let lane: Promise<unknown> = Promise.resolve();
+  // A call on a closed connection crashes the process too: calls that were still waiting when
+  // the store closed (a server's background reads) fail instead.
+  let closed = false;
   function exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const next = lane.then(work, work);
+    const guarded = () => (closed ? Promise.reject(new StoreError('closed', 'the Kuzu store is closed')) : work());
+    const next = lane.then(guarded, guarded);
     lane = next.catch(() => undefined);
     return next;
   }
@@ -276,6 +280,8 @@ export async function openKuzuStore({
     },
     async close() {
       await writeQueue;
+      closed = true;
+      await lane;
       await readConnection.close();
       await writeConnection.close();
       await database.close();
