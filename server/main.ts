@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const served = cachingFor(store);
   const started = performance.now();
   await served.warm();
-  logger.info(`reads kept in memory (whole-graph reads, task relationships): ${Math.round(performance.now() - started)} ms`);
+  logger.info(`reads kept in memory (whole-graph reads, task rows): ${Math.round(performance.now() - started)} ms`);
 
   const app = createApp({
     store: served,

@@ -7,7 +7,7 @@ import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
-import { KEYED_READ_KEY, KEYED_READ_PREFIX, type ReadQuery, type WriteQuery } from './queries/define.js';
+import { KEYED_READ_KEY, KEYED_READ_UNWIND, type ReadQuery, type WriteQuery } from './queries/define.js';
 
 export interface KuzuStoreOptions {
   /** Database path (Kuzu 0.11 keeps a database in one file plus a WAL beside it). */
@@ -121,7 +121,7 @@ export function toKuzuWrite(query: WriteQuery<object>): string {
 }
 
 /** Lookups one keyed read makes at most; longer id lists are split. */
-export const KEYED_READ_BRANCHES = 32;
+const KEYED_READ_BRANCHES = 32;
 
 /**
  * A keyed read as `branches` primary-key lookups joined by UNION ALL, the key of branch i in
@@ -129,15 +129,15 @@ export const KEYED_READ_BRANCHES = 32;
  * with `UNWIND $ids AS key` it joins the list against a scan of the whole table (85 ms for one
  * task of 200,000, against 0.5 ms for a lookup).
  */
-export function toKuzuKeyedRead(query: ReadQuery<unknown>, branches: number): string {
-  const body = query.cypher.slice(KEYED_READ_PREFIX.length - 'MATCH'.length);
+function toKuzuKeyedRead(query: ReadQuery<unknown>, branches: number): string {
+  const body = query.cypher.slice(KEYED_READ_UNWIND.length);
   return toKuzuCypher(
     Array.from({ length: branches }, (_, i) => body.replace(KEYED_READ_KEY, `{id: $key_${i}}`)).join('\nUNION ALL\n'),
   );
 }
 
 /** The statements a keyed read of `ids` takes (see toKuzuKeyedRead), with their parameters. */
-export function keyedReadCalls(ids: readonly unknown[], params: Params): { branches: number; params: Params }[] {
+function keyedReadCalls(ids: readonly unknown[], params: Params): { branches: number; params: Params }[] {
   const { ids: _ids, ...rest } = params;
   const calls = [];
   for (let offset = 0; offset < ids.length; offset += KEYED_READ_BRANCHES) {

@@ -18,7 +18,7 @@ import type { GraphStore } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 
 /** The parameterless reads worth keeping: each reads a whole label or relationship type. */
-export const WHOLE_GRAPH_READS: readonly ReadQuery<unknown>[] = [
+const WHOLE_GRAPH_READS: readonly ReadQuery<unknown>[] = [
   readQueries.allCoverageTriples,
   readQueries.allNationalItems,
   readQueries.allJurisdictions,

@@ -29,8 +29,8 @@ export function readQuery<Result>(name: string, cypher: string): ReadQuery<Resul
   return { kind: 'read', name, cypher: cypher.trim() };
 }
 
-/** How a keyed read starts: each `key` of `$ids` matches one node by its primary key. */
-export const KEYED_READ_PREFIX = 'UNWIND $ids AS key MATCH';
+/** How a keyed read starts, before its MATCH: each `key` of `$ids` matches one node by its primary key. */
+export const KEYED_READ_UNWIND = 'UNWIND $ids AS key ';
 /** Where the key is used; exactly once per keyed read, so a backend can substitute it. */
 export const KEYED_READ_KEY = '{id: key}';
 
@@ -41,8 +41,8 @@ export const KEYED_READ_KEY = '{id: key}';
  */
 export function keyedReadQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
   const text = cypher.trim();
-  if (!text.startsWith(KEYED_READ_PREFIX) || text.split(KEYED_READ_KEY).length !== 2) {
-    throw new Error(`keyed read ${name} must start with "${KEYED_READ_PREFIX}" and use "${KEYED_READ_KEY}" once`);
+  if (!text.startsWith(`${KEYED_READ_UNWIND}MATCH`) || text.split(KEYED_READ_KEY).length !== 2) {
+    throw new Error(`keyed read ${name} must start with "${KEYED_READ_UNWIND}MATCH" and use "${KEYED_READ_KEY}" once`);
   }
   return { kind: 'read', name, cypher: text, keyed: true };
 }
