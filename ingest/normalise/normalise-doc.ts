@@ -16,6 +16,8 @@ import {
   type MappedText,
 } from './mapped-text.js';
 import { markerAt, type NumberStyle } from './numbering.js';
+import { DATE_LINE, END_MATTER, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
+import { looksLikeWebCopy, rejoinInlineRuns, removeContents, splitFlattenedLine, WEB_PAGE_CHROME, type SourceLine } from './web-copy.js';
 
 type Warn = (offset: number, code: string, message: string) => void;
 
@@ -80,6 +82,22 @@ function tidySpaces(line: MappedText): MappedText {
   // Cells keep their tab separators; spaces around a tab are padding.
   out = replaceMatches(out, / *\t */gu, () => '\t');
   return trimMapped(out);
+}
+
+/**
+ * Co-signatories printed side by side, "三明市卫生健康委员会         三明市发展和改革委员会": each body
+ * its own signature line (spaces between Chinese words are removed later, which would fuse them).
+ */
+function splitCoSignatures(line: MappedText): MappedText[] {
+  const pieces: MappedText[] = [];
+  let start = 0;
+  for (const gap of line.text.matchAll(/[ \u3000]{2,}/gu)) {
+    pieces.push(slice(line, start, gap.index));
+    start = gap.index + gap[0].length;
+  }
+  pieces.push(slice(line, start));
+  const names = pieces.map((piece) => piece.text.trim()).filter((text) => text !== '');
+  return names.length >= 2 && names.every((text) => SIGNATURE_LINE.test(text)) ? pieces.filter((piece) => piece.text.trim() !== '') : [line];
 }
 
 /** Page numbers printed as furniture: "— 3 —", "- 12 -", "第 3 页", "第3页 共10页", "3/10". */
@@ -161,11 +179,8 @@ function repairTable(rows: Row[], warn: Warn): MappedText[] {
 }
 
 const TERMINAL = /[。！？；：…”’）〕】》」』.!?;:]$/u;
-/** Titles end with the kind of document ("…的通知", "…试点方案", "…任务分解表"); they are never wrapped prose. */
-const TITLE_END = /(?:通知|方案|意见|函|任务|计划|办法|分解表|施工表|路线图|规划|决定|报告|细则|纲要|要点|清单|公告|通告|批复)$/u;
 /** "〔市卫生计生委…负责〕" or "（责任单位：…）" printed as its own paragraph after the item it belongs to. */
 const AGENCY_PARAGRAPH = /^(?:〔[^〔〕]*(?:负责|参与|牵头|配合)[^〔〕]*〕|（(?:责任|牵头|配合)单位[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$/u;
-const END_MATTER = /^(?:附件|抄送|抄报|（此件|\d{4}年\d{1,2}月\d{1,2}日)/u;
 /** Masthead lines stand alone: "…领导小组文件", "…人民政府办公室文件", and the number "明医改组〔2024〕4号". */
 const MASTHEAD = /(?:文件|^[\u4e00-\u9fff]{1,12}[〔[［(（]\d{4}[〕\]］)）]\d+号)$/u;
 
@@ -207,20 +222,39 @@ export function normaliseDoc(doc: IngestDoc): IngestDoc {
   m = removeMarkup(m, warn);
 
   // Lines, tidied; blank lines only remember that a break happened.
-  const lines: { line: MappedText; afterBlank: boolean }[] = [];
+  const tidied: SourceLine[] = [];
   let blank = false;
-  for (const raw of splitMapped(m, '\n')) {
+  for (const raw of splitMapped(m, '\n').flatMap(splitCoSignatures)) {
     const line = tidySpaces(raw);
     if (line.text.replace(/\t/gu, '') === '') {
       blank = true;
       continue;
     }
-    if (!isTableRow(line) && PAGE_FURNITURE.test(line.text)) {
+    tidied.push({ line, afterBlank: blank });
+    blank = false;
+  }
+
+  // Inline runs a web page split onto lines of their own go back first, so that a year on a line of
+  // its own is not taken for a page number.
+  const webCopy = looksLikeWebCopy(tidied);
+  const contents = removeContents(webCopy ? rejoinInlineRuns(tidied) : tidied);
+  if (contents.removed.length > 0) {
+    warn(contents.removed[0]!.line.offsets[0] ?? 0, 'table-of-contents', `removed a table of contents of ${contents.removed.length - 1} entries`);
+  }
+  const lines: SourceLine[] = [];
+  blank = false;
+  for (const { line, afterBlank } of contents.lines) {
+    // On a web page a bare number is a table cell or a number the rejoining left alone, never a page number.
+    const pageNumber = PAGE_FURNITURE.test(line.text) && !(webCopy && /^\d+$/u.test(line.text));
+    const furniture = !isTableRow(line) && (pageNumber || WEB_PAGE_CHROME.test(line.text));
+    if (furniture) {
       warn(line.offsets[0] ?? 0, 'page-furniture', `removed page furniture "${line.text}"`);
       blank = true;
       continue;
     }
-    lines.push({ line, afterBlank: blank });
+    const pieces = splitFlattenedLine(line);
+    if (pieces.length > 1) warn(line.offsets[0] ?? 0, 'flattened-body', `split a line of ${line.text.length} characters into ${pieces.length} numbered paragraphs`);
+    pieces.forEach((piece, n) => lines.push({ line: piece, afterBlank: n === 0 && (afterBlank || blank) }));
     blank = false;
   }
 
@@ -243,16 +277,18 @@ export function normaliseDoc(doc: IngestDoc): IngestDoc {
   // Rejoin sentences broken across lines and pages.
   const headings = headingStyles(repaired);
   const joined: MappedText[] = [];
-  for (const line of repaired) {
+  repaired.forEach((line, i) => {
     const previous = joined[joined.length - 1];
-    if (previous && continues(previous, line, headings)) {
+    // A body's name above a date is a signature, never the end of the sentence before it.
+    const signature = SIGNATURE_LINE.test(line.text) && DATE_LINE.test(repaired[i + 1]?.text ?? '');
+    if (previous && !signature && continues(previous, line, headings)) {
       // Latin words on both sides of a wrap need their space back.
       const space = /[A-Za-z0-9]$/u.test(previous.text) && /^[A-Za-z0-9]/u.test(line.text);
       joined[joined.length - 1] = concat(space ? [previous, inserted(' ', line.offsets[0] ?? 0), line] : [previous, line]);
     } else {
       joined.push(line);
     }
-  }
+  });
 
   const result = joinMapped(joined, '\n');
   for (const match of result.text.matchAll(LATIN_IN_CHINESE)) {

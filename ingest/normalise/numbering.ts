@@ -4,8 +4,12 @@
  * Brackets are already unified to full-width （） when these run.
  */
 
-/** 一、 · （一） · 1. 1、 1． · （1） · ① — in the usual nesting order. */
-export type NumberStyle = 'cn' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
+/**
+ * 第一部分 · 第一章 · 第一节 · 第一条 · 一、 · （一） · 1. 1、 1． · （1） · ① — in the usual nesting order.
+ * Plans (规划) divide into 第X章/第X节 above 一、; regulations and measures (办法, 若干措施) number
+ * their provisions 第X条.
+ */
+export type NumberStyle = 'part' | 'chapter' | 'division' | 'article' | 'cn' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
 
 export interface Marker {
   style: NumberStyle;
@@ -42,8 +46,15 @@ export function parseChineseNumeral(numeral: string): number | null {
 
 const CN = '[一二三四五六七八九十百零〇]{1,4}';
 const PATTERNS: readonly [NumberStyle, RegExp][] = [
-  // "一、加强…"
-  ['cn', new RegExp(`^(${CN})、 *`, 'u')],
+  // "第一部分 总体要求", "第二章  指导思想与主要目标", "第一节 基础条件", "第三条 …" — the character after
+  // the number names the level; a space or the text follows. Not "第一批", "第三方".
+  ['part', new RegExp(`^第(${CN})部分[ 、：:]*`, 'u')],
+  ['chapter', new RegExp(`^第(${CN})章[ 、：:]*`, 'u')],
+  ['division', new RegExp(`^第(${CN})节[ 、：:]*`, 'u')],
+  ['article', new RegExp(`^第(${CN})条[ 、：:]*`, 'u')],
+  // "一、加强…"; "一 强化…" is how normalise rejoins a flattened table's 序号 cell "一" with its heading
+  // (a space between two Chinese characters is never left in the text otherwise).
+  ['cn', new RegExp(`^(${CN})(?:、 *| (?=[\\u4e00-\\u9fff]))`, 'u')],
   // "（一）健全…"
   ['cnParen', new RegExp(`^（(${CN})） *`, 'u')],
   // "1. 加强…", "1、进一步…", "7.2020年…" — but not a decimal such as "1.5张".
@@ -69,7 +80,11 @@ export function markerAt(text: string): Marker | null {
     if (value === null || value === 0) continue;
     const key = match[0].trimEnd();
     const pathKey =
-      style === 'cn' ? raw : style === 'arabic' ? raw : style === 'circled' ? raw : `（${raw}）`;
+      style === 'cn' || style === 'arabic' || style === 'circled'
+        ? raw
+        : style === 'cnParen' || style === 'arabicParen'
+          ? `（${raw}）`
+          : key.replace(/[ 、：:]+$/u, '');
     return { style, value, key, pathKey, length: match[0].length };
   }
   return null;

@@ -2,6 +2,7 @@
  * @module Document metadata from the front and end matter: the plan's own title (not its cover
  * letter's), document number, issuer and date from the signature block, draft status.
  */
+import { isoDateOfLine, TITLE_END } from '../conventions.js';
 import { DATE_LINE, DRAFT_MARK, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 
 export interface FoundMeta {
@@ -52,13 +53,11 @@ function cleanTitle(text: string): string {
   return text.replace(new RegExp(DRAFT_MARK.source, 'gu'), '').replace(/\s+/gu, '').trim();
 }
 
-function isoDate(line: Line): string {
-  const [, y, m, d] = DATE_LINE.exec(line.text)!;
-  return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-}
+const isoDate = (line: Line): string | null => isoDateOfLine(line.text);
 
 interface SignatureBlock {
-  signature: Line | null;
+  /** The bodies signing, top to bottom: co-signed documents print one name a line above the date. */
+  signatures: Line[];
   date: Line;
 }
 
@@ -66,11 +65,29 @@ function signatureBlocks(lines: readonly Line[]): SignatureBlock[] {
   const blocks: SignatureBlock[] = [];
   lines.forEach((line, i) => {
     if (!isDate(line)) return;
-    const before = lines[i - 1];
-    blocks.push({ signature: before && SIGNATURE_LINE.test(before.text) ? before : null, date: line });
+    const signatures: Line[] = [];
+    for (let k = i - 1; k >= 0 && signatures.length < 12 && SIGNATURE_LINE.test(lines[k]!.text); k--) signatures.unshift(lines[k]!);
+    blocks.push({ signatures, date: line });
   });
   return blocks;
 }
+
+/**
+ * Where the title block above the outline ends: at the first line that completes a title, one that
+ * ends with the kind of document ("…行动方案", "…评分标准"). Lines after it are the plan's first
+ * heading ("前言") or a table's header cells, not the title.
+ */
+function titleBlockEnd(lines: readonly Line[]): number {
+  let joined = '';
+  for (const [n, line] of lines.entries()) {
+    joined += cleanTitle(line.text);
+    if (TITLE_END.test(joined)) return n + 1;
+  }
+  return lines.length;
+}
+
+/** A cover letter naming the plan it issues or forwards: "现将《X》印发给你们", "《X》已经市政府同意，现印发给你们", "转发《X》". */
+const COVER_NAMES_PLAN = /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，。]{2,20}同意，?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
 
 export function findMetadata(lines: readonly Line[], outlineStart: number): FoundMeta {
   const nonEmpty = lines.filter((line) => line.text !== '');
@@ -84,17 +101,18 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     i--;
     skipped++;
   }
-  const titleLines: Line[] = [];
+  const titleBlock: Line[] = [];
   while (i >= 0 && isTitleLike(front[i]!) && !(SIGNATURE_LINE.test(front[i]!.text) && front[i + 1] && isDate(front[i + 1]!))) {
-    titleLines.unshift(front[i]!);
+    titleBlock.unshift(front[i]!);
     i--;
   }
+  const titleLines = titleBlock.slice(0, titleBlockEnd(titleBlock));
   let title = titleLines.length > 0 ? cleanTitle(titleLines.map((line) => line.text).join('')) : null;
   if (!title) {
-    // Fall back to the plan named in a cover letter: "关于印发《…》的通知".
-    const cover = front.find((line) => /印发.*《[^》]+》/u.test(line.text));
-    const named = cover ? /《([^》]+)》/u.exec(cover.text) : null;
-    title = named ? cleanTitle(named[1]!) : front.find(isTitleLike)?.text ?? null;
+    // No title printed above the text (a web page's title is not part of its body): the plan the cover
+    // letter names. A document that prints neither has no title we can state.
+    const named = front.map((line) => COVER_NAMES_PLAN.exec(line.text)).find((match) => match !== null);
+    title = named ? cleanTitle(named[1] ?? named[2]!) : null;
   }
 
   const docNumberLine = front.find((line) => DOC_NUMBER.test(line.text)) ?? null;
@@ -108,13 +126,18 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   const before = blocks.filter((block) => block.date.index < outlineStart).at(-1);
   const chosen = after ?? before ?? null;
   const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
-  const issuerLine = chosen?.signature ?? null;
-  const issuer = issuerLine?.text ?? (header ? header.text.replace(/文件$/u, '') : null);
+  const issuerLine = chosen?.signatures.at(-1) ?? null;
+  const issuer =
+    chosen && chosen.signatures.length > 0
+      ? chosen.signatures.map((line) => line.text).join('、')
+      : header
+        ? header.text.replace(/文件$/u, '')
+        : null;
 
   const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && /稿/u.test(line.text));
   const bodyLines = [
     ...(header ? [header] : []),
-    ...blocks.flatMap((block) => (block.signature ? [block.signature] : [])),
+    ...blocks.flatMap((block) => block.signatures),
     ...front.filter((line) => isTitleLike(line) && line.text.length <= 30),
   ];
   return {

@@ -12,7 +12,7 @@ export interface Unit {
   /** Key as printed ('' for an unnumbered table row). */
   key: string;
   pathKey: string;
-  style: NumberStyle | 'row';
+  style: OutlineStyle | 'row';
   value: number;
   parent: Unit | null;
   children: Unit[];
@@ -48,7 +48,17 @@ function cellsOf(line: Line): Cell[] {
   return cells;
 }
 
-const OUTLINE_OPENERS: ReadonlySet<NumberStyle> = new Set(['cn', 'cnParen', 'arabic']);
+/** An attachment (附件) opens a numbering of its own under a root unit of its own. */
+type OutlineStyle = NumberStyle | 'annex';
+type OutlineMarker = Omit<Marker, 'style'> & { style: OutlineStyle };
+
+/**
+ * "附件1", "附件 2" or "附件" standing alone at the head of an attachment — not "附件：…", the list of
+ * attachments under the text. A web page may put the number on the next line ("附件\n1").
+ */
+const ANNEX_HEADING = /^附件 ?(\d{1,2})?$/u;
+
+const OUTLINE_OPENERS: ReadonlySet<NumberStyle> = new Set(['part', 'chapter', 'article', 'cn', 'cnParen', 'arabic']);
 
 /** The last top-level bracket group at the end of a text: "…（责任单位：县卫生健康委）" → "责任单位：县卫生健康委". */
 function trailingBracket(text: string): string | null {
@@ -89,9 +99,9 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   const units: Unit[] = [];
   const roots: Unit[] = [];
   const messages: IngestMessage[] = [];
-  let levels: NumberStyle[] = [];
+  let levels: OutlineStyle[] = [];
   let open: Unit[] = [];
-  const lastValue = new Map<NumberStyle, number>();
+  const lastValue = new Map<OutlineStyle, number>();
   let startLine: number | null = null;
   let finished = false;
 
@@ -115,7 +125,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     return -1;
   }
 
-  function openUnit(marker: Marker | null, level: number, start: number, end: number, lineIndex: number, keyStart: number): Unit {
+  function openUnit(marker: OutlineMarker | null, level: number, start: number, end: number, lineIndex: number, keyStart: number): Unit {
     const style = marker?.style ?? 'row';
     const parent = level > 0 ? open[level - 1] ?? null : null;
     const siblings = parent ? parent.children : roots;
@@ -148,6 +158,11 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   }
 
   const deepest = () => open.at(-1);
+
+  function repeatsOpenHeading(marker: Marker, line: Line): boolean {
+    const heading = line.text.slice(marker.length);
+    return open.some((unit) => unit.key === marker.key && text.slice(unit.start, unit.headingEnd) === heading);
+  }
 
   function absorb(line: Line) {
     const current = deepest();
@@ -285,6 +300,23 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     }
   }
 
+  /** Opens an attachment's root unit, its title as heading; returns the index of the line after the title. */
+  function openAnnex(at: number, printedNumber: string | undefined): number {
+    let i = at + 1;
+    let number = printedNumber;
+    if (number === undefined && /^\d{1,2}$/u.test(lines[i]?.text ?? '')) number = lines[i++]!.text;
+    while (i < lines.length && lines[i]!.text === '') i++;
+    const title = lines[i];
+    const hasTitle = title !== undefined && !isTableRow(title) && !markerAt(title.text) && title.text.length <= 80;
+    const key = `附件${number ?? ''}`;
+    levels = [];
+    lastValue.clear();
+    finished = false;
+    const anchor = hasTitle ? title : lines[at]!;
+    openUnit({ style: 'annex', value: Number(number ?? 1), key, pathKey: key, length: 0 }, 0, anchor.start, anchor.end, at, lines[at]!.start);
+    return hasTitle ? i + 1 : at + 1 + (number !== printedNumber ? 1 : 0);
+  }
+
   for (let i = 0; i < lines.length; ) {
     const line = lines[i]!;
     if (line.text === '') {
@@ -296,6 +328,11 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       continue;
     }
     const next = lines[i + 1];
+    const annex = startLine !== null ? ANNEX_HEADING.exec(line.text) : null;
+    if (annex) {
+      i = openAnnex(i, annex[1]);
+      continue;
+    }
     const endMatter =
       END_MATTER.test(line.text) || DATE_LINE.test(line.text) || (SIGNATURE_LINE.test(line.text) && next !== undefined && DATE_LINE.test(next.text));
     if (endMatter) {
@@ -305,6 +342,12 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       continue;
     }
     const marker = finished ? null : markerAt(line.text);
+    if (marker && repeatsOpenHeading(marker, line)) {
+      // A table continued on the next page repeats the section cell it sits in ("四 发展壮大…").
+      warn(line.start, 'repeated-heading', `removed repeated heading "${line.text.slice(0, 20)}"`);
+      i++;
+      continue;
+    }
     const level = marker ? levelFor(marker) : -1;
     if (marker && level >= 0) {
       openUnit(marker, level, line.start + marker.length, line.end, i, line.start);

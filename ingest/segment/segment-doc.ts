@@ -81,7 +81,8 @@ export function segmentDoc(doc: IngestDoc): IngestDoc {
 
   const year = found.issuedOn ? Number(found.issuedOn.slice(0, 4)) : Number(/(\d{4})年/u.exec(found.title ?? '')?.[1] ?? /(\d{4})年/u.exec(text)?.[1] ?? NaN);
   const meta: PolicyMeta = {
-    title: found.title ?? doc.source.path,
+    // Never the file name: a title the document does not print stays empty (flagged by title-missing).
+    title: found.title ?? '',
     docNumber: found.docNumber,
     issuer: found.issuer,
     issuedOn: found.issuedOn,

@@ -1,0 +1,50 @@
+/**
+ * @module Line shapes of Chinese government documents that more than one stage reasons about:
+ * the date under a signature, the signature itself, the end matter after the text, a draft mark.
+ * Normalise needs them to keep these lines whole; segment to find the metadata and the outline's end.
+ */
+
+const CN_DIGIT = '[〇○零Ｏ一二三四五六七八九]';
+const CN_SMALL = '[一二三四五六七八九十]{1,3}';
+/**
+ * "2020年6月30日", "2022年12月6日印发", and the date in Chinese numerals that formal documents print
+ * under the seal, "二〇〇九年十一月二十四日" (〇 is often typed as ○).
+ */
+export const DATE_LINE = new RegExp(
+  `^(?:(\\d{4})年(\\d{1,2})月(\\d{1,2})日|(${CN_DIGIT}{4})年(${CN_SMALL})月(${CN_SMALL})日)(?:印发|发布|签发)?$`,
+  'u',
+);
+
+const CN_VALUE: Record<string, number> = { 〇: 0, '○': 0, 零: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 十一 → 11, 二十四 → 24, 九 → 9. */
+function smallNumeral(text: string): number {
+  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
+  return (text.includes('十') ? (tens === '' ? 1 : CN_VALUE[tens!] ?? 0) * 10 : 0) + (units === '' ? 0 : CN_VALUE[units!] ?? 0);
+}
+
+/** The ISO date of a DATE_LINE, or null when the line is not one. */
+export function isoDateOfLine(text: string): string | null {
+  const match = DATE_LINE.exec(text);
+  if (!match) return null;
+  const [year, month, day] = match[1]
+    ? [Number(match[1]), Number(match[2]), Number(match[3])]
+    : [Number([...match[4]!].map((ch) => CN_VALUE[ch] ?? 0).join('')), smallNumeral(match[5]!), smallNumeral(match[6]!)];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Suffixes that end the name of a body: 人民政府, 委员会, 领导小组, 局, 办 … */
+export const BODY_SUFFIX = '(?:人民政府|政府|办公室|办公厅|委员会|领导小组|小组|秘书处|委|局|厅|部|中心|管委会|办|院|会|处|科)';
+
+/** A signature: a short name of a body, e.g. "资阳市人民政府", "三明市深化医药卫生体制改革领导小组". */
+export const SIGNATURE_LINE = new RegExp(`^[\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX}$`, 'u');
+
+/** Lines after which the plan's text is over: attachments list, distribution list, publication note. */
+export const END_MATTER = /^(?:附件|抄送|抄报|（此件|联系人|\d{4}年\d{1,2}月\d{1,2}日)/u;
+
+/** "（征求意见稿）": a consultation draft. */
+export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审稿|讨论稿)）?/u;
+
+/** Titles end with the kind of document ("…的通知", "…试点方案", "…任务分解表"); they are never wrapped prose. */
+export const TITLE_END =
+  /(?:通知|方案|意见|函|任务|计划|办法|分解表|施工表|路线图|规划|决定|报告|细则|纲要|要点|清单|公告|通告|批复|标准|规定|规则|措施|制度|指南|名单|一览表|任务表|条例|纪要)$/u;

@@ -1,0 +1,249 @@
+/**
+ * @module Text as people get it from government websites. A page's inline elements — a number, a
+ * year, a bracket, a quotation mark, each in its own <span> — come out of copy-and-paste or a crawler
+ * as lines of their own:
+ *   "（明委发〔\n2017\n〕\n14\n号）"  "现将《\n2020\n年卫生健康工作…》"  "三明市卫生\n健康委员会\n20\n20\n年\n4\n月\n23\n日"
+ * and a page flattened the other way puts a whole body on one line with its numbering inline:
+ *   "…制定本方案。一、总体要求（一）指导思想。以…。（二）基本原则。…二、重点任务…"
+ * These functions put such text back into the paragraphs a reader sees, keeping every offset.
+ */
+import { DATE_LINE, SIGNATURE_LINE } from '../conventions.js';
+import { concat, inserted, slice, type MappedText } from './mapped-text.js';
+import { markerAt, type NumberStyle } from './numbering.js';
+
+export interface SourceLine {
+  line: MappedText;
+  /** A blank line (or removed furniture) came before it. */
+  afterBlank: boolean;
+}
+
+const HAS_IDEOGRAPH = /[\u4e00-\u9fff]/u;
+/** "— 3 —", "- 12 -": a page number, never part of a sentence. */
+const DASHED_PAGE_NUMBER = /^[-—–－─]+ *\d{1,4} *[-—–－─]+$/u;
+/** A run of inline text with no Chinese in it: "2017", "〕", "“", "3+1", "C-DRG", "≥95%". */
+export function isInlineFragment(text: string): boolean {
+  return text !== '' && text.length <= 20 && !text.includes('\t') && !HAS_IDEOGRAPH.test(text) && !DASHED_PAGE_NUMBER.test(text);
+}
+
+/** A number split from what it counts: "2014" then "年…", "131" then "号", "〔" then "2014". */
+const UNIT_AFTER_NUMBER = /^[年月日号〕）》”%％个家张名所项万元亿倍岁天次人批类种条]/u;
+const OPENS_INLINE = /[〔（《“‘【]$/u;
+
+/**
+ * Is this a page copied from the web? Such pages split numbers from their units on every line that has
+ * one ("2020\n年"); two such splits are enough to read bare numbers as text, not as page numbers.
+ */
+export function looksLikeWebCopy(lines: readonly SourceLine[]): boolean {
+  let splits = 0;
+  for (let i = 0; i + 1 < lines.length && splits < 2; i++) {
+    const text = lines[i]!.line.text;
+    if (/^\d{1,4}$/u.test(text) && (UNIT_AFTER_NUMBER.test(lines[i + 1]!.line.text) || OPENS_INLINE.test(lines[i - 1]?.line.text ?? ''))) {
+      splits++;
+    }
+  }
+  return splits >= 2;
+}
+
+/** Sentence-final punctuation: a line ending so is a paragraph of its own. */
+const ENDS_PARAGRAPH = /[。！？；：]$/u;
+
+/** How many lines from `from` spell a whole date ("20","20","年","4","月","23","日" → 7), or 0. */
+function dateRunLength(lines: readonly SourceLine[], from: number): number {
+  let text = '';
+  for (let n = 0; n < 9 && from + n < lines.length; n++) {
+    const piece = lines[from + n]!.line.text;
+    if (piece.length > 6 || piece.includes('\t')) return 0;
+    text += piece;
+    if (!/^\d{1,4}(?:年(?:\d{1,2}(?:月(?:\d{1,2}(?:日(?:印发|发布)?)?)?)?)?)?$/u.test(text)) return 0;
+    if (DATE_LINE.test(text) && n > 0) {
+      const next = lines[from + n + 1]?.line.text ?? '';
+      // "2020年4月23日" standing alone, not "…7月5日前报委办公室".
+      return /^[前后起至，、,]/u.test(next) ? 0 : n + 1;
+    }
+  }
+  return 0;
+}
+
+const joinLines = (parts: readonly SourceLine[]): SourceLine => ({
+  line: concat(parts.map((part) => part.line)),
+  afterBlank: parts[0]!.afterBlank,
+});
+
+/** "一" alone in a flattened table's 序号 cell, the section heading in the next cell. */
+const BARE_CN_NUMERAL = /^[一二三四五六七八九十]{1,3}$/u;
+const isHeadingCell = (text: string) => text.length <= 40 && !/[。；]/u.test(text) && !markerAt(text) && !isInlineFragment(text);
+
+/**
+ * Rejoins inline runs a web page split onto lines of their own. A fragment is inline — part of the
+ * sentence around it — when the line before opens a bracket or quotation, when the line after starts
+ * with what it counts (年, 号, 〕, %, 所 …), or when the line before is running prose; then the lines
+ * before and after join it. Fragments between short cells of a flattened table ("三甲" "35" "3.5")
+ * stay apart. A date spelt over several lines becomes one line that nothing joins, and the signature
+ * split over the lines above it ("三明市卫生" "健康委员会") is made whole again.
+ */
+export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  /** Lines that must stand alone: dates under a signature. */
+  const closed = new Set<SourceLine>();
+  let inlineOpen = false;
+  for (let i = 0; i < lines.length; i++) {
+    const current = lines[i]!;
+    const text = current.line.text;
+    const next = lines[i + 1]?.line.text ?? '';
+    const previous = out.at(-1);
+    const above = previous?.line.text ?? '';
+    // A date under a signature stands after a paragraph's end or a body's name, never mid-sentence.
+    const run = ENDS_PARAGRAPH.test(above) || /^[\u4e00-\u9fff（）]{0,20}$/u.test(above) ? dateRunLength(lines, i) : 0;
+    if (run > 0) {
+      const date = joinLines(lines.slice(i, i + run));
+      mendSignatureAbove(out);
+      out.push(date);
+      closed.add(date);
+      i += run - 1;
+      inlineOpen = false;
+      continue;
+    }
+    const joinable = previous !== undefined && !closed.has(previous) && !above.includes('\t') && !text.includes('\t');
+    if (isInlineFragment(text)) {
+      const numberedUnit = startsNumberedUnit(lines, i);
+      if (joinable && /^\d{1,3}$/u.test(above) && /^[.、]$/u.test(text)) {
+        // "21" "." "巩固…": the full stop of a number standing on its own line.
+        out[out.length - 1] = joinLines([previous, current]);
+        inlineOpen = true;
+        continue;
+      }
+      const inline =
+        !numberedUnit &&
+        (OPENS_INLINE.test(above) ||
+          closesOpenBracket(above, text) ||
+          UNIT_AFTER_NUMBER.test(next) ||
+          (above.length > 12 && !ENDS_PARAGRAPH.test(above) && !(/\d$/u.test(above) && /^\d/u.test(text))));
+      if (joinable && inline && !ENDS_PARAGRAPH.test(above)) out[out.length - 1] = joinLines([previous, current]);
+      else out.push(current);
+      inlineOpen = inline || numberedUnit;
+      continue;
+    }
+    if (joinable && BARE_CN_NUMERAL.test(above) && isHeadingCell(text)) {
+      // "一" then "强化县域内资源统筹和布局优化": read as "一 强化…", a numbered heading (see numbering.ts).
+      out[out.length - 1] = { line: concat([previous.line, inserted(' ', current.line.offsets[0] ?? 0), current.line]), afterBlank: previous.afterBlank };
+      inlineOpen = false;
+      continue;
+    }
+    const joins =
+      joinable &&
+      !markerAt(text) &&
+      !ENDS_PARAGRAPH.test(above) &&
+      (inlineOpen ||
+        OPENS_INLINE.test(above) ||
+        // "推进\n“三医联动”综合改革": a quotation opened its own span mid-sentence.
+        /^[“‘《〔]/u.test(text));
+    if (joins) out[out.length - 1] = joinLines([previous, current]);
+    else out.push(current);
+    inlineOpen = false;
+  }
+  return out;
+}
+
+const PAIRS: Record<string, string> = { '〕': '〔', '）': '（', '》': '《', '”': '“', '】': '【' };
+/** "莆政办〔2014" then "〕": the fragment closes a bracket the line before left open. */
+function closesOpenBracket(above: string, fragment: string): boolean {
+  const opener = PAIRS[fragment[0] ?? ''];
+  if (!opener) return false;
+  return above.split(opener).length > above.split(fragment[0]!).length;
+}
+
+/** "1" followed by "．落实…": a number split from its own full stop starts a unit. */
+function startsNumberedUnit(lines: readonly SourceLine[], i: number): boolean {
+  const text = lines[i]!.line.text;
+  const next = lines[i + 1]?.line.text ?? '';
+  if (markerAt(text)) return true;
+  return /^\d{1,3}$/u.test(text) && /^[.、](?!\d)/u.test(next);
+}
+
+/** A body's name split over short lines above its date: join the pieces that are not a name on their own. */
+function mendSignatureAbove(out: SourceLine[]) {
+  for (let k = out.length - 1; k >= 1; k--) {
+    const lower = out[k]!.line.text;
+    const upper = out[k - 1]!.line.text;
+    if (lower.length > 20 || upper.length > 20 || /[，。；：、\t]/u.test(upper + lower)) return;
+    if (SIGNATURE_LINE.test(upper) || !SIGNATURE_LINE.test(upper + lower)) continue;
+    out.splice(k - 1, 2, joinLines([out[k - 1]!, out[k]!]));
+  }
+}
+
+/** Strong markers that can open a unit in the middle of a flattened line. */
+const INLINE_MARKER = /第[一二三四五六七八九十百零〇]{1,4}[部章节条]|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|(?<![\d.])\d{1,2}[.、](?!\d)|（\d{1,2}）/gu;
+/** Where a new unit may start inside a flattened line: after a sentence or a closed bracket. */
+const UNIT_MAY_FOLLOW = /[。！？；：〕）]$/u;
+/** A flattened body: a line this long holding several units. */
+const FLATTENED_LENGTH = 300;
+
+/**
+ * Splits a line that holds a whole flattened body before each marker that continues the numbering
+ * (一、 after 一、 is 二、; a new, deeper style starts at 1) and stands where a unit may start: after
+ * a sentence, or right after a heading just opened ("二、重点任务（一）…"). Quoted text is skipped.
+ */
+export function splitFlattenedLine(line: MappedText): MappedText[] {
+  if (line.text.length < FLATTENED_LENGTH || line.text.includes('\t')) return [line];
+  const cuts: number[] = [];
+  const stack: { style: NumberStyle; value: number }[] = [];
+  const first = markerAt(line.text);
+  if (first) stack.push({ style: first.style, value: first.value });
+  let lastCut = 0;
+  for (const match of line.text.matchAll(INLINE_MARKER)) {
+    const at = match.index;
+    if (at === 0 || insideQuote(line.text, at)) continue;
+    const marker = markerAt(line.text.slice(at));
+    if (!marker) continue;
+    const before = line.text.slice(0, at);
+    const afterHeading = at - lastCut <= 30 && !/[。；]/u.test(line.text.slice(lastCut, at));
+    if (!UNIT_MAY_FOLLOW.test(before) && !(afterHeading && marker.value === 1)) continue;
+    const level = stack.findIndex((entry) => entry.style === marker.style);
+    if (level >= 0 ? marker.value !== stack[level]!.value + 1 : marker.value !== 1) continue;
+    if (level >= 0) stack.splice(level);
+    stack.push({ style: marker.style, value: marker.value });
+    cuts.push(at);
+    lastCut = at;
+  }
+  if (cuts.length < 2) return [line];
+  const pieces: MappedText[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    pieces.push(slice(line, start, cut));
+    start = cut;
+  }
+  pieces.push(slice(line, start));
+  return pieces.filter((piece) => piece.text !== '');
+}
+
+/** Inside 《…》 or “…”: a title or a quotation, whose numbers are not the document's own. */
+function insideQuote(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const open = (o: string, c: string) => before.split(o).length - before.split(c).length > 0;
+  return open('《', '》') || open('“', '”');
+}
+
+/** "目录" / "目  录" followed by the headings the body repeats: the table of contents. */
+const CONTENTS_HEADING = /^目 *录$/u;
+
+/** Strips dot leaders and page numbers from a contents entry: "第一章 总体要求……3" → "第一章总体要求". */
+const contentsEntry = (text: string) => text.replace(/[.…·—\-\s]*\d*$/u, '').replace(/\s/gu, '');
+
+/**
+ * Removes a table of contents: from a "目录" line up to the line where its first entry appears again
+ * as the body's first heading. Nothing is removed unless the first entry does appear again.
+ */
+export function removeContents(lines: readonly SourceLine[]): { lines: SourceLine[]; removed: SourceLine[] } {
+  const at = lines.findIndex((entry) => CONTENTS_HEADING.test(entry.line.text));
+  const firstEntry = lines[at + 1];
+  if (at < 0 || !firstEntry) return { lines: [...lines], removed: [] };
+  const key = contentsEntry(firstEntry.line.text);
+  if (key === '') return { lines: [...lines], removed: [] };
+  const bodyStart = lines.findIndex((entry, i) => i > at + 1 && contentsEntry(entry.line.text) === key);
+  if (bodyStart < 0) return { lines: [...lines], removed: [] };
+  return { lines: [...lines.slice(0, at), ...lines.slice(bodyStart)], removed: lines.slice(at, bodyStart) };
+}
+
+/** Chrome of a government web page kept by copy-and-paste: font-size switches, print and close links. */
+export const WEB_PAGE_CHROME =
+  /^(?:【?字体[：:].{0,12}|【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|分享到[：:]?.{0,30}|扫一扫.{0,20}|(?:浏览|访问|阅读)(?:次数|量)[：:].{0,12}|发布时间[：:].{0,30}|(?:信息)?来源[：:].{0,30}|责任编辑[：:].{0,12}|【?(?:返回顶部|收藏|纠错)】?)$/u;
