@@ -48,3 +48,37 @@ export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审�
 /** Titles end with the kind of document ("…的通知", "…试点方案", "…任务分解表"); they are never wrapped prose. */
 export const TITLE_END =
   /(?:通知|方案|意见|函|任务|计划|办法|分解表|施工表|路线图|规划|决定|报告|细则|纲要|要点|清单|公告|通告|批复|标准|规定|规则|措施|制度|指南|名单|一览表|任务表|条例|纪要)$/u;
+
+/** Endings of the names of bodies that task lists make responsible: 委, 局, 办, 政府, 中心, 医院, 科 … */
+const AGENCY_NAME = /^[\u4e00-\u9fff（）()]{1,30}(?:人民政府|政府|党委|委员会|委|局|厅|办公室|办|中心|医院|院|部|部门|处|科|室|会|站|所|队|组|联|行|社|公司|单位|机构)$/u;
+
+/**
+ * A line that is nothing but a list of responsible bodies: a task table's 责任单位 cell flattened onto
+ * a line of its own ("市卫健委、发改委、财政局"), possibly with a note in brackets after it
+ * ("…各县（市、区）党委和人民政府（列在首位的为牵头单位，下同）").
+ */
+export function isBareAgencyList(text: string): boolean {
+  if (text.length > 200 || /[。；：:]/u.test(text.replace(/（[^（）]*）$/u, ''))) return false;
+  const list = text.replace(/（[^（）]*(?:（[^（）]*）[^（）]*)*）$/u, '');
+  const names = splitTopLevel(list);
+  return names.length > 0 && names.every((name) => AGENCY_NAME.test(name));
+}
+
+/** Splits at 、，, outside brackets: "各县（市、区）卫健局、市医保局" → two names. */
+function splitTopLevel(list: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of list) {
+    if (ch === '（' || ch === '(') depth++;
+    if (ch === '）' || ch === ')') depth--;
+    if (depth === 0 && /[、，,]/u.test(ch)) {
+      names.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  names.push(current);
+  return names.map((name) => name.trim()).filter((name) => name !== '');
+}

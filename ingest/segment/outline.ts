@@ -5,6 +5,7 @@
  */
 import type { IngestMessage, TaskSupplement } from '../document.js';
 import { circledMarkersIn, markerAt, type Marker, type NumberStyle } from '../normalise/numbering.js';
+import { isBareAgencyList } from '../conventions.js';
 import { DATE_LINE, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 import { columnRole, looksLikeHeader, type ColumnRole } from './table-columns.js';
 
@@ -57,6 +58,10 @@ type OutlineMarker = Omit<Marker, 'style'> & { style: OutlineStyle };
  * attachments under the text. A web page may put the number on the next line ("附件\n1").
  */
 const ANNEX_HEADING = /^附件 ?(\d{1,2})?$/u;
+
+/** The nature column of an indicator table: 预期性 (expected), 约束性 (binding) or 倡导性 (advocated). */
+const INDICATOR_NATURE = /^(?:预期性|约束性|倡导性)[。；]?$/u;
+const INDICATOR_NATURE_IN_ROW = /\d(?:[^。]*)(?:预期性|约束性|倡导性)/u;
 
 const OUTLINE_OPENERS: ReadonlySet<NumberStyle> = new Set(['part', 'chapter', 'article', 'cn', 'cnParen', 'arabic']);
 
@@ -167,6 +172,13 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   function absorb(line: Line) {
     const current = deepest();
     if (!current || current.closed) return;
+    if (isBareAgencyList(line.text)) {
+      // A flattened table's 责任单位 cell: it spans the rows of its item, so it belongs to the item, not to
+      // the ① measure it happens to follow.
+      const item = open.filter((unit) => unit.style !== 'circled' && unit.style !== 'row').at(-1) ?? current;
+      supplement(item, 'agencies', line.start, line.end);
+      return;
+    }
     const bracket = trailingBracket(text.slice(current.start, current.end));
     if (bracket !== null && RESPONSIBILITY.test(bracket)) {
       current.closed = true;
@@ -211,6 +223,12 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
 
   /** A row of a table that is itself the outline (a 任务分解表). */
   function outlineRow(row: readonly Cell[], roles: readonly ColumnRole[], lineIndex: number) {
+    if (row.some((cell) => INDICATOR_NATURE.test(cell.text.trim()))) {
+      // An indicator table's row (see isIndicatorRow) is text of the unit holding the table.
+      const current = deepest();
+      if (current && !current.closed) current.end = Math.max(current.end, row.at(-1)!.end);
+      return;
+    }
     let owner: Unit | undefined;
     let numbered = false;
     const taskCells = row.filter((cell, c) => roles[c] === 'task' && cell.text.trim() !== '');
@@ -300,6 +318,23 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     }
   }
 
+  /**
+   * A row of an indicator table (主要指标: 指标名称 … 2025年目标值 … 指标性质 预期性/约束性), flattened one
+   * cell a line: "31.医疗卫生单位依法执业自查率" "%" "/" "≥35%" "预期性". Its number counts indicators, not
+   * work items: the row stays text of the unit holding the table (its targets are that unit's).
+   */
+  function isIndicatorRow(at: number): boolean {
+    const own = lines[at]!.text;
+    // Cells a sentence rejoining ran together: "1.人均期望寿命岁78.33 80.02 79.63预期性市卫健委".
+    if (INDICATOR_NATURE_IN_ROW.test(own) && !own.includes('。')) return true;
+    for (let k = at + 1; k < Math.min(lines.length, at + 10); k++) {
+      const cell = lines[k]!.text;
+      if (INDICATOR_NATURE.test(cell)) return true;
+      if (cell.length > 30 || markerAt(cell)) return false;
+    }
+    return false;
+  }
+
   /** Opens an attachment's root unit, its title as heading; returns the index of the line after the title. */
   function openAnnex(at: number, printedNumber: string | undefined): number {
     let i = at + 1;
@@ -348,7 +383,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       i++;
       continue;
     }
-    const level = marker ? levelFor(marker) : -1;
+    const level = marker && !isIndicatorRow(i) ? levelFor(marker) : -1;
     if (marker && level >= 0) {
       openUnit(marker, level, line.start + marker.length, line.end, i, line.start);
     } else if (startLine !== null && !finished) {
