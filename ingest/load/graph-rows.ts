@@ -13,7 +13,7 @@ import {
 import { IngestError, type IngestDoc, type IngestMessage, type Span, type TaskLink } from '../document.js';
 import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
 import { stubPoliciesOf, type KnownDocument } from './cited-policies.js';
-import { policyIdOf, targetIdOf, taskIdOf } from './ids.js';
+import { loadedPolicyIdOf, targetIdOf, taskIdOf } from './ids.js';
 
 export interface Edge {
   from: string;
@@ -78,7 +78,7 @@ export function buildGraphRows(doc: IngestDoc, { ingestKey, knownDocuments = [] 
     end: normalised.sourceOffsets[end] ?? doc.source.sourceText.length,
   });
 
-  const policyId = policyIdOf({ docNumber: meta.docNumber, title: meta.title, jurisdictionId: meta.jurisdictionId });
+  const policyId = loadedPolicyIdOf(meta, doc.source.sha256);
   const policy: PolicyNode = {
     id: policyId,
     title: meta.title,

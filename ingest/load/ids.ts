@@ -27,6 +27,14 @@ export function policyIdOf({ docNumber, title, jurisdictionId }: {
   return docNumber ? `doc:${normaliseDocNumber(docNumber)}` : `title:${jurisdictionId}:${normaliseTitle(title)}`;
 }
 
+/**
+ * The id of a loaded document. One that prints neither a number nor a title (a notice copied from a
+ * web page whose title stayed on the page) is known by its bytes: an edited copy is another document.
+ */
+export function loadedPolicyIdOf(meta: { docNumber: string | null; title: string; jurisdictionId: string }, sha256: string): string {
+  return meta.docNumber || normaliseTitle(meta.title) !== '' ? policyIdOf(meta) : `file:${sha256}`;
+}
+
 export function taskIdOf(policyId: string, taskPath: string): string {
   return `${policyId}#${taskPath}`;
 }

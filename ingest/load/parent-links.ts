@@ -9,13 +9,13 @@ import type { IngestDoc } from '../document.js';
 import type { LinkContext } from '../link/index.js';
 import { linkToParentTasks } from '../link/link-to-parent-tasks.js';
 import { stubPoliciesOf } from './cited-policies.js';
-import { policyIdOf } from './ids.js';
+import { loadedPolicyIdOf } from './ids.js';
 
 /** Ids of the documents a document cites (loaded or stubs). */
 export function citedPolicyIds(doc: IngestDoc, { catalogue }: LinkContext): string[] {
   const { meta } = doc;
   if (!meta) return [];
-  const policyId = policyIdOf(meta);
+  const policyId = loadedPolicyIdOf(meta, doc.source.sha256);
   return (doc.citations ?? [])
     .flatMap((citation) => stubPoliciesOf(citation, meta.jurisdictionId, catalogue.documents))
     .map((stub) => stub.id)
@@ -26,7 +26,7 @@ export async function linkToLoadedParents(store: GraphStore, doc: IngestDoc, con
   const { meta, tasks = [] } = doc;
   if (!meta) return doc;
   const { glossary } = context;
-  const policyId = policyIdOf(meta);
+  const policyId = loadedPolicyIdOf(meta, doc.source.sha256);
   const citedIds = citedPolicyIds(doc, context);
 
   // Stored tasks stand in with their id as path, so a link's targetId is the stored task id.

@@ -28,6 +28,10 @@ export function isInlineFragment(text: string): boolean {
 /** A number split from what it counts: "2014" then "年…", "131" then "号", "〔" then "2014". */
 const UNIT_AFTER_NUMBER = /^[年月日号〕）》”%％个家张名所项万元亿倍岁天次人批类种条]/u;
 const OPENS_INLINE = /[〔（《“‘【]$/u;
+/** What cannot begin a paragraph: closing punctuation, "前" of "5日前", "起" of "1日起" … */
+const CANNOT_START = /^[、，。；：！？）》”’〕】%％前后起止]/u;
+/** Lines complete in themselves: a date, a document number "莆政办〔2014〕131号". */
+const COMPLETE_LINE = new RegExp(`${DATE_LINE.source}|^[\\u4e00-\\u9fff]{1,12}〔\\d{4}〕\\d{1,4}号$`, 'u');
 
 /**
  * Is this a page copied from the web? Such pages split numbers from their units on every line that has
@@ -103,10 +107,11 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
       inlineOpen = false;
       continue;
     }
-    const joinable = previous !== undefined && !closed.has(previous) && !above.includes('\t') && !text.includes('\t');
+    const joinable =
+      previous !== undefined && !closed.has(previous) && !COMPLETE_LINE.test(above) && !above.includes('\t') && !text.includes('\t');
     if (isInlineFragment(text)) {
       const numberedUnit = startsNumberedUnit(lines, i);
-      if (joinable && /^\d{1,3}$/u.test(above) && /^[.、]$/u.test(text)) {
+      if (joinable && /^\d{1,3}$/u.test(above) && /^[.．、]$/u.test(text)) {
         // "21" "." "巩固…": the full stop of a number standing on its own line.
         out[out.length - 1] = joinLines([previous, current]);
         inlineOpen = true;
@@ -117,7 +122,8 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
         (OPENS_INLINE.test(above) ||
           closesOpenBracket(above, text) ||
           UNIT_AFTER_NUMBER.test(next) ||
-          (above.length > 12 && !ENDS_PARAGRAPH.test(above) && !(/\d$/u.test(above) && /^\d/u.test(text))));
+          // Running prose around it, not the short cells of a table.
+          (above.length > 12 && /[，、；]/u.test(above) && !ENDS_PARAGRAPH.test(above) && !(/\d$/u.test(above) && /^\d/u.test(text))));
       if (joinable && inline && !ENDS_PARAGRAPH.test(above)) out[out.length - 1] = joinLines([previous, current]);
       else out.push(current);
       inlineOpen = inline || numberedUnit;
@@ -125,21 +131,25 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
     }
     if (joinable && BARE_CN_NUMERAL.test(above) && isHeadingCell(text)) {
       // "一" then "强化县域内资源统筹和布局优化": read as "一 强化…", a numbered heading (see numbering.ts).
-      out[out.length - 1] = { line: concat([previous.line, inserted(' ', current.line.offsets[0] ?? 0), current.line]), afterBlank: previous.afterBlank };
+      const heading = { line: concat([previous.line, inserted(' ', current.line.offsets[0] ?? 0), current.line]), afterBlank: previous.afterBlank };
+      out[out.length - 1] = heading;
+      closed.add(heading);
       inlineOpen = false;
       continue;
     }
-    const joins =
+    const joins: boolean =
       joinable &&
       !markerAt(text) &&
       !ENDS_PARAGRAPH.test(above) &&
       (inlineOpen ||
         OPENS_INLINE.test(above) ||
+        CANNOT_START.test(text) ||
         // "推进\n“三医联动”综合改革": a quotation opened its own span mid-sentence.
         /^[“‘《〔]/u.test(text));
-    if (joins) out[out.length - 1] = joinLines([previous, current]);
+    if (joins && previous) out[out.length - 1] = joinLines([previous, current]);
     else out.push(current);
-    inlineOpen = false;
+    // "年", "月" between the numbers of a date keep the run open for the number after them.
+    inlineOpen = joins && text.length <= 2 && isInlineFragment(next);
   }
   return out;
 }
@@ -157,7 +167,7 @@ function startsNumberedUnit(lines: readonly SourceLine[], i: number): boolean {
   const text = lines[i]!.line.text;
   const next = lines[i + 1]?.line.text ?? '';
   if (markerAt(text)) return true;
-  return /^\d{1,3}$/u.test(text) && /^[.、](?!\d)/u.test(next);
+  return /^\d{1,3}$/u.test(text) && /^[.．、](?!\d)/u.test(next);
 }
 
 /** A body's name split over short lines above its date: join the pieces that are not a name on their own. */

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { IngestDoc } from '../document.js';
+import { mappedFrom } from './mapped-text.js';
+import { normaliseDoc } from './normalise-doc.js';
+import { isInlineFragment, looksLikeWebCopy, rejoinInlineRuns, removeContents, splitFlattenedLine, type SourceLine } from './web-copy.js';
+
+const sourceLines = (...texts: string[]): SourceLine[] => {
+  let offset = 0;
+  return texts.map((text) => {
+    const line = mappedFrom(text, offset);
+    offset += text.length + 1;
+    return { line, afterBlank: false };
+  });
+};
+const texts = (lines: readonly SourceLine[]) => lines.map((entry) => entry.line.text);
+
+function normalised(sourceText: string): { text: string; doc: IngestDoc } {
+  const doc = normaliseDoc({
+    source: { path: 'web.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText },
+    messages: [],
+  });
+  return { text: doc.normalised!.text, doc };
+}
+
+describe('inline runs of a web page', () => {
+  it('reads a bare year before 年 and a number before 号 as text, not as page numbers', () => {
+    const lines = sourceLines('根据《关于进一步深化医改的意见》（明委发〔', '2017', '〕', '14', '号），加强全科医生队伍建设。', '现将《', '2020', '年卫生健康工作主要任务分工方案》印发给你们。');
+    expect(looksLikeWebCopy(lines)).toBe(true);
+    expect(texts(rejoinInlineRuns(lines))).toEqual([
+      '根据《关于进一步深化医改的意见》（明委发〔2017〕14号），加强全科医生队伍建设。',
+      '现将《2020年卫生健康工作主要任务分工方案》印发给你们。',
+    ]);
+  });
+
+  it('keeps a date spelt over seven lines as one line under its signature, and mends the signature split above it', () => {
+    const lines = sourceLines('请认真贯彻执行。', '三明市卫生', '健康委员会', '20', '20', '年', '4', '月', '23', '日', '2020', '年全市卫生健康工作主要任务分工方案');
+    expect(texts(rejoinInlineRuns(lines))).toEqual(['请认真贯彻执行。', '三明市卫生健康委员会', '2020年4月23日', '2020年全市卫生健康工作主要任务分工方案']);
+  });
+
+  it('does not make a date of "7月5日前" in the middle of a sentence', () => {
+    const lines = sourceLines('请于', '2021', '年', '1', '月', '5', '日', '前报委办公室。', '一、总体要求');
+    expect(texts(rejoinInlineRuns(lines))).toEqual(['请于2021年1月5日前报委办公室。', '一、总体要求']);
+  });
+
+  it('keeps the cells of a flattened table of numbers apart', () => {
+    const lines = sourceLines('市第一医院', '三甲', '35', '3.5', '38.5', '永安总医院', '2018', '年起执行。');
+    expect(texts(rejoinInlineRuns(lines)).slice(0, 5)).toEqual(['市第一医院', '三甲', '35', '3.5', '38.5']);
+  });
+
+  it('joins a number printed on its own line to the full stop and heading after it', () => {
+    const lines = sourceLines('强化县域内资源统筹和布局优化', '21', '.', '巩固拓展医疗保障脱贫攻坚成果。', '1', '．健全乡村医疗卫生服务体系。');
+    expect(texts(rejoinInlineRuns(lines))).toEqual(['强化县域内资源统筹和布局优化', '21.巩固拓展医疗保障脱贫攻坚成果。', '1．健全乡村医疗卫生服务体系。']);
+  });
+
+  it('reads a Chinese numeral alone in a 序号 cell as the number of the heading after it', () => {
+    const lines = sourceLines('责任单位', '一', '强化县域内资源统筹和布局优化', '2020', '年');
+    expect(texts(rejoinInlineRuns(lines))[1]).toBe('一 强化县域内资源统筹和布局优化');
+  });
+
+  it('closes a bracket left open by a short line: a document number in a masthead', () => {
+    const lines = sourceLines('莆政办〔2014', '〕', '131', '号', '2014', '年');
+    expect(texts(rejoinInlineRuns(lines))[0]).toBe('莆政办〔2014〕131号');
+  });
+
+  it('does not count Chinese text or a dashed page number as an inline fragment', () => {
+    expect(isInlineFragment('2017')).toBe(true);
+    expect(isInlineFragment('“')).toBe(true);
+    expect(isInlineFragment('— 3 —')).toBe(false);
+    expect(isInlineFragment('年')).toBe(false);
+  });
+
+  it('leaves a document that is not a web copy alone: its bare numbers stay page numbers', () => {
+    const { text } = normalised('一、总体要求\n加强领导，落实责任。\n\n3\n\n二、重点任务\n推进改革。');
+    expect(text.split('\n')).toEqual(['一、总体要求', '加强领导，落实责任。', '二、重点任务', '推进改革。']);
+  });
+
+  it('maps every character of a rejoined document number back to the source', () => {
+    const source = '各单位：\n现将《\n2020\n年工作方案》印发给你们。\n明卫〔\n2020\n〕\n39\n号';
+    const { text, doc } = normalised(source);
+    const at = text.indexOf('2020年工作方案');
+    expect(at).toBeGreaterThan(0);
+    const sourceAt = doc.normalised!.sourceOffsets[at]!;
+    expect(source.slice(sourceAt, sourceAt + 4)).toBe('2020');
+  });
+});
+
+describe('a body flattened onto one line', () => {
+  const flattened =
+    '为深化医改，制定本方案。一、总体要求（一）指导思想。以人民健康为中心，推进改革，提高服务能力。（二）工作目标。到2025年，县域内就诊率达到90%以上。' +
+    '二、重点任务（一）推进分级诊疗。建设紧密型县域医共体，完善双向转诊制度。1.加强基层能力。每个乡镇办好一所卫生院。2.推进家庭医生签约。签约率达到75%。' +
+    '（二）深化医保支付方式改革。推行按病种付费，完善总额预算管理，提高基金使用效率，健全医保经办机构与医疗机构之间的协商谈判机制。' +
+    '三、保障措施加强组织领导，落实部门责任，确保各项任务落到实处，各地各部门要按照职责分工，细化工作措施，定期报送工作进展情况，市医改办适时开展督查，督查结果纳入年度绩效考核。';
+  it('is long enough to be read as a flattened body', () => expect(flattened.length).toBeGreaterThan(300));
+
+  it('is split before each marker that continues the numbering', () => {
+    const pieces = splitFlattenedLine(mappedFrom(flattened)).map((piece) => piece.text.slice(0, 8));
+    expect(pieces).toEqual(['为深化医改，制定', '一、总体要求', '（一）指导思想。', '（二）工作目标。', '二、重点任务', '（一）推进分级诊', '1.加强基层能力', '2.推进家庭医生', '（二）深化医保支', '三、保障措施加强']);
+  });
+
+  it('keeps numbers inside a quoted title and decimals in place', () => {
+    const text = `${flattened}《关于印发（一）号文件的通知》要求按1.5倍核定。`;
+    const pieces = splitFlattenedLine(mappedFrom(text));
+    expect(pieces.at(-1)!.text).toContain('《关于印发（一）号文件的通知》要求按1.5倍核定。');
+  });
+
+  it('is left whole when it holds no numbering run', () => {
+    const prose = '加强组织领导。'.repeat(60);
+    expect(splitFlattenedLine(mappedFrom(prose))).toHaveLength(1);
+  });
+});
+
+describe('a table of contents', () => {
+  it('is removed up to where its first entry heads the body', () => {
+    const lines = sourceLines('三明市卫生健康事业发展规划', '目  录', '第一章 发展现状……1', '第二章 总体要求……5', '第一章 发展现状', '第一节 发展成就');
+    const { lines: kept, removed } = removeContents(lines);
+    expect(texts(kept)).toEqual(['三明市卫生健康事业发展规划', '第一章 发展现状', '第一节 发展成就']);
+    expect(removed).toHaveLength(3);
+  });
+
+  it('is kept when its first entry never appears again', () => {
+    const lines = sourceLines('目录', '一、医保目录调整', '二、执行时间');
+    expect(removeContents(lines).lines).toHaveLength(3);
+  });
+});
