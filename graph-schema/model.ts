@@ -9,7 +9,12 @@ export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'county'] as
 export const POLICY_STATUSES = ['draft', 'final'] as const;
 /** section = a heading such as "一、…" that groups items; item = a numbered work item; measure = a ①② sub-measure or a row below an item. */
 export const TASK_KINDS = ['section', 'item', 'measure'] as const;
-export const AGENCY_ROLES = ['lead', 'support', 'participate'] as const;
+/**
+ * Roles exactly as a document states them: lead = marked 牵头 (or first-listed under a stated rule such as
+ * "列第一位的为牵头单位"); support = 配合/协同 (or listed after the lead under such a rule); participate = 参与;
+ * responsible = named responsible (责任单位：A、B; A、B负责) where the document ranks nobody.
+ */
+export const AGENCY_ROLES = ['lead', 'support', 'participate', 'responsible'] as const;
 export const LINK_KINDS = ['verbatim', 'adapted', 'paraphrase'] as const;
 export const AGENCY_TYPES = [
   'GOVERNMENT', 'HEALTH', 'MEDICAL_INSURANCE', 'FINANCE', 'HRSS', 'MARKET_REGULATION', 'DEVELOPMENT_REFORM',
@@ -17,7 +22,10 @@ export const AGENCY_TYPES = [
   'NATURAL_RESOURCES', 'HOUSING', 'AGRICULTURE', 'COMMERCE', 'INDUSTRY_IT', 'TAXATION', 'STATISTICS',
   'ECOLOGY', 'SCIENCE_TECH', 'VETERANS', 'EMERGENCY', 'DISEASE_CONTROL', 'DRUG_REGULATION', 'BIG_DATA',
   'DISCIPLINE', 'PARTY_ORGANIZATION', 'PARTY_PUBLICITY', 'GOVERNMENT_OFFICE', 'REFORM_OFFICE',
-  'SOCIAL_ORGANIZATION', 'HOSPITAL', 'LOWER_GOVS', 'OTHER',
+  'SOCIAL_ORGANIZATION', 'HOSPITAL', 'LOWER_GOVS', 'CULTURE_TOURISM', 'SPORTS', 'FINANCIAL_REGULATION',
+  'ADMIN_APPROVAL', 'RURAL_REVITALIZATION', 'ETHNIC_RELIGIOUS', 'WATER', 'FORESTRY', 'TRANSPORT', 'MEDIA',
+  'EPIDEMIC_COMMAND', 'ZONE_COMMITTEE', 'PARTY_WORK_COMMITTEE', 'PEOPLES_ORGANIZATION', 'OTHER_DEPARTMENTS',
+  'ZONE_BUREAU', 'OTHER',
 ] as const;
 
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
@@ -165,7 +173,7 @@ export const relationships = {
     from: 'Task',
     to: 'Agency',
     properties: {
-      role: prop.enumOf(AGENCY_ROLES, 'AgencyRole', 'lead, support or participate'),
+      role: prop.enumOf(AGENCY_ROLES, 'AgencyRole', 'lead (牵头), support (配合), participate (参与) or responsible (named responsible, no lead stated)'),
       name: prop.string('Name as printed in the task'),
       position: prop.int('Position in the printed list'),
     },

@@ -1,19 +1,24 @@
 /**
  * @module `npm run ingest -- <files or folders>`: ingest documents into the configured store,
- * one progress line per document; exits non-zero when any document failed.
+ * one progress line per document (✓ loaded, = unchanged, ✗ failed) followed, for a loaded one, by
+ * its quality report (see quality-report.ts); exits non-zero when any document failed.
  */
 import { parseArgs } from 'node:util';
 import { openStore } from '../store/open-store.js';
 import { ingestPaths, type FileReport } from './pipeline.js';
+import { formatQuality } from './quality-report.js';
 
 export function formatReport(report: FileReport): string {
   if (!report.ok) return `✗ ${report.error}`;
   if (report.outcome === 'unchanged') return `= ${report.file}: unchanged (${report.title})`;
   const s = report.summary;
   return (
-    `✓ ${report.file}: ${report.outcome} “${s.title}” [${s.jurisdictionId}] — ` +
-    `${s.sections} sections, ${s.items} items, ${s.subMeasures} sub-measures, ${s.agencies} agencies, ${s.targets} targets, ` +
-    `${s.links} links, ${s.warnings} warnings`
+    [
+      `✓ ${report.file}: ${report.outcome} “${s.title}” [${s.jurisdictionId}${s.jurisdictionName ? ` ${s.jurisdictionName}` : ''}] — ` +
+        `${s.sections} sections, ${s.items} items, ${s.subMeasures} sub-measures, ${s.agencies} agencies, ${s.targets} targets, ` +
+        `${s.links} links, ${s.warnings} warnings`,
+      ...formatQuality(s, { items: s.items }),
+    ].join('\n')
   );
 }
 

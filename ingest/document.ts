@@ -89,6 +89,11 @@ export interface Deadline {
   /** ISO date (last day of the period named). */
   date: string;
   text: string;
+  /**
+   * Where the date was read: the task's own wording ('item'), a table cell or roadmap row beside it
+   * ('table'), or a milestone of the plan's schedule section (工作安排/实施步骤) that names it ('schedule').
+   */
+  source?: 'item' | 'table' | 'schedule';
 }
 
 /**

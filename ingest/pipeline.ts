@@ -4,21 +4,21 @@
  * nothing of it is stored; the others still load.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { GraphStore } from '../store/graph-store.js';
 import { ingestQueries } from '../store/queries/index.js';
-import { allowedRootsFromEnv, assertAllowedPath } from './allowed-paths.js';
 import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
 import { IngestError, type IngestDoc, type SourceFile } from './document.js';
 import { extractDoc } from './extract/index.js';
 import { linkDoc, loadLinkContext, type LinkContext } from './link/index.js';
 import { citedPolicyIds, linkToLoadedParents } from './load/parent-links.js';
 import { buildGraphRows, type GraphRows } from './load/graph-rows.js';
-import { policyIdOf } from './load/ids.js';
+import { loadedPolicyIdOf } from './load/ids.js';
 import { loadDocument, loadDocuments, type LoadOutcome } from './load/load-document.js';
 import { loadNationalCatalogue } from './load/load-catalogue.js';
+import { assessQuality, type DocumentQuality } from './quality-report.js';
 import { normaliseDoc } from './normalise/index.js';
-import { readSource, readSourceFile, SUPPORTED_EXTENSIONS } from './read/index.js';
+import { inputFormatOf, readSource, readSourceFile } from './read/index.js';
 import { loadAgencyTable, resolveDoc, type AgencyTable } from './resolve/index.js';
 import { segmentDoc } from './segment/index.js';
 
@@ -27,15 +27,14 @@ export interface IngestOptions {
   seedsDir?: string;
   /** Largest file accepted, in bytes. @default 20 MiB */
   maxBytes?: number;
-  /** Folders files may be read from. @default the working directory, REFORMGRAPH_INGEST_ROOTS and seedsDir */
-  allowedRoots?: readonly string[];
   /** Documents written per transaction. @default 25 */
   batchSize?: number;
   /** Called once per file with its outcome, when it is committed (or has failed). */
   onProgress?: (report: FileReport) => void;
 }
 
-export interface DocumentSummary {
+/** Counts and the quality report of a loaded document (see quality-report.ts). */
+export interface DocumentSummary extends DocumentQuality {
   title: string;
   jurisdictionId: string;
   sections: number;
@@ -86,10 +85,11 @@ export function summarise(doc: IngestDoc): DocumentSummary {
     targets: tasks.reduce((sum, task) => sum + task.targets.length, 0),
     links: doc.links?.length ?? 0,
     warnings: doc.messages.length,
+    ...assessQuality(doc),
   };
 }
 
-/** Files under the given paths with a supported extension, in a stable order. */
+/** Files under the given paths with a registered format's extension (read/formats.ts), in a stable order. */
 export async function listInputFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
@@ -99,7 +99,7 @@ export async function listInputFiles(paths: readonly string[]): Promise<string[]
     } else if (info.isDirectory()) {
       const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
       const nested = entries
-        .filter((entry) => entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+        .filter((entry) => entry.isFile() && inputFormatOf(entry.name) !== undefined)
         .map((entry) => join(path, entry.name));
       files.push(...nested);
     } else {
@@ -170,6 +170,8 @@ function loadedReport({ file, doc }: PendingDocument, outcome: LoadOutcome): Fil
  * Ingests files and folders; the national catalogue is (re)loaded first. Documents are written
  * `batchSize` at a time in one transaction; a document that cites one of its batch (or is cited
  * by one) waits for the batch to commit, so links between them are found in the store.
+ * Any path the caller names is read: this is the user's own command on the user's own files.
+ * Untrusted input (an upload) never reaches here; it goes through ingestBytes as bytes only.
  */
 export async function ingestPaths(
   store: GraphStore,
@@ -178,7 +180,6 @@ export async function ingestPaths(
     seedsDir = 'seeds',
     maxBytes,
     onProgress,
-    allowedRoots = [...allowedRootsFromEnv(), resolve(seedsDir)],
     batchSize = 25,
   }: IngestOptions = {},
 ): Promise<FileReport[]> {
@@ -210,7 +211,6 @@ export async function ingestPaths(
 
   for (const file of await listInputFiles(paths)) {
     try {
-      await assertAllowedPath(file, allowedRoots);
       const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
       const ingestKey = ingestKeyOf(source.sha256, context.fingerprint);
       const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
@@ -219,7 +219,7 @@ export async function ingestPaths(
         continue;
       }
       const processed = processDocument({ source, messages: [] }, context);
-      const policyId = processed.meta ? policyIdOf(processed.meta) : '';
+      const policyId = processed.meta ? loadedPolicyIdOf(processed.meta, processed.source.sha256) : '';
       const citedIds = citedPolicyIds(processed, context.linkContext);
       const related = batch.some((item) => item.rows.policy.id === policyId || citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId));
       if (related) await flush();

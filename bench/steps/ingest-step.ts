@@ -85,7 +85,6 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
   const started = performance.now();
   const reports = await ingestPaths(timed.store, [corpusDir], {
     seedsDir,
-    allowedRoots: [resolve(corpusDir), resolve(seedsDir)],
     onProgress: () => {
       stamps.push(performance.now());
       if (stamps.length % 250 === 0) {

@@ -78,6 +78,7 @@ const UI = {
   role_lead: ['牵头', 'lead'],
   role_support: ['配合', 'support'],
   role_participate: ['参与', 'participate'],
+  role_responsible: ['责任', 'responsible'],
   parent: ['上级任务', 'Parent task'],
   children: ['下级任务', 'Sub-tasks'],
   implementations: ['落实任务', 'Implementing tasks'],
@@ -122,12 +123,30 @@ const AGENCY_TYPE_ZH: Record<AgencyType, string> = {
   TAXATION: '税务', STATISTICS: '统计', ECOLOGY: '生态环境', SCIENCE_TECH: '科技', VETERANS: '退役军人',
   EMERGENCY: '应急管理', DISEASE_CONTROL: '疾控', DRUG_REGULATION: '药监', BIG_DATA: '大数据', DISCIPLINE: '纪检监察',
   PARTY_ORGANIZATION: '组织部', PARTY_PUBLICITY: '宣传部', GOVERNMENT_OFFICE: '政府办', REFORM_OFFICE: '医改办',
-  SOCIAL_ORGANIZATION: '社会组织', HOSPITAL: '医疗机构', LOWER_GOVS: '下级政府', OTHER: '其他',
+  SOCIAL_ORGANIZATION: '社会组织', HOSPITAL: '医疗机构', LOWER_GOVS: '下级政府', CULTURE_TOURISM: '文化旅游',
+  SPORTS: '体育', FINANCIAL_REGULATION: '金融监管', ADMIN_APPROVAL: '行政审批', RURAL_REVITALIZATION: '乡村振兴',
+  ETHNIC_RELIGIOUS: '民族宗教', WATER: '水利', FORESTRY: '林业', TRANSPORT: '交通运输', MEDIA: '广电媒体',
+  EPIDEMIC_COMMAND: '疫情防控指挥部', ZONE_COMMITTEE: '园区管委会', PARTY_WORK_COMMITTEE: '党的工作委员会',
+  PEOPLES_ORGANIZATION: '群团组织', OTHER_DEPARTMENTS: '其他有关部门', ZONE_BUREAU: '园区内设局', OTHER: '其他',
+};
+
+/** English names where the enum name reads badly as words ("HRSS" → "Hrss"); the rest are derived from the name. */
+const AGENCY_TYPE_EN: Partial<Record<AgencyType, string>> = {
+  HRSS: 'Human resources and social security', TCM_ADMIN: 'Traditional Chinese medicine', INDUSTRY_IT: 'Industry and IT',
+  BIG_DATA: 'Big data', LOWER_GOVS: 'Lower-level governments', CULTURE_TOURISM: 'Culture and tourism',
+  FINANCIAL_REGULATION: 'Financial regulation', ADMIN_APPROVAL: 'Administrative approval',
+  RURAL_REVITALIZATION: 'Rural revitalisation', ETHNIC_RELIGIOUS: 'Ethnic and religious affairs', WATER: 'Water resources',
+  TRANSPORT: 'Transport', MEDIA: 'Media and broadcasting', EPIDEMIC_COMMAND: 'Epidemic command headquarters',
+  ZONE_COMMITTEE: 'Development or pilot zone committee', PARTY_WORK_COMMITTEE: 'Party work committee',
+  PEOPLES_ORGANIZATION: "People's organisation", OTHER_DEPARTMENTS: 'Other departments (collective)',
+  ZONE_BUREAU: 'Bureau of a special zone',
 };
 
 /** "MEDICAL_INSURANCE" → "Medical insurance"; the Chinese label from the table above. */
 export function agencyTypeName(type: AgencyType, lang: Lang): string {
   if (lang === 'zh') return AGENCY_TYPE_ZH[type] ?? type;
+  const named = AGENCY_TYPE_EN[type];
+  if (named) return named;
   const words = type.toLowerCase().split('_');
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);

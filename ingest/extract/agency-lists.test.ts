@@ -42,10 +42,40 @@ describe('findAgencyLists', () => {
     expect(names('〔市经济和信息化委、县人力资源和社会保障局负责〕')).toEqual(['市经济和信息化委:unmarked', '县人力资源和社会保障局:unmarked']);
   });
 
-  it('drops 等, a dangling 、 and generic words such as 各相关部门', () => {
+  it('drops 等, a dangling 、 and the class noun after 等 (等相关部门, 等部门)', () => {
     expect(names('（责任单位：县医保局、县教体局、等按职责分工负责）')).toEqual(['县医保局:unmarked', '县教体局:unmarked']);
-    expect(names('(市卫健委、市教育局和各相关部门按职责分工负责)')).toEqual(['市卫健委:unmarked', '市教育局:unmarked']);
     expect(names('(市卫健委等相关部门按职责分工负责)')).toEqual(['市卫健委:unmarked']);
+    expect(names('（责任单位：市卫健委、医保局、市场监管局等部门）')).toEqual(['市卫健委:unmarked', '医保局:unmarked', '市场监管局:unmarked']);
+  });
+
+  it('keeps 各相关部门 or 其他有关部门 printed as a member of the list, as one collective', () => {
+    expect(names('(市卫健委、市教育局和各相关部门按职责分工负责)')).toEqual(['市卫健委:unmarked', '市教育局:unmarked', '各相关部门:unmarked']);
+    expect(names('（责任单位：市医保局、其他有关部门）')).toEqual(['市医保局:unmarked', '其他有关部门:unmarked']);
+  });
+
+  it('reads a bureau’s divisions after 责任领导 persons, and skips 各科室…配合', () => {
+    expect(names('〔责任领导：于修芹、张清辉；责任单位：医政科、规财科（信息中心），各科室依据职责分工配合，各县（市、区）卫健局〕')).toEqual([
+      '医政科:unmarked',
+      '规财科（信息中心）:unmarked',
+      '各县（市、区）卫健局:unmarked',
+    ]);
+    expect(names('〔责任领导：卢叶文；责任科室：机关党办、人口监测与宣传科〕')).toEqual(['机关党办:unmarked', '人口监测与宣传科:unmarked']);
+  });
+
+  it('reads "A、B分别牵头X、Y" as two leads, without the areas they lead', () => {
+    expect(names('〔责任单位：中医科教科、体改科分别牵头卫生健康规划、医改规划，各科室依据职责分工配合，各县（市、区）卫健局〕')).toEqual([
+      '中医科教科:lead',
+      '体改科:lead',
+      '各县（市、区）卫健局:unmarked',
+    ]);
+  });
+
+  it('keeps "各县（市、区）党委和人民政府" whole and skips the rule clauses after it', () => {
+    expect(
+      parseAgencyList('市卫健委、发改委，各县（市、区）党委和人民政府。列在首位的为牵头单位，其他单位按职责分工负责，下同；以下均需各县（市、区）党委和人民政府落实，不再列出。', {
+        strict: false,
+      })?.map((agency) => agency.name),
+    ).toEqual(['市卫健委', '发改委', '各县（市、区）党委和人民政府']);
   });
 
   it('reads an unlabelled bracket whose every piece is a prefixed body name', () => {
@@ -121,19 +151,24 @@ describe('assignRoles', () => {
   const listed = (...entries: [string, 'lead' | 'support' | 'participate' | 'unmarked'][]) =>
     entries.map(([name, role]) => ({ name, role, span: { start: 0, end: 0 } }));
 
-  it('lets the first unmarked name lead and the others support', () => {
+  it('makes every unmarked name responsible when no rule ranks them, keeping 参与', () => {
     expect(assignRoles(listed(['A', 'unmarked'], ['B', 'unmarked'], ['C', 'participate'])).map((agency) => agency.role)).toEqual([
+      'responsible',
+      'responsible',
+      'participate',
+    ]);
+  });
+
+  it('lets the first unmarked name lead and the others support under a first-leads rule', () => {
+    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'unmarked'], ['C', 'participate']), { firstLeads: true }).map((agency) => agency.role)).toEqual([
       'lead',
       'support',
       'participate',
     ]);
   });
 
-  it('keeps an explicit lead and makes unmarked names support it', () => {
+  it('keeps an explicit lead and makes unmarked names support it, with or without a rule', () => {
     expect(assignRoles(listed(['A', 'unmarked'], ['B', 'lead'])).map((agency) => agency.role)).toEqual(['support', 'lead']);
-  });
-
-  it('lets every unmarked name lead when told not to rank them', () => {
-    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'unmarked']), { firstLeads: false }).map((agency) => agency.role)).toEqual(['lead', 'lead']);
+    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'lead']), { firstLeads: true }).map((agency) => agency.role)).toEqual(['support', 'lead']);
   });
 });

@@ -32,27 +32,60 @@ export interface ParseListOptions {
   strict?: boolean;
 }
 
-/** "责任单位：", "牵头单位：" … with the role the label gives. */
-const LABEL = /^(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|参与单位|参与部门|协办单位)\s*[:：]\s*/u;
+/**
+ * "责任单位：", "牵头单位：", "责任科室：" (a bureau's own task-division plan names its divisions,
+ * "〔责任领导：…；责任科室：机关党办、医政科〕") … with the role the label gives.
+ */
+const LABEL = /^(?:(?:责任|牵头|主责|配合|参与|协同|协办)(?:单位|部门|科室|处室)|责任主体)\s*[:：]\s*/u;
 const LABEL_ROLE: [RegExp, ListedRole][] = [
-  [/^牵头/u, 'lead'],
-  [/^(?:配合|协办)/u, 'support'],
+  [/^(?:牵头|主责)/u, 'lead'],
+  [/^(?:配合|协办|协同)/u, 'support'],
   [/^参与/u, 'participate'],
 ];
+/** "责任领导：于修芹、张清辉；责任单位：…": the leaders in charge are persons, not agencies. */
+const PERSON_LABEL = /^(?:责任领导|分管领导|牵头领导|联系领导|责任人|联系人)\s*[:：]/u;
 
-/** Clauses that state a rule rather than list agencies: "列首位的为牵头部门，下同", "以下各项均需…负责，不再列出". */
-const RULE_CLAUSE = /下同|列首位|不再列出|以下各项|指各部门|分头落实|不分先后/u;
+/**
+ * Clauses that state a rule rather than list agencies: "列首位的为牵头部门，下同", "列在首位的为牵头单位，
+ * 其他单位按职责分工负责", "以下各项均需…负责，不再列出", "各科室依据职责分工配合" (every other division).
+ */
+const RULE_CLAUSE = /下同|(?:列|排)在?(?:首位|第一)|不再列出|以下(?:各项)?均|指各部门|分头落实|不分先后|^其[他它](?:单位|部门|科室)|^各科室/u;
 
 /** The verb closing a clause: "…牵头", "…参与", "…配合", "…等按职责分工负责". */
 const CLOSING_VERB =
-  /(?:等)?(?:各?相关部门|各?有关部门|各?有关单位|各?相关单位)?(按职责分工负责|按职责分工落实|按职责分头负责|按职责负责|按职责分工|分别负责|共同负责|牵头负责|具体负责|负责落实|负责|牵头|参与|配合|协助|协同)$/u;
-const VERB_ROLE: Record<string, ListedRole> = { 牵头: 'lead', 牵头负责: 'lead', 参与: 'participate', 配合: 'support', 协助: 'support', 协同: 'support' };
+  /(?:等(?:各?相关|各?有关)?(?:部门|单位))?((?:按|依据?)职责分工(?:负责|落实|配合)?|按职责分头负责|按职责负责|分别负责|共同负责|牵头负责|具体负责|负责落实|负责|牵头|参与|配合|协助|协同)$/u;
+const VERB_ROLE: Record<string, ListedRole> = {
+  牵头: 'lead',
+  牵头负责: 'lead',
+  参与: 'participate',
+  配合: 'support',
+  协助: 'support',
+  协同: 'support',
+  按职责分工配合: 'support',
+  依职责分工配合: 'support',
+  依据职责分工配合: 'support',
+};
 
-/** Words that name no body: "各相关部门", "有关单位". */
-const GENERIC = /^(?:各|其他|其它)?(?:相关|有关)(?:部门|单位)$|^成员单位$|^各成员单位$/u;
+/**
+ * "A、B分别牵头卫生健康规划、医改规划": each name leads one of the areas printed after the verb, which
+ * are no agencies. Only 分别 + verb takes an object inside a list; a bare 负责 closes it.
+ */
+const LEADS_EACH = /(分别牵头|分别负责)(?=\S)/u;
+
+/** "等部门", "等相关单位" after the names: 等 marks the list as not exhaustive; no further body is named. */
+const AFTER_ETC = /^等(?:各?相关|各?有关)?(?:部门|单位)$/u;
+
+/** Words that name no body: "成员单位", "各科室" (the issuer's every division, under a rule). */
+const GENERIC = /^(?:各|其他|其它)?成员单位$|^各(?:科室|处室|单位|部门)$/u;
+
+/**
+ * The other bodies as a collective, printed as one member of the list: "市卫健委、市教育局和各相关部门",
+ * "市医保局、其他有关部门". Kept as a mention (typed OTHER_DEPARTMENTS on resolve).
+ */
+const COLLECTIVE = /^(?:[省市县区]直?|各|其他|其它)?(?:各)?(?:相关|有关)(?:部门|单位)$/u;
 
 /** Endings of body names: 局 委 办 部 厅 府 院 会 中心 单位 … */
-const BODY_END = /(?:局|委|办|部|厅|府|院|会|中心|单位|组|室|所|站|处|联|队|署|司|工委|分局)$/u;
+const BODY_END = /(?:局|委|办|部|厅|府|院|会|中心|单位|组|室|所|站|处|科|股|联|队|署|司|工委|分局)$/u;
 /** "各县（区）人民政府", "各县（市、区）", "各镇人民政府（开发区工委）", "各县市区人民政府". */
 const LOWER_GOVS = /^各[^，,]{0,6}?(?:县|区|市|州|乡|镇|街道)[^，,]{0,14}$/u;
 /** A jurisdiction prefix: 市/县/区/省/国家 or a place name ending in 省/市/县/州 (not 区: "社区卫生服务中心" is no district's). */
@@ -62,6 +95,7 @@ const JURISDICTION_PREFIX = /^(?:各|全|国家|省|市|县|区|州|盟|旗|镇|
 export function isAgencyName(name: string, { strict = false }: { strict?: boolean } = {}): boolean {
   if (name.length < 2 || name.length > 32) return false;
   if (/[0-9《》。；：:“”]/u.test(name) || GENERIC.test(name)) return false;
+  if (COLLECTIVE.test(name)) return !strict;
   if (LOWER_GOVS.test(name) && (/政府|）|\)$/u.test(name) || /^各县市区$/u.test(name))) return true;
   const withoutAside = name.replace(/（[^）]*）$|\([^)]*\)$/u, '');
   if (!BODY_END.test(withoutAside)) return false;
@@ -82,6 +116,8 @@ function splitAtConjunctions(text: string, span: Span): Span[] {
     const at = match.index;
     const left = compact(piece.slice(0, at));
     const right = compact(piece.slice(at + match[0].length));
+    // "各县（市、区）党委和人民政府": the party committees and governments of the same places, one collective.
+    if (/党委$/u.test(left) && /^(?:人民)?政府/u.test(right)) continue;
     if (right.length > 0 && isAgencyName(left)) {
       return [
         trimSpan(text, { start: span.start, end: span.start + at }),
@@ -103,6 +139,9 @@ const INLINE_ROLES: Record<string, ListedRole> = { 牵头: 'lead', 配合: 'supp
 function cleanPiece(text: string, span: Span): Span {
   let { start, end } = trimSpan(text, span);
   if (text.startsWith('由', start)) start++;
+  // "市场监管局等部门": 等 + a class noun closes a non-exhaustive list; the noun names no further body.
+  const etc = /等\s*(?:各?(?:相关|有关))?\s*(?:部门|单位)$/u.exec(text.slice(start, end));
+  if (etc && etc.index > 0) end = start + etc.index;
   while (end > start && /[等、，,\s和及与]/u.test(text.charAt(end - 1))) end--;
   return trimSpan(text, { start, end });
 }
@@ -135,14 +174,23 @@ export function parseAgencyList(content: string, options: ParseListOptions = {})
       start += labelMatch[0].length;
       sawMarker = true;
     }
-    const clauseText = content.slice(start, end);
-    if (RULE_CLAUSE.test(clauseText)) {
+    if (PERSON_LABEL.test(content.slice(start, end))) {
       sawMarker = true;
       continue;
     }
-    const verbMatch = CLOSING_VERB.exec(compact(clauseText));
+    const clauseText = content.slice(start, end);
+    if (RULE_CLAUSE.test(compact(clauseText))) {
+      sawMarker = true;
+      continue;
+    }
+    const eachMatch = LEADS_EACH.exec(clauseText);
+    const verbMatch = eachMatch ? null : CLOSING_VERB.exec(compact(clauseText));
     let verbRole: ListedRole | null = null;
-    if (verbMatch) {
+    if (eachMatch) {
+      sawMarker = true;
+      verbRole = eachMatch[1] === '分别牵头' ? 'lead' : 'unmarked';
+      end = start + eachMatch.index;
+    } else if (verbMatch) {
       sawMarker = true;
       verbRole = VERB_ROLE[verbMatch[1] ?? ''] ?? 'unmarked';
       // Cut the verb (and any "等相关部门" before it) off the raw text, whitespace included.
@@ -159,7 +207,7 @@ export function parseAgencyList(content: string, options: ParseListOptions = {})
         const marked = INLINE_ROLE.exec(content.slice(cleaned.start, cleaned.end));
         if (marked) cleaned = cleanPiece(content, { start: cleaned.start, end: cleaned.end - marked[0].length });
         const name = compact(content.slice(cleaned.start, cleaned.end));
-        if (name.length === 0 || GENERIC.test(name) || /^各?(?:相关|有关)部门/u.test(name)) continue;
+        if (name.length === 0 || GENERIC.test(name) || AFTER_ETC.test(name)) continue;
         if (marked) sawMarker = true;
         pending.push({ span: cleaned, role: marked ? INLINE_ROLES[marked[1] ?? ''] ?? null : null });
       }
@@ -194,16 +242,19 @@ export function findAgencyLists(text: string, { offset = 0 }: { offset?: number 
 }
 
 /**
- * Turns listed roles into final roles. Explicit 牵头/配合/参与 win; among unmarked names the first
- * printed leads and the rest support ("列首位的为牵头部门" — also our default when a document states
- * no rule, as Chinese lists name the lead body first), or, with `firstLeads: false`, all lead.
+ * Turns listed roles into final roles, never guessing a lead. Explicit 牵头/配合/参与 win. Unmarked
+ * names (责任单位：…, …负责):
+ * - with `firstLeads` (the document states "列第一位的为牵头单位", "以第一顺位科室为牵头单位，…其它科室
+ *   做好配合"): the first printed leads unless the list marks a lead itself, the rest support;
+ * - else beside a marked lead ("市卫健委（牵头）、市医保局"): they support it;
+ * - else: every one is `responsible` — the document names them responsible and ranks nobody.
  */
-export function assignRoles(listed: readonly ListedAgency[], { firstLeads = true }: { firstLeads?: boolean } = {}): (ListedAgency & { role: AgencyRole })[] {
+export function assignRoles(listed: readonly ListedAgency[], { firstLeads = false }: { firstLeads?: boolean } = {}): (ListedAgency & { role: AgencyRole })[] {
   const hasExplicitLead = listed.some((agency) => agency.role === 'lead');
   let leadGiven = hasExplicitLead;
   return listed.map((agency) => {
     if (agency.role !== 'unmarked') return { ...agency, role: agency.role };
-    if (!firstLeads) return { ...agency, role: hasExplicitLead ? 'support' : 'lead' };
+    if (!firstLeads) return { ...agency, role: hasExplicitLead ? 'support' : 'responsible' };
     if (!leadGiven) {
       leadGiven = true;
       return { ...agency, role: 'lead' };

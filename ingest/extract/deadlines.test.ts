@@ -60,7 +60,7 @@ describe('pickDeadline', () => {
   const at = (text: string, year = 2020) => findDeadlines(text, { year });
 
   it('prefers the task’s own explicit limit over the roadmap’s', () => {
-    expect(pickDeadline({ own: at('到2022年，力争实现'), supplements: at('全年') })).toEqual({ date: '2022-12-31', text: '到2022年' });
+    expect(pickDeadline({ own: at('到2022年，力争实现'), supplements: at('全年') })).toEqual({ date: '2022-12-31', text: '到2022年', source: 'item' });
   });
 
   it('prefers the roadmap’s limit over a bare year in the wording', () => {
@@ -73,5 +73,36 @@ describe('pickDeadline', () => {
 
   it('gives no deadline for ongoing work', () => {
     expect(pickDeadline({ own: at('持续推进'), supplements: at('长期') })).toBeNull();
+  });
+});
+
+describe('findDeadlines on the shapes task lists print', () => {
+  it('reads 2025年底前, 到2027年, 年内, 上半年 and 6月底前 (year from the document)', () => {
+    expect(dates('2025年底前，县域医共体实现全覆盖', 2024)).toEqual([['explicit', '2025-12-31']]);
+    expect(dates('到2027年，基本建成', 2024)).toEqual([['explicit', '2027-12-31']]);
+    expect(dates('扎实推进“智医助理”项目，年内实现基层医疗机构全覆盖')).toEqual([['explicit', '2020-12-31']]);
+    expect(dates('将今年上半年的相关任务进展情况报送', 2024)).toEqual([['explicit', '2024-06-30']]);
+    expect(dates('6月底前完成', 2021)).toEqual([['explicit', '2021-06-30']]);
+  });
+
+  it('reads 上旬, 中旬 and 下旬 of a month', () => {
+    expect(dates('2021年6月中旬前完成自查')).toEqual([['explicit', '2021-06-20']]);
+    expect(dates('2021年6月下旬')).toEqual([['explicit', '2021-06-30']]);
+  });
+
+  it('gives no date for a start: 2024年起, 从2018年1月1日起', () => {
+    expect(dates('2024年起，莆田学院与三明医学科技职业学院')).toEqual([['open-ended', null]]);
+    expect(dates('从2018年1月1日起，全面推进按疾病诊断相关分组')).toEqual([['open-ended', null]]);
+  });
+
+  it('reads 每年 as recurring, keeping the period that follows it', () => {
+    expect(dates('原则上每年10月底前完成现场稽核全覆盖', 2021)).toEqual([
+      ['open-ended', null],
+      ['explicit', '2021-10-31'],
+    ]);
+  });
+
+  it('reads 长期坚持 as open-ended', () => {
+    expect(dates('长期坚持')).toEqual([['open-ended', null]]);
   });
 });

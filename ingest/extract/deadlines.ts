@@ -3,6 +3,7 @@
  *   2020年9月底前 → 2020-09-30      8月底前 (document of 2020) → 2020-08-31
  *   全年 → <year>-12-31             到2022年 / 2017年底前 → …-12-31
  *   2016年12月—2017年3月 → 2017-03-31     长期 / 持续推进 → no date
+ *   2021年6月中旬 → 2021-06-20              2024年起 / 每年 → no date (a start, a recurrence)
  */
 import type { Deadline, Span } from '../document.js';
 import { maskQuoted } from './text-scan.js';
@@ -54,12 +55,17 @@ interface Rule {
 
 /** Tried in order at each position; the first (longest, most specific) match wins. */
 const RULES: Rule[] = [
+  // "2024年起，…", "从2018年1月1日起，全面推进…": when the work starts, not when it is due — no date.
+  { pattern: new RegExp(`${Y}(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?)?\\s*(?:起|开始|以来)`, 'uy'), kind: 'open-ended', date: () => null },
   // "2016年12月—2017年3月", "2021年-2022年"
   { pattern: new RegExp(`${Y}\\s*(?:\\d{1,2}\\s*月)?\\s*[—–\\-~～至到]+\\s*${Y}\\s*(?:${M})?`, 'uy'), kind: 'explicit',
     date: (m) => (m[3] ? lastDayOf(Number(m[2]), Number(m[3])) : `${m[2]}-12-31`) },
   // "2020年12月31日前"
   { pattern: new RegExp(`${Y}\\s*${M}\\s*(\\d{1,2})\\s*日${BEFORE}`, 'uy'), kind: 'explicit',
     date: (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3])) },
+  // "2021年6月上旬/中旬/下旬": the 10th, the 20th, the last day.
+  { pattern: new RegExp(`${Y}\\s*${M}\\s*(上旬|中旬|下旬)${BEFORE}`, 'uy'), kind: 'explicit',
+    date: (m) => (m[3] === '下旬' ? lastDayOf(Number(m[1]), Number(m[2])) : dateOf(Number(m[1]), Number(m[2]), m[3] === '上旬' ? 10 : 20)) },
   // "2020年9月底前", "2021年6月"
   { pattern: new RegExp(`${Y}\\s*${M}\\s*(?:底|末|份)?${BEFORE}`, 'uy'), kind: 'explicit',
     date: (m) => lastDayOf(Number(m[1]), Number(m[2])) },
@@ -75,16 +81,18 @@ const RULES: Rule[] = [
   // "2020年，…" — the year the work belongs to
   { pattern: new RegExp(`${Y}(?!\\s*[\\d月度])`, 'uy'), kind: 'year-scope', date: (m) => `${m[1]}-12-31` },
   // "8月10日前" in a document of known year
-  { pattern: new RegExp(`(?<![\\d年])${M}\\s*(\\d{1,2})\\s*日\\s*(?:之前|以前|前)`, 'uy'), kind: 'explicit', needsYear: true,
+  { pattern: new RegExp(`(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(\\d{1,2})\\s*日\\s*(?:之前|以前|前)`, 'uy'), kind: 'explicit', needsYear: true,
     date: (m, year) => (year ? dateOf(year, Number(m[1]), Number(m[2])) : null) },
   // "8月底前", "12月底前", "9月末"
-  { pattern: new RegExp(`(?<![\\d年])${M}\\s*(?:底|末)${BEFORE}|(?<![\\d年])${M}\\s*(?:之前|以前|前)`, 'uy'), kind: 'explicit', needsYear: true,
+  { pattern: new RegExp(`(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(?:底|末)${BEFORE}|(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(?:之前|以前|前)`, 'uy'), kind: 'explicit', needsYear: true,
     date: (m, year) => (year ? lastDayOf(year, Number(m[1] ?? m[2])) : null) },
   // "全年", "年内", "年底前", "今年底" — but not "3年内" (a duration)
   { pattern: /(?<!\d\s{0,2})(?:全年|年内|(?:今|本)?年底前?)/uy, kind: 'explicit', needsYear: true,
     date: (_m, year) => (year ? `${year}-12-31` : null) },
   { pattern: /(?:上半年|前三季度)/uy, kind: 'explicit', needsYear: true,
     date: (m, year) => (year ? quarterEnd(year, m[0]) : null) },
+  // "每年", "每季度" — recurring work: a date only when a period follows ("每年10月底前").
+  { pattern: /每(?:年|季度|半年|月)/uy, kind: 'open-ended', date: () => null },
   // "长期", "持续推进", "常态化" — ongoing work, deliberately without a date
   { pattern: /(?:长期|持续推进|持续开展|持续|常态化)/uy, kind: 'open-ended', date: () => null },
 ];
@@ -157,9 +165,10 @@ export interface DeadlineSources {
  * roadmap's 完成时间); then the year its own text is scoped to ("2020年，建立…"). "长期" alone gives none.
  */
 export function pickDeadline({ own, supplements }: DeadlineSources): Deadline | null {
-  const chosen =
-    latest(own.filter((match) => match.kind === 'explicit')) ??
-    latest(supplements.filter((match) => match.kind !== 'open-ended')) ??
-    latest(own.filter((match) => match.kind === 'year-scope'));
-  return chosen?.date ? { date: chosen.date, text: chosen.text } : null;
+  const ownExplicit = latest(own.filter((match) => match.kind === 'explicit'));
+  if (ownExplicit?.date) return { date: ownExplicit.date, text: ownExplicit.text, source: 'item' };
+  const beside = latest(supplements.filter((match) => match.kind !== 'open-ended'));
+  if (beside?.date) return { date: beside.date, text: beside.text, source: 'table' };
+  const scope = latest(own.filter((match) => match.kind === 'year-scope'));
+  return scope?.date ? { date: scope.date, text: scope.text, source: 'item' } : null;
 }

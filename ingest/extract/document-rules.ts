@@ -1,6 +1,7 @@
 /**
  * Rules a document states once for all its agency lists:
- *   "列首位的为牵头部门，下同" — the first name listed leads, in this list and every later one;
+ *   "列首位的为牵头部门，下同", "列在首位的为牵头单位，其他单位按职责分工负责", "以第一顺位科室为牵头
+ *   单位，…其它科室做好配合" — the first name listed leads, in this list and every later one;
  *   "以下各项均需各县市区人民政府负责，不再列出" — a body responsible for every later item
  *   without being printed again.
  */
@@ -20,18 +21,52 @@ export interface DocumentRules {
   standing: StandingAgency[];
 }
 
-const FIRST_LISTED_LEADS = /列(?:首位|第一位?)的?(?:为|是)牵头(?:部门|单位)/u;
-/** "以下各项均需X负责，不再列出", "以下各项均由X牵头". */
-const STANDING = /以下各项(?:均需|均由|均|都需|都由)?([^。；;，,]{2,60}?)(牵头负责|牵头|负责|参与|配合)/gu;
-const STANDING_ROLE: Record<string, AgencyRole> = { 牵头: 'lead', 牵头负责: 'lead', 参与: 'participate', 配合: 'support', 负责: 'support' };
+/** The first place of a list: 首位, 第一位, 第一顺位, 第一, 排名第一. */
+const FIRST_PLACE = '(?:首位|第一顺位|第一位|第一个|第一|最前)';
+const LEAD_BODY = '牵头(?:单位|部门|科室|处室)';
+/**
+ * The convention that the first-listed body leads, in its printed variants:
+ *   列/排 (在) + 首位/第一位/第一顺位/第一 + 的 (单位) + 为/是 + 牵头单位/部门/科室 —
+ *     "列第一位的为牵头单位", "排在首位的为牵头部门", "列首位的为牵头部门", "列在首位的为牵头单位";
+ *   以 + 第一顺位/排名第一/首位 … + 为牵头… — "以第一顺位科室为牵头单位" (a task-division plan:
+ *     "一项任务对应多个责任科室的，以第一顺位科室为牵头单位，…其它科室做好配合").
+ * Matched on the text without whitespace, as web copies break lines anywhere.
+ */
+const FIRST_LISTED_LEADS = new RegExp(
+  [
+    `(?:列|排|排名|排序)在?${FIRST_PLACE}的?(?:单位|部门|科室|处室)?(?:为|是|作为)${LEAD_BODY}`,
+    `以(?:(?:列|排|排名|排序)在?)?${FIRST_PLACE}的?(?:责任)?(?:单位|部门|科室|处室)?(?:为|作为)${LEAD_BODY}`,
+  ].join('|'),
+  'u',
+);
+/**
+ * "以下各项均需X负责，不再列出", "以下各项均由X牵头", "以下均需各县（市、区）党委和人民政府落实，不再列出":
+ * a body named once for every later item.
+ */
+const STANDING = /以下(?:各项)?(?:均需|均由|均|都需|都由)([^。；;，,]{2,60}?)(牵头负责|牵头|负责落实|负责|落实|参与|配合)/gu;
+/** Named responsible for every item, a standing body ranks no one: `responsible`, or `support` under a first-leads rule. */
+const STANDING_ROLE: Record<string, AgencyRole> = { 牵头: 'lead', 牵头负责: 'lead', 参与: 'participate', 配合: 'support' };
+
+/** `text` without whitespace, with the offset in `text` of each remaining character. */
+function withoutWhitespace(text: string): { compacted: string; offsets: number[] } {
+  const offsets: number[] = [];
+  let compacted = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/u.test(text.charAt(i))) continue;
+    compacted += text.charAt(i);
+    offsets.push(i);
+  }
+  return { compacted, offsets };
+}
 
 export function findDocumentRules(text: string): DocumentRules {
-  const firstListed = FIRST_LISTED_LEADS.exec(text);
+  const { compacted, offsets } = withoutWhitespace(text);
+  const firstListedMatch = FIRST_LISTED_LEADS.exec(compacted);
+  const firstListed = firstListedMatch ? { index: offsets[firstListedMatch.index] ?? 0 } : null;
   const standing: StandingAgency[] = [];
   for (const match of text.matchAll(STANDING)) {
     const names = parseAgencyList(match[1] ?? '', { strict: false }) ?? [];
-    // Listed among the other responsible bodies, a body "也负责" supports the lead named first.
-    const role = STANDING_ROLE[match[2] ?? ''] ?? 'support';
+    const role = STANDING_ROLE[match[2] ?? ''] ?? 'responsible';
     for (const agency of names) standing.push({ name: agency.name, role, from: match.index });
   }
   return { firstListedLeadsFrom: firstListed?.index ?? null, standing };

@@ -48,21 +48,20 @@ function docOf(paragraphs: { text: string; kind?: ParsedTask['kind']; path?: str
 const roles = (task: ParsedTask | undefined) => task?.agencies.map((agency) => `${agency.name}:${agency.role}:${agency.position}`);
 
 describe('extractDoc', () => {
-  it('lets the first listed agency lead and the rest support when the document states no rule', () => {
+  it('makes every listed agency responsible, none lead, when the document states no rule', () => {
     const doc = extractDoc(docOf([{ text: '完善机制。（责任单位：县卫生健康委、县财政局、县医保局）' }]));
-    expect(roles(doc.tasks?.[0])).toEqual(['县卫生健康委:lead:0', '县财政局:support:1', '县医保局:support:2']);
+    expect(roles(doc.tasks?.[0])).toEqual(['县卫生健康委:responsible:0', '县财政局:responsible:1', '县医保局:responsible:2']);
   });
 
-  it('honours "列首位的为牵头部门，下同" from the list that states it, even when the default ranks no one', () => {
+  it('honours "列首位的为牵头部门，下同" from the list that states it, not before', () => {
     const doc = extractDoc(
       docOf([
         { text: '第一项。（市财政局、市卫健委负责）' },
         { text: '第二项。〔市卫生计生委、市财政局负责。列首位的为牵头部门，下同〕' },
         { text: '第三项。〔市医保局、市卫生计生委负责，市残联参与〕' },
       ]),
-      { defaultRoles: 'all-lead' },
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['市财政局:lead:0', '市卫健委:lead:1']);
+    expect(roles(doc.tasks?.[0])).toEqual(['市财政局:responsible:0', '市卫健委:responsible:1']);
     expect(roles(doc.tasks?.[1])).toEqual(['市卫生计生委:lead:0', '市财政局:support:1']);
     expect(roles(doc.tasks?.[2])).toEqual(['市医保局:lead:0', '市卫生计生委:support:1', '市残联:participate:2']);
   });
@@ -76,26 +75,54 @@ describe('extractDoc', () => {
         { text: '二、下一部分', kind: 'section' },
       ]),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:lead:0']);
-    expect(roles(doc.tasks?.[1])).toEqual(['市卫健委:lead:0', '市医保局:support:1', '各县市区人民政府:support:2']);
-    expect(roles(doc.tasks?.[2])).toEqual(['市医保局:lead:0', '市卫健委:support:1', '各县市区人民政府:support:2']);
+    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:responsible:0']);
+    expect(roles(doc.tasks?.[1])).toEqual(['市卫健委:responsible:0', '市医保局:responsible:1', '各县市区人民政府:responsible:2']);
+    expect(roles(doc.tasks?.[2])).toEqual(['市医保局:responsible:0', '市卫健委:responsible:1', '各县市区人民政府:responsible:2']);
     expect(roles(doc.tasks?.[3])).toEqual([]);
+  });
+
+  it('under "以第一顺位科室为牵头单位，…其它科室做好配合" stated in the cover notice, the first division leads and the others support', () => {
+    const doc = extractDoc(
+      docOf(
+        [
+          { text: '（一）持续推进综合改革。〔责任领导：于修芹、卢叶文；责任单位：体改科、医政科，各县（市、区）卫健局〕' },
+          { text: '（二）做好保健工作。〔责任科室：保健办〕' },
+        ],
+        '一项任务对应多个责任科室的，以第一顺位科室为牵头单位，负责该任务每\n季度落实情况的汇总，其它科室做好配合。',
+      ),
+    );
+    expect(roles(doc.tasks?.[0])).toEqual(['体改科:lead:0', '医政科:support:1', '各县（市、区）卫健局:support:2']);
+    expect(roles(doc.tasks?.[1])).toEqual(['保健办:lead:0']);
+  });
+
+  it('makes a body named for every later item ("以下均需…落实，不再列出") support under a first-leads rule', () => {
+    // The rule stated in a table cell, after the names, applies to that cell.
+    const cell = extractDoc(docOf([{ text: '1．健全服务体系。', supplements: [{ role: 'agencies', label: '责任单位', text: '市卫健委、发改委。列在首位的为牵头单位，下同' }] }]));
+    expect(roles(cell.tasks?.[0])).toEqual(['市卫健委:lead:0', '发改委:support:1']);
+    const doc = extractDoc(
+      docOf([
+        { text: '1．健全服务体系。（责任单位：市卫健委、发改委，各县（市、区）党委和人民政府。列在首位的为牵头单位，其他单位按职责分工负责，下同；以下均需各县（市、区）党委和人民政府落实，不再列出。）' },
+        { text: '2．建设区域医疗中心。（责任单位：市卫健委、发改委、财政局）' },
+      ]),
+    );
+    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:lead:0', '发改委:support:1', '各县（市、区）党委和人民政府:support:2']);
+    expect(roles(doc.tasks?.[1])).toEqual(['市卫健委:lead:0', '发改委:support:1', '财政局:support:2', '各县（市、区）党委和人民政府:support:3']);
   });
 
   it('keeps a name printed twice once and joins a second list in the same item, ranked within its own list', () => {
     const doc = extractDoc(docOf([{ text: '落实要求。（县人力资源社会保障局、县卫生健康委、县医保局、县医保局）密切监测。（责任单位：县卫生健康委、县财政局）' }]));
-    expect(roles(doc.tasks?.[0])).toEqual(['县人力资源社会保障局:lead:0', '县卫生健康委:support:1', '县医保局:support:2', '县财政局:support:3']);
+    expect(roles(doc.tasks?.[0])).toEqual(['县人力资源社会保障局:responsible:0', '县卫生健康委:responsible:1', '县医保局:responsible:2', '县财政局:responsible:3']);
   });
 
-  it('takes agencies from a table cell when the wording has none, and adds a roadmap row’s extra names as support', () => {
+  it('takes agencies from a table cell when the wording has none, and adds a roadmap row’s extra names, all responsible without a rule', () => {
     const doc = extractDoc(
       docOf([
         { text: '1. 加强医改工作统筹协调。', supplements: [{ role: 'agencies', text: '市卫健委、教育局，各县（市、区）' }] },
         { text: '2、制定具体措施。（责任单位：县卫生健康委、县财政局）', supplements: [{ role: 'roadmap', text: '2\t制定措施\t出台方案，设在县卫生健康委\t县政府办、县卫生健康委、县财政局\t全年' }] },
       ]),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:lead:0', '教育局:support:1', '各县（市、区）:support:2']);
-    expect(roles(doc.tasks?.[1])).toEqual(['县卫生健康委:lead:0', '县财政局:support:1', '县政府办:support:2']);
+    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:responsible:0', '教育局:responsible:1', '各县（市、区）:responsible:2']);
+    expect(roles(doc.tasks?.[1])).toEqual(['县卫生健康委:responsible:0', '县财政局:responsible:1', '县政府办:responsible:2']);
   });
 
   it('gives every name in a 牵头单位 column the lead and every name in a 配合单位 or 参与单位 column its role', () => {
@@ -114,14 +141,29 @@ describe('extractDoc', () => {
     expect(roles(doc.tasks?.[0])).toEqual(['县卫健委:lead:0', '县人社局:lead:1', '县财政局:support:2', '各乡镇人民政府:participate:3']);
   });
 
-  it('lets a sub-measure without its own list take its item’s agencies', () => {
+  it('gives a sub-measure no agencies the document lists for its item only (the item keeps them)', () => {
     const doc = extractDoc(
       docOf([
         { text: '2. 深化全民健康促进与管理。', path: '一/2', supplements: [{ role: 'agencies', text: '市卫健委、民政局' }] },
         { text: '①探索开展运动处方师培训。', kind: 'measure', path: '一/2/①', parentPath: '一/2' },
       ]),
     );
-    expect(doc.tasks?.[1]?.agencies.map((agency) => agency.name)).toEqual(['市卫健委', '民政局']);
+    expect(doc.tasks?.[0]?.agencies.map((agency) => agency.name)).toEqual(['市卫健委', '民政局']);
+    expect(doc.tasks?.[1]?.agencies).toEqual([]);
+  });
+
+  it('names the bodies a provision puts to work when it prints no responsibility list', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '（四）优化绩效考核办法。各县（市、区）卫计局要会同各总医院完善考核办法，医务人员要积极参与。', path: '一/（四）' },
+        { text: '（五）全面落实政府办医责任。加大投入。', path: '一/（五）' },
+      ]),
+    );
+    expect(doc.tasks?.[0]?.agencies.map((agency) => [agency.name, agency.role])).toEqual([
+      ['各县（市、区）卫计局', 'responsible'],
+      ['各总医院', 'responsible'],
+    ]);
+    expect(doc.tasks?.[1]?.agencies).toEqual([]);
   });
 
   it('takes the deadline from the wording, else from the roadmap’s 完成时间, completing months with the document year', () => {

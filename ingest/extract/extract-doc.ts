@@ -7,20 +7,10 @@ import { assignRoles, findAgencyLists, parseAgencyList, type ListedAgency, type 
 import { extractCitations } from './citations.js';
 import { findDeadlines, parseDeadline, pickDeadline, type DeadlineMatch } from './deadlines.js';
 import { findDocumentRules, type DocumentRules } from './document-rules.js';
+import { tieScheduleMilestones } from './schedule-milestones.js';
+import { findProseActors } from './prose-actors.js';
 import { extractTargets } from './targets.js';
 import { findBracketGroups } from './text-scan.js';
-
-export interface ExtractOptions {
-  /**
-   * Roles of names a list does not mark when the document states no rule: `first-leads` (the
-   * common convention, and what "列首位的为牵头部门" says) or `all-lead`. A document's own rule
-   * overrides this from the point it is stated.
-   * @default 'first-leads'
-   */
-  defaultRoles?: 'first-leads' | 'all-lead';
-  /** Sub-measures (①②…) without a list of their own take their item's agencies. @default true */
-  inheritAgencies?: boolean;
-}
 
 /** Cells of a roadmap row restating an item: "序号\t工作任务\t具体措施\t责任单位\t完成时间". */
 function cellsOf(supplement: TaskSupplement): { text: string; offset: number }[] {
@@ -90,10 +80,10 @@ function offsetOf(task: ParsedTask, text: string): number {
   return near >= 0 ? near : task.span.start;
 }
 
-function agenciesOf(task: ParsedTask, offset: number, rules: DocumentRules, options: Required<ExtractOptions>): AgencyMention[] {
+function agenciesOf(task: ParsedTask, offset: number, rules: DocumentRules): AgencyMention[] {
   // A rule applies to the list that states it ("…负责。列首位的为牵头部门，下同〕") and to every later one.
-  const firstLeadsAt = (listEnd: number) =>
-    options.defaultRoles === 'first-leads' || (rules.firstListedLeadsFrom !== null && rules.firstListedLeadsFrom < listEnd);
+  // Without one, no name leads unless marked 牵头: unmarked names are `responsible` (see assignRoles).
+  const firstLeadsAt = (listEnd: number) => rules.firstListedLeadsFrom !== null && rules.firstListedLeadsFrom < listEnd;
   const mentions: Omit<AgencyMention, 'position'>[] = [];
   const seen = new Set<string>();
   const add = (agency: Omit<AgencyMention, 'position'>) => {
@@ -107,16 +97,24 @@ function agenciesOf(task: ParsedTask, offset: number, rules: DocumentRules, opti
   }
   // A table cell or roadmap row beside the task: its names join the printed list; when the task
   // prints none, the cell is the list.
-  for (const listed of task.supplements.flatMap(supplementAgencyLists)) {
-    const end = listed.at(-1)?.span.end ?? 0;
+  // A rule printed in the cell after the names ("…，各县（市、区）。列在首位的为牵头单位，下同") applies to it.
+  for (const [listed, end] of task.supplements.flatMap((supplement) => supplementAgencyLists(supplement).map((list) => [list, supplement.span.end] as const))) {
     const hadOwn = mentions.length > 0;
     for (const agency of assignRoles(listed, { firstLeads: firstLeadsAt(end) })) {
       add(hadOwn && agency.role === 'lead' && listed.every((other) => other.role === 'unmarked') ? { ...agency, role: 'support' } : agency);
     }
   }
+  if (mentions.length === 0) {
+    // No responsibility list: the bodies the provision's clauses put to work ("各县（市、区）卫计局要…").
+    for (const agency of assignRoles(findProseActors(task.text, { offset }))) add(agency);
+    return mentions.map((mention, position) => ({ ...mention, position }));
+  }
   if (task.kind !== 'section') {
+    // "以下各项均需各县（市、区）政府负责，不再列出": a body left out of every later list, so it joins each list.
     for (const standing of rules.standing) {
-      if (standing.from < offset) add({ name: standing.name, role: standing.role, span: null });
+      // Under a first-leads rule a body named for every item is one of "其他单位", after the lead.
+      const role = standing.role === 'responsible' && firstLeadsAt(offset) ? 'support' : standing.role;
+      if (standing.from < offset) add({ name: standing.name, role, span: null });
     }
   }
   return mentions.map((mention, position) => ({ ...mention, position }));
@@ -126,7 +124,7 @@ function sameTarget(a: TargetMention, b: TargetMention): boolean {
   return a.op === b.op && a.value === b.value && a.unit === b.unit;
 }
 
-function extractTask(task: ParsedTask, text: string, year: number | null, rules: DocumentRules, options: Required<ExtractOptions>): ParsedTask {
+function extractTask(task: ParsedTask, text: string, year: number | null, rules: DocumentRules): ParsedTask {
   const offset = offsetOf(task, text);
   const deadline = pickDeadline({
     own: findDeadlines(task.text, { year, offset }),
@@ -140,21 +138,11 @@ function extractTask(task: ParsedTask, text: string, year: number | null, rules:
       if (!targets.some((own) => sameTarget(own, target))) targets.push(target);
     }
   }
-  return { ...task, agencies: agenciesOf(task, offset, rules, options), targets, deadline };
+  return { ...task, agencies: agenciesOf(task, offset, rules), targets, deadline };
 }
 
 /** Nearest enclosing item or measure that has agencies. */
-function inheritedAgencies(task: ParsedTask, byPath: Map<string, ParsedTask>): AgencyMention[] {
-  let parent = task.parentPath ? byPath.get(task.parentPath) : undefined;
-  while (parent && parent.kind !== 'section') {
-    if (parent.agencies.length > 0) return parent.agencies;
-    parent = parent.parentPath ? byPath.get(parent.parentPath) : undefined;
-  }
-  return [];
-}
-
-export function extractDoc(doc: IngestDoc, options: ExtractOptions = {}): IngestDoc {
-  const settings: Required<ExtractOptions> = { defaultRoles: 'first-leads', inheritAgencies: true, ...options };
+export function extractDoc(doc: IngestDoc): IngestDoc {
   const text = doc.normalised?.text;
   if (text === undefined || !doc.tasks) {
     return { ...doc, messages: [...doc.messages, { offset: 0, code: 'extract-skipped', message: 'extract needs normalised text and segmented tasks' }] };
@@ -165,17 +153,12 @@ export function extractDoc(doc: IngestDoc, options: ExtractOptions = {}): Ingest
     messages.push({ offset: 0, code: 'deadline-year-unknown', message: 'the document year is unknown; deadlines such as "8月底前" are left empty' });
   }
   const rules = findDocumentRules(text);
-  const extracted = doc.tasks.map((task) => extractTask(task, text, year, rules, settings));
-
-  const byPath = new Map(extracted.map((task) => [task.path, task]));
-  const tasks = extracted.map((task) => {
-    if (!settings.inheritAgencies || task.kind !== 'measure' || task.agencies.length > 0) return task;
-    const inherited = { ...task, agencies: inheritedAgencies(task, byPath) };
-    byPath.set(task.path, inherited);
-    return inherited;
-  });
+  // A sub-measure keeps only the agencies printed for it: an item's list is the item's, and a reader sees
+  // it one level up (giving it to every ①② would state what the document does not).
+  const tasks = doc.tasks.map((task) => extractTask(task, text, year, rules));
 
   const firstTaskStart = Math.min(...doc.tasks.map((task) => task.span.start));
   const citations = extractCitations(text, { end: Number.isFinite(firstTaskStart) ? firstTaskStart : text.length });
-  return { ...doc, tasks, citations, messages };
+  // After every task has its own deadline: a schedule milestone only dates tasks that state none.
+  return { ...doc, tasks: tieScheduleMilestones(tasks, { year }), citations, messages };
 }

@@ -2,7 +2,7 @@
  * @module Extract: per task, responsible agencies with roles, quantified targets and a deadline;
  * per document, the policies it cites as its basis.
  */
-export { extractDoc, type ExtractOptions } from './extract-doc.js';
+export { extractDoc } from './extract-doc.js';
 export { assignRoles, findAgencyLists, isAgencyName, parseAgencyList, type ListedAgency, type ListedRole } from './agency-lists.js';
 export { findDocumentRules, type DocumentRules, type StandingAgency } from './document-rules.js';
 export { extractTargets, type TargetOptions } from './targets.js';

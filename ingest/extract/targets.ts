@@ -16,16 +16,20 @@ export interface TargetOptions {
 }
 
 type Op = '>=' | '<=' | '=' | '>' | '<' | '+' | 'x';
-type ComparatorKind = Op | 'reach' | 'hold' | '-';
+/** reach: 达到/提高到 (at least, unless a suffix says otherwise); fall: 下降到/降低至 (at most); hold: 控制在. */
+type ComparatorKind = Op | 'reach' | 'fall' | 'hold' | '-';
 
 /** Comparator words before a number, with what they mean. Longest first when matched. */
 const COMPARATORS: Record<string, ComparatorKind> = {
   最高不得超过: '<=', 不得超过: '<=', 不超过: '<=', 不高于: '<=', 不多于: '<=', 不大于: '<=', 最多: '<=', 最高: '<=',
   不低于: '>=', 不少于: '>=', 不小于: '>=', 至少: '>=', 最低: '>=',
   低于: '<', 少于: '<', 小于: '<',
+  // "平均服务半径≤5公里": indicator tables and their prose print the mathematical signs.
+  '≤': '<=', '≥': '>=', '＜': '<', '＞': '>',
   高于: '>', 超过: '>', 多于: '>', 大于: '>',
   提高到: 'reach', 提高至: 'reach', 提升到: 'reach', 提升至: 'reach', 增加到: 'reach', 增加至: 'reach', 增至: 'reach',
   上升到: 'reach', 上升至: 'reach', 扩大到: 'reach', 扩大至: 'reach', 达到: 'reach', 达: 'reach',
+  下降到: 'fall', 下降至: 'fall', 降低到: 'fall', 降低至: 'fall', 降至: 'fall', 减少到: 'fall', 减少至: 'fall', 压缩到: 'fall', 压缩至: 'fall',
   控制在: 'hold', 保持在: 'hold', 稳定在: 'hold', 维持在: 'hold',
   提高: '+', 提升: '+', 增加: '+', 增长: '+', 新增: '+',
   降低: '-', 下降: '-', 减少: '-',
@@ -40,12 +44,14 @@ const GAPPED = new RegExp(`(最高不得超过|不得超过|不超过|不高于|
 const AT_LEAST_VERB = /(至少|不少于)([\u4e00-\u9fff]{1,4})\s*$/u;
 
 /** Units after a number, longest first ("个月" before "个", "万人" before "万"). */
-const UNIT = /^\s*(个百分点|百分点|%|％|‰|万人次|人次|万人|万元|亿元|元|个月|倍|人|名|个|家|所|台|张|种|项|辆|床|例|次|处|座|套|间|天|小时|位|篇|份|户|万|亿)/u;
+const UNIT = /^\s*(个百分点|百分点|%|％|‰|\/\s*(?:10|十)\s*万|\/\s*(?:1|一)?\s*[千万]|万人次|人次|万人|万元|亿元|元|个月|倍|人|名|个|家|所|台|张|种|项|辆|床|例|次|处|座|套|间|天|小时|分钟|公里|位|篇|份|户|万|亿)/u;
 const SUFFIX = /^\s*(及以上|以上|及以下|以下|以内|左右)/u;
 const SUFFIX_OP: Record<string, Op> = { 及以上: '>=', 以上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 左右: '=' };
 /** What a bare number followed by these is: a date, a document number, a level or an age. */
 const NOT_A_QUANTITY = /^\s*(年|月|日|号|级|周岁|岁|时|:|：|—|-|~|～)/u;
 const PERCENT_UNITS = new Set(['%', '％', '‰', '个百分点', '百分点']);
+/** "控制在16/10万以内", "7‰": a rate per thousand or per hundred thousand is a proportion too. */
+const isRate = (unit: string | null) => unit !== null && (PERCENT_UNITS.has(unit) || unit.startsWith('/'));
 
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -74,7 +80,7 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
 }
 
 /** Leading date words and connectives that are not part of what is measured. */
-const METRIC_LEAD = /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或)+/u;
+const METRIC_LEAD = /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本)+/u;
 
 function metricOf(text: string): string | null {
   const metric = compact(text).replace(METRIC_LEAD, '').replace(/的$/u, '');
@@ -104,8 +110,8 @@ function comparatorBefore(masked: string, position: number): Comparator | null {
 
 function finalOp(kind: ComparatorKind | null, suffix: string | null): Op {
   const suffixOp = suffix ? SUFFIX_OP[suffix] ?? null : null;
-  if (kind === null || kind === 'reach' || kind === 'hold') {
-    return suffixOp ?? (kind === 'reach' ? '>=' : '=');
+  if (kind === null || kind === 'reach' || kind === 'fall' || kind === 'hold') {
+    return suffixOp ?? (kind === 'reach' ? '>=' : kind === 'fall' ? '<=' : '=');
   }
   return kind === '-' ? '+' : kind;
 }
@@ -121,20 +127,53 @@ function placesReachStandard(masked: string, from: number): boolean {
   return /达到|达/u.test(clause) && /标准|水平|要求/u.test(clause) && !/\d/u.test(clause);
 }
 
+/** Rest of the clause from `from`: "70%的村卫生室具备中医服务能力" → "村卫生室具备中医服务能力". */
+function clauseAfter(masked: string, from: number): string {
+  const rest = masked.slice(from);
+  const end = rest.search(/[，。；;,：:\n\t]/u);
+  return (end < 0 ? rest : rest.slice(0, end)).replace(/^\s*的/u, '');
+}
+
+/**
+ * "45%二级以上综合医院设置老年医学科", "医保定点医院50%以上的住院患者实现按病种付费": a share printed
+ * before the noun it counts measures that noun phrase, not the words before it. A list conjunction
+ * before the share ("乡镇卫生院和70%的村卫生室") belongs to another goal of the sentence.
+ */
+function shareMetric(before: string | null, after: string): string | null {
+  const tail = compact(after);
+  if (!/^[\u4e00-\u9fff“]/u.test(tail) || tail.startsWith('全覆盖')) return before;
+  const head = before && !/[和及、与]$/u.test(before) ? before : '';
+  return metricOf(head + tail);
+}
+
+/** Chinese numerals of "翻一番", "前十位". */
+const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
+
 /** Every quantified target in `text`, in order of appearance. */
 export function extractTargets(text: string, { offset = 0, defaultBy = null }: TargetOptions = {}): TargetMention[] {
   const masked = maskQuoted(text);
   const targets: (TargetMention & { localEnd: number })[] = [];
 
-  const push = (start: number, end: number, numberStart: number, fields: Pick<TargetMention, 'op' | 'value' | 'unit'>) => {
+  const push = (
+    start: number,
+    end: number,
+    numberStart: number,
+    fields: Pick<TargetMention, 'op' | 'value' | 'unit'>,
+    metricOverride?: string | null,
+  ) => {
+    // One place printed once is one target: "签约100%全覆盖" is read as 100%, not twice.
+    if (targets.some((other) => other.localEnd > start && other.span.start - offset < end && other.value === fields.value)) return;
     const previous = targets.at(-1);
     // "占比达到65%或同比提高1个百分点": the alternative after 或 measures the same thing.
     const isAlternative = previous !== undefined && /^\s*或/u.test(masked.slice(previous.localEnd, start));
     const from = clauseStart(masked, start);
     // "合理确定公立医院绩效工资总量，最高不得超过…的5倍": the measure is named in the clause before.
-    const metric = isAlternative
-      ? previous.metric
-      : metricOf(text.slice(from, start)) ?? (from > 0 && start > numberStart - 1 ? null : metricOf(text.slice(clauseStart(masked, from - 1), from - 1)));
+    const metric =
+      metricOverride !== undefined
+        ? metricOverride
+        : isAlternative
+          ? previous.metric
+          : metricOf(text.slice(from, start)) ?? (from > 0 && start > numberStart - 1 ? null : metricOf(text.slice(clauseStart(masked, from - 1), from - 1)));
     targets.push({
       text: text.slice(start, end),
       metric,
@@ -145,33 +184,61 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     });
   };
 
+  // Ranges: "控制在65%—70%", "打造8—10个中医特色专科" — a lower and an upper bound on one metric.
+  const rangeEnds = new Set<number>();
+  for (const match of masked.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％)?\s*[—–~～－-]\s*(\d+(?:\.\d+)?)/gu)) {
+    const after = masked.slice(match.index + match[0].length);
+    const unitMatch = UNIT.exec(after);
+    const unit = unitMatch?.[1] ? compact(unitMatch[1]) : null;
+    if (!unit || (match[2] && unit !== match[2])) continue;
+    const low = Number(match[1]);
+    const high = Number(match[3]);
+    if (!(low < high)) continue;
+    const end = match.index + match[0].length + (unitMatch?.[0].length ?? 0);
+    const comparator = comparatorBefore(masked, match.index);
+    const metricEnd = comparator?.start ?? match.index;
+    const metric = shareMetric(metricOf(text.slice(clauseStart(masked, metricEnd), metricEnd)), clauseAfter(masked, end));
+    push(match.index, end, match.index, { op: '>=', value: low, unit }, metric);
+    push(match.index, end, match.index, { op: '<=', value: high, unit }, metric);
+    rangeEnds.add(match.index + match[0].length - match[3]!.length);
+    rangeEnds.add(match.index);
+  }
+
   for (const match of masked.matchAll(/\d+(?:\.\d+)?/gu)) {
     const numberStart = match.index;
+    if (rangeEnds.has(numberStart)) continue;
     const numberEnd = numberStart + match[0].length;
     const before = masked.slice(0, numberStart);
-    if (/[\d.]$/u.test(before)) continue;
-    // Ordinals and ranks: 第3批, 前10位; "以16个专项行动为载体" names a means, not a goal.
+    // "16/10万": the denominator of a rate.
+    if (/[\d.\/]\s*$/u.test(before)) continue;
+    // Ordinals and ranks: 第3批, 前10位 (a rank to reach is read below); "以16个专项行动为载体" names a means, not a goal.
     if (/(?:第|前|以)\s*$/u.test(before)) continue;
     let cursor = numberEnd;
-    const unitMatch = UNIT.exec(masked.slice(cursor));
-    const unit = unitMatch?.[1] ?? null;
+    const comparator = comparatorBefore(masked, numberStart);
+    // "人均预期寿命达到80岁": an age is a goal only when something compares it ("65岁以上老年人" is not).
+    const age = comparator !== null && /^\s*岁/u.test(masked.slice(cursor)) ? /^\s*岁/u.exec(masked.slice(cursor)) : null;
+    const unitMatch = age ?? UNIT.exec(masked.slice(cursor));
+    const unit = unitMatch ? compact(unitMatch[1] ?? unitMatch[0]) : null;
     if (!unit && NOT_A_QUANTITY.test(masked.slice(cursor))) continue;
     if (unitMatch) cursor += unitMatch[0].length;
     const suffixMatch = SUFFIX.exec(masked.slice(cursor));
     const suffix = suffixMatch?.[1] ?? null;
     if (suffixMatch) cursor += suffixMatch[0].length;
     const next = masked.charAt(cursor);
-    const isPercent = unit !== null && PERCENT_UNITS.has(unit);
+    const isPercent = isRate(unit);
     // "床位在100张以上的综合医院", "常住人口超过50万且…": a condition describing something, not a goal.
     if (!isPercent && /[的且时]/u.test(next)) continue;
     // "3个县（区）疾控中心…": a count of places, not a quantity to reach ("21个省级…专科" is one).
     // "在乡村振兴6个重点帮扶县": the same, with the places named by a short phrase ending in 县/区/乡/镇.
-    if (unit === '个' && /^(?:[县区乡镇]|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor)) && !placesReachStandard(masked, cursor)) continue;
-    const comparator = comparatorBefore(masked, numberStart);
+    if (unit === '个' && /^(?:[县区乡镇](?!域)|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor)) && !placesReachStandard(masked, cursor)) continue;
     // A bare number with no unit is only a target when something compares it: "达到1.2左右".
     if (!unit && !comparator && !suffix) continue;
     const value = Number(match[0]) * (comparator?.kind === '-' ? -1 : 1);
-    push(comparator?.start ?? numberStart, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit });
+    const start = comparator?.start ?? numberStart;
+    const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
+    // "完成打造15个“三医”协同监管应用场景": a number printed before its noun counts that noun.
+    const metric = !comparator ? shareMetric(metricBefore, clauseAfter(text, cursor)) : undefined;
+    push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric);
   }
 
   // "至少设置一所公立中医医院": small Chinese numerals only after an explicit minimum.
@@ -185,6 +252,54 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
   for (const match of masked.matchAll(/(不低于|不高于|低于|高于|达到|超过|不超过)((?:全国|全省|全市|省|市|国家|同级|同类)[^，。；,]{0,6}?平均(?:水平|值)?)/gu)) {
     const kind = COMPARATORS[match[1] ?? ''] ?? '=';
     push(match.index, match.index + match[0].length, match.index, { op: finalOp(kind, null), value: null, unit: null });
+  }
+
+  // A rank to reach: "进入全国三级综合公立医院绩效考核排名200名以内", "跻身全省前10位". A rank that
+  // selects something ("住院费用占比前10位的病种") is not a goal: the verb of entering or ranking is required.
+  for (const match of masked.matchAll(/(进入|跻身|位居|位列|保持|排名|排在|居)([^，。；;,、]{0,24}?)(前)?\s*(\d+|[一二三四五六七八九十]{1,3})\s*(位|名)\s*(以内|以前|之内)?/gu)) {
+    if (!match[3] && !match[6]) continue;
+    if (masked.charAt(match.index + match[0].length) === '的') continue;
+    const value = /\d/u.test(match[4] ?? '') ? Number(match[4]) : chineseNumber(match[4] ?? '');
+    if (value === null) continue;
+    const metric = metricOf(`${match[2] ?? ''}排名`.replace(/排名排名$/u, '排名'));
+    push(match.index, match.index + match[0].length, match.index, { op: '<=', value, unit: match[5] ?? null }, metric);
+  }
+
+  // "打造“15分钟就医圈”", "15分钟健康服务圈": a service radius in minutes, usually quoted, so read unmasked.
+  for (const match of text.matchAll(/(\d+)\s*分钟\s*([\u4e00-\u9fff]{1,6}?圈)/gu)) {
+    push(match.index, match.index + match[0].length, match.index, { op: '<=', value: Number(match[1]), unit: '分钟' }, match[2] ?? null);
+  }
+
+  // "翻一番" doubles, "翻两番" quadruples: the multiple of a base, written in words.
+  for (const match of masked.matchAll(/翻\s*([一两二])\s*番/gu)) {
+    push(match.index, match.index + match[0].length, match.index, { op: 'x', value: HALVES[match[1] ?? ''] ?? null, unit: '倍' });
+  }
+
+  // Everything reached, with no number: "实现智医助理基层医疗机构全覆盖", "2017年覆盖所有公立医疗机构",
+  // "乡镇卫生院、村卫生室标准化建设全部达标", "力争实现全部社区卫生服务中心…设置中医馆" — read as 100%.
+  // "全覆盖" that qualifies a noun ("全覆盖试点", "全覆盖筛查") names a method, not a goal: it must end its clause.
+  for (const match of masked.matchAll(/全覆盖(?=\s*(?:[，。；;,、）)]|$|并|的目标))/gu)) {
+    const from = clauseStart(masked, match.index);
+    // "采取巡诊、派驻等方式确保村级医疗卫生服务全覆盖": what is covered follows the last verb of aiming.
+    const clause = text.slice(from, match.index);
+    const aim = [...clause.matchAll(/实现|确保|做到|推进|推动|达到/gu)].at(-1);
+    // "远程医疗服务在县级实现全覆盖": nothing after the verb, so what is covered comes before it.
+    const subject = metricOf(aim ? clause.slice(aim.index + aim[0].length) : clause) ?? metricOf(aim ? clause.slice(0, aim.index) : '');
+    // "签约100%全覆盖": the number before already says it.
+    if (!subject || /\d\s*[%％]\s*$/u.test(masked.slice(from, match.index))) continue;
+    push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, subject.replace(/(?:建设|工作)?$/u, '') + '覆盖率');
+  }
+  for (const match of masked.matchAll(/覆盖(?:所有|全部)([^，。；;,]{1,30})/gu)) {
+    const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index));
+    const object = compact(text.slice(match.index + 4, match.index + match[0].length));
+    push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject ?? ''}覆盖${object}`);
+  }
+  // "全部" before a verb of completion, or "实现全部X…": every one of them.
+  for (const match of masked.matchAll(/全部(?=达标|完成|设置|设立|建成|纳入|配备|实现|具备|落实|取消)|实现全部/gu)) {
+    const from = clauseStart(masked, match.index);
+    const rest = clauseAfter(masked, match.index + match[0].length);
+    const subject = metricOf(text.slice(from, match.index).replace(/\s*(?:力争)?实现\s*$/u, ''));
+    push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
   }
 
   return targets

@@ -1,15 +1,12 @@
 /**
  * @module read: bytes → SourceFile. Pure over the bytes (plus the path for its extension and for
- * error messages); `readSourceFile` is the thin disk wrapper.
+ * error messages); `readSourceFile` is the thin disk wrapper. Formats and their readers are
+ * registered in formats.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import mammoth from 'mammoth';
-import { IngestError, type IngestDoc, type SourceFile, type SourceFormat } from '../document.js';
-import { decodeText, DecodeFailure } from './decode-text.js';
-import { htmlToText } from './html-to-text.js';
-import { listZipEntries } from './zip-directory.js';
+import { IngestError, type IngestDoc, type SourceFile } from '../document.js';
+import { inputFormatOrFail } from './formats.js';
 
 export interface ReadOptions {
   /** Refuse files larger than this. @default 20 MB */
@@ -22,116 +19,15 @@ export interface ReadOptions {
 
 const DEFAULTS = { maxBytes: 20 * 1024 * 1024, maxUnzippedBytes: 200 * 1024 * 1024, maxCompressionRatio: 200 };
 
-const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-  '.html': 'html',
-  '.htm': 'html',
-};
-
-/** File extensions the reader accepts, lower-case with the dot. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTENSION);
-
-function formatOf(path: string): SourceFormat {
-  const extension = extname(path).toLowerCase();
-  const format = FORMAT_BY_EXTENSION[extension];
-  if (!format) {
-    const hint = extension === '.doc' ? ' (save legacy .doc files as .docx)' : '';
-    throw new IngestError(
-      path,
-      `unsupported file type "${extension || '(none)'}"${hint}; expected .txt, .docx, .pdf or .html`,
-      'unsupported',
-    );
-  }
-  return format;
-}
-
-function decodeOrFail(path: string, bytes: Uint8Array): { text: string; encoding: string } {
-  try {
-    return decodeText(bytes);
-  } catch (error) {
-    if (error instanceof DecodeFailure) throw new IngestError(path, error.reason, error.code);
-    throw error;
-  }
-}
-
-async function readDocx(path: string, bytes: Uint8Array, options: Required<ReadOptions>): Promise<string> {
-  const entries = listZipEntries(bytes);
-  if (!entries) throw new IngestError(path, 'not a valid .docx (not a zip archive)', 'bad-container');
-  if (!entries.some((entry) => entry.name === 'word/document.xml')) {
-    throw new IngestError(path, 'not a valid .docx (no word/document.xml)', 'bad-container');
-  }
-  let total = 0;
-  for (const entry of entries) {
-    total += entry.uncompressedSize;
-    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    // Zip64 entries report 0xFFFFFFFF here; a .docx never needs them.
-    if (entry.uncompressedSize === 0xffffffff || (ratio > options.maxCompressionRatio && entry.uncompressedSize > 1_000_000)) {
-      throw new IngestError(path, `refused .docx: entry ${entry.name} inflates ${Math.round(ratio)}× (zip bomb?)`, 'zip-bomb');
-    }
-  }
-  if (total > options.maxUnzippedBytes) {
-    throw new IngestError(path, `refused .docx: contents inflate to ${total} bytes (limit ${options.maxUnzippedBytes})`, 'zip-bomb');
-  }
-  let html: string;
-  try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true })).value;
-  } catch (error) {
-    throw new IngestError(path, `unreadable .docx: ${(error as Error).message}`, 'bad-container');
-  }
-  return htmlToText(html);
-}
-
-async function readPdf(path: string, bytes: Uint8Array): Promise<string> {
-  if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
-    throw new IngestError(path, 'not a valid PDF (missing %PDF header)', 'bad-container');
-  }
-  let pages: string[];
-  try {
-    const { extractText } = await import('unpdf');
-    // unpdf may transfer the buffer to its worker; give it a copy so the caller's bytes stay intact.
-    pages = (await extractText(new Uint8Array(bytes), { mergePages: false })).text;
-  } catch (error) {
-    throw new IngestError(path, `unreadable PDF: ${(error as Error).message}`, 'bad-container');
-  }
-  if (pages.every((page) => page.trim() === '')) {
-    throw new IngestError(path, 'no text layer (scanned PDF?); run OCR first', 'no-text-layer');
-  }
-  // A page boundary is a line break; normalise rejoins sentences broken across pages.
-  return pages.join('\n\n');
-}
-
 /** Decode one input file. Throws IngestError naming the file and the reason. */
 export async function readSource(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<SourceFile> {
   const settings = { ...DEFAULTS, ...options };
-  const format = formatOf(path);
+  const { format, read } = inputFormatOrFail(path);
   if (bytes.length === 0) throw new IngestError(path, 'empty file', 'empty');
   if (bytes.length > settings.maxBytes) {
     throw new IngestError(path, `file too large: ${bytes.length} bytes (limit ${settings.maxBytes})`, 'oversized');
   }
-  let sourceText: string;
-  let encoding: string;
-  switch (format) {
-    case 'txt':
-      ({ text: sourceText, encoding } = decodeOrFail(path, bytes));
-      break;
-    case 'html': {
-      const decoded = decodeOrFail(path, bytes);
-      sourceText = htmlToText(decoded.text);
-      encoding = decoded.encoding;
-      break;
-    }
-    case 'docx':
-      sourceText = await readDocx(path, bytes, settings);
-      encoding = 'docx';
-      break;
-    case 'pdf':
-      sourceText = await readPdf(path, bytes);
-      encoding = 'pdf';
-      break;
-  }
+  const { text: sourceText, encoding } = await read(path, bytes, settings);
   if (sourceText.trim() === '') throw new IngestError(path, 'empty file (no text)', 'empty');
   return {
     path,
@@ -146,7 +42,7 @@ export async function readSource(path: string, bytes: Uint8Array, options: ReadO
 /** Read a file from disk, refusing oversized files before loading them. */
 export async function readSourceFile(path: string, options: ReadOptions = {}): Promise<SourceFile> {
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
-  formatOf(path);
+  inputFormatOrFail(path);
   let size: number;
   try {
     size = (await stat(path)).size;

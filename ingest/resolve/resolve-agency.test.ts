@@ -97,4 +97,35 @@ describe('resolveAgencyName', () => {
     expect([county.agency.type, tcm.agency.type]).toEqual(['HOSPITAL', 'HOSPITAL']);
     expect(county.agency.id).not.toBe(tcm.agency.id);
   });
+
+  it.each([
+    ['市文旅局', 'CULTURE_TOURISM'],
+    ['县文化广电和旅游局', 'CULTURE_TOURISM'],
+    ['市体育局', 'SPORTS'],
+    ['三明银保监分局', 'FINANCIAL_REGULATION'],
+    ['市地方金融监督管理局', 'FINANCIAL_REGULATION'],
+    ['人民银行三明市中心支行', 'FINANCIAL_REGULATION'],
+    ['市行政服务中心', 'ADMIN_APPROVAL'],
+    ['县扶贫办', 'RURAL_REVITALIZATION'],
+    ['市民族与宗教事务局', 'ETHNIC_RELIGIOUS'],
+    ['县水利局', 'WATER'],
+    ['市林业局', 'FORESTRY'],
+    ['市交通运输局', 'TRANSPORT'],
+    ['县融媒体中心', 'MEDIA'],
+    ['县新冠肺炎疫情防控指挥部', 'EPIDEMIC_COMMAND'],
+    ['三明高新区管委会', 'ZONE_COMMITTEE'],
+    ['市直机关党工委', 'PARTY_WORK_COMMITTEE'],
+    ['市委教育工委', 'PARTY_WORK_COMMITTEE'],
+    ['团市委', 'PEOPLES_ORGANIZATION'],
+    ['市残联', 'PEOPLES_ORGANIZATION'],
+    ['市科协', 'PEOPLES_ORGANIZATION'],
+    ['其他有关部门', 'OTHER_DEPARTMENTS'],
+    ['各相关部门', 'OTHER_DEPARTMENTS'],
+    ['高新区管委会社会事务局', 'ZONE_BUREAU'],
+    ['县（市、区）政府', 'LOWER_GOVS'],
+    ['各县（市、区）党委和人民政府', 'LOWER_GOVS'],
+    ['市卫生计生委医政科', 'HEALTH'],
+  ])('types %s as %s', (name, type) => {
+    expect(resolve(name, SANMING).agency.type).toBe(type);
+  });
 });

@@ -17,6 +17,11 @@ export interface ResolveAgencyOptions {
    * share the 市 of the first. @default null (the document's own jurisdiction)
    */
   inheritedJurisdictionId?: string | null;
+  /**
+   * The body that issued the document, resolved: an internal division it names without a prefix
+   * (医政科, 委办公室) is one of its own and takes its type. @default null (divisions stay OTHER)
+   */
+  issuer?: ResolvedAgency | null;
 }
 
 export interface AgencyResolution {
@@ -112,9 +117,33 @@ function entryFor(core: string, table: AgencyTable): { entry: AgencyEntry; print
   return entry ? { entry, printedCore: core } : undefined;
 }
 
+/**
+ * An internal division (内设机构) of a department, as a department's own task-division plan names them:
+ * "责任科室：医政科、规财科（信息中心）", "机关党办", "委办公室", "保健办". A 科/处/股/室 or the 机关 party
+ * and discipline offices; a bare "…办" only inside a department, as a government's 办 (文明办, 应急办)
+ * are bodies of their own.
+ */
+const DIVISION = /^(?:委|局|厅)?(?:[\u4e00-\u9fff]{1,10}(?:科|处|股|室)|机关(?:党委|党办|纪委|工会)(?:办公室)?)$/u;
+const DEPARTMENT_OFFICE = /^(?:委|局)?[\u4e00-\u9fff]{1,6}办$/u;
+const GOVERNMENTS = new Set(['GOVERNMENT', 'GOVERNMENT_OFFICE', 'LOWER_GOVS']);
+
+function isDivisionOf(name: string, issuer: ResolvedAgency): boolean {
+  const core = name.replace(/\s+/gu, '').replace(/(?:（[^（）]*）|\([^()]*\))$/u, '');
+  return DIVISION.test(core) || (DEPARTMENT_OFFICE.test(core) && !GOVERNMENTS.has(issuer.type));
+}
+
 export function resolveAgencyName(printed: string, options: ResolveAgencyOptions): AgencyResolution {
   const resolution = resolveWhole(printed, options);
   if (resolution.known) return resolution;
+  // "市卫生计生委医政科", "市政府办医改科": a division printed after its own body takes that body's type.
+  const owned = /^(.{2,}?(?:委|局|厅|办))([\u4e00-\u9fff]{1,10}(?:科|处|股|室))$/u.exec(printed.replace(/\s+/gu, ''));
+  const owner = owned?.[1] ? resolveWhole(owned[1], options) : null;
+  if (owner?.known) return { ...resolution, agency: { ...resolution.agency, type: owner.agency.type } };
+  const { issuer = null } = options;
+  if (issuer && !resolution.prefixed && isDivisionOf(printed, issuer)) {
+    const agency = resolution.agency;
+    return { ...resolution, agency: { ...agency, type: issuer.type, jurisdictionId: issuer.jurisdictionId, id: `${issuer.jurisdictionId}:${agency.name}`, nameEn: `${agency.name} (${issuer.nameEn})` } };
+  }
   // "市卫健委（市中医药局）": a second name of the same body in brackets; the first one decides.
   const aside = /^(.{2,}?)\s*(?:（[^（）]*）|\([^()]*\))$/u.exec(printed.replace(/\s+/gu, ''));
   if (aside?.[1]) {
@@ -122,7 +151,9 @@ export function resolveAgencyName(printed: string, options: ResolveAgencyOptions
     if (main.known) return { ...main, agency: { ...main.agency, aliases: [printed] } };
   }
   // Not in the table: the printed name stays, with a type read from what kind of body it names.
-  const hint = options.table.typeHints.find(({ pattern }) => pattern.test(resolution.agency.name));
+  // "各总医院（医共体）": the kind of body is named before the aside.
+  const named = resolution.agency.name.replace(/（[^（）]*）$/u, '');
+  const hint = options.table.typeHints.find(({ pattern }) => pattern.test(named));
   return hint ? { ...resolution, agency: { ...resolution.agency, type: hint.type } } : resolution;
 }
 

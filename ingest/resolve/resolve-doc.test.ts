@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyMention, IngestDoc, ParsedTask } from '../document.js';
-import { resolveDoc } from './resolve-doc.js';
+import { loadAgencyTable } from './agency-table.js';
+import { resolveDoc, resolveIssuer } from './resolve-doc.js';
 
 function task(path: string, names: string[]): ParsedTask {
   const agencies: AgencyMention[] = names.map((name, position) => ({ name, role: position === 0 ? 'lead' : 'support', position, span: { start: position, end: position + 1 } }));
@@ -34,6 +35,30 @@ describe('resolveDoc', () => {
     const doc = resolveDoc(docOf([task('1', ['市卫健委', '市蚕桑站']), task('2', ['市蚕桑站'])]));
     expect(doc.agencies?.get('1\u0000市蚕桑站')).toMatchObject({ type: 'OTHER', name: '市蚕桑站' });
     expect(doc.messages).toEqual([expect.objectContaining({ code: 'unknown-agency', offset: 11 })]);
+  });
+
+  it('types the issuing commission’s own divisions (医政科, 机关党办, 委办公室) as the commission, not OTHER', () => {
+    const doc = resolveDoc({
+      ...docOf([task('1', ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'])]),
+      meta: { title: 't', docNumber: null, issuer: '三明市卫生\n健康委员会', issuedOn: null, status: 'final', jurisdictionId: '350400', year: 2020 },
+    });
+    const types = ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'].map((name) => doc.agencies?.get(`1\u0000${name}`)?.type);
+    expect(types).toEqual(['HEALTH', 'HEALTH', 'HEALTH', 'HEALTH', 'HEALTH', 'HOSPITAL']);
+  });
+
+  it('leaves divisions untyped when the issuer is unknown, and a government’s 办 is no division of it', () => {
+    expect(resolveDoc(docOf([task('1', ['医政科'])])).agencies?.get('1\u0000医政科')?.type).toBe('OTHER');
+    const byGovernment = resolveDoc({
+      ...docOf([task('1', ['文明办', '医改科'])]),
+      meta: { title: 't', docNumber: null, issuer: '三明市人民政府办公室', issuedOn: null, status: 'final', jurisdictionId: '350400', year: 2020 },
+    });
+    expect(byGovernment.agencies?.get('1\u0000文明办')?.type).toBe('OTHER');
+    expect(byGovernment.agencies?.get('1\u0000医改科')?.type).toBe('GOVERNMENT_OFFICE');
+  });
+
+  it('resolves joint issuers by the first body printed', () => {
+    expect(resolveIssuer('三明市市场监督管理局三明市医疗保障局', { jurisdictionId: '350400', table: loadAgencyTable() })?.type).toBe('MARKET_REGULATION');
+    expect(resolveIssuer('中共三明市委、三明市人民政府', { jurisdictionId: '350400', table: loadAgencyTable() })?.type).toBe('GOVERNMENT');
   });
 
   it('skips with a message when the document has no jurisdiction yet', () => {

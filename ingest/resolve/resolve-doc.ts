@@ -3,7 +3,26 @@
  */
 import type { IngestDoc, ResolvedAgency } from '../document.js';
 import { loadAgencyTable, type AgencyTable } from './agency-table.js';
+import { jurisdictionById } from './jurisdiction-registry.js';
 import { resolveAgencyName } from './resolve-agency.js';
+
+/**
+ * The issuing body as the signature prints it, resolved. Joint issuers ("三明市市场监督管理局三明市医疗
+ * 保障局", "中共三明市委 三明市人民政府") print the sponsoring body first: the first one known is taken.
+ */
+export function resolveIssuer(issuer: string | null, { jurisdictionId, table }: { jurisdictionId: string; table: AgencyTable }): ResolvedAgency | null {
+  if (!issuer) return null;
+  const compacted = issuer.replace(/\s+/gu, '');
+  const whole = resolveAgencyName(compacted, { jurisdictionId, table });
+  if (whole.known) return whole.agency;
+  const home = jurisdictionById(jurisdictionId)?.name ?? '';
+  const parts = home.length >= 2 ? compacted.split(new RegExp(`(?=${home})|(?=中共)`, 'u')).filter((part) => part.length > home.length) : [];
+  for (const part of parts) {
+    const found = resolveAgencyName(part, { jurisdictionId, table });
+    if (found.known) return found.agency;
+  }
+  return null;
+}
 
 export interface ResolveOptions {
   /** Alias table. @default the table in seeds/agencies.json */
@@ -20,11 +39,12 @@ export function resolveDoc(doc: IngestDoc, { table = loadAgencyTable() }: Resolv
   const byId = new Map<string, ResolvedAgency>();
   const agencies = new Map<string, ResolvedAgency>();
   const reported = new Set<string>();
+  const issuer = resolveIssuer(doc.meta?.issuer ?? null, { jurisdictionId, table });
 
   for (const task of doc.tasks) {
     let inheritedJurisdictionId: string | null = null;
     for (const mention of task.agencies) {
-      const { agency, known, prefixed } = resolveAgencyName(mention.name, { jurisdictionId, table, inheritedJurisdictionId });
+      const { agency, known, prefixed } = resolveAgencyName(mention.name, { jurisdictionId, table, inheritedJurisdictionId, issuer });
       if (prefixed) inheritedJurisdictionId = agency.jurisdictionId;
       // One object per canonical agency, collecting every name it was printed under.
       const shared = byId.get(agency.id) ?? { ...agency, aliases: [] };
@@ -36,7 +56,7 @@ export function resolveDoc(doc: IngestDoc, { table = loadAgencyTable() }: Resolv
         messages.push({
           offset: sourceOffset(mention.span?.start),
           code: 'unknown-agency',
-          message: `agency "${mention.name}" is not in the alias table; kept as printed with type OTHER`,
+          message: `agency "${mention.name}" is not in the alias table; kept as printed with type ${agency.type}`,
         });
       }
     }

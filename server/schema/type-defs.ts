@@ -39,6 +39,7 @@ type TaskAgency {
   name: String!
   "Functional type of the agency."
   type: AgencyType!
+  "Role as the document states it: lead (牵头, or first-listed under a stated rule such as 列第一位的为牵头单位), support (配合/协同), participate (参与), or responsible (named responsible where the document ranks nobody)."
   role: AgencyRole!
   "Position in the printed list, 0-based."
   position: Int!

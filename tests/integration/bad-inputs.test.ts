@@ -24,8 +24,10 @@ describe('ingesting bad inputs', () => {
   const work = mkdtempSync(join(tmpdir(), 'reformgraph-bad-'));
   const outside = mkdtempSync(join(tmpdir(), 'reformgraph-outside-'));
   const db = join(work, 'db.kuzu');
-  const env = { REFORMGRAPH_DB: db, REFORMGRAPH_INGEST_ROOTS: work };
+  const env = { REFORMGRAPH_DB: db };
   const generated: Record<string, RegExp> = {};
+  /** A document of the user's outside the working directory: the command reads any file its user names. */
+  const stray = join(outside, 'task-list.txt');
   let before: Record<string, number>;
   let result: CliResult;
 
@@ -48,14 +50,12 @@ describe('ingesting bad inputs', () => {
     const bomb = join(work, 'bomb.docx');
     writeFileSync(bomb, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
     generated[bomb] = /zip bomb/;
-    const stray = join(outside, 'task-list.txt');
-    writeFileSync(stray, '一、加强领导\n（一）完善机制。（责任单位：县卫健委）\n');
-    generated[stray] = /outside the allowed folders/;
+    writeFileSync(stray, '一、加强领导\n（一）完善机制。（责任单位：县卫健委）\n（二）健全制度。（责任单位：县医保局）\n');
 
     const first = await runCli('ingest/cli.ts', [GOOD], env);
     expect(first.code).toBe(0);
     before = await counts();
-    result = await runCli('ingest/cli.ts', [...Object.keys(BAD), ...Object.keys(generated), 'seeds/004_097bdcb5c9a3e0ad.txt'], env);
+    result = await runCli('ingest/cli.ts', [...Object.keys(BAD), ...Object.keys(generated), 'seeds/004_097bdcb5c9a3e0ad.txt', stray], env);
   }, 240_000);
 
   afterAll(() => {
@@ -74,6 +74,18 @@ describe('ingesting bad inputs', () => {
       expect(mine, file).toHaveLength(1);
       expect(mine[0], file).toMatch(reason);
     }
+  });
+
+  it('loads a document outside the working directory, because the user named it', () => {
+    expect(result.stdout).toContain(`✓ ${stray}: created`);
+  });
+
+  it('follows each loaded document with its quality report, no report line starting with ✓ or ✗', () => {
+    const lines = result.stdout.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('✓ seeds/004_097bdcb5c9a3e0ad.txt'));
+    expect(lines[first + 1]).toMatch(/^ {2}.* · units 一、×\d+/u);
+    expect(lines[first + 2]).toMatch(/^ {2}items with agencies \d+% · targets \d+% · deadlines \d+% · warnings /u);
+    expect(lines.filter((line) => /^[✓✗]/u.test(line))).toHaveLength(2);
   });
 
   it('still loads the good document of the same run and keeps the one stored before', async () => {

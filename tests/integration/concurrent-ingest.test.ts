@@ -10,7 +10,7 @@ import { writeVariantDocuments } from '../support/variant-documents.js';
 describe('two ingests started at once', () => {
   const work = mkdtempSync(join(tmpdir(), 'reformgraph-concurrent-'));
   const files = writeVariantDocuments(join(work, 'docs'), 12);
-  const env = (db: string) => ({ REFORMGRAPH_DB: db, REFORMGRAPH_INGEST_ROOTS: work });
+  const env = (db: string) => ({ REFORMGRAPH_DB: db });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   async function checksumOf(db: string) {

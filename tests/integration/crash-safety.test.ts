@@ -37,7 +37,7 @@ function ingestAndKill(args: string[], env: NodeJS.ProcessEnv, afterDocuments: n
 describe('an ingest killed in the middle of a batch', () => {
   const work = mkdtempSync(join(tmpdir(), 'reformgraph-crash-'));
   const files = writeVariantDocuments(join(work, 'docs'), DOCUMENTS);
-  const env = (db: string) => ({ REFORMGRAPH_DB: db, REFORMGRAPH_INGEST_ROOTS: work });
+  const env = (db: string) => ({ REFORMGRAPH_DB: db });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('leaves no half-written document and ends identical to an uninterrupted run', async () => {

@@ -9,6 +9,7 @@ import { extractDoc } from '../../ingest/extract/index.js';
 import { normaliseDoc } from '../../ingest/normalise/index.js';
 import { readStage } from '../../ingest/read/index.js';
 import { resolveDoc } from '../../ingest/resolve/index.js';
+import { segmentDoc } from '../../ingest/segment/index.js';
 
 /** A line that starts a numbered unit: 1、 1. （一） 一、 */
 const OUTLINE_START = /^(?:\d{1,2}\s*[.、．]|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/u;
@@ -138,15 +139,16 @@ describe('seed 000: a county draft with a roadmap table (枞阳县, 2020)', () =
     doc = await processSeed('000_aa2cf58d52cbffab.txt', J, 2020, items);
   });
 
-  it('adds the roadmap’s 县政府办 to item 2 as a supporting agency, due 全年', () => {
+  // The draft states no ranking rule: its 责任单位 lists and the roadmap's 责任单位 column name every body responsible.
+  it('adds the roadmap’s 县政府办 to item 2, every body responsible, due 全年', () => {
     expect(agenciesOf(doc, items[0]!.phrase)).toEqual(
       withJurisdiction(
         [
-          ['县卫生健康委', 'HEALTH', 'lead'],
-          ['县财政局', 'FINANCE', 'support'],
-          ['县人力资源社会保障局', 'HRSS', 'support'],
-          ['县医保局', 'MEDICAL_INSURANCE', 'support'],
-          ['县政府办', 'GOVERNMENT_OFFICE', 'support'],
+          ['县卫生健康委', 'HEALTH', 'responsible'],
+          ['县财政局', 'FINANCE', 'responsible'],
+          ['县人力资源社会保障局', 'HRSS', 'responsible'],
+          ['县医保局', 'MEDICAL_INSURANCE', 'responsible'],
+          ['县政府办', 'GOVERNMENT_OFFICE', 'responsible'],
         ],
         J,
       ),
@@ -154,9 +156,9 @@ describe('seed 000: a county draft with a roadmap table (枞阳县, 2020)', () =
     expect(deadlineOf(doc, items[0]!.phrase)).toBe('2020-12-31');
   });
 
-  it('reads item 5: 医保局 leads, due 2020年9月底前', () => {
+  it('reads item 5: 医保局 listed first but not ranked, due 2020年9月底前', () => {
     expect(agenciesOf(doc, items[1]!.phrase)).toEqual(
-      withJurisdiction([['县医保局', 'MEDICAL_INSURANCE', 'lead'], ['县卫生健康委', 'HEALTH', 'support'], ['县市场监管局', 'MARKET_REGULATION', 'support']], J),
+      withJurisdiction([['县医保局', 'MEDICAL_INSURANCE', 'responsible'], ['县卫生健康委', 'HEALTH', 'responsible'], ['县市场监管局', 'MARKET_REGULATION', 'responsible']], J),
     );
     expect(deadlineOf(doc, items[1]!.phrase)).toBe('2020-09-30');
   });
@@ -173,28 +175,33 @@ describe('seed 000: a county draft with a roadmap table (枞阳县, 2020)', () =
 
   it('reads item 14’s target 不低于70%', () => {
     expect(targetsOf(doc, items[3]!.phrase)).toEqual([['>=', 70, '%']]);
-    expect(agenciesOf(doc, items[3]!.phrase)[0]).toEqual(['县医保局', 'MEDICAL_INSURANCE', 'lead', J]);
+    expect(agenciesOf(doc, items[3]!.phrase)[0]).toEqual(['县医保局', 'MEDICAL_INSURANCE', 'responsible', J]);
   });
 
   it('places item 20’s 市医保局 in the parent city 铜陵市 and keeps its own 到2022年', () => {
     expect(agenciesOf(doc, items[4]!.phrase)).toEqual([
-      ['县卫生健康委', 'HEALTH', 'lead', J],
-      ['县财政局', 'FINANCE', 'support', J],
-      ['县委编办', 'STAFFING_OFFICE', 'support', J],
-      ['县人力资源社会保障局', 'HRSS', 'support', J],
-      ['市医保局', 'MEDICAL_INSURANCE', 'support', '340700'],
+      ['县卫生健康委', 'HEALTH', 'responsible', J],
+      ['县财政局', 'FINANCE', 'responsible', J],
+      ['县委编办', 'STAFFING_OFFICE', 'responsible', J],
+      ['县人力资源社会保障局', 'HRSS', 'responsible', J],
+      ['市医保局', 'MEDICAL_INSURANCE', 'responsible', '340700'],
     ]);
     expect(deadlineOf(doc, items[4]!.phrase)).toBe('2022-12-31');
+    expect(targetsOf(doc, items[4]!.phrase)).toContainEqual(['=', 70, '%']);
+  });
+
+  it('reads item 20’s 全部…设置中医馆 as 100% and its roadmap’s 70%的村卫生室', () => {
+    expect(targetsOf(doc, items[4]!.phrase)).toContainEqual(['=', 100, '%']);
     expect(targetsOf(doc, items[4]!.phrase)).toContainEqual(['=', 70, '%']);
   });
 
   it('reads item 11’s target relative to the provincial average and both of its lists', () => {
     expect(targetsOf(doc, items[5]!.phrase)).toEqual([['>=', null, null]]);
     expect(agenciesOf(doc, items[5]!.phrase).map(([name, , role]) => [name, role])).toEqual([
-      ['县医保局', 'lead'],
-      ['县卫生健康委', 'support'],
-      ['县市场监管局', 'support'],
-      ['县财政局', 'support'],
+      ['县医保局', 'responsible'],
+      ['县卫生健康委', 'responsible'],
+      ['县市场监管局', 'responsible'],
+      ['县财政局', 'responsible'],
     ]);
   });
 
@@ -245,7 +252,7 @@ describe('seed 001: a city pilot plan with 〔…〕 lists and "列首位的为�
 
   it('reads (一)2: 市残联 participates', () => {
     const agencies = agenciesOf(doc, items[1]!.phrase);
-    expect(agencies.at(-1)).toEqual(['市残联', 'SOCIAL_ORGANIZATION', 'participate', J]);
+    expect(agencies.at(-1)).toEqual(['市残联', 'PEOPLES_ORGANIZATION', 'participate', J]);
     expect(agencies).toContainEqual(['市教育体育局', 'EDUCATION', 'support', J]);
     expect(deadlineOf(doc, items[1]!.phrase)).toBeNull();
   });
@@ -303,7 +310,7 @@ describe('seed 001: a city pilot plan with 〔…〕 lists and "列首位的为�
   it('reads (六)4’s list printed in its own paragraph', () => {
     const agencies = agenciesOf(doc, items[6]!.phrase).map(([name, type]) => [name, type]);
     expect(agencies[0]).toEqual(['市经济和信息化委', 'INDUSTRY_IT']);
-    expect(agencies).toContainEqual(['市林业局', 'NATURAL_RESOURCES']);
+    expect(agencies).toContainEqual(['市林业局', 'FORESTRY']);
     expect(agencies).toContainEqual(['市质监局', 'MARKET_REGULATION']);
     expect(agencies).toContainEqual(['市科技知识产权局', 'SCIENCE_TECH']);
     expect(agencies).toHaveLength(13);
@@ -333,7 +340,8 @@ describe('seed 002: a county task list in prose (泗县, 2021)', () => {
 
   it('reads the nested 及各镇人民政府（开发区工委） as lower governments', () => {
     expect(agenciesOf(doc, items[0]!.phrase)).toEqual(
-      withJurisdiction([['县新冠疫情防控指挥部成员单位', 'OTHER', 'lead'], ['各镇人民政府（开发区工委）', 'LOWER_GOVS', 'support']], J),
+      // "按职责分工负责" ranks nobody: both responsible.
+      withJurisdiction([['县新冠疫情防控指挥部成员单位', 'EPIDEMIC_COMMAND', 'responsible'], ['各镇人民政府（开发区工委）', 'LOWER_GOVS', 'responsible']], J),
     );
   });
 
@@ -358,12 +366,12 @@ describe('seed 002: a county task list in prose (泗县, 2021)', () => {
       ['>=', 10, '%'],
       ['>=', 10, '%'],
     ]);
-    expect(agenciesOf(doc, items[2]!.phrase)).toContainEqual(['县委宣传部', 'PARTY_PUBLICITY', 'support', J]);
+    expect(agenciesOf(doc, items[2]!.phrase)).toContainEqual(['县委宣传部', 'PARTY_PUBLICITY', 'responsible', J]);
   });
 
   it('reads 卫健委 as the health commission', () => {
     expect(agenciesOf(doc, items[3]!.phrase)).toEqual(
-      withJurisdiction([['县医保局', 'MEDICAL_INSURANCE', 'lead'], ['县卫健委', 'HEALTH', 'support'], ['县财政局', 'FINANCE', 'support']], J),
+      withJurisdiction([['县医保局', 'MEDICAL_INSURANCE', 'responsible'], ['县卫健委', 'HEALTH', 'responsible'], ['县财政局', 'FINANCE', 'responsible']], J),
     );
   });
 
@@ -407,11 +415,11 @@ describe('seed 003: a city task table with 责任单位 cells (三明市, 2024)'
     expect(agenciesOf(doc, items[0]!.phrase)).toEqual(
       withJurisdiction(
         [
-          ['市卫健委', 'HEALTH', 'lead'],
-          ['发改委', 'DEVELOPMENT_REFORM', 'support'],
-          ['财政局', 'FINANCE', 'support'],
-          ['市红十字会', 'SOCIAL_ORGANIZATION', 'support'],
-          ['各县（市、区）', 'LOWER_GOVS', 'support'],
+          ['市卫健委', 'HEALTH', 'responsible'],
+          ['发改委', 'DEVELOPMENT_REFORM', 'responsible'],
+          ['财政局', 'FINANCE', 'responsible'],
+          ['市红十字会', 'PEOPLES_ORGANIZATION', 'responsible'],
+          ['各县（市、区）', 'LOWER_GOVS', 'responsible'],
         ],
         J,
       ),
@@ -424,17 +432,17 @@ describe('seed 003: a city task table with 责任单位 cells (三明市, 2024)'
     expect(deadlineOf(doc, items[0]!.phrase)).toBe('2024-12-31');
   });
 
-  it('reads item 10: 提高30元 and 47.5%以上, 金融监管分局 kept as OTHER', () => {
+  it('reads item 10: 提高30元 and 47.5%以上, 金融监管分局 as financial regulation', () => {
     expect(targetsOf(doc, items[1]!.phrase)).toEqual([
       ['+', 30, '元'],
       ['>=', 47.5, '%'],
     ]);
     expect(agenciesOf(doc, items[1]!.phrase).map(([name, type, role]) => [name, type, role])).toEqual([
-      ['市医保局', 'MEDICAL_INSURANCE', 'lead'],
-      ['卫健委', 'HEALTH', 'support'],
-      ['财政局', 'FINANCE', 'support'],
-      ['金融监管分局', 'OTHER', 'support'],
-      ['各县（市、区）', 'LOWER_GOVS', 'support'],
+      ['市医保局', 'MEDICAL_INSURANCE', 'responsible'],
+      ['卫健委', 'HEALTH', 'responsible'],
+      ['财政局', 'FINANCE', 'responsible'],
+      ['金融监管分局', 'FINANCIAL_REGULATION', 'responsible'],
+      ['各县（市、区）', 'LOWER_GOVS', 'responsible'],
     ]);
   });
 
@@ -452,12 +460,13 @@ describe('seed 003: a city task table with 责任单位 cells (三明市, 2024)'
     ]);
   });
 
-  it('reads item 12: 市委组织部 leads', () => {
+  // The 责任单位 column ranks nobody and the notice states no rule: every body is responsible.
+  it('reads item 12: 市委组织部 first, 市直机关工委 a party work committee, none ranked', () => {
     expect(agenciesOf(doc, items[3]!.phrase).map(([name, type, role]) => [name, type, role])).toEqual([
-      ['市委组织部', 'PARTY_ORGANIZATION', 'lead'],
-      ['市直机关工委', 'OTHER', 'support'],
-      ['市卫健委', 'HEALTH', 'support'],
-      ['各县（市、区）', 'LOWER_GOVS', 'support'],
+      ['市委组织部', 'PARTY_ORGANIZATION', 'responsible'],
+      ['市直机关工委', 'PARTY_WORK_COMMITTEE', 'responsible'],
+      ['市卫健委', 'HEALTH', 'responsible'],
+      ['各县（市、区）', 'LOWER_GOVS', 'responsible'],
     ]);
     expect(deadlineOf(doc, items[3]!.phrase)).toBeNull();
   });
@@ -503,6 +512,8 @@ describe('seed 004: a city notice with "以下各项均需…负责，不再列�
     { phrase: '常态化推进药品耗材集中带量采购。' },
     { phrase: '深化公立医院人事薪酬制度改革。' },
     { phrase: '加强综合监管。' },
+    { phrase: '提升市级医院带动能力。' },
+    { phrase: '协同推进相关领域改革。' },
   ];
   let doc: IngestDoc;
   beforeAll(async () => {
@@ -511,7 +522,8 @@ describe('seed 004: a city notice with "以下各项均需…负责，不再列�
 
   it('does not add the standing agency before the rule', () => {
     expect(agenciesOf(doc, items[0]!.phrase)).toEqual(
-      withJurisdiction([['市发展改革委', 'DEVELOPMENT_REFORM', 'lead'], ['市卫健委', 'HEALTH', 'support'], ['市财政局', 'FINANCE', 'support']], J),
+      // "按职责分工负责" and no ranking rule anywhere in the notice: all responsible.
+      withJurisdiction([['市发展改革委', 'DEVELOPMENT_REFORM', 'responsible'], ['市卫健委', 'HEALTH', 'responsible'], ['市财政局', 'FINANCE', 'responsible']], J),
     );
   });
 
@@ -519,10 +531,10 @@ describe('seed 004: a city notice with "以下各项均需…负责，不再列�
     expect(agenciesOf(doc, items[1]!.phrase)).toEqual(
       withJurisdiction(
         [
-          ['市卫健委', 'HEALTH', 'lead'],
-          ['市财政局', 'FINANCE', 'support'],
-          ['市医保局', 'MEDICAL_INSURANCE', 'support'],
-          ['各县市区人民政府', 'LOWER_GOVS', 'support'],
+          ['市卫健委', 'HEALTH', 'responsible'],
+          ['市财政局', 'FINANCE', 'responsible'],
+          ['市医保局', 'MEDICAL_INSURANCE', 'responsible'],
+          ['各县市区人民政府', 'LOWER_GOVS', 'responsible'],
         ],
         J,
       ),
@@ -534,18 +546,20 @@ describe('seed 004: a city notice with "以下各项均需…负责，不再列�
     expect(agenciesOf(doc, items[2]!.phrase)).toEqual(
       withJurisdiction(
         [
-          ['市卫健委', 'HEALTH', 'lead'],
-          ['市人社局', 'HRSS', 'support'],
-          ['市医保局', 'MEDICAL_INSURANCE', 'support'],
-          ['市乡村振兴局', 'AGRICULTURE', 'support'],
-          ['各县市区人民政府', 'LOWER_GOVS', 'support'],
+          ['市卫健委', 'HEALTH', 'responsible'],
+          ['市人社局', 'HRSS', 'responsible'],
+          ['市医保局', 'MEDICAL_INSURANCE', 'responsible'],
+          ['市乡村振兴局', 'RURAL_REVITALIZATION', 'responsible'],
+          ['各县市区人民政府', 'LOWER_GOVS', 'responsible'],
         ],
         J,
       ),
     );
+    // "确保村级医疗卫生服务全覆盖" is the third goal of (四).
     expect(targetsOf(doc, items[2]!.phrase)).toEqual([
       ['>=', 60, '%'],
       ['>=', 90, '%'],
+      ['=', 100, '%'],
     ]);
     expect(agenciesOf(doc, items[3]!.phrase).map(([name, type]) => [name, type])).toEqual([
       ['市医改办', 'REFORM_OFFICE'],
@@ -560,22 +574,67 @@ describe('seed 004: a city notice with "以下各项均需…负责，不再列�
       ['>=', 70, '种'],
     ]);
     expect(deadlineOf(doc, items[4]!.phrase)).toBe('2022-12-31');
-    expect(agenciesOf(doc, items[4]!.phrase)[0]).toEqual(['市医保局', 'MEDICAL_INSURANCE', 'lead', J]);
+    expect(agenciesOf(doc, items[4]!.phrase)[0]).toEqual(['市医保局', 'MEDICAL_INSURANCE', 'responsible', J]);
   });
 
-  it('reads (八): 最高不得超过…5倍, 人社局 leads', () => {
+  it('reads (八): 最高不得超过…5倍, 人社局 listed first and responsible', () => {
     expect(targetsOf(doc, items[5]!.phrase)).toEqual([['<=', 5, '倍']]);
-    expect(agenciesOf(doc, items[5]!.phrase)[0]).toEqual(['市人社局', 'HRSS', 'lead', J]);
+    expect(agenciesOf(doc, items[5]!.phrase)[0]).toEqual(['市人社局', 'HRSS', 'responsible', J]);
     expect(deadlineOf(doc, items[5]!.phrase)).toBeNull();
   });
 
-  it('keeps 行政审批服务管理局 under its own name', () => {
-    expect(agenciesOf(doc, items[6]!.phrase)).toContainEqual(['市行政审批服务管理局', 'OTHER', 'support', J]);
+  it('reads (二)’s “15分钟就医圈” and (十八)’s five goals, two of them 全覆盖', () => {
+    expect(targetsOf(doc, items[7]!.phrase)).toContainEqual(['<=', 15, '分钟']);
+    expect(targetsOf(doc, items[8]!.phrase)).toEqual([
+      ['=', 1, '所'],
+      ['=', 45, '%'],
+      ['>=', 80, '%'],
+      ['=', 100, '%'],
+      ['=', 100, '%'],
+    ]);
+  });
+
+  it('keeps 行政审批服务管理局 under its own name, typed administrative approval', () => {
+    expect(agenciesOf(doc, items[6]!.phrase)).toContainEqual(['市行政审批服务管理局', 'ADMIN_APPROVAL', 'responsible', J]);
   });
 
   it('cites the provincial notice it follows (按照《…》要求)', () => {
     expect(doc.citations?.map((citation) => [citation.title, citation.docNumber])).toEqual([
       ['山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2022年重点工作任务的通知', null],
     ]);
+  });
+});
+
+describe('seed 001 through segment: milestones of 三、工作安排 date the items they restate (资阳市, 2017)', () => {
+  let doc: IngestDoc;
+  beforeAll(async () => {
+    const segmented = segmentDoc(normaliseDoc(await readStage('seeds/001_8b093ff0cb75f7ca.txt')));
+    doc = extractDoc({ ...segmented, meta: { ...segmented.meta!, year: 2017 } });
+  });
+  const task = (title: string) => doc.tasks!.find((candidate) => candidate.title === title && !candidate.path.startsWith('三'))!;
+
+  it('dates the area "（一）健全全民预防保健制度" by milestone 1’s last year, 2020', () => {
+    expect(task('健全全民预防保健制度').deadline).toMatchObject({ date: '2020-12-31', source: 'schedule' });
+  });
+
+  it('dates (四)3 健全双向转诊机制 by "2018年，…健全双向转诊制度", keeping the milestone as evidence', () => {
+    const item = task('健全双向转诊机制');
+    expect(item.deadline).toMatchObject({ date: '2018-12-31', source: 'schedule' });
+    expect(item.supplements.find((supplement) => supplement.role === 'deadline')?.text).toContain('健全双向转诊制度');
+  });
+
+  it('gives (一)2, which states no date, the date of its area', () => {
+    expect(task('完善公共卫生治理机制').deadline).toMatchObject({ date: '2020-12-31', source: 'schedule' });
+  });
+
+  it('keeps (三)2’s own 2017年底前 and dates nothing under 四、工作保障', () => {
+    expect(task('深化医保支付方式改革').deadline).toMatchObject({ date: '2017-12-31', source: 'item' });
+    expect(task('强化组织领导').deadline).toBeNull();
+  });
+
+  it('reads the schedule’s own 达82% and 达到90%左右', () => {
+    const values = doc.tasks!.filter((candidate) => candidate.path.startsWith('三')).flatMap((candidate) => candidate.targets.map((target) => [target.metric, target.value]));
+    expect(values).toContainEqual(['全市妇幼保健机构标准化建设率', 82]);
+    expect(values).toContainEqual(['县域内就诊率', 90]);
   });
 });

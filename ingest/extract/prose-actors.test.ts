@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findProseActors } from './prose-actors.js';
+
+const names = (text: string) => findProseActors(text).map((agency) => [agency.name, agency.role]);
+
+describe('findProseActors', () => {
+  it('takes the body at the head of a clause before a modal or a duty verb', () => {
+    expect(names('各县（市、区）卫计局要健全考核办法。市医保中心负责对定点医疗机构开展线上稽核。')).toEqual([
+      ['各县（市、区）卫计局', 'unmarked'],
+      ['市医保中心', 'unmarked'],
+    ]);
+  });
+
+  it('reads a body that 牵头 as the lead, and the bodies after 会同 as sharing the work', () => {
+    expect(names('县（市）委组织部门牵头，研究提出人选。')).toEqual([['县（市）委组织部门', 'lead']]);
+    expect(names('各县（市、区）卫健部门要会同各总医院（医共体）、市医保局完善办法。')).toEqual([
+      ['各县（市、区）卫健部门', 'unmarked'],
+      ['各总医院（医共体）', 'unmarked'],
+      ['市医保局', 'unmarked'],
+    ]);
+  });
+
+  it('finds the body after 由 before the work it does', () => {
+    expect(names('考核结果由同级卫健部门统一组织认定。')).toEqual([['同级卫健部门', 'unmarked']]);
+  });
+
+  it('names no agency for people, patients or a policy phrase ending like a body', () => {
+    expect(names('医务人员要积极参与。患者应按规定就医。全面落实政府办医责任，加大医改工作在市委督查中的比重。')).toEqual([]);
+  });
+
+  it('gives spans that point at the names', () => {
+    const text = '一是市卫健委要加强指导。';
+    const [agency] = findProseActors(text.slice(2), { offset: 2 });
+    expect(text.slice(agency!.span.start, agency!.span.end)).toBe('市卫健委');
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The bodies a provision puts to work when it prints no responsibility list: opinions and notices
+ * name the actor at the head of a clause, followed by a modal or a duty verb —
+ *   "各县（市、区）卫计局要会同各总医院…"   "市医保中心负责对…开展线上稽核"
+ *   "县（市）委组织部门牵头，…"            "由同级卫健部门统一组织招聘"
+ * Only names that look like bodies count, so "医务人员要…" or "患者应…" name no agency.
+ */
+import type { Span } from '../document.js';
+import { isAgencyName, type ListedAgency } from './agency-lists.js';
+
+/** What follows the actor: a modal (要/应/须) or a verb of duty, possibly after an adverb. */
+const ACTION =
+  /^(?:要|应当|应|须|必须|需|负责|牵头|会同|联合|统筹|组织|按照|根据|结合|依据|定期|每年|适时|督促|指导|统一|切实|积极|认真|对|将|可)/u;
+/** "由X负责/牵头/统一组织…": the actor after 由. */
+const BY = /由([^，。；：]{2,40}?)(?=负责|牵头|统一|组织|审核|会同|考核|提供|认定|核定|制定|实施|开展|按照|根据)/gu;
+/** Clauses begin after these. */
+const CLAUSE_START = /(?:^|[。；！？：\n]|，)/gu;
+const NAME_SEPARATOR = /、|和|及|与/u;
+/** Bodies printed in the plural or by function: "各总医院（医共体）", "同级卫健部门", "县级机构编制部门". */
+const FUNCTION_BODY = /^(?:各|同级|县级|市级|省级|全市|全县|各级)?[\u4e00-\u9fff（）]{1,16}(?:部门|机构|医院|总医院（医共体）|医共体)$/u;
+
+/**
+ * In running text a body is named with its level ("市医保中心", "各县（市、区）卫计局", "同级卫健部门");
+ * without one, "全面落实政府…" or "医务人员…" would pass for bodies.
+ */
+const LEVEL_PREFIX = /^(?:各|全市|全县|全区|全省|市|县|区|省|州|同级|县级|市级|省级|乡镇|镇|乡|国家)/u;
+const looksLikeBody = (name: string) =>
+  LEVEL_PREFIX.test(name) && (isAgencyName(name, { strict: false }) || FUNCTION_BODY.test(name));
+
+/** Splits "市医保中心、管理部" or "各县（市、区）党委和政府" into names, none of them empty, or null. */
+function namesIn(text: string, start: number): { name: string; span: Span }[] | null {
+  const names: { name: string; span: Span }[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '（') depth++;
+    if (ch === '）') depth--;
+    if (i === text.length || (depth === 0 && NAME_SEPARATOR.test(ch))) {
+      const name = text.slice(from, i);
+      if (!looksLikeBody(name)) return null;
+      names.push({ name, span: { start: start + from, end: start + i } });
+      from = i + 1;
+    }
+  }
+  return names.length > 0 ? names : null;
+}
+
+/** A candidate that swallowed the modal after the name: "各县（市、区）卫计局要". */
+const ENDS_IN_ACTION = /(?:要|应当|应|须|需|负责|牵头|会同|联合|统筹|组织|对|将|可)$/u;
+
+/**
+ * The longest run of names at `at` that an action follows ("县（市）委组织部门" before "牵头", not
+ * "县（市）委" before "组织…"), or null.
+ */
+function actorsAt(text: string, at: number): { name: string; span: Span }[] | null {
+  const end = text.slice(at).search(/[，。；：]/u);
+  for (let length = Math.min(40, end < 0 ? text.length - at : end); length >= 2; length--) {
+    const candidate = text.slice(at, at + length);
+    if (ENDS_IN_ACTION.test(candidate) || !ACTION.test(text.slice(at + length))) continue;
+    const names = namesIn(candidate, at);
+    if (names) return names;
+  }
+  return null;
+}
+
+/** The bodies after 会同, one shortest name at a time across 、和及与: "会同各总医院、市医保局完善…". */
+function partnersAt(text: string, at: number): { name: string; span: Span }[] | null {
+  for (let length = 2; length <= Math.min(24, text.length - at); length++) {
+    let after = at + length;
+    // An aside belongs to the name: "各总医院（医共体）".
+    const aside = /^（[^（）]{1,10}）/u.exec(text.slice(after));
+    if (aside && namesIn(text.slice(at, after + aside[0].length), at)) after += aside[0].length;
+    const names = namesIn(text.slice(at, after), at);
+    if (!names || names.length !== 1) continue;
+    const more = NAME_SEPARATOR.test(text.charAt(after)) ? partnersAt(text, after + 1) : null;
+    return more ? [...names, ...more] : names;
+  }
+  return null;
+}
+
+/** "X会同Y…", "X联合Y…": Y shares the work. */
+const TOGETHER_WITH = /会同|联合/gu;
+
+/**
+ * The actors of a provision's clauses, each `responsible` (or `lead` when the verb is 牵头), in order,
+ * each name once. Spans are offsets into `text` plus `offset`.
+ */
+export function findProseActors(text: string, { offset = 0 }: { offset?: number } = {}): ListedAgency[] {
+  const found = new Map<string, ListedAgency>();
+  const add = (names: { name: string; span: Span }[], lead: boolean) => {
+    for (const { name, span } of names) {
+      if (found.has(name)) continue;
+      found.set(name, { name, role: lead ? 'lead' : 'unmarked', span: { start: offset + span.start, end: offset + span.end } });
+    }
+  };
+  for (const match of text.matchAll(CLAUSE_START)) {
+    const at = match.index + match[0].length;
+    const names = actorsAt(text, at);
+    if (names) add(names, text.startsWith('牵头', names.at(-1)!.span.end));
+  }
+  for (const match of text.matchAll(TOGETHER_WITH)) {
+    // Only right after an actor ("X要会同Y"): "会同" also joins plans ("会同制定").
+    if (![...found.values()].some((agency) => match.index - (agency.span.end - offset) <= 3 && match.index >= agency.span.end - offset)) continue;
+    const names = partnersAt(text, match.index + match[0].length);
+    if (names) add(names, false);
+  }
+  for (const match of text.matchAll(BY)) {
+    const at = match.index + 1;
+    const names = namesIn(match[1]!, at);
+    if (names) add(names, text.startsWith('牵头', at + match[1]!.length));
+  }
+  return [...found.values()].sort((a, b) => a.span.start - b.span.start);
+}

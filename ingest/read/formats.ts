@@ -1,0 +1,121 @@
+/**
+ * @module The one registry of input formats: per format its extensions, the check of its leading
+ * bytes and its reader. The command line (listInputFiles, readSourceFile) and the upload endpoint
+ * (server/writes/upload-type.ts, then readSource) both take formats from here, so a format added
+ * here is accepted by both.
+ */
+import { extname } from 'node:path';
+import { IngestError, type SourceFormat } from '../document.js';
+import { decodeText, DecodeFailure } from './decode-text.js';
+import { htmlToText } from './html-to-text.js';
+import { readDocx, type DocxLimits } from './read-docx.js';
+import { readPdf } from './read-pdf.js';
+
+export interface DecodedSource {
+  text: string;
+  /** e.g. utf-8, gb18030, utf-16le; "docx"/"pdf" for container formats. */
+  encoding: string;
+}
+
+export interface InputFormat {
+  format: SourceFormat;
+  /** Lower-case, with the dot; the first is the usual one. */
+  extensions: readonly string[];
+  /** Why bytes named with one of `extensions` are not this format, judged from their first bytes; null when they may be. */
+  signatureProblem: (bytes: Uint8Array, extension: string) => string | null;
+  /** The document's text. Throws IngestError naming `path` and the reason. */
+  read: (path: string, bytes: Uint8Array, limits: DocxLimits) => Promise<DecodedSource>;
+}
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
+const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const PDF = ascii('%PDF-');
+
+/** Formats a text file must not turn out to be, by their leading bytes. */
+const BINARY_SIGNATURES: readonly { name: string; signature: readonly number[] }[] = [
+  { name: 'a zip archive (.docx?)', signature: ZIP },
+  { name: 'a PDF', signature: PDF },
+  { name: 'a legacy Office file (.doc, .xls)', signature: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  { name: 'a PNG image', signature: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', signature: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', signature: ascii('GIF8') },
+  { name: 'a gzip archive', signature: [0x1f, 0x8b] },
+  { name: 'a 7z archive', signature: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { name: 'a RAR archive', signature: ascii('Rar!') },
+  { name: 'an executable', signature: [0x7f, 0x45, 0x4c, 0x46] },
+];
+
+/** Text has no signature of its own: it passes unless it starts like a known binary format. */
+function textSignatureProblem(bytes: Uint8Array, extension: string): string | null {
+  const other = BINARY_SIGNATURES.find(({ signature }) => startsWith(bytes, signature));
+  return other ? `named ${extension} but its content is ${other.name}` : null;
+}
+
+function decodeOrFail(path: string, bytes: Uint8Array): DecodedSource {
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    if (error instanceof DecodeFailure) throw new IngestError(path, error.reason, error.code);
+    throw error;
+  }
+}
+
+export const INPUT_FORMATS: readonly InputFormat[] = [
+  {
+    format: 'txt',
+    extensions: ['.txt', '.text'],
+    signatureProblem: textSignatureProblem,
+    read: async (path, bytes) => decodeOrFail(path, bytes),
+  },
+  {
+    format: 'docx',
+    extensions: ['.docx'],
+    signatureProblem: (bytes) => (startsWith(bytes, ZIP) ? null : 'not a .docx (a .docx is a zip archive; it does not start with PK)'),
+    read: async (path, bytes, limits) => ({ text: await readDocx(path, bytes, limits), encoding: 'docx' }),
+  },
+  {
+    format: 'pdf',
+    extensions: ['.pdf'],
+    signatureProblem: (bytes) => (startsWith(bytes, PDF) ? null : 'not a PDF (it does not start with %PDF-)'),
+    read: async (path, bytes) => ({ text: await readPdf(path, bytes), encoding: 'pdf' }),
+  },
+  {
+    format: 'html',
+    extensions: ['.html', '.htm'],
+    signatureProblem: textSignatureProblem,
+    read: async (path, bytes) => {
+      const decoded = decodeOrFail(path, bytes);
+      return { text: htmlToText(decoded.text), encoding: decoded.encoding };
+    },
+  },
+];
+
+/** File extensions the reader accepts, lower-case with the dot. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = INPUT_FORMATS.flatMap((format) => format.extensions);
+
+/** The format a file name's extension names, or undefined when no registered format has it. */
+export function inputFormatOf(name: string): InputFormat | undefined {
+  const extension = extname(name).toLowerCase();
+  return INPUT_FORMATS.find((format) => format.extensions.includes(extension));
+}
+
+/** ".txt, .docx, .pdf or .html": each format's usual extension. */
+function usualExtensions(): string {
+  const usual = INPUT_FORMATS.map((format) => format.extensions[0] ?? '');
+  return usual.length > 1 ? `${usual.slice(0, -1).join(', ')} or ${usual.at(-1) ?? ''}` : usual.join('');
+}
+
+/** The format a file name's extension names; throws IngestError ('unsupported') otherwise. */
+export function inputFormatOrFail(path: string): InputFormat {
+  const format = inputFormatOf(path);
+  if (format) return format;
+  const extension = extname(path).toLowerCase();
+  const hint = extension === '.doc' ? ' (save legacy .doc files as .docx)' : '';
+  throw new IngestError(
+    path,
+    `unsupported file type "${extension || '(none)'}"${hint}; expected ${usualExtensions()}`,
+    'unsupported',
+  );
+}
