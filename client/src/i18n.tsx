@@ -79,6 +79,7 @@ const UI = {
   role_support: ['配合', 'support'],
   role_participate: ['参与', 'participate'],
   role_responsible: ['责任', 'responsible'],
+  untitled: ['（文件未印标题）', '(no title printed)'],
   parent: ['上级任务', 'Parent task'],
   children: ['下级任务', 'Sub-tasks'],
   implementations: ['落实任务', 'Implementing tasks'],
@@ -114,6 +115,8 @@ export const pillarName = (item: { pillar: string; pillarZh: string; pillarEn: s
 export const agencyName = (a: { name: string; nameEn?: string | null }, lang: Lang) =>
   lang === 'zh' || !a.nameEn ? a.name : a.nameEn;
 export const roleName = (role: AgencyRole, lang: Lang) => t(`role_${role}`, lang);
+/** A document that prints no title (a notice copied from a web page) is named so, never by a guess. */
+export const policyTitle = (policy: { title: string }, lang: Lang) => policy.title || t('untitled', lang);
 
 const AGENCY_TYPE_ZH: Record<AgencyType, string> = {
   GOVERNMENT: '人民政府', HEALTH: '卫生健康', MEDICAL_INSURANCE: '医疗保障', FINANCE: '财政', HRSS: '人社',

@@ -59,11 +59,19 @@ describe('rankLeadTypes', () => {
   it('lists the agency types of lead roles only, most frequent first', () => {
     expect(
       rankLeadTypes([
-        { role: 'lead', agencyType: 'HEALTH' },
-        { role: 'support', agencyType: 'FINANCE' },
-        { role: 'lead', agencyType: 'MEDICAL_INSURANCE' },
-        { role: 'lead', agencyType: 'MEDICAL_INSURANCE' },
+        [{ role: 'lead', agencyType: 'HEALTH' }, { role: 'support', agencyType: 'FINANCE' }],
+        [{ role: 'lead', agencyType: 'MEDICAL_INSURANCE' }, { role: 'responsible', agencyType: 'EDUCATION' }],
+        [{ role: 'lead', agencyType: 'MEDICAL_INSURANCE' }],
       ]),
     ).toEqual(['MEDICAL_INSURANCE', 'HEALTH']);
+  });
+
+  it('takes the bodies a task names responsible where it marks no lead', () => {
+    expect(
+      rankLeadTypes([
+        [{ role: 'responsible', agencyType: 'HEALTH' }, { role: 'responsible', agencyType: 'FINANCE' }],
+        [{ role: 'support', agencyType: 'EDUCATION' }],
+      ]),
+    ).toEqual(['HEALTH', 'FINANCE']);
   });
 });

@@ -131,11 +131,16 @@ export function differingTargets<T extends ComparableTarget>(
     .map(({ metric, targetsA: ta, targetsB: tb }) => ({ metric, targetsA: ta, targetsB: tb }));
 }
 
-/** Agency types of lead roles, most frequent first (ties in order of first appearance). */
-export function rankLeadTypes(assignments: readonly { role: string; agencyType: AgencyType }[]): AgencyType[] {
+/**
+ * Agency types at the head of tasks, most frequent first (ties in order of first appearance): per task,
+ * the bodies marked lead (牵头), or, where the task ranks nobody, the bodies it names responsible.
+ */
+export function rankLeadTypes(taskAssignments: readonly (readonly { role: string; agencyType: AgencyType }[])[]): AgencyType[] {
   const counts = new Map<AgencyType, number>();
-  for (const { role, agencyType } of assignments) {
-    if (role === 'lead') counts.set(agencyType, (counts.get(agencyType) ?? 0) + 1);
+  for (const assignments of taskAssignments) {
+    const leads = assignments.filter(({ role }) => role === 'lead');
+    const heads = leads.length > 0 ? leads : assignments.filter(({ role }) => role === 'responsible');
+    for (const { agencyType } of heads) counts.set(agencyType, (counts.get(agencyType) ?? 0) + 1);
   }
   return [...counts].sort((x, y) => y[1] - x[1]).map(([type]) => type);
 }

@@ -361,5 +361,5 @@ export const resolvers = {
 
 async function leadTypesOf(taskIds: readonly string[], ctx: ApiContext): Promise<AgencyType[]> {
   const lists = await ctx.loaders.responsibleOfTask.loadMany(taskIds);
-  return rankLeadTypes(lists.flatMap((list) => (Array.isArray(list) ? list : [])));
+  return rankLeadTypes(lists.map((list) => (Array.isArray(list) ? list : [])));
 }

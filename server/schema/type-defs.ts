@@ -187,7 +187,7 @@ type CompareRow {
   nationalItem: NationalItem!
   tasksA: [Task!]!
   tasksB: [Task!]!
-  "Types of the lead agencies of tasksA, most frequent first."
+  "Types of the agencies heading tasksA, most frequent first: those marked lead (牵头), or, where a task ranks nobody, those it names responsible."
   leadAgencyTypesA: [AgencyType!]!
   leadAgencyTypesB: [AgencyType!]!
   "Only for shared items: targets on the same metric whose figures differ."

@@ -18,7 +18,7 @@ import {
 } from '../api/queries.js';
 import { parseNodeId } from '../graph/build-elements.js';
 import { NODE_LOOKS } from '../graph/graph-style.js';
-import { agencyName, agencyTypeName, itemTitle, jurisdictionName, pillarName, roleName, useLang, useT } from '../i18n.js';
+import { agencyName, agencyTypeName, itemTitle, jurisdictionName, pillarName, policyTitle, roleName, useLang, useT } from '../i18n.js';
 import { useRoute } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem, lineageOfTask } from '../links.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
@@ -80,7 +80,7 @@ function TaskFacts({ task }: { task: TaskDetail }) {
         <span className="task-key">{task.key}</span> {task.title}
       </h2>
       <p className="muted">
-        {jurisdictionName(task.jurisdiction, lang)} · <a href={detailHref(route, 'Policy', task.policy.id)}>{task.policy.title}</a>
+        {jurisdictionName(task.jurisdiction, lang)} · <a href={detailHref(route, 'Policy', task.policy.id)}>{policyTitle(task.policy, lang)}</a>
         {task.policy.docNumber ? ` · ${task.policy.docNumber}` : ''}
       </p>
       <p>
@@ -212,7 +212,7 @@ function PolicyPanel({ id }: { id: string }) {
   if (!policy) return <Empty>{id}</Empty>;
   return (
     <div>
-      <h2>{policy.title}</h2>
+      <h2>{policyTitle(policy, lang)}</h2>
       <dl className="facts">
         <dt>{t('jurisdiction')}</dt>
         <dd>{policy.jurisdiction ? jurisdictionName(policy.jurisdiction, lang) : '—'}</dd>
@@ -233,7 +233,7 @@ function PolicyPanel({ id }: { id: string }) {
           <ul>
             {policy.cites.map((cited) => (
               <li key={cited.id}>
-                <a href={detailHref(route, 'Policy', cited.id)}>{cited.title}</a> {cited.docNumber}
+                <a href={detailHref(route, 'Policy', cited.id)}>{policyTitle(cited, lang)}</a> {cited.docNumber}
               </li>
             ))}
           </ul>
@@ -245,7 +245,7 @@ function PolicyPanel({ id }: { id: string }) {
           <ul>
             {policy.citedBy.map((citing) => (
               <li key={citing.id}>
-                <a href={detailHref(route, 'Policy', citing.id)}>{citing.title}</a> {citing.docNumber}
+                <a href={detailHref(route, 'Policy', citing.id)}>{policyTitle(citing, lang)}</a> {citing.docNumber}
               </li>
             ))}
           </ul>
@@ -323,7 +323,7 @@ function JurisdictionPanel({ id }: { id: string }) {
       <ul>
         {jurisdiction.policies.map((policy) => (
           <li key={policy.id}>
-            <a href={detailHref(route, 'Policy', policy.id)}>{policy.title}</a> <span className="muted">{policy.docNumber ?? ''} {policy.issuedOn ?? ''}</span>
+            <a href={detailHref(route, 'Policy', policy.id)}>{policyTitle(policy, lang)}</a> <span className="muted">{policy.docNumber ?? ''} {policy.issuedOn ?? ''}</span>
           </li>
         ))}
       </ul>

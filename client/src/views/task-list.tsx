@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { TaskSummary } from '../api/queries.js';
-import { agencyName, agencyTypeName, itemTitle, jurisdictionName, roleName, useLang, useT } from '../i18n.js';
+import { agencyName, agencyTypeName, itemTitle, jurisdictionName, policyTitle, roleName, useLang, useT } from '../i18n.js';
 import type { Route } from '../router.js';
 import { detailHref, lineageOfTask } from '../links.js';
 import { downloadCsv } from '../components/csv.js';
@@ -60,8 +60,8 @@ export function TaskList({
             </div>
             <div className="task-meta">
               <span className="chip jurisdiction">{jurisdictionName(task.jurisdiction, lang)}</span>
-              <span className="muted policy-title" title={task.policy.title}>
-                {task.policy.title}
+              <span className="muted policy-title" title={policyTitle(task.policy, lang)}>
+                {policyTitle(task.policy, lang)}
               </span>
               {task.deadline && (
                 <span className="chip deadline">
