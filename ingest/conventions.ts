@@ -3,6 +3,7 @@
  * the date under a signature, the signature itself, the end matter after the text, a draft mark.
  * Normalise needs them to keep these lines whole; segment to find the metadata and the outline's end.
  */
+import { splitTopLevel } from './extract/text-scan.js';
 
 const CN_DIGIT = '[〇○零Ｏ一二三四五六七八九]';
 const CN_SMALL = '[一二三四五六七八九十]{1,3}';
@@ -60,25 +61,6 @@ const AGENCY_NAME = /^[\u4e00-\u9fff（）()]{1,30}(?:人民政府|政府|党委
 export function isBareAgencyList(text: string): boolean {
   if (text.length > 200 || /[。；：:]/u.test(text.replace(/（[^（）]*）$/u, ''))) return false;
   const list = text.replace(/（[^（）]*(?:（[^（）]*）[^（）]*)*）$/u, '');
-  const names = splitTopLevel(list);
+  const names = splitTopLevel(list, '、，,').map(({ start, end }) => list.slice(start, end));
   return names.length > 0 && names.every((name) => AGENCY_NAME.test(name));
-}
-
-/** Splits at 、，, outside brackets: "各县（市、区）卫健局、市医保局" → two names. */
-function splitTopLevel(list: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of list) {
-    if (ch === '（' || ch === '(') depth++;
-    if (ch === '）' || ch === ')') depth--;
-    if (depth === 0 && /[、，,]/u.test(ch)) {
-      names.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  names.push(current);
-  return names.map((name) => name.trim()).filter((name) => name !== '');
 }

@@ -158,7 +158,8 @@ function flagsOf(doc: IngestDoc, quality: Omit<DocumentQuality, 'flags'>, { maxT
     if (local) flags.push({ code: 'NATION_FOR_LOCAL_DOCUMENT', message: `placed under the nation (${NATION_ID}) although the text names ${local}` });
   }
   for (const level of quality.levels) {
-    if (level.count === 1) flags.push({ code: 'SINGLE_UNIT_LEVEL', message: `level ${level.style} (depth ${level.depth}) has a single unit` });
+    // One attachment (附件) is common; one 一、 or one （一） means the numbering was misread.
+    if (level.count === 1 && !level.style.startsWith('附件')) flags.push({ code: 'SINGLE_UNIT_LEVEL', message: `level ${level.style} (depth ${level.depth}) has a single unit` });
   }
   const items = tasks.filter((task) => task.kind === 'item').length;
   const assignments = agencyAssignments(text);

@@ -20,6 +20,14 @@ describe('findProseActors', () => {
     ]);
   });
 
+  it('keeps a name with 和 inside whole and splits two names joined by 和', () => {
+    expect(names('市人力资源和社会保障局要完善职称评审。市卫健委和市医保局负责督查。')).toEqual([
+      ['市人力资源和社会保障局', 'unmarked'],
+      ['市卫健委', 'unmarked'],
+      ['市医保局', 'unmarked'],
+    ]);
+  });
+
   it('finds the body after 由 before the work it does', () => {
     expect(names('考核结果由同级卫健部门统一组织认定。')).toEqual([['同级卫健部门', 'unmarked']]);
   });

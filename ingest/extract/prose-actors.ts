@@ -7,6 +7,7 @@
  */
 import type { Span } from '../document.js';
 import { isAgencyName, type ListedAgency } from './agency-lists.js';
+import { splitTopLevel } from './text-scan.js';
 
 /** What follows the actor: a modal (要/应/须) or a verb of duty, possibly after an adverb. */
 const ACTION =
@@ -16,6 +17,7 @@ const BY = /由([^，。；：]{2,40}?)(?=负责|牵头|统一|组织|审核|会
 /** Clauses begin after these. */
 const CLAUSE_START = /(?:^|[。；！？：\n]|，)/gu;
 const NAME_SEPARATOR = /、|和|及|与/u;
+const CONJUNCTION = /和|及|与/u;
 /** Bodies printed in the plural or by function: "各总医院（医共体）", "同级卫健部门", "县级机构编制部门". */
 const FUNCTION_BODY = /^(?:各|同级|县级|市级|省级|全市|全县|各级)?[\u4e00-\u9fff（）]{1,16}(?:部门|机构|医院|总医院（医共体）|医共体)$/u;
 
@@ -27,20 +29,25 @@ const LEVEL_PREFIX = /^(?:各|全市|全县|全区|全省|市|县|区|省|州|�
 const looksLikeBody = (name: string) =>
   LEVEL_PREFIX.test(name) && (isAgencyName(name, { strict: false }) || FUNCTION_BODY.test(name));
 
-/** Splits "市医保中心、管理部" or "各县（市、区）党委和政府" into names, none of them empty, or null. */
+/**
+ * Splits "市医保中心、管理部" or "市卫健委和市医保局" into body names, or null when a piece is none.
+ * 和/及/与 split only between two whole names: "市人力资源和社会保障局" is one.
+ */
 function namesIn(text: string, start: number): { name: string; span: Span }[] | null {
   const names: { name: string; span: Span }[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text.charAt(i);
-    if (ch === '（') depth++;
-    if (ch === '）') depth--;
-    if (i === text.length || (depth === 0 && NAME_SEPARATOR.test(ch))) {
-      const name = text.slice(from, i);
-      if (!looksLikeBody(name)) return null;
-      names.push({ name, span: { start: start + from, end: start + i } });
-      from = i + 1;
+  for (const piece of splitTopLevel(text, '、')) {
+    const name = text.slice(piece.start, piece.end);
+    const at = start + piece.start;
+    const joined = CONJUNCTION.exec(name);
+    const left = joined ? name.slice(0, joined.index) : '';
+    const right = joined ? name.slice(joined.index + joined[0].length) : '';
+    if (joined && looksLikeBody(left) && looksLikeBody(right)) {
+      names.push({ name: left, span: { start: at, end: at + left.length } });
+      names.push({ name: right, span: { start: at + left.length + joined[0].length, end: at + name.length } });
+    } else if (looksLikeBody(name)) {
+      names.push({ name, span: { start: at, end: at + name.length } });
+    } else {
+      return null;
     }
   }
   return names.length > 0 ? names : null;
