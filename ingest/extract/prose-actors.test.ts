@@ -26,6 +26,13 @@ describe('findProseActors', () => {
       ['市卫健委', 'unmarked'],
       ['市医保局', 'unmarked'],
     ]);
+    // The level printed once for the whole list: "市医保中心及管理部", "市卫健委、财政局".
+    expect(names('市医保中心及管理部要定期稽核。市卫健委、财政局负责保障。')).toEqual([
+      ['市医保中心', 'unmarked'],
+      ['管理部', 'unmarked'],
+      ['市卫健委', 'unmarked'],
+      ['财政局', 'unmarked'],
+    ]);
   });
 
   it('finds the body after 由 before the work it does', () => {

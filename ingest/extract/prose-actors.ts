@@ -26,8 +26,8 @@ const FUNCTION_BODY = /^(?:各|同级|县级|市级|省级|全市|全县|各级)
  * without one, "全面落实政府…" or "医务人员…" would pass for bodies.
  */
 const LEVEL_PREFIX = /^(?:各|全市|全县|全区|全省|市|县|区|省|州|同级|县级|市级|省级|乡镇|镇|乡|国家)/u;
-const looksLikeBody = (name: string) =>
-  LEVEL_PREFIX.test(name) && (isAgencyName(name, { strict: false }) || FUNCTION_BODY.test(name));
+const isBodyName = (name: string) => isAgencyName(name, { strict: false }) || FUNCTION_BODY.test(name);
+const looksLikeBody = (name: string) => LEVEL_PREFIX.test(name) && isBodyName(name);
 
 /**
  * Splits "市医保中心、管理部" or "市卫健委和市医保局" into body names, or null when a piece is none.
@@ -35,16 +35,18 @@ const looksLikeBody = (name: string) =>
  */
 function namesIn(text: string, start: number): { name: string; span: Span }[] | null {
   const names: { name: string; span: Span }[] = [];
+  // The first name carries the level; the names after it share it: "市医保中心及管理部", "市卫健委、财政局".
+  const fits = (name: string) => (names.length === 0 ? looksLikeBody(name) : isBodyName(name));
   for (const piece of splitTopLevel(text, '、')) {
     const name = text.slice(piece.start, piece.end);
     const at = start + piece.start;
     const joined = CONJUNCTION.exec(name);
     const left = joined ? name.slice(0, joined.index) : '';
     const right = joined ? name.slice(joined.index + joined[0].length) : '';
-    if (joined && looksLikeBody(left) && looksLikeBody(right)) {
+    if (joined && fits(left) && (looksLikeBody(right) || (LEVEL_PREFIX.test(left) && isBodyName(right)))) {
       names.push({ name: left, span: { start: at, end: at + left.length } });
       names.push({ name: right, span: { start: at + left.length + joined[0].length, end: at + name.length } });
-    } else if (looksLikeBody(name)) {
+    } else if (fits(name)) {
       names.push({ name, span: { start: at, end: at + name.length } });
     } else {
       return null;
