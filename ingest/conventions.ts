@@ -50,6 +50,9 @@ export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审�
 export const TITLE_END =
   /(?:通知|方案|意见|函|任务|计划|办法|分解表|施工表|路线图|规划|决定|报告|细则|纲要|要点|清单|公告|通告|批复|标准|规定|规则|措施|制度|指南|名单|一览表|任务表|条例|纪要)$/u;
 
+/** A responsibility note printed as a line of its own: "牵头单位：…；配合单位：…", "责任单位：…". */
+export const AGENCY_LABEL_LINE = /^(?:牵头|责任|配合|参与|协同|协办|主责)(?:单位|部门|科室|处室)[：:]/u;
+
 /** Endings of the names of bodies that task lists make responsible: 委, 局, 办, 政府, 中心, 医院, 科 … */
 const AGENCY_NAME = /^[\u4e00-\u9fff（）()]{1,30}(?:人民政府|政府|党委|委员会|委|局|厅|办公室|办|中心|医院|院|部|部门|处|科|室|会|站|所|队|组|联|行|社|公司|单位|机构)$/u;
 

@@ -17,6 +17,11 @@ describe('findAgencyLists', () => {
     ]);
   });
 
+  it('reads 会同 between two bodies as two names and a body’s aside as no list of its own', () => {
+    expect(names('完善评价制度。（责任单位：市卫健委会同有关部门）')).toEqual(['市卫健委:unmarked', '有关部门:unmarked']);
+    expect(names('各县市区人民政府（市属开发区管委会）要加强领导。')).toEqual([]);
+  });
+
   it('marks the names before 参与 as participants', () => {
     expect(names('〔市人力资源社会保障局、市卫生计生委和各县（区）人民政府负责，市保险行业协会、市中医药局参与〕')).toEqual([
       '市人力资源社会保障局:unmarked',

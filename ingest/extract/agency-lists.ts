@@ -104,7 +104,8 @@ export function isAgencyName(name: string, { strict = false }: { strict?: boolea
 }
 
 /** Joining words inside a list piece: "市中医药局和各县（区）人民政府", "…成员单位及各镇人民政府". */
-const CONJUNCTION = /以及|和|及|与/gu;
+/** "以及/和/及/与", and "会同" ("市卫健委会同有关部门": the commission together with the others). */
+const CONJUNCTION = /以及|和|及|与|会同/gu;
 
 /**
  * Splits one piece at 和/及/与 only where the left side is already a whole body name, so names that
@@ -231,10 +232,16 @@ export interface FoundAgencyList {
   span: Span;
 }
 
+const ASIDE_AFTER_NAME = /[府局委院办部厅会室科]$/u;
+/** A bracket that says it is a list: a label or a role verb. */
+const MARKED_LIST = /(?:单位|部门|科室)[：:]|负责|牵头|配合|参与/u;
+
 /** Agency lists in brackets anywhere in a task's text ("…工作机制。（责任单位：县卫生健康委）"). */
 export function findAgencyLists(text: string, { offset = 0 }: { offset?: number } = {}): FoundAgencyList[] {
   const found: FoundAgencyList[] = [];
   for (const group of findBracketGroups(text)) {
+    // "各县市区人民政府（市属开发区管委会）": a bracket right after a body's name is an aside to that name.
+    if (ASIDE_AFTER_NAME.test(text.slice(Math.max(0, group.start - 1), group.start)) && !MARKED_LIST.test(group.content)) continue;
     const agencies = parseAgencyList(group.content, { offset: offset + group.contentStart });
     if (agencies) found.push({ agencies, span: { start: offset + group.start, end: offset + group.end } });
   }

@@ -9,6 +9,10 @@ describe('findDeadlines', () => {
     expect(dates('2020 年 9 月底前，继续开展')).toEqual([['explicit', '2020-09-30']]);
   });
 
+  it('dates a period within one year by its last month', () => {
+    expect(dates('全面实施阶段（2022年6月—11月）')).toEqual([['explicit', '2022-11-30']]);
+  });
+
   it('completes 8月底前 and 全年 with the document year', () => {
     expect(dates('8月底前')).toEqual([['explicit', '2020-08-31']]);
     expect(dates('全年')).toEqual([['explicit', '2020-12-31']]);

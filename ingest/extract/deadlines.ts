@@ -60,6 +60,9 @@ const RULES: Rule[] = [
   // "2016年12月—2017年3月", "2021年-2022年"
   { pattern: new RegExp(`${Y}\\s*(?:\\d{1,2}\\s*月)?\\s*[—–\\-~～至到]+\\s*${Y}\\s*(?:${M})?`, 'uy'), kind: 'explicit',
     date: (m) => (m[3] ? lastDayOf(Number(m[2]), Number(m[3])) : `${m[2]}-12-31`) },
+  // "2022年6月—11月": a period within one year ends with its last month.
+  { pattern: new RegExp(`${Y}\\s*${M}\\s*[—–\\-~～至到]+\\s*${M}`, 'uy'), kind: 'explicit',
+    date: (m) => (Number(m[3]) >= Number(m[2]) ? lastDayOf(Number(m[1]), Number(m[3])) : null) },
   // "2020年12月31日前"
   { pattern: new RegExp(`${Y}\\s*${M}\\s*(\\d{1,2})\\s*日${BEFORE}`, 'uy'), kind: 'explicit',
     date: (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3])) },

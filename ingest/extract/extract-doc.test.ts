@@ -152,6 +152,19 @@ describe('extractDoc', () => {
     expect(doc.tasks?.[1]?.agencies).toEqual([]);
   });
 
+  it('reads no targets or deadlines in the part of a plan that looks back on past results', () => {
+    const doc = extractDoc(
+      docOf([
+        { text: '（一）现实基础。2020年，全市人均预期寿命达到76.5岁，县域内就诊率达到88%。', path: '一/（一）' },
+        { text: '（二）主要目标。到2025年，县域内就诊率达到90%以上。', path: '一/（二）' },
+      ]),
+    );
+    expect(doc.tasks?.map((task) => [task.targets.length, task.deadline?.date ?? null])).toEqual([
+      [0, null],
+      [1, '2025-12-31'],
+    ]);
+  });
+
   it('names the bodies a provision puts to work when it prints no responsibility list', () => {
     const doc = extractDoc(
       docOf([

@@ -142,6 +142,22 @@ function extractTask(task: ParsedTask, text: string, year: number | null, rules:
 }
 
 /** Nearest enclosing item or measure that has agencies. */
+/**
+ * Parts of a plan that look back or around rather than ahead — 发展现状, 现实基础, 主要成就, 面临形势 —
+ * print past figures ("2020年，全市人均预期寿命达到76.5岁"), which are no targets or deadlines.
+ */
+const RETROSPECTIVE_HEADING = /^.{0,12}(?:现状|成就|成效|基础条件|发展基础|现实基础|面临形势|形势分析|发展环境|回顾)/u;
+
+/** Paths of the tasks under (or being) a retrospective heading. */
+function retrospectivePaths(tasks: readonly ParsedTask[]): Set<string> {
+  const found = new Set<string>();
+  for (const task of tasks) {
+    const parentIsRetrospective = task.parentPath !== null && found.has(task.parentPath);
+    if (parentIsRetrospective || (task.title.length <= 24 && RETROSPECTIVE_HEADING.test(task.title))) found.add(task.path);
+  }
+  return found;
+}
+
 export function extractDoc(doc: IngestDoc): IngestDoc {
   const text = doc.normalised?.text;
   if (text === undefined || !doc.tasks) {
@@ -155,7 +171,10 @@ export function extractDoc(doc: IngestDoc): IngestDoc {
   const rules = findDocumentRules(text);
   // A sub-measure keeps only the agencies printed for it: an item's list is the item's, and a reader sees
   // it one level up (giving it to every ①② would state what the document does not).
-  const tasks = doc.tasks.map((task) => extractTask(task, text, year, rules));
+  const retrospective = retrospectivePaths(doc.tasks);
+  const tasks = doc.tasks.map((task) =>
+    retrospective.has(task.path) ? { ...extractTask(task, text, year, rules), targets: [], deadline: null } : extractTask(task, text, year, rules),
+  );
 
   const firstTaskStart = Math.min(...doc.tasks.map((task) => task.span.start));
   const citations = extractCitations(text, { end: Number.isFinite(firstTaskStart) ? firstTaskStart : text.length });

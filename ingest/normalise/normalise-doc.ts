@@ -16,8 +16,18 @@ import {
   type MappedText,
 } from './mapped-text.js';
 import { markerAt, type NumberStyle } from './numbering.js';
-import { DATE_LINE, END_MATTER, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
-import { looksLikeWebCopy, rejoinInlineRuns, removeContents, splitFlattenedLine, WEB_PAGE_CHROME, type SourceLine } from './web-copy.js';
+import { AGENCY_LABEL_LINE, DATE_LINE, END_MATTER, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
+import {
+  joinSplitNumbers,
+  looksLikeWebCopy,
+  rejoinInlineRuns,
+  removeContents,
+  splitFlattenedBlocks,
+  splitFlattenedLine,
+  splitHeadingRunOn,
+  WEB_PAGE_CHROME,
+  type SourceLine,
+} from './web-copy.js';
 
 type Warn = (offset: number, code: string, message: string) => void;
 
@@ -201,6 +211,8 @@ function headingStyles(lines: readonly MappedText[]): Set<NumberStyle> {
 function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): boolean {
   if (isTableRow(a) || isTableRow(b) || a.text === '' || b.text === '') return false;
   if (markerAt(b.text) || END_MATTER.test(b.text)) return false;
+  // "牵头单位：市卫健委；配合单位：市财政局" on a line of its own under a sub-item: a note, whole.
+  if (AGENCY_LABEL_LINE.test(a.text) || AGENCY_LABEL_LINE.test(b.text)) return false;
   const aMarker = markerAt(a.text);
   if (AGENCY_PARAGRAPH.test(b.text)) return !(aMarker && headings.has(aMarker.style) && !a.text.includes('。'));
   if (TERMINAL.test(a.text) || /[A-Za-z]$/u.test(a.text)) return false;
@@ -224,7 +236,7 @@ export function normaliseDoc(doc: IngestDoc): IngestDoc {
   // Lines, tidied; blank lines only remember that a break happened.
   const tidied: SourceLine[] = [];
   let blank = false;
-  for (const raw of splitMapped(m, '\n').flatMap(splitCoSignatures)) {
+  for (const raw of splitMapped(m, '\n').flatMap(splitFlattenedBlocks).flatMap(splitCoSignatures)) {
     const line = tidySpaces(raw);
     if (line.text.replace(/\t/gu, '') === '') {
       blank = true;
@@ -237,7 +249,7 @@ export function normaliseDoc(doc: IngestDoc): IngestDoc {
   // Inline runs a web page split onto lines of their own go back first, so that a year on a line of
   // its own is not taken for a page number.
   const webCopy = looksLikeWebCopy(tidied);
-  const contents = removeContents(webCopy ? rejoinInlineRuns(tidied) : tidied);
+  const contents = removeContents(joinSplitNumbers(webCopy ? rejoinInlineRuns(tidied) : tidied));
   if (contents.removed.length > 0) {
     warn(contents.removed[0]!.line.offsets[0] ?? 0, 'table-of-contents', `removed a table of contents of ${contents.removed.length - 1} entries`);
   }
@@ -252,7 +264,7 @@ export function normaliseDoc(doc: IngestDoc): IngestDoc {
       blank = true;
       continue;
     }
-    const pieces = splitFlattenedLine(line);
+    const pieces = splitFlattenedLine(line).flatMap(splitHeadingRunOn);
     if (pieces.length > 1) warn(line.offsets[0] ?? 0, 'flattened-body', `split a line of ${line.text.length} characters into ${pieces.length} numbered paragraphs`);
     pieces.forEach((piece, n) => lines.push({ line: piece, afterBlank: n === 0 && (afterBlank || blank) }));
     blank = false;

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { IngestDoc } from '../document.js';
 import { mappedFrom } from './mapped-text.js';
 import { normaliseDoc } from './normalise-doc.js';
-import { isInlineFragment, looksLikeWebCopy, rejoinInlineRuns, removeContents, splitFlattenedLine, type SourceLine } from './web-copy.js';
+import {
+  isInlineFragment,
+  joinSplitNumbers,
+  looksLikeWebCopy,
+  rejoinInlineRuns,
+  removeContents,
+  splitFlattenedBlocks,
+  splitFlattenedLine,
+  splitHeadingRunOn,
+  type SourceLine,
+} from './web-copy.js';
 
 const sourceLines = (...texts: string[]): SourceLine[] => {
   let offset = 0;
@@ -106,6 +116,43 @@ describe('a body flattened onto one line', () => {
   it('is left whole when it holds no numbering run', () => {
     const prose = '加强组织领导。'.repeat(60);
     expect(splitFlattenedLine(mappedFrom(prose))).toHaveLength(1);
+  });
+});
+
+describe('a web page flattened with spaces between its blocks', () => {
+  it('is cut at the gaps between Chinese text and before the date under the signature', () => {
+    const head = '绵府办发〔2020〕18号 各县（市、区）人民政府：《重点工作任务》已经市政府同意，现印发给你们，请认真贯彻执行。 绵阳市人民政府办公室 2020年6月12日 绵阳市深化医药卫生体制改革2020年重点工作任务 ';
+    const body = '一、总体要求（一）指导思想。以人民健康为中心，推进医疗、医保、医药联动改革，着力解决群众看病难、看病贵问题。'.repeat(4);
+    const pieces = splitFlattenedBlocks(mappedFrom(head + body)).map((piece) => piece.text);
+    expect(pieces.slice(0, 5)).toEqual([
+      '绵府办发〔2020〕18号',
+      '各县（市、区）人民政府：《重点工作任务》已经市政府同意，现印发给你们，请认真贯彻执行。',
+      '绵阳市人民政府办公室',
+      '2020年6月12日',
+      '绵阳市深化医药卫生体制改革2020年重点工作任务',
+    ]);
+  });
+
+  it('keeps a chapter marker with its heading', () => {
+    const line = `第一章  发展基础 ${'全市医疗卫生服务体系不断完善，服务能力持续提升。'.repeat(12)} 第二章  总体要求`;
+    expect(splitFlattenedBlocks(mappedFrom(line)).map((piece) => piece.text.slice(0, 9))).toEqual(['第一章  发展基础', '全市医疗卫生服务体', '第二章  总体要求']);
+  });
+});
+
+describe('a heading run on into its first sub-heading', () => {
+  it('is cut before the sub-heading numbered 1', () => {
+    expect(splitHeadingRunOn(mappedFrom('一、重点任务（一）加快推进分级诊疗。')).map((piece) => piece.text)).toEqual(['一、重点任务', '（一）加快推进分级诊疗。']);
+  });
+
+  it('is left whole when the heading is a sentence or the marker is not the first', () => {
+    expect(splitHeadingRunOn(mappedFrom('一、加强领导，完善（一）号文件的配套措施。'))).toHaveLength(1);
+    expect(splitHeadingRunOn(mappedFrom('（二）推进改革（三）项任务'))).toHaveLength(1);
+  });
+});
+
+describe('an item number split from its full stop', () => {
+  it('is joined to it in any document', () => {
+    expect(texts(joinSplitNumbers(sourceLines('二、重点任务', '7', '．加强医共体建设。')))).toEqual(['二、重点任务', '7．加强医共体建设。']);
   });
 });
 

@@ -233,6 +233,61 @@ function insideQuote(text: string, at: number): boolean {
   return open('《', '》') || open('“', '”');
 }
 
+/**
+ * A page flattened to one line keeps its block boundaries as spaces: "…请认真贯彻执行。 绵阳市人民政府办公室
+ * 2020年6月12日 绵阳市…重点工作任务 一、总体要求（一）…". In a line that long, a gap between two
+ * Chinese characters is such a boundary (spaces inside a sentence are removed anyway); a marker
+ * standing alone before a gap ("第一章  基础条件") keeps its heading.
+ */
+export function splitFlattenedBlocks(line: MappedText): MappedText[] {
+  if (line.text.length < FLATTENED_LENGTH || line.text.includes('\t')) return [line];
+  const pieces: MappedText[] = [];
+  let start = 0;
+  // Between two Chinese characters, or before the date under a signature ("办公室 2020年6月12日").
+  for (const gap of line.text.matchAll(/(?<=[^\x00-\x7f])[ \u3000]+(?=[^\x00-\x7f]|\d{4}年\d{1,2}月\d{1,2}日)/gu)) {
+    const before = line.text.slice(start, gap.index);
+    const marker = markerAt(before);
+    if (marker && marker.length >= before.length) continue;
+    pieces.push(slice(line, start, gap.index));
+    start = gap.index + gap[0].length;
+  }
+  pieces.push(slice(line, start));
+  return pieces.length >= 3 ? pieces : [line];
+}
+
+/**
+ * A heading run on into its first sub-heading: "一、重点任务（一）加快推进分级诊疗。" — the short heading
+ * after the first marker, with no punctuation, and a marker numbered 1 right after it.
+ */
+export function splitHeadingRunOn(line: MappedText): MappedText[] {
+  const marker = markerAt(line.text);
+  if (!marker || line.text.includes('\t')) return [line];
+  const rest = line.text.slice(marker.length, marker.length + 32);
+  for (const match of rest.matchAll(INLINE_MARKER)) {
+    if (match.index < 2 || /[，。；：、,]/u.test(rest.slice(0, match.index))) return [line];
+    const inner = markerAt(rest.slice(match.index));
+    if (inner && inner.value === 1 && inner.style !== marker.style) {
+      const at = marker.length + match.index;
+      return [slice(line, 0, at), slice(line, at)];
+    }
+  }
+  return [line];
+}
+
+/** "7" then "．加强…": an item's number split from its full stop, in any document (not only a web page's). */
+export function joinSplitNumbers(lines: readonly SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const current of lines) {
+    const previous = out.at(-1);
+    if (previous && /^\d{1,3}$/u.test(previous.line.text) && /^[.．、](?!\d)/u.test(current.line.text)) {
+      out[out.length - 1] = joinLines([previous, current]);
+    } else {
+      out.push(current);
+    }
+  }
+  return out;
+}
+
 /** "目录" / "目  录" followed by the headings the body repeats: the table of contents. */
 const CONTENTS_HEADING = /^目 *录$/u;
 

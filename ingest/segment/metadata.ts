@@ -22,6 +22,10 @@ export interface FoundMeta {
 const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔\[［【（](\d{4})[〕\]］】）](\d{1,4})号$/u;
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
+const isTitleEnd = (line: Line) => TITLE_END.test(cleanTitle(line.text));
+/** "2021年9月" under the issuing body, as drafts and plans print it: a date to the month, no day. */
+const MONTH_LINE = /^\d{4}年\d{1,2}月$/u;
+const isSignatureDate = (line: Line) => isDate(line) || MONTH_LINE.test(line.text);
 
 /** Lines between a title and the outline: preamble, addressees, a draft mark, a form to fill in. */
 function isPreambleLike(line: Line): boolean {
@@ -42,7 +46,7 @@ function isTitleLike(line: Line): boolean {
     t.length <= 60 &&
     !/[。；：:，,]/u.test(t) &&
     !isTableRow(line) &&
-    !isDate(line) &&
+    !isSignatureDate(line) &&
     !DOC_NUMBER.test(t) &&
     !END_MATTER.test(t) &&
     !/文件$/u.test(t)
@@ -64,7 +68,7 @@ interface SignatureBlock {
 function signatureBlocks(lines: readonly Line[]): SignatureBlock[] {
   const blocks: SignatureBlock[] = [];
   lines.forEach((line, i) => {
-    if (!isDate(line)) return;
+    if (!isSignatureDate(line)) return;
     const signatures: Line[] = [];
     for (let k = i - 1; k >= 0 && signatures.length < 12 && SIGNATURE_LINE.test(lines[k]!.text); k--) signatures.unshift(lines[k]!);
     blocks.push({ signatures, date: line });
@@ -101,8 +105,13 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     i--;
     skipped++;
   }
+  // A plan's own signature block printed under its title ("天水市卫生健康委员会" / "2021年9月").
+  if (i >= 1 && isSignatureDate(front[i]!) && SIGNATURE_LINE.test(front[i - 1]!.text)) {
+    i--;
+    while (i >= 0 && SIGNATURE_LINE.test(front[i]!.text) && !isTitleEnd(front[i]!)) i--;
+  }
   const titleBlock: Line[] = [];
-  while (i >= 0 && isTitleLike(front[i]!) && !(SIGNATURE_LINE.test(front[i]!.text) && front[i + 1] && isDate(front[i + 1]!))) {
+  while (i >= 0 && isTitleLike(front[i]!) && !(SIGNATURE_LINE.test(front[i]!.text) && front[i + 1] && isSignatureDate(front[i + 1]!))) {
     titleBlock.unshift(front[i]!);
     i--;
   }
@@ -147,6 +156,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     docNumberLine,
     issuer,
     issuerLine,
+    // A month alone is not a date the document states to the day: left empty.
     issuedOn: chosen ? isoDate(chosen.date) : null,
     draft,
     bodyLines,

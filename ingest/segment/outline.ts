@@ -5,7 +5,7 @@
  */
 import type { IngestMessage, TaskSupplement } from '../document.js';
 import { circledMarkersIn, markerAt, type Marker, type NumberStyle } from '../normalise/numbering.js';
-import { isBareAgencyList } from '../conventions.js';
+import { AGENCY_LABEL_LINE, isBareAgencyList } from '../conventions.js';
 import { DATE_LINE, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 import { columnRole, looksLikeHeader, type ColumnRole } from './table-columns.js';
 
@@ -172,6 +172,11 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   function absorb(line: Line) {
     const current = deepest();
     if (!current || current.closed) return;
+    if (AGENCY_LABEL_LINE.test(line.text)) {
+      // "牵头单位：市卫健委；配合单位：市财政局" under a sub-item (一是…): the note of the unit it follows.
+      supplement(current, 'agencies', line.start, line.end);
+      return;
+    }
     if (isBareAgencyList(line.text)) {
       // A flattened table's 责任单位 cell: it spans the rows of its item, so it belongs to the item, not to
       // the ① measure it happens to follow.
