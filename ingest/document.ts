@@ -166,19 +166,49 @@ export interface InboundLink extends Omit<TaskLink, 'taskPath' | 'targetId' | 'r
   toTaskPath: string;
 }
 
-/** The document as it flows through the pipeline; later stages fill the optional parts. */
-export interface IngestDoc {
+/**
+ * The document after each stage. Each stage takes the previous stage's type and returns its own, so
+ * running them out of order does not compile: read → normalise → segment → extract → resolve → link.
+ */
+export interface ReadDoc {
   source: SourceFile;
-  normalised?: NormalisedText;
-  meta?: PolicyMeta;
-  tasks?: ParsedTask[];
-  citations?: Citation[];
+  /** Problems found so far, each at an offset of the source text (see `messageAt`). */
+  messages: IngestMessage[];
+}
+export interface NormalisedDoc extends ReadDoc {
+  normalised: NormalisedText;
+}
+export interface SegmentedDoc extends NormalisedDoc {
+  meta: PolicyMeta;
+  tasks: ParsedTask[];
+}
+export interface ExtractedDoc extends SegmentedDoc {
+  citations: Citation[];
+}
+export interface ResolvedDoc extends ExtractedDoc {
   /** Agency mention name (as printed) → canonical agency, per task path: `${path}\u0000${name}`. */
-  agencies?: Map<string, ResolvedAgency>;
-  links?: TaskLink[];
+  agencies: Map<string, ResolvedAgency>;
+}
+export interface LinkedDoc extends ResolvedDoc {
+  links: TaskLink[];
   /** DERIVES_FROM links into this document: a loaded child document's task id → one of this document's task paths. */
   inboundLinks?: InboundLink[];
-  messages: IngestMessage[];
+}
+
+/** A document at any stage, for code that reports on whatever is there (summaries, quality reports). */
+export type IngestDoc = ReadDoc & Partial<Omit<LinkedDoc, keyof ReadDoc>>;
+
+/** The source offset of an offset in the normalised text (an exclusive end maps too). */
+export function sourceOffsetOf(normalised: NormalisedText, offset: number): number {
+  return normalised.sourceOffsets[offset] ?? normalised.sourceOffsets.at(-1) ?? 0;
+}
+
+/**
+ * A message at an offset of the normalised text, mapped back to the source here and nowhere else
+ * (as vfile's `file.message(reason, place)`): every message a document keeps points into its file.
+ */
+export function messageAt(normalised: NormalisedText, code: string, message: string, offset: number): IngestMessage {
+  return { offset: sourceOffsetOf(normalised, offset), code, message };
 }
 
 /** A problem that stops one document from loading. Names the file and the reason. */

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { GraphStore } from '../store/graph-store.js';
 import { ingestQueries } from '../store/queries/index.js';
 import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
-import { IngestError, type IngestDoc, type SourceFile } from './document.js';
+import { IngestError, type IngestDoc, type LinkedDoc, type ReadDoc, type SourceFile } from './document.js';
 import { extractDoc } from './extract/index.js';
 import { linkDoc, loadLinkContext, type LinkContext } from './link/index.js';
 import { citedPolicyIds, linkToLoadedParents } from './load/parent-links.js';
@@ -65,9 +65,9 @@ export async function loadStageContext(seedsDir: string): Promise<StageContext> 
 }
 
 /** The pure part: every stage up to the rows to write. */
-export function processDocument(doc: IngestDoc, { linkContext, agencyTable }: StageContext): IngestDoc {
+export function processDocument(doc: ReadDoc, { linkContext, agencyTable }: StageContext): LinkedDoc {
   const segmented = segmentDoc(normaliseDoc(doc));
-  if (!segmented.tasks || segmented.tasks.length === 0) {
+  if (segmented.tasks.length === 0) {
     throw new IngestError(doc.source.path, 'no numbered work items were found (not a task list?)', 'NO_STRUCTURE');
   }
   return linkDoc(resolveDoc(extractDoc(segmented), { table: agencyTable }), linkContext);
@@ -157,7 +157,7 @@ export async function ingestBytes(store: GraphStore, name: string, bytes: Uint8A
 interface PendingDocument {
   file: string;
   rows: GraphRows;
-  doc: IngestDoc;
+  doc: LinkedDoc;
   citedIds: string[];
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IngestDoc, ParsedTask, TaskSupplement } from '../document.js';
+import type { ParsedTask, SegmentedDoc, TaskSupplement } from '../document.js';
 import { extractDoc } from './extract-doc.js';
 
 /** A document whose tasks are the given paragraphs, one per line, in order. */
-function docOf(paragraphs: { text: string; kind?: ParsedTask['kind']; path?: string; parentPath?: string; supplements?: Omit<TaskSupplement, 'span'>[] }[], preamble = '', year = 2020): IngestDoc {
+function docOf(paragraphs: { text: string; kind?: ParsedTask['kind']; path?: string; parentPath?: string; supplements?: Omit<TaskSupplement, 'span'>[] }[], preamble = '', year = 2020): SegmentedDoc {
   let text = preamble ? `${preamble}\n` : '';
   const tasks: ParsedTask[] = [];
   const pending: { task: ParsedTask; supplements: Omit<TaskSupplement, 'span'>[] }[] = [];

@@ -2,7 +2,7 @@
  * The extract stage: responsible agencies with roles, quantified targets and a deadline for every
  * task, and the documents the policy cites as its basis.
  */
-import type { AgencyMention, IngestDoc, ParsedTask, TargetMention, TaskSupplement } from '../document.js';
+import { messageAt, type AgencyMention, type ExtractedDoc, type ParsedTask, type SegmentedDoc, type TargetMention, type TaskSupplement } from '../document.js';
 import { assignRoles, findAgencyLists, parseAgencyList, type ListedAgency, type ListedRole } from './agency-lists.js';
 import { extractCitations } from './citations.js';
 import { findDeadlines, parseDeadline, pickDeadline, type DeadlineMatch } from './deadlines.js';
@@ -158,15 +158,12 @@ function retrospectivePaths(tasks: readonly ParsedTask[]): Set<string> {
   return found;
 }
 
-export function extractDoc(doc: IngestDoc): IngestDoc {
-  const text = doc.normalised?.text;
-  if (text === undefined || !doc.tasks) {
-    return { ...doc, messages: [...doc.messages, { offset: 0, code: 'extract-skipped', message: 'extract needs normalised text and segmented tasks' }] };
-  }
+export function extractDoc(doc: SegmentedDoc): ExtractedDoc {
+  const { text } = doc.normalised;
   const messages = [...doc.messages];
-  const year = doc.meta?.year ?? null;
+  const { year } = doc.meta;
   if (year === null) {
-    messages.push({ offset: 0, code: 'deadline-year-unknown', message: 'the document year is unknown; deadlines such as "8月底前" are left empty' });
+    messages.push(messageAt(doc.normalised, 'deadline-year-unknown', 'the document year is unknown; deadlines such as "8月底前" are left empty', 0));
   }
   const rules = findDocumentRules(text);
   // A sub-measure keeps only the agencies printed for it: an item's list is the item's, and a reader sees

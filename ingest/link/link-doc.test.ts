@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IngestDoc, ParsedTask } from '../document.js';
+import type { ParsedTask, ResolvedDoc } from '../document.js';
 import { linkDoc } from './link-doc.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
 
@@ -10,14 +10,18 @@ function task(path: string, kind: ParsedTask['kind'], text: string, start: numbe
   };
 }
 
-const doc: IngestDoc = {
+const doc: ResolvedDoc = {
   source: { path: 'x.txt', sha256: '0', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '' },
+  // The normalised text is the source here: offsets map to themselves.
+  normalised: { text: ' '.repeat(60), sourceOffsets: [...Array(61).keys()] },
   meta: { title: 't', docNumber: '明医改组〔2024〕4号', issuer: null, issuedOn: null, status: 'final', jurisdictionId: '350400', year: 2024 },
   tasks: [
     task('一', 'section', '二、加大药品耗材集采改革力度', 0),
     task('一/1', 'item', '做实紧密型县域医共体。', 20),
     task('一/2', 'item', '各单位要加强宣传培训。', 40),
   ],
+  citations: [],
+  agencies: new Map(),
   messages: [],
 };
 
@@ -28,7 +32,7 @@ describe('linkDoc', () => {
       ['一', 'drugs.procurement'],
       ['一/1', 'care.county-community'],
     ]);
-    expect(doc.links).toBeUndefined();
+    expect('links' in doc).toBe(false);
   });
 
   it('notes an item it could not link, at the item offset', () => {

@@ -3,7 +3,7 @@
  * IMPLEMENTS links to the national catalogue with reviewed-links curation applied, and DERIVES_FROM
  * links to the tasks of a parent document when the caller has one loaded.
  */
-import type { IngestDoc } from '../document.js';
+import { messageAt, sourceOffsetOf, type LinkedDoc, type ResolvedDoc } from '../document.js';
 import type { Catalogue } from './catalogue.js';
 import type { Glossary } from './glossary.js';
 import { linkTasksWithMessages, type LinkableTask } from './link-tasks.js';
@@ -19,25 +19,22 @@ export interface LinkContext {
   parentTasks?: LinkableTask[];
 }
 
-export function linkDoc(doc: IngestDoc, context: LinkContext): IngestDoc {
-  const tasks = doc.tasks ?? [];
-  // Messages carry source-text offsets; task spans index the normalised text.
-  const sourceOffset = (offset: number) => doc.normalised?.sourceOffsets[offset] ?? offset;
-  const located = tasks.map((task) => ({ path: task.path, text: task.text, title: task.title, span: { start: sourceOffset(task.span.start) } }));
+export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
+  const { tasks, normalised } = doc;
+  // The linker reports at the tasks' offsets in the source.
+  const located = tasks.map((task) => ({ path: task.path, text: task.text, title: task.title, span: { start: sourceOffsetOf(normalised, task.span.start) } }));
   const { links, messages } = linkTasksWithMessages(located, {
     catalogue: context.catalogue,
     glossary: context.glossary,
     reviewed: context.reviewed ?? [],
-    scope: { jurisdictionId: doc.meta?.jurisdictionId ?? null, docNumber: doc.meta?.docNumber ?? null },
+    scope: { jurisdictionId: doc.meta.jurisdictionId, docNumber: doc.meta.docNumber },
   });
   const derived = context.parentTasks
     ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary })
     : [];
   const unlinked = tasks.filter((task) => task.kind === 'item' && !links.some((link) => link.taskPath === task.path));
-  const notes = unlinked.map((task) => ({
-    offset: sourceOffset(task.span.start),
-    code: 'TASK_UNLINKED',
-    message: `item ${task.key} has no national-item link: "${task.title.slice(0, 30)}"`,
-  }));
+  const notes = unlinked.map((task) =>
+    messageAt(normalised, 'TASK_UNLINKED', `item ${task.key} has no national-item link: "${task.title.slice(0, 30)}"`, task.span.start),
+  );
   return { ...doc, links: [...links, ...derived], messages: [...doc.messages, ...messages, ...notes] };
 }

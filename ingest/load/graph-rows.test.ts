@@ -51,9 +51,4 @@ describe('buildGraphRows', () => {
     expect(rows.policy.warnings).toEqual(['@3 LATIN_WORD: stray English word']);
   });
 
-  it('refuses a document that skipped a stage, naming the file', () => {
-    const { meta: _meta, ...withoutMeta } = fixtureDoc();
-    expect(() => buildGraphRows(withoutMeta, { ingestKey: 'k' })).toThrow(IngestError);
-    expect(() => buildGraphRows(withoutMeta, { ingestKey: 'k' })).toThrow(/fixture\.txt/);
-  });
 });

@@ -10,7 +10,7 @@ import {
   type TargetNode,
   type TaskNode,
 } from '../../graph-schema/model.js';
-import { IngestError, type IngestDoc, type IngestMessage, type Span, type TaskLink } from '../document.js';
+import { IngestError, sourceOffsetOf, type IngestMessage, type LinkedDoc, type Span, type TaskLink } from '../document.js';
 import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
 import { stubPoliciesOf, type KnownDocument } from './cited-policies.js';
 import { loadedPolicyIdOf, targetIdOf, taskIdOf } from './ids.js';
@@ -47,11 +47,6 @@ export function formatMessage({ offset, code, message }: IngestMessage): string 
   return `@${offset} ${code}: ${message}`;
 }
 
-function requireStage<T>(value: T | undefined, file: string, stage: string): T {
-  if (value === undefined) throw new IngestError(file, `the ${stage} stage did not run`, 'PIPELINE');
-  return value;
-}
-
 /** Jurisdictions with their ancestors, each once. */
 function withAncestors(ids: Iterable<string>): JurisdictionNode[] {
   const byId = new Map<string, JurisdictionNode>();
@@ -66,17 +61,10 @@ export interface RowOptions {
   knownDocuments?: readonly KnownDocument[];
 }
 
-export function buildGraphRows(doc: IngestDoc, { ingestKey, knownDocuments = [] }: RowOptions): GraphRows {
+export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] }: RowOptions): GraphRows {
   const file = doc.source.path;
-  const normalised = requireStage(doc.normalised, file, 'normalise');
-  const meta = requireStage(doc.meta, file, 'segment');
-  const parsedTasks = requireStage(doc.tasks, file, 'segment');
-  const resolved = requireStage(doc.agencies, file, 'resolve');
-
-  const toSource = ({ start, end }: Span) => ({
-    start: normalised.sourceOffsets[start] ?? doc.source.sourceText.length,
-    end: normalised.sourceOffsets[end] ?? doc.source.sourceText.length,
-  });
+  const { normalised, meta, tasks: parsedTasks, agencies: resolved } = doc;
+  const toSource = ({ start, end }: Span) => ({ start: sourceOffsetOf(normalised, start), end: sourceOffsetOf(normalised, end) });
 
   const policyId = loadedPolicyIdOf(meta, doc.source.sha256);
   const policy: PolicyNode = {
@@ -158,7 +146,7 @@ export function buildGraphRows(doc: IngestDoc, { ingestKey, knownDocuments = [] 
 
   const implementsLinks: Edge[] = [];
   const derivesFromLinks: Edge[] = [];
-  for (const link of doc.links ?? []) {
+  for (const link of doc.links) {
     const from = taskIdByPath.get(link.taskPath);
     if (!from) continue;
     (link.relation === 'IMPLEMENTS' ? implementsLinks : derivesFromLinks).push(linkEdge(from, link.targetId, link));
@@ -172,7 +160,7 @@ export function buildGraphRows(doc: IngestDoc, { ingestKey, knownDocuments = [] 
 
   const citedPolicies: PolicyNode[] = [];
   const cites: Edge[] = [];
-  for (const citation of doc.citations ?? []) {
+  for (const citation of doc.citations) {
     for (const stub of stubPoliciesOf(citation, meta.jurisdictionId, knownDocuments)) {
       if (stub.id === policyId || cites.some((edge) => edge.to === stub.id)) continue;
       citedPolicies.push(stub);

@@ -5,14 +5,14 @@
  */
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
-import type { IngestDoc } from '../document.js';
+import type { LinkedDoc } from '../document.js';
 import type { LinkContext } from '../link/index.js';
 import { linkToParentTasks } from '../link/link-to-parent-tasks.js';
 import { stubPoliciesOf } from './cited-policies.js';
 import { loadedPolicyIdOf } from './ids.js';
 
 /** Ids of the documents a document cites (loaded or stubs). */
-export function citedPolicyIds(doc: IngestDoc, { catalogue }: LinkContext): string[] {
+export function citedPolicyIds(doc: LinkedDoc, { catalogue }: LinkContext): string[] {
   const { meta } = doc;
   if (!meta) return [];
   const policyId = loadedPolicyIdOf(meta, doc.source.sha256);
@@ -22,7 +22,7 @@ export function citedPolicyIds(doc: IngestDoc, { catalogue }: LinkContext): stri
     .filter((id) => id !== policyId);
 }
 
-export async function linkToLoadedParents(store: GraphStore, doc: IngestDoc, context: LinkContext): Promise<IngestDoc> {
+export async function linkToLoadedParents(store: GraphStore, doc: LinkedDoc, context: LinkContext): Promise<LinkedDoc> {
   const { meta, tasks = [] } = doc;
   if (!meta) return doc;
   const { glossary } = context;

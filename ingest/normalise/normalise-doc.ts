@@ -3,7 +3,7 @@
  * an offset for every character back into the source. Order of operations: characters (width, brackets)
  * → markup → lines → page furniture → table repair → sentence rejoining → noise warnings.
  */
-import type { IngestDoc, IngestMessage, NormalisedText } from '../document.js';
+import type { IngestMessage, NormalisedDoc, NormalisedText, ReadDoc } from '../document.js';
 import {
   concat,
   inserted,
@@ -225,7 +225,7 @@ function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): bo
 const LATIN_IN_CHINESE = /(?<=[\u4e00-\u9fff]（?)([a-z]{2,})(?=）?[\u4e00-\u9fff])/gu;
 
 /** The normalise stage. */
-export function normaliseDoc(doc: IngestDoc): IngestDoc {
+export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
   const messages: IngestMessage[] = [];
   const warn: Warn = (offset, code, message) => messages.push({ offset, code, message });
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { IngestError, type IngestDoc, type SourceFile } from '../document.js';
+import { IngestError, type ReadDoc, type SourceFile } from '../document.js';
 import { inputFormatOrFail } from './formats.js';
 
 export interface ReadOptions {
@@ -54,6 +54,6 @@ export async function readSourceFile(path: string, options: ReadOptions = {}): P
 }
 
 /** The pipeline's first stage: a file path in, a document with its source out. */
-export async function readStage(path: string, options: ReadOptions = {}): Promise<IngestDoc> {
+export async function readStage(path: string, options: ReadOptions = {}): Promise<ReadDoc> {
   return { source: await readSourceFile(path, options), messages: [] };
 }

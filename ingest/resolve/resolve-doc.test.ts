@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgencyMention, IngestDoc, ParsedTask } from '../document.js';
+import type { AgencyMention, ExtractedDoc, ParsedTask } from '../document.js';
 import { loadAgencyTable } from './agency-table.js';
 import { resolveDoc, resolveIssuer } from './resolve-doc.js';
 
@@ -8,12 +8,13 @@ function task(path: string, names: string[]): ParsedTask {
   return { key: path, path, parentPath: null, kind: 'item', depth: 0, order: 0, title: '', text: '', span: { start: 0, end: 0 }, agencies, targets: [], deadline: null, supplements: [] };
 }
 
-function docOf(tasks: ParsedTask[], jurisdictionId = '350400'): IngestDoc {
+function docOf(tasks: ParsedTask[], jurisdictionId = '350400'): ExtractedDoc {
   return {
     source: { path: 'test.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '' },
     normalised: { text: 'abcdefgh', sourceOffsets: [10, 11, 12, 13, 14, 15, 16, 17, 18] },
     meta: { title: 't', docNumber: null, issuer: null, issuedOn: null, status: 'final', jurisdictionId, year: 2024 },
     tasks,
+    citations: [],
     messages: [],
   };
 }
@@ -61,10 +62,4 @@ describe('resolveDoc', () => {
     expect(resolveIssuer('中共三明市委、三明市人民政府', { jurisdictionId: '350400', table: loadAgencyTable() })?.type).toBe('GOVERNMENT');
   });
 
-  it('skips with a message when the document has no jurisdiction yet', () => {
-    const { meta: _meta, ...rest } = docOf([task('1', ['市卫健委'])]);
-    const doc = resolveDoc(rest);
-    expect(doc.agencies).toBeUndefined();
-    expect(doc.messages.map((message) => message.code)).toEqual(['resolve-skipped']);
-  });
 });

@@ -1,7 +1,7 @@
 /**
  * The resolve stage: every agency mention of every task to a canonical agency of its jurisdiction.
  */
-import type { IngestDoc, ResolvedAgency } from '../document.js';
+import { messageAt, type ExtractedDoc, type ResolvedAgency, type ResolvedDoc } from '../document.js';
 import { loadAgencyTable, type AgencyTable } from './agency-table.js';
 import { jurisdictionById } from './jurisdiction-registry.js';
 import { resolveAgencyName } from './resolve-agency.js';
@@ -29,17 +29,13 @@ export interface ResolveOptions {
   table?: AgencyTable;
 }
 
-export function resolveDoc(doc: IngestDoc, { table = loadAgencyTable() }: ResolveOptions = {}): IngestDoc {
-  const jurisdictionId = doc.meta?.jurisdictionId;
-  if (!jurisdictionId || !doc.tasks) {
-    return { ...doc, messages: [...doc.messages, { offset: 0, code: 'resolve-skipped', message: 'resolve needs the document jurisdiction and its tasks' }] };
-  }
+export function resolveDoc(doc: ExtractedDoc, { table = loadAgencyTable() }: ResolveOptions = {}): ResolvedDoc {
+  const { jurisdictionId } = doc.meta;
   const messages = [...doc.messages];
-  const sourceOffset = (offset: number | undefined) => (offset === undefined ? 0 : doc.normalised?.sourceOffsets[offset] ?? offset);
   const byId = new Map<string, ResolvedAgency>();
   const agencies = new Map<string, ResolvedAgency>();
   const reported = new Set<string>();
-  const issuer = resolveIssuer(doc.meta?.issuer ?? null, { jurisdictionId, table });
+  const issuer = resolveIssuer(doc.meta.issuer, { jurisdictionId, table });
 
   for (const task of doc.tasks) {
     let inheritedJurisdictionId: string | null = null;
@@ -53,11 +49,9 @@ export function resolveDoc(doc: IngestDoc, { table = loadAgencyTable() }: Resolv
       agencies.set(`${task.path}\u0000${mention.name}`, shared);
       if (!known && !reported.has(mention.name)) {
         reported.add(mention.name);
-        messages.push({
-          offset: sourceOffset(mention.span?.start),
-          code: 'unknown-agency',
-          message: `agency "${mention.name}" is not in the alias table; kept as printed with type ${agency.type}`,
-        });
+        messages.push(
+          messageAt(doc.normalised, 'unknown-agency', `agency "${mention.name}" is not in the alias table; kept as printed with type ${agency.type}`, mention.span?.start ?? 0),
+        );
       }
     }
   }

@@ -3,7 +3,7 @@
  * sub-measures, each with its own text and span). Agencies, targets and deadlines are left for extract.
  */
 import type { TaskKind } from '../../graph-schema/model.js';
-import { IngestError, type IngestDoc, type IngestMessage, type ParsedTask, type PolicyMeta } from '../document.js';
+import { IngestError, messageAt, type IngestMessage, type NormalisedDoc, type ParsedTask, type PolicyMeta, type SegmentedDoc } from '../document.js';
 import { NATION_ID } from '../resolve/jurisdiction-registry.js';
 import { resolveJurisdiction, type PlaceMention } from './jurisdiction.js';
 import { linesOf } from './lines.js';
@@ -43,13 +43,11 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
 }
 
 /** The segment stage. */
-export function segmentDoc(doc: IngestDoc): IngestDoc {
-  const normalised = doc.normalised;
-  if (!normalised) throw new Error('segmentDoc needs a normalised document (run normaliseDoc first)');
+export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
+  const { normalised } = doc;
   const { text } = normalised;
-  const toSource = (offset: number) => normalised.sourceOffsets[offset] ?? normalised.sourceOffsets.at(-1) ?? 0;
   const messages: IngestMessage[] = [];
-  const warn = (offset: number, code: string, message: string) => messages.push({ offset: toSource(offset), code, message });
+  const warn = (offset: number, code: string, message: string) => messages.push(messageAt(normalised, code, message, offset));
 
   const lines = linesOf(text);
   const outline = parseOutline(text, lines);

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestError, type IngestDoc } from '../../ingest/document.js';
+import { IngestError, type LinkedDoc } from '../../ingest/document.js';
 import { ingestPaths, loadStageContext, processDocument, type FileReport } from '../../ingest/pipeline.js';
 import { readSourceFile } from '../../ingest/read/index.js';
 import { createApp } from '../../server/app.js';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   const context = await loadStageContext('seeds');
   for (const expected of expectations) {
     const source = await readSourceFile(join(REAL, expected.file));
-    let result: IngestDoc | IngestError;
+    let result: LinkedDoc | IngestError;
     try {
       result = processDocument({ source, messages: [] }, context);
     } catch (error) {

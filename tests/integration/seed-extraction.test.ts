@@ -4,7 +4,7 @@
  * text (not through segment), so these tests pin down extraction only.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { IngestDoc, ParsedTask, TaskSupplement } from '../../ingest/document.js';
+import type { IngestDoc, ParsedTask, SegmentedDoc, TaskSupplement } from '../../ingest/document.js';
 import { extractDoc } from '../../ingest/extract/index.js';
 import { normaliseDoc } from '../../ingest/normalise/index.js';
 import { readStage } from '../../ingest/read/index.js';
@@ -92,7 +92,7 @@ async function processSeed(file: string, jurisdictionId: string, year: number, i
   const doc = normaliseDoc(await readStage(`seeds/${file}`));
   const text = doc.normalised!.text;
   const tasks = items.map((item, order) => taskAt(text, item, order)).sort((a, b) => a.span.start - b.span.start);
-  const withMeta: IngestDoc = {
+  const withMeta: SegmentedDoc = {
     ...doc,
     meta: { title: '', docNumber: null, issuer: null, issuedOn: null, status: 'final', jurisdictionId, year },
     tasks,

@@ -1,9 +1,9 @@
 /**
- * A small finished IngestDoc, as the stages before load would leave it, for load tests.
+ * A small finished document, as the stages before load leave it (a LinkedDoc), for load tests.
  * The source text is written by hand; offsets are counted in the test that uses them.
  */
 import { createHash } from 'node:crypto';
-import type { IngestDoc, ParsedTask, ResolvedAgency } from '../../ingest/document.js';
+import type { LinkedDoc, ParsedTask, ResolvedAgency } from '../../ingest/document.js';
 
 export const FIXTURE_SOURCE = [
   '三明市深化医改重点任务',
@@ -40,7 +40,7 @@ const insurance: ResolvedAgency = {
 };
 
 /** Options change what a revised edition of the same document would change. */
-export function fixtureDoc({ source = FIXTURE_SOURCE, withMeasure = true } = {}): IngestDoc {
+export function fixtureDoc({ source = FIXTURE_SOURCE, withMeasure = true } = {}): LinkedDoc {
   const itemText = '1. 建设紧密型县域医共体，覆盖率达到90%以上。（责任单位：市卫健委、市医保局）';
   const tasks: ParsedTask[] = [
     task({ key: '一、', path: '一', parentPath: null, kind: 'section', depth: 0, order: 0, text: '一、推进分级诊疗' }),

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AGENCY_ROLES, AGENCY_TYPES } from '../../graph-schema/model.js';
-import { IngestError, type IngestDoc } from '../../ingest/document.js';
+import { IngestError, type LinkedDoc } from '../../ingest/document.js';
 
 const expectedTarget = z.object({ text: z.string(), value: z.number().nullable().optional() }).loose();
 const expectedUnit = z.object({
@@ -72,7 +72,7 @@ export interface DocumentScore {
 const squash = (text: string) => text.replace(/\s/gu, '');
 
 /** Scores a processed document (or the error that refused it) against its expectations. */
-export function scoreDocument(expected: ExpectedDocument, result: IngestDoc | IngestError): DocumentScore {
+export function scoreDocument(expected: ExpectedDocument, result: LinkedDoc | IngestError): DocumentScore {
   const score: DocumentScore = {
     file: expected.file,
     loadedAsExpected: expected.structured === !(result instanceof IngestError),
@@ -96,7 +96,7 @@ export function scoreDocument(expected: ExpectedDocument, result: IngestDoc | In
     score.unitRecall.total = expected.units.length;
     return score;
   }
-  const meta = result.meta!;
+  const { meta } = result;
   const fields: [string, string | null, string | null][] = [
     ['title', expected.meta.title ?? '', meta.title],
     ['docNumber', expected.meta.docNumber, meta.docNumber],
@@ -111,7 +111,7 @@ export function scoreDocument(expected: ExpectedDocument, result: IngestDoc | In
     else score.metaMisses.push(`${field}: want ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   }
 
-  const tasks = new Map((result.tasks ?? []).map((task) => [task.path, task]));
+  const tasks = new Map(result.tasks.map((task) => [task.path, task]));
   const expectedPaths = new Set(expected.units.map((unit) => unit.path));
   for (const task of tasks.values()) {
     score.unitPrecision.total++;
@@ -132,7 +132,7 @@ export function scoreDocument(expected: ExpectedDocument, result: IngestDoc | In
     const found = task.agencies.map((mention) => ({
       name: mention.name,
       role: mention.role,
-      type: result.agencies?.get(`${task.path}\u0000${mention.name}`)?.type ?? 'OTHER',
+      type: result.agencies.get(`${task.path}\u0000${mention.name}`)?.type ?? 'OTHER',
     }));
     const foundNames = new Set(found.map((agency) => squash(agency.name)));
     const wantNames = new Set(unit.agencies.map((agency) => squash(agency.name)));
