@@ -89,6 +89,12 @@ describe('assessQuality', () => {
     expect(flagCodes(national)).not.toContain('NATION_FOR_LOCAL_DOCUMENT');
   });
 
+  it('flags a document read as headings and sub-measures without a single work item', () => {
+    const headingsOnly = [item('1', { kind: 'section' }), item('1/①', { kind: 'measure' }), item('2', { kind: 'section' })];
+    expect(flagCodes(docWith({ tasks: headingsOnly }))).toContain('NO_ITEMS');
+    expect(flagCodes(docWith({}))).not.toContain('NO_ITEMS');
+  });
+
   it('flags a level with a single unit', () => {
     const tasks = [item('1'), item('2'), item('2/1', { kind: 'measure', key: '①' })];
     const flags = assessQuality(docWith({ tasks })).flags.filter((flag) => flag.code === 'SINGLE_UNIT_LEVEL');

@@ -21,6 +21,7 @@ export type QualityFlagCode =
   | 'NATION_FOR_LOCAL_DOCUMENT'
   | 'SINGLE_UNIT_LEVEL'
   | 'AGENCIES_MISSED'
+  | 'NO_ITEMS'
   | 'MANY_WARNINGS';
 
 export interface QualityFlag {
@@ -162,6 +163,8 @@ function flagsOf(doc: IngestDoc, quality: Omit<DocumentQuality, 'flags'>, { maxT
     if (level.count === 1 && !level.style.startsWith('附件')) flags.push({ code: 'SINGLE_UNIT_LEVEL', message: `level ${level.style} (depth ${level.depth}) has a single unit` });
   }
   const items = tasks.filter((task) => task.kind === 'item').length;
+  // Headings with nothing under them but sub-measures: the numbered rows or paragraphs were misread.
+  if (items === 0 && tasks.length > 0) flags.push({ code: 'NO_ITEMS', message: `no work items among ${tasks.length} units (only headings and sub-measures)` });
   const assignments = agencyAssignments(text);
   if (items > 0 && quality.itemsWith.agencies * 2 < items && assignments >= 3) {
     flags.push({

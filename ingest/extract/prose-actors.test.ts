@@ -35,6 +35,13 @@ describe('findProseActors', () => {
     ]);
   });
 
+  it('stops a name at the modal after it, not at a later one', () => {
+    expect(names('各县（市、区）人民政府要把深化医改列入重要议事日程。区卫健局要推进区中医院牵头组建医共体。')).toEqual([
+      ['各县（市、区）人民政府', 'unmarked'],
+      ['区卫健局', 'unmarked'],
+    ]);
+  });
+
   it('finds the body after 由 before the work it does', () => {
     expect(names('考核结果由同级卫健部门统一组织认定。')).toEqual([['同级卫健部门', 'unmarked']]);
   });

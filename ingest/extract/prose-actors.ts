@@ -57,6 +57,8 @@ function namesIn(text: string, start: number): { name: string; span: Span }[] | 
 
 /** A candidate that swallowed the modal after the name: "各县（市、区）卫计局要". */
 const ENDS_IN_ACTION = /(?:要|应当|应|须|需|负责|牵头|会同|联合|统筹|组织|对|将|可)$/u;
+/** …or ran on past it into the clause: "各县（市、区）人民政府要把深化医改列入重", "区卫健局要推进区中医院". */
+const SWALLOWED_VERB = /.(?:要|应|须|把|将)/u;
 
 /**
  * The longest run of names at `at` that an action follows ("县（市）委组织部门" before "牵头", not
@@ -66,7 +68,7 @@ function actorsAt(text: string, at: number): { name: string; span: Span }[] | nu
   const end = text.slice(at).search(/[，。；：]/u);
   for (let length = Math.min(40, end < 0 ? text.length - at : end); length >= 2; length--) {
     const candidate = text.slice(at, at + length);
-    if (ENDS_IN_ACTION.test(candidate) || !ACTION.test(text.slice(at + length))) continue;
+    if (ENDS_IN_ACTION.test(candidate) || SWALLOWED_VERB.test(candidate.replace(/（[^（）]*）/gu, '')) || !ACTION.test(text.slice(at + length))) continue;
     const names = namesIn(candidate, at);
     if (names) return names;
   }

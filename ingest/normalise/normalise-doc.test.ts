@@ -38,6 +38,18 @@ describe('normaliseDoc', () => {
     expect(textOf(source).split('\n')).toHaveLength(3);
   });
 
+  it('removes a masthead repeated at the head of a later page and rejoins the sentence around it', () => {
+    const source = '乐昌市人民政府办公室文件\n乐府办〔2023〕15号\n一、重点任务\n1. 推进医保基金总额付费，加\n\n— 2 —\n\n乐昌市人民政府办公室文件\n\n强监督考核。\n2. 完善薪酬制度。\n3. 加强人才培养。';
+    expect(textOf(source).split('\n')).toEqual([
+      '乐昌市人民政府办公室文件',
+      '乐府办〔2023〕15号',
+      '一、重点任务',
+      '1.推进医保基金总额付费，加强监督考核。',
+      '2.完善薪酬制度。',
+      '3.加强人才培养。',
+    ]);
+  });
+
   it('rejoins a sentence broken mid-word across lines', () => {
     expect(textOf('积极探索更好发挥中医药特色优势的医保支付方式，鼓励提\n\n供和使用适宜的中医药服务。')).toBe(
       '积极探索更好发挥中医药特色优势的医保支付方式，鼓励提供和使用适宜的中医药服务。',

@@ -110,6 +110,19 @@ function splitCoSignatures(line: MappedText): MappedText[] {
   return names.length >= 2 && names.every((text) => SIGNATURE_LINE.test(text)) ? pieces.filter((piece) => piece.text.trim() !== '') : [line];
 }
 
+/**
+ * A row whose only text is in its first cell — a section heading spanning a task table ("一、推进医共体建设"
+ * then empty cells), a signature or date exported with the table's tabs — is a line, not a table row.
+ */
+function withoutEmptyCells(line: MappedText): MappedText {
+  const tab = line.text.indexOf('\t');
+  if (tab <= 0 || line.text.slice(tab).replace(/[\t ]/gu, '') !== '') return line;
+  return slice(line, 0, tab);
+}
+
+/** The masthead of a formal document: "…人民政府办公室文件", "…领导小组文件". */
+const MASTHEAD_LINE = /^[\u4e00-\u9fff（）]{2,40}文件$/u;
+
 /** Page numbers printed as furniture: "— 3 —", "- 12 -", "第 3 页", "第3页 共10页", "3/10". */
 const PAGE_FURNITURE = /^(?:[-—–－─]+ *\d{1,4} *[-—–－─]+|第 *\d{1,4} *页(?: *[，,]? *共 *\d{1,4} *页)?|\d{1,4} *\/ *\d{1,4}|\d{1,4})$/u;
 
@@ -237,7 +250,7 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
   const tidied: SourceLine[] = [];
   let blank = false;
   for (const raw of splitMapped(m, '\n').flatMap(splitFlattenedBlocks).flatMap(splitCoSignatures)) {
-    const line = tidySpaces(raw);
+    const line = withoutEmptyCells(tidySpaces(raw));
     if (line.text.replace(/\t/gu, '') === '') {
       blank = true;
       continue;
@@ -254,11 +267,15 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
     warn(contents.removed[0]!.line.offsets[0] ?? 0, 'table-of-contents', `removed a table of contents of ${contents.removed.length - 1} entries`);
   }
   const lines: SourceLine[] = [];
+  const mastheads = new Set<string>();
   blank = false;
   for (const { line, afterBlank } of contents.lines) {
     // On a web page a bare number is a table cell or a number the rejoining left alone, never a page number.
     const pageNumber = PAGE_FURNITURE.test(line.text) && !(webCopy && /^\d+$/u.test(line.text));
-    const furniture = !isTableRow(line) && (pageNumber || WEB_PAGE_CHROME.test(line.text));
+    // A PDF repeats its masthead ("乐昌市人民政府办公室文件") at the head of every page: only the first is the document's.
+    const runningHeader = MASTHEAD_LINE.test(line.text) && mastheads.has(line.text);
+    if (MASTHEAD_LINE.test(line.text)) mastheads.add(line.text);
+    const furniture = !isTableRow(line) && (pageNumber || runningHeader || WEB_PAGE_CHROME.test(line.text));
     if (furniture) {
       warn(line.offsets[0] ?? 0, 'page-furniture', `removed page furniture "${line.text}"`);
       blank = true;

@@ -56,12 +56,17 @@ function bodyUse(text: string, node: JurisdictionNode): number {
   return short ? countOccurrences(text, short) : countOccurrences(text, node.name);
 }
 
-/** Registry names that the string starts with, longest first. */
+/**
+ * Registry names that the string starts with, longest first; a place printed with its city before it
+ * ("邯郸市峰峰矿区人民政府") is the place inside, not the city.
+ */
 function leadingPlace(text: string): JurisdictionNode[] {
   const index = namesIndex();
   for (let length = Math.min(longestName, text.length); length >= 2; length--) {
     const nodes = index.get(text.slice(0, length));
-    if (nodes) return nodes;
+    if (!nodes) continue;
+    const inner = leadingPlace(text.slice(length)).filter((node) => ancestorsOf(node.id).some((up) => nodes.some((outer) => outer.id === up.id)));
+    return inner.length > 0 ? inner : nodes;
   }
   return [];
 }

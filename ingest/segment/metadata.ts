@@ -90,6 +90,9 @@ function titleBlockEnd(lines: readonly Line[]): number {
   return lines.length;
 }
 
+/** A cover that forwards another body's document: "关于转发《…》的通知", "…领导小组批转…意见的通知". */
+const FORWARDING = /(?:转发|批转)[^。]*(?:通知|意见)$|现(?:转发|批转)给你们/u;
+
 /** A cover letter naming the plan it issues or forwards: "现将《X》印发给你们", "《X》已经市政府同意，现印发给你们", "转发《X》". */
 const COVER_NAMES_PLAN = /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，。]{2,20}同意，?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
 
@@ -101,7 +104,8 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   // Title: walk back from the outline over preamble and addressees, then take the title lines above.
   let i = front.length - 1;
   let skipped = 0;
-  while (i >= 0 && skipped < 5 && isPreambleLike(front[i]!) && !isDate(front[i]!)) {
+  // A document issued without a cover prints its number between title and addressees ("峰政发〔2023〕7号").
+  while (i >= 0 && skipped < 5 && (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text)) && !isDate(front[i]!)) {
     i--;
     skipped++;
   }
@@ -120,7 +124,8 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   if (!title) {
     // No title printed above the text (a web page's title is not part of its body): the plan the cover
     // letter names. A document that prints neither has no title we can state.
-    const named = front.map((line) => COVER_NAMES_PLAN.exec(line.text)).find((match) => match !== null);
+    // The cover sentence may wrap: "《…重点工作任务》\n已经市人民政府同意，现印发给你们".
+    const named = COVER_NAMES_PLAN.exec(front.map((line) => line.text).join(''));
     title = named ? cleanTitle(named[1] ?? named[2]!) : null;
   }
 
@@ -129,11 +134,14 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     ? docNumberLine.text.replace(DOC_NUMBER, (_, issuer: string, year: string, n: string) => `${issuer}〔${year}〕${n}号`)
     : null;
 
-  // The plan's own signature (after its text) wins over the cover letter's.
+  // The plan's own signature (after its text) wins over the cover letter's — unless the cover forwards
+  // another body's document ("关于转发《…》的通知", "…批转…"): the document loaded is the forwarding one,
+  // issued by the cover's signatories on the cover's date.
   const blocks = signatureBlocks(nonEmpty);
   const after = blocks.find((block) => block.date.index > outlineStart);
   const before = blocks.filter((block) => block.date.index < outlineStart).at(-1);
-  const chosen = after ?? before ?? null;
+  const forwards = front.some((line) => FORWARDING.test(line.text));
+  const chosen = (forwards ? before ?? after : after ?? before) ?? null;
   const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
   const issuerLine = chosen?.signatures.at(-1) ?? null;
   const issuer =

@@ -194,6 +194,8 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
 
   /** Headers of the table being read: a 牵头单位 column and a 配合单位 column give different roles. */
   let columnLabels: string[] = [];
+  /** The last table read, which a table of the same width without a header of its own continues. */
+  let lastTable: { roles: ColumnRole[]; labels: string[]; width: number; roadmap: boolean } | null = null;
 
   function tableRows(first: number): number {
     let i = first;
@@ -201,10 +203,13 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const rows = lines.slice(first, i).map(cellsOf);
     const headerCells = rows[0]!.map((cell) => cell.text.trim());
     const hasHeader = looksLikeHeader(headerCells);
-    const roles: ColumnRole[] = hasHeader ? headerCells.map(columnRole) : headerCells.map(() => 'task');
-    columnLabels = hasHeader ? headerCells.map((cell) => cell.replace(/\s/gu, '')) : [];
+    // A table interrupted by a row spanning all its columns (a section heading "一、…") goes on under its header.
+    const continued = !hasHeader && lastTable !== null && headerCells.length === lastTable.width ? lastTable : null;
+    const roles: ColumnRole[] = hasHeader ? headerCells.map(columnRole) : continued?.roles ?? headerCells.map(() => 'task');
+    columnLabels = hasHeader ? headerCells.map((cell) => cell.replace(/\s/gu, '')) : continued?.labels ?? [];
     const dataRows = hasHeader ? rows.slice(1) : rows;
-    const roadmap = units.length > 0 && (finished || roles.includes('number'));
+    const roadmap = continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number')));
+    lastTable = { roles, labels: columnLabels, width: headerCells.length, roadmap };
     if (roadmap) mergeRoadmap(dataRows, roles);
     else dataRows.forEach((row, n) => outlineRow(row, roles, first + (hasHeader ? 1 : 0) + n));
     return i;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IngestError, type IngestDoc, type ParsedTask } from '../document.js';
+import { IngestError, type IngestDoc, type ParsedTask, type SegmentedDoc } from '../document.js';
 import { normaliseDoc } from '../normalise/index.js';
 import { segmentDoc } from './index.js';
 
-function segment(sourceText: string): IngestDoc {
+function segment(sourceText: string): SegmentedDoc {
   return segmentDoc(
     normaliseDoc({
       source: { path: 'fixture.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText },
@@ -210,5 +210,68 @@ describe('segmentDoc: metadata', () => {
   it('joins a title printed on two lines', () => {
     const doc = segment('临汾市深化医药卫生体制改革\n\n近期重点工作任务\n\n按照要求，制定如下。\n\n一、提能力\n\n（一）发挥引领作用。');
     expect(doc.meta).toMatchObject({ title: '临汾市深化医药卫生体制改革近期重点工作任务', jurisdictionId: '141000', issuer: null });
+  });
+
+  it('ends the title where the document kind does, not at the first heading or a table header under it', () => {
+    const doc = segment('三明市“十四五”深化医药\n卫生体制改革专项规划\n前  言\n本规划基期为2020年。\n第一章  基础条件\n第一节  发展成就\n成效显著。');
+    expect(doc.meta.title).toBe('三明市“十四五”深化医药卫生体制改革专项规划');
+    expect(outline(doc).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['section 第一章', 'item 第一章/第一节']);
+  });
+
+  it('takes the title above the number of a document issued without a cover, and the district inside its city', () => {
+    const doc = segment('邯郸市峰峰矿区人民政府\n关于推进紧密型县域医共体建设的实施意见\n峰政发〔2023〕7号\n各镇人民政府，区政府各部门：\n为推进改革，提出如下意见。\n一、总体目标\n到2025年，建成医共体。\n二、保障措施\n加强领导。');
+    expect(doc.meta).toMatchObject({
+      title: '邯郸市峰峰矿区人民政府关于推进紧密型县域医共体建设的实施意见',
+      docNumber: '峰政发〔2023〕7号',
+      jurisdictionId: '130406',
+    });
+  });
+
+  it('gives a forwarded plan the forwarding government’s issuer, date and jurisdiction, and the plan’s title', () => {
+    const doc = segment(
+      [
+        '宣威市人民政府办公室关于转发《曲靖市深化医改实施方案》的通知',
+        '宣政办发〔2023〕21号',
+        '各乡（镇）人民政府：',
+        '现将《曲靖市深化医改实施方案》转发给你们，请认真贯彻执行。',
+        '宣威市人民政府办公室',
+        '2023年5月8日',
+        '曲靖市深化医改实施方案',
+        '一、总体要求',
+        '（一）指导思想。推进改革。',
+        '曲靖市人民政府办公室',
+        '2023年4月10日',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({
+      title: '曲靖市深化医改实施方案',
+      docNumber: '宣政办发〔2023〕21号',
+      issuer: '宣威市人民政府办公室',
+      issuedOn: '2023-05-08',
+      jurisdictionId: '530381',
+    });
+  });
+
+  it('joins co-signatories and reads a date in Chinese numerals', () => {
+    const doc = segment('三明市卫生健康委员会         三明市医疗保障局\n二〇二一年三月五日\n三明市合理检查工作方案\n一、工作目标\n规范检查。');
+    expect(doc.meta).toMatchObject({ issuer: '三明市卫生健康委员会、三明市医疗保障局', issuedOn: '2021-03-05' });
+  });
+});
+
+describe('segmentDoc: task tables', () => {
+  it('reads a table interrupted by section rows spanning its columns under its one header', () => {
+    const doc = segment(
+      [
+        '于都县2023年重点工作任务分解表',
+        '序号\t重点任务\t牵头单位\t完成时限',
+        '一、推进医共体建设\t\t\t',
+        '1\t完善医共体管理体制\t县卫健委\t2023年6月底前',
+        '2\t推进人员统筹使用\t县人社局\t全年',
+        '二、深化医保改革',
+        '3\t推进医保打包付费\t县医保局\t2023年12月底前',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => task.path)).toEqual(['一', '一/1', '一/2', '二', '二/3']);
+    expect(doc.tasks.find((task) => task.path === '二/3')?.supplements.map((supplement) => supplement.role)).toEqual(['agencies', 'deadline']);
   });
 });

@@ -62,7 +62,11 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
     ...found.titleLines,
     ...found.bodyLines,
   ].map((line) => ({ text: line.text, offset: line.start }));
-  const jurisdiction = resolveJurisdiction(text, mentions);
+  // The body that signs the document says whose it is ("宣威市人民政府办公室" forwarding 曲靖市's plan);
+  // without a place in its name, the places of the header, title and signatures vote.
+  const signed = found.issuerLine ? resolveJurisdiction(text, [{ text: found.issuerLine.text, offset: found.issuerLine.start }]) : null;
+  const voted = resolveJurisdiction(text, mentions);
+  const jurisdiction = signed && voted?.id !== signed.id ? signed : voted;
   if (jurisdiction) {
     const seen = new Set<string>();
     for (const typo of jurisdiction.typos) {
