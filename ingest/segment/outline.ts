@@ -62,6 +62,8 @@ const ANNEX_HEADING = /^附件 ?(\d{1,2})?$/u;
 /** The nature column of an indicator table: 预期性 (expected), 约束性 (binding) or 倡导性 (advocated). */
 const INDICATOR_NATURE = /^(?:预期性|约束性|倡导性)[。；]?$/u;
 const INDICATOR_NATURE_IN_ROW = /\d(?:[^。]*)(?:预期性|约束性|倡导性)/u;
+/** The title or first header cell of an indicator table. */
+const INDICATOR_TABLE_HEAD = /^(?:[^。，]{0,30}主要(?:发展)?指标(?:表)?|指标名称)$/u;
 
 const OUTLINE_OPENERS: ReadonlySet<NumberStyle> = new Set(['part', 'chapter', 'article', 'cn', 'cnParen', 'arabic']);
 
@@ -334,6 +336,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
    * work items: the row stays text of the unit holding the table (its targets are that unit's).
    */
   function isIndicatorRow(at: number): boolean {
+    if (insideIndicatorTable(at)) return true;
     const own = lines[at]!.text;
     // Cells a sentence rejoining ran together: "1.人均期望寿命岁78.33 80.02 79.63预期性市卫健委".
     if (INDICATOR_NATURE_IN_ROW.test(own) && !own.includes('。')) return true;
@@ -344,6 +347,25 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     }
     return false;
   }
+
+  /**
+   * The whole of an indicator table flattened one cell a line: from its title or header ("“十四五”时期深化医改
+   * 主要指标", "指标名称") to its last 预期性/约束性 cell. Numbered rows in it — the indicators, and goal
+   * sentences grouped in the table ("总体目标" 1.–4.) — are the table's, not the outline's.
+   */
+  const indicatorTables: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!INDICATOR_TABLE_HEAD.test(lines[i]!.text)) continue;
+    let last = -1;
+    for (let k = i + 1; k < lines.length && (last < 0 ? k - i <= 40 : k - last <= 25); k++) {
+      if (INDICATOR_NATURE.test(lines[k]!.text) || INDICATOR_NATURE_IN_ROW.test(lines[k]!.text)) last = k;
+    }
+    if (last > i) {
+      indicatorTables.push([i, last]);
+      i = last;
+    }
+  }
+  const insideIndicatorTable = (at: number) => indicatorTables.some(([from, to]) => at > from && at <= to);
 
   /** Opens an attachment's root unit, its title as heading; returns the index of the line after the title. */
   function openAnnex(at: number, printedNumber: string | undefined): number {
