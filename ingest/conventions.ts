@@ -40,8 +40,11 @@ export const BODY_SUFFIX = '(?:人民政府|政府|办公室|办公厅|委员会
 /** A signature: a short name of a body, e.g. "资阳市人民政府", "三明市深化医药卫生体制改革领导小组". */
 export const SIGNATURE_LINE = new RegExp(`^[\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX}$`, 'u');
 
-/** Lines after which the plan's text is over: attachments list, distribution list, publication note. */
-export const END_MATTER = /^(?:附件|抄送|抄报|（此件|联系人|\d{4}年\d{1,2}月\d{1,2}日)/u;
+/**
+ * Lines after which the plan's text is over: attachments list, distribution list, publication note, and
+ * the drafting explanation a draft for comments carries after it ("关于《…（征求意见稿）》的起草说明").
+ */
+export const END_MATTER = /^(?:附件|抄送|抄报|（此件|联系人|\d{4}年\d{1,2}月\d{1,2}日|关于[^。]{2,60}(?:起草|编制)说明$)/u;
 
 /** "（征求意见稿）": a consultation draft. */
 export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审稿|讨论稿)）?/u;
@@ -49,6 +52,9 @@ export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审�
 /** Titles end with the kind of document ("…的通知", "…试点方案", "…任务分解表"); they are never wrapped prose. */
 export const TITLE_END =
   /(?:通知|方案|意见|函|任务|计划|办法|分解表|施工表|路线图|规划|决定|报告|细则|纲要|要点|清单|公告|通告|批复|标准|规定|规则|措施|制度|指南|名单|一览表|任务表|条例|纪要)$/u;
+
+/** "〔市卫生计生委…负责〕" or "（责任单位：…）" printed as its own paragraph after the item it belongs to. */
+export const AGENCY_PARAGRAPH = /^(?:〔[^〔〕]*(?:负责|参与|牵头|配合)[^〔〕]*〕|（(?:责任|牵头|配合)单位[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$/u;
 
 /** A responsibility note printed as a line of its own: "牵头单位：…；配合单位：…", "责任单位：…". */
 export const AGENCY_LABEL_LINE = /^(?:牵头|责任|配合|参与|协同|协办|主责)(?:单位|部门|科室|处室)[：:]/u;

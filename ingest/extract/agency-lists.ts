@@ -75,8 +75,8 @@ const LEADS_EACH = /(分别牵头|分别负责)(?=\S)/u;
 /** "等部门", "等相关单位" after the names: 等 marks the list as not exhaustive; no further body is named. */
 const AFTER_ETC = /^等(?:各?相关|各?有关)?(?:部门|单位)$/u;
 
-/** Words that name no body: "成员单位", "各科室" (the issuer's every division, under a rule). */
-const GENERIC = /^(?:各|其他|其它)?成员单位$|^各(?:科室|处室|单位|部门)$/u;
+/** Words that name no body: "成员单位", "各科室" (the issuer's every division, under a rule), "各牵头单位" (whichever leads each task). */
+const GENERIC = /^(?:各|其他|其它)?成员单位$|^各(?:科室|处室|单位|部门)$|^各(?:牵头|责任|配合)(?:单位|科室|部门)$/u;
 
 /**
  * The other bodies as a collective, printed as one member of the list: "市卫健委、市教育局和各相关部门",

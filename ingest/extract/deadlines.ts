@@ -156,6 +156,8 @@ function latest(matches: readonly DeadlineMatch[]): DeadlineMatch | null {
 }
 
 export interface DeadlineSources {
+  /** The completion time the task states for itself in brackets ("（2023年10月底前完成）"). @default [] */
+  stated?: readonly DeadlineMatch[];
   /** Deadline expressions in the task's own text. */
   own: readonly DeadlineMatch[];
   /** Deadlines from the task's supplements (a roadmap's 完成时间 cell). */
@@ -163,11 +165,14 @@ export interface DeadlineSources {
 }
 
 /**
- * The task's deadline. The task's own explicit time limit comes first (the latest one when it names
- * several milestones: "2017年…；2020年…" is due in 2020); then a deadline stated beside the task (a
- * roadmap's 完成时间); then the year its own text is scoped to ("2020年，建立…"). "长期" alone gives none.
+ * The task's deadline. A completion time it states in brackets comes first; then its own explicit time
+ * limit (the latest one when it names several milestones: "2017年…；2020年…" is due in 2020); then a
+ * deadline stated beside the task (a roadmap's 完成时间); then the year its own text is scoped to
+ * ("2020年，建立…"). "长期" alone gives none.
  */
-export function pickDeadline({ own, supplements }: DeadlineSources): Deadline | null {
+export function pickDeadline({ stated = [], own, supplements }: DeadlineSources): Deadline | null {
+  const completion = latest(stated.filter((match) => match.kind === 'explicit'));
+  if (completion?.date) return { date: completion.date, text: completion.text, source: 'item' };
   const ownExplicit = latest(own.filter((match) => match.kind === 'explicit'));
   if (ownExplicit?.date) return { date: ownExplicit.date, text: ownExplicit.text, source: 'item' };
   const beside = latest(supplements.filter((match) => match.kind !== 'open-ended'));

@@ -152,6 +152,11 @@ describe('extractDoc', () => {
     expect(doc.tasks?.[1]?.agencies).toEqual([]);
   });
 
+  it('takes the completion time a task states in brackets over a 年内 in its text', () => {
+    const doc = extractDoc(docOf([{ text: '5.开展调价评估，年内开展一次。由市医保局牵头。（2023年10月底前完成）' }], '', 2023));
+    expect(doc.tasks[0]?.deadline?.date).toBe('2023-10-31');
+  });
+
   it('reads no targets or deadlines in the part of a plan that looks back on past results', () => {
     const doc = extractDoc(
       docOf([

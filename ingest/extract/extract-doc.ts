@@ -124,9 +124,17 @@ function sameTarget(a: TargetMention, b: TargetMention): boolean {
   return a.op === b.op && a.value === b.value && a.unit === b.unit;
 }
 
+/** A bracket stating when the task is to be done: "（2023年10月底前完成）", "（完成时限：2023年6月）". */
+const COMPLETION_NOTE = /完成|时限|前$/u;
+
 function extractTask(task: ParsedTask, text: string, year: number | null, rules: DocumentRules): ParsedTask {
   const offset = offsetOf(task, text);
+  // "…年内开展一次评估。（2023年10月底前完成）": the completion time a task states in brackets is its deadline.
+  const stated = findBracketGroups(task.text)
+    .filter((group) => COMPLETION_NOTE.test(group.content))
+    .flatMap((group) => findDeadlines(group.content, { year, offset: offset + group.contentStart }));
   const deadline = pickDeadline({
+    stated,
     own: findDeadlines(task.text, { year, offset }),
     supplements: task.supplements.flatMap((supplement) => supplementDeadlines(supplement, year)),
   });

@@ -42,6 +42,23 @@ describe('findProseActors', () => {
     ]);
   });
 
+  it('reads the roles a provision states clause by clause', () => {
+    expect(names('由市卫健委牵头，市财政局、市医保局配合。')).toEqual([
+      ['市卫健委', 'lead'],
+      ['市财政局', 'support'],
+      ['市医保局', 'support'],
+    ]);
+    expect(names('由市卫健委、市医保局共同牵头，市财政局配合。')).toEqual([
+      ['市卫健委', 'lead'],
+      ['市医保局', 'lead'],
+      ['市财政局', 'support'],
+    ]);
+    expect(names('由市委组织部、市卫健委按职责分工负责。')).toEqual([
+      ['市委组织部', 'unmarked'],
+      ['市卫健委', 'unmarked'],
+    ]);
+  });
+
   it('finds the body after 由 before the work it does', () => {
     expect(names('考核结果由同级卫健部门统一组织认定。')).toEqual([['同级卫健部门', 'unmarked']]);
   });

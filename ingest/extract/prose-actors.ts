@@ -6,7 +6,7 @@
  * Only names that look like bodies count, so "医务人员要…" or "患者应…" name no agency.
  */
 import type { Span } from '../document.js';
-import { isAgencyName, type ListedAgency } from './agency-lists.js';
+import { isAgencyName, type ListedAgency, type ListedRole } from './agency-lists.js';
 import { splitTopLevel } from './text-scan.js';
 
 /** What follows the actor: a modal (要/应/须) or a verb of duty, possibly after an adverb. */
@@ -27,7 +27,9 @@ const FUNCTION_BODY = /^(?:各|同级|县级|市级|省级|全市|全县|各级)
  */
 const LEVEL_PREFIX = /^(?:各|全市|全县|全区|全省|市|县|区|省|州|同级|县级|市级|省级|乡镇|镇|乡|国家)/u;
 const isBodyName = (name: string) => isAgencyName(name, { strict: false }) || FUNCTION_BODY.test(name);
-const looksLikeBody = (name: string) => LEVEL_PREFIX.test(name) && isBodyName(name);
+/** "各牵头单位", "各责任科室": whichever bodies each task names, not a body. */
+const EACH_ROLE_HOLDER = /^各(?:牵头|责任|配合)(?:单位|科室|部门)$/u;
+const looksLikeBody = (name: string) => LEVEL_PREFIX.test(name) && isBodyName(name) && !EACH_ROLE_HOLDER.test(name);
 
 /**
  * Splits "市医保中心、管理部" or "市卫健委和市医保局" into body names, or null when a piece is none.
@@ -99,27 +101,57 @@ const TOGETHER_WITH = /会同|联合/gu;
  */
 export function findProseActors(text: string, { offset = 0 }: { offset?: number } = {}): ListedAgency[] {
   const found = new Map<string, ListedAgency>();
-  const add = (names: { name: string; span: Span }[], lead: boolean) => {
+  const add = (names: { name: string; span: Span }[], role: ListedRole) => {
     for (const { name, span } of names) {
       if (found.has(name)) continue;
-      found.set(name, { name, role: lead ? 'lead' : 'unmarked', span: { start: offset + span.start, end: offset + span.end } });
+      found.set(name, { name, role, span: { start: offset + span.start, end: offset + span.end } });
     }
   };
+  const taken = (from: number, to: number) => [...found.values()].some((agency) => agency.span.start - offset < to && agency.span.end - offset > from);
+  // Roles stated clause by clause: "由市卫健委牵头，市财政局、市医保局配合", "由A、B共同牵头", "A、B按职责分工负责".
+  for (const match of text.matchAll(CLAUSE_START)) {
+    const at = match.index + match[0].length + (text.startsWith('由', match.index + match[0].length) ? 1 : 0);
+    const stated = statedRoleAt(text, at);
+    if (stated) add(stated.names, stated.role);
+  }
   for (const match of text.matchAll(CLAUSE_START)) {
     const at = match.index + match[0].length;
     const names = actorsAt(text, at);
-    if (names) add(names, text.startsWith('牵头', names.at(-1)!.span.end));
+    if (names && !taken(at, names.at(-1)!.span.end)) add(names, text.startsWith('牵头', names.at(-1)!.span.end) ? 'lead' : 'unmarked');
   }
   for (const match of text.matchAll(TOGETHER_WITH)) {
     // Only right after an actor ("X要会同Y"): "会同" also joins plans ("会同制定").
     if (![...found.values()].some((agency) => match.index - (agency.span.end - offset) <= 3 && match.index >= agency.span.end - offset)) continue;
     const names = partnersAt(text, match.index + match[0].length);
-    if (names) add(names, false);
+    if (names) add(names, 'unmarked');
   }
   for (const match of text.matchAll(BY)) {
     const at = match.index + 1;
+    if (taken(at, at + match[1]!.length)) continue;
     const names = namesIn(match[1]!, at);
-    if (names) add(names, text.startsWith('牵头', at + match[1]!.length));
+    if (names) add(names, text.startsWith('牵头', at + match[1]!.length) ? 'lead' : 'unmarked');
   }
   return [...found.values()].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The verb closing a clause that names bodies, and the role it gives them. */
+const STATED_ROLE: [RegExp, ListedRole][] = [
+  [/^(?:共同牵头|牵头负责|牵头)/u, 'lead'],
+  [/^(?:配合|协助|协同|协办)/u, 'support'],
+  [/^参与/u, 'participate'],
+  [/^(?:按职责分工负责|按职责负责|分别负责|共同负责|负责)/u, 'unmarked'],
+];
+
+/** The longest run of names at `at` closed by a role verb: "市财政局、市医保局配合" → support. */
+function statedRoleAt(text: string, at: number): { names: { name: string; span: Span }[]; role: ListedRole } | null {
+  const end = text.slice(at).search(/[，。；：]/u);
+  for (let length = Math.min(40, end < 0 ? text.length - at : end); length >= 2; length--) {
+    const rest = text.slice(at + length);
+    const role = STATED_ROLE.find(([verb]) => verb.test(rest))?.[1];
+    const candidate = text.slice(at, at + length);
+    if (!role || SWALLOWED_VERB.test(candidate.replace(/（[^（）]*）/gu, ''))) continue;
+    const names = namesIn(candidate, at);
+    if (names) return { names, role };
+  }
+  return null;
 }

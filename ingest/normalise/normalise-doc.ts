@@ -16,7 +16,7 @@ import {
   type MappedText,
 } from './mapped-text.js';
 import { markerAt, type NumberStyle } from './numbering.js';
-import { AGENCY_LABEL_LINE, DATE_LINE, END_MATTER, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
+import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, DATE_LINE, END_MATTER, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
 import {
   joinSplitNumbers,
   looksLikeWebCopy,
@@ -202,10 +202,10 @@ function repairTable(rows: Row[], warn: Warn): MappedText[] {
 }
 
 const TERMINAL = /[。！？；：…”’）〕】》」』.!?;:]$/u;
-/** "〔市卫生计生委…负责〕" or "（责任单位：…）" printed as its own paragraph after the item it belongs to. */
-const AGENCY_PARAGRAPH = /^(?:〔[^〔〕]*(?:负责|参与|牵头|配合)[^〔〕]*〕|（(?:责任|牵头|配合)单位[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$/u;
 /** Masthead lines stand alone: "…领导小组文件", "…人民政府办公室文件", and the number "明医改组〔2024〕4号". */
 const MASTHEAD = /(?:文件|^[\u4e00-\u9fff]{1,12}[〔[［(（]\d{4}[〕\]］)）]\d+号)$/u;
+
+const MEASURE_STYLES: ReadonlySet<NumberStyle> = new Set(['circled', 'arabicParen']);
 
 /** Which numbering styles introduce short headings rather than whole paragraphs in this document. */
 function headingStyles(lines: readonly MappedText[]): Set<NumberStyle> {
@@ -227,7 +227,8 @@ function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): bo
   // "牵头单位：市卫健委；配合单位：市财政局" on a line of its own under a sub-item: a note, whole.
   if (AGENCY_LABEL_LINE.test(a.text) || AGENCY_LABEL_LINE.test(b.text)) return false;
   const aMarker = markerAt(a.text);
-  if (AGENCY_PARAGRAPH.test(b.text)) return !(aMarker && headings.has(aMarker.style) && !a.text.includes('。'));
+  // A note after a sub-measure (①…, （1）…) is its item's, as a table's 责任单位 cell spans the item's rows.
+  if (AGENCY_PARAGRAPH.test(b.text)) return !(aMarker && (headings.has(aMarker.style) ? !a.text.includes('。') : MEASURE_STYLES.has(aMarker.style)));
   if (TERMINAL.test(a.text) || /[A-Za-z]$/u.test(a.text)) return false;
   if (MASTHEAD.test(a.text) || MASTHEAD.test(b.text)) return false;
   if (aMarker) return !headings.has(aMarker.style);

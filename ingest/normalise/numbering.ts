@@ -70,8 +70,17 @@ function circledValue(ch: string): number {
   return code >= 0x3251 ? code - 0x3251 + 21 : code - 0x2460 + 1;
 }
 
+/** A mark printed before the number of a key task: "★1.推进医共体建设", "▲（二）…". */
+const DECORATION = /^[★☆▲△●◆■※]\s*/u;
+
 /** The numbering marker at the start of `text`, if any. */
 export function markerAt(text: string): Marker | null {
+  const decoration = DECORATION.exec(text)?.[0] ?? '';
+  const marker = plainMarkerAt(decoration ? text.slice(decoration.length) : text);
+  return marker && decoration ? { ...marker, length: marker.length + decoration.length } : marker;
+}
+
+function plainMarkerAt(text: string): Marker | null {
   for (const [style, pattern] of PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;

@@ -22,6 +22,10 @@ export interface FoundMeta {
 const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔\[［【（](\d{4})[〕\]］】）](\d{1,4})号$/u;
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
+/** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
+const PART_LABEL = /^【[^】]*】$/u;
+/** "（2023—2025年）" under a plan's title: the period it covers, part of the title. */
+const TITLE_PERIOD = /^（\d{4}\s*[—–\-－~～至到]+\s*\d{4}年?）$/u;
 const isTitleEnd = (line: Line) => TITLE_END.test(cleanTitle(line.text));
 /** "2021年9月" under the issuing body, as drafts and plans print it: a date to the month, no day. */
 const MONTH_LINE = /^\d{4}年\d{1,2}月$/u;
@@ -43,6 +47,7 @@ function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
     t !== '' &&
+    !PART_LABEL.test(t) &&
     t.length <= 60 &&
     !/[。；：:，,]/u.test(t) &&
     !isTableRow(line) &&
@@ -105,7 +110,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   let i = front.length - 1;
   let skipped = 0;
   // A document issued without a cover prints its number between title and addressees ("峰政发〔2023〕7号").
-  while (i >= 0 && skipped < 5 && (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text)) && !isDate(front[i]!)) {
+  while (i >= 0 && skipped < 6 && (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text) || PART_LABEL.test(front[i]!.text)) && !isDate(front[i]!)) {
     i--;
     skipped++;
   }
@@ -119,7 +124,8 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     titleBlock.unshift(front[i]!);
     i--;
   }
-  const titleLines = titleBlock.slice(0, titleBlockEnd(titleBlock));
+  const end = titleBlockEnd(titleBlock);
+  const titleLines = titleBlock.slice(0, end + (titleBlock[end] && TITLE_PERIOD.test(titleBlock[end].text) ? 1 : 0));
   let title = titleLines.length > 0 ? cleanTitle(titleLines.map((line) => line.text).join('')) : null;
   if (!title) {
     // No title printed above the text (a web page's title is not part of its body): the plan the cover

@@ -5,7 +5,7 @@
  */
 import type { IngestMessage, TaskSupplement } from '../document.js';
 import { circledMarkersIn, markerAt, type Marker, type NumberStyle } from '../normalise/numbering.js';
-import { AGENCY_LABEL_LINE, isBareAgencyList } from '../conventions.js';
+import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, isBareAgencyList } from '../conventions.js';
 import { DATE_LINE, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 import { columnRole, looksLikeHeader, type ColumnRole } from './table-columns.js';
 
@@ -166,6 +166,11 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
 
   const deepest = () => open.at(-1);
 
+  /** The item a measure belongs to: the nearest open unit that is not a ①/（1） measure or a table row. */
+  function itemOf(unit: Unit): Unit {
+    return open.filter((u) => u.style !== 'circled' && u.style !== 'arabicParen' && u.style !== 'row').at(-1) ?? unit;
+  }
+
   function repeatsOpenHeading(marker: Marker, line: Line): boolean {
     const heading = line.text.slice(marker.length);
     return open.some((unit) => unit.key === marker.key && text.slice(unit.start, unit.headingEnd) === heading);
@@ -176,14 +181,18 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     if (!current || current.closed) return;
     if (AGENCY_LABEL_LINE.test(line.text)) {
       // "牵头单位：市卫健委；配合单位：市财政局" under a sub-item (一是…): the note of the unit it follows.
-      supplement(current, 'agencies', line.start, line.end);
+      supplement(current.style === 'circled' || current.style === 'arabicParen' ? itemOf(current) : current, 'agencies', line.start, line.end);
+      return;
+    }
+    if (AGENCY_PARAGRAPH.test(line.text) && (current.style === 'circled' || current.style === 'arabicParen')) {
+      // "（责任单位：A、B）" after an item's ①②: the item's note, not the last measure's.
+      supplement(itemOf(current), 'agencies', line.start, line.end);
       return;
     }
     if (isBareAgencyList(line.text)) {
       // A flattened table's 责任单位 cell: it spans the rows of its item, so it belongs to the item, not to
       // the ① measure it happens to follow.
-      const item = open.filter((unit) => unit.style !== 'circled' && unit.style !== 'row').at(-1) ?? current;
-      supplement(item, 'agencies', line.start, line.end);
+      supplement(itemOf(current), 'agencies', line.start, line.end);
       return;
     }
     const bracket = trailingBracket(text.slice(current.start, current.end));

@@ -1,0 +1,123 @@
+/**
+ * @module The multi-label topic set: every numbered unit of the seeds and of the real development
+ * documents, labelled by hand with all the national items it addresses (tests/lineage/topics/*.json),
+ * and the linker's links judged against it — micro and macro precision and recall over (unit, item)
+ * pairs, per pillar, and how often a link of a given score is right (its calibration).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { LinkedDoc } from '../../document.js';
+
+const topicFile = z.object({
+  file: z.string(),
+  units: z.array(z.object({ path: z.string(), nationalItemIds: z.array(z.string()), uncovered: z.array(z.string()).optional() })),
+});
+export type TopicFile = z.infer<typeof topicFile>;
+
+/** Where the labelled documents are: the seeds and the real development documents. */
+export const TOPIC_DOCUMENT_DIRS = ['seeds', 'tests/fixtures/real'];
+
+export function loadTopicSet(dir = 'tests/lineage/topics'): TopicFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => topicFile.parse(JSON.parse(readFileSync(join(dir, name), 'utf8'))));
+}
+
+export function documentPathOf(file: string, dirs: readonly string[] = TOPIC_DOCUMENT_DIRS): string {
+  const found = dirs.map((dir) => join(dir, file)).find((path) => existsSync(path));
+  if (!found) throw new Error(`labelled document ${file} is not in ${dirs.join(' or ')}`);
+  return found;
+}
+
+/** One labelled unit beside what the linker gave it. */
+export interface JudgedUnit {
+  file: string;
+  path: string;
+  kind: string;
+  gold: string[];
+  /** Linked items with their scores. */
+  predicted: { itemId: string; score: number }[];
+}
+
+/** Pairs each labelled unit with the IMPLEMENTS links of the processed document. Units the pipeline did not find are left out. */
+export function judgeDocument(labels: TopicFile, doc: LinkedDoc): JudgedUnit[] {
+  const tasks = new Map(doc.tasks.map((task) => [task.path, task]));
+  return labels.units.flatMap((unit) => {
+    const task = tasks.get(unit.path);
+    if (!task) return [];
+    const predicted = doc.links
+      .filter((link) => link.relation === 'IMPLEMENTS' && link.taskPath === unit.path)
+      .map((link) => ({ itemId: link.targetId, score: link.score }));
+    return [{ file: labels.file, path: unit.path, kind: task.kind, gold: unit.nationalItemIds, predicted }];
+  });
+}
+
+export interface TopicFigures {
+  units: number;
+  /** Share of units with at least one label that got at least one link. */
+  linkedShare: number;
+  micro: { precision: number; recall: number };
+  /** Per-unit precision and recall, averaged over units with labels (recall) or links (precision). */
+  macro: { precision: number; recall: number };
+  byPillar: { pillar: string; precision: number; recall: number; gold: number; predicted: number }[];
+  /** Links by score band: how many, and the share that a reader's labels confirm. */
+  calibration: { from: number; to: number; links: number; accepted: number }[];
+}
+
+const share = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+export function measureTopics(units: readonly JudgedUnit[]): TopicFigures {
+  let truePositives = 0;
+  let predictedCount = 0;
+  let goldCount = 0;
+  const unitPrecision: number[] = [];
+  const unitRecall: number[] = [];
+  const pillars = new Map<string, { tp: number; gold: number; predicted: number }>();
+  const pillar = (itemId: string) => {
+    const name = itemId.split('.')[0] ?? itemId;
+    const entry = pillars.get(name) ?? { tp: 0, gold: 0, predicted: 0 };
+    pillars.set(name, entry);
+    return entry;
+  };
+  const bands = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01].slice(0, -1).map((from, i, all) => ({ from, to: all[i + 1] ?? 1.01, links: 0, accepted: 0 }));
+  let labelled = 0;
+  let labelledLinked = 0;
+  for (const unit of units) {
+    const gold = new Set(unit.gold);
+    const hits = unit.predicted.filter((link) => gold.has(link.itemId)).length;
+    truePositives += hits;
+    predictedCount += unit.predicted.length;
+    goldCount += gold.size;
+    if (gold.size > 0) {
+      labelled++;
+      if (unit.predicted.length > 0) labelledLinked++;
+      unitRecall.push(hits / gold.size);
+    }
+    if (unit.predicted.length > 0) unitPrecision.push(hits / unit.predicted.length);
+    for (const id of gold) pillar(id).gold++;
+    for (const link of unit.predicted) {
+      const entry = pillar(link.itemId);
+      entry.predicted++;
+      if (gold.has(link.itemId)) entry.tp++;
+      const band = bands.find((b) => link.score >= b.from && link.score < b.to);
+      if (band) {
+        band.links++;
+        if (gold.has(link.itemId)) band.accepted++;
+      }
+    }
+  }
+  const mean = (values: number[]) => (values.length === 0 ? 1 : values.reduce((a, b) => a + b, 0) / values.length);
+  return {
+    units: units.length,
+    linkedShare: share(labelledLinked, labelled),
+    micro: { precision: share(truePositives, predictedCount), recall: share(truePositives, goldCount) },
+    macro: { precision: mean(unitPrecision), recall: mean(unitRecall) },
+    byPillar: [...pillars]
+      .map(([name, { tp, gold, predicted }]) => ({ pillar: name, precision: share(tp, predicted), recall: share(tp, gold), gold, predicted }))
+      .sort((a, b) => a.pillar.localeCompare(b.pillar)),
+    calibration: bands.filter((band) => band.links > 0),
+  };
+}
