@@ -80,6 +80,7 @@ const UI = {
   role_participate: ['参与', 'participate'],
   role_responsible: ['责任', 'responsible'],
   untitled: ['（文件未印标题）', '(no title printed)'],
+  agenciesOfParent: ['— 责任单位列于上级任务', '— the responsible bodies are listed for the parent task'],
   parent: ['上级任务', 'Parent task'],
   children: ['下级任务', 'Sub-tasks'],
   implementations: ['落实任务', 'Implementing tasks'],

@@ -102,7 +102,8 @@ function TaskFacts({ task }: { task: TaskDetail }) {
       </dl>
       <h3>{t('agencies')}</h3>
       {task.agencies.length === 0 ? (
-        <p className="muted">—</p>
+        // A sub-measure's bodies are printed for its item: say where to look rather than guess them here.
+        <p className="muted">{task.parent && task.kind === 'measure' ? t('agenciesOfParent') : '—'}</p>
       ) : (
         <ul className="agency-list">
           {task.agencies.map((agency, index) => (
