@@ -1,7 +1,7 @@
 /**
  * @module Linking local tasks to national reform items (IMPLEMENTS). A task is matched against the
  * catalogue's cues (keywords, glossary forms, adaptation patterns) and against each item's wording
- * (long common phrases); the best one to three items by a relative cut-off become links, each with the
+ * (long common phrases); the items close to the best, and any scoring high on its own (up to four), become links, each with the
  * matched phrases as evidence spans on both sides.
  */
 import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
@@ -31,10 +31,16 @@ export interface LinkOptions {
   reviewed?: ReviewedLink[];
   /** Jurisdiction and document number the reviewed entries are matched against. */
   scope?: ReviewScope;
-  /** @default 3 */
+  /** @default 4 */
   maxLinks?: number;
   /** Keep items scoring at least this share of the best item's score: a task addresses one reform topic, or two about equally. @default 0.8 */
   relativeCutoff?: number;
+  /**
+   * An item scoring at least this is linked however far below the best it is: a task often addresses
+   * several reforms (a 医共体 item that also reforms payment). Set on the topic set of tests/lineage/topics,
+   * where it adds recall without costing precision. @default 1.5
+   */
+  absoluteFloor?: number;
   /** Least strong-cue weight an item needs to be linked at all. @default 0.6 */
   minStrong?: number;
   /** Multiplier for cues in the task's heading, which says what the task is about. @default 3 */
@@ -76,7 +82,7 @@ export function linkTasksWithMessages(
 }
 
 function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions): TaskLink[] {
-  const { maxLinks = 3, relativeCutoff = 0.8, minStrong = 0.6, titleBoost = 3, bodyCeiling = 3 } = options;
+  const { maxLinks = 4, relativeCutoff = 0.8, absoluteFloor = 1.5, minStrong = 0.6, titleBoost = 3, bodyCeiling = 3 } = options;
   const weights: Weights = { titleBoost, bodyCeiling };
   const masked = maskBoilerplate(task.text);
   const heading = headingOf(task.title);
@@ -105,7 +111,7 @@ function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions):
   scores.sort((a, b) => b.raw - a.raw);
   const best = scores[0]?.raw ?? 0;
   return scores
-    .filter((score) => score.raw >= best * relativeCutoff)
+    .filter((score) => score.raw >= best * relativeCutoff || score.raw >= absoluteFloor)
     .slice(0, maxLinks)
     .map((score) => toLink(task, score))
     // No link without evidence.
