@@ -4,6 +4,7 @@
  * Everything it uses is passed in; nothing connects at import time, so tests build an app over a
  * temporary store and call `app.fetch(...)`. `main.ts` listens.
  */
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
@@ -68,6 +69,36 @@ function corsOption(cors: AppOptions['cors']) {
   return { origin: cors === '*' ? '*' : [...cors], methods: ['GET', 'POST', 'OPTIONS'] };
 }
 
+/** The questions a notebook asks first, ready to run in GraphiQL. */
+const GRAPHIQL_EXAMPLES = /* GraphQL */ `# Examples: run one by selecting its name in the ▶ menu.
+
+# Full-text search (Chinese), with where each task comes from
+query Search {
+  search(text: "家庭医生签约", limit: 5) { id key title jurisdiction { name nameEn } policy { title docNumber } }
+}
+
+# Coverage of national items per jurisdiction: a matrix of task counts (0 is a gap)
+query Coverage {
+  coverage(jurisdictionIds: ["350400", "141000"]) { jurisdictions { id name } nationalItems { id titleZh titleEn } counts }
+}
+
+# Two jurisdictions side by side: shared national items and each side's own
+query Compare {
+  compare(a: "350400", b: "141000") {
+    shared { nationalItem { titleZh } tasksA { key title } tasksB { key title } }
+    onlyA { nationalItem { titleZh } }
+    onlyB { nationalItem { titleZh } }
+  }
+}
+
+# Lineage of one task: every path up to national items (take an id from Search)
+query Lineage($taskId: ID!) {
+  lineage(taskId: $taskId) { paths { score nationalItem { titleZh titleEn } links { relation score } } }
+}
+
+# Export: GET /export/graph.json, /export/graph.csv or /export/graph.graphml
+`;
+
 export function createApp({
   store,
   logger = createConsoleLogger(),
@@ -89,7 +120,9 @@ export function createApp({
     context: () => createRequestContext({ store: served, searchIndex, args, logger }),
     logging: logger,
     graphqlEndpoint: '/graphql',
-    graphiql: graphiql ? { title: 'reformgraph' } : false,
+    // GraphiQL from the package, not a CDN: the page works with no network beyond this server.
+    graphiql: graphiql ? { title: 'reformgraph', defaultQuery: GRAPHIQL_EXAMPLES } : false,
+    renderGraphiQL,
     landingPage: false,
     cors: corsOption(cors),
     // Unexpected errors (store failures, bugs) reach clients as "Unexpected error." without a

@@ -342,3 +342,30 @@ describe('Chinese text', () => {
     expect(result.yi).not.toBe(result.blank);
   });
 });
+
+describe('GraphiQL', () => {
+  it('runs a query with every request outside this server blocked', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const outside: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === new URL(server.url).origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    const graphiql = await context.newPage();
+    try {
+      await graphiql.goto(new URL('graphql', server.url).href);
+      await graphiql.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
+      // The examples hold several operations: run the first, Search.
+      await graphiql.locator('.graphiql-execute-button').click();
+      const menu = graphiql.getByRole('menuitem', { name: 'Search' });
+      if (await menu.isVisible().catch(() => false)) await menu.click();
+      await expect.poll(async () => graphiql.locator('.graphiql-response').innerText(), { timeout: 30_000 }).toContain('"search"');
+      await graphiql.screenshot({ path: resolve(ARTIFACTS, 'graphiql.png') });
+      expect(outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
