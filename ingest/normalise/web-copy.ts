@@ -87,7 +87,7 @@ const isHeadingCell = (text: string) => text.length <= 40 && !/[。；]/u.test(t
  */
 export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
-  /** Lines that must stand alone: dates under a signature. */
+  /** Lines that must stand alone: dates under a signature, a 序号 cell joined to its heading. */
   const closed = new Set<SourceLine>();
   let inlineOpen = false;
   for (let i = 0; i < lines.length; i++) {
