@@ -53,6 +53,11 @@ describe('findProseActors', () => {
       ['市医保局', 'lead'],
       ['市财政局', 'support'],
     ]);
+    expect(names('由市食品药品监督管理局会同市工商局、经信委负责。')).toEqual([
+      ['市食品药品监督管理局', 'unmarked'],
+      ['市工商局', 'unmarked'],
+      ['经信委', 'unmarked'],
+    ]);
     expect(names('由市委组织部、市卫健委按职责分工负责。')).toEqual([
       ['市委组织部', 'unmarked'],
       ['市卫健委', 'unmarked'],

@@ -17,7 +17,7 @@ const BY = /由([^，。；：]{2,40}?)(?=负责|牵头|统一|组织|审核|会
 /** Clauses begin after these. */
 const CLAUSE_START = /(?:^|[。；！？：\n]|，)/gu;
 const NAME_SEPARATOR = /、|和|及|与/u;
-const CONJUNCTION = /和|及|与/u;
+const CONJUNCTION = /和|及|与|会同/u;
 /** Bodies printed in the plural or by function: "各总医院（医共体）", "同级卫健部门", "县级机构编制部门". */
 const FUNCTION_BODY = /^(?:各|同级|县级|市级|省级|全市|全县|各级)?[\u4e00-\u9fff（）]{1,16}(?:部门|机构|医院|总医院（医共体）|医共体)$/u;
 
