@@ -59,6 +59,14 @@ export function argSchemas(limits: ArgLimits) {
     }),
     compare: z.object({ a: jurisdictionId, b: jurisdictionId, period }),
     gapAudit: z.object({ nationalItemId: id, jurisdictionId, period }),
+    adoption: z.object({
+      jurisdictionIds: z
+        .array(jurisdictionId)
+        .min(1, 'must name at least one jurisdiction (or be omitted)')
+        .max(limits.maxCoverageJurisdictions, `must name at most ${limits.maxCoverageJurisdictions} jurisdictions`)
+        .nullish(),
+      pillar: z.string().nullish(),
+    }),
   };
 }
 

@@ -24,7 +24,9 @@ import {
   type CoverageCellData,
   type PeriodFilter,
 } from '../analysis/coverage.js';
+import { adoptionCurves, observedYears, type AdoptionEvent } from '../analysis/adoption.js';
 import { auditGap } from '../analysis/gap-audit.js';
+import { readAdoption } from '../analysis/read-adoption.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
 import { withLists } from '../context/loaders.js';
@@ -271,6 +273,27 @@ export const resolvers = {
         unlinkedB: unlinkedTasks(tasksB, linked),
       };
     },
+    async adoption(_: unknown, args: Args, ctx: ApiContext) {
+      const parsed = parseArgs(ctx.args.adoption, args);
+      const ids = parsed.jurisdictionIds ? [...new Set(parsed.jurisdictionIds)] : undefined;
+      if (ids) await jurisdictionsOrFail(ids, ctx, 'jurisdictionIds');
+      const data = await readAdoption(ctx.store, ids, parsed.pillar);
+      const years = observedYears(data.events);
+      const pillarOf = new Map(data.nationalItems.map((item) => [item.id, item.pillar]));
+      const curve = (byPillar: boolean) => (c: ReturnType<typeof adoptionCurves>[number]) => ({
+        ...c,
+        nationalItemId: byPillar ? null : c.key,
+        pillar: byPillar ? c.key : pillarOf.get(c.key) ?? '',
+      });
+      const observed = new Set(data.observed);
+      return {
+        years,
+        jurisdictions: data.jurisdictions.filter((j) => observed.has(j.id)),
+        events: data.events,
+        itemCurves: adoptionCurves(data.events, years, (id) => id).map(curve(false)),
+        pillarCurves: adoptionCurves(data.events, years, (id) => pillarOf.get(id) ?? '').map(curve(true)),
+      };
+    },
     async gapAudit(_: unknown, args: Args, ctx: ApiContext) {
       const { nationalItemId, jurisdictionId, period } = parseArgs(ctx.args.gapAudit, args);
       const [jurisdiction] = await jurisdictionsOrFail([jurisdictionId], ctx, 'jurisdictionId');
@@ -417,6 +440,19 @@ export const resolvers = {
       }
       return rows;
     },
+  },
+
+  AdoptionEvent: {
+    jurisdiction: async (event: AdoptionEvent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.jurisdiction.load(event.jurisdictionId), `jurisdiction ${event.jurisdictionId}`),
+    nationalItem: async (event: AdoptionEvent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.nationalItem.load(event.nationalItemId), `national item ${event.nationalItemId}`),
+    document: (event: AdoptionEvent, _args: Args, ctx: ApiContext) => (event.policyId ? ctx.loaders.policy.load(event.policyId) : null),
+  },
+
+  AdoptionCurve: {
+    nationalItem: (curve: { nationalItemId: string | null }, _args: Args, ctx: ApiContext) =>
+      curve.nationalItemId ? ctx.loaders.nationalItem.load(curve.nationalItemId) : null,
   },
 
   CompareRow: {

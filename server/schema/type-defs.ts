@@ -270,6 +270,42 @@ type GapAudit {
   keywordHits: [KeywordHit!]!
 }
 
+"When a jurisdiction first addressed a national item (政策扩散), or that it had not by the last year observed."
+type AdoptionEvent {
+  jurisdiction: Jurisdiction!
+  nationalItem: NationalItem!
+  "Year of the first dated document with an item or measure linked to the national item; null: not addressed (censored at observedUntil)."
+  year: Int
+  "That first document."
+  document: Policy
+  "First and last years of the jurisdiction's dated documents (issue year, else the first year the title covers)."
+  observedFrom: Int!
+  observedUntil: Int!
+}
+
+"Cumulative adoption of a national item, or of a pillar (adopted with its first item), over Adoption.years."
+type AdoptionCurve {
+  "The national item's id, or the pillar's id."
+  key: ID!
+  "Null for a pillar's curve."
+  nationalItem: NationalItem
+  pillar: String!
+  "Jurisdictions that had adopted by each year."
+  adopted: [Int!]!
+  "Their codes, per year."
+  adopters: [[ID!]!]!
+}
+
+type Adoption {
+  "Every year from the first to the last observed."
+  years: [Int!]!
+  jurisdictions: [Jurisdiction!]!
+  "One per (jurisdiction, national item); the same rows as GET /export/adoption.csv."
+  events: [AdoptionEvent!]!
+  itemCurves: [AdoptionCurve!]!
+  pillarCurves: [AdoptionCurve!]!
+}
+
 type Query {
   "All jurisdictions in the graph, by code."
   jurisdictions: [Jurisdiction!]!
@@ -290,6 +326,8 @@ type Query {
   "The national items × jurisdictions matrix; all jurisdictions with tasks when none are given; documents in force in period when given."
   coverage(jurisdictionIds: [ID!], period: PeriodInput): Coverage!
   compare(a: ID!, b: ID!, period: PeriodInput): Comparison!
+  "When each jurisdiction (all with documents when none are given) first addressed each national item (of one pillar when given)."
+  adoption(jurisdictionIds: [ID!], pillar: String): Adoption!
   "Candidates and keyword hits behind the cell of one national item and one jurisdiction."
   gapAudit(nationalItemId: ID!, jurisdictionId: ID!, period: PeriodInput): GapAudit!
 }
