@@ -59,6 +59,12 @@ export function argSchemas(limits: ArgLimits) {
     }),
     compare: z.object({ a: jurisdictionId, b: jurisdictionId, period }),
     gapAudit: z.object({ nationalItemId: id, jurisdictionId, period }),
+    planVersions: z
+      .object({
+        jurisdictionId: jurisdictionId.nullish(),
+        policyIds: z.array(id).min(2, 'must name at least two documents').max(20, 'must name at most 20 documents').nullish(),
+      })
+      .refine((args) => Boolean(args.jurisdictionId) !== Boolean(args.policyIds), 'give either jurisdictionId or policyIds'),
     adoption: z.object({
       jurisdictionIds: z
         .array(jurisdictionId)

@@ -306,6 +306,37 @@ type Adoption {
   pillarCurves: [AdoptionCurve!]!
 }
 
+enum TargetDirection {
+  RAISED
+  LOWERED
+  CHANGED
+}
+
+"A metric quantified in both versions with different figures: RAISED or LOWERED when each states one figure in the same unit."
+type TargetChange {
+  metric: String!
+  before: [Target!]!
+  after: [Target!]!
+  direction: TargetDirection!
+}
+
+"From one version of a plan to the next."
+type PlanVersionStep {
+  from: Policy!
+  to: Policy!
+  "National items both versions address (through items or measures)."
+  continued: [NationalItem!]!
+  added: [NationalItem!]!
+  dropped: [NationalItem!]!
+  targetChanges: [TargetChange!]!
+}
+
+"Successive documents of one kind (titles equal once years and plan periods are removed), oldest first."
+type PlanSeries {
+  documents: [Policy!]!
+  steps: [PlanVersionStep!]!
+}
+
 type Query {
   "All jurisdictions in the graph, by code."
   jurisdictions: [Jurisdiction!]!
@@ -328,6 +359,8 @@ type Query {
   compare(a: ID!, b: ID!, period: PeriodInput): Comparison!
   "When each jurisdiction (all with documents when none are given) first addressed each national item (of one pillar when given)."
   adoption(jurisdictionIds: [ID!], pillar: String): Adoption!
+  "Versions of plans: the series among a jurisdiction's documents, or the documents given (as one series, ordered by date)."
+  planVersions(jurisdictionId: ID, policyIds: [ID!]): [PlanSeries!]!
   "Candidates and keyword hits behind the cell of one national item and one jurisdiction."
   gapAudit(nationalItemId: ID!, jurisdictionId: ID!, period: PeriodInput): GapAudit!
 }
