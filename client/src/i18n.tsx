@@ -134,6 +134,9 @@ const AGENCY_TYPE_ZH: Record<AgencyType, string> = {
   PEOPLES_ORGANIZATION: '群团组织', OTHER_DEPARTMENTS: '其他有关部门', ZONE_BUREAU: '园区内设局', OTHER: '其他',
 };
 
+/** Every agency type, read from the exhaustive table above (model.ts would bring zod into the browser). */
+export const AGENCY_TYPE_LIST = Object.keys(AGENCY_TYPE_ZH) as AgencyType[];
+
 /** English names where the enum name reads badly as words ("HRSS" → "Hrss"); the rest are derived from the name. */
 const AGENCY_TYPE_EN: Partial<Record<AgencyType, string>> = {
   HRSS: 'Human resources and social security', TCM_ADMIN: 'Traditional Chinese medicine', INDUSTRY_IT: 'Industry and IT',

@@ -3,10 +3,10 @@
  * (jurisdiction filter there too); agency type and national item filter the ranked answer here.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { AGENCY_TYPES, type AgencyType } from '../../../graph-schema/model.js';
+import type { AgencyType } from '../../../graph-schema/model.js';
 import { useQuery } from '../api/use-query.js';
 import { JURISDICTIONS, NATIONAL_ITEMS, SEARCH, type JurisdictionsResult, type NationalItemsResult, type SearchResult } from '../api/queries.js';
-import { agencyTypeName, itemTitle, jurisdictionName, useLang, useT } from '../i18n.js';
+import { AGENCY_TYPE_LIST, agencyTypeName, itemTitle, jurisdictionName, useLang, useT } from '../i18n.js';
 import { navigate, withParams, type Route } from '../router.js';
 import { Empty, ErrorNotice, Loading, Snippet } from '../components/states.js';
 import { TaskList } from './task-list.js';
@@ -69,7 +69,7 @@ export function SearchView({ route }: { route: Route }) {
         </select>
         <select aria-label={t('leadType')} value={agencyType} onChange={(event) => navigate(withParams(route, { type: event.target.value }))}>
           <option value="">{t('allAgencyTypes')}</option>
-          {AGENCY_TYPES.map((type) => (
+          {AGENCY_TYPE_LIST.map((type) => (
             <option key={type} value={type}>
               {agencyTypeName(type, lang)}
             </option>
