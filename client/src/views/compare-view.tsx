@@ -140,15 +140,15 @@ function CompareTable({ route, result }: { route: Route; result: CompareResult }
             </th>
           </tr>
         </thead>
-        <RowGroup route={route} title={t('shared')} rows={shared} kind="shared" />
-        <RowGroup route={route} title={`${t('onlyIn')} ${nameA}`} rows={onlyA} kind="only-a" />
-        <RowGroup route={route} title={`${t('onlyIn')} ${nameB}`} rows={onlyB} kind="only-b" />
+        <RowGroup route={route} title={t('shared')} rows={shared} kind="shared" sideA={nameA} sideB={nameB} />
+        <RowGroup route={route} title={`${t('onlyIn')} ${nameA}`} rows={onlyA} kind="only-a" sideA={nameA} sideB={nameB} />
+        <RowGroup route={route} title={`${t('onlyIn')} ${nameB}`} rows={onlyB} kind="only-b" sideA={nameA} sideB={nameB} />
       </table>
     </div>
   );
 }
 
-function RowGroup({ route, title, rows, kind }: { route: Route; title: string; rows: CompareRow[]; kind: string }) {
+function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; title: string; rows: CompareRow[]; kind: string; sideA: string; sideB: string }) {
   const lang = useLang();
   return (
     <tbody className={`group-${kind}`} data-testid={`group-${kind}`}>
@@ -165,10 +165,10 @@ function RowGroup({ route, title, rows, kind }: { route: Route; title: string; r
               <a href={lineageOfItem(row.nationalItem.id)}>{itemTitle(row.nationalItem, lang)}</a>
               <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
             </th>
-            <td>
+            <td data-side={sideA}>
               <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
             </td>
-            <td>
+            <td data-side={sideB}>
               <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
             </td>
           </tr>
