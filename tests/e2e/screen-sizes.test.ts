@@ -38,6 +38,16 @@ async function openPage(screen: Screen, lang: 'zh' | 'en' = 'zh'): Promise<{ con
   return { context, page: await context.newPage() };
 }
 
+interface SourceTask {
+  id: string;
+  key: string;
+  span: { start: number; end: number };
+  jurisdiction: { name: string };
+  parent: { key: string } | null;
+  policy: { text: string; docNumber: string | null; issuedOn: string | null; sourceFile: string | null };
+  implements: { evidence: { localText: string }[] }[];
+}
+
 const shot = (page: Page, screen: Screen, view: string) => page.screenshot({ path: resolve(ARTIFACTS, `${view}-${screen.name}.png`) });
 
 /** The box of an element, which must exist. */
@@ -168,6 +178,59 @@ for (const screen of SCREENS) {
         expect(list.x + list.width).toBeLessThanOrEqual(screen.width + 0.5);
         await page.waitForTimeout(500);
         await shot(page, screen, 'lineage-national');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('shows a task\'s source beside the list: tables as tables, no tags, span and evidence marked, file and number, cite', async () => {
+      const { search } = await gql<{ search: SourceTask[] }>(
+        `{ search(text: "医保", jurisdictionId: "350400", limit: 50) {
+            id key span { start end } jurisdiction { name } parent { key }
+            policy { text docNumber issuedOn sourceFile }
+            implements { evidence { localText } }
+        } }`,
+      );
+      // A Sanming task whose span holds the converter's <p> tags and whose links carry evidence.
+      const task = search.find((candidate) => candidate.policy.text.slice(candidate.span.start, candidate.span.end).includes('<p>') && candidate.implements.some((link) => link.evidence.length > 0));
+      expect(task).toBeDefined();
+      if (!task) return;
+      const { context, page } = await openPage(screen);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      try {
+        await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保')}&j=350400&d=${encodeURIComponent(`Task:${task.id}`)}`);
+        const source = page.getByTestId('source-text');
+        await source.waitFor();
+        const text = await source.innerText();
+        expect(text).not.toMatch(/<\/?p>/);
+        expect(await source.locator('table.source-table').count()).toBeGreaterThan(0);
+        const spanText = (await source.getByTestId('source-span').evaluateAll((marks) => marks.map((mark) => mark.textContent ?? '').join(''))).replace(/\s+/g, '');
+        expect(spanText).toBe(task.policy.text.slice(task.span.start, task.span.end).replace(/<\/?p>/g, '').replace(/\s+/g, ''));
+        expect(spanText).not.toContain('</p>');
+        const evidenceWords = new Set(task.implements.flatMap((link) => link.evidence.map((evidence) => evidence.localText)));
+        const marked = await source.locator('mark.evidence').allInnerTexts();
+        expect(marked.length).toBeGreaterThan(0);
+        for (const word of marked) expect([...evidenceWords].some((evidence) => evidence.includes(word)), word).toBe(true);
+        // The span is scrolled into the source box, and the box is on screen.
+        const boxArea = await box(page, '[data-testid=source-text]');
+        const firstMark = await box(page, '[data-testid=source-span]');
+        expect(firstMark.y).toBeGreaterThanOrEqual(boxArea.y - 1);
+        expect(firstMark.y).toBeLessThan(boxArea.y + boxArea.height);
+        expect(boxArea.y).toBeLessThan(screen.height);
+        if (screen.name !== 'phone') {
+          // Split view: the results stay visible to the left of the source.
+          const list = await box(page, '[data-testid=task-row]');
+          expect(list.x + list.width).toBeLessThanOrEqual(boxArea.x);
+        }
+        const fileShown = await page.getByTestId('source-file').innerText();
+        expect(fileShown).toBe(task.policy.sourceFile?.split(/[\\/]/).pop());
+        expect(fileShown).not.toContain('/');
+        expect(await page.getByTestId('doc-number').innerText()).toBe(task.policy.docNumber);
+        await page.getByTestId('cite').click();
+        await page.getByRole('status').filter({ hasText: '已复制' }).waitFor();
+        const cited = await page.evaluate(() => navigator.clipboard.readText());
+        for (const part of [task.policy.docNumber ?? '', task.policy.issuedOn ?? '', task.jurisdiction.name, task.key, `${task.span.start}–${task.span.end}`]) expect(cited).toContain(part);
+        await shot(page, screen, 'detail-source');
       } finally {
         await context.close();
       }
