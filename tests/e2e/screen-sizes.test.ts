@@ -236,6 +236,72 @@ for (const screen of SCREENS) {
       }
     });
 
+    it('speaks one language at a time: no English words in the Chinese interface, no enum names in the English one', async () => {
+      const { search } = await gql<{ search: { id: string }[] }>('{ search(text: "医保", jurisdictionId: "350400", limit: 1) { id } }');
+      const pages = [
+        ['#/coverage', '[data-testid=coverage-cell]'],
+        [`#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${search[0]?.id}`)}`, '[data-testid=link-kind]'],
+        ['#/compare?a=350400&b=141000', '[data-testid=compare-row]'],
+        ['#/lineage/overview', '.legend-item'],
+      ] as const;
+      // Interface text only: bars, headings, legends, labels; document text may hold Latin (DRG, CT).
+      const chrome = 'header, .view-toolbar, .graph-toolbar, thead, .detail-head, .facts dt, .task-detail h3, [data-testid=link-kind], .provenance .chip, .task-list-head, .compare-summary, .group-row, .legend';
+      for (const lang of ['zh', 'en'] as const) {
+        const { context, page } = await openPage(screen, lang);
+        try {
+          for (const [hash, ready] of pages) {
+            await page.goto(`${server.url}${hash}`);
+            await page.locator(ready).first().waitFor({ timeout: 20_000 });
+            const texts = await page.locator(chrome).allInnerTexts();
+            const options = await page.locator('select option').allInnerTexts();
+            const shown = [...texts, ...options].join('\n');
+            if (lang === 'zh') {
+              const english = [...shown.matchAll(/[A-Za-z]{3,}/g)].map((match) => match[0]).filter((word) => !['English', 'CSV', 'PNG'].includes(word));
+              expect(english, `${hash} (zh)`).toEqual([]);
+            } else {
+              // Enum names read as words ("Hrss", "MEDICAL_INSURANCE") and plurals after one ("1 Tasks").
+              expect(shown, `${hash} (en)`).not.toMatch(/\bHrss\b|\b[A-Z]+_[A-Z_]+\b|\b1 Tasks\b|\bverbatim · cue|\b[a-z]+\+[a-z]+@\d/);
+              // The language toggle names the other language in its own script.
+              const chinese = [...shown.matchAll(/[\u3400-\u9fff]+/g)].map((match) => match[0]).filter((word) => word !== '中文');
+              expect(chinese, `${hash} (en)`).toEqual([]);
+            }
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    });
+
+    it('finds national items and agency types by English name, and says why nothing was found', async () => {
+      const { nationalItems } = await gql<{ nationalItems: { id: string; titleEn: string; pillarEn: string; implementations: { id: string }[] }[] }>(
+        '{ nationalItems { id titleEn pillarEn implementations { id } } }',
+      );
+      const expectedItems = nationalItems.filter((item) => /\binsurance/i.test(`${item.titleEn} ${item.pillarEn}`));
+      expect(expectedItems.length).toBeGreaterThan(0);
+      const { context, page } = await openPage(screen, 'en');
+      try {
+        await page.goto(`${server.url}#/search`);
+        await page.getByTestId('search-input').fill('insurance');
+        await page.getByTestId('search-input').press('Enter');
+        await page.getByTestId('english-matches').waitFor();
+        const shownItems = await page.getByTestId('english-item').evaluateAll((links) => links.map((link) => link.getAttribute('data-item-id')));
+        expect([...shownItems].sort()).toEqual(expectedItems.map((item) => item.id).sort());
+        expect(await page.getByTestId('english-type').allInnerTexts()).toContain('Medical insurance');
+        const tasks = new Set(expectedItems.slice(0, 8).flatMap((item) => item.implementations.map((task) => task.id)));
+        await page.getByTestId('task-row').first().waitFor();
+        expect(await page.getByTestId('task-row').count()).toBe(tasks.size);
+        await shot(page, screen, 'search-english');
+        await page.getByTestId('search-input').fill('zebra');
+        await page.getByTestId('search-input').press('Enter');
+        expect(await page.getByTestId('nothing-found').innerText()).toContain('task texts are Chinese');
+        await page.getByTestId('search-input').fill('麒麟瓜');
+        await page.getByTestId('search-input').press('Enter');
+        await expect.poll(() => page.getByTestId('nothing-found').innerText()).toContain('No task text contains');
+      } finally {
+        await context.close();
+      }
+    });
+
     it('searches and lists results inside the screen', async () => {
       const { context, page } = await openPage(screen);
       try {
