@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
-import { headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
+import { candidateLinks, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
 
@@ -100,5 +100,18 @@ describe('headingOf', () => {
   it('cuts a long one-sentence title at its first clause', () => {
     expect(headingOf('继续开展药品耗材集中采购，加大指导力度，及时落实上级医疗服务价格调整政策')).toBe('继续开展药品耗材集中采购');
     expect(headingOf('推进疾病预防控制体系改革')).toBe('推进疾病预防控制体系改革');
+  });
+});
+
+describe('candidateLinks', () => {
+  it('lists the links the linker keeps, and below them items with weaker evidence, best first', () => {
+    const task = { path: '1', text: '做实医共体运行机制，配合推进爱国卫生运动。', title: '做实医共体运行机制' };
+    const kept = linkTasks([task], { catalogue, glossary }).map((l) => l.targetId);
+    const candidates = candidateLinks(task, { catalogue, glossary });
+    expect(candidates.filter((c) => c.linked).map((c) => c.targetId)).toEqual(kept);
+    expect(candidates.some((c) => !c.linked)).toBe(true);
+    const scores = candidates.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const c of candidates) for (const e of c.evidence) expect(isExactEvidence(e, task.text, itemText(c.targetId))).toBe(true);
   });
 });

@@ -82,6 +82,19 @@ export function linkTasksWithMessages(
 }
 
 function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions): TaskLink[] {
+  return candidateLinksOf(task, index, options).filter((candidate) => candidate.linked).map(({ linked: _, ...link }) => link);
+}
+
+/**
+ * Every national item the task has evidence for, best first, each with the link it would make and
+ * whether the linker keeps it: what a researcher checks before calling a coverage cell a gap.
+ * Reviewed links are not applied here.
+ */
+export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskLink & { linked: boolean })[] {
+  return candidateLinksOf(task, cueIndexFor(options.catalogue, options.glossary), options);
+}
+
+function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOptions): (TaskLink & { linked: boolean })[] {
   const { maxLinks = 4, relativeCutoff = 0.8, absoluteFloor = 1.5, minStrong = 0.6, titleBoost = 3, bodyCeiling = 3 } = options;
   const weights: Weights = { titleBoost, bodyCeiling };
   const masked = maskBoilerplate(task.text);
@@ -102,18 +115,21 @@ function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions):
   for (let i = 0; i + PHRASE_MIN_LENGTH <= masked.length; i += 1) {
     for (const itemId of index.itemsByGram.get(masked.slice(i, i + PHRASE_MIN_LENGTH)) ?? []) candidates.add(itemId);
   }
-  const scores: ItemScore[] = [];
+  const scores: (ItemScore & { eligible: boolean })[] = [];
   for (const item of index.items.values()) {
     if (!candidates.has(item.id)) continue;
     const score = scoreItem(task, item, byItem.get(item.id) ?? [], masked, index, inTitle, weights);
-    if (score && (score.strong >= minStrong || score.longestPhrase >= 12)) scores.push(score);
+    if (score) scores.push({ ...score, eligible: score.strong >= minStrong || score.longestPhrase >= 12 });
   }
   scores.sort((a, b) => b.raw - a.raw);
-  const best = scores[0]?.raw ?? 0;
+  const best = scores.find((score) => score.eligible)?.raw ?? 0;
+  let kept = 0;
   return scores
-    .filter((score) => score.raw >= best * relativeCutoff || score.raw >= absoluteFloor)
-    .slice(0, maxLinks)
-    .map((score) => toLink(task, score))
+    .map((score) => {
+      const linked = score.eligible && kept < maxLinks && (score.raw >= best * relativeCutoff || score.raw >= absoluteFloor);
+      if (linked) kept += 1;
+      return { ...toLink(task, score), linked };
+    })
     // No link without evidence.
     .filter((link) => link.evidence.length > 0);
 }
