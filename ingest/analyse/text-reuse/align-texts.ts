@@ -319,6 +319,34 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
   return { score: best.score, aStart: aEnd - aLength, aEnd, bStart: bEnd - bLength, bEnd, ops };
 }
 
+/**
+ * Whether a chain can reach `minScore`: a chain spanning fewer characters than a passage needs is
+ * usually a stock phrase shared by chance ("深化医药卫生体制改革"), so it is aligned only when its
+ * first seed, extended along its diagonal without gaps, already scores enough (the ungapped
+ * extension step of BLAST). This spares the banded alignment of thousands of such chains.
+ */
+function worthAligning(a: string, b: string, seeds: readonly Seed[], o: Required<AlignmentOptions>): boolean {
+  const first = seeds[0]!;
+  const last = seeds[seeds.length - 1]!;
+  if ((last.i - first.i + o.seedLength) * o.match >= o.minScore) return true;
+  const dropOff = 3 * o.match;
+  let best = o.seedLength * o.match;
+  for (const step of [1, -1]) {
+    let score = step === 1 ? o.seedLength * o.match : 0;
+    let top = score;
+    let i = step === 1 ? first.i + o.seedLength : first.i - 1;
+    let j = step === 1 ? first.j + o.seedLength : first.j - 1;
+    while (i >= 0 && j >= 0 && i < a.length && j < b.length && score > top - dropOff) {
+      score += a[i] === b[j] ? o.match : o.mismatch;
+      top = Math.max(top, score);
+      i += step;
+      j += step;
+    }
+    best += step === 1 ? top - o.seedLength * o.match : top;
+  }
+  return best >= o.minScore;
+}
+
 function toPassage(ca: ComparableText, cb: ComparableText, local: LocalAlignment): AlignedPassage {
   // Runs of matches are "same"; the runs between them are changed, inserted or deleted.
   const runs: { kind: SegmentKind; aFrom: number; aTo: number; bFrom: number; bTo: number }[] = [];
@@ -374,6 +402,7 @@ export function alignTexts(a: string, b: string, options: AlignmentOptions = {})
   let budget = queue.length * 4 + 16;
   while (queue.length > 0 && budget-- > 0) {
     const seeds = queue.pop()!;
+    if (!worthAligning(ca.chars, cb.chars, seeds, o)) continue;
     const iLo = Math.max(0, seeds[0]!.i - o.bandMargin);
     const iHi = Math.min(ca.chars.length, seeds[seeds.length - 1]!.i + o.seedLength + o.bandMargin);
     const local = alignInBand(ca.chars, cb.chars, iLo, bandOf(seeds, iLo, iHi, o.bandMargin), 2 * o.bandMargin + 1, o);
