@@ -8,6 +8,7 @@ import type { TaskNode } from '../../graph-schema/model.js';
 import { sharedInstrumentCoder, type InstrumentUse } from '../../ingest/analyse/instruments/index.js';
 import { alignTexts, type AlignedPassage, type TextReuse } from '../../ingest/analyse/text-reuse/align-texts.js';
 import { readQueries } from '../../store/queries/index.js';
+import type { LinkRow } from '../../store/queries/read-queries.js';
 import { buildInstrumentMatrix } from '../analysis/instrument-matrix.js';
 import { bestTaskAlignment, type AlignmentSource, type TaskAlignmentData } from '../analysis/task-alignment.js';
 import type { ApiContext } from '../context/request-context.js';
@@ -94,6 +95,13 @@ async function alignmentSources(task: TaskNode, ctx: ApiContext): Promise<Alignm
   return sources;
 }
 
+/** A derivation's child task aligned with its parent task (both short: aligned on each ask). */
+async function derivationAlignment(link: LinkRow, ctx: ApiContext): Promise<TaskAlignmentData | null> {
+  const [child, parent] = await Promise.all([ctx.loaders.task.load(link.fromId), ctx.loaders.task.load(link.toId)]);
+  if (!child || !parent) return null;
+  return bestTaskAlignment(child.text, [{ kind: 'policy', id: parent.policyId, text: parent.text }]);
+}
+
 export const analysesResolvers = {
   Query: {
     instrumentCodebook: () => sharedInstrumentCoder().codebook.subTypes.map(subTypeView),
@@ -139,6 +147,14 @@ export const analysesResolvers = {
     async bestAlignment(task: TaskNode, _args: Args, ctx: ApiContext) {
       const best = bestTaskAlignment(task.text, await alignmentSources(task, ctx));
       return best && { ...best, passage: passageView(best.passage) };
+    },
+  },
+
+  DerivesFromLink: {
+    reuseShare: async (link: LinkRow, _args: Args, ctx: ApiContext) => (await derivationAlignment(link, ctx))?.taskShare ?? 0,
+    alignment: async (link: LinkRow, _args: Args, ctx: ApiContext) => {
+      const best = await derivationAlignment(link, ctx);
+      return best && passageView(best.passage);
     },
   },
 

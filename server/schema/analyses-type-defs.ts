@@ -135,6 +135,13 @@ extend type Task {
   bestAlignment: TaskAlignment
 }
 
+extend type DerivesFromLink {
+  "Share of the lower-level task's letters and digits found in its parent task's text by alignment (0 when nothing aligns)."
+  reuseShare: Float!
+  "The best-aligned passage: side a is the parent task's text (to), side b the lower-level task's (from); null when none aligns."
+  alignment: AlignedPassage
+}
+
 extend type Query {
   "The instrument codebook's sub-types, supply side first."
   instrumentCodebook: [InstrumentSubType!]!
