@@ -5,6 +5,7 @@
  */
 import { graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
 import { AGENCY_ROLES, LINK_KINDS } from '../../graph-schema/model.js';
+import { analysesTypeDefs } from './analyses-type-defs.js';
 
 /** Enums of relationship properties, which graph-schema derives only for node properties. */
 const relationshipEnums: Record<string, readonly string[]> = { AgencyRole: AGENCY_ROLES, LinkKind: LINK_KINDS };
@@ -371,5 +372,5 @@ export function apiTypeDefs(): string {
   const enums = Object.entries(relationshipEnums)
     .filter(([name]) => !new RegExp(`\\benum ${name}\\b`).test(derived))
     .map(([name, values]) => `enum ${name} {\n${values.map((value) => `  ${value}`).join('\n')}\n}`);
-  return [derived.trim(), ...enums, extensions.trim()].join('\n\n') + '\n';
+  return [derived.trim(), ...enums, extensions.trim(), analysesTypeDefs.trim()].join('\n\n') + '\n';
 }
