@@ -32,6 +32,17 @@ export function documentPathOf(file: string, dirs: readonly string[] = TOPIC_DOC
   return found;
 }
 
+export type Half = 'tuning' | 'held-out';
+
+/**
+ * Which half of the topic set a labelled document (by its position in file-name order) belongs to:
+ * alternate documents, so both halves hold seeds and real documents. Cues and the score calibration
+ * are tuned on the tuning half only; the held-out half tells whether they carry over.
+ */
+export function halfOf(position: number): Half {
+  return position % 2 === 0 ? 'tuning' : 'held-out';
+}
+
 /** One labelled unit beside what the linker gave it. */
 export interface JudgedUnit {
   file: string;
