@@ -12,12 +12,16 @@ import { evaluate } from './eval/evaluate.js';
 import { loadLabelledSet, locateLabelledSet } from './eval/labelled-set.js';
 import { loadGlossary } from './glossary.js';
 import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type Half, type JudgedUnit } from './eval/topic-set.js';
+import { FEATURE_NAMES, featuresOf, fitScoreWeights } from './link-score.js';
+import { scoredCandidates } from './link-tasks.js';
 import { loadReviewedLinks } from './reviewed-links.js';
 
 const verbose = process.argv.includes('--verbose');
 const withoutCuration = process.argv.includes('--no-curation');
 /** `--misses`: each miss of the tuning half with the unit's text and the missed item's cues. */
 const misses = process.argv.includes('--misses');
+/** `--fit`: refit the calibrated score's weights (link-score.ts) on the tuning half and print them. */
+const fit = process.argv.includes('--fit');
 const catalogue = loadCatalogue();
 const glossary = loadGlossary();
 const reviewed = withoutCuration ? [] : loadReviewedLinks();
@@ -48,9 +52,20 @@ process.stdout.write(
 const context = await loadStageContext('seeds');
 const judged: (JudgedUnit & { half: Half })[] = [];
 const texts = new Map<string, string>();
+const fitRows: number[][] = [];
+const fitAccepted: boolean[] = [];
 for (const [position, labels] of loadTopicSet().entries()) {
   const doc = processDocument({ source: await readSourceFile(documentPathOf(labels.file)), messages: [] }, context);
   for (const task of doc.tasks) texts.set(`${labels.file} ${task.path}`, task.text);
+  if (fit && halfOf(position) === 'tuning') {
+    const gold = new Map(labels.units.map((unit) => [unit.path, unit.nationalItemIds]));
+    for (const task of doc.tasks.filter((candidate) => candidate.kind !== 'section' && gold.has(candidate.path))) {
+      for (const candidate of scoredCandidates(task, { catalogue, glossary })) {
+        fitRows.push(featuresOf(candidate.evidenceFound));
+        fitAccepted.push(gold.get(task.path)?.includes(candidate.targetId) ?? false);
+      }
+    }
+  }
   judged.push(...judgeDocument(labels, doc).filter((unit) => unit.kind !== 'section').map((unit) => ({ ...unit, half: halfOf(position) })));
 }
 const cuesOf = (id: string) => {
@@ -73,6 +88,10 @@ const describe = (name: string, units: JudgedUnit[]) => {
     `  units with a label but no link: ${unlinked.length}${unlinked.length > 0 ? ` (by labelled pillar: ${[...unlinkedByPillar].sort((a, b) => b[1] - a[1]).map(([pillar, count]) => `${pillar} ${count}`).join(', ')})` : ''}`,
   ];
 };
+if (fit) {
+  const weights = fitScoreWeights(fitRows, fitAccepted);
+  process.stdout.write(`score weights fitted on ${fitRows.length} candidates of the tuning half:\n  [${weights.map((w) => w.toFixed(3)).join(', ')}]\n${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3)}`).join('\n')}\n`);
+}
 if (judged.length > 0) {
   const lines = [
     ...describe('topic set', judged),

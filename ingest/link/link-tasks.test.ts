@@ -63,9 +63,15 @@ describe('linkTasks', () => {
     expect(link('推进县人民医院和县中医院改扩建。')).toEqual([]);
   });
 
-  it('prefers the topic named in the heading over a topic the body mentions in passing', () => {
+  it('ranks the topic named in the heading above a topic the body mentions', () => {
     const links = link('推进紧密型县域医共体建设。医共体内开展药品带量采购。', '推进紧密型县域医共体建设');
-    expect(targets(links)).toEqual(['care.county-community']);
+    expect(targets(links)[0]).toBe('care.county-community');
+    const score = (id: string) => links.find((l) => l.targetId === id)?.score ?? 0;
+    expect(score('care.county-community')).toBeGreaterThan(score('drugs.procurement'));
+  });
+
+  it('makes no link from a short shared phrase without a cue (常态化制度化开展)', () => {
+    expect(link('推动各项工作常态化制度化开展。')).toEqual([]);
   });
 
   it('keeps two topics a task addresses about equally', () => {
@@ -76,7 +82,7 @@ describe('linkTasks', () => {
     for (const l of link('推动药品集中带量采购工作常态化制度化开展。')) {
       expect(l.score).toBeGreaterThan(0);
       expect(l.score).toBeLessThanOrEqual(1);
-      expect(l.method).toBe('cue+ngram@1');
+      expect(l.method).toBe('cue+ngram@2');
       expect(l.curated).toBe(false);
     }
   });
@@ -105,7 +111,7 @@ describe('headingOf', () => {
 
 describe('candidateLinks', () => {
   it('lists the links the linker keeps, and below them items with weaker evidence, best first', () => {
-    const task = { path: '1', text: '做实医共体运行机制，配合推进爱国卫生运动。', title: '做实医共体运行机制' };
+    const task = { path: '1', text: '做实医共体运行机制，推动各项工作常态化制度化开展。', title: '做实医共体运行机制' };
     const kept = linkTasks([task], { catalogue, glossary }).map((l) => l.targetId);
     const candidates = candidateLinks(task, { catalogue, glossary });
     expect(candidates.filter((c) => c.linked).map((c) => c.targetId)).toEqual(kept);
