@@ -51,6 +51,7 @@ process.stdout.write(
 // held-out half that shows whether what was tuned carries over.
 const context = await loadStageContext('seeds');
 const judged: (JudgedUnit & { half: Half })[] = [];
+const headings: JudgedUnit[] = [];
 const texts = new Map<string, string>();
 const fitRows: number[][] = [];
 const fitAccepted: boolean[] = [];
@@ -66,7 +67,9 @@ for (const [position, labels] of loadTopicSet().entries()) {
       }
     }
   }
-  judged.push(...judgeDocument(labels, doc).filter((unit) => unit.kind !== 'section').map((unit) => ({ ...unit, half: halfOf(position) })));
+  const units = judgeDocument(labels, doc);
+  judged.push(...units.filter((unit) => unit.kind !== 'section').map((unit) => ({ ...unit, half: halfOf(position) })));
+  headings.push(...units.filter((unit) => unit.kind === 'section'));
 }
 const cuesOf = (id: string) => {
   const item = catalogue.items.find((candidate) => candidate.id === id);
@@ -98,6 +101,8 @@ if (judged.length > 0) {
     ...describe('tuning half', judged.filter((unit) => unit.half === 'tuning')),
     ...describe('held-out half', judged.filter((unit) => unit.half === 'held-out')),
   ];
+  const headingFigures = measureTopics(headings);
+  lines.push(`headings (left out above; a heading keeps only what its items link to): ${headingFigures.units}, micro precision ${pct(headingFigures.micro.precision)}  recall ${pct(headingFigures.micro.recall)}`);
   if (verbose || misses) {
     for (const unit of judged) {
       if (misses && unit.half !== 'tuning') continue;

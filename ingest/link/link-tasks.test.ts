@@ -88,6 +88,33 @@ describe('linkTasks', () => {
   });
 });
 
+describe('linkTasks over an outline', () => {
+  const heading = { path: '一', text: '深化医改，推进医共体建设和药品集中带量采购', title: '深化医改，推进医共体建设和药品集中带量采购', parentPath: null, kind: 'section' as const };
+  const item = { path: '一/1', text: '做实医共体运行机制，推动各项工作常态化制度化开展：', title: '做实医共体运行机制', parentPath: '一', kind: 'item' as const };
+  const measure = { path: '一/1/1', text: '推动药品集中带量采购工作常态化制度化开展。', title: '推动药品集中带量采购工作常态化制度化开展', parentPath: '一/1', kind: 'measure' as const };
+  const links = linkTasks([heading, item, measure], { catalogue, glossary });
+  const of = (path: string) => links.filter((l) => l.taskPath === path);
+
+  it('links an item to what its sub-measures link to, citing the item’s own wording and no higher than the sub-measure', () => {
+    const inherited = of('一/1').find((l) => l.targetId === 'drugs.procurement');
+    const fromMeasure = of('一/1/1').find((l) => l.targetId === 'drugs.procurement');
+    expect(fromMeasure).toBeDefined();
+    expect(inherited?.evidence.map((e) => e.localText)).toEqual(['工作常态化制度化开展']);
+    for (const e of inherited?.evidence ?? []) expect(isExactEvidence(e, item.text, itemText('drugs.procurement'))).toBe(true);
+    expect(inherited?.score).toBeLessThanOrEqual(fromMeasure?.score ?? 0);
+  });
+
+  it('keeps a heading’s links to what its items link to', () => {
+    expect(targets(of('一')).sort()).toEqual(['care.county-community', 'drugs.procurement']);
+    const alone = linkTasks([{ ...heading, path: '二' }, { ...measure, path: '二/1', parentPath: '二', kind: 'item' }], { catalogue, glossary });
+    expect(targets(alone.filter((l) => l.taskPath === '二'))).toEqual(['drugs.procurement']);
+  });
+
+  it('gives a heading with nothing numbered under it no link', () => {
+    expect(linkTasks([{ ...heading, path: '三' }], { catalogue, glossary })).toEqual([]);
+  });
+});
+
 describe('maskBoilerplate', () => {
   it('masks nested responsibility notes with mixed bracket widths and keeps offsets', () => {
     const text = '加强疫情防控。（责任单位：各镇人民政府（开发区工委）按职责分工负责)';

@@ -21,6 +21,9 @@ export interface LinkableTask {
   title: string;
   /** Where the task starts in the source text, for messages about it. */
   span?: { start: number };
+  /** Path of the enclosing unit, and whether this one is a heading ('section'), item or measure. */
+  parentPath?: string | null;
+  kind?: 'section' | 'item' | 'measure';
 }
 
 export const LINK_METHOD = 'cue+ngram@2';
@@ -77,12 +80,55 @@ export function linkTasksWithMessages(
 ): { links: TaskLink[]; messages: IngestMessage[] } {
   const { catalogue, glossary, reviewed = [], scope = {} } = options;
   const index = cueIndexFor(catalogue, glossary);
-  const links = tasks.flatMap((task) => linkOneTask(task, index, options));
+  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
+  const links = followOutline(tasks, candidates);
   return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
 }
 
-function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions): TaskLink[] {
-  return candidateLinksOf(task, index, options).filter((candidate) => candidate.linked).map(({ linked: _, evidenceFound: __, ...link }) => link);
+/**
+ * The outline's part in linking. An item addresses what its sub-measures address ("（三）…：1.…；2.…"),
+ * so an item links to every item a sub-measure of it links to — when its own text has evidence for
+ * that item to cite, scored as the sub-measure's link. A heading ("一、深化公立医院改革") only names
+ * what its items do, so it keeps only links that some item or measure under it has, and none when
+ * nothing is numbered under it.
+ */
+function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
+  const linksOf = new Map(tasks.map((task) => [task.path, (candidates.get(task.path) ?? [])
+    .filter((candidate) => candidate.linked)
+    .map(({ linked: _, evidenceFound: __, ...link }): TaskLink => link)]));
+  const children = new Map<string, LinkableTask[]>();
+  for (const task of tasks) {
+    if (task.parentPath == null) continue;
+    children.set(task.parentPath, [...(children.get(task.parentPath) ?? []), task]);
+  }
+  const byPath = new Map(tasks.map((task) => [task.path, task]));
+  const depthOf = (task: LinkableTask): number => {
+    let depth = 0;
+    for (let at = task.parentPath; at != null && depth < tasks.length; at = byPath.get(at)?.parentPath) depth += 1;
+    return depth;
+  };
+  // Deepest first, so a measure's links reach its item before the item's reach the heading.
+  for (const task of [...tasks].sort((a, b) => depthOf(b) - depthOf(a))) {
+    const own = linksOf.get(task.path) ?? [];
+    const below = (children.get(task.path) ?? []).flatMap((child) => linksOf.get(child.path) ?? []);
+    if (task.kind === 'section') {
+      const named = new Set(below.map((link) => link.targetId));
+      linksOf.set(task.path, own.filter((link) => named.has(link.targetId)));
+      continue;
+    }
+    const have = new Set(own.map((link) => link.targetId));
+    for (const link of below) {
+      if (have.has(link.targetId)) continue;
+      const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
+      if (!cited) continue;
+      const { linked: _, evidenceFound: __, ...inherited } = cited;
+      // The evidence is the item's own; the confidence is no more than the sub-measure's link.
+      own.push({ ...inherited, score: link.score });
+      have.add(link.targetId);
+    }
+    linksOf.set(task.path, own);
+  }
+  return tasks.flatMap((task) => linksOf.get(task.path) ?? []);
 }
 
 /**
