@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
 import { candidateLinks, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
+import { loadCatalogue } from './catalogue.js';
+import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
 
@@ -49,6 +51,15 @@ describe('linkTasks', () => {
       expect(l.evidence.length).toBeGreaterThan(0);
       for (const e of l.evidence) expect(isExactEvidence(e, text, itemText(l.targetId))).toBe(true);
     }
+  });
+
+  it('does not read the name of a hospital (三明市中西医结合医院) as the TCM reform in a key-specialty task', () => {
+    const text = '推进三明市第一医院泌尿外科、三明市中西医结合医院耳鼻喉科等临床重点专科建设。';
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const found = linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
+    expect(found).toContain('service-system.hospital-capacity');
+    expect(found).not.toContain('tcm.inheritance-development');
+    expect(linkTasks([{ path: '1', text: '发挥中西医结合优势。', title: '发挥中西医结合优势' }], real).map((l) => l.targetId)).toContain('tcm.inheritance-development');
   });
 
   it('makes no link when nothing in the task matches the catalogue', () => {
