@@ -57,7 +57,7 @@ export function featuresOf(c: CandidateEvidence): number[] {
  * on every candidate (item with evidence) of every labelled item and measure of the tuning half of
  * the topic set, a candidate counting as accepted when the hand labels list its item.
  */
-export const SCORE_WEIGHTS: readonly number[] = [0.676, 0.623, 2.297, 0.364, 0.534, 0.478, 1.074, 0.749, -0.862];
+export const SCORE_WEIGHTS: readonly number[] = [1.519, 0.642, 1.969, 0.531, 0.495, 0.251, 1.221, 0.669, -0.976];
 
 /** A link is made when its calibrated score reaches this: a reviewer is more likely to accept it than not. */
 export const LINK_THRESHOLD = 0.5;
