@@ -119,3 +119,6 @@ if (judged.length > 0) {
   }
   process.stdout.write(lines.join('\n') + '\n');
 }
+
+// Policy instruments against their own hand-labelled set (issue 17).
+await import('../analyse/instruments/eval-cli.js');

@@ -14,7 +14,7 @@ const doc: ResolvedDoc = {
   source: { path: 'x.txt', sha256: '0', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '' },
   // The normalised text is the source here: offsets map to themselves.
   normalised: { text: ' '.repeat(60), sourceOffsets: [...Array(61).keys()] },
-  meta: { title: 't', docNumber: '明医改组〔2024〕4号', issuer: null, issuedOn: null, status: 'final', jurisdictionId: '350400', year: 2024 },
+  meta: { title: 't', docNumber: '明医改组〔2024〕4号', issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2024 },
   tasks: [
     task('一', 'section', '二、加大药品耗材集采改革力度', 0),
     task('一/1', 'item', '做实紧密型县域医共体。', 20, '一'),
