@@ -60,6 +60,10 @@ interface ItemScore {
   bodySum: number;
   evidence: (LinkEvidence & { weight: number; sameWording: boolean; adaptation: boolean })[];
   longestPhrase: number;
+  /** Longest strong cue matched, in characters: 家庭医生团队 says more than 基层. */
+  longestCue: number;
+  /** Whether a strong cue matched is the concept the item's title names. */
+  namesItem: boolean;
 }
 
 const REPEAT_BONUS = 0.25;
@@ -180,7 +184,18 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
     .map((score) => {
-      const evidence: CandidateEvidence = { ...score, best, textLength: task.text.length };
+      const evidence: CandidateEvidence = {
+        titleSum: score.titleSum,
+        bodySum: score.bodySum,
+        strong: score.strong,
+        longestPhrase: score.longestPhrase,
+        longestCue: score.longestCue,
+        namesItem: score.namesItem,
+        raw: score.raw,
+        best,
+        eligible: score.eligible,
+        textLength: task.text.length,
+      };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
     .sort((a, b) => b.calibrated - a.calibrated);
@@ -227,6 +242,8 @@ function scoreItem(
   const covered: [number, number][] = [];
   let titleSum = 0;
   let bodySum = 0;
+  let longestCue = 0;
+  let namesItem = false;
   for (const list of byConcept.values()) {
     const weighOf = (m: CueMatch) => m.cue.weight * (inTitle(m) ? titleBoost : 1);
     const best = list.reduce((a, b) => (weighOf(b) > weighOf(a) ? b : a));
@@ -235,7 +252,11 @@ function scoreItem(
     const weight = weighOf(best) + Math.min(MAX_REPEAT_BONUS, REPEAT_BONUS * (occurrences - 1)) * best.cue.weight;
     if (inTitle(best)) titleSum += weight;
     else bodySum += weight;
-    if (best.cue.strength === 'strong') strong += weight;
+    if (best.cue.strength === 'strong') {
+      strong += weight;
+      longestCue = Math.max(longestCue, best.end - best.start);
+      if (best.cue.namesItem) namesItem = true;
+    }
     const nationalStart = item.text.indexOf(best.cue.national);
     const localText = task.text.slice(best.start, best.end);
     covered.push([best.start, best.end]);
@@ -276,7 +297,7 @@ function scoreItem(
   // weight saturates and cannot outvote the heading.
   raw = titleSum + bodyCeiling * (1 - Math.exp(-bodySum / bodyCeiling));
   if (evidence.length === 0) return null;
-  return { item, raw, strong, titleSum, bodySum, evidence, longestPhrase };
+  return { item, raw, strong, titleSum, bodySum, evidence, longestPhrase, longestCue, namesItem };
 }
 
 function kindOf(score: ItemScore): LinkKind {
