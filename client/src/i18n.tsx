@@ -3,7 +3,7 @@
  * NationalItem titleZh/titleEn, pillarZh/pillarEn, Agency name/nameEn); document text is always shown as printed.
  */
 import { createContext, useContext } from 'react';
-import type { AgencyRole, AgencyType } from '../../graph-schema/model.js';
+import type { AgencyRole, AgencyType, JurisdictionLevel, LinkKind, NodeLabel, PolicyStatus } from '../../graph-schema/model.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -42,7 +42,7 @@ const UI = {
   zoomIn: ['放大', 'Zoom in'],
   zoomOut: ['缩小', 'Zoom out'],
   hierarchical: ['层次布局', 'Hierarchical'],
-  free: ['自由布局', 'Free (fcose)'],
+  free: ['自由布局', 'Free layout'],
   expand: ['展开', 'Expand'],
   collapse: ['收起', 'Collapse'],
   close: ['关闭', 'Close'],
@@ -63,7 +63,15 @@ const UI = {
   leadType: ['牵头单位类型', 'Lead agency type'],
   table: ['表格', 'Table'],
   graph: ['图', 'Graph'],
-  searchPlaceholder: ['输入中文关键词，如 医保支付', 'Chinese words, e.g. 医保支付'],
+  searchPlaceholder: ['中文关键词（如 医保支付），或国家事项、单位类型的英文名', 'Chinese words (e.g. 医保支付) or English names of national items and agency types'],
+  englishMatches: ['按英文名称找到', 'Found by English name'],
+  nationalItems: ['国家改革事项', 'national items'],
+  agencyTypes: ['单位类型', 'agency types'],
+  noEnglishMatch: ['没有哪个国家事项或单位类型的英文名含有这些词；任务原文是中文，只能用中文词检索。', 'No national item or agency type has these words in its English name; task texts are Chinese and are searched with Chinese words only.'],
+  typesOnly: ['这些词只是单位类型的英文名：请用中文词检索，再在上面选择该类型筛选。', 'These words name agency types only: search a Chinese word, then pick the type above to filter by it.'],
+  noTextMatch: ['没有任务原文含有这些词（也没有分词后的匹配）；可试更短的词。', 'No task text contains these words (nor the words they segment into); try a shorter word.'],
+  hiddenByFilters: ['条结果被单位类型或国家事项筛选排除', 'results hidden by the agency type or national item filter'],
+  tasksOfItems: ['落实这些国家事项的任务', 'Tasks implementing these national items'],
   allJurisdictions: ['全部地区', 'All jurisdictions'],
   allAgencyTypes: ['全部单位类型', 'All agency types'],
   allNationalItems: ['全部国家事项', 'All national items'],
@@ -94,6 +102,36 @@ const UI = {
   swap: ['交换', 'Swap'],
   expandHint: ['双击节点（或在右侧列表中按 + / -）展开或收起', 'Double click a node (or press + / - in the list) to expand or collapse it'],
   coveredIn: ['覆盖地区', 'Covered in'],
+  cite: ['引用', 'Cite'],
+  copied: ['已复制到剪贴板', 'Copied to the clipboard'],
+  docNumber: ['文号', 'Doc. no.'],
+  file: ['文件', 'File'],
+  characters: ['字符', 'characters'],
+  itemKey: ['条目', 'item'],
+  sourceLegend: ['黄底：本任务原文；下划线：关联所依据的词', 'Yellow: this task; underlined: the words its links rest on'],
+  summaryTitle: ['（概括标题）', '(summary title)'],
+  status_draft: ['征求意见稿', 'draft'],
+  status_final: ['正式文件', 'final'],
+  kind_verbatim: ['照搬', 'verbatim'],
+  kind_adapted: ['改写', 'adapted'],
+  kind_paraphrase: ['意译', 'paraphrase'],
+  kindHelp_verbatim: ['照搬：连续 12 字以上与国家原文相同', 'verbatim: 12 or more characters in a row copied from the national wording'],
+  kindHelp_adapted: ['改写：沿用国家原文的关键词句，其余按本地情况改写或量化', 'adapted: keeps the key national wording and rewrites or quantifies the rest'],
+  kindHelp_paraphrase: ['意译：只有同义词或简称相同', 'paraphrase: only synonyms or abbreviations in common'],
+  scoreHelp: ['分数 0–1：文字与国家事项相符的程度，越高越可靠', 'Score 0–1: how closely the wording matches the national item; higher is more reliable'],
+  method_auto: ['自动匹配（关键词与共同词组）', 'automatic match (cue words and shared phrases)'],
+  method_parent: ['自动匹配（共同词组与术语表）', 'automatic match (shared phrases and glossary)'],
+  method_reviewed: ['人工审核确认', 'confirmed by a reviewer'],
+  label_Task: ['任务', 'Task'],
+  label_Policy: ['政策文件', 'Policy'],
+  label_NationalItem: ['国家改革事项', 'National item'],
+  label_Jurisdiction: ['地区', 'Jurisdiction'],
+  label_Agency: ['单位', 'Agency'],
+  label_Target: ['目标', 'Target'],
+  level_national: ['国家', 'national'],
+  level_province: ['省级', 'province'],
+  level_city: ['市级', 'city'],
+  level_county: ['县级', 'county'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type UiKey = keyof typeof UI;
@@ -116,6 +154,24 @@ export const pillarName = (item: { pillar: string; pillarZh: string; pillarEn: s
 export const agencyName = (a: { name: string; nameEn?: string | null }, lang: Lang) =>
   lang === 'zh' || !a.nameEn ? a.name : a.nameEn;
 export const roleName = (role: AgencyRole, lang: Lang) => t(`role_${role}`, lang);
+/** "1 task", "3 tasks", "3 项任务". */
+export const taskCount = (count: number, lang: Lang) => (lang === 'zh' ? `${count} 项任务` : `${count} ${count === 1 ? 'task' : 'tasks'}`);
+export const statusName = (status: PolicyStatus, lang: Lang) => t(`status_${status}`, lang);
+export const kindName = (kind: LinkKind, lang: Lang) => t(`kind_${kind}`, lang);
+export const kindHelp = (kind: LinkKind, lang: Lang) => t(`kindHelp_${kind}`, lang);
+export const labelName = (label: NodeLabel, lang: Lang) => t(`label_${label}`, lang);
+export const levelName = (level: JurisdictionLevel, lang: Lang) => t(`level_${level}`, lang);
+
+/** The link methods the ingest writes (ingest/link: LINK_METHOD, DERIVES_METHOD, REVIEWED_METHOD), in words. */
+export function methodName(method: string, lang: Lang): string {
+  if (method.startsWith('cue+ngram')) return t('method_auto', lang);
+  if (method.startsWith('ngram+glossary')) return t('method_parent', lang);
+  if (method.startsWith('reviewed')) return t('method_reviewed', lang);
+  return method;
+}
+
+/** The name of a file without the folders of the machine it was read on. */
+export const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 /** A document that prints no title (a notice copied from a web page) is named so, never by a guess. */
 export const policyTitle = (policy: { title: string }, lang: Lang) => policy.title || t('untitled', lang);
 
@@ -133,6 +189,9 @@ const AGENCY_TYPE_ZH: Record<AgencyType, string> = {
   EPIDEMIC_COMMAND: '疫情防控指挥部', ZONE_COMMITTEE: '园区管委会', PARTY_WORK_COMMITTEE: '党的工作委员会',
   PEOPLES_ORGANIZATION: '群团组织', OTHER_DEPARTMENTS: '其他有关部门', ZONE_BUREAU: '园区内设局', OTHER: '其他',
 };
+
+/** Every agency type, read from the exhaustive table above (model.ts would bring zod into the browser). */
+export const AGENCY_TYPE_LIST = Object.keys(AGENCY_TYPE_ZH) as AgencyType[];
 
 /** English names where the enum name reads badly as words ("HRSS" → "Hrss"); the rest are derived from the name. */
 const AGENCY_TYPE_EN: Partial<Record<AgencyType, string>> = {

@@ -2,7 +2,8 @@
  * @module Coverage and comparison over (national item, jurisdiction, task) triples. Compare is
  * computed from the same cells as coverage, so the two can never disagree.
  */
-import type { AgencyType } from '../../graph-schema/model.js';
+import type { AgencyType, TaskKind } from '../../graph-schema/model.js';
+import { yearsInForce, type PlanPeriod } from '../../ingest/segment/plan-period.js';
 
 export interface CoverageTriple {
   nationalItemId: string;
@@ -10,11 +11,70 @@ export interface CoverageTriple {
   taskId: string;
 }
 
+/**
+ * COVERED: a task of the jurisdiction's documents implements the item; GAP: documents were
+ * considered and none does; NO_DOCUMENT: the jurisdiction has no document (in the period asked),
+ * so nothing can be said about the item.
+ */
+export type CoverageStatus = 'COVERED' | 'GAP' | 'NO_DOCUMENT';
+
 export interface CoverageCellData {
   nationalItemId: string;
   jurisdictionId: string;
   taskCount: number;
   taskIds: string[];
+  status: CoverageStatus;
+}
+
+/** A year range, either end open: documents in force in any year of it are considered. */
+export interface PeriodFilter {
+  from?: number | null | undefined;
+  to?: number | null | undefined;
+}
+
+export interface DatedPolicy {
+  id: string;
+  jurisdictionId: string | null;
+  stub: boolean;
+  coversFrom: number | null;
+  coversTo: number | null;
+  issuedOn: string | null;
+}
+
+/**
+ * The loaded documents of the jurisdictions a matrix rests on: with a period, those in force in a
+ * year of it (the years the plan covers, else its issue year); a document stating neither cannot
+ * be placed in a period and is left out of it. Citation stubs are never considered.
+ */
+export function consideredPolicies<P extends DatedPolicy>(
+  policies: readonly P[],
+  jurisdictionIds: readonly string[],
+  period: PeriodFilter | null = null,
+): Map<string, P[]> {
+  const byJurisdiction = new Map<string, P[]>(jurisdictionIds.map((id) => [id, []]));
+  for (const policy of policies) {
+    const list = policy.jurisdictionId === null ? undefined : byJurisdiction.get(policy.jurisdictionId);
+    if (!list || policy.stub) continue;
+    if (period && (period.from != null || period.to != null) && !inForce(yearsInForce(policy), period)) continue;
+    list.push(policy);
+  }
+  return byJurisdiction;
+}
+
+function inForce(years: PlanPeriod | null, period: PeriodFilter): boolean {
+  if (!years) return false;
+  return years.to >= (period.from ?? -Infinity) && years.from <= (period.to ?? Infinity);
+}
+
+/**
+ * The triples a matrix counts: those of the considered documents, and of items and measures only —
+ * a section heading restates what its items do, and counting it too would count one reform twice.
+ */
+export function countedTriples<T extends CoverageTriple & { policyId: string; kind: TaskKind }>(
+  triples: readonly T[],
+  consideredPolicyIds: ReadonlySet<string>,
+): T[] {
+  return triples.filter((triple) => triple.kind !== 'section' && consideredPolicyIds.has(triple.policyId));
 }
 
 /**
@@ -26,12 +86,17 @@ export function buildCoverageCells(
   nationalItemIds: readonly string[],
   jurisdictionIds: readonly string[],
   triples: readonly CoverageTriple[],
+  /** Jurisdictions with at least one document considered; the others' cells are NO_DOCUMENT. @default all */
+  documented: ReadonlySet<string> = new Set(jurisdictionIds),
 ): CoverageCellData[] {
   const itemIndex = new Map(nationalItemIds.map((id, i) => [id, i]));
   const jurisdictionIndex = new Map(jurisdictionIds.map((id, i) => [id, i]));
   const cells: CoverageCellData[] = [];
   for (const nationalItemId of nationalItemIds) {
-    for (const jurisdictionId of jurisdictionIds) cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [] });
+    for (const jurisdictionId of jurisdictionIds) {
+      const status: CoverageStatus = documented.has(jurisdictionId) ? 'GAP' : 'NO_DOCUMENT';
+      cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [], status });
+    }
   }
   for (const { nationalItemId, jurisdictionId, taskId } of triples) {
     const item = itemIndex.get(nationalItemId);
@@ -43,6 +108,7 @@ export function buildCoverageCells(
     if (cell.taskIds.at(-1) === taskId || cell.taskIds.includes(taskId)) continue;
     cell.taskIds.push(taskId);
     cell.taskCount += 1;
+    cell.status = 'COVERED';
   }
   return cells;
 }

@@ -301,7 +301,15 @@ export interface SearchResult {
 
 export interface TaskDetail extends Omit<TaskSummary, 'implements' | 'policy'> {
   text: string;
-  policy: { id: string; title: string; docNumber: string | null; text: string | null };
+  policy: {
+    id: string;
+    title: string;
+    docNumber: string | null;
+    issuedOn: string | null;
+    status: PolicyStatus;
+    sourceFile: string | null;
+    text: string | null;
+  };
   parent: { id: string; key: string; title: string } | null;
   children: { id: string; key: string; title: string }[];
   implements: (LinkSummary & { evidence: Evidence[] })[];
@@ -312,7 +320,7 @@ export const TASK_DETAIL = /* GraphQL */ `
     task(id: $id) {
       ${TASK_SUMMARY}
       text
-      policy { id title docNumber text }
+      policy { id title docNumber issuedOn status sourceFile text }
       parent { id key title }
       children { id key title }
       implements {
@@ -357,7 +365,7 @@ export const NATIONAL_ITEM_DETAIL = /* GraphQL */ `
   query NationalItemDetail($id: ID!) {
     nationalItem(id: $id) {
       ${NATIONAL_ITEM} text source titleIsSummary keywords
-      implementations { id jurisdiction { id } }
+      implementations { id jurisdiction { id name nameEn } }
     }
   }
 `;
@@ -367,7 +375,7 @@ export interface NationalItemDetailResult {
     source: string | null;
     titleIsSummary: boolean;
     keywords: string[];
-    implementations: { id: string; jurisdiction: { id: string } }[];
+    implementations: { id: string; jurisdiction: { id: string; name: string; nameEn: string } }[];
   }) | null;
 }
 

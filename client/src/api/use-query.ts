@@ -37,3 +37,27 @@ export function useQuery<T>(
   }, [query, key, skip]);
   return state;
 }
+
+/** Runs one query per variables object, together; done when every answer is in. */
+export function useQueries<T>(query: string, variablesList: readonly Record<string, unknown>[], { skip = false }: { skip?: boolean } = {}): QueryState<T[]> {
+  const [state, setState] = useState<QueryState<T[]>>({ status: skip ? 'idle' : 'loading' });
+  const key = JSON.stringify(variablesList);
+  useEffect(() => {
+    if (skip) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    const list = JSON.parse(key) as Record<string, unknown>[];
+    Promise.all(list.map((variables) => fetchGraphQL<T>(query, variables, { signal: controller.signal }))).then(
+      (data) => setState({ status: 'done', data }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => controller.abort();
+  }, [query, key, skip]);
+  return state;
+}

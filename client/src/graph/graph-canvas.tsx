@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import { useLang, useT } from '../i18n.js';
+import { labelName, useLang, useT } from '../i18n.js';
 import { downloadBlob } from '../components/csv.js';
 import { graphStylesheet, NODE_LABELS, NODE_LOOKS } from './graph-style.js';
 import type { NodeData } from './build-elements.js';
@@ -187,7 +187,7 @@ export function GraphCanvas({
           {NODE_LABELS.map((label) => (
             <span key={label} className="legend-item">
               <span className={`legend-swatch shape-${NODE_LOOKS[label].shape}`} style={{ background: NODE_LOOKS[label].color }} />
-              {label}
+              {labelName(label, lang)}
             </span>
           ))}
         </span>
@@ -235,7 +235,7 @@ function NodeList({
           <li key={data.id}>
             <button
               type="button"
-              title={`${data.label}: ${data.nameZh}`}
+              title={`${labelName(data.label, lang)}: ${data.nameZh}`}
               data-node-id={data.id}
               onClick={() => onSelect?.(data)}
               onKeyDown={(event) => {

@@ -1,9 +1,10 @@
 /**
  * @module Cytoscape styles derived from graph-schema: one look per node label and relationship type.
- * The Records are keyed by the schema's types, so a label added to model.ts fails to compile until it has a look.
+ * The Records are keyed by the schema's types, so a label added to model.ts fails to compile until it has a look;
+ * the label lists are read from them rather than from model.ts, whose validators would pull zod into the browser.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { nodes, relationships, type NodeLabel, type RelType } from '../../../graph-schema/model.js';
+import type { NodeLabel, RelType } from '../../../graph-schema/model.js';
 
 export interface NodeLook {
   color: string;
@@ -41,8 +42,8 @@ export const EDGE_LOOKS: Record<RelType, EdgeLook> = {
   CITES: { color: '#60a5fa', style: 'dashed', scored: false, arrow: true },
 };
 
-export const NODE_LABELS = Object.keys(nodes) as NodeLabel[];
-export const REL_TYPES = Object.keys(relationships) as RelType[];
+export const NODE_LABELS = Object.keys(NODE_LOOKS) as NodeLabel[];
+export const REL_TYPES = Object.keys(EDGE_LOOKS) as RelType[];
 
 export function graphStylesheet(): StylesheetJson {
   const base: StylesheetJson = [

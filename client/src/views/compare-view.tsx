@@ -3,7 +3,7 @@
  * are aligned in two columns, items found on one side only are listed apart, differing targets and lead
  * agency types are shown; the graph tab puts both sides on one stable preset layout.
  */
-import { useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import type { AgencyType } from '../../../graph-schema/model.js';
 import { useQuery } from '../api/use-query.js';
 import { COMPARE, JURISDICTIONS, type CompareResult, type CompareRow, type JurisdictionsResult, type TaskSummary } from '../api/queries.js';
@@ -12,8 +12,9 @@ import { navigate, withParams, type Route } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem } from '../links.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
 import { downloadCsv } from '../components/csv.js';
-import { compareElements } from '../graph/build-elements.js';
-import { GraphCanvas } from '../graph/graph-canvas.js';
+
+// The graph tab brings Cytoscape: loaded when the tab is first opened.
+const CompareGraph = lazy(() => import('./compare-graph.js').then((module) => ({ default: module.CompareGraph })));
 
 export function CompareView({ route }: { route: Route }) {
   const t = useT();
@@ -70,7 +71,9 @@ export function CompareView({ route }: { route: Route }) {
       ) : state.status === 'error' ? (
         <ErrorNotice error={state.error} />
       ) : tab === 'graph' ? (
-        <CompareGraph route={route} result={state.data} />
+        <Suspense fallback={<Loading />}>
+          <CompareGraph route={route} result={state.data} />
+        </Suspense>
       ) : (
         <CompareTable route={route} result={state.data} />
       )}
@@ -137,15 +140,15 @@ function CompareTable({ route, result }: { route: Route; result: CompareResult }
             </th>
           </tr>
         </thead>
-        <RowGroup route={route} title={t('shared')} rows={shared} kind="shared" />
-        <RowGroup route={route} title={`${t('onlyIn')} ${nameA}`} rows={onlyA} kind="only-a" />
-        <RowGroup route={route} title={`${t('onlyIn')} ${nameB}`} rows={onlyB} kind="only-b" />
+        <RowGroup route={route} title={t('shared')} rows={shared} kind="shared" sideA={nameA} sideB={nameB} />
+        <RowGroup route={route} title={`${t('onlyIn')} ${nameA}`} rows={onlyA} kind="only-a" sideA={nameA} sideB={nameB} />
+        <RowGroup route={route} title={`${t('onlyIn')} ${nameB}`} rows={onlyB} kind="only-b" sideA={nameA} sideB={nameB} />
       </table>
     </div>
   );
 }
 
-function RowGroup({ route, title, rows, kind }: { route: Route; title: string; rows: CompareRow[]; kind: string }) {
+function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; title: string; rows: CompareRow[]; kind: string; sideA: string; sideB: string }) {
   const lang = useLang();
   return (
     <tbody className={`group-${kind}`} data-testid={`group-${kind}`}>
@@ -162,10 +165,10 @@ function RowGroup({ route, title, rows, kind }: { route: Route; title: string; r
               <a href={lineageOfItem(row.nationalItem.id)}>{itemTitle(row.nationalItem, lang)}</a>
               <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
             </th>
-            <td>
+            <td data-side={sideA}>
               <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
             </td>
-            <td>
+            <td data-side={sideB}>
               <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
             </td>
           </tr>
@@ -210,35 +213,5 @@ function SideCell({ route, tasks, leads, differing }: { route: Route; tasks: Tas
         ))}
       </ul>
     </div>
-  );
-}
-
-function CompareGraph({ route, result }: { route: Route; result: CompareResult }) {
-  const elements = useMemo(() => {
-    const differing = new Set(result.compare.shared.filter((row) => row.targetDifferences.length > 0).map((row) => row.nationalItem.id));
-    return compareElements(result, differing);
-  }, [result]);
-  const lang = useLang();
-  return (
-    <>
-      <div className="compare-legend">
-        <span className="legend-item">
-          <span className="dot side-a" /> {jurisdictionName(result.compare.a, lang)}
-        </span>
-        <span className="legend-item">
-          <span className="dot side-b" /> {jurisdictionName(result.compare.b, lang)}
-        </span>
-        <span className="legend-item">
-          <span className="gap-swatch" /> {useT()('gap')}
-        </span>
-      </div>
-      <GraphCanvas
-      elements={elements}
-      layout="preset"
-      layouts={['preset']}
-      onSelect={(node) => navigate(withParams(route, { d: `${node.label}:${node.entityId}` }))}
-      exportName={`compare-${result.compare.a.id}-${result.compare.b.id}`}
-      />
-    </>
   );
 }

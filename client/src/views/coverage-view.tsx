@@ -148,8 +148,10 @@ export function CoverageView({ route }: { route: Route }) {
                 <tbody key={group.pillar}>
                   <tr className="pillar-row">
                     <th scope="colgroup" colSpan={2 + jurisdictions.length}>
-                      {group.items[0] ? pillarName(group.items[0], lang) : group.pillar}
-                      <span className="muted"> · {group.items.length}</span>
+                      <span className="pillar-name">
+                        {group.items[0] ? pillarName(group.items[0], lang) : group.pillar}
+                        <span className="muted"> · {group.items.length}</span>
+                      </span>
                     </th>
                   </tr>
                   {group.items.map((item) => (

@@ -28,7 +28,7 @@ import {
   type NodeData,
 } from '../graph/build-elements.js';
 import { GraphCanvas, type LayoutName } from '../graph/graph-canvas.js';
-import { itemTitle, pillarName, useLang, useT } from '../i18n.js';
+import { itemTitle, pillarName, taskCount, useLang, useT } from '../i18n.js';
 import { formatRoute, navigate, withParams, type Route } from '../router.js';
 import { lineageOfItem } from '../links.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
@@ -198,7 +198,7 @@ function NationalItemLineage({ route, id }: { route: Route; id: string }) {
   const title = (
     <>
       {t('lineage')}: <span data-testid="lineage-title">{itemTitle(item, lang)}</span>{' '}
-      <span className="muted">({item.implementations.length} {t('tasks')})</span>
+      <span className="muted">({taskCount(item.implementations.length, lang)})</span>
     </>
   );
   return <LineageGraph route={route} title={title} base={base} resetKey={`national-${id}`} />;

@@ -1,0 +1,51 @@
+/**
+ * @module Helpers for browser tests of the explorer: build the client into its own folder (so test files
+ * running side by side never empty each other's build), start the app on it, launch Debian's Chromium, and
+ * ask the API what the page should show.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from './start-server.js';
+
+/** The three screens every view is checked on: a laptop, a tablet in landscape and a phone. */
+export const SCREENS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'tablet', width: 1024, height: 768 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+export type Screen = (typeof SCREENS)[number];
+
+export async function buildClientInto(outDir = mkdtempSync(join(tmpdir(), 'reformgraph-client-'))): Promise<string> {
+  await build({ configFile: resolve('client/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+export async function startExplorer(): Promise<{ server: TestServer; clientDir: string }> {
+  const clientDir = await buildClientInto();
+  const server = await startTestServer({ clientDir });
+  return { server, clientDir };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export function graphqlClient(server: TestServer) {
+  return async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(new URL('graphql', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+    return body.data as T;
+  };
+}
