@@ -11,12 +11,12 @@ import {
   LINEAGE,
   NATIONAL_ITEMS,
   NATIONAL_ITEM_LINEAGE,
-  OVERVIEW,
+  COVERAGE,
   TASK_DETAIL,
   type LineageResult,
   type NationalItemLineageResult,
   type NationalItemsResult,
-  type OverviewResult,
+  type CoverageResult,
   type TaskDetailResult,
 } from '../api/queries.js';
 import {
@@ -223,11 +223,43 @@ function TaskLineage({ route, id }: { route: Route; id: string }) {
   return <LineageGraph route={route} title={title} base={base} resetKey={`task-${id}`} />;
 }
 
+/** `#/lineage/overview?open=<pillar>,<pillar>`: pillars against jurisdictions; a click on a pillar opens its items. */
 function Overview({ route }: { route: Route }) {
   const t = useT();
-  const state = useQuery<OverviewResult>(OVERVIEW);
-  const base = useMemo(() => (state.status === 'done' ? overviewElements(state.data) : []), [state]);
+  const lang = useLang();
+  const state = useQuery<CoverageResult>(COVERAGE, {});
+  const openParam = route.params.get('open') ?? '';
+  const open = useMemo(() => new Set(openParam.split(',').filter(Boolean)), [openParam]);
+  const elements = useMemo(() => (state.status === 'done' ? overviewElements(state.data.coverage, open, lang) : []), [state, open, lang]);
+  const rendererParam = route.params.get('renderer');
+  const rendererChoice = rendererParam === 'webgl' || rendererParam === 'canvas' ? rendererParam : 'auto';
   if (state.status === 'loading' || state.status === 'idle') return <Loading />;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
-  return <LineageGraph route={route} title={t('overview')} base={base} resetKey="overview" defaultLayout="fcose" />;
+  const toggle = (pillar: string) => {
+    const next = new Set(open);
+    if (next.has(pillar)) next.delete(pillar);
+    else next.add(pillar);
+    navigate(withParams(route, { open: [...next].join(',') }));
+  };
+  const select = (node: NodeData) => {
+    if (node.pillar) toggle(node.pillar);
+    else navigate(withParams(route, { d: `${node.label}:${node.entityId}` }));
+  };
+  return (
+    <div className="lineage">
+      <div className="view-toolbar">
+        <h1>{t('overview')}</h1>
+        <span className="hint">{t('overviewHint')}</span>
+      </div>
+      <GraphCanvas
+        elements={elements}
+        layout="preset"
+        layouts={['preset']}
+        onSelect={select}
+        onToggle={select}
+        exportName="overview"
+        rendererChoice={rendererChoice}
+      />
+    </div>
+  );
 }
