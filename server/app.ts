@@ -12,6 +12,7 @@ import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './cont
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { cachingFor } from './context/whole-graph-cache.js';
 import { useExportRoutes } from './export/export-routes.js';
+import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
 import { createConsoleLogger, type Logger } from './logger.js';
 import { argSchemas } from './schema/args.js';
@@ -150,7 +151,8 @@ export function createApp({
     // stack or Cypher, whatever NODE_ENV says; expected ones carry a code and stay readable.
     maskedErrors: { isDev: false },
     plugins: [
-      // Request phase: routes outside /graphql.
+      // Request phase: routes outside /graphql (the analyses' CSV before the graph exports' 404).
+      useInstrumentsCsvRoute({ store, logger, lock }),
       useExportRoutes({ store, logger, lock }),
       useWriteRoutes(writeContext),
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),

@@ -131,6 +131,13 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
 }
 
 const ASCII_WORD = /[A-Za-z0-9]/;
+/**
+ * A hospital's own name is a place name (ending in 省, 市, 县 or 区) followed by the kind of hospital:
+ * 三明市中西医结合医院, 市中医医院. A cue inside such a name names one hospital (where, say, a key
+ * specialty is built), not the reform its kind stands for.
+ */
+const PLACE_NAME_END = /[省市县区]/u;
+const HOSPITAL = '医院';
 const CJK = /[\u3400-\u9fff]/u;
 
 /**
@@ -166,7 +173,12 @@ export function findCues(text: string, index: CueIndex): CueMatch[] {
     return true;
   };
 
-  const candidates = raw.filter(acceptable);
+  // Spans of hospital names a cue starts ("市|中西医结合医院"): no cue inside them counts.
+  const hospitalNames = raw
+    .filter((m) => m.start > 0 && PLACE_NAME_END.test(text.charAt(m.start - 1)))
+    .map((m) => ({ start: m.start, end: text.endsWith(HOSPITAL, m.end) ? m.end : text.startsWith(HOSPITAL, m.end) ? m.end + HOSPITAL.length : -1 }))
+    .filter((name) => name.end > 0);
+  const candidates = raw.filter((m) => acceptable(m) && !hospitalNames.some((name) => name.start <= m.start && name.end >= m.end));
   return candidates.filter((m) => !candidates.some((other) =>
     other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start));
 }

@@ -59,6 +59,20 @@ export function argSchemas(limits: ArgLimits) {
     }),
     compare: z.object({ a: jurisdictionId, b: jurisdictionId, period }),
     gapAudit: z.object({ nationalItemId: id, jurisdictionId, period }),
+    planVersions: z
+      .object({
+        jurisdictionId: jurisdictionId.nullish(),
+        policyIds: z.array(id).min(2, 'must name at least two documents').max(20, 'must name at most 20 documents').nullish(),
+      })
+      .refine((args) => Boolean(args.jurisdictionId) !== Boolean(args.policyIds), 'give either jurisdictionId or policyIds'),
+    adoption: z.object({
+      jurisdictionIds: z
+        .array(jurisdictionId)
+        .min(1, 'must name at least one jurisdiction (or be omitted)')
+        .max(limits.maxCoverageJurisdictions, `must name at most ${limits.maxCoverageJurisdictions} jurisdictions`)
+        .nullish(),
+      pillar: z.string().nullish(),
+    }),
   };
 }
 

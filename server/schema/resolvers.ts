@@ -24,7 +24,10 @@ import {
   type CoverageCellData,
   type PeriodFilter,
 } from '../analysis/coverage.js';
+import { adoptionCurves, observedYears, type AdoptionEvent } from '../analysis/adoption.js';
 import { auditGap } from '../analysis/gap-audit.js';
+import { inChronologicalOrder, planSeries, versionStep } from '../analysis/plan-versions.js';
+import { readAdoption } from '../analysis/read-adoption.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
 import { withLists } from '../context/loaders.js';
@@ -271,6 +274,65 @@ export const resolvers = {
         unlinkedB: unlinkedTasks(tasksB, linked),
       };
     },
+    async adoption(_: unknown, args: Args, ctx: ApiContext) {
+      const parsed = parseArgs(ctx.args.adoption, args);
+      const ids = parsed.jurisdictionIds ? [...new Set(parsed.jurisdictionIds)] : undefined;
+      if (ids) await jurisdictionsOrFail(ids, ctx, 'jurisdictionIds');
+      const data = await readAdoption(ctx.store, ids, parsed.pillar);
+      const years = observedYears(data.events);
+      const pillarOf = new Map(data.nationalItems.map((item) => [item.id, item.pillar]));
+      const curve = (byPillar: boolean) => (c: ReturnType<typeof adoptionCurves>[number]) => ({
+        ...c,
+        nationalItemId: byPillar ? null : c.key,
+        pillar: byPillar ? c.key : pillarOf.get(c.key) ?? '',
+      });
+      const observed = new Set(data.observed);
+      return {
+        years,
+        jurisdictions: data.jurisdictions.filter((j) => observed.has(j.id)),
+        events: data.events,
+        itemCurves: adoptionCurves(data.events, years, (id) => id).map(curve(false)),
+        pillarCurves: adoptionCurves(data.events, years, (id) => pillarOf.get(id) ?? '').map(curve(true)),
+      };
+    },
+    async planVersions(_: unknown, args: Args, ctx: ApiContext) {
+      const { jurisdictionId, policyIds } = parseArgs(ctx.args.planVersions, args);
+      let series: PolicyRow[][];
+      if (policyIds) {
+        const found = await ctx.loaders.policy.loadMany(policyIds);
+        const missing = policyIds.filter((_, i) => !found[i] || found[i] instanceof Error);
+        if (missing.length > 0) throw badUserInput(`Unknown document "${missing[0]}": see the policies query.`, 'policyIds');
+        series = [inChronologicalOrder(present(found))];
+      } else {
+        await jurisdictionsOrFail([jurisdictionId!], ctx, 'jurisdictionId');
+        series = planSeries((await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId!)).filter((policy) => !policy.stub));
+      }
+      return Promise.all(series.map(async (documents) => {
+        const versions = await Promise.all(documents.map(async (policy) => {
+          const tasks = (await tasksOfPolicies([policy.id], ctx)).filter((task) => task.kind !== 'section');
+          const [links, targets] = await Promise.all([
+            ctx.loaders.implementsOfTask.loadMany(tasks.map((task) => task.id)),
+            ctx.loaders.targetsOfTask.loadMany(tasks.map((task) => task.id)),
+          ]);
+          const items = [...new Set(links.flatMap((list) => (Array.isArray(list) ? list.map((link) => link.toId) : [])))];
+          return { policy, items, targets: targets.flatMap((list) => (Array.isArray(list) ? list : [])) };
+        }));
+        const steps = versions.slice(1).map((after, i) => {
+          const before = versions[i]!;
+          const step = versionStep(before.items, after.items, before.targets, after.targets);
+          const items = async (ids: string[]) => present(await ctx.loaders.nationalItem.loadMany(ids));
+          return {
+            from: before.policy,
+            to: after.policy,
+            continued: items(step.continued),
+            added: items(step.added),
+            dropped: items(step.dropped),
+            targetChanges: step.targetChanges,
+          };
+        });
+        return { documents, steps };
+      }));
+    },
     async gapAudit(_: unknown, args: Args, ctx: ApiContext) {
       const { nationalItemId, jurisdictionId, period } = parseArgs(ctx.args.gapAudit, args);
       const [jurisdiction] = await jurisdictionsOrFail([jurisdictionId], ctx, 'jurisdictionId');
@@ -417,6 +479,19 @@ export const resolvers = {
       }
       return rows;
     },
+  },
+
+  AdoptionEvent: {
+    jurisdiction: async (event: AdoptionEvent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.jurisdiction.load(event.jurisdictionId), `jurisdiction ${event.jurisdictionId}`),
+    nationalItem: async (event: AdoptionEvent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.nationalItem.load(event.nationalItemId), `national item ${event.nationalItemId}`),
+    document: (event: AdoptionEvent, _args: Args, ctx: ApiContext) => (event.policyId ? ctx.loaders.policy.load(event.policyId) : null),
+  },
+
+  AdoptionCurve: {
+    nationalItem: (curve: { nationalItemId: string | null }, _args: Args, ctx: ApiContext) =>
+      curve.nationalItemId ? ctx.loaders.nationalItem.load(curve.nationalItemId) : null,
   },
 
   CompareRow: {

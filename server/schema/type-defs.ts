@@ -5,6 +5,7 @@
  */
 import { graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
 import { AGENCY_ROLES, LINK_KINDS } from '../../graph-schema/model.js';
+import { analysesTypeDefs } from './analyses-type-defs.js';
 
 /** Enums of relationship properties, which graph-schema derives only for node properties. */
 const relationshipEnums: Record<string, readonly string[]> = { AgencyRole: AGENCY_ROLES, LinkKind: LINK_KINDS };
@@ -270,6 +271,73 @@ type GapAudit {
   keywordHits: [KeywordHit!]!
 }
 
+"When a jurisdiction first addressed a national item (政策扩散), or that it had not by the last year observed."
+type AdoptionEvent {
+  jurisdiction: Jurisdiction!
+  nationalItem: NationalItem!
+  "Year of the first dated document with an item or measure linked to the national item; null: not addressed (censored at observedUntil)."
+  year: Int
+  "That first document."
+  document: Policy
+  "First and last years of the jurisdiction's dated documents (issue year, else the first year the title covers)."
+  observedFrom: Int!
+  observedUntil: Int!
+}
+
+"Cumulative adoption of a national item, or of a pillar (adopted with its first item), over Adoption.years."
+type AdoptionCurve {
+  "The national item's id, or the pillar's id."
+  key: ID!
+  "Null for a pillar's curve."
+  nationalItem: NationalItem
+  pillar: String!
+  "Jurisdictions that had adopted by each year."
+  adopted: [Int!]!
+  "Their codes, per year."
+  adopters: [[ID!]!]!
+}
+
+type Adoption {
+  "Every year from the first to the last observed."
+  years: [Int!]!
+  jurisdictions: [Jurisdiction!]!
+  "One per (jurisdiction, national item); the same rows as GET /export/adoption.csv."
+  events: [AdoptionEvent!]!
+  itemCurves: [AdoptionCurve!]!
+  pillarCurves: [AdoptionCurve!]!
+}
+
+enum TargetDirection {
+  RAISED
+  LOWERED
+  CHANGED
+}
+
+"A metric quantified in both versions with different figures: RAISED or LOWERED when each states one figure in the same unit."
+type TargetChange {
+  metric: String!
+  before: [Target!]!
+  after: [Target!]!
+  direction: TargetDirection!
+}
+
+"From one version of a plan to the next."
+type PlanVersionStep {
+  from: Policy!
+  to: Policy!
+  "National items both versions address (through items or measures)."
+  continued: [NationalItem!]!
+  added: [NationalItem!]!
+  dropped: [NationalItem!]!
+  targetChanges: [TargetChange!]!
+}
+
+"Successive documents of one kind (titles equal once years and plan periods are removed), oldest first."
+type PlanSeries {
+  documents: [Policy!]!
+  steps: [PlanVersionStep!]!
+}
+
 type Query {
   "All jurisdictions in the graph, by code."
   jurisdictions: [Jurisdiction!]!
@@ -290,6 +358,10 @@ type Query {
   "The national items × jurisdictions matrix; all jurisdictions with tasks when none are given; documents in force in period when given."
   coverage(jurisdictionIds: [ID!], period: PeriodInput): Coverage!
   compare(a: ID!, b: ID!, period: PeriodInput): Comparison!
+  "When each jurisdiction (all with documents when none are given) first addressed each national item (of one pillar when given)."
+  adoption(jurisdictionIds: [ID!], pillar: String): Adoption!
+  "Versions of plans: the series among a jurisdiction's documents, or the documents given (as one series, ordered by date)."
+  planVersions(jurisdictionId: ID, policyIds: [ID!]): [PlanSeries!]!
   "Candidates and keyword hits behind the cell of one national item and one jurisdiction."
   gapAudit(nationalItemId: ID!, jurisdictionId: ID!, period: PeriodInput): GapAudit!
 }
@@ -300,5 +372,5 @@ export function apiTypeDefs(): string {
   const enums = Object.entries(relationshipEnums)
     .filter(([name]) => !new RegExp(`\\benum ${name}\\b`).test(derived))
     .map(([name, values]) => `enum ${name} {\n${values.map((value) => `  ${value}`).join('\n')}\n}`);
-  return [derived.trim(), ...enums, extensions.trim()].join('\n\n') + '\n';
+  return [derived.trim(), ...enums, extensions.trim(), analysesTypeDefs.trim()].join('\n\n') + '\n';
 }

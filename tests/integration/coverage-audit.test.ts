@@ -38,10 +38,8 @@ async function coverage(period: { from?: number; to?: number } | null = null) {
   return answer.data!.coverage;
 }
 
-beforeAll(async () => {
-  seeded = await openSeededStore();
-  reference = copyReferenceData();
-  app = createApp({ store: seeded.store, logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir } });
+/** Documents, tasks and links as the API returns them now (a curation below changes them). */
+async function readGraph() {
   const answer = await postGraphQL<{ policies: (Doc & { tasks: SeedTask[] })[]; nationalItems: { id: string; text: string }[] }>(
     app,
     `{ policies { id issuedOn coversFrom coversTo jurisdiction { id }
@@ -52,6 +50,13 @@ beforeAll(async () => {
   docs = policies;
   tasks = policies.flatMap((doc) => doc.tasks);
   itemText = new Map(answer.data!.nationalItems.map((item) => [item.id, item.text]));
+}
+
+beforeAll(async () => {
+  seeded = await openSeededStore();
+  reference = copyReferenceData();
+  app = createApp({ store: seeded.store, logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir } });
+  await readGraph();
 });
 
 afterAll(async () => {
@@ -199,5 +204,63 @@ describe('compare', () => {
       const expected = own.filter((task) => task.kind === 'item' && !linkedSelfOrMeasure(task)).map((task) => task.id).sort();
       expect(unlinked.map((task) => task.id).sort()).toEqual(expected);
     }
+  });
+});
+
+describe('adoption over time', () => {
+  beforeAll(readGraph);
+  interface Event { jurisdiction: { id: string }; nationalItem: { id: string }; year: number | null; document: { id: string } | null; observedUntil: number }
+  const yearOf = (doc: Doc) => (doc.issuedOn ? Number(doc.issuedOn.slice(0, 4)) : doc.coversFrom);
+  const addresses = (doc: Doc, nationalItemId: string) =>
+    tasks.some((task) => task.policy.id === doc.id && task.kind !== 'section' && task.implements.some((l) => l.nationalItem.id === nationalItemId));
+
+  it('dates each adoption by the first document that addresses the item, by the document\'s own date', async () => {
+    const answer = await postGraphQL<{ adoption: { years: number[]; events: Event[]; pillarCurves: { key: string; adopted: number[] }[] } }>(
+      app,
+      `{ adoption { years events { jurisdiction { id } nationalItem { id } year document { id } observedUntil } pillarCurves { key adopted } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const { events, years, pillarCurves } = answer.data!.adoption;
+    expect(events.filter((event) => event.year !== null).length).toBeGreaterThan(20);
+    for (const event of events) {
+      const own = docs.filter((doc) => doc.jurisdiction.id === event.jurisdiction.id && yearOf(doc) !== null);
+      const addressing = own.filter((doc) => addresses(doc, event.nationalItem.id));
+      const label = `${event.jurisdiction.id} ${event.nationalItem.id}`;
+      if (event.year === null) {
+        expect(addressing, label).toEqual([]);
+        expect(event.observedUntil).toBe(Math.max(...own.map((doc) => yearOf(doc)!)));
+      } else {
+        const document = docs.find((doc) => doc.id === event.document?.id)!;
+        expect(addresses(document, event.nationalItem.id), label).toBe(true);
+        expect(yearOf(document), label).toBe(event.year);
+        expect(Math.min(...addressing.map((doc) => yearOf(doc)!)), label).toBe(event.year);
+      }
+    }
+    // Curves are cumulative and end at the number of jurisdictions that addressed the pillar at all.
+    for (const curve of pillarCurves) {
+      expect(curve.adopted).toEqual([...curve.adopted].sort((a, b) => a - b));
+      expect(curve.adopted).toHaveLength(years.length);
+    }
+  });
+
+  it('exports the same events as event-history CSV (year of adoption, or censored at the last year observed)', async () => {
+    const response = await app.fetch('http://localhost/export/adoption.csv');
+    expect(response.status).toBe(200);
+    const [header, ...rows] = (await response.text()).replace(/^\ufeff/u, '').trim().split('\r\n');
+    const columns = header!.split(',');
+    expect(columns).toEqual(expect.arrayContaining(['jurisdiction_id', 'national_item_id', 'year', 'event', 'level', 'province_id']));
+    const answer = await postGraphQL<{ adoption: { events: Event[] } }>(app, `{ adoption { events { jurisdiction { id } nationalItem { id } year observedUntil } } }`);
+    const events = answer.data!.adoption.events;
+    expect(rows).toHaveLength(events.length);
+    const at = (name: string) => columns.indexOf(name);
+    rows.forEach((line, i) => {
+      const fields = [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/gu)].map((m) => m[1]!);
+      expect(fields).toHaveLength(columns.length);
+      const event = events[i]!;
+      expect(fields[at('jurisdiction_id')]).toBe(event.jurisdiction.id);
+      expect(fields[at('national_item_id')]).toBe(event.nationalItem.id);
+      expect(fields[at('event')]).toBe(event.year === null ? '0' : '1');
+      expect(Number(fields[at('year')])).toBe(event.year ?? event.observedUntil);
+    });
   });
 });
