@@ -1,7 +1,8 @@
 /**
- * @module Compare two jurisdictions: `#/compare?a=350400&b=141000&tab=table|graph`. Shared national items
- * are aligned in two columns, items found on one side only are listed apart, differing targets and lead
- * agency types are shown; the graph tab puts both sides on one stable preset layout.
+ * @module Compare two jurisdictions: `#/compare?a=350400&b=141000&from=2020&to=2024&tab=table|graph`. Each side
+ * is named by its jurisdiction and documents; targets are aligned by metric, shared national items sit in two
+ * columns with their lead agency types and the two wordings diffed, items found on one side only and local
+ * innovations are listed apart; the graph tab puts both sides on one stable preset layout.
  */
 import { Fragment, lazy, Suspense } from 'react';
 import type { AgencyType } from '../../../graph-schema/model.js';
@@ -182,28 +183,28 @@ function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; ti
         const wordings = kind === 'shared' ? bestPair(row) : null;
         return (
           <Fragment key={row.nationalItem.id}>
-          <tr key={row.nationalItem.id} data-testid="compare-row" data-item-id={row.nationalItem.id} className={differing.size > 0 ? 'differs' : ''}>
-            <th scope="row">
-              <a href={lineageOfItem(row.nationalItem.id)}>{itemTitle(row.nationalItem, lang)}</a>
-              <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
-            </th>
-            <td data-side={sideA}>
-              <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
-            </td>
-            <td data-side={sideB}>
-              <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
-            </td>
-          </tr>
-          {wordings && (
-            <tr className="wording-row">
-              <th scope="row" className="muted small">
-                {t('wordingDiff')}
+            <tr data-testid="compare-row" data-item-id={row.nationalItem.id} className={differing.size > 0 ? 'differs' : ''}>
+              <th scope="row">
+                <a href={lineageOfItem(row.nationalItem.id)}>{itemTitle(row.nationalItem, lang)}</a>
+                <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
               </th>
-              <td colSpan={2}>
-                <WordingDiff a={wordings[0]} b={wordings[1]} nameA={sideA} nameB={sideB} />
+              <td data-side={sideA}>
+                <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
+              </td>
+              <td data-side={sideB}>
+                <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
               </td>
             </tr>
-          )}
+            {wordings && (
+              <tr className="wording-row">
+                <th scope="row" className="muted small">
+                  {t('wordingDiff')}
+                </th>
+                <td colSpan={2}>
+                  <WordingDiff a={wordings[0]} b={wordings[1]} nameA={sideA} nameB={sideB} />
+                </td>
+              </tr>
+            )}
           </Fragment>
         );
       })}

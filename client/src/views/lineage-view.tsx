@@ -1,7 +1,8 @@
 /**
  * @module Lineage graph. `#/lineage/national/<id>` traces a national item down to the implementing tasks in
  * every jurisdiction and their policies; `#/lineage/task/<id>` traces a task up; `#/lineage/overview` draws
- * every link at once. Double click (or +/- on the node list) expands or collapses a node.
+ * reform pillars against jurisdictions, a pillar opening into its items. Double click (or +/- on the node list)
+ * expands or collapses a node.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ElementDefinition } from 'cytoscape';
