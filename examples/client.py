@@ -5,9 +5,11 @@ Usage:
     python3 examples/client.py [GRAPHQL_URL] [SEARCH_TEXT]
 
 GRAPHQL_URL defaults to http://localhost:4000/graphql (start the server with `npm start`),
-SEARCH_TEXT to 医保支付. The script shows the four things researchers ask most:
+SEARCH_TEXT to 医保支付. The script shows the things researchers ask most:
 full-text search, the lineage of a local task up to national reform items, the coverage matrix
-of national items x jurisdictions, and a side-by-side comparison of two jurisdictions.
+of national items x jurisdictions (with the documents each column rests on), the evidence behind
+one gap, a side-by-side comparison of two jurisdictions, and when each jurisdiction first took
+up each pillar of the reform.
 
 Search snippets mark matches with « and » (plain text, never HTML).
 """
@@ -82,12 +84,31 @@ query Lineage($taskId: ID!) {
 """
 
 COVERAGE = """
-query Coverage($jurisdictionIds: [ID!]) {
-  coverage(jurisdictionIds: $jurisdictionIds) {
+query Coverage($jurisdictionIds: [ID!], $period: PeriodInput) {
+  coverage(jurisdictionIds: $jurisdictionIds, period: $period) {
     nationalItems { id titleZh titleEn pillar }
     jurisdictions { id name nameEn }
-    cells { nationalItemId jurisdictionId taskCount taskIds }
+    columns { jurisdiction { id } documents { title docNumber issuedOn status } }
+    cells { nationalItemId jurisdictionId taskCount taskIds status }
   }
+}
+"""
+
+GAP_AUDIT = """
+query GapAudit($nationalItemId: ID!, $jurisdictionId: ID!) {
+  gapAudit(nationalItemId: $nationalItemId, jurisdictionId: $jurisdictionId) {
+    status
+    nationalItem { id titleZh }
+    jurisdiction { name }
+    candidates { score kind task { key title } evidence { localText nationalText } }
+    keywordHits { keyword snippet task { key } }
+  }
+}
+"""
+
+ADOPTION = """
+query Adoption {
+  adoption { years pillarCurves { key adopted } events { jurisdiction { id } nationalItem { id } year } }
 }
 """
 
@@ -151,11 +172,17 @@ def show_lineage(endpoint, task_id):
     print()
 
 
-def show_coverage(endpoint, jurisdiction_ids=None):
-    coverage = graphql(endpoint, COVERAGE, {"jurisdictionIds": jurisdiction_ids})["coverage"]
+def show_coverage(endpoint, jurisdiction_ids=None, period=None):
+    coverage = graphql(endpoint, COVERAGE, {"jurisdictionIds": jurisdiction_ids, "period": period})["coverage"]
     jurisdictions = coverage["jurisdictions"]
     counts = {(c["nationalItemId"], c["jurisdictionId"]): c["taskCount"] for c in coverage["cells"]}
     print(f"== coverage: {len(coverage['nationalItems'])} national items x {len(jurisdictions)} jurisdictions")
+    for column, j in zip(coverage["columns"], jurisdictions):
+        documents = "; ".join(
+            f"{d['docNumber'] or shorten(d['title'], 16) or '(untitled)'} {(d['issuedOn'] or '')[:4]}{' draft' if d['status'] == 'draft' else ''}"
+            for d in column["documents"]
+        )
+        print(f"   {j['name']} rests on: {documents or 'no document'}")
     print("   " + " ".join(f"{j['name']:>8}" for j in jurisdictions) + "   national item")
     nowhere = []
     for item in coverage["nationalItems"]:
@@ -167,11 +194,40 @@ def show_coverage(endpoint, jurisdiction_ids=None):
         print(f"   {cells}   {item['id']} {shorten(item['titleZh'], 24)}")
     if nowhere:
         print(f"   implemented nowhere: {', '.join(nowhere)}")
+    status = {(c["nationalItemId"], c["jurisdictionId"]): c["status"] for c in coverage["cells"]}
     for j in jurisdictions:
-        gaps = [item["id"] for item in coverage["nationalItems"] if counts.get((item["id"], j["id"]), 0) == 0]
-        print(f"   {j['name']} ({j['id']}): {len(coverage['nationalItems']) - len(gaps)} items covered, {len(gaps)} gaps")
+        states = [status[(item["id"], j["id"])] for item in coverage["nationalItems"]]
+        if "NO_DOCUMENT" in states:
+            print(f"   {j['name']} ({j['id']}): no document")
+        else:
+            print(f"   {j['name']} ({j['id']}): {states.count('COVERED')} items covered, {states.count('GAP')} gaps")
     print()
     return coverage
+
+
+def show_gap_audit(endpoint, national_item_id, jurisdiction_id):
+    audit = graphql(endpoint, GAP_AUDIT, {"nationalItemId": national_item_id, "jurisdictionId": jurisdiction_id})["gapAudit"]
+    item = audit["nationalItem"]
+    print(f"== gap audit: {audit['jurisdiction']['name']} x {item['id']} {shorten(item['titleZh'], 24)} ({audit['status']})")
+    for candidate in audit["candidates"][:5]:
+        words = ", ".join(e["localText"] for e in candidate["evidence"][:3])
+        print(f"   candidate {candidate['score']:.2f} {candidate['task']['key']} {shorten(candidate['task']['title'], 24)}: {words}")
+    for hit in audit["keywordHits"][:5]:
+        print(f"   keyword {hit['keyword']} in {hit['task']['key']}: {shorten(hit['snippet'], 50)}")
+    if not audit["candidates"] and not audit["keywordHits"]:
+        print("   no candidate and no keyword hit: the gap stands")
+    print()
+
+
+def show_adoption(endpoint):
+    adoption = graphql(endpoint, ADOPTION)["adoption"]
+    years = adoption["years"]
+    print(f"== adoption {years[0] if years else '-'}–{years[-1] if years else '-'}: jurisdictions that had taken up each pillar, by year")
+    for curve in adoption["pillarCurves"]:
+        print(f"   {curve['key']:<22} " + " ".join(f"{n:>2}" for n in curve["adopted"]))
+    adopted = sum(1 for event in adoption["events"] if event["year"] is not None)
+    print(f"   {adopted} of {len(adoption['events'])} (jurisdiction, item) pairs adopted; the rest censored (GET /export/adoption.csv)")
+    print()
 
 
 def show_compare(endpoint, a, b):
@@ -203,8 +259,12 @@ def main(argv):
             show_lineage(endpoint, linked["id"])
         coverage = show_coverage(endpoint)
         ids = [j["id"] for j in coverage["jurisdictions"]]
+        gap = next((c for c in coverage["cells"] if c["status"] == "GAP"), None)
+        if gap:
+            show_gap_audit(endpoint, gap["nationalItemId"], gap["jurisdictionId"])
         if len(ids) >= 2:
             show_compare(endpoint, ids[0], ids[1])
+        show_adoption(endpoint)
     except urllib.error.URLError as error:
         print(f"cannot reach {endpoint}: {error.reason} (is the server running? npm start)", file=sys.stderr)
         return 1

@@ -72,6 +72,8 @@ export const nodes = {
       issuer: prop.optional.string('Issuing body'),
       issuedOn: prop.optional.date('Issue date (ISO 8601)'),
       status: prop.enumOf(POLICY_STATUSES, 'PolicyStatus', 'draft (征求意见稿) or final'),
+      coversFrom: prop.optional.int('First year the title says the plan covers (（2023—2025年）, “十四五”, 2024年…任务)'),
+      coversTo: prop.optional.int('Last year the title says the plan covers'),
       stub: prop.boolean('True when the document is only known from a citation'),
       sourceFile: prop.optional.string('File the document was read from'),
       sha256: prop.optional.string('sha256 of the file bytes'),

@@ -58,6 +58,9 @@ export interface PolicyMeta {
   status: PolicyStatus;
   /** GB/T 2260 code of the issuing jurisdiction. */
   jurisdictionId: string;
+  /** Years the title says the plan covers ("（2023—2025年）", "“十四五”"); null when it names none. */
+  coversFrom: number | null;
+  coversTo: number | null;
   /** Year the document speaks from, used to complete deadlines such as "8月底前". */
   year: number | null;
 }

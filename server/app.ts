@@ -6,11 +6,13 @@
  */
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { cachingFor } from './context/whole-graph-cache.js';
 import { useExportRoutes } from './export/export-routes.js';
+import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
 import { createConsoleLogger, type Logger } from './logger.js';
 import { argSchemas } from './schema/args.js';
@@ -77,9 +79,24 @@ query Search {
   search(text: "家庭医生签约", limit: 5) { id key title jurisdiction { name nameEn } policy { title docNumber } }
 }
 
-# Coverage of national items per jurisdiction: a matrix of task counts (0 is a gap)
+# Coverage of national items per jurisdiction, over the documents in force in 2021—2025:
+# a matrix of task counts, each cell COVERED, GAP or NO_DOCUMENT, each column with its documents
 query Coverage {
-  coverage(jurisdictionIds: ["350400", "141000"]) { jurisdictions { id name } nationalItems { id titleZh titleEn } counts }
+  coverage(jurisdictionIds: ["350400", "141000"], period: { from: 2021, to: 2025 }) {
+    columns { jurisdiction { name nameEn } documents { title docNumber issuedOn coversFrom coversTo status } }
+    nationalItems { id titleZh titleEn }
+    counts
+    cells { nationalItemId jurisdictionId status }
+  }
+}
+
+# The evidence behind a gap: near-miss tasks with their scores and matched wording, and keyword hits
+query GapAudit {
+  gapAudit(nationalItemId: "hierarchical-care.family-doctor", jurisdictionId: "141000") {
+    status
+    candidates { score task { key title } evidence { localText nationalText } }
+    keywordHits { keyword snippet task { key } }
+  }
 }
 
 # Two jurisdictions side by side: shared national items and each side's own
@@ -115,9 +132,14 @@ export function createApp({
   const lock = createReadWriteLock();
   const served = cachingFor(store);
   const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex, logger });
+  let linkContext: Promise<LinkContext> | null = null;
+  const loadLinks = () => (linkContext ??= loadLinkContext(writes.seedsDir).catch((error: unknown) => {
+    linkContext = null;
+    throw error;
+  }));
   return createYoga<Record<string, never>, ApiContext>({
     schema: createApiSchema(),
-    context: () => createRequestContext({ store: served, searchIndex, args, logger }),
+    context: () => createRequestContext({ store: served, searchIndex, args, logger, linkContext: loadLinks }),
     logging: logger,
     graphqlEndpoint: '/graphql',
     // GraphiQL from the package, not a CDN: the page works with no network beyond this server.
@@ -129,7 +151,8 @@ export function createApp({
     // stack or Cypher, whatever NODE_ENV says; expected ones carry a code and stay readable.
     maskedErrors: { isDev: false },
     plugins: [
-      // Request phase: routes outside /graphql.
+      // Request phase: routes outside /graphql (the analyses' CSV before the graph exports' 404).
+      useInstrumentsCsvRoute({ store, logger, lock }),
       useExportRoutes({ store, logger, lock }),
       useWriteRoutes(writeContext),
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),

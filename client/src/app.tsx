@@ -1,14 +1,17 @@
 /**
  * @module The explorer's shell: navigation, language toggle, the routed view and the detail panel.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { LangContext, t as translate, type Lang } from './i18n.js';
 import { formatRoute, useRoute, withParams, navigate, type ViewName } from './router.js';
 import { CoverageView } from './views/coverage-view.js';
-import { LineageView } from './views/lineage-view.js';
 import { CompareView } from './views/compare-view.js';
 import { SearchView } from './views/search-view.js';
 import { DetailPanel } from './views/detail-panel.js';
+import { Loading } from './components/states.js';
+
+// Cytoscape and its layouts are most of the code: the lineage graphs load them when first opened.
+const LineageView = lazy(() => import('./views/lineage-view.js').then((module) => ({ default: module.LineageView })));
 
 const NAV: ViewName[] = ['coverage', 'lineage', 'compare', 'search'];
 
@@ -53,7 +56,11 @@ export function App() {
         </header>
         <main className="view" data-view={route.view}>
           {route.view === 'coverage' && <CoverageView route={route} />}
-          {route.view === 'lineage' && <LineageView route={route} />}
+          {route.view === 'lineage' && (
+            <Suspense fallback={<Loading />}>
+              <LineageView route={route} />
+            </Suspense>
+          )}
           {route.view === 'compare' && <CompareView route={route} />}
           {route.view === 'search' && <SearchView route={route} />}
         </main>

@@ -3,7 +3,7 @@
  * NationalItem titleZh/titleEn, pillarZh/pillarEn, Agency name/nameEn); document text is always shown as printed.
  */
 import { createContext, useContext } from 'react';
-import type { AgencyRole, AgencyType } from '../../graph-schema/model.js';
+import type { AgencyRole, AgencyType, JurisdictionLevel, LinkKind, NodeLabel, PolicyStatus } from '../../graph-schema/model.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -42,7 +42,7 @@ const UI = {
   zoomIn: ['放大', 'Zoom in'],
   zoomOut: ['缩小', 'Zoom out'],
   hierarchical: ['层次布局', 'Hierarchical'],
-  free: ['自由布局', 'Free (fcose)'],
+  free: ['自由布局', 'Free layout'],
   expand: ['展开', 'Expand'],
   collapse: ['收起', 'Collapse'],
   close: ['关闭', 'Close'],
@@ -55,21 +55,39 @@ const UI = {
   score: ['分数', 'Score'],
   evidence: ['依据', 'Evidence'],
   sourceText: ['原文', 'Source text'],
-  sideA: ['甲方', 'Side A'],
-  sideB: ['乙方', 'Side B'],
+  sideA: ['左栏地区', 'Left column'],
+  sideB: ['右栏地区', 'Right column'],
+  sameSides: ['请选择两个不同的地区', 'Choose two different jurisdictions'],
+  wordingDiff: ['措辞对比', 'Wording compared'],
+  wordingHelp: ['下划线：只有这一方的字；其余两方相同', 'Underlined: words only this side has; the rest both share'],
+  targetsByMetric: ['目标对比（同一事项下按指标对齐）', 'Targets aligned by metric under each shared item'],
+  noTargets: ['两地共同事项下没有量化目标', 'No quantified target under the shared items'],
+  localInnovations: ['地方创新（未关联任何国家事项的任务）', 'Local innovations (tasks linked to no national item)'],
   shared: ['共同事项', 'Shared items'],
   onlyIn: ['仅见于', 'Only in'],
   differingTargets: ['目标不同', 'Targets differ'],
   leadType: ['牵头单位类型', 'Lead agency type'],
   table: ['表格', 'Table'],
   graph: ['图', 'Graph'],
-  searchPlaceholder: ['输入中文关键词，如 医保支付', 'Chinese words, e.g. 医保支付'],
+  searchPlaceholder: ['中文关键词（如 医保支付），或国家事项、单位类型的英文名', 'Chinese words (e.g. 医保支付) or English names of national items and agency types'],
+  englishMatches: ['按英文名称找到', 'Found by English name'],
+  nationalItems: ['国家改革事项', 'national items'],
+  agencyTypes: ['单位类型', 'agency types'],
+  noEnglishMatch: ['没有哪个国家事项或单位类型的英文名含有这些词；任务原文是中文，只能用中文词检索。', 'No national item or agency type has these words in its English name; task texts are Chinese and are searched with Chinese words only.'],
+  typesOnly: ['这些词只是单位类型的英文名：请用中文词检索，再在上面选择该类型筛选。', 'These words name agency types only: search a Chinese word, then pick the type above to filter by it.'],
+  noTextMatch: ['没有任务原文含有这些词（也没有分词后的匹配）；可试更短的词。', 'No task text contains these words (nor the words they segment into); try a shorter word.'],
+  hiddenByFilters: ['条结果被单位类型或国家事项筛选排除', 'results hidden by the agency type or national item filter'],
+  tasksOfItems: ['落实这些国家事项的任务', 'Tasks implementing these national items'],
   allJurisdictions: ['全部地区', 'All jurisdictions'],
   allAgencyTypes: ['全部单位类型', 'All agency types'],
   allNationalItems: ['全部国家事项', 'All national items'],
   results: ['条结果', 'results'],
   pickNationalItem: ['选择国家改革事项，查看各地落实任务', 'Pick a national item to trace it to local tasks'],
   overview: ['全图概览', 'Overview of all links'],
+  overviewHint: ['左：国家改革板块（点击展开其事项）；右：地区；线越粗，落实任务越多。悬停看全文。', 'Left: reform pillars (click one to open its items); right: jurisdictions; the thicker the line, the more implementing tasks. Hover for the full text.'],
+  legendEdgeWidth: ['线宽：分数越高（或任务越多）线越粗', 'Line width: the higher the score (or the more tasks), the thicker'],
+  legendImplements: ['落实（任务 → 国家事项）', 'implements (task → national item)'],
+  legendDerives: ['承接上级文件任务', 'derives from a parent document task'],
   elements: ['元素', 'elements'],
   noTasks: ['该单元格没有任务：这是一个缺口', 'No task in this cell: a gap'],
   cellTasks: ['单元格任务', 'Tasks of the cell'],
@@ -94,6 +112,62 @@ const UI = {
   swap: ['交换', 'Swap'],
   expandHint: ['双击节点（或在右侧列表中按 + / -）展开或收起', 'Double click a node (or press + / - in the list) to expand or collapse it'],
   coveredIn: ['覆盖地区', 'Covered in'],
+  legendCovered: ['数字：落实该事项的任务数', 'number: tasks implementing the item'],
+  legendGap: ['缺口：已读该地区文件，没有任务落实', "gap: the jurisdiction's documents were read and no task implements the item"],
+  legendNoDocument: ['无文件：该时期没有该地区的文件，无从判断', 'no document: none for this period, so nothing can be said'],
+  noDocument: ['无文件', 'no document'],
+  noDocNumber: ['无文号', 'no number'],
+  period: ['时期', 'Period'],
+  fromYear: ['起始年', 'from year'],
+  toYear: ['截止年', 'to year'],
+  apply: ['应用', 'Apply'],
+  documents: ['依据文件', 'Documents read'],
+  audit: ['缺口核查', 'Gap audit'],
+  candidates: ['候选任务（有证据但未关联）', 'Candidates (evidence, but not linked)'],
+  keywordHits: ['含关键词的任务', 'Tasks naming its keywords'],
+  noCandidates: ['没有候选任务', 'No candidate'],
+  noKeywordHits: ['没有任务含该事项的关键词', "No task names the item's keywords"],
+  accept: ['接受关联', 'Accept link'],
+  reject: ['拒绝', 'Reject'],
+  reviewer: ['审核人', 'Reviewer'],
+  writeToken: ['写入令牌', 'Write token'],
+  note: ['理由', 'Reason'],
+  defaultNote: ['缺口核查：原文确实落实该事项', 'gap audit: the text does implement the item'],
+  defaultRejectNote: ['缺口核查：原文并未落实该事项', 'gap audit: the text does not implement the item'],
+  curationSaved: ['已保存，矩阵已更新', 'Saved; the matrix is updated'],
+  curationRefused: ['未保存', 'Not saved'],
+  readOnlyHint: ['服务器默认只读：以 REFORMGRAPH_WRITE_TOKEN 启动服务器，并在此输入同一令牌。', 'The server is read-only by default: start it with REFORMGRAPH_WRITE_TOKEN and enter the same token here.'],
+  noDocumentCell: ['该时期没有该地区的文件，无法判断是否落实。', 'No document of this jurisdiction for the period: nothing can be said.'],
+  cite: ['引用', 'Cite'],
+  copied: ['已复制到剪贴板', 'Copied to the clipboard'],
+  docNumber: ['文号', 'Doc. no.'],
+  file: ['文件', 'File'],
+  characters: ['字符', 'characters'],
+  itemKey: ['条目', 'item'],
+  sourceLegend: ['黄底：本任务原文；下划线：关联所依据的词', 'Yellow: this task; underlined: the words its links rest on'],
+  summaryTitle: ['（概括标题）', '(summary title)'],
+  status_draft: ['征求意见稿', 'draft'],
+  status_final: ['正式文件', 'final'],
+  kind_verbatim: ['照搬', 'verbatim'],
+  kind_adapted: ['改写', 'adapted'],
+  kind_paraphrase: ['意译', 'paraphrase'],
+  kindHelp_verbatim: ['照搬：连续 12 字以上与国家原文相同', 'verbatim: 12 or more characters in a row copied from the national wording'],
+  kindHelp_adapted: ['改写：沿用国家原文的关键词句，其余按本地情况改写或量化', 'adapted: keeps the key national wording and rewrites or quantifies the rest'],
+  kindHelp_paraphrase: ['意译：只有同义词或简称相同', 'paraphrase: only synonyms or abbreviations in common'],
+  scoreHelp: ['分数 0–1：文字与国家事项相符的程度，越高越可靠', 'Score 0–1: how closely the wording matches the national item; higher is more reliable'],
+  method_auto: ['自动匹配（关键词与共同词组）', 'automatic match (cue words and shared phrases)'],
+  method_parent: ['自动匹配（共同词组与术语表）', 'automatic match (shared phrases and glossary)'],
+  method_reviewed: ['人工审核确认', 'confirmed by a reviewer'],
+  label_Task: ['任务', 'Task'],
+  label_Policy: ['政策文件', 'Policy'],
+  label_NationalItem: ['国家改革事项', 'National item'],
+  label_Jurisdiction: ['地区', 'Jurisdiction'],
+  label_Agency: ['单位', 'Agency'],
+  label_Target: ['目标', 'Target'],
+  level_national: ['国家', 'national'],
+  level_province: ['省级', 'province'],
+  level_city: ['市级', 'city'],
+  level_county: ['县级', 'county'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type UiKey = keyof typeof UI;
@@ -116,6 +190,24 @@ export const pillarName = (item: { pillar: string; pillarZh: string; pillarEn: s
 export const agencyName = (a: { name: string; nameEn?: string | null }, lang: Lang) =>
   lang === 'zh' || !a.nameEn ? a.name : a.nameEn;
 export const roleName = (role: AgencyRole, lang: Lang) => t(`role_${role}`, lang);
+/** "1 task", "3 tasks", "3 项任务". */
+export const taskCount = (count: number, lang: Lang) => (lang === 'zh' ? `${count} 项任务` : `${count} ${count === 1 ? 'task' : 'tasks'}`);
+export const statusName = (status: PolicyStatus, lang: Lang) => t(`status_${status}`, lang);
+export const kindName = (kind: LinkKind, lang: Lang) => t(`kind_${kind}`, lang);
+export const kindHelp = (kind: LinkKind, lang: Lang) => t(`kindHelp_${kind}`, lang);
+export const labelName = (label: NodeLabel, lang: Lang) => t(`label_${label}`, lang);
+export const levelName = (level: JurisdictionLevel, lang: Lang) => t(`level_${level}`, lang);
+
+/** The link methods the ingest writes (ingest/link: LINK_METHOD, DERIVES_METHOD, REVIEWED_METHOD), in words. */
+export function methodName(method: string, lang: Lang): string {
+  if (method.startsWith('cue+ngram')) return t('method_auto', lang);
+  if (method.startsWith('ngram+glossary')) return t('method_parent', lang);
+  if (method.startsWith('reviewed')) return t('method_reviewed', lang);
+  return method;
+}
+
+/** The name of a file without the folders of the machine it was read on. */
+export const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 /** A document that prints no title (a notice copied from a web page) is named so, never by a guess. */
 export const policyTitle = (policy: { title: string }, lang: Lang) => policy.title || t('untitled', lang);
 
@@ -133,6 +225,9 @@ const AGENCY_TYPE_ZH: Record<AgencyType, string> = {
   EPIDEMIC_COMMAND: '疫情防控指挥部', ZONE_COMMITTEE: '园区管委会', PARTY_WORK_COMMITTEE: '党的工作委员会',
   PEOPLES_ORGANIZATION: '群团组织', OTHER_DEPARTMENTS: '其他有关部门', ZONE_BUREAU: '园区内设局', OTHER: '其他',
 };
+
+/** Every agency type, read from the exhaustive table above (model.ts would bring zod into the browser). */
+export const AGENCY_TYPE_LIST = Object.keys(AGENCY_TYPE_ZH) as AgencyType[];
 
 /** English names where the enum name reads badly as words ("HRSS" → "Hrss"); the rest are derived from the name. */
 const AGENCY_TYPE_EN: Partial<Record<AgencyType, string>> = {

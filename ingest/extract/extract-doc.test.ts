@@ -39,7 +39,7 @@ function docOf(paragraphs: { text: string; kind?: ParsedTask['kind']; path?: str
   return {
     source: { path: 'test.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: text },
     normalised: { text, sourceOffsets: [...Array(text.length + 1).keys()] },
-    meta: { title: 't', docNumber: null, issuer: null, issuedOn: null, status: 'final', jurisdictionId: '340722', year },
+    meta: { title: 't', docNumber: null, issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '340722', year },
     tasks,
     messages: [],
   };

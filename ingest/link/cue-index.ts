@@ -21,6 +21,8 @@ export interface Cue {
   national: string;
   literal: string | null;
   pattern: RegExp | null;
+  /** Whether the item's title names this cue's concept (做实家庭医生签约服务 for 家庭医生团队). */
+  namesItem: boolean;
 }
 
 export interface CueMatch {
@@ -74,15 +76,16 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
       const entry = entryFor(glossary, keyword);
       const concept = entry ? entry.id : `kw:${keyword}`;
       const base = BASE_WEIGHT[strength];
-      add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null });
+      const namesItem = (entry ? formsOf(entry) : [keyword]).some((form) => item.titleZh.includes(form));
+      add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null, namesItem });
       if (!entry) continue;
       for (const form of formsOf(entry)) {
         if (form === keyword) continue;
         const national = item.text.includes(form) ? form : keyword;
-        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national, literal: form, pattern: null });
+        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national, literal: form, pattern: null, namesItem });
       }
       for (const source of entry.patterns) {
-        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national: keyword, literal: null, pattern: new RegExp(source, 'gu') });
+        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national: keyword, literal: null, pattern: new RegExp(source, 'gu'), namesItem });
       }
     }
     cues.push(...own.values());
@@ -131,6 +134,13 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
 }
 
 const ASCII_WORD = /[A-Za-z0-9]/;
+/**
+ * A hospital's own name is a place name (ending in 省, 市, 县 or 区) followed by the kind of hospital:
+ * 三明市中西医结合医院, 市中医医院. A cue inside such a name names one hospital (where, say, a key
+ * specialty is built), not the reform its kind stands for.
+ */
+const PLACE_NAME_END = /[省市县区]/u;
+const HOSPITAL = '医院';
 const CJK = /[\u3400-\u9fff]/u;
 
 /**
@@ -166,7 +176,12 @@ export function findCues(text: string, index: CueIndex): CueMatch[] {
     return true;
   };
 
-  const candidates = raw.filter(acceptable);
+  // Spans of hospital names a cue starts ("市|中西医结合医院"): no cue inside them counts.
+  const hospitalNames = raw
+    .filter((m) => m.start > 0 && PLACE_NAME_END.test(text.charAt(m.start - 1)))
+    .map((m) => ({ start: m.start, end: text.endsWith(HOSPITAL, m.end) ? m.end : text.startsWith(HOSPITAL, m.end) ? m.end + HOSPITAL.length : -1 }))
+    .filter((name) => name.end > 0);
+  const candidates = raw.filter((m) => acceptable(m) && !hospitalNames.some((name) => name.start <= m.start && name.end >= m.end));
   return candidates.filter((m) => !candidates.some((other) =>
     other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start));
 }

@@ -2,7 +2,8 @@
  * @module `npm run eval`: precision, recall and F1 of the national-item linker against the
  * hand-labelled set, and the cross-jurisdiction pairwise figures; then, against the multi-label topic
  * set of every unit of the seeds and the real documents, micro and macro precision and recall, per
- * pillar, the calibration of scores and the units left unlinked. `--verbose` lists every miss.
+ * pillar, the reliability of scores and the units left unlinked (per pillar), for the whole set and for its
+ * tuning and held-out halves. `--verbose` lists every miss; `--misses` the tuning half's misses with their text.
  */
 import { loadStageContext, processDocument } from '../pipeline.js';
 import { readSourceFile } from '../read/index.js';
@@ -10,11 +11,17 @@ import { loadCatalogue } from './catalogue.js';
 import { evaluate } from './eval/evaluate.js';
 import { loadLabelledSet, locateLabelledSet } from './eval/labelled-set.js';
 import { loadGlossary } from './glossary.js';
-import { documentPathOf, judgeDocument, loadTopicSet, measureTopics, type JudgedUnit } from './eval/topic-set.js';
+import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type Half, type JudgedUnit } from './eval/topic-set.js';
+import { FEATURE_NAMES, featuresOf, fitScoreWeights } from './link-score.js';
+import { scoredCandidates } from './link-tasks.js';
 import { loadReviewedLinks } from './reviewed-links.js';
 
 const verbose = process.argv.includes('--verbose');
 const withoutCuration = process.argv.includes('--no-curation');
+/** `--misses`: each miss of the tuning half with the unit's text and the missed item's cues. */
+const misses = process.argv.includes('--misses');
+/** `--fit`: refit the calibrated score's weights (link-score.ts) on the tuning half and print them. */
+const fit = process.argv.includes('--fit');
 const catalogue = loadCatalogue();
 const glossary = loadGlossary();
 const reviewed = withoutCuration ? [] : loadReviewedLinks();
@@ -39,33 +46,79 @@ process.stdout.write(
   ].join('\n') + '\n',
 );
 
-// The multi-label topic set: every numbered unit of the labelled documents, headings left out.
+// The multi-label topic set: every numbered unit of the labelled documents, headings left out. The
+// documents alternate between a tuning half (cues and the calibration table were fitted on it) and a
+// held-out half that shows whether what was tuned carries over.
 const context = await loadStageContext('seeds');
-const judged: JudgedUnit[] = [];
-for (const labels of loadTopicSet()) {
+const judged: (JudgedUnit & { half: Half })[] = [];
+const headings: JudgedUnit[] = [];
+const texts = new Map<string, string>();
+const fitRows: number[][] = [];
+const fitAccepted: boolean[] = [];
+for (const [position, labels] of loadTopicSet().entries()) {
   const doc = processDocument({ source: await readSourceFile(documentPathOf(labels.file)), messages: [] }, context);
-  judged.push(...judgeDocument(labels, doc).filter((unit) => unit.kind !== 'section'));
+  for (const task of doc.tasks) texts.set(`${labels.file} ${task.path}`, task.text);
+  if (fit && halfOf(position) === 'tuning') {
+    const gold = new Map(labels.units.map((unit) => [unit.path, unit.nationalItemIds]));
+    for (const task of doc.tasks.filter((candidate) => candidate.kind !== 'section' && gold.has(candidate.path))) {
+      for (const candidate of scoredCandidates(task, { catalogue, glossary })) {
+        fitRows.push(featuresOf(candidate.evidenceFound));
+        fitAccepted.push(gold.get(task.path)?.includes(candidate.targetId) ?? false);
+      }
+    }
+  }
+  const units = judgeDocument(labels, doc);
+  judged.push(...units.filter((unit) => unit.kind !== 'section').map((unit) => ({ ...unit, half: halfOf(position) })));
+  headings.push(...units.filter((unit) => unit.kind === 'section'));
 }
-if (judged.length > 0) {
-  const topics = measureTopics(judged);
-  const unlinked = judged.filter((unit) => unit.gold.length > 0 && unit.predicted.length === 0);
-  const lines = [
-    `topic set: ${topics.units} items and measures of ${new Set(judged.map((unit) => unit.file)).size} documents; ${pct(topics.linkedShare)} of those with a label linked`,
+const cuesOf = (id: string) => {
+  const item = catalogue.items.find((candidate) => candidate.id === id);
+  return item ? `${item.keywords.join('、')} | ${item.related.join('、')}` : '(not in the catalogue)';
+};
+const describe = (name: string, units: JudgedUnit[]) => {
+  const topics = measureTopics(units);
+  const unlinked = units.filter((unit) => unit.gold.length > 0 && unit.predicted.length === 0);
+  const unlinkedByPillar = new Map<string, number>();
+  for (const unit of unlinked) for (const pillar of new Set(unit.gold.map((id) => id.split('.')[0] ?? id))) unlinkedByPillar.set(pillar, (unlinkedByPillar.get(pillar) ?? 0) + 1);
+  return [
+    `${name}: ${topics.units} items and measures of ${new Set(units.map((unit) => unit.file)).size} documents; ${pct(topics.linkedShare)} of those with a label linked`,
     `  micro: precision ${pct(topics.micro.precision)}  recall ${pct(topics.micro.recall)}`,
     `  macro: precision ${pct(topics.macro.precision)}  recall ${pct(topics.macro.recall)}`,
     '  per pillar (precision / recall, labelled / linked):',
     ...topics.byPillar.map((p) => `    ${p.pillar.padEnd(20)} ${pct(p.precision).padStart(6)} / ${pct(p.recall).padStart(6)}  (${p.gold} / ${p.predicted})`),
-    '  calibration (score band: links a reader\'s labels confirm):',
+    "  reliability (score band: links a reader's labels confirm):",
     ...topics.calibration.map((b) => `    ${b.from.toFixed(1)}–${Math.min(b.to, 1).toFixed(1)}: ${b.accepted}/${b.links} = ${pct(b.accepted / b.links)}`),
-    `  units with a label but no link: ${unlinked.length}`,
+    `  units with a label but no link: ${unlinked.length}${unlinked.length > 0 ? ` (by labelled pillar: ${[...unlinkedByPillar].sort((a, b) => b[1] - a[1]).map(([pillar, count]) => `${pillar} ${count}`).join(', ')})` : ''}`,
   ];
-  if (verbose) {
+};
+if (fit) {
+  const weights = fitScoreWeights(fitRows, fitAccepted);
+  process.stdout.write(`score weights fitted on ${fitRows.length} candidates of the tuning half:\n  [${weights.map((w) => w.toFixed(3)).join(', ')}]\n${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3)}`).join('\n')}\n`);
+}
+if (judged.length > 0) {
+  const lines = [
+    ...describe('topic set', judged),
+    ...describe('tuning half', judged.filter((unit) => unit.half === 'tuning')),
+    ...describe('held-out half', judged.filter((unit) => unit.half === 'held-out')),
+  ];
+  const headingFigures = measureTopics(headings);
+  lines.push(`headings (left out above; a heading keeps only what its items link to): ${headingFigures.units}, micro precision ${pct(headingFigures.micro.precision)}  recall ${pct(headingFigures.micro.recall)}`);
+  if (verbose || misses) {
     for (const unit of judged) {
+      if (misses && unit.half !== 'tuning') continue;
       const got = new Set(unit.predicted.map((link) => link.itemId));
       const missing = unit.gold.filter((id) => !got.has(id));
       const extra = [...got].filter((id) => !unit.gold.includes(id));
-      if (missing.length > 0 || extra.length > 0) lines.push(`  ${unit.file} ${unit.path}\n    missing: ${missing.join(' ') || '-'}\n    extra:   ${extra.join(' ') || '-'}`);
+      if (missing.length === 0 && extra.length === 0) continue;
+      lines.push(`  ${unit.file} ${unit.path}\n    missing: ${missing.join(' ') || '-'}\n    extra:   ${extra.join(' ') || '-'}`);
+      if (misses) {
+        lines.push(`    text: ${(texts.get(`${unit.file} ${unit.path}`) ?? '').replace(/\s+/gu, ' ').slice(0, 240)}`);
+        for (const id of missing) lines.push(`    cues of ${id}: ${cuesOf(id)}`);
+      }
     }
   }
   process.stdout.write(lines.join('\n') + '\n');
 }
+
+// Policy instruments against their own hand-labelled set (issue 17).
+await import('../analyse/instruments/eval-cli.js');

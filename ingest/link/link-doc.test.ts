@@ -3,9 +3,9 @@ import type { ParsedTask, ResolvedDoc } from '../document.js';
 import { linkDoc } from './link-doc.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
 
-function task(path: string, kind: ParsedTask['kind'], text: string, start: number): ParsedTask {
+function task(path: string, kind: ParsedTask['kind'], text: string, start: number, parentPath: string | null = null): ParsedTask {
   return {
-    key: path, path, parentPath: null, kind, depth: 0, order: start, title: text.split(/[。，]/u)[0] ?? text, text,
+    key: path, path, parentPath, kind, depth: 0, order: start, title: text.split(/[。，]/u)[0] ?? text, text,
     span: { start, end: start + text.length }, agencies: [], targets: [], deadline: null, supplements: [],
   };
 }
@@ -14,11 +14,11 @@ const doc: ResolvedDoc = {
   source: { path: 'x.txt', sha256: '0', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '' },
   // The normalised text is the source here: offsets map to themselves.
   normalised: { text: ' '.repeat(60), sourceOffsets: [...Array(61).keys()] },
-  meta: { title: 't', docNumber: '明医改组〔2024〕4号', issuer: null, issuedOn: null, status: 'final', jurisdictionId: '350400', year: 2024 },
+  meta: { title: 't', docNumber: '明医改组〔2024〕4号', issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2024 },
   tasks: [
     task('一', 'section', '二、加大药品耗材集采改革力度', 0),
-    task('一/1', 'item', '做实紧密型县域医共体。', 20),
-    task('一/2', 'item', '各单位要加强宣传培训。', 40),
+    task('一/1', 'item', '做实紧密型县域医共体。', 20, '一'),
+    task('一/2', 'item', '各单位要加强宣传培训。', 40, '一'),
   ],
   citations: [],
   agencies: new Map(),
@@ -26,12 +26,9 @@ const doc: ResolvedDoc = {
 };
 
 describe('linkDoc', () => {
-  it('fills doc.links from the tasks, headings included, and leaves the input untouched', () => {
+  it('fills doc.links from the tasks, a heading keeping none that its items lack, and leaves the input untouched', () => {
     const linked = linkDoc(doc, { catalogue, glossary });
-    expect(linked.links?.map((l) => [l.taskPath, l.targetId])).toEqual([
-      ['一', 'drugs.procurement'],
-      ['一/1', 'care.county-community'],
-    ]);
+    expect(linked.links?.map((l) => [l.taskPath, l.targetId])).toEqual([['一/1', 'care.county-community']]);
     expect('links' in doc).toBe(false);
   });
 

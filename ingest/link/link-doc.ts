@@ -22,7 +22,14 @@ export interface LinkContext {
 export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
   const { tasks, normalised } = doc;
   // The linker reports at the tasks' offsets in the source.
-  const located = tasks.map((task) => ({ path: task.path, text: task.text, title: task.title, span: { start: sourceOffsetOf(normalised, task.span.start) } }));
+  const located = tasks.map((task) => ({
+    path: task.path,
+    text: task.text,
+    title: task.title,
+    parentPath: task.parentPath,
+    kind: task.kind,
+    span: { start: sourceOffsetOf(normalised, task.span.start) },
+  }));
   const { links, messages } = linkTasksWithMessages(located, {
     catalogue: context.catalogue,
     glossary: context.glossary,

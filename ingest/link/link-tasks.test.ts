@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
 import { candidateLinks, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
+import { loadCatalogue } from './catalogue.js';
+import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
 
@@ -51,6 +53,15 @@ describe('linkTasks', () => {
     }
   });
 
+  it('does not read the name of a hospital (三明市中西医结合医院) as the TCM reform in a key-specialty task', () => {
+    const text = '推进三明市第一医院泌尿外科、三明市中西医结合医院耳鼻喉科等临床重点专科建设。';
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const found = linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
+    expect(found).toContain('service-system.hospital-capacity');
+    expect(found).not.toContain('tcm.inheritance-development');
+    expect(linkTasks([{ path: '1', text: '发挥中西医结合优势。', title: '发挥中西医结合优势' }], real).map((l) => l.targetId)).toContain('tcm.inheritance-development');
+  });
+
   it('makes no link when nothing in the task matches the catalogue', () => {
     expect(link('各单位要高度重视，加强宣传培训，确保工作有序推进。')).toEqual([]);
   });
@@ -63,9 +74,15 @@ describe('linkTasks', () => {
     expect(link('推进县人民医院和县中医院改扩建。')).toEqual([]);
   });
 
-  it('prefers the topic named in the heading over a topic the body mentions in passing', () => {
+  it('ranks the topic named in the heading above a topic the body mentions', () => {
     const links = link('推进紧密型县域医共体建设。医共体内开展药品带量采购。', '推进紧密型县域医共体建设');
-    expect(targets(links)).toEqual(['care.county-community']);
+    expect(targets(links)[0]).toBe('care.county-community');
+    const score = (id: string) => links.find((l) => l.targetId === id)?.score ?? 0;
+    expect(score('care.county-community')).toBeGreaterThan(score('drugs.procurement'));
+  });
+
+  it('makes no link from a short shared phrase without a cue (常态化制度化开展)', () => {
+    expect(link('推动各项工作常态化制度化开展。')).toEqual([]);
   });
 
   it('keeps two topics a task addresses about equally', () => {
@@ -76,9 +93,50 @@ describe('linkTasks', () => {
     for (const l of link('推动药品集中带量采购工作常态化制度化开展。')) {
       expect(l.score).toBeGreaterThan(0);
       expect(l.score).toBeLessThanOrEqual(1);
-      expect(l.method).toBe('cue+ngram@1');
+      expect(l.method).toBe('cue+ngram@2');
       expect(l.curated).toBe(false);
     }
+  });
+});
+
+describe('linkTasks over an outline', () => {
+  const heading = { path: '一', text: '深化医改，推进医共体建设和药品集中带量采购', title: '深化医改，推进医共体建设和药品集中带量采购', parentPath: null, kind: 'section' as const };
+  const item = { path: '一/1', text: '做实医共体运行机制，推动各项工作常态化制度化开展：', title: '做实医共体运行机制', parentPath: '一', kind: 'item' as const };
+  const measure = { path: '一/1/1', text: '推动药品集中带量采购工作常态化制度化开展。', title: '推动药品集中带量采购工作常态化制度化开展', parentPath: '一/1', kind: 'measure' as const };
+  const links = linkTasks([heading, item, measure], { catalogue, glossary });
+  const of = (path: string) => links.filter((l) => l.taskPath === path);
+
+  it('links an item to what its sub-measures link to, citing the item’s own wording and no higher than the sub-measure', () => {
+    const inherited = of('一/1').find((l) => l.targetId === 'drugs.procurement');
+    const fromMeasure = of('一/1/1').find((l) => l.targetId === 'drugs.procurement');
+    expect(fromMeasure).toBeDefined();
+    expect(inherited?.evidence.map((e) => e.localText)).toEqual(['工作常态化制度化开展']);
+    for (const e of inherited?.evidence ?? []) expect(isExactEvidence(e, item.text, itemText('drugs.procurement'))).toBe(true);
+    expect(inherited?.score).toBeLessThanOrEqual(fromMeasure?.score ?? 0);
+  });
+
+  it('keeps a heading’s links to what its items link to', () => {
+    expect(targets(of('一')).sort()).toEqual(['care.county-community', 'drugs.procurement']);
+    const alone = linkTasks([{ ...heading, path: '二' }, { ...measure, path: '二/1', parentPath: '二', kind: 'item' }], { catalogue, glossary });
+    expect(targets(alone.filter((l) => l.taskPath === '二'))).toEqual(['drugs.procurement']);
+  });
+
+  it('gives a measure that links nowhere by itself its item’s links where its own text has evidence to cite', () => {
+    const parent = { path: '1', text: '推动药品集中带量采购工作：', title: '推动药品集中带量采购工作', parentPath: null, kind: 'item' as const };
+    const cited = { path: '1/1', text: '推动各项工作常态化制度化开展。', title: '推动各项工作常态化制度化开展', parentPath: '1', kind: 'measure' as const };
+    const silent = { path: '1/2', text: '各单位要加强宣传培训。', title: '各单位要加强宣传培训', parentPath: '1', kind: 'measure' as const };
+    const all = linkTasks([parent, cited, silent], { catalogue, glossary });
+    const fromParent = all.find((l) => l.taskPath === '1');
+    const taken = all.find((l) => l.taskPath === '1/1');
+    expect(fromParent?.targetId).toBe('drugs.procurement');
+    expect(taken).toMatchObject({ targetId: 'drugs.procurement', score: fromParent?.score });
+    expect(taken?.evidence.length).toBeGreaterThan(0);
+    for (const e of taken?.evidence ?? []) expect(isExactEvidence(e, cited.text, itemText('drugs.procurement'))).toBe(true);
+    expect(all.filter((l) => l.taskPath === '1/2')).toEqual([]);
+  });
+
+  it('gives a heading with nothing numbered under it no link', () => {
+    expect(linkTasks([{ ...heading, path: '三' }], { catalogue, glossary })).toEqual([]);
   });
 });
 
@@ -105,7 +163,7 @@ describe('headingOf', () => {
 
 describe('candidateLinks', () => {
   it('lists the links the linker keeps, and below them items with weaker evidence, best first', () => {
-    const task = { path: '1', text: '做实医共体运行机制，配合推进爱国卫生运动。', title: '做实医共体运行机制' };
+    const task = { path: '1', text: '做实医共体运行机制，推动各项工作常态化制度化开展。', title: '做实医共体运行机制' };
     const kept = linkTasks([task], { catalogue, glossary }).map((l) => l.targetId);
     const candidates = candidateLinks(task, { catalogue, glossary });
     expect(candidates.filter((c) => c.linked).map((c) => c.targetId)).toEqual(kept);

@@ -1,8 +1,8 @@
 /**
  * @module Linking local tasks to national reform items (IMPLEMENTS). A task is matched against the
  * catalogue's cues (keywords, glossary forms, adaptation patterns) and against each item's wording
- * (long common phrases); the items close to the best, and any scoring high on its own (up to four), become links, each with the
- * matched phrases as evidence spans on both sides.
+ * (long common phrases). Each item with evidence gets a calibrated score (link-score.ts); those reaching
+ * the threshold become links (up to four), each with the matched phrases as evidence spans on both sides.
  */
 import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
@@ -10,6 +10,7 @@ import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { commonPhrases, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
+import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
 import { maskBoilerplate } from './mask-boilerplate.js';
 import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
 
@@ -20,9 +21,12 @@ export interface LinkableTask {
   title: string;
   /** Where the task starts in the source text, for messages about it. */
   span?: { start: number };
+  /** Path of the enclosing unit, and whether this one is a heading ('section'), item or measure. */
+  parentPath?: string | null;
+  kind?: 'section' | 'item' | 'measure';
 }
 
-export const LINK_METHOD = 'cue+ngram@1';
+export const LINK_METHOD = 'cue+ngram@2';
 
 export interface LinkOptions {
   catalogue: Catalogue;
@@ -31,16 +35,12 @@ export interface LinkOptions {
   reviewed?: ReviewedLink[];
   /** Jurisdiction and document number the reviewed entries are matched against. */
   scope?: ReviewScope;
-  /** @default 4 */
+  /** Most links per task: 97% of the labelled items and measures address at most four national items. @default 4 */
   maxLinks?: number;
-  /** Keep items scoring at least this share of the best item's score: a task addresses one reform topic, or two about equally. @default 0.8 */
-  relativeCutoff?: number;
-  /**
-   * An item scoring at least this is linked however far below the best it is: a task often addresses
-   * several reforms (a 医共体 item that also reforms payment). Set on the topic set of tests/lineage/topics,
-   * where it adds recall without costing precision. @default 1.5
-   */
-  absoluteFloor?: number;
+  /** Least calibrated score a link needs (see link-score.ts). @default LINK_THRESHOLD (0.5) */
+  threshold?: number;
+  /** Weights of the calibrated score, for refitting them. @default SCORE_WEIGHTS */
+  scoreWeights?: readonly number[];
   /** Least strong-cue weight an item needs to be linked at all. @default 0.6 */
   minStrong?: number;
   /** Multiplier for cues in the task's heading, which says what the task is about. @default 3 */
@@ -55,8 +55,15 @@ interface ItemScore {
   item: CatalogueItem;
   raw: number;
   strong: number;
+  /** Cue weight found in the heading, and in the body (before saturation). */
+  titleSum: number;
+  bodySum: number;
   evidence: (LinkEvidence & { weight: number; sameWording: boolean; adaptation: boolean })[];
   longestPhrase: number;
+  /** Longest strong cue matched, in characters: 家庭医生团队 says more than 基层. */
+  longestCue: number;
+  /** Whether a strong cue matched is the concept the item's title names. */
+  namesItem: boolean;
 }
 
 const REPEAT_BONUS = 0.25;
@@ -77,12 +84,69 @@ export function linkTasksWithMessages(
 ): { links: TaskLink[]; messages: IngestMessage[] } {
   const { catalogue, glossary, reviewed = [], scope = {} } = options;
   const index = cueIndexFor(catalogue, glossary);
-  const links = tasks.flatMap((task) => linkOneTask(task, index, options));
+  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
+  const links = followOutline(tasks, candidates);
   return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
 }
 
-function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions): TaskLink[] {
-  return candidateLinksOf(task, index, options).filter((candidate) => candidate.linked).map(({ linked: _, ...link }) => link);
+/**
+ * The outline's part in linking. An item addresses what its sub-measures address ("（三）…：1.…；2.…"),
+ * so an item links to every item a sub-measure of it links to — when its own text has evidence for
+ * that item to cite, scored as the sub-measure's link. A heading ("一、深化公立医院改革") only names
+ * what its items do, so it keeps only links that some item or measure under it has, and none when
+ * nothing is numbered under it. A unit that links nowhere by itself takes the links of the unit it is
+ * numbered under, where its own text has evidence to cite.
+ */
+function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
+  const linksOf = new Map(tasks.map((task) => [task.path, (candidates.get(task.path) ?? [])
+    .filter((candidate) => candidate.linked)
+    .map(({ linked: _, evidenceFound: __, ...link }): TaskLink => link)]));
+  const children = new Map<string, LinkableTask[]>();
+  for (const task of tasks) {
+    if (task.parentPath == null) continue;
+    children.set(task.parentPath, [...(children.get(task.parentPath) ?? []), task]);
+  }
+  const byPath = new Map(tasks.map((task) => [task.path, task]));
+  const depthOf = (task: LinkableTask): number => {
+    let depth = 0;
+    for (let at = task.parentPath; at != null && depth < tasks.length; at = byPath.get(at)?.parentPath) depth += 1;
+    return depth;
+  };
+  // Deepest first, so a measure's links reach its item before the item's reach the heading.
+  for (const task of [...tasks].sort((a, b) => depthOf(b) - depthOf(a))) {
+    const own = linksOf.get(task.path) ?? [];
+    const below = (children.get(task.path) ?? []).flatMap((child) => linksOf.get(child.path) ?? []);
+    if (task.kind === 'section') {
+      const named = new Set(below.map((link) => link.targetId));
+      linksOf.set(task.path, own.filter((link) => named.has(link.targetId)));
+      continue;
+    }
+    const have = new Set(own.map((link) => link.targetId));
+    for (const link of below) {
+      if (have.has(link.targetId)) continue;
+      const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
+      if (!cited) continue;
+      const { linked: _, evidenceFound: __, ...inherited } = cited;
+      // The evidence is the item's own; the confidence is no more than the sub-measure's link.
+      own.push({ ...inherited, score: link.score });
+      have.add(link.targetId);
+    }
+    linksOf.set(task.path, own);
+  }
+  // Shallowest first: a unit that links nowhere by itself elaborates the one it is numbered under
+  // ("1. 加强医保基金监管：①…②…"), so it takes that unit's links where its own text has evidence to cite.
+  for (const task of [...tasks].sort((a, b) => depthOf(a) - depthOf(b))) {
+    if (task.kind === 'section' || task.parentPath == null || (linksOf.get(task.path) ?? []).length > 0) continue;
+    const taken: TaskLink[] = [];
+    for (const link of linksOf.get(task.parentPath) ?? []) {
+      const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
+      if (!cited) continue;
+      const { linked: _, evidenceFound: __, ...inherited } = cited;
+      taken.push({ ...inherited, score: link.score });
+    }
+    linksOf.set(task.path, taken);
+  }
+  return tasks.flatMap((task) => linksOf.get(task.path) ?? []);
 }
 
 /**
@@ -91,11 +155,18 @@ function linkOneTask(task: LinkableTask, index: CueIndex, options: LinkOptions):
  * Reviewed links are not applied here.
  */
 export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskLink & { linked: boolean })[] {
+  return scoredCandidates(task, options).map(({ evidenceFound: _, ...link }) => link);
+}
+
+/** A candidate link with what the linker found for it, for fitting the score (ingest/link/eval). */
+export type ScoredCandidate = TaskLink & { linked: boolean; evidenceFound: CandidateEvidence };
+
+export function scoredCandidates(task: LinkableTask, options: LinkOptions): ScoredCandidate[] {
   return candidateLinksOf(task, cueIndexFor(options.catalogue, options.glossary), options);
 }
 
-function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOptions): (TaskLink & { linked: boolean })[] {
-  const { maxLinks = 4, relativeCutoff = 0.8, absoluteFloor = 1.5, minStrong = 0.6, titleBoost = 3, bodyCeiling = 3 } = options;
+function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOptions): ScoredCandidate[] {
+  const { maxLinks = 4, threshold = LINK_THRESHOLD, scoreWeights = SCORE_WEIGHTS, minStrong = 0.6, titleBoost = 3, bodyCeiling = 3 } = options;
   const weights: Weights = { titleBoost, bodyCeiling };
   const masked = maskBoilerplate(task.text);
   const heading = headingOf(task.title);
@@ -123,12 +194,31 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   }
   scores.sort((a, b) => b.raw - a.raw);
   const best = scores.find((score) => score.eligible)?.raw ?? 0;
-  let kept = 0;
-  return scores
+  // Each item is judged on its own evidence and its standing among the task's candidates: linked when
+  // its calibrated score reaches the threshold, at most maxLinks per task, best first.
+  const judged = scores
     .map((score) => {
-      const linked = score.eligible && kept < maxLinks && (score.raw >= best * relativeCutoff || score.raw >= absoluteFloor);
+      const evidence: CandidateEvidence = {
+        titleSum: score.titleSum,
+        bodySum: score.bodySum,
+        strong: score.strong,
+        longestPhrase: score.longestPhrase,
+        longestCue: score.longestCue,
+        namesItem: score.namesItem,
+        raw: score.raw,
+        best,
+        eligible: score.eligible,
+        textLength: task.text.length,
+      };
+      return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
+    })
+    .sort((a, b) => b.calibrated - a.calibrated);
+  let kept = 0;
+  return judged
+    .map(({ score, evidence, calibrated }) => {
+      const linked = evidence.eligible && calibrated >= threshold && kept < maxLinks;
       if (linked) kept += 1;
-      return { ...toLink(task, score), linked };
+      return { ...toLink(task, score, calibrated), linked, evidenceFound: evidence };
     })
     // No link without evidence.
     .filter((link) => link.evidence.length > 0);
@@ -166,6 +256,8 @@ function scoreItem(
   const covered: [number, number][] = [];
   let titleSum = 0;
   let bodySum = 0;
+  let longestCue = 0;
+  let namesItem = false;
   for (const list of byConcept.values()) {
     const weighOf = (m: CueMatch) => m.cue.weight * (inTitle(m) ? titleBoost : 1);
     const best = list.reduce((a, b) => (weighOf(b) > weighOf(a) ? b : a));
@@ -174,7 +266,11 @@ function scoreItem(
     const weight = weighOf(best) + Math.min(MAX_REPEAT_BONUS, REPEAT_BONUS * (occurrences - 1)) * best.cue.weight;
     if (inTitle(best)) titleSum += weight;
     else bodySum += weight;
-    if (best.cue.strength === 'strong') strong += weight;
+    if (best.cue.strength === 'strong') {
+      strong += weight;
+      longestCue = Math.max(longestCue, best.end - best.start);
+      if (best.cue.namesItem) namesItem = true;
+    }
     const nationalStart = item.text.indexOf(best.cue.national);
     const localText = task.text.slice(best.start, best.end);
     covered.push([best.start, best.end]);
@@ -215,7 +311,7 @@ function scoreItem(
   // weight saturates and cannot outvote the heading.
   raw = titleSum + bodyCeiling * (1 - Math.exp(-bodySum / bodyCeiling));
   if (evidence.length === 0) return null;
-  return { item, raw, strong, evidence, longestPhrase };
+  return { item, raw, strong, titleSum, bodySum, evidence, longestPhrase, longestCue, namesItem };
 }
 
 function kindOf(score: ItemScore): LinkKind {
@@ -226,7 +322,7 @@ function kindOf(score: ItemScore): LinkKind {
   return adapted ? 'adapted' : 'paraphrase';
 }
 
-function toLink(task: LinkableTask, score: ItemScore): TaskLink {
+function toLink(task: LinkableTask, score: ItemScore, calibrated: number): TaskLink {
   const evidence = score.evidence
     .filter((e) => isExactEvidence(e, task.text, score.item.text))
     .sort((a, b) => b.weight - a.weight)
@@ -237,7 +333,7 @@ function toLink(task: LinkableTask, score: ItemScore): TaskLink {
     taskPath: task.path,
     targetId: score.item.id,
     relation: 'IMPLEMENTS',
-    score: Math.round((score.raw / (score.raw + 1.5)) * 1000) / 1000,
+    score: Math.round(calibrated * 1000) / 1000,
     method: LINK_METHOD,
     kind: kindOf(score),
     evidence,

@@ -26,7 +26,7 @@ describe('reviewed links', () => {
   it('marks an accepted link curated and keeps what the linker found', () => {
     const [accepted] = linkTasks([task], { catalogue, glossary, reviewed: [entry({})] }).filter((l) => l.targetId === 'drugs.procurement');
     expect(accepted?.curated).toBe(true);
-    expect(accepted?.method).toBe('cue+ngram@1');
+    expect(accepted?.method).toBe('cue+ngram@2');
   });
 
   it('adds a curated link with the task phrase and the named national wording as evidence', () => {

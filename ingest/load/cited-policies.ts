@@ -117,6 +117,8 @@ function stub(fields: { title: string; docNumber: string | null; issuer: string 
     issuer: fields.issuer,
     issuedOn: null,
     status: 'final',
+    coversFrom: null,
+    coversTo: null,
     stub: true,
     sourceFile: null,
     sha256: null,

@@ -74,6 +74,8 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
     issuer: meta.issuer,
     issuedOn: meta.issuedOn,
     status: meta.status,
+    coversFrom: meta.coversFrom,
+    coversTo: meta.coversTo,
     stub: false,
     sourceFile: file,
     sha256: doc.source.sha256,

@@ -184,6 +184,9 @@ describe('segmentDoc: metadata', () => {
       issuer: '资阳市人民政府',
       issuedOn: '2017-06-21',
       status: 'final',
+      // The title names no years it covers: the plan is placed in time by its date alone.
+      coversFrom: null,
+      coversTo: null,
       jurisdictionId: '512000',
       year: 2017,
     });

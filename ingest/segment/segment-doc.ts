@@ -9,6 +9,7 @@ import { resolveJurisdiction, type PlaceMention } from './jurisdiction.js';
 import { linesOf } from './lines.js';
 import { findMetadata } from './metadata.js';
 import { parseOutline, type Unit } from './outline.js';
+import { planPeriodOf } from './plan-period.js';
 
 /** A heading states a topic ("一、工作目标", "（一）健全全民预防保健制度"), not a sentence of work. */
 function isHeadingOnly(text: string, unit: Unit): boolean {
@@ -82,6 +83,7 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   if (!found.title) warn(0, 'title-missing', 'no title found before the outline');
 
   const year = found.issuedOn ? Number(found.issuedOn.slice(0, 4)) : Number(/(\d{4})年/u.exec(found.title ?? '')?.[1] ?? /(\d{4})年/u.exec(text)?.[1] ?? NaN);
+  const period = found.title ? planPeriodOf(found.title) : null;
   const meta: PolicyMeta = {
     // Never the file name: a title the document does not print stays empty (flagged by title-missing).
     title: found.title ?? '',
@@ -89,6 +91,8 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
     issuer: found.issuer,
     issuedOn: found.issuedOn,
     status: found.draft ? 'draft' : 'final',
+    coversFrom: period?.from ?? null,
+    coversTo: period?.to ?? null,
     jurisdictionId: jurisdiction?.id ?? NATION_ID,
     year: Number.isFinite(year) ? year : null,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoverageCells, compareCells, differingTargets, rankLeadTypes } from './coverage.js';
+import { buildCoverageCells, compareCells, consideredPolicies, countedTriples, differingTargets, rankLeadTypes } from './coverage.js';
 
 describe('buildCoverageCells', () => {
   it('gives every (item, jurisdiction) pair a cell and counts a task once however often it is listed', () => {
@@ -10,11 +10,65 @@ describe('buildCoverageCells', () => {
       { nationalItemId: 'N2', jurisdictionId: 'B', taskId: 't3' },
     ]);
     expect(cells).toEqual([
-      { nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 2, taskIds: ['t1', 't2'] },
-      { nationalItemId: 'N1', jurisdictionId: 'B', taskCount: 0, taskIds: [] },
-      { nationalItemId: 'N2', jurisdictionId: 'A', taskCount: 0, taskIds: [] },
-      { nationalItemId: 'N2', jurisdictionId: 'B', taskCount: 1, taskIds: ['t3'] },
+      { nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 2, taskIds: ['t1', 't2'], documentIds: [], status: 'COVERED' },
+      { nationalItemId: 'N1', jurisdictionId: 'B', taskCount: 0, taskIds: [], documentIds: [], status: 'GAP' },
+      { nationalItemId: 'N2', jurisdictionId: 'A', taskCount: 0, taskIds: [], documentIds: [], status: 'GAP' },
+      { nationalItemId: 'N2', jurisdictionId: 'B', taskCount: 1, taskIds: ['t3'], documentIds: [], status: 'COVERED' },
     ]);
+  });
+
+  it('marks every cell of a jurisdiction without a document NO_DOCUMENT, not a gap', () => {
+    const cells = buildCoverageCells(['N1', 'N2'], ['A', 'B'], [{ nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' }], new Set(['A']));
+    expect(cells.map((cell) => `${cell.nationalItemId}/${cell.jurisdictionId}:${cell.status}`)).toEqual([
+      'N1/A:COVERED', 'N1/B:NO_DOCUMENT', 'N2/A:GAP', 'N2/B:NO_DOCUMENT',
+    ]);
+  });
+});
+
+describe('a document addressing an item by its title', () => {
+  it('covers the cell with no task of its own, and compare counts it as covered', () => {
+    const cells = buildCoverageCells(['N1', 'N2'], ['A', 'B'], [{ nationalItemId: 'N2', jurisdictionId: 'B', taskId: 'b1' }], new Set(['A', 'B']), [
+      { nationalItemId: 'N1', jurisdictionId: 'A', policyId: 'promote-sanming' },
+    ]);
+    expect(cells[0]).toEqual({ nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 0, taskIds: [], documentIds: ['promote-sanming'], status: 'COVERED' });
+    expect(compareCells(cells, 'A', 'B')).toEqual({
+      shared: [],
+      onlyA: [{ nationalItemId: 'N1', taskIdsA: [], taskIdsB: [] }],
+      onlyB: [{ nationalItemId: 'N2', taskIdsA: [], taskIdsB: ['b1'] }],
+    });
+  });
+});
+
+describe('consideredPolicies', () => {
+  const policy = (id: string, jurisdictionId: string, issuedOn: string | null, coversFrom: number | null = null, coversTo = coversFrom, stub = false) =>
+    ({ id, jurisdictionId, issuedOn, coversFrom, coversTo, stub });
+  const policies = [
+    policy('plan-2021-22', 'A', '2021-03-01', 2021, 2022),
+    policy('notice-2017', 'A', '2017-06-21'),
+    policy('undated', 'A', null),
+    policy('stub', 'A', '2020-01-01', null, null, true),
+    policy('b-2024', 'B', '2024-06-27', 2024),
+    policy('other', 'C', '2022-01-01'),
+  ];
+  const ids = (map: Map<string, { id: string }[]>) => Object.fromEntries([...map].map(([j, list]) => [j, list.map((p) => p.id)]));
+
+  it('without a period takes every loaded document of the jurisdictions asked for, never a citation stub', () => {
+    expect(ids(consideredPolicies(policies, ['A', 'B']))).toEqual({ A: ['plan-2021-22', 'notice-2017', 'undated'], B: ['b-2024'] });
+  });
+
+  it('with a period takes the documents in force in a year of it: the years a plan covers, else its issue year', () => {
+    expect(ids(consideredPolicies(policies, ['A', 'B'], { from: 2022, to: 2023 }))).toEqual({ A: ['plan-2021-22'], B: [] });
+    expect(ids(consideredPolicies(policies, ['A', 'B'], { to: 2018 }))).toEqual({ A: ['notice-2017'], B: [] });
+    expect(ids(consideredPolicies(policies, ['A', 'B'], { from: 2024 }))).toEqual({ A: [], B: ['b-2024'] });
+  });
+});
+
+describe('countedTriples', () => {
+  it('counts items and measures of the considered documents, not section headings', () => {
+    const triple = (taskId: string, kind: 'section' | 'item' | 'measure', policyId = 'p1') =>
+      ({ nationalItemId: 'N1', jurisdictionId: 'A', taskId, policyId, kind });
+    const counted = countedTriples([triple('s', 'section'), triple('i', 'item'), triple('m', 'measure'), triple('x', 'item', 'p2')], new Set(['p1']));
+    expect(counted.map((t) => t.taskId)).toEqual(['i', 'm']);
   });
 });
 

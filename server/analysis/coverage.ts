@@ -2,7 +2,8 @@
  * @module Coverage and comparison over (national item, jurisdiction, task) triples. Compare is
  * computed from the same cells as coverage, so the two can never disagree.
  */
-import type { AgencyType } from '../../graph-schema/model.js';
+import type { AgencyType, TaskKind } from '../../graph-schema/model.js';
+import { yearsInForce, type PlanPeriod } from '../../ingest/segment/plan-period.js';
 
 export interface CoverageTriple {
   nationalItemId: string;
@@ -10,11 +11,82 @@ export interface CoverageTriple {
   taskId: string;
 }
 
+/**
+ * COVERED: a task of the jurisdiction's documents implements the item; GAP: documents were
+ * considered and none does; NO_DOCUMENT: the jurisdiction has no document (in the period asked),
+ * so nothing can be said about the item.
+ */
+export type CoverageStatus = 'COVERED' | 'GAP' | 'NO_DOCUMENT';
+
 export interface CoverageCellData {
   nationalItemId: string;
   jurisdictionId: string;
   taskCount: number;
   taskIds: string[];
+  /**
+   * Documents whose title names the item's reform ("关于进一步推广…三明市深化医药卫生体制改革经验…的通知"):
+   * the whole document addresses it, whether or not one of its items says so again.
+   */
+  documentIds: string[];
+  status: CoverageStatus;
+}
+
+/** A document addressing a national item as a whole, by its title. */
+export interface TitleLink {
+  nationalItemId: string;
+  jurisdictionId: string;
+  policyId: string;
+}
+
+/** A year range, either end open: documents in force in any year of it are considered. */
+export interface PeriodFilter {
+  from?: number | null | undefined;
+  to?: number | null | undefined;
+}
+
+export interface DatedPolicy {
+  id: string;
+  jurisdictionId: string | null;
+  stub: boolean;
+  coversFrom: number | null;
+  coversTo: number | null;
+  issuedOn: string | null;
+}
+
+/**
+ * The loaded documents of the jurisdictions a matrix rests on: with a period, those in force in a
+ * year of it (the years the plan covers, else its issue year); a document stating neither cannot
+ * be placed in a period and is left out of it. Citation stubs are never considered.
+ */
+export function consideredPolicies<P extends DatedPolicy>(
+  policies: readonly P[],
+  jurisdictionIds: readonly string[],
+  period: PeriodFilter | null = null,
+): Map<string, P[]> {
+  const byJurisdiction = new Map<string, P[]>(jurisdictionIds.map((id) => [id, []]));
+  for (const policy of policies) {
+    const list = policy.jurisdictionId === null ? undefined : byJurisdiction.get(policy.jurisdictionId);
+    if (!list || policy.stub) continue;
+    if (period && (period.from != null || period.to != null) && !inForce(yearsInForce(policy), period)) continue;
+    list.push(policy);
+  }
+  return byJurisdiction;
+}
+
+function inForce(years: PlanPeriod | null, period: PeriodFilter): boolean {
+  if (!years) return false;
+  return years.to >= (period.from ?? -Infinity) && years.from <= (period.to ?? Infinity);
+}
+
+/**
+ * The triples a matrix counts: those of the considered documents, and of items and measures only —
+ * a section heading restates what its items do, and counting it too would count one reform twice.
+ */
+export function countedTriples<T extends CoverageTriple & { policyId: string; kind: TaskKind }>(
+  triples: readonly T[],
+  consideredPolicyIds: ReadonlySet<string>,
+): T[] {
+  return triples.filter((triple) => triple.kind !== 'section' && consideredPolicyIds.has(triple.policyId));
 }
 
 /**
@@ -26,23 +98,39 @@ export function buildCoverageCells(
   nationalItemIds: readonly string[],
   jurisdictionIds: readonly string[],
   triples: readonly CoverageTriple[],
+  /** Jurisdictions with at least one document considered; the others' cells are NO_DOCUMENT. @default all */
+  documented: ReadonlySet<string> = new Set(jurisdictionIds),
+  titleLinks: readonly TitleLink[] = [],
 ): CoverageCellData[] {
   const itemIndex = new Map(nationalItemIds.map((id, i) => [id, i]));
   const jurisdictionIndex = new Map(jurisdictionIds.map((id, i) => [id, i]));
   const cells: CoverageCellData[] = [];
   for (const nationalItemId of nationalItemIds) {
-    for (const jurisdictionId of jurisdictionIds) cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [] });
+    for (const jurisdictionId of jurisdictionIds) {
+      const status: CoverageStatus = documented.has(jurisdictionId) ? 'GAP' : 'NO_DOCUMENT';
+      cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [], documentIds: [], status });
+    }
   }
-  for (const { nationalItemId, jurisdictionId, taskId } of triples) {
+  const cellOf = (nationalItemId: string, jurisdictionId: string) => {
     const item = itemIndex.get(nationalItemId);
     const jurisdiction = jurisdictionIndex.get(jurisdictionId);
-    if (item === undefined || jurisdiction === undefined) continue;
-    const cell = cells[item * jurisdictionIds.length + jurisdiction]!;
+    return item === undefined || jurisdiction === undefined ? undefined : cells[item * jurisdictionIds.length + jurisdiction];
+  };
+  for (const { nationalItemId, jurisdictionId, policyId } of titleLinks) {
+    const cell = cellOf(nationalItemId, jurisdictionId);
+    if (!cell || cell.documentIds.includes(policyId)) continue;
+    cell.documentIds.push(policyId);
+    cell.status = 'COVERED';
+  }
+  for (const { nationalItemId, jurisdictionId, taskId } of triples) {
+    const cell = cellOf(nationalItemId, jurisdictionId);
+    if (!cell) continue;
     // Triples of a cell come together (the queries order by item and jurisdiction), so a
     // duplicate is almost always the last one; includes() covers the rest.
     if (cell.taskIds.at(-1) === taskId || cell.taskIds.includes(taskId)) continue;
     cell.taskIds.push(taskId);
     cell.taskCount += 1;
+    cell.status = 'COVERED';
   }
   return cells;
 }
@@ -59,21 +147,22 @@ export interface ComparisonData {
   onlyB: ComparisonRowData[];
 }
 
-/** Splits the items by which of the two jurisdictions' cells has tasks; items neither covers are left out. */
+/** Splits the items by which of the two jurisdictions' cells are COVERED; items neither covers are left out. */
 export function compareCells(cells: readonly CoverageCellData[], a: string, b: string): ComparisonData {
-  const byItem = new Map<string, { a: string[]; b: string[] }>();
+  const byItem = new Map<string, { a: CoverageCellData | null; b: CoverageCellData | null }>();
   for (const cell of cells) {
-    const row = byItem.get(cell.nationalItemId) ?? { a: [], b: [] };
-    if (cell.jurisdictionId === a) row.a = cell.taskIds;
-    if (cell.jurisdictionId === b) row.b = cell.taskIds;
+    const row = byItem.get(cell.nationalItemId) ?? { a: null, b: null };
+    if (cell.jurisdictionId === a) row.a = cell;
+    if (cell.jurisdictionId === b) row.b = cell;
     byItem.set(cell.nationalItemId, row);
   }
   const result: ComparisonData = { shared: [], onlyA: [], onlyB: [] };
   for (const [nationalItemId, row] of byItem) {
-    const data = { nationalItemId, taskIdsA: row.a, taskIdsB: row.b };
-    if (row.a.length > 0 && row.b.length > 0) result.shared.push(data);
-    else if (row.a.length > 0) result.onlyA.push(data);
-    else if (row.b.length > 0) result.onlyB.push(data);
+    const data = { nationalItemId, taskIdsA: row.a?.taskIds ?? [], taskIdsB: row.b?.taskIds ?? [] };
+    const [coveredA, coveredB] = [row.a?.status === 'COVERED', row.b?.status === 'COVERED'];
+    if (coveredA && coveredB) result.shared.push(data);
+    else if (coveredA) result.onlyA.push(data);
+    else if (coveredB) result.onlyB.push(data);
   }
   return result;
 }

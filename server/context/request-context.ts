@@ -2,6 +2,7 @@
  * @module What a resolver receives: the store (wrapped to count this request's queries), fresh
  * DataLoaders, the search index and the validated-argument schemas.
  */
+import type { LinkContext } from '../../ingest/link/index.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { ArgSchemas } from '../schema/args.js';
@@ -14,6 +15,8 @@ export interface ApiContext {
   searchIndex: SearchIndex;
   args: ArgSchemas;
   logger: Logger;
+  /** The catalogue and glossary the linker reads (for the gap audit), loaded once. */
+  linkContext(): Promise<LinkContext>;
   /** Store queries this request has sent so far. */
   storeQueries(): number;
 }
@@ -42,6 +45,7 @@ export function createRequestContext(options: {
   searchIndex: SearchIndex;
   args: ArgSchemas;
   logger: Logger;
+  linkContext(): Promise<LinkContext>;
 }): ApiContext {
   const { store, count } = countingStore(options.store);
   return {
@@ -50,6 +54,7 @@ export function createRequestContext(options: {
     searchIndex: options.searchIndex,
     args: options.args,
     logger: options.logger,
+    linkContext: options.linkContext,
     storeQueries: count,
   };
 }

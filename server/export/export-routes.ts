@@ -4,11 +4,14 @@
  *   /export/graph.json      all nodes and edges
  *   /export/graph.graphml   the same as GraphML
  *   /export/csv/<Label or REL_TYPE>.csv
+ *   /export/adoption.csv    year each jurisdiction first addressed each national item (event history)
+ *   /export/instruments.csv policy instruments per task (served by instruments-csv.ts)
  */
 import type { Plugin } from 'graphql-yoga';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { ReadWriteLock } from '../context/read-write-lock.js';
 import type { Logger } from '../logger.js';
+import { adoptionCsv, readAdoption } from '../analysis/read-adoption.js';
 import { csvFileNames, isExportName, readExportRows, readGraphDump, toCsv, toGraphJson, toGraphMl } from './graph-dump.js';
 
 const PREFIX = '/export';
@@ -36,12 +39,14 @@ export function useExportRoutes({ store, logger, lock }: { store: GraphStore; lo
       const path = url.pathname.slice(PREFIX.length);
       try {
         if (path === '' || path === '/') {
-          const files = ['graph.json', 'graph.graphml', ...csvFileNames().map((name) => `csv/${name}`)];
+          const files = ['graph.json', 'graph.graphml', 'adoption.csv', 'instruments.csv', ...csvFileNames().map((name) => `csv/${name}`)];
           reply(JSON.stringify({ files: files.map((file) => `${PREFIX}/${file}`) }, null, 2), 200, 'application/json');
         } else if (path === '/graph.json') {
           reply(JSON.stringify(toGraphJson(await consistently(() => readGraphDump(store)))), 200, 'application/json; charset=utf-8');
         } else if (path === '/graph.graphml') {
           reply(toGraphMl(await consistently(() => readGraphDump(store))), 200, 'application/graphml+xml; charset=utf-8', 'reformgraph.graphml');
+        } else if (path === '/adoption.csv') {
+          reply(`\ufeff${adoptionCsv(await consistently(() => readAdoption(store)))}`, 200, 'text/csv; charset=utf-8', 'adoption.csv');
         } else if (path.startsWith('/csv/') && path.endsWith('.csv') && isExportName(path.slice(5, -4))) {
           const name = path.slice(5, -4) as Parameters<typeof toCsv>[0];
           // A BOM so that spreadsheet programs read the Chinese text as UTF-8.

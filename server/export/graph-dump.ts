@@ -72,7 +72,7 @@ export function toGraphJson(dump: GraphDump) {
 // --- CSV ----------------------------------------------------------------------------------------
 
 /** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes. Lists become JSON. */
-function csvField(value: unknown): string {
+export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -20,6 +20,12 @@ export const defaultArgLimits: ArgLimits = { maxSearchResults: 100, maxPageSize:
 const jurisdictionId = z.string().regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code such as 350400');
 const id = z.string().trim().min(1, 'must not be empty').max(200, 'is too long');
 
+const year = z.number().int().min(1949, 'must be a year from 1949').max(2100, 'must be a year up to 2100');
+const period = z
+  .object({ from: year.nullish(), to: year.nullish() })
+  .refine((p) => p.from == null || p.to == null || p.from <= p.to, 'must not end before it starts')
+  .nullish();
+
 export function argSchemas(limits: ArgLimits) {
   return {
     id: z.object({ id }),
@@ -49,8 +55,24 @@ export function argSchemas(limits: ArgLimits) {
         .min(1, 'must name at least one jurisdiction (or be omitted)')
         .max(limits.maxCoverageJurisdictions, `must name at most ${limits.maxCoverageJurisdictions} jurisdictions`)
         .nullish(),
+      period,
     }),
-    compare: z.object({ a: jurisdictionId, b: jurisdictionId }),
+    compare: z.object({ a: jurisdictionId, b: jurisdictionId, period }),
+    gapAudit: z.object({ nationalItemId: id, jurisdictionId, period }),
+    planVersions: z
+      .object({
+        jurisdictionId: jurisdictionId.nullish(),
+        policyIds: z.array(id).min(2, 'must name at least two documents').max(20, 'must name at most 20 documents').nullish(),
+      })
+      .refine((args) => Boolean(args.jurisdictionId) !== Boolean(args.policyIds), 'give either jurisdictionId or policyIds'),
+    adoption: z.object({
+      jurisdictionIds: z
+        .array(jurisdictionId)
+        .min(1, 'must name at least one jurisdiction (or be omitted)')
+        .max(limits.maxCoverageJurisdictions, `must name at most ${limits.maxCoverageJurisdictions} jurisdictions`)
+        .nullish(),
+      pillar: z.string().nullish(),
+    }),
   };
 }
 

@@ -14,7 +14,21 @@ import type {
 } from '../../graph-schema/model.js';
 import { readQueries } from '../../store/queries/index.js';
 import type { CoverageTripleRow, LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/read-queries.js';
-import { buildCoverageCells, compareCells, differingTargets, rankLeadTypes, type CoverageCellData } from '../analysis/coverage.js';
+import {
+  buildCoverageCells,
+  compareCells,
+  consideredPolicies,
+  countedTriples,
+  differingTargets,
+  rankLeadTypes,
+  type CoverageCellData,
+  type PeriodFilter,
+} from '../analysis/coverage.js';
+import { adoptionCurves, observedYears, type AdoptionEvent } from '../analysis/adoption.js';
+import { auditGap } from '../analysis/gap-audit.js';
+import { titleLinksOf } from '../analysis/title-links.js';
+import { inChronologicalOrder, planSeries, versionStep } from '../analysis/plan-versions.js';
+import { readAdoption } from '../analysis/read-adoption.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
 import { withLists } from '../context/loaders.js';
@@ -82,22 +96,57 @@ async function tasksByIds(ids: readonly string[], ctx: ApiContext): Promise<Task
  */
 const everyJurisdictionCells = new WeakMap<readonly CoverageTripleRow[], CoverageCellData[]>();
 
-/** `every`: the ids are all jurisdictions with tasks, so the query needs no filter. */
-async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, { every = false } = {}) {
-  const [items, triples] = await Promise.all([
+/**
+ * The matrix over the documents considered: all of each jurisdiction's, or those in force in `period`.
+ * `every`: the ids are all jurisdictions with tasks, so the query needs no filter.
+ */
+async function coverageOf(
+  jurisdictionIds: readonly string[],
+  ctx: ApiContext,
+  { every = false, period = null }: { every?: boolean; period?: PeriodFilter | null | undefined } = {},
+) {
+  const [items, triples, policies] = await Promise.all([
     ctx.store.read(readQueries.allNationalItems),
     every
       ? ctx.store.read(readQueries.allCoverageTriples)
       : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
+    ctx.store.read(readQueries.allPolicies),
   ]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
-  let cells = every ? everyJurisdictionCells.get(triples) : undefined;
+  for (const policy of policies) ctx.loaders.policy.prime(policy.id, withLists('Policy', policy));
+  const documents = consideredPolicies(policies, jurisdictionIds, period);
+  const considered = new Set([...documents.values()].flat().map((policy) => policy.id));
+  const counted = countedTriples(triples, considered);
+  const cacheable = every && !period;
+  let cells = cacheable ? everyJurisdictionCells.get(triples) : undefined;
   if (!cells) {
-    cells = buildCoverageCells(items.map((item) => item.id), jurisdictionIds, triples);
-    if (every) everyJurisdictionCells.set(triples, cells);
+    const documented = new Set([...documents].filter(([, list]) => list.length > 0).map(([id]) => id));
+    const titleLinks = titleLinksOf([...documents.values()].flat(), await ctx.linkContext());
+    cells = buildCoverageCells(items.map((item) => item.id), jurisdictionIds, counted, documented, titleLinks);
+    if (cacheable) everyJurisdictionCells.set(triples, cells);
   }
-  return { triples, nationalItems: items.map((item) => withLists('NationalItem', item)), cells };
+  return { triples: counted, nationalItems: items.map((item) => withLists('NationalItem', item)), cells, documents };
 }
+
+/** Tasks of documents in document order, primed for the request's later lookups. */
+async function tasksOfPolicies(policyIds: readonly string[], ctx: ApiContext): Promise<TaskNode[]> {
+  const lists = await ctx.loaders.tasksOfPolicy.loadMany([...policyIds]);
+  const tasks = lists.flatMap((list) => (Array.isArray(list) ? list : []));
+  for (const task of tasks) ctx.loaders.task.prime(task.id, withLists('Task', task));
+  return tasks;
+}
+
+/**
+ * A jurisdiction's local innovations: items linked to no national item, themselves or through one of
+ * their measures. A document without items (measures only) lists its unlinked measures.
+ */
+function unlinkedTasks(tasks: readonly TaskNode[], linkedTaskIds: ReadonlySet<string>): TaskNode[] {
+  const linkedParents = new Set(tasks.filter((task) => linkedTaskIds.has(task.id) && task.parentId).map((task) => task.parentId));
+  const unit = tasks.some((task) => task.kind === 'item') ? 'item' : 'measure';
+  return tasks.filter((task) => task.kind === unit && !linkedTaskIds.has(task.id) && !linkedParents.has(task.id));
+}
+
+const byIssueDate = (a: PolicyRow, b: PolicyRow) => (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '') || a.id.localeCompare(b.id);
 
 /** Shared by the three link types: evidence is stored as a JSON string. */
 const linkFields = {
@@ -191,22 +240,116 @@ export const resolvers = {
         ? [...new Set(parsed.jurisdictionIds)]
         : (await ctx.store.read(readQueries.jurisdictionIdsWithTasks)).map((row) => row.id);
       const jurisdictions = await jurisdictionsOrFail(jurisdictionIds, ctx, 'jurisdictionIds');
-      if (jurisdictionIds.length === 0) return { nationalItems: [], jurisdictions, cells: [] };
-      return { ...(await coverageOf(jurisdictionIds, ctx, { every: !parsed.jurisdictionIds })), jurisdictions };
+      if (jurisdictionIds.length === 0) return { nationalItems: [], jurisdictions, cells: [], columns: [] };
+      const coverage = await coverageOf(jurisdictionIds, ctx, { every: !parsed.jurisdictionIds, period: parsed.period });
+      const columns = jurisdictions.map((jurisdiction) => ({
+        jurisdiction,
+        documents: [...(coverage.documents.get(jurisdiction.id) ?? [])].sort(byIssueDate),
+      }));
+      return { ...coverage, jurisdictions, columns };
     },
     async compare(_: unknown, args: Args, ctx: ApiContext) {
-      const { a, b } = parseArgs(ctx.args.compare, args);
+      const { a, b, period } = parseArgs(ctx.args.compare, args);
       if (a === b) throw badUserInput('Arguments "a" and "b" name the same jurisdiction; compare needs two.', 'b');
       const [ja, jb] = await jurisdictionsOrFail([a, b], ctx, 'a');
-      const { cells, triples } = await coverageOf([a, b], ctx);
+      const { cells, triples, documents } = await coverageOf([a, b], ctx, { period });
+      const documentsA = [...(documents.get(a) ?? [])].sort(byIssueDate);
+      const documentsB = [...(documents.get(b) ?? [])].sort(byIssueDate);
       // Both sides' tasks come from a few documents: one lookup per document, not per task.
-      for (const tasks of await ctx.loaders.tasksOfPolicy.loadMany([...new Set(triples.map((triple) => triple.policyId))])) {
-        if (Array.isArray(tasks)) for (const task of tasks) ctx.loaders.task.prime(task.id, withLists('Task', task));
-      }
+      const linked = new Set(triples.map((triple) => triple.taskId));
+      const [tasksA, tasksB] = await Promise.all([
+        tasksOfPolicies(documentsA.map((policy) => policy.id), ctx),
+        tasksOfPolicies(documentsB.map((policy) => policy.id), ctx),
+      ]);
       const split = compareCells(cells, a, b);
       const rows = (list: typeof split.shared, shared: boolean): CompareRowData[] =>
         list.map((row) => ({ ...row, shared }));
-      return { a: ja, b: jb, shared: rows(split.shared, true), onlyA: rows(split.onlyA, false), onlyB: rows(split.onlyB, false) };
+      return {
+        a: ja,
+        b: jb,
+        documentsA,
+        documentsB,
+        shared: rows(split.shared, true),
+        onlyA: rows(split.onlyA, false),
+        onlyB: rows(split.onlyB, false),
+        unlinkedA: unlinkedTasks(tasksA, linked),
+        unlinkedB: unlinkedTasks(tasksB, linked),
+      };
+    },
+    async adoption(_: unknown, args: Args, ctx: ApiContext) {
+      const parsed = parseArgs(ctx.args.adoption, args);
+      const ids = parsed.jurisdictionIds ? [...new Set(parsed.jurisdictionIds)] : undefined;
+      if (ids) await jurisdictionsOrFail(ids, ctx, 'jurisdictionIds');
+      const data = await readAdoption(ctx.store, ids, parsed.pillar);
+      const years = observedYears(data.events);
+      const pillarOf = new Map(data.nationalItems.map((item) => [item.id, item.pillar]));
+      const curve = (byPillar: boolean) => (c: ReturnType<typeof adoptionCurves>[number]) => ({
+        ...c,
+        nationalItemId: byPillar ? null : c.key,
+        pillar: byPillar ? c.key : pillarOf.get(c.key) ?? '',
+      });
+      const observed = new Set(data.observed);
+      return {
+        years,
+        jurisdictions: data.jurisdictions.filter((j) => observed.has(j.id)),
+        events: data.events,
+        itemCurves: adoptionCurves(data.events, years, (id) => id).map(curve(false)),
+        pillarCurves: adoptionCurves(data.events, years, (id) => pillarOf.get(id) ?? '').map(curve(true)),
+      };
+    },
+    async planVersions(_: unknown, args: Args, ctx: ApiContext) {
+      const { jurisdictionId, policyIds } = parseArgs(ctx.args.planVersions, args);
+      let series: PolicyRow[][];
+      if (policyIds) {
+        const found = await ctx.loaders.policy.loadMany(policyIds);
+        const missing = policyIds.filter((_, i) => !found[i] || found[i] instanceof Error);
+        if (missing.length > 0) throw badUserInput(`Unknown document "${missing[0]}": see the policies query.`, 'policyIds');
+        series = [inChronologicalOrder(present(found))];
+      } else {
+        await jurisdictionsOrFail([jurisdictionId!], ctx, 'jurisdictionId');
+        series = planSeries((await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId!)).filter((policy) => !policy.stub));
+      }
+      return Promise.all(series.map(async (documents) => {
+        const versions = await Promise.all(documents.map(async (policy) => {
+          const tasks = (await tasksOfPolicies([policy.id], ctx)).filter((task) => task.kind !== 'section');
+          const [links, targets] = await Promise.all([
+            ctx.loaders.implementsOfTask.loadMany(tasks.map((task) => task.id)),
+            ctx.loaders.targetsOfTask.loadMany(tasks.map((task) => task.id)),
+          ]);
+          const items = [...new Set(links.flatMap((list) => (Array.isArray(list) ? list.map((link) => link.toId) : [])))];
+          return { policy, items, targets: targets.flatMap((list) => (Array.isArray(list) ? list : [])) };
+        }));
+        const steps = versions.slice(1).map((after, i) => {
+          const before = versions[i]!;
+          const step = versionStep(before.items, after.items, before.targets, after.targets);
+          const items = async (ids: string[]) => present(await ctx.loaders.nationalItem.loadMany(ids));
+          return {
+            from: before.policy,
+            to: after.policy,
+            continued: items(step.continued),
+            added: items(step.added),
+            dropped: items(step.dropped),
+            targetChanges: step.targetChanges,
+          };
+        });
+        return { documents, steps };
+      }));
+    },
+    async gapAudit(_: unknown, args: Args, ctx: ApiContext) {
+      const { nationalItemId, jurisdictionId, period } = parseArgs(ctx.args.gapAudit, args);
+      const [jurisdiction] = await jurisdictionsOrFail([jurisdictionId], ctx, 'jurisdictionId');
+      const { cells, documents } = await coverageOf([jurisdictionId], ctx, { period });
+      const cell = cells.find((candidate) => candidate.nationalItemId === nationalItemId);
+      const nationalItem = await ctx.loaders.nationalItem.load(nationalItemId);
+      if (!cell || !nationalItem) throw badUserInput(`Unknown national item "${nationalItemId}": see the nationalItems query.`, 'nationalItemId');
+      const considered = [...(documents.get(jurisdictionId) ?? [])].sort(byIssueDate);
+      const tasks = await tasksOfPolicies(considered.map((policy) => policy.id), ctx);
+      const linkContext = await ctx.linkContext();
+      const catalogueItem = linkContext.catalogue.items.find((item) => item.id === nationalItemId);
+      const audit = catalogueItem
+        ? auditGap(catalogueItem, tasks, new Set(cell.taskIds), linkContext)
+        : { candidates: [], keywordHits: [] };
+      return { nationalItem, jurisdiction, status: cell.status, documents: considered, ...audit };
     },
   },
 
@@ -338,6 +481,19 @@ export const resolvers = {
       }
       return rows;
     },
+  },
+
+  AdoptionEvent: {
+    jurisdiction: async (event: AdoptionEvent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.jurisdiction.load(event.jurisdictionId), `jurisdiction ${event.jurisdictionId}`),
+    nationalItem: async (event: AdoptionEvent, _args: Args, ctx: ApiContext) =>
+      required(await ctx.loaders.nationalItem.load(event.nationalItemId), `national item ${event.nationalItemId}`),
+    document: (event: AdoptionEvent, _args: Args, ctx: ApiContext) => (event.policyId ? ctx.loaders.policy.load(event.policyId) : null),
+  },
+
+  AdoptionCurve: {
+    nationalItem: (curve: { nationalItemId: string | null }, _args: Args, ctx: ApiContext) =>
+      curve.nationalItemId ? ctx.loaders.nationalItem.load(curve.nationalItemId) : null,
   },
 
   CompareRow: {

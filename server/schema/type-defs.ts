@@ -5,6 +5,7 @@
  */
 import { graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
 import { AGENCY_ROLES, LINK_KINDS } from '../../graph-schema/model.js';
+import { analysesTypeDefs } from './analyses-type-defs.js';
 
 /** Enums of relationship properties, which graph-schema derives only for node properties. */
 const relationshipEnums: Record<string, readonly string[]> = { AgencyRole: AGENCY_ROLES, LinkKind: LINK_KINDS };
@@ -155,18 +156,46 @@ type Lineage {
   paths: [LineagePath!]!
 }
 
+"""
+COVERED: a task implements the item. GAP: the jurisdiction's documents were read and none does.
+NO_DOCUMENT: the jurisdiction has no document (in the period asked), so nothing can be said.
+"""
+enum CoverageStatus {
+  COVERED
+  GAP
+  NO_DOCUMENT
+}
+
+"Years, both ends inclusive, either open: documents in force in a year of it (the years a plan's title says it covers, else its issue year)."
+input PeriodInput {
+  from: Int
+  to: Int
+}
+
 type CoverageCell {
   nationalItemId: ID!
   jurisdictionId: ID!
-  "Tasks of the jurisdiction's documents implementing the item; 0 is a gap."
+  "Items and measures of the jurisdiction's documents implementing the item (section headings are not counted)."
   taskCount: Int!
   taskIds: [ID!]!
+  "Documents whose title names the item's reform (关于进一步推广…三明…经验…的通知): the whole document addresses it, though no single item may say so again."
+  documentIds: [ID!]!
+  status: CoverageStatus!
 }
 
-"National items × jurisdictions. Every pair has a cell; a cell with taskCount 0 is a gap."
+"A column of the matrix: a jurisdiction and the documents its cells rest on."
+type CoverageColumn {
+  jurisdiction: Jurisdiction!
+  "Documents considered, oldest first; none means every cell of the column is NO_DOCUMENT."
+  documents: [Policy!]!
+}
+
+"National items × jurisdictions. Every pair has a cell; see CoverageCell.status for gaps and cells without documents."
 type Coverage {
   nationalItems: [NationalItem!]!
   jurisdictions: [Jurisdiction!]!
+  "One per jurisdiction, in the order of jurisdictions."
+  columns: [CoverageColumn!]!
   cells: [CoverageCell!]!
   """
   The cells' task counts as a matrix: one row per national item in the order of nationalItems,
@@ -194,16 +223,121 @@ type CompareRow {
   targetDifferences: [TargetDifference!]!
 }
 
-"Two jurisdictions side by side, consistent with coverage(jurisdictionIds: [a, b])."
+"Two jurisdictions side by side, consistent with coverage(jurisdictionIds: [a, b], period)."
 type Comparison {
   a: Jurisdiction!
   b: Jurisdiction!
+  "Documents each side rests on, oldest first."
+  documentsA: [Policy!]!
+  documentsB: [Policy!]!
   "Items both implement."
   shared: [CompareRow!]!
   "Items only a implements (gaps of b)."
   onlyA: [CompareRow!]!
   "Items only b implements (gaps of a)."
   onlyB: [CompareRow!]!
+  "Local innovations of a: items linked to no national item, neither themselves nor through a measure."
+  unlinkedA: [Task!]!
+  unlinkedB: [Task!]!
+}
+
+"A task of the jurisdiction with some evidence for the item that the linker did not link."
+type GapCandidate {
+  task: Task!
+  "The score the link would have (see README: link scores); below the linker's threshold, or rejected by a reviewer."
+  score: Float!
+  kind: LinkKind!
+  "Matched wording, exact spans in Task.text and NationalItem.text."
+  evidence: [LinkEvidence!]!
+}
+
+"A task whose text names the item's keywords or their glossary forms."
+type KeywordHit {
+  "The forms found, joined by 、."
+  keyword: String!
+  task: Task!
+  "Text around the match, each match between « and »."
+  snippet: String!
+}
+
+"The evidence behind one coverage cell, to confirm or overturn a gap."
+type GapAudit {
+  nationalItem: NationalItem!
+  jurisdiction: Jurisdiction!
+  status: CoverageStatus!
+  "Documents considered, oldest first."
+  documents: [Policy!]!
+  "Unlinked tasks with evidence for the item, best first (at most 10)."
+  candidates: [GapCandidate!]!
+  "Tasks naming the item's keywords, in document order (at most 30)."
+  keywordHits: [KeywordHit!]!
+}
+
+"When a jurisdiction first addressed a national item (政策扩散), or that it had not by the last year observed."
+type AdoptionEvent {
+  jurisdiction: Jurisdiction!
+  nationalItem: NationalItem!
+  "Year of the first dated document with an item or measure linked to the national item; null: not addressed (censored at observedUntil)."
+  year: Int
+  "That first document."
+  document: Policy
+  "First and last years of the jurisdiction's dated documents (issue year, else the first year the title covers)."
+  observedFrom: Int!
+  observedUntil: Int!
+}
+
+"Cumulative adoption of a national item, or of a pillar (adopted with its first item), over Adoption.years."
+type AdoptionCurve {
+  "The national item's id, or the pillar's id."
+  key: ID!
+  "Null for a pillar's curve."
+  nationalItem: NationalItem
+  pillar: String!
+  "Jurisdictions that had adopted by each year."
+  adopted: [Int!]!
+  "Their codes, per year."
+  adopters: [[ID!]!]!
+}
+
+type Adoption {
+  "Every year from the first to the last observed."
+  years: [Int!]!
+  jurisdictions: [Jurisdiction!]!
+  "One per (jurisdiction, national item); the same rows as GET /export/adoption.csv."
+  events: [AdoptionEvent!]!
+  itemCurves: [AdoptionCurve!]!
+  pillarCurves: [AdoptionCurve!]!
+}
+
+enum TargetDirection {
+  RAISED
+  LOWERED
+  CHANGED
+}
+
+"A metric quantified in both versions with different figures: RAISED or LOWERED when each states one figure in the same unit."
+type TargetChange {
+  metric: String!
+  before: [Target!]!
+  after: [Target!]!
+  direction: TargetDirection!
+}
+
+"From one version of a plan to the next."
+type PlanVersionStep {
+  from: Policy!
+  to: Policy!
+  "National items both versions address (through items or measures)."
+  continued: [NationalItem!]!
+  added: [NationalItem!]!
+  dropped: [NationalItem!]!
+  targetChanges: [TargetChange!]!
+}
+
+"Successive documents of one kind (titles equal once years and plan periods are removed), oldest first."
+type PlanSeries {
+  documents: [Policy!]!
+  steps: [PlanVersionStep!]!
 }
 
 type Query {
@@ -223,9 +357,15 @@ type Query {
   nationalItem(id: ID!): NationalItem
   "Every path upward from a task to national items and tasks of parent documents; null for an unknown task."
   lineage(taskId: ID!): Lineage
-  "The national items × jurisdictions matrix; all jurisdictions with tasks when none are given."
-  coverage(jurisdictionIds: [ID!]): Coverage!
-  compare(a: ID!, b: ID!): Comparison!
+  "The national items × jurisdictions matrix; all jurisdictions with tasks when none are given; documents in force in period when given."
+  coverage(jurisdictionIds: [ID!], period: PeriodInput): Coverage!
+  compare(a: ID!, b: ID!, period: PeriodInput): Comparison!
+  "When each jurisdiction (all with documents when none are given) first addressed each national item (of one pillar when given)."
+  adoption(jurisdictionIds: [ID!], pillar: String): Adoption!
+  "Versions of plans: the series among a jurisdiction's documents, or the documents given (as one series, ordered by date)."
+  planVersions(jurisdictionId: ID, policyIds: [ID!]): [PlanSeries!]!
+  "Candidates and keyword hits behind the cell of one national item and one jurisdiction."
+  gapAudit(nationalItemId: ID!, jurisdictionId: ID!, period: PeriodInput): GapAudit!
 }
 `;
 
@@ -234,5 +374,5 @@ export function apiTypeDefs(): string {
   const enums = Object.entries(relationshipEnums)
     .filter(([name]) => !new RegExp(`\\benum ${name}\\b`).test(derived))
     .map(([name, values]) => `enum ${name} {\n${values.map((value) => `  ${value}`).join('\n')}\n}`);
-  return [derived.trim(), ...enums, extensions.trim()].join('\n\n') + '\n';
+  return [derived.trim(), ...enums, extensions.trim(), analysesTypeDefs.trim()].join('\n\n') + '\n';
 }

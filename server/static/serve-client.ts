@@ -1,9 +1,13 @@
 /**
  * @module Serves the built explorer (client/dist) at /: files as they are, and index.html for any
- * other GET that accepts HTML, so that client-side routes survive a reload.
+ * other GET that accepts HTML, so that client-side routes survive a reload. Text files go out brotli- or
+ * gzip-compressed when the browser accepts it, compressed once on first request and kept; files under
+ * assets/ carry a content hash in their name (Vite) and are cached for good, index.html is revalidated.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -22,12 +26,46 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
+/** Images and fonts are compressed already; compressing them again only costs time. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt']);
+/** Below this size the headers of a compressed answer outweigh what it saves. */
+const MIN_COMPRESS_BYTES = 1024;
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The encoding to send for an Accept-Encoding header: brotli before gzip, nothing refused with `q=0`
+ * (RFC 9110 §12.5.3); `*` stands for any encoding not named.
+ */
+export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
+  if (!acceptEncoding) return null;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    weights.set(name.trim(), q === undefined ? 1 : Number(q));
   }
+  const weight = (encoding: Encoding) => weights.get(encoding) ?? weights.get('*') ?? 0;
+  for (const encoding of ['br', 'gzip'] as const) if (weight(encoding) > 0) return encoding;
+  return null;
+}
+
+async function fileStat(path: string) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Compressed {
+  /** Size and modification time of the file the bodies were made from: a rebuild invalidates them. */
+  version: string;
+  bodies: Map<Encoding, Promise<Buffer>>;
 }
 
 export interface ServeClientOptions {
@@ -39,6 +77,25 @@ export interface ServeClientOptions {
 
 export function useClientFiles({ dir, reserved = ['/graphql', '/export'] }: ServeClientOptions): Plugin {
   const root = resolve(dir);
+  const compressedFiles = new Map<string, Compressed>();
+
+  const compressedBody = (file: string, version: string, body: Buffer, encoding: Encoding): Promise<Buffer> => {
+    let entry = compressedFiles.get(file);
+    if (!entry || entry.version !== version) {
+      entry = { version, bodies: new Map() };
+      compressedFiles.set(file, entry);
+    }
+    let pending = entry.bodies.get(encoding);
+    if (!pending) {
+      pending =
+        encoding === 'br'
+          ? brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+          : gzipAsync(body, { level: 9 });
+      entry.bodies.set(encoding, pending);
+    }
+    return pending;
+  };
+
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -54,28 +111,37 @@ export function useClientFiles({ dir, reserved = ['/graphql', '/export'] }: Serv
       const inside = candidate === root || candidate.startsWith(root + sep);
       const indexFile = join(root, 'index.html');
       let file: string | null = null;
-      if (inside && (await isFile(candidate))) file = candidate;
+      let info = inside ? await fileStat(candidate) : null;
+      if (info) file = candidate;
       else if ((request.headers.get('accept') ?? '').includes('text/html') || extname(relative) === '') {
-        file = (await isFile(indexFile)) ? indexFile : null;
+        info = await fileStat(indexFile);
+        file = info ? indexFile : null;
       }
-      if (!file) {
-        const message = (await isFile(indexFile))
+      if (!file || !info) {
+        const message = (await fileStat(indexFile))
           ? `Not found: ${url.pathname}`
           : 'The explorer is not built: run "npm run build:client" (GraphQL is at /graphql).';
         endResponse(new fetchAPI.Response(message, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
         return;
       }
-      const body = await readFile(file);
-      const hashed = file.includes(`${sep}assets${sep}`);
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
-          status: 200,
-          headers: {
-            'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-            'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-          },
-        }),
-      );
+      const extension = extname(file);
+      const hashed = file.startsWith(join(root, 'assets') + sep);
+      const headers: Record<string, string> = {
+        'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+        // Vite names every file under assets/ by its content hash, so a changed file has a new name.
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      };
+      let body: Buffer = await readFile(file);
+      if (COMPRESSIBLE.has(extension) && body.length >= MIN_COMPRESS_BYTES) {
+        headers['vary'] = 'Accept-Encoding';
+        const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+        if (encoding) {
+          body = await compressedBody(file, `${info.size}:${info.mtimeMs}`, body, encoding);
+          headers['content-encoding'] = encoding;
+        }
+      }
+      headers['content-length'] = String(body.length);
+      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers }));
     },
   };
 }

@@ -42,6 +42,8 @@ function policy(id: string, jurisdictionId: string, title: string, text: string 
     issuer: null,
     issuedOn: stub ? null : '2017-06-30',
     status: 'final',
+    coversFrom: null,
+    coversTo: null,
     stub,
     sourceFile: stub ? null : `${id}.txt`,
     sha256: stub ? null : `sha-${id}`,

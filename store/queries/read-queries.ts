@@ -21,6 +21,7 @@ import {
   type TargetNode,
   type TaskNode,
   type AgencyRole,
+  type TaskKind,
 } from '../../graph-schema/model.js';
 import { keyedReadQuery, readQuery, type ReadQuery } from './define.js';
 
@@ -242,13 +243,14 @@ export interface CoverageTripleRow {
   jurisdictionId: string;
   taskId: string;
   policyId: string;
+  kind: TaskKind;
 }
 
 /** The (national item, jurisdiction, task) triples behind the coverage matrix and compare, by jurisdiction. */
 export const coverageTriples = keyedReadQuery<CoverageTripleRow>(
   'coverageTriples',
   `UNWIND $ids AS key MATCH (j:Jurisdiction {id: key})<-[:ISSUED_IN]-(:Policy)-[:HAS_TASK]->(t:Task)-[:IMPLEMENTS]->(n:NationalItem)
-   RETURN n.id AS nationalItemId, j.id AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq
+   RETURN n.id AS nationalItemId, j.id AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
 );
 
@@ -256,7 +258,7 @@ export const coverageTriples = keyedReadQuery<CoverageTripleRow>(
 export const allCoverageTriples = readQuery<CoverageTripleRow>(
   'allCoverageTriples',
   `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem)
-   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.seq AS seq
+   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
 );
 

@@ -64,6 +64,7 @@ describe('the API over the seed documents', () => {
     expect(jurisdictions).toHaveLength(5);
     const expected = new Map<string, Set<string>>();
     for (const task of tasks) {
+      if (task.kind === 'section') continue; // headings are not counted
       for (const link of task.implements) {
         const key = `${link.nationalItem.id} ${task.jurisdiction.id}`;
         expected.set(key, (expected.get(key) ?? new Set()).add(task.id));

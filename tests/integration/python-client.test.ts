@@ -55,6 +55,13 @@ describe('examples/client.py', () => {
     expect(stdout).toContain(`(${first}) with `);
     expect(stdout).toContain(`(${second})`);
     expect(stdout).toMatch(/shared: \d+ {3}only .+: \d+ {3}only .+: \d+/);
+
+    // Each column names its documents; a gap is audited; adoption is drawn per pillar.
+    for (const jurisdiction of jurisdictions) expect(stdout).toMatch(new RegExp(`${jurisdiction.name} rests on: \\S`));
+    expect(stdout).toMatch(/== gap audit: .+ x \S+ .+ \(GAP\)/);
+    expect(stdout).toMatch(/   (candidate \d\.\d\d|keyword |no candidate)/);
+    expect(stdout).toMatch(/== adoption \d{4}–\d{4}/);
+    expect(stdout).toMatch(/\d+ of \d+ \(jurisdiction, item\) pairs adopted/);
   });
 
   it('runs the code cells of examples/notebook.ipynb in order against the same server', async () => {

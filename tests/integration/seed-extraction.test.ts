@@ -94,7 +94,7 @@ async function processSeed(file: string, jurisdictionId: string, year: number, i
   const tasks = items.map((item, order) => taskAt(text, item, order)).sort((a, b) => a.span.start - b.span.start);
   const withMeta: SegmentedDoc = {
     ...doc,
-    meta: { title: '', docNumber: null, issuer: null, issuedOn: null, status: 'final', jurisdictionId, year },
+    meta: { title: '', docNumber: null, issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId, year },
     tasks,
   };
   return resolveDoc(extractDoc(withMeta));

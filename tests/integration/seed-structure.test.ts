@@ -34,7 +34,7 @@ interface Sample {
 
 interface SeedExpectation {
   phrase: string;
-  meta: { title: string; docNumber: string | null; issuer: string | null; issuedOn: string | null; status: 'draft' | 'final'; jurisdictionId: string; year: number | null };
+  meta: { title: string; docNumber: string | null; issuer: string | null; issuedOn: string | null; status: 'draft' | 'final'; coversFrom: number | null; coversTo: number | null; jurisdictionId: string; year: number | null };
   sections: number;
   items: number;
   measures: number;
@@ -50,6 +50,8 @@ const expectations: SeedExpectation[] = [
       issuer: '枞阳县深化医药卫生体制综合改革领导小组',
       issuedOn: '2020-06-30',
       status: 'draft',
+      coversFrom: null,
+      coversTo: null,
       jurisdictionId: '340722',
       year: 2020,
     },
@@ -77,6 +79,8 @@ const expectations: SeedExpectation[] = [
       issuer: '资阳市人民政府',
       issuedOn: '2017-06-21',
       status: 'final',
+      coversFrom: null,
+      coversTo: null,
       jurisdictionId: '512000',
       year: 2017,
     },
@@ -107,6 +111,8 @@ const expectations: SeedExpectation[] = [
       issuer: null,
       issuedOn: null,
       status: 'final',
+      coversFrom: 2021,
+      coversTo: 2022,
       jurisdictionId: '341324',
       year: 2021,
     },
@@ -128,6 +134,8 @@ const expectations: SeedExpectation[] = [
       issuer: '三明市深化医药卫生体制改革领导小组',
       issuedOn: '2024-06-27',
       status: 'final',
+      coversFrom: 2024,
+      coversTo: 2024,
       jurisdictionId: '350400',
       year: 2024,
     },
@@ -156,6 +164,8 @@ const expectations: SeedExpectation[] = [
       issuer: '临汾市人民政府办公室',
       issuedOn: '2022-12-06',
       status: 'final',
+      coversFrom: null,
+      coversTo: null,
       jurisdictionId: '141000',
       year: 2022,
     },

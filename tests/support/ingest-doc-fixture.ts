@@ -74,7 +74,7 @@ export function fixtureDoc({ source = FIXTURE_SOURCE, withMeasure = true } = {})
     normalised: { text: FIXTURE_SOURCE, sourceOffsets: Array.from({ length: FIXTURE_SOURCE.length + 1 }, (_, i) => i) },
     meta: {
       title: '三明市深化医改重点任务', docNumber: '明医改组〔2024〕4号', issuer: '三明市深化医药卫生体制改革领导小组',
-      issuedOn: '2024-06-27', status: 'final', jurisdictionId: '350400', year: 2024,
+      issuedOn: '2024-06-27', status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2024,
     },
     tasks,
     citations: [{

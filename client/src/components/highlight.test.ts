@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightTerms, splitAtSpan, splitSnippet } from './highlight.js';
+import { highlightTerms, splitSnippet } from './highlight.js';
 
 describe('splitSnippet', () => {
   it('turns «…» markers into highlighted pieces and keeps the rest as text', () => {
@@ -33,11 +33,5 @@ describe('highlightTerms', () => {
       { text: '医保支付', hit: true },
       { text: '改革', hit: false },
     ]);
-  });
-});
-
-describe('splitAtSpan', () => {
-  it('clamps a span that runs past the end of the text', () => {
-    expect(splitAtSpan('一二三四', { start: 2, end: 9 })).toEqual(['一二', '三四', '']);
   });
 });

@@ -57,10 +57,3 @@ export function highlightTerms(text: string, terms: readonly string[]): Piece[] 
   if (plainFrom < text.length) pieces.push({ text: text.slice(plainFrom), hit: false });
   return pieces;
 }
-
-/** Cuts `text` into before / span / after, clamping a span that runs past the text. */
-export function splitAtSpan(text: string, span: { start: number; end: number }): [string, string, string] {
-  const start = Math.max(0, Math.min(span.start, text.length));
-  const end = Math.max(start, Math.min(span.end, text.length));
-  return [text.slice(0, start), text.slice(start, end), text.slice(end)];
-}

@@ -1,9 +1,10 @@
 /**
  * @module Cytoscape styles derived from graph-schema: one look per node label and relationship type.
- * The Records are keyed by the schema's types, so a label added to model.ts fails to compile until it has a look.
+ * The Records are keyed by the schema's types, so a label added to model.ts fails to compile until it has a look;
+ * the label lists are read from them rather than from model.ts, whose validators would pull zod into the browser.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { nodes, relationships, type NodeLabel, type RelType } from '../../../graph-schema/model.js';
+import type { NodeLabel, RelType } from '../../../graph-schema/model.js';
 
 export interface NodeLook {
   color: string;
@@ -41,8 +42,8 @@ export const EDGE_LOOKS: Record<RelType, EdgeLook> = {
   CITES: { color: '#60a5fa', style: 'dashed', scored: false, arrow: true },
 };
 
-export const NODE_LABELS = Object.keys(nodes) as NodeLabel[];
-export const REL_TYPES = Object.keys(relationships) as RelType[];
+export const NODE_LABELS = Object.keys(NODE_LOOKS) as NodeLabel[];
+export const REL_TYPES = Object.keys(EDGE_LOOKS) as RelType[];
 
 export function graphStylesheet(): StylesheetJson {
   const base: StylesheetJson = [
@@ -106,6 +107,10 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node.compare-item', style: { 'font-size': 12, 'text-wrap': 'wrap', 'text-max-width': '130px', width: 30, height: 30 } },
     { selector: 'node.gap', style: { 'background-opacity': 0.25, 'border-width': 2, 'border-style': 'dashed', 'border-color': '#dc2626' } },
     { selector: 'edge.secondary', style: { opacity: 0.2 } },
+    // Overview: labels beside their nodes, away from the edges between the two columns.
+    { selector: 'node.pillar', style: { width: 20, height: 20, 'font-size': 12, 'font-weight': 'bold', 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -8, 'text-margin-y': 0, 'text-wrap': 'none' } },
+    { selector: 'node.overview-item', style: { width: 12, height: 12, 'font-size': 11, 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -6, 'text-margin-y': 0, 'text-wrap': 'none' } },
+    { selector: 'node.overview-jurisdiction', style: { width: 22, height: 22, 'font-size': 12, 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 8, 'text-margin-y': 0, 'text-wrap': 'none' } },
     { selector: 'edge.differs', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
   ];
   return [...base, ...nodeRules, ...edgeRules, ...stateRules];

@@ -3,7 +3,7 @@
  * highlighted, agencies with roles, targets, deadline and links with score and evidence; a policy, a national
  * item or a jurisdiction with its facts. Document text is rendered as text, never as HTML.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '../api/use-query.js';
 import {
   JURISDICTION_DETAIL,
@@ -18,15 +18,34 @@ import {
 } from '../api/queries.js';
 import { parseNodeId } from '../graph/build-elements.js';
 import { NODE_LOOKS } from '../graph/graph-style.js';
-import { agencyName, agencyTypeName, itemTitle, jurisdictionName, pillarName, policyTitle, roleName, useLang, useT } from '../i18n.js';
+import {
+  agencyName,
+  agencyTypeName,
+  fileName,
+  itemTitle,
+  jurisdictionName,
+  kindHelp,
+  labelName,
+  levelName,
+  methodName,
+  pillarName,
+  policyTitle,
+  roleName,
+  statusName,
+  t as translate,
+  useLang,
+  useT,
+  type Lang,
+} from '../i18n.js';
 import { useRoute } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem, lineageOfTask } from '../links.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
-import { splitAtSpan } from '../components/highlight.js';
+import { evidenceMarks, SourceText, type SourceMark } from '../components/source-text.js';
 import { formatRoute } from '../router.js';
 
 export function DetailPanel({ reference, onClose }: { reference: string; onClose: () => void }) {
   const t = useT();
+  const lang = useLang();
   const parsed = parseNodeId(reference);
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -40,7 +59,7 @@ export function DetailPanel({ reference, onClose }: { reference: string; onClose
     <aside className="detail-panel" data-testid="detail-panel" aria-label={t('details')}>
       <div className="detail-head">
         <span className="label-badge" style={{ background: parsed ? NODE_LOOKS[parsed.label]?.color : '#999' }}>
-          {parsed?.label ?? '?'}
+          {parsed ? labelName(parsed.label, lang) : '?'}
         </span>
         <button type="button" ref={closeButton} onClick={onClose} aria-label={t('close')}>
           ×
@@ -70,10 +89,53 @@ function TaskPanel({ id }: { id: string }) {
   return <TaskFacts task={state.data.task} />;
 }
 
+/** What a researcher pastes into a note: document number, date, jurisdiction, item key and character span. */
+export function citation(task: TaskDetail, lang: Lang): string {
+  const policy = task.policy;
+  const itemKey = [task.parent?.key, task.key].filter(Boolean).join(' ');
+  const parts = [
+    jurisdictionName(task.jurisdiction, lang),
+    policy.title ? (lang === 'zh' ? `《${policy.title}》` : policy.title) : null,
+    policy.docNumber ? `${translate('docNumber', lang)} ${policy.docNumber}` : null,
+    policy.issuedOn,
+    policy.status === 'draft' ? statusName('draft', lang) : null,
+    `${translate('itemKey', lang)} ${itemKey}`,
+    `${translate('characters', lang)} ${task.span.start}–${task.span.end}`,
+    policy.sourceFile ? `${translate('file', lang)} ${fileName(policy.sourceFile)}` : null,
+  ];
+  return parts.filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Without clipboard permission (plain http on another host): the old way through a selection.
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}
+
 function TaskFacts({ task }: { task: TaskDetail }) {
   const t = useT();
   const lang = useLang();
   const route = useRoute();
+  const [copied, setCopied] = useState(false);
+  const policyText = task.policy.text;
+  const marks: SourceMark[] = policyText
+    ? [
+        { ...task.span, name: 'span' },
+        ...evidenceMarks(policyText, task.span, task.implements.flatMap((link) => link.evidence)),
+      ]
+    : [];
+  const cite = async () => {
+    await copyText(citation(task, lang));
+    setCopied(true);
+  };
   return (
     <div className="task-detail" data-testid="task-detail" data-task-id={task.id}>
       <h2>
@@ -81,11 +143,39 @@ function TaskFacts({ task }: { task: TaskDetail }) {
       </h2>
       <p className="muted">
         {jurisdictionName(task.jurisdiction, lang)} · <a href={detailHref(route, 'Policy', task.policy.id)}>{policyTitle(task.policy, lang)}</a>
-        {task.policy.docNumber ? ` · ${task.policy.docNumber}` : ''}
       </p>
-      <p>
+      <p className="provenance" data-testid="task-provenance">
+        {task.policy.docNumber && (
+          <span>
+            {t('docNumber')} <strong data-testid="doc-number">{task.policy.docNumber}</strong>
+          </span>
+        )}
+        {task.policy.issuedOn && <span>{task.policy.issuedOn}</span>}
+        <span className={`chip status-${task.policy.status}`}>{statusName(task.policy.status, lang)}</span>
+        {task.policy.sourceFile && (
+          <span>
+            {t('file')} <span data-testid="source-file">{fileName(task.policy.sourceFile)}</span>
+          </span>
+        )}
+      </p>
+      <p className="detail-actions">
         <a href={lineageOfTask(task.id)}>{t('lineageOf')} ↗</a>
+        <button type="button" data-testid="cite" onClick={() => void cite()} title={citation(task, lang)}>
+          {t('cite')}
+        </button>
+        {copied && (
+          <span className="muted" role="status">
+            {t('copied')}
+          </span>
+        )}
       </p>
+      <h3>{t('sourceText')}</h3>
+      <p className="muted small">{t('sourceLegend')}</p>
+      {policyText ? (
+        <SourceText text={policyText} marks={marks} label={t('sourceText')} />
+      ) : (
+        <SourceText text={task.text} marks={[{ start: 0, end: task.text.length, name: 'span' }]} label={t('sourceText')} />
+      )}
       <dl className="facts">
         <dt>{t('deadline')}</dt>
         <dd>{task.deadline ?? '—'}</dd>
@@ -139,28 +229,31 @@ function TaskFacts({ task }: { task: TaskDetail }) {
       {task.implements.length === 0 ? (
         <p className="muted">—</p>
       ) : (
-        <ul className="link-list">
-          {task.implements.map((link) => (
-            <li key={link.nationalItem.id}>
-              <a href={lineageOfItem(link.nationalItem.id)}>{itemTitle(link.nationalItem, lang)}</a>{' '}
-              <span className="chip score" title={t('score')}>
-                {link.score.toFixed(2)}
-              </span>{' '}
-              <span className="muted">
-                {link.kind} · {link.method}
-              </span>
-              {link.evidence.length > 0 && (
-                <ul className="evidence">
-                  {link.evidence.map((evidence, index) => (
-                    <li key={index}>
-                      「{evidence.localText}」 ⇢ 「{evidence.nationalText}」
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted small">{t('scoreHelp')}</p>
+          <ul className="link-list">
+            {task.implements.map((link) => (
+              <li key={link.nationalItem.id}>
+                <a href={lineageOfItem(link.nationalItem.id)}>{itemTitle(link.nationalItem, lang)}</a>{' '}
+                <span className="chip score" title={t('scoreHelp')}>
+                  {link.score.toFixed(2)}
+                </span>{' '}
+                <span className="muted" data-testid="link-kind">
+                  {kindHelp(link.kind, lang)} · {methodName(link.method, lang)}
+                </span>
+                {link.evidence.length > 0 && (
+                  <ul className="evidence">
+                    {link.evidence.map((evidence, index) => (
+                      <li key={index}>
+                        「<u>{evidence.localText}</u>」 ⇢ 「{evidence.nationalText}」
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {task.children.length > 0 && (
         <>
@@ -176,29 +269,7 @@ function TaskFacts({ task }: { task: TaskDetail }) {
           </ul>
         </>
       )}
-      <h3>{t('sourceText')}</h3>
-      <SourceText text={task.policy.text ?? task.text} span={task.policy.text ? task.span : { start: 0, end: task.text.length }} />
     </div>
-  );
-}
-
-/** The policy text with the task's span marked and scrolled into view. */
-function SourceText({ text, span }: { text: string; span: { start: number; end: number } }) {
-  const mark = useRef<HTMLElement>(null);
-  const box = useRef<HTMLPreElement>(null);
-  useEffect(() => {
-    // Scroll only the text box (scrollIntoView would also scroll the panel away from the task's facts).
-    if (mark.current && box.current) box.current.scrollTop = Math.max(0, mark.current.offsetTop - box.current.clientHeight / 3);
-  }, [text, span.start, span.end]);
-  const [before, inside, after] = splitAtSpan(text, span);
-  return (
-    <pre className="source-text" data-testid="source-text" tabIndex={0} ref={box}>
-      {before}
-      <mark ref={mark} data-testid="source-span">
-        {inside}
-      </mark>
-      {after}
-    </pre>
   );
 }
 
@@ -222,11 +293,11 @@ function PolicyPanel({ id }: { id: string }) {
         <dt>{t('issuedOn')}</dt>
         <dd>{policy.issuedOn ?? '—'}</dd>
         <dt>{t('status')}</dt>
-        <dd>{policy.status}</dd>
+        <dd>{statusName(policy.status, lang)}</dd>
         <dt>{t('tasks')}</dt>
         <dd>{policy.tasks.length}</dd>
         <dt>{t('source')}</dt>
-        <dd>{policy.sourceFile ?? '—'}</dd>
+        <dd>{policy.sourceFile ? fileName(policy.sourceFile) : '—'}</dd>
       </dl>
       {policy.cites.length > 0 && (
         <>
@@ -265,7 +336,10 @@ function NationalItemPanel({ id }: { id: string }) {
   const item = state.data.nationalItem;
   if (!item) return <Empty>{id}</Empty>;
   const perJurisdiction = new Map<string, number>();
-  for (const task of item.implementations) perJurisdiction.set(task.jurisdiction.id, (perJurisdiction.get(task.jurisdiction.id) ?? 0) + 1);
+  for (const task of item.implementations) {
+    const name = jurisdictionName(task.jurisdiction, lang);
+    perJurisdiction.set(name, (perJurisdiction.get(name) ?? 0) + 1);
+  }
   return (
     <div>
       <h2>{itemTitle(item, lang)}</h2>
@@ -280,7 +354,7 @@ function NationalItemPanel({ id }: { id: string }) {
         <dt>{t('source')}</dt>
         <dd>
           {item.source ?? '—'}
-          {item.titleIsSummary ? ' (summary)' : ''}
+          {item.titleIsSummary ? ` ${t('summaryTitle')}` : ''}
         </dd>
         <dt>{t('keywords')}</dt>
         <dd>{item.keywords.join('、') || '—'}</dd>
@@ -288,7 +362,7 @@ function NationalItemPanel({ id }: { id: string }) {
         <dd>
           {item.implementations.length}{' '}
           <span className="muted">
-            ({[...perJurisdiction.entries()].map(([jurisdictionId, count]) => `${jurisdictionId}: ${count}`).join(', ')})
+            ({[...perJurisdiction.entries()].map(([name, count]) => `${name} ${count}`).join(lang === 'zh' ? '，' : ', ')})
           </span>
         </dd>
       </dl>
@@ -309,7 +383,7 @@ function JurisdictionPanel({ id }: { id: string }) {
     <div>
       <h2>{jurisdictionName(jurisdiction, lang)}</h2>
       <p className="muted">
-        {lang === 'zh' ? jurisdiction.nameEn : jurisdiction.name} · {jurisdiction.id} · {jurisdiction.level}
+        {lang === 'zh' ? jurisdiction.nameEn : jurisdiction.name} · {jurisdiction.id} · {levelName(jurisdiction.level, lang)}
         {jurisdiction.parent ? ` · ${jurisdictionName(jurisdiction.parent, lang)}` : ''}
       </p>
       <ul>

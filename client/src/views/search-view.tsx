@@ -3,15 +3,29 @@
  * (jurisdiction filter there too); agency type and national item filter the ranked answer here.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { AGENCY_TYPES, type AgencyType } from '../../../graph-schema/model.js';
-import { useQuery } from '../api/use-query.js';
-import { JURISDICTIONS, NATIONAL_ITEMS, SEARCH, type JurisdictionsResult, type NationalItemsResult, type SearchResult } from '../api/queries.js';
-import { agencyTypeName, itemTitle, jurisdictionName, useLang, useT } from '../i18n.js';
+import type { AgencyType } from '../../../graph-schema/model.js';
+import { useQueries, useQuery } from '../api/use-query.js';
+import {
+  IMPLEMENTATIONS,
+  JURISDICTIONS,
+  NATIONAL_ITEMS,
+  SEARCH,
+  type ImplementationsResult,
+  type JurisdictionsResult,
+  type NationalItemsResult,
+  type SearchResult,
+  type TaskSummary,
+} from '../api/queries.js';
+import { lineageOfItem } from '../links.js';
+import { isEnglishQuery, matchEnglishNames } from './english-names.js';
+import { AGENCY_TYPE_LIST, agencyTypeName, itemTitle, jurisdictionName, useLang, useT } from '../i18n.js';
 import { navigate, withParams, type Route } from '../router.js';
 import { Empty, ErrorNotice, Loading, Snippet } from '../components/states.js';
 import { TaskList } from './task-list.js';
 
 const SEARCH_LIMIT = 100;
+/** An English word may name many items ("health"): their tasks are fetched for the first few. */
+const MAX_ENGLISH_ITEMS = 8;
 
 export function SearchView({ route }: { route: Route }) {
   const t = useT();
@@ -25,22 +39,37 @@ export function SearchView({ route }: { route: Route }) {
 
   const jurisdictions = useQuery<JurisdictionsResult>(JURISDICTIONS);
   const items = useQuery<NationalItemsResult>(NATIONAL_ITEMS);
+  const english = isEnglishQuery(q);
   const variables = { text: q, limit: SEARCH_LIMIT, ...(jurisdictionId ? { jurisdictionId } : {}) };
-  const state = useQuery<SearchResult>(SEARCH, variables, { skip: q.trim().length === 0 });
+  const textSearch = useQuery<SearchResult>(SEARCH, variables, { skip: q.trim().length === 0 || english });
+  const matches = english && items.status === 'done' ? matchEnglishNames(q, items.data.nationalItems) : { nationalItems: [], agencyTypes: [] };
+  const byItems = useQueries<ImplementationsResult>(
+    IMPLEMENTATIONS,
+    matches.nationalItems.slice(0, MAX_ENGLISH_ITEMS).map((item) => ({ nationalItemId: item.id, ...(jurisdictionId ? { jurisdictionId } : {}) })),
+    { skip: !english || matches.nationalItems.length === 0 },
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate(withParams(route, { q: text.trim() }));
   };
   const terms = q.split(/\s+/).filter(Boolean);
-  const results =
-    state.status === 'done'
-      ? state.data.search.filter(
-          (task) =>
-            (!agencyType || task.agencies.some((agency) => agency.type === agencyType)) &&
-            (!itemId || task.implements.some((link) => link.nationalItem.id === itemId)),
-        )
+  // An English query stands for the tasks implementing the items it names.
+  const found: (TaskSummary & { snippet?: string | null })[] = english
+    ? byItems.status === 'done'
+      ? [...new Map(byItems.data.flatMap((answer) => answer.nationalItem?.implementations ?? []).map((task) => [task.id, task])).values()]
+      : []
+    : textSearch.status === 'done'
+      ? textSearch.data.search
       : [];
+  const results = found.filter(
+    (task) =>
+      (!agencyType || task.agencies.some((agency) => agency.type === agencyType)) &&
+      (!itemId || task.implements.some((link) => link.nationalItem.id === itemId)),
+  );
+  const state = english ? (matches.nationalItems.length === 0 ? (items.status === 'done' ? { status: 'done' as const } : items) : byItems) : textSearch;
+  // Say why nothing was found: no English name holds the words, only agency types do, or no task text does.
+  const nothingFound = !english ? t('noTextMatch') : matches.agencyTypes.length > 0 ? t('typesOnly') : t('noEnglishMatch');
 
   return (
     <div className="search">
@@ -69,7 +98,7 @@ export function SearchView({ route }: { route: Route }) {
         </select>
         <select aria-label={t('leadType')} value={agencyType} onChange={(event) => navigate(withParams(route, { type: event.target.value }))}>
           <option value="">{t('allAgencyTypes')}</option>
-          {AGENCY_TYPES.map((type) => (
+          {AGENCY_TYPE_LIST.map((type) => (
             <option key={type} value={type}>
               {agencyTypeName(type, lang)}
             </option>
@@ -91,10 +120,39 @@ export function SearchView({ route }: { route: Route }) {
         <Loading />
       ) : state.status === 'error' ? (
         <ErrorNotice error={state.error} />
-      ) : results.length === 0 ? (
-        <Empty />
       ) : (
         <div className="search-results" data-testid="search-results">
+          {english && (matches.nationalItems.length > 0 || matches.agencyTypes.length > 0) && (
+            <section className="english-matches" data-testid="english-matches">
+              <h2>{t('englishMatches')}</h2>
+              {matches.nationalItems.length > 0 && (
+                <p>
+                  <span className="muted">{t('nationalItems')}:</span>{' '}
+                  {matches.nationalItems.map((item) => (
+                    <a key={item.id} className="chip link" href={lineageOfItem(item.id)} data-testid="english-item" data-item-id={item.id}>
+                      {itemTitle(item, lang)}
+                    </a>
+                  ))}
+                </p>
+              )}
+              {matches.agencyTypes.length > 0 && (
+                <p>
+                  <span className="muted">{t('agencyTypes')}:</span>{' '}
+                  {matches.agencyTypes.map((type) => (
+                    <button key={type} type="button" className="chip" data-testid="english-type" aria-pressed={agencyType === type} onClick={() => navigate(withParams(route, { type: agencyType === type ? undefined : type }))}>
+                      {agencyTypeName(type, lang)}
+                    </button>
+                  ))}
+                </p>
+              )}
+              {matches.nationalItems.length > 0 && <h2>{t('tasksOfItems')}</h2>}
+            </section>
+          )}
+          {results.length === 0 ? (
+            <div className="state state-empty" data-testid="nothing-found">
+              {found.length > 0 ? `${found.length} ${t('hiddenByFilters')}` : nothingFound}
+            </div>
+          ) : (
           <TaskList
             route={route}
             tasks={results}
@@ -108,6 +166,7 @@ export function SearchView({ route }: { route: Route }) {
               ) : null;
             }}
           />
+          )}
         </div>
       )}
     </div>

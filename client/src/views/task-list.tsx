@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { TaskSummary } from '../api/queries.js';
-import { agencyName, agencyTypeName, itemTitle, jurisdictionName, policyTitle, roleName, useLang, useT } from '../i18n.js';
+import { agencyName, agencyTypeName, itemTitle, jurisdictionName, policyTitle, roleName, taskCount, useLang, useT } from '../i18n.js';
 import type { Route } from '../router.js';
 import { detailHref, lineageOfTask } from '../links.js';
 import { downloadCsv } from '../components/csv.js';
@@ -43,9 +43,7 @@ export function TaskList({
   return (
     <div className="task-list">
       <div className="task-list-head">
-        <span>
-          {tasks.length} {t('tasks')}
-        </span>
+        <span>{taskCount(tasks.length, lang)}</span>
         <button type="button" onClick={() => downloadCsv(csvName, TASK_CSV_HEADER, taskCsvRows(tasks))}>
           {t('exportCsv')}
         </button>

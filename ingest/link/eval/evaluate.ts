@@ -8,7 +8,7 @@ import type { Glossary } from '../glossary.js';
 import { linkTasks, type LinkOptions } from '../link-tasks.js';
 
 /** Linker settings an evaluation may vary. */
-export type Tuning = Pick<LinkOptions, 'maxLinks' | 'relativeCutoff' | 'minStrong' | 'titleBoost' | 'bodyCeiling'>;
+export type Tuning = Pick<LinkOptions, 'maxLinks' | 'threshold' | 'minStrong' | 'titleBoost' | 'bodyCeiling'>;
 import type { ReviewedLink } from '../reviewed-links.js';
 import type { LocatedEntry } from './labelled-set.js';
 import { measure, type Figures, type Judged } from './metrics.js';

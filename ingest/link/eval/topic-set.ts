@@ -2,7 +2,10 @@
  * @module The multi-label topic set: every numbered unit of the seeds and of the real development
  * documents, labelled by hand with all the national items it addresses (tests/lineage/topics/*.json),
  * and the linker's links judged against it — micro and macro precision and recall over (unit, item)
- * pairs, per pillar, and how often a link of a given score is right (its calibration).
+ * pairs, per pillar, and how often a link of a given score is right (its calibration). Each unit is
+ * labelled from its own wording: an item's labels hold its sub-measures' topics only where its own text
+ * names them, so a link an item takes over from a sub-measure can count against the linker here.
+ * Headings are judged apart: they only name what their items do.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +33,17 @@ export function documentPathOf(file: string, dirs: readonly string[] = TOPIC_DOC
   const found = dirs.map((dir) => join(dir, file)).find((path) => existsSync(path));
   if (!found) throw new Error(`labelled document ${file} is not in ${dirs.join(' or ')}`);
   return found;
+}
+
+export type Half = 'tuning' | 'held-out';
+
+/**
+ * Which half of the topic set a labelled document (by its position in file-name order) belongs to:
+ * alternate documents, so both halves hold seeds and real documents. Cues and the score calibration
+ * are tuned on the tuning half only; the held-out half tells whether they carry over.
+ */
+export function halfOf(position: number): Half {
+  return position % 2 === 0 ? 'tuning' : 'held-out';
 }
 
 /** One labelled unit beside what the linker gave it. */

@@ -1,0 +1,83 @@
+/**
+ * @module The evidence behind an empty coverage cell, for a researcher to confirm or overturn it:
+ * the jurisdiction's tasks the linker found some evidence in for the item but did not link (best
+ * first, with the score they would have and the matched wording), and every task whose text names
+ * one of the item's keywords or their glossary forms.
+ */
+import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
+import type { CatalogueItem } from '../../ingest/link/catalogue.js';
+import { entryFor, formsOf, type Glossary } from '../../ingest/link/glossary.js';
+import { candidateLinks, type LinkOptions } from '../../ingest/link/link-tasks.js';
+import { makeSnippet } from '../search/snippet.js';
+
+export interface AuditedTask {
+  id: string;
+  path: string;
+  kind: TaskKind;
+  title: string;
+  text: string;
+}
+
+export interface GapCandidateData<T> {
+  task: T;
+  score: number;
+  kind: LinkKind;
+  evidence: LinkEvidence[];
+}
+
+export interface KeywordHitData<T> {
+  keyword: string;
+  task: T;
+  snippet: string;
+}
+
+export interface GapAuditData<T> {
+  candidates: GapCandidateData<T>[];
+  keywordHits: KeywordHitData<T>[];
+}
+
+const MAX_CANDIDATES = 10;
+const MAX_KEYWORD_HITS = 30;
+
+/**
+ * `linkedTaskIds`: the tasks the cell already counts, left out of the candidates. Section headings
+ * are not candidates (a matrix counts items and measures), but their wording is searched.
+ */
+export function auditGap<T extends AuditedTask>(
+  item: CatalogueItem,
+  tasks: readonly T[],
+  linkedTaskIds: ReadonlySet<string>,
+  options: Pick<LinkOptions, 'catalogue' | 'glossary'>,
+): GapAuditData<T> {
+  const candidates = tasks
+    .filter((task) => task.kind !== 'section' && !linkedTaskIds.has(task.id))
+    .flatMap((task) => {
+      const link = candidateLinks(task, options).find((candidate) => candidate.targetId === item.id);
+      return link ? [{ task, score: link.score, kind: link.kind, evidence: link.evidence }] : [];
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_CANDIDATES);
+
+  const terms = keywordFormsOf(item, options.glossary);
+  const keywordHits: KeywordHitData<T>[] = [];
+  for (const task of tasks) {
+    const found = terms.filter((term) => task.text.includes(term));
+    // A form inside a longer form found too (医共体 in 县域医共体) is the same mention.
+    const named = found.filter((term) => !found.some((other) => other !== term && other.includes(term)));
+    if (named.length === 0) continue;
+    keywordHits.push({ keyword: named.join('、'), task, snippet: makeSnippet(task.text, task.text, named, { before: 20, length: 90 }) });
+    if (keywordHits.length >= MAX_KEYWORD_HITS) break;
+  }
+  return { candidates, keywordHits };
+}
+
+/** The item's keywords and related wordings, with every glossary form of them (集采 for 集中带量采购). */
+export function keywordFormsOf(item: CatalogueItem, glossary: Glossary): string[] {
+  const forms = new Set<string>();
+  for (const keyword of [...item.keywords, ...item.related]) {
+    forms.add(keyword);
+    const entry = entryFor(glossary, keyword);
+    if (entry) for (const form of formsOf(entry)) forms.add(form);
+  }
+  return [...forms];
+}

@@ -1,0 +1,276 @@
+/**
+ * Coverage cells that know what they rest on (issue 13): statuses, documents per column, periods,
+ * the gap audit and a curation that overturns a gap — over the five seeds on Kuzu, each checked
+ * against the tasks and documents the API returns, not against figures copied from it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isExactEvidence } from '../../ingest/link/link-tasks.js';
+import { createApp, type App } from '../../server/app.js';
+import { silentLogger } from '../../server/logger.js';
+import { postGraphQL } from '../../server/testing/graphql-request.js';
+import { openSeededStore, type SeededStore } from '../support/seeded-store.js';
+import { copyReferenceData, type TempReferenceData } from '../support/temp-reference-data.js';
+
+const TOKEN = 'coverage-audit-test-token';
+let seeded: SeededStore;
+let reference: TempReferenceData;
+let app: App;
+
+interface Doc { id: string; issuedOn: string | null; coversFrom: number | null; coversTo: number | null; jurisdiction: { id: string } }
+interface SeedTask { id: string; kind: string; text: string; parent: { id: string } | null; policy: { id: string }; implements: { nationalItem: { id: string } }[] }
+interface Cell { nationalItemId: string; jurisdictionId: string; taskCount: number; taskIds: string[]; documentIds: string[]; status: string }
+interface Column { jurisdiction: { id: string }; documents: { id: string }[] }
+
+let docs: Doc[];
+let tasks: SeedTask[];
+let itemText: Map<string, string>;
+
+const COVERAGE = `query($period: PeriodInput) { coverage(period: $period) {
+  columns { jurisdiction { id } documents { id } } cells { nationalItemId jurisdictionId taskCount taskIds documentIds status } } }`;
+const AUDIT = `query($n: ID!, $j: ID!) { gapAudit(nationalItemId: $n, jurisdictionId: $j) {
+  status documents { id }
+  candidates { score kind task { id text policy { id } } evidence { localText localSpan { start end } nationalText nationalSpan { start end } } }
+  keywordHits { keyword snippet task { id policy { id } } } } }`;
+
+async function coverage(period: { from?: number; to?: number } | null = null) {
+  const answer = await postGraphQL<{ coverage: { columns: Column[]; cells: Cell[] } }>(app, COVERAGE, { period });
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.coverage;
+}
+
+/** Documents, tasks and links as the API returns them now (a curation below changes them). */
+async function readGraph() {
+  const answer = await postGraphQL<{ policies: (Doc & { tasks: SeedTask[] })[]; nationalItems: { id: string; text: string }[] }>(
+    app,
+    `{ policies { id issuedOn coversFrom coversTo jurisdiction { id }
+        tasks { id kind text parent { id } policy { id } implements { nationalItem { id } } } }
+       nationalItems { id text } }`,
+  );
+  const policies = answer.data!.policies;
+  docs = policies;
+  tasks = policies.flatMap((doc) => doc.tasks);
+  itemText = new Map(answer.data!.nationalItems.map((item) => [item.id, item.text]));
+}
+
+beforeAll(async () => {
+  seeded = await openSeededStore();
+  reference = copyReferenceData();
+  app = createApp({ store: seeded.store, logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir } });
+  await readGraph();
+});
+
+afterAll(async () => {
+  await seeded.close();
+  reference.remove();
+});
+
+const yearsOf = (doc: Doc) =>
+  doc.coversFrom !== null && doc.coversTo !== null
+    ? [doc.coversFrom, doc.coversTo]
+    : doc.issuedOn ? [Number(doc.issuedOn.slice(0, 4)), Number(doc.issuedOn.slice(0, 4))] : null;
+
+describe('coverage cells', () => {
+  it('count items and measures, never section headings, and call a cell with none a gap', async () => {
+    const { cells, columns } = await coverage();
+    const kindOf = new Map(tasks.map((task) => [task.id, task.kind]));
+    expect(columns.every((column) => column.documents.length > 0)).toBe(true);
+    for (const cell of cells) {
+      expect(cell.taskIds.every((id) => kindOf.get(id) !== 'section'), `${cell.nationalItemId} ${cell.jurisdictionId}`).toBe(true);
+      expect(cell.status).toBe(cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : 'GAP');
+    }
+  });
+
+  it('count a document whose title names the reform: 枞阳\'s notice on promoting the Sanming experience covers that item', async () => {
+    const { cells } = await coverage();
+    const zongyang = docs.filter((doc) => doc.jurisdiction.id === '340722');
+    expect(zongyang).toHaveLength(1);
+    const cell = cells.find((c) => c.jurisdictionId === '340722' && c.nationalItemId === 'reform-governance.sanming-experience')!;
+    expect(cell).toMatchObject({ status: 'COVERED', documentIds: [zongyang[0]!.id] });
+    // Titles that name no reform ("…深化医药卫生体制改革近期重点工作任务") cover nothing by themselves.
+    expect(cells.filter((c) => c.jurisdictionId === '141000' && c.documentIds.length > 0)).toEqual([]);
+  });
+
+  it('restricted to a period, rest on the documents in force in it and say NO_DOCUMENT where there are none', async () => {
+    const period = { from: 2023, to: 2025 };
+    const inForce = docs.filter((doc) => {
+      const years = yearsOf(doc);
+      return years !== null && years[1]! >= period.from && years[0]! <= period.to;
+    });
+    // The seeds span 2017—2024: some jurisdictions have a document in force in 2023—2025, some none.
+    const documented = new Set(inForce.map((doc) => doc.jurisdiction.id));
+    expect(documented.size).toBeGreaterThan(0);
+    expect(documented.size).toBeLessThan(new Set(docs.map((doc) => doc.jurisdiction.id)).size);
+
+    const { columns, cells } = await coverage(period);
+    for (const column of columns) {
+      const expected = inForce.filter((doc) => doc.jurisdiction.id === column.jurisdiction.id).map((doc) => doc.id).sort();
+      expect(column.documents.map((doc) => doc.id).sort()).toEqual(expected);
+    }
+    const taskPolicy = new Map(tasks.map((task) => [task.id, task.policy.id]));
+    const inForceIds = new Set(inForce.map((doc) => doc.id));
+    for (const cell of cells) {
+      if (!documented.has(cell.jurisdictionId)) expect(cell).toMatchObject({ status: 'NO_DOCUMENT', taskCount: 0 });
+      else expect(cell.status).toBe(cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : 'GAP');
+      for (const id of cell.taskIds) expect(inForceIds.has(taskPolicy.get(id)!)).toBe(true);
+    }
+  });
+
+  it('refuses a period that ends before it starts, naming the argument', async () => {
+    const answer = await postGraphQL(app, COVERAGE, { period: { from: 2024, to: 2020 } });
+    expect(answer.errors?.[0]?.message).toMatch(/period.*must not end before it starts/u);
+  });
+});
+
+describe('the gap audit', () => {
+  type Audit = {
+    status: string;
+    documents: { id: string }[];
+    candidates: { score: number; task: { id: string; text: string; policy: { id: string } }; evidence: Parameters<typeof isExactEvidence>[0][] }[];
+    keywordHits: { keyword: string; snippet: string; task: { id: string; policy: { id: string } } }[];
+  };
+  const audit = async (nationalItemId: string, jurisdictionId: string) => {
+    const answer = await postGraphQL<{ gapAudit: Audit }>(app, AUDIT, { n: nationalItemId, j: jurisdictionId });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.gapAudit;
+  };
+
+  it('gives each gap the unlinked tasks with evidence for the item, best first, and the tasks naming its keywords', async () => {
+    const { cells, columns } = await coverage();
+    const gaps = cells.filter((cell) => cell.status === 'GAP');
+    let withCandidates = 0;
+    let withHits = 0;
+    for (const cell of gaps.filter((_, i) => i % 7 === 0)) {
+      const result = await audit(cell.nationalItemId, cell.jurisdictionId);
+      const documents = columns.find((column) => column.jurisdiction.id === cell.jurisdictionId)!.documents.map((doc) => doc.id);
+      expect(result.status).toBe('GAP');
+      expect(result.documents.map((doc) => doc.id).sort()).toEqual([...documents].sort());
+      const scores = result.candidates.map((candidate) => candidate.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      for (const candidate of result.candidates) {
+        expect(documents).toContain(candidate.task.policy.id);
+        expect(candidate.evidence.length).toBeGreaterThan(0);
+        for (const e of candidate.evidence) expect(isExactEvidence(e, candidate.task.text, itemText.get(cell.nationalItemId)!)).toBe(true);
+      }
+      for (const hit of result.keywordHits) {
+        expect(documents).toContain(hit.task.policy.id);
+        // Overlapping forms (有序就医, 就医和诊疗新格局) merge into one marked run.
+        const marked = [...hit.snippet.matchAll(/«([^»]*)»/gu)].map((m) => m[1]!);
+        expect(hit.keyword.split('、').some((keyword) => marked.some((run) => run.includes(keyword)))).toBe(true);
+      }
+      if (result.candidates.length > 0) withCandidates += 1;
+      if (result.keywordHits.length > 0) withHits += 1;
+    }
+    expect(withCandidates).toBeGreaterThan(0);
+    expect(withHits).toBeGreaterThan(0);
+  });
+
+  it('overturns a gap at once when a reviewer adds a candidate through the curation endpoint', async () => {
+    const { cells } = await coverage();
+    let chosen: { cell: Cell; candidate: Audit['candidates'][number] } | null = null;
+    for (const cell of cells.filter((c) => c.status === 'GAP')) {
+      const [candidate] = (await audit(cell.nationalItemId, cell.jurisdictionId)).candidates;
+      if (candidate) {
+        chosen = { cell, candidate };
+        break;
+      }
+    }
+    expect(chosen).not.toBeNull();
+    const { cell, candidate } = chosen!;
+    const response = await app.fetch('http://localhost/api/curation', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        taskId: candidate.task.id,
+        nationalItemId: cell.nationalItemId,
+        decision: 'add',
+        nationalMatch: candidate.evidence[0]!.nationalText,
+        note: 'test: confirmed from the gap audit',
+        reviewer: 'coverage test',
+      }),
+    });
+    expect(response.status).toBe(200);
+    const after = (await coverage()).cells.find((c) => c.nationalItemId === cell.nationalItemId && c.jurisdictionId === cell.jurisdictionId)!;
+    expect(after).toMatchObject({ status: 'COVERED', taskIds: [candidate.task.id] });
+    expect((await audit(cell.nationalItemId, cell.jurisdictionId)).status).toBe('COVERED');
+  });
+});
+
+describe('compare', () => {
+  it('names the documents of each side and lists as local innovations the items linked to nothing, not even through a measure', async () => {
+    const [a, b] = ['350400', '141000'];
+    const answer = await postGraphQL<{ compare: { documentsA: { id: string }[]; documentsB: { id: string }[]; unlinkedA: { id: string }[]; unlinkedB: { id: string }[] } }>(
+      app,
+      `query($a: ID!, $b: ID!) { compare(a: $a, b: $b) { documentsA { id } documentsB { id } unlinkedA { id } unlinkedB { id } } }`,
+      { a, b },
+    );
+    const result = answer.data!.compare;
+    const docsOf = (j: string) => docs.filter((doc) => doc.jurisdiction.id === j).map((doc) => doc.id).sort();
+    expect(result.documentsA.map((doc) => doc.id).sort()).toEqual(docsOf(a));
+    expect(result.documentsB.map((doc) => doc.id).sort()).toEqual(docsOf(b));
+    for (const [j, unlinked] of [[a, result.unlinkedA], [b, result.unlinkedB]] as const) {
+      const own = tasks.filter((task) => docsOf(j).includes(task.policy.id));
+      const linkedSelfOrMeasure = (task: SeedTask) =>
+        task.implements.length > 0 || own.some((child) => child.parent?.id === task.id && child.kind === 'measure' && child.implements.length > 0);
+      const expected = own.filter((task) => task.kind === 'item' && !linkedSelfOrMeasure(task)).map((task) => task.id).sort();
+      expect(unlinked.map((task) => task.id).sort()).toEqual(expected);
+    }
+  });
+});
+
+describe('adoption over time', () => {
+  beforeAll(readGraph);
+  interface Event { jurisdiction: { id: string }; nationalItem: { id: string }; year: number | null; document: { id: string } | null; observedUntil: number }
+  const yearOf = (doc: Doc) => (doc.issuedOn ? Number(doc.issuedOn.slice(0, 4)) : doc.coversFrom);
+  const addresses = (doc: Doc, nationalItemId: string) =>
+    tasks.some((task) => task.policy.id === doc.id && task.kind !== 'section' && task.implements.some((l) => l.nationalItem.id === nationalItemId));
+
+  it('dates each adoption by the first document that addresses the item, by the document\'s own date', async () => {
+    const answer = await postGraphQL<{ adoption: { years: number[]; events: Event[]; pillarCurves: { key: string; adopted: number[] }[] } }>(
+      app,
+      `{ adoption { years events { jurisdiction { id } nationalItem { id } year document { id } observedUntil } pillarCurves { key adopted } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const { events, years, pillarCurves } = answer.data!.adoption;
+    expect(events.filter((event) => event.year !== null).length).toBeGreaterThan(20);
+    for (const event of events) {
+      const own = docs.filter((doc) => doc.jurisdiction.id === event.jurisdiction.id && yearOf(doc) !== null);
+      const addressing = own.filter((doc) => addresses(doc, event.nationalItem.id));
+      const label = `${event.jurisdiction.id} ${event.nationalItem.id}`;
+      if (event.year === null) {
+        expect(addressing, label).toEqual([]);
+        expect(event.observedUntil).toBe(Math.max(...own.map((doc) => yearOf(doc)!)));
+      } else {
+        const document = docs.find((doc) => doc.id === event.document?.id)!;
+        expect(addresses(document, event.nationalItem.id), label).toBe(true);
+        expect(yearOf(document), label).toBe(event.year);
+        expect(Math.min(...addressing.map((doc) => yearOf(doc)!)), label).toBe(event.year);
+      }
+    }
+    // Curves are cumulative and end at the number of jurisdictions that addressed the pillar at all.
+    for (const curve of pillarCurves) {
+      expect(curve.adopted).toEqual([...curve.adopted].sort((a, b) => a - b));
+      expect(curve.adopted).toHaveLength(years.length);
+    }
+  });
+
+  it('exports the same events as event-history CSV (year of adoption, or censored at the last year observed)', async () => {
+    const response = await app.fetch('http://localhost/export/adoption.csv');
+    expect(response.status).toBe(200);
+    const [header, ...rows] = (await response.text()).replace(/^\ufeff/u, '').trim().split('\r\n');
+    const columns = header!.split(',');
+    expect(columns).toEqual(expect.arrayContaining(['jurisdiction_id', 'national_item_id', 'year', 'event', 'level', 'province_id']));
+    const answer = await postGraphQL<{ adoption: { events: Event[] } }>(app, `{ adoption { events { jurisdiction { id } nationalItem { id } year observedUntil } } }`);
+    const events = answer.data!.adoption.events;
+    expect(rows).toHaveLength(events.length);
+    const at = (name: string) => columns.indexOf(name);
+    rows.forEach((line, i) => {
+      const fields = [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/gu)].map((m) => m[1]!);
+      expect(fields).toHaveLength(columns.length);
+      const event = events[i]!;
+      expect(fields[at('jurisdiction_id')]).toBe(event.jurisdiction.id);
+      expect(fields[at('national_item_id')]).toBe(event.nationalItem.id);
+      expect(fields[at('event')]).toBe(event.year === null ? '0' : '1');
+      expect(Number(fields[at('year')])).toBe(event.year ?? event.observedUntil);
+    });
+  });
+});
