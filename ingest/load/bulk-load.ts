@@ -1,9 +1,9 @@
 /**
  * @module Writes many documents' rows through the database's bulk path, in one transaction: every
  * node and relationship that is new (all of a fresh store's) goes in with one bulk creation per
- * table (Kuzu: COPY; Neo4j: UNWIND batches of thousands of rows), and only what is already stored
- * (a cited document's stub, a jurisdiction or agency of an earlier load) is MERGEd as
- * document-by-document loading does, so the graph is the same as loadDocuments would leave.
+ * table (Kuzu: COPY; Neo4j: UNWIND batches of thousands of rows); what is already stored (a
+ * jurisdiction or an agency of an earlier load) is updated as document-by-document loading does, and
+ * a stored stub is left as it is, so the graph is the same as loadDocuments would leave.
  */
 import type { AgencyNode, NodeLabel, RelType } from '../../graph-schema/model.js';
 import type { GraphStore, WriteTransaction } from '../../store/graph-store.js';
@@ -102,7 +102,7 @@ export async function loadDocumentsInBulk(store: GraphStore, documents: readonly
     const stubs = await missingStubs(tx, rows.citedPolicies);
     await tx.write(q.bulkCreate.Policy, stubs);
     await tx.write(q.bulkCreate.ISSUED_IN, issuedIn(stubs));
-    // A replaced document's citations were removed above, so every citation of a changed one is new.
+    // Every document is new here, and so are its citations.
     await tx.write(q.bulkCreate.CITES, lastPerKey(rows.cites, edgeKey));
 
     const tables = documentTables(changed, new Set(rows.agencies.map((agency) => agency.id)));
