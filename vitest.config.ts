@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -9,8 +10,15 @@ import { defineConfig } from 'vitest/config';
  * - unit: the rest — no database, no browser, seconds in all.
  */
 const STORE_OR_PROCESS = /openTempKuzuStore|openSeededStore|openSampleGraph|openKuzuStore|startServer|runCli|from ['"]kuzu['"]|runBench/u;
-const testFiles = readdirSync('.', { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.test.ts') && !/(^|\/)(node_modules|dist|data)\//u.test(file));
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'data', '.git', '.cache']);
+function findTests(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = dir === '.' ? entry.name : join(dir, entry.name);
+    if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : findTests(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+const testFiles = findTests('.');
 const e2e = testFiles.filter((file) => file.startsWith('tests/e2e/'));
 const integration = testFiles.filter(
   (file) => !e2e.includes(file) && (/^(tests\/integration|bench)\//u.test(file) || STORE_OR_PROCESS.test(readFileSync(file, 'utf8'))),
