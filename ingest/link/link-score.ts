@@ -68,7 +68,7 @@ export function featuresOf(c: CandidateEvidence): number[] {
  * the topic set, a candidate counting as accepted when the hand labels list its item. λ = 1: the
  * leave-one-document-out log-loss on the tuning half is flat from λ = 0.3 to 1 and worse above.
  */
-export const SCORE_WEIGHTS: readonly number[] = [1.042, 0.837, 2.202, 0.263, 0.571, 0.309, 1.061, 0.38, -0.937, 0.287, 0.457];
+export const SCORE_WEIGHTS: readonly number[] = [1.267, 0.863, 2.130, 0.135, 0.248, 0.491, 0.980, 0.665, -1.012, 0.300, 0.525];
 
 /** A link is made when its calibrated score reaches this: a reviewer is more likely to accept it than not. */
 export const LINK_THRESHOLD = 0.5;

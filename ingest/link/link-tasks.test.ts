@@ -62,6 +62,22 @@ describe('linkTasks', () => {
     expect(linkTasks([{ path: '1', text: '发挥中西医结合优势。', title: '发挥中西医结合优势' }], real).map((l) => l.targetId)).toContain('tcm.inheritance-development');
   });
 
+  it('reads the kinds of primary institution as where a reform is carried out, not as building their capacity', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const text = '在乡镇卫生院和社区卫生服务中心做实家庭医生签约服务，提高签约居民履约率。';
+    const found = linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
+    expect(found).toContain('hierarchical-care.family-doctor');
+    expect(found).not.toContain('hierarchical-care.primary-care-capacity');
+  });
+
+  it('links a plan by the national documents\' names of a reform, not by the name of its genre', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const linked = (text: string) => linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
+    expect(linked('制定医院章程，健全职工代表大会制度。')).toContain('public-hospital.modern-management');
+    expect(linked('实行区域点数法总额预算和按病种分值付费。')).toContain('medical-security.payment-reform');
+    expect(linked('临汾市深化医药卫生体制改革近期重点工作任务')).toEqual([]);
+  });
+
   it('makes no link when nothing in the task matches the catalogue', () => {
     expect(link('各单位要高度重视，加强宣传培训，确保工作有序推进。')).toEqual([]);
   });
