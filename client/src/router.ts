@@ -5,7 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 
-export type ViewName = 'coverage' | 'lineage' | 'compare' | 'search';
+export type ViewName = 'coverage' | 'lineage' | 'compare' | 'search' | AnalysisView;
+/** The research analyses of issue 17. */
+export type AnalysisView = 'adoption' | 'instruments' | 'reuse' | 'versions';
+export const ANALYSIS_VIEWS: readonly AnalysisView[] = ['adoption', 'instruments', 'reuse', 'versions'];
 
 export interface Route {
   view: ViewName;
@@ -14,7 +17,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const VIEWS: readonly ViewName[] = ['coverage', 'lineage', 'compare', 'search'];
+const VIEWS: readonly ViewName[] = ['coverage', 'lineage', 'compare', 'search', ...ANALYSIS_VIEWS];
 
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#\/?/, '');

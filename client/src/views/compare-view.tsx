@@ -12,6 +12,7 @@ import { navigate, withParams, type Route } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem } from '../links.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
 import { downloadCsv } from '../components/csv.js';
+import { AlignmentToggle } from './task-analyses.js';
 
 // The graph tab brings Cytoscape: loaded when the tab is first opened.
 const CompareGraph = lazy(() => import('./compare-graph.js').then((module) => ({ default: module.CompareGraph })));
@@ -199,6 +200,7 @@ function SideCell({ route, tasks, leads, differing }: { route: Route; tasks: Tas
             <a href={detailHref(route, 'Task', task.id)}>
               <span className="task-key">{task.key}</span> {task.title}
             </a>
+            <AlignmentToggle taskId={task.id} />
             {task.targets.length > 0 && (
               <ul className="task-targets">
                 {task.targets.map((target, index) => (
