@@ -53,7 +53,7 @@ export function AdoptionView({ route }: { route: Route }) {
   if (state.status === 'loading' || state.status === 'idle') return <div className="analysis">{toolbar}<Loading /></div>;
   if (state.status === 'error') return <div className="analysis">{toolbar}<ErrorNotice error={state.error} /></div>;
   const { adoption } = state.data;
-  const source: AdoptionCurve[] = pillar ? adoption.itemCurves : adoption.pillarCurves;
+  const source: AdoptionCurve[] = pillar ? adoption.itemCurves.filter((curve) => curve.pillar === pillar) : adoption.pillarCurves;
   const pillarOf = new Map<string, NationalItemRef>(pillars.map((item) => [item.pillar, item]));
   const labelOf = (curve: AdoptionCurve) =>
     curve.nationalItem ? itemTitle(curve.nationalItem, lang) : pillarOf.has(curve.pillar) ? pillarName(pillarOf.get(curve.pillar)!, lang) : curve.pillar;
