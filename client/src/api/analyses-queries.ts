@@ -32,10 +32,9 @@ export interface AdoptionCurve {
   adopters: string[][];
 }
 
-/** Curves of every pillar, or of the items of one pillar; pillar names come from the catalogue. */
+/** Curves of every pillar, or of the items of one pillar. */
 export const ADOPTION = /* GraphQL */ `
   query Adoption($pillar: String) {
-    nationalItems { ${NATIONAL_ITEM} }
     adoption(pillar: $pillar) {
       years
       jurisdictions { ${JURISDICTION} }
@@ -45,7 +44,6 @@ export const ADOPTION = /* GraphQL */ `
   }
 `;
 export interface AdoptionResult {
-  nationalItems: NationalItemRef[];
   adoption: {
     years: number[];
     jurisdictions: JurisdictionRef[];

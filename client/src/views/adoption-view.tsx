@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useQuery } from '../api/use-query.js';
 import { ADOPTION, type AdoptionCurve, type AdoptionResult } from '../api/analyses-queries.js';
-import type { NationalItemRef } from '../api/queries.js';
+import { NATIONAL_ITEMS, type NationalItemRef, type NationalItemsResult } from '../api/queries.js';
 import { itemTitle, jurisdictionName, pillarName, useLang, useT } from '../i18n.js';
 import { navigate, withParams, type Route } from '../router.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
@@ -18,42 +18,43 @@ export function AdoptionView({ route }: { route: Route }) {
   const t = useT();
   const lang = useLang();
   const pillar = route.params.get('pillar') ?? '';
-  const state = useQuery<AdoptionResult>(ADOPTION, pillar ? { pillar } : {});
-  const [highlighted, setHighlighted] = useState<string | null>(null);
-
-  const items = state.status === 'done' ? state.data.nationalItems : [];
+  const catalogue = useQuery<NationalItemsResult>(NATIONAL_ITEMS);
+  const items = catalogue.status === 'done' ? catalogue.data.nationalItems : [];
   const pillars = [...new Map(items.map((item) => [item.pillar, item])).values()];
-  const toolbar = (
-    <div className="view-toolbar">
-      <h1>{t('adoptionTitle')}</h1>
-      <label>
-        {t('pillar')}{' '}
-        <select
-          value={pillar}
-          data-testid="adoption-pillar"
-          onChange={(event) => {
-            setHighlighted(null);
-            navigate(withParams(route, { pillar: event.target.value }));
-          }}
-        >
-          <option value="">{t('allPillars')}</option>
-          {pillars.map((item) => (
-            <option key={item.pillar} value={item.pillar}>
-              {pillarName(item, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <a className="button" href={ADOPTION_CSV_URL} download="adoption.csv" data-testid="adoption-csv">
-        {t('downloadAdoptionCsv')}
-      </a>
+  return (
+    <div className="analysis adoption">
+      <div className="view-toolbar">
+        <h1>{t('adoptionTitle')}</h1>
+        <label>
+          {t('pillar')}{' '}
+          <select value={pillar} data-testid="adoption-pillar" onChange={(event) => navigate(withParams(route, { pillar: event.target.value }))}>
+            <option value="">{t('allPillars')}</option>
+            {pillars.map((item) => (
+              <option key={item.pillar} value={item.pillar}>
+                {pillarName(item, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className="button" href={ADOPTION_CSV_URL} download="adoption.csv" data-testid="adoption-csv">
+          {t('downloadAdoptionCsv')}
+        </a>
+      </div>
+      {catalogue.status === 'error' ? <ErrorNotice error={catalogue.error} /> : <AdoptionCurves key={pillar} pillar={pillar} pillars={pillars} />}
     </div>
   );
+}
 
-  if (state.status === 'loading' || state.status === 'idle') return <div className="analysis">{toolbar}<Loading /></div>;
-  if (state.status === 'error') return <div className="analysis">{toolbar}<ErrorNotice error={state.error} /></div>;
+/** Keyed by pillar: a new choice starts from loading, never from the curves of the last one. */
+function AdoptionCurves({ pillar, pillars }: { pillar: string; pillars: readonly NationalItemRef[] }) {
+  const t = useT();
+  const lang = useLang();
+  const state = useQuery<AdoptionResult>(ADOPTION, pillar ? { pillar } : {});
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  if (state.status === 'loading' || state.status === 'idle') return <Loading />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} />;
   const { adoption } = state.data;
-  const source: AdoptionCurve[] = pillar ? adoption.itemCurves.filter((curve) => curve.pillar === pillar) : adoption.pillarCurves;
+  const source: AdoptionCurve[] = pillar ? adoption.itemCurves : adoption.pillarCurves;
   const pillarOf = new Map<string, NationalItemRef>(pillars.map((item) => [item.pillar, item]));
   const labelOf = (curve: AdoptionCurve) =>
     curve.nationalItem ? itemTitle(curve.nationalItem, lang) : pillarOf.has(curve.pillar) ? pillarName(pillarOf.get(curve.pillar)!, lang) : curve.pillar;
@@ -85,9 +86,7 @@ export function AdoptionView({ route }: { route: Route }) {
   };
 
   return (
-    <div className="analysis adoption">
-      {toolbar}
-      <div className="analysis-body">
+    <div className="analysis-body">
         <p className="hint">{t('adoptionHint')}</p>
         {curves.length === 0 || adoption.years.length === 0 ? (
           <Empty />
@@ -122,7 +121,6 @@ export function AdoptionView({ route }: { route: Route }) {
             </ul>
           </div>
         )}
-      </div>
     </div>
   );
 }

@@ -149,7 +149,6 @@ export function InstrumentsView({ route }: { route: Route }) {
 
 function InstrumentCell({ route, jurisdictionId, subType, pillar, title }: { route: Route; jurisdictionId: string | null; subType: string; pillar: string; title: string }) {
   const t = useT();
-  const lang = useLang();
   const state = useQuery<CodedTasksResult>(CODED_TASKS, { jurisdictionId });
   return (
     <aside className="cell-panel" data-testid="instrument-cell-panel" aria-label={t('cellTasks')}>
@@ -164,37 +163,41 @@ function InstrumentCell({ route, jurisdictionId, subType, pillar, title }: { rou
       ) : state.status === 'error' ? (
         <ErrorNotice error={state.error} />
       ) : (
-        ((rows) =>
-          rows.length === 0 ? (
-            <Empty />
-          ) : (
-            <>
-              <p className="muted">
-                {taskCount(rows.length, lang)} · {t('instrumentLegend')}
-              </p>
-              <ol className="instrument-tasks">
-                {rows.map(({ task, policy }) => (
-                  <li key={task.id} className="task-row" data-testid="instrument-task" data-task-id={task.id}>
-                    <div className="task-title">
-                      <a href={detailHref(route, 'Task', task.id)}>
-                        <span className="task-key">{task.key}</span> {task.title}
-                      </a>
-                    </div>
-                    <div className="task-meta">
-                      {policy.jurisdiction && <span className="chip jurisdiction">{jurisdictionName(policy.jurisdiction, lang)}</span>}
-                      <span className="muted policy-title">{policyTitle(policy, lang)}</span>
-                    </div>
-                    {task.instruments
-                      .filter((use) => use.subType === subType)
-                      .map((use) => (
-                        <EvidenceClauses key={use.subType} text={task.text} use={use} />
-                      ))}
-                  </li>
-                ))}
-              </ol>
-            </>
-          ))(tasksOfCell(state.data.policies, subType, pillar))
+        <CellTasks route={route} rows={tasksOfCell(state.data.policies, subType, pillar)} subType={subType} />
       )}
     </aside>
+  );
+}
+
+function CellTasks({ route, rows, subType }: { route: Route; rows: ReturnType<typeof tasksOfCell>; subType: string }) {
+  const t = useT();
+  const lang = useLang();
+  if (rows.length === 0) return <Empty />;
+  return (
+    <>
+      <p className="muted">
+        {taskCount(rows.length, lang)} · {t('instrumentLegend')}
+      </p>
+      <ol className="instrument-tasks">
+        {rows.map(({ task, policy }) => (
+          <li key={task.id} className="task-row" data-testid="instrument-task" data-task-id={task.id}>
+            <div className="task-title">
+              <a href={detailHref(route, 'Task', task.id)}>
+                <span className="task-key">{task.key}</span> {task.title}
+              </a>
+            </div>
+            <div className="task-meta">
+              {policy.jurisdiction && <span className="chip jurisdiction">{jurisdictionName(policy.jurisdiction, lang)}</span>}
+              <span className="muted policy-title">{policyTitle(policy, lang)}</span>
+            </div>
+            {task.instruments
+              .filter((use) => use.subType === subType)
+              .map((use) => (
+                <EvidenceClauses key={use.subType} text={task.text} use={use} />
+              ))}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
