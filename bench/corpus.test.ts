@@ -26,6 +26,29 @@ describe('synthetic corpus', () => {
     expect(identical.length).toBeLessThan(Math.max(1, sameFiles.length));
   });
 
+  it('writes a document per jurisdiction and year, each year carrying lines of the year before over and revising the others', () => {
+    const documents = [...generateDocuments({ jurisdictions: 20, seed: 5, years: 4 })];
+    expect(documents).toHaveLength(80);
+    expect(new Set(documents.map((doc) => doc.file)).size).toBe(80);
+    // Each document is its own policy: a number or a title of its own.
+    expect(new Set(documents.map((doc) => doc.docNumber ?? `${doc.jurisdictionId}:${doc.title}`)).size).toBe(80);
+    const lines = (text: string) => new Set(text.split('\n').map((line) => line.trim()).filter((line) => line.length > 20));
+    const kept: number[] = [];
+    for (const doc of documents) {
+      const year = Number(doc.issuedOn.slice(0, 4));
+      const before = documents.find((other) => other.jurisdictionId === doc.jurisdictionId && Number(other.issuedOn.slice(0, 4)) === year - 1);
+      if (!before) continue;
+      const previous = lines(before.text.replaceAll(String(year - 1), String(year)));
+      const current = [...lines(doc.text)];
+      kept.push(current.filter((line) => previous.has(line)).length / current.length);
+    }
+    expect(kept).toHaveLength(60);
+    const mean = kept.reduce((sum, share) => sum + share, 0) / kept.length;
+    expect(mean).toBeGreaterThan(0.2);
+    expect(mean).toBeLessThan(0.9);
+    expect(kept.every((share) => share < 1)).toBe(true);
+  });
+
   it('gives every document a real six-digit GB/T 2260 code of a city or county, each code once', () => {
     const documents = [...generateDocuments({ jurisdictions: 400, seed: 7 })];
     const codes = documents.map((doc) => doc.jurisdictionId);

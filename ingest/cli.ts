@@ -1,11 +1,16 @@
 /**
  * @module `npm run ingest -- <files or folders>`: ingest documents into the configured store,
  * one progress line per document (✓ loaded, = unchanged, ✗ failed) followed, for a loaded one, by
- * its quality report (see quality-report.ts); exits non-zero when any document failed.
+ * its quality report (see quality-report.ts); exits non-zero when any document failed. Documents
+ * are written in batches through the database's bulk path (--loader per-document: each with its own
+ * writes); a batch's lines appear when it commits. The text work runs on a worker thread per core
+ * (--workers 0: on the main thread).
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openStore } from '../store/open-store.js';
 import { ingestPaths, type FileReport } from './pipeline.js';
+import { processFilesInPool } from './process-pool.js';
 import { formatQuality } from './quality-report.js';
 
 export function formatReport(report: FileReport): string {
@@ -25,10 +30,20 @@ export function formatReport(report: FileReport): string {
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { seeds: { type: 'string', default: 'seeds' }, 'max-bytes': { type: 'string' } },
+    options: {
+      seeds: { type: 'string', default: 'seeds' },
+      'max-bytes': { type: 'string' },
+      'batch-size': { type: 'string' },
+      loader: { type: 'string', default: 'bulk' },
+      workers: { type: 'string' },
+    },
   });
-  if (positionals.length === 0) {
-    process.stderr.write('usage: npm run ingest -- <files or folders> [--seeds DIR] [--max-bytes N]\n');
+  const loader = values.loader;
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  const valid = positionals.length > 0 && (loader === 'bulk' || loader === 'per-document') && (batchSize === undefined || batchSize >= 1) && Number.isInteger(workers) && workers >= 0;
+  if (!valid) {
+    process.stderr.write(`usage: npm run ingest -- <files or folders> [--seeds DIR] [--max-bytes N] [--batch-size N] [--loader bulk|per-document] [--workers N (0: the main thread)]\n`);
     return 2;
   }
   const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : undefined;
@@ -41,6 +56,9 @@ async function main(): Promise<number> {
     const reports = await ingestPaths(store, positionals, {
       seedsDir: values.seeds,
       ...(maxBytes === undefined ? {} : { maxBytes }),
+      ...(batchSize === undefined ? {} : { batchSize }),
+      loader,
+      ...(workers > 0 ? { processFiles: processFilesInPool({ seedsDir: values.seeds, workers }) } : {}),
       onProgress: (report) => (report.ok ? process.stdout : process.stderr).write(`${formatReport(report)}\n`),
     });
     const failed = reports.filter((report) => !report.ok).length;

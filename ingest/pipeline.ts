@@ -11,7 +11,8 @@ import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
 import { IngestError, type IngestDoc, type LinkedDoc, type ReadDoc, type SourceFile } from './document.js';
 import { extractDoc } from './extract/index.js';
 import { linkDoc, loadLinkContext, type LinkContext } from './link/index.js';
-import { citedPolicyIds, linkToLoadedParents } from './load/parent-links.js';
+import { citedPolicyIds, linkToLoadedParents, storedTasks, withPendingTasks } from './load/parent-links.js';
+import { loadDocumentsInBulk } from './load/bulk-load.js';
 import { buildGraphRows, type GraphRows } from './load/graph-rows.js';
 import { loadedPolicyIdOf } from './load/ids.js';
 import { loadDocument, loadDocuments, type LoadOutcome } from './load/load-document.js';
@@ -27,8 +28,12 @@ export interface IngestOptions {
   seedsDir?: string;
   /** Largest file accepted, in bytes. @default 20 MiB */
   maxBytes?: number;
-  /** Documents written per transaction. @default 25 */
+  /** Documents written per transaction. @default 500 in bulk, 25 per document */
   batchSize?: number;
+  /** How batches are written (see ingestPaths). @default 'bulk' */
+  loader?: 'bulk' | 'per-document';
+  /** Runs the text work of the files (see processFilesInOrder; a worker pool's runs it on every core). */
+  processFiles?: FileProcessor;
   /** Called once per file with its outcome, when it is committed (or has failed). */
   onProgress?: (report: FileReport) => void;
 }
@@ -166,10 +171,47 @@ function loadedReport({ file, doc }: PendingDocument, outcome: LoadOutcome): Fil
   return { file, ok: true, outcome, summary: summarise(doc) };
 }
 
+/** A file after the text work: failed, already loaded with the same key, or processed and waiting to be linked and loaded. */
+export type ProcessedFile =
+  | { file: string; outcome: 'failed'; report: FileReport }
+  | { file: string; outcome: 'unchanged'; title: string }
+  | { file: string; outcome: 'processed'; doc: LinkedDoc; ingestKey: string };
+
+/** Tells whether a file with this ingest key is loaded already, with its title. */
+export type KnownKeyLookup = (ingestKey: string) => Promise<string | undefined>;
+
+/** Reads and processes one file; the text work of the pipeline, free of the store but for `knownTitle`. */
+export async function processFile(file: string, context: SourceContext, knownTitle: KnownKeyLookup): Promise<ProcessedFile> {
+  const { maxBytes } = context;
+  try {
+    const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
+    const ingestKey = ingestKeyOf(source.sha256, context.fingerprint);
+    const title = await knownTitle(ingestKey);
+    if (title !== undefined) return { file, outcome: 'unchanged', title };
+    return { file, outcome: 'processed', doc: processDocument({ source, messages: [] }, context), ingestKey };
+  } catch (error) {
+    return { file, outcome: 'failed', report: failureReport(file, error) };
+  }
+}
+
+/** Processes files one after the other, in order; a worker pool yields the same, in the same order (see process-pool.ts). */
+export async function* processFilesInOrder(files: readonly string[], context: SourceContext, knownTitle: KnownKeyLookup): AsyncGenerator<ProcessedFile> {
+  for (const file of files) yield await processFile(file, context, knownTitle);
+}
+
+/** Yields every file's ProcessedFile in input order, given the run's context and the key lookup. */
+export type FileProcessor = (files: readonly string[], context: SourceContext, knownTitle: KnownKeyLookup) => AsyncIterable<ProcessedFile>;
+
 /**
  * Ingests files and folders; the national catalogue is (re)loaded first. Documents are written
- * `batchSize` at a time in one transaction; a document that cites one of its batch (or is cited
- * by one) waits for the batch to commit, so links between them are found in the store.
+ * `batchSize` at a time in one transaction.
+ * - `loader: 'bulk'` (the default) writes a batch through the database's bulk path (see
+ *   load/bulk-load.ts) and links a document to the batch's earlier documents in memory, as it
+ *   would find them in the store had they been loaded one by one.
+ * - `loader: 'per-document'` writes each document with its own anchored writes; a document that
+ *   cites one of its batch (or is cited by one) waits for the batch to commit, so links between
+ *   them are found in the store.
+ * When a batch fails as a whole, its documents are loaded one by one, so only a bad one fails.
  * Any path the caller names is read: this is the user's own command on the user's own files.
  * Untrusted input (an upload) never reaches here; it goes through ingestBytes as bytes only.
  */
@@ -180,9 +222,12 @@ export async function ingestPaths(
     seedsDir = 'seeds',
     maxBytes,
     onProgress,
-    batchSize = 25,
+    loader = 'bulk',
+    batchSize = loader === 'bulk' ? 500 : 25,
+    processFiles = processFilesInOrder,
   }: IngestOptions = {},
 ): Promise<FileReport[]> {
+  const bulk = loader === 'bulk';
   const stageContext = await loadStageContext(resolve(seedsDir));
   const context: SourceContext = { ...stageContext, fingerprint: await fingerprintOf(resolve(seedsDir)), maxBytes };
   await loadNationalCatalogue(store, stageContext.linkContext.catalogue);
@@ -192,38 +237,60 @@ export async function ingestPaths(
     reports.push(each);
   };
 
+  // A bulk load reads the loaded documents' keys once, and skips the store's task reads while it holds none.
+  const knownKeys = bulk ? new Map((await store.read(ingestQueries.loadedIngestKeys)).map((row) => [row.ingestKey, row.title])) : null;
+  const [taskCount] = bulk ? await store.read(ingestQueries.countNodes.Task) : [];
+  let storeHasTasks = !bulk || Number(taskCount?.count ?? 0) > 0;
+  const knownTitle: KnownKeyLookup = knownKeys
+    ? async (ingestKey) => knownKeys.get(ingestKey)
+    : async (ingestKey) => (await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey }))[0]?.title;
+  const load = bulk ? loadDocumentsInBulk : loadDocuments;
+
   let batch: PendingDocument[] = [];
   const flush = async () => {
     const pending = batch;
     batch = [];
     if (pending.length === 0) return;
-    const outcomes = await loadDocuments(store, pending.map((item) => item.rows)).catch(() => null);
+    const outcomes = await load(store, pending.map((item) => item.rows)).catch(() => null);
     for (const [index, item] of pending.entries()) {
-      const outcome = outcomes?.[index];
+      let outcome = outcomes?.[index];
       if (outcome) {
         report(loadedReport(item, outcome));
-        continue;
+      } else {
+        // The batch failed as a whole: load its documents one by one, so only a bad one fails.
+        outcome = await loadDocument(store, item.rows).catch((error: unknown) => {
+          report(failureReport(item.file, error));
+          return undefined;
+        });
+        if (outcome) report(loadedReport(item, outcome));
       }
-      // The batch failed as a whole: load its documents one by one, so only a bad one fails.
-      report(await loadDocument(store, item.rows).then((alone) => loadedReport(item, alone), (error: unknown) => failureReport(item.file, error)));
+      if (outcome) {
+        knownKeys?.set(item.rows.policy.ingestKey ?? '', item.rows.policy.title);
+        storeHasTasks = true;
+      }
     }
   };
 
-  for (const file of await listInputFiles(paths)) {
+  for await (const processed of processFiles(await listInputFiles(paths), context, knownTitle)) {
+    const { file } = processed;
+    if (processed.outcome === 'failed') {
+      report(processed.report);
+      continue;
+    }
+    if (processed.outcome === 'unchanged') {
+      report({ file, ok: true, outcome: 'unchanged', title: processed.title });
+      continue;
+    }
     try {
-      const source = await readSourceFile(file, maxBytes === undefined ? {} : { maxBytes });
-      const ingestKey = ingestKeyOf(source.sha256, context.fingerprint);
-      const [known] = await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey });
-      if (known) {
-        report({ file, ok: true, outcome: 'unchanged', title: known.title });
-        continue;
-      }
-      const processed = processDocument({ source, messages: [] }, context);
-      const policyId = processed.meta ? loadedPolicyIdOf(processed.meta, processed.source.sha256) : '';
-      const citedIds = citedPolicyIds(processed, context.linkContext);
-      const related = batch.some((item) => item.rows.policy.id === policyId || citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId));
+      const { doc, ingestKey } = processed;
+      const policyId = doc.meta ? loadedPolicyIdOf(doc.meta, doc.source.sha256) : '';
+      const citedIds = citedPolicyIds(doc, context.linkContext);
+      const related = batch.some(
+        (item) => item.rows.policy.id === policyId || (!bulk && (citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId))),
+      );
       if (related) await flush();
-      const withParents = await linkToLoadedParents(store, processed, context.linkContext);
+      const loadedTasks = bulk ? withPendingTasks(storedTasks(store), batch.map((item) => item.rows), { storeHasTasks }) : storedTasks(store);
+      const withParents = await linkToLoadedParents(loadedTasks, doc, context.linkContext);
       const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
       batch.push({ file, rows, doc: withParents, citedIds });
       if (batch.length >= batchSize) await flush();

@@ -96,7 +96,8 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
         return await session.executeWrite(async (tx) =>
           work({
             async write(query, rows, params = {}) {
-              const batchSize = 2000;
+              // A bulk creation goes in larger UNWIND batches: its rows only CREATE, matching endpoints by their unique key.
+              const batchSize = query.bulkTable ? 10_000 : 2000;
               for (let offset = 0; offset < rows.length; offset += batchSize) {
                 const batch = encodeRows(query, rows.slice(offset, offset + batchSize));
                 await run(tx, query.name, query.cypher, { ...encodeParams(params), rows: batch });

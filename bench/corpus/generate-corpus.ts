@@ -1,12 +1,12 @@
 /**
- * @module The synthetic corpus: one task list per chosen jurisdiction, in code order (a city before
- * its counties, which cite it), plus a manifest of what each file holds as the generator counted it.
+ * @module The synthetic corpus: one task list per chosen jurisdiction (or one a year, drifting), in
+ * code order (a city before its counties, which cite it), plus a manifest of what each file holds as the generator counted it.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeDocument, type OutlineStyle, type ParentRef, type UnitCounts } from './compose-document.js';
 import { pickJurisdictions } from './pick-jurisdictions.js';
-import { createRandom } from './prng.js';
+import { createRandom, driftingRandom } from './prng.js';
 import { loadSeedPool } from './seed-pool.js';
 
 export interface CorpusOptions {
@@ -14,7 +14,12 @@ export interface CorpusOptions {
   seed: number;
   /** @default 'seeds' */
   seedsDir?: string;
+  /** Documents per jurisdiction, one a year, each drifting from the year before. @default 1 */
+  years?: number;
 }
+
+/** Share of a yearly list's random draws (items, wording, figures) that change from one year to the next. */
+const YEARLY_DRIFT = 0.02;
 
 export interface ManifestEntry {
   file: string;
@@ -46,7 +51,7 @@ export interface GeneratedDocument extends ManifestEntry {
 }
 
 /** Every document of the corpus, in memory (about 8 kB each). */
-export function* generateDocuments({ jurisdictions, seed, seedsDir = 'seeds' }: CorpusOptions): Generator<GeneratedDocument> {
+export function* generateDocuments({ jurisdictions, seed, seedsDir = 'seeds', years = 1 }: CorpusOptions): Generator<GeneratedDocument> {
   const pool = loadSeedPool(seedsDir);
   const random = createRandom(seed);
   const places = pickJurisdictions(jurisdictions, random.fork('places'));
@@ -61,26 +66,32 @@ export function* generateDocuments({ jurisdictions, seed, seedsDir = 'seeds' }: 
       }
     }
   };
+  // Each year's documents after the year before, a city's plan before its counties' (which cite it).
   const cityPlans = new Map<string, ParentRef & { year: number }>();
-  for (const place of places) {
-    const docRandom = random.fork(place.id);
-    const cityPlan = place.city ? cityPlans.get(place.city.id) ?? null : null;
-    const year = cityPlan?.year ?? docRandom.int(2019, 2024);
-    const doc = composeDocument({ place, year, pool, random: docRandom, parent: cityPlan, allocateNumber });
-    if (place.level === 'city' && doc.docNumber) cityPlans.set(place.id, { title: doc.title, docNumber: doc.docNumber, year });
-    const { counts } = doc;
-    yield {
-      file: `${place.id}.txt`,
-      jurisdictionId: place.id,
-      title: doc.title,
-      docNumber: doc.docNumber,
-      issuedOn: doc.issuedOn,
-      style: doc.style,
-      cites: cityPlan?.docNumber ?? null,
-      counts,
-      units: counts.sections + counts.items + counts.measures,
-      text: doc.text,
-    };
+  for (let yearIndex = 0; yearIndex < years; yearIndex += 1) {
+    for (const place of places) {
+      const placeRandom = random.fork(place.id);
+      const docRandom = years === 1 ? placeRandom : driftingRandom(placeRandom, yearIndex, YEARLY_DRIFT);
+      const cityPlan = place.city ? cityPlans.get(`${place.city.id}@${yearIndex}`) ?? null : null;
+      // One document: a year of 2019–2024; a yearly series: ending by 2024 from a first year drawn as before.
+      const firstYear = placeRandom.fork('first-year').int(2019, 2024) - (years - 1);
+      const year = cityPlan?.year ?? (years === 1 ? docRandom.int(2019, 2024) : firstYear + yearIndex);
+      const doc = composeDocument({ place, year, pool, random: docRandom, parent: cityPlan, allocateNumber });
+      if (place.level === 'city' && doc.docNumber) cityPlans.set(`${place.id}@${yearIndex}`, { title: doc.title, docNumber: doc.docNumber, year });
+      const { counts } = doc;
+      yield {
+        file: years === 1 ? `${place.id}.txt` : `${place.id}-${year}.txt`,
+        jurisdictionId: place.id,
+        title: doc.title,
+        docNumber: doc.docNumber,
+        issuedOn: doc.issuedOn,
+        style: doc.style,
+        cites: cityPlan?.docNumber ?? null,
+        counts,
+        units: counts.sections + counts.items + counts.measures,
+        text: doc.text,
+      };
+    }
   }
 }
 

@@ -36,6 +36,11 @@ export function createRandom(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  return randomFrom(next, (label) => createRandom(hashString(String(label), seed)));
+}
+
+/** The helpers of Random over a stream of uniform draws. */
+function randomFrom(next: () => number, fork: (label: string | number) => Random): Random {
   const random: Random = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
@@ -53,7 +58,26 @@ export function createRandom(seed: number): Random {
       return out;
     },
     sample: (items, count) => random.shuffle(items).slice(0, Math.max(0, count)),
-    fork: (label) => createRandom(hashString(String(label), seed)),
+    fork,
   };
   return random;
+}
+
+/**
+ * The stream of a yearly document in its `yearIndex`-th year: draw i keeps the first year's value
+ * until the year it drifts (about `share` of the draws drift each year), then that year's value.
+ * A drifted draw also changes what the draws after it choose (an item more, another outline), so
+ * a list so made carries part of last year's lines over verbatim and revises the rest.
+ */
+export function driftingRandom(place: Random, yearIndex: number, share: number): Random {
+  const first = place.fork('year0');
+  const when = place.fork('drift');
+  const years = Array.from({ length: yearIndex }, (_, index) => place.fork(`year${index + 1}`));
+  const next = () => {
+    const drifted = years.map((stream) => stream.next());
+    const kept = first.next();
+    const driftsInYear = Math.ceil(when.next() / share);
+    return driftsInYear >= 1 && driftsInYear <= yearIndex ? drifted[driftsInYear - 1]! : kept;
+  };
+  return randomFrom(next, (label) => place.fork(`${label}@${yearIndex}`));
 }

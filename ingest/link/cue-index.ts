@@ -21,6 +21,8 @@ export interface Cue {
   national: string;
   literal: string | null;
   pattern: RegExp | null;
+  /** Whether the item's title names this cue's concept (做实家庭医生签约服务 for 家庭医生团队). */
+  namesItem: boolean;
 }
 
 export interface CueMatch {
@@ -74,15 +76,16 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
       const entry = entryFor(glossary, keyword);
       const concept = entry ? entry.id : `kw:${keyword}`;
       const base = BASE_WEIGHT[strength];
-      add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null });
+      const namesItem = (entry ? formsOf(entry) : [keyword]).some((form) => item.titleZh.includes(form));
+      add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null, namesItem });
       if (!entry) continue;
       for (const form of formsOf(entry)) {
         if (form === keyword) continue;
         const national = item.text.includes(form) ? form : keyword;
-        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national, literal: form, pattern: null });
+        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national, literal: form, pattern: null, namesItem });
       }
       for (const source of entry.patterns) {
-        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national: keyword, literal: null, pattern: new RegExp(source, 'gu') });
+        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national: keyword, literal: null, pattern: new RegExp(source, 'gu'), namesItem });
       }
     }
     cues.push(...own.values());

@@ -121,6 +121,20 @@ describe('linkTasks over an outline', () => {
     expect(targets(alone.filter((l) => l.taskPath === '二'))).toEqual(['drugs.procurement']);
   });
 
+  it('gives a measure that links nowhere by itself its item’s links where its own text has evidence to cite', () => {
+    const parent = { path: '1', text: '推动药品集中带量采购工作：', title: '推动药品集中带量采购工作', parentPath: null, kind: 'item' as const };
+    const cited = { path: '1/1', text: '推动各项工作常态化制度化开展。', title: '推动各项工作常态化制度化开展', parentPath: '1', kind: 'measure' as const };
+    const silent = { path: '1/2', text: '各单位要加强宣传培训。', title: '各单位要加强宣传培训', parentPath: '1', kind: 'measure' as const };
+    const all = linkTasks([parent, cited, silent], { catalogue, glossary });
+    const fromParent = all.find((l) => l.taskPath === '1');
+    const taken = all.find((l) => l.taskPath === '1/1');
+    expect(fromParent?.targetId).toBe('drugs.procurement');
+    expect(taken).toMatchObject({ targetId: 'drugs.procurement', score: fromParent?.score });
+    expect(taken?.evidence.length).toBeGreaterThan(0);
+    for (const e of taken?.evidence ?? []) expect(isExactEvidence(e, cited.text, itemText('drugs.procurement'))).toBe(true);
+    expect(all.filter((l) => l.taskPath === '1/2')).toEqual([]);
+  });
+
   it('gives a heading with nothing numbered under it no link', () => {
     expect(linkTasks([{ ...heading, path: '三' }], { catalogue, glossary })).toEqual([]);
   });

@@ -60,6 +60,10 @@ interface ItemScore {
   bodySum: number;
   evidence: (LinkEvidence & { weight: number; sameWording: boolean; adaptation: boolean })[];
   longestPhrase: number;
+  /** Longest strong cue matched, in characters: 家庭医生团队 says more than 基层. */
+  longestCue: number;
+  /** Whether a strong cue matched is the concept the item's title names. */
+  namesItem: boolean;
 }
 
 const REPEAT_BONUS = 0.25;
@@ -90,7 +94,8 @@ export function linkTasksWithMessages(
  * so an item links to every item a sub-measure of it links to — when its own text has evidence for
  * that item to cite, scored as the sub-measure's link. A heading ("一、深化公立医院改革") only names
  * what its items do, so it keeps only links that some item or measure under it has, and none when
- * nothing is numbered under it.
+ * nothing is numbered under it. A unit that links nowhere by itself takes the links of the unit it is
+ * numbered under, where its own text has evidence to cite.
  */
 function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
   const linksOf = new Map(tasks.map((task) => [task.path, (candidates.get(task.path) ?? [])
@@ -127,6 +132,19 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
       have.add(link.targetId);
     }
     linksOf.set(task.path, own);
+  }
+  // Shallowest first: a unit that links nowhere by itself elaborates the one it is numbered under
+  // ("1. 加强医保基金监管：①…②…"), so it takes that unit's links where its own text has evidence to cite.
+  for (const task of [...tasks].sort((a, b) => depthOf(a) - depthOf(b))) {
+    if (task.kind === 'section' || task.parentPath == null || (linksOf.get(task.path) ?? []).length > 0) continue;
+    const taken: TaskLink[] = [];
+    for (const link of linksOf.get(task.parentPath) ?? []) {
+      const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
+      if (!cited) continue;
+      const { linked: _, evidenceFound: __, ...inherited } = cited;
+      taken.push({ ...inherited, score: link.score });
+    }
+    linksOf.set(task.path, taken);
   }
   return tasks.flatMap((task) => linksOf.get(task.path) ?? []);
 }
@@ -180,7 +198,18 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
     .map((score) => {
-      const evidence: CandidateEvidence = { ...score, best, textLength: task.text.length };
+      const evidence: CandidateEvidence = {
+        titleSum: score.titleSum,
+        bodySum: score.bodySum,
+        strong: score.strong,
+        longestPhrase: score.longestPhrase,
+        longestCue: score.longestCue,
+        namesItem: score.namesItem,
+        raw: score.raw,
+        best,
+        eligible: score.eligible,
+        textLength: task.text.length,
+      };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
     .sort((a, b) => b.calibrated - a.calibrated);
@@ -227,6 +256,8 @@ function scoreItem(
   const covered: [number, number][] = [];
   let titleSum = 0;
   let bodySum = 0;
+  let longestCue = 0;
+  let namesItem = false;
   for (const list of byConcept.values()) {
     const weighOf = (m: CueMatch) => m.cue.weight * (inTitle(m) ? titleBoost : 1);
     const best = list.reduce((a, b) => (weighOf(b) > weighOf(a) ? b : a));
@@ -235,7 +266,11 @@ function scoreItem(
     const weight = weighOf(best) + Math.min(MAX_REPEAT_BONUS, REPEAT_BONUS * (occurrences - 1)) * best.cue.weight;
     if (inTitle(best)) titleSum += weight;
     else bodySum += weight;
-    if (best.cue.strength === 'strong') strong += weight;
+    if (best.cue.strength === 'strong') {
+      strong += weight;
+      longestCue = Math.max(longestCue, best.end - best.start);
+      if (best.cue.namesItem) namesItem = true;
+    }
     const nationalStart = item.text.indexOf(best.cue.national);
     const localText = task.text.slice(best.start, best.end);
     covered.push([best.start, best.end]);
@@ -276,7 +311,7 @@ function scoreItem(
   // weight saturates and cannot outvote the heading.
   raw = titleSum + bodyCeiling * (1 - Math.exp(-bodySum / bodyCeiling));
   if (evidence.length === 0) return null;
-  return { item, raw, strong, titleSum, bodySum, evidence, longestPhrase };
+  return { item, raw, strong, titleSum, bodySum, evidence, longestPhrase, longestCue, namesItem };
 }
 
 function kindOf(score: ItemScore): LinkKind {

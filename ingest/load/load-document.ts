@@ -13,7 +13,7 @@ import type { Edge, GraphRows } from './graph-rows.js';
 export type LoadOutcome = 'created' | 'replaced' | 'unchanged';
 
 /** The shared rows of several documents as one set of batches, each node once. */
-function combine(documents: readonly GraphRows[]) {
+export function combine(documents: readonly GraphRows[]) {
   const unique = <T extends { id: string }>(rows: T[]) => [...new Map(rows.map((row) => [row.id, row])).values()];
   const agencies = new Map<string, AgencyNode>();
   for (const agency of documents.flatMap((rows) => rows.agencies)) {
@@ -32,14 +32,14 @@ function combine(documents: readonly GraphRows[]) {
   };
 }
 
-async function missingStubs(tx: WriteTransaction, stubs: PolicyNode[]): Promise<PolicyNode[]> {
+export async function missingStubs(tx: WriteTransaction, stubs: PolicyNode[]): Promise<PolicyNode[]> {
   // A cited document that is already loaded (or already a stub) keeps what it has.
   const existing = await tx.read(q.policiesExisting, { ids: stubs.map((stub) => stub.id) });
   const known = new Set(existing.map((row) => row.id));
   return stubs.filter((stub) => !known.has(stub.id));
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
@@ -49,14 +49,14 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 /** One row per key, the last one winning, as MERGE then SET would leave it; CREATE needs unique rows. */
-function lastPerKey<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
+export function lastPerKey<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
   return [...new Map(rows.map((row) => [keyOf(row), row])).values()];
 }
 
-const edgeKey = (edge: Edge) => `${edge.from}\u0000${edge.to}`;
+export const edgeKey = (edge: Edge) => `${edge.from}\u0000${edge.to}`;
 
 /** Agencies go in per jurisdiction, found from it by key; stored ones keep their aliases and gain the new ones. */
-async function writeAgencies(tx: WriteTransaction, agencies: AgencyNode[]): Promise<void> {
+export async function writeAgencies(tx: WriteTransaction, agencies: AgencyNode[]): Promise<void> {
   for (const [jurisdictionId, group] of groupBy(agencies, (agency) => agency.jurisdictionId)) {
     const stored = await tx.read(q.storedAgencies, { jurisdictionId, ids: group.map((agency) => agency.id) });
     const storedById = new Map(stored.map((row) => [row.id, row.aliases ?? []]));
@@ -89,24 +89,36 @@ async function writeDocumentTasks(tx: WriteTransaction, rows: GraphRows, agencyJ
   await tx.write(q.createDerivesFromCiting, derivesFrom.filter((edge) => !taskIds.has(edge.from)), { policyId });
 }
 
+/** What loading documents changes: their outcomes, the changed ones and the ids already stored (loaded or stubs). */
+export interface Replacement {
+  outcomes: LoadOutcome[];
+  changed: GraphRows[];
+  storedPolicyIds: Set<string>;
+}
+
+/** Decides each document's outcome and removes what a changed one replaces: its previous tasks, targets, citations and jurisdiction. */
+export async function removeReplaced(tx: WriteTransaction, documents: readonly GraphRows[]): Promise<Replacement> {
+  const existing = await tx.read(q.policiesExisting, { ids: documents.map((rows) => rows.policy.id) });
+  const existingById = new Map(existing.map((row) => [row.id, row]));
+  const outcomes = documents.map((rows): LoadOutcome => {
+    const stored = existingById.get(rows.policy.id);
+    if (!stored || stored.stub) return 'created';
+    return stored.ingestKey === rows.policy.ingestKey ? 'unchanged' : 'replaced';
+  });
+  const changed = documents.filter((_, index) => outcomes[index] !== 'unchanged');
+  const previous = changed.filter((rows) => existingById.has(rows.policy.id)).map((rows) => ({ policyId: rows.policy.id }));
+  await tx.write(q.deletePolicyTargets, previous);
+  await tx.write(q.deletePolicyTasks, previous);
+  await tx.write(q.deletePolicyCitations, previous);
+  await tx.write(q.deletePolicyJurisdiction, previous);
+  return { outcomes, changed, storedPolicyIds: new Set(existingById.keys()) };
+}
+
 /** Loads the documents in one transaction; their policy ids must differ. */
 export async function loadDocuments(store: GraphStore, documents: readonly GraphRows[]): Promise<LoadOutcome[]> {
   return store.transaction(async (tx) => {
-    const existing = await tx.read(q.policiesExisting, { ids: documents.map((rows) => rows.policy.id) });
-    const existingById = new Map(existing.map((row) => [row.id, row]));
-    const outcomes = documents.map((rows): LoadOutcome => {
-      const stored = existingById.get(rows.policy.id);
-      if (!stored || stored.stub) return 'created';
-      return stored.ingestKey === rows.policy.ingestKey ? 'unchanged' : 'replaced';
-    });
-    const changed = documents.filter((_, index) => outcomes[index] !== 'unchanged');
+    const { outcomes, changed } = await removeReplaced(tx, documents);
     if (changed.length === 0) return outcomes;
-
-    const previous = changed.filter((rows) => existingById.has(rows.policy.id)).map((rows) => ({ policyId: rows.policy.id }));
-    await tx.write(q.deletePolicyTargets, previous);
-    await tx.write(q.deletePolicyTasks, previous);
-    await tx.write(q.deletePolicyCitations, previous);
-    await tx.write(q.deletePolicyJurisdiction, previous);
 
     // Shared nodes first, MERGEd (small tables; agencies are reached from their jurisdiction),
     // then each document's own nodes from its policy. CITES goes before DERIVES_FROM, which follows it.

@@ -9,6 +9,7 @@ import type { LinkedDoc } from '../document.js';
 import type { LinkContext } from '../link/index.js';
 import { linkToParentTasks } from '../link/link-to-parent-tasks.js';
 import { stubPoliciesOf } from './cited-policies.js';
+import type { GraphRows } from './graph-rows.js';
 import { loadedPolicyIdOf } from './ids.js';
 
 /** Ids of the documents a document cites (loaded or stubs). */
@@ -22,7 +23,68 @@ export function citedPolicyIds(doc: LinkedDoc, { catalogue }: LinkContext): stri
     .filter((id) => id !== policyId);
 }
 
-export async function linkToLoadedParents(store: GraphStore, doc: LinkedDoc, context: LinkContext): Promise<LinkedDoc> {
+/** A loaded task as the linker sees it. */
+export interface LoadedTask {
+  id: string;
+  path: string;
+  title: string;
+  text: string;
+}
+
+/** Where the tasks of loaded documents are found: the store, or the store and the documents of a bulk load before this one. */
+export interface LoadedTasks {
+  /** Tasks of the given loaded (not stub) documents, document by document in the order given. */
+  ofPolicies(ids: readonly string[]): Promise<LoadedTask[]>;
+  /** Tasks of loaded documents, other than `policyId`, that cite it. */
+  ofCitingPolicies(policyId: string): Promise<LoadedTask[]>;
+}
+
+export function storedTasks(store: GraphStore): LoadedTasks {
+  return {
+    ofPolicies: async (ids) => (ids.length > 0 ? store.read(q.tasksOfPolicies, { ids }) : []),
+    ofCitingPolicies: (policyId) => store.read(q.tasksOfCitingPolicies, { policyId }),
+  };
+}
+
+/** Whether a task id (see taskIdOf) belongs to one of the policies; a policy id may itself hold a '#'. */
+function belongsToAny(taskId: string, policyIds: ReadonlySet<string>): boolean {
+  for (let at = taskId.indexOf('#'); at !== -1; at = taskId.indexOf('#', at + 1)) {
+    if (policyIds.has(taskId.slice(0, at))) return true;
+  }
+  return false;
+}
+
+/**
+ * The tasks of the store as they will be once `pending` (documents of a bulk load not yet written,
+ * in load order) are loaded: a pending document's tasks stand in for a stored version of it. A
+ * document linked before the pending ones are written thus finds what document-by-document loading
+ * would have found in the store. `storeHasTasks` false (a fresh store) skips the store's reads.
+ */
+export function withPendingTasks(store: LoadedTasks, pending: readonly GraphRows[], { storeHasTasks = true } = {}): LoadedTasks {
+  const asLoaded = (rows: GraphRows): LoadedTask[] => rows.tasks.map(({ id, path, title, text }) => ({ id, path, title, text }));
+  const pendingById = () => new Map(pending.map((rows) => [rows.policy.id, rows]));
+  return {
+    async ofPolicies(ids) {
+      const byId = pendingById();
+      const storedIds = [...new Set(ids.filter((id) => !byId.has(id)))];
+      const stored = storeHasTasks && storedIds.length > 0 ? await store.ofPolicies(storedIds) : [];
+      return ids.flatMap((id) => {
+        const rows = byId.get(id);
+        return rows ? asLoaded(rows) : stored.filter((task) => belongsToAny(task.id, new Set([id])));
+      });
+    },
+    async ofCitingPolicies(policyId) {
+      const byId = pendingById();
+      const stored = storeHasTasks ? await store.ofCitingPolicies(policyId) : [];
+      const citing = pending.filter((rows) => rows.policy.id !== policyId && rows.cites.some((edge) => edge.to === policyId));
+      const pendingIds = new Set(byId.keys());
+      return [...stored.filter((task) => !belongsToAny(task.id, pendingIds)), ...citing.flatMap(asLoaded)];
+    },
+  };
+}
+
+export async function linkToLoadedParents(store: GraphStore | LoadedTasks, doc: LinkedDoc, context: LinkContext): Promise<LinkedDoc> {
+  const loaded = 'ofPolicies' in store ? store : storedTasks(store);
   const { meta, tasks = [] } = doc;
   if (!meta) return doc;
   const { glossary } = context;
@@ -30,12 +92,11 @@ export async function linkToLoadedParents(store: GraphStore, doc: LinkedDoc, con
   const citedIds = citedPolicyIds(doc, context);
 
   // Stored tasks stand in with their id as path, so a link's targetId is the stored task id.
-  const asLinkable = (rows: { id: string; title: string; text: string }[]) =>
-    rows.map((row) => ({ path: row.id, title: row.title, text: row.text }));
-  const parentTasks = citedIds.length > 0 ? await store.read(q.tasksOfPolicies, { ids: citedIds }) : [];
+  const asLinkable = (rows: LoadedTask[]) => rows.map((row) => ({ path: row.id, title: row.title, text: row.text }));
+  const parentTasks = citedIds.length > 0 ? await loaded.ofPolicies(citedIds) : [];
   const outbound = linkToParentTasks(tasks, asLinkable(parentTasks), { glossary });
 
-  const childTasks = await store.read(q.tasksOfCitingPolicies, { policyId });
+  const childTasks = await loaded.ofCitingPolicies(policyId);
   const inbound = linkToParentTasks(asLinkable(childTasks), tasks, { glossary }).map(({ taskPath, targetId, relation: _relation, ...link }) => ({
     ...link,
     fromTaskId: taskPath,

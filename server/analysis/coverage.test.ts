@@ -10,10 +10,10 @@ describe('buildCoverageCells', () => {
       { nationalItemId: 'N2', jurisdictionId: 'B', taskId: 't3' },
     ]);
     expect(cells).toEqual([
-      { nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 2, taskIds: ['t1', 't2'], status: 'COVERED' },
-      { nationalItemId: 'N1', jurisdictionId: 'B', taskCount: 0, taskIds: [], status: 'GAP' },
-      { nationalItemId: 'N2', jurisdictionId: 'A', taskCount: 0, taskIds: [], status: 'GAP' },
-      { nationalItemId: 'N2', jurisdictionId: 'B', taskCount: 1, taskIds: ['t3'], status: 'COVERED' },
+      { nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 2, taskIds: ['t1', 't2'], documentIds: [], status: 'COVERED' },
+      { nationalItemId: 'N1', jurisdictionId: 'B', taskCount: 0, taskIds: [], documentIds: [], status: 'GAP' },
+      { nationalItemId: 'N2', jurisdictionId: 'A', taskCount: 0, taskIds: [], documentIds: [], status: 'GAP' },
+      { nationalItemId: 'N2', jurisdictionId: 'B', taskCount: 1, taskIds: ['t3'], documentIds: [], status: 'COVERED' },
     ]);
   });
 
@@ -22,6 +22,20 @@ describe('buildCoverageCells', () => {
     expect(cells.map((cell) => `${cell.nationalItemId}/${cell.jurisdictionId}:${cell.status}`)).toEqual([
       'N1/A:COVERED', 'N1/B:NO_DOCUMENT', 'N2/A:GAP', 'N2/B:NO_DOCUMENT',
     ]);
+  });
+});
+
+describe('a document addressing an item by its title', () => {
+  it('covers the cell with no task of its own, and compare counts it as covered', () => {
+    const cells = buildCoverageCells(['N1', 'N2'], ['A', 'B'], [{ nationalItemId: 'N2', jurisdictionId: 'B', taskId: 'b1' }], new Set(['A', 'B']), [
+      { nationalItemId: 'N1', jurisdictionId: 'A', policyId: 'promote-sanming' },
+    ]);
+    expect(cells[0]).toEqual({ nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 0, taskIds: [], documentIds: ['promote-sanming'], status: 'COVERED' });
+    expect(compareCells(cells, 'A', 'B')).toEqual({
+      shared: [],
+      onlyA: [{ nationalItemId: 'N1', taskIdsA: [], taskIdsB: [] }],
+      onlyB: [{ nationalItemId: 'N2', taskIdsA: [], taskIdsB: ['b1'] }],
+    });
   });
 });
 

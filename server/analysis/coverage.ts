@@ -23,7 +23,19 @@ export interface CoverageCellData {
   jurisdictionId: string;
   taskCount: number;
   taskIds: string[];
+  /**
+   * Documents whose title names the item's reform ("关于进一步推广…三明市深化医药卫生体制改革经验…的通知"):
+   * the whole document addresses it, whether or not one of its items says so again.
+   */
+  documentIds: string[];
   status: CoverageStatus;
+}
+
+/** A document addressing a national item as a whole, by its title. */
+export interface TitleLink {
+  nationalItemId: string;
+  jurisdictionId: string;
+  policyId: string;
 }
 
 /** A year range, either end open: documents in force in any year of it are considered. */
@@ -88,6 +100,7 @@ export function buildCoverageCells(
   triples: readonly CoverageTriple[],
   /** Jurisdictions with at least one document considered; the others' cells are NO_DOCUMENT. @default all */
   documented: ReadonlySet<string> = new Set(jurisdictionIds),
+  titleLinks: readonly TitleLink[] = [],
 ): CoverageCellData[] {
   const itemIndex = new Map(nationalItemIds.map((id, i) => [id, i]));
   const jurisdictionIndex = new Map(jurisdictionIds.map((id, i) => [id, i]));
@@ -95,14 +108,23 @@ export function buildCoverageCells(
   for (const nationalItemId of nationalItemIds) {
     for (const jurisdictionId of jurisdictionIds) {
       const status: CoverageStatus = documented.has(jurisdictionId) ? 'GAP' : 'NO_DOCUMENT';
-      cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [], status });
+      cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [], documentIds: [], status });
     }
   }
-  for (const { nationalItemId, jurisdictionId, taskId } of triples) {
+  const cellOf = (nationalItemId: string, jurisdictionId: string) => {
     const item = itemIndex.get(nationalItemId);
     const jurisdiction = jurisdictionIndex.get(jurisdictionId);
-    if (item === undefined || jurisdiction === undefined) continue;
-    const cell = cells[item * jurisdictionIds.length + jurisdiction]!;
+    return item === undefined || jurisdiction === undefined ? undefined : cells[item * jurisdictionIds.length + jurisdiction];
+  };
+  for (const { nationalItemId, jurisdictionId, policyId } of titleLinks) {
+    const cell = cellOf(nationalItemId, jurisdictionId);
+    if (!cell || cell.documentIds.includes(policyId)) continue;
+    cell.documentIds.push(policyId);
+    cell.status = 'COVERED';
+  }
+  for (const { nationalItemId, jurisdictionId, taskId } of triples) {
+    const cell = cellOf(nationalItemId, jurisdictionId);
+    if (!cell) continue;
     // Triples of a cell come together (the queries order by item and jurisdiction), so a
     // duplicate is almost always the last one; includes() covers the rest.
     if (cell.taskIds.at(-1) === taskId || cell.taskIds.includes(taskId)) continue;
@@ -125,21 +147,22 @@ export interface ComparisonData {
   onlyB: ComparisonRowData[];
 }
 
-/** Splits the items by which of the two jurisdictions' cells has tasks; items neither covers are left out. */
+/** Splits the items by which of the two jurisdictions' cells are COVERED; items neither covers are left out. */
 export function compareCells(cells: readonly CoverageCellData[], a: string, b: string): ComparisonData {
-  const byItem = new Map<string, { a: string[]; b: string[] }>();
+  const byItem = new Map<string, { a: CoverageCellData | null; b: CoverageCellData | null }>();
   for (const cell of cells) {
-    const row = byItem.get(cell.nationalItemId) ?? { a: [], b: [] };
-    if (cell.jurisdictionId === a) row.a = cell.taskIds;
-    if (cell.jurisdictionId === b) row.b = cell.taskIds;
+    const row = byItem.get(cell.nationalItemId) ?? { a: null, b: null };
+    if (cell.jurisdictionId === a) row.a = cell;
+    if (cell.jurisdictionId === b) row.b = cell;
     byItem.set(cell.nationalItemId, row);
   }
   const result: ComparisonData = { shared: [], onlyA: [], onlyB: [] };
   for (const [nationalItemId, row] of byItem) {
-    const data = { nationalItemId, taskIdsA: row.a, taskIdsB: row.b };
-    if (row.a.length > 0 && row.b.length > 0) result.shared.push(data);
-    else if (row.a.length > 0) result.onlyA.push(data);
-    else if (row.b.length > 0) result.onlyB.push(data);
+    const data = { nationalItemId, taskIdsA: row.a?.taskIds ?? [], taskIdsB: row.b?.taskIds ?? [] };
+    const [coveredA, coveredB] = [row.a?.status === 'COVERED', row.b?.status === 'COVERED'];
+    if (coveredA && coveredB) result.shared.push(data);
+    else if (coveredA) result.onlyA.push(data);
+    else if (coveredB) result.onlyB.push(data);
   }
   return result;
 }

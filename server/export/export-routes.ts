@@ -5,6 +5,7 @@
  *   /export/graph.graphml   the same as GraphML
  *   /export/csv/<Label or REL_TYPE>.csv
  *   /export/adoption.csv    year each jurisdiction first addressed each national item (event history)
+ *   /export/instruments.csv policy instruments per task (served by instruments-csv.ts)
  */
 import type { Plugin } from 'graphql-yoga';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -38,7 +39,7 @@ export function useExportRoutes({ store, logger, lock }: { store: GraphStore; lo
       const path = url.pathname.slice(PREFIX.length);
       try {
         if (path === '' || path === '/') {
-          const files = ['graph.json', 'graph.graphml', 'adoption.csv', ...csvFileNames().map((name) => `csv/${name}`)];
+          const files = ['graph.json', 'graph.graphml', 'adoption.csv', 'instruments.csv', ...csvFileNames().map((name) => `csv/${name}`)];
           reply(JSON.stringify({ files: files.map((file) => `${PREFIX}/${file}`) }, null, 2), 200, 'application/json');
         } else if (path === '/graph.json') {
           reply(JSON.stringify(toGraphJson(await consistently(() => readGraphDump(store)))), 200, 'application/json; charset=utf-8');

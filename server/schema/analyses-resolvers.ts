@@ -9,7 +9,7 @@ import { sharedInstrumentCoder, type InstrumentUse } from '../../ingest/analyse/
 import { alignTexts, type AlignedPassage, type TextReuse } from '../../ingest/analyse/text-reuse/align-texts.js';
 import { readQueries } from '../../store/queries/index.js';
 import type { LinkRow } from '../../store/queries/read-queries.js';
-import { buildInstrumentMatrix } from '../analysis/instrument-matrix.js';
+import { buildInstrumentMatrix, type InstrumentMatrixData } from '../analysis/instrument-matrix.js';
 import { bestTaskAlignment, type AlignmentSource, type TaskAlignmentData } from '../analysis/task-alignment.js';
 import type { ApiContext } from '../context/request-context.js';
 import { badUserInput, parseArgs } from './args.js';
@@ -51,6 +51,17 @@ function passageView(passage: AlignedPassage) {
       textB: segment.bText,
     })),
   };
+}
+
+/**
+ * The matrix over every jurisdiction, by the links it was built from: a server on an embedded store
+ * keeps those rows between writes (whole-graph-cache.ts) and reads them anew after one, so a
+ * national store's 200,000 tasks are coded once per version of the graph.
+ */
+const everyJurisdictionMatrix = new WeakMap<readonly unknown[], InstrumentMatrixData>();
+
+function matrixView(matrix: InstrumentMatrixData, jurisdiction: unknown) {
+  return { ...matrix, jurisdiction, subTypes: matrix.subTypes.map(subTypeView), reformAreas: matrix.pillars };
 }
 
 /** The last pairs of documents aligned, with the texts they were aligned from (a re-ingest changes them). */
@@ -109,24 +120,25 @@ export const analysesResolvers = {
     async instrumentMatrix(_: unknown, args: Args, ctx: ApiContext) {
       const { jurisdictionId } = parseArgs(argSchemas.instrumentMatrix, args);
       const { codebook, coder } = sharedInstrumentCoder();
-      let jurisdiction = null;
-      let tasks: { id: string; text: string }[];
-      let links: { taskId: string; nationalItemId: string }[];
-      if (jurisdictionId) {
-        jurisdiction = await ctx.loaders.jurisdiction.load(jurisdictionId);
-        if (!jurisdiction) {
-          throw badUserInput(`Unknown jurisdiction "${jurisdictionId}": see the jurisdictions query for the codes in the graph.`, 'jurisdictionId');
-        }
-        const policies = await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId);
-        const lists = await ctx.loaders.tasksOfPolicy.loadMany(policies.map((policy) => policy.id));
-        tasks = lists.flatMap((list) => (Array.isArray(list) ? list : []));
-        links = await ctx.store.read(readQueries.coverageTriples, { ids: [jurisdictionId] });
-      } else {
-        [tasks, links] = await Promise.all([ctx.store.read(readQueries.searchableTasks), ctx.store.read(readQueries.allCoverageTriples)]);
-      }
       const nationalItems = await ctx.store.read(readQueries.allNationalItems);
-      const matrix = buildInstrumentMatrix({ tasks, links, nationalItems, codebook, coder });
-      return { ...matrix, jurisdiction, subTypes: matrix.subTypes.map(subTypeView), reformAreas: matrix.pillars };
+      if (!jurisdictionId) {
+        const links = await ctx.store.read(readQueries.allCoverageTriples);
+        let matrix = everyJurisdictionMatrix.get(links);
+        if (!matrix) {
+          matrix = buildInstrumentMatrix({ tasks: await ctx.store.read(readQueries.allTasks), links, nationalItems, codebook, coder });
+          everyJurisdictionMatrix.set(links, matrix);
+        }
+        return matrixView(matrix, null);
+      }
+      const jurisdiction = await ctx.loaders.jurisdiction.load(jurisdictionId);
+      if (!jurisdiction) {
+        throw badUserInput(`Unknown jurisdiction "${jurisdictionId}": see the jurisdictions query for the codes in the graph.`, 'jurisdictionId');
+      }
+      const policies = await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId);
+      const lists = await ctx.loaders.tasksOfPolicy.loadMany(policies.map((policy) => policy.id));
+      const tasks = lists.flatMap((list) => (Array.isArray(list) ? list : []));
+      const links = await ctx.store.read(readQueries.coverageTriples, { ids: [jurisdictionId] });
+      return matrixView(buildInstrumentMatrix({ tasks, links, nationalItems, codebook, coder }), jurisdiction);
     },
 
     async textReuse(_: unknown, args: Args, ctx: ApiContext) {

@@ -26,6 +26,7 @@ import {
 } from '../analysis/coverage.js';
 import { adoptionCurves, observedYears, type AdoptionEvent } from '../analysis/adoption.js';
 import { auditGap } from '../analysis/gap-audit.js';
+import { titleLinksOf } from '../analysis/title-links.js';
 import { inChronologicalOrder, planSeries, versionStep } from '../analysis/plan-versions.js';
 import { readAdoption } from '../analysis/read-adoption.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
@@ -120,7 +121,8 @@ async function coverageOf(
   let cells = cacheable ? everyJurisdictionCells.get(triples) : undefined;
   if (!cells) {
     const documented = new Set([...documents].filter(([, list]) => list.length > 0).map(([id]) => id));
-    cells = buildCoverageCells(items.map((item) => item.id), jurisdictionIds, counted, documented);
+    const titleLinks = titleLinksOf([...documents.values()].flat(), await ctx.linkContext());
+    cells = buildCoverageCells(items.map((item) => item.id), jurisdictionIds, counted, documented, titleLinks);
     if (cacheable) everyJurisdictionCells.set(triples, cells);
   }
   return { triples: counted, nationalItems: items.map((item) => withLists('NationalItem', item)), cells, documents };

@@ -178,6 +178,8 @@ type CoverageCell {
   "Items and measures of the jurisdiction's documents implementing the item (section headings are not counted)."
   taskCount: Int!
   taskIds: [ID!]!
+  "Documents whose title names the item's reform (关于进一步推广…三明…经验…的通知): the whole document addresses it, though no single item may say so again."
+  documentIds: [ID!]!
   status: CoverageStatus!
 }
 

@@ -23,6 +23,11 @@ export interface WriteQuery<Row extends object> {
   readonly name: string;
   readonly cypher: string;
   readonly rowTypes: { readonly [K in keyof Row]-?: StorageType };
+  /**
+   * Set on a bulk creation (see bulkCreateQuery): the table its rows go to, in the order of the
+   * table's columns, none of them stored yet. Kuzu runs it as a COPY; Neo4j runs the Cypher.
+   */
+  readonly bulkTable?: NodeLabel | RelType;
 }
 
 export function readQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
@@ -91,4 +96,27 @@ export function setClause(variable: string, label: NodeLabel | RelType, skip: re
 export function propertyMap(label: NodeLabel | RelType): string {
   const entries = Object.entries(propertiesOf(label)).map(([name, spec]) => `${name}: ${rowValue(name, spec.storage)}`);
   return entries.length > 0 ? ` {${entries.join(', ')}}` : '';
+}
+
+/**
+ * Nodes (or relationships) that are all new, for a bulk load: Neo4j runs `UNWIND … CREATE` as
+ * written; Kuzu copies the same rows into the table (see toKuzuCopy in kuzu-store), which is its
+ * bulk path. Rows follow the table's columns, derived from graph-schema: a relationship's are
+ * `from`, `to` and its properties. A relationship's endpoints must be stored by then.
+ */
+export function bulkCreateQuery(table: NodeLabel | RelType): WriteQuery<Record<string, unknown>> {
+  if (table in nodes) {
+    const label = table as NodeLabel;
+    return { ...writeQuery(`bulkCreate${label}`, `UNWIND $rows AS r CREATE (:${label}${propertyMap(label)})`, nodeRowTypes(label)), bulkTable: label };
+  }
+  const type = table as RelType;
+  const { from, to } = relationships[type];
+  return {
+    ...writeQuery(
+      `bulkCreate${type}`,
+      `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) CREATE (a)-[:${type}${propertyMap(type)}]->(b)`,
+      relRowTypes(type),
+    ),
+    bulkTable: type,
+  };
 }

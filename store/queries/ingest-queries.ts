@@ -6,6 +6,7 @@
  */
 import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
 import {
+  bulkCreateQuery,
   nodeRowTypes,
   propertyMap,
   keyedReadQuery,
@@ -48,6 +49,11 @@ export const upsert = Object.fromEntries(
 export const merge = Object.fromEntries(
   (Object.keys(relationships) as RelType[]).map((type) => [type, mergeRelationships(type)]),
 ) as Record<RelType, WriteQuery<Record<string, unknown>>>;
+
+/** Bulk creation of new nodes and relationships, one query per table (see bulkCreateQuery). */
+export const bulkCreate = Object.fromEntries(
+  [...Object.keys(nodes), ...Object.keys(relationships)].map((table) => [table, bulkCreateQuery(table as NodeLabel | RelType)]),
+) as Record<NodeLabel | RelType, WriteQuery<Record<string, unknown>>>;
 
 /** Removes a document's tasks and targets (with their edges) before its revised version is written. */
 export const deletePolicyTargets = writeQuery<{ policyId: string }>(
@@ -174,6 +180,22 @@ export const mergeAgencies = writeQuery<Record<string, unknown>>(
 export const policiesExisting = keyedReadQuery<{ id: string; ingestKey: string | null; stub: boolean; title: string }>(
   'policiesExisting',
   `UNWIND $ids AS key MATCH (p:Policy {id: key}) RETURN p.id AS id, p.ingestKey AS ingestKey, p.stub AS stub, p.title AS title`,
+);
+
+export const jurisdictionsExisting = keyedReadQuery<{ id: string }>(
+  'jurisdictionsExisting',
+  `UNWIND $ids AS key MATCH (j:Jurisdiction {id: key}) RETURN j.id AS id`,
+);
+
+export const agenciesExisting = keyedReadQuery<{ id: string }>(
+  'agenciesExisting',
+  `UNWIND $ids AS key MATCH (a:Agency {id: key}) RETURN a.id AS id`,
+);
+
+/** Every loaded document's ingest key, read once at the start of a bulk load instead of once per document. */
+export const loadedIngestKeys = readQuery<{ ingestKey: string; title: string }>(
+  'loadedIngestKeys',
+  `MATCH (p:Policy) WHERE p.ingestKey IS NOT NULL RETURN p.ingestKey AS ingestKey, p.title AS title`,
 );
 
 export const findPolicyByIngestKey = readQuery<{ id: string; title: string }>(

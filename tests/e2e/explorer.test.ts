@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/start-server.js';
+import { graphqlClient } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts');
 const SEED_JURISDICTIONS = ['350400', '141000', '512000', '341324', '340722'];
@@ -17,17 +18,7 @@ const SEED_JURISDICTIONS = ['350400', '141000', '512000', '341324', '340722'];
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(new URL('graphql', server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
-  return body.data as T;
-}
+let gql: ReturnType<typeof graphqlClient>;
 
 async function open(hash: string): Promise<void> {
   await page.goto(`${server.url}${hash}`);
@@ -57,7 +48,7 @@ interface CoverageAnswer {
   coverage: {
     nationalItems: { id: string }[];
     jurisdictions: { id: string; name: string; nameEn: string }[];
-    cells: { nationalItemId: string; jurisdictionId: string; taskCount: number; taskIds: string[] }[];
+    cells: { nationalItemId: string; jurisdictionId: string; taskCount: number; taskIds: string[]; status?: string }[];
   };
 }
 
@@ -66,6 +57,7 @@ beforeAll(async () => {
   // The server serves client/dist; build it from the current sources.
   await build({ configFile: resolve('client/vite.config.ts'), logLevel: 'warn' });
   server = await startTestServer();
+  gql = graphqlClient(server);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -83,7 +75,7 @@ afterAll(async () => {
 describe('coverage view', () => {
   it('draws one cell per national item and seed jurisdiction with the API counts, gaps marked', async () => {
     const { coverage } = await gql<CoverageAnswer>(
-      'query($ids: [ID!]) { coverage(jurisdictionIds: $ids) { nationalItems { id } jurisdictions { id name nameEn } cells { nationalItemId jurisdictionId taskCount taskIds } } }',
+      'query($ids: [ID!]) { coverage(jurisdictionIds: $ids) { nationalItems { id } jurisdictions { id name nameEn } cells { nationalItemId jurisdictionId taskCount taskIds status } } }',
       { ids: SEED_JURISDICTIONS },
     );
     await open('#/coverage');
@@ -93,7 +85,7 @@ describe('coverage view', () => {
     const headers = await page.locator('thead th[data-jurisdiction-id]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-jurisdiction-id')));
     expect(headers).toEqual(SEED_JURISDICTIONS);
     for (const jurisdictionId of SEED_JURISDICTIONS) {
-      const gaps = coverage.cells.filter((cell) => cell.jurisdictionId === jurisdictionId && cell.taskCount === 0).length;
+      const gaps = coverage.cells.filter((cell) => cell.jurisdictionId === jurisdictionId && cell.status === 'GAP').length;
       const shownGaps = await page.locator(`td.gap [data-jurisdiction-id="${jurisdictionId}"]`).count();
       expect(shownGaps, `gaps of ${jurisdictionId}`).toBe(gaps);
     }

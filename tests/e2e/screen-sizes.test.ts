@@ -6,9 +6,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../support/start-server.js';
-import { graphqlClient, launchChromium, SCREENS, startExplorer, type Screen } from '../support/explorer-browser.js';
+import { graphqlClient, launchChromium, openScreen, SCREENS, startExplorer, type Screen } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts/screens');
 
@@ -30,13 +30,7 @@ afterAll(async () => {
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
 });
 
-async function openPage(screen: Screen, lang: 'zh' | 'en' = 'zh'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height } });
-  await context.addInitScript((chosen) => window.localStorage.setItem('reformgraph.lang', chosen), lang);
-  // Nothing but our own server: the explorer must work offline.
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-  return { context, page: await context.newPage() };
-}
+const openPage = (screen: Screen, lang: 'zh' | 'en' = 'zh') => openScreen(browser, server, screen, lang);
 
 interface SourceTask {
   id: string;
@@ -252,7 +246,14 @@ for (const screen of SCREENS) {
           for (const [hash, ready] of pages) {
             await page.goto(`${server.url}${hash}`);
             await page.locator(ready).first().waitFor({ timeout: 20_000 });
-            const texts = await page.locator(chrome).allInnerTexts();
+            // Document numbers are printed text (明医改组〔2024〕4号) and stay as printed.
+            const texts = await page.locator(chrome).evaluateAll((elements) =>
+              elements.map((element) => {
+                const copy = element.cloneNode(true) as HTMLElement;
+                copy.querySelectorAll('.doc-number').forEach((number) => number.remove());
+                return copy.textContent ?? '';
+              }),
+            );
             const options = await page.locator('select option').allInnerTexts();
             const shown = [...texts, ...options].join('\n');
             if (lang === 'zh') {
@@ -297,6 +298,66 @@ for (const screen of SCREENS) {
         await page.getByTestId('search-input').fill('麒麟瓜');
         await page.getByTestId('search-input').press('Enter');
         await expect.poll(() => page.getByTestId('nothing-found').innerText()).toContain('No task text contains');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('draws an overview people can read: pillars against jurisdictions, expandable, labels apart, tooltips on hover', async () => {
+      const { coverage } = await gql<{ coverage: { nationalItems: { id: string; pillar: string; pillarZh: string }[]; jurisdictions: { id: string }[]; cells: { nationalItemId: string; jurisdictionId: string; taskCount: number }[] } }>(
+        '{ coverage { nationalItems { id pillar pillarZh } jurisdictions { id } cells { nationalItemId jurisdictionId taskCount } } }',
+      );
+      const pillarOf = new Map(coverage.nationalItems.map((item) => [item.id, item.pillar]));
+      const pillars = [...new Set(coverage.nationalItems.map((item) => item.pillar))];
+      const pillarPairs = new Set(coverage.cells.filter((cell) => cell.taskCount > 0).map((cell) => `${pillarOf.get(cell.nationalItemId)}|${cell.jurisdictionId}`));
+      const { context, page } = await openPage(screen);
+      const drawn = async () => {
+        const count = page.getByTestId('graph-count');
+        await expect.poll(async () => (await count.getAttribute('data-counts')) ?? '{}', { timeout: 20_000 }).not.toBe('{}');
+        return JSON.parse((await count.getAttribute('data-counts')) ?? '{}') as Record<string, number>;
+      };
+      /** Label boxes that intersect, measured on the drawn graph itself. */
+      const overlaps = () =>
+        page.getByTestId('graph-canvas').evaluate((element) => {
+          const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+          const boxes = cy.nodes().map((node) => node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+          let found = 0;
+          for (let i = 0; i < boxes.length; i += 1)
+            for (let j = i + 1; j < boxes.length; j += 1) {
+              const a = boxes[i];
+              const b = boxes[j];
+              if (a && b && a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) found += 1;
+            }
+          return found;
+        });
+      try {
+        await page.goto(`${server.url}#/lineage/overview`);
+        const collapsed = await drawn();
+        expect(collapsed['NationalItem']).toBe(pillars.length);
+        expect(collapsed['Jurisdiction']).toBe(coverage.jurisdictions.length);
+        expect(collapsed['IMPLEMENTS']).toBe(pillarPairs.size);
+        expect(collapsed['Task'] ?? 0).toBe(0);
+        await page.waitForTimeout(300);
+        expect(await overlaps()).toBe(0);
+        // Hover a pillar: its full name and counts.
+        const pillar = pillars[0] ?? '';
+        const where = await page.getByTestId('graph-canvas').evaluate((element, id) => {
+          const cy = (element as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+          return cy.getElementById(`NationalItem:pillar:${id}`).renderedPosition();
+        }, pillar);
+        const canvas = await page.getByTestId('graph-canvas').boundingBox();
+        await page.mouse.move((canvas?.x ?? 0) + where.x, (canvas?.y ?? 0) + where.y);
+        const pillarZh = coverage.nationalItems.find((item) => item.pillar === pillar)?.pillarZh ?? pillar;
+        await expect.poll(() => page.getByTestId('graph-tooltip').innerText().catch(() => '')).toContain(pillarZh);
+        await shot(page, screen, 'overview');
+        // Open the pillar from the node list: its items appear, still apart.
+        await page.locator(`.node-list button[data-node-id="NationalItem:pillar:${pillar}"]`).click();
+        await expect.poll(() => page.url()).toContain('open=');
+        const items = coverage.nationalItems.filter((item) => item.pillar === pillar).length;
+        await expect.poll(async () => (await drawn())['NationalItem']).toBe(pillars.length + items);
+        await page.waitForTimeout(300);
+        expect(await overlaps()).toBe(0);
+        await shot(page, screen, 'overview-expanded');
       } finally {
         await context.close();
       }

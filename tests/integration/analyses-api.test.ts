@@ -85,6 +85,19 @@ describe('policy instruments through the API', () => {
     });
   });
 
+  it('counts every jurisdiction\'s tasks in the matrix asked without a jurisdiction, the same when asked again', async () => {
+    const query = `{ instrumentMatrix { jurisdiction { id } subTypes { id } totals taskCount } }`;
+    const answer = await postGraphQL<{ instrumentMatrix: { jurisdiction: null; subTypes: { id: string }[]; totals: number[]; taskCount: number } }>(app, query);
+    expect(answer.errors).toBeUndefined();
+    const matrix = answer.data!.instrumentMatrix;
+    expect(matrix.jurisdiction).toBeNull();
+    expect(matrix.taskCount).toBe(tasks().length);
+    matrix.subTypes.forEach((subType, row) => {
+      expect(matrix.totals[row], subType.id).toBe(tasks().filter((task) => task.instruments.some((use) => use.subType === subType.id)).length);
+    });
+    expect((await postGraphQL(app, query)).data).toEqual(answer.data);
+  });
+
   it('refuses the matrix of an unknown jurisdiction with a message naming it', async () => {
     const answer = await postGraphQL(app, `{ instrumentMatrix(jurisdictionId: "999999") { taskCount } }`);
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

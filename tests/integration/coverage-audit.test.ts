@@ -18,7 +18,7 @@ let app: App;
 
 interface Doc { id: string; issuedOn: string | null; coversFrom: number | null; coversTo: number | null; jurisdiction: { id: string } }
 interface SeedTask { id: string; kind: string; text: string; parent: { id: string } | null; policy: { id: string }; implements: { nationalItem: { id: string } }[] }
-interface Cell { nationalItemId: string; jurisdictionId: string; taskCount: number; taskIds: string[]; status: string }
+interface Cell { nationalItemId: string; jurisdictionId: string; taskCount: number; taskIds: string[]; documentIds: string[]; status: string }
 interface Column { jurisdiction: { id: string }; documents: { id: string }[] }
 
 let docs: Doc[];
@@ -26,7 +26,7 @@ let tasks: SeedTask[];
 let itemText: Map<string, string>;
 
 const COVERAGE = `query($period: PeriodInput) { coverage(period: $period) {
-  columns { jurisdiction { id } documents { id } } cells { nationalItemId jurisdictionId taskCount taskIds status } } }`;
+  columns { jurisdiction { id } documents { id } } cells { nationalItemId jurisdictionId taskCount taskIds documentIds status } } }`;
 const AUDIT = `query($n: ID!, $j: ID!) { gapAudit(nationalItemId: $n, jurisdictionId: $j) {
   status documents { id }
   candidates { score kind task { id text policy { id } } evidence { localText localSpan { start end } nationalText nationalSpan { start end } } }
@@ -76,8 +76,18 @@ describe('coverage cells', () => {
     expect(columns.every((column) => column.documents.length > 0)).toBe(true);
     for (const cell of cells) {
       expect(cell.taskIds.every((id) => kindOf.get(id) !== 'section'), `${cell.nationalItemId} ${cell.jurisdictionId}`).toBe(true);
-      expect(cell.status).toBe(cell.taskCount > 0 ? 'COVERED' : 'GAP');
+      expect(cell.status).toBe(cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : 'GAP');
     }
+  });
+
+  it('count a document whose title names the reform: 枞阳\'s notice on promoting the Sanming experience covers that item', async () => {
+    const { cells } = await coverage();
+    const zongyang = docs.filter((doc) => doc.jurisdiction.id === '340722');
+    expect(zongyang).toHaveLength(1);
+    const cell = cells.find((c) => c.jurisdictionId === '340722' && c.nationalItemId === 'reform-governance.sanming-experience')!;
+    expect(cell).toMatchObject({ status: 'COVERED', documentIds: [zongyang[0]!.id] });
+    // Titles that name no reform ("…深化医药卫生体制改革近期重点工作任务") cover nothing by themselves.
+    expect(cells.filter((c) => c.jurisdictionId === '141000' && c.documentIds.length > 0)).toEqual([]);
   });
 
   it('restricted to a period, rest on the documents in force in it and say NO_DOCUMENT where there are none', async () => {
@@ -100,7 +110,7 @@ describe('coverage cells', () => {
     const inForceIds = new Set(inForce.map((doc) => doc.id));
     for (const cell of cells) {
       if (!documented.has(cell.jurisdictionId)) expect(cell).toMatchObject({ status: 'NO_DOCUMENT', taskCount: 0 });
-      else expect(cell.status).toBe(cell.taskCount > 0 ? 'COVERED' : 'GAP');
+      else expect(cell.status).toBe(cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : 'GAP');
       for (const id of cell.taskIds) expect(inForceIds.has(taskPolicy.get(id)!)).toBe(true);
     }
   });

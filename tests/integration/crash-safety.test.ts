@@ -10,6 +10,8 @@ import { writeVariantDocuments } from '../support/variant-documents.js';
 
 const DOCUMENTS = 30;
 const KILL_AFTER = 8;
+/** Documents per transaction: the kill falls after the first batch committed and before the last. */
+const BATCH = ['--batch-size', '10'];
 
 async function snapshotOf(db: string) {
   const store = await openKuzuStore({ path: db });
@@ -48,7 +50,7 @@ describe('an ingest killed in the middle of a batch', () => {
     const expected = await snapshotOf(reference);
 
     const crashed = join(work, 'crashed.kuzu');
-    const killed = await ingestAndKill([join(work, 'docs')], env(crashed), KILL_AFTER);
+    const killed = await ingestAndKill([join(work, 'docs'), ...BATCH], env(crashed), KILL_AFTER);
     expect(killed.signal).toBe('SIGKILL');
 
     // Every document that survived the kill is whole: the same tasks as in the reference.
@@ -62,7 +64,7 @@ describe('an ingest killed in the middle of a batch', () => {
       expect(tasksOf(afterKill.dump, policy['id'])).toEqual(tasksOf(expected.dump, policy['id']));
     }
 
-    const resumed = await runCli('ingest/cli.ts', [join(work, 'docs')], env(crashed));
+    const resumed = await runCli('ingest/cli.ts', [join(work, 'docs'), ...BATCH], env(crashed));
     expect(resumed.code).toBe(0);
     expect((await snapshotOf(crashed)).checksum).toBe(expected.checksum);
   }, 300_000);

@@ -1,16 +1,17 @@
 /**
  * The linker against the multi-label topic set (tests/lineage/topics/*.json): every numbered unit of
  * the seeds and of the real development documents, labelled by hand from its text with every national
- * item it addresses. The floors are the figures the linker reached when the set was made; the goals of
- * the lineage issue (precision ≥ 0.90, recall ≥ 0.85 per item) are far above them.
+ * item it addresses. The floors sit just below the figures the linker last reached; the goals of the
+ * lineage issue (precision ≥ 0.90, recall ≥ 0.85 per item) are still well above them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../ingest/link/catalogue.js';
-import { documentPathOf, judgeDocument, loadTopicSet, measureTopics, type JudgedUnit, type TopicFile } from '../../ingest/link/eval/topic-set.js';
+import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type JudgedUnit, type TopicFile } from '../../ingest/link/eval/topic-set.js';
 import { loadStageContext, processDocument } from '../../ingest/pipeline.js';
 import { readSourceFile } from '../../ingest/read/index.js';
 
 const topics: TopicFile[] = loadTopicSet();
+const halfOfFile = new Map(topics.map((labels, position) => [labels.file, halfOf(position)]));
 const judged: JudgedUnit[] = [];
 const unitsFound = new Map<string, string[]>();
 
@@ -38,9 +39,23 @@ describe('the multi-label topic set', () => {
     }
   });
 
-  it('keeps the linker at least as good as when the set was made', () => {
+  it('keeps the linker at least as good as it last reached, on the whole set and on the held-out half', () => {
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
-    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.78);
-    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.55);
+    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.79);
+    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.57);
+    const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
+    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.73);
+    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.56);
+  });
+
+  it('confirms most links it scores 0.9 or more, on the held-out half too', () => {
+    for (const half of ['tuning', 'held-out'] as const) {
+      const units = judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === half);
+      const top = measureTopics(units).calibration.filter((band) => band.from >= 0.9);
+      const links = top.reduce((sum, band) => sum + band.links, 0);
+      const accepted = top.reduce((sum, band) => sum + band.accepted, 0);
+      expect(links, half).toBeGreaterThan(100);
+      expect(accepted / links, half).toBeGreaterThanOrEqual(0.85);
+    }
   });
 });

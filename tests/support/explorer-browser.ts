@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from './start-server.js';
 
 /** The three screens every view is checked on: a laptop, a tablet in landscape and a phone. */
@@ -24,9 +24,9 @@ export async function buildClientInto(outDir = mkdtempSync(join(tmpdir(), 'refor
   return outDir;
 }
 
-export async function startExplorer(): Promise<{ server: TestServer; clientDir: string }> {
+export async function startExplorer(options: Omit<Parameters<typeof startTestServer>[0] & object, 'clientDir'> = {}): Promise<{ server: TestServer; clientDir: string }> {
   const clientDir = await buildClientInto();
-  const server = await startTestServer({ clientDir });
+  const server = await startTestServer({ ...options, clientDir });
   return { server, clientDir };
 }
 
@@ -48,4 +48,17 @@ export function graphqlClient(server: TestServer) {
     if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
     return body.data as T;
   };
+}
+
+/** A page of its own at a screen's size, in a language, with every request outside our server refused (offline). */
+export async function openScreen(
+  browser: Browser,
+  server: TestServer,
+  screen: Screen,
+  lang: 'zh' | 'en' = 'zh',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height } });
+  await context.addInitScript((chosen) => window.localStorage.setItem('reformgraph.lang', chosen), lang);
+  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+  return { context, page: await context.newPage() };
 }

@@ -24,7 +24,15 @@ export async function startTestServer({
   dataDir,
   seedsDir = 'seeds',
   clientDir = 'client/dist',
-}: { port?: number; dataDir?: string; seedsDir?: string; clientDir?: string } = {}): Promise<TestServer> {
+  writeToken = null,
+}: {
+  port?: number;
+  dataDir?: string;
+  seedsDir?: string;
+  clientDir?: string;
+  /** Accept writes with this bearer token; curations are appended to seedsDir's reviewed-links.json, so give a copy. */
+  writeToken?: string | null;
+} = {}): Promise<TestServer> {
   const ownDir = dataDir === undefined;
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'reformgraph-e2e-'));
   const store = await openKuzuStore({ path: join(dir, 'db.kuzu') });
@@ -36,7 +44,7 @@ export async function startTestServer({
     throw new Error(`seed ingest failed: ${JSON.stringify(failed)}`);
   }
   const searchIndex = await buildSearchIndex(store);
-  const app = createApp({ store, logger: silentLogger, searchIndex, clientDir: resolve(clientDir) });
+  const app = createApp({ store, logger: silentLogger, searchIndex, clientDir: resolve(clientDir), writes: { token: writeToken, seedsDir } });
   const server = createServer(app);
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const { port: actual } = server.address() as AddressInfo;

@@ -9,8 +9,8 @@ describe('the explorer queries', () => {
   it('are all found (one document per view and panel)', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
       [
-        'COMPARE', 'COVERAGE', 'IMPLEMENTATIONS', 'JURISDICTIONS', 'JURISDICTION_DETAIL', 'LINEAGE', 'NATIONAL_ITEMS', 'NATIONAL_ITEM_DETAIL',
-        'NATIONAL_ITEM_LINEAGE', 'OVERVIEW', 'POLICY_DETAIL', 'SEARCH', 'TASK_DETAIL',
+        'COMPARE', 'COVERAGE', 'GAP_AUDIT', 'IMPLEMENTATIONS', 'JURISDICTIONS', 'JURISDICTION_DETAIL', 'LINEAGE', 'NATIONAL_ITEMS', 'NATIONAL_ITEM_DETAIL',
+        'NATIONAL_ITEM_LINEAGE', 'POLICY_DETAIL', 'SEARCH', 'TASK_DETAIL',
       ].sort(),
     );
   });

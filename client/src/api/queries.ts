@@ -106,13 +106,35 @@ export interface JurisdictionsResult {
 // Coverage
 // ---------------------------------------------------------------------------------------------
 
-/** The matrix draws counts only (items down, jurisdictions across); a click asks for a cell's tasks (IMPLEMENTATIONS). */
+/** Years, both ends inclusive, either open (PeriodInput). */
+export interface Period {
+  from?: number;
+  to?: number;
+}
+
+/** A document a matrix column or a compare side rests on. */
+export interface PolicyRef {
+  id: string;
+  title: string;
+  docNumber: string | null;
+  issuedOn: string | null;
+  status: PolicyStatus;
+  coversFrom: number | null;
+  coversTo: number | null;
+}
+
+export type CoverageStatus = 'COVERED' | 'GAP' | 'NO_DOCUMENT';
+
+const POLICY_REF = `id title docNumber issuedOn status coversFrom coversTo`;
+
+/** The matrix: a status and a count per cell, and the documents each column rests on; a click asks for a cell's tasks or its audit. */
 export const COVERAGE = /* GraphQL */ `
-  query Coverage($jurisdictionIds: [ID!]) {
-    coverage(jurisdictionIds: $jurisdictionIds) {
+  query Coverage($jurisdictionIds: [ID!], $period: PeriodInput) {
+    coverage(jurisdictionIds: $jurisdictionIds, period: $period) {
       nationalItems { ${NATIONAL_ITEM} }
       jurisdictions { ${JURISDICTION} }
-      counts
+      columns { jurisdiction { id } documents { ${POLICY_REF} } }
+      cells { nationalItemId jurisdictionId taskCount status }
     }
   }
 `;
@@ -120,7 +142,38 @@ export interface CoverageResult {
   coverage: {
     nationalItems: NationalItemRef[];
     jurisdictions: JurisdictionRef[];
-    counts: number[][];
+    columns: { jurisdiction: { id: string }; documents: PolicyRef[] }[];
+    cells: { nationalItemId: string; jurisdictionId: string; taskCount: number; status: CoverageStatus }[];
+  };
+}
+
+/** The evidence behind a gap: near-miss candidates the linker did not keep, and tasks naming the item's keywords. */
+export const GAP_AUDIT = /* GraphQL */ `
+  query GapAudit($nationalItemId: ID!, $jurisdictionId: ID!, $period: PeriodInput) {
+    gapAudit(nationalItemId: $nationalItemId, jurisdictionId: $jurisdictionId, period: $period) {
+      status
+      documents { ${POLICY_REF} }
+      candidates {
+        task { id key title policy { id title } }
+        score kind
+        evidence { localText localSpan { start end } nationalText }
+      }
+      keywordHits { keyword snippet task { id key title policy { id title } } }
+    }
+  }
+`;
+export interface AuditTask {
+  id: string;
+  key: string;
+  title: string;
+  policy: { id: string; title: string };
+}
+export interface GapAuditResult {
+  gapAudit: {
+    status: CoverageStatus;
+    documents: PolicyRef[];
+    candidates: { task: AuditTask; score: number; kind: LinkKind; evidence: Evidence[] }[];
+    keywordHits: { keyword: string; snippet: string; task: AuditTask }[];
   };
 }
 
@@ -210,34 +263,6 @@ export interface NationalItemLineageResult {
   nationalItem: (NationalItemRef & { implementations: (TaskSummary & { parent: { id: string; key: string; title: string } | null })[] }) | null;
 }
 
-/** Every policy with its tasks and their links: the overview graph (thousands of elements). */
-export const OVERVIEW = /* GraphQL */ `
-  query Overview {
-    nationalItems { ${NATIONAL_ITEM} }
-    policies {
-      id title
-      jurisdiction { ${JURISDICTION} }
-      tasks { id key title kind parent { id } implements { nationalItem { id } score kind } }
-    }
-  }
-`;
-export interface OverviewResult {
-  nationalItems: NationalItemRef[];
-  policies: {
-    id: string;
-    title: string;
-    jurisdiction: JurisdictionRef | null;
-    tasks: {
-      id: string;
-      key: string;
-      title: string;
-      kind: TaskKind;
-      parent: { id: string } | null;
-      implements: { nationalItem: { id: string }; score: number; kind: LinkKind }[];
-    }[];
-  }[];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Compare
 // ---------------------------------------------------------------------------------------------
@@ -260,11 +285,17 @@ const COMPARE_ROW = `
   targetDifferences { metric targetsA { id } targetsB { id } }
 `;
 
+const UNLINKED_TASK = `id key title kind policy { id title } jurisdiction { ${JURISDICTION} }`;
+
 export const COMPARE = /* GraphQL */ `
-  query Compare($a: ID!, $b: ID!) {
-    compare(a: $a, b: $b) {
+  query Compare($a: ID!, $b: ID!, $period: PeriodInput) {
+    compare(a: $a, b: $b, period: $period) {
       a { ${JURISDICTION} }
       b { ${JURISDICTION} }
+      documentsA { ${POLICY_REF} }
+      documentsB { ${POLICY_REF} }
+      unlinkedA { ${UNLINKED_TASK} }
+      unlinkedB { ${UNLINKED_TASK} }
       shared { ${COMPARE_ROW} }
       onlyA { ${COMPARE_ROW} }
       onlyB { ${COMPARE_ROW} }
@@ -275,6 +306,10 @@ export interface CompareResult {
   compare: {
     a: JurisdictionRef;
     b: JurisdictionRef;
+    documentsA: PolicyRef[];
+    documentsB: PolicyRef[];
+    unlinkedA: LineageTask[];
+    unlinkedB: LineageTask[];
     shared: CompareRow[];
     onlyA: CompareRow[];
     onlyB: CompareRow[];

@@ -1,7 +1,7 @@
 /**
  * @module React hook around fetchGraphQL with loading, error and stale-answer handling.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fetchGraphQL } from './graphql-client.js';
 
 export type QueryState<T> =
@@ -10,22 +10,47 @@ export type QueryState<T> =
   | { status: 'error'; error: Error }
   | { status: 'done'; data: T };
 
-/** Runs `query` whenever the variables change; `skip` keeps it idle (e.g. no search text yet). */
+const dataListeners = new Set<() => void>();
+
+/** The graph changed (a curation): every query on screen asks again, so what is shown is never stale. */
+export function notifyDataChanged(): void {
+  for (const listener of [...dataListeners]) listener();
+}
+
+/** A number that grows each time the graph changes. */
+function useDataVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const listener = () => setVersion((current) => current + 1);
+    dataListeners.add(listener);
+    return () => {
+      dataListeners.delete(listener);
+    };
+  }, []);
+  return version;
+}
+
+/** Runs `query` whenever the variables change (or the graph does); `skip` keeps it idle (e.g. no search text yet). */
 export function useQuery<T>(
   query: string,
   variables: Record<string, unknown> = {},
   { skip = false }: { skip?: boolean } = {},
 ): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ status: skip ? 'idle' : 'loading' });
+  const version = useDataVersion();
+  const shownKey = useRef<string | null>(null);
   // Variables are compared by value: callers build a new object on every render.
   const key = JSON.stringify(variables);
   useEffect(() => {
     if (skip) {
+      shownKey.current = null;
       setState({ status: 'idle' });
       return;
     }
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    // A refresh after a change of the graph keeps the old answer on screen until the new one arrives.
+    if (shownKey.current !== `${query}|${key}`) setState({ status: 'loading' });
+    shownKey.current = `${query}|${key}`;
     fetchGraphQL<T>(query, JSON.parse(key) as Record<string, unknown>, { signal: controller.signal }).then(
       (data) => setState({ status: 'done', data }),
       (error: unknown) => {
@@ -34,7 +59,7 @@ export function useQuery<T>(
       },
     );
     return () => controller.abort();
-  }, [query, key, skip]);
+  }, [query, key, skip, version]);
   return state;
 }
 

@@ -14,7 +14,6 @@ import type {
   LineageResult,
   NationalItemLineageResult,
   NationalItemRef,
-  OverviewResult,
   TaskDetail,
   TaskSummary,
 } from '../api/queries.js';
@@ -28,6 +27,10 @@ export interface NodeData {
   /** What the node shows; set from nameZh/nameEn by the language toggle. */
   display: string;
   jurisdictionId?: string;
+  /** Set on the overview's aggregated pillar nodes: the pillar they stand for. */
+  pillar?: string;
+  /** Full text shown on hover. */
+  tooltip?: string;
 }
 
 export interface EdgeData {
@@ -175,23 +178,73 @@ export function taskExpansionElements(task: TaskDetail): ElementDefinition[] {
   return set.toArray();
 }
 
-/** Every policy's tasks and their links to national items: the whole graph at once. */
-export function overviewElements(result: OverviewResult): ElementDefinition[] {
+/** Rows of the overview are this far apart: labels of 12 px on one line never touch. */
+const OVERVIEW_ROW = 34;
+/** Horizontal distance between the item column and the jurisdiction column. */
+const OVERVIEW_SPAN = 520;
+
+export interface OverviewData {
+  nationalItems: NationalItemRef[];
+  jurisdictions: JurisdictionRef[];
+  cells: { nationalItemId: string; jurisdictionId: string; taskCount: number }[];
+}
+
+/**
+ * The overview: pillars (aggregated national items with their counts) in a column on the left, jurisdictions on
+ * the right, an edge per pair whose width grows with the implementing tasks. An expanded pillar lists its items
+ * under it, each with its own edges. Rows sit on a fixed grid, so labels never overlap and the picture is the
+ * same on every visit; the whole graph is never laid out at once.
+ */
+export function overviewElements(data: OverviewData, expandedPillars: ReadonlySet<string>, lang: 'zh' | 'en' = 'zh'): ElementDefinition[] {
   const set = new ElementSet();
-  for (const item of result.nationalItems) addNationalItem(set, item);
-  for (const policy of result.policies) {
-    const jurisdictionId = policy.jurisdiction?.id;
-    const extra = jurisdictionId ? { jurisdictionId } : {};
-    const policyId = set.node('Policy', policy.id, shorten(policy.title), shorten(policy.title), extra);
-    if (policy.jurisdiction) set.edge('ISSUED_IN', addJurisdiction(set, policy.jurisdiction), policyId);
-    for (const task of policy.tasks) {
-      const taskId = set.node('Task', task.id, taskName(task), taskName(task), extra);
-      if (task.parent) set.edge('HAS_PART', nodeId('Task', task.parent.id), taskId);
-      else set.edge('HAS_TASK', policyId, taskId);
-      for (const link of task.implements) set.edge('IMPLEMENTS', taskId, nodeId('NationalItem', link.nationalItem.id), link.score);
+  const positions = new Map<string, { x: number; y: number }>();
+  const pillars = new Map<string, NationalItemRef[]>();
+  for (const item of data.nationalItems) pillars.set(item.pillar, [...(pillars.get(item.pillar) ?? []), item]);
+  const tasksOf = new Map<string, number>();
+  for (const cell of data.cells) tasksOf.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, cell.taskCount);
+  const count = (itemIds: readonly string[], jurisdictionId: string) => itemIds.reduce((sum, id) => sum + (tasksOf.get(`${id}|${jurisdictionId}`) ?? 0), 0);
+  const pairs: { source: string; itemIds: string[] }[] = [];
+  let row = 0;
+  for (const [pillar, items] of pillars) {
+    const first = items[0];
+    if (!first) continue;
+    const itemIds = items.map((item) => item.id);
+    const total = data.jurisdictions.reduce((sum, j) => sum + count(itemIds, j.id), 0);
+    const open = expandedPillars.has(pillar);
+    const zh = `${first.pillarZh || pillar}（${items.length} 项 · ${total} 任务）`;
+    const en = `${first.pillarEn || pillar} (${items.length} items · ${total} tasks)`;
+    const id = set.node('NationalItem', `pillar:${pillar}`, zh, en, { pillar, tooltip: lang === 'zh' ? zh : en }, `pillar${open ? ' expanded' : ' expandable'}`);
+    positions.set(id, { x: 0, y: row * OVERVIEW_ROW });
+    row += 1;
+    if (!open) {
+      pairs.push({ source: id, itemIds });
+      continue;
+    }
+    for (const item of items) {
+      const itemTotal = data.jurisdictions.reduce((sum, j) => sum + count([item.id], j.id), 0);
+      const itemId = set.node('NationalItem', item.id, shorten(item.titleZh, 26), shorten(item.titleEn || item.titleZh, 40), {
+        tooltip: `${item.titleZh}\n${item.titleEn}\n${itemTotal} ${lang === 'zh' ? '任务' : itemTotal === 1 ? 'task' : 'tasks'}`,
+      }, 'overview-item');
+      positions.set(itemId, { x: 40, y: row * OVERVIEW_ROW });
+      row += 1;
+      pairs.push({ source: itemId, itemIds: [item.id] });
     }
   }
-  return set.toArray();
+  // Jurisdictions spread over the height of the item column, at least a row apart.
+  const step = Math.max(OVERVIEW_ROW, ((row - 1) * OVERVIEW_ROW) / Math.max(1, data.jurisdictions.length - 1));
+  const maxCount = Math.max(1, ...pairs.flatMap((pair) => data.jurisdictions.map((j) => count(pair.itemIds, j.id))));
+  data.jurisdictions.forEach((j, index) => {
+    const id = set.node('Jurisdiction', j.id, j.name, j.nameEn || j.name, { tooltip: `${j.name} · ${j.nameEn}` }, 'overview-jurisdiction');
+    positions.set(id, { x: OVERVIEW_SPAN, y: index * step });
+    for (const pair of pairs) {
+      const n = count(pair.itemIds, j.id);
+      if (n > 0) set.edge('IMPLEMENTS', pair.source, id, n / maxCount);
+    }
+  });
+  return set.toArray().map((element) => {
+    const position = positions.get(String(element.data['id']));
+    return position ? { ...element, position } : element;
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { labelName, useLang, useT } from '../i18n.js';
 import { downloadBlob } from '../components/csv.js';
-import { graphStylesheet, NODE_LABELS, NODE_LOOKS } from './graph-style.js';
+import { EDGE_LOOKS, graphStylesheet, NODE_LABELS, NODE_LOOKS } from './graph-style.js';
 import type { NodeData } from './build-elements.js';
 
 cytoscape.use(dagre);
@@ -93,6 +93,7 @@ export function GraphCanvas({
   const [renderer, setRenderer] = useState<'canvas' | 'webgl'>('canvas');
   // What Cytoscape holds after the last update, per node label and edge type (read by the browser tests).
   const [drawn, setDrawn] = useState<Record<string, number>>({});
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
   const useWebgl = rendererChoice === 'webgl' || (rendererChoice === 'auto' && elements.length > WEBGL_THRESHOLD && webglAvailable());
 
   // One Cytoscape instance per renderer mode; elements are swapped in place below.
@@ -106,6 +107,12 @@ export function GraphCanvas({
       ...(useWebgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     cy.on('tap', 'node', (event) => handlers.current.onSelect?.(event.target.data() as NodeData));
+    cy.on('mouseover', 'node', (event) => {
+      const data = event.target.data() as NodeData;
+      setTooltip({ x: event.renderedPosition.x, y: event.renderedPosition.y, text: data.tooltip ?? `${data.nameZh}${data.nameEn && data.nameEn !== data.nameZh ? `\n${data.nameEn}` : ''}` });
+    });
+    cy.on('mouseout', 'node', () => setTooltip(null));
+    cy.on('viewport', () => setTooltip(null));
     cy.on('dbltap', 'node', (event) => handlers.current.onToggle?.(event.target.data() as NodeData));
     cyRef.current = cy;
     setRenderer(useWebgl ? 'webgl' : 'canvas');
@@ -180,7 +187,14 @@ export function GraphCanvas({
         <button type="button" aria-label={t('zoomIn')} title={t('zoomIn')} onClick={() => zoomBy(1.25)}>＋</button>
         <button type="button" aria-label={t('zoomOut')} title={t('zoomOut')} onClick={() => zoomBy(0.8)}>－</button>
         <button type="button" onClick={exportPng}>{t('exportPng')}</button>
-        <span className="graph-count" data-testid="graph-count" data-nodes={nodeCount} data-edges={edgeCount} data-renderer={renderer} data-counts={JSON.stringify(drawn)}>
+        <span
+          className="graph-count"
+          data-testid="graph-count"
+          data-nodes={nodeCount}
+          data-edges={edgeCount}
+          data-renderer={renderer}
+          data-counts={JSON.stringify(drawn)}
+        >
           {nodeCount + edgeCount} {t('elements')} ({nodeCount} / {edgeCount}){renderer === 'webgl' ? ' · WebGL' : ''}
         </span>
         <span className="legend" aria-label={t('legend')}>
@@ -190,10 +204,32 @@ export function GraphCanvas({
               {labelName(label, lang)}
             </span>
           ))}
+          <span className="legend-item" title={t('legendEdgeWidth')}>
+            <svg width="34" height="12" aria-hidden="true">
+              <line x1="0" y1="6" x2="10" y2="6" stroke={EDGE_LOOKS.IMPLEMENTS.color} strokeWidth="1" />
+              <line x1="12" y1="6" x2="22" y2="6" stroke={EDGE_LOOKS.IMPLEMENTS.color} strokeWidth="3" />
+              <line x1="24" y1="6" x2="34" y2="6" stroke={EDGE_LOOKS.IMPLEMENTS.color} strokeWidth="6" />
+            </svg>
+            {t('legendImplements')}
+          </span>
+          <span className="legend-item">
+            <svg width="22" height="12" aria-hidden="true">
+              <line x1="0" y1="6" x2="22" y2="6" stroke={EDGE_LOOKS.DERIVES_FROM.color} strokeWidth="2" strokeDasharray="4 3" />
+            </svg>
+            {t('legendDerives')}
+          </span>
+          <span className="legend-item legend-note">{t('legendEdgeWidth')}</span>
         </span>
       </div>
       <div className="graph-body">
-        <div className="graph-canvas" ref={container} data-testid="graph-canvas" />
+        <div className="graph-canvas-wrap">
+          <div className="graph-canvas" ref={container} data-testid="graph-canvas" />
+          {tooltip && (
+            <div className="graph-tooltip" role="tooltip" data-testid="graph-tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }}>
+              {tooltip.text}
+            </div>
+          )}
+        </div>
         <NodeList elements={elements} onSelect={onSelect} onToggle={onToggle} />
       </div>
     </div>

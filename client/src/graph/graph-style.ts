@@ -107,6 +107,10 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node.compare-item', style: { 'font-size': 12, 'text-wrap': 'wrap', 'text-max-width': '130px', width: 30, height: 30 } },
     { selector: 'node.gap', style: { 'background-opacity': 0.25, 'border-width': 2, 'border-style': 'dashed', 'border-color': '#dc2626' } },
     { selector: 'edge.secondary', style: { opacity: 0.2 } },
+    // Overview: labels beside their nodes, away from the edges between the two columns.
+    { selector: 'node.pillar', style: { width: 20, height: 20, 'font-size': 12, 'font-weight': 'bold', 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -8, 'text-margin-y': 0, 'text-wrap': 'none' } },
+    { selector: 'node.overview-item', style: { width: 12, height: 12, 'font-size': 11, 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -6, 'text-margin-y': 0, 'text-wrap': 'none' } },
+    { selector: 'node.overview-jurisdiction', style: { width: 22, height: 22, 'font-size': 12, 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 8, 'text-margin-y': 0, 'text-wrap': 'none' } },
     { selector: 'edge.differs', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
   ];
   return [...base, ...nodeRules, ...edgeRules, ...stateRules];

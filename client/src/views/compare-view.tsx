@@ -1,9 +1,10 @@
 /**
- * @module Compare two jurisdictions: `#/compare?a=350400&b=141000&tab=table|graph`. Shared national items
- * are aligned in two columns, items found on one side only are listed apart, differing targets and lead
- * agency types are shown; the graph tab puts both sides on one stable preset layout.
+ * @module Compare two jurisdictions: `#/compare?a=350400&b=141000&from=2020&to=2024&tab=table|graph`. Each side
+ * is named by its jurisdiction and documents; targets are aligned by metric, shared national items sit in two
+ * columns with their lead agency types and the two wordings diffed, items found on one side only and local
+ * innovations are listed apart; the graph tab puts both sides on one stable preset layout.
  */
-import { lazy, Suspense } from 'react';
+import { Fragment, lazy, Suspense } from 'react';
 import type { AgencyType } from '../../../graph-schema/model.js';
 import { useQuery } from '../api/use-query.js';
 import { COMPARE, JURISDICTIONS, type CompareResult, type CompareRow, type JurisdictionsResult, type TaskSummary } from '../api/queries.js';
@@ -11,6 +12,8 @@ import { agencyTypeName, itemTitle, jurisdictionName, pillarName, useLang, useT 
 import { navigate, withParams, type Route } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem } from '../links.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
+import { ColumnDocuments, PeriodFilter, periodOf } from './documents.js';
+import { bestPair, LocalInnovations, TargetTable, WordingDiff } from './compare-parts.js';
 import { downloadCsv } from '../components/csv.js';
 import { AlignmentToggle } from './task-analyses.js';
 
@@ -24,13 +27,13 @@ export function CompareView({ route }: { route: Route }) {
   const b = route.params.get('b') ?? DEFAULT_JURISDICTIONS[1];
   const tab = route.params.get('tab') === 'graph' ? 'graph' : 'table';
   const all = useQuery<JurisdictionsResult>(JURISDICTIONS);
-  const state = useQuery<CompareResult>(COMPARE, { a, b }, { skip: a === b });
+  const period = periodOf(route);
+  const state = useQuery<CompareResult>(COMPARE, { a, b, ...(period ? { period } : {}) }, { skip: a === b });
   const options = all.status === 'done' ? all.data.jurisdictions.filter((j) => j.policies.length > 0 || j.id === a || j.id === b) : [];
 
   const picker = (side: 'a' | 'b', value: string) => (
     <label>
-      {side === 'a' ? t('sideA') : t('sideB')}{' '}
-      <select value={value} data-testid={`compare-${side}`} onChange={(event) => navigate(withParams(route, { [side]: event.target.value }))}>
+      <select value={value} data-testid={`compare-${side}`} aria-label={side === 'a' ? t('sideA') : t('sideB')} onChange={(event) => navigate(withParams(route, { [side]: event.target.value }))}>
         {options.length === 0 && <option value={value}>{value}</option>}
         {options.map((j) => (
           <option key={j.id} value={j.id}>
@@ -50,6 +53,7 @@ export function CompareView({ route }: { route: Route }) {
           ⇄
         </button>
         {picker('b', b)}
+        <PeriodFilter route={route} period={period} />
         <span className="tabs" role="tablist">
           {(['table', 'graph'] as const).map((name) => (
             <button
@@ -66,7 +70,7 @@ export function CompareView({ route }: { route: Route }) {
         </span>
       </div>
       {a === b ? (
-        <Empty>{t('sideA')} = {t('sideB')}</Empty>
+        <Empty>{t('sameSides')}</Empty>
       ) : state.status === 'loading' || state.status === 'idle' ? (
         <Loading />
       ) : state.status === 'error' ? (
@@ -124,6 +128,21 @@ function CompareTable({ route, result }: { route: Route; result: CompareResult }
           {t('exportCsv')}
         </button>
       </div>
+      <div className="two-columns compare-sides">
+        <section data-testid="side-documents-a">
+          <h2>
+            <span className="dot side-a" /> {nameA}
+          </h2>
+          <ColumnDocuments documents={result.compare.documentsA} />
+        </section>
+        <section data-testid="side-documents-b">
+          <h2>
+            <span className="dot side-b" /> {nameB}
+          </h2>
+          <ColumnDocuments documents={result.compare.documentsB} />
+        </section>
+      </div>
+      <TargetTable rows={shared} nameA={nameA} nameB={nameB} />
       <table className="compare-table" data-testid="compare-table">
         <colgroup>
           <col className="item-col" />
@@ -145,12 +164,14 @@ function CompareTable({ route, result }: { route: Route; result: CompareResult }
         <RowGroup route={route} title={`${t('onlyIn')} ${nameA}`} rows={onlyA} kind="only-a" sideA={nameA} sideB={nameB} />
         <RowGroup route={route} title={`${t('onlyIn')} ${nameB}`} rows={onlyB} kind="only-b" sideA={nameA} sideB={nameB} />
       </table>
+      <LocalInnovations route={route} nameA={nameA} nameB={nameB} tasksA={result.compare.unlinkedA} tasksB={result.compare.unlinkedB} />
     </div>
   );
 }
 
 function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; title: string; rows: CompareRow[]; kind: string; sideA: string; sideB: string }) {
   const lang = useLang();
+  const t = useT();
   return (
     <tbody className={`group-${kind}`} data-testid={`group-${kind}`}>
       <tr className="group-row">
@@ -160,19 +181,32 @@ function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; ti
       </tr>
       {rows.map((row) => {
         const differing = new Set(row.targetDifferences.flatMap((difference) => [...difference.targetsA, ...difference.targetsB].map((target) => target.id)));
+        const wordings = kind === 'shared' ? bestPair(row) : null;
         return (
-          <tr key={row.nationalItem.id} data-testid="compare-row" data-item-id={row.nationalItem.id} className={differing.size > 0 ? 'differs' : ''}>
-            <th scope="row">
-              <a href={lineageOfItem(row.nationalItem.id)}>{itemTitle(row.nationalItem, lang)}</a>
-              <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
-            </th>
-            <td data-side={sideA}>
-              <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
-            </td>
-            <td data-side={sideB}>
-              <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
-            </td>
-          </tr>
+          <Fragment key={row.nationalItem.id}>
+            <tr data-testid="compare-row" data-item-id={row.nationalItem.id} className={differing.size > 0 ? 'differs' : ''}>
+              <th scope="row">
+                <a href={lineageOfItem(row.nationalItem.id)}>{itemTitle(row.nationalItem, lang)}</a>
+                <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
+              </th>
+              <td data-side={sideA}>
+                <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
+              </td>
+              <td data-side={sideB}>
+                <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
+              </td>
+            </tr>
+            {wordings && (
+              <tr className="wording-row">
+                <th scope="row" className="muted small">
+                  {t('wordingDiff')}
+                </th>
+                <td colSpan={2}>
+                  <WordingDiff a={wordings[0]} b={wordings[1]} nameA={sideA} nameB={sideB} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
         );
       })}
     </tbody>

@@ -1,6 +1,7 @@
 /**
- * @module Coverage: national items (grouped by pillar) × jurisdictions; each cell counts the implementing
- * tasks and a zero is a gap. URL: `#/coverage?j=350400,141000&gaps=350400&item=<id>&in=<jurisdiction>`.
+ * @module Coverage: national items (grouped by pillar) × jurisdictions; each column names the documents it rests
+ * on, each cell counts the implementing tasks or says it is a gap or has no document to read; a gap opens its
+ * audit. URL: `#/coverage?j=350400,141000&gaps=350400&item=<id>&in=<jurisdiction>&from=2020&to=2024`.
  */
 import { useMemo } from 'react';
 import { useQuery } from '../api/use-query.js';
@@ -9,6 +10,7 @@ import {
   IMPLEMENTATIONS,
   JURISDICTIONS,
   type CoverageResult,
+  type CoverageStatus,
   type ImplementationsResult,
   type JurisdictionsResult,
   type NationalItemRef,
@@ -19,6 +21,8 @@ import { DEFAULT_JURISDICTIONS, lineageOfItem } from '../links.js';
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
 import { downloadCsv } from '../components/csv.js';
 import { TaskList } from './task-list.js';
+import { ColumnDocuments, PeriodFilter, periodOf } from './documents.js';
+import { GapAuditPanel } from './gap-audit-panel.js';
 
 interface PillarGroup {
   pillar: string;
@@ -43,14 +47,14 @@ export function CoverageView({ route }: { route: Route }) {
   const gapsOf = route.params.get('gaps') ?? '';
   const cellItem = route.params.get('item');
   const cellJurisdiction = route.params.get('in');
-  const coverage = useQuery<CoverageResult>(COVERAGE, { jurisdictionIds });
+  const period = periodOf(route);
+  const coverage = useQuery<CoverageResult>(COVERAGE, { jurisdictionIds, ...(period ? { period } : {}) });
   const all = useQuery<JurisdictionsResult>(JURISDICTIONS);
 
-  const counts = useMemo(() => {
-    const byKey = new Map<string, number>();
+  const cells = useMemo(() => {
+    const byKey = new Map<string, { count: number; status: CoverageStatus }>();
     if (coverage.status === 'done') {
-      const { nationalItems, jurisdictions, counts: matrix } = coverage.data.coverage;
-      nationalItems.forEach((item, i) => jurisdictions.forEach((j, k) => byKey.set(`${item.id}|${j.id}`, matrix[i]?.[k] ?? 0)));
+      for (const cell of coverage.data.coverage.cells) byKey.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, { count: cell.taskCount, status: cell.status });
     }
     return byKey;
   }, [coverage]);
@@ -59,9 +63,11 @@ export function CoverageView({ route }: { route: Route }) {
 
   if (coverage.status === 'loading' || coverage.status === 'idle') return <Loading />;
   if (coverage.status === 'error') return <ErrorNotice error={coverage.error} />;
-  const { nationalItems, jurisdictions } = coverage.data.coverage;
-  const count = (itemId: string, jurisdictionId: string) => counts.get(`${itemId}|${jurisdictionId}`) ?? 0;
-  const visibleItems = gapsOf ? nationalItems.filter((item) => count(item.id, gapsOf) === 0) : nationalItems;
+  const { nationalItems, jurisdictions, columns } = coverage.data.coverage;
+  const cellOf = (itemId: string, jurisdictionId: string) => cells.get(`${itemId}|${jurisdictionId}`) ?? { count: 0, status: 'NO_DOCUMENT' as const };
+  const count = (itemId: string, jurisdictionId: string) => cellOf(itemId, jurisdictionId).count;
+  const documentsOf = (jurisdictionId: string) => columns.find((column) => column.jurisdiction.id === jurisdictionId)?.documents ?? [];
+  const visibleItems = gapsOf ? nationalItems.filter((item) => cellOf(item.id, gapsOf).status === 'GAP') : nationalItems;
   const groups = groupByPillar(visibleItems);
   const addable = all.status === 'done' ? all.data.jurisdictions.filter((j) => !jurisdictionIds.includes(j.id)) : [];
   const selectedCellItem = nationalItems.find((item) => item.id === cellItem);
@@ -71,7 +77,14 @@ export function CoverageView({ route }: { route: Route }) {
     downloadCsv(
       'coverage.csv',
       ['pillar', 'nationalItemId', 'titleZh', 'titleEn', ...jurisdictions.map((j) => `${j.name} (${j.id})`)],
-      nationalItems.map((item) => [item.pillarZh || item.pillar, item.id, item.titleZh, item.titleEn, ...jurisdictions.map((j) => count(item.id, j.id))]),
+      // A cell without documents is left empty, not 0: nothing can be said about it.
+      nationalItems.map((item) => [
+        item.pillarZh || item.pillar,
+        item.id,
+        item.titleZh,
+        item.titleEn,
+        ...jurisdictions.map((j) => (cellOf(item.id, j.id).status === 'NO_DOCUMENT' ? null : count(item.id, j.id))),
+      ]),
     );
 
   return (
@@ -105,11 +118,20 @@ export function CoverageView({ route }: { route: Route }) {
             ))}
           </select>
         </label>
+        <PeriodFilter route={route} period={period} />
         <button type="button" onClick={exportCsv}>
           {t('exportCsv')}
         </button>
-        <span className="hint">
-          <span className="gap-swatch" aria-hidden="true" /> = {t('gap')}
+      </div>
+      <div className="coverage-legend" data-testid="coverage-legend">
+        <span>
+          <span className="swatch covered-swatch" aria-hidden="true">3</span> {t('legendCovered')}
+        </span>
+        <span>
+          <span className="swatch gap-swatch" aria-hidden="true" /> {t('legendGap')}
+        </span>
+        <span>
+          <span className="swatch no-document-swatch" aria-hidden="true" /> {t('legendNoDocument')}
         </span>
       </div>
       {nationalItems.length === 0 ? (
@@ -125,7 +147,7 @@ export function CoverageView({ route }: { route: Route }) {
                   </th>
                   {jurisdictions.map((j) => (
                     <th scope="col" key={j.id} className="j-col" data-jurisdiction-id={j.id}>
-                      <span>{jurisdictionName(j, lang)}</span>
+                      <span className="j-name">{jurisdictionName(j, lang)}</span>
                       {jurisdictionIds.length > 1 && (
                         <button
                           type="button"
@@ -137,6 +159,7 @@ export function CoverageView({ route }: { route: Route }) {
                           ×
                         </button>
                       )}
+                      <ColumnDocuments documents={documentsOf(j.id)} />
                     </th>
                   ))}
                   <th scope="col" className="covered-col">
@@ -162,26 +185,28 @@ export function CoverageView({ route }: { route: Route }) {
                         </a>
                       </th>
                       {jurisdictions.map((j) => {
-                        const n = count(item.id, j.id);
+                        const { count: n, status } = cellOf(item.id, j.id);
                         const isSelected = item.id === cellItem && j.id === cellJurisdiction;
+                        const shown = status === 'COVERED' ? String(n) : status === 'GAP' ? t('gap') : t('noDocument');
                         return (
-                          <td key={j.id} className={`cell${n === 0 ? ' gap' : ''}${isSelected ? ' selected' : ''}`}>
+                          <td key={j.id} className={`cell status-${status.toLowerCase().replace('_', '-')}${status === 'GAP' ? ' gap' : ''}${isSelected ? ' selected' : ''}`}>
                             <button
                               type="button"
                               data-testid="coverage-cell"
                               data-item-id={item.id}
                               data-jurisdiction-id={j.id}
                               data-count={n}
-                              aria-label={`${itemTitle(item, lang)} · ${jurisdictionName(j, lang)}: ${n === 0 ? t('gap') : n}`}
+                              data-status={status}
+                              aria-label={`${itemTitle(item, lang)} · ${jurisdictionName(j, lang)}: ${shown}`}
                               onClick={() => navigate(withParams(route, { item: item.id, in: j.id }))}
                             >
-                              {n === 0 ? <span className="gap-mark">{t('gap')}</span> : n}
+                              {status === 'COVERED' ? n : <span className="gap-mark">{shown}</span>}
                             </button>
                           </td>
                         );
                       })}
                       <td className="covered">
-                        {jurisdictions.filter((j) => count(item.id, j.id) > 0).length} / {jurisdictions.length}
+                        {jurisdictions.filter((j) => cellOf(item.id, j.id).status === 'COVERED').length} / {jurisdictions.length}
                       </td>
                     </tr>
                   ))}
@@ -192,7 +217,7 @@ export function CoverageView({ route }: { route: Route }) {
                   <th scope="row">{t('gaps')}</th>
                   {jurisdictions.map((j) => (
                     <td key={j.id} className="gap-total" data-testid="gap-total" data-jurisdiction-id={j.id}>
-                      {nationalItems.filter((item) => count(item.id, j.id) === 0).length} / {nationalItems.length}
+                      {documentsOf(j.id).length === 0 ? t('noDocument') : `${nationalItems.filter((item) => cellOf(item.id, j.id).status === 'GAP').length} / ${nationalItems.length}`}
                     </td>
                   ))}
                   <td />
@@ -210,7 +235,11 @@ export function CoverageView({ route }: { route: Route }) {
                   ×
                 </button>
               </div>
-              <CellTasks route={route} nationalItemId={selectedCellItem.id} jurisdictionId={selectedCellJurisdiction.id} />
+              {cellOf(selectedCellItem.id, selectedCellJurisdiction.id).status === 'COVERED' ? (
+                <CellTasks route={route} nationalItemId={selectedCellItem.id} jurisdictionId={selectedCellJurisdiction.id} />
+              ) : (
+                <GapAuditPanel route={route} nationalItemId={selectedCellItem.id} jurisdictionId={selectedCellJurisdiction.id} period={period} />
+              )}
             </aside>
           )}
         </div>

@@ -1,7 +1,8 @@
 /**
  * @module Lineage graph. `#/lineage/national/<id>` traces a national item down to the implementing tasks in
  * every jurisdiction and their policies; `#/lineage/task/<id>` traces a task up; `#/lineage/overview` draws
- * every link at once. Double click (or +/- on the node list) expands or collapses a node.
+ * reform pillars against jurisdictions, a pillar opening into its items. Double click (or +/- on the node list)
+ * expands or collapses a node.
  */
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ElementDefinition } from 'cytoscape';
@@ -11,12 +12,12 @@ import {
   LINEAGE,
   NATIONAL_ITEMS,
   NATIONAL_ITEM_LINEAGE,
-  OVERVIEW,
+  COVERAGE,
   TASK_DETAIL,
   type LineageResult,
   type NationalItemLineageResult,
   type NationalItemsResult,
-  type OverviewResult,
+  type CoverageResult,
   type TaskDetailResult,
 } from '../api/queries.js';
 import {
@@ -223,11 +224,43 @@ function TaskLineage({ route, id }: { route: Route; id: string }) {
   return <LineageGraph route={route} title={title} base={base} resetKey={`task-${id}`} />;
 }
 
+/** `#/lineage/overview?open=<pillar>,<pillar>`: pillars against jurisdictions; a click on a pillar opens its items. */
 function Overview({ route }: { route: Route }) {
   const t = useT();
-  const state = useQuery<OverviewResult>(OVERVIEW);
-  const base = useMemo(() => (state.status === 'done' ? overviewElements(state.data) : []), [state]);
+  const lang = useLang();
+  const state = useQuery<CoverageResult>(COVERAGE, {});
+  const openParam = route.params.get('open') ?? '';
+  const open = useMemo(() => new Set(openParam.split(',').filter(Boolean)), [openParam]);
+  const elements = useMemo(() => (state.status === 'done' ? overviewElements(state.data.coverage, open, lang) : []), [state, open, lang]);
+  const rendererParam = route.params.get('renderer');
+  const rendererChoice = rendererParam === 'webgl' || rendererParam === 'canvas' ? rendererParam : 'auto';
   if (state.status === 'loading' || state.status === 'idle') return <Loading />;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
-  return <LineageGraph route={route} title={t('overview')} base={base} resetKey="overview" defaultLayout="fcose" />;
+  const toggle = (pillar: string) => {
+    const next = new Set(open);
+    if (next.has(pillar)) next.delete(pillar);
+    else next.add(pillar);
+    navigate(withParams(route, { open: [...next].join(',') }));
+  };
+  const select = (node: NodeData) => {
+    if (node.pillar) toggle(node.pillar);
+    else navigate(withParams(route, { d: `${node.label}:${node.entityId}` }));
+  };
+  return (
+    <div className="lineage">
+      <div className="view-toolbar">
+        <h1>{t('overview')}</h1>
+        <span className="hint">{t('overviewHint')}</span>
+      </div>
+      <GraphCanvas
+        elements={elements}
+        layout="preset"
+        layouts={['preset']}
+        onSelect={select}
+        onToggle={select}
+        exportName="overview"
+        rendererChoice={rendererChoice}
+      />
+    </div>
+  );
 }

@@ -155,23 +155,31 @@ function chainSeeds(seeds: readonly Seed[], options: Required<AlignmentOptions>)
 function mergeChains(chains: Seed[][], options: Required<AlignmentOptions>): Seed[][] {
   const sorted = chains.sort((x, y) => x[0]!.i - y[0]!.i);
   const merged: Seed[][] = [];
+  const grown = new Set<Seed[]>();
+  // Merged chains are sorted once at the end; meanwhile their furthest row is kept here.
+  const lastRow = new Map<Seed[], number>();
   for (const chain of sorted) {
     const first = chain[0]!;
     const host = merged.find((other) => {
-      const last = other[other.length - 1]!;
       return (
         other.length >= chain.length / 4 &&
         first.i >= other[0]!.i &&
-        first.i <= last.i + options.maxSeedGap &&
+        first.i <= lastRow.get(other)! + options.maxSeedGap &&
         Math.abs(first.j - first.i - median(other.slice(-5).map((seed) => seed.j - seed.i))) <= options.bandMargin
       );
     });
-    if (!host) merged.push([...chain]);
-    else {
-      host.push(...chain);
-      host.sort((x, y) => x.i - y.i || x.j - y.j);
+    const chainEnd = chain[chain.length - 1]!.i;
+    if (!host) {
+      const copy = [...chain];
+      merged.push(copy);
+      lastRow.set(copy, chainEnd);
+    } else {
+      for (const seed of chain) host.push(seed);
+      lastRow.set(host, Math.max(lastRow.get(host)!, chainEnd));
+      grown.add(host);
     }
   }
+  for (const chain of grown) chain.sort((x, y) => x.i - y.i || x.j - y.j);
   return merged;
 }
 
@@ -224,10 +232,10 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
   const rows = firstDiagonal.length;
   if (rows <= 0) return null;
   const trace = new Uint8Array(rows * width);
-  let prevH = new Float64Array(width);
-  let prevF = new Float64Array(width).fill(NEG);
-  let curH = new Float64Array(width);
-  let curF = new Float64Array(width).fill(NEG);
+  let prevH = new Int32Array(width);
+  let prevF = new Int32Array(width).fill(NEG);
+  let curH = new Int32Array(width);
+  let curF = new Int32Array(width).fill(NEG);
   let best = { score: 0, row: -1, col: -1 };
   for (let r = 0; r < rows; r++) {
     const i = iLo + r;
@@ -396,12 +404,20 @@ export function alignTexts(a: string, b: string, options: AlignmentOptions = {})
   const ca = toComparable(a);
   const cb = toComparable(b);
   const found: LocalAlignment[] = [];
-  const queue = chainSeeds(findSeeds(ca.chars, cb.chars, o.seedLength, o.maxSeedOccurrences), o);
+  // Longest chains last, to be taken first: a shorter chain inside a passage already found is a
+  // repeat of its wording elsewhere, which the overlap rule below would drop anyway.
+  const byLength = (x: Seed[], y: Seed[]) => x.length - y.length;
+  const queue = chainSeeds(findSeeds(ca.chars, cb.chars, o.seedLength, o.maxSeedOccurrences), o).sort(byLength);
   // A chain may hold two passages with an unalignable stretch between: its seeds outside the
   // passage found are chained again, a bounded number of times.
   let budget = queue.length * 4 + 16;
   while (queue.length > 0 && budget-- > 0) {
     const seeds = queue.pop()!;
+    const first = seeds[0]!;
+    const last = seeds[seeds.length - 1]!;
+    const inside = (from: number, to: number, start: number, end: number) => start <= from && to <= end;
+    if (found.some((local) => inside(first.i, last.i + o.seedLength, local.aStart, local.aEnd))) continue;
+    if (found.some((local) => inside(Math.min(first.j, last.j), Math.max(first.j, last.j) + o.seedLength, local.bStart, local.bEnd))) continue;
     if (!worthAligning(ca.chars, cb.chars, seeds, o)) continue;
     const iLo = Math.max(0, seeds[0]!.i - o.bandMargin);
     const iHi = Math.min(ca.chars.length, seeds[seeds.length - 1]!.i + o.seedLength + o.bandMargin);
@@ -409,7 +425,10 @@ export function alignTexts(a: string, b: string, options: AlignmentOptions = {})
     if (!local || local.score < o.minScore) continue;
     found.push(local);
     const outside = seeds.filter((seed) => seed.i + o.seedLength <= local.aStart || seed.i >= local.aEnd);
-    if (outside.length > 0 && outside.length < seeds.length) queue.push(...chainSeeds(outside, o));
+    if (outside.length > 0 && outside.length < seeds.length) {
+      queue.push(...chainSeeds(outside, o));
+      queue.sort(byLength);
+    }
   }
   // The same passage reached from two chains, or a repeated phrase aligned twice: keep the best.
   const kept: LocalAlignment[] = [];

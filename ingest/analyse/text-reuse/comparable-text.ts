@@ -21,6 +21,25 @@ export interface ComparableText {
  * judges reuse by the words. Digits and Latin letters stay: "2025年" and "DRG" are wording.
  */
 export function toComparable(original: string): ComparableText {
+  const known = original.length >= LONG_TEXT ? recentLongTexts.get(original) : undefined;
+  if (known) return known;
+  const comparable = computeComparable(original);
+  if (original.length >= LONG_TEXT) {
+    if (recentLongTexts.size >= KEPT_LONG_TEXTS) recentLongTexts.delete(recentLongTexts.keys().next().value!);
+    recentLongTexts.set(original, comparable);
+  }
+  return comparable;
+}
+
+/**
+ * A document is aligned with each of its tasks' texts in turn (Task.bestAlignment over a page of
+ * tasks): the last few long texts are kept so that it is prepared once.
+ */
+const LONG_TEXT = 2000;
+const KEPT_LONG_TEXTS = 8;
+const recentLongTexts = new Map<string, ComparableText>();
+
+function computeComparable(original: string): ComparableText {
   const chars: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

@@ -1,0 +1,107 @@
+/**
+ * @module Writes many documents' rows through the database's bulk path, in one transaction: every
+ * node and relationship that is new (all of a fresh store's) goes in with one bulk creation per
+ * table (Kuzu: COPY; Neo4j: UNWIND batches of thousands of rows), and only what is already stored
+ * (a cited document's stub, a jurisdiction or agency of an earlier load) is MERGEd as
+ * document-by-document loading does, so the graph is the same as loadDocuments would leave.
+ */
+import type { AgencyNode, NodeLabel, RelType } from '../../graph-schema/model.js';
+import type { GraphStore, WriteTransaction } from '../../store/graph-store.js';
+import { ingestQueries as q } from '../../store/queries/index.js';
+import type { Edge, GraphRows } from './graph-rows.js';
+import { combine, edgeKey, lastPerKey, missingStubs, removeReplaced, writeAgencies, type LoadOutcome } from './load-document.js';
+
+function partition<T>(items: readonly T[], isStored: (item: T) => boolean): { stored: T[]; fresh: T[] } {
+  const stored: T[] = [];
+  const fresh: T[] = [];
+  for (const item of items) (isStored(item) ? stored : fresh).push(item);
+  return { stored, fresh };
+}
+
+async function storedIds(tx: WriteTransaction, query: typeof q.jurisdictionsExisting, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await tx.read(query, { ids })).map((row) => row.id));
+}
+
+/** Writes rows of one table: the stored ones through `merge`, the new ones in bulk. */
+async function writeSplit<Row>(
+  tx: WriteTransaction,
+  table: NodeLabel | RelType,
+  merge: Parameters<WriteTransaction['write']>[0],
+  { stored, fresh }: { stored: Row[]; fresh: Row[] },
+): Promise<void> {
+  await tx.write(merge, stored as Record<string, unknown>[]);
+  await tx.write(q.bulkCreate[table], fresh as Record<string, unknown>[]);
+}
+
+/** A document's own nodes and edges, all new in the transaction, gathered per table. */
+function documentTables(changed: readonly GraphRows[], agencyIds: ReadonlySet<string>) {
+  const tables = {
+    Task: [] as Record<string, unknown>[],
+    HAS_TASK: [] as Edge[],
+    HAS_PART: [] as Edge[],
+    Target: [] as Record<string, unknown>[],
+    HAS_TARGET: [] as Edge[],
+    RESPONSIBLE: [] as Edge[],
+    IMPLEMENTS: [] as Edge[],
+    DERIVES_FROM: [] as Edge[],
+  };
+  for (const rows of changed) {
+    const tasks = lastPerKey(rows.tasks, (task) => task.id);
+    const targets = lastPerKey(rows.targets, (target) => target.id);
+    tables.Task.push(...tasks);
+    tables.HAS_TASK.push(...tasks.map((task) => ({ from: rows.policy.id, to: task.id })));
+    tables.HAS_PART.push(...lastPerKey(rows.taskParts, edgeKey));
+    tables.Target.push(...targets);
+    tables.HAS_TARGET.push(...targets.map((target) => ({ from: target.taskId, to: target.id })));
+    const responsible = lastPerKey(rows.responsible, edgeKey);
+    const unknown = responsible.find((edge) => !agencyIds.has(edge.to));
+    if (unknown) throw new Error(`RESPONSIBLE edge to an agency the document does not list: ${unknown.to}`);
+    tables.RESPONSIBLE.push(...responsible);
+    tables.IMPLEMENTS.push(...lastPerKey(rows.implementsLinks, edgeKey));
+    tables.DERIVES_FROM.push(...lastPerKey(rows.derivesFromLinks, edgeKey));
+  }
+  return tables;
+}
+
+/**
+ * Loads the documents in one transaction through the bulk path; their policy ids must differ, and
+ * every task a DERIVES_FROM link names must be stored or among them (see parent-links.ts).
+ */
+export async function loadDocumentsInBulk(store: GraphStore, documents: readonly GraphRows[]): Promise<LoadOutcome[]> {
+  return store.transaction(async (tx) => {
+    const { outcomes, changed, storedPolicyIds } = await removeReplaced(tx, documents);
+    if (changed.length === 0) return outcomes;
+    const rows = combine(changed);
+
+    const jurisdictionIds = await storedIds(tx, q.jurisdictionsExisting, rows.jurisdictions.map((node) => node.id));
+    await writeSplit(tx, 'Jurisdiction', q.upsert.Jurisdiction, partition(rows.jurisdictions, (node) => jurisdictionIds.has(node.id)));
+    // A new jurisdiction has no edge yet; one between stored jurisdictions may exist already.
+    const parents = lastPerKey(rows.jurisdictionParents, edgeKey);
+    await writeSplit(tx, 'PART_OF', q.merge.PART_OF, partition(parents, (edge) => jurisdictionIds.has(edge.from)));
+
+    const policies = partition(rows.policies, (policy) => storedPolicyIds.has(policy.id));
+    await writeSplit(tx, 'Policy', q.upsert.Policy, policies);
+    // A stub whose jurisdiction could not be inferred is issued nowhere (MERGE finds no such jurisdiction either).
+    const issuedIn = (list: readonly { id: string; jurisdictionId: string | null }[]) =>
+      list.flatMap((policy) => (policy.jurisdictionId ? [{ from: policy.id, to: policy.jurisdictionId }] : []));
+    await writeSplit(tx, 'ISSUED_IN', q.merge.ISSUED_IN, { stored: issuedIn(policies.stored), fresh: issuedIn(policies.fresh) });
+
+    const agencyIds = await storedIds(tx, q.agenciesExisting, rows.agencies.map((agency) => agency.id));
+    const agencies = partition(rows.agencies, (agency) => agencyIds.has(agency.id));
+    await writeAgencies(tx, agencies.stored);
+    const freshAgencies: AgencyNode[] = agencies.fresh.map((agency) => ({ ...agency, aliases: [...new Set(agency.aliases)].sort() }));
+    await tx.write(q.bulkCreate.Agency, freshAgencies);
+    await tx.write(q.bulkCreate.BELONGS_TO, freshAgencies.map((agency) => ({ from: agency.id, to: agency.jurisdictionId })));
+
+    const stubs = await missingStubs(tx, rows.citedPolicies);
+    await tx.write(q.bulkCreate.Policy, stubs);
+    await tx.write(q.bulkCreate.ISSUED_IN, issuedIn(stubs));
+    // A replaced document's citations were removed above, so every citation of a changed one is new.
+    await tx.write(q.bulkCreate.CITES, lastPerKey(rows.cites, edgeKey));
+
+    const tables = documentTables(changed, new Set(rows.agencies.map((agency) => agency.id)));
+    for (const [table, tableRows] of Object.entries(tables)) await tx.write(q.bulkCreate[table as keyof typeof tables], tableRows);
+    return outcomes;
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * @module The text work of an ingest (read, decode, normalise, segment, extract, resolve, link) on
+ * every core: a pool of worker threads processes files in parallel and hands them back in input
+ * order to the single writer, so a run gives what processFilesInOrder gives. At most `queueDepth`
+ * files are in the pool or waiting for the writer, so memory is bounded by the queue, not by the
+ * corpus.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileProcessor, KnownKeyLookup, ProcessedFile, SourceContext } from './pipeline.js';
+
+/** What a worker needs to rebuild the run's context (reference data is read from seedsDir again). */
+export interface WorkerSetup {
+  seedsDir: string;
+  fingerprint: string;
+  maxBytes: number | undefined;
+}
+
+export type ToWorker = { kind: 'file'; index: number; file: string } | { kind: 'known'; index: number; title: string | null };
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'ask'; index: number; ingestKey: string }
+  | { kind: 'done'; index: number; result: ProcessedFile };
+
+export interface PoolOptions {
+  /** Folder of the reference data, as given to ingestPaths. */
+  seedsDir: string;
+  /** @default one per core */
+  workers?: number;
+  /** Files dispatched but not yet taken by the writer, at most. @default 4 per worker */
+  queueDepth?: number;
+}
+
+/**
+ * The worker is TypeScript: a worker thread does not inherit the loader tsx (npm run ingest, the
+ * bench) or vitest gave the main thread, and Node 20 does not apply `--import tsx` to a worker's
+ * entry, so a small ES module entry loads it through tsx's API.
+ */
+function startWorker(setup: WorkerSetup): Worker {
+  const entry = new URL('./process-worker.ts', import.meta.url).href;
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(bootstrap, { eval: true, workerData: setup });
+}
+
+/** A FileProcessor running on a pool of worker threads, started per run and stopped when it ends. */
+export function processFilesInPool({ seedsDir, workers = availableParallelism(), queueDepth = workers * 4 }: PoolOptions): FileProcessor {
+  return (files, context, knownTitle) => runPool(files, context, knownTitle, { seedsDir: resolve(seedsDir), workers: Math.max(1, workers), queueDepth: Math.max(1, queueDepth) });
+}
+
+async function* runPool(
+  files: readonly string[],
+  context: SourceContext,
+  knownTitle: KnownKeyLookup,
+  { seedsDir, workers: size, queueDepth }: Required<PoolOptions>,
+): AsyncGenerator<ProcessedFile> {
+  if (files.length === 0) return;
+  const setup: WorkerSetup = { seedsDir, fingerprint: context.fingerprint, maxBytes: context.maxBytes };
+  const pool = Array.from({ length: Math.min(size, files.length) }, () => startWorker(setup));
+  const idle: Worker[] = [];
+  const results = new Map<number, ProcessedFile>();
+  let next = 0;
+  let yielded = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  const dispatch = () => {
+    while (idle.length > 0 && next < files.length && next - yielded < queueDepth) {
+      const worker = idle.pop()!;
+      const message: ToWorker = { kind: 'file', index: next, file: files[next]! };
+      next += 1;
+      worker.postMessage(message);
+    }
+  };
+
+  for (const worker of pool) {
+    worker.on('message', (message: FromWorker) => {
+      if (message.kind === 'ask') {
+        void knownTitle(message.ingestKey).then((title) => worker.postMessage({ kind: 'known', index: message.index, title: title ?? null } satisfies ToWorker));
+        return;
+      }
+      if (message.kind === 'done') results.set(message.index, message.result);
+      idle.push(worker);
+      dispatch();
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      notify();
+    });
+  }
+
+  try {
+    while (yielded < files.length) {
+      const result = results.get(yielded);
+      if (result) {
+        results.delete(yielded);
+        yielded += 1;
+        dispatch();
+        yield result;
+        continue;
+      }
+      if (failure) throw new Error(`a text worker failed: ${failure.message}`, { cause: failure });
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The bulk path (COPY into Kuzu) leaves the graph that document-by-document loading leaves, node
+ * for node and property for property, on the development corpus of real documents (the seeds are
+ * compared for every backend in the store contract).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestPaths, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
+import type { GraphStore } from '../../store/graph-store.js';
+import { graphSnapshot } from '../support/graph-snapshot.js';
+import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
+
+const SEEDS = 'seeds';
+const REAL = 'tests/fixtures/real';
+const PARENT = 'tests/fixtures/parent/national-2024-key-tasks.txt';
+/** A seed citing PARENT as its basis. */
+const CHILD = 'seeds/003_94d87789946e72f3.txt';
+
+const opened: TempStore[] = [];
+afterEach(async () => {
+  for (const temp of opened.splice(0)) await temp.close();
+});
+
+async function ingestInto(paths: readonly string[], options: IngestOptions): Promise<{ store: GraphStore; reports: FileReport[] }> {
+  const temp = await openTempKuzuStore();
+  opened.push(temp);
+  const reports = await ingestPaths(temp.store, paths, { seedsDir: SEEDS, ...options });
+  return { store: temp.store, reports };
+}
+
+/** Each file's outcome; a failure is reported when found, a loaded document when its batch commits, so the order differs. */
+const outcomes = (reports: readonly FileReport[]) =>
+  reports.map((report) => `${report.file}: ${report.ok ? report.outcome : report.code}`).sort();
+
+/** Counts per label and type, then the graphs themselves: a difference is named before the whole dump is printed. */
+async function expectSameGraph(actual: GraphStore, expected: GraphStore): Promise<void> {
+  const [a, b] = [await graphSnapshot(actual), await graphSnapshot(expected)];
+  const counts = (dump: typeof a.dump) => ({
+    ...Object.fromEntries(Object.entries(dump.nodes).map(([label, rows]) => [label, rows.length])),
+    ...Object.fromEntries(Object.entries(dump.relationships).map(([type, rows]) => [type, rows.length])),
+  });
+  expect(counts(a.dump)).toEqual(counts(b.dump));
+  expect(a.dump.nodes.Task.length).toBeGreaterThan(0);
+  if (a.checksum !== b.checksum) expect(a.dump).toEqual(b.dump);
+  expect(a.checksum).toBe(b.checksum);
+}
+
+describe('bulk loading', () => {
+  it('gives the development corpus and a parent document cited by a seed the same graph, in one batch and in batches of three', async () => {
+    // The child before its parent: the parent's tasks are linked from the child's in the same batch.
+    const childFirst = [REAL, CHILD, PARENT];
+    const perDocument = await ingestInto(childFirst, { loader: 'per-document', batchSize: 1 });
+    expect((await graphSnapshot(perDocument.store)).dump.relationships.DERIVES_FROM.length).toBeGreaterThan(0);
+    const oneBatch = await ingestInto(childFirst, { loader: 'bulk' });
+    expect(outcomes(oneBatch.reports)).toEqual(outcomes(perDocument.reports));
+    await expectSameGraph(oneBatch.store, perDocument.store);
+
+    // Later batches COPY into tables that hold the earlier ones, and the child links to its parent's stored tasks.
+    const parentFirst = [PARENT, REAL, CHILD];
+    const reference = await ingestInto(parentFirst, { loader: 'per-document', batchSize: 1 });
+    const smallBatches = await ingestInto(parentFirst, { loader: 'bulk', batchSize: 3 });
+    expect(outcomes(smallBatches.reports)).toEqual(outcomes(reference.reports));
+    await expectSameGraph(smallBatches.store, reference.store);
+  }, 480_000);
+
+  it('changes nothing when the same documents are loaded again in bulk', async () => {
+    const { store } = await ingestInto([PARENT, SEEDS], { loader: 'bulk' });
+    const before = await graphSnapshot(store);
+    const again = await ingestPaths(store, [PARENT, SEEDS], { seedsDir: SEEDS, loader: 'bulk' });
+    expect(again.every((report) => report.ok && report.outcome === 'unchanged')).toBe(true);
+    expect((await graphSnapshot(store)).checksum).toBe(before.checksum);
+  }, 240_000);
+
+  it('keeps what was stored and loads the good documents of a batch when one file is bad or a bulk write fails', async () => {
+    const { store } = await ingestInto([PARENT], { loader: 'bulk' });
+    const stored = await graphSnapshot(store);
+    let failBulkWrites = true;
+    // Every bulk creation fails while the flag is up: the batch falls back to document-by-document loading.
+    const flaky: GraphStore = {
+      ...store,
+      backend: store.backend,
+      queryCount: 0,
+      read: (query, params) => store.read(query, params),
+      transaction: (work) =>
+        store.transaction((tx) =>
+          work({
+            read: tx.read,
+            write: async (query, rows, params) => {
+              if (failBulkWrites && query.bulkTable && rows.length > 0) throw new Error('disk full');
+              await tx.write(query, rows, params);
+            },
+          }),
+        ),
+    };
+    const reports = await ingestPaths(flaky, [SEEDS, 'tests/fixtures/bad/no-structure.txt'], { seedsDir: SEEDS, loader: 'bulk' });
+    failBulkWrites = false;
+    expect(reports.filter((report) => !report.ok).map((report) => report.file)).toEqual(['tests/fixtures/bad/no-structure.txt']);
+    expect(reports.filter((report) => report.ok && report.outcome === 'created')).toHaveLength(5);
+    const after = await graphSnapshot(store);
+    for (const parent of stored.dump.nodes.Task) expect(after.dump.nodes.Task).toContainEqual(parent);
+
+    const reference = await ingestInto([PARENT, SEEDS], { loader: 'per-document', batchSize: 1 });
+    await expectSameGraph(store, reference.store);
+  }, 240_000);
+});
