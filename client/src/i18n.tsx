@@ -223,7 +223,6 @@ const UI = {
   direction_RAISED: ['提高', 'raised'],
   direction_LOWERED: ['降低', 'lowered'],
   direction_CHANGED: ['改变', 'changed'],
-  series: ['系列', 'Series'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type UiKey = keyof typeof UI;

@@ -1,6 +1,7 @@
 /**
  * @module Hash routes: every view has a shareable URL such as `#/coverage?j=350400,141000`,
- * `#/lineage/national/<id>`, `#/lineage/task/<id>`, `#/compare?a=…&b=…` or `#/search?q=…`.
+ * `#/lineage/national/<id>`, `#/lineage/task/<id>`, `#/compare?a=…&b=…` or `#/search?q=…`; the analyses
+ * `#/adoption?pillar=…`, `#/instruments?j=…&cell=…`, `#/reuse?a=…&b=…` and `#/versions?j=…` (or `p=<id>,<id>`).
  * `d=<kind>:<id>` on any route opens the detail panel.
  */
 import { useEffect, useState } from 'react';

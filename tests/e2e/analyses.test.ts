@@ -6,9 +6,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../support/start-server.js';
-import { graphqlClient, launchChromium, SCREENS, startExplorer, type Screen } from '../support/explorer-browser.js';
+import { graphqlClient, launchChromium, openScreen, SCREENS, startExplorer, type Screen } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts/analyses');
 
@@ -30,12 +30,7 @@ afterAll(async () => {
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
 });
 
-async function openPage(screen: Screen, lang: 'zh' | 'en' = 'zh'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height } });
-  await context.addInitScript((chosen) => window.localStorage.setItem('reformgraph.lang', chosen), lang);
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  return { context, page: await context.newPage() };
-}
+const openPage = (screen: Screen, lang: 'zh' | 'en' = 'zh') => openScreen(browser, server, screen, lang);
 
 const shot = (page: Page, screen: Screen, name: string) => page.screenshot({ path: resolve(ARTIFACTS, `${name}-${screen.name}.png`) });
 
