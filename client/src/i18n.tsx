@@ -214,6 +214,7 @@ const UI = {
   noSeries: ['该地区没有前后相继的同类文件；可在下方自选文件对比', 'This jurisdiction has no series of successive documents; pick documents below to compare them'],
   pickDocuments: ['自选文件（按日期排列）', 'Pick documents (ordered by date)'],
   compareDocuments: ['对比所选文件', 'Compare the documents picked'],
+  addressedMark: ['●：文件涉及该事项', '●: the document addresses the item'],
   continued: ['延续', 'Continued'],
   added: ['新增', 'Added'],
   dropped: ['删除', 'Dropped'],

@@ -155,6 +155,7 @@ function SeriesView({ route, series }: { route: Route; series: PlanSeries }) {
                 const step = series.steps[index - 1];
                 return (
                   <th key={document.id} className="j-col" data-testid={step ? 'step-summary' : undefined}>
+                    {!step && <span className="muted small">{t('addressedMark')}</span>}
                     {step && (
                       <>
                         <span className="chip step-continued">
