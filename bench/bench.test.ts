@@ -22,9 +22,10 @@ describe('npm run bench -- --quick', () => {
     const resultsDir = join(temp, 'results');
     await runBench({ quick: true, jurisdictions: 8, seed: 3, workDir, resultsDir, log: () => undefined });
     const report = JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as BenchReport;
+    const markdown = () => readFileSync(join(resultsDir, 'latest.md'), 'utf8');
 
     expect(Object.keys(report).sort()).toEqual(
-      ['corpus', 'goals', 'http', 'load', 'meta', 'neo4j', 'notes', 'resolvers', 'search', 'seeds', 'serverRssMiB', 'ui', 'writes'].sort(),
+      ['corpus', 'goals', 'http', 'load', 'loading', 'meta', 'neo4j', 'notes', 'resolvers', 'search', 'seeds', 'serverRssMiB', 'ui', 'writes'].sort(),
     );
     expect(report.meta.mode).toBe('quick');
     expect(Object.keys(report.http).sort()).toEqual(['compare', 'coverage', 'coverageCells', 'coverageWithTaskIds', 'lineage', 'search', 'tasksPage']);
@@ -34,7 +35,17 @@ describe('npm run bench -- --quick', () => {
     expect(report.ui['dagre:5000']!.elements).toBeGreaterThanOrEqual(5000);
 
     for (const [path, value] of numbersIn(report)) expect(Number.isFinite(value), `${path} is ${value}`).toBe(true);
-    for (const ratio of [report.writes.ratio, report.search.ratioP50, report.resolvers.queryRatio, report.resolvers.timeRatio]) {
+    expect(report.loading.sizes.map((size) => size.documents)).toEqual([4, 8]);
+    for (const size of report.loading.sizes) {
+      // Every loader loads every document, with the same tasks.
+      for (const figures of [size.perDocument, size.bulk, size.bulkWorkers]) {
+        expect(figures.loaded).toBe(size.documents);
+        expect(figures.tasksInStore).toBe(size.perDocument.tasksInStore);
+      }
+      expect(size.perDocument.tasksInStore).toBeGreaterThan(0);
+    }
+    expect(markdown()).toContain('Bulk + worker threads');
+    for (const ratio of [report.loading.sizes[0]!.bulkRatio, report.loading.sizes[0]!.workersRatio, report.writes.ratio, report.search.ratioP50, report.resolvers.queryRatio, report.resolvers.timeRatio]) {
       expect(ratio).toBeGreaterThan(0);
     }
     expect(report.resolvers.pages.map((page) => page.pageSize)).toEqual([10, 50, 200]);
@@ -46,8 +57,7 @@ describe('npm run bench -- --quick', () => {
     }
     if ('skipped' in report.neo4j) expect(report.notes).toContain(report.neo4j.skipped);
 
-    const markdown = readFileSync(join(resultsDir, 'latest.md'), 'utf8');
-    expect(markdown).toContain('| Goal | Measured | Limit | Result |');
-    expect(markdown).toContain('row at a time');
+    expect(markdown()).toContain('| Goal | Measured | Limit | Result |');
+    expect(markdown()).toContain('row at a time');
   }, 300_000);
 });

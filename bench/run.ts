@@ -1,11 +1,12 @@
 /**
- * @module `npm run bench [-- --quick | --soak] [--jurisdictions N] [--seed S]`: every figure of
+ * @module `npm run bench [-- --quick | --soak] [--jurisdictions N] [--years Y] [--seed S]`: every figure of
  * issue 7 in one run, each design choice beside its baseline, written to bench/results/latest.json
  * and latest.md. The ingests run in child processes (their peak RSS is their own), the server runs
  * as `npm start` would over the bench store, the load comes from a second process.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -25,7 +26,7 @@ import { writeCorpus, type CorpusManifest } from './corpus/generate-corpus.js';
 import { createRandom, type Random } from './corpus/prng.js';
 import { formatMarkdown } from './report/format-markdown.js';
 import { evaluateGoals, type BenchReport } from './report/report.js';
-import type { CorpusIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
+import type { CorpusIngestResult, LoaderIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
 import type { LoadResult } from './steps/load-step.js';
 import { measureLineageDraw } from './steps/ui-step.js';
 import { perIdReadStore, rowAtATimeStore, timedStore } from './support/instrumented-store.js';
@@ -37,6 +38,7 @@ const cliArgs = z.object({
   soak: z.boolean(),
   jurisdictions: z.coerce.number().int().min(2).max(3300).optional(),
   seed: z.coerce.number().int().min(0),
+  years: z.coerce.number().int().min(1).max(30),
   'soak-minutes': z.coerce.number().positive(),
   'reuse-store': z.boolean(),
 });
@@ -45,6 +47,8 @@ export interface BenchOptions {
   quick: boolean;
   jurisdictions: number;
   seed: number;
+  /** Documents per jurisdiction, one a year (see generate-corpus). @default 1 */
+  years?: number;
   /** @default 'data/bench' */
   workDir?: string;
   /** @default 'bench/results' */
@@ -57,8 +61,8 @@ export interface BenchOptions {
 /** Sizes of each measurement: a quick run keeps its shape with fewer repetitions. */
 function plan(quick: boolean) {
   return quick
-    ? { requests: 30, coverageRequests: 5, loadSeconds: 5, writeDocs: 3, searchQueries: 40, uiRuns: 1, uiSizes: [1000, 5000] }
-    : { requests: 200, coverageRequests: 20, loadSeconds: 20, writeDocs: 20, searchQueries: 200, uiRuns: 3, uiSizes: [1000, 5000] };
+    ? { requests: 30, coverageRequests: 5, loadSeconds: 5, writeDocs: 3, searchQueries: 40, uiRuns: 1, uiSizes: [1000, 5000], loaderShares: [0.5, 1] }
+    : { requests: 200, coverageRequests: 20, loadSeconds: 20, writeDocs: 20, searchQueries: 200, uiRuns: 3, uiSizes: [1000, 5000], loaderShares: [0.1, 1] };
 }
 
 function runChild(script: string, args: readonly string[], outFile: string): Promise<unknown> {
@@ -245,6 +249,47 @@ async function compareWrites(corpusDir: string, files: readonly string[], workDi
   return { documents: files.length, rows: batched.rows, batchedMs: batched.ms, rowAtATimeMs: rowAtATime.ms, batchedStatements: batched.statements, rowAtATimeStatements: rowAtATime.statements, ratio: rowAtATime.ms / batched.ms };
 }
 
+/**
+ * Each loader into a fresh store, at each corpus size (the first `documents` files of the corpus):
+ * the per-document path, the bulk path, and the bulk path with the text work on a worker thread per
+ * core. The three share one child process per size (one start-up, paid before the first, the
+ * baseline); its peak RSS is the largest of the three.
+ */
+export async function compareLoaders(corpusDir: string, manifest: CorpusManifest, workDir: string, seedsDir: string, sizes: readonly number[]) {
+  const workers = availableParallelism();
+  const rows = [];
+  for (const documents of sizes) {
+    const files = manifest.files.slice(0, documents).map((file) => join(corpusDir, file.file));
+    const pathsFile = join(workDir, `loader-paths-${documents}.json`);
+    writeFileSync(pathsFile, JSON.stringify(files));
+    const dir = join(workDir, 'loaders');
+    rmSync(dir, { recursive: true, force: true });
+    const args = ['--mode', 'loader', '--db', join(dir, 'db.kuzu'), '--seeds', seedsDir, '--paths', pathsFile, '--loaders', `per-document:0,bulk:0,bulk:${workers}`];
+    const [perDocument, bulk, bulkWorkers] = (await runChild('bench/steps/ingest-step.ts', args, join(workDir, 'loaders.json'))) as LoaderIngestResult[];
+    rmSync(dir, { recursive: true, force: true });
+    if (!perDocument || !bulk || !bulkWorkers) throw new Error('the loader comparison returned fewer than three runs');
+    const rate = (result: LoaderIngestResult) => ({
+      seconds: result.totalMs / 1000,
+      tasksPerSec: result.tasksInStore / (result.totalMs / 1000),
+      loaded: result.loaded,
+      tasksInStore: result.tasksInStore,
+    });
+    rows.push({
+      documents: files.length,
+      tasks: manifest.files.slice(0, documents).reduce((sum, file) => sum + file.units, 0),
+      workers,
+      perDocument: rate(perDocument),
+      bulk: rate(bulk),
+      bulkWorkers: rate(bulkWorkers),
+      peakRssMiB: bulkWorkers.peakRssMiB,
+      bulkRatio: perDocument.totalMs / bulk.totalMs,
+      workersRatio: bulk.totalMs / bulkWorkers.totalMs,
+      totalRatio: perDocument.totalMs / bulkWorkers.totalMs,
+    });
+  }
+  return { sizes: rows };
+}
+
 // --- Over HTTP ---------------------------------------------------------------------------------------
 
 async function postHttp(url: string, query: string, variables: Record<string, unknown>): Promise<{ ms: number; ok: boolean }> {
@@ -328,7 +373,7 @@ async function compareNeo4j(corpusDir: string, files: readonly string[], seedsDi
 
 // --- The run -----------------------------------------------------------------------------------------
 
-export async function runBench({ quick, jurisdictions, seed, workDir: baseDir = 'data/bench', resultsDir = 'bench/results', reuseStore = false, log = (line) => process.stderr.write(`${line}\n`) }: BenchOptions): Promise<BenchReport> {
+export async function runBench({ quick, jurisdictions, seed, years = 1, workDir: baseDir = 'data/bench', resultsDir = 'bench/results', reuseStore = false, log = (line) => process.stderr.write(`${line}\n`) }: BenchOptions): Promise<BenchReport> {
   const sizes = plan(quick);
   const workDir = resolve(baseDir, quick ? 'quick' : 'full');
   const seedsDir = resolve('seeds');
@@ -337,9 +382,9 @@ export async function runBench({ quick, jurisdictions, seed, workDir: baseDir = 
   const started = performance.now();
   const notes: string[] = [];
 
-  log(`corpus: ${jurisdictions} jurisdictions, seed ${seed}`);
+  log(`corpus: ${jurisdictions} jurisdictions${years > 1 ? ` × ${years} years` : ''}, seed ${seed}`);
   const corpusDir = join(workDir, 'corpus');
-  const manifest = writeCorpus(corpusDir, { jurisdictions, seed, seedsDir });
+  const manifest = writeCorpus(corpusDir, { jurisdictions, seed, seedsDir, years });
 
   log('seeds: cold, warm re-ingest, warm process on a fresh store');
   rmSync(join(workDir, 'seeds-store'), { recursive: true, force: true });
@@ -360,6 +405,10 @@ export async function runBench({ quick, jurisdictions, seed, workDir: baseDir = 
   }
   const jurisdictionMismatches = manifest.files.filter((file) => corpus.jurisdictions[file.file] !== undefined && corpus.jurisdictions[file.file] !== file.jurisdictionId).length;
   const corpusSeconds = corpus.totalMs / 1000;
+
+  log('loading: per document, bulk, bulk with worker threads, at two corpus sizes');
+  const loaderSizes = [...new Set(sizes.loaderShares.map((share) => Math.max(1, Math.round(manifest.documents * share))))];
+  const loading = await compareLoaders(corpusDir, manifest, workDir, seedsDir, loaderSizes);
 
   log('writes: batched UNWIND against row at a time');
   const writeFiles = manifest.files.slice(0, sizes.writeDocs).map((file) => file.file);
@@ -434,6 +483,7 @@ export async function runBench({ quick, jurisdictions, seed, workDir: baseDir = 
       peakRssMiB: corpus.peakRssMiB,
       slowestQueries: corpus.queryTimings.slice(0, 6).map((timing) => ({ name: timing.name, calls: timing.calls, ms: timing.ms })),
     },
+    loading,
     writes,
     search,
     resolvers,
@@ -516,6 +566,7 @@ async function main(): Promise<void> {
       soak: { type: 'boolean', default: false },
       jurisdictions: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      years: { type: 'string', default: '1' },
       'soak-minutes': { type: 'string', default: '10' },
       'reuse-store': { type: 'boolean', default: false },
     },
@@ -526,7 +577,7 @@ async function main(): Promise<void> {
     process.stdout.write(`soak: ${result.errors} errors, RSS slope ${result.rssSlopeMiBPerMin.toFixed(2)} MiB/min; bench/results/soak.md\n`);
     return;
   }
-  const report = await runBench({ quick: args.quick, jurisdictions: args.jurisdictions ?? (args.quick ? 30 : 3000), seed: args.seed, reuseStore: args['reuse-store'] });
+  const report = await runBench({ quick: args.quick, jurisdictions: args.jurisdictions ?? (args.quick ? 30 : 3000), seed: args.seed, years: args.years, reuseStore: args['reuse-store'] });
   process.stdout.write(formatMarkdown(report));
 }
 

@@ -244,10 +244,11 @@ export async function ingestPaths(
   const knownTitle: KnownKeyLookup = knownKeys
     ? async (ingestKey) => knownKeys.get(ingestKey)
     : async (ingestKey) => (await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey }))[0]?.title;
-  const load = bulk ? loadDocumentsInBulk : loadDocuments;
+  // The bulk path takes documents whose policy is not stored; one replacing a stored document or completing a stub is loaded alone (see bulk-load.ts).
+  const storedPolicies = bulk ? new Set((await store.read(ingestQueries.storedPolicyIds)).map((row) => row.id)) : null;
 
   let batch: PendingDocument[] = [];
-  const flush = async () => {
+  const flush = async (load = bulk ? loadDocumentsInBulk : loadDocuments) => {
     const pending = batch;
     batch = [];
     if (pending.length === 0) return;
@@ -266,6 +267,7 @@ export async function ingestPaths(
       }
       if (outcome) {
         knownKeys?.set(item.rows.policy.ingestKey ?? '', item.rows.policy.title);
+        for (const policy of [item.rows.policy, ...item.rows.citedPolicies]) storedPolicies?.add(policy.id);
         storeHasTasks = true;
       }
     }
@@ -288,12 +290,13 @@ export async function ingestPaths(
       const related = batch.some(
         (item) => item.rows.policy.id === policyId || (!bulk && (citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId))),
       );
-      if (related) await flush();
+      if (related || storedPolicies?.has(policyId)) await flush();
       const loadedTasks = bulk ? withPendingTasks(storedTasks(store), batch.map((item) => item.rows), { storeHasTasks }) : storedTasks(store);
       const withParents = await linkToLoadedParents(loadedTasks, doc, context.linkContext);
       const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
       batch.push({ file, rows, doc: withParents, citedIds });
-      if (batch.length >= batchSize) await flush();
+      if (storedPolicies?.has(policyId)) await flush(loadDocuments);
+      else if (batch.length >= batchSize) await flush();
     } catch (error) {
       report(failureReport(file, error));
     }

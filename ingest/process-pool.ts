@@ -5,10 +5,8 @@
  * files are in the pool or waiting for the writer, so memory is bounded by the queue, not by the
  * corpus.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileProcessor, KnownKeyLookup, ProcessedFile, SourceContext } from './pipeline.js';
 
@@ -41,7 +39,8 @@ export interface PoolOptions {
  */
 function startWorker(setup: WorkerSetup): Worker {
   const entry = new URL('./process-worker.ts', import.meta.url).href;
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // The ES module build of the API (import condition), which loads in a worker without a loader.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(bootstrap, { eval: true, workerData: setup });
 }

@@ -331,7 +331,7 @@ describe('errors and limits', () => {
   });
 
   it('runs every query the explorer sends within the default limits', async () => {
-    const variables = { taskId: 'sm-1-1', id: 'N-PAY', nationalItemId: 'N-PAY', a: '350400', b: '510100', text: '医保', jurisdictionIds: ['350400'] };
+    const variables = { taskId: 'sm-1-1', id: 'N-PAY', nationalItemId: 'N-PAY', jurisdictionId: '350400', a: '350400', b: '510100', text: '医保', jurisdictionIds: ['350400'] };
     const documents = Object.entries(explorerQueries).filter(([, value]) => typeof value === 'string' && /^\s*query\b/.test(value));
     for (const [name, document] of documents) {
       // `$id` names a different kind of node in each detail query.

@@ -31,6 +31,15 @@ export function formatMarkdown(report: BenchReport): string {
     `| Peak RSS of the ingest process | ${n(corpus.peakRssMiB)} MiB |`,
     `| Slowest store queries | ${corpus.slowestQueries.map((q) => `${q.name} ${n(q.ms / 1000, 1)} s/${n(q.calls)}`).join(', ')} |`,
     '',
+    '## Loading: per document, bulk, bulk with worker threads (each into a fresh store)',
+    '',
+    '| Documents (tasks) | Per document | Bulk | Bulk + worker threads | Bulk ÷ per document | Workers ÷ bulk | Overall | Peak RSS |',
+    '|---|---|---|---|---|---|---|---|',
+    ...report.loading.sizes.map((size) => {
+      const cell = (figures: typeof size.bulk) => `${n(figures.seconds, 1)} s, ${n(figures.tasksPerSec)} tasks/s`;
+      return `| ${n(size.documents)} (${n(size.tasks)}) | ${cell(size.perDocument)} | ${cell(size.bulk)} | ${cell(size.bulkWorkers)} (${size.workers} workers) | ${ratio(size.bulkRatio)} faster | ${ratio(size.workersRatio)} faster | ${ratio(size.totalRatio)} faster | ${n(size.peakRssMiB)} MiB |`;
+    }),
+    '',
     '## Design choices beside their baselines',
     '',
     '| Choice | Measured | Baseline | Ratio |',

@@ -19,6 +19,13 @@ export interface GoalResult {
   margin: string;
 }
 
+export interface LoaderFigures {
+  seconds: number;
+  tasksPerSec: number;
+  loaded: number;
+  tasksInStore: number;
+}
+
 export interface BenchReport {
   meta: { date: string; mode: 'quick' | 'full'; node: string; cpus: number; seed: number; runSeconds: number };
   seeds: SeedsIngestResult;
@@ -38,6 +45,24 @@ export interface BenchReport {
     storeSeconds: number;
     peakRssMiB: number;
     slowestQueries: { name: string; calls: number; ms: number }[];
+  };
+  loading: {
+    sizes: {
+      documents: number;
+      tasks: number;
+      workers: number;
+      perDocument: LoaderFigures;
+      bulk: LoaderFigures;
+      bulkWorkers: LoaderFigures;
+      /** Of the process that ran the three, one after the other. */
+      peakRssMiB: number;
+      /** per-document time / bulk time */
+      bulkRatio: number;
+      /** bulk time / bulk-with-workers time */
+      workersRatio: number;
+      /** per-document time / bulk-with-workers time */
+      totalRatio: number;
+    }[];
   };
   writes: { documents: number; rows: number; batchedMs: number; rowAtATimeMs: number; batchedStatements: number; rowAtATimeStatements: number; ratio: number };
   search: { tasks: number; queries: number; buildMs: number; indexed: LatencySummary; scan: LatencySummary; ratioP50: number };

@@ -3,13 +3,17 @@
  * (process.resourceUsage().maxRSS) is the ingest's alone. Modes:
  * - `seeds`: the five seeds into a new store (cold), again into the same store (warm re-ingest:
  *   everything unchanged), and into a second new store from the same warm process;
- * - `corpus`: a corpus folder into a new store, then the seeds, with per-query timings.
+ * - `corpus`: a corpus folder into a new store, then the seeds, with per-query timings;
+ * - `loader`: the files listed in --paths into a new store with each loader of --loaders in turn
+ *   (per-document, bulk, bulk with the text work on worker threads), for the side-by-side
+ *   comparison of loading.
  * Writes its result as JSON to --out.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestPaths, type FileReport } from '../../ingest/pipeline.js';
+import { processFilesInPool } from '../../ingest/process-pool.js';
 import { openKuzuStore } from '../../store/kuzu-store.js';
 import { ingestQueries } from '../../store/queries/index.js';
 import { timedStore, type QueryTiming } from '../support/instrumented-store.js';
@@ -40,6 +44,18 @@ export interface CorpusIngestResult {
   seedsAfterMs: number;
   storeMs: number;
   queryTimings: QueryTiming[];
+  peakRssMiB: number;
+}
+
+export interface LoaderIngestResult {
+  mode: 'loader';
+  loader: 'per-document' | 'bulk';
+  workers: number;
+  documents: number;
+  loaded: number;
+  tasksInStore: number;
+  totalMs: number;
+  /** The process's peak so far: of this run and the runs before it in the same process. */
   peakRssMiB: number;
 }
 
@@ -83,8 +99,10 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
   const timed = timedStore(await openFresh(db));
   const stamps: number[] = [];
   const started = performance.now();
+  // As `npm run ingest` loads: in bulk, the text work on a worker thread per core.
   const reports = await ingestPaths(timed.store, [corpusDir], {
     seedsDir,
+    processFiles: processFilesInPool({ seedsDir }),
     onProgress: () => {
       stamps.push(performance.now());
       if (stamps.length % 250 === 0) {
@@ -127,6 +145,49 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
   };
 }
 
+/** Each loader in turn into a fresh store of its own, in this process (its start-up is paid once for all). */
+async function loaderMode(db: string, seedsDir: string, pathsFile: string, loaders: readonly LoaderChoice[]): Promise<LoaderIngestResult[]> {
+  const paths = JSON.parse(readFileSync(pathsFile, 'utf8')) as string[];
+  const results: LoaderIngestResult[] = [];
+  for (const [index, { loader, workers }] of loaders.entries()) {
+    const store = await openFresh(`${db}-${index}`);
+    const started = performance.now();
+    const reports = await ingestPaths(store, paths, {
+      seedsDir,
+      loader,
+      ...(workers > 0 ? { processFiles: processFilesInPool({ seedsDir, workers }) } : {}),
+    });
+    const totalMs = performance.now() - started;
+    const [tasks] = await store.read(ingestQueries.countNodes.Task);
+    await store.close();
+    results.push({
+      mode: 'loader',
+      loader,
+      workers,
+      documents: reports.length,
+      loaded: reports.filter((report) => report.ok).length,
+      tasksInStore: Number(tasks?.count ?? 0),
+      totalMs,
+      peakRssMiB: peakRssMiB(),
+    });
+  }
+  return results;
+}
+
+export interface LoaderChoice {
+  loader: 'per-document' | 'bulk';
+  workers: number;
+}
+
+/** `per-document:0,bulk:0,bulk:2`: loader and worker threads of each run. */
+function parseLoaders(text: string): LoaderChoice[] {
+  return text.split(',').map((part) => {
+    const [loader, workers] = part.split(':');
+    if ((loader !== 'bulk' && loader !== 'per-document') || !/^\d+$/.test(workers ?? '')) throw new Error(`--loaders: cannot read "${part}"`);
+    return { loader, workers: Number(workers) };
+  });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -135,9 +196,18 @@ async function main(): Promise<void> {
       seeds: { type: 'string', default: 'seeds' },
       corpus: { type: 'string' },
       out: { type: 'string' },
+      paths: { type: 'string' },
+      loaders: { type: 'string' },
     },
   });
-  const { mode, db, seeds, corpus, out } = values;
+  const { mode, db, seeds, corpus, out, paths, loaders } = values;
+  if (mode === 'loader') {
+    if (!db || !out || !paths || !loaders) {
+      throw new Error('usage: ingest-step --mode loader --db PATH --out FILE --paths FILE --loaders per-document:0,bulk:0,bulk:2');
+    }
+    writeFileSync(out, JSON.stringify(await loaderMode(db, resolve(seeds), paths, parseLoaders(loaders))));
+    return;
+  }
   if (!db || !out || (mode !== 'seeds' && mode !== 'corpus') || (mode === 'corpus' && !corpus)) {
     throw new Error('usage: ingest-step --mode seeds|corpus --db PATH --out FILE [--corpus DIR] [--seeds DIR]');
   }

@@ -198,6 +198,9 @@ export const loadedIngestKeys = readQuery<{ ingestKey: string; title: string }>(
   `MATCH (p:Policy) WHERE p.ingestKey IS NOT NULL RETURN p.ingestKey AS ingestKey, p.title AS title`,
 );
 
+/** Every stored policy, loaded or stub, read once at the start of a bulk load. */
+export const storedPolicyIds = readQuery<{ id: string }>('storedPolicyIds', `MATCH (p:Policy) RETURN p.id AS id`);
+
 export const findPolicyByIngestKey = readQuery<{ id: string; title: string }>(
   'findPolicyByIngestKey',
   `MATCH (p:Policy) WHERE p.ingestKey = $ingestKey RETURN p.id AS id, p.title AS title`,

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPaths, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
+import { processFilesInPool } from '../../ingest/process-pool.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { graphSnapshot } from '../support/graph-snapshot.js';
 import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
@@ -54,13 +55,22 @@ describe('bulk loading', () => {
     expect(outcomes(oneBatch.reports)).toEqual(outcomes(perDocument.reports));
     await expectSameGraph(oneBatch.store, perDocument.store);
 
-    // Later batches COPY into tables that hold the earlier ones, and the child links to its parent's stored tasks.
-    const parentFirst = [PARENT, REAL, CHILD];
-    const reference = await ingestInto(parentFirst, { loader: 'per-document', batchSize: 1 });
-    const smallBatches = await ingestInto(parentFirst, { loader: 'bulk', batchSize: 3 });
+    // Later batches COPY into tables that hold the earlier ones; the parent completes the stub the
+    // child's batch wrote (alone, through loadDocuments) and a new document follows it.
+    const inBatches = [REAL, CHILD, PARENT, 'seeds/000_aa2cf58d52cbffab.txt'];
+    const reference = await ingestInto(inBatches, { loader: 'per-document', batchSize: 1 });
+    const smallBatches = await ingestInto(inBatches, { loader: 'bulk', batchSize: 3 });
     expect(outcomes(smallBatches.reports)).toEqual(outcomes(reference.reports));
     await expectSameGraph(smallBatches.store, reference.store);
   }, 480_000);
+
+  it('gives the same graph with the text work on worker threads', async () => {
+    const paths = [SEEDS, PARENT];
+    const perDocument = await ingestInto(paths, { loader: 'per-document', batchSize: 1 });
+    const pooled = await ingestInto(paths, { loader: 'bulk', processFiles: processFilesInPool({ seedsDir: SEEDS, workers: 2 }) });
+    expect(outcomes(pooled.reports)).toEqual(outcomes(perDocument.reports));
+    await expectSameGraph(pooled.store, perDocument.store);
+  }, 240_000);
 
   it('changes nothing when the same documents are loaded again in bulk', async () => {
     const { store } = await ingestInto([PARENT, SEEDS], { loader: 'bulk' });

@@ -190,10 +190,10 @@ function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; ti
                 <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
               </th>
               <td data-side={sideA}>
-                <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} />
+                <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} shared={kind === 'shared'} />
               </td>
               <td data-side={sideB}>
-                <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} />
+                <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} shared={kind === 'shared'} />
               </td>
             </tr>
             {wordings && (
@@ -213,10 +213,23 @@ function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; ti
   );
 }
 
-function SideCell({ route, tasks, leads, differing }: { route: Route; tasks: TaskSummary[]; leads: AgencyType[]; differing: ReadonlySet<string> }) {
+function SideCell({
+  route,
+  tasks,
+  leads,
+  differing,
+  shared,
+}: {
+  route: Route;
+  tasks: TaskSummary[];
+  leads: AgencyType[];
+  differing: ReadonlySet<string>;
+  /** A shared item with no task on this side is covered by a document's title as a whole. */
+  shared: boolean;
+}) {
   const t = useT();
   const lang = useLang();
-  if (tasks.length === 0) return <span className="gap-mark">{t('gap')}</span>;
+  if (tasks.length === 0) return shared ? <span className="muted">{t('coveredByTitle')}</span> : <span className="gap-mark">{t('gap')}</span>;
   return (
     <div className="side-cell">
       {leads.length > 0 && (

@@ -200,7 +200,7 @@ export function CoverageView({ route }: { route: Route }) {
                               aria-label={`${itemTitle(item, lang)} · ${jurisdictionName(j, lang)}: ${shown}`}
                               onClick={() => navigate(withParams(route, { item: item.id, in: j.id }))}
                             >
-                              {status === 'COVERED' ? n : <span className="gap-mark">{shown}</span>}
+                              {status === 'COVERED' ? n > 0 ? n : <span title={t('coveredByTitle')}>{t('wholeDocument')}</span> : <span className="gap-mark">{shown}</span>}
                             </button>
                           </td>
                         );
@@ -254,6 +254,7 @@ function CellTasks({ route, nationalItemId, jurisdictionId }: { route: Route; na
   if (state.status === 'loading' || state.status === 'idle') return <Loading />;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
   const tasks = state.data.nationalItem?.implementations ?? [];
-  if (tasks.length === 0) return <Empty>{t('noTasks')}</Empty>;
+  // A covered cell without tasks is covered by a document whose title names the reform.
+  if (tasks.length === 0) return <Empty>{t('coveredByTitle')}</Empty>;
   return <TaskList route={route} tasks={tasks} highlightItemId={nationalItemId} csvName={`tasks-${nationalItemId}-${jurisdictionId}.csv`} />;
 }

@@ -1,6 +1,8 @@
 /**
  * @module Search: `#/search?q=医保支付&j=350400&type=HEALTH&item=<id>`. Chinese full text on the server
- * (jurisdiction filter there too); agency type and national item filter the ranked answer here.
+ * (jurisdiction filter there too); agency type and national item filter the ranked answer here. An English query
+ * finds national items and agency types by their English names (english-names.ts) and lists the items' tasks;
+ * an empty answer says why.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AgencyType } from '../../../graph-schema/model.js';
@@ -153,19 +155,19 @@ export function SearchView({ route }: { route: Route }) {
               {found.length > 0 ? `${found.length} ${t('hiddenByFilters')}` : nothingFound}
             </div>
           ) : (
-          <TaskList
-            route={route}
-            tasks={results}
-            csvName={`search-${q}.csv`}
-            extra={(task) => {
-              const snippet = results.find((result) => result.id === task.id)?.snippet;
-              return snippet ? (
-                <p className="snippet" data-testid="snippet">
-                  <Snippet snippet={snippet} terms={terms} />
-                </p>
-              ) : null;
-            }}
-          />
+            <TaskList
+              route={route}
+              tasks={results}
+              csvName={`search-${q}.csv`}
+              extra={(task) => {
+                const snippet = results.find((result) => result.id === task.id)?.snippet;
+                return snippet ? (
+                  <p className="snippet" data-testid="snippet">
+                    <Snippet snippet={snippet} terms={terms} />
+                  </p>
+                ) : null;
+              }}
+            />
           )}
         </div>
       )}

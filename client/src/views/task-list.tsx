@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { TaskSummary } from '../api/queries.js';
-import { agencyName, agencyTypeName, itemTitle, jurisdictionName, policyTitle, roleName, taskCount, useLang, useT } from '../i18n.js';
+import { agencyName, agencyTypeName, itemTitle, jurisdictionName, kindHelp, policyTitle, roleName, taskCount, useLang, useT } from '../i18n.js';
 import type { Route } from '../router.js';
 import { detailHref, lineageOfTask } from '../links.js';
 import { downloadCsv } from '../components/csv.js';
@@ -86,7 +86,11 @@ export function TaskList({
             )}
             <div className="task-links">
               {task.implements.map((link) => (
-                <span key={link.nationalItem.id} className={`chip link${link.nationalItem.id === highlightItemId ? ' current' : ''}`}>
+                <span
+                  key={link.nationalItem.id}
+                  className={`chip link${link.nationalItem.id === highlightItemId ? ' current' : ''}`}
+                  title={`${kindHelp(link.kind, lang)} · ${t('scoreHelp')}`}
+                >
                   → {itemTitle(link.nationalItem, lang)} <span className="score">{link.score.toFixed(2)}</span>
                 </span>
               ))}
