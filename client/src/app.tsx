@@ -3,7 +3,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { LangContext, t as translate, type Lang } from './i18n.js';
-import { formatRoute, useRoute, withParams, navigate, type ViewName } from './router.js';
+import { ANALYSIS_VIEWS, formatRoute, useRoute, withParams, navigate, type AnalysisView, type ViewName } from './router.js';
 import { CoverageView } from './views/coverage-view.js';
 import { CompareView } from './views/compare-view.js';
 import { SearchView } from './views/search-view.js';
@@ -13,7 +13,11 @@ import { Loading } from './components/states.js';
 // Cytoscape and its layouts are most of the code: the lineage graphs load them when first opened.
 const LineageView = lazy(() => import('./views/lineage-view.js').then((module) => ({ default: module.LineageView })));
 
-const NAV: ViewName[] = ['coverage', 'lineage', 'compare', 'search'];
+// The research analyses (adoption, instruments, text reuse, versions) load when first opened.
+const AnalysisViews = lazy(() => import('./views/analysis-views.js').then((module) => ({ default: module.AnalysisViews })));
+const isAnalysis = (view: ViewName): view is AnalysisView => (ANALYSIS_VIEWS as readonly string[]).includes(view);
+
+const NAV: ViewName[] = ['coverage', 'lineage', 'compare', 'search', ...ANALYSIS_VIEWS];
 
 function initialLang(): Lang {
   const stored = window.localStorage.getItem('reformgraph.lang');
@@ -63,6 +67,11 @@ export function App() {
           )}
           {route.view === 'compare' && <CompareView route={route} />}
           {route.view === 'search' && <SearchView route={route} />}
+          {isAnalysis(route.view) && (
+            <Suspense fallback={<Loading />}>
+              <AnalysisViews route={route} view={route.view} />
+            </Suspense>
+          )}
         </main>
         {detail && <DetailPanel reference={detail} onClose={() => navigate(withParams(route, { d: undefined }))} />}
       </div>

@@ -1,11 +1,15 @@
 /**
  * @module Hash routes: every view has a shareable URL such as `#/coverage?j=350400,141000`,
- * `#/lineage/national/<id>`, `#/lineage/task/<id>`, `#/compare?a=…&b=…` or `#/search?q=…`.
+ * `#/lineage/national/<id>`, `#/lineage/task/<id>`, `#/compare?a=…&b=…` or `#/search?q=…`; the analyses
+ * `#/adoption?pillar=…`, `#/instruments?j=…&cell=…`, `#/reuse?a=…&b=…` and `#/versions?j=…` (or `p=<id>,<id>`).
  * `d=<kind>:<id>` on any route opens the detail panel.
  */
 import { useEffect, useState } from 'react';
 
-export type ViewName = 'coverage' | 'lineage' | 'compare' | 'search';
+export type ViewName = 'coverage' | 'lineage' | 'compare' | 'search' | AnalysisView;
+/** The research analyses of issue 17. */
+export type AnalysisView = 'adoption' | 'instruments' | 'reuse' | 'versions';
+export const ANALYSIS_VIEWS: readonly AnalysisView[] = ['adoption', 'instruments', 'reuse', 'versions'];
 
 export interface Route {
   view: ViewName;
@@ -14,7 +18,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const VIEWS: readonly ViewName[] = ['coverage', 'lineage', 'compare', 'search'];
+const VIEWS: readonly ViewName[] = ['coverage', 'lineage', 'compare', 'search', ...ANALYSIS_VIEWS];
 
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#\/?/, '');

@@ -59,7 +59,7 @@ for (const screen of SCREENS) {
         await page.goto(`${server.url}#/coverage`);
         await page.getByTestId('coverage-cell').first().waitFor();
         const links = page.locator('header nav a');
-        expect(await links.allInnerTexts()).toEqual(['覆盖矩阵', '溯源图', '对比', '检索']);
+        expect(await links.allInnerTexts()).toEqual(['覆盖矩阵', '溯源图', '对比', '检索', '采纳时间线', '政策工具', '文本复用', '版本对比']);
         for (const link of await links.all()) {
           // Whole: not cut, and on one line (the first round wrapped them to one character per line).
           const layout = await link.evaluate((element) => {

@@ -15,6 +15,7 @@ import { Empty, ErrorNotice, Loading } from '../components/states.js';
 import { ColumnDocuments, PeriodFilter, periodOf } from './documents.js';
 import { bestPair, LocalInnovations, TargetTable, WordingDiff } from './compare-parts.js';
 import { downloadCsv } from '../components/csv.js';
+import { AlignmentToggle } from './task-analyses.js';
 
 // The graph tab brings Cytoscape: loaded when the tab is first opened.
 const CompareGraph = lazy(() => import('./compare-graph.js').then((module) => ({ default: module.CompareGraph })));
@@ -246,6 +247,7 @@ function SideCell({
             <a href={detailHref(route, 'Task', task.id)}>
               <span className="task-key">{task.key}</span> {task.title}
             </a>
+            <AlignmentToggle taskId={task.id} />
             {task.targets.length > 0 && (
               <ul className="task-targets">
                 {task.targets.map((target, index) => (

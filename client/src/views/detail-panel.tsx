@@ -42,6 +42,7 @@ import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem, lineageOfTask } from 
 import { Empty, ErrorNotice, Loading } from '../components/states.js';
 import { evidenceMarks, SourceText, type SourceMark } from '../components/source-text.js';
 import { formatRoute } from '../router.js';
+import { TaskAnalyses } from './task-analyses.js';
 
 export function DetailPanel({ reference, onClose }: { reference: string; onClose: () => void }) {
   const t = useT();
@@ -255,6 +256,7 @@ function TaskFacts({ task }: { task: TaskDetail }) {
           </ul>
         </>
       )}
+      <TaskAnalyses taskId={task.id} />
       {task.children.length > 0 && (
         <>
           <h3>{t('children')}</h3>
