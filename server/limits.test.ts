@@ -35,7 +35,7 @@ describe('size limits', () => {
   it('refuses more aliases than the limit with TOO_MANY_ALIASES', async () => {
     const aliases = Array.from({ length: defaultLimits.maxAliases + 1 }, (_, i) => `a${i}: jurisdictions { id }`).join(' ');
     const answer = await postGraphQL(app, `{ ${aliases} }`);
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('TOO_MANY_ALIASES');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
     expect(answer.data ?? null).toBeNull();
   });
 
@@ -85,7 +85,7 @@ describe('size limits', () => {
     const coverage = await postGraphQL(app, `query($ids: [ID!]) { coverage(jurisdictionIds: $ids) { cells { taskCount } } }`, {
       ids: Array.from({ length: defaultLimits.maxCoverageJurisdictions + 1 }, () => '350400'),
     });
-    expect(coverage.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(coverage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -48,7 +48,7 @@ export const defaultLimits: ApiLimits = {
  */
 function withCode(code: string) {
   return (_context: ValidationContext | null, error: GraphQLError) => {
-    (error.extensions as Record<string, unknown>)['code'] = code;
+    (error.extensions as Record<string, unknown>).code = code;
   };
 }
 

@@ -54,7 +54,7 @@ function isTitleLike(line: Line): boolean {
     !isSignatureDate(line) &&
     !DOC_NUMBER.test(t) &&
     !END_MATTER.test(t) &&
-    !/文件$/u.test(t)
+    !t.endsWith('文件')
   );
 }
 
@@ -157,7 +157,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
         ? header.text.replace(/文件$/u, '')
         : null;
 
-  const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && /稿/u.test(line.text));
+  const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && line.text.includes('稿'));
   const bodyLines = [
     ...(header ? [header] : []),
     ...blocks.flatMap((block) => block.signatures),

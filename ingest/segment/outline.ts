@@ -277,7 +277,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
         const current = deepest();
         // A section cell repeated on every row names the section already open.
         if (current && open[level]?.key === marker.key &&
-            text.slice(open[level]!.start, open[level]!.headingEnd) === cell.text.slice(marker.length)) {
+            text.slice(open[level].start, open[level].headingEnd) === cell.text.slice(marker.length)) {
           return;
         }
         owner = openUnit(marker, level, cell.start + marker.length, cell.end, lineIndex, cell.start);
@@ -433,7 +433,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     i++;
   }
 
-  splitInlineMeasures(text, units, roots);
+  splitInlineMeasures(text, units);
   return { units: orderUnits(roots), startLine, messages };
 }
 
@@ -449,7 +449,7 @@ function orderUnits(roots: readonly Unit[]): Unit[] {
 }
 
 /** Sub-measures written inside an item's text or cell: "①深入开展…。②优化…". */
-function splitInlineMeasures(text: string, units: Unit[], roots: Unit[]) {
+function splitInlineMeasures(text: string, units: Unit[]) {
   for (const unit of [...units]) {
     if (unit.style === 'circled' || unit.children.some((child) => child.style === 'circled')) continue;
     const own = text.slice(unit.start, unit.end);
@@ -480,5 +480,4 @@ function splitInlineMeasures(text: string, units: Unit[], roots: Unit[]) {
     unit.children.unshift(...measures);
     units.push(...measures);
   }
-  void roots;
 }

@@ -52,16 +52,16 @@ function pick(row: Record<string, unknown>, columns: readonly string[]): Record<
 export function toGraphJson(dump: GraphDump) {
   return {
     nodes: NODE_LABELS.flatMap((label) =>
-      dump.nodes[label].map((row) => ({ label, id: String(row['id']), properties: pick(row, columnsOf(label)) })),
+      dump.nodes[label].map((row) => ({ label, id: String(row.id), properties: pick(row, columnsOf(label)) })),
     ),
     edges: REL_TYPES.flatMap((type) => {
       const { from: fromLabel, to: toLabel } = relationships[type];
       const propertyColumns = columnsOf(type).slice(2);
       return dump.relationships[type].map((row) => ({
         type,
-        from: String(row['from']),
+        from: String(row.from),
         fromLabel,
-        to: String(row['to']),
+        to: String(row.to),
         toLabel,
         properties: pick(row, propertyColumns),
       }));
@@ -151,7 +151,7 @@ export function toGraphMl(dump: GraphDump): string {
   for (const label of NODE_LABELS) {
     for (const row of dump.nodes[label]) {
       const fields = columnsOf(label).map((column) => data('node', column, row[column])).join('');
-      out.push(`    <node id="${xmlEscape(`${label}:${String(row['id'])}`)}">${data('node', 'label', label)}${fields}</node>`);
+      out.push(`    <node id="${xmlEscape(`${label}:${String(row.id)}`)}">${data('node', 'label', label)}${fields}</node>`);
     }
   }
   for (const type of REL_TYPES) {
@@ -161,8 +161,8 @@ export function toGraphMl(dump: GraphDump): string {
         .slice(2)
         .map((column) => data('edge', column, row[column]))
         .join('');
-      const source = xmlEscape(`${from}:${String(row['from'])}`);
-      const target = xmlEscape(`${to}:${String(row['to'])}`);
+      const source = xmlEscape(`${from}:${String(row.from)}`);
+      const target = xmlEscape(`${to}:${String(row.to)}`);
       out.push(`    <edge source="${source}" target="${target}">${data('edge', 'label', type)}${fields}</edge>`);
     }
   }

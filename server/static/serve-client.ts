@@ -133,7 +133,7 @@ export function useClientFiles({ dir, reserved = ['/graphql', '/export'] }: Serv
       };
       let body: Buffer = await readFile(file);
       if (COMPRESSIBLE.has(extension) && body.length >= MIN_COMPRESS_BYTES) {
-        headers['vary'] = 'Accept-Encoding';
+        headers.vary = 'Accept-Encoding';
         const encoding = chooseEncoding(request.headers.get('accept-encoding'));
         if (encoding) {
           body = await compressedBody(file, `${info.size}:${info.mtimeMs}`, body, encoding);

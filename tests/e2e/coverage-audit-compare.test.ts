@@ -62,7 +62,7 @@ async function shownStatuses(page: Page): Promise<Record<string, string | null>>
     await page
       .getByTestId('coverage-cell')
       .evaluateAll((cells) => cells.map((cell) => [`${cell.getAttribute('data-item-id')}|${cell.getAttribute('data-jurisdiction-id')}`, cell.getAttribute('data-status')])),
-  ) as Record<string, string | null>;
+  );
 }
 
 interface AuditAnswer {

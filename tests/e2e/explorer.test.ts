@@ -151,12 +151,12 @@ describe('lineage view', () => {
     if (!item) return;
     await open(`#/lineage/national/${encodeURIComponent(item.id)}`);
     const counts = await drawnCounts();
-    expect(counts['NationalItem']).toBe(1);
-    expect(counts['IMPLEMENTS']).toBe(item.implementations.length);
-    expect(counts['Policy']).toBe(new Set(item.implementations.map((task) => task.policy.id)).size);
-    expect(counts['Jurisdiction']).toBe(new Set(item.implementations.map((task) => task.jurisdiction.id)).size);
+    expect(counts.NationalItem).toBe(1);
+    expect(counts.IMPLEMENTS).toBe(item.implementations.length);
+    expect(counts.Policy).toBe(new Set(item.implementations.map((task) => task.policy.id)).size);
+    expect(counts.Jurisdiction).toBe(new Set(item.implementations.map((task) => task.jurisdiction.id)).size);
     // Implementing tasks plus the sections or items they sit under.
-    expect(counts['Task']).toBeGreaterThanOrEqual(item.implementations.length);
+    expect(counts.Task).toBeGreaterThanOrEqual(item.implementations.length);
     await page.waitForTimeout(600);
     await screenshot('lineage-national');
   });
@@ -174,8 +174,8 @@ describe('lineage view', () => {
     const toTasks = new Set(lineage.links.filter((link) => link.toTaskId).map((link) => `${link.fromTaskId}>${link.toTaskId}`));
     await open(`#/lineage/task/${encodeURIComponent(taskId)}`);
     const counts = await drawnCounts();
-    expect(counts['IMPLEMENTS'] ?? 0).toBe(toItems.size);
-    expect(counts['DERIVES_FROM'] ?? 0).toBe(toTasks.size);
+    expect(counts.IMPLEMENTS ?? 0).toBe(toItems.size);
+    expect(counts.DERIVES_FROM ?? 0).toBe(toTasks.size);
     await screenshot('lineage-task');
   });
 
@@ -189,12 +189,12 @@ describe('lineage view', () => {
     if (!item || !task) return;
     await open(`#/lineage/national/${encodeURIComponent(item.id)}`);
     const before = await drawnCounts();
-    expect(before['RESPONSIBLE'] ?? 0).toBe(0);
+    expect(before.RESPONSIBLE ?? 0).toBe(0);
     // The node list is the keyboard route to a node: "+" expands it, "-" collapses it.
     const taskButton = page.locator(`.node-list button[data-node-id="Task:${task.id}"]`);
     await taskButton.focus();
     await page.keyboard.press('+');
-    await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => ((JSON.parse(value) as Record<string, number>)['RESPONSIBLE'] ?? 0) > 0);
+    await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => ((JSON.parse(value) as Record<string, number>).RESPONSIBLE ?? 0) > 0);
     await taskButton.focus();
     await page.keyboard.press('-');
     await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => value === JSON.stringify(before));

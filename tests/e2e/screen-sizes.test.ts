@@ -333,10 +333,10 @@ for (const screen of SCREENS) {
       try {
         await page.goto(`${server.url}#/lineage/overview`);
         const collapsed = await drawn();
-        expect(collapsed['NationalItem']).toBe(pillars.length);
-        expect(collapsed['Jurisdiction']).toBe(coverage.jurisdictions.length);
-        expect(collapsed['IMPLEMENTS']).toBe(pillarPairs.size);
-        expect(collapsed['Task'] ?? 0).toBe(0);
+        expect(collapsed.NationalItem).toBe(pillars.length);
+        expect(collapsed.Jurisdiction).toBe(coverage.jurisdictions.length);
+        expect(collapsed.IMPLEMENTS).toBe(pillarPairs.size);
+        expect(collapsed.Task ?? 0).toBe(0);
         await page.waitForTimeout(300);
         expect(await overlaps()).toBe(0);
         // Hover a pillar: its full name and counts.
@@ -354,7 +354,7 @@ for (const screen of SCREENS) {
         await page.locator(`.node-list button[data-node-id="NationalItem:pillar:${pillar}"]`).click();
         await expect.poll(() => page.url()).toContain('open=');
         const items = coverage.nationalItems.filter((item) => item.pillar === pillar).length;
-        await expect.poll(async () => (await drawn())['NationalItem']).toBe(pillars.length + items);
+        await expect.poll(async () => (await drawn()).NationalItem).toBe(pillars.length + items);
         await page.waitForTimeout(300);
         expect(await overlaps()).toBe(0);
         await shot(page, screen, 'overview-expanded');

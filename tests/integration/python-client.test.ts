@@ -59,7 +59,7 @@ describe('examples/client.py', () => {
     // Each column names its documents; a gap is audited; adoption is drawn per pillar.
     for (const jurisdiction of jurisdictions) expect(stdout).toMatch(new RegExp(`${jurisdiction.name} rests on: \\S`));
     expect(stdout).toMatch(/== gap audit: .+ x \S+ .+ \(GAP\)/);
-    expect(stdout).toMatch(/   (candidate \d\.\d\d|keyword |no candidate)/);
+    expect(stdout).toMatch(/ {3}(candidate \d\.\d\d|keyword |no candidate)/);
     expect(stdout).toMatch(/== adoption \d{4}–\d{4}/);
     expect(stdout).toMatch(/\d+ of \d+ \(jurisdiction, item\) pairs adopted/);
   });

@@ -97,7 +97,7 @@ function useExpansions(base: ElementDefinition[], resetKey: string) {
     for (;;) {
       const next = alive.filter(([nodeId]) => {
         const others = [base, ...alive.filter(([other]) => other !== nodeId).map(([, list]) => list)];
-        return others.some((list) => list.some((element) => element.data['id'] === nodeId));
+        return others.some((list) => list.some((element) => element.data.id === nodeId));
       });
       if (next.length === alive.length) break;
       alive = next;
@@ -105,7 +105,7 @@ function useExpansions(base: ElementDefinition[], resetKey: string) {
     const merged = mergeElements([base, ...alive.map(([, list]) => list)]);
     const expanded = new Set(expansions.keys());
     return merged.map((element) =>
-      element.group === 'nodes' && expanded.has(String(element.data['id']))
+      element.group === 'nodes' && expanded.has(String(element.data.id))
         ? { ...element, classes: `${element.classes ?? ''} expanded`.trim() }
         : element,
     );
