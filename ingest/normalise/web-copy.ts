@@ -266,7 +266,7 @@ export function splitHeadingRunOn(line: MappedText): MappedText[] {
   for (const match of rest.matchAll(INLINE_MARKER)) {
     if (match.index < 2 || /[，。；：、,]/u.test(rest.slice(0, match.index))) return [line];
     const inner = markerAt(rest.slice(match.index));
-    if (inner && inner.value === 1 && inner.style !== marker.style) {
+    if (inner?.value === 1 && inner.style !== marker.style) {
       const at = marker.length + match.index;
       return [slice(line, 0, at), slice(line, at)];
     }

@@ -160,7 +160,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       levels = [...levels.slice(0, level), marker.style];
     }
     open = [...open.slice(0, level), unit];
-    if (startLine === null) startLine = lineIndex;
+    startLine ??= lineIndex;
     return unit;
   }
 

@@ -71,10 +71,17 @@ export function toGraphJson(dump: GraphDump) {
 
 // --- CSV ----------------------------------------------------------------------------------------
 
+/** A stored property as text: storage types are scalars or lists of strings (graph-schema/properties.ts); lists become JSON. */
+function propertyText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 /** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes. Lists become JSON. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+  const text = propertyText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -107,6 +114,7 @@ function xmlEscape(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // Characters XML 1.0 forbids (control characters other than tab and line breaks).
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
@@ -137,7 +145,7 @@ export function toGraphMl(dump: GraphDump): string {
 
   const data = (domain: 'node' | 'edge', name: string, value: unknown) => {
     if (value === null || value === undefined) return '';
-    const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+    const text = propertyText(value);
     return `<data key="${domain === 'node' ? 'n' : 'e'}_${name}">${xmlEscape(text)}</data>`;
   };
   const out: string[] = [
