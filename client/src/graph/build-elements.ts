@@ -43,6 +43,11 @@ export interface EdgeData {
 
 export const nodeId = (label: NodeLabel, entityId: string) => `${label}:${entityId}`;
 
+/** An element's classes with one more; Cytoscape takes them as one string or as a list. */
+export function withClass(classes: ElementDefinition['classes'], className: string): string {
+  return `${Array.isArray(classes) ? classes.join(' ') : (classes ?? '')} ${className}`.trim();
+}
+
 export function parseNodeId(id: string): { label: NodeLabel; entityId: string } | null {
   const at = id.indexOf(':');
   if (at <= 0) return null;
@@ -78,7 +83,7 @@ export class ElementSet {
 
   addClass(id: string, className: string): void {
     const element = this.nodes.get(id);
-    if (element) element.classes = `${element.classes ?? ''} ${className}`.trim();
+    if (element) element.classes = withClass(element.classes, className);
   }
 
   toArray(): ElementDefinition[] {
