@@ -68,8 +68,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
   await browser?.close();
   await server?.close();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
 });
 
 describe('coverage view', () => {
@@ -134,7 +136,7 @@ describe('coverage view', () => {
     await open('#/coverage?j=350400,141000');
     await page.getByTestId('coverage-cell').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
-    const text = readFileSync((await download.path()) ?? '', 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines[0]).toContain('nationalItemId');
     expect(lines).toHaveLength(coverage.nationalItems.length + 1);
@@ -214,7 +216,7 @@ describe('lineage view', () => {
     await open('#/lineage/overview');
     await drawnCounts();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /PNG/ }).click()]);
-    const bytes = readFileSync((await download.path()) ?? '');
+    const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await screenshot('lineage-overview');
   });
@@ -304,7 +306,7 @@ describe('detail panel', () => {
     const span = page.getByTestId('source-span');
     await span.first().waitFor();
     // The span may cross table cells and paragraph tags, which are laid out, not shown.
-    const shown = (await span.evaluateAll((marks) => marks.map((mark) => mark.textContent ?? '').join(''))).replace(/\s+/g, '');
+    const shown = (await span.evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).replace(/\s+/g, '');
     expect(shown).toBe(task.policy.text.slice(task.span.start, task.span.end).replace(/<\/?p>/g, '').replace(/\s+/g, ''));
     await screenshot('detail-task');
   });
