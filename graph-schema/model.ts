@@ -210,11 +210,6 @@ export const nodeSchemas = Object.fromEntries(
   Object.entries(nodes).map(([label, spec]) => [label, zodObjectOf(spec.properties)]),
 ) as { [L in NodeLabel]: ReturnType<typeof zodObjectOf<NodeProps<L>>> };
 
-/** Validators of a relationship's properties as stored, by type. */
-export const relSchemas = Object.fromEntries(
-  Object.entries(relationships).map(([type, spec]) => [type, zodObjectOf(spec.properties)]),
-) as { [R in RelType]: ReturnType<typeof zodObjectOf<RelProps<R>>> };
-
 /** Validators of edge rows as written (`from`, `to` and the properties), by type. */
 export const edgeSchemas = Object.fromEntries(
   Object.entries(relationships).map(([type, spec]) => [type, zodObjectOf({ ...endpoints, ...spec.properties })]),

@@ -34,7 +34,6 @@ function build<Z extends z.ZodType>(
   return { storage, zod, graphql: internal ? null : graphql, required, description };
 }
 
-/** Builders for required properties; `.optional` variants accept null. */
 /** A structured value: its GraphQL object type, its zod schema and its fields' declarations. */
 export interface Payload<F extends PropertyMap = PropertyMap> {
   readonly name: string;
@@ -78,6 +77,7 @@ function payloadList<P extends Payload>(item: P, description: string, { internal
   };
 }
 
+/** Builders for required properties; `.optional` variants accept null. */
 export const prop = {
   id: (description = 'Stable identifier') => build('STRING', z.string().min(1), 'ID', true, description, {}),
   string: (description: string, options: BuildOptions = {}) =>
@@ -91,8 +91,13 @@ export const prop = {
   strings: (description: string, options: BuildOptions = {}) =>
     build('STRING[]', z.array(z.string()), '[String!]', true, description, options),
   /** A field of a payload holding another payload (not storable on its own). */
-  nested: <P extends Payload>(item: P, description = '') =>
-    ({ storage: 'STRING', zod: item.zod, graphql: item.name, required: true, description }) as PropertySpec<P['zod']>,
+  nested: <P extends Payload>(item: P, description = ''): PropertySpec<P['zod']> => ({
+    storage: 'STRING',
+    zod: item.zod,
+    graphql: item.name,
+    required: true,
+    description,
+  }),
   /** A list of payloads, stored as JSON text. */
   payloads: <P extends Payload>(item: P, description: string, options: BuildOptions = {}) => payloadList(item, description, options),
   enumOf: <const V extends readonly [string, ...string[]]>(values: V, graphqlEnum: string, description: string) =>
