@@ -79,33 +79,33 @@ export function postingsOfTerm(grams: GramIndex, corpus: FoldedCorpus, term: str
     lists.push(postings);
   }
   const termUnits = toUnits(term);
+  // Bigram i's postings and, for each shared task k, its position in them: lists[i], positions[i][k].
   const positions = intersectPositions(lists.map((list) => list.docs));
-  // Each bigram's postings beside its positions among the shared tasks.
-  const bigrams = lists.map((postings, i) => ({ postings, positions: positions[i]! }));
-  const [leading] = bigrams;
-  if (!leading) return NO_POSTINGS;
-  const shared = leading.positions.length;
+  const [leadingPositions] = positions;
+  const [leading] = lists;
+  if (!leadingPositions || !leading) return NO_POSTINGS;
+  const shared = leadingPositions.length;
   const docs = new Int32Array(shared);
   const info = new Uint8Array(shared);
   const first = new Uint16Array(shared);
   let found = 0;
   for (let k = 0; k < shared; k += 1) {
-    const doc = leading.postings.docs[leading.positions[k]!]!;
+    const doc = leading.docs[leadingPositions[k]!]!;
     // Bigrams in any order admit false positives (e.g. 支付医保 for 医保支付): verify. An
     // occurrence at q has bigram i at q + i, so it cannot start before any bigram's first
     // position minus i; when those first positions follow one another, that is the occurrence.
     let earliest = 0;
     let count = COUNT_CAP;
     let inTitle = 1;
-    for (let i = 0; i < bigrams.length; i += 1) {
-      const { postings, positions: at } = bigrams[i]!;
-      earliest = Math.max(earliest, postings.first[at[k]!]! - i);
+    for (let i = 0; i < lists.length; i += 1) {
+      const at = positions[i]![k]!;
+      earliest = Math.max(earliest, lists[i]!.first[at]! - i);
       // Every occurrence of the term holds each of its bigrams, and the title must hold them all.
-      count = Math.min(count, postings.info[at[k]!]! >> 1);
-      inTitle &= postings.info[at[k]!]!;
+      count = Math.min(count, lists[i]!.info[at]! >> 1);
+      inTitle &= lists[i]!.info[at]!;
     }
-    const consecutive =
-      earliest + bigrams.length <= POSITION_CAP && bigrams.every(({ postings, positions: at }, i) => postings.first[at[k]!] === earliest + i);
+    let consecutive = earliest + lists.length <= POSITION_CAP;
+    for (let i = 0; consecutive && i < lists.length; i += 1) consecutive = lists[i]!.first[positions[i]![k]!] === earliest + i;
     let occurrence = earliest;
     if (!consecutive) {
       const { from, to } = spanOf(corpus, doc);

@@ -6,7 +6,7 @@
 import { gallopTo, intersectPositions } from './ascending-lists.js';
 import { COUNT_CAP, type Postings } from './bigram-postings.js';
 import { foldText } from './fold-text.js';
-import { countOccurrences, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
+import { countOccurrences, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
 import { TopHits, type RankedHit } from './top-hits.js';
 
 /** BM25 constants: term-frequency saturation and length normalisation. */
@@ -42,13 +42,11 @@ export interface Scorer {
 export function createScorer(corpus: FoldedCorpus, titles: readonly string[]): Scorer {
   const taskCount = taskCountOf(corpus);
   if (titles.length !== taskCount) throw new RangeError(`${titles.length} titles for ${taskCount} tasks`);
-  const lengthOf = (index: number) => {
-    const { from, to } = spanOf(corpus, index);
-    return to - from;
-  };
+  // Indexes come from the corpus's postings, so they are in range.
+  const { units, starts } = corpus;
+  const lengthOf = (index: number) => starts[index + 1]! - starts[index]!;
   const averageLength = corpus.units.length / Math.max(taskCount, 1);
   const lengthNorms = Float64Array.from({ length: taskCount }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
-  // Indexes come from the corpus's postings, so they are in range.
   return {
     idf: (matches) => Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5)),
     addTermBound(score, weight, byte, index) {
@@ -58,10 +56,9 @@ export function createScorer(corpus: FoldedCorpus, titles: readonly string[]): S
     },
     scoreOf(index, terms) {
       const title = foldText(titles[index]!);
-      const { from, to } = spanOf(corpus, index);
       let score = 0;
       for (const { term, idf: weight } of terms) {
-        const count = countOccurrences(corpus.units, toUnits(term), from, to);
+        const count = countOccurrences(units, toUnits(term), starts[index]!, starts[index + 1]!);
         if (count === 0) continue;
         score = addTermScore(score, { weight, count, inTitle: title.includes(term), lengthNorm: lengthNorms[index]! });
       }
@@ -79,18 +76,19 @@ export function rankExact(
   { termPostings, weighted, scope, limit }: { termPostings: readonly Postings[]; weighted: readonly WeightedTerm[]; scope: Int32Array | null; limit: number },
 ): { docs: Int32Array; hits: RankedHit[] } {
   if (termPostings.length !== weighted.length) throw new RangeError(`${termPostings.length} posting lists for ${weighted.length} terms`);
+  // Term i's postings, weight and, for each task k holding every term, its position in them.
   const positions = intersectPositions([...termPostings.map((postings) => postings.docs), ...(scope ? [scope] : [])]);
-  const terms = termPostings.map((postings, i) => ({ postings, positions: positions[i]!, ...weighted[i]! }));
-  const [leading] = terms;
-  if (!leading) return { docs: new Int32Array(0), hits: [] };
-  const docs = leading.positions.map((position) => leading.postings.docs[position]!);
+  const [leadingPositions] = positions;
+  const [leading] = termPostings;
+  if (!leadingPositions || !leading) return { docs: new Int32Array(0), hits: [] };
+  const docs = leadingPositions.map((position) => leading.docs[position]!);
   const top = new TopHits(limit);
-  const highlighted = terms.map(({ term }) => term);
+  const terms = weighted.map(({ term }) => term);
   for (let k = 0; k < docs.length; k += 1) {
     const index = docs[k]!;
     let bound = 0;
-    for (const { postings, positions: at, idf } of terms) bound = scorer.addTermBound(bound, idf, postings.info[at[k]!]!, index);
-    if (top.admits(index, bound)) top.offer({ index, score: scorer.scoreOf(index, weighted), terms: highlighted });
+    for (let i = 0; i < weighted.length; i += 1) bound = scorer.addTermBound(bound, weighted[i]!.idf, termPostings[i]!.info[positions[i]![k]!]!, index);
+    if (top.admits(index, bound)) top.offer({ index, score: scorer.scoreOf(index, weighted), terms });
   }
   return { docs, hits: top.sorted() };
 }
