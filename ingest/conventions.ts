@@ -4,10 +4,10 @@
  * Normalise needs them to keep these lines whole; segment to find the metadata and the outline's end.
  */
 import { splitTopLevel } from './extract/text-scan.js';
+import { CN_SMALL_NUMERAL as CN_SMALL } from './normalise/numbering.js';
 import { RESPONSIBILITY_LABEL, ROLE_VERB } from './responsibility-notes.js';
 
 const CN_DIGIT = '[〇○零Ｏ一二三四五六七八九]';
-const CN_SMALL = '[一二三四五六七八九十]{1,3}';
 /**
  * "2020年6月30日", "2022年12月6日印发", and the date in Chinese numerals that formal documents print
  * under the seal, "二〇〇九年十一月二十四日" (〇 is often typed as ○).
