@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { calibratedScore, featuresOf, fitScoreWeights, type CandidateEvidence } from './link-score.js';
 
 const found = (overrides: Partial<CandidateEvidence> = {}): CandidateEvidence => ({
-  titleSum: 0, bodySum: 1, strong: 1, longestPhrase: 0, longestCue: 4, namesItem: false, raw: 1, best: 1, eligible: true, textLength: 60, ...overrides,
+  titleSum: 0, bodySum: 1, strong: 1, longestPhrase: 0, longestCue: 4, namesItem: false, raw: 1, best: 1, eligible: true, textLength: 60,
+  clauseRaw: 1, clauseBest: 1, clauseLength: 20, ...overrides,
 });
 
 describe('calibratedScore', () => {
@@ -18,12 +19,16 @@ describe('calibratedScore', () => {
   it('gives an item below the task’s best less than the best item with the same evidence', () => {
     expect(calibratedScore(found({ best: 4 }))).toBeLessThan(calibratedScore(found()));
   });
+
+  it('gives an item that is what one clause is about more than one mentioned beside a stronger topic', () => {
+    expect(calibratedScore(found({ clauseBest: 3 }))).toBeLessThan(calibratedScore(found()));
+  });
 });
 
 describe('fitScoreWeights', () => {
   it('recovers the weights of a logistic model from its expected acceptances', () => {
     // Feature rows with acceptance counts proportional to a known model: 1000 copies each.
-    const truth = [-1, 0.8, 1.5, 0, 0, 0, 0, 0, 0, 0, 0];
+    const truth = [-1, 0.8, 1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     const rows: number[][] = [];
     const accepted: boolean[] = [];
     for (const titleSum of [0, 1, 2, 3]) {

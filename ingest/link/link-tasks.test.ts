@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
-import { candidateLinks, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
+import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
 import { loadCatalogue } from './catalogue.js';
 import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
@@ -174,6 +174,18 @@ describe('headingOf', () => {
   it('cuts a long one-sentence title at its first clause', () => {
     expect(headingOf('继续开展药品耗材集中采购，加大指导力度，及时落实上级医疗服务价格调整政策')).toBe('继续开展药品耗材集中采购');
     expect(headingOf('推进疾病预防控制体系改革')).toBe('推进疾病预防控制体系改革');
+  });
+});
+
+describe('clausesOf', () => {
+  it('divides a task at 。 and ； and before numbered sub-points ①②, keeping offsets', () => {
+    const text = '深化医保改革：①推进DRG支付方式改革；②加强医保基金监管。完善价格机制';
+    const clauses = clausesOf(text).map(([start, end]) => text.slice(start, end));
+    expect(clauses).toEqual(['深化医保改革：', '①推进DRG支付方式改革；', '②加强医保基金监管。', '完善价格机制']);
+  });
+
+  it('keeps no clause of punctuation alone', () => {
+    expect(clausesOf('推进分级诊疗。；')).toEqual([[0, 7]]);
   });
 });
 

@@ -11,7 +11,7 @@ import { commonPhrases, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
-import { maskBoilerplate } from './mask-boilerplate.js';
+import { MASK, maskBoilerplate } from './mask-boilerplate.js';
 import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
 
 /** The part of a parsed task the linker reads. */
@@ -186,14 +186,16 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   for (let i = 0; i + PHRASE_MIN_LENGTH <= masked.length; i += 1) {
     for (const itemId of index.itemsByGram.get(masked.slice(i, i + PHRASE_MIN_LENGTH)) ?? []) candidates.add(itemId);
   }
+  const isEligible = (score: ItemScore) => score.strong >= minStrong || score.longestPhrase >= 12;
   const scores: (ItemScore & { eligible: boolean })[] = [];
   for (const item of index.items.values()) {
     if (!candidates.has(item.id)) continue;
     const score = scoreItem(task, item, byItem.get(item.id) ?? [], masked, index, inTitle, weights);
-    if (score) scores.push({ ...score, eligible: score.strong >= minStrong || score.longestPhrase >= 12 });
+    if (score) scores.push({ ...score, eligible: isEligible(score) });
   }
   scores.sort((a, b) => b.raw - a.raw);
   const best = scores.find((score) => score.eligible)?.raw ?? 0;
+  const clauseStanding = standingInClauses(task, masked, scores, byItem, index, inTitle, weights, isEligible);
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -209,6 +211,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         best,
         eligible: score.eligible,
         textLength: task.text.length,
+        ...(clauseStanding.get(score.item.id) ?? NO_CLAUSE),
       };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
@@ -222,6 +225,69 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     })
     // No link without evidence.
     .filter((link) => link.evidence.length > 0);
+}
+
+/**
+ * Where a task's text divides into clauses. A measure ends with 。 and parallel measures within one
+ * sentence are set apart with ；("推进DRG支付方式改革；加强医保基金监管。"); sub-points are numbered
+ * ①②③ and table cells are separated by tabs. Each clause says one thing, so a cue that is the gist of
+ * its clause is likelier meant than one in passing in a long sentence. Returns [start, end) spans.
+ */
+export function clausesOf(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charAt(i);
+    if (CLAUSE_END.test(ch)) {
+      if (i + 1 > start) spans.push([start, i + 1]);
+      start = i + 1;
+    } else if (CLAUSE_START.test(ch) && i > start) {
+      spans.push([start, i]);
+      start = i;
+    }
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans.filter(([s, e]) => /[\u3400-\u9fffA-Za-z]/u.test(text.slice(s, e)));
+}
+
+const CLAUSE_END = /[。；;！？!?\n\t]/u;
+const CLAUSE_START = /[①-⑳]/u;
+
+/** What an item has in the clause where it scores best; see CandidateEvidence. */
+type ClauseStanding = Pick<CandidateEvidence, 'clauseRaw' | 'clauseBest' | 'clauseLength'>;
+const NO_CLAUSE: ClauseStanding = { clauseRaw: 0, clauseBest: 0, clauseLength: 0 };
+
+/**
+ * For every scored item, its evidence in the clause of the task where it scores best, beside the
+ * best score of an eligible item in that clause: whether the item is what that clause is about.
+ */
+function standingInClauses(
+  task: LinkableTask,
+  masked: string,
+  scores: readonly ItemScore[],
+  byItem: Map<string, CueMatch[]>,
+  index: CueIndex,
+  inTitle: (m: CueMatch) => boolean,
+  weights: Weights,
+  isEligible: (score: ItemScore) => boolean,
+): Map<string, ClauseStanding> {
+  const standing = new Map<string, ClauseStanding>();
+  for (const [start, end] of clausesOf(masked)) {
+    // The clause alone, the rest masked, so offsets (and evidence spans) stay the task's.
+    const clause = MASK.repeat(start) + masked.slice(start, end) + MASK.repeat(masked.length - end);
+    const inClause = scores.flatMap((score) => {
+      const matches = (byItem.get(score.item.id) ?? []).filter((m) => m.start >= start && m.end <= end);
+      const found = scoreItem(task, score.item, matches, clause, index, inTitle, weights);
+      return found ? [found] : [];
+    });
+    const clauseBest = Math.max(0, ...inClause.filter(isEligible).map((found) => found.raw));
+    for (const found of inClause) {
+      const previous = standing.get(found.item.id);
+      if (previous && previous.clauseRaw >= found.raw) continue;
+      standing.set(found.item.id, { clauseRaw: found.raw, clauseBest, clauseLength: end - start });
+    }
+  }
+  return standing;
 }
 
 /**
