@@ -13,7 +13,7 @@ import { loadLabelledSet, locateLabelledSet } from './eval/labelled-set.js';
 import { loadGlossary } from './glossary.js';
 import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type Half, type JudgedUnit } from './eval/topic-set.js';
 import { FEATURE_NAMES, featuresOf, fitScoreWeights } from './link-score.js';
-import { scoredCandidates } from './link-tasks.js';
+import { scoredCandidates, withHeadings } from './link-tasks.js';
 import { loadReviewedLinks } from './reviewed-links.js';
 
 const verbose = process.argv.includes('--verbose');
@@ -60,8 +60,8 @@ for (const [position, labels] of loadTopicSet().entries()) {
   for (const task of doc.tasks) texts.set(`${labels.file} ${task.path}`, task.text);
   if (fit && halfOf(position) === 'tuning') {
     const gold = new Map(labels.units.map((unit) => [unit.path, unit.nationalItemIds]));
-    for (const task of doc.tasks.filter((candidate) => candidate.kind !== 'section' && gold.has(candidate.path))) {
-      for (const candidate of scoredCandidates(task, { catalogue, glossary })) {
+    for (const task of withHeadings(doc.tasks).filter((candidate) => candidate.kind !== 'section' && gold.has(candidate.path))) {
+      for (const candidate of scoredCandidates(task, { catalogue, glossary, documentTitle: doc.meta.title })) {
         fitRows.push(featuresOf(candidate.evidenceFound));
         fitAccepted.push(gold.get(task.path)?.includes(candidate.targetId) ?? false);
       }

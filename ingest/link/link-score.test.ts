@@ -3,7 +3,7 @@ import { calibratedScore, featuresOf, fitScoreWeights, type CandidateEvidence } 
 
 const found = (overrides: Partial<CandidateEvidence> = {}): CandidateEvidence => ({
   titleSum: 0, bodySum: 1, strong: 1, longestPhrase: 0, longestCue: 4, namesItem: false, raw: 1, best: 1, eligible: true, textLength: 60,
-  clauseRaw: 1, clauseBest: 1, clauseLength: 20, ...overrides,
+  clauseRaw: 1, clauseBest: 1, clauseLength: 20, underHeading: false, inDocumentTitle: false, ...overrides,
 });
 
 describe('calibratedScore', () => {
@@ -28,7 +28,7 @@ describe('calibratedScore', () => {
 describe('fitScoreWeights', () => {
   it('recovers the weights of a logistic model from its expected acceptances', () => {
     // Feature rows with acceptance counts proportional to a known model: 1000 copies each.
-    const truth = [-1, 0.8, 1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const truth = [-1, 0.8, 1.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     const rows: number[][] = [];
     const accepted: boolean[] = [];
     for (const titleSum of [0, 1, 2, 3]) {

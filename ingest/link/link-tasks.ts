@@ -24,6 +24,8 @@ export interface LinkableTask {
   /** Path of the enclosing unit, and whether this one is a heading ('section'), item or measure. */
   parentPath?: string | null;
   kind?: 'section' | 'item' | 'measure';
+  /** Headings of the units the task is numbered under, nearest first (filled from the outline by linkTasks). */
+  headings?: string[];
 }
 
 export const LINK_METHOD = 'cue+ngram@2';
@@ -47,6 +49,8 @@ export interface LinkOptions {
   titleBoost?: number;
   /** Ceiling the body's weight saturates towards, so a long task cannot outvote its heading. @default 3 */
   bodyCeiling?: number;
+  /** Title of the document the tasks are from, which names what all its measures serve. */
+  documentTitle?: string | null;
 }
 
 type Weights = Required<Pick<LinkOptions, 'titleBoost' | 'bodyCeiling'>>;
@@ -84,7 +88,7 @@ export function linkTasksWithMessages(
 ): { links: TaskLink[]; messages: IngestMessage[] } {
   const { catalogue, glossary, reviewed = [], scope = {} } = options;
   const index = cueIndexFor(catalogue, glossary);
-  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
+  const candidates = new Map(withHeadings(tasks).map((task) => [task.path, candidateLinksOf(task, index, options)]));
   const links = followOutline(tasks, candidates);
   return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
 }
@@ -150,6 +154,23 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
 }
 
 /**
+ * The tasks, each with the headings of the units it is numbered under, nearest first: "二、深化医保
+ *改革" names the reform that "（三）…" and its "1. …" carry out. A task given its headings keeps them.
+ */
+export function withHeadings<T extends LinkableTask>(tasks: readonly T[]): T[] {
+  const byPath = new Map(tasks.map((task) => [task.path, task]));
+  return tasks.map((task) => {
+    if (task.headings) return task;
+    const headings: string[] = [];
+    for (let at = task.parentPath; at != null && headings.length < tasks.length; at = byPath.get(at)?.parentPath) {
+      const parent = byPath.get(at);
+      if (parent) headings.push(headingOf(parent.title));
+    }
+    return { ...task, headings };
+  });
+}
+
+/**
  * Every national item the task has evidence for, best first, each with the link it would make and
  * whether the linker keeps it: what a researcher checks before calling a coverage cell a gap.
  * Reviewed links are not applied here.
@@ -196,6 +217,8 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   scores.sort((a, b) => b.raw - a.raw);
   const best = scores.find((score) => score.eligible)?.raw ?? 0;
   const clauseStanding = standingInClauses(task, masked, scores, byItem, index, inTitle, weights, isEligible);
+  const namedByHeadings = itemsNamedIn(task.headings ?? [], index);
+  const namedByDocument = itemsNamedIn(options.documentTitle ? [options.documentTitle] : [], index);
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -212,6 +235,8 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         eligible: score.eligible,
         textLength: task.text.length,
         ...(clauseStanding.get(score.item.id) ?? NO_CLAUSE),
+        underHeading: namedByHeadings.has(score.item.id),
+        inDocumentTitle: namedByDocument.has(score.item.id),
       };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
@@ -288,6 +313,15 @@ function standingInClauses(
     }
   }
   return standing;
+}
+
+/** Items a strong cue of which is in one of the texts (headings, a document title). */
+function itemsNamedIn(texts: readonly string[], index: CueIndex): Set<string> {
+  const named = new Set<string>();
+  for (const text of texts) {
+    for (const match of findCues(maskBoilerplate(text), index)) if (match.cue.strength === 'strong') named.add(match.cue.itemId);
+  }
+  return named;
 }
 
 /**
