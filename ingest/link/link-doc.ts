@@ -35,7 +35,6 @@ export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
     glossary: context.glossary,
     reviewed: context.reviewed ?? [],
     scope: { jurisdictionId: doc.meta.jurisdictionId, docNumber: doc.meta.docNumber },
-    documentTitle: doc.meta.title,
   });
   const derived = context.parentTasks
     ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary })

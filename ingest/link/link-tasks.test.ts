@@ -117,7 +117,7 @@ describe('linkTasks', () => {
 
 describe('linkTasks over an outline', () => {
   const heading = { path: '一', text: '深化医改，推进医共体建设和药品集中带量采购', title: '深化医改，推进医共体建设和药品集中带量采购', parentPath: null, kind: 'section' as const };
-  const item = { path: '一/1', text: '做实医共体运行机制，推动各项工作常态化制度化开展：', title: '做实医共体运行机制', parentPath: '一', kind: 'item' as const };
+  const item = { path: '一/1', text: '做实医共体运行机制，实行医保基金打包付费，推动各项工作常态化制度化开展：', title: '做实医共体运行机制', parentPath: '一', kind: 'item' as const };
   const measure = { path: '一/1/1', text: '推动药品集中带量采购工作常态化制度化开展。', title: '推动药品集中带量采购工作常态化制度化开展', parentPath: '一/1', kind: 'measure' as const };
   const links = linkTasks([heading, item, measure], { catalogue, glossary });
   const of = (path: string) => links.filter((l) => l.taskPath === path);

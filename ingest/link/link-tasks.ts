@@ -12,6 +12,7 @@ import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch 
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
 import { MASK, maskBoilerplate } from './mask-boilerplate.js';
+import { contentWords } from './segmenter.js';
 import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
 
 /** The part of a parsed task the linker reads. */
@@ -24,8 +25,6 @@ export interface LinkableTask {
   /** Path of the enclosing unit, and whether this one is a heading ('section'), item or measure. */
   parentPath?: string | null;
   kind?: 'section' | 'item' | 'measure';
-  /** Headings of the units the task is numbered under, nearest first (filled from the outline by linkTasks). */
-  headings?: string[];
 }
 
 export const LINK_METHOD = 'cue+ngram@2';
@@ -49,8 +48,6 @@ export interface LinkOptions {
   titleBoost?: number;
   /** Ceiling the body's weight saturates towards, so a long task cannot outvote its heading. @default 3 */
   bodyCeiling?: number;
-  /** Title of the document the tasks are from, which names what all its measures serve. */
-  documentTitle?: string | null;
 }
 
 type Weights = Required<Pick<LinkOptions, 'titleBoost' | 'bodyCeiling'>>;
@@ -88,7 +85,7 @@ export function linkTasksWithMessages(
 ): { links: TaskLink[]; messages: IngestMessage[] } {
   const { catalogue, glossary, reviewed = [], scope = {} } = options;
   const index = cueIndexFor(catalogue, glossary);
-  const candidates = new Map(withHeadings(tasks).map((task) => [task.path, candidateLinksOf(task, index, options)]));
+  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
   const links = followOutline(tasks, candidates);
   return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
 }
@@ -154,23 +151,6 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
 }
 
 /**
- * The tasks, each with the headings of the units it is numbered under, nearest first: "二、深化医保
- *改革" names the reform that "（三）…" and its "1. …" carry out. A task given its headings keeps them.
- */
-export function withHeadings<T extends LinkableTask>(tasks: readonly T[]): T[] {
-  const byPath = new Map(tasks.map((task) => [task.path, task]));
-  return tasks.map((task) => {
-    if (task.headings) return task;
-    const headings: string[] = [];
-    for (let at = task.parentPath; at != null && headings.length < tasks.length; at = byPath.get(at)?.parentPath) {
-      const parent = byPath.get(at);
-      if (parent) headings.push(headingOf(parent.title));
-    }
-    return { ...task, headings };
-  });
-}
-
-/**
  * Every national item the task has evidence for, best first, each with the link it would make and
  * whether the linker keeps it: what a researcher checks before calling a coverage cell a gap.
  * Reviewed links are not applied here.
@@ -215,10 +195,14 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     if (score) scores.push({ ...score, eligible: isEligible(score) });
   }
   scores.sort((a, b) => b.raw - a.raw);
-  const best = scores.find((score) => score.eligible)?.raw ?? 0;
-  const clauseStanding = standingInClauses(task, masked, scores, byItem, index, inTitle, weights, isEligible);
-  const namedByHeadings = itemsNamedIn(task.headings ?? [], index);
-  const namedByDocument = itemsNamedIn(options.documentTitle ? [options.documentTitle] : [], index);
+  const leadingClauses = itemsLeadingClauses(task, masked, scores, byItem, index, inTitle, weights, isEligible);
+  // How much of the item's other wording the task shares, each word weighed by how few items use it.
+  const taskWords = contentWords(masked.replaceAll(MASK, '，'));
+  const sharedWording = new Map(scores.map((score) => {
+    const words = index.itemWords.get(score.item.id) ?? new Set<string>();
+    return [score.item.id, [...taskWords].filter((word) => words.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0)];
+  }));
+  const mostShared = Math.max(0, ...sharedWording.values());
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -230,13 +214,11 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         longestPhrase: score.longestPhrase,
         longestCue: score.longestCue,
         namesItem: score.namesItem,
-        raw: score.raw,
-        best,
         eligible: score.eligible,
         textLength: task.text.length,
-        ...(clauseStanding.get(score.item.id) ?? NO_CLAUSE),
-        underHeading: namedByHeadings.has(score.item.id),
-        inDocumentTitle: namedByDocument.has(score.item.id),
+        leadsClause: leadingClauses.has(score.item.id),
+        sharedWording: sharedWording.get(score.item.id) ?? 0,
+        mostShared,
       };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
@@ -278,15 +260,11 @@ export function clausesOf(text: string): [number, number][] {
 const CLAUSE_END = /[。；;！？!?\n\t]/u;
 const CLAUSE_START = /[①-⑳]/u;
 
-/** What an item has in the clause where it scores best; see CandidateEvidence. */
-type ClauseStanding = Pick<CandidateEvidence, 'clauseRaw' | 'clauseBest' | 'clauseLength'>;
-const NO_CLAUSE: ClauseStanding = { clauseRaw: 0, clauseBest: 0, clauseLength: 0 };
-
 /**
- * For every scored item, its evidence in the clause of the task where it scores best, beside the
- * best score of an eligible item in that clause: whether the item is what that clause is about.
+ * The items that score best among the eligible items of one of the task's clauses: what some
+ * clause of the task is about.
  */
-function standingInClauses(
+function itemsLeadingClauses(
   task: LinkableTask,
   masked: string,
   scores: readonly ItemScore[],
@@ -295,33 +273,20 @@ function standingInClauses(
   inTitle: (m: CueMatch) => boolean,
   weights: Weights,
   isEligible: (score: ItemScore) => boolean,
-): Map<string, ClauseStanding> {
-  const standing = new Map<string, ClauseStanding>();
+): Set<string> {
+  const leading = new Set<string>();
   for (const [start, end] of clausesOf(masked)) {
-    // The clause alone, the rest masked, so offsets (and evidence spans) stay the task's.
+    // The clause alone, the rest masked, so offsets stay the task's.
     const clause = MASK.repeat(start) + masked.slice(start, end) + MASK.repeat(masked.length - end);
     const inClause = scores.flatMap((score) => {
       const matches = (byItem.get(score.item.id) ?? []).filter((m) => m.start >= start && m.end <= end);
       const found = scoreItem(task, score.item, matches, clause, index, inTitle, weights);
-      return found ? [found] : [];
+      return found && isEligible(found) ? [found] : [];
     });
-    const clauseBest = Math.max(0, ...inClause.filter(isEligible).map((found) => found.raw));
-    for (const found of inClause) {
-      const previous = standing.get(found.item.id);
-      if (previous && previous.clauseRaw >= found.raw) continue;
-      standing.set(found.item.id, { clauseRaw: found.raw, clauseBest, clauseLength: end - start });
-    }
+    const best = Math.max(0, ...inClause.map((found) => found.raw));
+    for (const found of inClause) if (found.raw >= best) leading.add(found.item.id);
   }
-  return standing;
-}
-
-/** Items a strong cue of which is in one of the texts (headings, a document title). */
-function itemsNamedIn(texts: readonly string[], index: CueIndex): Set<string> {
-  const named = new Set<string>();
-  for (const text of texts) {
-    for (const match of findCues(maskBoilerplate(text), index)) if (match.cue.strength === 'strong') named.add(match.cue.itemId);
-  }
-  return named;
+  return leading;
 }
 
 /**
