@@ -77,7 +77,7 @@ export function featuresOf(c: CandidateEvidence): number[] {
  * the topic set, a candidate counting as accepted when the hand labels list its item. λ = 1: the
  * leave-one-document-out log-loss on the tuning half is 0.342, 0.341, 0.340, 0.342 at λ = 0.3, 1, 3, 10.
  */
-export const SCORE_WEIGHTS: readonly number[] = [-0.579, 0.847, 1.616, -0.071, 0.763, 0.723, -1.083, 0.367, 0.483, 0.654, 0.557, 1.855];
+export const SCORE_WEIGHTS: readonly number[] = [-0.575, 0.966, 1.829, -0.200, 0.784, 0.671, -1.079, 0.356, 0.541, 0.709, 0.485, 2.095];
 
 /** A link is made when its calibrated score reaches this: a reviewer is more likely to accept it than not. */
 export const LINK_THRESHOLD = 0.5;
@@ -88,7 +88,7 @@ export const LINK_THRESHOLD = 0.5;
  * leave-one-document-out log-odds of the tuning half (each document scored by weights fitted on the
  * others): b < 1 shrinks the scores towards what a new document's links bear out.
  */
-export const SCORE_SCALING: readonly [number, number] = [-0.090, 0.955];
+export const SCORE_SCALING: readonly [number, number] = [-0.088, 0.963];
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const logOddsOf = (x: readonly number[], weights: readonly number[]) => x.reduce((sum, xi, i) => sum + xi * (weights[i] ?? 0), 0);
