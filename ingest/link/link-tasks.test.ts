@@ -151,6 +151,15 @@ describe('linkTasks over an outline', () => {
     expect(all.filter((l) => l.taskPath === '1/2')).toEqual([]);
   });
 
+  it('gives a measure that links nowhere the links of the nearest unit above it that has any, past one that has none', () => {
+    const parent = { path: '1', text: '推动药品集中带量采购工作：', title: '推动药品集中带量采购工作', parentPath: null, kind: 'item' as const };
+    const between = { path: '1/1', text: '各单位要加强宣传培训：', title: '各单位要加强宣传培训', parentPath: '1', kind: 'measure' as const };
+    const cited = { path: '1/1/1', text: '推动各项工作常态化制度化开展。', title: '推动各项工作常态化制度化开展', parentPath: '1/1', kind: 'measure' as const };
+    const all = linkTasks([parent, between, cited], { catalogue, glossary });
+    expect(all.filter((l) => l.taskPath === '1/1')).toEqual([]);
+    expect(all.find((l) => l.taskPath === '1/1/1')).toMatchObject({ targetId: 'drugs.procurement', score: all.find((l) => l.taskPath === '1')?.score });
+  });
+
   it('gives a heading with nothing numbered under it no link', () => {
     expect(linkTasks([{ ...heading, path: '三' }], { catalogue, glossary })).toEqual([]);
   });

@@ -95,8 +95,8 @@ export function linkTasksWithMessages(
  * so an item links to every item a sub-measure of it links to — when its own text has evidence for
  * that item to cite, scored as the sub-measure's link. A heading ("一、深化公立医院改革") only names
  * what its items do, so it keeps only links that some item or measure under it has, and none when
- * nothing is numbered under it. A unit that links nowhere by itself takes the links of the unit it is
- * numbered under, where its own text has evidence to cite.
+ * nothing is numbered under it. A unit that links nowhere by itself takes the links of the nearest unit
+ * it is numbered under that has any, where its own text has evidence to cite.
  */
 function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
   const linksOf = new Map(tasks.map((task) => [task.path, (candidates.get(task.path) ?? [])
@@ -135,11 +135,17 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
     linksOf.set(task.path, own);
   }
   // Shallowest first: a unit that links nowhere by itself elaborates the one it is numbered under
-  // ("1. 加强医保基金监管：①…②…"), so it takes that unit's links where its own text has evidence to cite.
+  // ("1. 加强医保基金监管：①…②…"), so it takes the links of the nearest unit above it that has any,
+  // where its own text has evidence to cite.
   for (const task of [...tasks].sort((a, b) => depthOf(a) - depthOf(b))) {
     if (task.kind === 'section' || task.parentPath == null || (linksOf.get(task.path) ?? []).length > 0) continue;
+    let above: TaskLink[] = [];
+    for (let at: string | null | undefined = task.parentPath, steps = 0; at != null && above.length === 0 && steps < tasks.length; steps += 1) {
+      above = linksOf.get(at) ?? [];
+      at = byPath.get(at)?.parentPath;
+    }
     const taken: TaskLink[] = [];
-    for (const link of linksOf.get(task.parentPath) ?? []) {
+    for (const link of above) {
       const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
       if (!cited) continue;
       const { linked: _, evidenceFound: __, ...inherited } = cited;
