@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { END_MATTER } from '../../ingest/conventions.js';
 import { allJurisdictions, NATION_ID } from '../../ingest/resolve/jurisdiction-registry.js';
 
 /** Placeholders for the seed's own place, filled with the synthetic jurisdiction's name. */
@@ -106,8 +107,9 @@ function fragmentsOf(text: string): { text: string; heading: boolean; measure: b
 /** Text we cannot place in a task without it reading as something else. */
 function usable(text: string): boolean {
   return (
-    !/^\d{4}年\d{1,2}月\d{1,2}日/u.test(text) &&
-    !/^(?:附件|抄送|联系人|填报|（此件|此件|各|现将|根据|为贯彻|为深入|按照)/u.test(text) &&
+    !END_MATTER.test(text) &&
+    // A report form's "填报单位：", an unbracketed "此件…", and the openings of a preamble.
+    !/^(?:填报|此件|各|现将|根据|为贯彻|为深入|按照)/u.test(text) &&
     !/[〔〕]|_{2,}|@|\t/u.test(text) &&
     !/[\u2460-\u2473]/u.test(text) &&
     // A responsibility note or agency list in mid-paragraph belongs to the task before it.
