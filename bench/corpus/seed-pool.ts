@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { END_MATTER } from '../../ingest/conventions.js';
 import { allJurisdictions, NATION_ID } from '../../ingest/resolve/jurisdiction-registry.js';
+import { RESPONSIBILITY_NOTE } from '../../ingest/responsibility-notes.js';
 
 /** Placeholders for the seed's own place, filled with the synthetic jurisdiction's name. */
 export const PLACE_FULL = '\u0001';
@@ -34,7 +35,7 @@ const AGENCY_END = /(?:委员会|委|局|办公室|办|院|中心|部|会|署|�
 const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/u;
 const CN_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/u;
 /** The note closing a task: "（责任单位：县卫生健康委）", "（市发展改革委、市卫健委按职责分工负责）". */
-const RESPONSIBILITY_NOTE = /[（(]([^（）()]*(?:责任单位|牵头单位|配合单位|牵头|负责)[^（）()]*)[）)]\s*$/u;
+const RESPONSIBILITY_NOTE_AT_END = new RegExp(`[（(]([^（）()]*(?:${RESPONSIBILITY_NOTE.source})[^（）()]*)[）)]\\s*$`, 'u');
 
 function decode(bytes: Buffer): string {
   const utf8 = bytes.toString('utf8');
@@ -95,7 +96,7 @@ function fragmentsOf(text: string): { text: string; heading: boolean; measure: b
         const measure = /^[\u2460-\u2473]/u.test(fragment);
         const heading = CN_HEADING.test(fragment) && !/[。；]/u.test(fragment) && fragment.length <= 40;
         fragment = fragment.replace(MARKER, '');
-        const note = RESPONSIBILITY_NOTE.exec(fragment);
+        const note = RESPONSIBILITY_NOTE_AT_END.exec(fragment);
         if (note) fragment = fragment.slice(0, note.index).trim();
         out.push({ text: fragment, heading, measure, note: note ? note[1]! : null });
       });
