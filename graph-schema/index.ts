@@ -1,6 +1,7 @@
 /** @module What the graph is: labels, relationships, properties and everything derived from them. */
 export * from './model.js';
 export * from './properties.js';
+export * from './payloads.js';
 export { kuzuDdl } from './kuzu-ddl.js';
 export { neo4jDdl } from './neo4j-ddl.js';
-export { graphqlTypeDefs } from './graphql-types.js';
+export { graphqlPayloadTypeDef, graphqlTypeDefs } from './graphql-types.js';

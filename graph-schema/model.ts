@@ -1,9 +1,14 @@
 /**
- * @module The graph's shape, declared once. Kuzu DDL, Neo4j constraints, GraphQL object
- * types and the ingest validators are all derived from these declarations.
+ * @module The graph's shape, declared once: node labels and relationship types with their
+ * endpoints and properties. Kuzu DDL, Neo4j constraints, GraphQL object types, the row types
+ * and validators of nodes and edges, and the write queries' row types are derived from these
+ * declarations.
  */
 import type { z } from 'zod';
-import { prop, zodObjectOf, type PropertyMap } from './properties.js';
+import { linkEvidencePayload } from './payloads.js';
+import { prop, zodObjectOf, type PropertyMap, type StorageType, type ZodShapeOf } from './properties.js';
+
+export type { LinkEvidence } from './payloads.js';
 
 export const JURISDICTION_LEVELS = ['national', 'province', 'city', 'county'] as const;
 export const POLICY_STATUSES = ['draft', 'final'] as const;
@@ -159,7 +164,7 @@ const linkProperties = {
   score: prop.float('Confidence in [0,1]'),
   method: prop.string('What produced the link'),
   kind: prop.enumOf(LINK_KINDS, 'LinkKind', 'verbatim, adapted or paraphrase'),
-  evidence: prop.string('JSON list of matched phrases with spans on both sides', { internal: true }),
+  evidence: prop.payloads(linkEvidencePayload, 'Matched phrases with spans on both sides', { internal: true }),
   curated: prop.boolean('True when set by the reviewed-links file'),
 };
 
@@ -197,28 +202,47 @@ export type RelType = keyof typeof relationships;
 type NodeProps<L extends NodeLabel> = (typeof nodes)[L]['properties'];
 type RelProps<R extends RelType> = (typeof relationships)[R]['properties'];
 
+/** An edge row names its endpoints by id, then carries the relationship's properties. */
+const endpoints = { from: prop.id('Id of the start node'), to: prop.id('Id of the end node') };
+
+/** Validators of node rows as stored, by label. */
 export const nodeSchemas = Object.fromEntries(
   Object.entries(nodes).map(([label, spec]) => [label, zodObjectOf(spec.properties)]),
 ) as { [L in NodeLabel]: ReturnType<typeof zodObjectOf<NodeProps<L>>> };
 
-export const relSchemas = Object.fromEntries(
-  Object.entries(relationships).map(([type, spec]) => [type, zodObjectOf(spec.properties)]),
-) as { [R in RelType]: ReturnType<typeof zodObjectOf<RelProps<R>>> };
+/** Validators of edge rows as written (`from`, `to` and the properties), by type. */
+export const edgeSchemas = Object.fromEntries(
+  Object.entries(relationships).map(([type, spec]) => [type, zodObjectOf({ ...endpoints, ...spec.properties })]),
+) as unknown as { [R in RelType]: z.ZodObject<ZodShapeOf<typeof endpoints> & ZodShapeOf<RelProps<R>>> };
 
-export type JurisdictionNode = z.infer<(typeof nodeSchemas)['Jurisdiction']>;
-export type PolicyNode = z.infer<(typeof nodeSchemas)['Policy']>;
-export type TaskNode = z.infer<(typeof nodeSchemas)['Task']>;
-export type AgencyNode = z.infer<(typeof nodeSchemas)['Agency']>;
-export type TargetNode = z.infer<(typeof nodeSchemas)['Target']>;
-export type NationalItemNode = z.infer<(typeof nodeSchemas)['NationalItem']>;
-export type ResponsibleEdge = z.infer<(typeof relSchemas)['RESPONSIBLE']>;
-export type LinkEdge = z.infer<(typeof relSchemas)['IMPLEMENTS']>;
+/** A node row as stored: a payload property holds its JSON text. */
+export type NodeRow<L extends NodeLabel> = z.infer<(typeof nodeSchemas)[L]>;
+/** An edge row as written: the endpoints' ids and the relationship's properties as stored. */
+export type EdgeRow<R extends RelType> = z.infer<(typeof edgeSchemas)[R]>;
 
-/** One matched phrase behind a link; spans index into each side's text. */
-export interface LinkEvidence {
-  localText: string;
-  localSpan: { start: number; end: number };
-  /** Span in NationalItem.text, or in the parent Task.text for DERIVES_FROM. */
-  nationalText: string;
-  nationalSpan: { start: number; end: number };
+/** A table of the graph: a node label or a relationship type. */
+export type Table = NodeLabel | RelType;
+/** The row of a table as written. */
+export type RowOf<T extends Table> = T extends NodeLabel ? NodeRow<T> : T extends RelType ? EdgeRow<T> : never;
+
+/** The storage type of every column of a row, for a write query (see store/queries/define.ts). */
+export type RowStorageTypes<Row> = { readonly [K in keyof Row]-?: StorageType };
+
+function storageTypesOf<P extends PropertyMap>(properties: P): RowStorageTypes<{ [K in keyof P]: unknown }> {
+  return Object.fromEntries(Object.entries(properties).map(([name, spec]) => [name, spec.storage])) as RowStorageTypes<{ [K in keyof P]: unknown }>;
 }
+
+export function nodeStorageTypes<L extends NodeLabel>(label: L): RowStorageTypes<NodeRow<L>> {
+  return storageTypesOf(nodes[label].properties) as unknown as RowStorageTypes<NodeRow<L>>;
+}
+
+export function edgeStorageTypes<R extends RelType>(type: R): RowStorageTypes<EdgeRow<R>> {
+  return storageTypesOf({ ...endpoints, ...relationships[type].properties }) as unknown as RowStorageTypes<EdgeRow<R>>;
+}
+
+export type JurisdictionNode = NodeRow<'Jurisdiction'>;
+export type PolicyNode = NodeRow<'Policy'>;
+export type TaskNode = NodeRow<'Task'>;
+export type AgencyNode = NodeRow<'Agency'>;
+export type TargetNode = NodeRow<'Target'>;
+export type NationalItemNode = NodeRow<'NationalItem'>;

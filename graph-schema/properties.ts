@@ -1,6 +1,9 @@
 /**
  * @module Property builders: one declaration per property gives its storage type
- * (shared by Kuzu DDL and Neo4j), its zod validator and its GraphQL type.
+ * (shared by Kuzu DDL and Neo4j), its zod validator and its GraphQL type. A structured payload
+ * (a span, link evidence) is declared once as a `payload` whose fields are properties too; a
+ * property holding one is stored as JSON text, written and read only through its `encode` and
+ * `decode`.
  */
 import { z } from 'zod';
 
@@ -31,6 +34,49 @@ function build<Z extends z.ZodType>(
   return { storage, zod, graphql: internal ? null : graphql, required, description };
 }
 
+/** A structured value: its GraphQL object type, its zod schema and its fields' declarations. */
+export interface Payload<F extends PropertyMap = PropertyMap> {
+  readonly name: string;
+  readonly description: string;
+  readonly fields: F;
+  readonly zod: z.ZodObject<ZodShapeOf<F>>;
+}
+
+export type PayloadValue<P extends Payload> = z.infer<P['zod']>;
+
+export function payload<const F extends PropertyMap>(name: string, description: string, fields: F): Payload<F> {
+  return { name, description, fields, zod: zodObjectOf(fields) };
+}
+
+/** A property stored as the JSON text of a list of payloads; `zod` checks the stored text. */
+export interface PayloadListSpec<P extends Payload> extends PropertySpec<z.ZodString> {
+  readonly payload: P;
+  encode(values: readonly PayloadValue<P>[]): string;
+  /** The stored text as values; throws when it is not a list of the payload. */
+  decode(stored: string): PayloadValue<P>[];
+}
+
+function payloadList<P extends Payload>(item: P, description: string, { internal = false }: BuildOptions): PayloadListSpec<P> {
+  const list = z.array(item.zod);
+  const parses = (text: string) => {
+    try {
+      return list.safeParse(JSON.parse(text)).success;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    storage: 'STRING',
+    zod: z.string().refine(parses, `not a JSON list of ${item.name}`),
+    graphql: internal ? null : `[${item.name}!]!`,
+    required: true,
+    description,
+    payload: item,
+    encode: (values) => JSON.stringify(values),
+    decode: (stored) => list.parse(JSON.parse(stored)) as PayloadValue<P>[],
+  };
+}
+
 /** Builders for required properties; `.optional` variants accept null. */
 export const prop = {
   id: (description = 'Stable identifier') => build('STRING', z.string().min(1), 'ID', true, description, {}),
@@ -44,6 +90,16 @@ export const prop = {
     build('BOOLEAN', z.boolean(), 'Boolean', true, description, options),
   strings: (description: string, options: BuildOptions = {}) =>
     build('STRING[]', z.array(z.string()), '[String!]', true, description, options),
+  /** A field of a payload holding another payload (not storable on its own). */
+  nested: <P extends Payload>(item: P, description = ''): PropertySpec<P['zod']> => ({
+    storage: 'STRING',
+    zod: item.zod,
+    graphql: item.name,
+    required: true,
+    description,
+  }),
+  /** A list of payloads, stored as JSON text. */
+  payloads: <P extends Payload>(item: P, description: string, options: BuildOptions = {}) => payloadList(item, description, options),
   enumOf: <const V extends readonly [string, ...string[]]>(values: V, graphqlEnum: string, description: string) =>
     build('STRING', z.enum(values), graphqlEnum, true, description, {}),
   optional: {

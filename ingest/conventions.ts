@@ -4,9 +4,10 @@
  * Normalise needs them to keep these lines whole; segment to find the metadata and the outline's end.
  */
 import { splitTopLevel } from './extract/text-scan.js';
+import { CN_SMALL_NUMERAL as CN_SMALL } from './normalise/numbering.js';
+import { RESPONSIBILITY_LABEL, ROLE_VERB } from './responsibility-notes.js';
 
 const CN_DIGIT = '[〇○零Ｏ一二三四五六七八九]';
-const CN_SMALL = '[一二三四五六七八九十]{1,3}';
 /**
  * "2020年6月30日", "2022年12月6日印发", and the date in Chinese numerals that formal documents print
  * under the seal, "二〇〇九年十一月二十四日" (〇 is often typed as ○).
@@ -53,11 +54,14 @@ export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审�
 export const TITLE_END =
   /(?:通知|方案|意见|函|任务|计划|办法|分解表|施工表|路线图|规划|决定|报告|细则|纲要|要点|清单|公告|通告|批复|标准|规定|规则|措施|制度|指南|名单|一览表|任务表|条例|纪要)$/u;
 
-/** "〔市卫生计生委…负责〕" or "（责任单位：…）" printed as its own paragraph after the item it belongs to. */
-export const AGENCY_PARAGRAPH = /^(?:〔[^〔〕]*(?:负责|参与|牵头|配合)[^〔〕]*〕|（(?:责任|牵头|配合)单位[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$/u;
+/**
+ * A responsibility note (responsibility-notes.ts) printed as its own paragraph after the item it
+ * belongs to: "〔市卫生计生委…负责〕", "（责任单位：…）".
+ */
+export const AGENCY_PARAGRAPH = new RegExp(`^(?:〔[^〔〕]*${ROLE_VERB}[^〔〕]*〕|（${RESPONSIBILITY_LABEL}[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$`, 'u');
 
 /** A responsibility note printed as a line of its own: "牵头单位：…；配合单位：…", "责任单位：…". */
-export const AGENCY_LABEL_LINE = /^(?:牵头|责任|配合|参与|协同|协办|主责)(?:单位|部门|科室|处室)[：:]/u;
+export const AGENCY_LABEL_LINE = new RegExp(`^${RESPONSIBILITY_LABEL}[：:]`, 'u');
 
 /** Endings of the names of bodies that task lists make responsible: 委, 局, 办, 政府, 中心, 医院, 科 … */
 const AGENCY_NAME = /^[\u4e00-\u9fff（）()]{1,30}(?:人民政府|政府|党委|委员会|委|局|厅|办公室|办|中心|医院|院|部|部门|处|科|室|会|站|所|队|组|联|行|社|公司|单位|机构)$/u;

@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import type { PolicyStatus } from '../graph-schema/model.js';
 import type { IngestDoc, ParsedTask } from './document.js';
 import { allJurisdictions, jurisdictionById, NATION_ID } from './resolve/jurisdiction-registry.js';
+import { RESPONSIBILITY_LABEL } from './responsibility-notes.js';
 
 /** Units of one numbering level: its depth in the outline and its style ("一、", "（一）", "1.", "①"). */
 export interface LevelCount {
@@ -136,10 +137,10 @@ export function localGovernmentNamed(text: string): string | null {
 }
 
 /**
- * How task lists assign agencies: a 责任单位/牵头单位/配合单位 column or label, or a bracket after the
- * task, "（市卫健委负责）", "（市医保局牵头，市财政局配合）".
+ * How task lists assign agencies (responsibility-notes.ts): a 责任单位/牵头单位/配合单位 column or
+ * label, or a bracket after the task, "（市卫健委负责）", "（市医保局牵头，市财政局配合）".
  */
-const AGENCY_ASSIGNMENT = /(?:责任|牵头|配合|负责)(?:单位|部门)|[（(][^（）()。]{2,60}(?:负责|牵头)[^（）()。]{0,60}[）)]/gu;
+const AGENCY_ASSIGNMENT = new RegExp(`${RESPONSIBILITY_LABEL}|负责(?:单位|部门)|[（(][^（）()。]{2,60}(?:负责|牵头)[^（）()。]{0,60}[）)]`, 'gu');
 
 function agencyAssignments(text: string): number {
   return [...text.matchAll(AGENCY_ASSIGNMENT)].length;

@@ -8,7 +8,7 @@ export type Params = Record<string, unknown>;
 
 /** Writes inside one transaction: all of them land, or none. */
 export interface WriteTransaction {
-  write<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[], params?: Params): Promise<void>;
+  write<Row extends object>(query: WriteQuery<Row>, rows: readonly NoInfer<Row>[], params?: Params): Promise<void>;
   read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]>;
 }
 

@@ -6,7 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { END_MATTER } from '../../ingest/conventions.js';
 import { allJurisdictions, NATION_ID } from '../../ingest/resolve/jurisdiction-registry.js';
+import { RESPONSIBILITY_NOTE } from '../../ingest/responsibility-notes.js';
 
 /** Placeholders for the seed's own place, filled with the synthetic jurisdiction's name. */
 export const PLACE_FULL = '\u0001';
@@ -33,7 +35,7 @@ const AGENCY_END = /(?:委员会|委|局|办公室|办|院|中心|部|会|署|�
 const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/u;
 const CN_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/u;
 /** The note closing a task: "（责任单位：县卫生健康委）", "（市发展改革委、市卫健委按职责分工负责）". */
-const RESPONSIBILITY_NOTE = /[（(]([^（）()]*(?:责任单位|牵头单位|配合单位|牵头|负责)[^（）()]*)[）)]\s*$/u;
+const RESPONSIBILITY_NOTE_AT_END = new RegExp(`[（(]([^（）()]*(?:${RESPONSIBILITY_NOTE.source})[^（）()]*)[）)]\\s*$`, 'u');
 
 function decode(bytes: Buffer): string {
   const utf8 = bytes.toString('utf8');
@@ -94,7 +96,7 @@ function fragmentsOf(text: string): { text: string; heading: boolean; measure: b
         const measure = /^[\u2460-\u2473]/u.test(fragment);
         const heading = CN_HEADING.test(fragment) && !/[。；]/u.test(fragment) && fragment.length <= 40;
         fragment = fragment.replace(MARKER, '');
-        const note = RESPONSIBILITY_NOTE.exec(fragment);
+        const note = RESPONSIBILITY_NOTE_AT_END.exec(fragment);
         if (note) fragment = fragment.slice(0, note.index).trim();
         out.push({ text: fragment, heading, measure, note: note ? note[1]! : null });
       });
@@ -106,8 +108,9 @@ function fragmentsOf(text: string): { text: string; heading: boolean; measure: b
 /** Text we cannot place in a task without it reading as something else. */
 function usable(text: string): boolean {
   return (
-    !/^\d{4}年\d{1,2}月\d{1,2}日/u.test(text) &&
-    !/^(?:附件|抄送|联系人|填报|（此件|此件|各|现将|根据|为贯彻|为深入|按照)/u.test(text) &&
+    !END_MATTER.test(text) &&
+    // A report form's "填报单位：", an unbracketed "此件…", and the openings of a preamble.
+    !/^(?:填报|此件|各|现将|根据|为贯彻|为深入|按照)/u.test(text) &&
     !/[〔〕]|_{2,}|@|\t/u.test(text) &&
     !/[\u2460-\u2473]/u.test(text) &&
     // A responsibility note or agency list in mid-paragraph belongs to the task before it.

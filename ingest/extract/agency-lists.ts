@@ -8,6 +8,7 @@
  */
 import type { AgencyRole } from '../../graph-schema/model.js';
 import type { Span } from '../document.js';
+import { PERSON_LABEL as PERSON_LABEL_WORDS, RESPONSIBILITY_LABEL, ROLE_VERB } from '../responsibility-notes.js';
 import { compact, findBracketGroups, splitTopLevel, trimSpan } from './text-scan.js';
 
 /** A role the list states outright, or `unmarked` when only "负责"/"按职责分工负责" or nothing is printed. */
@@ -34,16 +35,16 @@ export interface ParseListOptions {
 
 /**
  * "责任单位：", "牵头单位：", "责任科室：" (a bureau's own task-division plan names its divisions,
- * "〔责任领导：…；责任科室：机关党办、医政科〕") … with the role the label gives.
+ * "〔责任领导：…；责任科室：机关党办、医政科〕"), "责任主体：" … with the role the label gives.
  */
-const LABEL = /^(?:(?:责任|牵头|主责|配合|参与|协同|协办)(?:单位|部门|科室|处室)|责任主体)\s*[:：]\s*/u;
+const LABEL = new RegExp(`^(?:${RESPONSIBILITY_LABEL}|责任主体)\\s*[:：]\\s*`, 'u');
 const LABEL_ROLE: [RegExp, ListedRole][] = [
   [/^(?:牵头|主责)/u, 'lead'],
   [/^(?:配合|协办|协同)/u, 'support'],
   [/^参与/u, 'participate'],
 ];
 /** "责任领导：于修芹、张清辉；责任单位：…": the leaders in charge are persons, not agencies. */
-const PERSON_LABEL = /^(?:责任领导|分管领导|牵头领导|联系领导|责任人|联系人)\s*[:：]/u;
+const PERSON_LABEL = new RegExp(`^${PERSON_LABEL_WORDS}\\s*[:：]`, 'u');
 
 /**
  * Clauses that state a rule rather than list agencies: "列首位的为牵头部门，下同", "列在首位的为牵头单位，
@@ -234,7 +235,7 @@ export interface FoundAgencyList {
 
 const ASIDE_AFTER_NAME = /[府局委院办部厅会室科]$/u;
 /** A bracket that says it is a list: a label or a role verb. */
-const MARKED_LIST = /(?:单位|部门|科室)[：:]|负责|牵头|配合|参与/u;
+const MARKED_LIST = new RegExp(`(?:单位|部门|科室)[：:]|${ROLE_VERB}`, 'u');
 
 /** Agency lists in brackets anywhere in a task's text ("…工作机制。（责任单位：县卫生健康委）"). */
 export function findAgencyLists(text: string, { offset = 0 }: { offset?: number } = {}): FoundAgencyList[] {

@@ -3,10 +3,7 @@
  * offset-preserving whitespace handling. All offsets are into the string given.
  */
 import type { Span } from '../document.js';
-
-/** Brackets used around agency lists and asides: （…） (…) 〔…〕 [ … ] 【…】. Mixed pairs occur in OCR'd text, e.g. "（责任单位：…)". */
-const OPENERS = '（(〔[【';
-const CLOSERS = '）)〕]】';
+import { NOTE_CLOSERS as CLOSERS, NOTE_OPENERS as OPENERS } from '../responsibility-notes.js';
 
 export interface BracketGroup {
   open: string;

@@ -52,6 +52,16 @@ describe('the national catalogue', () => {
     expect(catalogueSchema.safeParse(broken).success).toBe(false);
   });
 
+  it('accepts a regulation by its decree number among the documents whose wording an item quotes, and rejects one it does not list', () => {
+    const quoting = structuredClone(fixtureCatalogue);
+    quoting.documents.push({ docNumber: '国务院令第735号', title: '医疗保障基金使用监督管理条例', issuer: '国务院', year: 2021 });
+    const item = quoting.items[0];
+    if (item) item.wordingFrom = ['国务院令第735号'];
+    expect(catalogueSchema.safeParse(quoting).success).toBe(true);
+    if (item) item.wordingFrom = ['国务院令第999号'];
+    expect(catalogueSchema.safeParse(quoting).success).toBe(false);
+  });
+
   it('rejects a quoted title that names no source item', () => {
     const broken = structuredClone(fixtureCatalogue);
     const item = broken.items[1];

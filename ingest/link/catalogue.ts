@@ -7,8 +7,11 @@ import { z } from 'zod';
 import type { NationalItemNode } from '../../graph-schema/model.js';
 import { readSeedJson, seedPath } from './seed-file.js';
 
-/** A document number as printed: 国发〔2016〕78号, 国医改发〔2019〕2号, 中发〔2020〕5号. */
-const DOC_NUMBER = /^[\u4e00-\u9fa5]+〔\d{4}〕\d+号$/;
+/**
+ * A document number as printed: 国发〔2016〕78号, 国医改发〔2019〕2号, 中发〔2020〕5号; a State Council
+ * regulation is numbered by the decree that promulgates it: 国务院令第735号.
+ */
+const DOC_NUMBER = /^(?:[\u4e00-\u9fa5]+〔\d{4}〕\d+号|[\u4e00-\u9fa5]+令第\d+号)$/;
 
 export const nationalDocumentSchema = z.object({
   docNumber: z.string().regex(DOC_NUMBER),
@@ -37,6 +40,8 @@ export const catalogueItemSchema = z.object({
   related: z.array(z.string().min(1)).default([]),
   /** The national document the item comes from; `item` is its heading wording, never a guessed number. */
   source: z.object({ docNumber: z.string().regex(DOC_NUMBER), item: z.string().nullable() }).nullable(),
+  /** Other national documents whose wording the text and cues also quote (a regulation that spells the reform out). */
+  wordingFrom: z.array(z.string().regex(DOC_NUMBER)).default([]),
 });
 
 export const catalogueSchema = z
@@ -63,6 +68,9 @@ export const catalogueSchema = z
       }
       if (item.source && !documents.has(item.source.docNumber)) {
         ctx.addIssue({ code: 'custom', path: at('source'), message: `${item.source.docNumber} is not listed in documents` });
+      }
+      for (const docNumber of item.wordingFrom) {
+        if (!documents.has(docNumber)) ctx.addIssue({ code: 'custom', path: at('wordingFrom'), message: `${docNumber} is not listed in documents` });
       }
       if (!item.titleIsSummary && !item.source?.item) {
         ctx.addIssue({ code: 'custom', path: at('titleIsSummary'), message: 'a quoted title needs the source item it quotes' });

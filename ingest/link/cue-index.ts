@@ -6,7 +6,7 @@
 import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { entryFor, formsOf, type Glossary } from './glossary.js';
 import { indexPhrases, type PhraseIndex } from './common-phrases.js';
-import { wordBoundaries } from './segmenter.js';
+import { contentWords, wordBoundaries } from './segmenter.js';
 
 export type CueStrength = 'strong' | 'weak';
 
@@ -42,6 +42,9 @@ export interface CueIndex {
   phraseSpread: (phrase: string) => number;
   /** Items whose text holds each PHRASE_MIN_LENGTH-gram: the only items a shared phrase can come from. */
   itemsByGram: Map<string, string[]>;
+  /** Content words of each item's title and text, and how specific a word is: log(items / items using it). */
+  itemWords: Map<string, Set<string>>;
+  wordSpecificity: (word: string) => number;
 }
 
 const BASE_WEIGHT: Record<CueStrength, number> = { strong: 1, weak: 0.35 };
@@ -123,7 +126,14 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
     return count;
   };
 
+  const itemWords = new Map(catalogue.items.map((item) => [item.id, contentWords(`${item.titleZh}。${item.text}`)]));
+  const itemsUsing = new Map<string, number>();
+  for (const words of itemWords.values()) for (const word of words) itemsUsing.set(word, (itemsUsing.get(word) ?? 0) + 1);
+  const wordSpecificity = (word: string) => Math.log(catalogue.items.length / (itemsUsing.get(word) ?? catalogue.items.length));
+
   return {
+    itemWords,
+    wordSpecificity,
     items: new Map(catalogue.items.map((item) => [item.id, item])),
     byFirstChar,
     patterns: cues.filter((cue) => cue.pattern),

@@ -12,7 +12,7 @@ import { evaluate } from './eval/evaluate.js';
 import { loadLabelledSet, locateLabelledSet } from './eval/labelled-set.js';
 import { loadGlossary } from './glossary.js';
 import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type Half, type JudgedUnit } from './eval/topic-set.js';
-import { FEATURE_NAMES, featuresOf, fitScoreWeights } from './link-score.js';
+import { FEATURE_NAMES, featuresOf, fitScoreModel, type FitGroup } from './link-score.js';
 import { scoredCandidates } from './link-tasks.js';
 import { loadReviewedLinks } from './reviewed-links.js';
 
@@ -53,17 +53,18 @@ const context = await loadStageContext('seeds');
 const judged: (JudgedUnit & { half: Half })[] = [];
 const headings: JudgedUnit[] = [];
 const texts = new Map<string, string>();
-const fitRows: number[][] = [];
-const fitAccepted: boolean[] = [];
+const fitGroups: FitGroup[] = [];
 for (const [position, labels] of loadTopicSet().entries()) {
   const doc = processDocument({ source: await readSourceFile(documentPathOf(labels.file)), messages: [] }, context);
   for (const task of doc.tasks) texts.set(`${labels.file} ${task.path}`, task.text);
   if (fit && halfOf(position) === 'tuning') {
     const gold = new Map(labels.units.map((unit) => [unit.path, unit.nationalItemIds]));
+    const group: FitGroup = { rows: [], accepted: [] };
+    fitGroups.push(group);
     for (const task of doc.tasks.filter((candidate) => candidate.kind !== 'section' && gold.has(candidate.path))) {
       for (const candidate of scoredCandidates(task, { catalogue, glossary })) {
-        fitRows.push(featuresOf(candidate.evidenceFound));
-        fitAccepted.push(gold.get(task.path)?.includes(candidate.targetId) ?? false);
+        group.rows.push(featuresOf(candidate.evidenceFound));
+        group.accepted.push(gold.get(task.path)?.includes(candidate.targetId) ?? false);
       }
     }
   }
@@ -92,8 +93,13 @@ const describe = (name: string, units: JudgedUnit[]) => {
   ];
 };
 if (fit) {
-  const weights = fitScoreWeights(fitRows, fitAccepted);
-  process.stdout.write(`score weights fitted on ${fitRows.length} candidates of the tuning half:\n  [${weights.map((w) => w.toFixed(3)).join(', ')}]\n${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3)}`).join('\n')}\n`);
+  const { weights, scaling, heldOutLogLoss } = fitScoreModel(fitGroups);
+  const candidates = fitGroups.reduce((sum, group) => sum + group.rows.length, 0);
+  process.stdout.write(
+    `score weights fitted on ${candidates} candidates of the ${fitGroups.length} documents of the tuning half:\n  [${weights.map((w) => w.toFixed(3)).join(', ')}]\n`
+    + `${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3)}`).join('\n')}\n`
+    + `Platt scaling of the leave-one-document-out log-odds: [${scaling.map((x) => x.toFixed(3)).join(', ')}]; their log-loss ${heldOutLogLoss.unscaled.toFixed(4)} unscaled, ${heldOutLogLoss.scaled.toFixed(4)} scaled\n`,
+  );
 }
 if (judged.length > 0) {
   const lines = [

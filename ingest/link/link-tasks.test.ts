@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
-import { candidateLinks, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
+import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
 import { loadCatalogue } from './catalogue.js';
 import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
@@ -117,7 +117,7 @@ describe('linkTasks', () => {
 
 describe('linkTasks over an outline', () => {
   const heading = { path: '一', text: '深化医改，推进医共体建设和药品集中带量采购', title: '深化医改，推进医共体建设和药品集中带量采购', parentPath: null, kind: 'section' as const };
-  const item = { path: '一/1', text: '做实医共体运行机制，推动各项工作常态化制度化开展：', title: '做实医共体运行机制', parentPath: '一', kind: 'item' as const };
+  const item = { path: '一/1', text: '做实医共体运行机制，实行医保基金打包付费，推动各项工作常态化制度化开展：', title: '做实医共体运行机制', parentPath: '一', kind: 'item' as const };
   const measure = { path: '一/1/1', text: '推动药品集中带量采购工作常态化制度化开展。', title: '推动药品集中带量采购工作常态化制度化开展', parentPath: '一/1', kind: 'measure' as const };
   const links = linkTasks([heading, item, measure], { catalogue, glossary });
   const of = (path: string) => links.filter((l) => l.taskPath === path);
@@ -151,6 +151,15 @@ describe('linkTasks over an outline', () => {
     expect(all.filter((l) => l.taskPath === '1/2')).toEqual([]);
   });
 
+  it('gives a measure that links nowhere the links of the nearest unit above it that has any, past one that has none', () => {
+    const parent = { path: '1', text: '推动药品集中带量采购工作：', title: '推动药品集中带量采购工作', parentPath: null, kind: 'item' as const };
+    const between = { path: '1/1', text: '各单位要加强宣传培训：', title: '各单位要加强宣传培训', parentPath: '1', kind: 'measure' as const };
+    const cited = { path: '1/1/1', text: '推动各项工作常态化制度化开展。', title: '推动各项工作常态化制度化开展', parentPath: '1/1', kind: 'measure' as const };
+    const all = linkTasks([parent, between, cited], { catalogue, glossary });
+    expect(all.filter((l) => l.taskPath === '1/1')).toEqual([]);
+    expect(all.find((l) => l.taskPath === '1/1/1')).toMatchObject({ targetId: 'drugs.procurement', score: all.find((l) => l.taskPath === '1')?.score });
+  });
+
   it('gives a heading with nothing numbered under it no link', () => {
     expect(linkTasks([{ ...heading, path: '三' }], { catalogue, glossary })).toEqual([]);
   });
@@ -174,6 +183,18 @@ describe('headingOf', () => {
   it('cuts a long one-sentence title at its first clause', () => {
     expect(headingOf('继续开展药品耗材集中采购，加大指导力度，及时落实上级医疗服务价格调整政策')).toBe('继续开展药品耗材集中采购');
     expect(headingOf('推进疾病预防控制体系改革')).toBe('推进疾病预防控制体系改革');
+  });
+});
+
+describe('clausesOf', () => {
+  it('divides a task at 。 and ； and before numbered sub-points ①②, keeping offsets', () => {
+    const text = '深化医保改革：①推进DRG支付方式改革；②加强医保基金监管。完善价格机制';
+    const clauses = clausesOf(text).map(([start, end]) => text.slice(start, end));
+    expect(clauses).toEqual(['深化医保改革：', '①推进DRG支付方式改革；', '②加强医保基金监管。', '完善价格机制']);
+  });
+
+  it('keeps no clause of punctuation alone', () => {
+    expect(clausesOf('推进分级诊疗。；')).toEqual([[0, 7]]);
   });
 });
 

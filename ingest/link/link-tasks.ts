@@ -11,7 +11,8 @@ import { commonPhrases, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
-import { maskBoilerplate } from './mask-boilerplate.js';
+import { MASK, maskBoilerplate } from './mask-boilerplate.js';
+import { contentWords } from './segmenter.js';
 import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
 
 /** The part of a parsed task the linker reads. */
@@ -94,8 +95,8 @@ export function linkTasksWithMessages(
  * so an item links to every item a sub-measure of it links to — when its own text has evidence for
  * that item to cite, scored as the sub-measure's link. A heading ("一、深化公立医院改革") only names
  * what its items do, so it keeps only links that some item or measure under it has, and none when
- * nothing is numbered under it. A unit that links nowhere by itself takes the links of the unit it is
- * numbered under, where its own text has evidence to cite.
+ * nothing is numbered under it. A unit that links nowhere by itself takes the links of the nearest unit
+ * it is numbered under that has any, where its own text has evidence to cite.
  */
 function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
   const linksOf = new Map(tasks.map((task) => [task.path, (candidates.get(task.path) ?? [])
@@ -134,11 +135,17 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
     linksOf.set(task.path, own);
   }
   // Shallowest first: a unit that links nowhere by itself elaborates the one it is numbered under
-  // ("1. 加强医保基金监管：①…②…"), so it takes that unit's links where its own text has evidence to cite.
+  // ("1. 加强医保基金监管：①…②…"), so it takes the links of the nearest unit above it that has any,
+  // where its own text has evidence to cite.
   for (const task of [...tasks].sort((a, b) => depthOf(a) - depthOf(b))) {
     if (task.kind === 'section' || task.parentPath == null || (linksOf.get(task.path) ?? []).length > 0) continue;
+    let above: TaskLink[] = [];
+    for (let at: string | null | undefined = task.parentPath, steps = 0; at != null && above.length === 0 && steps < tasks.length; steps += 1) {
+      above = linksOf.get(at) ?? [];
+      at = byPath.get(at)?.parentPath;
+    }
     const taken: TaskLink[] = [];
-    for (const link of linksOf.get(task.parentPath) ?? []) {
+    for (const link of above) {
       const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
       if (!cited) continue;
       const { linked: _, evidenceFound: __, ...inherited } = cited;
@@ -186,14 +193,22 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   for (let i = 0; i + PHRASE_MIN_LENGTH <= masked.length; i += 1) {
     for (const itemId of index.itemsByGram.get(masked.slice(i, i + PHRASE_MIN_LENGTH)) ?? []) candidates.add(itemId);
   }
+  const isEligible = (score: ItemScore) => score.strong >= minStrong || score.longestPhrase >= 12;
   const scores: (ItemScore & { eligible: boolean })[] = [];
   for (const item of index.items.values()) {
     if (!candidates.has(item.id)) continue;
     const score = scoreItem(task, item, byItem.get(item.id) ?? [], masked, index, inTitle, weights);
-    if (score) scores.push({ ...score, eligible: score.strong >= minStrong || score.longestPhrase >= 12 });
+    if (score) scores.push({ ...score, eligible: isEligible(score) });
   }
   scores.sort((a, b) => b.raw - a.raw);
-  const best = scores.find((score) => score.eligible)?.raw ?? 0;
+  const leadingClauses = itemsLeadingClauses(task, masked, scores, byItem, index, inTitle, weights, isEligible);
+  // How much of the item's other wording the task shares, each word weighed by how few items use it.
+  const taskWords = contentWords(masked.replaceAll(MASK, '，'));
+  const sharedWording = new Map(scores.map((score) => {
+    const words = index.itemWords.get(score.item.id) ?? new Set<string>();
+    return [score.item.id, [...taskWords].filter((word) => words.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0)];
+  }));
+  const mostShared = Math.max(0, ...sharedWording.values());
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -205,10 +220,11 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         longestPhrase: score.longestPhrase,
         longestCue: score.longestCue,
         namesItem: score.namesItem,
-        raw: score.raw,
-        best,
         eligible: score.eligible,
         textLength: task.text.length,
+        leadsClause: leadingClauses.has(score.item.id),
+        sharedWording: sharedWording.get(score.item.id) ?? 0,
+        mostShared,
       };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
@@ -222,6 +238,61 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     })
     // No link without evidence.
     .filter((link) => link.evidence.length > 0);
+}
+
+/**
+ * Where a task's text divides into clauses. A measure ends with 。 and parallel measures within one
+ * sentence are set apart with ；("推进DRG支付方式改革；加强医保基金监管。"); sub-points are numbered
+ * ①②③ and table cells are separated by tabs. Each clause says one thing, so a cue that is the gist of
+ * its clause is likelier meant than one in passing in a long sentence. Returns [start, end) spans.
+ */
+export function clausesOf(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charAt(i);
+    if (CLAUSE_END.test(ch)) {
+      if (i + 1 > start) spans.push([start, i + 1]);
+      start = i + 1;
+    } else if (CLAUSE_START.test(ch) && i > start) {
+      spans.push([start, i]);
+      start = i;
+    }
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans.filter(([s, e]) => /[\u3400-\u9fffA-Za-z]/u.test(text.slice(s, e)));
+}
+
+const CLAUSE_END = /[。；;！？!?\n\t]/u;
+const CLAUSE_START = /[①-⑳]/u;
+
+/**
+ * The items that score best among the eligible items of one of the task's clauses: what some
+ * clause of the task is about.
+ */
+function itemsLeadingClauses(
+  task: LinkableTask,
+  masked: string,
+  scores: readonly ItemScore[],
+  byItem: Map<string, CueMatch[]>,
+  index: CueIndex,
+  inTitle: (m: CueMatch) => boolean,
+  weights: Weights,
+  isEligible: (score: ItemScore) => boolean,
+): Set<string> {
+  const leading = new Set<string>();
+  for (const [start, end] of clausesOf(masked)) {
+    // The clause alone, the rest masked, so offsets stay the task's.
+    const clause = MASK.repeat(start) + masked.slice(start, end) + MASK.repeat(masked.length - end);
+    const inClause = scores.flatMap((score) => {
+      const matches = (byItem.get(score.item.id) ?? []).filter((m) => m.start >= start && m.end <= end);
+      const found = scoreItem(task, score.item, matches, clause, index, inTitle, weights);
+      return found && isEligible(found) ? [found] : [];
+    });
+    const best = Math.max(0, ...inClause.map((found) => found.raw));
+    for (const found of inClause) if (found.raw >= best) leading.add(found.item.id);
+  }
+  return leading;
 }
 
 /**

@@ -4,18 +4,17 @@
  * Masked characters become U+0000, so offsets into the original text are unchanged.
  */
 
+import { NOTE_CLOSERS, NOTE_OPENERS, RESPONSIBILITY_NOTE } from '../responsibility-notes.js';
+
 export const MASK = '\u0000';
 
-const OPENERS = new Set(['（', '(', '〔', '[', '【']);
-const CLOSERS = new Set(['）', ')', '〕', ']', '】']);
-
 /**
- * A responsibility note: "（责任单位：县卫生健康委、县财政局）", "〔市卫生计生委、市财政局…负责，市残联参与〕",
- * "（市医保局、市卫健委等按职责分工负责）". Notes nest ("各镇人民政府（开发区工委）按职责分工负责") and
- * noisy copies mix full- and half-width brackets ("（责任单位：…县人力资源社会保障局)"), so any closer
- * matches any opener.
+ * A responsibility note (responsibility-notes.ts): "（责任单位：县卫生健康委、县财政局）",
+ * "〔市卫生计生委、市财政局…负责，市残联参与〕". Notes nest ("各镇人民政府（开发区工委）按职责分工负责"),
+ * so brackets are counted; any closer matches any opener.
  */
-const RESPONSIBILITY = /责任单位|牵头单位|负责|参与|配合/;
+const OPENERS = new Set(NOTE_OPENERS);
+const CLOSERS = new Set(NOTE_CLOSERS);
 
 function closingBracket(text: string, open: number): number {
   let depth = 0;
@@ -39,7 +38,7 @@ export function maskBoilerplate(text: string): string {
     const end = closingBracket(text, i);
     if (end < 0) continue;
     const inside = text.slice(i + 1, end);
-    if (RESPONSIBILITY.test(inside) && /[局委办府部会院]/.test(inside)) {
+    if (RESPONSIBILITY_NOTE.test(inside) && /[局委办府部会院]/.test(inside)) {
       masked = masked.slice(0, i) + MASK.repeat(end + 1 - i) + masked.slice(end + 1);
       i = end;
     }

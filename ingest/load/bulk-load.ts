@@ -5,11 +5,12 @@
  * jurisdiction or an agency of an earlier load) is updated as document-by-document loading does, and
  * a stored stub is left as it is, so the graph is the same as loadDocuments would leave.
  */
-import type { AgencyNode, NodeLabel, RelType } from '../../graph-schema/model.js';
+import type { AgencyNode, RowOf, Table } from '../../graph-schema/model.js';
 import type { GraphStore, WriteTransaction } from '../../store/graph-store.js';
+import type { WriteQuery } from '../../store/queries/define.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
-import type { Edge, GraphRows } from './graph-rows.js';
-import { combine, edgeKey, lastPerKey, missingStubs, removeReplaced, writeAgencies, type LoadOutcome } from './load-document.js';
+import type { GraphRows } from './graph-rows.js';
+import { combine, edgeKey, issuedIn, lastPerKey, missingStubs, removeReplaced, writeAgencies, type LoadOutcome } from './load-document.js';
 
 function partition<T>(items: readonly T[], isStored: (item: T) => boolean): { stored: T[]; fresh: T[] } {
   const stored: T[] = [];
@@ -24,27 +25,31 @@ async function storedIds(tx: WriteTransaction, query: typeof q.jurisdictionsExis
 }
 
 /** Writes rows of one table: the stored ones through `merge`, the new ones in bulk. */
-async function writeSplit<Row>(
+async function writeSplit<T extends Table>(
   tx: WriteTransaction,
-  table: NodeLabel | RelType,
-  merge: Parameters<WriteTransaction['write']>[0],
-  { stored, fresh }: { stored: Row[]; fresh: Row[] },
+  table: T,
+  merge: WriteQuery<RowOf<T>>,
+  { stored, fresh }: { stored: RowOf<T>[]; fresh: RowOf<T>[] },
 ): Promise<void> {
-  await tx.write(merge, stored as Record<string, unknown>[]);
-  await tx.write(q.bulkCreate[table], fresh as Record<string, unknown>[]);
+  await tx.write(merge, stored);
+  await tx.write(q.bulkCreate[table], fresh);
 }
+
+/** A document's own tables, in the order they are written (nodes before their edges). */
+const DOCUMENT_TABLES = ['Task', 'HAS_TASK', 'HAS_PART', 'Target', 'HAS_TARGET', 'RESPONSIBLE', 'IMPLEMENTS', 'DERIVES_FROM'] as const;
+type DocumentTables = { [T in (typeof DOCUMENT_TABLES)[number]]: RowOf<T>[] };
 
 /** A document's own nodes and edges, all new in the transaction, gathered per table. */
 function documentTables(changed: readonly GraphRows[], agencyIds: ReadonlySet<string>) {
-  const tables = {
-    Task: [] as Record<string, unknown>[],
-    HAS_TASK: [] as Edge[],
-    HAS_PART: [] as Edge[],
-    Target: [] as Record<string, unknown>[],
-    HAS_TARGET: [] as Edge[],
-    RESPONSIBLE: [] as Edge[],
-    IMPLEMENTS: [] as Edge[],
-    DERIVES_FROM: [] as Edge[],
+  const tables: DocumentTables = {
+    Task: [],
+    HAS_TASK: [],
+    HAS_PART: [],
+    Target: [],
+    HAS_TARGET: [],
+    RESPONSIBLE: [],
+    IMPLEMENTS: [],
+    DERIVES_FROM: [],
   };
   for (const rows of changed) {
     const tasks = lastPerKey(rows.tasks, (task) => task.id);
@@ -86,9 +91,6 @@ export async function loadDocumentsInBulk(store: GraphStore, documents: readonly
     const parents = lastPerKey(rows.jurisdictionParents, edgeKey);
     await writeSplit(tx, 'PART_OF', q.merge.PART_OF, partition(parents, (edge) => jurisdictionIds.has(edge.from)));
 
-    // A stub whose jurisdiction could not be inferred is issued nowhere (MERGE finds no such jurisdiction either).
-    const issuedIn = (list: readonly { id: string; jurisdictionId: string | null }[]) =>
-      list.flatMap((policy) => (policy.jurisdictionId ? [{ from: policy.id, to: policy.jurisdictionId }] : []));
     await tx.write(q.bulkCreate.Policy, rows.policies);
     await tx.write(q.bulkCreate.ISSUED_IN, issuedIn(rows.policies));
 
@@ -106,7 +108,8 @@ export async function loadDocumentsInBulk(store: GraphStore, documents: readonly
     await tx.write(q.bulkCreate.CITES, lastPerKey(rows.cites, edgeKey));
 
     const tables = documentTables(changed, new Set(rows.agencies.map((agency) => agency.id)));
-    for (const [table, tableRows] of Object.entries(tables)) await tx.write(q.bulkCreate[table as keyof typeof tables], tableRows);
+    const writeTable = <T extends keyof DocumentTables>(table: T) => tx.write(q.bulkCreate[table], tables[table]);
+    for (const table of DOCUMENT_TABLES) await writeTable(table);
     return outcomes;
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SOURCE, fixtureDoc } from '../../tests/support/ingest-doc-fixture.js';
-import { buildGraphRows } from './graph-rows.js';
+import { buildGraphRows, validateRows, type GraphRows } from './graph-rows.js';
 import { IngestError } from '../document.js';
 
 describe('buildGraphRows', () => {
@@ -49,6 +49,21 @@ describe('buildGraphRows', () => {
 
   it('records warnings with their source offset', () => {
     expect(rows.policy.warnings).toEqual(['@3 LATIN_WORD: stray English word']);
+  });
+
+  it('rejects an edge row that breaks graph-schema, naming the file, the edge and the property', () => {
+    const [first] = rows.responsible;
+    const bad = { ...rows, responsible: [{ ...first, role: 'boss' }] } as unknown as GraphRows;
+    expect(() => validateRows(bad, 'plan.txt')).toThrow(IngestError);
+    expect(() => validateRows(bad, 'plan.txt')).toThrow(/^plan\.txt: invalid RESPONSIBLE edge \S+ → 350400:HEALTH role: /);
+  });
+
+  it('rejects link evidence that is not a JSON list of matched phrases', () => {
+    const link = { from: rows.tasks[1]?.id ?? '', to: 'N-PAY', score: 0.5, method: 'test', kind: 'adapted' as const, curated: false };
+    const bad: GraphRows = { ...rows, implementsLinks: [{ ...link, evidence: '[{"localText":"x"}]' }] };
+    expect(() => validateRows(bad, 'plan.txt')).toThrow(/^plan\.txt: invalid IMPLEMENTS edge .* evidence: not a JSON list of LinkEvidence/);
+    const good: GraphRows = { ...rows, implementsLinks: [{ ...link, evidence: '[]' }] };
+    expect(() => validateRows(good, 'plan.txt')).not.toThrow();
   });
 
 });

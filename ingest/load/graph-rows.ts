@@ -2,9 +2,13 @@
  * @module The pure half of loading: a finished document becomes the node and edge rows of the
  * graph, validated against graph-schema, with every span mapped back to the source text.
  */
+import type { z } from 'zod';
 import {
+  edgeSchemas,
   nodeSchemas,
+  relationships,
   type AgencyNode,
+  type EdgeRow,
   type JurisdictionNode,
   type PolicyNode,
   type TargetNode,
@@ -15,32 +19,33 @@ import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
 import { stubPoliciesOf, type KnownDocument } from './cited-policies.js';
 import { loadedPolicyIdOf, targetIdOf, taskIdOf } from './ids.js';
 
-export interface Edge {
-  from: string;
-  to: string;
-  [property: string]: unknown;
-}
+/** Any edge: its endpoints' ids. */
+export type Edge = Pick<EdgeRow<'HAS_PART'>, 'from' | 'to'>;
 
 export interface GraphRows {
   policy: PolicyNode;
   jurisdictions: JurisdictionNode[];
-  jurisdictionParents: Edge[];
+  jurisdictionParents: EdgeRow<'PART_OF'>[];
   tasks: TaskNode[];
-  taskParts: Edge[];
+  taskParts: EdgeRow<'HAS_PART'>[];
   agencies: AgencyNode[];
-  agencyJurisdictions: Edge[];
-  responsible: Edge[];
+  agencyJurisdictions: EdgeRow<'BELONGS_TO'>[];
+  responsible: EdgeRow<'RESPONSIBLE'>[];
   targets: TargetNode[];
-  implementsLinks: Edge[];
+  implementsLinks: EdgeRow<'IMPLEMENTS'>[];
   /** DERIVES_FROM links to a loaded parent document's tasks, and from a loaded child document's tasks. */
-  derivesFromLinks: Edge[];
+  derivesFromLinks: EdgeRow<'DERIVES_FROM'>[];
   citedPolicies: PolicyNode[];
-  cites: Edge[];
+  cites: EdgeRow<'CITES'>[];
 }
 
-function linkEdge(from: string, to: string, link: Pick<TaskLink, 'score' | 'method' | 'kind' | 'evidence' | 'curated'>): Edge {
-  const { score, method, kind, evidence, curated } = link;
-  return { from, to, score, method, kind, evidence: JSON.stringify(evidence), curated };
+/** An IMPLEMENTS or DERIVES_FROM edge; both carry the same link properties. */
+function linkEdge(
+  from: string,
+  to: string,
+  { score, method, kind, evidence, curated }: Pick<TaskLink, 'score' | 'method' | 'kind' | 'evidence' | 'curated'>,
+): EdgeRow<'IMPLEMENTS'> & EdgeRow<'DERIVES_FROM'> {
+  return { from, to, score, method, kind, evidence: relationships.IMPLEMENTS.properties.evidence.encode(evidence), curated };
 }
 
 export function formatMessage({ offset, code, message }: IngestMessage): string {
@@ -89,8 +94,8 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
 
   const taskIdByPath = new Map(parsedTasks.map((task) => [task.path, taskIdOf(policyId, task.path)]));
   const tasks: TaskNode[] = [];
-  const taskParts: Edge[] = [];
-  const responsible: Edge[] = [];
+  const taskParts: GraphRows['taskParts'] = [];
+  const responsible: GraphRows['responsible'] = [];
   const targets: TargetNode[] = [];
   const agencies = new Map<string, AgencyNode>();
 
@@ -146,8 +151,8 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
     });
   }
 
-  const implementsLinks: Edge[] = [];
-  const derivesFromLinks: Edge[] = [];
+  const implementsLinks: GraphRows['implementsLinks'] = [];
+  const derivesFromLinks: GraphRows['derivesFromLinks'] = [];
   for (const link of doc.links) {
     const from = taskIdByPath.get(link.taskPath);
     if (!from) continue;
@@ -161,7 +166,7 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
   }
 
   const citedPolicies: PolicyNode[] = [];
-  const cites: Edge[] = [];
+  const cites: GraphRows['cites'] = [];
   for (const citation of doc.citations) {
     for (const stub of stubPoliciesOf(citation, meta.jurisdictionId, knownDocuments)) {
       if (stub.id === policyId || cites.some((edge) => edge.to === stub.id)) continue;
@@ -196,21 +201,44 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
   return rows;
 }
 
-/** Rows are checked against graph-schema before anything is written. */
-function validateRows(rows: GraphRows, file: string): void {
-  const checks: [keyof typeof nodeSchemas, unknown[]][] = [
+/** The first problem of a row against its schema, as `path: message`. */
+function problemOf(schema: z.ZodType, row: unknown): string | null {
+  const result = schema.safeParse(row);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'}`;
+}
+
+/** Node and edge rows are checked against graph-schema before anything is written. */
+export function validateRows(rows: GraphRows, file: string): void {
+  const nodeChecks: [keyof typeof nodeSchemas, readonly unknown[]][] = [
     ['Policy', [rows.policy, ...rows.citedPolicies]],
     ['Jurisdiction', rows.jurisdictions],
     ['Task', rows.tasks],
     ['Agency', rows.agencies],
     ['Target', rows.targets],
   ];
-  for (const [label, values] of checks) {
+  const edgeChecks: [keyof typeof edgeSchemas, readonly unknown[]][] = [
+    ['PART_OF', rows.jurisdictionParents],
+    ['HAS_PART', rows.taskParts],
+    ['BELONGS_TO', rows.agencyJurisdictions],
+    ['RESPONSIBLE', rows.responsible],
+    ['IMPLEMENTS', rows.implementsLinks],
+    ['DERIVES_FROM', rows.derivesFromLinks],
+    ['CITES', rows.cites],
+  ];
+  for (const [label, values] of nodeChecks) {
     for (const value of values) {
-      const result = nodeSchemas[label].safeParse(value);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        throw new IngestError(file, `invalid ${label} ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'}`, 'INVALID_ROW');
+      const problem = problemOf(nodeSchemas[label], value);
+      if (problem) throw new IngestError(file, `invalid ${label} ${problem}`, 'INVALID_ROW');
+    }
+  }
+  for (const [type, values] of edgeChecks) {
+    for (const value of values) {
+      const problem = problemOf(edgeSchemas[type], value);
+      if (problem) {
+        const { from, to } = value as Partial<Edge>;
+        throw new IngestError(file, `invalid ${type} edge ${String(from)} → ${String(to)} ${problem}`, 'INVALID_ROW');
       }
     }
   }

@@ -4,7 +4,16 @@
  * graph-schema first. Importing into a fresh store gives the exported graph back.
  */
 import { z } from 'zod';
-import { nodes, nodeSchemas, relationships, relSchemas, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import {
+  edgeSchemas,
+  nodes,
+  nodeSchemas,
+  relationships,
+  type NodeLabel,
+  type RelType,
+  type RowOf,
+  type Table,
+} from '../../graph-schema/model.js';
 import type { PropertyMap } from '../../graph-schema/properties.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
@@ -40,30 +49,34 @@ function validated<S extends z.ZodType>(schema: S, value: unknown, where: string
   return result.data;
 }
 
+type RowsByTable = { [T in Table]?: RowOf<T>[] };
+
+function collect<T extends Table>(rows: RowsByTable, table: T, row: RowOf<T>): void {
+  const list: RowOf<T>[] = rows[table] ?? [];
+  list.push(row);
+  rows[table] = list as RowsByTable[T];
+}
+
 export async function importGraph(store: GraphStore, backup: unknown): Promise<{ nodes: number; edges: number }> {
   const graph = validated(graphJsonSchema, backup, 'backup');
-  const nodesByLabel = new Map<NodeLabel, Record<string, unknown>[]>();
+  const rowsByTable: RowsByTable = {};
   for (const [index, node] of graph.nodes.entries()) {
     const specs: PropertyMap = nodes[node.label].properties;
     // Kuzu exports an empty list as null; the schema wants the list.
     const properties = Object.fromEntries(
       Object.entries(node.properties).map(([key, value]) => [key, value === null && specs[key]?.storage === 'STRING[]' ? [] : value]),
     );
-    const row = validated(nodeSchemas[node.label], { ...properties, id: node.id }, `nodes[${index}] (${node.label})`);
-    const rows = nodesByLabel.get(node.label) ?? [];
-    rows.push(row);
-    nodesByLabel.set(node.label, rows);
+    collect(rowsByTable, node.label, validated(nodeSchemas[node.label], { ...properties, id: node.id }, `nodes[${index}] (${node.label})`));
   }
-  const edgesByType = new Map<RelType, Record<string, unknown>[]>();
   for (const [index, edge] of graph.edges.entries()) {
-    const properties = validated(relSchemas[edge.type], edge.properties, `edges[${index}] (${edge.type})`);
-    const rows = edgesByType.get(edge.type) ?? [];
-    rows.push({ ...properties, from: edge.from, to: edge.to });
-    edgesByType.set(edge.type, rows);
+    const row = { ...edge.properties, from: edge.from, to: edge.to };
+    collect(rowsByTable, edge.type, validated(edgeSchemas[edge.type], row, `edges[${index}] (${edge.type})`));
   }
   await store.transaction(async (tx) => {
-    for (const [label, rows] of nodesByLabel) await tx.write(q.upsert[label], rows);
-    for (const [type, rows] of edgesByType) await tx.write(q.merge[type], rows);
+    const upsert = <L extends NodeLabel>(label: L) => tx.write(q.upsert[label], rowsByTable[label] ?? []);
+    const merge = <R extends RelType>(type: R) => tx.write(q.merge[type], rowsByTable[type] ?? []);
+    for (const label of Object.keys(nodes) as NodeLabel[]) if (rowsByTable[label]) await upsert(label);
+    for (const type of Object.keys(relationships) as RelType[]) if (rowsByTable[type]) await merge(type);
   });
   return { nodes: graph.nodes.length, edges: graph.edges.length };
 }

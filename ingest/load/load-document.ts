@@ -5,7 +5,7 @@
  * cost on large corpora. Every write finds its nodes from a key given as a parameter (see
  * store/queries/ingest-queries.ts), so its cost does not grow with the store.
  */
-import type { AgencyNode, PolicyNode } from '../../graph-schema/model.js';
+import type { AgencyNode, EdgeRow, PolicyNode } from '../../graph-schema/model.js';
 import type { GraphStore, WriteTransaction } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
 import type { Edge, GraphRows } from './graph-rows.js';
@@ -54,6 +54,11 @@ export function lastPerKey<T>(rows: readonly T[], keyOf: (row: T) => string): T[
 }
 
 export const edgeKey = (edge: Edge) => `${edge.from}\u0000${edge.to}`;
+
+/** ISSUED_IN edges of policies; a stub whose jurisdiction could not be inferred is issued nowhere. */
+export function issuedIn(policies: readonly Pick<PolicyNode, 'id' | 'jurisdictionId'>[]): EdgeRow<'ISSUED_IN'>[] {
+  return policies.flatMap((policy) => (policy.jurisdictionId ? [{ from: policy.id, to: policy.jurisdictionId }] : []));
+}
 
 /** Agencies go in per jurisdiction, found from it by key; stored ones keep their aliases and gain the new ones. */
 export async function writeAgencies(tx: WriteTransaction, agencies: AgencyNode[]): Promise<void> {
@@ -126,11 +131,11 @@ export async function loadDocuments(store: GraphStore, documents: readonly Graph
     await tx.write(q.upsert.Jurisdiction, rows.jurisdictions);
     await tx.write(q.merge.PART_OF, rows.jurisdictionParents);
     await tx.write(q.upsert.Policy, rows.policies);
-    await tx.write(q.merge.ISSUED_IN, rows.policies.map((policy) => ({ from: policy.id, to: policy.jurisdictionId })));
+    await tx.write(q.merge.ISSUED_IN, issuedIn(rows.policies));
     await writeAgencies(tx, rows.agencies);
     const stubs = await missingStubs(tx, rows.citedPolicies);
     await tx.write(q.upsert.Policy, stubs);
-    await tx.write(q.merge.ISSUED_IN, stubs.map((stub) => ({ from: stub.id, to: stub.jurisdictionId })));
+    await tx.write(q.merge.ISSUED_IN, issuedIn(stubs));
     await tx.write(q.merge.CITES, rows.cites);
     const agencyJurisdiction = new Map(rows.agencies.map((agency) => [agency.id, agency.jurisdictionId]));
     for (const document of changed) await writeDocumentTasks(tx, document, agencyJurisdiction);

@@ -44,7 +44,14 @@ export function parseChineseNumeral(numeral: string): number | null {
   return total + current;
 }
 
-const CN = '[一二三四五六七八九十百零〇]{1,4}';
+/** A Chinese numeral as outline numbers print it: 一 … 十二 … 一百零三 (〇 as typed for 零). */
+export const CN_NUMERAL = '[一二三四五六七八九十百零〇]{1,4}';
+/**
+ * One to ninety-nine without 百 or 零 — a month, a day ("十一月二十四日"), or a marker inside running
+ * text, where a longer run ("二〇二〇、二〇二一年") would be a year, not a number.
+ */
+export const CN_SMALL_NUMERAL = '[一二三四五六七八九十]{1,3}';
+const CN = CN_NUMERAL;
 const PATTERNS: readonly [NumberStyle, RegExp][] = [
   // "第一部分 总体要求", "第二章  指导思想与主要目标", "第一节 基础条件", "第三条 …" — the character after
   // the number names the level; a space or the text follows. Not "第一批", "第三方".

@@ -9,7 +9,7 @@
  */
 import { DATE_LINE, SIGNATURE_LINE } from '../conventions.js';
 import { concat, inserted, slice, type MappedText } from './mapped-text.js';
-import { markerAt, type NumberStyle } from './numbering.js';
+import { CN_NUMERAL, CN_SMALL_NUMERAL, markerAt, type NumberStyle } from './numbering.js';
 
 export interface SourceLine {
   line: MappedText;
@@ -192,7 +192,7 @@ function mendSignatureAbove(out: SourceLine[]) {
 }
 
 /** Strong markers that can open a unit in the middle of a flattened line. */
-const INLINE_MARKER = /第[一二三四五六七八九十百零〇]{1,4}[部章节条]|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|(?<![\d.])\d{1,2}[.、](?!\d)|（\d{1,2}）/gu;
+const INLINE_MARKER = new RegExp(`第${CN_NUMERAL}[部章节条]|${CN_SMALL_NUMERAL}、|（${CN_SMALL_NUMERAL}）|(?<![\\d.])\\d{1,2}[.、](?!\\d)|（\\d{1,2}）`, 'gu');
 /** Where a new unit may start inside a flattened line: after a sentence or a closed bracket. */
 const UNIT_MAY_FOLLOW = /[。！？；：〕）]$/u;
 /** A flattened body: a line this long holding several units. */

@@ -3,14 +3,14 @@
  * through the per-request DataLoaders, so the number of store queries grows with the depth of a
  * query, not with the number of rows it returns.
  */
-import { z } from 'zod';
-import type {
-  AgencyType,
-  JurisdictionNode,
-  LinkEvidence,
-  NationalItemNode,
-  TargetNode,
-  TaskNode,
+import {
+  relationships,
+  type AgencyType,
+  type JurisdictionNode,
+  type LinkEvidence,
+  type NationalItemNode,
+  type TargetNode,
+  type TaskNode,
 } from '../../graph-schema/model.js';
 import { readQueries } from '../../store/queries/index.js';
 import type { CoverageTripleRow, LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/read-queries.js';
@@ -45,15 +45,6 @@ interface CompareRowData {
   shared: boolean;
 }
 
-const evidenceSchema = z.array(
-  z.object({
-    localText: z.string(),
-    localSpan: z.object({ start: z.number(), end: z.number() }),
-    nationalText: z.string(),
-    nationalSpan: z.object({ start: z.number(), end: z.number() }),
-  }),
-);
-
 /** A value the graph guarantees (a task's policy); its absence is a data error, masked for clients. */
 function required<T>(value: T | null | undefined, what: string): T {
   if (value == null) throw new Error(`dangling reference: ${what}`);
@@ -67,7 +58,7 @@ function present<T>(values: readonly (T | Error | null)[]): T[] {
 function parseEvidence(link: LinkRow, ctx: ApiContext): LinkEvidence[] {
   if (!link.evidence) return [];
   try {
-    return evidenceSchema.parse(JSON.parse(link.evidence));
+    return relationships.IMPLEMENTS.properties.evidence.decode(link.evidence);
   } catch (error) {
     ctx.logger.warn(`unreadable evidence on the link ${link.fromId} → ${link.toId}`, error);
     return [];

@@ -3,20 +3,12 @@
  * relationship and computed fields, plus the entry points. Field names are a contract with
  * notebooks and the explorer (issue 5): rename nothing without a deprecation.
  */
-import { graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
-import { AGENCY_ROLES, LINK_KINDS } from '../../graph-schema/model.js';
+import { graphqlPayloadTypeDef, graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
+import { linkEvidencePayload, spanPayload } from '../../graph-schema/payloads.js';
 import { analysesTypeDefs } from './analyses-type-defs.js';
 
-/** Enums of relationship properties, which graph-schema derives only for node properties. */
-const relationshipEnums: Record<string, readonly string[]> = { AgencyRole: AGENCY_ROLES, LinkKind: LINK_KINDS };
-
 const extensions = /* GraphQL */ `
-"Half-open range of character offsets [start, end) in a policy's source text (Policy.text)."
-type Span {
-  start: Int!
-  end: Int!
-}
-
+${graphqlPayloadTypeDef(spanPayload)}
 extend type Jurisdiction {
   "Enclosing jurisdiction (province of a city, nation of a province)."
   parent: Jurisdiction
@@ -47,16 +39,7 @@ type TaskAgency {
   agency: Agency!
 }
 
-"One matched phrase behind a link."
-type LinkEvidence {
-  localText: String!
-  "Span in the linking task's text (Task.text)."
-  localSpan: Span!
-  nationalText: String!
-  "Span in NationalItem.text, or in the parent task's text for a derivation."
-  nationalSpan: Span!
-}
-
+${graphqlPayloadTypeDef(linkEvidencePayload)}
 "A task implementing a national reform item (IMPLEMENTS)."
 type ImplementsLink {
   nationalItem: NationalItem!
@@ -370,9 +353,5 @@ type Query {
 `;
 
 export function apiTypeDefs(): string {
-  const derived = graphqlTypeDefs();
-  const enums = Object.entries(relationshipEnums)
-    .filter(([name]) => !new RegExp(`\\benum ${name}\\b`).test(derived))
-    .map(([name, values]) => `enum ${name} {\n${values.map((value) => `  ${value}`).join('\n')}\n}`);
-  return [derived.trim(), ...enums, extensions.trim(), analysesTypeDefs.trim()].join('\n\n') + '\n';
+  return [graphqlTypeDefs().trim(), extensions.trim(), analysesTypeDefs.trim()].join('\n\n') + '\n';
 }

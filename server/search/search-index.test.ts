@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { foldText, splitTerms } from './fold-text.js';
-import { createSearchIndex, essentialWords, gallopTo, intersectPositions, type SearchDocument, type SearchOptions } from './search-index.js';
+import { randomSource } from '../testing/random-source.js';
+import { sampleSearchDocuments as documents } from '../testing/search-documents.js';
+import { createSearchIndex, type SearchDocument, type SearchOptions } from './search-index.js';
 import { segmentWords } from './segment-words.js';
 
-const documents: SearchDocument[] = [
-  { id: 'a', title: '深化医保支付方式改革', text: '深化医保支付方式改革，推行按疾病诊断相关分组（DRG）付费。', jurisdictionId: '350400' },
-  { id: 'b', title: '推进分级诊疗', text: '推进分级诊疗制度建设，家庭医生签约服务覆盖率达到30%以上。', jurisdictionId: '350400' },
-  { id: 'c', title: '完善药品供应保障', text: '完善药品供应保障制度，落实药品集中采购，降低药品虚高价格。', jurisdictionId: '510100' },
-  { id: 'd', title: '支付医保', text: '支付医保的反例：两个字组都在，但顺序不同。', jurisdictionId: '510100' },
-  { id: 'e', title: '建立现代医院管理制度', text: '建立现代医院管理制度。', jurisdictionId: '510100' },
-];
 
 describe('createSearchIndex', () => {
   const index = createSearchIndex(documents);
@@ -66,18 +61,6 @@ describe('createSearchIndex', () => {
     expect(index.search('   ')).toEqual([]);
   });
 });
-
-/** Seeded, so that a failure can be replayed. */
-function randomSource(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
-  return { next, int, pick };
-}
 
 /**
  * The ranking the index must reproduce, by scanning every task: BM25 over the terms with a title
@@ -220,54 +203,5 @@ describe('createSearchIndex ranking', () => {
 
   it('returns nothing from an empty index', () => {
     expect(createSearchIndex([]).search('医保')).toEqual([]);
-  });
-});
-
-describe('posting-list helpers', () => {
-  it('folds each UTF-16 unit to exactly one unit, as the index assumes', () => {
-    const units = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit));
-    expect(units.filter((unit) => foldText(unit).length !== 1)).toEqual([]);
-  });
-
-  it('gallops to the first position holding at least the target', () => {
-    const list = Int32Array.from([2, 4, 4, 8, 16, 32]);
-    expect(gallopTo(list, 0, 1)).toBe(0);
-    expect(gallopTo(list, 0, 4)).toBe(1);
-    expect(gallopTo(list, 2, 4)).toBe(2);
-    expect(gallopTo(list, 0, 9)).toBe(4);
-    expect(gallopTo(list, 0, 33)).toBe(6);
-    expect(gallopTo(list, 6, 1)).toBe(6);
-  });
-
-  it('intersects posting lists of very different lengths', () => {
-    const evens = Int32Array.from({ length: 100_000 }, (_, i) => 2 * i);
-    const sparse = Int32Array.from([3, 4, 50_000, 99_999, 199_998, 300_000]);
-    const positions = intersectPositions([evens, sparse]);
-    expect(Array.from(positions[0]!, (at) => evens[at])).toEqual([4, 50_000, 199_998]);
-    expect(Array.from(positions[1]!)).toEqual([1, 2, 4]);
-  });
-
-  it('intersects random lists as a set would', () => {
-    const random = randomSource(7);
-    for (let round = 0; round < 50; round += 1) {
-      const lists = Array.from({ length: random.int(1, 4) }, () => {
-        const density = random.pick([0.01, 0.2, 0.9]);
-        return Int32Array.from(Array.from({ length: 2000 }, (_, value) => value).filter(() => random.next() < density));
-      });
-      const expected = Array.from(lists[0]!).filter((value) => lists.every((list) => list.includes(value)));
-      const positions = intersectPositions(lists);
-      lists.forEach((list, i) => expect(Array.from(positions[i]!, (at) => list[at])).toEqual(expected));
-    }
-  });
-
-  it('returns no positions when one list is empty', () => {
-    expect(intersectPositions([Int32Array.from([1, 2, 3]), new Int32Array(0)]).map((positions) => positions.length)).toEqual([0, 0]);
-  });
-
-  it('leaves out the lightest words while together they weigh less than required', () => {
-    expect(essentialWords([3, 1, 2, 5], 0)).toEqual([0, 1, 2, 3]);
-    // 1 + 2 < 3.5, 1 + 2 + 3 is not: a task needs word 0 or word 3.
-    expect(essentialWords([3, 1, 2, 5], 3.5)).toEqual([0, 3]);
-    expect(essentialWords([3, 1, 2, 5], 11.5)).toEqual([]);
   });
 });

@@ -1,10 +1,8 @@
 /**
  * @module Search snippets: a window of a task's text around its first match, every match inside
- * the window between « and ».
+ * the window between « and » (the markers are the client's contract: graph-schema/search-snippet.ts).
  */
-
-export const HIGHLIGHT_OPEN = '«';
-export const HIGHLIGHT_CLOSE = '»';
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../graph-schema/search-snippet.js';
 
 export interface SnippetOptions {
   /** Characters shown before the first match. @default 30 */

@@ -15,7 +15,16 @@ import { join } from 'node:path';
 import type { GraphStore } from '../../store/graph-store.js';
 import { openKuzuStore } from '../../store/kuzu-store.js';
 import { ingestQueries } from '../../store/queries/index.js';
-import type { LinkEvidence } from '../../graph-schema/model.js';
+import {
+  relationships,
+  type AgencyNode,
+  type EdgeRow,
+  type JurisdictionNode,
+  type LinkEvidence,
+  type NationalItemNode,
+  type PolicyNode,
+  type TaskNode,
+} from '../../graph-schema/model.js';
 
 export interface SampleGraph {
   store: GraphStore;
@@ -26,7 +35,7 @@ export interface SampleGraph {
   dispose(): Promise<void>;
 }
 
-const jurisdictions = [
+const jurisdictions: JurisdictionNode[] = [
   { id: '000000', name: '中国', nameEn: 'China', level: 'national', parentId: null },
   { id: '350000', name: '福建省', nameEn: 'Fujian Province', level: 'province', parentId: '000000' },
   { id: '350400', name: '三明市', nameEn: 'Sanming City', level: 'city', parentId: '350000' },
@@ -34,7 +43,7 @@ const jurisdictions = [
   { id: '510100', name: '成都市', nameEn: 'Chengdu City', level: 'city', parentId: '510000' },
 ];
 
-function policy(id: string, jurisdictionId: string, title: string, text: string | null, stub = false) {
+function policy(id: string, jurisdictionId: string, title: string, text: string | null, stub = false): PolicyNode {
   return {
     id,
     title,
@@ -47,6 +56,7 @@ function policy(id: string, jurisdictionId: string, title: string, text: string 
     stub,
     sourceFile: stub ? null : `${id}.txt`,
     sha256: stub ? null : `sha-${id}`,
+    ingestKey: null,
     format: stub ? null : 'txt',
     encoding: stub ? null : 'utf-8',
     text,
@@ -67,7 +77,7 @@ interface TaskSpec {
   spanStart?: number;
 }
 
-function task(spec: TaskSpec) {
+function task(spec: TaskSpec): TaskNode {
   const spanStart = spec.spanStart ?? spec.seq * 100;
   return {
     id: spec.id,
@@ -102,12 +112,12 @@ export const sampleTasks = [
   task({ id: 'cd-1-2', policyId: 'p-cd', jurisdictionId: '510100', key: '2.', kind: 'item', text: '完善药品集中采购制度。', parentId: 'cd-1', seq: 2 }),
 ];
 
-const nationalItems = [
+const nationalItems: NationalItemNode[] = ([
   ['N-PAY', '深化医保支付方式改革', 'Reform medical insurance payment methods', 'insurance', '推行按疾病诊断相关分组付费'],
   ['N-TIER', '推进分级诊疗制度建设', 'Build the tiered care system', 'tiered', '推进分级诊疗，发展家庭医生签约服务'],
   ['N-DRUG', '完善药品供应保障制度', 'Improve the drug supply system', 'drugs', '完善药品集中采购制度'],
   ['N-HOSP', '建立现代医院管理制度', 'Modern hospital management', 'hospitals', '建立现代医院管理制度'],
-].map(([id, titleZh, titleEn, pillar, text]) => ({
+] as const).map(([id, titleZh, titleEn, pillar, text]) => ({
   id,
   titleZh,
   titleEn,
@@ -120,7 +130,7 @@ const nationalItems = [
   titleIsSummary: false,
 }));
 
-const agencies = [
+const agencies: AgencyNode[] = [
   { id: 'ag-sm-yb', name: '三明市医疗保障局', nameEn: 'Sanming Healthcare Security Administration', type: 'MEDICAL_INSURANCE', jurisdictionId: '350400', aliases: ['市医保局'] },
   { id: 'ag-sm-wj', name: '三明市卫生健康委员会', nameEn: 'Sanming Health Commission', type: 'HEALTH', jurisdictionId: '350400', aliases: [] },
   { id: 'ag-cd-wj', name: '成都市卫生健康委员会', nameEn: 'Chengdu Health Commission', type: 'HEALTH', jurisdictionId: '510100', aliases: [] },
@@ -131,19 +141,22 @@ function target(id: string, taskId: string, text: string, value: number) {
   return { id, taskId, text, metric: 'DRG付费占比', op: '>=', value, unit: '%', by: '2020', spanStart: 0, spanEnd: text.length };
 }
 
-function evidence(localText: string, nationalText: string): string {
-  const item: LinkEvidence = {
-    localText,
-    localSpan: { start: 0, end: localText.length },
-    nationalText,
-    nationalSpan: { start: 0, end: nationalText.length },
-  };
-  return JSON.stringify([item]);
+function evidence(localText: string, nationalText: string): LinkEvidence[] {
+  return [{ localText, localSpan: { start: 0, end: localText.length }, nationalText, nationalSpan: { start: 0, end: nationalText.length } }];
 }
 
-function link(from: string, to: string, score: number, evidenceJson: string | null = null) {
-  return { from, to, score, method: 'test', kind: 'adapted', evidence: evidenceJson, curated: false };
+function link(from: string, to: string, score: number, found: LinkEvidence[] = []): EdgeRow<'IMPLEMENTS'> {
+  const encoded = relationships.IMPLEMENTS.properties.evidence.encode(found);
+  return { from, to, score, method: 'test', kind: 'adapted', evidence: encoded, curated: false };
 }
+
+const responsible = (from: string, to: string, role: EdgeRow<'RESPONSIBLE'>['role'], name: string, position: number): EdgeRow<'RESPONSIBLE'> => ({
+  from,
+  to,
+  role,
+  name,
+  position,
+});
 
 /** Opens a temporary Kuzu store holding the sample graph, plus `extraTasks` numbered items in 三明's plan. */
 export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number } = {}): Promise<SampleGraph> {
@@ -181,7 +194,7 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
       target('tg-fj', 'fj-1-1', 'DRG付费占比达到30%', 30),
       ...extras.map((t, i) => target(`tg-x-${i}`, t.id, `DRG付费占比达到${i}%`, i)),
     ]);
-    await tx.write(merge.PART_OF, jurisdictions.filter((j) => j.parentId).map((j) => ({ from: j.id, to: j.parentId })));
+    await tx.write(merge.PART_OF, jurisdictions.flatMap((j) => (j.parentId ? [{ from: j.id, to: j.parentId }] : [])));
     await tx.write(merge.ISSUED_IN, [
       { from: 'p-fj', to: '350000' },
       { from: 'p-sm', to: '350400' },
@@ -190,17 +203,17 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
     ]);
     const allTasks = [...sampleTasks, ...extras];
     await tx.write(merge.HAS_TASK, allTasks.map((t) => ({ from: t.policyId, to: t.id })));
-    await tx.write(merge.HAS_PART, allTasks.filter((t) => t.parentId).map((t) => ({ from: t.parentId, to: t.id })));
+    await tx.write(merge.HAS_PART, allTasks.flatMap((t) => (t.parentId ? [{ from: t.parentId, to: t.id }] : [])));
     await tx.write(merge.BELONGS_TO, agencies.map((a) => ({ from: a.id, to: a.jurisdictionId })));
     await tx.write(merge.RESPONSIBLE, [
-      { from: 'sm-1-1', to: 'ag-sm-yb', role: 'lead', name: '市医保局', position: 0 },
-      { from: 'sm-1-1', to: 'ag-sm-wj', role: 'support', name: '市卫健委', position: 1 },
-      { from: 'sm-1-2', to: 'ag-sm-wj', role: 'lead', name: '市卫健委', position: 0 },
-      { from: 'cd-1-1', to: 'ag-cd-wj', role: 'lead', name: '市卫健委', position: 0 },
-      { from: 'cd-1-1', to: 'ag-cd-yb', role: 'support', name: '市医保局', position: 1 },
+      responsible('sm-1-1', 'ag-sm-yb', 'lead', '市医保局', 0),
+      responsible('sm-1-1', 'ag-sm-wj', 'support', '市卫健委', 1),
+      responsible('sm-1-2', 'ag-sm-wj', 'lead', '市卫健委', 0),
+      responsible('cd-1-1', 'ag-cd-wj', 'lead', '市卫健委', 0),
+      responsible('cd-1-1', 'ag-cd-yb', 'support', '市医保局', 1),
       ...extras.flatMap((t) => [
-        { from: t.id, to: 'ag-sm-yb', role: 'lead', name: '市医保局', position: 0 },
-        { from: t.id, to: 'ag-sm-wj', role: 'support', name: '市卫健委', position: 1 },
+        responsible(t.id, 'ag-sm-yb', 'lead', '市医保局', 0),
+        responsible(t.id, 'ag-sm-wj', 'support', '市卫健委', 1),
       ]),
     ]);
     await tx.write(merge.HAS_TARGET, [

@@ -7,7 +7,7 @@
  * on the stored task, so the API and a re-ingest cannot disagree.
  */
 import { z } from 'zod';
-import type { LinkEvidence } from '../../graph-schema/model.js';
+import { relationships, type LinkEvidence } from '../../graph-schema/model.js';
 import type { TaskLink } from '../../ingest/document.js';
 import { applyReviewedLinks, type ReviewedLink } from '../../ingest/link/reviewed-links.js';
 import { curationQueries, ingestQueries, readQueries } from '../../store/queries/index.js';
@@ -60,8 +60,7 @@ async function parseRequest(request: Request): Promise<CurationRequest> {
 
 function storedEvidence(row: LinkRow): LinkEvidence[] {
   try {
-    const parsed: unknown = JSON.parse(row.evidence ?? '[]');
-    return Array.isArray(parsed) ? (parsed as LinkEvidence[]) : [];
+    return row.evidence ? relationships.IMPLEMENTS.properties.evidence.decode(row.evidence) : [];
   } catch {
     return [];
   }
@@ -117,7 +116,8 @@ export async function handleCuration(request: Request, context: WriteContext): P
       await tx.write(curationQueries.deleteImplementsLink, [pair]);
     } else if (link) {
       const { score, method, kind, evidence } = link;
-      await tx.write(ingestQueries.merge.IMPLEMENTS, [{ ...pair, score, method, kind, evidence: JSON.stringify(evidence), curated: true }]);
+      const encoded = relationships.IMPLEMENTS.properties.evidence.encode(evidence);
+      await tx.write(ingestQueries.merge.IMPLEMENTS, [{ ...pair, score, method, kind, evidence: encoded, curated: true }]);
     } else {
       const reason = messages[0]?.message ?? 'no evidence for the link could be found in the two texts';
       throw new WriteRefused(refusal(422, 'NO_EVIDENCE', `${reason}; give "nationalMatch", wording that occurs in the national item.`));

@@ -3,7 +3,18 @@
  * declared with these helpers in `store/queries/` and runs unchanged on Kuzu and Neo4j 5.
  */
 import type { PropertyMap, StorageType } from '../../graph-schema/properties.js';
-import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import {
+  edgeStorageTypes,
+  nodeStorageTypes,
+  nodes,
+  relationships,
+  type EdgeRow,
+  type NodeLabel,
+  type NodeRow,
+  type RelType,
+  type RowOf,
+  type RowStorageTypes,
+} from '../../graph-schema/model.js';
 
 /** Cypher marker for the result row type; never read at run time. */
 declare const resultType: unique symbol;
@@ -65,14 +76,13 @@ export function writeQuery<Row extends object>(
 }
 
 /** Storage types of a node label's properties, for a write query's rows. */
-export function nodeRowTypes(label: NodeLabel): Record<string, StorageType> {
-  return Object.fromEntries(Object.entries(nodes[label].properties).map(([name, spec]) => [name, spec.storage]));
+export function nodeRowTypes<L extends NodeLabel>(label: L): RowStorageTypes<NodeRow<L>> {
+  return nodeStorageTypes(label);
 }
 
 /** Storage types of a relationship's rows: `from` and `to` ids plus its properties. */
-export function relRowTypes(type: RelType): Record<string, StorageType> {
-  const properties = Object.entries(relationships[type].properties).map(([name, spec]) => [name, spec.storage]);
-  return { from: 'STRING', to: 'STRING', ...Object.fromEntries(properties) };
+export function relRowTypes<R extends RelType>(type: R): RowStorageTypes<EdgeRow<R>> {
+  return edgeStorageTypes(type);
 }
 
 function propertiesOf(label: NodeLabel | RelType): PropertyMap {
@@ -104,15 +114,16 @@ export function propertyMap(label: NodeLabel | RelType): string {
  * bulk path. Rows follow the table's columns, derived from graph-schema: a relationship's are
  * `from`, `to` and its properties. A relationship's endpoints must be stored by then.
  */
-export function bulkCreateQuery(table: NodeLabel | RelType): WriteQuery<Record<string, unknown>> {
+export function bulkCreateQuery<T extends NodeLabel | RelType>(table: T): WriteQuery<RowOf<T>>;
+export function bulkCreateQuery(table: NodeLabel | RelType): WriteQuery<object> {
   if (table in nodes) {
     const label = table as NodeLabel;
-    return { ...writeQuery(`bulkCreate${label}`, `UNWIND $rows AS r CREATE (:${label}${propertyMap(label)})`, nodeRowTypes(label)), bulkTable: label };
+    return { ...writeQuery<object>(`bulkCreate${label}`, `UNWIND $rows AS r CREATE (:${label}${propertyMap(label)})`, nodeRowTypes(label)), bulkTable: label };
   }
   const type = table as RelType;
   const { from, to } = relationships[type];
   return {
-    ...writeQuery(
+    ...writeQuery<object>(
       `bulkCreate${type}`,
       `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) CREATE (a)-[:${type}${propertyMap(type)}]->(b)`,
       relRowTypes(type),

@@ -4,7 +4,19 @@
  * targets and their edges are CREATEd from its policy, since loading first removes the previous
  * version's (see ingest/load/load-document.ts).
  */
-import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import {
+  nodes,
+  relationships,
+  type AgencyNode,
+  type EdgeRow,
+  type NodeLabel,
+  type NodeRow,
+  type RelType,
+  type RowOf,
+  type Table,
+  type TargetNode,
+  type TaskNode,
+} from '../../graph-schema/model.js';
 import {
   bulkCreateQuery,
   nodeRowTypes,
@@ -18,8 +30,8 @@ import {
 } from './define.js';
 
 /** MERGE nodes of one label by id and set every property. */
-function upsertNodes(label: NodeLabel): WriteQuery<Record<string, unknown>> {
-  return writeQuery(
+function upsertNodes<L extends NodeLabel>(label: L): WriteQuery<NodeRow<L>> {
+  return writeQuery<NodeRow<L>>(
     `upsert${label}`,
     `UNWIND $rows AS r MERGE (n:${label} {id: r.id}) SET ${setClause('n', label)}`,
     nodeRowTypes(label),
@@ -32,28 +44,33 @@ function upsertNodes(label: NodeLabel): WriteQuery<Record<string, unknown>> {
  * `MATCH (a {id: r.from})`, which it pairs with every node): fine for the small tables of shared
  * nodes, too slow for tasks — see the anchored writes below.
  */
-function mergeRelationships(type: RelType): WriteQuery<Record<string, unknown>> {
+function mergeRelationships<R extends RelType>(type: R): WriteQuery<EdgeRow<R>> {
   const { from, to, properties } = relationships[type];
   const set = Object.keys(properties).length > 0 ? ` SET ${setClause('e', type, [])}` : '';
-  return writeQuery(
+  return writeQuery<EdgeRow<R>>(
     `merge${type}`,
     `UNWIND $rows AS r MERGE (a:${from} {id: r.from}) MERGE (b:${to} {id: r.to}) MERGE (a)-[e:${type}]->(b)${set}`,
     relRowTypes(type),
   );
 }
 
-export const upsert = Object.fromEntries(
-  (Object.keys(nodes) as NodeLabel[]).map((label) => [label, upsertNodes(label)]),
-) as Record<NodeLabel, WriteQuery<Record<string, unknown>>>;
+/**
+ * One query per table, typed by the table as `queryOf` types it: Object.fromEntries loses the
+ * pairing of key and value, which the declared `Q` restores.
+ */
+function perTable<T extends string, Q extends { [K in T]: unknown }>(tables: readonly T[], queryOf: (table: T) => unknown): Q {
+  return Object.fromEntries(tables.map((table) => [table, queryOf(table)])) as Q;
+}
 
-export const merge = Object.fromEntries(
-  (Object.keys(relationships) as RelType[]).map((type) => [type, mergeRelationships(type)]),
-) as Record<RelType, WriteQuery<Record<string, unknown>>>;
+const labels = Object.keys(nodes) as NodeLabel[];
+const relTypes = Object.keys(relationships) as RelType[];
+
+export const upsert = perTable<NodeLabel, { [L in NodeLabel]: WriteQuery<RowOf<L>> }>(labels, upsertNodes);
+
+export const merge = perTable<RelType, { [R in RelType]: WriteQuery<RowOf<R>> }>(relTypes, mergeRelationships);
 
 /** Bulk creation of new nodes and relationships, one query per table (see bulkCreateQuery). */
-export const bulkCreate = Object.fromEntries(
-  [...Object.keys(nodes), ...Object.keys(relationships)].map((table) => [table, bulkCreateQuery(table as NodeLabel | RelType)]),
-) as Record<NodeLabel | RelType, WriteQuery<Record<string, unknown>>>;
+export const bulkCreate = perTable<Table, { [T in Table]: WriteQuery<RowOf<T>> }>([...labels, ...relTypes], bulkCreateQuery);
 
 /** Removes a document's tasks and targets (with their edges) before its revised version is written. */
 export const deletePolicyTargets = writeQuery<{ policyId: string }>(
@@ -99,14 +116,14 @@ function rowTask(variable: string, field: string): string {
 }
 
 /** A document's tasks, each with its HAS_TASK edge. */
-export const createPolicyTasks = writeQuery<Record<string, unknown>>(
+export const createPolicyTasks = writeQuery<TaskNode>(
   'createPolicyTasks',
   `UNWIND $rows AS r MATCH (p:Policy {id: $policyId}) CREATE (p)-[:HAS_TASK]->(:Task${propertyMap('Task')})`,
   nodeRowTypes('Task'),
 );
 
 /** A task's sub-tasks, both of the document `$policyId`. */
-export const createTaskParts = writeQuery<Record<string, unknown>>(
+export const createTaskParts = writeQuery<EdgeRow<'HAS_PART'>>(
   'createTaskParts',
   `UNWIND $rows AS r ${rowTask('a', 'from')}
    MATCH (:Policy {id: $policyId})-[:HAS_TASK]->(b:Task) WHERE b.id = r.to CREATE (a)-[:HAS_PART]->(b)`,
@@ -114,14 +131,14 @@ export const createTaskParts = writeQuery<Record<string, unknown>>(
 );
 
 /** A document's targets, each with its HAS_TARGET edge from its task. */
-export const createTaskTargets = writeQuery<Record<string, unknown>>(
+export const createTaskTargets = writeQuery<TargetNode>(
   'createTaskTargets',
   `UNWIND $rows AS r ${rowTask('a', 'taskId')} CREATE (a)-[:HAS_TARGET]->(:Target${propertyMap('Target')})`,
   nodeRowTypes('Target'),
 );
 
 /** RESPONSIBLE edges from a document's tasks to agencies of the jurisdiction `$jurisdictionId`. */
-export const createResponsible = writeQuery<Record<string, unknown>>(
+export const createResponsible = writeQuery<EdgeRow<'RESPONSIBLE'>>(
   'createResponsible',
   `UNWIND $rows AS r ${rowTask('a', 'from')}
    MATCH (:Jurisdiction {id: $jurisdictionId})<-[:BELONGS_TO]-(b:Agency) WHERE b.id = r.to
@@ -130,7 +147,7 @@ export const createResponsible = writeQuery<Record<string, unknown>>(
 );
 
 /** IMPLEMENTS links from a document's tasks; the national catalogue is small enough to search. */
-export const createImplements = writeQuery<Record<string, unknown>>(
+export const createImplements = writeQuery<EdgeRow<'IMPLEMENTS'>>(
   'createImplements',
   `UNWIND $rows AS r ${rowTask('a', 'from')} MATCH (b:NationalItem {id: r.to})
    CREATE (a)-[:IMPLEMENTS${propertyMap('IMPLEMENTS')}]->(b)`,
@@ -141,7 +158,7 @@ export const createImplements = writeQuery<Record<string, unknown>>(
  * DERIVES_FROM links from a document's tasks to tasks of the documents it cites, which is where
  * the linker found them (tasksOfPolicies of the cited ids): the CITES edges are written first.
  */
-export const createDerivesFromCited = writeQuery<Record<string, unknown>>(
+export const createDerivesFromCited = writeQuery<EdgeRow<'DERIVES_FROM'>>(
   'createDerivesFromCited',
   `UNWIND $rows AS r ${rowTask('a', 'from')}
    MATCH (:Policy {id: $policyId})-[:CITES]->(:Policy)-[:HAS_TASK]->(b:Task) WHERE b.id = r.to
@@ -150,7 +167,7 @@ export const createDerivesFromCited = writeQuery<Record<string, unknown>>(
 );
 
 /** DERIVES_FROM links into a document's tasks from tasks of loaded documents citing it (see tasksOfCitingPolicies). */
-export const createDerivesFromCiting = writeQuery<Record<string, unknown>>(
+export const createDerivesFromCiting = writeQuery<EdgeRow<'DERIVES_FROM'>>(
   'createDerivesFromCiting',
   `UNWIND $rows AS r ${rowTask('b', 'to')}
    MATCH (:Policy {id: $policyId})<-[:CITES]-(:Policy)-[:HAS_TASK]->(a:Task) WHERE a.id = r.from
@@ -170,7 +187,7 @@ export const storedAgencies = readQuery<{ id: string; aliases: string[] | null }
  * jurisdiction so that Kuzu searches its agencies, not the whole table (an agency's id starts
  * with its jurisdiction's, so it never moves to another).
  */
-export const mergeAgencies = writeQuery<Record<string, unknown>>(
+export const mergeAgencies = writeQuery<AgencyNode>(
   'mergeAgencies',
   `UNWIND $rows AS r MATCH (j:Jurisdiction {id: $jurisdictionId})
    MERGE (j)<-[:BELONGS_TO]-(a:Agency {id: r.id}) SET ${setClause('a', 'Agency')}`,

@@ -9,6 +9,7 @@ import { graphSnapshot } from './graph-snapshot.js';
 import { ingestQueries as q, readQueries } from '../../store/queries/index.js';
 import { allQueries } from '../../store/queries/all-queries.js';
 import type { StorageType } from '../../graph-schema/properties.js';
+import type { AgencyNode, JurisdictionNode } from '../../graph-schema/model.js';
 
 const SAMPLE: Record<StorageType, unknown> = { STRING: 'sample', INT64: 3, DOUBLE: 0.25, BOOLEAN: true, 'STRING[]': ['a'] };
 
@@ -25,7 +26,7 @@ export function sampleParams(cypher: string): Record<string, unknown> {
   );
 }
 
-const jurisdiction = (id: string, parentId: string | null) => ({
+const jurisdiction = (id: string, parentId: string | null): JurisdictionNode => ({
   id,
   name: `地区${id}`,
   nameEn: `Area ${id}`,
@@ -147,7 +148,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
           { ...base, id: 'b', text: '', value: 2.5, unit: '%' },
           { ...base, id: 'c', text: ',', value: 70, by: '2025年' },
         ];
-        const agency = { name: '市卫健委', nameEn: 'Health Commission', type: 'HEALTH', jurisdictionId: '350400', aliases: ['卫健委, 市卫生健康委', '"卫健"'] };
+        const agency: Omit<AgencyNode, 'id'> = { name: '市卫健委', nameEn: 'Health Commission', type: 'HEALTH', jurisdictionId: '350400', aliases: ['卫健委, 市卫生健康委', '"卫健"'] };
         await store.transaction(async (tx) => {
           await tx.write(q.bulkCreate.Target, targets.slice(0, 1));
           await tx.write(q.bulkCreate.Jurisdiction, [jurisdiction('350000', null), jurisdiction('350400', '350000')]);

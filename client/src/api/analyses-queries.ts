@@ -1,226 +1,144 @@
 /**
- * @module GraphQL documents of the research analyses (adoption, instruments, text reuse, plan versions) with
- * the TypeScript shape of their answers; apart from queries.ts so these views can change without touching it.
+ * @module GraphQL documents of the research analyses (adoption, instruments, text reuse, plan versions), with
+ * the names the views use for their generated answer types (see queries.ts); apart from queries.ts so these
+ * views can change without touching it. Fragments of queries.ts (JurisdictionRef, NationalItemRef, TaskTarget)
+ * are used here by name.
  */
-import type { JurisdictionRef, NationalItemRef, Span, TaskTarget } from './queries.js';
+import { graphql } from './generated/index.js';
+import type * as api from './generated/graphql.js';
 
-const JURISDICTION = `id name nameEn level`;
-const NATIONAL_ITEM = `id titleZh titleEn pillar pillarZh pillarEn`;
-const POLICY_REF = `id title docNumber issuedOn jurisdiction { ${JURISDICTION} }`;
+graphql(`
+  fragment PolicyWithJurisdiction on Policy {
+    id title docNumber issuedOn jurisdiction { ...JurisdictionRef }
+  }
+`);
+graphql(`
+  fragment InstrumentUseFields on InstrumentUse {
+    type subType nameZh nameEn evidence { text span { start end } clause { start end } }
+  }
+`);
+graphql(`
+  fragment AlignedPassageFields on AlignedPassage {
+    spanA { start end } spanB { start end } textA textB score identity segments { kind textA textB }
+  }
+`);
 
-export type InstrumentType = 'SUPPLY' | 'ENVIRONMENT' | 'DEMAND';
-export type SegmentKind = 'SAME' | 'CHANGED' | 'INSERTED' | 'DELETED';
-export type TargetDirection = 'RAISED' | 'LOWERED' | 'CHANGED';
-
-export interface PolicyRef {
-  id: string;
-  title: string;
-  docNumber: string | null;
-  issuedOn: string | null;
-  jurisdiction: JurisdictionRef | null;
-}
+export type InstrumentType = api.InstrumentType;
+export type SegmentKind = api.AlignmentSegmentKind;
+export type TargetDirection = api.TargetDirection;
+export type PolicyRef = api.PolicyWithJurisdictionFragment;
+export type InstrumentUse = api.InstrumentUseFieldsFragment;
+export type AlignedPassage = api.AlignedPassageFieldsFragment;
+export type AlignedSegment = AlignedPassage['segments'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Adoption
 // ---------------------------------------------------------------------------------------------
 
-export interface AdoptionCurve {
-  key: string;
-  nationalItem: NationalItemRef | null;
-  pillar: string;
-  adopted: number[];
-  adopters: string[][];
-}
-
 /** Curves of every pillar, or of the items of one pillar. */
-export const ADOPTION = /* GraphQL */ `
+export const ADOPTION = graphql(`
   query Adoption($pillar: String) {
     adoption(pillar: $pillar) {
       years
-      jurisdictions { ${JURISDICTION} }
-      itemCurves { key nationalItem { ${NATIONAL_ITEM} } pillar adopted adopters }
+      jurisdictions { ...JurisdictionRef }
+      itemCurves { key nationalItem { ...NationalItemRef } pillar adopted adopters }
       pillarCurves { key pillar adopted adopters }
     }
   }
-`;
-export interface AdoptionResult {
-  adoption: {
-    years: number[];
-    jurisdictions: JurisdictionRef[];
-    itemCurves: AdoptionCurve[];
-    pillarCurves: AdoptionCurve[];
-  };
-}
+`).toString();
+export type AdoptionResult = api.AdoptionQuery;
+type ItemCurve = AdoptionResult['adoption']['itemCurves'][number];
+/** A curve of one item, or of a pillar (which asks for no item: `nationalItem` is absent). */
+export type AdoptionCurve = Omit<ItemCurve, 'nationalItem'> & { nationalItem?: ItemCurve['nationalItem'] };
 
 // ---------------------------------------------------------------------------------------------
 // Instruments
 // ---------------------------------------------------------------------------------------------
 
-export interface InstrumentSubType {
-  id: string;
-  type: InstrumentType;
-  nameZh: string;
-  nameEn: string;
-  definition: string;
-}
-
-export interface InstrumentUse {
-  type: InstrumentType;
-  subType: string;
-  nameZh: string;
-  nameEn: string;
-  evidence: { text: string; span: Span; clause: Span }[];
-}
-
-const INSTRUMENT_USE = `type subType nameZh nameEn evidence { text span { start end } clause { start end } }`;
-
-export const INSTRUMENT_MATRIX = /* GraphQL */ `
+export const INSTRUMENT_MATRIX = graphql(`
   query InstrumentMatrix($jurisdictionId: ID) {
-    jurisdictions { ${JURISDICTION} policies { id } }
+    jurisdictions { ...JurisdictionRef policies { id } }
     instrumentMatrix(jurisdictionId: $jurisdictionId) {
       subTypes { id type nameZh nameEn definition }
       reformAreas { id nameZh nameEn }
       counts totals taskCount unlinkedTaskCount
     }
   }
-`;
-export interface InstrumentMatrixResult {
-  jurisdictions: (JurisdictionRef & { policies: { id: string }[] })[];
-  instrumentMatrix: {
-    subTypes: InstrumentSubType[];
-    reformAreas: { id: string; nameZh: string; nameEn: string }[];
-    counts: number[][];
-    totals: number[];
-    taskCount: number;
-    unlinkedTaskCount: number;
-  };
-}
-
-export interface CodedTask {
-  id: string;
-  key: string;
-  title: string;
-  text: string;
-  implements: { nationalItem: { id: string; pillar: string } }[];
-  instruments: InstrumentUse[];
-}
+`).toString();
+export type InstrumentMatrixResult = api.InstrumentMatrixQuery;
+export type InstrumentSubType = InstrumentMatrixResult['instrumentMatrix']['subTypes'][number];
 
 /** Every task of a jurisdiction's documents (all documents when none is given) with its instruments. */
-export const CODED_TASKS = /* GraphQL */ `
+export const CODED_TASKS = graphql(`
   query CodedTasks($jurisdictionId: ID) {
     policies(jurisdictionId: $jurisdictionId) {
-      ${POLICY_REF}
-      tasks { id key title text implements { nationalItem { id pillar } } instruments { ${INSTRUMENT_USE} } }
+      ...PolicyWithJurisdiction
+      tasks { id key title text implements { nationalItem { id pillar } } instruments { ...InstrumentUseFields } }
     }
   }
-`;
-export interface CodedTasksResult {
-  policies: (PolicyRef & { tasks: CodedTask[] })[];
-}
+`).toString();
+export type CodedTasksResult = api.CodedTasksQuery;
+export type CodedTask = CodedTasksResult['policies'][number]['tasks'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Text reuse
 // ---------------------------------------------------------------------------------------------
 
-export interface AlignedSegment {
-  kind: SegmentKind;
-  textA: string;
-  textB: string;
-}
-
-export interface AlignedPassage {
-  spanA: Span;
-  spanB: Span;
-  textA: string;
-  textB: string;
-  score: number;
-  identity: number;
-  segments: AlignedSegment[];
-}
-
-const PASSAGE = `spanA { start end } spanB { start end } textA textB score identity segments { kind textA textB }`;
-
 /** A task's instruments and its best-aligned source passage (detail panel, compare). */
-export const TASK_ANALYSES = /* GraphQL */ `
+export const TASK_ANALYSES = graphql(`
   query TaskAnalyses($id: ID!) {
     task(id: $id) {
       id text
-      instruments { ${INSTRUMENT_USE} }
+      instruments { ...InstrumentUseFields }
       bestAlignment {
-        policy { ${POLICY_REF} }
-        nationalItem { ${NATIONAL_ITEM} }
+        policy { ...PolicyWithJurisdiction }
+        nationalItem { ...NationalItemRef }
         taskShare
-        passage { ${PASSAGE} }
+        passage { ...AlignedPassageFields }
       }
     }
   }
-`;
-export interface TaskAlignment {
-  policy: PolicyRef | null;
-  nationalItem: NationalItemRef | null;
-  taskShare: number;
-  passage: AlignedPassage;
-}
-export interface TaskAnalysesResult {
-  task: { id: string; text: string; instruments: InstrumentUse[]; bestAlignment: TaskAlignment | null } | null;
-}
+`).toString();
+export type TaskAnalysesResult = api.TaskAnalysesQuery;
+export type TaskAlignment = NonNullable<NonNullable<TaskAnalysesResult['task']>['bestAlignment']>;
 
-export const POLICY_LIST = /* GraphQL */ `
+export const POLICY_LIST = graphql(`
   query PolicyList {
-    policies { ${POLICY_REF} }
+    policies { ...PolicyWithJurisdiction }
   }
-`;
-export interface PolicyListResult {
-  policies: PolicyRef[];
-}
+`).toString();
+export type PolicyListResult = api.PolicyListQuery;
 
-export const TEXT_REUSE = /* GraphQL */ `
+export const TEXT_REUSE = graphql(`
   query TextReuse($a: ID!, $b: ID!) {
     textReuse(policyA: $a, policyB: $b) {
-      policyA { ${POLICY_REF} }
-      policyB { ${POLICY_REF} }
+      policyA { ...PolicyWithJurisdiction }
+      policyB { ...PolicyWithJurisdiction }
       shareA shareB
-      passages { ${PASSAGE} }
+      passages { ...AlignedPassageFields }
     }
   }
-`;
-export interface TextReuseResult {
-  textReuse: { policyA: PolicyRef; policyB: PolicyRef; shareA: number; shareB: number; passages: AlignedPassage[] };
-}
+`).toString();
+export type TextReuseResult = api.TextReuseQuery;
 
 // ---------------------------------------------------------------------------------------------
 // Plan versions
 // ---------------------------------------------------------------------------------------------
 
-export interface PlanSeries {
-  documents: (PolicyRef & { coversFrom: number | null; coversTo: number | null })[];
-  steps: {
-    from: { id: string };
-    to: { id: string };
-    continued: NationalItemRef[];
-    added: NationalItemRef[];
-    dropped: NationalItemRef[];
-    targetChanges: { metric: string; direction: TargetDirection; before: TaskTarget[]; after: TaskTarget[] }[];
-  }[];
-}
-
-const TARGET = `id text metric op value unit by`;
-
 /** The series of a jurisdiction's documents, or the documents given as one series. */
-export const PLAN_VERSIONS = /* GraphQL */ `
+export const PLAN_VERSIONS = graphql(`
   query PlanVersions($jurisdictionId: ID, $policyIds: [ID!]) {
     planVersions(jurisdictionId: $jurisdictionId, policyIds: $policyIds) {
-      documents { ${POLICY_REF} coversFrom coversTo }
+      documents { ...PolicyWithJurisdiction coversFrom coversTo }
       steps {
         from { id } to { id }
-        continued { ${NATIONAL_ITEM} }
-        added { ${NATIONAL_ITEM} }
-        dropped { ${NATIONAL_ITEM} }
-        targetChanges { metric direction before { ${TARGET} } after { ${TARGET} } }
+        continued { ...NationalItemRef }
+        added { ...NationalItemRef }
+        dropped { ...NationalItemRef }
+        targetChanges { metric direction before { ...TaskTarget } after { ...TaskTarget } }
       }
     }
   }
-`;
-export interface PlanVersionsResult {
-  planVersions: PlanSeries[];
-}
+`).toString();
+export type PlanVersionsResult = api.PlanVersionsQuery;
+export type PlanSeries = PlanVersionsResult['planVersions'][number];

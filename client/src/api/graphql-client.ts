@@ -13,13 +13,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A document whose answer has the shape `T`: what `graphql(…).toString()` gives in queries.ts, a
+ * string typed by GraphQL Code Generator (the `DocumentTypeDecoration` of
+ * @graphql-typed-document-node/core), so asking for an answer of another shape does not compile.
+ */
+export type TypedQuery<T> = string & { __apiType?: (variables: never) => T };
+
 interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 export async function fetchGraphQL<T>(
-  query: string,
+  query: TypedQuery<T>,
   variables: Record<string, unknown> = {},
   { signal, endpoint = '/graphql' }: { signal?: AbortSignal; endpoint?: string } = {},
 ): Promise<T> {

@@ -2,7 +2,7 @@
  * @module React hook around fetchGraphQL with loading, error and stale-answer handling.
  */
 import { useEffect, useRef, useState } from 'react';
-import { fetchGraphQL } from './graphql-client.js';
+import { fetchGraphQL, type TypedQuery } from './graphql-client.js';
 
 export type QueryState<T> =
   | { status: 'idle' }
@@ -32,7 +32,7 @@ function useDataVersion(): number {
 
 /** Runs `query` whenever the variables change (or the graph does); `skip` keeps it idle (e.g. no search text yet). */
 export function useQuery<T>(
-  query: string,
+  query: TypedQuery<T>,
   variables: Record<string, unknown> = {},
   { skip = false }: { skip?: boolean } = {},
 ): QueryState<T> {
@@ -64,7 +64,7 @@ export function useQuery<T>(
 }
 
 /** Runs one query per variables object, together; done when every answer is in. */
-export function useQueries<T>(query: string, variablesList: readonly Record<string, unknown>[], { skip = false }: { skip?: boolean } = {}): QueryState<T[]> {
+export function useQueries<T>(query: TypedQuery<T>, variablesList: readonly Record<string, unknown>[], { skip = false }: { skip?: boolean } = {}): QueryState<T[]> {
   const [state, setState] = useState<QueryState<T[]>>({ status: skip ? 'idle' : 'loading' });
   const key = JSON.stringify(variablesList);
   useEffect(() => {

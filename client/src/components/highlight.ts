@@ -2,7 +2,7 @@
  * @module Highlighting without HTML: a snippet's markers are split into text pieces that React
  * renders as text, so document text containing `<script>` or `<b>` shows as typed.
  */
-import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../server/search/snippet.js';
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../graph-schema/search-snippet.js';
 
 export interface Piece {
   text: string;

@@ -4,6 +4,7 @@
  * substrings, offsets into the text), then gathered per sub-type for the task. Multi-label: a clause
  * may use several instruments.
  */
+import { RESPONSIBILITY_NOTE } from '../../responsibility-notes.js';
 import type { Codebook, InstrumentType, SubTypeEntry } from './codebook.js';
 
 export interface TextSpan {
@@ -49,7 +50,7 @@ export function splitClauses(text: string): TextSpan[] {
 
 /**
  * Spans whose words do not state a measure of this task:
- * - a responsibility note in brackets after the task, as task lists print them
+ * - a responsibility note (responsibility-notes.ts) in brackets after the task, as task lists print them
  *   ("（责任单位：县财政局…）", "〔市卫生计生委…负责〕", "〔责任领导：…；责任单位：…〕"): it names bodies
  *   ("县财政局") whose names contain cue words;
  * - the title of a cited document between 《》 ("落实《三明市居民营养计划》"), which names a document,
@@ -59,7 +60,7 @@ export function maskedSpans(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   for (const match of text.matchAll(/《[^《》]*》/gu)) spans.push({ start: match.index, end: match.index + match[0].length });
   for (const match of text.matchAll(/[（(〔［\[][^（()）〔〕［］\[\]]*(?:[（(][^）)]*[）)][^（()）〔〕［］\[\]]*)*[）)〕］\]]/gu)) {
-    if (/责任单位|责任领导|责任科室|牵头单位|配合单位|负责[）)〕］\]]?$|按职责分工/u.test(match[0])) {
+    if (RESPONSIBILITY_NOTE.test(match[0])) {
       spans.push({ start: match.index, end: match.index + match[0].length });
     }
   }

@@ -1,0 +1,62 @@
+/**
+ * @module Searching and intersecting ascending lists of task indexes (posting lists, a
+ * jurisdiction's tasks) by galloping: the cost grows with the log of the distance skipped.
+ *
+ * Indexes into the lists are bounded by the loops that produce them, so reads use `!` there
+ * rather than a check per element in the hottest loops of a search.
+ */
+
+/** The first position at or after `from` whose value is at least `target` (`list.length` if none). */
+export function gallopTo(list: Int32Array, from: number, target: number): number {
+  if (from >= list.length || list[from]! >= target) return from;
+  // Doubling steps bracket the target, binary search finds it: O(log distance), not O(distance).
+  let below = from;
+  let step = 1;
+  let above = from + 1;
+  while (above < list.length && list[above]! < target) {
+    below = above;
+    step *= 2;
+    above = below + step;
+  }
+  above = Math.min(above, list.length);
+  while (below + 1 < above) {
+    const middle = (below + above) >>> 1;
+    if (list[middle]! < target) below = middle;
+    else above = middle;
+  }
+  return above;
+}
+
+/**
+ * For each ascending list, the positions of the values all lists share, in ascending order. The
+ * shortest list drives and the others are galloped through, so a rare gram next to a common one
+ * costs little.
+ */
+export function intersectPositions(lists: readonly Int32Array[]): Int32Array[] {
+  const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
+  const driverIndex = order[0];
+  const driver = driverIndex === undefined ? undefined : lists[driverIndex];
+  if (driverIndex === undefined || driver === undefined) return [];
+  const others = order.slice(1);
+  const positions = lists.map(() => new Int32Array(driver.length));
+  const cursors = new Int32Array(lists.length);
+  let shared = 0;
+  let at = 0;
+  scan: while (at < driver.length) {
+    const value = driver[at]!;
+    for (const i of others) {
+      const list = lists[i]!;
+      const cursor = (cursors[i] = gallopTo(list, cursors[i]!, value));
+      if (cursor === list.length) break scan;
+      if (list[cursor] !== value) {
+        at = gallopTo(driver, at + 1, list[cursor]!);
+        continue scan;
+      }
+    }
+    cursors[driverIndex] = at;
+    positions.forEach((list, i) => (list[shared] = cursors[i]!));
+    shared += 1;
+    at += 1;
+  }
+  return positions.map((list) => list.subarray(0, shared));
+}

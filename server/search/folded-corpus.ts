@@ -1,0 +1,94 @@
+/**
+ * @module The folded texts of all tasks in one array of UTF-16 units, and the substring search
+ * over a task's span of it. Folding unit by unit through a table of `foldText`'s answers builds no
+ * string per task, and fold-text.ts stays the one definition of folding.
+ */
+import { foldText } from './fold-text.js';
+
+/** The folded texts of all tasks, one after another: task `d` is `units[starts[d]]` to `units[starts[d + 1]]`. */
+export interface FoldedCorpus {
+  units: Uint16Array;
+  starts: Int32Array;
+}
+
+let foldTable: Uint16Array | null = null;
+
+/** foldText maps every UTF-16 unit on its own to one unit, so a table of its answers folds a text unit by unit. */
+function foldUnitTable(): Uint16Array {
+  if (foldTable) return foldTable;
+  const table = new Uint16Array(0x10000);
+  for (let unit = 0; unit < table.length; unit += 1) table[unit] = foldText(String.fromCharCode(unit)).charCodeAt(0);
+  return (foldTable = table);
+}
+
+export function foldCorpus(texts: readonly string[]): FoldedCorpus {
+  return joinUnits(texts, foldUnitTable());
+}
+
+/** The texts as written, one after another: unit for unit beside their `foldCorpus`, whose starts they share. */
+export function unfoldedUnits(texts: readonly string[]): Uint16Array {
+  return joinUnits(texts, null).units;
+}
+
+function joinUnits(texts: readonly string[], mapUnit: Uint16Array | null): FoldedCorpus {
+  const starts = new Int32Array(texts.length + 1);
+  texts.forEach((text, index) => (starts[index + 1] = starts[index]! + text.length));
+  const units = new Uint16Array(starts[texts.length]!);
+  texts.forEach((text, index) => {
+    const start = starts[index]!;
+    if (mapUnit) for (let i = 0; i < text.length; i += 1) units[start + i] = mapUnit[text.charCodeAt(i)]!;
+    else for (let i = 0; i < text.length; i += 1) units[start + i] = text.charCodeAt(i);
+  });
+  return { units, starts };
+}
+
+/** How many tasks the corpus holds. */
+export function taskCountOf({ starts }: FoldedCorpus): number {
+  return starts.length - 1;
+}
+
+/** Where task `index`'s units begin and end; throws for an index outside the corpus (a bug). */
+export function spanOf({ starts }: FoldedCorpus, index: number): { from: number; to: number } {
+  const from = starts[index];
+  const to = starts[index + 1];
+  if (from === undefined || to === undefined) throw new RangeError(`task ${index} is outside a corpus of ${starts.length - 1} tasks`);
+  return { from, to };
+}
+
+/** Task `index`'s text as a string: folded from `corpus.units`, as written from its `unfoldedUnits`. */
+export function textOf(corpus: FoldedCorpus, index: number, units = corpus.units): string {
+  const { from, to } = spanOf(corpus, index);
+  return fromUnits(units.subarray(from, to));
+}
+
+export function toUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i += 1) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+export function fromUnits(units: Uint16Array): string {
+  // In pieces: a long task would pass more arguments than a call takes.
+  let text = '';
+  for (let at = 0; at < units.length; at += 4096) text += String.fromCharCode(...units.subarray(at, at + 4096));
+  return text;
+}
+
+/** Where `term` first occurs in `units` from `from` to `to`, or -1: String#indexOf over a span. */
+export function indexOfUnits(units: Uint16Array, term: Uint16Array, from: number, to: number): number {
+  const first = term[0];
+  for (let at = from; at + term.length <= to; at += 1) {
+    if (units[at] !== first) continue;
+    let matched = 1;
+    while (matched < term.length && units[at + matched] === term[matched]) matched += 1;
+    if (matched === term.length) return at;
+  }
+  return -1;
+}
+
+/** Occurrences of `term` that do not overlap, counted left to right. */
+export function countOccurrences(units: Uint16Array, term: Uint16Array, from: number, to: number): number {
+  let count = 0;
+  for (let at = indexOfUnits(units, term, from, to); at !== -1; at = indexOfUnits(units, term, at + term.length, to)) count += 1;
+  return count;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildGramIndex, postingsOfGram } from './bigram-postings.js';
+import { foldCorpus } from './folded-corpus.js';
+import { createScorer, essentialWords } from './ranking.js';
+
+describe('essentialWords', () => {
+  it('leaves out the lightest words while together they weigh less than required', () => {
+    expect(essentialWords([3, 1, 2, 5], 0)).toEqual([0, 1, 2, 3]);
+    // 1 + 2 < 3.5, 1 + 2 + 3 is not: a task needs word 0 or word 3.
+    expect(essentialWords([3, 1, 2, 5], 3.5)).toEqual([0, 3]);
+    expect(essentialWords([3, 1, 2, 5], 11.5)).toEqual([]);
+  });
+});
+
+describe('createScorer', () => {
+  const titles = ['医保', '其他'];
+  const contents = ['医保医保支付', '其他工作提到医保'];
+  const corpus = foldCorpus(contents);
+  const scorer = createScorer(corpus, titles);
+
+  it('scores BM25 with k1 = 1.2 and b = 0.75, and half the weight again for a term in the title', () => {
+    // Task 0: two occurrences, length 6 of an average 7; task 1: one occurrence, length 8.
+    const norm0 = 0.25 + (0.75 * 6) / 7;
+    const norm1 = 0.25 + (0.75 * 8) / 7;
+    expect(scorer.scoreOf(0, [{ term: '医保', idf: 2 }])).toBeCloseTo((2 * 2 * 2.2) / (2 + 1.2 * norm0) + 1, 12);
+    expect(scorer.scoreOf(1, [{ term: '医保', idf: 2 }])).toBeCloseTo((2 * 1 * 2.2) / (1 + 1.2 * norm1), 12);
+    expect(scorer.scoreOf(1, [{ term: '支付', idf: 2 }])).toBe(0);
+  });
+
+  it('weighs a term held by fewer tasks more', () => {
+    expect(scorer.idf(1)).toBeGreaterThan(scorer.idf(2));
+    expect(scorer.idf(2)).toBeCloseTo(Math.log(1 + 0.5 / 2.5), 12);
+  });
+
+  it('bounds each score from a posting byte with exactly the score when the count is exact', () => {
+    const grams = buildGramIndex(corpus, foldCorpus(titles));
+    const postings = postingsOfGram(grams, '医保')!;
+    Array.from(postings.docs).forEach((index, k) => {
+      expect(scorer.addTermBound(0, 2, postings.info[k]!, index)).toBe(scorer.scoreOf(index, [{ term: '医保', idf: 2 }]));
+    });
+  });
+
+  it('refuses titles that do not match the corpus', () => {
+    expect(() => createScorer(corpus, ['医保'])).toThrow(RangeError);
+  });
+});

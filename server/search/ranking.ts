@@ -1,0 +1,180 @@
+/**
+ * @module BM25 ranking of the tasks that hold a query's terms, with a bonus for terms in the
+ * title. Only the few candidates that can still reach the top `limit` are scored on their text:
+ * a posting's byte bounds a task's score from above without reading the task.
+ */
+import { gallopTo, intersectPositions } from './ascending-lists.js';
+import { COUNT_CAP, type Postings } from './bigram-postings.js';
+import { foldText } from './fold-text.js';
+import { countOccurrences, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
+import { TopHits, type RankedHit } from './top-hits.js';
+
+/** BM25 constants: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+
+export interface WeightedTerm {
+  term: string;
+  idf: number;
+}
+
+/** Adds one term's BM25 to `score`, then half its weight when the title holds it. */
+export function addTermScore(
+  score: number,
+  { weight, count, inTitle, lengthNorm }: { weight: number; count: number; inTitle: boolean; lengthNorm: number },
+): number {
+  // Always in this order of operations: a bound that is tight must equal the score bit for bit.
+  let sum = score + (weight * count * (K1 + 1)) / (count + K1 * lengthNorm);
+  if (inTitle) sum += weight * 0.5;
+  return sum;
+}
+
+/** BM25 over one corpus: term weights, scores and their upper bounds from posting bytes. */
+export interface Scorer {
+  idf(matches: number): number;
+  /** `addTermScore` with the most a posting byte allows: never less than what `scoreOf` adds. */
+  addTermBound(score: number, weight: number, byte: number, index: number): number;
+  /** BM25 of a task over terms it contains, with a bonus for terms in the title. */
+  scoreOf(index: number, terms: readonly WeightedTerm[]): number;
+}
+
+/** `titles` are the tasks' titles as written, in the corpus's order. */
+export function createScorer(corpus: FoldedCorpus, titles: readonly string[]): Scorer {
+  const taskCount = taskCountOf(corpus);
+  if (titles.length !== taskCount) throw new RangeError(`${titles.length} titles for ${taskCount} tasks`);
+  // Indexes come from the corpus's postings, so they are in range.
+  const { units, starts } = corpus;
+  const lengthOf = (index: number) => starts[index + 1]! - starts[index]!;
+  const averageLength = corpus.units.length / Math.max(taskCount, 1);
+  const lengthNorms = Float64Array.from({ length: taskCount }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
+  return {
+    idf: (matches) => Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5)),
+    addTermBound(score, weight, byte, index) {
+      const count = byte >> 1;
+      const inTitle = (byte & 1) === 1;
+      return addTermScore(score, { weight, count: count < COUNT_CAP ? count : lengthOf(index), inTitle, lengthNorm: lengthNorms[index]! });
+    },
+    scoreOf(index, terms) {
+      const title = foldText(titles[index]!);
+      let score = 0;
+      for (const { term, idf: weight } of terms) {
+        const count = countOccurrences(units, toUnits(term), starts[index]!, starts[index + 1]!);
+        if (count === 0) continue;
+        score = addTermScore(score, { weight, count, inTitle: title.includes(term), lengthNorm: lengthNorms[index]! });
+      }
+      return score;
+    },
+  };
+}
+
+/**
+ * Tasks containing every term as written (in scope), best first, and all such tasks (`docs`).
+ * `termPostings[i]` are the postings of `weighted[i]`.
+ */
+export function rankExact(
+  scorer: Scorer,
+  { termPostings, weighted, scope, limit }: { termPostings: readonly Postings[]; weighted: readonly WeightedTerm[]; scope: Int32Array | null; limit: number },
+): { docs: Int32Array; hits: RankedHit[] } {
+  if (termPostings.length !== weighted.length) throw new RangeError(`${termPostings.length} posting lists for ${weighted.length} terms`);
+  // Term i's postings, weight and, for each task k holding every term, its position in them.
+  const positions = intersectPositions([...termPostings.map((postings) => postings.docs), ...(scope ? [scope] : [])]);
+  const [leadingPositions] = positions;
+  const [leading] = termPostings;
+  if (!leadingPositions || !leading) return { docs: new Int32Array(0), hits: [] };
+  const docs = leadingPositions.map((position) => leading.docs[position]!);
+  const top = new TopHits(limit);
+  const terms = weighted.map(({ term }) => term);
+  for (let k = 0; k < docs.length; k += 1) {
+    const index = docs[k]!;
+    let bound = 0;
+    for (let i = 0; i < weighted.length; i += 1) bound = scorer.addTermBound(bound, weighted[i]!.idf, termPostings[i]!.info[positions[i]![k]!]!, index);
+    if (top.admits(index, bound)) top.offer({ index, score: scorer.scoreOf(index, weighted), terms });
+  }
+  return { docs, hits: top.sorted() };
+}
+
+/**
+ * Tasks (in scope, not in `exclude`) containing enough of the words, best first: the score is
+ * BM25 over the words found times the share of the total weight they carry, at least half of it
+ * when there are several words (a single common word out of several is noise, not an answer).
+ *
+ * Tasks are visited in order through the lists of the words that can still lift a task into the
+ * results (MaxScore): a word adds at most (K1 + 1.5) × its weight (BM25 saturates below K1 + 1,
+ * the title adds 0.5), so a task whose words weigh s in all scores at most (K1 + 1.5) s² / total,
+ * and the lightest words, together under what the list's floor requires, cannot do it alone.
+ */
+export function rankSimilar(
+  scorer: Scorer,
+  { words, wordPostings, scope, exclude, limit }: { words: readonly string[]; wordPostings: readonly Postings[]; scope: Int32Array | null; exclude: Int32Array; limit: number },
+): RankedHit[] {
+  if (wordPostings.length !== words.length) throw new RangeError(`${wordPostings.length} posting lists for ${words.length} words`);
+  // Word j's postings and weight; cursors[j] its position in them. Every j below is below words.length.
+  const weights = wordPostings.map((postings) => scorer.idf(postings.docs.length));
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  const minCoverage = words.length > 1 ? 0.5 : 0;
+  const top = new TopHits(limit);
+  // The margin keeps rounding from ruling out a task that could tie.
+  const requiredWeight = () => Math.max(minCoverage * totalWeight, Math.sqrt((Math.max(top.floor, 0) * totalWeight) / (K1 + 1.5))) * (1 - 1e-9);
+  let essential = essentialWords(weights, requiredWeight());
+  // A jurisdiction with fewer tasks than the words' lists is cheaper to walk whole.
+  const walkScope = scope !== null && scope.length < essential.reduce((sum, j) => sum + wordPostings[j]!.docs.length, 0);
+  const cursors = new Int32Array(words.length);
+  let scopeAt = 0;
+  let excludeAt = 0;
+  for (;;) {
+    let index = Infinity;
+    if (walkScope) index = scopeAt < scope.length ? scope[scopeAt++]! : Infinity;
+    else for (const j of essential) index = Math.min(index, wordPostings[j]!.docs[cursors[j]!] ?? Infinity);
+    if (index === Infinity) break;
+    excludeAt = gallopTo(exclude, excludeAt, index);
+    if (exclude[excludeAt] === index || (scope && !walkScope && scope[gallopTo(scope, 0, index)] !== index)) {
+      skipPast(index);
+      continue;
+    }
+    // Summed in word order, as scoreOf sums, so that a tight bound equals the score bit for bit.
+    let matched = 0;
+    let covered = 0;
+    let bound = 0;
+    for (let j = 0; j < words.length; j += 1) {
+      const postings = wordPostings[j]!;
+      const at = (cursors[j] = gallopTo(postings.docs, cursors[j]!, index));
+      if (postings.docs[at] !== index) continue;
+      matched += 1;
+      covered += weights[j]!;
+      bound = scorer.addTermBound(bound, weights[j]!, postings.info[at]!, index);
+    }
+    const coverage = covered / (totalWeight || 1);
+    if (matched > 0 && coverage >= minCoverage && top.admits(index, coverage * bound)) {
+      const found = words.flatMap((term, j) => (wordPostings[j]!.docs[cursors[j]!] === index ? [{ term, idf: weights[j]! }] : []));
+      const floor = top.floor;
+      top.offer({ index, score: coverage * scorer.scoreOf(index, found), terms: found.map(({ term }) => term) });
+      if (top.floor !== floor) essential = essentialWords(weights, requiredWeight());
+    }
+    skipPast(index);
+  }
+  return top.sorted();
+
+  function skipPast(index: number) {
+    for (let j = 0; j < words.length; j += 1) if (wordPostings[j]!.docs[cursors[j]!] === index) cursors[j]! += 1;
+  }
+}
+
+/**
+ * Indexes (ascending) of the words a task must contain at least one of when the words it
+ * contains must weigh `requiredWeight` in all: the lightest words, together lighter than that,
+ * cannot make it on their own.
+ */
+export function essentialWords(weights: readonly number[], requiredWeight: number): number[] {
+  const lightestFirst = weights.map((weight, j) => ({ weight, j })).sort((a, b) => a.weight - b.weight);
+  let optionalWeight = 0;
+  let optional = 0;
+  for (const { weight } of lightestFirst) {
+    if (!(optionalWeight + weight < requiredWeight)) break;
+    optionalWeight += weight;
+    optional += 1;
+  }
+  return lightestFirst
+    .slice(optional)
+    .map(({ j }) => j)
+    .sort((a, b) => a - b);
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { sampleSearchDocuments } from '../testing/search-documents.js';
+import { createSearchIndex, type SearchDocument, type SearchOptions } from './search-index.js';
+import { deserialiseSearchIndex, SearchIndexBytesError, serialiseSearchIndex } from './serialise-search-index.js';
+
+const documents: SearchDocument[] = [
+  ...sampleSearchDocuments,
+  { id: 'f', title: '按病种分值付费', text: '全面推行按病种分值付费（ＤＩＰ），与DRG付费协同推进。', jurisdictionId: '510100' },
+  { id: 'g', title: '互联网+医疗健康', text: '发展“互联网+医疗健康”，推广5G远程医疗。', jurisdictionId: '440300' },
+];
+
+/** The tasks each query finds (in any order), for Chinese phrases, English names and numbers, a query jieba must segment, and queries that find nothing. */
+const queries: { query: string; options?: SearchOptions; expected: string[] }[] = [
+  { query: '医保支付', expected: ['a', 'd'] },
+  { query: '制度', expected: ['b', 'c', 'e'] },
+  { query: '制度', options: { jurisdictionId: '510100' }, expected: ['c', 'e'] },
+  { query: '药品 集中采购', expected: ['c'] },
+  { query: 'DRG', expected: ['a', 'f'] },
+  { query: 'dip', expected: ['f'] },
+  { query: '5G', expected: ['g'] },
+  { query: '互联网+', expected: ['g'] },
+  { query: '医保支付改革', expected: ['a', 'd'] },
+  { query: '公共卫生应急', expected: [] },
+  { query: 'NHSA', expected: [] },
+  { query: '制度', options: { jurisdictionId: '110000' }, expected: [] },
+];
+
+describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
+  const built = createSearchIndex(documents);
+  const restored = deserialiseSearchIndex(serialiseSearchIndex(built));
+
+  it('gives back an index that answers every query exactly as the one it was written from', () => {
+    expect(restored.size).toBe(documents.length);
+    for (const { query, options, expected } of queries) {
+      const hits = restored.search(query, options);
+      expect(hits.map((hit) => hit.id).sort(), query).toEqual(expected);
+      expect(hits, query).toEqual(built.search(query, options));
+    }
+  });
+
+  it('reads bytes that start at any offset of a larger buffer, as a file read into a pooled Buffer does', () => {
+    const bytes = serialiseSearchIndex(built);
+    const pooled = Buffer.alloc(bytes.length + 3);
+    pooled.set(bytes, 3);
+    const shifted = deserialiseSearchIndex(pooled.subarray(3));
+    expect(shifted.search('家庭医生')[0]?.snippet).toBe('推进分级诊疗制度建设，«家庭医生»签约服务覆盖率达到30%以上。');
+  });
+
+  it('round-trips an empty index', () => {
+    const empty = deserialiseSearchIndex(serialiseSearchIndex(createSearchIndex([])));
+    expect(empty.size).toBe(0);
+    expect(empty.search('医保')).toEqual([]);
+  });
+
+  it('refuses bytes that are not an index, of another version or cut short, saying which', () => {
+    const bytes = serialiseSearchIndex(built);
+    expect(() => deserialiseSearchIndex(new TextEncoder().encode('{"ids":[]}'))).toThrow(/do not start with "RGSI"/);
+    const otherVersion = bytes.slice();
+    new DataView(otherVersion.buffer).setUint32(4, 99, true);
+    expect(() => deserialiseSearchIndex(otherVersion)).toThrow(/format version 99/);
+    expect(() => deserialiseSearchIndex(bytes.subarray(0, bytes.length - 64))).toThrow(SearchIndexBytesError);
+    expect(() => deserialiseSearchIndex(bytes.subarray(0, bytes.length - 8))).toThrow(/the array first is cut short/);
+    expect(() => deserialiseSearchIndex(bytes.subarray(0, 40))).toThrow(/header is cut short/);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * @module A built search index as bytes and back, so that a server can start from a saved index
+ * instead of folding and indexing every task again. The short strings (ids, titles,
+ * jurisdictions) go in one JSON header, which V8 parses fast; the task texts (as UTF-16 units),
+ * the folded corpus and the postings follow as the raw bytes of their typed arrays, each at an
+ * offset a multiple of 8, and are read back as views on the bytes without copying.
+ *
+ * Layout: "RGSI", format version (uint32), header length (uint32), header (UTF-8 JSON), padding
+ * to 8, then the arrays in ARRAYS's order, each padded to 8. Typed arrays are written in the machine's byte
+ * order; the header records it and a reader of the other order refuses the bytes.
+ */
+import type { GramIndex } from './bigram-postings.js';
+import type { FoldedCorpus } from './folded-corpus.js';
+import { searchIndexOf, type BuiltSearchIndex, type SearchIndexData } from './search-index.js';
+
+const MAGIC = 'RGSI';
+const FORMAT_VERSION = 1;
+const PREFIX_BYTES = 12;
+
+/** The typed arrays of an index, in the order they are written. */
+const ARRAYS: { [name in ArrayName]: Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor } = {
+  units: Uint16Array,
+  contentUnits: Uint16Array,
+  starts: Int32Array,
+  charIds: Int32Array,
+  pairKeys: Int32Array,
+  pairIds: Int32Array,
+  postingStarts: Int32Array,
+  docs: Int32Array,
+  info: Uint8Array,
+  first: Uint16Array,
+};
+type IndexArrays = FoldedCorpus & GramIndex & { contentUnits: Uint16Array };
+type ArrayName = keyof IndexArrays;
+const ARRAY_NAMES = Object.keys(ARRAYS) as ArrayName[];
+
+interface Header {
+  littleEndian: boolean;
+  ids: string[];
+  titles: string[];
+  jurisdictionIds: string[];
+  /** Each array's length in elements. */
+  lengths: Record<ArrayName, number>;
+}
+
+/** Bad bytes handed to deserialiseSearchIndex: not an index, another version, or cut short. */
+export class SearchIndexBytesError extends Error {
+  readonly code = 'SEARCH_INDEX_BYTES';
+  constructor(problem: string) {
+    super(`cannot read the search index: ${problem}`);
+    this.name = 'SearchIndexBytesError';
+  }
+}
+
+const machineIsLittleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const alignTo8 = (offset: number) => Math.ceil(offset / 8) * 8;
+
+export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
+  const { ids, titles, jurisdictionIds, corpus, contentUnits, grams } = index.data;
+  const arrays: IndexArrays = { ...corpus, contentUnits, ...grams };
+  const lengths = Object.fromEntries(ARRAY_NAMES.map((name) => [name, arrays[name].length])) as Record<ArrayName, number>;
+  const header: Header = { littleEndian: machineIsLittleEndian, ids: [...ids], titles: [...titles], jurisdictionIds: [...jurisdictionIds], lengths };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const { offsets, size } = layArrays(PREFIX_BYTES + headerBytes.length, lengths);
+  const bytes = new Uint8Array(size);
+  bytes.set(new TextEncoder().encode(MAGIC), 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, FORMAT_VERSION, true);
+  view.setUint32(8, headerBytes.length, true);
+  bytes.set(headerBytes, PREFIX_BYTES);
+  for (const name of ARRAY_NAMES) {
+    const array = arrays[name];
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offsets[name]);
+  }
+  return bytes;
+}
+
+/** The index written by serialiseSearchIndex; throws SearchIndexBytesError for anything else. */
+export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
+  // Views need their offsets aligned in the buffer; a Buffer from a file may start anywhere in a pool.
+  const bytes = input.byteOffset % 8 === 0 && input.buffer instanceof ArrayBuffer ? (input as Uint8Array<ArrayBuffer>) : new Uint8Array(input);
+  if (bytes.length < PREFIX_BYTES || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw new SearchIndexBytesError('the bytes do not start with "RGSI"');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(4, true);
+  if (version !== FORMAT_VERSION) throw new SearchIndexBytesError(`format version ${version}, this build reads version ${FORMAT_VERSION}`);
+  const headerEnd = PREFIX_BYTES + view.getUint32(8, true);
+  if (headerEnd > bytes.length) throw new SearchIndexBytesError('the header is cut short');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, headerEnd))) as Header;
+  } catch (error) {
+    throw new SearchIndexBytesError(`the header is not JSON (${(error as Error).message})`);
+  }
+  if (typeof header !== 'object' || header === null || typeof header.lengths !== 'object' || header.lengths === null) {
+    throw new SearchIndexBytesError('the header has no array lengths');
+  }
+  if (header.littleEndian !== machineIsLittleEndian) throw new SearchIndexBytesError('it was written on a machine of the other byte order');
+
+  const lengths = header.lengths;
+  const { offsets } = layArrays(headerEnd, lengths);
+  for (const name of ARRAY_NAMES) {
+    const length = lengths[name];
+    if (!Number.isSafeInteger(length) || length < 0) throw new SearchIndexBytesError(`the header gives no length for the array ${name}`);
+    if (offsets[name] + length * ARRAYS[name].BYTES_PER_ELEMENT > bytes.length) throw new SearchIndexBytesError(`the array ${name} is cut short`);
+  }
+  const arrayOf = <Name extends ArrayName>(name: Name) => new ARRAYS[name](bytes.buffer, bytes.byteOffset + offsets[name], lengths[name]) as IndexArrays[Name];
+  const corpus: FoldedCorpus = { units: arrayOf('units'), starts: arrayOf('starts') };
+  const contentUnits = arrayOf('contentUnits');
+  const grams: GramIndex = {
+    charIds: arrayOf('charIds'),
+    pairKeys: arrayOf('pairKeys'),
+    pairIds: arrayOf('pairIds'),
+    postingStarts: arrayOf('postingStarts'),
+    docs: arrayOf('docs'),
+    info: arrayOf('info'),
+    first: arrayOf('first'),
+  };
+  const data: SearchIndexData = { ids: header.ids, titles: header.titles, jurisdictionIds: header.jurisdictionIds, corpus, contentUnits, grams };
+  checkShape(data);
+  return searchIndexOf(data);
+}
+
+/** Where each array starts when the header ends at `headerEnd`, and the size of the whole: each at a multiple of 8, in ARRAY_NAMES's order. */
+function layArrays(headerEnd: number, lengths: Record<ArrayName, number>): { offsets: Record<ArrayName, number>; size: number } {
+  const offsets = {} as Record<ArrayName, number>;
+  let size = alignTo8(headerEnd);
+  for (const name of ARRAY_NAMES) {
+    offsets[name] = size;
+    size = alignTo8(size + lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT);
+  }
+  return { offsets, size };
+}
+
+/** The checks that keep a damaged index from answering wrong tasks instead of failing. */
+function checkShape({ ids, titles, jurisdictionIds, corpus, contentUnits, grams }: SearchIndexData): void {
+  const taskCount = corpus.starts.length - 1;
+  const lists = { ids, titles, jurisdictionIds };
+  for (const [name, list] of Object.entries(lists)) {
+    if (!Array.isArray(list) || list.length !== taskCount) throw new SearchIndexBytesError(`${name} does not hold one entry per task (${taskCount})`);
+  }
+  if (contentUnits.length !== corpus.units.length) throw new SearchIndexBytesError('the texts and their folded forms differ in length');
+  if (corpus.starts.at(-1) !== corpus.units.length) throw new SearchIndexBytesError('the task starts do not end at the corpus length');
+  if (grams.charIds.length !== 0x10000) throw new SearchIndexBytesError('the character table is not one entry per UTF-16 unit');
+  if (grams.pairKeys.length !== grams.pairIds.length) throw new SearchIndexBytesError('pair keys and pair ids differ in length');
+  const postingCount = grams.postingStarts.at(-1);
+  if (postingCount !== grams.docs.length || postingCount !== grams.info.length || postingCount !== grams.first.length) {
+    throw new SearchIndexBytesError('the posting starts do not end at the postings length');
+  }
+}
