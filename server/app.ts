@@ -10,14 +10,15 @@ import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
-import { cachingFor } from './context/whole-graph-cache.js';
+import { keepGraph } from './context/kept-graph.js';
+import { keptSearchIndex } from './context/kept-search-index.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
 import { createConsoleLogger, type Logger } from './logger.js';
 import { argSchemas } from './schema/args.js';
 import { createApiSchema } from './schema/schema.js';
-import { createSearchIndex, type SearchIndex } from './search/search-index.js';
+import type { SearchIndex } from './search/search-index.js';
 import { useClientFiles } from './static/serve-client.js';
 import { createWriteContext, type WriteOptions } from './writes/write-context.js';
 import { useWriteRoutes } from './writes/write-routes.js';
@@ -26,7 +27,10 @@ export interface AppOptions {
   store: GraphStore;
   /** @default a console logger at level info */
   logger?: Logger;
-  /** Built from the store by the caller (see buildSearchIndex); an empty index when absent. */
+  /**
+   * The search index. @default the kept graph's (see kept-search-index.ts), built by `ready()` from
+   * the task rows the server keeps, and again after each write.
+   */
   searchIndex?: SearchIndex;
   /**
    * Origins allowed to call the API from a browser: a list, '*' for any, or false for same-origin
@@ -48,7 +52,13 @@ export interface AppOptions {
   writes?: WriteOptions;
 }
 
-export type App = YogaServerInstance<Record<string, never>, ApiContext>;
+export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
+  /**
+   * Reads what the server keeps in memory (see server/context/kept-graph.ts) and builds the
+   * search index from it, each row read once. Until then requests are answered from the database.
+   */
+  ready(): Promise<void>;
+};
 
 /** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
 function useStoreQueryCount(): Plugin<ApiContext> {
@@ -119,7 +129,7 @@ query Lineage($taskId: ID!) {
 export function createApp({
   store,
   logger = createConsoleLogger(),
-  searchIndex = createSearchIndex([]),
+  searchIndex,
   cors = false,
   limits = {},
   clientDir = null,
@@ -130,16 +140,18 @@ export function createApp({
   const args = argSchemas(effectiveLimits);
   // A request reads one version of the graph: the server's own writes wait for running requests.
   const lock = createReadWriteLock();
-  const served = cachingFor(store);
-  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex, logger });
+  const served = keepGraph(store);
+  const ownIndex = searchIndex ? null : keptSearchIndex(served);
+  const index = searchIndex ?? ownIndex!;
+  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex: index, logger });
   let linkContext: Promise<LinkContext> | null = null;
   const loadLinks = () => (linkContext ??= loadLinkContext(writes.seedsDir).catch((error: unknown) => {
     linkContext = null;
     throw error;
   }));
-  return createYoga<Record<string, never>, ApiContext>({
+  const yoga = createYoga<Record<string, never>, ApiContext>({
     schema: createApiSchema(),
-    context: () => createRequestContext({ store: served, searchIndex, args, logger, linkContext: loadLinks }),
+    context: () => createRequestContext({ store: served, searchIndex: index, args, logger, linkContext: loadLinks }),
     logging: logger,
     graphqlEndpoint: '/graphql',
     // GraphiQL from the package, not a CDN: the page works with no network beyond this server.
@@ -161,5 +173,11 @@ export function createApp({
       useSharedReads(lock),
       useStoreQueryCount(),
     ],
+  });
+  return Object.assign(yoga, {
+    async ready() {
+      await served.warm();
+      await ownIndex?.refresh();
+    },
   });
 }

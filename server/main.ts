@@ -9,8 +9,6 @@ import { openStore } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 import { createConsoleLogger } from './logger.js';
-import { cachingFor } from './context/whole-graph-cache.js';
-import { buildSearchIndex } from './search/store-search-index.js';
 
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
@@ -29,22 +27,17 @@ async function main(): Promise<void> {
     logger.info(`ingest: ${reports.length} files, ${failed} failed`);
   }
 
-  const searchIndex = await buildSearchIndex(store);
-  logger.info(`search index: ${searchIndex.size} tasks`);
-  const served = cachingFor(store);
-  const started = performance.now();
-  await served.warm();
-  logger.info(`reads kept in memory (whole-graph reads, task rows): ${Math.round(performance.now() - started)} ms`);
-
   const app = createApp({
-    store: served,
+    store,
     logger,
-    searchIndex,
     cors: config.cors,
     limits: config.limits,
     clientDir: resolve(config.clientDir),
     writes: config.writes,
   });
+  const started = performance.now();
+  await app.ready();
+  logger.info(`graph kept in memory and search index built: ${Math.round(performance.now() - started)} ms`);
   logger.info(config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)');
   const server = createServer(app);
   server.listen(config.port, config.host, () => {

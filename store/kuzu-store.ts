@@ -7,7 +7,7 @@ import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
-import { KEYED_READ_KEY, KEYED_READ_UNWIND, type ReadQuery, type WriteQuery } from './queries/define.js';
+import type { ReadQuery, WriteQuery } from './queries/define.js';
 
 export interface KuzuStoreOptions {
   /** Database path (Kuzu 0.11 keeps a database in one file plus a WAL beside it). */
@@ -150,11 +150,8 @@ const KEYED_READ_BRANCHES = 32;
  * with `UNWIND $ids AS key` it joins the list against a scan of the whole table (85 ms for one
  * task of 200,000, against 0.5 ms for a lookup).
  */
-function toKuzuKeyedRead(query: ReadQuery<unknown>, branches: number): string {
-  const body = query.cypher.slice(KEYED_READ_UNWIND.length);
-  return toKuzuCypher(
-    Array.from({ length: branches }, (_, i) => body.replace(KEYED_READ_KEY, `{id: $key_${i}}`)).join('\nUNION ALL\n'),
-  );
+function toKuzuKeyedRead(byKey: (key: string) => string, branches: number): string {
+  return toKuzuCypher(Array.from({ length: branches }, (_, i) => byKey(`$key_${i}`)).join('\nUNION ALL\n'));
 }
 
 /** The statements a keyed read of `ids` takes (see toKuzuKeyedRead), with their parameters. */
@@ -253,12 +250,13 @@ export async function openKuzuStore({
 
   function readWith(connection: KuzuConnection) {
     return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
-      if (!query.keyed) return (await run(connection, query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
+      const { byKey } = query;
+      if (!byKey) return (await run(connection, query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
       const ids = params['ids'];
       if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
       const rows: Record<string, unknown>[] = [];
       for (const call of keyedReadCalls(ids, params)) {
-        rows.push(...(await run(connection, query.name, toKuzuKeyedRead(query, call.branches), call.params)));
+        rows.push(...(await run(connection, query.name, toKuzuKeyedRead(byKey, call.branches), call.params)));
       }
       return rows as Result[];
     };
