@@ -12,6 +12,7 @@ import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './cont
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { keepGraph } from './context/kept-graph.js';
 import { keptSearchIndex } from './context/kept-search-index.js';
+import { useSharedAnswers } from './context/shared-answers.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
@@ -126,6 +127,9 @@ query Lineage($taskId: ID!) {
 # Export: GET /export/graph.json, /export/graph.csv or /export/graph.graphml
 `;
 
+/** Root fields whose answers cost every reader the same seconds of work: computed once per version of the graph. */
+const SHARED_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
+
 export function createApp({
   store,
   logger = createConsoleLogger(),
@@ -170,6 +174,7 @@ export function createApp({
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
       // Parse, validation and execution phase.
       ...useQueryLimits(effectiveLimits),
+      useSharedAnswers({ version: () => served.version, fields: SHARED_ANSWERS }),
       useSharedReads(lock),
       useStoreQueryCount(),
     ],

@@ -30,6 +30,12 @@ export interface KuzuStoreOptions {
    * @default 256 MiB
    */
   checkpointThresholdBytes?: number;
+  /**
+   * Connections that serve reads outside write transactions, each running one query at a time:
+   * a slow read holds one of them, not every reader.
+   * @default 4
+   */
+  readConnections?: number;
 }
 
 const LOCK_RETRY_MS = 250;
@@ -168,6 +174,14 @@ function keyedReadCalls(ids: readonly unknown[], params: Params): { branches: nu
 type KuzuConnection = InstanceType<typeof kuzu.Connection>;
 type KuzuResult = Awaited<ReturnType<KuzuConnection['query']>>;
 
+/** A connection with the calls queued on it (see openKuzuStore) and its prepared statements. */
+interface Lane {
+  connection: KuzuConnection;
+  tail: Promise<unknown>;
+  waiting: number;
+  prepared: Map<string, Awaited<ReturnType<KuzuConnection['prepare']>>>;
+}
+
 /**
  * Reads a result and frees it at once: a result left for the garbage collector can outlive the
  * database and crash the process when it exits.
@@ -185,6 +199,7 @@ export async function openKuzuStore({
   lockWaitMs = 0,
   onLockWait,
   checkpointThresholdBytes = 256 * 1024 * 1024,
+  readConnections = 4,
 }: KuzuStoreOptions): Promise<GraphStore> {
   mkdirSync(dirname(path), { recursive: true });
   let database: InstanceType<typeof kuzu.Database>;
@@ -193,44 +208,59 @@ export async function openKuzuStore({
   } catch (error) {
     throw new StoreError('open', `cannot open the Kuzu database at ${path} (is another process using it?)`, { cause: error });
   }
-  const readConnection = new kuzu.Connection(database);
-  const writeConnection = new kuzu.Connection(database);
-  const prepared = new Map<string, Awaited<ReturnType<KuzuConnection['prepare']>>>();
+  // Kuzu's Node binding is not safe for overlapping calls on one connection: two prepares (or a
+  // prepare and an execute) in flight at once crash the process with SIGSEGV, e.g. the parallel
+  // reads of DataLoader batches or Promise.all. So each connection runs one call at a time, in a
+  // lane of its own. Calls on different connections of one database may overlap (prepares,
+  // executes and a write transaction alike; checked under load on Kuzu 0.11.3), each read seeing
+  // the last committed version, so reads go to a pool of connections and wait only for reads
+  // ahead of them on the same one.
+  const writeLane = lane(new kuzu.Connection(database));
+  const readLanes = Array.from({ length: Math.max(1, readConnections) }, () => lane(new kuzu.Connection(database)));
   let queryCount = 0;
   // Kuzu allows one write transaction at a time; later ones wait here rather than fail.
   let writeQueue: Promise<unknown> = Promise.resolve();
-
-  // Kuzu's Node binding is not safe for overlapping calls: two prepares (or a prepare and an
-  // execute) in flight at once crash the process with SIGSEGV, e.g. the parallel reads of
-  // DataLoader batches or Promise.all. Every call therefore waits for the previous one.
-  let lane: Promise<unknown> = Promise.resolve();
   // A call on a closed connection crashes the process too: calls that were still waiting when
   // the store closed (a server's background reads) fail instead.
   let closed = false;
-  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+
+  function lane(connection: KuzuConnection): Lane {
+    return { connection, tail: Promise.resolve(), waiting: 0, prepared: new Map() };
+  }
+
+  function exclusive<T>(on: Lane, work: () => Promise<T>): Promise<T> {
     const guarded = () => (closed ? Promise.reject(new StoreError('closed', 'the Kuzu store is closed')) : work());
-    const next = lane.then(guarded, guarded);
-    lane = next.catch(() => undefined);
+    on.waiting += 1;
+    const next = on.tail.then(guarded, guarded).finally(() => {
+      on.waiting -= 1;
+    });
+    on.tail = next.catch(() => undefined);
     return next;
   }
 
-  function run(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
-    return exclusive(() => runNow(connection, name, cypher, params));
+  /** The read connection with the fewest calls waiting (the first idle one when there is one). */
+  function leastBusy(): Lane {
+    let best = readLanes[0]!;
+    for (const each of readLanes) if (each.waiting < best.waiting) best = each;
+    return best;
   }
 
-  function runRaw(connection: KuzuConnection, statement: string): Promise<void> {
-    return exclusive(() => runRawNow(connection, statement));
+  function run(on: Lane, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+    return exclusive(on, () => runNow(on, name, cypher, params));
   }
 
-  async function runNow(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+  function runRaw(on: Lane, statement: string): Promise<void> {
+    return exclusive(on, () => runRawNow(on.connection, statement));
+  }
+
+  async function runNow({ connection, prepared }: Lane, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
     queryCount += 1;
     try {
-      const cacheKey = `${connection === readConnection ? 'r' : 'w'}:${cypher}`;
-      let statement = prepared.get(cacheKey);
+      let statement = prepared.get(cypher);
       if (!statement) {
         statement = await connection.prepare(cypher);
         if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
-        prepared.set(cacheKey, statement);
+        prepared.set(cypher, statement);
       }
       const result = await connection.execute(statement, params as Record<string, kuzu.KuzuValue>);
       return await drain(result);
@@ -248,15 +278,15 @@ export async function openKuzuStore({
     }
   }
 
-  function readWith(connection: KuzuConnection) {
+  function readWith(laneFor: () => Lane) {
     return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
       const { byKey } = query;
-      if (!byKey) return (await run(connection, query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
+      if (!byKey) return (await run(laneFor(), query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
       const ids = params['ids'];
       if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
       const rows: Record<string, unknown>[] = [];
       for (const call of keyedReadCalls(ids, params)) {
-        rows.push(...(await run(connection, query.name, toKuzuKeyedRead(byKey, call.branches), call.params)));
+        rows.push(...(await run(laneFor(), query.name, toKuzuKeyedRead(byKey, call.branches), call.params)));
       }
       return rows as Result[];
     };
@@ -268,10 +298,10 @@ export async function openKuzuStore({
       const cypher = query.bulkTable ? toKuzuCopy(query) : toKuzuWrite(query);
       for (let offset = 0; offset < rows.length; offset += batchSize) {
         const columns = encodeRows(query, rows.slice(offset, offset + batchSize));
-        await run(writeConnection, query.name, cypher, { ...encodeParams(params), ...columns });
+        await run(writeLane, query.name, cypher, { ...encodeParams(params), ...columns });
       }
     },
-    read: readWith(writeConnection),
+    read: readWith(() => writeLane),
   };
 
   return {
@@ -280,18 +310,18 @@ export async function openKuzuStore({
       return queryCount;
     },
     async applySchema() {
-      for (const statement of kuzuDdl()) await runRaw(writeConnection, statement);
+      for (const statement of kuzuDdl()) await runRaw(writeLane, statement);
     },
-    read: readWith(readConnection),
+    read: readWith(leastBusy),
     transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
       const next = writeQueue.then(async () => {
-        await runRaw(writeConnection, 'BEGIN TRANSACTION');
+        await runRaw(writeLane, 'BEGIN TRANSACTION');
         try {
           const value = await work(transactionApi);
-          await runRaw(writeConnection, 'COMMIT');
+          await runRaw(writeLane, 'COMMIT');
           return value;
         } catch (error) {
-          await runRaw(writeConnection, 'ROLLBACK').catch(() => undefined);
+          await runRaw(writeLane, 'ROLLBACK').catch(() => undefined);
           throw error;
         }
       });
@@ -301,9 +331,9 @@ export async function openKuzuStore({
     async close() {
       await writeQueue;
       closed = true;
-      await lane;
-      await readConnection.close();
-      await writeConnection.close();
+      const lanes = [writeLane, ...readLanes];
+      await Promise.all(lanes.map((each) => each.tail));
+      for (const each of lanes) await each.connection.close();
       await database.close();
     },
   };

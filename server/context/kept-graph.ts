@@ -27,6 +27,11 @@ export interface KeptGraph extends GraphStore {
   settled(): Promise<void>;
   /** Every task, in document order: the kept rows, or one read when nothing is kept. */
   tasks(): Promise<readonly TaskNode[]>;
+  /**
+   * The version of the graph this process has seen: changes with each of its write transactions.
+   * Null when nothing is kept, as other processes may write the database.
+   */
+  readonly version: number | null;
 }
 
 type AnyKept = KeptRows<object>;
@@ -195,6 +200,9 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[]): KeptGrap
       if (taskRowSets.length > 0) await readTaskRowsWhole();
     },
     settled: () => refill,
+    get version() {
+      return keptRows.length > 0 ? version : null;
+    },
     async tasks() {
       const rows = kept.has(keptTasks as AnyKept) ? taskRows?.get(keptTasks as AnyKept) : undefined;
       return (rows as TaskNode[] | undefined) ?? store.read(readQueries.allTasks);
