@@ -11,6 +11,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { keepGraph } from './context/kept-graph.js';
+import { readKeptFile, writeKeptFile } from './context/kept-file.js';
 import { keptSearchIndex } from './context/kept-search-index.js';
 import { useSharedAnswers } from './context/shared-answers.js';
 import { useExportRoutes } from './export/export-routes.js';
@@ -46,6 +47,13 @@ export interface AppOptions {
   /** @default true */
   graphiql?: boolean;
   /**
+   * Where the graph kept in memory is persisted beside an embedded database (see kept-file.ts):
+   * `ready()` loads it when its version stamp is the database's, and it is written again after a
+   * rebuild and after each write. Nothing is persisted when null.
+   * @default null
+   */
+  keptFile?: string | null;
+  /**
    * Document upload and curation. Without a token (the default) the server is read-only and the
    * write endpoints answer 403.
    * @default { token: null }
@@ -55,10 +63,11 @@ export interface AppOptions {
 
 export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
   /**
-   * Reads what the server keeps in memory (see server/context/kept-graph.ts) and builds the
-   * search index from it, each row read once. Until then requests are answered from the database.
+   * Loads what the server keeps in memory (see server/context/kept-graph.ts) from `keptFile` when
+   * it is of the database's version, else reads it, each row once; then builds the search index
+   * from it. Until then requests are answered from the database. Resolves to whether it was loaded.
    */
-  ready(): Promise<void>;
+  ready(): Promise<{ loaded: boolean }>;
 };
 
 /** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
@@ -139,12 +148,24 @@ export function createApp({
   clientDir = null,
   graphiql = true,
   writes = { token: null },
+  keptFile = null,
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
   // A request reads one version of the graph: the server's own writes wait for running requests.
   const lock = createReadWriteLock();
-  const served = keepGraph(store);
+  let persisting: Promise<void> = Promise.resolve();
+  /** Writes the kept rows with the stamp of the version they were read at; skipped when a write came in between. */
+  const persist = () =>
+    (persisting = persisting.then(async () => {
+      if (!keptFile) return;
+      const version = served.version;
+      const stamp = (await store.graphVersion?.()) ?? null;
+      const sets = await served.rowSets();
+      if (stamp === null || sets === null || served.version !== version) return;
+      await writeKeptFile(keptFile, stamp, sets).catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error));
+    }));
+  const served = keepGraph(store, { onTaskRowsKept: () => void persist() });
   const ownIndex = searchIndex ? null : keptSearchIndex(served);
   const index = searchIndex ?? ownIndex!;
   const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex: index, logger });
@@ -179,10 +200,28 @@ export function createApp({
       useStoreQueryCount(),
     ],
   });
+  async function loadKept(): Promise<boolean> {
+    const version = served.version;
+    if (!keptFile || version === null) return false;
+    let stamp = (await store.graphVersion?.()) ?? null;
+    if (stamp === null) {
+      // A store last written before stamps existed: an empty transaction stamps it.
+      await store.transaction(async () => undefined);
+      stamp = (await store.graphVersion?.()) ?? null;
+    }
+    const sets = stamp === null ? null : await readKeptFile(keptFile, stamp);
+    // A write that came in meanwhile (the server answers from the database while loading) wins.
+    return sets !== null && served.version === version && served.restore(sets);
+  }
   return Object.assign(yoga, {
     async ready() {
-      await served.warm();
+      const loaded = await loadKept();
+      if (!loaded) {
+        await served.warm();
+        await persist();
+      }
       await ownIndex?.refresh();
+      return { loaded };
     },
   });
 }

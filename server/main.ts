@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { ingestSeedsIfChanged } from '../ingest/bootstrap.js';
-import { openStore } from '../store/open-store.js';
+import { openStore, storeConfigFromEnv } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 import { createConsoleLogger } from './logger.js';
@@ -13,7 +13,8 @@ import { createConsoleLogger } from './logger.js';
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const logger = createConsoleLogger({ level: config.logLevel });
-  const store = await openStore();
+  const storeConfig = storeConfigFromEnv();
+  const store = await openStore(storeConfig);
 
   if (config.ingestOnStart) {
     const reports = await ingestSeedsIfChanged(store, {
@@ -34,10 +35,9 @@ async function main(): Promise<void> {
     limits: config.limits,
     clientDir: resolve(config.clientDir),
     writes: config.writes,
+    // Beside the database file, as Kuzu keeps its WAL.
+    keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
   });
-  const started = performance.now();
-  await app.ready();
-  logger.info(`graph kept in memory and search index built: ${Math.round(performance.now() - started)} ms`);
   logger.info(config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)');
   const server = createServer(app);
   server.listen(config.port, config.host, () => {
@@ -48,6 +48,12 @@ async function main(): Promise<void> {
     console.log(`GraphQL (GraphiQL)    ${base}/graphql`);
     console.log(`export                ${base}/export/graph.json  ${base}/export/graph.graphml  ${base}/export/csv/Task.csv`);
   });
+  // Requests are answered from the database until the kept graph and the search index are ready.
+  const started = performance.now();
+  app.ready().then(
+    ({ loaded }) => console.log(`ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index built in ${Math.round(performance.now() - started)} ms`),
+    (error: unknown) => logger.error('reading the graph into memory failed; requests keep going to the database', error),
+  );
 
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing`);

@@ -1,6 +1,7 @@
 /**
  * @module The embedded Kuzu backend: an in-process database in a directory, no server.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import kuzu from 'kuzu';
@@ -143,6 +144,15 @@ export function toKuzuCopy(query: WriteQuery<object>): string {
   const rows = `UNWIND range(2, size($${columnParam(0)})) AS __row WITH {${fields.join(', ')}} AS r`;
   return `COPY ${query.bulkTable} FROM (${rows} RETURN ${columns.join(', ')})`;
 }
+
+/**
+ * The graph's version stamp (see GraphStore.graphVersion): the store's own bookkeeping, not part of
+ * the graph (graph-schema), so neither exported nor read by the API. A fresh random stamp per
+ * write transaction, so that a store rebuilt from scratch never repeats an earlier one.
+ */
+const GRAPH_VERSION_DDL = 'CREATE NODE TABLE IF NOT EXISTS GraphVersion(id STRING, stamp STRING, PRIMARY KEY(id))';
+const STAMP_GRAPH_VERSION = "MERGE (v:GraphVersion {id: 'graph'}) SET v.stamp = $stamp";
+const READ_GRAPH_VERSION = "MATCH (v:GraphVersion {id: 'graph'}) RETURN v.stamp AS stamp";
 
 /** Rows one COPY statement takes at most: larger batches cost memory for little gain. */
 const COPY_BATCH_ROWS = 50_000;
@@ -310,14 +320,23 @@ export async function openKuzuStore({
       return queryCount;
     },
     async applySchema() {
-      for (const statement of kuzuDdl()) await runRaw(writeLane, statement);
+      for (const statement of [...kuzuDdl(), GRAPH_VERSION_DDL]) await runRaw(writeLane, statement);
     },
     read: readWith(leastBusy),
+    async graphVersion() {
+      try {
+        const [row] = await run(leastBusy(), 'graphVersion', READ_GRAPH_VERSION, {});
+        return typeof row?.['stamp'] === 'string' ? row['stamp'] : null;
+      } catch {
+        return null; // a store whose schema was not applied (read-only): nothing to compare
+      }
+    },
     transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
       const next = writeQueue.then(async () => {
         await runRaw(writeLane, 'BEGIN TRANSACTION');
         try {
           const value = await work(transactionApi);
+          await run(writeLane, 'stampGraphVersion', STAMP_GRAPH_VERSION, { stamp: randomUUID() });
           await runRaw(writeLane, 'COMMIT');
           return value;
         } catch (error) {

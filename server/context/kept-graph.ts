@@ -32,6 +32,17 @@ export interface KeptGraph extends GraphStore {
    * Null when nothing is kept, as other processes may write the database.
    */
   readonly version: number | null;
+  /** Every set of kept rows by the name of its whole read, once all are kept; null when some are not (yet). */
+  rowSets(): Promise<Map<string, readonly object[]> | null>;
+  /** Keeps rows read earlier (see kept-file.ts) instead of reading them; false, keeping nothing, when a set is missing. */
+  restore(sets: ReadonlyMap<string, object[]>): boolean;
+}
+
+export interface KeepOptions {
+  /** @default every set declared in store/queries/lookups.ts on Kuzu, none on Neo4j */
+  keptRows?: readonly KeptRows<object>[];
+  /** Called each time the task rows are kept again after a write (to persist them). */
+  onTaskRowsKept?: () => void;
 }
 
 type AnyKept = KeptRows<object>;
@@ -40,9 +51,9 @@ type AnyLookup = Lookup<object, unknown>;
 const keptGraphs = new WeakSet<GraphStore>();
 
 /** The store requests should read: Kuzu's with the graph kept, Neo4j's with nothing kept. A kept graph is returned as it is. */
-export function keepGraph(store: GraphStore, keptRows: readonly AnyKept[] = store.backend === 'kuzu' ? declaredKeptRows : []): KeptGraph {
+export function keepGraph(store: GraphStore, { keptRows = store.backend === 'kuzu' ? declaredKeptRows : [], onTaskRowsKept }: KeepOptions = {}): KeptGraph {
   if (keptGraphs.has(store)) return store as KeptGraph;
-  const kept = withKeptRows(store, keptRows);
+  const kept = withKeptRows(store, keptRows, onTaskRowsKept);
   keptGraphs.add(kept);
   return kept;
 }
@@ -88,7 +99,7 @@ function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
   return [...new Set(keys)].flatMap((key) => groups.get(key as string) ?? []);
 }
 
-function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[]): KeptGraph {
+function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRowsKept?: () => void): KeptGraph {
   const kept = new Set(keptRows);
   const byEvery = new Map(keptRows.map((rows) => [rows.every as ReadQuery<unknown>, rows]));
   const lookupOf = new Map(
@@ -165,7 +176,10 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[]): KeptGrap
         next.get(rows)!.push(...(await store.read(rows.ofPolicies!, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
       }
     }
-    if (started === version) keepTaskRows(next);
+    if (started === version) {
+      keepTaskRows(next);
+      onTaskRowsKept?.();
+    }
   }
 
   return {
@@ -202,6 +216,27 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[]): KeptGrap
     settled: () => refill,
     get version() {
       return keptRows.length > 0 ? version : null;
+    },
+    async rowSets() {
+      const started = version;
+      const sets = new Map<string, readonly object[]>();
+      for (const rows of keptRows) {
+        const now = rowsNow(rows);
+        if (!now) return null;
+        sets.set(rows.every.name, await now);
+      }
+      return started === version ? sets : null;
+    },
+    restore(sets) {
+      if (!keptRows.every((rows) => sets.has(rows.every.name))) return false;
+      const next = new Map<AnyKept, object[]>();
+      for (const rows of keptRows) {
+        const found = sets.get(rows.every.name)!;
+        if (rows.ofPolicies) next.set(rows, found);
+        else whole.set(rows, Promise.resolve(frozen(found)));
+      }
+      keepTaskRows(next);
+      return true;
     },
     async tasks() {
       const rows = kept.has(keptTasks as AnyKept) ? taskRows?.get(keptTasks as AnyKept) : undefined;

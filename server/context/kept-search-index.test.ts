@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphStore } from '../../store/graph-store.js';
-import type { ReadQuery } from '../../store/queries/index.js';
+import { recordingStore as recording } from '../testing/recording-store.js';
 import { createApp } from '../app.js';
 import { silentLogger } from '../logger.js';
 import { buildSearchIndex } from '../search/store-search-index.js';
@@ -15,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await graph.dispose();
 });
-
-/** The store, with the name of every query sent through it. */
-function recording(store: GraphStore): { store: GraphStore; names: string[] } {
-  const names: string[] = [];
-  const read = <Result>(query: ReadQuery<Result>, params?: Record<string, unknown>) => {
-    names.push(query.name);
-    return store.read(query, params);
-  };
-  return { store: { ...store, backend: store.backend, queryCount: 0, read }, names };
-}
 
 describe('an app that keeps the graph', () => {
   it('reads each kept row once at start and builds the search index from the kept tasks', async () => {
