@@ -20,6 +20,6 @@ export default defineConfig({
   },
   server: {
     // During `vite` development the API runs separately (`npm start`); the UI only ever talks to /graphql.
-    proxy: { '/graphql': process.env['REFORMGRAPH_API'] ?? 'http://localhost:4000' },
+    proxy: { '/graphql': process.env.REFORMGRAPH_API ?? 'http://localhost:4000' },
   },
 });

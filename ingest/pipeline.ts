@@ -138,7 +138,7 @@ async function ingestSource(store: GraphStore, source: SourceFile, context: Sour
   const withParents = await linkToLoadedParents(store, processed, context.linkContext);
   const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
   const outcome = await loadDocument(store, rows);
-  if (outcome === 'unchanged') return { file, ok: true, outcome, title: withParents.meta?.title ?? '' };
+  if (outcome === 'unchanged') return { file, ok: true, outcome, title: withParents.meta.title };
   return { file, ok: true, outcome, summary: summarise(withParents) };
 }
 
@@ -167,7 +167,7 @@ interface PendingDocument {
 }
 
 function loadedReport({ file, doc }: PendingDocument, outcome: LoadOutcome): FileReport {
-  if (outcome === 'unchanged') return { file, ok: true, outcome, title: doc.meta?.title ?? '' };
+  if (outcome === 'unchanged') return { file, ok: true, outcome, title: doc.meta.title };
   return { file, ok: true, outcome, summary: summarise(doc) };
 }
 
@@ -240,7 +240,7 @@ export async function ingestPaths(
   // A bulk load reads the loaded documents' keys once, and skips the store's task reads while it holds none.
   const knownKeys = bulk ? new Map((await store.read(ingestQueries.loadedIngestKeys)).map((row) => [row.ingestKey, row.title])) : null;
   const [taskCount] = bulk ? await store.read(ingestQueries.countNodes.Task) : [];
-  let storeHasTasks = !bulk || Number(taskCount?.count ?? 0) > 0;
+  let storeHasTasks = !bulk || (taskCount?.count ?? 0) > 0;
   const knownTitle: KnownKeyLookup = knownKeys
     ? async (ingestKey) => knownKeys.get(ingestKey)
     : async (ingestKey) => (await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey }))[0]?.title;
@@ -285,7 +285,7 @@ export async function ingestPaths(
     }
     try {
       const { doc, ingestKey } = processed;
-      const policyId = doc.meta ? loadedPolicyIdOf(doc.meta, doc.source.sha256) : '';
+      const policyId = loadedPolicyIdOf(doc.meta, doc.source.sha256);
       const citedIds = citedPolicyIds(doc, context.linkContext);
       const related = batch.some(
         (item) => item.rows.policy.id === policyId || (!bulk && (citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId))),

@@ -72,7 +72,9 @@ async function* runPool(
 
   const dispatch = () => {
     while (idle.length > 0 && next < files.length && next - yielded < queueDepth) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- idle.length > 0
       const worker = idle.pop()!;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- next < files.length
       const message: ToWorker = { kind: 'file', index: next, file: files[next]! };
       next += 1;
       worker.postMessage(message);

@@ -31,11 +31,16 @@ function post(body: string, headers: Record<string, string> = {}, on: App = app)
   });
 }
 
+/** The errors of a GraphQL answer, read from its JSON body. */
+async function errorsOf(response: Response): Promise<{ message: string; extensions?: Record<string, unknown> }[]> {
+  return ((await response.json()) as { errors: { message: string; extensions?: Record<string, unknown> }[] }).errors;
+}
+
 describe('size limits', () => {
   it('refuses more aliases than the limit with TOO_MANY_ALIASES', async () => {
     const aliases = Array.from({ length: defaultLimits.maxAliases + 1 }, (_, i) => `a${i}: jurisdictions { id }`).join(' ');
     const answer = await postGraphQL(app, `{ ${aliases} }`);
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('TOO_MANY_ALIASES');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
     expect(answer.data ?? null).toBeNull();
   });
 
@@ -85,7 +90,7 @@ describe('size limits', () => {
     const coverage = await postGraphQL(app, `query($ids: [ID!]) { coverage(jurisdictionIds: $ids) { cells { taskCount } } }`, {
       ids: Array.from({ length: defaultLimits.maxCoverageJurisdictions + 1 }, () => '350400'),
     });
-    expect(coverage.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(coverage.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -113,12 +118,12 @@ describe('malformed requests', () => {
   it('refuses a body that is not JSON, a batch, and a request without a query', async () => {
     const notJson = await post('{"query": "{ jurisdictions { id } }"');
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).errors[0]).toMatchObject({ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } });
+    expect((await errorsOf(notJson))[0]).toMatchObject({ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } });
     const batch = await post(JSON.stringify([{ query: '{ jurisdictions { id } }' }, { query: '{ policies { id } }' }]));
     expect(batch.status).toBe(400);
-    expect((await batch.json()).errors[0].message).toBe('Batching is not supported.');
+    expect((await errorsOf(batch))[0]?.message).toBe('Batching is not supported.');
     const empty = await post(JSON.stringify({ variables: {} }));
-    expect((await empty.json()).errors[0]).toMatchObject({ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } });
+    expect((await errorsOf(empty))[0]).toMatchObject({ message: 'Must provide query string.', extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('refuses a mutation sent with GET as well as with POST: the schema has none', async () => {

@@ -300,7 +300,7 @@ const AGENCY_TYPE_EN: Partial<Record<AgencyType, string>> = {
 
 /** "MEDICAL_INSURANCE" → "Medical insurance"; the Chinese label from the table above. */
 export function agencyTypeName(type: AgencyType, lang: Lang): string {
-  if (lang === 'zh') return AGENCY_TYPE_ZH[type] ?? type;
+  if (lang === 'zh') return AGENCY_TYPE_ZH[type];
   const named = AGENCY_TYPE_EN[type];
   if (named) return named;
   const words = type.toLowerCase().split('_');

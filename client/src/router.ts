@@ -40,12 +40,12 @@ export function formatRoute(view: ViewName, segments: string[] = [], params: Rec
 
 /** The same route with some parameters replaced (undefined or '' removes one). */
 export function withParams(route: Route, changes: Record<string, string | undefined>): string {
-  const params: Record<string, string> = Object.fromEntries(route.params.entries());
+  const params = new Map(route.params.entries());
   for (const [name, value] of Object.entries(changes)) {
-    if (value) params[name] = value;
-    else delete params[name];
+    if (value) params.set(name, value);
+    else params.delete(name);
   }
-  return formatRoute(route.view, route.segments, params);
+  return formatRoute(route.view, route.segments, Object.fromEntries(params));
 }
 
 export function useRoute(): Route {

@@ -64,8 +64,8 @@ export function replaceMatches(
 export function trimMapped(m: MappedText, chars = /[ \u3000]/u): MappedText {
   let start = 0;
   let end = m.text.length;
-  while (start < end && chars.test(m.text[start]!)) start++;
-  while (end > start && chars.test(m.text[end - 1]!)) end--;
+  while (start < end && chars.test(m.text.charAt(start))) start++;
+  while (end > start && chars.test(m.text.charAt(end - 1))) end--;
   return slice(m, start, end);
 }
 
@@ -85,13 +85,15 @@ export function splitMapped(m: MappedText, separator: string): MappedText[] {
 
 export function joinMapped(parts: readonly MappedText[], separator: string): MappedText {
   const out: MappedText[] = [];
-  parts.forEach((part, index) => {
-    if (index > 0) {
-      const previous = parts[index - 1]!;
-      const at = previous.offsets.length > 0 ? previous.offsets[previous.offsets.length - 1]! + 1 : (part.offsets[0] ?? 0);
+  let previous: MappedText | undefined;
+  for (const part of parts) {
+    if (previous) {
+      const previousEnd = previous.offsets.at(-1);
+      const at = previousEnd !== undefined ? previousEnd + 1 : (part.offsets[0] ?? 0);
       out.push(inserted(separator, at));
     }
     out.push(part);
-  });
+    previous = part;
+  }
   return concat(out);
 }

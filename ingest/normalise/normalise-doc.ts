@@ -73,6 +73,7 @@ function removeMarkup(m: MappedText, warn: Warn): MappedText {
     /^<br/iu.test(match[0]) ? ' ' : '',
   );
   return replaceMatches(out, /&(#\d+|#x[0-9a-f]+|[a-z]+);/giu, (match) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- group 1 is not optional
     const name = match[1]!;
     if (name.startsWith('#')) {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
@@ -143,14 +144,17 @@ const sameCell = (a: MappedText | undefined, b: MappedText | undefined) =>
  * "2. 深化全民健康促进与管理。"). Drop the repeats and rejoin the continued row.
  */
 function repairTable(rows: Row[], warn: Warn): MappedText[] {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a table has at least one row
   const header = rows[0]!;
   const kept: Row[] = [header];
   let lastFirstCell: MappedText | undefined;
   let pendingBreak = false;
   for (const row of rows.slice(1)) {
     const isHeaderRepeat =
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- both rows have as many cells
       row.cells.length === header.cells.length && row.cells.every((cell, i) => cell.text === header.cells[i]!.text);
     if (isHeaderRepeat) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- splitMapped gives at least one piece
       warn(row.cells[0]!.offsets[0] ?? 0, 'repeated-table-header', 'removed table header row repeated on a new page');
       pendingBreak = true;
       continue;
@@ -158,12 +162,14 @@ function repairTable(rows: Row[], warn: Warn): MappedText[] {
     const afterBreak = pendingBreak || row.afterBreak;
     pendingBreak = false;
     const cells = [...row.cells];
-    if (sameCell(cells[0], lastFirstCell)) {
-      warn(cells[0]!.offsets[0] ?? 0, 'repeated-table-cell', `removed repeated cell "${cells[0]!.text.slice(0, 20)}"`);
-      cells[0] = slice(cells[0]!, 0, 0);
-    } else if (cells[0] && cells[0].text !== '') {
-      lastFirstCell = cells[0];
+    const firstCell = cells[0];
+    if (firstCell && sameCell(firstCell, lastFirstCell)) {
+      warn(firstCell.offsets[0] ?? 0, 'repeated-table-cell', `removed repeated cell "${firstCell.text.slice(0, 20)}"`);
+      cells[0] = slice(firstCell, 0, 0);
+    } else if (firstCell && firstCell.text !== '') {
+      lastFirstCell = firstCell;
     }
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- kept starts with the header
     const previous = kept[kept.length - 1]!;
     const firstFilled = cells.findIndex((cell) => cell.text !== '');
     const continues =
@@ -177,6 +183,7 @@ function repairTable(rows: Row[], warn: Warn): MappedText[] {
     const merged: MappedText[] = [];
     let continuing = -1;
     for (let i = 0; i < Math.max(cells.length, previous.cells.length); i++) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < cells.length when previous.cells[i] is missing
       const before = previous.cells[i] ?? slice(cells[i]!, 0, 0);
       const after = cells[i] ?? slice(before, 0, 0);
       if (continuing < 0) {
@@ -264,8 +271,9 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
   // its own is not taken for a page number.
   const webCopy = looksLikeWebCopy(tidied);
   const contents = removeContents(joinSplitNumbers(webCopy ? rejoinInlineRuns(tidied) : tidied));
-  if (contents.removed.length > 0) {
-    warn(contents.removed[0]!.line.offsets[0] ?? 0, 'table-of-contents', `removed a table of contents of ${contents.removed.length - 1} entries`);
+  const firstRemoved = contents.removed[0];
+  if (firstRemoved) {
+    warn(firstRemoved.line.offsets[0] ?? 0, 'table-of-contents', `removed a table of contents of ${contents.removed.length - 1} entries`);
   }
   const lines: SourceLine[] = [];
   const mastheads = new Set<string>();
@@ -291,13 +299,17 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
   // Tables: runs of tab-separated rows, possibly interrupted by page breaks (blank lines).
   const repaired: MappedText[] = [];
   for (let i = 0; i < lines.length; ) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     if (!isTableRow(lines[i]!.line)) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
       repaired.push(lines[i]!.line);
       i++;
       continue;
     }
     const rows: Row[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     while (i < lines.length && isTableRow(lines[i]!.line)) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
       rows.push({ cells: splitMapped(lines[i]!.line, '\t'), afterBreak: lines[i]!.afterBlank });
       i++;
     }
@@ -322,7 +334,8 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
 
   const result = joinMapped(joined, '\n');
   for (const match of result.text.matchAll(LATIN_IN_CHINESE)) {
-    warn(result.offsets[match.index] ?? 0, 'latin-word', `Latin word "${match[1]}" inside a Chinese sentence (kept)`);
+    // The whole match is the word: the brackets and characters around it are lookarounds.
+    warn(result.offsets[match.index] ?? 0, 'latin-word', `Latin word "${match[0]}" inside a Chinese sentence (kept)`);
   }
   const normalised: NormalisedText = {
     text: result.text,

@@ -73,6 +73,7 @@ const PATTERNS: readonly [NumberStyle, RegExp][] = [
 ];
 
 function circledValue(ch: string): number {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- callers pass one circled numeral
   const code = ch.codePointAt(0)!;
   return code >= 0x3251 ? code - 0x3251 + 21 : code - 0x2460 + 1;
 }
@@ -91,6 +92,7 @@ function plainMarkerAt(text: string): Marker | null {
   for (const [style, pattern] of PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every pattern above captures the numeral in group 1, which is not optional
     const raw = match[1]!;
     const value = style === 'circled' ? circledValue(raw) : /\d/u.test(raw) ? Number(raw) : parseChineseNumeral(raw);
     if (value === null || value === 0) continue;

@@ -29,7 +29,7 @@ function normalised(sourceText: string): { text: string; doc: IngestDoc } {
     source: { path: 'web.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText },
     messages: [],
   });
-  return { text: doc.normalised!.text, doc };
+  return { text: doc.normalised.text, doc };
 }
 
 describe('inline runs of a web page', () => {

@@ -40,7 +40,9 @@ const COMPLETE_LINE = new RegExp(`${DATE_LINE.source}|^[\\u4e00-\\u9fff]{1,12}�
 export function looksLikeWebCopy(lines: readonly SourceLine[]): boolean {
   let splits = 0;
   for (let i = 0; i + 1 < lines.length && splits < 2; i++) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i + 1 < lines.length
     const text = lines[i]!.line.text;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i + 1 < lines.length
     if (/^\d{1,4}$/u.test(text) && (UNIT_AFTER_NUMBER.test(lines[i + 1]!.line.text) || OPENS_INLINE.test(lines[i - 1]?.line.text ?? ''))) {
       splits++;
     }
@@ -55,6 +57,7 @@ const ENDS_PARAGRAPH = /[。！？；：]$/u;
 function dateRunLength(lines: readonly SourceLine[], from: number): number {
   let text = '';
   for (let n = 0; n < 9 && from + n < lines.length; n++) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- from + n < lines.length
     const piece = lines[from + n]!.line.text;
     if (piece.length > 6 || piece.includes('\t')) return 0;
     text += piece;
@@ -70,6 +73,7 @@ function dateRunLength(lines: readonly SourceLine[], from: number): number {
 
 const joinLines = (parts: readonly SourceLine[]): SourceLine => ({
   line: concat(parts.map((part) => part.line)),
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- callers join two or more lines
   afterBlank: parts[0]!.afterBlank,
 });
 
@@ -91,6 +95,7 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
   const closed = new Set<SourceLine>();
   let inlineOpen = false;
   for (let i = 0; i < lines.length; i++) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     const current = lines[i]!;
     const text = current.line.text;
     const next = lines[i + 1]?.line.text ?? '';
@@ -157,13 +162,15 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
 const PAIRS: Record<string, string> = { '〕': '〔', '）': '（', '》': '《', '”': '“', '】': '【' };
 /** "莆政办〔2014" then "〕": the fragment closes a bracket the line before left open. */
 function closesOpenBracket(above: string, fragment: string): boolean {
-  const opener = PAIRS[fragment[0] ?? ''];
+  const closer = fragment.charAt(0);
+  const opener = PAIRS[closer];
   if (!opener) return false;
-  return above.split(opener).length > above.split(fragment[0]!).length;
+  return above.split(opener).length > above.split(closer).length;
 }
 
 /** "1" followed by "．落实…": a number split from its own full stop starts a unit. */
 function startsNumberedUnit(lines: readonly SourceLine[], i: number): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- callers pass the index of a line
   const text = lines[i]!.line.text;
   const next = lines[i + 1]?.line.text ?? '';
   if (markerAt(text)) return true;
@@ -173,10 +180,13 @@ function startsNumberedUnit(lines: readonly SourceLine[], i: number): boolean {
 /** A body's name split over short lines above its date: join the pieces that are not a name on their own. */
 function mendSignatureAbove(out: SourceLine[]) {
   for (let k = out.length - 1; k >= 1; k--) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 1 <= k < out.length
     const lower = out[k]!.line.text;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 1 <= k < out.length
     const upper = out[k - 1]!.line.text;
     if (lower.length > 20 || upper.length > 20 || /[，。；：、\t]/u.test(upper + lower)) return;
     if (SIGNATURE_LINE.test(upper) || !SIGNATURE_LINE.test(upper + lower)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 1 <= k < out.length
     out.splice(k - 1, 2, joinLines([out[k - 1]!, out[k]!]));
   }
 }
@@ -209,6 +219,7 @@ export function splitFlattenedLine(line: MappedText): MappedText[] {
     const afterHeading = at - lastCut <= 30 && !/[。；]/u.test(line.text.slice(lastCut, at));
     if (!UNIT_MAY_FOLLOW.test(before) && !(afterHeading && marker.value === 1)) continue;
     const level = stack.findIndex((entry) => entry.style === marker.style);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- level is an index findIndex found
     if (level >= 0 ? marker.value !== stack[level]!.value + 1 : marker.value !== 1) continue;
     if (level >= 0) stack.splice(level);
     stack.push({ style: marker.style, value: marker.value });
@@ -244,7 +255,7 @@ export function splitFlattenedBlocks(line: MappedText): MappedText[] {
   const pieces: MappedText[] = [];
   let start = 0;
   // Between two Chinese characters, or before the date under a signature ("办公室 2020年6月12日").
-  for (const gap of line.text.matchAll(/(?<=[^\x00-\x7f])[ \u3000]+(?=[^\x00-\x7f]|\d{4}年\d{1,2}月\d{1,2}日)/gu)) {
+  for (const gap of line.text.matchAll(/(?<=\P{ASCII})[ \u3000]+(?=\P{ASCII}|\d{4}年\d{1,2}月\d{1,2}日)/gu)) {
     const before = line.text.slice(start, gap.index);
     const marker = markerAt(before);
     if (marker && marker.length >= before.length) continue;
@@ -266,7 +277,7 @@ export function splitHeadingRunOn(line: MappedText): MappedText[] {
   for (const match of rest.matchAll(INLINE_MARKER)) {
     if (match.index < 2 || /[，。；：、,]/u.test(rest.slice(0, match.index))) return [line];
     const inner = markerAt(rest.slice(match.index));
-    if (inner && inner.value === 1 && inner.style !== marker.style) {
+    if (inner?.value === 1 && inner.style !== marker.style) {
       const at = marker.length + match.index;
       return [slice(line, 0, at), slice(line, at)];
     }

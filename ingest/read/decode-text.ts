@@ -40,6 +40,7 @@ function readableShare(text: string): number {
   if (text.length === 0) return 0;
   let readable = 0;
   for (const ch of text) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a character of a string has a code point
     const c = ch.codePointAt(0)!;
     if (
       (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 ||
@@ -77,6 +78,7 @@ function utf8Damage(bytes: Uint8Array): { validMultibyte: number; invalidAt: num
   let validMultibyte = 0;
   let i = 0;
   while (i < bytes.length) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < bytes.length
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -90,6 +92,7 @@ function utf8Damage(bytes: Uint8Array): { validMultibyte: number; invalidAt: num
       return { validMultibyte, invalidAt: i, truncatedTail: tail.every((c) => (c & 0xc0) === 0x80) };
     }
     for (let k = 1; k <= need; k++) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i + need < bytes.length, checked above
       if ((bytes[i + k]! & 0xc0) !== 0x80) return { validMultibyte, invalidAt: i, truncatedTail: false };
     }
     validMultibyte++;
@@ -101,6 +104,7 @@ function utf8Damage(bytes: Uint8Array): { validMultibyte: number; invalidAt: num
 function hasBinaryControls(text: string): boolean {
   let controls = 0;
   for (const ch of text) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a character of a string has a code point
     const c = ch.codePointAt(0)!;
     if (c === 0 || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) controls++;
   }
@@ -113,6 +117,7 @@ function plausibleChinese(text: string): boolean {
   let cjk = 0;
   let odd = 0;
   for (const ch of text) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a character of a string has a code point
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
     if (c >= 0x4e00 && c <= 0x9fff) cjk++;

@@ -13,15 +13,16 @@ interface Level {
   start: number;
 }
 
-const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+const CN_DIGITS = '〇一二三四五六七八九';
+const digit = (d: number) => CN_DIGITS.charAt(d);
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五. */
 function chineseNumeral(n: number): string {
-  if (n < 10) return CN_DIGITS[n] ?? String(n);
-  if (n < 20) return `十${n % 10 === 0 ? '' : CN_DIGITS[n % 10]}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : CN_DIGITS[n % 10]}`;
+  if (n < 10) return digit(n) || String(n);
+  if (n < 20) return `十${n % 10 === 0 ? '' : digit(n % 10)}`;
+  if (n < 100) return `${digit(Math.floor(n / 10))}十${n % 10 === 0 ? '' : digit(n % 10)}`;
   const rest = n % 100;
-  return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : chineseNumeral(rest)}`;
+  return `${digit(Math.floor(n / 100))}百${rest === 0 ? '' : rest < 10 ? `零${digit(rest)}` : chineseNumeral(rest)}`;
 }
 
 function roman(n: number): string {
@@ -68,17 +69,18 @@ const attr = (xml: string, element: string) => new RegExp(`<w:${element}\\b[^>]*
 /** Levels of every list instance (w:numId), from word/numbering.xml. */
 function listsOf(numberingXml: string): Map<string, Level[]> {
   const abstract = new Map<string, Level[]>();
-  for (const [, id, body] of numberingXml.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/gu)) {
+  // The groups are not optional: a default only gives them the type they have.
+  for (const [, id = '', body = ''] of numberingXml.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/gu)) {
     const levels: Level[] = [];
-    for (const [, ilvl, lvl] of body!.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/gu)) {
-      levels[Number(ilvl)] = { format: attr(lvl!, 'numFmt') ?? 'decimal', text: attr(lvl!, 'lvlText') ?? '', start: Number(attr(lvl!, 'start') ?? 1) };
+    for (const [, ilvl, lvl = ''] of body.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/gu)) {
+      levels[Number(ilvl)] = { format: attr(lvl, 'numFmt') ?? 'decimal', text: attr(lvl, 'lvlText') ?? '', start: Number(attr(lvl, 'start') ?? 1) };
     }
-    abstract.set(id!, levels);
+    abstract.set(id, levels);
   }
   const lists = new Map<string, Level[]>();
-  for (const [, numId, body] of numberingXml.matchAll(/<w:num\b[^>]*?w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/gu)) {
-    const levels = abstract.get(attr(body!, 'abstractNumId') ?? '');
-    if (levels) lists.set(numId!, levels);
+  for (const [, numId = '', body = ''] of numberingXml.matchAll(/<w:num\b[^>]*?w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/gu)) {
+    const levels = abstract.get(attr(body, 'abstractNumId') ?? '');
+    if (levels) lists.set(numId, levels);
   }
   return lists;
 }
@@ -93,8 +95,8 @@ export function printNumbering(documentXml: string, numberingXml: string): strin
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/u.exec(paragraph)?.[1];
     const numId = numPr ? attr(numPr, 'numId') : undefined;
     const levels = numId ? lists.get(numId) : undefined;
-    if (!numId || !levels) return paragraph;
-    const ilvl = Number(attr(numPr!, 'ilvl') ?? 0);
+    if (!numPr || !numId || !levels) return paragraph;
+    const ilvl = Number(attr(numPr, 'ilvl') ?? 0);
     const level = levels[ilvl];
     if (!level) return paragraph;
     const counts = counters.get(numId) ?? [];

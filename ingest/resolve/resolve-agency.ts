@@ -111,7 +111,7 @@ function canonicalOf(entry: AgencyEntry, scope: JurisdictionNode, printed: strin
 function entryFor(core: string, table: AgencyTable): { entry: AgencyEntry; printedCore: string | null } | undefined {
   const direct = table.byAlias.get(core);
   if (direct) return { entry: direct, printedCore: null };
-  const asBureau = /总局$/u.test(core) ? `${core.slice(0, -2)}局` : /[厅部]$/u.test(core) ? `${core.slice(0, -1)}局` : null;
+  const asBureau = core.endsWith('总局') ? `${core.slice(0, -2)}局` : /[厅部]$/u.test(core) ? `${core.slice(0, -1)}局` : null;
   const entry = asBureau ? table.byAlias.get(asBureau) : undefined;
   // Keep the printed 厅/部 in the canonical name: 福建省教育厅, 财政部.
   return entry ? { entry, printedCore: core } : undefined;

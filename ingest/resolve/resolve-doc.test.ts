@@ -22,19 +22,19 @@ function docOf(tasks: ParsedTask[], jurisdictionId = '350400'): ExtractedDoc {
 describe('resolveDoc', () => {
   it('keys every mention by task path and printed name', () => {
     const doc = resolveDoc(docOf([task('1', ['市卫健委', '教育局']), task('2', ['市医保局'])]));
-    expect(doc.agencies?.get('1\u0000市卫健委')?.id).toBe('350400:HEALTH');
-    expect(doc.agencies?.get('1\u0000教育局')?.id).toBe('350400:EDUCATION');
-    expect(doc.agencies?.get('2\u0000市医保局')?.type).toBe('MEDICAL_INSURANCE');
+    expect(doc.agencies.get('1\u0000市卫健委')?.id).toBe('350400:HEALTH');
+    expect(doc.agencies.get('1\u0000教育局')?.id).toBe('350400:EDUCATION');
+    expect(doc.agencies.get('2\u0000市医保局')?.type).toBe('MEDICAL_INSURANCE');
   });
 
   it('collects the names an agency was printed under as its aliases', () => {
     const doc = resolveDoc(docOf([task('1', ['市卫健委']), task('2', ['卫健委'])]));
-    expect(doc.agencies?.get('1\u0000市卫健委')?.aliases.sort()).toEqual(['卫健委', '市卫健委']);
+    expect(doc.agencies.get('1\u0000市卫健委')?.aliases.sort()).toEqual(['卫健委', '市卫健委']);
   });
 
   it('reports an unknown agency once, at its source offset, and keeps it as OTHER', () => {
     const doc = resolveDoc(docOf([task('1', ['市卫健委', '市蚕桑站']), task('2', ['市蚕桑站'])]));
-    expect(doc.agencies?.get('1\u0000市蚕桑站')).toMatchObject({ type: 'OTHER', name: '市蚕桑站' });
+    expect(doc.agencies.get('1\u0000市蚕桑站')).toMatchObject({ type: 'OTHER', name: '市蚕桑站' });
     expect(doc.messages).toEqual([expect.objectContaining({ code: 'unknown-agency', offset: 11 })]);
   });
 
@@ -43,18 +43,18 @@ describe('resolveDoc', () => {
       ...docOf([task('1', ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'])]),
       meta: { title: 't', docNumber: null, issuer: '三明市卫生\n健康委员会', issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2020 },
     });
-    const types = ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'].map((name) => doc.agencies?.get(`1\u0000${name}`)?.type);
+    const types = ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'].map((name) => doc.agencies.get(`1\u0000${name}`)?.type);
     expect(types).toEqual(['HEALTH', 'HEALTH', 'HEALTH', 'HEALTH', 'HEALTH', 'HOSPITAL']);
   });
 
   it('leaves divisions untyped when the issuer is unknown, and a government’s 办 is no division of it', () => {
-    expect(resolveDoc(docOf([task('1', ['医政科'])])).agencies?.get('1\u0000医政科')?.type).toBe('OTHER');
+    expect(resolveDoc(docOf([task('1', ['医政科'])])).agencies.get('1\u0000医政科')?.type).toBe('OTHER');
     const byGovernment = resolveDoc({
       ...docOf([task('1', ['文明办', '医改科'])]),
       meta: { title: 't', docNumber: null, issuer: '三明市人民政府办公室', issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2020 },
     });
-    expect(byGovernment.agencies?.get('1\u0000文明办')?.type).toBe('OTHER');
-    expect(byGovernment.agencies?.get('1\u0000医改科')?.type).toBe('GOVERNMENT_OFFICE');
+    expect(byGovernment.agencies.get('1\u0000文明办')?.type).toBe('OTHER');
+    expect(byGovernment.agencies.get('1\u0000医改科')?.type).toBe('GOVERNMENT_OFFICE');
   });
 
   it('resolves joint issuers by the first body printed', () => {

@@ -129,5 +129,6 @@ export function resolveJurisdiction(text: string, mentions: readonly PlaceMentio
     }
   }
   const [winner] = [...score.values()].sort((a, b) => b.points - a.points);
-  return { id: winner!.node.id, typos: typos.filter((typo) => typo.resolvedTo === winner!.node.id) };
+  if (!winner) return null;
+  return { id: winner.node.id, typos: typos.filter((typo) => typo.resolvedTo === winner.node.id) };
 }

@@ -19,7 +19,7 @@ export interface FoundMeta {
 }
 
 /** "资府发〔2017〕23号"; export tools sometimes print the year in [] or （）. */
-const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔\[［【（](\d{4})[〕\]］】）](\d{1,4})号$/u;
+const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[［【（](\d{4})[〕\]］】）](\d{1,4})号$/u;
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
@@ -54,7 +54,7 @@ function isTitleLike(line: Line): boolean {
     !isSignatureDate(line) &&
     !DOC_NUMBER.test(t) &&
     !END_MATTER.test(t) &&
-    !/文件$/u.test(t)
+    !t.endsWith('文件')
   );
 }
 
@@ -75,6 +75,7 @@ function signatureBlocks(lines: readonly Line[]): SignatureBlock[] {
   lines.forEach((line, i) => {
     if (!isSignatureDate(line)) return;
     const signatures: Line[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k >= 0
     for (let k = i - 1; k >= 0 && signatures.length < 12 && SIGNATURE_LINE.test(lines[k]!.text); k--) signatures.unshift(lines[k]!);
     blocks.push({ signatures, date: line });
   });
@@ -110,17 +111,22 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   let i = front.length - 1;
   let skipped = 0;
   // A document issued without a cover prints its number between title and addressees ("峰政发〔2023〕7号").
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= i < front.length
   while (i >= 0 && skipped < 6 && (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text) || PART_LABEL.test(front[i]!.text)) && !isDate(front[i]!)) {
     i--;
     skipped++;
   }
   // A plan's own signature block printed under its title ("天水市卫生健康委员会" / "2021年9月").
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 1 <= i < front.length
   if (i >= 1 && isSignatureDate(front[i]!) && SIGNATURE_LINE.test(front[i - 1]!.text)) {
     i--;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= i < front.length
     while (i >= 0 && SIGNATURE_LINE.test(front[i]!.text) && !isTitleEnd(front[i]!)) i--;
   }
   const titleBlock: Line[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= i < front.length; front[i + 1] is tested
   while (i >= 0 && isTitleLike(front[i]!) && !(SIGNATURE_LINE.test(front[i]!.text) && front[i + 1] && isSignatureDate(front[i + 1]!))) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= i < front.length
     titleBlock.unshift(front[i]!);
     i--;
   }
@@ -132,6 +138,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     // letter names. A document that prints neither has no title we can state.
     // The cover sentence may wrap: "《…重点工作任务》\n已经市人民政府同意，现印发给你们".
     const named = COVER_NAMES_PLAN.exec(front.map((line) => line.text).join(''));
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one of the two alternatives matched
     title = named ? cleanTitle(named[1] ?? named[2]!) : null;
   }
 
@@ -157,7 +164,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
         ? header.text.replace(/文件$/u, '')
         : null;
 
-  const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && /稿/u.test(line.text));
+  const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && line.text.includes('稿'));
   const bodyLines = [
     ...(header ? [header] : []),
     ...blocks.flatMap((block) => block.signatures),

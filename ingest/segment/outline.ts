@@ -73,6 +73,7 @@ function trailingBracket(text: string): string | null {
   if (!/[）〕]$/u.test(trimmed)) return null;
   let depth = 0;
   for (let i = trimmed.length - 1; i >= 0; i--) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < trimmed.length
     const ch = trimmed[i]!;
     if (ch === '）' || ch === '〕') depth++;
     else if (ch === '（' || ch === '〔') {
@@ -109,7 +110,8 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   let levels: OutlineStyle[] = [];
   let open: Unit[] = [];
   const lastValue = new Map<OutlineStyle, number>();
-  let startLine: number | null = null;
+  // Set inside openUnit: declared so, TypeScript does not narrow it to null below.
+  let startLine = null as number | null;
   let finished = false;
 
   const warn = (offset: number, code: string, message: string) => messages.push({ offset, code, message });
@@ -160,7 +162,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       levels = [...levels.slice(0, level), marker.style];
     }
     open = [...open.slice(0, level), unit];
-    if (startLine === null) startLine = lineIndex;
+    startLine ??= lineIndex;
     return unit;
   }
 
@@ -210,8 +212,10 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
 
   function tableRows(first: number): number {
     let i = first;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     while (i < lines.length && isTableRow(lines[i]!)) i++;
     const rows = lines.slice(first, i).map(cellsOf);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the caller found a table row at first
     const headerCells = rows[0]!.map((cell) => cell.text.trim());
     const hasHeader = looksLikeHeader(headerCells);
     // A table interrupted by a row spanning all its columns (a section heading "一、…") goes on under its header.
@@ -247,6 +251,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     if (row.some((cell) => INDICATOR_NATURE.test(cell.text.trim()))) {
       // An indicator table's row (see isIndicatorRow) is text of the unit holding the table.
       const current = deepest();
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a table row has at least one cell
       if (current && !current.closed) current.end = Math.max(current.end, row.at(-1)!.end);
       return;
     }
@@ -277,7 +282,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
         const current = deepest();
         // A section cell repeated on every row names the section already open.
         if (current && open[level]?.key === marker.key &&
-            text.slice(open[level]!.start, open[level]!.headingEnd) === cell.text.slice(marker.length)) {
+            text.slice(open[level].start, open[level].headingEnd) === cell.text.slice(marker.length)) {
           return;
         }
         owner = openUnit(marker, level, cell.start + marker.length, cell.end, lineIndex, cell.start);
@@ -289,6 +294,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
         const item = open.filter((u) => u.style !== 'circled' && u.style !== 'row').at(-1);
         if (!item) return;
         const level = open.indexOf(item) + 1;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- this cell is a task cell, so taskCells holds it
         const last = taskCells.at(-1)!;
         owner = openUnit(null, level, cell.start, last.end, lineIndex, cell.start);
         numbered = true;
@@ -309,6 +315,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       if (taskCells.length === 0) continue;
       const rowText = taskCells.map((cell) => cell.text).join('');
       const numberCell = row.find((_, c) => roles[c] === 'number');
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- taskCells is not empty (checked above)
       const printed = numberCell?.text.trim().match(/^\d{1,3}$/u)?.[0] ?? markerAt(taskCells[0]!.text)?.value.toString();
       let target: Unit | undefined;
       if (printed) {
@@ -328,11 +335,13 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       } else {
         target = previous;
       }
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- taskCells is not empty (checked above)
       const first = taskCells[0]!;
       if (!target) {
         warn(first.start, 'roadmap-row-unmatched', `roadmap row "${rowText.slice(0, 20)}" matches no numbered item`);
         continue;
       }
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- taskCells is not empty (checked above)
       supplement(target, 'roadmap', first.start, taskCells.at(-1)!.end);
       rowSupplements(target, row, roles);
       previous = target;
@@ -346,10 +355,12 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
    */
   function isIndicatorRow(at: number): boolean {
     if (insideIndicatorTable(at)) return true;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- callers pass the index of a line
     const own = lines[at]!.text;
     // Cells a sentence rejoining ran together: "1.人均期望寿命岁78.33 80.02 79.63预期性市卫健委".
     if (INDICATOR_NATURE_IN_ROW.test(own) && !own.includes('。')) return true;
     for (let k = at + 1; k < Math.min(lines.length, at + 10); k++) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k < lines.length
       const cell = lines[k]!.text;
       if (INDICATOR_NATURE.test(cell)) return true;
       if (cell.length > 30 || markerAt(cell)) return false;
@@ -364,9 +375,11 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
    */
   const indicatorTables: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     if (!INDICATOR_TABLE_HEAD.test(lines[i]!.text)) continue;
     let last = -1;
     for (let k = i + 1; k < lines.length && (last < 0 ? k - i <= 40 : k - last <= 25); k++) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k < lines.length
       if (INDICATOR_NATURE.test(lines[k]!.text) || INDICATOR_NATURE_IN_ROW.test(lines[k]!.text)) last = k;
     }
     if (last > i) {
@@ -380,7 +393,9 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   function openAnnex(at: number, printedNumber: string | undefined): number {
     let i = at + 1;
     let number = printedNumber;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- lines[i] was tested just before
     if (number === undefined && /^\d{1,2}$/u.test(lines[i]?.text ?? '')) number = lines[i++]!.text;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     while (i < lines.length && lines[i]!.text === '') i++;
     const title = lines[i];
     const hasTitle = title !== undefined && !isTableRow(title) && !markerAt(title.text) && title.text.length <= 80;
@@ -388,12 +403,15 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     levels = [];
     lastValue.clear();
     finished = false;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at is the index of a line
     const anchor = hasTitle ? title : lines[at]!;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at is the index of a line
     openUnit({ style: 'annex', value: Number(number ?? 1), key, pathKey: key, length: 0 }, 0, anchor.start, anchor.end, at, lines[at]!.start);
     return hasTitle ? i + 1 : at + 1 + (number !== printedNumber ? 1 : 0);
   }
 
   for (let i = 0; i < lines.length; ) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     const line = lines[i]!;
     if (line.text === '') {
       i++;
@@ -433,7 +451,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     i++;
   }
 
-  splitInlineMeasures(text, units, roots);
+  splitInlineMeasures(text, units);
   return { units: orderUnits(roots), startLine, messages };
 }
 
@@ -449,7 +467,7 @@ function orderUnits(roots: readonly Unit[]): Unit[] {
 }
 
 /** Sub-measures written inside an item's text or cell: "①深入开展…。②优化…". */
-function splitInlineMeasures(text: string, units: Unit[], roots: Unit[]) {
+function splitInlineMeasures(text: string, units: Unit[]) {
   for (const unit of [...units]) {
     if (unit.style === 'circled' || unit.children.some((child) => child.style === 'circled')) continue;
     const own = text.slice(unit.start, unit.end);
@@ -459,6 +477,7 @@ function splitInlineMeasures(text: string, units: Unit[], roots: Unit[]) {
     if (run.length === 0) continue;
     const measures: Unit[] = run.map((marker, n) => {
       const start = unit.start + marker.index + marker.key.length;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- n + 1 < run.length
       const end = n + 1 < run.length ? unit.start + run[n + 1]!.index : unit.end;
       return {
         key: marker.key,
@@ -474,11 +493,11 @@ function splitInlineMeasures(text: string, units: Unit[], roots: Unit[]) {
         supplements: [],
       };
     });
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- run is not empty (checked above)
     unit.end = unit.start + run[0]!.index;
     unit.headingEnd = Math.min(unit.headingEnd, unit.end);
     // Measures come before any numbered children that follow the item's own text.
     unit.children.unshift(...measures);
     units.push(...measures);
   }
-  void roots;
 }

@@ -28,15 +28,16 @@ export function planPeriodOf(title: string): PlanPeriod | null {
   }
   const fiveYear = FIVE_YEAR_PLAN.exec(title);
   if (fiveYear) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- group 1 is not optional
     const n = 10 + DIGIT.indexOf(fiveYear[1]!) + 1;
     const from = 1966 + 5 * (n - 3);
     return { from, to: from + 4 };
   }
   // A title naming two different years without a range ("2018年和2019年") states no one period.
   const years = new Set([...title.matchAll(ONE_YEAR)].map((match) => Number(match[1])));
-  if (years.size !== 1) return null;
   const [year] = years;
-  return { from: year!, to: year! };
+  if (years.size !== 1 || year === undefined) return null;
+  return { from: year, to: year };
 }
 
 /**

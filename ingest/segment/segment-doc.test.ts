@@ -44,18 +44,18 @@ describe('segmentDoc: numbering styles', () => {
       'section 一/（二） （二） 深化公立医院改革',
       'item 一/（二）/1 1、 完善补偿机制。\n1.这一行只是正文的一部分吗？不，它重复了编号，所以是正文。',
     ]);
-    expect(doc.tasks!.map((t) => t.depth)).toEqual([0, 1, 2, 3, 3, 2, 3, 3, 1, 2]);
-    expect(doc.tasks![3]!.parentPath).toBe('一/（一）/1');
+    expect(doc.tasks.map((t) => t.depth)).toEqual([0, 1, 2, 3, 3, 2, 3, 3, 1, 2]);
+    expect(doc.tasks[3]!.parentPath).toBe('一/（一）/1');
   });
 
   it('reads half-width (一) and full-width （二） as the same level', () => {
     const doc = segment('泗县重点工作任务\n一、加强体系建设\n(一)加强疫情防控。（责任单位：县卫生健康委）\n（二）推进疫苗接种。（责任单位：县卫生健康委）');
-    expect(doc.tasks!.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）']);
+    expect(doc.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）']);
   });
 
   it('carries numbering on across sections: 一、（一）…（二） 二、（三）', () => {
     const doc = segment('泗县重点工作任务\n一、甲\n（一）做甲。\n（二）做乙。\n二、乙\n（三）做丙。');
-    expect(doc.tasks!.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）', '二', '二/（三）']);
+    expect(doc.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）', '二', '二/（三）']);
   });
 
   it('splits sub-measures written inline ①…②… out of the item text', () => {
@@ -74,13 +74,13 @@ describe('segmentDoc: numbering styles', () => {
 
   it('ends the last item at its responsibility note, not at the closing paragraph', () => {
     const doc = segment('泗县重点工作任务\n一、改革\n（一）推广经验。（责任单位：县卫生健康委等按职责分工负责）\n各有关部门要高度重视深化医改工作。');
-    expect(doc.tasks!.at(-1)!.text).toBe('推广经验。（责任单位：县卫生健康委等按职责分工负责）');
+    expect(doc.tasks.at(-1)!.text).toBe('推广经验。（责任单位：县卫生健康委等按职责分工负责）');
   });
 
   it('gives each task a span whose slice is its text', () => {
     const doc = segment('泗县重点工作任务\n一、甲\n（一）做甲。\n（二）做乙。');
-    for (const task of doc.tasks!) expect(doc.normalised!.text.slice(task.span.start, task.span.end)).toBe(task.text);
-    expect(doc.tasks!.every((t) => t.agencies.length === 0 && t.targets.length === 0 && t.deadline === null)).toBe(true);
+    for (const task of doc.tasks) expect(doc.normalised.text.slice(task.span.start, task.span.end)).toBe(task.text);
+    expect(doc.tasks.every((t) => t.agencies.length === 0 && t.targets.length === 0 && t.deadline === null)).toBe(true);
   });
 
   it('fails a document with nothing numbered', () => {
@@ -116,7 +116,7 @@ describe('segmentDoc: tables', () => {
 
   it('adds the 责任单位 cell to the row owner as an agencies supplement', () => {
     const doc = segment(table);
-    const supplements = Object.fromEntries(doc.tasks!.map((t) => [t.path, t.supplements.map((s) => `${s.role}:${s.text}`)]));
+    const supplements = Object.fromEntries(doc.tasks.map((t) => [t.path, t.supplements.map((s) => `${s.role}:${s.text}`)]));
     expect(supplements['一/1']).toEqual(['agencies:各县（市、区）']);
     expect(supplements['二/2']).toEqual(['agencies:市卫健委、教育局']);
     expect(supplements['二/2/#1']).toEqual(['agencies:市卫健委']);
@@ -126,7 +126,7 @@ describe('segmentDoc: tables', () => {
     const doc = segment(
       ['宁都县2023年深化医改重点工作任务清单', '序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t推进医共体建设。\t县卫健委\t县医保局、县财政局\t2023年12月底前'].join('\n'),
     );
-    expect(doc.tasks![0]!.supplements.map((s) => `${s.role}:${s.label ?? ''}:${s.text}`)).toEqual([
+    expect(doc.tasks[0]!.supplements.map((s) => `${s.role}:${s.label ?? ''}:${s.text}`)).toEqual([
       'agencies:牵头单位:县卫健委',
       'agencies:配合单位:县医保局、县财政局',
       'deadline::2023年12月底前',
@@ -148,8 +148,8 @@ describe('segmentDoc: tables', () => {
         '2\t制定健康枞阳行动措施\t出台方案\t县政府办\t全年',
       ].join('\n'),
     );
-    expect(doc.tasks!.map((t) => t.path)).toEqual(['一', '一/1', '一/2']);
-    expect(doc.tasks![1]!.supplements.map((s) => `${s.role}:${s.text}`)).toEqual([
+    expect(doc.tasks.map((t) => t.path)).toEqual(['一', '一/1', '一/2']);
+    expect(doc.tasks[1]!.supplements.map((s) => `${s.role}:${s.text}`)).toEqual([
       'roadmap:成立领导小组秘书处\t出台通知',
       'agencies:县卫生健康委、县财政局',
       'deadline:8月底前',
@@ -157,7 +157,7 @@ describe('segmentDoc: tables', () => {
       'agencies:县卫生健康委',
       'deadline:全年',
     ]);
-    expect(doc.tasks![2]!.supplements.map((s) => s.role)).toEqual(['roadmap', 'agencies', 'deadline']);
+    expect(doc.tasks[2]!.supplements.map((s) => s.role)).toEqual(['roadmap', 'agencies', 'deadline']);
   });
 });
 

@@ -38,8 +38,8 @@ function titleOf(own: string): string {
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
-  while (s < e && /[\s\t]/u.test(text[s]!)) s++;
-  while (e > s && /[\s\t]/u.test(text[e - 1]!)) e--;
+  while (s < e && /[\s\t]/u.test(text.charAt(s))) s++;
+  while (e > s && /[\s\t]/u.test(text.charAt(e - 1))) e--;
   return { start: s, end: e };
 }
 

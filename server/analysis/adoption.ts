@@ -100,22 +100,19 @@ export interface AdoptionCurve {
  * pillar): a jurisdiction adopts a pillar the first year it addresses any item of it.
  */
 export function adoptionCurves(events: readonly AdoptionEvent[], years: readonly number[], keyOf: (nationalItemId: string) => string): AdoptionCurve[] {
+  // Keys in the order first seen (a Map iterates in insertion order).
   const firstYear = new Map<string, Map<string, number>>();
-  const keys: string[] = [];
   for (const event of events) {
     const key = keyOf(event.nationalItemId);
     let byJurisdiction = firstYear.get(key);
-    if (!byJurisdiction) {
-      firstYear.set(key, (byJurisdiction = new Map()));
-      keys.push(key);
-    }
+    if (!byJurisdiction) firstYear.set(key, (byJurisdiction = new Map<string, number>()));
     if (event.year === null) continue;
     const known = byJurisdiction.get(event.jurisdictionId);
     if (known === undefined || event.year < known) byJurisdiction.set(event.jurisdictionId, event.year);
   }
-  return keys.map((key) => {
+  return [...firstYear].map(([key, byJurisdiction]) => {
     const adopters = years.map((year) =>
-      [...firstYear.get(key)!].filter(([, first]) => first <= year).map(([jurisdictionId]) => jurisdictionId).sort());
+      [...byJurisdiction].filter(([, first]) => first <= year).map(([jurisdictionId]) => jurisdictionId).sort());
     return { key, adopted: adopters.map((list) => list.length), adopters };
   });
 }

@@ -198,16 +198,16 @@ export function differingTargets<T extends ComparableTarget>(
   targetsA: readonly T[],
   targetsB: readonly T[],
 ): { metric: string; targetsA: T[]; targetsB: T[] }[] {
-  const withValue = (targets: readonly T[]) => targets.filter((t) => t.metric && t.value !== null);
+  const withValue = (targets: readonly T[]) => targets.filter((t): t is T & { metric: string } => Boolean(t.metric) && t.value !== null);
   const groups: { metric: string; key: string; targetsA: T[]; targetsB: T[] }[] = [];
   for (const target of withValue(targetsA)) {
-    const key = metricKey(target.metric!);
+    const key = metricKey(target.metric);
     const group = groups.find((g) => sameMetric(g.key, key));
     if (group) group.targetsA.push(target);
-    else groups.push({ metric: target.metric!, key, targetsA: [target], targetsB: [] });
+    else groups.push({ metric: target.metric, key, targetsA: [target], targetsB: [] });
   }
   for (const target of withValue(targetsB)) {
-    const key = metricKey(target.metric!);
+    const key = metricKey(target.metric);
     groups.find((g) => sameMetric(g.key, key))?.targetsB.push(target);
   }
   return groups

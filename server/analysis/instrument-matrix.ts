@@ -51,19 +51,22 @@ export function buildInstrumentMatrix({
     const set = pillarsOfTask.get(link.taskId) ?? new Set<number>();
     pillarsOfTask.set(link.taskId, set.add(column));
   }
-  const rowOf = new Map(codebook.subTypes.map((entry, row) => [entry.id, row]));
-  const counts = codebook.subTypes.map(() => pillars.map(() => 0));
-  const totals = codebook.subTypes.map(() => 0);
+  const rows = codebook.subTypes.map(() => ({ total: 0, cells: pillars.map(() => 0) }));
+  const rowOf = new Map(codebook.subTypes.map((entry, index) => [entry.id, rows[index]]));
   let unlinkedTaskCount = 0;
   for (const task of tasks) {
     const uses = coder.code(task.text);
     const columns = pillarsOfTask.get(task.id);
     if (uses.length > 0 && !columns) unlinkedTaskCount++;
     for (const use of uses) {
-      const row = rowOf.get(use.subType)!;
-      totals[row]! += 1;
-      for (const column of columns ?? []) counts[row]![column]! += 1;
+      // A coder built from another codebook would otherwise count into a row that does not exist.
+      const row = rowOf.get(use.subType);
+      if (!row) throw new Error(`Instrument sub-type ${use.subType} is not in the codebook`);
+      row.total += 1;
+      for (const column of columns ?? []) row.cells[column] = (row.cells[column] ?? 0) + 1;
     }
   }
+  const counts = rows.map((row) => row.cells);
+  const totals = rows.map((row) => row.total);
   return { subTypes: codebook.subTypes, pillars, counts, totals, taskCount: tasks.length, unlinkedTaskCount };
 }

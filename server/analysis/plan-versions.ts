@@ -110,7 +110,7 @@ export function versionStep<T extends ComparableTarget>(
 function directionOf(before: readonly ComparableTarget[], after: readonly ComparableTarget[]): TargetDirection {
   const [a] = before;
   const [b] = after;
-  if (before.length !== 1 || after.length !== 1 || !a || !b || a.unit !== b.unit || a.value === null || b.value === null) return 'CHANGED';
+  if (before.length !== 1 || after.length !== 1 || !a || a.unit !== b?.unit || a.value === null || b.value === null) return 'CHANGED';
   if (b.value > a.value) return 'RAISED';
   if (b.value < a.value) return 'LOWERED';
   return 'CHANGED';

@@ -16,7 +16,7 @@ export function titleLinksOf(
   options: Pick<LinkOptions, 'catalogue' | 'glossary'>,
 ): TitleLink[] {
   let byTitle = memo.get(options.catalogue);
-  if (!byTitle) memo.set(options.catalogue, (byTitle = new Map()));
+  if (!byTitle) memo.set(options.catalogue, (byTitle = new Map<string, string[]>()));
   const links: TitleLink[] = [];
   for (const policy of policies) {
     if (!policy.title || !policy.jurisdictionId) continue;

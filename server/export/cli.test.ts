@@ -57,7 +57,7 @@ describe('npm run export', () => {
   });
 
   it('explains a bad format and exits with status 2', async () => {
-    const failure = await exportTo('xml', join(out, 'x')).catch((error: { code: number; stderr: string }) => error);
+    const failure = await exportTo('xml', join(out, 'x')).catch((error: unknown) => error as { code: number; stderr: string });
     expect('code' in failure && failure.code).toBe(2);
     expect('stderr' in failure ? failure.stderr : '').toContain('--format must be json, csv or graphml');
   });

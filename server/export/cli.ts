@@ -12,8 +12,8 @@ import { openStore } from '../../store/open-store.js';
 import { NODE_LABELS, readGraphDump, REL_TYPES, toCsv, toGraphJson, toGraphMl } from './graph-dump.js';
 
 const cliArgs = z.object({
-  format: z.enum(['json', 'csv', 'graphml'], { message: '--format must be json, csv or graphml' }),
-  out: z.string({ message: '--out PATH is required' }).min(1, '--out PATH is required'),
+  format: z.enum(['json', 'csv', 'graphml'], { error: '--format must be json, csv or graphml' }),
+  out: z.string({ error: '--out PATH is required' }).min(1, '--out PATH is required'),
 });
 
 async function main(): Promise<void> {

@@ -20,6 +20,7 @@ const PREFIX = '/export';
 export function useExportRoutes({ store, logger, lock }: { store: GraphStore; logger: Logger; lock?: ReadWriteLock }): Plugin {
   const consistently = <T>(work: () => Promise<T>): Promise<T> => (lock ? lock.read(work) : work());
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- declared with method syntax, endResponse is a closure that never reads `this`
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) return;
       const reply = (body: string, status: number, type: string, download?: string) =>

@@ -52,16 +52,16 @@ function pick(row: Record<string, unknown>, columns: readonly string[]): Record<
 export function toGraphJson(dump: GraphDump) {
   return {
     nodes: NODE_LABELS.flatMap((label) =>
-      dump.nodes[label].map((row) => ({ label, id: String(row['id']), properties: pick(row, columnsOf(label)) })),
+      dump.nodes[label].map((row) => ({ label, id: String(row.id), properties: pick(row, columnsOf(label)) })),
     ),
     edges: REL_TYPES.flatMap((type) => {
       const { from: fromLabel, to: toLabel } = relationships[type];
       const propertyColumns = columnsOf(type).slice(2);
       return dump.relationships[type].map((row) => ({
         type,
-        from: String(row['from']),
+        from: String(row.from),
         fromLabel,
-        to: String(row['to']),
+        to: String(row.to),
         toLabel,
         properties: pick(row, propertyColumns),
       }));
@@ -71,10 +71,17 @@ export function toGraphJson(dump: GraphDump) {
 
 // --- CSV ----------------------------------------------------------------------------------------
 
+/** A stored property as text: storage types are scalars or lists of strings (graph-schema/properties.ts); lists become JSON. */
+function propertyText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 /** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes. Lists become JSON. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+  const text = propertyText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -107,6 +114,7 @@ function xmlEscape(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // Characters XML 1.0 forbids (control characters other than tab and line breaks).
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
@@ -137,7 +145,7 @@ export function toGraphMl(dump: GraphDump): string {
 
   const data = (domain: 'node' | 'edge', name: string, value: unknown) => {
     if (value === null || value === undefined) return '';
-    const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+    const text = propertyText(value);
     return `<data key="${domain === 'node' ? 'n' : 'e'}_${name}">${xmlEscape(text)}</data>`;
   };
   const out: string[] = [
@@ -151,7 +159,7 @@ export function toGraphMl(dump: GraphDump): string {
   for (const label of NODE_LABELS) {
     for (const row of dump.nodes[label]) {
       const fields = columnsOf(label).map((column) => data('node', column, row[column])).join('');
-      out.push(`    <node id="${xmlEscape(`${label}:${String(row['id'])}`)}">${data('node', 'label', label)}${fields}</node>`);
+      out.push(`    <node id="${xmlEscape(`${label}:${String(row.id)}`)}">${data('node', 'label', label)}${fields}</node>`);
     }
   }
   for (const type of REL_TYPES) {
@@ -161,8 +169,8 @@ export function toGraphMl(dump: GraphDump): string {
         .slice(2)
         .map((column) => data('edge', column, row[column]))
         .join('');
-      const source = xmlEscape(`${from}:${String(row['from'])}`);
-      const target = xmlEscape(`${to}:${String(row['to'])}`);
+      const source = xmlEscape(`${from}:${String(row.from)}`);
+      const target = xmlEscape(`${to}:${String(row.to)}`);
       out.push(`    <edge source="${source}" target="${target}">${data('edge', 'label', type)}${fields}</edge>`);
     }
   }

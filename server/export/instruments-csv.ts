@@ -66,6 +66,7 @@ export async function instrumentsCsv(store: GraphStore): Promise<string> {
 /** `lock`: held shared while the export reads, so the file is one version of the graph. */
 export function useInstrumentsCsvRoute({ store, logger, lock }: { store: GraphStore; logger: Logger; lock?: ReadWriteLock }): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- declared with method syntax, endResponse is a closure that never reads `this`
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== INSTRUMENTS_CSV_PATH || (request.method !== 'GET' && request.method !== 'HEAD')) return;
       try {

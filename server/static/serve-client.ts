@@ -81,7 +81,7 @@ export function useClientFiles({ dir, reserved = ['/graphql', '/export'] }: Serv
 
   const compressedBody = (file: string, version: string, body: Buffer, encoding: Encoding): Promise<Buffer> => {
     let entry = compressedFiles.get(file);
-    if (!entry || entry.version !== version) {
+    if (entry?.version !== version) {
       entry = { version, bodies: new Map() };
       compressedFiles.set(file, entry);
     }
@@ -97,6 +97,7 @@ export function useClientFiles({ dir, reserved = ['/graphql', '/export'] }: Serv
   };
 
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- declared with method syntax, endResponse is a closure that never reads `this`
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (reserved.some((prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) return;
@@ -133,7 +134,7 @@ export function useClientFiles({ dir, reserved = ['/graphql', '/export'] }: Serv
       };
       let body: Buffer = await readFile(file);
       if (COMPRESSIBLE.has(extension) && body.length >= MIN_COMPRESS_BYTES) {
-        headers['vary'] = 'Accept-Encoding';
+        headers.vary = 'Accept-Encoding';
         const encoding = chooseEncoding(request.headers.get('accept-encoding'));
         if (encoding) {
           body = await compressedBody(file, `${info.size}:${info.mtimeMs}`, body, encoding);

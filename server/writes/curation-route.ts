@@ -75,7 +75,7 @@ function asTaskLink(row: LinkRow): TaskLink {
     method: row.method,
     kind: row.kind,
     evidence: storedEvidence(row),
-    curated: row.curated === true,
+    curated: row.curated,
   };
 }
 

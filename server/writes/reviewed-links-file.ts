@@ -14,8 +14,8 @@ const EMPTY = {
 };
 
 export async function appendReviewedLink(file: string, entry: ReviewedLink): Promise<void> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   });
   const current = text === null ? EMPTY : reviewedLinksSchema.parse(JSON.parse(text));

@@ -14,7 +14,7 @@ export function refusal(status: number, code: string, message: string, headers?:
 /** An expected refusal thrown from deep inside a handler (e.g. from a store transaction, rolling it back). */
 export class WriteRefused extends Error {
   constructor(readonly reply: WriteReply) {
-    super(String(reply.body['error']));
+    super(String(reply.body.error));
     this.name = 'WriteRefused';
   }
 }

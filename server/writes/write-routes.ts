@@ -39,6 +39,7 @@ async function route(request: Request, path: string, context: WriteContext): Pro
 
 export function useWriteRoutes(context: WriteContext): Plugin {
   return {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- declared with method syntax, endResponse is a closure that never reads `this`
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) return;
       const reply = await route(request, url.pathname, context);

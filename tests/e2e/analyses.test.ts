@@ -25,8 +25,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
   await browser?.close();
   await server?.close();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
 });
 
@@ -207,7 +209,7 @@ for (const screen of SCREENS) {
         await page.goto(`${server.url}#/compare?a=350400&b=141000`);
         const toggle = page.getByTestId('group-shared').getByTestId('alignment-toggle').first();
         await toggle.waitFor();
-        const taskId = await toggle.evaluate((button) => button.closest('li')!.querySelector('a')!.getAttribute('href')!.match(/d=Task%3A([^&]+)/)![1]!);
+        const taskId = await toggle.evaluate((button) => /d=Task%3A([^&]+)/.exec((button.closest('li')!.querySelector('a')!.getAttribute('href')!))![1]!);
         const { task } = await gql<{ task: { bestAlignment: { passage: { textA: string } } | null } }>(
           'query ($id: ID!) { task(id: $id) { bestAlignment { passage { textA } } } }',
           { id: decodeURIComponent(taskId) },

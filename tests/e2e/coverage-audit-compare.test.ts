@@ -32,8 +32,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
   await browser?.close();
   await server?.close();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
   if (seedsCopy) rmSync(seedsCopy, { recursive: true, force: true });
 });
@@ -62,7 +64,7 @@ async function shownStatuses(page: Page): Promise<Record<string, string | null>>
     await page
       .getByTestId('coverage-cell')
       .evaluateAll((cells) => cells.map((cell) => [`${cell.getAttribute('data-item-id')}|${cell.getAttribute('data-jurisdiction-id')}`, cell.getAttribute('data-status')])),
-  ) as Record<string, string | null>;
+  );
 }
 
 interface AuditAnswer {

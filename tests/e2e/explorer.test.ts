@@ -68,8 +68,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
   await browser?.close();
   await server?.close();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
 });
 
 describe('coverage view', () => {
@@ -134,7 +136,7 @@ describe('coverage view', () => {
     await open('#/coverage?j=350400,141000');
     await page.getByTestId('coverage-cell').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
-    const text = readFileSync((await download.path()) ?? '', 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(lines[0]).toContain('nationalItemId');
     expect(lines).toHaveLength(coverage.nationalItems.length + 1);
@@ -151,12 +153,12 @@ describe('lineage view', () => {
     if (!item) return;
     await open(`#/lineage/national/${encodeURIComponent(item.id)}`);
     const counts = await drawnCounts();
-    expect(counts['NationalItem']).toBe(1);
-    expect(counts['IMPLEMENTS']).toBe(item.implementations.length);
-    expect(counts['Policy']).toBe(new Set(item.implementations.map((task) => task.policy.id)).size);
-    expect(counts['Jurisdiction']).toBe(new Set(item.implementations.map((task) => task.jurisdiction.id)).size);
+    expect(counts.NationalItem).toBe(1);
+    expect(counts.IMPLEMENTS).toBe(item.implementations.length);
+    expect(counts.Policy).toBe(new Set(item.implementations.map((task) => task.policy.id)).size);
+    expect(counts.Jurisdiction).toBe(new Set(item.implementations.map((task) => task.jurisdiction.id)).size);
     // Implementing tasks plus the sections or items they sit under.
-    expect(counts['Task']).toBeGreaterThanOrEqual(item.implementations.length);
+    expect(counts.Task).toBeGreaterThanOrEqual(item.implementations.length);
     await page.waitForTimeout(600);
     await screenshot('lineage-national');
   });
@@ -174,8 +176,8 @@ describe('lineage view', () => {
     const toTasks = new Set(lineage.links.filter((link) => link.toTaskId).map((link) => `${link.fromTaskId}>${link.toTaskId}`));
     await open(`#/lineage/task/${encodeURIComponent(taskId)}`);
     const counts = await drawnCounts();
-    expect(counts['IMPLEMENTS'] ?? 0).toBe(toItems.size);
-    expect(counts['DERIVES_FROM'] ?? 0).toBe(toTasks.size);
+    expect(counts.IMPLEMENTS ?? 0).toBe(toItems.size);
+    expect(counts.DERIVES_FROM ?? 0).toBe(toTasks.size);
     await screenshot('lineage-task');
   });
 
@@ -189,12 +191,12 @@ describe('lineage view', () => {
     if (!item || !task) return;
     await open(`#/lineage/national/${encodeURIComponent(item.id)}`);
     const before = await drawnCounts();
-    expect(before['RESPONSIBLE'] ?? 0).toBe(0);
+    expect(before.RESPONSIBLE ?? 0).toBe(0);
     // The node list is the keyboard route to a node: "+" expands it, "-" collapses it.
     const taskButton = page.locator(`.node-list button[data-node-id="Task:${task.id}"]`);
     await taskButton.focus();
     await page.keyboard.press('+');
-    await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => ((JSON.parse(value) as Record<string, number>)['RESPONSIBLE'] ?? 0) > 0);
+    await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => ((JSON.parse(value) as Record<string, number>).RESPONSIBLE ?? 0) > 0);
     await taskButton.focus();
     await page.keyboard.press('-');
     await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => value === JSON.stringify(before));
@@ -214,7 +216,7 @@ describe('lineage view', () => {
     await open('#/lineage/overview');
     await drawnCounts();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /PNG/ }).click()]);
-    const bytes = readFileSync((await download.path()) ?? '');
+    const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await screenshot('lineage-overview');
   });
@@ -304,7 +306,7 @@ describe('detail panel', () => {
     const span = page.getByTestId('source-span');
     await span.first().waitFor();
     // The span may cross table cells and paragraph tags, which are laid out, not shown.
-    const shown = (await span.evaluateAll((marks) => marks.map((mark) => mark.textContent ?? '').join(''))).replace(/\s+/g, '');
+    const shown = (await span.evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).replace(/\s+/g, '');
     expect(shown).toBe(task.policy.text.slice(task.span.start, task.span.end).replace(/<\/?p>/g, '').replace(/\s+/g, ''));
     await screenshot('detail-task');
   });

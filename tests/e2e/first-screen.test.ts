@@ -19,8 +19,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
   await browser?.close();
   await server?.close();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
 });
 

@@ -25,8 +25,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
   await browser?.close();
   await server?.close();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   if (clientDir) rmSync(clientDir, { recursive: true, force: true });
 });
 
@@ -198,7 +200,7 @@ for (const screen of SCREENS) {
         const text = await source.innerText();
         expect(text).not.toMatch(/<\/?p>/);
         expect(await source.locator('table.source-table').count()).toBeGreaterThan(0);
-        const spanText = (await source.getByTestId('source-span').evaluateAll((marks) => marks.map((mark) => mark.textContent ?? '').join(''))).replace(/\s+/g, '');
+        const spanText = (await source.getByTestId('source-span').evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).replace(/\s+/g, '');
         expect(spanText).toBe(task.policy.text.slice(task.span.start, task.span.end).replace(/<\/?p>/g, '').replace(/\s+/g, ''));
         expect(spanText).not.toContain('</p>');
         const evidenceWords = new Set(task.implements.flatMap((link) => link.evidence.map((evidence) => evidence.localText)));
@@ -251,7 +253,7 @@ for (const screen of SCREENS) {
               elements.map((element) => {
                 const copy = element.cloneNode(true) as HTMLElement;
                 copy.querySelectorAll('.doc-number').forEach((number) => number.remove());
-                return copy.textContent ?? '';
+                return copy.textContent;
               }),
             );
             const options = await page.locator('select option').allInnerTexts();
@@ -333,10 +335,10 @@ for (const screen of SCREENS) {
       try {
         await page.goto(`${server.url}#/lineage/overview`);
         const collapsed = await drawn();
-        expect(collapsed['NationalItem']).toBe(pillars.length);
-        expect(collapsed['Jurisdiction']).toBe(coverage.jurisdictions.length);
-        expect(collapsed['IMPLEMENTS']).toBe(pillarPairs.size);
-        expect(collapsed['Task'] ?? 0).toBe(0);
+        expect(collapsed.NationalItem).toBe(pillars.length);
+        expect(collapsed.Jurisdiction).toBe(coverage.jurisdictions.length);
+        expect(collapsed.IMPLEMENTS).toBe(pillarPairs.size);
+        expect(collapsed.Task ?? 0).toBe(0);
         await page.waitForTimeout(300);
         expect(await overlaps()).toBe(0);
         // Hover a pillar: its full name and counts.
@@ -354,7 +356,7 @@ for (const screen of SCREENS) {
         await page.locator(`.node-list button[data-node-id="NationalItem:pillar:${pillar}"]`).click();
         await expect.poll(() => page.url()).toContain('open=');
         const items = coverage.nationalItems.filter((item) => item.pillar === pillar).length;
-        await expect.poll(async () => (await drawn())['NationalItem']).toBe(pillars.length + items);
+        await expect.poll(async () => (await drawn()).NationalItem).toBe(pillars.length + items);
         await page.waitForTimeout(300);
         expect(await overlaps()).toBe(0);
         await shot(page, screen, 'overview-expanded');

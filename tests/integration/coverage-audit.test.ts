@@ -122,12 +122,12 @@ describe('coverage cells', () => {
 });
 
 describe('the gap audit', () => {
-  type Audit = {
+  interface Audit {
     status: string;
     documents: { id: string }[];
     candidates: { score: number; task: { id: string; text: string; policy: { id: string } }; evidence: Parameters<typeof isExactEvidence>[0][] }[];
     keywordHits: { keyword: string; snippet: string; task: { id: string; policy: { id: string } } }[];
-  };
+  }
   const audit = async (nationalItemId: string, jurisdictionId: string) => {
     const answer = await postGraphQL<{ gapAudit: Audit }>(app, AUDIT, { n: nationalItemId, j: jurisdictionId });
     expect(answer.errors).toBeUndefined();

@@ -56,12 +56,12 @@ describe('an ingest killed in the middle of a batch', () => {
     // Every document that survived the kill is whole: the same tasks as in the reference.
     const afterKill = await snapshotOf(crashed);
     const tasksOf = (dump: typeof expected.dump, policyId: unknown) =>
-      dump.nodes.Task.filter((task) => task['policyId'] === policyId).map((task) => task['id']).sort();
-    const loaded = afterKill.dump.nodes.Policy.filter((policy) => policy['stub'] === false);
+      dump.nodes.Task.filter((task) => task.policyId === policyId).map((task) => task.id).sort();
+    const loaded = afterKill.dump.nodes.Policy.filter((policy) => policy.stub === false);
     expect(loaded.length).toBeGreaterThanOrEqual(KILL_AFTER - 1);
     expect(loaded.length).toBeLessThan(DOCUMENTS);
     for (const policy of loaded) {
-      expect(tasksOf(afterKill.dump, policy['id'])).toEqual(tasksOf(expected.dump, policy['id']));
+      expect(tasksOf(afterKill.dump, policy.id)).toEqual(tasksOf(expected.dump, policy.id));
     }
 
     const resumed = await runCli('ingest/cli.ts', [join(work, 'docs'), ...BATCH], env(crashed));

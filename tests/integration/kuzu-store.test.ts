@@ -35,7 +35,7 @@ describe('Kuzu store, closed while reads wait their turn', () => {
       const settled = await Promise.allSettled(reads);
       const refused = settled.filter((result) => result.status === 'rejected');
       expect(refused.length).toBeGreaterThan(0);
-      for (const result of refused) expect(String((result as PromiseRejectedResult).reason)).toMatch(/the Kuzu store is closed/);
+      for (const result of refused) expect(String((result).reason)).toMatch(/the Kuzu store is closed/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -88,7 +88,7 @@ describe('loading a document', () => {
 /** The national document the fixture cites, as a loaded document of its own. */
 function nationalEdition() {
   const national = fixtureDoc({ source: '国办发文本' });
-  national.meta = { ...national.meta!, docNumber: '国办发〔2024〕29号', jurisdictionId: '000000', title: '深化医药卫生体制改革2024年重点工作任务' };
+  national.meta = { ...national.meta, docNumber: '国办发〔2024〕29号', jurisdictionId: '000000', title: '深化医药卫生体制改革2024年重点工作任务' };
   national.citations = [];
   national.agencies = new Map();
   for (const task of national.tasks ?? []) task.agencies = [];

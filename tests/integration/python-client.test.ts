@@ -59,7 +59,7 @@ describe('examples/client.py', () => {
     // Each column names its documents; a gap is audited; adoption is drawn per pillar.
     for (const jurisdiction of jurisdictions) expect(stdout).toMatch(new RegExp(`${jurisdiction.name} rests on: \\S`));
     expect(stdout).toMatch(/== gap audit: .+ x \S+ .+ \(GAP\)/);
-    expect(stdout).toMatch(/   (candidate \d\.\d\d|keyword |no candidate)/);
+    expect(stdout).toMatch(/ {3}(candidate \d\.\d\d|keyword |no candidate)/);
     expect(stdout).toMatch(/== adoption \d{4}–\d{4}/);
     expect(stdout).toMatch(/\d+ of \d+ \(jurisdiction, item\) pairs adopted/);
   });
@@ -80,7 +80,7 @@ describe('examples/client.py', () => {
   });
 
   it('explains a refused query instead of printing a traceback', async () => {
-    const failure = await run('python3', ['examples/client.py', endpoint, ' '], { timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
+    const failure = await run('python3', ['examples/client.py', endpoint, ' '], { timeout: 60_000 }).catch((error: unknown) => error as { code: number; stderr: string });
     expect('code' in failure && failure.code).toBe(1);
     expect('stderr' in failure ? failure.stderr : '').toContain('the server refused the query: Argument "text" must not be empty. [BAD_USER_INPUT]');
   });

@@ -90,7 +90,7 @@ function taskAt(text: string, located: Located, order: number): ParsedTask {
 
 async function processSeed(file: string, jurisdictionId: string, year: number, items: Located[]): Promise<IngestDoc> {
   const doc = normaliseDoc(await readStage(`seeds/${file}`));
-  const text = doc.normalised!.text;
+  const text = doc.normalised.text;
   const tasks = items.map((item, order) => taskAt(text, item, order)).sort((a, b) => a.span.start - b.span.start);
   const withMeta: SegmentedDoc = {
     ...doc,
@@ -609,7 +609,7 @@ describe('seed 001 through segment: milestones of 三、工作安排 date the it
   let doc: IngestDoc;
   beforeAll(async () => {
     const segmented = segmentDoc(normaliseDoc(await readStage('seeds/001_8b093ff0cb75f7ca.txt')));
-    doc = extractDoc({ ...segmented, meta: { ...segmented.meta!, year: 2017 } });
+    doc = extractDoc({ ...segmented, meta: { ...segmented.meta, year: 2017 } });
   });
   const task = (title: string) => doc.tasks!.find((candidate) => candidate.title === title && !candidate.path.startsWith('三'))!;
 

@@ -85,8 +85,8 @@ async function tasksOf(path: string, bytes: Uint8Array) {
   const doc = segmentDoc(normaliseDoc({ source: await readSource(path, bytes), messages: [] }));
   return {
     meta: doc.meta,
-    tasks: doc.tasks!.map((task) => ({ key: task.key, path: task.path, kind: task.kind, text: task.text })),
-    supplements: doc.tasks!.map((task) => task.supplements.map((s) => `${s.role}:${s.text}`)),
+    tasks: doc.tasks.map((task) => ({ key: task.key, path: task.path, kind: task.kind, text: task.text })),
+    supplements: doc.tasks.map((task) => task.supplements.map((s) => `${s.role}:${s.text}`)),
   };
 }
 

@@ -27,7 +27,7 @@ function task(partial: Pick<ParsedTask, 'key' | 'path' | 'parentPath' | 'kind' |
     deadline: null,
     supplements: [],
     ...partial,
-  } as ParsedTask;
+  };
 }
 
 const health: ResolvedAgency = {

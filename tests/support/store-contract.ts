@@ -223,7 +223,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
             if (query.kind === 'write') {
               const row = Object.fromEntries(Object.entries(query.rowTypes).map(([field, type]) => [field, SAMPLE[type]]));
               // A bulk creation adds a node that must be new; its relationships join the sample nodes the upserts wrote.
-              if (query.bulkTable && 'id' in row) row['id'] = `new-${query.name}`;
+              if (query.bulkTable && 'id' in row) row.id = `new-${query.name}`;
               await store.transaction((tx) => tx.write(query, [row], sampleParams(query.cypher.replace('$rows', ''))));
             } else {
               await store.read(query, sampleParams(query.cypher));

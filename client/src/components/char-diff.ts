@@ -27,7 +27,7 @@ export function diffChars(a: string, b: string): DiffRun[] {
   const runs: DiffRun[] = [];
   const push = (text: string, side: DiffRun['side']) => {
     const last = runs[runs.length - 1];
-    if (last && last.side === side) last.text += text;
+    if (last?.side === side) last.text += text;
     else runs.push({ text, side });
   };
   let i = 0;

@@ -43,6 +43,11 @@ export interface EdgeData {
 
 export const nodeId = (label: NodeLabel, entityId: string) => `${label}:${entityId}`;
 
+/** An element's classes with one more; Cytoscape takes them as one string or as a list. */
+export function withClass(classes: ElementDefinition['classes'], className: string): string {
+  return `${Array.isArray(classes) ? classes.join(' ') : (classes ?? '')} ${className}`.trim();
+}
+
 export function parseNodeId(id: string): { label: NodeLabel; entityId: string } | null {
   const at = id.indexOf(':');
   if (at <= 0) return null;
@@ -78,13 +83,13 @@ export class ElementSet {
 
   addClass(id: string, className: string): void {
     const element = this.nodes.get(id);
-    if (element) element.classes = `${element.classes ?? ''} ${className}`.trim();
+    if (element) element.classes = withClass(element.classes, className);
   }
 
   toArray(): ElementDefinition[] {
     // Edges whose ends are missing would make Cytoscape throw.
     const edges = [...this.edges.values()].filter(
-      (edge) => this.nodes.has(String(edge.data['source'])) && this.nodes.has(String(edge.data['target'])),
+      (edge) => this.nodes.has(String(edge.data.source)) && this.nodes.has(String(edge.data.target)),
     );
     return [...this.nodes.values(), ...edges];
   }
@@ -242,7 +247,7 @@ export function overviewElements(data: OverviewData, expandedPillars: ReadonlySe
     }
   });
   return set.toArray().map((element) => {
-    const position = positions.get(String(element.data['id']));
+    const position = positions.get(String(element.data.id));
     return position ? { ...element, position } : element;
   });
 }
@@ -317,7 +322,7 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
     if (bestRow.get(task.id)?.itemId === row.nationalItem.id) pillarOfNode.set(nodeId('Task', task.id), row.nationalItem.pillar);
   }
   return set.toArray().map((element) => {
-    const id = String(element.data['id']);
+    const id = String(element.data.id);
     const position = positions.get(id);
     if (!position) return element;
     return { ...element, position: { x: position.x, y: position.y + lineOf(pillarOfNode.get(id) ?? '') } };
@@ -328,12 +333,12 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
 export function mergeElements(lists: readonly (readonly ElementDefinition[])[]): ElementDefinition[] {
   const byId = new Map<string, ElementDefinition>();
   for (const list of lists) for (const element of list) {
-    const id = String(element.data['id']);
+    const id = String(element.data.id);
     if (!byId.has(id)) byId.set(id, element);
   }
   const all = [...byId.values()];
-  const nodeIds = new Set(all.filter((element) => element.group === 'nodes').map((element) => String(element.data['id'])));
+  const nodeIds = new Set(all.filter((element) => element.group === 'nodes').map((element) => String(element.data.id)));
   return all.filter(
-    (element) => element.group === 'nodes' || (nodeIds.has(String(element.data['source'])) && nodeIds.has(String(element.data['target']))),
+    (element) => element.group === 'nodes' || (nodeIds.has(String(element.data.source)) && nodeIds.has(String(element.data.target))),
   );
 }

@@ -2,7 +2,7 @@
  * @module A Cytoscape.js graph with a toolbar: hierarchical (dagre) or free (fcose) layout, fit, zoom,
  * PNG export, and a keyboard-reachable list of its nodes. Large graphs switch to the WebGL renderer.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
@@ -89,10 +89,13 @@ export function GraphCanvas({
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const handlers = useRef({ onSelect, onToggle });
-  handlers.current = { onSelect, onToggle };
+  // The Cytoscape listeners below call the latest handlers without being registered again.
+  useLayoutEffect(() => {
+    handlers.current = { onSelect, onToggle };
+  });
   const [renderer, setRenderer] = useState<'canvas' | 'webgl'>('canvas');
-  // What Cytoscape holds after the last update, per node label and edge type (read by the browser tests).
-  const [drawn, setDrawn] = useState<Record<string, number>>({});
+  // What Cytoscape holds after the last update: nodes, edges, and per node label and edge type (read by the browser tests).
+  const [drawn, setDrawn] = useState<{ nodes: number; edges: number; counts: Record<string, number> }>({ nodes: 0, edges: 0, counts: {} });
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
   const useWebgl = rendererChoice === 'webgl' || (rendererChoice === 'auto' && elements.length > WEBGL_THRESHOLD && webglAvailable());
 
@@ -106,14 +109,14 @@ export function GraphCanvas({
       maxZoom: 4,
       ...(useWebgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
-    cy.on('tap', 'node', (event) => handlers.current.onSelect?.(event.target.data() as NodeData));
+    cy.on('tap', 'node', (event) => handlers.current.onSelect?.((event.target as cytoscape.NodeSingular).data() as NodeData));
     cy.on('mouseover', 'node', (event) => {
-      const data = event.target.data() as NodeData;
+      const data = (event.target as cytoscape.NodeSingular).data() as NodeData;
       setTooltip({ x: event.renderedPosition.x, y: event.renderedPosition.y, text: data.tooltip ?? `${data.nameZh}${data.nameEn && data.nameEn !== data.nameZh ? `\n${data.nameEn}` : ''}` });
     });
     cy.on('mouseout', 'node', () => setTooltip(null));
     cy.on('viewport', () => setTooltip(null));
-    cy.on('dbltap', 'node', (event) => handlers.current.onToggle?.(event.target.data() as NodeData));
+    cy.on('dbltap', 'node', (event) => handlers.current.onToggle?.((event.target as cytoscape.NodeSingular).data() as NodeData));
     cyRef.current = cy;
     setRenderer(useWebgl ? 'webgl' : 'canvas');
     return () => {
@@ -138,8 +141,9 @@ export function GraphCanvas({
       const key = String(element.data(element.group() === 'nodes' ? 'label' : 'type'));
       counts[key] = (counts[key] ?? 0) + 1;
     });
-    setDrawn(counts);
+    setDrawn({ nodes: cy.nodes().length, edges: cy.edges().length, counts });
     // `lang` is read here but a language change only relabels nodes (next effect), without a new layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [elements, layout, useWebgl]);
 
   useEffect(() => {
@@ -152,8 +156,7 @@ export function GraphCanvas({
     });
   }, [lang]);
 
-  const nodeCount = cyRef.current?.nodes().length ?? 0;
-  const edgeCount = cyRef.current?.edges().length ?? 0;
+  const { nodes: nodeCount, edges: edgeCount } = drawn;
 
   const zoomBy = (factor: number) => {
     const cy = cyRef.current;
@@ -193,7 +196,7 @@ export function GraphCanvas({
           data-nodes={nodeCount}
           data-edges={edgeCount}
           data-renderer={renderer}
-          data-counts={JSON.stringify(drawn)}
+          data-counts={JSON.stringify(drawn.counts)}
         >
           {nodeCount + edgeCount} {t('elements')} ({nodeCount} / {edgeCount}){renderer === 'webgl' ? ' · WebGL' : ''}
         </span>
@@ -279,7 +282,7 @@ function NodeList({
               }}
               onDoubleClick={() => onToggle?.(data)}
             >
-              <span className="dot" style={{ background: NODE_LOOKS[data.label]?.color ?? '#999' }} />
+              <span className="dot" style={{ background: NODE_LOOKS[data.label].color }} />
               {lang === 'zh' ? data.nameZh : data.nameEn}
             </button>
           </li>

@@ -56,8 +56,11 @@ function AdoptionCurves({ pillar, pillars }: { pillar: string; pillars: readonly
   const { adoption } = state.data;
   const source: AdoptionCurve[] = pillar ? adoption.itemCurves : adoption.pillarCurves;
   const pillarOf = new Map<string, NationalItemRef>(pillars.map((item) => [item.pillar, item]));
-  const labelOf = (curve: AdoptionCurve) =>
-    curve.nationalItem ? itemTitle(curve.nationalItem, lang) : pillarOf.has(curve.pillar) ? pillarName(pillarOf.get(curve.pillar)!, lang) : curve.pillar;
+  const labelOf = (curve: AdoptionCurve) => {
+    if (curve.nationalItem) return itemTitle(curve.nationalItem, lang);
+    const pillar = pillarOf.get(curve.pillar);
+    return pillar ? pillarName(pillar, lang) : curve.pillar;
+  };
   const curves: Curve[] = source.map((curve) => ({ key: curve.key, label: labelOf(curve), values: curve.adopted }));
   const byKey = new Map(source.map((curve) => [curve.key, curve]));
   const nameOf = new Map(adoption.jurisdictions.map((j) => [j.id, jurisdictionName(j, lang)]));

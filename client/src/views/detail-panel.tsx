@@ -59,6 +59,7 @@ export function DetailPanel({ reference, onClose }: { reference: string; onClose
   return (
     <aside className="detail-panel" data-testid="detail-panel" aria-label={t('details')}>
       <div className="detail-head">
+        {/* eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- parseNodeId takes the label from the URL unchecked */}
         <span className="label-badge" style={{ background: parsed ? NODE_LOOKS[parsed.label]?.color : '#999' }}>
           {parsed ? labelName(parsed.label, lang) : '?'}
         </span>
@@ -116,6 +117,7 @@ async function copyText(text: string): Promise<void> {
     area.value = text;
     document.body.append(area);
     area.select();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only way to copy where the Clipboard API is refused
     document.execCommand('copy');
     area.remove();
   }

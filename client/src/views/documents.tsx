@@ -2,7 +2,7 @@
  * @module The documents a matrix column or a compare side rests on (year, number, draft or final), and the
  * period filter (`from`/`to` years in the URL) that chooses them.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Period, PolicyRef } from '../api/queries.js';
 import { policyTitle, statusName, useLang, useT } from '../i18n.js';
 import { navigate, withParams, type Route } from '../router.js';
@@ -53,11 +53,15 @@ export function PeriodFilter({ route, period }: { route: Route; period: Period |
   const t = useT();
   const [from, setFrom] = useState(period?.from?.toString() ?? '');
   const [to, setTo] = useState(period?.to?.toString() ?? '');
-  useEffect(() => {
+  // The boxes follow the URL when it changes from outside: set while rendering, not in an effect
+  // (react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  const [followed, setFollowed] = useState({ from: period?.from, to: period?.to });
+  if (followed.from !== period?.from || followed.to !== period?.to) {
+    setFollowed({ from: period?.from, to: period?.to });
     setFrom(period?.from?.toString() ?? '');
     setTo(period?.to?.toString() ?? '');
-  }, [period?.from, period?.to]);
-  const apply = (event: FormEvent) => {
+  }
+  const apply = (event: SubmitEvent) => {
     event.preventDefault();
     navigate(withParams(route, { from: YEAR.test(from) ? from : undefined, to: YEAR.test(to) ? to : undefined }));
   };

@@ -4,7 +4,7 @@
  * reform pillars against jurisdictions, a pillar opening into its items. Double click (or +/- on the node list)
  * expands or collapses a node.
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { ElementDefinition } from 'cytoscape';
 import { useQuery } from '../api/use-query.js';
 import { fetchGraphQL } from '../api/graphql-client.js';
@@ -26,6 +26,7 @@ import {
   overviewElements,
   taskExpansionElements,
   taskLineageElements,
+  withClass,
   type NodeData,
 } from '../graph/build-elements.js';
 import { GraphCanvas, type LayoutName } from '../graph/graph-canvas.js';
@@ -88,7 +89,13 @@ function useExpansions(base: ElementDefinition[], resetKey: string) {
   const [expansions, setExpansions] = useState<Map<string, ElementDefinition[]>>(new Map());
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  useEffect(() => setExpansions(new Map()), [resetKey]);
+  // A new base drops the expansions: set while rendering, not in an effect
+  // (react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  const [expandedKey, setExpandedKey] = useState(resetKey);
+  if (expandedKey !== resetKey) {
+    setExpandedKey(resetKey);
+    setExpansions(new Map());
+  }
 
   const elements = useMemo(() => {
     // An expansion whose node is no longer drawn by the base or another expansion (its parent expansion
@@ -97,7 +104,7 @@ function useExpansions(base: ElementDefinition[], resetKey: string) {
     for (;;) {
       const next = alive.filter(([nodeId]) => {
         const others = [base, ...alive.filter(([other]) => other !== nodeId).map(([, list]) => list)];
-        return others.some((list) => list.some((element) => element.data['id'] === nodeId));
+        return others.some((list) => list.some((element) => element.data.id === nodeId));
       });
       if (next.length === alive.length) break;
       alive = next;
@@ -105,8 +112,8 @@ function useExpansions(base: ElementDefinition[], resetKey: string) {
     const merged = mergeElements([base, ...alive.map(([, list]) => list)]);
     const expanded = new Set(expansions.keys());
     return merged.map((element) =>
-      element.group === 'nodes' && expanded.has(String(element.data['id']))
-        ? { ...element, classes: `${element.classes ?? ''} expanded`.trim() }
+      element.group === 'nodes' && expanded.has(String(element.data.id))
+        ? { ...element, classes: withClass(element.classes, 'expanded') }
         : element,
     );
   }, [base, expansions]);

@@ -4,7 +4,7 @@
  * finds national items and agency types by their English names (english-names.ts) and lists the items' tasks;
  * an empty answer says why.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { AgencyType } from '../../../graph-schema/model.js';
 import { useQueries, useQuery } from '../api/use-query.js';
 import {
@@ -37,7 +37,13 @@ export function SearchView({ route }: { route: Route }) {
   const agencyType = (route.params.get('type') ?? '') as AgencyType | '';
   const itemId = route.params.get('item') ?? '';
   const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
+  // The box follows the URL when it changes from outside (back, a link): set while rendering, not in an effect
+  // (react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  const [followedQ, setFollowedQ] = useState(q);
+  if (followedQ !== q) {
+    setFollowedQ(q);
+    setText(q);
+  }
 
   const jurisdictions = useQuery<JurisdictionsResult>(JURISDICTIONS);
   const items = useQuery<NationalItemsResult>(NATIONAL_ITEMS);
@@ -51,7 +57,7 @@ export function SearchView({ route }: { route: Route }) {
     { skip: !english || matches.nationalItems.length === 0 },
   );
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     navigate(withParams(route, { q: text.trim() }));
   };

@@ -19,7 +19,7 @@ import type { NationalItemRef } from '../api/queries.js';
 import { itemTitle, jurisdictionName, pillarName, policyTitle, t as translate, useLang, useT, type Lang } from '../i18n.js';
 import { formatRoute, navigate, withParams, type Route } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem } from '../links.js';
-import { Empty, ErrorNotice, Loading } from '../components/states.js';
+import { ErrorNotice, Loading } from '../components/states.js';
 
 type Presence = 'continued' | 'added' | 'dropped' | 'first' | null;
 
@@ -27,13 +27,12 @@ const directionName = (direction: TargetDirection, lang: Lang) => translate(`dir
 
 /** For each item, its mark in each document of the series (null: not addressed there). */
 export function presenceTable(series: PlanSeries): { item: NationalItemRef; marks: Presence[] }[] {
-  const items = new Map<string, NationalItemRef>();
-  const marks = new Map<string, Presence[]>();
+  const rows = new Map<string, { item: NationalItemRef; marks: Presence[] }>();
   const mark = (item: NationalItemRef, index: number, presence: Presence) => {
-    items.set(item.id, item);
-    const row = marks.get(item.id) ?? series.documents.map((): Presence => null);
-    row[index] = presence;
-    marks.set(item.id, row);
+    const row = rows.get(item.id) ?? { item, marks: series.documents.map((): Presence => null) };
+    row.item = item;
+    row.marks[index] = presence;
+    rows.set(item.id, row);
   };
   series.steps.forEach((step, index) => {
     // The first document's items are those the first step continues or drops.
@@ -42,9 +41,7 @@ export function presenceTable(series: PlanSeries): { item: NationalItemRef; mark
     for (const item of step.added) mark(item, index + 1, 'added');
     for (const item of step.dropped) mark(item, index + 1, 'dropped');
   });
-  return [...items.values()]
-    .sort((a, b) => a.pillar.localeCompare(b.pillar) || a.id.localeCompare(b.id))
-    .map((item) => ({ item, marks: marks.get(item.id)! }));
+  return [...rows.values()].sort((a, b) => a.item.pillar.localeCompare(b.item.pillar) || a.item.id.localeCompare(b.item.id));
 }
 
 const policyLabel = (policy: PolicyRef, lang: Lang) =>
