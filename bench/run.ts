@@ -65,7 +65,7 @@ function plan(quick: boolean) {
     : { requests: 200, coverageRequests: 20, loadSeconds: 20, writeDocs: 20, searchQueries: 200, uiRuns: 3, uiSizes: [1000, 5000], loaderShares: [0.1, 1] };
 }
 
-function runChild(script: string, args: readonly string[], outFile: string): Promise<unknown> {
+export function runChild(script: string, args: readonly string[], outFile: string): Promise<unknown> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args, '--out', outFile], {
       stdio: ['ignore', 'inherit', 'pipe'],
@@ -128,7 +128,7 @@ function phrasesFrom(documents: readonly SearchDocument[], random: Random, count
   return phrases;
 }
 
-async function readSamples(store: GraphStore, manifest: CorpusManifest, random: Random, phraseCount: number): Promise<Samples> {
+export async function readSamples(store: GraphStore, manifest: CorpusManifest, random: Random, phraseCount: number): Promise<Samples> {
   const rows = await store.read(readQueries.searchableTasks);
   const documents = rows.map(({ id, title, text, jurisdictionId }) => ({ id, title, text, jurisdictionId }));
   return {
@@ -332,13 +332,13 @@ function requestMakers(samples: Samples, random: Random) {
   };
 }
 
-function loadBodies(samples: Samples, random: Random, count = 200): string[] {
+export function loadBodies(samples: Samples, random: Random, count = 200): string[] {
   const make = requestMakers(samples, random);
   const kinds = [make.search, make.lineage, make.compare, make.tasksPage];
   return Array.from({ length: count }, (_, i) => JSON.stringify(kinds[i % kinds.length]!()));
 }
 
-async function runLoad(server: ServerProcess, bodies: string[], workDir: string, options: { connections: number; seconds: number; rate?: number }): Promise<LoadResult> {
+export async function runLoad(server: ServerProcess, bodies: string[], workDir: string, options: { connections: number; seconds: number; rate?: number }): Promise<LoadResult> {
   const bodiesFile = join(workDir, 'load-bodies.json');
   writeFileSync(bodiesFile, JSON.stringify(bodies));
   const args = ['--url', server.url, '--bodies', bodiesFile, '--connections', String(options.connections), '--duration', String(options.seconds)];

@@ -10,14 +10,17 @@ import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
-import { cachingFor } from './context/whole-graph-cache.js';
+import { keepGraph } from './context/kept-graph.js';
+import { readKeptFile, writeKeptFile } from './context/kept-file.js';
+import { keptSearchIndex } from './context/kept-search-index.js';
+import { useSharedAnswers } from './context/shared-answers.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
 import { createConsoleLogger, type Logger } from './logger.js';
 import { argSchemas } from './schema/args.js';
 import { createApiSchema } from './schema/schema.js';
-import { createSearchIndex, type SearchIndex } from './search/search-index.js';
+import type { SearchIndex } from './search/search-index.js';
 import { useClientFiles } from './static/serve-client.js';
 import { createWriteContext, type WriteOptions } from './writes/write-context.js';
 import { useWriteRoutes } from './writes/write-routes.js';
@@ -26,7 +29,10 @@ export interface AppOptions {
   store: GraphStore;
   /** @default a console logger at level info */
   logger?: Logger;
-  /** Built from the store by the caller (see buildSearchIndex); an empty index when absent. */
+  /**
+   * The search index. @default the kept graph's (see kept-search-index.ts), built by `ready()` from
+   * the task rows the server keeps, and again after each write.
+   */
   searchIndex?: SearchIndex;
   /**
    * Origins allowed to call the API from a browser: a list, '*' for any, or false for same-origin
@@ -41,6 +47,13 @@ export interface AppOptions {
   /** @default true */
   graphiql?: boolean;
   /**
+   * Where the graph kept in memory is persisted beside an embedded database (see kept-file.ts):
+   * `ready()` loads it when its version stamp is the database's, and it is written again after a
+   * rebuild and after each write. Nothing is persisted when null.
+   * @default null
+   */
+  keptFile?: string | null;
+  /**
    * Document upload and curation. Without a token (the default) the server is read-only and the
    * write endpoints answer 403.
    * @default { token: null }
@@ -48,7 +61,14 @@ export interface AppOptions {
   writes?: WriteOptions;
 }
 
-export type App = YogaServerInstance<Record<string, never>, ApiContext>;
+export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
+  /**
+   * Loads what the server keeps in memory (see server/context/kept-graph.ts) from `keptFile` when
+   * it is of the database's version, else reads it, each row once; then builds the search index
+   * from it. Until then requests are answered from the database. Resolves to whether it was loaded.
+   */
+  ready(): Promise<{ loaded: boolean }>;
+};
 
 /** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
 function useStoreQueryCount(): Plugin<ApiContext> {
@@ -116,30 +136,47 @@ query Lineage($taskId: ID!) {
 # Export: GET /export/graph.json, /export/graph.csv or /export/graph.graphml
 `;
 
+/** Root fields whose answers cost every reader the same seconds of work: computed once per version of the graph. */
+const SHARED_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
+
 export function createApp({
   store,
   logger = createConsoleLogger(),
-  searchIndex = createSearchIndex([]),
+  searchIndex,
   cors = false,
   limits = {},
   clientDir = null,
   graphiql = true,
   writes = { token: null },
+  keptFile = null,
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
   // A request reads one version of the graph: the server's own writes wait for running requests.
   const lock = createReadWriteLock();
-  const served = cachingFor(store);
-  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex, logger });
+  let persisting: Promise<void> = Promise.resolve();
+  /** Writes the kept rows with the stamp of the version they were read at; skipped when a write came in between. */
+  const persist = () =>
+    (persisting = persisting.then(async () => {
+      if (!keptFile) return;
+      const version = served.version;
+      const stamp = (await store.graphVersion?.()) ?? null;
+      const sets = await served.rowSets();
+      if (stamp === null || sets === null || served.version !== version) return;
+      await writeKeptFile(keptFile, stamp, sets).catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error));
+    }));
+  const served = keepGraph(store, { onTaskRowsKept: () => void persist() });
+  const ownIndex = searchIndex ? null : keptSearchIndex(served);
+  const index = searchIndex ?? ownIndex!;
+  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex: index, logger });
   let linkContext: Promise<LinkContext> | null = null;
   const loadLinks = () => (linkContext ??= loadLinkContext(writes.seedsDir).catch((error: unknown) => {
     linkContext = null;
     throw error;
   }));
-  return createYoga<Record<string, never>, ApiContext>({
+  const yoga = createYoga<Record<string, never>, ApiContext>({
     schema: createApiSchema(),
-    context: () => createRequestContext({ store: served, searchIndex, args, logger, linkContext: loadLinks }),
+    context: () => createRequestContext({ store: served, searchIndex: index, args, logger, linkContext: loadLinks }),
     logging: logger,
     graphqlEndpoint: '/graphql',
     // GraphiQL from the package, not a CDN: the page works with no network beyond this server.
@@ -158,8 +195,33 @@ export function createApp({
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
       // Parse, validation and execution phase.
       ...useQueryLimits(effectiveLimits),
+      useSharedAnswers({ version: () => served.version, fields: SHARED_ANSWERS }),
       useSharedReads(lock),
       useStoreQueryCount(),
     ],
+  });
+  async function loadKept(): Promise<boolean> {
+    const version = served.version;
+    if (!keptFile || version === null) return false;
+    let stamp = (await store.graphVersion?.()) ?? null;
+    if (stamp === null) {
+      // A store last written before stamps existed: an empty transaction stamps it.
+      await store.transaction(async () => undefined);
+      stamp = (await store.graphVersion?.()) ?? null;
+    }
+    const sets = stamp === null ? null : await readKeptFile(keptFile, stamp);
+    // A write that came in meanwhile (the server answers from the database while loading) wins.
+    return sets !== null && served.version === version && served.restore(sets);
+  }
+  return Object.assign(yoga, {
+    async ready() {
+      const loaded = await loadKept();
+      if (!loaded) {
+        await served.warm();
+        await persist();
+      }
+      await ownIndex?.refresh();
+      return { loaded };
+    },
   });
 }

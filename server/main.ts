@@ -5,17 +5,16 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { ingestSeedsIfChanged } from '../ingest/bootstrap.js';
-import { openStore } from '../store/open-store.js';
+import { openStore, storeConfigFromEnv } from '../store/open-store.js';
 import { createApp } from './app.js';
 import { serverConfigFromEnv } from './config.js';
 import { createConsoleLogger } from './logger.js';
-import { cachingFor } from './context/whole-graph-cache.js';
-import { buildSearchIndex } from './search/store-search-index.js';
 
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const logger = createConsoleLogger({ level: config.logLevel });
-  const store = await openStore();
+  const storeConfig = storeConfigFromEnv();
+  const store = await openStore(storeConfig);
 
   if (config.ingestOnStart) {
     const reports = await ingestSeedsIfChanged(store, {
@@ -29,21 +28,15 @@ async function main(): Promise<void> {
     logger.info(`ingest: ${reports.length} files, ${failed} failed`);
   }
 
-  const searchIndex = await buildSearchIndex(store);
-  logger.info(`search index: ${searchIndex.size} tasks`);
-  const served = cachingFor(store);
-  const started = performance.now();
-  await served.warm();
-  logger.info(`reads kept in memory (whole-graph reads, task rows): ${Math.round(performance.now() - started)} ms`);
-
   const app = createApp({
-    store: served,
+    store,
     logger,
-    searchIndex,
     cors: config.cors,
     limits: config.limits,
     clientDir: resolve(config.clientDir),
     writes: config.writes,
+    // Beside the database file, as Kuzu keeps its WAL.
+    keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
   });
   logger.info(config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)');
   const server = createServer(app);
@@ -55,6 +48,12 @@ async function main(): Promise<void> {
     console.log(`GraphQL (GraphiQL)    ${base}/graphql`);
     console.log(`export                ${base}/export/graph.json  ${base}/export/graph.graphml  ${base}/export/csv/Task.csv`);
   });
+  // Requests are answered from the database until the kept graph and the search index are ready.
+  const started = performance.now();
+  app.ready().then(
+    ({ loaded }) => console.log(`ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index built in ${Math.round(performance.now() - started)} ms`),
+    (error: unknown) => logger.error('reading the graph into memory failed; requests keep going to the database', error),
+  );
 
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing`);

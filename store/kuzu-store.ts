@@ -1,13 +1,14 @@
 /**
  * @module The embedded Kuzu backend: an in-process database in a directory, no server.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
-import { KEYED_READ_KEY, KEYED_READ_UNWIND, type ReadQuery, type WriteQuery } from './queries/define.js';
+import type { ReadQuery, WriteQuery } from './queries/define.js';
 
 export interface KuzuStoreOptions {
   /** Database path (Kuzu 0.11 keeps a database in one file plus a WAL beside it). */
@@ -30,6 +31,12 @@ export interface KuzuStoreOptions {
    * @default 256 MiB
    */
   checkpointThresholdBytes?: number;
+  /**
+   * Connections that serve reads outside write transactions, each running one query at a time:
+   * a slow read holds one of them, not every reader.
+   * @default 4
+   */
+  readConnections?: number;
 }
 
 const LOCK_RETRY_MS = 250;
@@ -138,6 +145,15 @@ export function toKuzuCopy(query: WriteQuery<object>): string {
   return `COPY ${query.bulkTable} FROM (${rows} RETURN ${columns.join(', ')})`;
 }
 
+/**
+ * The graph's version stamp (see GraphStore.graphVersion): the store's own bookkeeping, not part of
+ * the graph (graph-schema), so neither exported nor read by the API. A fresh random stamp per
+ * write transaction, so that a store rebuilt from scratch never repeats an earlier one.
+ */
+const GRAPH_VERSION_DDL = 'CREATE NODE TABLE IF NOT EXISTS GraphVersion(id STRING, stamp STRING, PRIMARY KEY(id))';
+const STAMP_GRAPH_VERSION = "MERGE (v:GraphVersion {id: 'graph'}) SET v.stamp = $stamp";
+const READ_GRAPH_VERSION = "MATCH (v:GraphVersion {id: 'graph'}) RETURN v.stamp AS stamp";
+
 /** Rows one COPY statement takes at most: larger batches cost memory for little gain. */
 const COPY_BATCH_ROWS = 50_000;
 
@@ -150,11 +166,8 @@ const KEYED_READ_BRANCHES = 32;
  * with `UNWIND $ids AS key` it joins the list against a scan of the whole table (85 ms for one
  * task of 200,000, against 0.5 ms for a lookup).
  */
-function toKuzuKeyedRead(query: ReadQuery<unknown>, branches: number): string {
-  const body = query.cypher.slice(KEYED_READ_UNWIND.length);
-  return toKuzuCypher(
-    Array.from({ length: branches }, (_, i) => body.replace(KEYED_READ_KEY, `{id: $key_${i}}`)).join('\nUNION ALL\n'),
-  );
+function toKuzuKeyedRead(byKey: (key: string) => string, branches: number): string {
+  return toKuzuCypher(Array.from({ length: branches }, (_, i) => byKey(`$key_${i}`)).join('\nUNION ALL\n'));
 }
 
 /** The statements a keyed read of `ids` takes (see toKuzuKeyedRead), with their parameters. */
@@ -170,6 +183,14 @@ function keyedReadCalls(ids: readonly unknown[], params: Params): { branches: nu
 
 type KuzuConnection = InstanceType<typeof kuzu.Connection>;
 type KuzuResult = Awaited<ReturnType<KuzuConnection['query']>>;
+
+/** A connection with the calls queued on it (see openKuzuStore) and its prepared statements. */
+interface Lane {
+  connection: KuzuConnection;
+  tail: Promise<unknown>;
+  waiting: number;
+  prepared: Map<string, Awaited<ReturnType<KuzuConnection['prepare']>>>;
+}
 
 /**
  * Reads a result and frees it at once: a result left for the garbage collector can outlive the
@@ -188,6 +209,7 @@ export async function openKuzuStore({
   lockWaitMs = 0,
   onLockWait,
   checkpointThresholdBytes = 256 * 1024 * 1024,
+  readConnections = 4,
 }: KuzuStoreOptions): Promise<GraphStore> {
   mkdirSync(dirname(path), { recursive: true });
   let database: InstanceType<typeof kuzu.Database>;
@@ -196,44 +218,59 @@ export async function openKuzuStore({
   } catch (error) {
     throw new StoreError('open', `cannot open the Kuzu database at ${path} (is another process using it?)`, { cause: error });
   }
-  const readConnection = new kuzu.Connection(database);
-  const writeConnection = new kuzu.Connection(database);
-  const prepared = new Map<string, Awaited<ReturnType<KuzuConnection['prepare']>>>();
+  // Kuzu's Node binding is not safe for overlapping calls on one connection: two prepares (or a
+  // prepare and an execute) in flight at once crash the process with SIGSEGV, e.g. the parallel
+  // reads of DataLoader batches or Promise.all. So each connection runs one call at a time, in a
+  // lane of its own. Calls on different connections of one database may overlap (prepares,
+  // executes and a write transaction alike; checked under load on Kuzu 0.11.3), each read seeing
+  // the last committed version, so reads go to a pool of connections and wait only for reads
+  // ahead of them on the same one.
+  const writeLane = lane(new kuzu.Connection(database));
+  const readLanes = Array.from({ length: Math.max(1, readConnections) }, () => lane(new kuzu.Connection(database)));
   let queryCount = 0;
   // Kuzu allows one write transaction at a time; later ones wait here rather than fail.
   let writeQueue: Promise<unknown> = Promise.resolve();
-
-  // Kuzu's Node binding is not safe for overlapping calls: two prepares (or a prepare and an
-  // execute) in flight at once crash the process with SIGSEGV, e.g. the parallel reads of
-  // DataLoader batches or Promise.all. Every call therefore waits for the previous one.
-  let lane: Promise<unknown> = Promise.resolve();
   // A call on a closed connection crashes the process too: calls that were still waiting when
   // the store closed (a server's background reads) fail instead.
   let closed = false;
-  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+
+  function lane(connection: KuzuConnection): Lane {
+    return { connection, tail: Promise.resolve(), waiting: 0, prepared: new Map() };
+  }
+
+  function exclusive<T>(on: Lane, work: () => Promise<T>): Promise<T> {
     const guarded = () => (closed ? Promise.reject(new StoreError('closed', 'the Kuzu store is closed')) : work());
-    const next = lane.then(guarded, guarded);
-    lane = next.catch(() => undefined);
+    on.waiting += 1;
+    const next = on.tail.then(guarded, guarded).finally(() => {
+      on.waiting -= 1;
+    });
+    on.tail = next.catch(() => undefined);
     return next;
   }
 
-  function run(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
-    return exclusive(() => runNow(connection, name, cypher, params));
+  /** The read connection with the fewest calls waiting (the first idle one when there is one). */
+  function leastBusy(): Lane {
+    let best = readLanes[0]!;
+    for (const each of readLanes) if (each.waiting < best.waiting) best = each;
+    return best;
   }
 
-  function runRaw(connection: KuzuConnection, statement: string): Promise<void> {
-    return exclusive(() => runRawNow(connection, statement));
+  function run(on: Lane, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+    return exclusive(on, () => runNow(on, name, cypher, params));
   }
 
-  async function runNow(connection: KuzuConnection, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+  function runRaw(on: Lane, statement: string): Promise<void> {
+    return exclusive(on, () => runRawNow(on.connection, statement));
+  }
+
+  async function runNow({ connection, prepared }: Lane, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
     queryCount += 1;
     try {
-      const cacheKey = `${connection === readConnection ? 'r' : 'w'}:${cypher}`;
-      let statement = prepared.get(cacheKey);
+      let statement = prepared.get(cypher);
       if (!statement) {
         statement = await connection.prepare(cypher);
         if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
-        prepared.set(cacheKey, statement);
+        prepared.set(cypher, statement);
       }
       const result = await connection.execute(statement, params as Record<string, kuzu.KuzuValue>);
       return await drain(result);
@@ -251,14 +288,15 @@ export async function openKuzuStore({
     }
   }
 
-  function readWith(connection: KuzuConnection) {
+  function readWith(laneFor: () => Lane) {
     return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
-      if (!query.keyed) return (await run(connection, query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
+      const { byKey } = query;
+      if (!byKey) return (await run(laneFor(), query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
       const ids = params['ids'];
       if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
       const rows: Record<string, unknown>[] = [];
       for (const call of keyedReadCalls(ids, params)) {
-        rows.push(...(await run(connection, query.name, toKuzuKeyedRead(query, call.branches), call.params)));
+        rows.push(...(await run(laneFor(), query.name, toKuzuKeyedRead(byKey, call.branches), call.params)));
       }
       return rows as Result[];
     };
@@ -270,10 +308,10 @@ export async function openKuzuStore({
       const cypher = query.bulkTable ? toKuzuCopy(query) : toKuzuWrite(query);
       for (let offset = 0; offset < rows.length; offset += batchSize) {
         const columns = encodeRows(query, rows.slice(offset, offset + batchSize));
-        await run(writeConnection, query.name, cypher, { ...encodeParams(params), ...columns });
+        await run(writeLane, query.name, cypher, { ...encodeParams(params), ...columns });
       }
     },
-    read: readWith(writeConnection),
+    read: readWith(() => writeLane),
   };
 
   return {
@@ -282,18 +320,27 @@ export async function openKuzuStore({
       return queryCount;
     },
     async applySchema() {
-      for (const statement of kuzuDdl()) await runRaw(writeConnection, statement);
+      for (const statement of [...kuzuDdl(), GRAPH_VERSION_DDL]) await runRaw(writeLane, statement);
     },
-    read: readWith(readConnection),
+    read: readWith(leastBusy),
+    async graphVersion() {
+      try {
+        const [row] = await run(leastBusy(), 'graphVersion', READ_GRAPH_VERSION, {});
+        return typeof row?.['stamp'] === 'string' ? row['stamp'] : null;
+      } catch {
+        return null; // a store whose schema was not applied (read-only): nothing to compare
+      }
+    },
     transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
       const next = writeQueue.then(async () => {
-        await runRaw(writeConnection, 'BEGIN TRANSACTION');
+        await runRaw(writeLane, 'BEGIN TRANSACTION');
         try {
           const value = await work(transactionApi);
-          await runRaw(writeConnection, 'COMMIT');
+          await run(writeLane, 'stampGraphVersion', STAMP_GRAPH_VERSION, { stamp: randomUUID() });
+          await runRaw(writeLane, 'COMMIT');
           return value;
         } catch (error) {
-          await runRaw(writeConnection, 'ROLLBACK').catch(() => undefined);
+          await runRaw(writeLane, 'ROLLBACK').catch(() => undefined);
           throw error;
         }
       });
@@ -303,9 +350,9 @@ export async function openKuzuStore({
     async close() {
       await writeQueue;
       closed = true;
-      await lane;
-      await readConnection.close();
-      await writeConnection.close();
+      const lanes = [writeLane, ...readLanes];
+      await Promise.all(lanes.map((each) => each.tail));
+      for (const each of lanes) await each.connection.close();
       await database.close();
     },
   };

@@ -47,7 +47,14 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
   throw new Error(`the server did not answer within ${timeoutMs} ms: ${log()}`);
 }
 
-export async function startServer({ db, timeoutMs = 300_000 }: { db: string; timeoutMs?: number }): Promise<ServerProcess> {
+/** The line main.ts prints once the kept graph and the search index are ready (see app.ready). */
+const READY_LINE = /^ready\s/mu;
+
+/**
+ * Starts `npm start` over `db`, resolving once it answers GraphQL and, with `untilReady`, once it
+ * has the graph in memory and its search index built (before that it answers from the database).
+ */
+export async function startServer({ db, timeoutMs = 300_000, untilReady = true }: { db: string; timeoutMs?: number; untilReady?: boolean }): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
@@ -68,6 +75,11 @@ export async function startServer({ db, timeoutMs = 300_000 }: { db: string; tim
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
     await waitUntilServing(url, child, timeoutMs, () => output);
+    const deadline = Date.now() + timeoutMs;
+    while (untilReady && !READY_LINE.test(output)) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not get ready: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

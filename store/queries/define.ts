@@ -23,8 +23,11 @@ export interface ReadQuery<Result> {
   readonly kind: 'read';
   readonly name: string;
   readonly cypher: string;
-  /** Whether the query is a lookup by a list of ids (see keyedReadQuery). */
-  readonly keyed?: boolean;
+  /**
+   * Set on a lookup by a list of ids (see keyedReadQuery): the same lookup for one key given as a
+   * Cypher expression (a parameter), for a backend that looks keys up one by one.
+   */
+  readonly byKey?: (key: string) => string;
   readonly [resultType]?: Result;
 }
 
@@ -46,21 +49,22 @@ export function readQuery<Result>(name: string, cypher: string): ReadQuery<Resul
 }
 
 /** How a keyed read starts, before its MATCH: each `key` of `$ids` matches one node by its primary key. */
-export const KEYED_READ_UNWIND = 'UNWIND $ids AS key ';
-/** Where the key is used; exactly once per keyed read, so a backend can substitute it. */
-export const KEYED_READ_KEY = '{id: key}';
+const KEYED_READ_UNWIND = 'UNWIND $ids AS key ';
+/** Where the key is used: exactly once per keyed read. */
+const KEYED_READ_KEY = '{id: key}';
 
 /**
  * A lookup by ids: `UNWIND $ids AS key MATCH (x:Label {id: key})…`. Neo4j runs it as written,
  * through its index. Kuzu would join the ids against a scan of the whole table instead, so its
- * store runs one primary-key lookup per id (see toKuzuKeyedRead in kuzu-store).
+ * store runs one primary-key lookup per id, each built by `byKey` (see toKuzuKeyedRead in kuzu-store).
  */
 export function keyedReadQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
   const text = cypher.trim();
-  if (!text.startsWith(`${KEYED_READ_UNWIND}MATCH`) || text.split(KEYED_READ_KEY).length !== 2) {
+  const [before, after, ...more] = text.slice(KEYED_READ_UNWIND.length).split(KEYED_READ_KEY);
+  if (!text.startsWith(`${KEYED_READ_UNWIND}MATCH`) || before === undefined || after === undefined || more.length > 0) {
     throw new Error(`keyed read ${name} must start with "${KEYED_READ_UNWIND}MATCH" and use "${KEYED_READ_KEY}" once`);
   }
-  return { kind: 'read', name, cypher: text, keyed: true };
+  return { kind: 'read', name, cypher: text, byKey: (key) => `${before}{id: ${key}}${after}` };
 }
 
 export function writeQuery<Row extends object>(

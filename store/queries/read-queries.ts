@@ -163,7 +163,7 @@ const RESPONSIBLE_COLUMNS = `t.id AS taskId, r.role AS role, r.name AS name, r.p
 /*
  * A task's agencies, targets, national items and parent tasks, read for three scopes of tasks: some tasks by
  * id (the API's lookups), every task of some documents and every task. A server on an embedded
- * store keeps them in memory, filled by the last two (see server/context/whole-graph-cache.ts).
+ * store keeps them in memory, filled by the last two (see store/queries/lookups.ts).
  */
 const TASKS_BY_ID = 'UNWIND $ids AS key MATCH (t:Task {id: key})';
 const TASKS_OF_POLICIES = 'UNWIND $ids AS key MATCH (:Policy {id: key})-[:HAS_TASK]->(t:Task)';

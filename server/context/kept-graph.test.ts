@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../store/graph-store.js';
 import { curationQueries, ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
-import { cachingFor, KEPT_TASK_ROWS } from './whole-graph-cache.js';
+import { lookups as declaredLookups, type Lookup } from '../../store/queries/lookups.js';
+import { keepGraph } from './kept-graph.js';
 
 let graph: SampleGraph;
 
@@ -21,9 +22,9 @@ async function statementsOf(store: GraphStore, work: () => Promise<unknown>): Pr
   return store.queryCount - before;
 }
 
-describe('whole-graph cache', () => {
+describe('the kept graph', () => {
   it('reads a whole-graph query once until a write, and other reads every time', async () => {
-    const cached = cachingFor(graph.store);
+    const cached = keepGraph(graph.store);
     expect(await statementsOf(graph.store, () => cached.warm())).toBeGreaterThan(0);
     expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(0);
     expect(await statementsOf(graph.store, () => cached.read(readQueries.policyTexts, { ids: ['p-sm'] }))).toBe(1);
@@ -37,7 +38,7 @@ describe('whole-graph cache', () => {
   });
 
   it('answers lookups of jurisdictions, documents, national items and coverage triples from the kept rows, as the database would', async () => {
-    const cached = cachingFor(graph.store);
+    const cached = keepGraph(graph.store);
     await cached.warm();
     const lookups: [ReadQuery<object>, string[], number][] = [
       [readQueries.jurisdictionsByIds, ['350400', '510100', 'none'], 2],
@@ -56,7 +57,7 @@ describe('whole-graph cache', () => {
   });
 
   it('shares frozen rows: a caller sorting or editing them fails instead of changing the next answer', async () => {
-    const cached = cachingFor(graph.store);
+    const cached = keepGraph(graph.store);
     const rows = await cached.read(readQueries.allJurisdictions);
     expect(() => rows.reverse()).toThrow(TypeError);
     expect(() => Object.assign(rows[0]!, { name: 'changed' })).toThrow(TypeError);
@@ -65,41 +66,41 @@ describe('whole-graph cache', () => {
 
   it('keeps nothing for a store other processes may write (Neo4j)', async () => {
     const neo4jLike: GraphStore = { ...graph.store, backend: 'neo4j', read: (query, params) => graph.store.read(query, params) };
-    const cached = cachingFor(neo4jLike);
+    const cached = keepGraph(neo4jLike);
     await cached.warm();
     expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(1);
   });
 
   it('wraps a store once', () => {
-    const cached = cachingFor(graph.store);
-    expect(cachingFor(cached)).toBe(cached);
+    const cached = keepGraph(graph.store);
+    expect(keepGraph(cached)).toBe(cached);
   });
 });
 
 describe('task rows kept in memory', () => {
-  const lookups = KEPT_TASK_ROWS.flatMap((kept) => kept.lookups);
+  const lookups = (Object.values(declaredLookups) as Lookup<object, unknown>[]).filter((lookup) => lookup.kept?.ofPolicies);
   /** Keys of every lookup: every task, or every document, and one that does not exist. */
-  async function keysOf(keyColumn: string): Promise<string[]> {
+  async function keysOf(lookup: Lookup<object, unknown>): Promise<string[]> {
     const tasks = await graph.store.read(readQueries.searchableTasks);
-    const keys = keyColumn === 'policyId' ? tasks.map((task) => task.policyId) : tasks.map((task) => task.id);
+    const keys = lookup === declaredLookups.tasksOfPolicy ? tasks.map((task) => task.policyId) : tasks.map((task) => task.id);
     return [...new Set(keys), 'none'];
   }
   /** Each lookup's answer for the given keys, as rows per key in each key's own order: how the loaders use it. */
   async function answers(store: GraphStore, only?: string[]): Promise<Record<string, Record<string, unknown[]>>> {
     const out: Record<string, Record<string, unknown[]>> = {};
-    for (const { query, keyColumn } of lookups) {
+    for (const lookup of lookups) {
       const groups: Record<string, unknown[]> = {};
-      for (const row of await store.read(query, { ids: only ?? (await keysOf(keyColumn)) })) {
-        (groups[(row as Record<string, string>)[keyColumn]!] ??= []).push({ ...(row as object) });
+      for (const row of await store.read(lookup.query, { ids: only ?? (await keysOf(lookup)) })) {
+        (groups[lookup.keyOf(row)!] ??= []).push({ ...row });
       }
-      out[query.name] = groups;
+      out[lookup.query.name] = groups;
     }
     return out;
   }
   const implementsOf = async (store: GraphStore, taskId: string) => (await store.read(readQueries.implementsByTasks, { ids: [taskId] })).map((row) => row.toId);
 
   it('answers every task, with its agencies, targets, national items and parent tasks, without the database, as the database would', async () => {
-    const cached = cachingFor(graph.store);
+    const cached = keepGraph(graph.store);
     await cached.warm();
     const fromDatabase = await answers(graph.store);
     expect(Object.keys(fromDatabase['tasksByIds']!).length).toBeGreaterThan(40);
@@ -111,7 +112,7 @@ describe('task rows kept in memory', () => {
   });
 
   it('after a write, asks the database until it has read them again document by document, then answers as before', async () => {
-    const cached = cachingFor(graph.store);
+    const cached = keepGraph(graph.store);
     await cached.warm();
     await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-1', to: 'N-PAY' }]));
     // The write is visible at once: the lookup goes to the database (as does the refill, meanwhile).
@@ -125,7 +126,7 @@ describe('task rows kept in memory', () => {
   });
 
   it('discards a refill that a later write overtook', async () => {
-    const cached = cachingFor(graph.store);
+    const cached = keepGraph(graph.store);
     await cached.warm();
     await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-2', to: 'N-TIER' }]));
     await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'cd-1-2', to: 'N-DRUG' }]));

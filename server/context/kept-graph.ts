@@ -1,0 +1,246 @@
+/**
+ * @module The graph kept in memory between writes, for a store this process alone writes: the
+ * rows declared in store/queries/lookups.ts (`keptRows`), from which the lookups declaring them
+ * and the whole reads themselves are answered.
+ *
+ * Kuzu locks an embedded database to one process, so every change passes through `transaction`
+ * here. A write drops everything: whole-graph rows are read again when next asked for; the task
+ * rows are read again in the background, a few documents per query so that requests are not
+ * held up, and lookups go to the database until that is done. A Neo4j database may have
+ * other writers, so a server on Neo4j keeps nothing (see keepGraph).
+ */
+import type { TaskNode } from '../../graph-schema/model.js';
+import type { GraphStore, Params } from '../../store/graph-store.js';
+import { readQueries, type ReadQuery } from '../../store/queries/index.js';
+import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
+
+/**
+ * Documents read per query when the task rows are read again after a write: a query
+ * holds the database for its duration (up to a few hundred milliseconds for 8 documents).
+ */
+const REFILL_POLICIES = 8;
+
+export interface KeptGraph extends GraphStore {
+  /** Reads everything kept now, so that the first requests do not wait for it. */
+  warm(): Promise<void>;
+  /** Resolves when the task rows are kept again after the last write (for tests and the benchmark). */
+  settled(): Promise<void>;
+  /** Every task, in document order: the kept rows, or one read when nothing is kept. */
+  tasks(): Promise<readonly TaskNode[]>;
+  /**
+   * The version of the graph this process has seen: changes with each of its write transactions.
+   * Null when nothing is kept, as other processes may write the database.
+   */
+  readonly version: number | null;
+  /** Every set of kept rows by the name of its whole read, once all are kept; null when some are not (yet). */
+  rowSets(): Promise<Map<string, readonly object[]> | null>;
+  /** Keeps rows read earlier (see kept-file.ts) instead of reading them; false, keeping nothing, when a set is missing. */
+  restore(sets: ReadonlyMap<string, object[]>): boolean;
+}
+
+export interface KeepOptions {
+  /** @default every set declared in store/queries/lookups.ts on Kuzu, none on Neo4j */
+  keptRows?: readonly KeptRows<object>[];
+  /** Called each time the task rows are kept again after a write (to persist them). */
+  onTaskRowsKept?: () => void;
+}
+
+type AnyKept = KeptRows<object>;
+type AnyLookup = Lookup<object, unknown>;
+
+const keptGraphs = new WeakSet<GraphStore>();
+
+/** The store requests should read: Kuzu's with the graph kept, Neo4j's with nothing kept. A kept graph is returned as it is. */
+export function keepGraph(store: GraphStore, { keptRows = store.backend === 'kuzu' ? declaredKeptRows : [], onTaskRowsKept }: KeepOptions = {}): KeptGraph {
+  if (keptGraphs.has(store)) return store as KeptGraph;
+  const kept = withKeptRows(store, keptRows, onTaskRowsKept);
+  keptGraphs.add(kept);
+  return kept;
+}
+
+/** Rows shared by every request are frozen: code that sorts or edits them in place fails at once. */
+function frozen<Row>(rows: Row[]): Row[] {
+  for (const row of rows) Object.freeze(row);
+  return Object.freeze(rows) as Row[];
+}
+
+type RowsByKey = Map<string, object[]>;
+
+/** Kept rows grouped by each lookup's key, once per answer (a write replaces the answer). */
+const groupsOfRows = new WeakMap<readonly object[], Map<AnyLookup, RowsByKey>>();
+
+function groupedOnce(rows: readonly object[], lookup: AnyLookup): RowsByKey {
+  let byLookup = groupsOfRows.get(rows);
+  if (!byLookup) groupsOfRows.set(rows, (byLookup = new Map()));
+  let groups = byLookup.get(lookup);
+  if (!groups) {
+    groups = new Map();
+    for (const row of rows) {
+      const key = lookup.keyOf(row) ?? '';
+      const list = groups.get(key);
+      if (list) list.push(row);
+      else groups.set(key, [row]);
+    }
+    byLookup.set(lookup, groups);
+  }
+  return groups;
+}
+
+/**
+ * An answer from memory, given after the I/O callbacks waiting (the database's, the sockets'):
+ * requests answered from memory alone would otherwise keep a writer's queries from completing.
+ */
+function afterPendingIO<T>(answer: Promise<T>): Promise<T> {
+  return answer.then((value) => new Promise((resolve) => setImmediate(() => resolve(value))));
+}
+
+/** Rows of the given keys, each key once, in the order asked. */
+function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
+  return [...new Set(keys)].flatMap((key) => groups.get(key as string) ?? []);
+}
+
+function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRowsKept?: () => void): KeptGraph {
+  const kept = new Set(keptRows);
+  const byEvery = new Map(keptRows.map((rows) => [rows.every as ReadQuery<unknown>, rows]));
+  const lookupOf = new Map(
+    (Object.values(lookups) as AnyLookup[]).filter((lookup) => lookup.kept && kept.has(lookup.kept)).map((lookup) => [lookup.query as ReadQuery<unknown>, lookup]),
+  );
+  const taskRowSets = keptRows.filter((rows) => rows.ofPolicies);
+  /** Whole-graph rows, read when first asked for. */
+  let whole = new Map<AnyKept, Promise<object[]>>();
+  /** Rows about tasks, each set in full; null until read. */
+  let taskRows: Map<AnyKept, object[]> | null = null;
+  /** Changes with every write; a refill started before the last write is discarded. */
+  let version = 0;
+  let refill: Promise<void> = Promise.resolve();
+
+  function readWhole(rows: AnyKept): Promise<object[]> {
+    let answer = whole.get(rows);
+    if (!answer) {
+      const cache = whole;
+      answer = store.read(rows.every).then(frozen);
+      cache.set(rows, answer);
+      // A failed read is not kept: the next request tries again.
+      answer.catch(() => cache.get(rows) === answer && cache.delete(rows));
+    }
+    return answer;
+  }
+
+  /** The kept rows of a set now, or null when they must come from the database. */
+  function rowsNow(rows: AnyKept): Promise<object[]> | null {
+    if (!rows.ofPolicies) return readWhole(rows);
+    const found = taskRows?.get(rows);
+    return found ? Promise.resolve(found) : null;
+  }
+
+  function read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]> {
+    const ids = params?.['ids'];
+    const lookup = lookupOf.get(query);
+    if (lookup?.kept && Array.isArray(ids)) {
+      const rows = rowsNow(lookup.kept);
+      if (rows) return afterPendingIO(rows.then((all) => rowsOf(groupedOnce(all, lookup), ids) as Result[]));
+    }
+    const every = byEvery.get(query);
+    if (every && (!params || Object.keys(params).length === 0)) {
+      const rows = rowsNow(every);
+      if (rows) return afterPendingIO(rows as Promise<Result[]>);
+    }
+    return store.read(query, params);
+  }
+
+  /** Groups every lookup of the task rows now, so that the first request does not pay for it. */
+  function keepTaskRows(next: Map<AnyKept, object[]>): void {
+    for (const rows of next.values()) frozen(rows);
+    for (const lookup of lookupOf.values()) {
+      const rows = lookup.kept && next.get(lookup.kept);
+      if (rows) groupedOnce(rows, lookup);
+    }
+    taskRows = next;
+  }
+
+  /** Every task's rows in one read each: quickest, but holds the database meanwhile (start-up). */
+  async function readTaskRowsWhole(): Promise<void> {
+    const started = version;
+    const next = new Map<AnyKept, object[]>();
+    for (const rows of taskRowSets) next.set(rows, await store.read(rows.every));
+    if (started === version) keepTaskRows(next);
+  }
+
+  /** The same, a few documents per read, so that requests get their turn in between (after a write). */
+  async function readTaskRowsByDocument(started: number): Promise<void> {
+    const policyIds = (await read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
+    const next = new Map<AnyKept, object[]>(taskRowSets.map((rows) => [rows, []]));
+    for (let offset = 0; offset < policyIds.length; offset += REFILL_POLICIES) {
+      for (const rows of taskRowSets) {
+        if (started !== version) return;
+        next.get(rows)!.push(...(await store.read(rows.ofPolicies!, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
+      }
+    }
+    if (started === version) {
+      keepTaskRows(next);
+      onTaskRowsKept?.();
+    }
+  }
+
+  return {
+    backend: store.backend,
+    get queryCount() {
+      return store.queryCount;
+    },
+    applySchema: () => store.applySchema(),
+    read,
+    async transaction(work) {
+      try {
+        return await store.transaction(work);
+      } finally {
+        // Even a failed transaction may have been a commit the driver reported late: read again.
+        version += 1;
+        whole = new Map();
+        taskRows = null;
+        if (taskRowSets.length > 0) {
+          const started = version;
+          // Until the refill is done, lookups go to the database; a failure leaves it that way.
+          refill = readTaskRowsByDocument(started).catch(() => undefined);
+        }
+      }
+    },
+    close: async () => {
+      version += 1;
+      await refill;
+      await store.close();
+    },
+    async warm() {
+      await Promise.all(keptRows.filter((rows) => !rows.ofPolicies).map(readWhole));
+      if (taskRowSets.length > 0) await readTaskRowsWhole();
+    },
+    settled: () => refill,
+    get version() {
+      return keptRows.length > 0 ? version : null;
+    },
+    async rowSets() {
+      const started = version;
+      const sets = new Map<string, readonly object[]>();
+      for (const rows of keptRows) {
+        const now = rowsNow(rows);
+        if (!now) return null;
+        sets.set(rows.every.name, await now);
+      }
+      return started === version ? sets : null;
+    },
+    restore(sets) {
+      if (!keptRows.every((rows) => sets.has(rows.every.name))) return false;
+      const next = new Map<AnyKept, object[]>();
+      for (const rows of keptRows) {
+        const found = sets.get(rows.every.name)!;
+        if (rows.ofPolicies) next.set(rows, found);
+        else whole.set(rows, Promise.resolve(frozen(found)));
+      }
+      keepTaskRows(next);
+      return true;
+    },
+    async tasks() {
+      const rows = kept.has(keptTasks as AnyKept) ? taskRows?.get(keptTasks as AnyKept) : undefined;
+      return (rows as TaskNode[] | undefined) ?? store.read(readQueries.allTasks);
+    },
+  };
+}

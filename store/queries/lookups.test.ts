@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { lookupMany, lookupOne, lookups } from './lookups.js';
+import { readQueries } from './index.js';
+
+describe('a lookup declaration', () => {
+  it('answers each key asked, in order, with its row or null', () => {
+    const rows = [
+      { id: 'b', text: 'B' },
+      { id: 'a', text: 'A' },
+    ];
+    expect(lookups.policyText.answer(rows, ['a', 'none', 'b'])).toEqual(['A', null, 'B']);
+  });
+
+  it('answers each key with its rows in the order read', () => {
+    const rows = [
+      { fromId: 't1', toId: 'p1', context: 'x' },
+      { fromId: 't2', toId: 'p2', context: 'y' },
+      { fromId: 't1', toId: 'p3', context: 'z' },
+    ];
+    expect(lookups.cites.answer(rows, ['t1', 'none']).map((list) => list.map((row) => row.toId))).toEqual([['p1', 'p3'], []]);
+  });
+
+  it('refuses, at compile time, a key column its rows do not have or that holds no ids', () => {
+    // @ts-expect-error: a task row has no column taskId
+    const wrongColumn = lookupMany({ query: readQueries.tasksByIds, key: 'taskId' });
+    // @ts-expect-error: seq holds numbers, not ids
+    const notAnId = lookupOne({ query: readQueries.tasksByIds, key: 'seq' });
+    expect(wrongColumn.keyOf({ id: 't' } as never)).toBeUndefined();
+    expect(notAnId.keyOf({ seq: 1 } as never)).toBe(1);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * @module The API's lookups, each declared once: by id, or by a relationship and one of its
+ * endpoints. A declaration names its query (a read over `$ids`), the row column holding the key a
+ * row answers, and the rows a server may keep in memory to answer it without the database. From it
+ * come the request's DataLoader (server/context/loaders.ts) and the in-memory answer
+ * (server/context/kept-graph.ts); the Cypher is the query's, in read-queries.ts.
+ */
+import {
+  nodes,
+  type JurisdictionNode,
+  type NationalItemNode,
+  type NodeLabel,
+  type TargetNode,
+  type TaskNode,
+} from '../../graph-schema/model.js';
+import type { ReadQuery } from './define.js';
+import * as q from './read-queries.js';
+
+/** Columns of `Row` whose values are keys (ids), possibly absent. */
+export type KeyColumn<Row> = {
+  [Column in keyof Row & string]-?: NonNullable<Row[Column]> extends string ? Column : never;
+}[keyof Row & string];
+
+/**
+ * Rows a server on an embedded store keeps in memory (a Neo4j server keeps nothing: other
+ * processes may write it). `every` reads them all, with no parameter.
+ */
+export interface KeptRows<Row> {
+  readonly every: ReadQuery<Row>;
+  /**
+   * For rows about tasks, too many to read at once while serving: the same rows for the tasks of
+   * some documents (`$ids`), read a few documents at a time after a write.
+   */
+  readonly ofPolicies?: ReadQuery<Row>;
+}
+
+export interface Lookup<Row, Answer> {
+  /** A read over `$ids`, a list of keys. */
+  readonly query: ReadQuery<Row>;
+  /** The key a row answers: the value of the declared key column. */
+  keyOf(row: Row): string | null | undefined;
+  /** Rows kept in memory from which the lookup is answered, grouped by the key column; null: the database answers. */
+  readonly kept: KeptRows<Row> | null;
+  /** Each key's answer from the rows read for the keys. */
+  answer(rows: readonly Row[], keys: readonly string[]): Answer[];
+}
+
+/** Kuzu answers null for an empty list property; GraphQL declares those lists non-null. */
+export function withLists<Row extends object>(label: NodeLabel, row: Row): Row {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(nodes[label].properties)) {
+    if (spec.storage === 'STRING[]' && out[name] == null) out[name] = [];
+  }
+  return out as Row;
+}
+
+interface Declaration<Row, Key extends KeyColumn<Row>> {
+  query: ReadQuery<Row>;
+  key: Key;
+  kept?: KeptRows<NoInfer<Row>>;
+  /** The node label of the rows, for list properties that Kuzu answers as null (see withLists). */
+  label?: NodeLabel;
+}
+
+function keyReader<Row>(key: KeyColumn<Row>): (row: Row) => string | null | undefined {
+  return (row) => row[key] as string | null | undefined;
+}
+
+/** A lookup answering one row (or a value of it) per key, null when none. */
+export function lookupOne<Row, Key extends KeyColumn<Row>, Value = Row>({
+  query,
+  key,
+  kept,
+  label,
+  value = (row) => row as unknown as Value,
+}: Declaration<Row, Key> & { value?: (row: Row) => Value }): Lookup<Row, Value | null> {
+  const keyOf = keyReader<Row>(key);
+  return {
+    query,
+    keyOf,
+    kept: kept ?? null,
+    answer(rows, keys) {
+      const found = new Map(rows.map((row) => [keyOf(row), value(label ? withLists(label, row as Row & object) : row)]));
+      return keys.map((id) => found.get(id) ?? null);
+    },
+  };
+}
+
+/** A lookup answering every row of a key, in the query's order. */
+export function lookupMany<Row, Key extends KeyColumn<Row>>({ query, key, kept, label }: Declaration<Row, Key>): Lookup<Row, Row[]> {
+  const keyOf = keyReader<Row>(key);
+  return {
+    query,
+    keyOf,
+    kept: kept ?? null,
+    answer(rows, keys) {
+      const groups = new Map<string, Row[]>();
+      for (const row of rows) {
+        const id = keyOf(row) ?? '';
+        const prepared = label ? withLists(label, row as Row & object) : row;
+        const group = groups.get(id);
+        if (group) group.push(prepared);
+        else groups.set(id, [prepared]);
+      }
+      return keys.map((id) => groups.get(id) ?? []);
+    },
+  };
+}
+
+// --- Rows kept in memory ------------------------------------------------------------------------
+
+export const keptJurisdictions: KeptRows<JurisdictionNode> = { every: q.allJurisdictions };
+export const keptPolicies: KeptRows<q.PolicyRow> = { every: q.allPolicies };
+export const keptNationalItems: KeptRows<NationalItemNode> = { every: q.allNationalItems };
+/** Every IMPLEMENTS edge with its task's jurisdiction: 211,000 rows and seconds on a national store. */
+export const keptCoverageTriples: KeptRows<q.CoverageTripleRow> = { every: q.allCoverageTriples };
+export const keptJurisdictionsWithTasks: KeptRows<{ id: string }> = { every: q.jurisdictionIdsWithTasks };
+
+/**
+ * Every task with its agencies, targets, national items and parent tasks: nearly every answer
+ * shows them, and on Kuzu each lookup costs about a millisecond per task (20 search hits: 60 ms).
+ */
+export const keptTasks: KeptRows<TaskNode> = { every: q.allTasks, ofPolicies: q.tasksByPolicies };
+export const keptResponsible: KeptRows<q.ResponsibleRow> = { every: q.allResponsible, ofPolicies: q.responsibleByPolicies };
+export const keptTargets: KeptRows<TargetNode> = { every: q.allTargets, ofPolicies: q.targetsByPolicies };
+export const keptImplements: KeptRows<q.LinkRow> = { every: q.allImplements, ofPolicies: q.implementsByPolicies };
+export const keptDerivesFrom: KeptRows<q.LinkRow> = { every: q.allDerivesFrom, ofPolicies: q.derivesFromByPolicies };
+
+/** Everything a server keeps: the rows behind the lookups, and whole reads the API asks for as they are. */
+export const keptRows: readonly KeptRows<object>[] = [
+  keptJurisdictions,
+  keptPolicies,
+  keptNationalItems,
+  keptCoverageTriples,
+  keptJurisdictionsWithTasks,
+  keptTasks,
+  keptResponsible,
+  keptTargets,
+  keptImplements,
+  keptDerivesFrom,
+];
+
+// --- Lookups, by the name of their DataLoader ----------------------------------------------------
+
+export const lookups = {
+  jurisdiction: lookupOne({ query: q.jurisdictionsByIds, key: 'id', label: 'Jurisdiction', kept: keptJurisdictions }),
+  policy: lookupOne({ query: q.policiesByIds, key: 'id', label: 'Policy', kept: keptPolicies }),
+  policyText: lookupOne({ query: q.policyTexts, key: 'id', value: (row) => row.text }),
+  policiesOfJurisdiction: lookupMany({ query: q.policiesByJurisdictions, key: 'jurisdictionId', label: 'Policy' }),
+  cites: lookupMany({ query: q.citesByPolicies, key: 'fromId' }),
+  citedBy: lookupMany({ query: q.citedByPolicies, key: 'toId' }),
+  task: lookupOne({ query: q.tasksByIds, key: 'id', label: 'Task', kept: keptTasks }),
+  tasksOfPolicy: lookupMany({ query: q.tasksByPolicies, key: 'policyId', kept: keptTasks }),
+  childrenOfTask: lookupMany({ query: q.tasksByParents, key: 'parentId' }),
+  agency: lookupOne({ query: q.agenciesByIds, key: 'id', label: 'Agency' }),
+  responsibleOfTask: lookupMany({ query: q.responsibleByTasks, key: 'taskId', kept: keptResponsible }),
+  targetsOfTask: lookupMany({ query: q.targetsByTasks, key: 'taskId', kept: keptTargets }),
+  implementsOfTask: lookupMany({ query: q.implementsByTasks, key: 'fromId', kept: keptImplements }),
+  derivesFromOfTask: lookupMany({ query: q.derivesFromByTasks, key: 'fromId', kept: keptDerivesFrom }),
+  derivedByOfTask: lookupMany({ query: q.derivedByTasks, key: 'toId' }),
+  nationalItem: lookupOne({ query: q.nationalItemsByIds, key: 'id', label: 'NationalItem', kept: keptNationalItems }),
+  implementationsOfNationalItem: lookupMany({ query: q.implementationsByNationalItems, key: 'toId' }),
+  coverageOfJurisdiction: lookupMany({ query: q.coverageTriples, key: 'jurisdictionId', kept: keptCoverageTriples }),
+};
+
+export type Lookups = typeof lookups;
+/** What a lookup answers for one key. */
+export type AnswerOf<L> = L extends { answer(rows: never, keys: readonly string[]): (infer Answer)[] } ? Answer : never;
