@@ -84,7 +84,7 @@ for (const screen of SCREENS) {
           expect(expected.length).toBeGreaterThan(0);
           // Highlighting the curve from the legend draws it on top, so the pointer reaches its point.
           await page.locator(`.curve-legend button[data-key="${curve.key}"]`).click();
-          await page.locator(`[data-testid=curve-point][data-key="${curve.key}"][data-year="${adoption.years[at]}"]`).hover();
+          await page.locator(`[data-testid=curve-point][data-key="${curve.key}"][data-year="${adoption.years[at]!}"]`).hover();
           const tooltip = page.getByTestId('curve-tooltip');
           await tooltip.waitFor();
           expect(await tooltip.getByTestId('tooltip-adopters').locator('li').allInnerTexts()).toEqual(expected);

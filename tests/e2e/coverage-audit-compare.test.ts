@@ -63,7 +63,7 @@ async function shownStatuses(page: Page): Promise<Record<string, string | null>>
   return Object.fromEntries(
     await page
       .getByTestId('coverage-cell')
-      .evaluateAll((cells) => cells.map((cell) => [`${cell.getAttribute('data-item-id')}|${cell.getAttribute('data-jurisdiction-id')}`, cell.getAttribute('data-status')])),
+      .evaluateAll((cells) => cells.map((cell) => [`${String(cell.getAttribute('data-item-id'))}|${String(cell.getAttribute('data-jurisdiction-id'))}`, cell.getAttribute('data-status')])),
   );
 }
 
@@ -137,10 +137,10 @@ for (const screen of SCREENS) {
         await expect.poll(() => shownStatuses(page), { timeout: 10_000 }).toEqual(expected);
         const first = noDocument[0];
         const look = (selector: string) => page.locator(selector).first().evaluate((element) => [getComputedStyle(element).backgroundImage, getComputedStyle(element).color].join(' '));
-        const noDocumentLook = await look(`[data-testid=coverage-cell][data-item-id="${first?.nationalItemId}"][data-jurisdiction-id="${first?.jurisdictionId}"]`);
-        const gapLook = await look(`[data-testid=coverage-cell][data-item-id="${gap?.nationalItemId}"][data-jurisdiction-id="${gap?.jurisdictionId}"]`);
+        const noDocumentLook = await look(`[data-testid=coverage-cell][data-item-id="${first!.nationalItemId}"][data-jurisdiction-id="${first!.jurisdictionId}"]`);
+        const gapLook = await look(`[data-testid=coverage-cell][data-item-id="${gap!.nationalItemId}"][data-jurisdiction-id="${gap!.jurisdictionId}"]`);
         expect(noDocumentLook).not.toBe(gapLook);
-        expect(await page.locator(`[data-testid=coverage-cell][data-item-id="${first?.nationalItemId}"][data-jurisdiction-id="${first?.jurisdictionId}"]`).innerText()).toBe('无文件');
+        expect(await page.locator(`[data-testid=coverage-cell][data-item-id="${first!.nationalItemId}"][data-jurisdiction-id="${first!.jurisdictionId}"]`).innerText()).toBe('无文件');
         await shot(page, screen, 'coverage-period');
       } finally {
         await context.close();
@@ -215,7 +215,7 @@ for (const screen of SCREENS) {
         const row = withTasks[0];
         const best = (tasks: CompareAnswer['compare']['shared'][number]['tasksA']) =>
           [...tasks].sort((x, y) => (y.implements.find((l) => l.nationalItem.id === row?.nationalItem.id)?.score ?? 0) - (x.implements.find((l) => l.nationalItem.id === row?.nationalItem.id)?.score ?? 0))[0];
-        const firstDiff = page.locator(`[data-testid=compare-row][data-item-id="${row?.nationalItem.id}"] + tr [data-testid=wording-diff]`);
+        const firstDiff = page.locator(`[data-testid=compare-row][data-item-id="${row!.nationalItem.id}"] + tr [data-testid=wording-diff]`);
         const shownA = await firstDiff.getByTestId('wording-a').evaluate((line) => [...line.querySelectorAll(':scope > span:not(.dot):not(.side-name):not(.task-key), :scope > mark')].map((part) => part.textContent).join(''));
         expect(shownA).toBe(best(row?.tasksA ?? [])?.title);
         expect(await page.getByTestId('unlinked-a').getByTestId('unlinked-task').count()).toBe(compare.unlinkedA.length);

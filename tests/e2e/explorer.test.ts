@@ -172,8 +172,8 @@ describe('lineage view', () => {
       'query($id: ID!) { lineage(taskId: $id) { links { fromTaskId toTaskId toNationalItemId } } }',
       { id: taskId },
     );
-    const toItems = new Set(lineage.links.filter((link) => link.toNationalItemId).map((link) => `${link.fromTaskId}>${link.toNationalItemId}`));
-    const toTasks = new Set(lineage.links.filter((link) => link.toTaskId).map((link) => `${link.fromTaskId}>${link.toTaskId}`));
+    const toItems = new Set(lineage.links.filter((link) => link.toNationalItemId).map((link) => `${link.fromTaskId}>${link.toNationalItemId!}`));
+    const toTasks = new Set(lineage.links.filter((link) => link.toTaskId).map((link) => `${link.fromTaskId}>${link.toTaskId!}`));
     await open(`#/lineage/task/${encodeURIComponent(taskId)}`);
     const counts = await drawnCounts();
     expect(counts.IMPLEMENTS ?? 0).toBe(toItems.size);

@@ -112,7 +112,7 @@ for (const screen of SCREENS) {
       expect(taskId).toBeDefined();
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${taskId}`)}`);
+        await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${taskId!}`)}`);
         await page.getByTestId('task-detail').waitFor();
         const panel = await box(page, '[data-testid=detail-panel]');
         expect(panel.x + panel.width).toBeLessThanOrEqual(screen.width + 0.5);
@@ -236,7 +236,7 @@ for (const screen of SCREENS) {
       const { search } = await gql<{ search: { id: string }[] }>('{ search(text: "医保", jurisdictionId: "350400", limit: 1) { id } }');
       const pages = [
         ['#/coverage', '[data-testid=coverage-cell]'],
-        [`#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${search[0]?.id}`)}`, '[data-testid=link-kind]'],
+        [`#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${search[0]!.id}`)}`, '[data-testid=link-kind]'],
         ['#/compare?a=350400&b=141000', '[data-testid=compare-row]'],
         ['#/lineage/overview', '.legend-item'],
       ] as const;
@@ -311,7 +311,7 @@ for (const screen of SCREENS) {
       );
       const pillarOf = new Map(coverage.nationalItems.map((item) => [item.id, item.pillar]));
       const pillars = [...new Set(coverage.nationalItems.map((item) => item.pillar))];
-      const pillarPairs = new Set(coverage.cells.filter((cell) => cell.taskCount > 0).map((cell) => `${pillarOf.get(cell.nationalItemId)}|${cell.jurisdictionId}`));
+      const pillarPairs = new Set(coverage.cells.filter((cell) => cell.taskCount > 0).map((cell) => `${pillarOf.get(cell.nationalItemId)!}|${cell.jurisdictionId}`));
       const { context, page } = await openPage(screen);
       const drawn = async () => {
         const count = page.getByTestId('graph-count');

@@ -19,7 +19,7 @@ describe('a JSON backup', () => {
   });
 
   it('imported into a fresh store gives the same counts and property checksum', async () => {
-    const backup = JSON.parse(JSON.stringify(toGraphJson(await readGraphDump(seeded.store))));
+    const backup: unknown = JSON.parse(JSON.stringify(toGraphJson(await readGraphDump(seeded.store))));
     await importGraph(fresh.store, backup);
     expect(await graphCounts(fresh.store)).toEqual(await graphCounts(seeded.store));
     expect((await graphSnapshot(fresh.store)).checksum).toBe((await graphSnapshot(seeded.store)).checksum);

@@ -93,7 +93,7 @@ describe('bulk loading', () => {
       transaction: (work) =>
         store.transaction((tx) =>
           work({
-            read: tx.read,
+            read: (query, params) => tx.read(query, params),
             write: async (query, rows, params) => {
               if (failBulkWrites && query.bulkTable && rows.length > 0) throw new Error('disk full');
               await tx.write(query, rows, params);

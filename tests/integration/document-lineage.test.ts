@@ -23,7 +23,7 @@ async function lineageAfter(order: string[]) {
 async function lineageOf(store: GraphStore) {
   const dump = await readGraphDump(store);
   const national = dump.nodes.Policy.filter((policy) => policy.docNumber === '国办发〔2024〕29号');
-  const derives = dump.relationships.DERIVES_FROM.map((edge) => `${edge.from} -> ${edge.to}`).sort();
+  const derives = dump.relationships.DERIVES_FROM.map((edge) => `${String(edge.from)} -> ${String(edge.to)}`).sort();
   return { national, derives };
 }
 

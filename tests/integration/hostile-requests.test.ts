@@ -12,6 +12,7 @@ import { buildSearchIndex } from '../../server/search/store-search-index.js';
 import { StoreError, type GraphStore } from '../../store/graph-store.js';
 import { graphCounts } from '../support/graph-counts.js';
 import { graphSnapshot } from '../support/graph-snapshot.js';
+import type { GraphQLBody, WriteAnswer } from '../support/json-answer.js';
 import { openSeededStore, type SeededStore } from '../support/seeded-store.js';
 import { copyReferenceData, type TempReferenceData } from '../support/temp-reference-data.js';
 
@@ -35,7 +36,7 @@ const HOSTILE_TEXT = [
 ];
 
 async function serve(app: App): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(app);
+  const server: Server = createServer(app.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -43,6 +44,8 @@ async function serve(app: App): Promise<{ url: string; close(): Promise<void> }>
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+type SearchIds = GraphQLBody<{ search: { id: string }[] }>;
 
 async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${url}/graphql`, {
@@ -79,21 +82,21 @@ describe('injection-shaped text', () => {
     for (const text of HOSTILE_TEXT) {
       const viaVariable = await graphql(server.url, `query($t: String!) { search(text: $t, limit: 5) { id title snippet } }`, { t: text });
       expect(viaVariable.status, text).toBe(200);
-      const answer = JSON.parse(viaVariable.text);
+      const answer = JSON.parse(viaVariable.text) as SearchIds;
       expect(answer.errors, text).toBeUndefined();
-      expect(Array.isArray(answer.data.search), text).toBe(true);
+      expect(Array.isArray(answer.data!.search), text).toBe(true);
       // JSON string syntax is GraphQL string syntax, so the same text can sit in the query itself.
-      const inline = JSON.parse((await graphql(server.url, `{ search(text: ${JSON.stringify(text)}, limit: 5) { id } }`)).text);
+      const inline = JSON.parse((await graphql(server.url, `{ search(text: ${JSON.stringify(text)}, limit: 5) { id } }`)).text) as SearchIds;
       expect(inline.errors, text).toBeUndefined();
-      expect(inline.data.search.map((hit: { id: string }) => hit.id), text).toEqual(answer.data.search.map((hit: { id: string }) => hit.id));
+      expect(inline.data!.search.map((hit) => hit.id), text).toEqual(answer.data!.search.map((hit) => hit.id));
     }
     expect(await graphCounts(seeded.store)).toEqual(counts);
     expect((await graphSnapshot(seeded.store)).checksum).toBe(before.checksum);
   });
 
   it('leaves real phrases searchable after the hostile searches', async () => {
-    const plain = JSON.parse((await graphql(server.url, `{ search(text: "家庭医生签约", limit: 3) { id } }`)).text);
-    expect(plain.data.search.length).toBeGreaterThan(0);
+    const plain = JSON.parse((await graphql(server.url, `{ search(text: "家庭医生签约", limit: 3) { id } }`)).text) as SearchIds;
+    expect(plain.data!.search.length).toBeGreaterThan(0);
   });
 
   it('as an id or a code gives null or a validation message, never a store error', async () => {
@@ -105,16 +108,17 @@ describe('injection-shaped text', () => {
         { id: text },
       );
       expect(status, text).toBe(200);
-      expect(JSON.parse(body), text).toEqual({ data: { task: null, policy: null, nationalItem: null, lineage: null }, extensions: { storeQueries: expect.any(Number) } });
-      const jurisdiction = JSON.parse((await graphql(server.url, `query($id: ID!) { jurisdiction(id: $id) { id } }`, { id: text })).text);
-      expect(jurisdiction.errors[0].extensions.code, text).toBe('BAD_USER_INPUT');
+      // expect.any() is a matcher, typed `any` by vitest.
+      expect(JSON.parse(body), text).toEqual({ data: { task: null, policy: null, nationalItem: null, lineage: null }, extensions: { storeQueries: expect.any(Number) as unknown } });
+      const jurisdiction = JSON.parse((await graphql(server.url, `query($id: ID!) { jurisdiction(id: $id) { id } }`, { id: text })).text) as GraphQLBody;
+      expect(jurisdiction.errors![0]!.extensions!.code, text).toBe('BAD_USER_INPUT');
     }
     expect(await graphCounts(seeded.store)).toEqual(counts);
   });
 
   it('longer than 200 characters is refused with a message, not searched', async () => {
-    const answer = JSON.parse((await graphql(server.url, `query($t: String!) { search(text: $t) { id } }`, { t: 'MATCH (n) '.repeat(30) })).text);
-    expect(answer.errors[0]).toMatchObject({ message: 'Argument "text" must be at most 200 characters.', extensions: { code: 'BAD_USER_INPUT' } });
+    const answer = JSON.parse((await graphql(server.url, `query($t: String!) { search(text: $t) { id } }`, { t: 'MATCH (n) '.repeat(30) })).text) as GraphQLBody;
+    expect(answer.errors![0]).toMatchObject({ message: 'Argument "text" must be at most 200 characters.', extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
 
@@ -159,9 +163,9 @@ describe('failures inside the store', () => {
       ];
       for (const query of queries) {
         const { text } = await graphql(server.url, query);
-        const answer = JSON.parse(text);
+        const answer = JSON.parse(text) as GraphQLBody;
         expect(answer.errors?.length, query).toBeGreaterThan(0);
-        for (const each of answer.errors) expect(each.message, query).toBe('Unexpected error.');
+        for (const each of answer.errors!) expect(each.message, query).toBe('Unexpected error.');
         expect(text, query).not.toMatch(LEAKS);
       }
 
@@ -176,7 +180,7 @@ describe('failures inside the store', () => {
       });
       expect(uploaded.status).toBe(500);
       const uploadBody = await uploaded.text();
-      expect(JSON.parse(uploadBody).code).toBe('INTERNAL');
+      expect((JSON.parse(uploadBody) as WriteAnswer).code).toBe('INTERNAL');
       expect(uploadBody).not.toMatch(LEAKS);
 
       const curated = await fetch(`${server.url}/api/curation`, {

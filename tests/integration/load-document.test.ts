@@ -50,7 +50,7 @@ describe('loading a document', () => {
       transaction: (work) =>
         temp.store.transaction((tx) =>
           work({
-            read: tx.read,
+            read: (query, params) => tx.read(query, params),
             async write(query, rows, params) {
               writes += 1;
               if (writes === 6) throw new Error('disk full');
@@ -91,6 +91,6 @@ function nationalEdition() {
   national.meta = { ...national.meta, docNumber: '国办发〔2024〕29号', jurisdictionId: '000000', title: '深化医药卫生体制改革2024年重点工作任务' };
   national.citations = [];
   national.agencies = new Map();
-  for (const task of national.tasks ?? []) task.agencies = [];
+  for (const task of national.tasks) task.agencies = [];
   return national;
 }

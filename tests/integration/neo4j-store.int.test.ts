@@ -6,7 +6,7 @@ const uri = process.env.NEO4J_URI;
 
 if (!uri) {
   describe('Neo4j store', () => {
-    it.skip('skipped: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run the store contract against Neo4j 5', () => {});
+    it.skip('skipped: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run the store contract against Neo4j 5');
   });
 } else {
   /** Each test starts from an empty database; use a throwaway Neo4j instance. */

@@ -22,7 +22,7 @@ let endpoint: string;
 beforeAll(async () => {
   seeded = await openSeededStore();
   const app = createApp({ store: seeded.store, logger: silentLogger, searchIndex: await buildSearchIndex(seeded.store) });
-  server = createServer(app);
+  server = createServer(app.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
@@ -52,8 +52,8 @@ describe('examples/client.py', () => {
     }
     const [first, second] = [...withTasks].sort();
     expect(stdout).toContain(`== compare `);
-    expect(stdout).toContain(`(${first}) with `);
-    expect(stdout).toContain(`(${second})`);
+    expect(stdout).toContain(`(${first!}) with `);
+    expect(stdout).toContain(`(${second!})`);
     expect(stdout).toMatch(/shared: \d+ {3}only .+: \d+ {3}only .+: \d+/);
 
     // Each column names its documents; a gap is audited; adoption is drawn per pillar.

@@ -14,6 +14,7 @@ import { silentLogger } from '../../server/logger.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { readQueries } from '../../store/queries/index.js';
+import { readJson, type WriteAnswer } from '../support/json-answer.js';
 import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
 import { copyReferenceData, type TempReferenceData } from '../support/temp-reference-data.js';
 
@@ -116,9 +117,9 @@ describe('GraphQL reads while revised versions are uploaded', () => {
       headers: { authorization: `Bearer ${TOKEN}`, 'x-file-name': 'sixian.txt' },
       body: Buffer.from(text),
     });
-    const body = await response.json();
+    const body = await readJson<WriteAnswer>(response);
     expect(response.status, JSON.stringify(body)).toBeLessThan(300);
-    return body.outcome;
+    return body.outcome!;
   }
 
   async function readTasks(policyId: string): Promise<TaskView[]> {

@@ -13,6 +13,7 @@ import { silentLogger } from '../../server/logger.js';
 import { buildSearchIndex } from '../../server/search/store-search-index.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
 import { graphSnapshot } from '../support/graph-snapshot.js';
+import { readJson, type WriteAnswer } from '../support/json-answer.js';
 import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
 import { copyReferenceData, type TempReferenceData } from '../support/temp-reference-data.js';
 
@@ -66,7 +67,7 @@ describe('a server started without a write token', () => {
       await curate(app, { taskId: 't', nationalItemId: 'n', decision: 'add', note: 'n', reviewer: 'r' }),
     ]) {
       expect(response.status).toBe(403);
-      const body = await response.json();
+      const body = await readJson<WriteAnswer>(response);
       expect(body.code).toBe('WRITES_DISABLED');
       expect(body.error).toContain('REFORMGRAPH_WRITE_TOKEN');
     }
@@ -123,7 +124,7 @@ describe('a server with a write token', () => {
         });
         expect(response.status, JSON.stringify(headers)).toBe(401);
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-        expect((await response.json()).code).toBe('UNAUTHORIZED');
+        expect((await readJson<WriteAnswer>(response)).code).toBe('UNAUTHORIZED');
       }
       expect((await curate(app, { taskId: 't' }, 'wrong-token-wrong-token')).status).toBe(401);
       expect(await checksum(temp)).toBe(before);
@@ -142,7 +143,7 @@ describe('a server with a write token', () => {
     it('loads a document sent as the raw body, answers 201 with its summary and makes it searchable at once', async () => {
       const response = await upload(app, '泗县2021.txt', SIXIAN);
       expect(response.status).toBe(201);
-      const body = await response.json();
+      const body = await readJson<WriteAnswer>(response);
       expect(body).toMatchObject({ ok: true, outcome: 'created', file: '泗县2021.txt' });
       // 泗县 is 341324 in GB/T 2260; the seed numbers items （一） to （十九）.
       expect(body.summary).toMatchObject({ jurisdictionId: '341324', items: 19 });
@@ -167,7 +168,7 @@ describe('a server with a write token', () => {
       const before = await checksum(temp);
       const response = await upload(app, '泗县2021.txt', SIXIAN);
       expect(response.status).toBe(200);
-      expect((await response.json()).outcome).toBe('unchanged');
+      expect((await readJson<WriteAnswer>(response)).outcome).toBe('unchanged');
       expect(await checksum(temp)).toBe(before);
     });
 
@@ -180,10 +181,10 @@ describe('a server with a write token', () => {
         body: form,
       });
       expect(response.status).toBe(201);
-      const body = await response.json();
+      const body = await readJson<WriteAnswer>(response);
       expect(body.file).toBe('临汾.txt');
       // 临汾市 is 141000.
-      expect(body.summary.jurisdictionId).toBe('141000');
+      expect(body.summary?.jurisdictionId).toBe('141000');
     });
 
     it('refuses a file of the wrong type with 415, by extension and by its first bytes, storing nothing', async () => {
@@ -201,7 +202,7 @@ describe('a server with a write token', () => {
       for (const [name, bytes, message] of cases) {
         const response = await upload(app, name, bytes);
         expect(response.status, name).toBe(415);
-        expect((await response.json()).error, name).toMatch(message);
+        expect((await readJson<WriteAnswer>(response)).error, name).toMatch(message);
       }
       expect(await checksum(temp)).toBe(before);
     });
@@ -217,7 +218,7 @@ describe('a server with a write token', () => {
       ];
       for (const [name, fixture, message] of cases) {
         const response = await upload(app, name, readFileSync(fixture));
-        const body = await response.json();
+        const body = await readJson<WriteAnswer>(response);
         expect(response.status, name).toBe(422);
         expect(body.error, name).toMatch(message);
         expect(body.error, name).not.toContain('/tmp');
@@ -241,12 +242,12 @@ describe('a server with a write token', () => {
       const before = await checksum(temp);
       const response = await upload(small, 'big.txt', SIXIAN);
       expect(response.status).toBe(413);
-      expect((await response.json()).error).toContain('4096');
+      expect((await readJson<WriteAnswer>(response)).error).toContain('4096');
       expect(await checksum(temp)).toBe(before);
     });
 
     it('refuses a chunked upload (no Content-Length) once it passes the limit, over real HTTP', async () => {
-      const server: Server = createServer(small);
+      const server: Server = createServer(small.requestListener);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       try {
         const { port } = server.address() as AddressInfo;
@@ -310,7 +311,7 @@ describe('a server with a write token', () => {
         reviewer: 'security helper',
       });
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ decision: 'reject', changed: true, link: null });
+      expect(await readJson<WriteAnswer>(response)).toMatchObject({ decision: 'reject', changed: true, link: null });
       expect((await byKey('（二）')).implements.map((link) => link.nationalItem.id)).not.toContain('public-health.vaccination');
       expect(await coverageCell('public-health.vaccination', '341324')).not.toContain(task.id);
       const entries = reviewedEntries(reference);
@@ -339,9 +340,9 @@ describe('a server with a write token', () => {
         reviewer: 'security helper',
       });
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = await readJson<WriteAnswer>(response);
       expect(body.link).toMatchObject({ curated: true, method: 'reviewed@1', score: 1 });
-      expect(body.link.evidence[0].localText.length).toBeGreaterThan(0);
+      expect(body.link?.evidence[0]?.localText.length).toBeGreaterThan(0);
       const added = (await byKey('（十七）')).implements.find((link) => link.nationalItem.id === 'medical-security.payment-reform');
       expect(added).toEqual({ nationalItem: { id: 'medical-security.payment-reform' }, curated: true, method: 'reviewed@1' });
     });
@@ -365,7 +366,7 @@ describe('a server with a write token', () => {
     it('keeps every decision when the document is ingested again', async () => {
       // The reviewed links changed, so the same bytes are processed again rather than skipped.
       const response = await upload(app, '泗县2021.txt', SIXIAN);
-      expect((await response.json()).outcome).toBe('replaced');
+      expect((await readJson<WriteAnswer>(response)).outcome).toBe('replaced');
       const tasks = await sixianTasks();
       const linksOf = (key: string) => tasks.find((task) => task.key === key)!.implements;
       expect(linksOf('（二）').map((link) => link.nationalItem.id)).not.toContain('public-health.vaccination');
@@ -393,7 +394,7 @@ describe('a server with a write token', () => {
           body: typeof body === 'string' ? body : JSON.stringify(body),
         });
         expect(response.status, JSON.stringify(body)).toBe(status);
-        expect((await response.json()).code, JSON.stringify(body)).toBe(code);
+        expect((await readJson<WriteAnswer>(response)).code, JSON.stringify(body)).toBe(code);
       }
       expect({ store: await checksum(temp), file: readFileSync(reference.reviewedLinksFile, 'utf8') }).toEqual(before);
     });

@@ -17,7 +17,7 @@ const SAMPLE: Record<StorageType, unknown> = { STRING: 'sample', INT64: 3, DOUBL
 export function sampleParams(cypher: string): Record<string, unknown> {
   const names = [...cypher.matchAll(/\$(\w+)/g)].map((match) => match[1] as string);
   return Object.fromEntries(
-    names.map((name) => {
+    names.map((name): [string, unknown] => {
       if (/^(limit|skip|offset|depth|first|maxDepth)$/i.test(name)) return [name, 10];
       if (/(Ids|ids|Paths|Keys|terms|types|Types)$/.test(name)) return [name, ['sample']];
       if (/^(min|max)[A-Z]|Score$/.test(name)) return [name, 0.5];
@@ -131,7 +131,7 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
           const asked = [...ids.slice(0, size), 'missing'];
           const rows = await store.read(readQueries.jurisdictionsByIds, { ids: asked });
           expect(rows.map((row) => row.id).sort()).toEqual(ids.slice(0, size));
-          expect(rows.find((row) => row.id === ids[0])).toMatchObject({ name: `地区${ids[0]}`, level: 'province' });
+          expect(rows.find((row) => row.id === ids[0])).toMatchObject({ name: `地区${ids[0]!}`, level: 'province' });
         }
       } finally {
         await cleanUp(store);
