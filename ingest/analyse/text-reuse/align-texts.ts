@@ -325,7 +325,7 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
   let c = best.col;
   let state: 'H' | 'E' | 'F' = 'H';
   while (r >= 0 && c >= 0 && c < width) {
-    // The walk starts at a cell of the band and only moves up (r − 1) or left (c − 1) inside it.
+    // The walk starts at best.row and only goes up; the loop condition keeps c inside the band.
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 ≤ r ≤ best.row < rows, 0 ≤ c < width
     const cell = trace[r * width + c]!;
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 ≤ r − 1 < r < rows
