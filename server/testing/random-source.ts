@@ -6,6 +6,7 @@ export function randomSource(seed: number) {
     return state / 2147483648;
   };
   const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- callers pick from lists that are not empty
   const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
   return { next, int, pick };
 }
