@@ -20,17 +20,21 @@ export const DATE_LINE = new RegExp(
 const CN_VALUE: Record<string, number> = { 〇: 0, '○': 0, 零: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** 十一 → 11, 二十四 → 24, 九 → 9. */
 function smallNumeral(text: string): number {
-  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
-  return (text.includes('十') ? (tens === '' ? 1 : CN_VALUE[tens!] ?? 0) * 10 : 0) + (units === '' ? 0 : CN_VALUE[units!] ?? 0);
+  // Splitting at a 十 the text holds gives two parts at least: the fallbacks are never taken.
+  const [tens = '', units = ''] = text.includes('十') ? text.split('十') : ['', text];
+  return (text.includes('十') ? (tens === '' ? 1 : CN_VALUE[tens] ?? 0) * 10 : 0) + (units === '' ? 0 : CN_VALUE[units] ?? 0);
 }
 
 /** The ISO date of a DATE_LINE, or null when the line is not one. */
 export function isoDateOfLine(text: string): string | null {
   const match = DATE_LINE.exec(text);
   if (!match) return null;
-  const [year, month, day] = match[1]
-    ? [Number(match[1]), Number(match[2]), Number(match[3])]
-    : [Number([...match[4]!].map((ch) => CN_VALUE[ch] ?? 0).join('')), smallNumeral(match[5]!), smallNumeral(match[6]!)];
+  // Groups 1–3 (Arabic digits) or 4–6 (Chinese numerals): one alternative matched whole, so the
+  // other's fallbacks are never read.
+  const [, arabicYear, arabicMonth, arabicDay, chineseYear = '', chineseMonth = '', chineseDay = ''] = match;
+  const [year, month, day] = arabicYear
+    ? [Number(arabicYear), Number(arabicMonth), Number(arabicDay)]
+    : [Number([...chineseYear].map((ch) => CN_VALUE[ch] ?? 0).join('')), smallNumeral(chineseMonth), smallNumeral(chineseDay)];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

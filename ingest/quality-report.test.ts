@@ -6,11 +6,11 @@ import { assessQuality, formatQuality, localGovernmentNamed, numberingStyleOf, t
 /** The fixture with its metadata, tasks, text or messages changed. */
 function docWith(change: { meta?: Partial<NonNullable<IngestDoc['meta']>>; tasks?: ParsedTask[]; text?: string; messages?: IngestDoc['messages'] }): IngestDoc {
   const doc = fixtureDoc();
-  const text = change.text ?? doc.normalised!.text;
+  const text = change.text ?? doc.normalised.text;
   return {
     ...doc,
-    meta: { ...doc.meta!, ...change.meta },
-    tasks: change.tasks ?? doc.tasks!,
+    meta: { ...doc.meta, ...change.meta },
+    tasks: change.tasks ?? doc.tasks,
     normalised: { text, sourceOffsets: Array.from({ length: text.length + 1 }, (_, i) => i) },
     messages: change.messages ?? doc.messages,
   };

@@ -36,7 +36,7 @@ describe('responsibility notes', () => {
 
   it('knows each role verb and pairs every opening bracket with a closing one', () => {
     expect(['负责', '牵头', '参与', '配合'].every((verb) => whole(ROLE_VERB).test(verb))).toBe(true);
-    expect([...NOTE_OPENERS]).toEqual(['（', '(', '〔', '[', '【']);
-    expect([...NOTE_CLOSERS]).toEqual(['）', ')', '〕', ']', '】']);
+    expect(Array.from(NOTE_OPENERS)).toEqual(['（', '(', '〔', '[', '【']);
+    expect(Array.from(NOTE_CLOSERS)).toEqual(['）', ')', '〕', ']', '】']);
   });
 });

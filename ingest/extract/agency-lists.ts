@@ -119,7 +119,7 @@ function splitAtConjunctions(text: string, span: Span): Span[] {
     const left = compact(piece.slice(0, at));
     const right = compact(piece.slice(at + match[0].length));
     // "各县（市、区）党委和人民政府": the party committees and governments of the same places, one collective.
-    if (/党委$/u.test(left) && /^(?:人民)?政府/u.test(right)) continue;
+    if (left.endsWith('党委') && /^(?:人民)?政府/u.test(right)) continue;
     if (right.length > 0 && isAgencyName(left)) {
       return [
         trimSpan(text, { start: span.start, end: span.start + at }),

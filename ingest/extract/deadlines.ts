@@ -42,6 +42,11 @@ function dateOf(year: number, month: number, day: number): string | null {
 }
 
 const Y = '((?:19|20)\\d{2})\\s*年';
+/** The last day of the year in a match's Y group: each pattern below that reads one requires it. */
+function yearEnd(year: string | undefined): string {
+  if (year === undefined) throw new Error('deadlines: a pattern matched without the year it requires');
+  return `${year}-12-31`;
+}
 const M = '(\\d{1,2})\\s*月';
 const BEFORE = '(?:之前|以前|前)?';
 const QUARTER_END: Record<string, number> = { 一: 3, 1: 3, 二: 6, 2: 6, 三: 9, 3: 9, 四: 12, 4: 12 };
@@ -59,7 +64,7 @@ const RULES: Rule[] = [
   { pattern: new RegExp(`${Y}(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?)?\\s*(?:起|开始|以来)`, 'uy'), kind: 'open-ended', date: () => null },
   // "2016年12月—2017年3月", "2021年-2022年"
   { pattern: new RegExp(`${Y}\\s*(?:\\d{1,2}\\s*月)?\\s*[—–\\-~～至到]+\\s*${Y}\\s*(?:${M})?`, 'uy'), kind: 'explicit',
-    date: (m) => (m[3] ? lastDayOf(Number(m[2]), Number(m[3])) : `${m[2]}-12-31`) },
+    date: (m) => (m[3] ? lastDayOf(Number(m[2]), Number(m[3])) : yearEnd(m[2])) },
   // "2022年6月—11月": a period within one year ends with its last month.
   { pattern: new RegExp(`${Y}\\s*${M}\\s*[—–\\-~～至到]+\\s*${M}`, 'uy'), kind: 'explicit',
     date: (m) => (Number(m[3]) >= Number(m[2]) ? lastDayOf(Number(m[1]), Number(m[3])) : null) },
@@ -77,12 +82,12 @@ const RULES: Rule[] = [
     date: (m) => quarterEnd(Number(m[1]), m[2] ?? '', m[3]) },
   // "到2022年底", "力争到2025年", "截至2020年"
   { pattern: new RegExp(`(?:到|至|截至|截止到|截止)\\s*${Y}\\s*(?:底|末)?${BEFORE}`, 'uy'), kind: 'explicit',
-    date: (m) => `${m[1]}-12-31` },
+    date: (m) => yearEnd(m[1]) },
   // "2017年底前", "2024年底", "2020年以前", "2020年内"
   { pattern: new RegExp(`${Y}\\s*(?:底|末|年底|年末)${BEFORE}|${Y}\\s*(?:之前|以前|前(?![三一二]季度)|内)`, 'uy'), kind: 'explicit',
-    date: (m) => `${m[1] ?? m[2]}-12-31` },
+    date: (m) => yearEnd(m[1] ?? m[2]) },
   // "2020年，…" — the year the work belongs to
-  { pattern: new RegExp(`${Y}(?!\\s*[\\d月度])`, 'uy'), kind: 'year-scope', date: (m) => `${m[1]}-12-31` },
+  { pattern: new RegExp(`${Y}(?!\\s*[\\d月度])`, 'uy'), kind: 'year-scope', date: (m) => yearEnd(m[1]) },
   // "8月10日前" in a document of known year
   { pattern: new RegExp(`(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(\\d{1,2})\\s*日\\s*(?:之前|以前|前)`, 'uy'), kind: 'explicit', needsYear: true,
     date: (m, year) => (year ? dateOf(year, Number(m[1]), Number(m[2])) : null) },

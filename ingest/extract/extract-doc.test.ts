@@ -50,7 +50,7 @@ const roles = (task: ParsedTask | undefined) => task?.agencies.map((agency) => `
 describe('extractDoc', () => {
   it('makes every listed agency responsible, none lead, when the document states no rule', () => {
     const doc = extractDoc(docOf([{ text: '完善机制。（责任单位：县卫生健康委、县财政局、县医保局）' }]));
-    expect(roles(doc.tasks?.[0])).toEqual(['县卫生健康委:responsible:0', '县财政局:responsible:1', '县医保局:responsible:2']);
+    expect(roles(doc.tasks[0])).toEqual(['县卫生健康委:responsible:0', '县财政局:responsible:1', '县医保局:responsible:2']);
   });
 
   it('honours "列首位的为牵头部门，下同" from the list that states it, not before', () => {
@@ -61,9 +61,9 @@ describe('extractDoc', () => {
         { text: '第三项。〔市医保局、市卫生计生委负责，市残联参与〕' },
       ]),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['市财政局:responsible:0', '市卫健委:responsible:1']);
-    expect(roles(doc.tasks?.[1])).toEqual(['市卫生计生委:lead:0', '市财政局:support:1']);
-    expect(roles(doc.tasks?.[2])).toEqual(['市医保局:lead:0', '市卫生计生委:support:1', '市残联:participate:2']);
+    expect(roles(doc.tasks[0])).toEqual(['市财政局:responsible:0', '市卫健委:responsible:1']);
+    expect(roles(doc.tasks[1])).toEqual(['市卫生计生委:lead:0', '市财政局:support:1']);
+    expect(roles(doc.tasks[2])).toEqual(['市医保局:lead:0', '市卫生计生委:support:1', '市残联:participate:2']);
   });
 
   it('adds the agency of "以下各项均需…负责，不再列出" to every later item only', () => {
@@ -75,10 +75,10 @@ describe('extractDoc', () => {
         { text: '二、下一部分', kind: 'section' },
       ]),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:responsible:0']);
-    expect(roles(doc.tasks?.[1])).toEqual(['市卫健委:responsible:0', '市医保局:responsible:1', '各县市区人民政府:responsible:2']);
-    expect(roles(doc.tasks?.[2])).toEqual(['市医保局:responsible:0', '市卫健委:responsible:1', '各县市区人民政府:responsible:2']);
-    expect(roles(doc.tasks?.[3])).toEqual([]);
+    expect(roles(doc.tasks[0])).toEqual(['市卫健委:responsible:0']);
+    expect(roles(doc.tasks[1])).toEqual(['市卫健委:responsible:0', '市医保局:responsible:1', '各县市区人民政府:responsible:2']);
+    expect(roles(doc.tasks[2])).toEqual(['市医保局:responsible:0', '市卫健委:responsible:1', '各县市区人民政府:responsible:2']);
+    expect(roles(doc.tasks[3])).toEqual([]);
   });
 
   it('under "以第一顺位科室为牵头单位，…其它科室做好配合" stated in the cover notice, the first division leads and the others support', () => {
@@ -91,27 +91,27 @@ describe('extractDoc', () => {
         '一项任务对应多个责任科室的，以第一顺位科室为牵头单位，负责该任务每\n季度落实情况的汇总，其它科室做好配合。',
       ),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['体改科:lead:0', '医政科:support:1', '各县（市、区）卫健局:support:2']);
-    expect(roles(doc.tasks?.[1])).toEqual(['保健办:lead:0']);
+    expect(roles(doc.tasks[0])).toEqual(['体改科:lead:0', '医政科:support:1', '各县（市、区）卫健局:support:2']);
+    expect(roles(doc.tasks[1])).toEqual(['保健办:lead:0']);
   });
 
   it('makes a body named for every later item ("以下均需…落实，不再列出") support under a first-leads rule', () => {
     // The rule stated in a table cell, after the names, applies to that cell.
     const cell = extractDoc(docOf([{ text: '1．健全服务体系。', supplements: [{ role: 'agencies', label: '责任单位', text: '市卫健委、发改委。列在首位的为牵头单位，下同' }] }]));
-    expect(roles(cell.tasks?.[0])).toEqual(['市卫健委:lead:0', '发改委:support:1']);
+    expect(roles(cell.tasks[0])).toEqual(['市卫健委:lead:0', '发改委:support:1']);
     const doc = extractDoc(
       docOf([
         { text: '1．健全服务体系。（责任单位：市卫健委、发改委，各县（市、区）党委和人民政府。列在首位的为牵头单位，其他单位按职责分工负责，下同；以下均需各县（市、区）党委和人民政府落实，不再列出。）' },
         { text: '2．建设区域医疗中心。（责任单位：市卫健委、发改委、财政局）' },
       ]),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:lead:0', '发改委:support:1', '各县（市、区）党委和人民政府:support:2']);
-    expect(roles(doc.tasks?.[1])).toEqual(['市卫健委:lead:0', '发改委:support:1', '财政局:support:2', '各县（市、区）党委和人民政府:support:3']);
+    expect(roles(doc.tasks[0])).toEqual(['市卫健委:lead:0', '发改委:support:1', '各县（市、区）党委和人民政府:support:2']);
+    expect(roles(doc.tasks[1])).toEqual(['市卫健委:lead:0', '发改委:support:1', '财政局:support:2', '各县（市、区）党委和人民政府:support:3']);
   });
 
   it('keeps a name printed twice once and joins a second list in the same item, ranked within its own list', () => {
     const doc = extractDoc(docOf([{ text: '落实要求。（县人力资源社会保障局、县卫生健康委、县医保局、县医保局）密切监测。（责任单位：县卫生健康委、县财政局）' }]));
-    expect(roles(doc.tasks?.[0])).toEqual(['县人力资源社会保障局:responsible:0', '县卫生健康委:responsible:1', '县医保局:responsible:2', '县财政局:responsible:3']);
+    expect(roles(doc.tasks[0])).toEqual(['县人力资源社会保障局:responsible:0', '县卫生健康委:responsible:1', '县医保局:responsible:2', '县财政局:responsible:3']);
   });
 
   it('takes agencies from a table cell when the wording has none, and adds a roadmap row’s extra names, all responsible without a rule', () => {
@@ -121,8 +121,8 @@ describe('extractDoc', () => {
         { text: '2、制定具体措施。（责任单位：县卫生健康委、县财政局）', supplements: [{ role: 'roadmap', text: '2\t制定措施\t出台方案，设在县卫生健康委\t县政府办、县卫生健康委、县财政局\t全年' }] },
       ]),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['市卫健委:responsible:0', '教育局:responsible:1', '各县（市、区）:responsible:2']);
-    expect(roles(doc.tasks?.[1])).toEqual(['县卫生健康委:responsible:0', '县财政局:responsible:1', '县政府办:responsible:2']);
+    expect(roles(doc.tasks[0])).toEqual(['市卫健委:responsible:0', '教育局:responsible:1', '各县（市、区）:responsible:2']);
+    expect(roles(doc.tasks[1])).toEqual(['县卫生健康委:responsible:0', '县财政局:responsible:1', '县政府办:responsible:2']);
   });
 
   it('gives every name in a 牵头单位 column the lead and every name in a 配合单位 or 参与单位 column its role', () => {
@@ -138,7 +138,7 @@ describe('extractDoc', () => {
         },
       ]),
     );
-    expect(roles(doc.tasks?.[0])).toEqual(['县卫健委:lead:0', '县人社局:lead:1', '县财政局:support:2', '各乡镇人民政府:participate:3']);
+    expect(roles(doc.tasks[0])).toEqual(['县卫健委:lead:0', '县人社局:lead:1', '县财政局:support:2', '各乡镇人民政府:participate:3']);
   });
 
   it('gives a sub-measure no agencies the document lists for its item only (the item keeps them)', () => {
@@ -148,8 +148,8 @@ describe('extractDoc', () => {
         { text: '①探索开展运动处方师培训。', kind: 'measure', path: '一/2/①', parentPath: '一/2' },
       ]),
     );
-    expect(doc.tasks?.[0]?.agencies.map((agency) => agency.name)).toEqual(['市卫健委', '民政局']);
-    expect(doc.tasks?.[1]?.agencies).toEqual([]);
+    expect(doc.tasks[0]?.agencies.map((agency) => agency.name)).toEqual(['市卫健委', '民政局']);
+    expect(doc.tasks[1]?.agencies).toEqual([]);
   });
 
   it('takes the completion time a task states in brackets over a 年内 in its text', () => {
@@ -164,7 +164,7 @@ describe('extractDoc', () => {
         { text: '（二）主要目标。到2025年，县域内就诊率达到90%以上。', path: '一/（二）' },
       ]),
     );
-    expect(doc.tasks?.map((task) => [task.targets.length, task.deadline?.date ?? null])).toEqual([
+    expect(doc.tasks.map((task) => [task.targets.length, task.deadline?.date ?? null])).toEqual([
       [0, null],
       [1, '2025-12-31'],
     ]);
@@ -177,11 +177,11 @@ describe('extractDoc', () => {
         { text: '（五）全面落实政府办医责任。加大投入。', path: '一/（五）' },
       ]),
     );
-    expect(doc.tasks?.[0]?.agencies.map((agency) => [agency.name, agency.role])).toEqual([
+    expect(doc.tasks[0]?.agencies.map((agency) => [agency.name, agency.role])).toEqual([
       ['各县（市、区）卫计局', 'responsible'],
       ['各总医院', 'responsible'],
     ]);
-    expect(doc.tasks?.[1]?.agencies).toEqual([]);
+    expect(doc.tasks[1]?.agencies).toEqual([]);
   });
 
   it('takes the deadline from the wording, else from the roadmap’s 完成时间, completing months with the document year', () => {
@@ -193,7 +193,7 @@ describe('extractDoc', () => {
         { text: '（十二）加强医防协同。（市卫健委等按职责分工负责）' },
       ]),
     );
-    expect(doc.tasks?.map((task) => task.deadline?.date ?? null)).toEqual(['2020-09-30', '2020-08-31', '2022-12-31', null]);
+    expect(doc.tasks.map((task) => task.deadline?.date ?? null)).toEqual(['2020-09-30', '2020-08-31', '2022-12-31', null]);
   });
 
   it('adds a roadmap row’s target that the wording does not state, without repeating one it does', () => {
@@ -203,17 +203,17 @@ describe('extractDoc', () => {
         { text: '20. 到2022年，力争实现全覆盖。', supplements: [{ role: 'roadmap', text: '20\t中医馆\t2020年实现70%的村卫生室具备中医服务能力。\t县卫生健康委\t全年' }] },
       ]),
     );
-    expect(doc.tasks?.map((task) => task.targets.map((target) => `${target.op}${target.value}${target.unit}`))).toEqual([['>=70%'], ['=70%']]);
+    expect(doc.tasks.map((task) => task.targets.map((target) => `${String(target.op)}${String(target.value)}${String(target.unit)}`))).toEqual([['>=70%'], ['=70%']]);
   });
 
   it('finds the citations of the preamble, not those inside work items', () => {
     const doc = extractDoc(docOf([{ text: '（十五）贯彻落实《临汾市推动公立医院高质量发展实施方案》。' }], '按照《山西省深化医改2022年重点工作任务的通知》要求，制定如下。'));
-    expect(doc.citations?.map((citation) => citation.title)).toEqual(['山西省深化医改2022年重点工作任务的通知']);
+    expect(doc.citations.map((citation) => citation.title)).toEqual(['山西省深化医改2022年重点工作任务的通知']);
   });
 
   it('warns when the document year is unknown', () => {
     const doc = extractDoc(docOf([{ text: '8月底前完成。' }], '', null as unknown as number));
-    expect(doc.tasks?.[0]?.deadline).toBeNull();
+    expect(doc.tasks[0]?.deadline).toBeNull();
     expect(doc.messages.map((message) => message.code)).toContain('deadline-year-unknown');
   });
 });

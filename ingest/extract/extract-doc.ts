@@ -30,7 +30,7 @@ function columnRole(label: string | undefined): ListedRole | null {
   if (!label) return null;
   if (/牵头|主责/u.test(label)) return 'lead';
   if (/配合|协办|协助/u.test(label)) return 'support';
-  if (/参与/u.test(label)) return 'participate';
+  if (label.includes('参与')) return 'participate';
   return null;
 }
 

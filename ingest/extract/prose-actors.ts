@@ -85,7 +85,7 @@ function partnersAt(text: string, at: number): { name: string; span: Span }[] | 
     const aside = /^（[^（）]{1,10}）/u.exec(text.slice(after));
     if (aside && namesIn(text.slice(at, after + aside[0].length), at)) after += aside[0].length;
     const names = namesIn(text.slice(at, after), at);
-    if (!names || names.length !== 1) continue;
+    if (names?.length !== 1) continue;
     const more = NAME_SEPARATOR.test(text.charAt(after)) ? partnersAt(text, after + 1) : null;
     return more ? [...names, ...more] : names;
   }
@@ -117,7 +117,8 @@ export function findProseActors(text: string, { offset = 0 }: { offset?: number 
   for (const match of text.matchAll(CLAUSE_START)) {
     const at = match.index + match[0].length;
     const names = actorsAt(text, at);
-    if (names && !taken(at, names.at(-1)!.span.end)) add(names, text.startsWith('牵头', names.at(-1)!.span.end) ? 'lead' : 'unmarked');
+    const lastName = names?.at(-1);
+    if (names && lastName && !taken(at, lastName.span.end)) add(names, text.startsWith('牵头', lastName.span.end) ? 'lead' : 'unmarked');
   }
   for (const match of text.matchAll(TOGETHER_WITH)) {
     // Only right after an actor ("X要会同Y"): "会同" also joins plans ("会同制定").
@@ -126,10 +127,12 @@ export function findProseActors(text: string, { offset = 0 }: { offset?: number 
     if (names) add(names, 'unmarked');
   }
   for (const match of text.matchAll(BY)) {
+    // BY's one group is not optional: the fallback is never taken.
+    const [, named = ''] = match;
     const at = match.index + 1;
-    if (taken(at, at + match[1]!.length)) continue;
-    const names = namesIn(match[1]!, at);
-    if (names) add(names, text.startsWith('牵头', at + match[1]!.length) ? 'lead' : 'unmarked');
+    if (taken(at, at + named.length)) continue;
+    const names = namesIn(named, at);
+    if (names) add(names, text.startsWith('牵头', at + named.length) ? 'lead' : 'unmarked');
   }
   return [...found.values()].sort((a, b) => a.span.start - b.span.start);
 }

@@ -171,7 +171,7 @@ export function tieScheduleMilestones(tasks: readonly ParsedTask[], { year = nul
     if (own) return own;
     if (task.deadline !== null || inSchedule(task)) return null;
     const parent = task.parentPath ? byPath.get(task.parentPath) : undefined;
-    return parent && parent.deadline === null ? inherited(parent) : null;
+    return parent?.deadline === null ? inherited(parent) : null;
   };
 
   return tasks.map((task) => {

@@ -200,6 +200,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     const metric = shareMetric(metricOf(text.slice(clauseStart(masked, metricEnd), metricEnd)), clauseAfter(masked, end));
     push(match.index, end, match.index, { op: '>=', value: low, unit }, metric);
     push(match.index, end, match.index, { op: '<=', value: high, unit }, metric);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- group 3, the upper bound, is not optional
     rangeEnds.add(match.index + match[0].length - match[3]!.length);
     rangeEnds.add(match.index);
   }
@@ -210,7 +211,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     const numberEnd = numberStart + match[0].length;
     const before = masked.slice(0, numberStart);
     // "16/10万": the denominator of a rate.
-    if (/[\d.\/]\s*$/u.test(before)) continue;
+    if (/[\d./]\s*$/u.test(before)) continue;
     // Ordinals and ranks: 第3批, 前10位 (a rank to reach is read below); "以16个专项行动为载体" names a means, not a goal.
     if (/(?:第|前|以)\s*$/u.test(before)) continue;
     let cursor = numberEnd;
@@ -304,5 +305,6 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
 
   return targets
     .sort((a, b) => a.span.start - b.span.start)
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- localEnd is destructured only to leave it out
     .map(({ localEnd: _localEnd, ...target }) => target);
 }

@@ -5,6 +5,8 @@
  * Indexes into the lists are bounded by the loops that produce them, so reads use `!` there
  * rather than a check per element in the hottest loops of a search.
  */
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- the whole module is the hottest loops of
+   a search; every index read is below the list's length, checked by the loop condition or the line above */
 
 /** The first position at or after `from` whose value is at least `target` (`list.length` if none). */
 export function gallopTo(list: Int32Array, from: number, target: number): number {

@@ -5,8 +5,8 @@
  * intersecting its bigrams' lists and confirming the candidates, mostly from first positions
  * alone, so no task is scanned that cannot hold the term.
  *
- * Reads of typed arrays at positions bounded by the loop that makes them use `!`: a check per
- * element in these loops would cost time and catch nothing.
+ * Reads of typed arrays at positions bounded by the loop that makes them use `!` (lint allowed
+ * for those loops alone): a check per element in these loops would cost time and catch nothing.
  */
 import { gallopTo, intersectPositions } from './ascending-lists.js';
 import { indexOfUnits, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
@@ -89,6 +89,8 @@ export function postingsOfTerm(grams: GramIndex, corpus: FoldedCorpus, term: str
   const info = new Uint8Array(shared);
   const first = new Uint16Array(shared);
   let found = 0;
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loop: k < shared, the length of
+     every positions[i], whose entries are positions in lists[i]; i < lists.length = positions.length */
   for (let k = 0; k < shared; k += 1) {
     const doc = leading.docs[leadingPositions[k]!]!;
     // Bigrams in any order admit false positives (e.g. 支付医保 for 医保支付): verify. An
@@ -118,6 +120,7 @@ export function postingsOfTerm(grams: GramIndex, corpus: FoldedCorpus, term: str
     first[found] = Math.min(occurrence, POSITION_CAP);
     found += 1;
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   return { docs: docs.subarray(0, found), info: info.subarray(0, found), first: first.subarray(0, found) };
 }
 
@@ -141,6 +144,10 @@ export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): Gram
     longest = Math.max(longest, text.to - text.from, title.to - title.from);
   }
   const gramsOfText = new Int32Array(2 * longest);
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops over every unit of the
+     corpus: units are read within a task's span, charIds has a slot for every UTF-16 unit,
+     gramsOfText below the size readGrams returns, and gram ids are below gramCount, the length
+     of every per-gram array (taskCounts and lastTask are grown to it first) */
   /**
    * Writes the gram ids of the text from `from` to `to` into `gramsOfText`, the unit at position p
    * at slot 2p and the pair starting there at 2p + 1 (-1 if unknown); returns how many slots.
@@ -176,10 +183,14 @@ export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): Gram
       taskCounts[id]! += 1;
     }
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
   const postingStarts = new Int32Array(gramCount + 1);
-  taskCounts.forEach((count, id) => (postingStarts[id + 1] = postingStarts[id]! + count));
-  const postingCount = postingStarts[gramCount]!;
+  let postingCount = 0;
+  taskCounts.forEach((count, id) => {
+    postingCount += count;
+    postingStarts[id + 1] = postingCount;
+  });
   const docs = new Int32Array(postingCount);
   const info = new Uint8Array(postingCount);
   const first = new Uint16Array(postingCount);
@@ -191,6 +202,8 @@ export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): Gram
   const counts = new Int32Array(gramCount);
   const firstPositions = new Int32Array(gramCount);
   const distinct = new Int32Array(gramsOfText.length);
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops, bounded as in pass 1; every
+     gram of the corpus has an id by now, so none of its ids is -1 */
   for (let task = 0; task < taskCount; task += 1) {
     const titleSize = readGrams(titles.units, spanOf(titles, task), { addNew: false });
     for (let k = 0; k < titleSize; k += 1) if (gramsOfText[k]! >= 0) inTitleOf[gramsOfText[k]!] = task;
@@ -215,6 +228,7 @@ export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): Gram
       first[at] = Math.min(firstPositions[id]!, POSITION_CAP);
     }
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
   const pairs = [...pairIdOf].sort(([a], [b]) => a - b);
   const pairKeys = Int32Array.from(pairs, ([key]) => key);

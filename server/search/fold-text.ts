@@ -11,7 +11,7 @@ export function foldText(text: string): string {
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0).toLowerCase();
     else if (code === 0x3000) out += ' ';
     else if (code >= 0x41 && code <= 0x5a) out += String.fromCharCode(code + 32);
-    else out += text[i];
+    else out += text.charAt(i);
   }
   return out;
 }

@@ -43,4 +43,9 @@ describe('createScorer', () => {
   it('refuses titles that do not match the corpus', () => {
     expect(() => createScorer(corpus, ['医保'])).toThrow(RangeError);
   });
+
+  it('refuses a task outside the corpus (a damaged index) rather than scoring it NaN', () => {
+    expect(() => scorer.addTermBound(0, 2, 2, 2)).toThrow(/task 2 is outside a corpus of 2 tasks/u);
+    expect(() => scorer.scoreOf(-1, [{ term: '医保', idf: 2 }])).toThrow(RangeError);
+  });
 });

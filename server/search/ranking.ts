@@ -6,7 +6,7 @@
 import { gallopTo, intersectPositions } from './ascending-lists.js';
 import { COUNT_CAP, type Postings } from './bigram-postings.js';
 import { foldText } from './fold-text.js';
-import { countOccurrences, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
+import { countOccurrences, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
 import { TopHits, type RankedHit } from './top-hits.js';
 
 /** BM25 constants: term-frequency saturation and length normalisation. */
@@ -42,25 +42,38 @@ export interface Scorer {
 export function createScorer(corpus: FoldedCorpus, titles: readonly string[]): Scorer {
   const taskCount = taskCountOf(corpus);
   if (titles.length !== taskCount) throw new RangeError(`${titles.length} titles for ${taskCount} tasks`);
-  // Indexes come from the corpus's postings, so they are in range.
-  const { units, starts } = corpus;
-  const lengthOf = (index: number) => starts[index + 1]! - starts[index]!;
+  const lengthOf = (index: number) => {
+    const { from, to } = spanOf(corpus, index);
+    return to - from;
+  };
   const averageLength = corpus.units.length / Math.max(taskCount, 1);
   const lengthNorms = Float64Array.from({ length: taskCount }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
+  // Indexes come from the postings, which a damaged index read from bytes may hold out of range:
+  // one check per term and task, so that they fail here rather than score NaN.
+  const lengthNormOf = (index: number) => {
+    const lengthNorm = lengthNorms[index];
+    if (lengthNorm === undefined) throw new RangeError(`task ${index} is outside a corpus of ${taskCount} tasks`);
+    return lengthNorm;
+  };
   return {
     idf: (matches) => Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5)),
     addTermBound(score, weight, byte, index) {
       const count = byte >> 1;
       const inTitle = (byte & 1) === 1;
-      return addTermScore(score, { weight, count: count < COUNT_CAP ? count : lengthOf(index), inTitle, lengthNorm: lengthNorms[index]! });
+      const lengthNorm = lengthNormOf(index);
+      return addTermScore(score, { weight, count: count < COUNT_CAP ? count : lengthOf(index), inTitle, lengthNorm });
     },
     scoreOf(index, terms) {
-      const title = foldText(titles[index]!);
+      const lengthNorm = lengthNormOf(index);
+      const { from, to } = spanOf(corpus, index);
+      const title = titles[index];
+      if (title === undefined) throw new RangeError(`task ${index} is outside a corpus of ${taskCount} tasks`);
+      const foldedTitle = foldText(title);
       let score = 0;
       for (const { term, idf: weight } of terms) {
-        const count = countOccurrences(units, toUnits(term), starts[index]!, starts[index + 1]!);
+        const count = countOccurrences(corpus.units, toUnits(term), from, to);
         if (count === 0) continue;
-        score = addTermScore(score, { weight, count, inTitle: title.includes(term), lengthNorm: lengthNorms[index]! });
+        score = addTermScore(score, { weight, count, inTitle: foldedTitle.includes(term), lengthNorm });
       }
       return score;
     },
@@ -81,6 +94,9 @@ export function rankExact(
   const [leadingPositions] = positions;
   const [leading] = termPostings;
   if (!leadingPositions || !leading) return { docs: new Int32Array(0), hits: [] };
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loop over every task holding all
+     terms: i < weighted.length = termPostings.length (checked above) <= positions.length, k below the
+     length of every positions[i], whose entries are positions in termPostings[i] */
   const docs = leadingPositions.map((position) => leading.docs[position]!);
   const top = new TopHits(limit);
   const terms = weighted.map(({ term }) => term);
@@ -90,6 +106,7 @@ export function rankExact(
     for (let i = 0; i < weighted.length; i += 1) bound = scorer.addTermBound(bound, weighted[i]!.idf, termPostings[i]!.info[positions[i]![k]!]!, index);
     if (top.admits(index, bound)) top.offer({ index, score: scorer.scoreOf(index, weighted), terms });
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   return { docs, hits: top.sorted() };
 }
 
@@ -108,7 +125,7 @@ export function rankSimilar(
   { words, wordPostings, scope, exclude, limit }: { words: readonly string[]; wordPostings: readonly Postings[]; scope: Int32Array | null; exclude: Int32Array; limit: number },
 ): RankedHit[] {
   if (wordPostings.length !== words.length) throw new RangeError(`${wordPostings.length} posting lists for ${words.length} words`);
-  // Word j's postings and weight; cursors[j] its position in them. Every j below is below words.length.
+  // Word j's postings and weight; cursors[j] its position in them.
   const weights = wordPostings.map((postings) => scorer.idf(postings.docs.length));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   const minCoverage = words.length > 1 ? 0.5 : 0;
@@ -116,6 +133,10 @@ export function rankSimilar(
   // The margin keeps rounding from ruling out a task that could tie.
   const requiredWeight = () => Math.max(minCoverage * totalWeight, Math.sqrt((Math.max(top.floor, 0) * totalWeight) / (K1 + 1.5))) * (1 - 1e-9);
   let essential = essentialWords(weights, requiredWeight());
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loop over the words' postings:
+     every j is below words.length = wordPostings.length (checked above) = weights.length =
+     cursors.length; the scope is read below its length; a cursor may pass its list's end, so
+     docs[cursor] is compared, never asserted, and info[at] is read only where docs[at] matched */
   // A jurisdiction with fewer tasks than the words' lists is cheaper to walk whole.
   const walkScope = scope !== null && scope.length < essential.reduce((sum, j) => sum + wordPostings[j]!.docs.length, 0);
   const cursors = new Int32Array(words.length);
@@ -157,6 +178,7 @@ export function rankSimilar(
   function skipPast(index: number) {
     for (let j = 0; j < words.length; j += 1) if (wordPostings[j]!.docs[cursors[j]!] === index) cursors[j]! += 1;
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
 }
 
 /**

@@ -118,7 +118,7 @@ function scanSearch(documents: readonly SearchDocument[], query: string, { juris
 describe('createSearchIndex against a scan of every task', () => {
   // Few distinct characters: many tasks hold a query's bigrams in another order, many tie,
   // characters repeat (more often than a posting's count holds), full-width forms fold.
-  const alphabet = [...'医保支付改革制度', '，', ',', 'Ａ', 'a', '０', '0'];
+  const alphabet = [...Array.from('医保支付改革制度'), '，', ',', 'Ａ', 'a', '０', '0'];
   const random = randomSource(20240611);
   const randomText = (low: number, high: number) => Array.from({ length: random.int(low, high) }, () => random.pick(alphabet)).join('');
   const corpus: SearchDocument[] = Array.from({ length: 400 }, (_, i) => {

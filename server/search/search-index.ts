@@ -105,7 +105,7 @@ export function searchIndexOf(data: SearchIndexData): BuiltSearchIndex {
 
     // Every term as written: the tasks containing all of them.
     const termPostings = terms.map(postingsOf);
-    const weighted = terms.map((term, i) => ({ term, idf: scorer.idf(termPostings[i]!.docs.length) }));
+    const weighted = terms.map((term) => ({ term, idf: scorer.idf(postingsOf(term).docs.length) }));
     const exact = rankExact(scorer, { termPostings, weighted, scope, limit });
 
     // Fill up with tasks sharing the query's words, each term segmented by jieba.

@@ -18,7 +18,7 @@ const FORMAT_VERSION = 1;
 const PREFIX_BYTES = 12;
 
 /** The typed arrays of an index, in the order they are written. */
-const ARRAYS: { [name in ArrayName]: Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor } = {
+const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor> = {
   units: Uint16Array,
   contentUnits: Uint16Array,
   starts: Int32Array,
@@ -85,15 +85,15 @@ export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
   if (version !== FORMAT_VERSION) throw new SearchIndexBytesError(`format version ${version}, this build reads version ${FORMAT_VERSION}`);
   const headerEnd = PREFIX_BYTES + view.getUint32(8, true);
   if (headerEnd > bytes.length) throw new SearchIndexBytesError('the header is cut short');
-  let header: Header;
+  let parsed: unknown;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, headerEnd))) as Header;
+    parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, headerEnd)));
   } catch (error) {
     throw new SearchIndexBytesError(`the header is not JSON (${(error as Error).message})`);
   }
-  if (typeof header !== 'object' || header === null || typeof header.lengths !== 'object' || header.lengths === null) {
-    throw new SearchIndexBytesError('the header has no array lengths');
-  }
+  if (!isObject(parsed) || !isObject(parsed.lengths)) throw new SearchIndexBytesError('the header has no array lengths');
+  // Each length and list is checked below, before it is used.
+  const header = parsed as unknown as Header;
   if (header.littleEndian !== machineIsLittleEndian) throw new SearchIndexBytesError('it was written on a machine of the other byte order');
 
   const lengths = header.lengths;
@@ -118,6 +118,10 @@ export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
   const data: SearchIndexData = { ids: header.ids, titles: header.titles, jurisdictionIds: header.jurisdictionIds, corpus, contentUnits, grams };
   checkShape(data);
   return searchIndexOf(data);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Where each array starts when the header ends at `headerEnd`, and the size of the whole: each at a multiple of 8, in ARRAY_NAMES's order. */

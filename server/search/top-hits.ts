@@ -48,30 +48,53 @@ export class TopHits {
     return [...this.heap].sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
   }
 
-  // Positions below heap.length always hold a hit.
+  /** The hit at a position below heap.length, where there always is one. */
+  private hitAt(at: number): RankedHit {
+    const hit = this.heap[at];
+    if (hit === undefined) throw new RangeError(`no hit at position ${at} of a heap of ${this.heap.length}`);
+    return hit;
+  }
+
+  // The hit at `at` moves through the heap as a hole, the hits it passes taking its place, and
+  // lands once.
   private siftUp(at: number): void {
     const { heap } = this;
+    const hit = this.hitAt(at);
     let child = at;
     while (child > 0) {
-      const parent = (child - 1) >> 1;
-      if (!ranksBefore(heap[parent]!, heap[child]!)) return;
-      [heap[parent], heap[child]] = [heap[child]!, heap[parent]!];
-      child = parent;
+      const parentAt = (child - 1) >> 1;
+      const parent = this.hitAt(parentAt);
+      if (!ranksBefore(parent, hit)) break;
+      heap[child] = parent;
+      child = parentAt;
     }
+    heap[child] = hit;
   }
 
   private siftDown(at: number): void {
     const { heap } = this;
+    const hit = this.hitAt(at);
     let parent = at;
     for (;;) {
-      const left = 2 * parent + 1;
-      const right = left + 1;
-      let worst = parent;
-      if (left < heap.length && ranksBefore(heap[worst]!, heap[left]!)) worst = left;
-      if (right < heap.length && ranksBefore(heap[worst]!, heap[right]!)) worst = right;
-      if (worst === parent) return;
-      [heap[parent], heap[worst]] = [heap[worst]!, heap[parent]!];
-      parent = worst;
+      const leftAt = 2 * parent + 1;
+      const rightAt = leftAt + 1;
+      // A child past the end of the heap reads as undefined: there is none.
+      const left = heap[leftAt];
+      const right = heap[rightAt];
+      let worstAt = parent;
+      let worst = hit;
+      if (left !== undefined && ranksBefore(worst, left)) {
+        worstAt = leftAt;
+        worst = left;
+      }
+      if (right !== undefined && ranksBefore(worst, right)) {
+        worstAt = rightAt;
+        worst = right;
+      }
+      if (worstAt === parent) break;
+      heap[parent] = worst;
+      parent = worstAt;
     }
+    heap[parent] = hit;
   }
 }

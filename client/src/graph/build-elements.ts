@@ -171,8 +171,8 @@ export function taskExpansionElements(task: TaskDetail): ElementDefinition[] {
     set.edge('HAS_PART', taskId, set.node('Task', child.id, taskName(child), taskName(child), { jurisdictionId }));
   }
   for (const agency of task.agencies) {
-    const agencyEntity = agency.agency?.id ?? `${jurisdictionId}/${agency.name}`;
-    const agencyId = set.node('Agency', agencyEntity, agency.agency?.name ?? agency.name, agency.agency?.nameEn ?? agency.name, {
+    const agencyEntity = agency.agency.id;
+    const agencyId = set.node('Agency', agencyEntity, agency.agency.name, agency.agency.nameEn, {
       jurisdictionId,
     });
     set.edge('RESPONSIBLE', taskId, agencyId);

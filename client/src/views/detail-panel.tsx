@@ -202,8 +202,8 @@ function TaskFacts({ task }: { task: TaskDetail }) {
           {task.agencies.map((agency, index) => (
             <li key={index}>
               <span className={`chip role-${agency.role}`}>{roleName(agency.role, lang)}</span>{' '}
-              {agency.agency ? agencyName(agency.agency, lang) : agency.name}{' '}
-              <span className="muted">({agencyTypeName(agency.type, lang)}{agency.agency && agency.agency.name !== agency.name ? ` · ${agency.name}` : ''})</span>
+              {agencyName(agency.agency, lang)}{' '}
+              <span className="muted">({agencyTypeName(agency.type, lang)}{agency.agency.name !== agency.name ? ` · ${agency.name}` : ''})</span>
             </li>
           ))}
         </ul>

@@ -72,7 +72,7 @@ export function TaskList({
               <div className="task-agencies">
                 {task.agencies.map((agency, index) => (
                   <span key={index} className={`chip role-${agency.role}`} title={agencyTypeName(agency.type, lang)}>
-                    {roleName(agency.role, lang)} · {agency.agency ? agencyName(agency.agency, lang) : agency.name}
+                    {roleName(agency.role, lang)} · {agencyName(agency.agency, lang)}
                   </span>
                 ))}
               </div>

@@ -59,7 +59,7 @@ export function splitClauses(text: string): TextSpan[] {
 export function maskedSpans(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   for (const match of text.matchAll(/《[^《》]*》/gu)) spans.push({ start: match.index, end: match.index + match[0].length });
-  for (const match of text.matchAll(/[（(〔［\[][^（()）〔〕［］\[\]]*(?:[（(][^）)]*[）)][^（()）〔〕［］\[\]]*)*[）)〕］\]]/gu)) {
+  for (const match of text.matchAll(/[（(〔［[][^（()）〔〕［］[\]]*(?:[（(][^）)]*[）)][^（()）〔〕［］[\]]*)*[）)〕］\]]/gu)) {
     if (RESPONSIBILITY_NOTE.test(match[0])) {
       spans.push({ start: match.index, end: match.index + match[0].length });
     }
@@ -126,10 +126,10 @@ export function createInstrumentCoder(codebook: Codebook, { memoSize = 20_000 } 
       const evidence: InstrumentEvidence[] = [];
       for (const clause of splitClauses(text)) {
         const clauseText = text.slice(clause.start, clause.end);
-        const isQuestion = questionPattern?.test(clauseText.trimStart()) ?? false;
-        if (isQuestion && subType.entry.id !== question?.subType) continue;
-        if (isQuestion) {
-          const words = clauseText.trimStart().match(questionPattern!)?.[0] ?? '';
+        const questionMatch = questionPattern?.exec(clauseText.trimStart());
+        if (questionMatch && subType.entry.id !== question?.subType) continue;
+        if (questionMatch) {
+          const words = questionMatch[0];
           const start = clause.start + clauseText.length - clauseText.trimStart().length;
           evidence.push({ text: words, span: { start, end: start + words.length }, clause });
           continue;
@@ -145,6 +145,7 @@ export function createInstrumentCoder(codebook: Codebook, { memoSize = 20_000 } 
             // A shorter cue inside a longer one already found (信息 in 信息平台) is the same evidence.
             if (found.some((other) => other.start <= span.start && span.end <= other.end)) continue;
             for (let i = found.length - 1; i >= 0; i--) {
+              // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i runs over found's indices
               const other = found[i]!;
               if (span.start <= other.start && other.end <= span.end) found.splice(i, 1);
             }

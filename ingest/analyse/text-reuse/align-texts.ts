@@ -116,7 +116,24 @@ interface Chain {
   recentD: number[];
 }
 
-const median = (values: readonly number[]) => [...values].sort((x, y) => x - y)[values.length >> 1]!;
+function median(values: readonly number[]): number {
+  const middle = [...values].sort((x, y) => x - y)[values.length >> 1];
+  if (middle === undefined) throw new Error('align-texts: the median of no diagonals');
+  return middle;
+}
+
+/** A chain holds at least the seed that opened it. */
+function firstOf<T>(chain: readonly T[]): T {
+  const item = chain[0];
+  if (item === undefined) throw new Error('align-texts: an empty chain of seeds');
+  return item;
+}
+
+function lastOf<T>(chain: readonly T[]): T {
+  const item = chain[chain.length - 1];
+  if (item === undefined) throw new Error('align-texts: an empty chain of seeds');
+  return item;
+}
 
 /** Seeds chained along nearby diagonals (d = j − i), each chain a candidate passage. */
 function chainSeeds(seeds: readonly Seed[], options: Required<AlignmentOptions>): Seed[][] {
@@ -125,7 +142,12 @@ function chainSeeds(seeds: readonly Seed[], options: Required<AlignmentOptions>)
   for (const seed of seeds) {
     const d = seed.j - seed.i;
     for (let c = open.length - 1; c >= 0; c--) {
-      if (open[c]!.lastI < seed.i - options.maxSeedGap) done.push(open.splice(c, 1)[0]!.seeds);
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- c runs over open's indices
+      const chain = open[c]!;
+      if (chain.lastI < seed.i - options.maxSeedGap) {
+        open.splice(c, 1);
+        done.push(chain.seeds);
+      }
     }
     let best: Chain | undefined;
     for (const chain of open) {
@@ -153,34 +175,31 @@ function chainSeeds(seeds: readonly Seed[], options: Required<AlignmentOptions>)
  * diagonal near where the other ends, is the same passage.
  */
 function mergeChains(chains: Seed[][], options: Required<AlignmentOptions>): Seed[][] {
-  const sorted = chains.sort((x, y) => x[0]!.i - y[0]!.i);
-  const merged: Seed[][] = [];
+  const sorted = chains.sort((x, y) => firstOf(x).i - firstOf(y).i);
+  // Merged chains are sorted once at the end; meanwhile each keeps its furthest row.
+  const merged: { seeds: Seed[]; lastRow: number }[] = [];
   const grown = new Set<Seed[]>();
-  // Merged chains are sorted once at the end; meanwhile their furthest row is kept here.
-  const lastRow = new Map<Seed[], number>();
   for (const chain of sorted) {
-    const first = chain[0]!;
+    const first = firstOf(chain);
     const host = merged.find((other) => {
       return (
-        other.length >= chain.length / 4 &&
-        first.i >= other[0]!.i &&
-        first.i <= lastRow.get(other)! + options.maxSeedGap &&
-        Math.abs(first.j - first.i - median(other.slice(-5).map((seed) => seed.j - seed.i))) <= options.bandMargin
+        other.seeds.length >= chain.length / 4 &&
+        first.i >= firstOf(other.seeds).i &&
+        first.i <= other.lastRow + options.maxSeedGap &&
+        Math.abs(first.j - first.i - median(other.seeds.slice(-5).map((seed) => seed.j - seed.i))) <= options.bandMargin
       );
     });
-    const chainEnd = chain[chain.length - 1]!.i;
+    const chainEnd = lastOf(chain).i;
     if (!host) {
-      const copy = [...chain];
-      merged.push(copy);
-      lastRow.set(copy, chainEnd);
+      merged.push({ seeds: [...chain], lastRow: chainEnd });
     } else {
-      for (const seed of chain) host.push(seed);
-      lastRow.set(host, Math.max(lastRow.get(host)!, chainEnd));
-      grown.add(host);
+      for (const seed of chain) host.seeds.push(seed);
+      host.lastRow = Math.max(host.lastRow, chainEnd);
+      grown.add(host.seeds);
     }
   }
   for (const chain of grown) chain.sort((x, y) => x.i - y.i || x.j - y.j);
-  return merged;
+  return merged.map((chain) => chain.seeds);
 }
 
 type Op = 'M' | 'X' | 'I' | 'D';
@@ -204,18 +223,22 @@ const NEG = -1e9;
  */
 function bandOf(seeds: readonly Seed[], iLo: number, iHi: number, margin: number): Int32Array {
   const radius = 4;
-  const centres = seeds.map((_, n) => median(seeds.slice(Math.max(0, n - radius), n + radius + 1).map((seed) => seed.j - seed.i)));
+  const path = seeds.map((seed, n) => ({
+    i: seed.i,
+    d: median(seeds.slice(Math.max(0, n - radius), n + radius + 1).map((near) => near.j - near.i)),
+  }));
   const firstDiagonal = new Int32Array(iHi - iLo);
   let next = 0;
   for (let i = iLo; i < iHi; i++) {
-    while (next < seeds.length && seeds[next]!.i <= i) next++;
-    const before = next - 1;
+    let after = path[next];
+    while (after !== undefined && after.i <= i) after = path[++next];
+    const before = path[next - 1];
     let d: number;
-    if (before < 0) d = centres[0]!;
-    else if (next >= seeds.length || seeds[next]!.i === seeds[before]!.i) d = centres[before]!;
+    if (before === undefined) d = firstOf(path).d;
+    else if (after === undefined || after.i === before.i) d = before.d;
     else {
-      const t = (i - seeds[before]!.i) / (seeds[next]!.i - seeds[before]!.i);
-      d = Math.round(centres[before]! + t * (centres[next]! - centres[before]!));
+      const t = (i - before.i) / (after.i - before.i);
+      d = Math.round(before.d + t * (after.d - before.d));
     }
     firstDiagonal[i - iLo] = d - margin;
   }
@@ -239,8 +262,10 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
   let best = { score: 0, row: -1, col: -1 };
   for (let r = 0; r < rows; r++) {
     const i = iLo + r;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- r < rows, the length of firstDiagonal
     const dLo = firstDiagonal[r]!;
     // Column of diagonal d in the previous row: d − its first diagonal.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 ≤ r − 1 < rows
     const shift = r > 0 ? dLo - firstDiagonal[r - 1]! : 0;
     let leftH = 0;
     let leftE = NEG;
@@ -257,8 +282,11 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
       const sameDiagonal = c + shift;
       const upDiagonal = sameDiagonal + 1;
       const upInBand = r > 0 && upDiagonal >= 0 && upDiagonal < width;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- upInBand: 0 ≤ upDiagonal < width
       const upH = upInBand ? prevH[upDiagonal]! : 0;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- upInBand: 0 ≤ upDiagonal < width
       const upF = upInBand ? prevF[upDiagonal]! : NEG;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 ≤ sameDiagonal < width checked here
       const diagH = r > 0 && sameDiagonal >= 0 && sameDiagonal < width ? prevH[sameDiagonal]! : 0;
       const openF = upH - o.gapOpen;
       const extendF = upF - o.gapExtend;
@@ -297,13 +325,17 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
   let c = best.col;
   let state: 'H' | 'E' | 'F' = 'H';
   while (r >= 0 && c >= 0 && c < width) {
+    // The walk starts at best.row and only goes up; the loop condition keeps c inside the band.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 ≤ r ≤ best.row < rows, 0 ≤ c < width
     const cell = trace[r * width + c]!;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 ≤ r − 1 < r < rows
     const shift = r > 0 ? firstDiagonal[r]! - firstDiagonal[r - 1]! : 0;
     if (state === 'H') {
       const source = cell & 3;
       if (source === 0) break;
       if (source === 1) {
         const i = iLo + r;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 ≤ r < rows
         ops.push(a[i] === b[i + firstDiagonal[r]! + c] ? 'M' : 'X');
         r -= 1;
         c += shift;
@@ -321,6 +353,7 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
   }
   ops.reverse();
   const aEnd = iLo + best.row + 1;
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- best.row is a row of the band (≥ 0 checked above)
   const bEnd = aEnd - 1 + firstDiagonal[best.row]! + best.col + 1;
   const aLength = ops.filter((op) => op !== 'I').length;
   const bLength = ops.filter((op) => op !== 'D').length;
@@ -334,8 +367,8 @@ function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Arra
  * extension step of BLAST). This spares the banded alignment of thousands of such chains.
  */
 function worthAligning(a: string, b: string, seeds: readonly Seed[], o: Required<AlignmentOptions>): boolean {
-  const first = seeds[0]!;
-  const last = seeds[seeds.length - 1]!;
+  const first = firstOf(seeds);
+  const last = lastOf(seeds);
   if ((last.i - first.i + o.seedLength) * o.match >= o.minScore) return true;
   const dropOff = 3 * o.match;
   let best = o.seedLength * o.match;
@@ -362,20 +395,28 @@ function toPassage(ca: ComparableText, cb: ComparableText, local: LocalAlignment
   let j = local.bStart;
   for (const op of local.ops) {
     const same = op === 'M';
-    const last = runs[runs.length - 1];
-    if (!last || (last.kind === 'same') !== same) runs.push({ kind: same ? 'same' : 'changed', aFrom: i, aTo: i, bFrom: j, bTo: j });
-    const run = runs[runs.length - 1]!;
+    let run = runs[runs.length - 1];
+    if (!run || (run.kind === 'same') !== same) {
+      run = { kind: same ? 'same' : 'changed', aFrom: i, aTo: i, bFrom: j, bTo: j };
+      runs.push(run);
+    }
     if (op !== 'I') run.aTo = ++i;
     if (op !== 'D') run.bTo = ++j;
   }
   const a = originalSpan(ca, local.aStart, local.aEnd);
   const b = originalSpan(cb, local.bStart, local.bEnd);
   // Each segment runs to where the next begins, so the punctuation between belongs to one of them.
+  // A run's first character lies inside the alignment (aFrom < aTo ≤ aEnd, or aFrom < aEnd), so
+  // inside the comparable text that `starts` indexes.
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- aFrom < aEnd ≤ ca.starts.length, see above
   const aStarts = runs.map((run) => (run.aTo > run.aFrom ? ca.starts[run.aFrom]! : run.aFrom < local.aEnd ? ca.starts[run.aFrom]! : a.end));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- bFrom < bEnd ≤ cb.starts.length, see above
   const bStarts = runs.map((run) => (run.bTo > run.bFrom ? cb.starts[run.bFrom]! : run.bFrom < local.bEnd ? cb.starts[run.bFrom]! : b.end));
   const segments = runs.map((run, n): AlignedSegment => {
     const kind: SegmentKind = run.kind === 'same' ? 'same' : run.aTo === run.aFrom ? 'inserted' : run.bTo === run.bFrom ? 'deleted' : 'changed';
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- aStarts has one entry per run
     const aSpan = { start: aStarts[n]!, end: aStarts[n + 1] ?? a.end };
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- bStarts has one entry per run
     const bSpan = { start: bStarts[n]!, end: bStarts[n + 1] ?? b.end };
     return { kind, a: aSpan, b: bSpan, aText: ca.original.slice(aSpan.start, aSpan.end), bText: cb.original.slice(bSpan.start, bSpan.end) };
   });
@@ -412,15 +453,16 @@ export function alignTexts(a: string, b: string, options: AlignmentOptions = {})
   // passage found are chained again, a bounded number of times.
   let budget = queue.length * 4 + 16;
   while (queue.length > 0 && budget-- > 0) {
-    const seeds = queue.pop()!;
-    const first = seeds[0]!;
-    const last = seeds[seeds.length - 1]!;
+    const seeds = queue.pop();
+    if (!seeds) break;
+    const first = firstOf(seeds);
+    const last = lastOf(seeds);
     const inside = (from: number, to: number, start: number, end: number) => start <= from && to <= end;
     if (found.some((local) => inside(first.i, last.i + o.seedLength, local.aStart, local.aEnd))) continue;
     if (found.some((local) => inside(Math.min(first.j, last.j), Math.max(first.j, last.j) + o.seedLength, local.bStart, local.bEnd))) continue;
     if (!worthAligning(ca.chars, cb.chars, seeds, o)) continue;
-    const iLo = Math.max(0, seeds[0]!.i - o.bandMargin);
-    const iHi = Math.min(ca.chars.length, seeds[seeds.length - 1]!.i + o.seedLength + o.bandMargin);
+    const iLo = Math.max(0, first.i - o.bandMargin);
+    const iHi = Math.min(ca.chars.length, last.i + o.seedLength + o.bandMargin);
     const local = alignInBand(ca.chars, cb.chars, iLo, bandOf(seeds, iLo, iHi, o.bandMargin), 2 * o.bandMargin + 1, o);
     if (!local || local.score < o.minScore) continue;
     found.push(local);

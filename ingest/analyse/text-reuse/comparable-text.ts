@@ -25,7 +25,8 @@ export function toComparable(original: string): ComparableText {
   if (known) return known;
   const comparable = computeComparable(original);
   if (original.length >= LONG_TEXT) {
-    if (recentLongTexts.size >= KEPT_LONG_TEXTS) recentLongTexts.delete(recentLongTexts.keys().next().value!);
+    const oldest = recentLongTexts.keys().next();
+    if (recentLongTexts.size >= KEPT_LONG_TEXTS && !oldest.done) recentLongTexts.delete(oldest.value);
     recentLongTexts.set(original, comparable);
   }
   return comparable;
@@ -49,7 +50,8 @@ function computeComparable(original: string): ComparableText {
     for (const folded of symbol.normalize('NFKC').toLowerCase()) {
       if (!/[\p{L}\p{N}]/u.test(folded)) continue;
       // One entry per UTF-16 unit, so that indices into `chars` index `starts` and `ends` too.
-      for (let unit = 0; unit < folded.length; unit++) {
+      // (`folded` is one code point, so a for-of over it would give one entry, not one per unit.)
+      for (let units = folded.length; units > 0; units--) {
         starts.push(offset);
         ends.push(end);
       }
@@ -63,8 +65,14 @@ function computeComparable(original: string): ComparableText {
 /** Span in the original of the comparable characters [from, to); empty at `from` when from === to. */
 export function originalSpan(text: ComparableText, from: number, to: number): { start: number; end: number } {
   if (to <= from) {
-    const at = from < text.starts.length ? text.starts[from]! : text.original.length;
+    const at = from < text.starts.length ? text.starts[from] : text.original.length;
+    if (at === undefined) throw new RangeError(`originalSpan: comparable offset ${from} is negative`);
     return { start: at, end: at };
   }
-  return { start: text.starts[from]!, end: text.ends[to - 1]! };
+  const start = text.starts[from];
+  const end = text.ends[to - 1];
+  if (start === undefined || end === undefined) {
+    throw new RangeError(`originalSpan: comparable characters [${from}, ${to}) lie outside a text of ${text.chars.length}`);
+  }
+  return { start, end };
 }
