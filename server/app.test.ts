@@ -22,17 +22,31 @@ afterAll(async () => {
   await graph.dispose();
 });
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are checked field by field
-
-async function data(query: string, variables: Record<string, unknown> = {}, on: App = app): Promise<Data> {
-  const answer = await postGraphQL<Data>(on, query, variables);
+/** The answer's data, typed by the caller as far as the test reads into it (the rest is only compared). */
+async function data<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, on: App = app): Promise<T> {
+  const answer = await postGraphQL<T>(on, query, variables);
   expect(answer.errors ?? []).toEqual([]);
   return answer.data!;
 }
 
+interface Id {
+  id: string;
+}
+interface CompareRow {
+  nationalItem: Id;
+  tasksA: Id[];
+  tasksB: Id[];
+}
+interface CoverageCell {
+  nationalItemId: string;
+  jurisdictionId: string;
+  taskCount: number;
+  taskIds: string[];
+}
+
 describe('entry points', () => {
   it('answers a task with the field names of issue 5', async () => {
-    const { task } = await data(`{
+    const { task } = await data<{ task: { span: { start: number; end: number }; agencies: unknown; implements: unknown } }>(`{
       task(id: "sm-1-1") {
         id key title order span { start end } deadline
         policy { id } jurisdiction { id name } parent { id } children { id }
@@ -75,21 +89,21 @@ describe('entry points', () => {
   });
 
   it('lists jurisdictions with their parents and policies, without citation stubs unless asked', async () => {
-    const { jurisdictions, policies, withStubs } = await data(`{
+    const { jurisdictions, policies, withStubs } = await data<{ jurisdictions: Id[]; policies: Id[]; withStubs: (Id & { stub: boolean })[] }>(`{
       jurisdictions { id name nameEn level parent { id } policies { id } }
       policies { id }
       withStubs: policies(includeStubs: true) { id stub }
     }`);
-    expect(jurisdictions.map((j: Data) => j.id)).toEqual(['000000', '350000', '350400', '510000', '510100']);
-    expect(jurisdictions.find((j: Data) => j.id === '350400')).toEqual({
+    expect(jurisdictions.map((j) => j.id)).toEqual(['000000', '350000', '350400', '510000', '510100']);
+    expect(jurisdictions.find((j) => j.id === '350400')).toEqual({
       id: '350400', name: '三明市', nameEn: 'Sanming City', level: 'city', parent: { id: '350000' }, policies: [{ id: 'p-sm' }],
     });
-    expect(policies.map((p: Data) => p.id).sort()).toEqual(['p-cd', 'p-fj', 'p-sm']);
-    expect(withStubs.filter((p: Data) => p.stub).map((p: Data) => p.id)).toEqual(['p-stub']);
+    expect(policies.map((p) => p.id).sort()).toEqual(['p-cd', 'p-fj', 'p-sm']);
+    expect(withStubs.filter((p) => p.stub).map((p) => p.id)).toEqual(['p-stub']);
   });
 
   it('answers a policy with its metadata, tasks in document order and citations both ways', async () => {
-    const { sm, fj, of } = await data(`{
+    const { sm, fj, of } = await data<{ sm: unknown; fj: { citedBy: unknown }; of: unknown }>(`{
       sm: policy(id: "p-sm") { id title docNumber issuedOn status sourceFile sha256 jurisdiction { id } tasks { id } cites { id } citedBy { id } }
       fj: policy(id: "p-fj") { citedBy { id } }
       of: policies(jurisdictionId: "510100") { id }
@@ -119,7 +133,9 @@ describe('entry points', () => {
 
 describe('lineage', () => {
   it('follows every path upward, through the provincial plan to the national item, with scores and evidence', async () => {
-    const { lineage } = await data(`{
+    const { lineage } = await data<{
+      lineage: { task: unknown; tasks: unknown; nationalItems: unknown; links: unknown; paths: { score: number; links: { fromTaskId: string }[] }[] };
+    }>(`{
       lineage(taskId: "sm-1-1") {
         task { id }
         tasks { id }
@@ -143,16 +159,16 @@ describe('lineage', () => {
       end: null,
       links: [{ fromTaskId: 'sm-1-1', toTaskId: null, toNationalItemId: 'N-PAY' }],
     });
-    expect(lineage.paths[1].score).toBeCloseTo(0.4);
-    expect(lineage.paths[1].links.map((l: Data) => l.fromTaskId)).toEqual(['sm-1-1', 'fj-1-1']);
+    expect(lineage.paths[1]!.score).toBeCloseTo(0.4);
+    expect(lineage.paths[1]!.links.map((l) => l.fromTaskId)).toEqual(['sm-1-1', 'fj-1-1']);
   });
 
   it('goes downward from a national item through its implementations, per jurisdiction when asked', async () => {
-    const { all, chengdu } = await data(`{
+    const { all, chengdu } = await data<{ all: { implementations: Id[]; implementedBy: unknown }; chengdu: { implementations: unknown } }>(`{
       all: nationalItem(id: "N-PAY") { implementations { id } implementedBy { task { id } score } }
       chengdu: nationalItem(id: "N-PAY") { implementations(jurisdictionId: "510100") { id } }
     }`);
-    expect(all.implementations.map((t: Data) => t.id).sort()).toEqual(['cd-1-1', 'fj-1-1', 'sm-1-1']);
+    expect(all.implementations.map((t) => t.id).sort()).toEqual(['cd-1-1', 'fj-1-1', 'sm-1-1']);
     expect(all.implementedBy).toContainEqual({ task: { id: 'fj-1-1' }, score: 0.5 });
     expect(chengdu.implementations).toEqual([{ id: 'cd-1-1' }]);
   });
@@ -160,15 +176,15 @@ describe('lineage', () => {
 
 describe('coverage and compare', () => {
   it('counts the tasks of every national item in every jurisdiction, gaps included', async () => {
-    const { coverage } = await data(`{
+    const { coverage } = await data<{ coverage: { nationalItems: Id[]; jurisdictions: unknown; cells: CoverageCell[] } }>(`{
       coverage(jurisdictionIds: ["350400", "510100"]) {
         nationalItems { id } jurisdictions { id }
         cells { nationalItemId jurisdictionId taskCount taskIds }
       }
     }`);
-    expect(coverage.nationalItems.map((n: Data) => n.id)).toEqual(['N-DRUG', 'N-HOSP', 'N-PAY', 'N-TIER']);
+    expect(coverage.nationalItems.map((n) => n.id)).toEqual(['N-DRUG', 'N-HOSP', 'N-PAY', 'N-TIER']);
     expect(coverage.jurisdictions).toEqual([{ id: '350400' }, { id: '510100' }]);
-    const table = Object.fromEntries(coverage.cells.map((c: Data) => [`${c.nationalItemId} ${c.jurisdictionId}`, c.taskIds]));
+    const table = Object.fromEntries(coverage.cells.map((c) => [`${c.nationalItemId} ${c.jurisdictionId}`, c.taskIds]));
     expect(table).toEqual({
       'N-DRUG 350400': [],
       'N-DRUG 510100': ['cd-1-2'],
@@ -183,12 +199,12 @@ describe('coverage and compare', () => {
   });
 
   it('defaults to every jurisdiction that has tasks', async () => {
-    const { coverage } = await data(`{ coverage { jurisdictions { id } } }`);
+    const { coverage } = await data<{ coverage: { jurisdictions: unknown } }>(`{ coverage { jurisdictions { id } } }`);
     expect(coverage.jurisdictions).toEqual([{ id: '350000' }, { id: '350400' }, { id: '510100' }]);
   });
 
   it('compares two cities: shared items with differing targets and lead agency types, and each side alone', async () => {
-    const { compare } = await data(`{
+    const { compare } = await data<{ compare: { a: unknown; shared: unknown; onlyA: unknown; onlyB: unknown } }>(`{
       compare(a: "350400", b: "510100") {
         a { id } b { id }
         shared {
@@ -215,31 +231,32 @@ describe('coverage and compare', () => {
   });
 
   it('agrees with coverage for every pair of jurisdictions', async () => {
-    const { coverage } = await data(`{ coverage { jurisdictions { id } cells { nationalItemId jurisdictionId taskIds } } }`);
-    const ids: string[] = coverage.jurisdictions.map((j: Data) => j.id);
-    const tasksOf = (item: string, j: string) =>
-      coverage.cells.find((c: Data) => c.nationalItemId === item && c.jurisdictionId === j).taskIds as string[];
+    const { coverage } = await data<{ coverage: { jurisdictions: Id[]; cells: Omit<CoverageCell, 'taskCount'>[] } }>(
+      `{ coverage { jurisdictions { id } cells { nationalItemId jurisdictionId taskIds } } }`,
+    );
+    const ids: string[] = coverage.jurisdictions.map((j) => j.id);
+    const tasksOf = (item: string, j: string) => coverage.cells.find((c) => c.nationalItemId === item && c.jurisdictionId === j)!.taskIds;
     for (const a of ids) {
       for (const b of ids) {
         if (a === b) continue;
-        const { compare } = await data(`query($a: ID!, $b: ID!) {
+        const { compare } = await data<{ compare: Record<'shared' | 'onlyA' | 'onlyB', CompareRow[]> }>(`query($a: ID!, $b: ID!) {
           compare(a: $a, b: $b) {
             shared { nationalItem { id } tasksA { id } tasksB { id } }
             onlyA { nationalItem { id } tasksA { id } tasksB { id } }
             onlyB { nationalItem { id } tasksA { id } tasksB { id } }
           }
         }`, { a, b });
-        for (const [group, rows] of Object.entries(compare) as [string, Data[]][]) {
+        for (const [group, rows] of Object.entries(compare)) {
           for (const row of rows) {
             const item = row.nationalItem.id;
-            expect(row.tasksA.map((t: Data) => t.id)).toEqual(tasksOf(item, a));
-            expect(row.tasksB.map((t: Data) => t.id)).toEqual(tasksOf(item, b));
+            expect(row.tasksA.map((t) => t.id)).toEqual(tasksOf(item, a));
+            expect(row.tasksB.map((t) => t.id)).toEqual(tasksOf(item, b));
             const expected = tasksOf(item, a).length > 0 ? (tasksOf(item, b).length > 0 ? 'shared' : 'onlyA') : 'onlyB';
             expect(group, `${item} ${a} ${b}`).toBe(expected);
           }
         }
         const listed = Object.values(compare).flat().length;
-        const covered = new Set(coverage.cells.filter((c: Data) => (c.jurisdictionId === a || c.jurisdictionId === b) && c.taskIds.length > 0).map((c: Data) => c.nationalItemId));
+        const covered = new Set(coverage.cells.filter((c) => (c.jurisdictionId === a || c.jurisdictionId === b) && c.taskIds.length > 0).map((c) => c.nationalItemId));
         expect(listed).toBe(covered.size);
       }
     }
@@ -248,16 +265,16 @@ describe('coverage and compare', () => {
 
 describe('search', () => {
   it('finds a task by a phrase from its text, with the match highlighted', async () => {
-    const { search } = await data(`{ search(text: "家庭医生签约") { id snippet jurisdiction { id } } }`);
+    const { search } = await data<{ search: unknown[] }>(`{ search(text: "家庭医生签约") { id snippet jurisdiction { id } } }`);
     expect(search[0]).toEqual({ id: 'sm-1-2', snippet: '推进分级诊疗，«家庭医生签约»服务覆盖率达到40%。', jurisdiction: { id: '350400' } });
   });
 
   it('keeps to the jurisdiction asked for', async () => {
-    const { here, there } = await data(`{
+    const { here, there } = await data<{ here: Id[]; there: unknown }>(`{
       here: search(text: "DRG付费", jurisdictionId: "510100") { id }
       there: search(text: "家庭医生签约", jurisdictionId: "510100") { id }
     }`);
-    expect(here.map((t: Data) => t.id)).toEqual(['cd-1-1']);
+    expect(here.map((t) => t.id)).toEqual(['cd-1-1']);
     expect(there).toEqual([]);
   });
 
@@ -299,20 +316,20 @@ describe('errors and limits', () => {
       body: JSON.stringify({ query: '{ jurisdictions { id } }' }),
     });
     const body = await response.text();
-    expect(JSON.parse(body).errors[0].message).toBe('Unexpected error.');
+    expect((JSON.parse(body) as { errors: { message: string }[] }).errors[0]!.message).toBe('Unexpected error.');
     expect(body).not.toMatch(/MATCH|Binder|\/tmp|stack|at /);
   });
 
   it('rejects a query nested deeper than the limit', async () => {
     const deep = `{ task(id: "sm-1-1") { ${'parent { '.repeat(14)}id${' }'.repeat(14)} } }`;
     const answer = await postGraphQL(app, deep);
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_DEEP');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
   });
 
   it('rejects a query whose estimated cost is above the limit', async () => {
     const strict = createApp({ store: graph.store, logger: silentLogger, limits: { maxCost: 30 } });
     const answer = await postGraphQL(strict, `{ policies { tasks { id title agencies { name agency { id name } } implements { score } } } }`);
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('QUERY_TOO_COMPLEX');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('stops a query that runs longer than the timeout', async () => {
@@ -327,7 +344,7 @@ describe('errors and limits', () => {
     };
     const impatient = createApp({ store: slow, logger: silentLogger, limits: { timeoutMs: 50 } });
     const answer = await postGraphQL(impatient, `{ jurisdictions { id policies { id } } }`);
-    expect(answer.errors?.[0]?.extensions?.['code']).toBe('TIMEOUT');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
   });
 
   it('runs every query the explorer sends within the default limits', async () => {

@@ -14,6 +14,7 @@ export interface CommonPhrase {
 }
 
 /** Punctuation, spaces and masked characters never belong to a phrase. */
+// eslint-disable-next-line no-control-regex -- masked characters are NUL (MASK in mask-boilerplate.ts)
 const BREAK = /[\s\u0000，。、；：,.;:！？!?“”‘’"'（）()〔〕【】《》<>\-—…·/|]/u;
 
 export interface PhraseIndex {

@@ -67,7 +67,7 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   for (const item of catalogue.items) {
     const own = new Map<string, Cue>();
     const add = (cue: Cue) => {
-      const key = cue.literal ?? `/${cue.pattern?.source}/`;
+      const key = cue.literal ?? `/${cue.pattern?.source ?? ''}/`;
       const previous = own.get(key);
       if (!previous || previous.weight < cue.weight) own.set(key, cue);
     };
@@ -170,7 +170,7 @@ export function findCues(text: string, index: CueIndex): CueMatch[] {
     const pattern = cue.pattern as RegExp;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
-      if (match.index !== undefined && match[0].length > 0) raw.push({ cue, start: match.index, end: match.index + match[0].length });
+      if (match[0].length > 0) raw.push({ cue, start: match.index, end: match.index + match[0].length });
     }
   }
 

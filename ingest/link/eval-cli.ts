@@ -97,7 +97,7 @@ if (fit) {
   const candidates = fitGroups.reduce((sum, group) => sum + group.rows.length, 0);
   process.stdout.write(
     `score weights fitted on ${candidates} candidates of the ${fitGroups.length} documents of the tuning half:\n  [${weights.map((w) => w.toFixed(3)).join(', ')}]\n`
-    + `${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3)}`).join('\n')}\n`
+    + `${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3) ?? 'none'}`).join('\n')}\n`
     + `Platt scaling of the leave-one-document-out log-odds: [${scaling.map((x) => x.toFixed(3)).join(', ')}]; their log-loss ${heldOutLogLoss.unscaled.toFixed(4)} unscaled, ${heldOutLogLoss.scaled.toFixed(4)} scaled\n`,
   );
 }

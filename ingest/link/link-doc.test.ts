@@ -28,7 +28,7 @@ const doc: ResolvedDoc = {
 describe('linkDoc', () => {
   it('fills doc.links from the tasks, a heading keeping none that its items lack, and leaves the input untouched', () => {
     const linked = linkDoc(doc, { catalogue, glossary });
-    expect(linked.links?.map((l) => [l.taskPath, l.targetId])).toEqual([['一/1', 'care.county-community']]);
+    expect(linked.links.map((l) => [l.taskPath, l.targetId])).toEqual([['一/1', 'care.county-community']]);
     expect('links' in doc).toBe(false);
   });
 
@@ -43,12 +43,12 @@ describe('linkDoc', () => {
       decision: 'add' as const, nationalMatch: '健康中国行动', note: 'test', reviewer: 'test', date: '2024-01-01',
     }];
     const linked = linkDoc(doc, { catalogue, glossary, reviewed });
-    expect(linked.links?.find((l) => l.taskPath === '一/2')).toMatchObject({ targetId: 'health.healthy-china', curated: true });
+    expect(linked.links.find((l) => l.taskPath === '一/2')).toMatchObject({ targetId: 'health.healthy-china', curated: true });
   });
 
   it('adds DERIVES_FROM links when parent tasks are given', () => {
     const parentTasks = [{ path: 'p/1', title: '推进紧密型县域医共体建设', text: '全面推进紧密型县域医共体建设。' }];
     const linked = linkDoc(doc, { catalogue, glossary, parentTasks });
-    expect(linked.links?.filter((l) => l.relation === 'DERIVES_FROM').map((l) => [l.taskPath, l.targetId])).toEqual([['一/1', 'p/1']]);
+    expect(linked.links.filter((l) => l.relation === 'DERIVES_FROM').map((l) => [l.taskPath, l.targetId])).toEqual([['一/1', 'p/1']]);
   });
 });

@@ -101,7 +101,7 @@ export function linkTasksWithMessages(
 function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
   const linksOf = new Map(tasks.map((task) => [task.path, (candidates.get(task.path) ?? [])
     .filter((candidate) => candidate.linked)
-    .map(({ linked: _, evidenceFound: __, ...link }): TaskLink => link)]));
+    .map(linkOf)]));
   const children = new Map<string, LinkableTask[]>();
   for (const task of tasks) {
     if (task.parentPath == null) continue;
@@ -127,9 +127,8 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
       if (have.has(link.targetId)) continue;
       const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
       if (!cited) continue;
-      const { linked: _, evidenceFound: __, ...inherited } = cited;
       // The evidence is the item's own; the confidence is no more than the sub-measure's link.
-      own.push({ ...inherited, score: link.score });
+      own.push({ ...linkOf(cited), score: link.score });
       have.add(link.targetId);
     }
     linksOf.set(task.path, own);
@@ -148,8 +147,7 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
     for (const link of above) {
       const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
       if (!cited) continue;
-      const { linked: _, evidenceFound: __, ...inherited } = cited;
-      taken.push({ ...inherited, score: link.score });
+      taken.push({ ...linkOf(cited), score: link.score });
     }
     linksOf.set(task.path, taken);
   }
@@ -162,7 +160,14 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
  * Reviewed links are not applied here.
  */
 export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskLink & { linked: boolean })[] {
-  return scoredCandidates(task, options).map(({ evidenceFound: _, ...link }) => link);
+  return scoredCandidates(task, options).map((candidate) => ({ ...linkOf(candidate), linked: candidate.linked }));
+}
+
+/** The link a candidate makes, without whether the linker keeps it and what it found for it. */
+function linkOf(candidate: ScoredCandidate): TaskLink {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the two fields are named only to leave them out of the rest
+  const { linked, evidenceFound, ...link } = candidate;
+  return link;
 }
 
 /** A candidate link with what the linker found for it, for fitting the score (ingest/link/eval). */
@@ -316,7 +321,6 @@ function scoreItem(
   { titleBoost, bodyCeiling }: Weights,
 ): ItemScore | null {
   const evidence: ItemScore['evidence'] = [];
-  let raw = 0;
   let strong = 0;
   const byConcept = new Map<string, CueMatch[]>();
   for (const match of matches) {
@@ -380,7 +384,7 @@ function scoreItem(
   }
   // The heading says what the task is about; the body of a long task touches many topics, so its
   // weight saturates and cannot outvote the heading.
-  raw = titleSum + bodyCeiling * (1 - Math.exp(-bodySum / bodyCeiling));
+  const raw = titleSum + bodyCeiling * (1 - Math.exp(-bodySum / bodyCeiling));
   if (evidence.length === 0) return null;
   return { item, raw, strong, titleSum, bodySum, evidence, longestPhrase, longestCue, namesItem };
 }

@@ -81,6 +81,7 @@ export function linkToParentTasks(
     localForms.forEach((form, concept) => form && parentsByConcept[concept]?.forEach((position) => related.add(position)));
     const candidates: Candidate[] = [];
     for (const position of [...related].sort((a, b) => a - b)) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- positions are indices of parents (parents.forEach above)
       const { parent, masked: parentMasked, index, forms: parentForms } = parents[position]!;
       const evidence: Candidate['evidence'] = [];
       let raw = 0;

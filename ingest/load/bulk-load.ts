@@ -108,6 +108,7 @@ export async function loadDocumentsInBulk(store: GraphStore, documents: readonly
     await tx.write(q.bulkCreate.CITES, lastPerKey(rows.cites, edgeKey));
 
     const tables = documentTables(changed, new Set(rows.agencies.map((agency) => agency.id)));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T ties q.bulkCreate[table] to tables[table]; a union parameter does not compile
     const writeTable = <T extends keyof DocumentTables>(table: T) => tx.write(q.bulkCreate[table], tables[table]);
     for (const table of DOCUMENT_TABLES) await writeTable(table);
     return outcomes;

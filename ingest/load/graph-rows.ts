@@ -39,12 +39,15 @@ export interface GraphRows {
   cites: EdgeRow<'CITES'>[];
 }
 
-/** An IMPLEMENTS or DERIVES_FROM edge; both carry the same link properties. */
+/**
+ * An IMPLEMENTS or DERIVES_FROM edge; both carry the same link properties, so their rows have one
+ * type (the callers, which push it into either list, stop compiling if the two ever differ).
+ */
 function linkEdge(
   from: string,
   to: string,
   { score, method, kind, evidence, curated }: Pick<TaskLink, 'score' | 'method' | 'kind' | 'evidence' | 'curated'>,
-): EdgeRow<'IMPLEMENTS'> & EdgeRow<'DERIVES_FROM'> {
+): EdgeRow<'IMPLEMENTS'> {
   return { from, to, score, method, kind, evidence: relationships.IMPLEMENTS.properties.evidence.encode(evidence), curated };
 }
 

@@ -73,7 +73,9 @@ export async function importGraph(store: GraphStore, backup: unknown): Promise<{
     collect(rowsByTable, edge.type, validated(edgeSchemas[edge.type], row, `edges[${index}] (${edge.type})`));
   }
   await store.transaction(async (tx) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- L ties q.upsert[label] to its rows; a union parameter does not compile
     const upsert = <L extends NodeLabel>(label: L) => tx.write(q.upsert[label], rowsByTable[label] ?? []);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- R ties q.merge[type] to its rows; a union parameter does not compile
     const merge = <R extends RelType>(type: R) => tx.write(q.merge[type], rowsByTable[type] ?? []);
     for (const label of Object.keys(nodes) as NodeLabel[]) if (rowsByTable[label]) await upsert(label);
     for (const type of Object.keys(relationships) as RelType[]) if (rowsByTable[type]) await merge(type);

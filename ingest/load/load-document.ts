@@ -85,7 +85,7 @@ async function writeDocumentTasks(tx: WriteTransaction, rows: GraphRows, agencyJ
   await tx.write(q.createTaskTargets, lastPerKey(rows.targets, (target) => target.id), { policyId });
   const responsible = lastPerKey(rows.responsible, edgeKey);
   for (const [jurisdictionId, edges] of groupBy(responsible, (edge) => agencyJurisdiction.get(edge.to) ?? '')) {
-    if (!jurisdictionId) throw new Error(`RESPONSIBLE edge to an agency the document does not list: ${edges[0]?.to}`);
+    if (!jurisdictionId) throw new Error(`RESPONSIBLE edge to an agency the document does not list: ${edges[0]?.to ?? ''}`);
     await tx.write(q.createResponsible, edges, { policyId, jurisdictionId });
   }
   await tx.write(q.createImplements, lastPerKey(rows.implementsLinks, edgeKey), { policyId });

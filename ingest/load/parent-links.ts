@@ -15,9 +15,8 @@ import { loadedPolicyIdOf } from './ids.js';
 /** Ids of the documents a document cites (loaded or stubs). */
 export function citedPolicyIds(doc: LinkedDoc, { catalogue }: LinkContext): string[] {
   const { meta } = doc;
-  if (!meta) return [];
   const policyId = loadedPolicyIdOf(meta, doc.source.sha256);
-  return (doc.citations ?? [])
+  return doc.citations
     .flatMap((citation) => stubPoliciesOf(citation, meta.jurisdictionId, catalogue.documents))
     .map((stub) => stub.id)
     .filter((id) => id !== policyId);
@@ -85,8 +84,7 @@ export function withPendingTasks(store: LoadedTasks, pending: readonly GraphRows
 
 export async function linkToLoadedParents(store: GraphStore | LoadedTasks, doc: LinkedDoc, context: LinkContext): Promise<LinkedDoc> {
   const loaded = 'ofPolicies' in store ? store : storedTasks(store);
-  const { meta, tasks = [] } = doc;
-  if (!meta) return doc;
+  const { meta, tasks } = doc;
   const { glossary } = context;
   const policyId = loadedPolicyIdOf(meta, doc.source.sha256);
   const citedIds = citedPolicyIds(doc, context);
@@ -97,11 +95,10 @@ export async function linkToLoadedParents(store: GraphStore | LoadedTasks, doc: 
   const outbound = linkToParentTasks(tasks, asLinkable(parentTasks), { glossary });
 
   const childTasks = await loaded.ofCitingPolicies(policyId);
-  const inbound = linkToParentTasks(asLinkable(childTasks), tasks, { glossary }).map(({ taskPath, targetId, relation: _relation, ...link }) => ({
-    ...link,
-    fromTaskId: taskPath,
-    toTaskPath: targetId,
-  }));
+  const inbound = linkToParentTasks(asLinkable(childTasks), tasks, { glossary }).map(
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- relation is named only to leave it out of the rest
+    ({ taskPath, targetId, relation, ...link }) => ({ ...link, fromTaskId: taskPath, toTaskPath: targetId }),
+  );
 
-  return { ...doc, links: [...(doc.links ?? []), ...outbound], inboundLinks: inbound };
+  return { ...doc, links: [...doc.links, ...outbound], inboundLinks: inbound };
 }

@@ -159,7 +159,7 @@ export const resolvers = {
       const rows = jurisdictionId
         ? await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId)
         : await ctx.store.read(readQueries.allPolicies);
-      return rows.filter((row) => includeStubs || !row.stub).map((row) => withLists('Policy', row));
+      return rows.filter((row) => includeStubs === true || !row.stub).map((row) => withLists('Policy', row));
     },
     policy(_: unknown, args: Args, ctx: ApiContext) {
       return ctx.loaders.policy.load(parseArgs(ctx.args.id, args).id);
@@ -293,12 +293,14 @@ export const resolvers = {
       let series: PolicyRow[][];
       if (policyIds) {
         const found = await ctx.loaders.policy.loadMany(policyIds);
-        const missing = policyIds.filter((_, i) => !found[i] || found[i] instanceof Error);
-        if (missing.length > 0) throw badUserInput(`Unknown document "${missing[0]}": see the policies query.`, 'policyIds');
+        const [missing] = policyIds.filter((_, i) => !found[i] || found[i] instanceof Error);
+        if (missing !== undefined) throw badUserInput(`Unknown document "${missing}": see the policies query.`, 'policyIds');
         series = [inChronologicalOrder(present(found))];
       } else {
-        await jurisdictionsOrFail([jurisdictionId!], ctx, 'jurisdictionId');
-        series = planSeries((await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId!)).filter((policy) => !policy.stub));
+        // args.ts lets through exactly one of the two; should that change, say so rather than read nothing.
+        if (!jurisdictionId) throw badUserInput('give either jurisdictionId or policyIds', 'jurisdictionId');
+        await jurisdictionsOrFail([jurisdictionId], ctx, 'jurisdictionId');
+        series = planSeries((await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId)).filter((policy) => !policy.stub));
       }
       return Promise.all(series.map(async (documents) => {
         const versions = await Promise.all(documents.map(async (policy) => {
@@ -311,6 +313,7 @@ export const resolvers = {
           return { policy, items, targets: targets.flatMap((list) => (Array.isArray(list) ? list : [])) };
         }));
         const steps = versions.slice(1).map((after, i) => {
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < versions.length - 1: the version before `after`
           const before = versions[i]!;
           const step = versionStep(before.items, after.items, before.targets, after.targets);
           const items = async (ids: string[]) => present(await ctx.loaders.nationalItem.loadMany(ids));
@@ -348,7 +351,7 @@ export const resolvers = {
     parent: (j: JurisdictionNode, _args: Args, ctx: ApiContext) =>
       j.parentId ? ctx.loaders.jurisdiction.load(j.parentId) : null,
     async policies(j: JurisdictionNode, args: Args, ctx: ApiContext) {
-      const includeStubs = args['includeStubs'] === true;
+      const includeStubs = args.includeStubs === true;
       const rows = await ctx.loaders.policiesOfJurisdiction.load(j.id);
       return rows.filter((row) => includeStubs || !row.stub);
     },

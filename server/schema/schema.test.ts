@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { nodes, relationships } from '../../graph-schema/model.js';
+import type { PropertyMap } from '../../graph-schema/properties.js';
 import * as clientQueries from '../../client/src/api/queries.js';
 import { createApiSchema } from './schema.js';
 
@@ -34,7 +35,8 @@ describe('the API schema', () => {
 
   it('exposes every public property of every node label with its declared type and nullability', () => {
     for (const [label, spec] of Object.entries(nodes)) {
-      for (const [name, property] of Object.entries(spec.properties)) {
+      const properties: PropertyMap = spec.properties;
+      for (const [name, property] of Object.entries(properties)) {
         if (property.graphql === null) continue;
         const found = field(label, name);
         expect(getNamedType(found.type).name, `${label}.${name}`).toBe(property.graphql.replace(/[[\]!]/g, ''));
@@ -45,7 +47,8 @@ describe('the API schema', () => {
 
   it('offers every value of the enumerated properties of relationships', () => {
     for (const spec of Object.values(relationships)) {
-      for (const property of Object.values(spec.properties)) {
+      const properties: PropertyMap = spec.properties;
+      for (const property of Object.values(properties)) {
         const values = 'options' in property.zod ? (property.zod.options as string[]) : null;
         if (!values || !property.graphql) continue;
         const type = schema.getType(property.graphql);
@@ -60,7 +63,7 @@ describe('the API schema', () => {
     for (const name of ['jurisdictions', 'jurisdiction', 'policies', 'policy', 'task', 'search', 'nationalItems', 'nationalItem', 'lineage', 'coverage', 'compare']) {
       expect(query[name], name).toBeDefined();
     }
-    expect(Object.keys(query['search']!.args.reduce((acc, arg) => ({ ...acc, [arg.name]: true }), {}))).toEqual(['text', 'jurisdictionId', 'limit']);
+    expect(Object.keys(query.search!.args.reduce((acc, arg) => ({ ...acc, [arg.name]: true }), {}))).toEqual(['text', 'jurisdictionId', 'limit']);
     const expected: Record<string, string[]> = {
       Jurisdiction: ['id', 'name', 'nameEn', 'level', 'parent', 'policies'],
       Policy: ['id', 'title', 'docNumber', 'issuer', 'issuedOn', 'status', 'sourceFile', 'sha256', 'jurisdiction', 'tasks', 'cites', 'citedBy'],
@@ -85,7 +88,7 @@ describe('the API schema', () => {
     const documents = Object.entries(clientQueries).filter(([, value]) => typeof value === 'string' && /^\s*query\b/.test(value));
     expect(documents.length).toBeGreaterThan(5);
     for (const [name, source] of documents) {
-      const errors = validate(schema, parse(source as string));
+      const errors = validate(schema, parse(source));
       expect(errors.map((error) => error.message), name).toEqual([]);
     }
   });

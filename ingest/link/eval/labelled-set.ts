@@ -55,7 +55,8 @@ export function locateIn(source: string, entry: LabelledEntry): { text: string; 
   const at = source.indexOf(entry.phrase);
   if (at < 0) return null;
   const lineStart = source.lastIndexOf('\n', at) + 1;
-  const lineEnd = source.indexOf('\n', at) < 0 ? source.length : source.indexOf('\n', at);
+  const newline = source.indexOf('\n', at);
+  const lineEnd = newline < 0 ? source.length : newline;
   const line = source.slice(lineStart, lineEnd);
 
   if (line.includes('\t')) {
@@ -88,7 +89,8 @@ export function locateIn(source: string, entry: LabelledEntry): { text: string; 
     // Running text continues across page breaks until the next numbered unit.
     let cursor = lineEnd + 1;
     while (cursor < source.length && lines.length < 4) {
-      const nextEnd = source.indexOf('\n', cursor) < 0 ? source.length : source.indexOf('\n', cursor);
+      const nextNewline = source.indexOf('\n', cursor);
+      const nextEnd = nextNewline < 0 ? source.length : nextNewline;
       const next = source.slice(cursor, nextEnd);
       cursor = nextEnd + 1;
       if (next.trim() === '') continue;
