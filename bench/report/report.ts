@@ -2,6 +2,7 @@
  * @module The shape of bench/results/latest.json and the goals of issue 7, each with pass or miss
  * and by how much.
  */
+import type { StartAndReaders } from '../start-and-readers.js';
 import type { LoadResult } from '../steps/load-step.js';
 import type { SeedsIngestResult } from '../steps/ingest-step.js';
 import type { UiResult } from '../steps/ui-step.js';
@@ -74,6 +75,8 @@ export interface BenchReport {
   http: Record<string, LatencySummary & { errors: number }>;
   load: LoadResult;
   serverRssMiB: number;
+  /** Persisted start against a cold one, 50 clients against one (see bench/start-and-readers.ts). */
+  startAndReaders: StartAndReaders;
   ui: Record<string, UiResult>;
   neo4j: { skipped: string } | { documents: number; ingestMs: number; neo4jWritesMs: number; kuzuWritesMs: number; writesRatio: number; tasksPage: LatencySummary };
   goals: GoalResult[];
