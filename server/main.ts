@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,
   });
   logger.info(config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)');
-  const server = createServer(app);
+  // Yoga answers each request itself, errors included: the listener need not await it.
+  const server = createServer((request, response) => void app(request, response));
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

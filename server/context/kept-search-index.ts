@@ -4,7 +4,7 @@
  * again once they are kept again after a write. Until the first index is there, searches wait for
  * it (useSearchAfterIndexBuilt) rather than answer that nothing matched.
  */
-import { getOperationAST, Kind } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { TaskNode } from '../../graph-schema/model.js';
 import {
@@ -81,7 +81,8 @@ export function useSearchAfterIndexBuilt(whenBuilt: () => Promise<unknown> | nul
     async onExecute({ args }) {
       const waiting = whenBuilt();
       if (!waiting) return;
-      const operation = getOperationAST(args.document, args.operationName);
+      // The hook's arguments come typed as any: named here.
+      const operation = getOperationAST(args.document as DocumentNode, args.operationName as string | null | undefined);
       // Fragments at the root may hold a search too: they wait as well.
       const searches = operation?.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || selection.name.value === 'search');
       if (searches) await waiting;
