@@ -175,16 +175,16 @@ export function createApp({
       const stamp = (await store.graphVersion?.()) ?? null;
       const sets = await served.rowSets();
       if (stamp === null || sets === null || served.version !== version) return;
-      await writeKeptFile(keptFile, stamp, sets).catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error));
-    }));
+      await writeKeptFile(keptFile, stamp, sets);
+    }).catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error)));
   /** The same for a search index built from the kept tasks at `version`. */
   const persistIndex = (built: BuiltSearchIndex, version: number | null) =>
     (persisting = persisting.then(async () => {
       if (!searchIndexFile || version === null) return;
       const stamp = (await store.graphVersion?.()) ?? null;
       if (stamp === null || served.version !== version) return;
-      await writeSearchIndexFile(searchIndexFile, stamp, built).catch((error: unknown) => logger.warn(`could not write ${searchIndexFile}`, error));
-    }));
+      await writeSearchIndexFile(searchIndexFile, stamp, built);
+    }).catch((error: unknown) => logger.warn(`could not write ${searchIndexFile}`, error)));
   const served = keepGraph(store, { onTaskRowsKept: () => void persist() });
   /** The kept graph's index, unless one was passed in. */
   let ownIndex: KeptSearchIndex | null = null;
