@@ -33,7 +33,7 @@ export interface AppOptions {
   /**
    * The search index. @default the kept graph's (see kept-search-index.ts), loaded or built by
    * `ready()` from the task rows the server keeps, and built again after each write; a search
-   * before it is there waits for it.
+   * while `ready()` runs waits for it.
    */
   searchIndex?: SearchIndex;
   /**
@@ -218,7 +218,7 @@ export function createApp({
       ...useQueryLimits(effectiveLimits),
       useSharedAnswers({ version: () => served.version, fields: SHARED_ANSWERS }),
       // Before the read lock is taken: a search waiting for the index must not hold writes back.
-      useSearchAfterIndexBuilt(() => (ownIndex && !ownIndex.built ? ready() : null)),
+      useSearchAfterIndexBuilt(() => (ownIndex && !ownIndex.built ? readying : null)),
       useSharedReads(lock),
       useStoreQueryCount(),
     ],

@@ -55,11 +55,11 @@ describe('the search index persisted beside the database', () => {
     expect(await readSearchIndexFile(searchIndexFile, 'another stamp')).toBeNull();
   });
 
-  it('answers a search sent before ready() with the tasks that match, building the index once', async () => {
+  it('answers a search sent while ready() reads the graph with the tasks that match, building the index once', async () => {
     const { store, names } = recording(graph.store);
     const app = createApp({ store, logger: silentLogger });
-    const early = postGraphQL<Hits>(app, SEARCH('家庭医生签约'));
     const ready = app.ready();
+    const early = postGraphQL<Hits>(app, SEARCH('家庭医生签约'));
     const answer = await early;
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.search.map((hit) => hit.id)).toContain('sm-1-2');
