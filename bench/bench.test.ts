@@ -25,12 +25,15 @@ describe('npm run bench -- --quick', () => {
     const markdown = () => readFileSync(join(resultsDir, 'latest.md'), 'utf8');
 
     expect(Object.keys(report).sort()).toEqual(
-      ['corpus', 'goals', 'http', 'load', 'loading', 'meta', 'neo4j', 'notes', 'resolvers', 'search', 'seeds', 'serverRssMiB', 'ui', 'writes'].sort(),
+      ['corpus', 'goals', 'http', 'load', 'loading', 'meta', 'neo4j', 'notes', 'resolvers', 'search', 'seeds', 'serverRssMiB', 'startAndReaders', 'ui', 'writes'].sort(),
     );
     expect(report.meta.mode).toBe('quick');
     expect(Object.keys(report.http).sort()).toEqual(['compare', 'coverage', 'coverageCells', 'coverageWithTaskIds', 'lineage', 'search', 'tasksPage']);
     for (const summary of Object.values(report.http)) expect(summary.p99).toBeGreaterThanOrEqual(summary.p50);
     expect(report.load.connections).toBe(50);
+    expect([report.startAndReaders.oneClient.connections, report.startAndReaders.fiftyClients.connections]).toEqual([1, 50]);
+    expect(report.startAndReaders.persistedStartSeconds).toBeGreaterThan(0);
+    expect(markdown()).toContain('## Start and readers');
     expect(Object.keys(report.ui)).toEqual(expect.arrayContaining(['dagre:1000', 'dagre:5000']));
     expect(report.ui['dagre:5000']!.elements).toBeGreaterThanOrEqual(5000);
 

@@ -27,6 +27,7 @@ import { createRandom, type Random } from './corpus/prng.js';
 import { formatMarkdown } from './report/format-markdown.js';
 import { evaluateGoals, type BenchReport } from './report/report.js';
 import type { CorpusIngestResult, LoaderIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
+import { measureStartAndReaders } from './start-and-readers.js';
 import type { LoadResult } from './steps/load-step.js';
 import { measureLineageDraw } from './steps/ui-step.js';
 import { perIdReadStore, rowAtATimeStore, timedStore } from './support/instrumented-store.js';
@@ -443,6 +444,9 @@ export async function runBench({ quick, jurisdictions, seed, years = 1, workDir:
     await server.stop();
   }
 
+  log('start and readers: persisted start against a cold one, 50 clients against one');
+  const startAndReaders = await measureStartAndReaders({ db, bodies: loadBodies(samples, random.fork('load')), workDir, seconds: sizes.loadSeconds, log });
+
   log('UI: lineage view draw and layout in headless Chromium');
   const ui = await measureLineageDraw({ sizes: sizes.uiSizes, runs: sizes.uiRuns, outDir: join(workDir, 'ui-dist'), layouts: ['dagre', 'fcose'], warmUp: !quick });
 
@@ -490,6 +494,7 @@ export async function runBench({ quick, jurisdictions, seed, years = 1, workDir:
     http,
     load,
     serverRssMiB,
+    startAndReaders,
     ui,
     neo4j,
     goals: [],

@@ -1,8 +1,9 @@
 /**
- * @module `npx tsx bench/start-and-readers.ts [--jurisdictions N] [--seconds S]`: one section of
- * the bench, side by side in one run over one store: the server's start with the kept graph
- * persisted beside the database against a cold start (reading it from the database), 50 clients
- * against one, and the server's resident memory. Prints a Markdown table.
+ * @module One section of the bench (`npm run bench` runs it over its store; alone:
+ * `npx tsx bench/start-and-readers.ts [--jurisdictions N] [--seconds S]`), side by side in one run
+ * over one store: the server's start with the kept graph and search index persisted beside the
+ * database against a cold start (reading and indexing it from the database), 50 clients against
+ * one, and the server's resident memory. Alone, it prints its Markdown table.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,20 +15,66 @@ import { loadBodies, readSamples, runChild, runLoad } from './run.js';
 import type { LoadResult } from './steps/load-step.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 
+export interface StartAndReaders {
+  coldStartSeconds: number;
+  persistedStartSeconds: number;
+  coldRssMiB: number;
+  persistedRssMiB: number;
+  oneClient: LoadResult;
+  fiftyClients: LoadResult;
+  loadedRssMiB: number;
+}
+
 async function timedStart(db: string): Promise<{ server: ServerProcess; seconds: number }> {
   const started = performance.now();
   const server = await startServer({ db });
   return { server, seconds: (performance.now() - started) / 1000 };
 }
 
+/** Cold start, then persisted start over the files the cold one wrote, then 1 and 50 clients on it. */
+export async function measureStartAndReaders({ db, bodies, workDir, seconds, log = (line) => process.stderr.write(`${line}\n`) }: { db: string; bodies: string[]; workDir: string; seconds: number; log?: (line: string) => void }): Promise<StartAndReaders> {
+  // The files main.ts keeps beside a Kuzu database (see server/main.ts).
+  for (const file of [`${db}.kept.jsonl`, `${db}.search-index`]) rmSync(file, { force: true });
+  log('start: cold (kept graph read from the database, search index built)');
+  const cold = await timedStart(db);
+  const coldRssMiB = cold.server.rssMiB();
+  await cold.server.stop();
+
+  log('start: persisted (kept graph and search index loaded from their files)');
+  const persisted = await timedStart(db);
+  const persistedRssMiB = persisted.server.rssMiB();
+  try {
+    log(`readers: 1 client, then 50, ${seconds} s each`);
+    const oneClient = await runLoad(persisted.server, bodies, workDir, { connections: 1, seconds });
+    const fiftyClients = await runLoad(persisted.server, bodies, workDir, { connections: 50, seconds });
+    const loadedRssMiB = persisted.server.rssMiB();
+    return { coldStartSeconds: cold.seconds, persistedStartSeconds: persisted.seconds, coldRssMiB, persistedRssMiB, oneClient, fiftyClients, loadedRssMiB };
+  } finally {
+    await persisted.server.stop();
+  }
+}
+
+/** The section's table, each figure beside its baseline. */
+export function formatStartAndReaders(result: StartAndReaders): string[] {
+  const row = (name: string, value: string, against: string, ratio: string) => `| ${name} | ${value} | ${against} | ${ratio} |`;
+  const load = (run: LoadResult) => `${run.requestsPerSec.toFixed(0)} req/s, p50 ${run.latencyP50Ms.toFixed(0)} ms, p99 ${run.latencyP99Ms.toFixed(0)} ms, ${run.errors + run.non2xx + run.graphqlErrors + run.timeouts} errors`;
+  const { coldStartSeconds: cold, persistedStartSeconds: persisted, coldRssMiB, persistedRssMiB, oneClient, fiftyClients } = result;
+  return [
+    '| measure | this design | baseline | ratio |',
+    '|---|---|---|---|',
+    row('start until ready (search and coverage from memory)', `${persisted.toFixed(1)} s persisted`, `${cold.toFixed(1)} s cold`, `${(cold / persisted).toFixed(1)}× faster`),
+    row('server RSS when ready', `${persistedRssMiB.toFixed(0)} MiB persisted`, `${coldRssMiB.toFixed(0)} MiB cold`, (persistedRssMiB / coldRssMiB).toFixed(2)),
+    row('mixed search/lineage/compare/tasks load', `50 clients: ${load(fiftyClients)}`, `1 client: ${load(oneClient)}`, `${(fiftyClients.requestsPerSec / oneClient.requestsPerSec).toFixed(1)}× the throughput`),
+    row('server RSS after the load', `${result.loadedRssMiB.toFixed(0)} MiB`, '', ''),
+  ];
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { jurisdictions: { type: 'string', default: '30' }, seconds: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' } } });
   const jurisdictions = Number(values.jurisdictions);
-  const seconds = Number(values.seconds);
   const workDir = resolve('data/bench', `readers-${jurisdictions}`);
   const seedsDir = resolve('seeds');
   const db = join(workDir, 'store', 'db.kuzu');
-  const keptFile = `${db}.kept.jsonl`;
   mkdirSync(workDir, { recursive: true });
   const random = createRandom(Number(values.seed));
   const corpusDir = join(workDir, 'corpus');
@@ -39,46 +86,14 @@ async function main(): Promise<void> {
   const store = await openKuzuStore({ path: db });
   const samples = await readSamples(store, manifest, random.fork('samples'), 40);
   await store.close();
-  const bodies = loadBodies(samples, random.fork('load'));
-
-  rmSync(keptFile, { force: true });
-  process.stderr.write('cold start (kept graph read from the database)\n');
-  const cold = await timedStart(db);
-  const coldRss = cold.server.rssMiB();
-  await cold.server.stop();
-
-  process.stderr.write('persisted start (kept graph loaded from its file)\n');
-  const warm = await timedStart(db);
-  const warmRss = warm.server.rssMiB();
-  let one: LoadResult;
-  let fifty: LoadResult;
-  let loadedRss: number;
-  try {
-    process.stderr.write(`load: 1 client, then 50, ${seconds} s each\n`);
-    one = await runLoad(warm.server, bodies, workDir, { connections: 1, seconds });
-    fifty = await runLoad(warm.server, bodies, workDir, { connections: 50, seconds });
-    loadedRss = warm.server.rssMiB();
-  } finally {
-    await warm.server.stop();
-  }
-  const row = (name: string, value: string, against: string, ratio: string) => `| ${name} | ${value} | ${against} | ${ratio} |`;
-  const load = (result: LoadResult) => `${result.requestsPerSec.toFixed(0)} req/s, p50 ${result.latencyP50Ms.toFixed(0)} ms, p99 ${result.latencyP99Ms.toFixed(0)} ms, ${result.errors + result.non2xx + result.graphqlErrors + result.timeouts} errors`;
-  process.stdout.write(
-    [
-      `Store: ${manifest.documents} documents, ${manifest.units} tasks and sub-measures (${jurisdictions} jurisdictions)`,
-      '',
-      '| measure | this design | baseline | ratio |',
-      '|---|---|---|---|',
-      row('start until ready (search and coverage from memory)', `${warm.seconds.toFixed(1)} s persisted`, `${cold.seconds.toFixed(1)} s cold`, `${(cold.seconds / warm.seconds).toFixed(1)}× faster`),
-      row('server RSS when ready', `${warmRss.toFixed(0)} MiB persisted`, `${coldRss.toFixed(0)} MiB cold`, `${(warmRss / coldRss).toFixed(2)}`),
-      row('mixed search/lineage/compare/tasks load', `50 clients: ${load(fifty)}`, `1 client: ${load(one)}`, `${(fifty.requestsPerSec / one.requestsPerSec).toFixed(1)}× the throughput`),
-      row('server RSS after the load', `${loadedRss.toFixed(0)} MiB`, '', ''),
-      '',
-    ].join('\n'),
-  );
+  const result = await measureStartAndReaders({ db, bodies: loadBodies(samples, random.fork('load')), workDir, seconds: Number(values.seconds) });
+  const storeLine = `Store: ${manifest.documents} documents, ${manifest.units} tasks and sub-measures (${jurisdictions} jurisdictions)`;
+  process.stdout.write([storeLine, '', ...formatStartAndReaders(result), ''].join('\n'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench section failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench section failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

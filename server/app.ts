@@ -12,7 +12,8 @@ import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './cont
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { keepGraph } from './context/kept-graph.js';
 import { readKeptFile, writeKeptFile } from './context/kept-file.js';
-import { keptSearchIndex } from './context/kept-search-index.js';
+import { keptSearchIndex, useSearchAfterIndexBuilt, type KeptSearchIndex } from './context/kept-search-index.js';
+import { readSearchIndexFile, writeSearchIndexFile } from './context/search-index-file.js';
 import { useSharedAnswers } from './context/shared-answers.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
@@ -20,7 +21,7 @@ import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
 import { createConsoleLogger, type Logger } from './logger.js';
 import { argSchemas } from './schema/args.js';
 import { createApiSchema } from './schema/schema.js';
-import type { SearchIndex } from './search/search-index.js';
+import type { BuiltSearchIndex, SearchIndex } from './search/search-index.js';
 import { useClientFiles } from './static/serve-client.js';
 import { createWriteContext, type WriteOptions } from './writes/write-context.js';
 import { useWriteRoutes } from './writes/write-routes.js';
@@ -30,8 +31,9 @@ export interface AppOptions {
   /** @default a console logger at level info */
   logger?: Logger;
   /**
-   * The search index. @default the kept graph's (see kept-search-index.ts), built by `ready()` from
-   * the task rows the server keeps, and again after each write.
+   * The search index. @default the kept graph's (see kept-search-index.ts), loaded or built by
+   * `ready()` from the task rows the server keeps, and built again after each write; a search
+   * while `ready()` runs waits for it.
    */
   searchIndex?: SearchIndex;
   /**
@@ -54,6 +56,13 @@ export interface AppOptions {
    */
   keptFile?: string | null;
   /**
+   * Where the kept search index is persisted (see search-index-file.ts), with the same stamp:
+   * `ready()` loads it when the kept rows were loaded from `keptFile`, else builds the index and
+   * writes it. Nothing is persisted when null.
+   * @default null
+   */
+  searchIndexFile?: string | null;
+  /**
    * Document upload and curation. Without a token (the default) the server is read-only and the
    * write endpoints answer 403.
    * @default { token: null }
@@ -64,10 +73,12 @@ export interface AppOptions {
 export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
   /**
    * Loads what the server keeps in memory (see server/context/kept-graph.ts) from `keptFile` when
-   * it is of the database's version, else reads it, each row once; then builds the search index
-   * from it. Until then requests are answered from the database. Resolves to whether it was loaded.
+   * it is of the database's version, else reads it, each row once; then loads the search index
+   * from `searchIndexFile` (only along with the kept rows) or builds it. Until then requests are
+   * answered from the database, and searches wait. Runs once (again after a failure); resolves
+   * to what was loaded from the files.
    */
-  ready(): Promise<{ loaded: boolean }>;
+  ready(): Promise<{ loaded: boolean; searchIndexLoaded: boolean }>;
 };
 
 /** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
@@ -149,6 +160,7 @@ export function createApp({
   graphiql = true,
   writes = { token: null },
   keptFile = null,
+  searchIndexFile = null,
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
@@ -163,11 +175,20 @@ export function createApp({
       const stamp = (await store.graphVersion?.()) ?? null;
       const sets = await served.rowSets();
       if (stamp === null || sets === null || served.version !== version) return;
-      await writeKeptFile(keptFile, stamp, sets).catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error));
-    }));
+      await writeKeptFile(keptFile, stamp, sets);
+    }).catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error)));
+  /** The same for a search index built from the kept tasks at `version`. */
+  const persistIndex = (built: BuiltSearchIndex, version: number | null) =>
+    (persisting = persisting.then(async () => {
+      if (!searchIndexFile || version === null) return;
+      const stamp = (await store.graphVersion?.()) ?? null;
+      if (stamp === null || served.version !== version) return;
+      await writeSearchIndexFile(searchIndexFile, stamp, built);
+    }).catch((error: unknown) => logger.warn(`could not write ${searchIndexFile}`, error)));
   const served = keepGraph(store, { onTaskRowsKept: () => void persist() });
-  const ownIndex = searchIndex ? null : keptSearchIndex(served);
-  const index = searchIndex ?? ownIndex!;
+  /** The kept graph's index, unless one was passed in. */
+  let ownIndex: KeptSearchIndex | null = null;
+  const index: SearchIndex = searchIndex ?? (ownIndex = keptSearchIndex(served, { onBuilt: (built, version) => void persistIndex(built, version) }));
   const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex: index, logger });
   let linkContext: Promise<LinkContext> | null = null;
   const loadLinks = () => (linkContext ??= loadLinkContext(writes.seedsDir).catch((error: unknown) => {
@@ -196,13 +217,16 @@ export function createApp({
       // Parse, validation and execution phase.
       ...useQueryLimits(effectiveLimits),
       useSharedAnswers({ version: () => served.version, fields: SHARED_ANSWERS }),
+      // Before the read lock is taken: a search waiting for the index must not hold writes back.
+      useSearchAfterIndexBuilt(() => (ownIndex && !ownIndex.built ? readying : null)),
       useSharedReads(lock),
       useStoreQueryCount(),
     ],
   });
-  async function loadKept(): Promise<boolean> {
+  /** The stamp the kept rows were loaded at; null when they were not. */
+  async function loadKept(): Promise<string | null> {
     const version = served.version;
-    if (!keptFile || version === null) return false;
+    if (!keptFile || version === null) return null;
     let stamp = (await store.graphVersion?.()) ?? null;
     if (stamp === null) {
       // A store last written before stamps existed: an empty transaction stamps it.
@@ -211,17 +235,31 @@ export function createApp({
     }
     const sets = stamp === null ? null : await readKeptFile(keptFile, stamp);
     // A write that came in meanwhile (the server answers from the database while loading) wins.
-    return sets !== null && served.version === version && served.restore(sets);
+    return sets !== null && served.version === version && served.restore(sets) ? stamp : null;
   }
-  return Object.assign(yoga, {
-    async ready() {
-      const loaded = await loadKept();
-      if (!loaded) {
-        await served.warm();
-        await persist();
+  async function loadOrBuild(): Promise<{ loaded: boolean; searchIndexLoaded: boolean }> {
+    const version = served.version;
+    const stamp = await loadKept();
+    if (stamp === null) {
+      await served.warm();
+      await persist();
+    } else if (ownIndex && searchIndexFile) {
+      const loadedIndex = await readSearchIndexFile(searchIndexFile, stamp);
+      if (loadedIndex && served.version === version) {
+        ownIndex.restore(loadedIndex);
+        return { loaded: true, searchIndexLoaded: true };
       }
-      await ownIndex?.refresh();
-      return { loaded };
-    },
-  });
+    }
+    await ownIndex?.refresh();
+    return { loaded: stamp !== null, searchIndexLoaded: false };
+  }
+  let readying: ReturnType<typeof loadOrBuild> | null = null;
+  function ready(): ReturnType<typeof loadOrBuild> {
+    readying ??= loadOrBuild().catch((error: unknown) => {
+      readying = null;
+      throw error;
+    });
+    return readying;
+  }
+  return Object.assign(yoga, { ready });
 }

@@ -37,9 +37,11 @@ async function main(): Promise<void> {
     writes: config.writes,
     // Beside the database file, as Kuzu keeps its WAL.
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
+    searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,
   });
   logger.info(config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)');
-  const server = createServer(app);
+  // Yoga answers each request itself, errors included: the listener need not await it.
+  const server = createServer((request, response) => void app(request, response));
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -48,10 +50,13 @@ async function main(): Promise<void> {
     console.log(`GraphQL (GraphiQL)    ${base}/graphql`);
     console.log(`export                ${base}/export/graph.json  ${base}/export/graph.graphml  ${base}/export/csv/Task.csv`);
   });
-  // Requests are answered from the database until the kept graph and the search index are ready.
+  // Requests are answered from the database until the kept graph is ready; searches wait for the index.
   const started = performance.now();
   app.ready().then(
-    ({ loaded }) => console.log(`ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index built in ${Math.round(performance.now() - started)} ms`),
+    ({ loaded, searchIndexLoaded }) =>
+      console.log(
+        `ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index ${searchIndexLoaded ? 'loaded from its file' : 'built'} in ${Math.round(performance.now() - started)} ms`,
+      ),
     (error: unknown) => logger.error('reading the graph into memory failed; requests keep going to the database', error),
   );
 

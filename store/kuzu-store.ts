@@ -59,7 +59,7 @@ async function openDatabase({ path, readOnly, lockWaitMs, checkpointThresholdByt
       await database.init();
       return database;
     } catch (error) {
-      const locked = error instanceof Error && /Could not set lock/.test(error.message);
+      const locked = error instanceof Error && error.message.includes('Could not set lock');
       if (!locked || Date.now() >= deadline) throw error;
       if (!told) onLockWait?.();
       told = true;
@@ -90,12 +90,12 @@ const columnParam = (index: number) => `rows_${index}`;
  * Cypher wraps them in toFloat, which Kuzu calls to_double).
  */
 export function encodeRows<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): Record<string, unknown[]> {
-  const fields = Object.entries(query.rowTypes) as [string, StorageType][];
+  const fields = Object.entries<StorageType>(query.rowTypes);
   return Object.fromEntries(
     fields.map(([name, type], index) => {
       const values = rows.map((row) => {
         const value = (row as Record<string, unknown>)[name] ?? null;
-        return type === 'DOUBLE' && value !== null ? String(value) : value;
+        return type === 'DOUBLE' && typeof value === 'number' ? String(value) : value;
       });
       return [columnParam(index), [TEMPLATE_VALUES[type], ...values]];
     }),
@@ -172,7 +172,7 @@ function toKuzuKeyedRead(byKey: (key: string) => string, branches: number): stri
 
 /** The statements a keyed read of `ids` takes (see toKuzuKeyedRead), with their parameters. */
 function keyedReadCalls(ids: readonly unknown[], params: Params): { branches: number; params: Params }[] {
-  const { ids: _ids, ...rest } = params;
+  const rest = Object.fromEntries(Object.entries(params).filter(([name]) => name !== 'ids'));
   const calls = [];
   for (let offset = 0; offset < ids.length; offset += KEYED_READ_BRANCHES) {
     const chunk = ids.slice(offset, offset + KEYED_READ_BRANCHES);
@@ -250,9 +250,7 @@ export async function openKuzuStore({
 
   /** The read connection with the fewest calls waiting (the first idle one when there is one). */
   function leastBusy(): Lane {
-    let best = readLanes[0]!;
-    for (const each of readLanes) if (each.waiting < best.waiting) best = each;
-    return best;
+    return readLanes.reduce((best, each) => (each.waiting < best.waiting ? each : best));
   }
 
   function run(on: Lane, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
@@ -292,7 +290,7 @@ export async function openKuzuStore({
     return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
       const { byKey } = query;
       if (!byKey) return (await run(laneFor(), query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
-      const ids = params['ids'];
+      const ids = params.ids;
       if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
       const rows: Record<string, unknown>[] = [];
       for (const call of keyedReadCalls(ids, params)) {
@@ -326,7 +324,7 @@ export async function openKuzuStore({
     async graphVersion() {
       try {
         const [row] = await run(leastBusy(), 'graphVersion', READ_GRAPH_VERSION, {});
-        return typeof row?.['stamp'] === 'string' ? row['stamp'] : null;
+        return typeof row?.stamp === 'string' ? row.stamp : null;
       } catch {
         return null; // a store whose schema was not applied (read-only): nothing to compare
       }

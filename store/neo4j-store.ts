@@ -16,7 +16,7 @@ export interface Neo4jStoreOptions {
 
 /** Neo4j stores JS numbers as floats; INT64 fields and integral params go as driver integers. */
 function encodeRows<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): Record<string, unknown>[] {
-  const fields = Object.entries(query.rowTypes) as [string, string][];
+  const fields = Object.entries<string>(query.rowTypes);
   return rows.map((row) => {
     const values = row as Record<string, unknown>;
     const out: Record<string, unknown> = {};
@@ -61,9 +61,10 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
     try {
       const result =
         'executeQuery' in tx
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- the driver declares its options as classes but takes plain objects, as its documentation shows.
           ? await tx.executeQuery(cypher, params, { database, routing: neo4j.routing.READ })
           : await tx.run(cypher, params);
-      return decode(result as QueryResult);
+      return decode(result);
     } catch (error) {
       throw new StoreError(name, error instanceof Error ? error.message : String(error), { cause: error });
     }
@@ -75,6 +76,7 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
       return queryCount;
     },
     async applySchema() {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- the driver declares its options as classes but takes plain objects, as its documentation shows.
       const session = driver.session({ database });
       try {
         for (const statement of neo4jDdl()) {
@@ -91,6 +93,7 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
       return (await run(driver, query.name, query.cypher, encodeParams(params))) as Result[];
     },
     async transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- the driver declares its options as classes but takes plain objects, as its documentation shows.
       const session = driver.session({ database });
       try {
         return await session.executeWrite(async (tx) =>

@@ -9,7 +9,7 @@ import { openKuzuStore } from './kuzu-store.js';
 import { openNeo4jStore } from './neo4j-store.js';
 
 const storeEnv = z.object({
-  NEO4J_URI: z.string().url().optional(),
+  NEO4J_URI: z.url().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().default('neo4j'),

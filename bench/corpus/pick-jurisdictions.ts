@@ -23,10 +23,10 @@ export interface Place {
 const SUFFIX = /(?:自治县|自治州|自治旗|地区|林区|特区|新区|县|市|区|旗|盟|州)$/u;
 
 function prefixOf(node: JurisdictionNode): string {
-  if (/自治州$/u.test(node.name)) return '州';
-  if (/盟$/u.test(node.name)) return '盟';
-  if (/旗$/u.test(node.name)) return '旗';
-  if (node.level === 'county') return /区$/u.test(node.name) ? '区' : /县$/u.test(node.name) ? '县' : '市';
+  if (node.name.endsWith('自治州')) return '州';
+  if (node.name.endsWith('盟')) return '盟';
+  if (node.name.endsWith('旗')) return '旗';
+  if (node.level === 'county') return node.name.endsWith('区') ? '区' : node.name.endsWith('县') ? '县' : '市';
   return '市';
 }
 
@@ -36,7 +36,7 @@ export function placeOf(node: JurisdictionNode): Place {
   const province = city ? jurisdictionById(city.parentId ?? '') : parent;
   if (!province) throw new Error(`jurisdiction ${node.id} has no province in the registry`);
   // Ethnic autonomous areas are called by their place name: 红河哈尼族彝族自治州 → 红河.
-  const stripped = /族/u.test(node.name) ? node.name.slice(0, 2) : node.name.replace(SUFFIX, '');
+  const stripped = node.name.includes('族') ? node.name.slice(0, 2) : node.name.replace(SUFFIX, '');
   return {
     id: node.id,
     name: node.name,

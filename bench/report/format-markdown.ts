@@ -1,4 +1,5 @@
 /** @module bench/results/latest.md: the report as markdown tables, each design choice beside its baseline. */
+import { formatStartAndReaders } from '../start-and-readers.js';
 import type { BenchReport } from './report.js';
 
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
@@ -68,6 +69,10 @@ export function formatMarkdown(report: BenchReport): string {
     ...Object.entries(http).map(([name, s]) => `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} |`),
     '',
     `Concurrent load (autocannon, second process): ${load.connections} clients for ${load.durationS} s, ${n(load.requests)} requests, ${n(load.requestsPerSec, 1)} requests/s, p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}, GraphQL errors ${load.graphqlErrors}; server RSS after ${n(report.serverRssMiB)} MiB.`,
+    '',
+    '## Start and readers (persisted start against a cold one, 50 clients against one)',
+    '',
+    ...formatStartAndReaders(report.startAndReaders),
     '',
     '## Lineage view in headless Chromium',
     '',

@@ -90,7 +90,7 @@ async function seedsMode(db: string, seedsDir: string): Promise<SeedsIngestResul
     coldMs: cold.ms,
     warmReingestMs: warm.ms,
     warmFreshStoreMs: fresh.ms,
-    tasks: Number(tasks?.count ?? 0),
+    tasks: tasks?.count ?? 0,
     peakRssMiB: peakRssMiB(),
   };
 }
@@ -136,7 +136,7 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
     totalMs,
     firstTenthDocsPerSec: stamps.length > 0 ? rate(0, tenth) : 0,
     lastTenthDocsPerSec: stamps.length > 0 ? rate(stamps.length - tenth, stamps.length) : 0,
-    tasksInStore: Number(tasks?.count ?? 0),
+    tasksInStore: tasks?.count ?? 0,
     jurisdictions,
     seedsAfterMs,
     storeMs: timings.reduce((sum, timing) => sum + timing.ms, 0),
@@ -166,7 +166,7 @@ async function loaderMode(db: string, seedsDir: string, pathsFile: string, loade
       workers,
       documents: reports.length,
       loaded: reports.filter((report) => report.ok).length,
-      tasksInStore: Number(tasks?.count ?? 0),
+      tasksInStore: tasks?.count ?? 0,
       totalMs,
       peakRssMiB: peakRssMiB(),
     });

@@ -65,7 +65,7 @@ export async function measureLineageDraw({ sizes, runs, outDir, layouts = ['dagr
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
-    await page.waitForFunction(() => window.benchReady === true, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => window.benchReady, undefined, { timeout: 30_000 });
     const results: Record<string, UiResult> = {};
     for (const layout of layouts) for (const size of sizes) {
       const timings: DrawTiming[] = [];

@@ -85,7 +85,7 @@ export function rowAtATimeStore(store: GraphStore): GraphStore {
 export function perIdReadStore(store: GraphStore): GraphStore {
   return wrapStore(store, {
     read: async (inner, query, params) => {
-      const ids = params?.['ids'];
+      const ids = params?.ids;
       if (!Array.isArray(ids) || ids.length <= 1) return inner(query, params);
       const results = [];
       for (const id of ids) results.push(...(await inner(query, { ...params, ids: [id] })));

@@ -47,7 +47,7 @@ export async function readKeptFile(file: string, stamp: string): Promise<Map<str
         header = false;
       } else if (Array.isArray(value)) {
         const row: Record<string, unknown> = {};
-        for (let i = 0; i < columns.length; i += 1) row[columns[i]!] = value[i];
+        for (const [i, column] of columns.entries()) row[column] = value[i] as unknown;
         rows.push(row);
       } else {
         const set = value as { set: string; columns: string[] };

@@ -103,8 +103,8 @@ describe('task rows kept in memory', () => {
     const cached = keepGraph(graph.store);
     await cached.warm();
     const fromDatabase = await answers(graph.store);
-    expect(Object.keys(fromDatabase['tasksByIds']!).length).toBeGreaterThan(40);
-    expect(Object.keys(fromDatabase['derivesFromByTasks']!)).toEqual(['sm-1-1']);
+    expect(Object.keys(fromDatabase.tasksByIds!).length).toBeGreaterThan(40);
+    expect(Object.keys(fromDatabase.derivesFromByTasks!)).toEqual(['sm-1-1']);
     let fromCache = {};
     const keyReads = lookups.length; // reading the keys themselves
     expect(await statementsOf(graph.store, async () => (fromCache = await answers(cached)))).toBe(keyReads);

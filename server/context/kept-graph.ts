@@ -71,7 +71,7 @@ const groupsOfRows = new WeakMap<readonly object[], Map<AnyLookup, RowsByKey>>()
 
 function groupedOnce(rows: readonly object[], lookup: AnyLookup): RowsByKey {
   let byLookup = groupsOfRows.get(rows);
-  if (!byLookup) groupsOfRows.set(rows, (byLookup = new Map()));
+  if (!byLookup) groupsOfRows.set(rows, (byLookup = new Map<AnyLookup, RowsByKey>()));
   let groups = byLookup.get(lookup);
   if (!groups) {
     groups = new Map();
@@ -134,7 +134,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
   }
 
   function read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]> {
-    const ids = params?.['ids'];
+    const ids = params?.ids;
     const lookup = lookupOf.get(query);
     if (lookup?.kept && Array.isArray(ids)) {
       const rows = rowsNow(lookup.kept);
@@ -171,9 +171,9 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     const policyIds = (await read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
     const next = new Map<AnyKept, object[]>(taskRowSets.map((rows) => [rows, []]));
     for (let offset = 0; offset < policyIds.length; offset += REFILL_POLICIES) {
-      for (const rows of taskRowSets) {
+      for (const [rows, collected] of next) {
         if (started !== version) return;
-        next.get(rows)!.push(...(await store.read(rows.ofPolicies!, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
+        if (rows.ofPolicies) collected.push(...(await store.read(rows.ofPolicies, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
       }
     }
     if (started === version) {
@@ -228,18 +228,19 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
       return started === version ? sets : null;
     },
     restore(sets) {
-      if (!keptRows.every((rows) => sets.has(rows.every.name))) return false;
       const next = new Map<AnyKept, object[]>();
+      const nextWhole = new Map<AnyKept, object[]>();
       for (const rows of keptRows) {
-        const found = sets.get(rows.every.name)!;
-        if (rows.ofPolicies) next.set(rows, found);
-        else whole.set(rows, Promise.resolve(frozen(found)));
+        const found = sets.get(rows.every.name);
+        if (!found) return false;
+        (rows.ofPolicies ? next : nextWhole).set(rows, found);
       }
+      for (const [rows, found] of nextWhole) whole.set(rows, Promise.resolve(frozen(found)));
       keepTaskRows(next);
       return true;
     },
     async tasks() {
-      const rows = kept.has(keptTasks as AnyKept) ? taskRows?.get(keptTasks as AnyKept) : undefined;
+      const rows = kept.has(keptTasks) ? taskRows?.get(keptTasks) : undefined;
       return (rows as TaskNode[] | undefined) ?? store.read(readQueries.allTasks);
     },
   };

@@ -87,7 +87,7 @@ export function withExclusiveWrites(store: GraphStore, lock: ReadWriteLock): Gra
 export function useSharedReads(lock: ReadWriteLock): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn((args) => lock.read(async () => executeFn(args)));
+      setExecuteFn((args) => lock.read(async (): Promise<Awaited<ReturnType<typeof executeFn>>> => executeFn(args)));
     },
   };
 }

@@ -16,13 +16,13 @@ export interface ApiContext {
   args: ArgSchemas;
   logger: Logger;
   /** The catalogue and glossary the linker reads (for the gap audit), loaded once. */
-  linkContext(): Promise<LinkContext>;
+  linkContext: () => Promise<LinkContext>;
   /** Store queries this request has sent so far. */
   storeQueries(): number;
 }
 
 /** A view of the store that counts the reads made through it (the store's own count is global). */
-export function countingStore(store: GraphStore): { store: GraphStore; count(): number } {
+export function countingStore(store: GraphStore): { store: GraphStore; count: () => number } {
   let count = 0;
   const counted: GraphStore = {
     backend: store.backend,
@@ -45,7 +45,7 @@ export function createRequestContext(options: {
   searchIndex: SearchIndex;
   args: ArgSchemas;
   logger: Logger;
-  linkContext(): Promise<LinkContext>;
+  linkContext: () => Promise<LinkContext>;
 }): ApiContext {
   const { store, count } = countingStore(options.store);
   return {

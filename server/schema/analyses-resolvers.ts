@@ -55,7 +55,7 @@ function passageView(passage: AlignedPassage) {
 
 /**
  * The matrix over every jurisdiction, by the links it was built from: a server on an embedded store
- * keeps those rows between writes (whole-graph-cache.ts) and reads them anew after one, so a
+ * keeps those rows between writes (server/context/kept-graph.ts) and reads them anew after one, so a
  * national store's 200,000 tasks are coded once per version of the graph.
  */
 const everyJurisdictionMatrix = new WeakMap<readonly unknown[], InstrumentMatrixData>();

@@ -82,7 +82,7 @@ async function tasksByIds(ids: readonly string[], ctx: ApiContext): Promise<Task
 
 /**
  * Cells of the matrix over every jurisdiction, by the triples they were built from: a server on
- * an embedded store keeps those triples between writes (see whole-graph-cache.ts), and so the
+ * an embedded store keeps those triples between writes (see server/context/kept-graph.ts), and so the
  * 170,000 cells of a national store are built once per version of the graph.
  */
 const everyJurisdictionCells = new WeakMap<readonly CoverageTripleRow[], CoverageCellData[]>();

@@ -58,7 +58,8 @@ function mergeRelationships<R extends RelType>(type: R): WriteQuery<EdgeRow<R>> 
  * One query per table, typed by the table as `queryOf` types it: Object.fromEntries loses the
  * pairing of key and value, which the declared `Q` restores.
  */
-function perTable<T extends string, Q extends { [K in T]: unknown }>(tables: readonly T[], queryOf: (table: T) => unknown): Q {
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Q is the caller's declared result type, which Object.fromEntries cannot infer.
+function perTable<T extends string, Q extends Record<T, unknown>>(tables: readonly T[], queryOf: (table: T) => unknown): Q {
   return Object.fromEntries(tables.map((table) => [table, queryOf(table)])) as Q;
 }
 

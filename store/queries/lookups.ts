@@ -48,7 +48,7 @@ export interface Lookup<Row, Answer> {
 /** Kuzu answers null for an empty list property; GraphQL declares those lists non-null. */
 export function withLists<Row extends object>(label: NodeLabel, row: Row): Row {
   const out = { ...row } as Record<string, unknown>;
-  for (const [name, spec] of Object.entries(nodes[label].properties)) {
+  for (const [name, spec] of Object.entries<{ storage: string }>(nodes[label].properties)) {
     if (spec.storage === 'STRING[]' && out[name] == null) out[name] = [];
   }
   return out as Row;

@@ -39,7 +39,7 @@ export function neo4jProblems(cypher: string): string[] {
       ({ severity, message }) =>
         !/^Parameter \$\w+ is not defined/.test(message) &&
         // Unknown labels, properties and functions are only warnings to the language service; to us they are errors.
-        (severity === DiagnosticSeverity.Error || /is not present in the database/.test(message)),
+        (severity === DiagnosticSeverity.Error || message.includes('is not present in the database')),
     )
     .map(({ message }) => message);
 }

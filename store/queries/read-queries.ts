@@ -247,10 +247,11 @@ export interface CoverageTripleRow {
 }
 
 /** The (national item, jurisdiction, task) triples behind the coverage matrix and compare, by jurisdiction. */
-export const coverageTriples = keyedReadQuery<CoverageTripleRow>(
+/** A task's jurisdiction is its `jurisdictionId`, as in allCoverageTriples, the kept rows and every other read. */
+export const coverageTriples = readQuery<CoverageTripleRow>(
   'coverageTriples',
-  `UNWIND $ids AS key MATCH (j:Jurisdiction {id: key})<-[:ISSUED_IN]-(:Policy)-[:HAS_TASK]->(t:Task)-[:IMPLEMENTS]->(n:NationalItem)
-   RETURN n.id AS nationalItemId, j.id AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
+  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem) WHERE t.jurisdictionId IN $ids
+   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
 );
 

@@ -31,13 +31,13 @@ describe('the kept graph persisted beside the database', () => {
   it('is loaded instead of read while the database has not changed, and read again after a write', async () => {
     const keptFile = join(dir, 'db.kuzu.kept.jsonl');
     const first = createApp({ store: graph.store, logger: silentLogger, keptFile });
-    expect(await first.ready()).toEqual({ loaded: false });
+    expect(await first.ready()).toMatchObject({ loaded: false });
     expect(existsSync(keptFile)).toBe(true);
     const answer = await postGraphQL(first, LINEAGE);
 
     const { store, names } = recording(graph.store);
     const second = createApp({ store, logger: silentLogger, keptFile });
-    expect(await second.ready()).toEqual({ loaded: true });
+    expect(await second.ready()).toMatchObject({ loaded: true });
     expect(names).not.toContain('allTasks');
     expect(names).not.toContain('allImplements');
     const again = await postGraphQL(second, LINEAGE);
@@ -48,6 +48,6 @@ describe('the kept graph persisted beside the database', () => {
       tx.write(ingestQueries.upsert.Jurisdiction, [{ id: '350500', name: '泉州市', nameEn: 'Quanzhou City', level: 'city', parentId: '350000' }]),
     );
     const third = createApp({ store: graph.store, logger: silentLogger, keptFile });
-    expect(await third.ready()).toEqual({ loaded: false });
+    expect(await third.ready()).toMatchObject({ loaded: false });
   });
 });

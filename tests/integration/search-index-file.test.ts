@@ -1,0 +1,69 @@
+/**
+ * The kept search index persisted beside a Kuzu database: loaded with the kept rows when its stamp
+ * is the database's, instead of indexing every task again; and a search during a cold start waits
+ * for the index rather than answer that nothing matched.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { readSearchIndexFile, writeSearchIndexFile } from '../../server/context/search-index-file.js';
+import { silentLogger } from '../../server/logger.js';
+import { createSearchIndex } from '../../server/search/search-index.js';
+import { postGraphQL } from '../../server/testing/graphql-request.js';
+import { recordingStore as recording } from '../../server/testing/recording-store.js';
+import { openSampleGraph, type SampleGraph } from '../../server/testing/sample-graph.js';
+
+let graph: SampleGraph;
+let dir: string;
+
+beforeAll(async () => {
+  graph = await openSampleGraph({ extraTasks: 10 });
+  dir = mkdtempSync(join(tmpdir(), 'reformgraph-search-file-'));
+});
+afterAll(async () => {
+  await graph.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const SEARCH = (text: string) => `{ search(text: ${JSON.stringify(text)}) { id } }`;
+type Hits = { search: { id: string }[] };
+
+describe('the search index persisted beside the database', () => {
+  it('is loaded with the kept rows, not built again, while the database has not changed', async () => {
+    const keptFile = join(dir, 'db.kuzu.kept.jsonl');
+    const searchIndexFile = join(dir, 'db.kuzu.search-index');
+    const first = createApp({ store: graph.store, logger: silentLogger, keptFile, searchIndexFile });
+    expect(await first.ready()).toEqual({ loaded: false, searchIndexLoaded: false });
+    await vi.waitFor(() => expect(existsSync(searchIndexFile)).toBe(true));
+    const built = await postGraphQL<Hits>(first, SEARCH('DRG付费'));
+    expect(built.data?.search.length).toBeGreaterThan(0);
+
+    const second = createApp({ store: graph.store, logger: silentLogger, keptFile, searchIndexFile });
+    expect(await second.ready()).toEqual({ loaded: true, searchIndexLoaded: true });
+    expect((await postGraphQL<Hits>(second, SEARCH('DRG付费'))).data).toEqual(built.data);
+
+    // An index in the file that no build from the graph would give: answers show it was used.
+    const stamp = await graph.store.graphVersion?.();
+    if (!stamp) throw new Error('the Kuzu store has no version stamp');
+    const planted = createSearchIndex([{ id: 'sm-1-1', title: '独有标题', text: '只在文件里的词语', jurisdictionId: '350400' }]);
+    await writeSearchIndexFile(searchIndexFile, stamp, planted);
+    const third = createApp({ store: graph.store, logger: silentLogger, keptFile, searchIndexFile });
+    expect(await third.ready()).toEqual({ loaded: true, searchIndexLoaded: true });
+    expect((await postGraphQL<Hits>(third, SEARCH('只在文件里'))).data).toEqual({ search: [{ id: 'sm-1-1' }] });
+    expect(await readSearchIndexFile(searchIndexFile, 'another stamp')).toBeNull();
+  });
+
+  it('answers a search sent while ready() reads the graph with the tasks that match, building the index once', async () => {
+    const { store, names } = recording(graph.store);
+    const app = createApp({ store, logger: silentLogger });
+    const ready = app.ready();
+    const early = postGraphQL<Hits>(app, SEARCH('家庭医生签约'));
+    const answer = await early;
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.search.map((hit) => hit.id)).toContain('sm-1-2');
+    expect(await ready).toEqual({ loaded: false, searchIndexLoaded: false });
+    expect(names.filter((name) => name === 'allTasks')).toEqual(['allTasks']);
+  });
+});
