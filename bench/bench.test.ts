@@ -25,10 +25,34 @@ describe('npm run bench -- --quick', () => {
     const markdown = () => readFileSync(join(resultsDir, 'latest.md'), 'utf8');
 
     expect(Object.keys(report).sort()).toEqual(
-      ['corpus', 'goals', 'http', 'load', 'loading', 'meta', 'neo4j', 'notes', 'resolvers', 'search', 'seeds', 'serverRssMiB', 'startAndReaders', 'ui', 'writes'].sort(),
+      [
+        'corpus',
+        'goals',
+        'http',
+        'load',
+        'loading',
+        'meta',
+        'neo4j',
+        'notes',
+        'resolvers',
+        'search',
+        'seeds',
+        'serverRssMiB',
+        'startAndReaders',
+        'ui',
+        'writes',
+      ].sort(),
     );
     expect(report.meta.mode).toBe('quick');
-    expect(Object.keys(report.http).sort()).toEqual(['compare', 'coverage', 'coverageCells', 'coverageWithTaskIds', 'lineage', 'search', 'tasksPage']);
+    expect(Object.keys(report.http).sort()).toEqual([
+      'compare',
+      'coverage',
+      'coverageCells',
+      'coverageWithTaskIds',
+      'lineage',
+      'search',
+      'tasksPage',
+    ]);
     for (const summary of Object.values(report.http)) expect(summary.p99).toBeGreaterThanOrEqual(summary.p50);
     expect(report.load.connections).toBe(50);
     expect([report.startAndReaders.oneClient.connections, report.startAndReaders.fiftyClients.connections]).toEqual([1, 50]);
@@ -48,7 +72,14 @@ describe('npm run bench -- --quick', () => {
       expect(size.perDocument.tasksInStore).toBeGreaterThan(0);
     }
     expect(markdown()).toContain('Bulk + worker threads');
-    for (const ratio of [report.loading.sizes[0]!.bulkRatio, report.loading.sizes[0]!.workersRatio, report.writes.ratio, report.search.ratioP50, report.resolvers.queryRatio, report.resolvers.timeRatio]) {
+    for (const ratio of [
+      report.loading.sizes[0]!.bulkRatio,
+      report.loading.sizes[0]!.workersRatio,
+      report.writes.ratio,
+      report.search.ratioP50,
+      report.resolvers.queryRatio,
+      report.resolvers.timeRatio,
+    ]) {
       expect(ratio).toBeGreaterThan(0);
     }
     expect(report.resolvers.pages.map((page) => page.pageSize)).toEqual([10, 50, 200]);

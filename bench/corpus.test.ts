@@ -32,11 +32,19 @@ describe('synthetic corpus', () => {
     expect(new Set(documents.map((doc) => doc.file)).size).toBe(80);
     // Each document is its own policy: a number or a title of its own.
     expect(new Set(documents.map((doc) => doc.docNumber ?? `${doc.jurisdictionId}:${doc.title}`)).size).toBe(80);
-    const lines = (text: string) => new Set(text.split('\n').map((line) => line.trim()).filter((line) => line.length > 20));
+    const lines = (text: string) =>
+      new Set(
+        text
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line.length > 20),
+      );
     const kept: number[] = [];
     for (const doc of documents) {
       const year = Number(doc.issuedOn.slice(0, 4));
-      const before = documents.find((other) => other.jurisdictionId === doc.jurisdictionId && Number(other.issuedOn.slice(0, 4)) === year - 1);
+      const before = documents.find(
+        (other) => other.jurisdictionId === doc.jurisdictionId && Number(other.issuedOn.slice(0, 4)) === year - 1,
+      );
       if (!before) continue;
       const previous = lines(before.text.replaceAll(String(year - 1), String(year)));
       const current = [...lines(doc.text)];

@@ -62,8 +62,26 @@ export interface BenchOptions {
 /** Sizes of each measurement: a quick run keeps its shape with fewer repetitions. */
 function plan(quick: boolean) {
   return quick
-    ? { requests: 30, coverageRequests: 5, loadSeconds: 5, writeDocs: 3, searchQueries: 40, uiRuns: 1, uiSizes: [1000, 5000], loaderShares: [0.5, 1] }
-    : { requests: 200, coverageRequests: 20, loadSeconds: 20, writeDocs: 20, searchQueries: 200, uiRuns: 3, uiSizes: [1000, 5000], loaderShares: [0.1, 1] };
+    ? {
+        requests: 30,
+        coverageRequests: 5,
+        loadSeconds: 5,
+        writeDocs: 3,
+        searchQueries: 40,
+        uiRuns: 1,
+        uiSizes: [1000, 5000],
+        loaderShares: [0.5, 1],
+      }
+    : {
+        requests: 200,
+        coverageRequests: 20,
+        loadSeconds: 20,
+        writeDocs: 20,
+        searchQueries: 200,
+        uiRuns: 3,
+        uiSizes: [1000, 5000],
+        loaderShares: [0.1, 1],
+      };
 }
 
 export function runChild(script: string, args: readonly string[], outFile: string): Promise<unknown> {
@@ -95,19 +113,75 @@ export function runChild(script: string, args: readonly string[], outFile: strin
 export const TASK_PAGE = /* GraphQL */ `
   query TaskPage($jurisdictionId: ID, $limit: Int, $offset: Int) {
     tasks(jurisdictionId: $jurisdictionId, limit: $limit, offset: $offset) {
-      id key title kind order
-      policy { id title }
-      jurisdiction { id name }
-      parent { id key }
-      agencies { name type role agency { id name nameEn } }
-      targets { text metric op value unit by }
-      implements { nationalItem { id titleZh pillar } score method kind }
-      derivesFrom { to { id } score }
+      id
+      key
+      title
+      kind
+      order
+      policy {
+        id
+        title
+      }
+      jurisdiction {
+        id
+        name
+      }
+      parent {
+        id
+        key
+      }
+      agencies {
+        name
+        type
+        role
+        agency {
+          id
+          name
+          nameEn
+        }
+      }
+      targets {
+        text
+        metric
+        op
+        value
+        unit
+        by
+      }
+      implements {
+        nationalItem {
+          id
+          titleZh
+          pillar
+        }
+        score
+        method
+        kind
+      }
+      derivesFrom {
+        to {
+          id
+        }
+        score
+      }
     }
   }
 `;
 
-const SEARCH_PHRASES = ['医保支付', '家庭医生签约', '公立医院薪酬制度改革', 'DRG付费', '分级诊疗', '紧密型县域医共体', '药品耗材集中采购', '疾病预防控制', '中医药', '县域内就诊率', '按病种付费', '互联网+医疗健康'];
+const SEARCH_PHRASES = [
+  '医保支付',
+  '家庭医生签约',
+  '公立医院薪酬制度改革',
+  'DRG付费',
+  '分级诊疗',
+  '紧密型县域医共体',
+  '药品耗材集中采购',
+  '疾病预防控制',
+  '中医药',
+  '县域内就诊率',
+  '按病种付费',
+  '互联网+医疗健康',
+];
 
 interface Samples {
   taskIds: string[];
@@ -164,7 +238,8 @@ function compareSearch(documents: readonly SearchDocument[], phrases: readonly s
     const terms = splitTerms(query);
     const hits: { doc: (typeof folded)[number]; score: number; terms: string[] }[] = [];
     for (const doc of folded) {
-      if (terms.every((term) => doc.folded.includes(term))) hits.push({ doc, score: terms.reduce((sum, term) => sum + occurrences(doc.folded, term), 0), terms });
+      if (terms.every((term) => doc.folded.includes(term)))
+        hits.push({ doc, score: terms.reduce((sum, term) => sum + occurrences(doc.folded, term), 0), terms });
     }
     if (hits.length < limit) {
       const words = [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))];
@@ -194,7 +269,14 @@ function compareSearch(documents: readonly SearchDocument[], phrases: readonly s
   }
   const indexedSummary = summarise(indexed);
   const scanSummary = summarise(scanned);
-  return { tasks: documents.length, queries: phrases.length, buildMs, indexed: indexedSummary, scan: scanSummary, ratioP50: scanSummary.p50 / indexedSummary.p50 };
+  return {
+    tasks: documents.length,
+    queries: phrases.length,
+    buildMs,
+    indexed: indexedSummary,
+    scan: scanSummary,
+    ratioP50: scanSummary.p50 / indexedSummary.p50,
+  };
 }
 
 async function postApp(app: ReturnType<typeof createApp>, query: string, variables: Record<string, unknown>) {
@@ -243,11 +325,23 @@ async function compareWrites(corpusDir: string, files: readonly string[], workDi
     await ingestPaths(timed.store, paths, { seedsDir });
     await inner.close();
     const writes = timed.timings().filter((timing) => timing.kind === 'write');
-    return { ms: writes.reduce((sum, timing) => sum + timing.ms, 0), rows: writes.reduce((sum, timing) => sum + timing.rows, 0), statements: inner.queryCount };
+    return {
+      ms: writes.reduce((sum, timing) => sum + timing.ms, 0),
+      rows: writes.reduce((sum, timing) => sum + timing.rows, 0),
+      statements: inner.queryCount,
+    };
   };
   const batched = await run('batched', (store) => store);
   const rowAtATime = await run('row-at-a-time', rowAtATimeStore);
-  return { documents: files.length, rows: batched.rows, batchedMs: batched.ms, rowAtATimeMs: rowAtATime.ms, batchedStatements: batched.statements, rowAtATimeStatements: rowAtATime.statements, ratio: rowAtATime.ms / batched.ms };
+  return {
+    documents: files.length,
+    rows: batched.rows,
+    batchedMs: batched.ms,
+    rowAtATimeMs: rowAtATime.ms,
+    batchedStatements: batched.statements,
+    rowAtATimeStatements: rowAtATime.statements,
+    ratio: rowAtATime.ms / batched.ms,
+  };
 }
 
 /**
@@ -256,7 +350,13 @@ async function compareWrites(corpusDir: string, files: readonly string[], workDi
  * core. The three share one child process per size (one start-up, paid before the first, the
  * baseline); its peak RSS is the largest of the three.
  */
-export async function compareLoaders(corpusDir: string, manifest: CorpusManifest, workDir: string, seedsDir: string, sizes: readonly number[]) {
+export async function compareLoaders(
+  corpusDir: string,
+  manifest: CorpusManifest,
+  workDir: string,
+  seedsDir: string,
+  sizes: readonly number[],
+) {
   const workers = availableParallelism();
   const rows = [];
   for (const documents of sizes) {
@@ -265,8 +365,23 @@ export async function compareLoaders(corpusDir: string, manifest: CorpusManifest
     writeFileSync(pathsFile, JSON.stringify(files));
     const dir = join(workDir, 'loaders');
     rmSync(dir, { recursive: true, force: true });
-    const args = ['--mode', 'loader', '--db', join(dir, 'db.kuzu'), '--seeds', seedsDir, '--paths', pathsFile, '--loaders', `per-document:0,bulk:0,bulk:${workers}`];
-    const [perDocument, bulk, bulkWorkers] = (await runChild('bench/steps/ingest-step.ts', args, join(workDir, 'loaders.json'))) as LoaderIngestResult[];
+    const args = [
+      '--mode',
+      'loader',
+      '--db',
+      join(dir, 'db.kuzu'),
+      '--seeds',
+      seedsDir,
+      '--paths',
+      pathsFile,
+      '--loaders',
+      `per-document:0,bulk:0,bulk:${workers}`,
+    ];
+    const [perDocument, bulk, bulkWorkers] = (await runChild(
+      'bench/steps/ingest-step.ts',
+      args,
+      join(workDir, 'loaders.json'),
+    )) as LoaderIngestResult[];
     rmSync(dir, { recursive: true, force: true });
     if (!perDocument || !bulk || !bulkWorkers) throw new Error('the loader comparison returned fewer than three runs');
     const rate = (result: LoaderIngestResult) => ({
@@ -295,13 +410,21 @@ export async function compareLoaders(corpusDir: string, manifest: CorpusManifest
 
 async function postHttp(url: string, query: string, variables: Record<string, unknown>): Promise<{ ms: number; ok: boolean }> {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   const ms = performance.now() - started;
   return { ms, ok: response.ok && !text.includes('"errors"') };
 }
 
-async function latency(url: string, count: number, next: () => { query: string; variables: Record<string, unknown> }): Promise<LatencySummary & { errors: number }> {
+async function latency(
+  url: string,
+  count: number,
+  next: () => { query: string; variables: Record<string, unknown> },
+): Promise<LatencySummary & { errors: number }> {
   const times: number[] = [];
   let errors = 0;
   for (let i = 0; i < Math.min(3, count); i += 1) {
@@ -324,7 +447,10 @@ function requestMakers(samples: Samples, random: Random) {
     coverage: () => ({ query: COVERAGE, variables: {} }),
     /** The same matrix as one object per cell, and with each cell's task ids (211,000 on the full corpus). */
     coverageCells: () => ({ query: COVERAGE.replace('counts', 'cells { nationalItemId jurisdictionId taskCount }'), variables: {} }),
-    coverageWithTaskIds: () => ({ query: COVERAGE.replace('counts', 'cells { nationalItemId jurisdictionId taskCount taskIds }'), variables: {} }),
+    coverageWithTaskIds: () => ({
+      query: COVERAGE.replace('counts', 'cells { nationalItemId jurisdictionId taskCount taskIds }'),
+      variables: {},
+    }),
     compare: () => {
       const [a, b] = random.sample(samples.jurisdictionIds, 2);
       return { query: COMPARE, variables: { a, b } };
@@ -339,10 +465,24 @@ export function loadBodies(samples: Samples, random: Random, count = 200): strin
   return Array.from({ length: count }, (_, i) => JSON.stringify(kinds[i % kinds.length]!()));
 }
 
-export async function runLoad(server: ServerProcess, bodies: string[], workDir: string, options: { connections: number; seconds: number; rate?: number }): Promise<LoadResult> {
+export async function runLoad(
+  server: ServerProcess,
+  bodies: string[],
+  workDir: string,
+  options: { connections: number; seconds: number; rate?: number },
+): Promise<LoadResult> {
   const bodiesFile = join(workDir, 'load-bodies.json');
   writeFileSync(bodiesFile, JSON.stringify(bodies));
-  const args = ['--url', server.url, '--bodies', bodiesFile, '--connections', String(options.connections), '--duration', String(options.seconds)];
+  const args = [
+    '--url',
+    server.url,
+    '--bodies',
+    bodiesFile,
+    '--connections',
+    String(options.connections),
+    '--duration',
+    String(options.seconds),
+  ];
   if (options.rate) args.push('--rate', String(options.rate));
   return (await runChild('bench/steps/load-step.ts', args, join(workDir, 'load-result.json'))) as LoadResult;
 }
@@ -356,9 +496,16 @@ async function compareNeo4j(corpusDir: string, files: readonly string[], seedsDi
   try {
     const timed = timedStore(store);
     const started = performance.now();
-    await ingestPaths(timed.store, files.map((file) => join(corpusDir, file)), { seedsDir });
+    await ingestPaths(
+      timed.store,
+      files.map((file) => join(corpusDir, file)),
+      { seedsDir },
+    );
     const ingestMs = performance.now() - started;
-    const writesMs = timed.timings().filter((timing) => timing.kind === 'write').reduce((sum, timing) => sum + timing.ms, 0);
+    const writesMs = timed
+      .timings()
+      .filter((timing) => timing.kind === 'write')
+      .reduce((sum, timing) => sum + timing.ms, 0);
     const app = createApp({ store, logger: silentLogger });
     const times: number[] = [];
     for (let i = 0; i < 20; i += 1) {
@@ -366,7 +513,14 @@ async function compareNeo4j(corpusDir: string, files: readonly string[], seedsDi
       await postApp(app, TASK_PAGE, { limit: 50 });
       times.push(performance.now() - t0);
     }
-    return { documents: files.length, ingestMs, neo4jWritesMs: writesMs, kuzuWritesMs, writesRatio: writesMs / kuzuWritesMs, tasksPage: summarise(times) };
+    return {
+      documents: files.length,
+      ingestMs,
+      neo4jWritesMs: writesMs,
+      kuzuWritesMs,
+      writesRatio: writesMs / kuzuWritesMs,
+      tasksPage: summarise(times),
+    };
   } finally {
     await store.close();
   }
@@ -374,7 +528,16 @@ async function compareNeo4j(corpusDir: string, files: readonly string[], seedsDi
 
 // --- The run -----------------------------------------------------------------------------------------
 
-export async function runBench({ quick, jurisdictions, seed, years = 1, workDir: baseDir = 'data/bench', resultsDir = 'bench/results', reuseStore = false, log = (line) => process.stderr.write(`${line}\n`) }: BenchOptions): Promise<BenchReport> {
+export async function runBench({
+  quick,
+  jurisdictions,
+  seed,
+  years = 1,
+  workDir: baseDir = 'data/bench',
+  resultsDir = 'bench/results',
+  reuseStore = false,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: BenchOptions): Promise<BenchReport> {
   const sizes = plan(quick);
   const workDir = resolve(baseDir, quick ? 'quick' : 'full');
   const seedsDir = resolve('seeds');
@@ -389,7 +552,11 @@ export async function runBench({ quick, jurisdictions, seed, years = 1, workDir:
 
   log('seeds: cold, warm re-ingest, warm process on a fresh store');
   rmSync(join(workDir, 'seeds-store'), { recursive: true, force: true });
-  const seeds = (await runChild('bench/steps/ingest-step.ts', ['--mode', 'seeds', '--db', join(workDir, 'seeds-store', 'db.kuzu'), '--seeds', seedsDir], join(workDir, 'seeds-result.json'))) as SeedsIngestResult;
+  const seeds = (await runChild(
+    'bench/steps/ingest-step.ts',
+    ['--mode', 'seeds', '--db', join(workDir, 'seeds-store', 'db.kuzu'), '--seeds', seedsDir],
+    join(workDir, 'seeds-result.json'),
+  )) as SeedsIngestResult;
 
   const storeDir = join(workDir, 'store');
   const db = join(storeDir, 'db.kuzu');
@@ -402,9 +569,15 @@ export async function runBench({ quick, jurisdictions, seed, years = 1, workDir:
   } else {
     log(`corpus ingest: ${manifest.documents} documents, ${manifest.units} tasks and sub-measures`);
     rmSync(storeDir, { recursive: true, force: true });
-    corpus = (await runChild('bench/steps/ingest-step.ts', ['--mode', 'corpus', '--db', db, '--corpus', corpusDir, '--seeds', seedsDir], corpusResultFile)) as CorpusIngestResult;
+    corpus = (await runChild(
+      'bench/steps/ingest-step.ts',
+      ['--mode', 'corpus', '--db', db, '--corpus', corpusDir, '--seeds', seedsDir],
+      corpusResultFile,
+    )) as CorpusIngestResult;
   }
-  const jurisdictionMismatches = manifest.files.filter((file) => corpus.jurisdictions[file.file] !== undefined && corpus.jurisdictions[file.file] !== file.jurisdictionId).length;
+  const jurisdictionMismatches = manifest.files.filter(
+    (file) => corpus.jurisdictions[file.file] !== undefined && corpus.jurisdictions[file.file] !== file.jurisdictionId,
+  ).length;
   const corpusSeconds = corpus.totalMs / 1000;
 
   log('loading: per document, bulk, bulk with worker threads, at two corpus sizes');
@@ -445,10 +618,22 @@ export async function runBench({ quick, jurisdictions, seed, years = 1, workDir:
   }
 
   log('start and readers: persisted start against a cold one, 50 clients against one');
-  const startAndReaders = await measureStartAndReaders({ db, bodies: loadBodies(samples, random.fork('load')), workDir, seconds: sizes.loadSeconds, log });
+  const startAndReaders = await measureStartAndReaders({
+    db,
+    bodies: loadBodies(samples, random.fork('load')),
+    workDir,
+    seconds: sizes.loadSeconds,
+    log,
+  });
 
   log('UI: lineage view draw and layout in headless Chromium');
-  const ui = await measureLineageDraw({ sizes: sizes.uiSizes, runs: sizes.uiRuns, outDir: join(workDir, 'ui-dist'), layouts: ['dagre', 'fcose'], warmUp: !quick });
+  const ui = await measureLineageDraw({
+    sizes: sizes.uiSizes,
+    runs: sizes.uiRuns,
+    outDir: join(workDir, 'ui-dist'),
+    layouts: ['dagre', 'fcose'],
+    warmUp: !quick,
+  });
 
   log('Kuzu against Neo4j');
   const neo4j = await compareNeo4j(corpusDir, writeFiles, seedsDir, writes.batchedMs);
@@ -458,7 +643,8 @@ export async function runBench({ quick, jurisdictions, seed, years = 1, workDir:
   if (corpus.tasksInStore !== manifest.units) {
     notes.push(`the store holds ${corpus.tasksInStore} corpus tasks where the generator wrote ${manifest.units}`);
   }
-  if (jurisdictionMismatches > 0) notes.push(`${jurisdictionMismatches} corpus documents resolved to another jurisdiction than the one they were written for`);
+  if (jurisdictionMismatches > 0)
+    notes.push(`${jurisdictionMismatches} corpus documents resolved to another jurisdiction than the one they were written for`);
 
   const report: BenchReport = {
     meta: {
@@ -509,7 +695,17 @@ export async function runBench({ quick, jurisdictions, seed, years = 1, workDir:
 }
 
 /** Issue 8 item 8: moderate load for a while, sampling the server's memory; flat memory and no errors. */
-export async function runSoak({ minutes, quick, seed, log = (line: string) => process.stderr.write(`${line}\n`) }: { minutes: number; quick: boolean; seed: number; log?: (line: string) => void }) {
+export async function runSoak({
+  minutes,
+  quick,
+  seed,
+  log = (line: string) => process.stderr.write(`${line}\n`),
+}: {
+  minutes: number;
+  quick: boolean;
+  seed: number;
+  log?: (line: string) => void;
+}) {
   const workDir = resolve('data/bench', quick ? 'quick' : 'full');
   const db = join(workDir, 'store', 'db.kuzu');
   if (!existsSync(join(workDir, 'corpus', 'manifest.json')) || !existsSync(db)) {
@@ -526,7 +722,11 @@ export async function runSoak({ minutes, quick, seed, log = (line: string) => pr
     const started = Date.now();
     const sampler = setInterval(() => rss.push({ x: (Date.now() - started) / 60_000, y: server.rssMiB() }), 5_000);
     log(`soak: ${minutes} min at 5 connections, 10 requests/s`);
-    const load = await runLoad(server, loadBodies(samples, random.fork('load')), workDir, { connections: 5, seconds: Math.round(minutes * 60), rate: 10 });
+    const load = await runLoad(server, loadBodies(samples, random.fork('load')), workDir, {
+      connections: 5,
+      seconds: Math.round(minutes * 60),
+      rate: 10,
+    });
     clearInterval(sampler);
     // The first minute fills caches and the JIT; the slope is taken over the rest.
     const steady = rss.filter((point) => point.x >= Math.min(1, minutes / 4));
@@ -579,10 +779,18 @@ async function main(): Promise<void> {
   const args = cliArgs.parse(values);
   if (args.soak) {
     const result = await runSoak({ minutes: args['soak-minutes'], quick: args.quick, seed: args.seed });
-    process.stdout.write(`soak: ${result.errors} errors, RSS slope ${result.rssSlopeMiBPerMin.toFixed(2)} MiB/min; bench/results/soak.md\n`);
+    process.stdout.write(
+      `soak: ${result.errors} errors, RSS slope ${result.rssSlopeMiBPerMin.toFixed(2)} MiB/min; bench/results/soak.md\n`,
+    );
     return;
   }
-  const report = await runBench({ quick: args.quick, jurisdictions: args.jurisdictions ?? (args.quick ? 30 : 3000), seed: args.seed, years: args.years, reuseStore: args['reuse-store'] });
+  const report = await runBench({
+    quick: args.quick,
+    jurisdictions: args.jurisdictions ?? (args.quick ? 30 : 3000),
+    seed: args.seed,
+    years: args.years,
+    reuseStore: args['reuse-store'],
+  });
   process.stdout.write(formatMarkdown(report));
 }
 

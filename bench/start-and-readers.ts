@@ -32,7 +32,19 @@ async function timedStart(db: string): Promise<{ server: ServerProcess; seconds:
 }
 
 /** Cold start, then persisted start over the files the cold one wrote, then 1 and 50 clients on it. */
-export async function measureStartAndReaders({ db, bodies, workDir, seconds, log = (line) => process.stderr.write(`${line}\n`) }: { db: string; bodies: string[]; workDir: string; seconds: number; log?: (line: string) => void }): Promise<StartAndReaders> {
+export async function measureStartAndReaders({
+  db,
+  bodies,
+  workDir,
+  seconds,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: {
+  db: string;
+  bodies: string[];
+  workDir: string;
+  seconds: number;
+  log?: (line: string) => void;
+}): Promise<StartAndReaders> {
   // The files main.ts keeps beside a Kuzu database (see server/main.ts).
   for (const file of [`${db}.kept.jsonl`, `${db}.search-index`]) rmSync(file, { force: true });
   log('start: cold (kept graph read from the database, search index built)');
@@ -48,7 +60,15 @@ export async function measureStartAndReaders({ db, bodies, workDir, seconds, log
     const oneClient = await runLoad(persisted.server, bodies, workDir, { connections: 1, seconds });
     const fiftyClients = await runLoad(persisted.server, bodies, workDir, { connections: 50, seconds });
     const loadedRssMiB = persisted.server.rssMiB();
-    return { coldStartSeconds: cold.seconds, persistedStartSeconds: persisted.seconds, coldRssMiB, persistedRssMiB, oneClient, fiftyClients, loadedRssMiB };
+    return {
+      coldStartSeconds: cold.seconds,
+      persistedStartSeconds: persisted.seconds,
+      coldRssMiB,
+      persistedRssMiB,
+      oneClient,
+      fiftyClients,
+      loadedRssMiB,
+    };
   } finally {
     await persisted.server.stop();
   }
@@ -57,20 +77,42 @@ export async function measureStartAndReaders({ db, bodies, workDir, seconds, log
 /** The section's table, each figure beside its baseline. */
 export function formatStartAndReaders(result: StartAndReaders): string[] {
   const row = (name: string, value: string, against: string, ratio: string) => `| ${name} | ${value} | ${against} | ${ratio} |`;
-  const load = (run: LoadResult) => `${run.requestsPerSec.toFixed(0)} req/s, p50 ${run.latencyP50Ms.toFixed(0)} ms, p99 ${run.latencyP99Ms.toFixed(0)} ms, ${run.errors + run.non2xx + run.graphqlErrors + run.timeouts} errors`;
+  const load = (run: LoadResult) =>
+    `${run.requestsPerSec.toFixed(0)} req/s, p50 ${run.latencyP50Ms.toFixed(0)} ms, p99 ${run.latencyP99Ms.toFixed(0)} ms, ${run.errors + run.non2xx + run.graphqlErrors + run.timeouts} errors`;
   const { coldStartSeconds: cold, persistedStartSeconds: persisted, coldRssMiB, persistedRssMiB, oneClient, fiftyClients } = result;
   return [
     '| measure | this design | baseline | ratio |',
     '|---|---|---|---|',
-    row('start until ready (search and coverage from memory)', `${persisted.toFixed(1)} s persisted`, `${cold.toFixed(1)} s cold`, `${(cold / persisted).toFixed(1)}× faster`),
-    row('server RSS when ready', `${persistedRssMiB.toFixed(0)} MiB persisted`, `${coldRssMiB.toFixed(0)} MiB cold`, (persistedRssMiB / coldRssMiB).toFixed(2)),
-    row('mixed search/lineage/compare/tasks load', `50 clients: ${load(fiftyClients)}`, `1 client: ${load(oneClient)}`, `${(fiftyClients.requestsPerSec / oneClient.requestsPerSec).toFixed(1)}× the throughput`),
+    row(
+      'start until ready (search and coverage from memory)',
+      `${persisted.toFixed(1)} s persisted`,
+      `${cold.toFixed(1)} s cold`,
+      `${(cold / persisted).toFixed(1)}× faster`,
+    ),
+    row(
+      'server RSS when ready',
+      `${persistedRssMiB.toFixed(0)} MiB persisted`,
+      `${coldRssMiB.toFixed(0)} MiB cold`,
+      (persistedRssMiB / coldRssMiB).toFixed(2),
+    ),
+    row(
+      'mixed search/lineage/compare/tasks load',
+      `50 clients: ${load(fiftyClients)}`,
+      `1 client: ${load(oneClient)}`,
+      `${(fiftyClients.requestsPerSec / oneClient.requestsPerSec).toFixed(1)}× the throughput`,
+    ),
     row('server RSS after the load', `${result.loadedRssMiB.toFixed(0)} MiB`, '', ''),
   ];
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { jurisdictions: { type: 'string', default: '30' }, seconds: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: {
+      jurisdictions: { type: 'string', default: '30' },
+      seconds: { type: 'string', default: '10' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
   const jurisdictions = Number(values.jurisdictions);
   const workDir = resolve('data/bench', `readers-${jurisdictions}`);
   const seedsDir = resolve('seeds');
@@ -81,12 +123,21 @@ async function main(): Promise<void> {
   const manifest = writeCorpus(corpusDir, { jurisdictions, seed: Number(values.seed), seedsDir, years: 1 });
   if (!existsSync(db)) {
     process.stderr.write(`corpus ingest: ${manifest.documents} documents\n`);
-    await runChild('bench/steps/ingest-step.ts', ['--mode', 'corpus', '--db', db, '--corpus', corpusDir, '--seeds', seedsDir], join(workDir, 'corpus-result.json'));
+    await runChild(
+      'bench/steps/ingest-step.ts',
+      ['--mode', 'corpus', '--db', db, '--corpus', corpusDir, '--seeds', seedsDir],
+      join(workDir, 'corpus-result.json'),
+    );
   }
   const store = await openKuzuStore({ path: db });
   const samples = await readSamples(store, manifest, random.fork('samples'), 40);
   await store.close();
-  const result = await measureStartAndReaders({ db, bodies: loadBodies(samples, random.fork('load')), workDir, seconds: Number(values.seconds) });
+  const result = await measureStartAndReaders({
+    db,
+    bodies: loadBodies(samples, random.fork('load')),
+    workDir,
+    seconds: Number(values.seconds),
+  });
   const storeLine = `Store: ${manifest.documents} documents, ${manifest.units} tasks and sub-measures (${jurisdictions} jurisdictions)`;
   process.stdout.write([storeLine, '', ...formatStartAndReaders(result), ''].join('\n'));
 }

@@ -7,7 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { alignTexts } from '../ingest/analyse/text-reuse/align-texts.js';
 
-const read = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(`${dir}/${name}`, 'utf8'));
+const read = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => readFileSync(`${dir}/${name}`, 'utf8'));
 const seeds = read('seeds').join('\n').slice(0, 30_000);
 const real = read('tests/fixtures/real').join('\n').slice(0, 30_000);
 let edited = '';
@@ -23,7 +27,9 @@ function time(name: string, a: string, b: string) {
     shares = `shareA ${reuse.shareA.toFixed(3)} shareB ${reuse.shareB.toFixed(3)} passages ${reuse.passages.length}`;
   }
   runs.sort((x, y) => x - y);
-  process.stdout.write(`${name.padEnd(40)} ${a.length} × ${b.length} chars: median ${runs[2]!.toFixed(0)} ms (min ${runs[0]!.toFixed(0)}, max ${runs[4]!.toFixed(0)}); ${shares}\n`);
+  process.stdout.write(
+    `${name.padEnd(40)} ${a.length} × ${b.length} chars: median ${runs[2]!.toFixed(0)} ms (min ${runs[0]!.toFixed(0)}, max ${runs[4]!.toFixed(0)}); ${shares}\n`,
+  );
 }
 
 time('copy with an edit every 500 characters', seeds, edited);

@@ -43,7 +43,8 @@ export function graphqlTypeDefs(): string {
   for (const spec of Object.values(relationships)) enumsOf(spec.properties, relationshipEnums);
   for (const name of nodeEnums.keys()) relationshipEnums.delete(name);
   const types = Object.entries(nodes).map(
-    ([label, spec]) => `${JSON.stringify(spec.description)}\ntype ${label} {\n${fieldsOf(spec.properties, { describeAll: true }).join('\n')}\n}`,
+    ([label, spec]) =>
+      `${JSON.stringify(spec.description)}\ntype ${label} {\n${fieldsOf(spec.properties, { describeAll: true }).join('\n')}\n}`,
   );
   return (
     [

@@ -16,7 +16,9 @@ export function kuzuDdl(): string[] {
     ([label, spec]) => `CREATE NODE TABLE IF NOT EXISTS ${label}(${columns(spec.properties).join(', ')}, PRIMARY KEY(id))`,
   );
   const addedColumns = Object.entries(nodes).flatMap(([label, spec]) =>
-    columns(spec.properties).filter((column) => !column.startsWith('id ')).map((column) => `ALTER TABLE ${label} ADD IF NOT EXISTS ${column}`),
+    columns(spec.properties)
+      .filter((column) => !column.startsWith('id '))
+      .map((column) => `ALTER TABLE ${label} ADD IF NOT EXISTS ${column}`),
   );
   const relTables = Object.entries(relationships).map(([type, spec]) => {
     const parts = [`FROM ${spec.from} TO ${spec.to}`, ...columns(spec.properties)];

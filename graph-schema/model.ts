@@ -22,15 +22,59 @@ export const TASK_KINDS = ['section', 'item', 'measure'] as const;
 export const AGENCY_ROLES = ['lead', 'support', 'participate', 'responsible'] as const;
 export const LINK_KINDS = ['verbatim', 'adapted', 'paraphrase'] as const;
 export const AGENCY_TYPES = [
-  'GOVERNMENT', 'HEALTH', 'MEDICAL_INSURANCE', 'FINANCE', 'HRSS', 'MARKET_REGULATION', 'DEVELOPMENT_REFORM',
-  'STAFFING_OFFICE', 'TCM_ADMIN', 'CIVIL_AFFAIRS', 'EDUCATION', 'PUBLIC_SECURITY', 'JUSTICE', 'AUDIT',
-  'NATURAL_RESOURCES', 'HOUSING', 'AGRICULTURE', 'COMMERCE', 'INDUSTRY_IT', 'TAXATION', 'STATISTICS',
-  'ECOLOGY', 'SCIENCE_TECH', 'VETERANS', 'EMERGENCY', 'DISEASE_CONTROL', 'DRUG_REGULATION', 'BIG_DATA',
-  'DISCIPLINE', 'PARTY_ORGANIZATION', 'PARTY_PUBLICITY', 'GOVERNMENT_OFFICE', 'REFORM_OFFICE',
-  'SOCIAL_ORGANIZATION', 'HOSPITAL', 'LOWER_GOVS', 'CULTURE_TOURISM', 'SPORTS', 'FINANCIAL_REGULATION',
-  'ADMIN_APPROVAL', 'RURAL_REVITALIZATION', 'ETHNIC_RELIGIOUS', 'WATER', 'FORESTRY', 'TRANSPORT', 'MEDIA',
-  'EPIDEMIC_COMMAND', 'ZONE_COMMITTEE', 'PARTY_WORK_COMMITTEE', 'PEOPLES_ORGANIZATION', 'OTHER_DEPARTMENTS',
-  'ZONE_BUREAU', 'OTHER',
+  'GOVERNMENT',
+  'HEALTH',
+  'MEDICAL_INSURANCE',
+  'FINANCE',
+  'HRSS',
+  'MARKET_REGULATION',
+  'DEVELOPMENT_REFORM',
+  'STAFFING_OFFICE',
+  'TCM_ADMIN',
+  'CIVIL_AFFAIRS',
+  'EDUCATION',
+  'PUBLIC_SECURITY',
+  'JUSTICE',
+  'AUDIT',
+  'NATURAL_RESOURCES',
+  'HOUSING',
+  'AGRICULTURE',
+  'COMMERCE',
+  'INDUSTRY_IT',
+  'TAXATION',
+  'STATISTICS',
+  'ECOLOGY',
+  'SCIENCE_TECH',
+  'VETERANS',
+  'EMERGENCY',
+  'DISEASE_CONTROL',
+  'DRUG_REGULATION',
+  'BIG_DATA',
+  'DISCIPLINE',
+  'PARTY_ORGANIZATION',
+  'PARTY_PUBLICITY',
+  'GOVERNMENT_OFFICE',
+  'REFORM_OFFICE',
+  'SOCIAL_ORGANIZATION',
+  'HOSPITAL',
+  'LOWER_GOVS',
+  'CULTURE_TOURISM',
+  'SPORTS',
+  'FINANCIAL_REGULATION',
+  'ADMIN_APPROVAL',
+  'RURAL_REVITALIZATION',
+  'ETHNIC_RELIGIOUS',
+  'WATER',
+  'FORESTRY',
+  'TRANSPORT',
+  'MEDIA',
+  'EPIDEMIC_COMMAND',
+  'ZONE_COMMITTEE',
+  'PARTY_WORK_COMMITTEE',
+  'PEOPLES_ORGANIZATION',
+  'OTHER_DEPARTMENTS',
+  'ZONE_BUREAU',
+  'OTHER',
 ] as const;
 
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
@@ -82,7 +126,9 @@ export const nodes = {
       stub: prop.boolean('True when the document is only known from a citation'),
       sourceFile: prop.optional.string('File the document was read from'),
       sha256: prop.optional.string('sha256 of the file bytes'),
-      ingestKey: prop.optional.string('sha256 of the file and of the data it was linked with; equal keys mean nothing to redo', { internal: true }),
+      ingestKey: prop.optional.string('sha256 of the file and of the data it was linked with; equal keys mean nothing to redo', {
+        internal: true,
+      }),
       format: prop.optional.string('txt, docx, pdf or html', { internal: true }),
       encoding: prop.optional.string('Detected text encoding of the file', { internal: true }),
       text: prop.optional.string('Decoded source text; task spans index into it'),
@@ -180,7 +226,11 @@ export const relationships = {
     from: 'Task',
     to: 'Agency',
     properties: {
-      role: prop.enumOf(AGENCY_ROLES, 'AgencyRole', 'lead (牵头), support (配合), participate (参与) or responsible (named responsible, no lead stated)'),
+      role: prop.enumOf(
+        AGENCY_ROLES,
+        'AgencyRole',
+        'lead (牵头), support (配合), participate (参与) or responsible (named responsible, no lead stated)',
+      ),
       name: prop.string('Name as printed in the task'),
       position: prop.int('Position in the printed list'),
     },
@@ -206,9 +256,9 @@ type RelProps<R extends RelType> = (typeof relationships)[R]['properties'];
 const endpoints = { from: prop.id('Id of the start node'), to: prop.id('Id of the end node') };
 
 /** Validators of node rows as stored, by label. */
-export const nodeSchemas = Object.fromEntries(
-  Object.entries(nodes).map(([label, spec]) => [label, zodObjectOf(spec.properties)]),
-) as { [L in NodeLabel]: ReturnType<typeof zodObjectOf<NodeProps<L>>> };
+export const nodeSchemas = Object.fromEntries(Object.entries(nodes).map(([label, spec]) => [label, zodObjectOf(spec.properties)])) as {
+  [L in NodeLabel]: ReturnType<typeof zodObjectOf<NodeProps<L>>>;
+};
 
 /** Validators of edge rows as written (`from`, `to` and the properties), by type. */
 export const edgeSchemas = Object.fromEntries(
@@ -229,7 +279,9 @@ export type RowOf<T extends Table> = T extends NodeLabel ? NodeRow<T> : T extend
 export type RowStorageTypes<Row> = { readonly [K in keyof Row]-?: StorageType };
 
 function storageTypesOf<P extends PropertyMap>(properties: P): RowStorageTypes<{ [K in keyof P]: unknown }> {
-  return Object.fromEntries(Object.entries(properties).map(([name, spec]) => [name, spec.storage])) as RowStorageTypes<{ [K in keyof P]: unknown }>;
+  return Object.fromEntries(Object.entries(properties).map(([name, spec]) => [name, spec.storage])) as RowStorageTypes<{
+    [K in keyof P]: unknown;
+  }>;
 }
 
 export function nodeStorageTypes<L extends NodeLabel>(label: L): RowStorageTypes<NodeRow<L>> {

@@ -3,7 +3,12 @@ import { graphqlPayloadTypeDef } from './graphql-types.js';
 import { edgeSchemas, relationships, type LinkEvidence } from './model.js';
 
 const evidence = relationships.IMPLEMENTS.properties.evidence;
-const phrase: LinkEvidence = { localText: '分级诊疗', localSpan: { start: 2, end: 6 }, nationalText: '分级诊疗', nationalSpan: { start: 0, end: 4 } };
+const phrase: LinkEvidence = {
+  localText: '分级诊疗',
+  localSpan: { start: 2, end: 6 },
+  nationalText: '分级诊疗',
+  nationalSpan: { start: 0, end: 4 },
+};
 
 describe('link evidence, a payload stored as JSON text', () => {
   it('reads back the phrases it was given', () => {

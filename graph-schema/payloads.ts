@@ -4,11 +4,10 @@
  */
 import { payload, prop, type PayloadValue } from './properties.js';
 
-export const spanPayload = payload(
-  'Span',
-  "Half-open range of character offsets [start, end) in a policy's source text (Policy.text).",
-  { start: prop.int(''), end: prop.int('') },
-);
+export const spanPayload = payload('Span', "Half-open range of character offsets [start, end) in a policy's source text (Policy.text).", {
+  start: prop.int(''),
+  end: prop.int(''),
+});
 
 export const linkEvidencePayload = payload('LinkEvidence', 'One matched phrase behind a link.', {
   localText: prop.string(''),

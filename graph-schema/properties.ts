@@ -80,14 +80,10 @@ function payloadList<P extends Payload>(item: P, description: string, { internal
 /** Builders for required properties; `.optional` variants accept null. */
 export const prop = {
   id: (description = 'Stable identifier') => build('STRING', z.string().min(1), 'ID', true, description, {}),
-  string: (description: string, options: BuildOptions = {}) =>
-    build('STRING', z.string(), 'String', true, description, options),
-  int: (description: string, options: BuildOptions = {}) =>
-    build('INT64', z.number().int(), 'Int', true, description, options),
-  float: (description: string, options: BuildOptions = {}) =>
-    build('DOUBLE', z.number(), 'Float', true, description, options),
-  boolean: (description: string, options: BuildOptions = {}) =>
-    build('BOOLEAN', z.boolean(), 'Boolean', true, description, options),
+  string: (description: string, options: BuildOptions = {}) => build('STRING', z.string(), 'String', true, description, options),
+  int: (description: string, options: BuildOptions = {}) => build('INT64', z.number().int(), 'Int', true, description, options),
+  float: (description: string, options: BuildOptions = {}) => build('DOUBLE', z.number(), 'Float', true, description, options),
+  boolean: (description: string, options: BuildOptions = {}) => build('BOOLEAN', z.boolean(), 'Boolean', true, description, options),
   strings: (description: string, options: BuildOptions = {}) =>
     build('STRING[]', z.array(z.string()), '[String!]', true, description, options),
   /** A field of a payload holding another payload (not storable on its own). */
@@ -110,7 +106,17 @@ export const prop = {
     float: (description: string, options: BuildOptions = {}) =>
       build('DOUBLE', z.number().nullable(), 'Float', false, description, options),
     date: (description: string, options: BuildOptions = {}) =>
-      build('STRING', z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), 'String', false, description, options),
+      build(
+        'STRING',
+        z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullable(),
+        'String',
+        false,
+        description,
+        options,
+      ),
   },
 };
 

@@ -17,14 +17,12 @@ export function formatReport(report: FileReport): string {
   if (!report.ok) return `✗ ${report.error}`;
   if (report.outcome === 'unchanged') return `= ${report.file}: unchanged (${report.title})`;
   const s = report.summary;
-  return (
-    [
-      `✓ ${report.file}: ${report.outcome} “${s.title}” [${s.jurisdictionId}${s.jurisdictionName ? ` ${s.jurisdictionName}` : ''}] — ` +
-        `${s.sections} sections, ${s.items} items, ${s.subMeasures} sub-measures, ${s.agencies} agencies, ${s.targets} targets, ` +
-        `${s.links} links, ${s.warnings} warnings`,
-      ...formatQuality(s, { items: s.items }),
-    ].join('\n')
-  );
+  return [
+    `✓ ${report.file}: ${report.outcome} “${s.title}” [${s.jurisdictionId}${s.jurisdictionName ? ` ${s.jurisdictionName}` : ''}] — ` +
+      `${s.sections} sections, ${s.items} items, ${s.subMeasures} sub-measures, ${s.agencies} agencies, ${s.targets} targets, ` +
+      `${s.links} links, ${s.warnings} warnings`,
+    ...formatQuality(s, { items: s.items }),
+  ].join('\n');
 }
 
 async function main(): Promise<number> {
@@ -41,9 +39,16 @@ async function main(): Promise<number> {
   const loader = values.loader;
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  const valid = positionals.length > 0 && (loader === 'bulk' || loader === 'per-document') && (batchSize === undefined || batchSize >= 1) && Number.isInteger(workers) && workers >= 0;
+  const valid =
+    positionals.length > 0 &&
+    (loader === 'bulk' || loader === 'per-document') &&
+    (batchSize === undefined || batchSize >= 1) &&
+    Number.isInteger(workers) &&
+    workers >= 0;
   if (!valid) {
-    process.stderr.write(`usage: npm run ingest -- <files or folders> [--seeds DIR] [--max-bytes N] [--batch-size N] [--loader bulk|per-document] [--workers N (0: the main thread)]\n`);
+    process.stderr.write(
+      `usage: npm run ingest -- <files or folders> [--seeds DIR] [--max-bytes N] [--batch-size N] [--loader bulk|per-document] [--workers N (0: the main thread)]\n`,
+    );
     return 2;
   }
   const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : undefined;

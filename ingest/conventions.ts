@@ -22,7 +22,7 @@ const CN_VALUE: Record<string, number> = { 〇: 0, '○': 0, 零: 0, Ｏ: 0, 一
 function smallNumeral(text: string): number {
   // Splitting at a 十 the text holds gives two parts at least: the fallbacks are never taken.
   const [tens = '', units = ''] = text.includes('十') ? text.split('十') : ['', text];
-  return (text.includes('十') ? (tens === '' ? 1 : CN_VALUE[tens] ?? 0) * 10 : 0) + (units === '' ? 0 : CN_VALUE[units] ?? 0);
+  return (text.includes('十') ? (tens === '' ? 1 : (CN_VALUE[tens] ?? 0)) * 10 : 0) + (units === '' ? 0 : (CN_VALUE[units] ?? 0));
 }
 
 /** The ISO date of a DATE_LINE, or null when the line is not one. */
@@ -62,13 +62,17 @@ export const TITLE_END =
  * A responsibility note (responsibility-notes.ts) printed as its own paragraph after the item it
  * belongs to: "〔市卫生计生委…负责〕", "（责任单位：…）".
  */
-export const AGENCY_PARAGRAPH = new RegExp(`^(?:〔[^〔〕]*${ROLE_VERB}[^〔〕]*〕|（${RESPONSIBILITY_LABEL}[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$`, 'u');
+export const AGENCY_PARAGRAPH = new RegExp(
+  `^(?:〔[^〔〕]*${ROLE_VERB}[^〔〕]*〕|（${RESPONSIBILITY_LABEL}[：:][^（）]*(?:（[^（）]*）[^（）]*)*）)$`,
+  'u',
+);
 
 /** A responsibility note printed as a line of its own: "牵头单位：…；配合单位：…", "责任单位：…". */
 export const AGENCY_LABEL_LINE = new RegExp(`^${RESPONSIBILITY_LABEL}[：:]`, 'u');
 
 /** Endings of the names of bodies that task lists make responsible: 委, 局, 办, 政府, 中心, 医院, 科 … */
-const AGENCY_NAME = /^[\u4e00-\u9fff（）()]{1,30}(?:人民政府|政府|党委|委员会|委|局|厅|办公室|办|中心|医院|院|部|部门|处|科|室|会|站|所|队|组|联|行|社|公司|单位|机构)$/u;
+const AGENCY_NAME =
+  /^[\u4e00-\u9fff（）()]{1,30}(?:人民政府|政府|党委|委员会|委|局|厅|办公室|办|中心|医院|院|部|部门|处|科|室|会|站|所|队|组|联|行|社|公司|单位|机构)$/u;
 
 /**
  * A line that is nothing but a list of responsible bodies: a task table's 责任单位 cell flattened onto

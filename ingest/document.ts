@@ -3,14 +3,7 @@
  * read → normalise → segment → extract → resolve → link → load.
  * Each stage is a pure function `(doc, context) => doc` that fills in its part.
  */
-import type {
-  AgencyRole,
-  AgencyType,
-  LinkEvidence,
-  LinkKind,
-  PolicyStatus,
-  TaskKind,
-} from '../graph-schema/model.js';
+import type { AgencyRole, AgencyType, LinkEvidence, LinkKind, PolicyStatus, TaskKind } from '../graph-schema/model.js';
 
 export interface Span {
   start: number;

@@ -142,7 +142,6 @@ async function ingestSource(store: GraphStore, source: SourceFile, context: Sour
   return { file, ok: true, outcome, summary: summarise(withParents) };
 }
 
-
 /**
  * Ingests a document received as bytes (an upload), never touching the disk: `name` gives the
  * format by its extension and names the document in messages and in Policy.sourceFile. The
@@ -195,7 +194,11 @@ export async function processFile(file: string, context: SourceContext, knownTit
 }
 
 /** Processes files one after the other, in order; a worker pool yields the same, in the same order (see process-pool.ts). */
-export async function* processFilesInOrder(files: readonly string[], context: SourceContext, knownTitle: KnownKeyLookup): AsyncGenerator<ProcessedFile> {
+export async function* processFilesInOrder(
+  files: readonly string[],
+  context: SourceContext,
+  knownTitle: KnownKeyLookup,
+): AsyncGenerator<ProcessedFile> {
   for (const file of files) yield await processFile(file, context, knownTitle);
 }
 
@@ -252,7 +255,10 @@ export async function ingestPaths(
     const pending = batch;
     batch = [];
     if (pending.length === 0) return;
-    const outcomes = await load(store, pending.map((item) => item.rows)).catch(() => null);
+    const outcomes = await load(
+      store,
+      pending.map((item) => item.rows),
+    ).catch(() => null);
     for (const [index, item] of pending.entries()) {
       let outcome = outcomes?.[index];
       if (outcome) {
@@ -288,10 +294,17 @@ export async function ingestPaths(
       const policyId = loadedPolicyIdOf(doc.meta, doc.source.sha256);
       const citedIds = citedPolicyIds(doc, context.linkContext);
       const related = batch.some(
-        (item) => item.rows.policy.id === policyId || (!bulk && (citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId))),
+        (item) =>
+          item.rows.policy.id === policyId || (!bulk && (citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId))),
       );
       if (related || storedPolicies?.has(policyId)) await flush();
-      const loadedTasks = bulk ? withPendingTasks(storedTasks(store), batch.map((item) => item.rows), { storeHasTasks }) : storedTasks(store);
+      const loadedTasks = bulk
+        ? withPendingTasks(
+            storedTasks(store),
+            batch.map((item) => item.rows),
+            { storeHasTasks },
+          )
+        : storedTasks(store);
       const withParents = await linkToLoadedParents(loadedTasks, doc, context.linkContext);
       const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
       batch.push({ file, rows, doc: withParents, citedIds });

@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
-import { listInputFiles, loadStageContext, processFilesInOrder, type KnownKeyLookup, type ProcessedFile, type SourceContext } from './pipeline.js';
+import {
+  listInputFiles,
+  loadStageContext,
+  processFilesInOrder,
+  type KnownKeyLookup,
+  type ProcessedFile,
+  type SourceContext,
+} from './pipeline.js';
 import { processFilesInPool } from './process-pool.js';
 import { readSourceFile } from './read/index.js';
 

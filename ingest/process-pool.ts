@@ -19,9 +19,7 @@ export interface WorkerSetup {
 
 export type ToWorker = { kind: 'file'; index: number; file: string } | { kind: 'known'; index: number; title: string | null };
 export type FromWorker =
-  | { kind: 'ready' }
-  | { kind: 'ask'; index: number; ingestKey: string }
-  | { kind: 'done'; index: number; result: ProcessedFile };
+  { kind: 'ready' } | { kind: 'ask'; index: number; ingestKey: string } | { kind: 'done'; index: number; result: ProcessedFile };
 
 export interface PoolOptions {
   /** Folder of the reference data, as given to ingestPaths. */
@@ -47,7 +45,12 @@ function startWorker(setup: WorkerSetup): Worker {
 
 /** A FileProcessor running on a pool of worker threads, started per run and stopped when it ends. */
 export function processFilesInPool({ seedsDir, workers = availableParallelism(), queueDepth = workers * 4 }: PoolOptions): FileProcessor {
-  return (files, context, knownTitle) => runPool(files, context, knownTitle, { seedsDir: resolve(seedsDir), workers: Math.max(1, workers), queueDepth: Math.max(1, queueDepth) });
+  return (files, context, knownTitle) =>
+    runPool(files, context, knownTitle, {
+      seedsDir: resolve(seedsDir),
+      workers: Math.max(1, workers),
+      queueDepth: Math.max(1, queueDepth),
+    });
 }
 
 async function* runPool(
@@ -84,7 +87,9 @@ async function* runPool(
   for (const worker of pool) {
     worker.on('message', (message: FromWorker) => {
       if (message.kind === 'ask') {
-        void knownTitle(message.ingestKey).then((title) => worker.postMessage({ kind: 'known', index: message.index, title: title ?? null } satisfies ToWorker));
+        void knownTitle(message.ingestKey).then((title) =>
+          worker.postMessage({ kind: 'known', index: message.index, title: title ?? null } satisfies ToWorker),
+        );
         return;
       }
       if (message.kind === 'done') results.set(message.index, message.result);

@@ -4,7 +4,12 @@ import type { IngestDoc, ParsedTask } from './document.js';
 import { assessQuality, formatQuality, localGovernmentNamed, numberingStyleOf, type QualityFlagCode } from './quality-report.js';
 
 /** The fixture with its metadata, tasks, text or messages changed. */
-function docWith(change: { meta?: Partial<NonNullable<IngestDoc['meta']>>; tasks?: ParsedTask[]; text?: string; messages?: IngestDoc['messages'] }): IngestDoc {
+function docWith(change: {
+  meta?: Partial<NonNullable<IngestDoc['meta']>>;
+  tasks?: ParsedTask[];
+  text?: string;
+  messages?: IngestDoc['messages'];
+}): IngestDoc {
   const doc = fixtureDoc();
   const text = change.text ?? doc.normalised.text;
   return {
@@ -19,9 +24,20 @@ function docWith(change: { meta?: Partial<NonNullable<IngestDoc['meta']>>; tasks
 function item(path: string, change: Partial<ParsedTask> = {}): ParsedTask {
   const key = path.split('/').pop() ?? '';
   return {
-    key: `${key}.`, path, parentPath: path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : null, kind: 'item',
-    depth: path.split('/').length - 1, order: 0, title: '推进改革', text: `${key}. 推进改革。`, span: { start: 0, end: 1 },
-    agencies: [], targets: [], deadline: null, supplements: [], ...change,
+    key: `${key}.`,
+    path,
+    parentPath: path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : null,
+    kind: 'item',
+    depth: path.split('/').length - 1,
+    order: 0,
+    title: '推进改革',
+    text: `${key}. 推进改革。`,
+    span: { start: 0, end: 1 },
+    agencies: [],
+    targets: [],
+    deadline: null,
+    supplements: [],
+    ...change,
   };
 }
 
@@ -29,7 +45,16 @@ const flagCodes = (doc: IngestDoc): QualityFlagCode[] => assessQuality(doc).flag
 
 describe('numberingStyleOf', () => {
   it('names the numbering style of a key, not its number', () => {
-    expect(['三、', '（十二）', '12.', '3．', '⑤', '第十一条', '（2）', '(4)'].map(numberingStyleOf)).toEqual(['一、', '（一）', '1.', '1.', '①', '第一条', '（1）', '（1）']);
+    expect(['三、', '（十二）', '12.', '3．', '⑤', '第十一条', '（2）', '(4)'].map(numberingStyleOf)).toEqual([
+      '一、',
+      '（一）',
+      '1.',
+      '1.',
+      '①',
+      '第一条',
+      '（1）',
+      '（1）',
+    ]);
     expect(numberingStyleOf('')).toBe('(unnumbered)');
   });
 });
@@ -44,7 +69,12 @@ describe('assessQuality', () => {
     ]);
     // The item's deadline is on its measure ①; it still counts for the item.
     expect(quality.itemsWith).toEqual({ agencies: 1, targets: 1, deadlines: 1 });
-    expect(quality).toMatchObject({ docNumber: '明医改组〔2024〕4号', issuedOn: '2024-06-27', status: 'final', jurisdictionName: '三明市' });
+    expect(quality).toMatchObject({
+      docNumber: '明医改组〔2024〕4号',
+      issuedOn: '2024-06-27',
+      status: 'final',
+      jurisdictionName: '三明市',
+    });
   });
 
   it('counts warnings per code, most frequent first', () => {
@@ -61,7 +91,8 @@ describe('assessQuality', () => {
 
   it('raises no title, date or jurisdiction flag for a well-read document', () => {
     const codes = flagCodes(fixtureDoc());
-    for (const code of ['TITLE_LIKE_BODY', 'NO_DATE', 'NATION_FOR_LOCAL_DOCUMENT', 'AGENCIES_MISSED', 'MANY_WARNINGS'] as const) expect(codes).not.toContain(code);
+    for (const code of ['TITLE_LIKE_BODY', 'NO_DATE', 'NATION_FOR_LOCAL_DOCUMENT', 'AGENCIES_MISSED', 'MANY_WARNINGS'] as const)
+      expect(codes).not.toContain(code);
   });
 
   it.each([
@@ -83,7 +114,8 @@ describe('assessQuality', () => {
   it('flags a document placed under the nation whose text names a local government', () => {
     const local = docWith({ meta: { jurisdictionId: '000000' }, text: '三明市人民政府办公室关于印发方案的通知\n一、推进分级诊疗' });
     expect(assessQuality(local).flags).toContainEqual({
-      code: 'NATION_FOR_LOCAL_DOCUMENT', message: 'placed under the nation (000000) although the text names 三明市人民政府',
+      code: 'NATION_FOR_LOCAL_DOCUMENT',
+      message: 'placed under the nation (000000) although the text names 三明市人民政府',
     });
     const national = docWith({ meta: { jurisdictionId: '000000' }, text: '国务院办公厅关于印发方案的通知\n一、推进分级诊疗' });
     expect(flagCodes(national)).not.toContain('NATION_FOR_LOCAL_DOCUMENT');

@@ -17,13 +17,7 @@ export interface LevelCount {
 }
 
 export type QualityFlagCode =
-  | 'TITLE_LIKE_BODY'
-  | 'NO_DATE'
-  | 'NATION_FOR_LOCAL_DOCUMENT'
-  | 'SINGLE_UNIT_LEVEL'
-  | 'AGENCIES_MISSED'
-  | 'NO_ITEMS'
-  | 'MANY_WARNINGS';
+  'TITLE_LIKE_BODY' | 'NO_DATE' | 'NATION_FOR_LOCAL_DOCUMENT' | 'SINGLE_UNIT_LEVEL' | 'AGENCIES_MISSED' | 'NO_ITEMS' | 'MANY_WARNINGS';
 
 export interface QualityFlag {
   code: QualityFlagCode;
@@ -110,14 +104,16 @@ function titleProblem(title: string, sourcePath: string, maxLength: number): str
   if (trimmed === sourcePath || trimmed === file || trimmed === basename(file, extname(file))) return 'the title is the file name';
   const sentence = /[。，,；]/u.exec(trimmed);
   if (sentence) return `the title reads like body text (contains ${sentence[0]})`;
-  if (/^(根据|按照|为)/u.test(trimmed)) return `the title reads like body text (starts with ${/^(根据|按照|为)/u.exec(trimmed)?.[1] ?? ''})`;
+  if (/^(根据|按照|为)/u.test(trimmed))
+    return `the title reads like body text (starts with ${/^(根据|按照|为)/u.exec(trimmed)?.[1] ?? ''})`;
   if (/年月日|〔〕/u.test(trimmed)) return 'the title holds a date or document number without its digits (年月日, 〔〕)';
   if (trimmed.length > maxLength) return `the title is ${trimmed.length} characters long`;
   return null;
 }
 
 /** Words that follow a place name to make a local government or one of its bodies: 三明市人民政府, 三明市卫生健康委员会. */
-const GOVERNMENT_BODY = /人民政府|(?:卫生健康|卫生和计划生育)?委员会|卫健委|卫计委|医疗保障局|医保局|(?:深化医药卫生体制改革|医改)领导小组/gu;
+const GOVERNMENT_BODY =
+  /人民政府|(?:卫生健康|卫生和计划生育)?委员会|卫健委|卫计委|医疗保障局|医保局|(?:深化医药卫生体制改革|医改)领导小组/gu;
 /** Longest jurisdiction name in GB/T 2260 (双江拉祜族佤族布朗族傣族自治县). */
 const LONGEST_PLACE = 15;
 
@@ -125,7 +121,11 @@ let localPlaceNames: Set<string> | null = null;
 
 /** The first local government (or body of one) the text names, e.g. "三明市人民政府", or null. */
 export function localGovernmentNamed(text: string): string | null {
-  localPlaceNames ??= new Set(allJurisdictions().filter((node) => node.id !== NATION_ID).map((node) => node.name));
+  localPlaceNames ??= new Set(
+    allJurisdictions()
+      .filter((node) => node.id !== NATION_ID)
+      .map((node) => node.name),
+  );
   for (const match of text.matchAll(GOVERNMENT_BODY)) {
     const end = match.index;
     for (let length = Math.min(LONGEST_PLACE, end); length >= 2; length--) {
@@ -140,7 +140,10 @@ export function localGovernmentNamed(text: string): string | null {
  * How task lists assign agencies (responsibility-notes.ts): a 责任单位/牵头单位/配合单位 column or
  * label, or a bracket after the task, "（市卫健委负责）", "（市医保局牵头，市财政局配合）".
  */
-const AGENCY_ASSIGNMENT = new RegExp(`${RESPONSIBILITY_LABEL}|负责(?:单位|部门)|[（(][^（）()。]{2,60}(?:负责|牵头)[^（）()。]{0,60}[）)]`, 'gu');
+const AGENCY_ASSIGNMENT = new RegExp(
+  `${RESPONSIBILITY_LABEL}|负责(?:单位|部门)|[（(][^（）()。]{2,60}(?:负责|牵头)[^（）()。]{0,60}[）)]`,
+  'gu',
+);
 
 function agencyAssignments(text: string): number {
   return [...text.matchAll(AGENCY_ASSIGNMENT)].length;
@@ -148,7 +151,11 @@ function agencyAssignments(text: string): number {
 
 const percent = (part: number, whole: number) => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
 
-function flagsOf(doc: IngestDoc, quality: Omit<DocumentQuality, 'flags'>, { maxTitleLength, manyWarnings }: Required<QualityOptions>): QualityFlag[] {
+function flagsOf(
+  doc: IngestDoc,
+  quality: Omit<DocumentQuality, 'flags'>,
+  { maxTitleLength, manyWarnings }: Required<QualityOptions>,
+): QualityFlag[] {
   const flags: QualityFlag[] = [];
   const tasks = doc.tasks ?? [];
   const text = doc.normalised?.text ?? doc.source.sourceText;
@@ -157,15 +164,18 @@ function flagsOf(doc: IngestDoc, quality: Omit<DocumentQuality, 'flags'>, { maxT
   if (!quality.issuedOn) flags.push({ code: 'NO_DATE', message: 'no date' });
   if (doc.meta?.jurisdictionId === NATION_ID) {
     const local = localGovernmentNamed(text);
-    if (local) flags.push({ code: 'NATION_FOR_LOCAL_DOCUMENT', message: `placed under the nation (${NATION_ID}) although the text names ${local}` });
+    if (local)
+      flags.push({ code: 'NATION_FOR_LOCAL_DOCUMENT', message: `placed under the nation (${NATION_ID}) although the text names ${local}` });
   }
   for (const level of quality.levels) {
     // One attachment (附件) is common; one 一、 or one （一） means the numbering was misread.
-    if (level.count === 1 && !level.style.startsWith('附件')) flags.push({ code: 'SINGLE_UNIT_LEVEL', message: `level ${level.style} (depth ${level.depth}) has a single unit` });
+    if (level.count === 1 && !level.style.startsWith('附件'))
+      flags.push({ code: 'SINGLE_UNIT_LEVEL', message: `level ${level.style} (depth ${level.depth}) has a single unit` });
   }
   const items = tasks.filter((task) => task.kind === 'item').length;
   // Headings with nothing under them but sub-measures: the numbered rows or paragraphs were misread.
-  if (items === 0 && tasks.length > 0) flags.push({ code: 'NO_ITEMS', message: `no work items among ${tasks.length} units (only headings and sub-measures)` });
+  if (items === 0 && tasks.length > 0)
+    flags.push({ code: 'NO_ITEMS', message: `no work items among ${tasks.length} units (only headings and sub-measures)` });
   const assignments = agencyAssignments(text);
   if (items > 0 && quality.itemsWith.agencies * 2 < items && assignments >= 3) {
     flags.push({
@@ -208,7 +218,9 @@ export interface FormatQualityOptions {
  * with ✓: metadata and units, shares and warnings, then one ⚠ line per flag.
  */
 export function formatQuality(quality: DocumentQuality, { items, topWarnings = 4 }: FormatQualityOptions): string[] {
-  const duplicated = new Set(quality.levels.filter((level, i) => quality.levels.findIndex((other) => other.style === level.style) !== i).map((level) => level.style));
+  const duplicated = new Set(
+    quality.levels.filter((level, i) => quality.levels.findIndex((other) => other.style === level.style) !== i).map((level) => level.style),
+  );
   const units = quality.levels
     .map((level) => `${level.style}×${level.count}${duplicated.has(level.style) ? `@${level.depth}` : ''}`)
     .join(' ');

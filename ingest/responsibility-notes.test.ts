@@ -31,7 +31,8 @@ describe('responsibility notes', () => {
   });
 
   it('leaves asides that name no role alone', () => {
-    for (const aside of ['DRG', '疑难症分诊中心、前沿示范中心', '含中医医院', '2021—2023年']) expect(RESPONSIBILITY_NOTE.test(aside), aside).toBe(false);
+    for (const aside of ['DRG', '疑难症分诊中心、前沿示范中心', '含中医医院', '2021—2023年'])
+      expect(RESPONSIBILITY_NOTE.test(aside), aside).toBe(false);
   });
 
   it('knows each role verb and pairs every opening bracket with a closing one', () => {

@@ -29,7 +29,14 @@ describe('the ingest stages', () => {
 
   it('run in order on a small document, each adding its part', () => {
     const read: ReadDoc = {
-      source: { path: 'plan.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '三明市医改任务\n一、推进分级诊疗\n1. 建设医共体。（责任单位：市卫健委）' },
+      source: {
+        path: 'plan.txt',
+        sha256: '',
+        byteLength: 0,
+        format: 'txt',
+        encoding: 'utf-8',
+        sourceText: '三明市医改任务\n一、推进分级诊疗\n1. 建设医共体。（责任单位：市卫健委）',
+      },
       messages: [],
     };
     const extracted = extractDoc(segmentDoc(normaliseDoc(read)));

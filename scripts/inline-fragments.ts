@@ -7,12 +7,20 @@
  * limits stay as they are. Every fragment here is on the concrete type of the field it is
  * spread in (the SDL has no interfaces or unions), so writing it out selects the same fields.
  */
-import { Kind, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 export function inlineFragments(documents: readonly DocumentNode[]): DocumentNode[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const document of documents) {
-    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    for (const definition of document.definitions)
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const inline = (selectionSet: SelectionSetNode, spreading: readonly string[]): SelectionSetNode => ({
     ...selectionSet,
@@ -30,7 +38,10 @@ export function inlineFragments(documents: readonly DocumentNode[]): DocumentNod
   });
   const inlineDefinition = (definition: DefinitionNode): DefinitionNode =>
     definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION
-      ? { ...definition, selectionSet: inline(definition.selectionSet, definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : []) }
+      ? {
+          ...definition,
+          selectionSet: inline(definition.selectionSet, definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : []),
+        }
       : definition;
   return documents.map((document) => ({ ...document, definitions: document.definitions.map(inlineDefinition) }));
 }

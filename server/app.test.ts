@@ -70,12 +70,27 @@ describe('entry points', () => {
     expect(task.span.start).toBe(10);
     expect(task.span.end - task.span.start).toBe('全面推行按疾病诊断相关分组（DRG）付费，DRG付费占比达到50%以上。'.length);
     expect(task.agencies).toEqual([
-      { name: '市医保局', type: 'MEDICAL_INSURANCE', role: 'lead', agency: { id: 'ag-sm-yb', name: '三明市医疗保障局', nameEn: 'Sanming Healthcare Security Administration' } },
-      { name: '市卫健委', type: 'HEALTH', role: 'support', agency: { id: 'ag-sm-wj', name: '三明市卫生健康委员会', nameEn: 'Sanming Health Commission' } },
+      {
+        name: '市医保局',
+        type: 'MEDICAL_INSURANCE',
+        role: 'lead',
+        agency: { id: 'ag-sm-yb', name: '三明市医疗保障局', nameEn: 'Sanming Healthcare Security Administration' },
+      },
+      {
+        name: '市卫健委',
+        type: 'HEALTH',
+        role: 'support',
+        agency: { id: 'ag-sm-wj', name: '三明市卫生健康委员会', nameEn: 'Sanming Health Commission' },
+      },
     ]);
     expect(task.implements).toEqual([
       {
-        nationalItem: { id: 'N-PAY', titleZh: '深化医保支付方式改革', titleEn: 'Reform medical insurance payment methods', pillar: 'insurance' },
+        nationalItem: {
+          id: 'N-PAY',
+          titleZh: '深化医保支付方式改革',
+          titleEn: 'Reform medical insurance payment methods',
+          pillar: 'insurance',
+        },
         score: 0.9,
         method: 'test',
         kind: 'adapted',
@@ -89,14 +104,23 @@ describe('entry points', () => {
   });
 
   it('lists jurisdictions with their parents and policies, without citation stubs unless asked', async () => {
-    const { jurisdictions, policies, withStubs } = await data<{ jurisdictions: Id[]; policies: Id[]; withStubs: (Id & { stub: boolean })[] }>(`{
+    const { jurisdictions, policies, withStubs } = await data<{
+      jurisdictions: Id[];
+      policies: Id[];
+      withStubs: (Id & { stub: boolean })[];
+    }>(`{
       jurisdictions { id name nameEn level parent { id } policies { id } }
       policies { id }
       withStubs: policies(includeStubs: true) { id stub }
     }`);
     expect(jurisdictions.map((j) => j.id)).toEqual(['000000', '350000', '350400', '510000', '510100']);
     expect(jurisdictions.find((j) => j.id === '350400')).toEqual({
-      id: '350400', name: '三明市', nameEn: 'Sanming City', level: 'city', parent: { id: '350000' }, policies: [{ id: 'p-sm' }],
+      id: '350400',
+      name: '三明市',
+      nameEn: 'Sanming City',
+      level: 'city',
+      parent: { id: '350000' },
+      policies: [{ id: 'p-sm' }],
     });
     expect(policies.map((p) => p.id).sort()).toEqual(['p-cd', 'p-fj', 'p-sm']);
     expect(withStubs.filter((p) => p.stub).map((p) => p.id)).toEqual(['p-stub']);
@@ -134,7 +158,13 @@ describe('entry points', () => {
 describe('lineage', () => {
   it('follows every path upward, through the provincial plan to the national item, with scores and evidence', async () => {
     const { lineage } = await data<{
-      lineage: { task: unknown; tasks: unknown; nationalItems: unknown; links: unknown; paths: { score: number; links: { fromTaskId: string }[] }[] };
+      lineage: {
+        task: unknown;
+        tasks: unknown;
+        nationalItems: unknown;
+        links: unknown;
+        paths: { score: number; links: { fromTaskId: string }[] }[];
+      };
     }>(`{
       lineage(taskId: "sm-1-1") {
         task { id }
@@ -148,8 +178,22 @@ describe('lineage', () => {
     expect(lineage.tasks).toEqual([{ id: 'sm-1-1' }, { id: 'fj-1-1' }]);
     expect(lineage.nationalItems).toEqual([{ id: 'N-PAY' }]);
     expect(lineage.links).toEqual([
-      { relation: 'IMPLEMENTS', fromTaskId: 'sm-1-1', toTaskId: null, toNationalItemId: 'N-PAY', score: 0.9, evidence: [{ localText: '按疾病诊断相关分组' }] },
-      { relation: 'DERIVES_FROM', fromTaskId: 'sm-1-1', toTaskId: 'fj-1-1', toNationalItemId: null, score: 0.8, evidence: [{ localText: 'DRG付费' }] },
+      {
+        relation: 'IMPLEMENTS',
+        fromTaskId: 'sm-1-1',
+        toTaskId: null,
+        toNationalItemId: 'N-PAY',
+        score: 0.9,
+        evidence: [{ localText: '按疾病诊断相关分组' }],
+      },
+      {
+        relation: 'DERIVES_FROM',
+        fromTaskId: 'sm-1-1',
+        toTaskId: 'fj-1-1',
+        toNationalItemId: null,
+        score: 0.8,
+        evidence: [{ localText: 'DRG付费' }],
+      },
       { relation: 'IMPLEMENTS', fromTaskId: 'fj-1-1', toTaskId: null, toNationalItemId: 'N-PAY', score: 0.5, evidence: [] },
     ]);
     expect(lineage.paths).toHaveLength(2);
@@ -164,7 +208,10 @@ describe('lineage', () => {
   });
 
   it('goes downward from a national item through its implementations, per jurisdiction when asked', async () => {
-    const { all, chengdu } = await data<{ all: { implementations: Id[]; implementedBy: unknown }; chengdu: { implementations: unknown } }>(`{
+    const { all, chengdu } = await data<{
+      all: { implementations: Id[]; implementedBy: unknown };
+      chengdu: { implementations: unknown };
+    }>(`{
       all: nationalItem(id: "N-PAY") { implementations { id } implementedBy { task { id } score } }
       chengdu: nationalItem(id: "N-PAY") { implementations(jurisdictionId: "510100") { id } }
     }`);
@@ -239,13 +286,16 @@ describe('coverage and compare', () => {
     for (const a of ids) {
       for (const b of ids) {
         if (a === b) continue;
-        const { compare } = await data<{ compare: Record<'shared' | 'onlyA' | 'onlyB', CompareRow[]> }>(`query($a: ID!, $b: ID!) {
+        const { compare } = await data<{ compare: Record<'shared' | 'onlyA' | 'onlyB', CompareRow[]> }>(
+          `query($a: ID!, $b: ID!) {
           compare(a: $a, b: $b) {
             shared { nationalItem { id } tasksA { id } tasksB { id } }
             onlyA { nationalItem { id } tasksA { id } tasksB { id } }
             onlyB { nationalItem { id } tasksA { id } tasksB { id } }
           }
-        }`, { a, b });
+        }`,
+          { a, b },
+        );
         for (const [group, rows] of Object.entries(compare)) {
           for (const row of rows) {
             const item = row.nationalItem.id;
@@ -256,7 +306,11 @@ describe('coverage and compare', () => {
           }
         }
         const listed = Object.values(compare).flat().length;
-        const covered = new Set(coverage.cells.filter((c) => (c.jurisdictionId === a || c.jurisdictionId === b) && c.taskIds.length > 0).map((c) => c.nationalItemId));
+        const covered = new Set(
+          coverage.cells
+            .filter((c) => (c.jurisdictionId === a || c.jurisdictionId === b) && c.taskIds.length > 0)
+            .map((c) => c.nationalItemId),
+        );
         expect(listed).toBe(covered.size);
       }
     }
@@ -328,7 +382,10 @@ describe('errors and limits', () => {
 
   it('rejects a query whose estimated cost is above the limit', async () => {
     const strict = createApp({ store: graph.store, logger: silentLogger, limits: { maxCost: 30 } });
-    const answer = await postGraphQL(strict, `{ policies { tasks { id title agencies { name agency { id name } } implements { score } } } }`);
+    const answer = await postGraphQL(
+      strict,
+      `{ policies { tasks { id title agencies { name agency { id name } } implements { score } } } }`,
+    );
     expect(answer.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
@@ -348,7 +405,16 @@ describe('errors and limits', () => {
   });
 
   it('runs every query the explorer sends within the default limits', async () => {
-    const variables = { taskId: 'sm-1-1', id: 'N-PAY', nationalItemId: 'N-PAY', jurisdictionId: '350400', a: '350400', b: '510100', text: '医保', jurisdictionIds: ['350400'] };
+    const variables = {
+      taskId: 'sm-1-1',
+      id: 'N-PAY',
+      nationalItemId: 'N-PAY',
+      jurisdictionId: '350400',
+      a: '350400',
+      b: '510100',
+      text: '医保',
+      jurisdictionIds: ['350400'],
+    };
     const documents = Object.entries(explorerQueries).filter(([, value]) => typeof value === 'string' && /^\s*query\b/.test(value));
     for (const [name, document] of documents) {
       // `$id` names a different kind of node in each detail query.

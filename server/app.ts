@@ -103,48 +103,130 @@ function corsOption(cors: AppOptions['cors']) {
 }
 
 /** The questions a notebook asks first, ready to run in GraphiQL. */
-const GRAPHIQL_EXAMPLES = /* GraphQL */ `# Examples: run one by selecting its name in the ▶ menu.
+const GRAPHIQL_EXAMPLES = /* GraphQL */ `
+  # Examples: run one by selecting its name in the ▶ menu.
 
-# Full-text search (Chinese), with where each task comes from
-query Search {
-  search(text: "家庭医生签约", limit: 5) { id key title jurisdiction { name nameEn } policy { title docNumber } }
-}
-
-# Coverage of national items per jurisdiction, over the documents in force in 2021—2025:
-# a matrix of task counts, each cell COVERED, GAP or NO_DOCUMENT, each column with its documents
-query Coverage {
-  coverage(jurisdictionIds: ["350400", "141000"], period: { from: 2021, to: 2025 }) {
-    columns { jurisdiction { name nameEn } documents { title docNumber issuedOn coversFrom coversTo status } }
-    nationalItems { id titleZh titleEn }
-    counts
-    cells { nationalItemId jurisdictionId status }
+  # Full-text search (Chinese), with where each task comes from
+  query Search {
+    search(text: "家庭医生签约", limit: 5) {
+      id
+      key
+      title
+      jurisdiction {
+        name
+        nameEn
+      }
+      policy {
+        title
+        docNumber
+      }
+    }
   }
-}
 
-# The evidence behind a gap: near-miss tasks with their scores and matched wording, and keyword hits
-query GapAudit {
-  gapAudit(nationalItemId: "hierarchical-care.family-doctor", jurisdictionId: "141000") {
-    status
-    candidates { score task { key title } evidence { localText nationalText } }
-    keywordHits { keyword snippet task { key } }
+  # Coverage of national items per jurisdiction, over the documents in force in 2021—2025:
+  # a matrix of task counts, each cell COVERED, GAP or NO_DOCUMENT, each column with its documents
+  query Coverage {
+    coverage(jurisdictionIds: ["350400", "141000"], period: { from: 2021, to: 2025 }) {
+      columns {
+        jurisdiction {
+          name
+          nameEn
+        }
+        documents {
+          title
+          docNumber
+          issuedOn
+          coversFrom
+          coversTo
+          status
+        }
+      }
+      nationalItems {
+        id
+        titleZh
+        titleEn
+      }
+      counts
+      cells {
+        nationalItemId
+        jurisdictionId
+        status
+      }
+    }
   }
-}
 
-# Two jurisdictions side by side: shared national items and each side's own
-query Compare {
-  compare(a: "350400", b: "141000") {
-    shared { nationalItem { titleZh } tasksA { key title } tasksB { key title } }
-    onlyA { nationalItem { titleZh } }
-    onlyB { nationalItem { titleZh } }
+  # The evidence behind a gap: near-miss tasks with their scores and matched wording, and keyword hits
+  query GapAudit {
+    gapAudit(nationalItemId: "hierarchical-care.family-doctor", jurisdictionId: "141000") {
+      status
+      candidates {
+        score
+        task {
+          key
+          title
+        }
+        evidence {
+          localText
+          nationalText
+        }
+      }
+      keywordHits {
+        keyword
+        snippet
+        task {
+          key
+        }
+      }
+    }
   }
-}
 
-# Lineage of one task: every path up to national items (take an id from Search)
-query Lineage($taskId: ID!) {
-  lineage(taskId: $taskId) { paths { score nationalItem { titleZh titleEn } links { relation score } } }
-}
+  # Two jurisdictions side by side: shared national items and each side's own
+  query Compare {
+    compare(a: "350400", b: "141000") {
+      shared {
+        nationalItem {
+          titleZh
+        }
+        tasksA {
+          key
+          title
+        }
+        tasksB {
+          key
+          title
+        }
+      }
+      onlyA {
+        nationalItem {
+          titleZh
+        }
+      }
+      onlyB {
+        nationalItem {
+          titleZh
+        }
+      }
+    }
+  }
 
-# Export: GET /export/graph.json, /export/graph.csv or /export/graph.graphml
+  # Lineage of one task: every path up to national items (take an id from Search)
+  query Lineage($taskId: ID!) {
+    lineage(taskId: $taskId) {
+      paths {
+        score
+        nationalItem {
+          titleZh
+          titleEn
+        }
+        links {
+          relation
+          score
+        }
+      }
+    }
+  }
+
+  # Export: GET /export/graph.json, /export/graph.csv or /export/graph.graphml
 `;
 
 /** Root fields whose answers cost every reader the same seconds of work: computed once per version of the graph. */
@@ -169,32 +251,38 @@ export function createApp({
   let persisting: Promise<void> = Promise.resolve();
   /** Writes the kept rows with the stamp of the version they were read at; skipped when a write came in between. */
   const persist = () =>
-    (persisting = persisting.then(async () => {
-      if (!keptFile) return;
-      const version = served.version;
-      const stamp = (await store.graphVersion?.()) ?? null;
-      const sets = await served.rowSets();
-      if (stamp === null || sets === null || served.version !== version) return;
-      await writeKeptFile(keptFile, stamp, sets);
-    }).catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error)));
+    (persisting = persisting
+      .then(async () => {
+        if (!keptFile) return;
+        const version = served.version;
+        const stamp = (await store.graphVersion?.()) ?? null;
+        const sets = await served.rowSets();
+        if (stamp === null || sets === null || served.version !== version) return;
+        await writeKeptFile(keptFile, stamp, sets);
+      })
+      .catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error)));
   /** The same for a search index built from the kept tasks at `version`. */
   const persistIndex = (built: BuiltSearchIndex, version: number | null) =>
-    (persisting = persisting.then(async () => {
-      if (!searchIndexFile || version === null) return;
-      const stamp = (await store.graphVersion?.()) ?? null;
-      if (stamp === null || served.version !== version) return;
-      await writeSearchIndexFile(searchIndexFile, stamp, built);
-    }).catch((error: unknown) => logger.warn(`could not write ${searchIndexFile}`, error)));
+    (persisting = persisting
+      .then(async () => {
+        if (!searchIndexFile || version === null) return;
+        const stamp = (await store.graphVersion?.()) ?? null;
+        if (stamp === null || served.version !== version) return;
+        await writeSearchIndexFile(searchIndexFile, stamp, built);
+      })
+      .catch((error: unknown) => logger.warn(`could not write ${searchIndexFile}`, error)));
   const served = keepGraph(store, { onTaskRowsKept: () => void persist() });
   /** The kept graph's index, unless one was passed in. */
   let ownIndex: KeptSearchIndex | null = null;
-  const index: SearchIndex = searchIndex ?? (ownIndex = keptSearchIndex(served, { onBuilt: (built, version) => void persistIndex(built, version) }));
+  const index: SearchIndex =
+    searchIndex ?? (ownIndex = keptSearchIndex(served, { onBuilt: (built, version) => void persistIndex(built, version) }));
   const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex: index, logger });
   let linkContext: Promise<LinkContext> | null = null;
-  const loadLinks = () => (linkContext ??= loadLinkContext(writes.seedsDir).catch((error: unknown) => {
-    linkContext = null;
-    throw error;
-  }));
+  const loadLinks = () =>
+    (linkContext ??= loadLinkContext(writes.seedsDir).catch((error: unknown) => {
+      linkContext = null;
+      throw error;
+    }));
   const yoga = createYoga<Record<string, never>, ApiContext>({
     schema: createApiSchema(),
     context: () => createRequestContext({ store: served, searchIndex: index, args, logger, linkContext: loadLinks }),

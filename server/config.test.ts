@@ -13,7 +13,9 @@ describe('serverConfigFromEnv', () => {
   });
 
   it('refuses a short write token without printing it', () => {
-    expect(() => serverConfigFromEnv({ REFORMGRAPH_WRITE_TOKEN: 'secret12' })).toThrow(/REFORMGRAPH_WRITE_TOKEN: must be at least 16 characters/);
+    expect(() => serverConfigFromEnv({ REFORMGRAPH_WRITE_TOKEN: 'secret12' })).toThrow(
+      /REFORMGRAPH_WRITE_TOKEN: must be at least 16 characters/,
+    );
     try {
       serverConfigFromEnv({ REFORMGRAPH_WRITE_TOKEN: 'secret12' });
     } catch (error) {

@@ -55,7 +55,10 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     throw new Error(`Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
-  const origins = e.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean) ?? [];
+  const origins =
+    e.CORS_ORIGINS?.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean) ?? [];
   return {
     port: e.PORT,
     host: e.HOST,

@@ -127,7 +127,9 @@ describe('malformed requests', () => {
   });
 
   it('refuses a mutation sent with GET as well as with POST: the schema has none', async () => {
-    const get = await app.fetch(`http://localhost/graphql?query=${encodeURIComponent('mutation { x }')}`, { headers: { accept: 'application/json' } });
+    const get = await app.fetch(`http://localhost/graphql?query=${encodeURIComponent('mutation { x }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(get.status).toBeGreaterThanOrEqual(400);
     expect((await postGraphQL(app, 'mutation { x }')).errors?.[0]?.message).toMatch(/mutation/i);
   });
@@ -136,7 +138,13 @@ describe('malformed requests', () => {
 describe('execution timeout', () => {
   it('leaves nothing behind once a request is answered (AbortSignal.any kept every request in memory)', async () => {
     // The heap is measured after forced collections, in a process of its own started with --expose-gc.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', 'server/testing/heap-after-requests.ts', '2000']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'server/testing/heap-after-requests.ts',
+      '2000',
+    ]);
     const growthBytes = Number(stdout.trim().split('\n').at(-1));
     expect(Number.isFinite(growthBytes)).toBe(true);
     // About 3.7 KB per request with the leak (7.4 MB), 0.2 MB in all without it.
@@ -148,7 +156,7 @@ describe('execution timeout', () => {
     const slow = {
       ...graph.store,
       backend: 'kuzu' as const,
-      read: async <R,>(query: Parameters<typeof graph.store.read<R>>[0], params?: Record<string, unknown>) => {
+      read: async <R>(query: Parameters<typeof graph.store.read<R>>[0], params?: Record<string, unknown>) => {
         reads += 1;
         await new Promise((resolve) => setTimeout(resolve, 100));
         return graph.store.read<R>(query, params);
@@ -171,4 +179,3 @@ describe('execution timeout', () => {
     expect(reads).toBeLessThan(3);
   });
 });
-

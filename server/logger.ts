@@ -16,9 +16,11 @@ export type LogLevel = (typeof LEVELS)[number] | 'silent';
 /** Writes to stderr (stdout stays free for the printed URLs), dropping levels below `level`. */
 export function createConsoleLogger({ level = 'info' }: { level?: LogLevel } = {}): Logger {
   const threshold = level === 'silent' ? LEVELS.length : LEVELS.indexOf(level);
-  const at = (name: (typeof LEVELS)[number]) => (...args: unknown[]) => {
-    if (LEVELS.indexOf(name) >= threshold) console.error(`[${name}]`, ...args);
-  };
+  const at =
+    (name: (typeof LEVELS)[number]) =>
+    (...args: unknown[]) => {
+      if (LEVELS.indexOf(name) >= threshold) console.error(`[${name}]`, ...args);
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,
   });
-  logger.info(config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)');
+  logger.info(
+    config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)',
+  );
   // Yoga answers each request itself, errors included: the listener need not await it.
   const server = createServer((request, response) => void app(request, response));
   server.listen(config.port, config.host, () => {

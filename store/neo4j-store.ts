@@ -41,9 +41,7 @@ function decodeValue(value: unknown): unknown {
 }
 
 function decode(result: QueryResult): Record<string, unknown>[] {
-  return result.records.map((record) =>
-    Object.fromEntries(record.keys.map((key) => [String(key), decodeValue(record.get(key))])),
-  );
+  return result.records.map((record) => Object.fromEntries(record.keys.map((key) => [String(key), decodeValue(record.get(key))])));
 }
 
 export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }: Neo4jStoreOptions): Promise<GraphStore> {
@@ -61,8 +59,8 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
     try {
       const result =
         'executeQuery' in tx
-          // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- the driver declares its options as classes but takes plain objects, as its documentation shows.
-          ? await tx.executeQuery(cypher, params, { database, routing: neo4j.routing.READ })
+          ? // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- the driver declares its options as classes but takes plain objects, as its documentation shows.
+            await tx.executeQuery(cypher, params, { database, routing: neo4j.routing.READ })
           : await tx.run(cypher, params);
       return decode(result);
     } catch (error) {

@@ -17,8 +17,7 @@ const storeEnv = z.object({
 });
 
 export type StoreConfig =
-  | { backend: 'kuzu'; path: string }
-  | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
+  { backend: 'kuzu'; path: string } | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const parsed = storeEnv.parse(env);

@@ -79,7 +79,9 @@ function localise(text: string, place: Place, year: number, random: Random): str
     .join(place.short)
     .replace(/([全我本])(?:县|市|区)/gu, `$1${level}`)
     .replace(/20(1[5-9]|2\d)(?=\s*年)/gu, () => String(year + random.int(0, 2)))
-    .replace(/(\d{1,3})(?=\s*%)/gu, (figure) => String(Math.min(100, Math.max(1, Math.round(Number(figure) * (0.85 + random.next() * 0.3))))));
+    .replace(/(\d{1,3})(?=\s*%)/gu, (figure) =>
+      String(Math.min(100, Math.max(1, Math.round(Number(figure) * (0.85 + random.next() * 0.3))))),
+    );
 }
 
 /** A stray line break as PDF and Word exports leave them, never where the next line would read as a marker or end matter. */

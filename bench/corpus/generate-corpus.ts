@@ -72,12 +72,13 @@ export function* generateDocuments({ jurisdictions, seed, seedsDir = 'seeds', ye
     for (const place of places) {
       const placeRandom = random.fork(place.id);
       const docRandom = years === 1 ? placeRandom : driftingRandom(placeRandom, yearIndex, YEARLY_DRIFT);
-      const cityPlan = place.city ? cityPlans.get(`${place.city.id}@${yearIndex}`) ?? null : null;
+      const cityPlan = place.city ? (cityPlans.get(`${place.city.id}@${yearIndex}`) ?? null) : null;
       // One document: a year of 2019–2024; a yearly series: ending by 2024 from a first year drawn as before.
       const firstYear = placeRandom.fork('first-year').int(2019, 2024) - (years - 1);
       const year = cityPlan?.year ?? (years === 1 ? docRandom.int(2019, 2024) : firstYear + yearIndex);
       const doc = composeDocument({ place, year, pool, random: docRandom, parent: cityPlan, allocateNumber });
-      if (place.level === 'city' && doc.docNumber) cityPlans.set(`${place.id}@${yearIndex}`, { title: doc.title, docNumber: doc.docNumber, year });
+      if (place.level === 'city' && doc.docNumber)
+        cityPlans.set(`${place.id}@${yearIndex}`, { title: doc.title, docNumber: doc.docNumber, year });
       const { counts } = doc;
       yield {
         file: years === 1 ? `${place.id}.txt` : `${place.id}-${year}.txt`,

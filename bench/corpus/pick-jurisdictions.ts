@@ -61,7 +61,9 @@ export function pickJurisdictions(count: number, random: Random): Place[] {
   const seen = new Map<string, number>();
   for (const node of allJurisdictions()) seen.set(node.id, (seen.get(node.id) ?? 0) + 1);
   const all = allJurisdictions().filter((node) => seen.get(node.id) === 1);
-  const counties = random.shuffle(all.filter((node) => node.level === 'county' && PUBLISHING_COUNTY.test(node.name) && !ZONE.test(node.name)));
+  const counties = random.shuffle(
+    all.filter((node) => node.level === 'county' && PUBLISHING_COUNTY.test(node.name) && !ZONE.test(node.name)),
+  );
   const cities = all.filter((node) => node.level === 'city');
   const chosen = new Map<string, JurisdictionNode>();
   for (const county of counties) {

@@ -27,12 +27,25 @@ export interface SeedPool {
 
 /** Agencies every health-reform task list names, in case the seeds' notes yield too few. */
 const COMMON_AGENCIES = [
-  '卫生健康委', '医保局', '财政局', '人力资源社会保障局', '发展改革委', '市场监管局', '民政局',
-  '教育局', '科技局', '工业和信息化局', '数据资源局', '中医药管理局', '药品监管局', '审计局',
+  '卫生健康委',
+  '医保局',
+  '财政局',
+  '人力资源社会保障局',
+  '发展改革委',
+  '市场监管局',
+  '民政局',
+  '教育局',
+  '科技局',
+  '工业和信息化局',
+  '数据资源局',
+  '中医药管理局',
+  '药品监管局',
+  '审计局',
 ];
 
 const AGENCY_END = /(?:委员会|委|局|办公室|办|院|中心|部|会|署|站|所|队)$/u;
-const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/u;
+const MARKER =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/u;
 const CN_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/u;
 /** The note closing a task: "（责任单位：县卫生健康委）", "（市发展改革委、市卫健委按职责分工负责）". */
 const RESPONSIBILITY_NOTE_AT_END = new RegExp(`[（(]([^（）()]*(?:${RESPONSIBILITY_NOTE.source})[^（）()]*)[）)]\\s*$`, 'u');
@@ -78,9 +91,16 @@ function agenciesIn(note: string): string[] {
   const body = note.replace(/^.*?[：:]/u, '').replace(/(?:按职责分工负责|按职责分工|分别负责|负责|等)$/u, '');
   return body
     .split(/[、，,；;和及]/u)
-    .map((name) => name.replace(/^(?:牵头单位|配合单位|责任单位|牵头|配合|参与)[：:]?/u, '').replace(/(?:牵头|配合|参与)$/u, '').trim())
+    .map((name) =>
+      name
+        .replace(/^(?:牵头单位|配合单位|责任单位|牵头|配合|参与)[：:]?/u, '')
+        .replace(/(?:牵头|配合|参与)$/u, '')
+        .trim(),
+    )
     .map((name) => name.replace(/^(?:县|市|区|省)/u, ''))
-    .filter((name) => name.length >= 2 && name.length <= 12 && AGENCY_END.test(name) && !/^[各全本我]/u.test(name) && !/[（(）)]/u.test(name));
+    .filter(
+      (name) => name.length >= 2 && name.length <= 12 && AGENCY_END.test(name) && !/^[各全本我]/u.test(name) && !/[（(）)]/u.test(name),
+    );
 }
 
 /** Paragraphs of one seed: prose lines, table cells, and ①② fragments inside them. */
@@ -125,7 +145,9 @@ export function loadSeedPool(seedsDir: string): SeedPool {
   const items = new Set<string>();
   const measures = new Set<string>();
   const agencyCounts = new Map<string, number>();
-  const files = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
+  const files = readdirSync(seedsDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
   for (const file of files) {
     const text = decode(readFileSync(join(seedsDir, file)));
     const places = homePlaces(text);
@@ -135,8 +157,7 @@ export function loadSeedPool(seedsDir: string): SeedPool {
       if (!usable(body)) continue;
       if (fragment.heading) {
         if (body.length >= 4 && body.length <= 30 && !/[，。：:,（(\d]/u.test(body)) headings.add(body);
-      }
-      else if (fragment.measure && body.length >= 12 && body.length <= 240) measures.add(body);
+      } else if (fragment.measure && body.length >= 12 && body.length <= 240) measures.add(body);
       else if (!fragment.heading && body.length >= 24 && body.length <= 420 && /。/u.test(body)) {
         items.add(body);
         // Sentences of long items double as sub-measures.

@@ -17,7 +17,10 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     '| Goal | Measured | Limit | Result |',
     '|---|---|---|---|',
-    ...report.goals.map((g) => `| ${g.goal} | ${g.unit === 'ms' ? ms(g.measured) : `${n(g.measured, 1)} ${g.unit}`} | ${g.unit === 'ms' ? ms(g.limit) : `${n(g.limit)} ${g.unit}`} | ${g.pass ? '✅ pass' : '❌ miss'}: ${g.margin} |`),
+    ...report.goals.map(
+      (g) =>
+        `| ${g.goal} | ${g.unit === 'ms' ? ms(g.measured) : `${n(g.measured, 1)} ${g.unit}`} | ${g.unit === 'ms' ? ms(g.limit) : `${n(g.limit)} ${g.unit}`} | ${g.pass ? '✅ pass' : '❌ miss'}: ${g.margin} |`,
+    ),
     '',
     '## Ingest',
     '',
@@ -56,7 +59,9 @@ export function formatMarkdown(report: BenchReport): string {
       .map(([key, fcose]) => {
         const size = key.slice('fcose:'.length);
         const dagre = ui[`dagre:${size}`];
-        return dagre ? `| Lineage layout dagre (the view's), ${n(dagre.elements)} elements | ${ms(dagre.drawMs)} | fcose: ${ms(fcose.drawMs)} | ${ratio(dagre.drawMs / fcose.drawMs)} of fcose's time |` : '';
+        return dagre
+          ? `| Lineage layout dagre (the view's), ${n(dagre.elements)} elements | ${ms(dagre.drawMs)} | fcose: ${ms(fcose.drawMs)} | ${ratio(dagre.drawMs / fcose.drawMs)} of fcose's time |`
+          : '';
       }),
     'skipped' in neo4j
       ? `| Kuzu against Neo4j | — | ${neo4j.skipped} | — |`
@@ -78,7 +83,9 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     '| Layout | Elements (nodes) | Layout done | First frame | Renderer |',
     '|---|---|---|---|---|',
-    ...Object.entries(ui).map(([key, u]) => `| ${key.split(':')[0]} | ${n(u.elements)} (${n(u.nodes)}) | ${ms(u.layoutMs)} | ${ms(u.drawMs)} | ${u.renderer} |`),
+    ...Object.entries(ui).map(
+      ([key, u]) => `| ${key.split(':')[0]} | ${n(u.elements)} (${n(u.nodes)}) | ${ms(u.layoutMs)} | ${ms(u.drawMs)} | ${u.renderer} |`,
+    ),
     '',
   ];
   if (report.notes.length > 0) lines.push('## Notes', '', ...report.notes.map((note) => `- ${note}`), '');

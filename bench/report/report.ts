@@ -65,7 +65,15 @@ export interface BenchReport {
       totalRatio: number;
     }[];
   };
-  writes: { documents: number; rows: number; batchedMs: number; rowAtATimeMs: number; batchedStatements: number; rowAtATimeStatements: number; ratio: number };
+  writes: {
+    documents: number;
+    rows: number;
+    batchedMs: number;
+    rowAtATimeMs: number;
+    batchedStatements: number;
+    rowAtATimeStatements: number;
+    ratio: number;
+  };
   search: { tasks: number; queries: number; buildMs: number; indexed: LatencySummary; scan: LatencySummary; ratioP50: number };
   resolvers: {
     pages: { pageSize: number; rows: number; batchedQueries: number; naiveQueries: number; batchedMs: number; naiveMs: number }[];
@@ -78,7 +86,9 @@ export interface BenchReport {
   /** Persisted start against a cold one, 50 clients against one (see bench/start-and-readers.ts). */
   startAndReaders: StartAndReaders;
   ui: Record<string, UiResult>;
-  neo4j: { skipped: string } | { documents: number; ingestMs: number; neo4jWritesMs: number; kuzuWritesMs: number; writesRatio: number; tasksPage: LatencySummary };
+  neo4j:
+    | { skipped: string }
+    | { documents: number; ingestMs: number; neo4jWritesMs: number; kuzuWritesMs: number; writesRatio: number; tasksPage: LatencySummary };
   goals: GoalResult[];
   notes: string[];
 }

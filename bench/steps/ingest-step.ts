@@ -146,7 +146,12 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
 }
 
 /** Each loader in turn into a fresh store of its own, in this process (its start-up is paid once for all). */
-async function loaderMode(db: string, seedsDir: string, pathsFile: string, loaders: readonly LoaderChoice[]): Promise<LoaderIngestResult[]> {
+async function loaderMode(
+  db: string,
+  seedsDir: string,
+  pathsFile: string,
+  loaders: readonly LoaderChoice[],
+): Promise<LoaderIngestResult[]> {
   const paths = JSON.parse(readFileSync(pathsFile, 'utf8')) as string[];
   const results: LoaderIngestResult[] = [];
   for (const [index, { loader, workers }] of loaders.entries()) {
@@ -183,7 +188,8 @@ export interface LoaderChoice {
 function parseLoaders(text: string): LoaderChoice[] {
   return text.split(',').map((part) => {
     const [loader, workers] = part.split(':');
-    if ((loader !== 'bulk' && loader !== 'per-document') || !/^\d+$/.test(workers ?? '')) throw new Error(`--loaders: cannot read "${part}"`);
+    if ((loader !== 'bulk' && loader !== 'per-document') || !/^\d+$/.test(workers ?? ''))
+      throw new Error(`--loaders: cannot read "${part}"`);
     return { loader, workers: Number(workers) };
   });
 }

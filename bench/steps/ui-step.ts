@@ -20,7 +20,14 @@ export interface UiResult {
   runs: number;
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 function serve(dir: string): Promise<{ server: Server; url: string }> {
@@ -55,7 +62,13 @@ export interface UiOptions {
 }
 
 /** Results by `${layout}:${size}`. */
-export async function measureLineageDraw({ sizes, runs, outDir, layouts = ['dagre'], warmUp = true }: UiOptions): Promise<Record<string, UiResult>> {
+export async function measureLineageDraw({
+  sizes,
+  runs,
+  outDir,
+  layouts = ['dagre'],
+  warmUp = true,
+}: UiOptions): Promise<Record<string, UiResult>> {
   const dir = resolve(outDir);
   await build({ configFile: resolve('bench/ui/vite.config.ts'), build: { outDir: dir, emptyOutDir: true } });
   const { server, url } = await serve(dir);
@@ -67,21 +80,23 @@ export async function measureLineageDraw({ sizes, runs, outDir, layouts = ['dagr
     await page.goto(url);
     await page.waitForFunction(() => window.benchReady, undefined, { timeout: 30_000 });
     const results: Record<string, UiResult> = {};
-    for (const layout of layouts) for (const size of sizes) {
-      const timings: DrawTiming[] = [];
-      // One unmeasured draw warms the JIT and the renderer, as a second visit to the view would be.
-      if (warmUp) await page.evaluate(([n, name]) => window.benchDraw(n, name), [size, layout] as const);
-      for (let run = 0; run < runs; run += 1) timings.push(await page.evaluate(([n, name]) => window.benchDraw(n, name), [size, layout] as const));
-      const last = timings.at(-1)!;
-      results[`${layout}:${size}`] = {
-        elements: last.elements,
-        nodes: last.nodes,
-        layoutMs: median(timings.map((timing) => timing.layoutMs)),
-        drawMs: median(timings.map((timing) => timing.drawMs)),
-        renderer: last.renderer,
-        runs,
-      };
-    }
+    for (const layout of layouts)
+      for (const size of sizes) {
+        const timings: DrawTiming[] = [];
+        // One unmeasured draw warms the JIT and the renderer, as a second visit to the view would be.
+        if (warmUp) await page.evaluate(([n, name]) => window.benchDraw(n, name), [size, layout] as const);
+        for (let run = 0; run < runs; run += 1)
+          timings.push(await page.evaluate(([n, name]) => window.benchDraw(n, name), [size, layout] as const));
+        const last = timings.at(-1)!;
+        results[`${layout}:${size}`] = {
+          elements: last.elements,
+          nodes: last.nodes,
+          layoutMs: median(timings.map((timing) => timing.layoutMs)),
+          drawMs: median(timings.map((timing) => timing.drawMs)),
+          renderer: last.renderer,
+          runs,
+        };
+      }
     if (errors.length > 0) throw new Error(`the benchmark page failed: ${errors[0]}`);
     return results;
   } finally {

@@ -22,7 +22,12 @@ export interface TimedStore {
 
 interface StoreWrapOptions {
   read?: <R>(inner: GraphStore['read'], query: ReadQuery<R>, params: Params | undefined) => Promise<R[]>;
-  write?: <Row extends object>(inner: WriteTransaction, query: WriteQuery<Row>, rows: readonly Row[], params: Params | undefined) => Promise<void>;
+  write?: <Row extends object>(
+    inner: WriteTransaction,
+    query: WriteQuery<Row>,
+    rows: readonly Row[],
+    params: Params | undefined,
+  ) => Promise<void>;
   txRead?: <R>(inner: WriteTransaction, query: ReadQuery<R>, params: Params | undefined) => Promise<R[]>;
 }
 

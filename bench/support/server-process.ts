@@ -37,7 +37,11 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}: ${log()}`);
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -54,7 +58,15 @@ const READY_LINE = /^ready\s/mu;
  * Starts `npm start` over `db`, resolving once it answers GraphQL and, with `untilReady`, once it
  * has the graph in memory and its search index built (before that it answers from the database).
  */
-export async function startServer({ db, timeoutMs = 300_000, untilReady = true }: { db: string; timeoutMs?: number; untilReady?: boolean }): Promise<ServerProcess> {
+export async function startServer({
+  db,
+  timeoutMs = 300_000,
+  untilReady = true,
+}: {
+  db: string;
+  timeoutMs?: number;
+  untilReady?: boolean;
+}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {

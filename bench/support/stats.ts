@@ -17,7 +17,13 @@ export interface LatencySummary {
 }
 
 export function summarise(values: readonly number[]): LatencySummary {
-  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), max: percentile(values, 100) };
+  return {
+    n: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+    max: percentile(values, 100),
+  };
 }
 
 /** Slope of y over x by least squares. */

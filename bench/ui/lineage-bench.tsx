@@ -25,7 +25,14 @@ export interface DrawTiming {
 }
 
 const LINK_KIND: LinkKind = 'adapted';
-const item = { id: 'bench-item', titleZh: '推进医保支付方式改革', titleEn: 'Reform of medical insurance payment', pillar: 'insurance', pillarZh: '医保', pillarEn: 'Insurance' };
+const item = {
+  id: 'bench-item',
+  titleZh: '推进医保支付方式改革',
+  titleEn: 'Reform of medical insurance payment',
+  pillar: 'insurance',
+  pillarZh: '医保',
+  pillarEn: 'Insurance',
+};
 
 function task(n: number): TaskSummary & { parent: { id: string; key: string; title: string } | null } {
   // Four tasks per document, three documents per jurisdiction: the shape of a national item's implementations.

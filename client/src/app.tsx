@@ -43,7 +43,12 @@ export function App() {
           </a>
           <nav aria-label="views">
             {NAV.map((view) => (
-              <a key={view} href={formatRoute(view)} className={route.view === view ? 'active' : ''} aria-current={route.view === view ? 'page' : undefined}>
+              <a
+                key={view}
+                href={formatRoute(view)}
+                className={route.view === view ? 'active' : ''}
+                aria-current={route.view === view ? 'page' : undefined}
+              >
                 {t(view)}
               </a>
             ))}

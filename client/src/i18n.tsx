@@ -69,13 +69,25 @@ const UI = {
   leadType: ['牵头单位类型', 'Lead agency type'],
   table: ['表格', 'Table'],
   graph: ['图', 'Graph'],
-  searchPlaceholder: ['中文关键词（如 医保支付），或国家事项、单位类型的英文名', 'Chinese words (e.g. 医保支付) or English names of national items and agency types'],
+  searchPlaceholder: [
+    '中文关键词（如 医保支付），或国家事项、单位类型的英文名',
+    'Chinese words (e.g. 医保支付) or English names of national items and agency types',
+  ],
   englishMatches: ['按英文名称找到', 'Found by English name'],
   nationalItems: ['国家改革事项', 'national items'],
   agencyTypes: ['单位类型', 'agency types'],
-  noEnglishMatch: ['没有哪个国家事项或单位类型的英文名含有这些词；任务原文是中文，只能用中文词检索。', 'No national item or agency type has these words in its English name; task texts are Chinese and are searched with Chinese words only.'],
-  typesOnly: ['这些词只是单位类型的英文名：请用中文词检索，再在上面选择该类型筛选。', 'These words name agency types only: search a Chinese word, then pick the type above to filter by it.'],
-  noTextMatch: ['没有任务原文含有这些词（也没有分词后的匹配）；可试更短的词。', 'No task text contains these words (nor the words they segment into); try a shorter word.'],
+  noEnglishMatch: [
+    '没有哪个国家事项或单位类型的英文名含有这些词；任务原文是中文，只能用中文词检索。',
+    'No national item or agency type has these words in its English name; task texts are Chinese and are searched with Chinese words only.',
+  ],
+  typesOnly: [
+    '这些词只是单位类型的英文名：请用中文词检索，再在上面选择该类型筛选。',
+    'These words name agency types only: search a Chinese word, then pick the type above to filter by it.',
+  ],
+  noTextMatch: [
+    '没有任务原文含有这些词（也没有分词后的匹配）；可试更短的词。',
+    'No task text contains these words (nor the words they segment into); try a shorter word.',
+  ],
   hiddenByFilters: ['条结果被单位类型或国家事项筛选排除', 'results hidden by the agency type or national item filter'],
   tasksOfItems: ['落实这些国家事项的任务', 'Tasks implementing these national items'],
   allJurisdictions: ['全部地区', 'All jurisdictions'],
@@ -84,7 +96,10 @@ const UI = {
   results: ['条结果', 'results'],
   pickNationalItem: ['选择国家改革事项，查看各地落实任务', 'Pick a national item to trace it to local tasks'],
   overview: ['全图概览', 'Overview of all links'],
-  overviewHint: ['左：国家改革板块（点击展开其事项）；右：地区；线越粗，落实任务越多。悬停看全文。', 'Left: reform pillars (click one to open its items); right: jurisdictions; the thicker the line, the more implementing tasks. Hover for the full text.'],
+  overviewHint: [
+    '左：国家改革板块（点击展开其事项）；右：地区；线越粗，落实任务越多。悬停看全文。',
+    'Left: reform pillars (click one to open its items); right: jurisdictions; the thicker the line, the more implementing tasks. Hover for the full text.',
+  ],
   legendEdgeWidth: ['线宽：分数越高（或任务越多）线越粗', 'Line width: the higher the score (or the more tasks), the thicker'],
   legendImplements: ['落实（任务 → 国家事项）', 'implements (task → national item)'],
   legendDerives: ['承接上级文件任务', 'derives from a parent document task'],
@@ -115,7 +130,10 @@ const UI = {
   legendGap: ['缺口：已读该地区文件，没有任务落实', "gap: the jurisdiction's documents were read and no task implements the item"],
   legendNoDocument: ['无文件：该时期没有该地区的文件，无从判断', 'no document: none for this period, so nothing can be said'],
   noDocument: ['无文件', 'no document'],
-  coveredByTitle: ['由文件标题整体覆盖：文件标题即点明该项改革，未必有单独条目再提', "covered by a document's title as a whole: the title names the reform, though no single item may say so again"],
+  coveredByTitle: [
+    '由文件标题整体覆盖：文件标题即点明该项改革，未必有单独条目再提',
+    "covered by a document's title as a whole: the title names the reform, though no single item may say so again",
+  ],
   wholeDocument: ['全文', 'whole doc'],
   noDocNumber: ['无文号', 'no number'],
   period: ['时期', 'Period'],
@@ -137,7 +155,10 @@ const UI = {
   defaultRejectNote: ['缺口核查：原文并未落实该事项', 'gap audit: the text does not implement the item'],
   curationSaved: ['已保存，矩阵已更新', 'Saved; the matrix is updated'],
   curationRefused: ['未保存', 'Not saved'],
-  readOnlyHint: ['服务器默认只读：以 REFORMGRAPH_WRITE_TOKEN 启动服务器，并在此输入同一令牌。', 'The server is read-only by default: start it with REFORMGRAPH_WRITE_TOKEN and enter the same token here.'],
+  readOnlyHint: [
+    '服务器默认只读：以 REFORMGRAPH_WRITE_TOKEN 启动服务器，并在此输入同一令牌。',
+    'The server is read-only by default: start it with REFORMGRAPH_WRITE_TOKEN and enter the same token here.',
+  ],
   noDocumentCell: ['该时期没有该地区的文件，无法判断是否落实。', 'No document of this jurisdiction for the period: nothing can be said.'],
   cite: ['引用', 'Cite'],
   copied: ['已复制到剪贴板', 'Copied to the clipboard'],
@@ -153,9 +174,15 @@ const UI = {
   kind_adapted: ['改写', 'adapted'],
   kind_paraphrase: ['意译', 'paraphrase'],
   kindHelp_verbatim: ['照搬：连续 12 字以上与国家原文相同', 'verbatim: 12 or more characters in a row copied from the national wording'],
-  kindHelp_adapted: ['改写：沿用国家原文的关键词句，其余按本地情况改写或量化', 'adapted: keeps the key national wording and rewrites or quantifies the rest'],
+  kindHelp_adapted: [
+    '改写：沿用国家原文的关键词句，其余按本地情况改写或量化',
+    'adapted: keeps the key national wording and rewrites or quantifies the rest',
+  ],
   kindHelp_paraphrase: ['意译：只有同义词或简称相同', 'paraphrase: only synonyms or abbreviations in common'],
-  scoreHelp: ['分数 0–1：文字与国家事项相符的程度，越高越可靠', 'Score 0–1: how closely the wording matches the national item; higher is more reliable'],
+  scoreHelp: [
+    '分数 0–1：文字与国家事项相符的程度，越高越可靠',
+    'Score 0–1: how closely the wording matches the national item; higher is more reliable',
+  ],
   method_auto: ['自动匹配（关键词与共同词组）', 'automatic match (cue words and shared phrases)'],
   method_parent: ['自动匹配（共同词组与术语表）', 'automatic match (shared phrases and glossary)'],
   method_reviewed: ['人工审核确认', 'confirmed by a reviewer'],
@@ -175,7 +202,10 @@ const UI = {
   reuse: ['文本复用', 'Text reuse'],
   versions: ['版本对比', 'Versions'],
   adoptionTitle: ['累计采纳曲线', 'Cumulative adoption'],
-  adoptionHint: ['每条线：到当年已在文件中提出该事项的地区数；悬停或点按数据点查看地区', 'Each line: jurisdictions whose documents had taken up the item by that year; hover or tap a point to list them'],
+  adoptionHint: [
+    '每条线：到当年已在文件中提出该事项的地区数；悬停或点按数据点查看地区',
+    'Each line: jurisdictions whose documents had taken up the item by that year; hover or tap a point to list them',
+  ],
   allPillars: ['全部板块（每板块一条线）', 'All pillars (one line each)'],
   year: ['年份', 'Year'],
   adoptedBy: ['已采纳地区', 'Jurisdictions adopted'],
@@ -183,7 +213,10 @@ const UI = {
   notYet: ['尚未采纳', 'not yet'],
   downloadAdoptionCsv: ['下载事件史数据 CSV', 'Download event-history CSV'],
   instrumentMatrixTitle: ['政策工具 × 改革领域', 'Instruments × reform areas'],
-  instrumentHint: ['数字：使用该工具并落实该领域国家事项的任务数；点击查看任务与依据词', 'Number: tasks using the instrument and implementing an item of the area; click to list them with the words that show it'],
+  instrumentHint: [
+    '数字：使用该工具并落实该领域国家事项的任务数；点击查看任务与依据词',
+    'Number: tasks using the instrument and implementing an item of the area; click to list them with the words that show it',
+  ],
   instrumentType_SUPPLY: ['供给型', 'Supply-side'],
   instrumentType_ENVIRONMENT: ['环境型', 'Environment-side'],
   instrumentType_DEMAND: ['需求型', 'Demand-side'],
@@ -193,12 +226,18 @@ const UI = {
   instrumentCodes: ['政策工具编码', 'Policy instruments'],
   instrumentLegend: ['下划线：表明使用该工具的词', 'Underlined: the words showing the instrument'],
   bestAlignment: ['最相近的上级原文', 'Closest national or parent wording'],
-  alignmentLegend: ['绿色：措辞相同；橙色：措辞改动；删除线：仅见于上级原文；加下划线：仅见于本任务', 'Green: same wording; orange: changed wording; struck out: only in the source; underlined: only in this task'],
-  documentAlignmentLegend: ['绿色：措辞相同；橙色：措辞改动；删除线：仅见于文件甲；加下划线：仅见于文件乙', 'Green: same wording; orange: changed wording; struck out: only in document A; underlined: only in document B'],
+  alignmentLegend: [
+    '绿色：措辞相同；橙色：措辞改动；删除线：仅见于上级原文；加下划线：仅见于本任务',
+    'Green: same wording; orange: changed wording; struck out: only in the source; underlined: only in this task',
+  ],
+  documentAlignmentLegend: [
+    '绿色：措辞相同；橙色：措辞改动；删除线：仅见于文件甲；加下划线：仅见于文件乙',
+    'Green: same wording; orange: changed wording; struck out: only in document A; underlined: only in document B',
+  ],
   noAlignment: ['没有与上级文件或国家事项对齐的段落', 'No passage aligns with a parent document or national item'],
   showAlignment: ['对照上级原文', 'Compare with source wording'],
   hideAlignment: ['收起对照', 'Hide comparison'],
-  taskShare: ['本任务文字复用比例', 'Share of the task\'s wording reused'],
+  taskShare: ['本任务文字复用比例', "Share of the task's wording reused"],
   identity: ['相同字符比例', 'identical characters'],
   sourcePassage: ['上级原文', 'Source wording'],
   taskPassage: ['本任务', 'This task'],
@@ -206,13 +245,19 @@ const UI = {
   documentA: ['文件甲', 'Document A'],
   documentB: ['文件乙', 'Document B'],
   reuseShare: ['复用比例', 'reused'],
-  reuseShareHelp: ['文件中落在对齐段落内的字母与数字所占比例', 'share of the document\'s letters and digits inside an aligned passage'],
+  reuseShareHelp: ['文件中落在对齐段落内的字母与数字所占比例', "share of the document's letters and digits inside an aligned passage"],
   alignedPassages: ['对齐段落', 'Aligned passages'],
   noPassages: ['两份文件没有对齐的段落', 'The two documents have no aligned passage'],
   pickTwoDocuments: ['请选择两份不同的文件', 'Pick two different documents'],
   versionsTitle: ['规划版本对比', 'Plan versions'],
-  versionsHint: ['同一地区前后相继的同类文件：事项延续、新增、删除，目标提高或降低', 'Successive documents of one kind: items continued, added and dropped, targets raised or lowered'],
-  noSeries: ['该地区没有前后相继的同类文件；可在下方自选文件对比', 'This jurisdiction has no series of successive documents; pick documents below to compare them'],
+  versionsHint: [
+    '同一地区前后相继的同类文件：事项延续、新增、删除，目标提高或降低',
+    'Successive documents of one kind: items continued, added and dropped, targets raised or lowered',
+  ],
+  noSeries: [
+    '该地区没有前后相继的同类文件；可在下方自选文件对比',
+    'This jurisdiction has no series of successive documents; pick documents below to compare them',
+  ],
   pickDocuments: ['自选文件（按日期排列）', 'Pick documents (ordered by date)'],
   compareDocuments: ['对比所选文件', 'Compare the documents picked'],
   addressedMark: ['●：文件涉及该事项', '●: the document addresses the item'],
@@ -238,14 +283,12 @@ export function useT(): (key: UiKey) => string {
   return (key) => t(key, lang);
 }
 
-export const jurisdictionName = (j: { name: string; nameEn: string }, lang: Lang) =>
-  lang === 'zh' || !j.nameEn ? j.name : j.nameEn;
+export const jurisdictionName = (j: { name: string; nameEn: string }, lang: Lang) => (lang === 'zh' || !j.nameEn ? j.name : j.nameEn);
 export const itemTitle = (item: { titleZh: string; titleEn: string }, lang: Lang) =>
   lang === 'zh' || !item.titleEn ? item.titleZh : item.titleEn;
 export const pillarName = (item: { pillar: string; pillarZh: string; pillarEn: string }, lang: Lang) =>
   (lang === 'zh' ? item.pillarZh : item.pillarEn) || item.pillar;
-export const agencyName = (a: { name: string; nameEn?: string | null }, lang: Lang) =>
-  lang === 'zh' || !a.nameEn ? a.name : a.nameEn;
+export const agencyName = (a: { name: string; nameEn?: string | null }, lang: Lang) => (lang === 'zh' || !a.nameEn ? a.name : a.nameEn);
 export const roleName = (role: AgencyRole, lang: Lang) => t(`role_${role}`, lang);
 /** "1 task", "3 tasks", "3 项任务". */
 export const taskCount = (count: number, lang: Lang) => (lang === 'zh' ? `${count} 项任务` : `${count} ${count === 1 ? 'task' : 'tasks'}`);
@@ -269,18 +312,59 @@ export const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 export const policyTitle = (policy: { title: string }, lang: Lang) => policy.title || t('untitled', lang);
 
 const AGENCY_TYPE_ZH: Record<AgencyType, string> = {
-  GOVERNMENT: '人民政府', HEALTH: '卫生健康', MEDICAL_INSURANCE: '医疗保障', FINANCE: '财政', HRSS: '人社',
-  MARKET_REGULATION: '市场监管', DEVELOPMENT_REFORM: '发展改革', STAFFING_OFFICE: '编办', TCM_ADMIN: '中医药',
-  CIVIL_AFFAIRS: '民政', EDUCATION: '教育', PUBLIC_SECURITY: '公安', JUSTICE: '司法', AUDIT: '审计',
-  NATURAL_RESOURCES: '自然资源', HOUSING: '住建', AGRICULTURE: '农业农村', COMMERCE: '商务', INDUSTRY_IT: '工信',
-  TAXATION: '税务', STATISTICS: '统计', ECOLOGY: '生态环境', SCIENCE_TECH: '科技', VETERANS: '退役军人',
-  EMERGENCY: '应急管理', DISEASE_CONTROL: '疾控', DRUG_REGULATION: '药监', BIG_DATA: '大数据', DISCIPLINE: '纪检监察',
-  PARTY_ORGANIZATION: '组织部', PARTY_PUBLICITY: '宣传部', GOVERNMENT_OFFICE: '政府办', REFORM_OFFICE: '医改办',
-  SOCIAL_ORGANIZATION: '社会组织', HOSPITAL: '医疗机构', LOWER_GOVS: '下级政府', CULTURE_TOURISM: '文化旅游',
-  SPORTS: '体育', FINANCIAL_REGULATION: '金融监管', ADMIN_APPROVAL: '行政审批', RURAL_REVITALIZATION: '乡村振兴',
-  ETHNIC_RELIGIOUS: '民族宗教', WATER: '水利', FORESTRY: '林业', TRANSPORT: '交通运输', MEDIA: '广电媒体',
-  EPIDEMIC_COMMAND: '疫情防控指挥部', ZONE_COMMITTEE: '园区管委会', PARTY_WORK_COMMITTEE: '党的工作委员会',
-  PEOPLES_ORGANIZATION: '群团组织', OTHER_DEPARTMENTS: '其他有关部门', ZONE_BUREAU: '园区内设局', OTHER: '其他',
+  GOVERNMENT: '人民政府',
+  HEALTH: '卫生健康',
+  MEDICAL_INSURANCE: '医疗保障',
+  FINANCE: '财政',
+  HRSS: '人社',
+  MARKET_REGULATION: '市场监管',
+  DEVELOPMENT_REFORM: '发展改革',
+  STAFFING_OFFICE: '编办',
+  TCM_ADMIN: '中医药',
+  CIVIL_AFFAIRS: '民政',
+  EDUCATION: '教育',
+  PUBLIC_SECURITY: '公安',
+  JUSTICE: '司法',
+  AUDIT: '审计',
+  NATURAL_RESOURCES: '自然资源',
+  HOUSING: '住建',
+  AGRICULTURE: '农业农村',
+  COMMERCE: '商务',
+  INDUSTRY_IT: '工信',
+  TAXATION: '税务',
+  STATISTICS: '统计',
+  ECOLOGY: '生态环境',
+  SCIENCE_TECH: '科技',
+  VETERANS: '退役军人',
+  EMERGENCY: '应急管理',
+  DISEASE_CONTROL: '疾控',
+  DRUG_REGULATION: '药监',
+  BIG_DATA: '大数据',
+  DISCIPLINE: '纪检监察',
+  PARTY_ORGANIZATION: '组织部',
+  PARTY_PUBLICITY: '宣传部',
+  GOVERNMENT_OFFICE: '政府办',
+  REFORM_OFFICE: '医改办',
+  SOCIAL_ORGANIZATION: '社会组织',
+  HOSPITAL: '医疗机构',
+  LOWER_GOVS: '下级政府',
+  CULTURE_TOURISM: '文化旅游',
+  SPORTS: '体育',
+  FINANCIAL_REGULATION: '金融监管',
+  ADMIN_APPROVAL: '行政审批',
+  RURAL_REVITALIZATION: '乡村振兴',
+  ETHNIC_RELIGIOUS: '民族宗教',
+  WATER: '水利',
+  FORESTRY: '林业',
+  TRANSPORT: '交通运输',
+  MEDIA: '广电媒体',
+  EPIDEMIC_COMMAND: '疫情防控指挥部',
+  ZONE_COMMITTEE: '园区管委会',
+  PARTY_WORK_COMMITTEE: '党的工作委员会',
+  PEOPLES_ORGANIZATION: '群团组织',
+  OTHER_DEPARTMENTS: '其他有关部门',
+  ZONE_BUREAU: '园区内设局',
+  OTHER: '其他',
 };
 
 /** Every agency type, read from the exhaustive table above (model.ts would bring zod into the browser). */
@@ -288,13 +372,24 @@ export const AGENCY_TYPE_LIST = Object.keys(AGENCY_TYPE_ZH) as AgencyType[];
 
 /** English names where the enum name reads badly as words ("HRSS" → "Hrss"); the rest are derived from the name. */
 const AGENCY_TYPE_EN: Partial<Record<AgencyType, string>> = {
-  HRSS: 'Human resources and social security', TCM_ADMIN: 'Traditional Chinese medicine', INDUSTRY_IT: 'Industry and IT',
-  BIG_DATA: 'Big data', LOWER_GOVS: 'Lower-level governments', CULTURE_TOURISM: 'Culture and tourism',
-  FINANCIAL_REGULATION: 'Financial regulation', ADMIN_APPROVAL: 'Administrative approval',
-  RURAL_REVITALIZATION: 'Rural revitalisation', ETHNIC_RELIGIOUS: 'Ethnic and religious affairs', WATER: 'Water resources',
-  TRANSPORT: 'Transport', MEDIA: 'Media and broadcasting', EPIDEMIC_COMMAND: 'Epidemic command headquarters',
-  ZONE_COMMITTEE: 'Development or pilot zone committee', PARTY_WORK_COMMITTEE: 'Party work committee',
-  PEOPLES_ORGANIZATION: "People's organisation", OTHER_DEPARTMENTS: 'Other departments (collective)',
+  HRSS: 'Human resources and social security',
+  TCM_ADMIN: 'Traditional Chinese medicine',
+  INDUSTRY_IT: 'Industry and IT',
+  BIG_DATA: 'Big data',
+  LOWER_GOVS: 'Lower-level governments',
+  CULTURE_TOURISM: 'Culture and tourism',
+  FINANCIAL_REGULATION: 'Financial regulation',
+  ADMIN_APPROVAL: 'Administrative approval',
+  RURAL_REVITALIZATION: 'Rural revitalisation',
+  ETHNIC_RELIGIOUS: 'Ethnic and religious affairs',
+  WATER: 'Water resources',
+  TRANSPORT: 'Transport',
+  MEDIA: 'Media and broadcasting',
+  EPIDEMIC_COMMAND: 'Epidemic command headquarters',
+  ZONE_COMMITTEE: 'Development or pilot zone committee',
+  PARTY_WORK_COMMITTEE: 'Party work committee',
+  PEOPLES_ORGANIZATION: "People's organisation",
+  OTHER_DEPARTMENTS: 'Other departments (collective)',
   ZONE_BUREAU: 'Bureau of a special zone',
 };
 

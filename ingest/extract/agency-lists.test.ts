@@ -33,7 +33,11 @@ describe('findAgencyLists', () => {
   });
 
   it('reads a half-width (…按职责分工负责) list joined by 和', () => {
-    expect(names('攻关。(市卫健委、市发展改革委和市财政局按职责分工负责)')).toEqual(['市卫健委:unmarked', '市发展改革委:unmarked', '市财政局:unmarked']);
+    expect(names('攻关。(市卫健委、市发展改革委和市财政局按职责分工负责)')).toEqual([
+      '市卫健委:unmarked',
+      '市发展改革委:unmarked',
+      '市财政局:unmarked',
+    ]);
   });
 
   it('keeps a nested aside with its name: 及各镇人民政府（开发区工委）', () => {
@@ -44,26 +48,35 @@ describe('findAgencyLists', () => {
   });
 
   it('does not split names that contain 和 themselves', () => {
-    expect(names('〔市经济和信息化委、县人力资源和社会保障局负责〕')).toEqual(['市经济和信息化委:unmarked', '县人力资源和社会保障局:unmarked']);
+    expect(names('〔市经济和信息化委、县人力资源和社会保障局负责〕')).toEqual([
+      '市经济和信息化委:unmarked',
+      '县人力资源和社会保障局:unmarked',
+    ]);
   });
 
   it('drops 等, a dangling 、 and the class noun after 等 (等相关部门, 等部门)', () => {
     expect(names('（责任单位：县医保局、县教体局、等按职责分工负责）')).toEqual(['县医保局:unmarked', '县教体局:unmarked']);
     expect(names('(市卫健委等相关部门按职责分工负责)')).toEqual(['市卫健委:unmarked']);
-    expect(names('（责任单位：市卫健委、医保局、市场监管局等部门）')).toEqual(['市卫健委:unmarked', '医保局:unmarked', '市场监管局:unmarked']);
+    expect(names('（责任单位：市卫健委、医保局、市场监管局等部门）')).toEqual([
+      '市卫健委:unmarked',
+      '医保局:unmarked',
+      '市场监管局:unmarked',
+    ]);
   });
 
   it('keeps 各相关部门 or 其他有关部门 printed as a member of the list, as one collective', () => {
-    expect(names('(市卫健委、市教育局和各相关部门按职责分工负责)')).toEqual(['市卫健委:unmarked', '市教育局:unmarked', '各相关部门:unmarked']);
+    expect(names('(市卫健委、市教育局和各相关部门按职责分工负责)')).toEqual([
+      '市卫健委:unmarked',
+      '市教育局:unmarked',
+      '各相关部门:unmarked',
+    ]);
     expect(names('（责任单位：市医保局、其他有关部门）')).toEqual(['市医保局:unmarked', '其他有关部门:unmarked']);
   });
 
   it('reads a bureau’s divisions after 责任领导 persons, and skips 各科室…配合', () => {
-    expect(names('〔责任领导：于修芹、张清辉；责任单位：医政科、规财科（信息中心），各科室依据职责分工配合，各县（市、区）卫健局〕')).toEqual([
-      '医政科:unmarked',
-      '规财科（信息中心）:unmarked',
-      '各县（市、区）卫健局:unmarked',
-    ]);
+    expect(
+      names('〔责任领导：于修芹、张清辉；责任单位：医政科、规财科（信息中心），各科室依据职责分工配合，各县（市、区）卫健局〕'),
+    ).toEqual(['医政科:unmarked', '规财科（信息中心）:unmarked', '各县（市、区）卫健局:unmarked']);
     expect(names('〔责任领导：卢叶文；责任科室：机关党办、人口监测与宣传科〕')).toEqual(['机关党办:unmarked', '人口监测与宣传科:unmarked']);
   });
 
@@ -77,9 +90,12 @@ describe('findAgencyLists', () => {
 
   it('keeps "各县（市、区）党委和人民政府" whole and skips the rule clauses after it', () => {
     expect(
-      parseAgencyList('市卫健委、发改委，各县（市、区）党委和人民政府。列在首位的为牵头单位，其他单位按职责分工负责，下同；以下均需各县（市、区）党委和人民政府落实，不再列出。', {
-        strict: false,
-      })?.map((agency) => agency.name),
+      parseAgencyList(
+        '市卫健委、发改委，各县（市、区）党委和人民政府。列在首位的为牵头单位，其他单位按职责分工负责，下同；以下均需各县（市、区）党委和人民政府落实，不再列出。',
+        {
+          strict: false,
+        },
+      )?.map((agency) => agency.name),
     ).toEqual(['市卫健委', '发改委', '各县（市、区）党委和人民政府']);
   });
 
@@ -122,7 +138,11 @@ describe('parseAgencyList', () => {
   });
 
   it('takes a （牵头） printed after one name as that name’s role and drops it from the name', () => {
-    expect(names('推进。（责任单位：市卫健委（牵头）、市医保局、市财政局）')).toEqual(['市卫健委:lead', '市医保局:unmarked', '市财政局:unmarked']);
+    expect(names('推进。（责任单位：市卫健委（牵头）、市医保局、市财政局）')).toEqual([
+      '市卫健委:lead',
+      '市医保局:unmarked',
+      '市财政局:unmarked',
+    ]);
   });
 
   it('reads the marker in other brackets too: 市卫健委〔牵头〕, 县医保局(配合)', () => {
@@ -131,20 +151,16 @@ describe('parseAgencyList', () => {
   });
 
   it('reads a table cell where bare names follow a prefixed one', () => {
-    expect(parseAgencyList('市卫健委、教育局、民政局、文旅局、体育局，各县（市、区）', { strict: false })?.map((agency) => agency.name)).toEqual([
-      '市卫健委',
-      '教育局',
-      '民政局',
-      '文旅局',
-      '体育局',
-      '各县（市、区）',
-    ]);
+    expect(
+      parseAgencyList('市卫健委、教育局、民政局、文旅局、体育局，各县（市、区）', { strict: false })?.map((agency) => agency.name),
+    ).toEqual(['市卫健委', '教育局', '民政局', '文旅局', '体育局', '各县（市、区）']);
   });
 });
 
 describe('isAgencyName', () => {
   it('accepts lower governments in their printed forms', () => {
-    for (const name of ['各县（区）人民政府', '各县（市、区）', '各县市区人民政府', '各镇人民政府（开发区工委）']) expect(isAgencyName(name)).toBe(true);
+    for (const name of ['各县（区）人民政府', '各县（市、区）', '各县市区人民政府', '各镇人民政府（开发区工委）'])
+      expect(isAgencyName(name)).toBe(true);
   });
 
   it('rejects prose', () => {
@@ -165,15 +181,16 @@ describe('assignRoles', () => {
   });
 
   it('lets the first unmarked name lead and the others support under a first-leads rule', () => {
-    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'unmarked'], ['C', 'participate']), { firstLeads: true }).map((agency) => agency.role)).toEqual([
-      'lead',
-      'support',
-      'participate',
-    ]);
+    expect(
+      assignRoles(listed(['A', 'unmarked'], ['B', 'unmarked'], ['C', 'participate']), { firstLeads: true }).map((agency) => agency.role),
+    ).toEqual(['lead', 'support', 'participate']);
   });
 
   it('keeps an explicit lead and makes unmarked names support it, with or without a rule', () => {
     expect(assignRoles(listed(['A', 'unmarked'], ['B', 'lead'])).map((agency) => agency.role)).toEqual(['support', 'lead']);
-    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'lead']), { firstLeads: true }).map((agency) => agency.role)).toEqual(['support', 'lead']);
+    expect(assignRoles(listed(['A', 'unmarked'], ['B', 'lead']), { firstLeads: true }).map((agency) => agency.role)).toEqual([
+      'support',
+      'lead',
+    ]);
   });
 });

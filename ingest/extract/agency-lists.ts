@@ -50,7 +50,8 @@ const PERSON_LABEL = new RegExp(`^${PERSON_LABEL_WORDS}\\s*[:：]`, 'u');
  * Clauses that state a rule rather than list agencies: "列首位的为牵头部门，下同", "列在首位的为牵头单位，
  * 其他单位按职责分工负责", "以下各项均需…负责，不再列出", "各科室依据职责分工配合" (every other division).
  */
-const RULE_CLAUSE = /下同|(?:列|排)在?(?:首位|第一)|不再列出|以下(?:各项)?均|指各部门|分头落实|不分先后|^其[他它](?:单位|部门|科室)|^各科室/u;
+const RULE_CLAUSE =
+  /下同|(?:列|排)在?(?:首位|第一)|不再列出|以下(?:各项)?均|指各部门|分头落实|不分先后|^其[他它](?:单位|部门|科室)|^各科室/u;
 
 /** The verb closing a clause: "…牵头", "…参与", "…配合", "…等按职责分工负责". */
 const CLOSING_VERB =
@@ -161,7 +162,11 @@ export function parseAgencyList(content: string, options: ParseListOptions = {})
 
   const flush = (role: ListedRole) => {
     for (const { span, role: own } of pending) {
-      agencies.push({ name: compact(content.slice(span.start, span.end)), role: own ?? role, span: { start: offset + span.start, end: offset + span.end } });
+      agencies.push({
+        name: compact(content.slice(span.start, span.end)),
+        role: own ?? role,
+        span: { start: offset + span.start, end: offset + span.end },
+      });
     }
     pending = [];
   };
@@ -211,7 +216,7 @@ export function parseAgencyList(content: string, options: ParseListOptions = {})
         const name = compact(content.slice(cleaned.start, cleaned.end));
         if (name.length === 0 || GENERIC.test(name) || AFTER_ETC.test(name)) continue;
         if (marked) sawMarker = true;
-        pending.push({ span: cleaned, role: marked ? INLINE_ROLES[marked[1] ?? ''] ?? null : null });
+        pending.push({ span: cleaned, role: marked ? (INLINE_ROLES[marked[1] ?? ''] ?? null) : null });
       }
     }
     if (verbRole) flush(verbRole === 'unmarked' ? labelRole : verbRole);
@@ -257,7 +262,10 @@ export function findAgencyLists(text: string, { offset = 0 }: { offset?: number 
  * - else beside a marked lead ("市卫健委（牵头）、市医保局"): they support it;
  * - else: every one is `responsible` — the document names them responsible and ranks nobody.
  */
-export function assignRoles(listed: readonly ListedAgency[], { firstLeads = false }: { firstLeads?: boolean } = {}): (ListedAgency & { role: AgencyRole })[] {
+export function assignRoles(
+  listed: readonly ListedAgency[],
+  { firstLeads = false }: { firstLeads?: boolean } = {},
+): (ListedAgency & { role: AgencyRole })[] {
   const hasExplicitLead = listed.some((agency) => agency.role === 'lead');
   let leadGiven = hasExplicitLead;
   return listed.map((agency) => {

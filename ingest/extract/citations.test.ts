@@ -25,13 +25,16 @@ describe('extractCitations', () => {
   });
 
   it('reads a title without a document number after 按照', () => {
-    expect(extractCitations('按照《山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2022年重点工作任务的通知》要求，现将任务制定如下。')).toEqual([
+    expect(
+      extractCitations('按照《山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2022年重点工作任务的通知》要求，现将任务制定如下。'),
+    ).toEqual([
       expect.objectContaining({ title: '山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2022年重点工作任务的通知', docNumber: null }),
     ]);
   });
 
   it('does not cite the document itself sent out in a later clause of the same sentence', () => {
-    const text = '根据国家、省、市《关于进一步推广三明医改经验的通知》文件精神，结合我县实际，现将我县《关于进一步推广三明医改经验的通知（征求意见稿）》函发给你们。';
+    const text =
+      '根据国家、省、市《关于进一步推广三明医改经验的通知》文件精神，结合我县实际，现将我县《关于进一步推广三明医改经验的通知（征求意见稿）》函发给你们。';
     expect(extractCitations(text).map((citation) => citation.title)).toEqual(['关于进一步推广三明医改经验的通知']);
   });
 

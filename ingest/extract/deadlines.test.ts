@@ -64,7 +64,11 @@ describe('pickDeadline', () => {
   const at = (text: string, year = 2020) => findDeadlines(text, { year });
 
   it('prefers the task’s own explicit limit over the roadmap’s', () => {
-    expect(pickDeadline({ own: at('到2022年，力争实现'), supplements: at('全年') })).toEqual({ date: '2022-12-31', text: '到2022年', source: 'item' });
+    expect(pickDeadline({ own: at('到2022年，力争实现'), supplements: at('全年') })).toEqual({
+      date: '2022-12-31',
+      text: '到2022年',
+      source: 'item',
+    });
   });
 
   it('prefers the roadmap’s limit over a bare year in the wording', () => {

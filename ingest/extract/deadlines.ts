@@ -61,44 +61,79 @@ interface Rule {
 /** Tried in order at each position; the first (longest, most specific) match wins. */
 const RULES: Rule[] = [
   // "2024年起，…", "从2018年1月1日起，全面推进…": when the work starts, not when it is due — no date.
-  { pattern: new RegExp(`${Y}(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?)?\\s*(?:起|开始|以来)`, 'uy'), kind: 'open-ended', date: () => null },
+  {
+    pattern: new RegExp(`${Y}(?:\\s*\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?)?\\s*(?:起|开始|以来)`, 'uy'),
+    kind: 'open-ended',
+    date: () => null,
+  },
   // "2016年12月—2017年3月", "2021年-2022年"
-  { pattern: new RegExp(`${Y}\\s*(?:\\d{1,2}\\s*月)?\\s*[—–\\-~～至到]+\\s*${Y}\\s*(?:${M})?`, 'uy'), kind: 'explicit',
-    date: (m) => (m[3] ? lastDayOf(Number(m[2]), Number(m[3])) : yearEnd(m[2])) },
+  {
+    pattern: new RegExp(`${Y}\\s*(?:\\d{1,2}\\s*月)?\\s*[—–\\-~～至到]+\\s*${Y}\\s*(?:${M})?`, 'uy'),
+    kind: 'explicit',
+    date: (m) => (m[3] ? lastDayOf(Number(m[2]), Number(m[3])) : yearEnd(m[2])),
+  },
   // "2022年6月—11月": a period within one year ends with its last month.
-  { pattern: new RegExp(`${Y}\\s*${M}\\s*[—–\\-~～至到]+\\s*${M}`, 'uy'), kind: 'explicit',
-    date: (m) => (Number(m[3]) >= Number(m[2]) ? lastDayOf(Number(m[1]), Number(m[3])) : null) },
+  {
+    pattern: new RegExp(`${Y}\\s*${M}\\s*[—–\\-~～至到]+\\s*${M}`, 'uy'),
+    kind: 'explicit',
+    date: (m) => (Number(m[3]) >= Number(m[2]) ? lastDayOf(Number(m[1]), Number(m[3])) : null),
+  },
   // "2020年12月31日前"
-  { pattern: new RegExp(`${Y}\\s*${M}\\s*(\\d{1,2})\\s*日${BEFORE}`, 'uy'), kind: 'explicit',
-    date: (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3])) },
+  {
+    pattern: new RegExp(`${Y}\\s*${M}\\s*(\\d{1,2})\\s*日${BEFORE}`, 'uy'),
+    kind: 'explicit',
+    date: (m) => dateOf(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
   // "2021年6月上旬/中旬/下旬": the 10th, the 20th, the last day.
-  { pattern: new RegExp(`${Y}\\s*${M}\\s*(上旬|中旬|下旬)${BEFORE}`, 'uy'), kind: 'explicit',
-    date: (m) => (m[3] === '下旬' ? lastDayOf(Number(m[1]), Number(m[2])) : dateOf(Number(m[1]), Number(m[2]), m[3] === '上旬' ? 10 : 20)) },
+  {
+    pattern: new RegExp(`${Y}\\s*${M}\\s*(上旬|中旬|下旬)${BEFORE}`, 'uy'),
+    kind: 'explicit',
+    date: (m) => (m[3] === '下旬' ? lastDayOf(Number(m[1]), Number(m[2])) : dateOf(Number(m[1]), Number(m[2]), m[3] === '上旬' ? 10 : 20)),
+  },
   // "2020年9月底前", "2021年6月"
-  { pattern: new RegExp(`${Y}\\s*${M}\\s*(?:底|末|份)?${BEFORE}`, 'uy'), kind: 'explicit',
-    date: (m) => lastDayOf(Number(m[1]), Number(m[2])) },
+  {
+    pattern: new RegExp(`${Y}\\s*${M}\\s*(?:底|末|份)?${BEFORE}`, 'uy'),
+    kind: 'explicit',
+    date: (m) => lastDayOf(Number(m[1]), Number(m[2])),
+  },
   // "2020年上半年", "2024年前三季度", "2022年第一季度"
-  { pattern: new RegExp(`${Y}\\s*(上半年|下半年|前三季度|(?:第)?([一二三四1-4])季度)(?:末|底)?${BEFORE}`, 'uy'), kind: 'explicit',
-    date: (m) => quarterEnd(Number(m[1]), m[2] ?? '', m[3]) },
+  {
+    pattern: new RegExp(`${Y}\\s*(上半年|下半年|前三季度|(?:第)?([一二三四1-4])季度)(?:末|底)?${BEFORE}`, 'uy'),
+    kind: 'explicit',
+    date: (m) => quarterEnd(Number(m[1]), m[2] ?? '', m[3]),
+  },
   // "到2022年底", "力争到2025年", "截至2020年"
-  { pattern: new RegExp(`(?:到|至|截至|截止到|截止)\\s*${Y}\\s*(?:底|末)?${BEFORE}`, 'uy'), kind: 'explicit',
-    date: (m) => yearEnd(m[1]) },
+  { pattern: new RegExp(`(?:到|至|截至|截止到|截止)\\s*${Y}\\s*(?:底|末)?${BEFORE}`, 'uy'), kind: 'explicit', date: (m) => yearEnd(m[1]) },
   // "2017年底前", "2024年底", "2020年以前", "2020年内"
-  { pattern: new RegExp(`${Y}\\s*(?:底|末|年底|年末)${BEFORE}|${Y}\\s*(?:之前|以前|前(?![三一二]季度)|内)`, 'uy'), kind: 'explicit',
-    date: (m) => yearEnd(m[1] ?? m[2]) },
+  {
+    pattern: new RegExp(`${Y}\\s*(?:底|末|年底|年末)${BEFORE}|${Y}\\s*(?:之前|以前|前(?![三一二]季度)|内)`, 'uy'),
+    kind: 'explicit',
+    date: (m) => yearEnd(m[1] ?? m[2]),
+  },
   // "2020年，…" — the year the work belongs to
   { pattern: new RegExp(`${Y}(?!\\s*[\\d月度])`, 'uy'), kind: 'year-scope', date: (m) => yearEnd(m[1]) },
   // "8月10日前" in a document of known year
-  { pattern: new RegExp(`(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(\\d{1,2})\\s*日\\s*(?:之前|以前|前)`, 'uy'), kind: 'explicit', needsYear: true,
-    date: (m, year) => (year ? dateOf(year, Number(m[1]), Number(m[2])) : null) },
+  {
+    pattern: new RegExp(`(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(\\d{1,2})\\s*日\\s*(?:之前|以前|前)`, 'uy'),
+    kind: 'explicit',
+    needsYear: true,
+    date: (m, year) => (year ? dateOf(year, Number(m[1]), Number(m[2])) : null),
+  },
   // "8月底前", "12月底前", "9月末"
-  { pattern: new RegExp(`(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(?:底|末)${BEFORE}|(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(?:之前|以前|前)`, 'uy'), kind: 'explicit', needsYear: true,
-    date: (m, year) => (year ? lastDayOf(year, Number(m[1] ?? m[2])) : null) },
+  {
+    pattern: new RegExp(`(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(?:底|末)${BEFORE}|(?<!\\d\\s*年\\s*|\\d\\s*)${M}\\s*(?:之前|以前|前)`, 'uy'),
+    kind: 'explicit',
+    needsYear: true,
+    date: (m, year) => (year ? lastDayOf(year, Number(m[1] ?? m[2])) : null),
+  },
   // "全年", "年内", "年底前", "今年底" — but not "3年内" (a duration)
-  { pattern: /(?<!\d\s{0,2})(?:全年|年内|(?:今|本)?年底前?)/uy, kind: 'explicit', needsYear: true,
-    date: (_m, year) => (year ? `${year}-12-31` : null) },
-  { pattern: /(?:上半年|前三季度)/uy, kind: 'explicit', needsYear: true,
-    date: (m, year) => (year ? quarterEnd(year, m[0]) : null) },
+  {
+    pattern: /(?<!\d\s{0,2})(?:全年|年内|(?:今|本)?年底前?)/uy,
+    kind: 'explicit',
+    needsYear: true,
+    date: (_m, year) => (year ? `${year}-12-31` : null),
+  },
+  { pattern: /(?:上半年|前三季度)/uy, kind: 'explicit', needsYear: true, date: (m, year) => (year ? quarterEnd(year, m[0]) : null) },
   // "每年", "每季度" — recurring work: a date only when a period follows ("每年10月底前").
   { pattern: /每(?:年|季度|半年|月)/uy, kind: 'open-ended', date: () => null },
   // "长期", "持续推进", "常态化" — ongoing work, deliberately without a date

@@ -23,7 +23,10 @@ describe('findDocumentRules', () => {
   });
 
   it('finds no rule in a document that ranks nobody', () => {
-    expect(findDocumentRules('（责任单位：县卫生健康委、县财政局按职责分工负责）各县卫健部门要发挥好医改牵头协调机构作用。').firstListedLeadsFrom).toBeNull();
+    expect(
+      findDocumentRules('（责任单位：县卫生健康委、县财政局按职责分工负责）各县卫健部门要发挥好医改牵头协调机构作用。')
+        .firstListedLeadsFrom,
+    ).toBeNull();
   });
 
   it('makes a body named for every later item responsible, or lead when it is said to 牵头', () => {

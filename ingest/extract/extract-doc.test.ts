@@ -3,7 +3,17 @@ import type { ParsedTask, SegmentedDoc, TaskSupplement } from '../document.js';
 import { extractDoc } from './extract-doc.js';
 
 /** A document whose tasks are the given paragraphs, one per line, in order. */
-function docOf(paragraphs: { text: string; kind?: ParsedTask['kind']; path?: string; parentPath?: string; supplements?: Omit<TaskSupplement, 'span'>[] }[], preamble = '', year = 2020): SegmentedDoc {
+function docOf(
+  paragraphs: {
+    text: string;
+    kind?: ParsedTask['kind'];
+    path?: string;
+    parentPath?: string;
+    supplements?: Omit<TaskSupplement, 'span'>[];
+  }[],
+  preamble = '',
+  year = 2020,
+): SegmentedDoc {
   let text = preamble ? `${preamble}\n` : '';
   const tasks: ParsedTask[] = [];
   const pending: { task: ParsedTask; supplements: Omit<TaskSupplement, 'span'>[] }[] = [];
@@ -39,7 +49,17 @@ function docOf(paragraphs: { text: string; kind?: ParsedTask['kind']; path?: str
   return {
     source: { path: 'test.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: text },
     normalised: { text, sourceOffsets: [...Array(text.length + 1).keys()] },
-    meta: { title: 't', docNumber: null, issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '340722', year },
+    meta: {
+      title: 't',
+      docNumber: null,
+      issuer: null,
+      issuedOn: null,
+      status: 'final',
+      coversFrom: null,
+      coversTo: null,
+      jurisdictionId: '340722',
+      year,
+    },
     tasks,
     messages: [],
   };
@@ -97,28 +117,54 @@ describe('extractDoc', () => {
 
   it('makes a body named for every later item ("以下均需…落实，不再列出") support under a first-leads rule', () => {
     // The rule stated in a table cell, after the names, applies to that cell.
-    const cell = extractDoc(docOf([{ text: '1．健全服务体系。', supplements: [{ role: 'agencies', label: '责任单位', text: '市卫健委、发改委。列在首位的为牵头单位，下同' }] }]));
+    const cell = extractDoc(
+      docOf([
+        {
+          text: '1．健全服务体系。',
+          supplements: [{ role: 'agencies', label: '责任单位', text: '市卫健委、发改委。列在首位的为牵头单位，下同' }],
+        },
+      ]),
+    );
     expect(roles(cell.tasks[0])).toEqual(['市卫健委:lead:0', '发改委:support:1']);
     const doc = extractDoc(
       docOf([
-        { text: '1．健全服务体系。（责任单位：市卫健委、发改委，各县（市、区）党委和人民政府。列在首位的为牵头单位，其他单位按职责分工负责，下同；以下均需各县（市、区）党委和人民政府落实，不再列出。）' },
+        {
+          text: '1．健全服务体系。（责任单位：市卫健委、发改委，各县（市、区）党委和人民政府。列在首位的为牵头单位，其他单位按职责分工负责，下同；以下均需各县（市、区）党委和人民政府落实，不再列出。）',
+        },
         { text: '2．建设区域医疗中心。（责任单位：市卫健委、发改委、财政局）' },
       ]),
     );
     expect(roles(doc.tasks[0])).toEqual(['市卫健委:lead:0', '发改委:support:1', '各县（市、区）党委和人民政府:support:2']);
-    expect(roles(doc.tasks[1])).toEqual(['市卫健委:lead:0', '发改委:support:1', '财政局:support:2', '各县（市、区）党委和人民政府:support:3']);
+    expect(roles(doc.tasks[1])).toEqual([
+      '市卫健委:lead:0',
+      '发改委:support:1',
+      '财政局:support:2',
+      '各县（市、区）党委和人民政府:support:3',
+    ]);
   });
 
   it('keeps a name printed twice once and joins a second list in the same item, ranked within its own list', () => {
-    const doc = extractDoc(docOf([{ text: '落实要求。（县人力资源社会保障局、县卫生健康委、县医保局、县医保局）密切监测。（责任单位：县卫生健康委、县财政局）' }]));
-    expect(roles(doc.tasks[0])).toEqual(['县人力资源社会保障局:responsible:0', '县卫生健康委:responsible:1', '县医保局:responsible:2', '县财政局:responsible:3']);
+    const doc = extractDoc(
+      docOf([
+        { text: '落实要求。（县人力资源社会保障局、县卫生健康委、县医保局、县医保局）密切监测。（责任单位：县卫生健康委、县财政局）' },
+      ]),
+    );
+    expect(roles(doc.tasks[0])).toEqual([
+      '县人力资源社会保障局:responsible:0',
+      '县卫生健康委:responsible:1',
+      '县医保局:responsible:2',
+      '县财政局:responsible:3',
+    ]);
   });
 
   it('takes agencies from a table cell when the wording has none, and adds a roadmap row’s extra names, all responsible without a rule', () => {
     const doc = extractDoc(
       docOf([
         { text: '1. 加强医改工作统筹协调。', supplements: [{ role: 'agencies', text: '市卫健委、教育局，各县（市、区）' }] },
-        { text: '2、制定具体措施。（责任单位：县卫生健康委、县财政局）', supplements: [{ role: 'roadmap', text: '2\t制定措施\t出台方案，设在县卫生健康委\t县政府办、县卫生健康委、县财政局\t全年' }] },
+        {
+          text: '2、制定具体措施。（责任单位：县卫生健康委、县财政局）',
+          supplements: [{ role: 'roadmap', text: '2\t制定措施\t出台方案，设在县卫生健康委\t县政府办、县卫生健康委、县财政局\t全年' }],
+        },
       ]),
     );
     expect(roles(doc.tasks[0])).toEqual(['市卫健委:responsible:0', '教育局:responsible:1', '各县（市、区）:responsible:2']);
@@ -187,8 +233,14 @@ describe('extractDoc', () => {
   it('takes the deadline from the wording, else from the roadmap’s 完成时间, completing months with the document year', () => {
     const doc = extractDoc(
       docOf([
-        { text: '5、2020年9月底前，继续开展药品带量采购。', supplements: [{ role: 'roadmap', text: '5\t开展带量采购\t按照要求\t县医保局\t9月底前' }] },
-        { text: '12. 2020年，进一步完善薪酬制度改革方案。', supplements: [{ role: 'roadmap', text: '12\t推进改革\t完善方案\t县卫生健康委\t8月底前' }] },
+        {
+          text: '5、2020年9月底前，继续开展药品带量采购。',
+          supplements: [{ role: 'roadmap', text: '5\t开展带量采购\t按照要求\t县医保局\t9月底前' }],
+        },
+        {
+          text: '12. 2020年，进一步完善薪酬制度改革方案。',
+          supplements: [{ role: 'roadmap', text: '12\t推进改革\t完善方案\t县卫生健康委\t8月底前' }],
+        },
         { text: '20. 到2022年，力争实现全部乡镇卫生院设置中医馆。', supplements: [{ role: 'deadline', text: '全年' }] },
         { text: '（十二）加强医防协同。（市卫健委等按职责分工负责）' },
       ]),
@@ -199,15 +251,28 @@ describe('extractDoc', () => {
   it('adds a roadmap row’s target that the wording does not state, without repeating one it does', () => {
     const doc = extractDoc(
       docOf([
-        { text: '14. 出院病例数的比例不低于70%。', supplements: [{ role: 'roadmap', text: '14\t推进改革\t比例不低于70%\t县医保局\t全年' }] },
-        { text: '20. 到2022年，力争实现全覆盖。', supplements: [{ role: 'roadmap', text: '20\t中医馆\t2020年实现70%的村卫生室具备中医服务能力。\t县卫生健康委\t全年' }] },
+        {
+          text: '14. 出院病例数的比例不低于70%。',
+          supplements: [{ role: 'roadmap', text: '14\t推进改革\t比例不低于70%\t县医保局\t全年' }],
+        },
+        {
+          text: '20. 到2022年，力争实现全覆盖。',
+          supplements: [{ role: 'roadmap', text: '20\t中医馆\t2020年实现70%的村卫生室具备中医服务能力。\t县卫生健康委\t全年' }],
+        },
       ]),
     );
-    expect(doc.tasks.map((task) => task.targets.map((target) => `${String(target.op)}${String(target.value)}${String(target.unit)}`))).toEqual([['>=70%'], ['=70%']]);
+    expect(
+      doc.tasks.map((task) => task.targets.map((target) => `${String(target.op)}${String(target.value)}${String(target.unit)}`)),
+    ).toEqual([['>=70%'], ['=70%']]);
   });
 
   it('finds the citations of the preamble, not those inside work items', () => {
-    const doc = extractDoc(docOf([{ text: '（十五）贯彻落实《临汾市推动公立医院高质量发展实施方案》。' }], '按照《山西省深化医改2022年重点工作任务的通知》要求，制定如下。'));
+    const doc = extractDoc(
+      docOf(
+        [{ text: '（十五）贯彻落实《临汾市推动公立医院高质量发展实施方案》。' }],
+        '按照《山西省深化医改2022年重点工作任务的通知》要求，制定如下。',
+      ),
+    );
     expect(doc.citations.map((citation) => citation.title)).toEqual(['山西省深化医改2022年重点工作任务的通知']);
   });
 

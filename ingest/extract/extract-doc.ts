@@ -2,7 +2,15 @@
  * The extract stage: responsible agencies with roles, quantified targets and a deadline for every
  * task, and the documents the policy cites as its basis.
  */
-import { messageAt, type AgencyMention, type ExtractedDoc, type ParsedTask, type SegmentedDoc, type TargetMention, type TaskSupplement } from '../document.js';
+import {
+  messageAt,
+  type AgencyMention,
+  type ExtractedDoc,
+  type ParsedTask,
+  type SegmentedDoc,
+  type TargetMention,
+  type TaskSupplement,
+} from '../document.js';
 import { assignRoles, findAgencyLists, parseAgencyList, type ListedAgency, type ListedRole } from './agency-lists.js';
 import { extractCitations } from './citations.js';
 import { findDeadlines, parseDeadline, pickDeadline, type DeadlineMatch } from './deadlines.js';
@@ -98,7 +106,9 @@ function agenciesOf(task: ParsedTask, offset: number, rules: DocumentRules): Age
   // A table cell or roadmap row beside the task: its names join the printed list; when the task
   // prints none, the cell is the list.
   // A rule printed in the cell after the names ("…，各县（市、区）。列在首位的为牵头单位，下同") applies to it.
-  for (const [listed, end] of task.supplements.flatMap((supplement) => supplementAgencyLists(supplement).map((list) => [list, supplement.span.end] as const))) {
+  for (const [listed, end] of task.supplements.flatMap((supplement) =>
+    supplementAgencyLists(supplement).map((list) => [list, supplement.span.end] as const),
+  )) {
     const hadOwn = mentions.length > 0;
     for (const agency of assignRoles(listed, { firstLeads: firstLeadsAt(end) })) {
       add(hadOwn && agency.role === 'lead' && listed.every((other) => other.role === 'unmarked') ? { ...agency, role: 'support' } : agency);
@@ -171,14 +181,18 @@ export function extractDoc(doc: SegmentedDoc): ExtractedDoc {
   const messages = [...doc.messages];
   const { year } = doc.meta;
   if (year === null) {
-    messages.push(messageAt(doc.normalised, 'deadline-year-unknown', 'the document year is unknown; deadlines such as "8月底前" are left empty', 0));
+    messages.push(
+      messageAt(doc.normalised, 'deadline-year-unknown', 'the document year is unknown; deadlines such as "8月底前" are left empty', 0),
+    );
   }
   const rules = findDocumentRules(text);
   // A sub-measure keeps only the agencies printed for it: an item's list is the item's, and a reader sees
   // it one level up (giving it to every ①② would state what the document does not).
   const retrospective = retrospectivePaths(doc.tasks);
   const tasks = doc.tasks.map((task) =>
-    retrospective.has(task.path) ? { ...extractTask(task, text, year, rules), targets: [], deadline: null } : extractTask(task, text, year, rules),
+    retrospective.has(task.path)
+      ? { ...extractTask(task, text, year, rules), targets: [], deadline: null }
+      : extractTask(task, text, year, rules),
   );
 
   const firstTaskStart = Math.min(...doc.tasks.map((task) => task.span.start));

@@ -70,7 +70,12 @@ function actorsAt(text: string, at: number): { name: string; span: Span }[] | nu
   const end = text.slice(at).search(/[，。；：]/u);
   for (let length = Math.min(40, end < 0 ? text.length - at : end); length >= 2; length--) {
     const candidate = text.slice(at, at + length);
-    if (ENDS_IN_ACTION.test(candidate) || SWALLOWED_VERB.test(candidate.replace(/（[^（）]*）/gu, '')) || !ACTION.test(text.slice(at + length))) continue;
+    if (
+      ENDS_IN_ACTION.test(candidate) ||
+      SWALLOWED_VERB.test(candidate.replace(/（[^（）]*）/gu, '')) ||
+      !ACTION.test(text.slice(at + length))
+    )
+      continue;
     const names = namesIn(candidate, at);
     if (names) return names;
   }
@@ -107,7 +112,8 @@ export function findProseActors(text: string, { offset = 0 }: { offset?: number 
       found.set(name, { name, role, span: { start: offset + span.start, end: offset + span.end } });
     }
   };
-  const taken = (from: number, to: number) => [...found.values()].some((agency) => agency.span.start - offset < to && agency.span.end - offset > from);
+  const taken = (from: number, to: number) =>
+    [...found.values()].some((agency) => agency.span.start - offset < to && agency.span.end - offset > from);
   // Roles stated clause by clause: "由市卫健委牵头，市财政局、市医保局配合", "由A、B共同牵头", "A、B按职责分工负责".
   for (const match of text.matchAll(CLAUSE_START)) {
     const at = match.index + match[0].length + (text.startsWith('由', match.index + match[0].length) ? 1 : 0);
@@ -122,7 +128,8 @@ export function findProseActors(text: string, { offset = 0 }: { offset?: number 
   }
   for (const match of text.matchAll(TOGETHER_WITH)) {
     // Only right after an actor ("X要会同Y"): "会同" also joins plans ("会同制定").
-    if (![...found.values()].some((agency) => match.index - (agency.span.end - offset) <= 3 && match.index >= agency.span.end - offset)) continue;
+    if (![...found.values()].some((agency) => match.index - (agency.span.end - offset) <= 3 && match.index >= agency.span.end - offset))
+      continue;
     const names = partnersAt(text, match.index + match[0].length);
     if (names) add(names, 'unmarked');
   }

@@ -9,9 +9,19 @@ function task(path: string, title: string, body = '', deadline: Deadline | null 
   cursor += text.length + 1;
   const parentPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : null;
   return {
-    key: path.split('/').at(-1)!, path, parentPath, kind: parentPath === null || !path.includes('/', path.indexOf('/') + 1) ? 'section' : 'item',
-    depth: path.split('/').length, order: 0, title, text, span: { start, end: start + text.length },
-    agencies: [], targets: [], deadline, supplements: [],
+    key: path.split('/').at(-1)!,
+    path,
+    parentPath,
+    kind: parentPath === null || !path.includes('/', path.indexOf('/') + 1) ? 'section' : 'item',
+    depth: path.split('/').length,
+    order: 0,
+    title,
+    text,
+    span: { start, end: start + text.length },
+    agencies: [],
+    targets: [],
+    deadline,
+    supplements: [],
   };
 }
 
@@ -22,7 +32,11 @@ function plan(): ParsedTask[] {
     task('二', '工作任务'),
     task('二/（一）', '健全全民预防保健制度'),
     task('二/（一）/2', '完善公共卫生治理机制', '二级以上医院全部设置疾病预防控制科室'),
-    task('二/（一）/1', '健全专业公共卫生体系', '2020年以前，市级疾控中心达到三级乙等以上标准', { date: '2020-12-31', text: '2020年以前', source: 'item' }),
+    task('二/（一）/1', '健全专业公共卫生体系', '2020年以前，市级疾控中心达到三级乙等以上标准', {
+      date: '2020-12-31',
+      text: '2020年以前',
+      source: 'item',
+    }),
     task('二/（四）', '加快构建分级诊疗模式'),
     task('二/（四）/3', '健全双向转诊机制', '规范和落实城市综合医院…的功能定位'),
     task('二/（四）/1', '大力提升基层服务能力', '规范大型医疗机构外延发展'),
@@ -31,11 +45,16 @@ function plan(): ParsedTask[] {
     task('三', '工作安排'),
     task('三/（二）', '全面推进（2017年4月—2018年12月）'),
     task('三/（二）/1', '健全全民预防保健制度', '2017年，启动市疾控中心创建三级乙等工作。2020年，市疾控中心达到三级乙等标准'),
-    task('三/（二）/5', '加快分级诊疗模式构建', '2017年，完善签约服务收费政策，县域内就诊率达到90%左右。2018年，完善利益分配机制和医疗联合体运行机制，健全双向转诊制度'),
+    task(
+      '三/（二）/5',
+      '加快分级诊疗模式构建',
+      '2017年，完善签约服务收费政策，县域内就诊率达到90%左右。2018年，完善利益分配机制和医疗联合体运行机制，健全双向转诊制度',
+    ),
   ];
 }
 
-const deadlines = (tasks: ParsedTask[]) => Object.fromEntries(tasks.map((t) => [t.path, t.deadline ? [t.deadline.date, t.deadline.source] : null]));
+const deadlines = (tasks: ParsedTask[]) =>
+  Object.fromEntries(tasks.map((t) => [t.path, t.deadline ? [t.deadline.date, t.deadline.source] : null]));
 
 describe('tieScheduleMilestones', () => {
   it('dates an area named by a milestone heading with the milestone’s last date', () => {

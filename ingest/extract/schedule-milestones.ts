@@ -41,8 +41,35 @@ function isScheduleHeading(title: string): boolean {
 
 /** Words every heading of a health-reform plan uses; sharing them says nothing about which item is meant. */
 const GENERIC_BIGRAMS = new Set([
-  '推进', '完善', '加强', '健全', '建立', '深化', '机制', '制度', '建设', '工作', '改革', '体系', '提升', '加快', '全面',
-  '实施', '开展', '落实', '推动', '促进', '强化', '大力', '积极', '持续', '继续', '进一', '一步', '构建', '发展',
+  '推进',
+  '完善',
+  '加强',
+  '健全',
+  '建立',
+  '深化',
+  '机制',
+  '制度',
+  '建设',
+  '工作',
+  '改革',
+  '体系',
+  '提升',
+  '加快',
+  '全面',
+  '实施',
+  '开展',
+  '落实',
+  '推动',
+  '促进',
+  '强化',
+  '大力',
+  '积极',
+  '持续',
+  '继续',
+  '进一',
+  '一步',
+  '构建',
+  '发展',
 ]);
 
 function bigramsOf(text: string): string[] {
@@ -93,7 +120,11 @@ function datedGroups(node: ParsedTask, year: number | null): { text: string; sta
   return groups.filter((group) => group.text.trim().length > 0);
 }
 
-function milestonesOf(nodes: readonly ParsedTask[], byPath: Map<string, ParsedTask>, year: number | null): { heading: Milestone[]; sentence: Milestone[] } {
+function milestonesOf(
+  nodes: readonly ParsedTask[],
+  byPath: Map<string, ParsedTask>,
+  year: number | null,
+): { heading: Milestone[]; sentence: Milestone[] } {
   const heading: Milestone[] = [];
   const sentence: Milestone[] = [];
   const ownDate = new Map<string, DeadlineMatch | null>();
@@ -113,7 +144,11 @@ function milestonesOf(nodes: readonly ParsedTask[], byPath: Map<string, ParsedTa
       const deadline = group.deadline ?? nodeDate;
       // "2016年，整合基本医保经办管理…" in a plan of 2017 reports work done before it, not a date to meet.
       if (!deadline?.date || (year !== null && Number(deadline.date.slice(0, 4)) < year)) continue;
-      sentence.push({ names: group.text, deadline, evidence: { role: 'deadline', text: group.text.trim(), span: { start: group.start, end: group.start + group.text.length } } });
+      sentence.push({
+        names: group.text,
+        deadline,
+        evidence: { role: 'deadline', text: group.text.trim(), span: { start: group.start, end: group.start + group.text.length } },
+      });
     }
     if (nodeDate?.date && (year === null || Number(nodeDate.date.slice(0, 4)) >= year)) {
       heading.push({ names: node.title, deadline: nodeDate, evidence: { role: 'deadline', text: node.text, span: node.span } });
@@ -124,7 +159,11 @@ function milestonesOf(nodes: readonly ParsedTask[], byPath: Map<string, ParsedTa
 
 /** "第（二）项", "第三项任务": a stage that names an item by its number. */
 const KEY_REFERENCE = /第\s*([（(]?[一二三四五六七八九十\d]+[)）]?)\s*项/gu;
-const normaliseKey = (key: string) => compact(key).replace(/[(]/gu, '（').replace(/[)]/gu, '）').replace(/[、.．]$/u, '');
+const normaliseKey = (key: string) =>
+  compact(key)
+    .replace(/[(]/gu, '（')
+    .replace(/[)]/gu, '）')
+    .replace(/[、.．]$/u, '');
 
 /**
  * Tasks with no deadline of their own take the date of the schedule milestone that names them, with
@@ -141,7 +180,10 @@ export function tieScheduleMilestones(tasks: readonly ParsedTask[], { year = nul
   const tied = new Map<string, { deadline: Deadline; evidence: TaskSupplement }>();
   const tie = (task: ParsedTask, milestone: Milestone) => {
     if (!milestone.deadline.date) return;
-    tied.set(task.path, { deadline: { date: milestone.deadline.date, text: milestone.deadline.text, source: 'schedule' }, evidence: milestone.evidence });
+    tied.set(task.path, {
+      deadline: { date: milestone.deadline.date, text: milestone.deadline.text, source: 'schedule' },
+      evidence: milestone.evidence,
+    });
   };
 
   const candidates = tasks.filter((task) => !inSchedule(task) && task.deadline === null);

@@ -6,7 +6,13 @@ const brief = (text: string) => extractTargets(text).map((target) => [target.op,
 describe('extractTargets', () => {
   it('reads 不低于70% with its metric', () => {
     const [target] = extractTargets('县级公立医院实施按病种付费的出院病例数占出院病例数的比例不低于70%。');
-    expect(target).toMatchObject({ op: '>=', value: 70, unit: '%', metric: '县级公立医院实施按病种付费的出院病例数占出院病例数的比例', text: '不低于70%' });
+    expect(target).toMatchObject({
+      op: '>=',
+      value: 70,
+      unit: '%',
+      metric: '县级公立医院实施按病种付费的出院病例数占出院病例数的比例',
+      text: '不低于70%',
+    });
   });
 
   it('reads 达300台 and 3.3万人 with the year of their sentence', () => {
@@ -81,16 +87,22 @@ describe('extractTargets', () => {
 
   it('reads 达82%, 达到90%左右 and 达 90% 以上 with the metric they qualify (资阳 2017, 临汾 2022)', () => {
     const pick = (text: string) => extractTargets(text).map((t) => [t.metric, t.op, t.value, t.unit]);
-    expect(pick('2017年，启动市疾控中心创建三级乙等工作，全市妇幼保健机构标准化建设率达82%，')).toEqual([['全市妇幼保健机构标准化建设率', '>=', 82, '%']]);
+    expect(pick('2017年，启动市疾控中心创建三级乙等工作，全市妇幼保健机构标准化建设率达82%，')).toEqual([
+      ['全市妇幼保健机构标准化建设率', '>=', 82, '%'],
+    ]);
     expect(pick('完善落实支持分级诊疗的医保支付政策，县域内就诊率达到 90%左右。')).toEqual([['县域内就诊率', '=', 90, '%']]);
     expect(pick('力争实现县域内就诊率达 90% 以上的目标。')).toEqual([['县域内就诊率', '>=', 90, '%']]);
   });
 
   it('reads 全覆盖, 覆盖所有 and 全部 + a verb of completion as 100%, naming what is covered', () => {
     const pick = (text: string) => extractTargets(text).map((t) => [t.metric, t.value, t.unit]);
-    expect(pick('2020年，扎实推进紧密型县域医共体建设，实现智医助理基层医疗机构全覆盖。')).toEqual([['智医助理基层医疗机构覆盖率', 100, '%']]);
+    expect(pick('2020年，扎实推进紧密型县域医共体建设，实现智医助理基层医疗机构全覆盖。')).toEqual([
+      ['智医助理基层医疗机构覆盖率', 100, '%'],
+    ]);
     expect(pick('扩大医疗责任保险覆盖面，2017年覆盖所有公立医疗机构。')).toEqual([['覆盖公立医疗机构', 100, '%']]);
-    expect(pick('力争实现全部社区卫生服务中心和乡镇卫生院设置中医馆、配备中医医师。')).toEqual([['社区卫生服务中心和乡镇卫生院设置中医馆、配备中医医师', 100, '%']]);
+    expect(pick('力争实现全部社区卫生服务中心和乡镇卫生院设置中医馆、配备中医医师。')).toEqual([
+      ['社区卫生服务中心和乡镇卫生院设置中医馆、配备中医医师', 100, '%'],
+    ]);
     expect(pick('远程医疗服务在县级实现全覆盖并逐步向基层延伸')).toEqual([['远程医疗服务在县级覆盖率', 100, '%']]);
   });
 
@@ -101,7 +113,9 @@ describe('extractTargets', () => {
   });
 
   it('reads a service radius in minutes: 打造“15分钟就医圈”', () => {
-    expect(extractTargets('打造“15分钟就医圈”，加快推进').map((t) => [t.metric, t.op, t.value, t.unit])).toEqual([['就医圈', '<=', 15, '分钟']]);
+    expect(extractTargets('打造“15分钟就医圈”，加快推进').map((t) => [t.metric, t.op, t.value, t.unit])).toEqual([
+      ['就医圈', '<=', 15, '分钟'],
+    ]);
   });
 
   it('reads a rank to reach (排名200名以内) but not a rank that selects (占比前10位的病种)', () => {
@@ -114,11 +128,17 @@ describe('extractTargets', () => {
       ['住院费用实际报销比例', '>=', 65],
       ['住院费用实际报销比例', '<=', 70],
     ]);
-    expect(brief('打造8—10个中医特色专科')).toEqual([['>=', 8, '个'], ['<=', 10, '个']]);
+    expect(brief('打造8—10个中医特色专科')).toEqual([
+      ['>=', 8, '个'],
+      ['<=', 10, '个'],
+    ]);
   });
 
   it('reads rates per 100,000, 下降到 as a ceiling, ≤, 翻一番 and counts of built things', () => {
-    expect(brief('孕产妇死亡率控制在16/10万以内，婴儿死亡率控制在7‰以内。')).toEqual([['<=', 16, '/10万'], ['<=', 7, '‰']]);
+    expect(brief('孕产妇死亡率控制在16/10万以内，婴儿死亡率控制在7‰以内。')).toEqual([
+      ['<=', 16, '/10万'],
+      ['<=', 7, '‰'],
+    ]);
     expect(brief('个人卫生支出占卫生总费用的比重下降到26%')).toEqual([['<=', 26, '%']]);
     expect(brief('平均服务半径≤5公里')).toEqual([['<=', 5, '公里']]);
     expect(brief('全市卫生总收入翻一番')).toEqual([['x', 2, '倍']]);
@@ -127,7 +147,9 @@ describe('extractTargets', () => {
   });
 
   it('names a share by the noun it counts: "70%的村卫生室具备中医服务能力"', () => {
-    expect(extractTargets('2020年实现社区卫生服务机构（中心、站）、乡镇卫生院和70%的村卫生室具备中医服务能力。')[0]?.metric).toBe('村卫生室具备中医服务能力');
+    expect(extractTargets('2020年实现社区卫生服务机构（中心、站）、乡镇卫生院和70%的村卫生室具备中医服务能力。')[0]?.metric).toBe(
+      '村卫生室具备中医服务能力',
+    );
     expect(extractTargets('45%二级以上综合医院设置老年医学科')[0]?.metric).toBe('二级以上综合医院设置老年医学科');
   });
 

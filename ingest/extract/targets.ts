@@ -21,21 +21,70 @@ type ComparatorKind = Op | 'reach' | 'fall' | 'hold' | '-';
 
 /** Comparator words before a number, with what they mean. Longest first when matched. */
 const COMPARATORS: Record<string, ComparatorKind> = {
-  最高不得超过: '<=', 不得超过: '<=', 不超过: '<=', 不高于: '<=', 不多于: '<=', 不大于: '<=', 最多: '<=', 最高: '<=',
-  不低于: '>=', 不少于: '>=', 不小于: '>=', 至少: '>=', 最低: '>=',
-  低于: '<', 少于: '<', 小于: '<',
+  最高不得超过: '<=',
+  不得超过: '<=',
+  不超过: '<=',
+  不高于: '<=',
+  不多于: '<=',
+  不大于: '<=',
+  最多: '<=',
+  最高: '<=',
+  不低于: '>=',
+  不少于: '>=',
+  不小于: '>=',
+  至少: '>=',
+  最低: '>=',
+  低于: '<',
+  少于: '<',
+  小于: '<',
   // "平均服务半径≤5公里": indicator tables and their prose print the mathematical signs.
-  '≤': '<=', '≥': '>=', '＜': '<', '＞': '>',
-  高于: '>', 超过: '>', 多于: '>', 大于: '>',
-  提高到: 'reach', 提高至: 'reach', 提升到: 'reach', 提升至: 'reach', 增加到: 'reach', 增加至: 'reach', 增至: 'reach',
-  上升到: 'reach', 上升至: 'reach', 扩大到: 'reach', 扩大至: 'reach', 达到: 'reach', 达: 'reach',
-  下降到: 'fall', 下降至: 'fall', 降低到: 'fall', 降低至: 'fall', 降至: 'fall', 减少到: 'fall', 减少至: 'fall', 压缩到: 'fall', 压缩至: 'fall',
-  控制在: 'hold', 保持在: 'hold', 稳定在: 'hold', 维持在: 'hold',
-  提高: '+', 提升: '+', 增加: '+', 增长: '+', 新增: '+',
-  降低: '-', 下降: '-', 减少: '-',
+  '≤': '<=',
+  '≥': '>=',
+  '＜': '<',
+  '＞': '>',
+  高于: '>',
+  超过: '>',
+  多于: '>',
+  大于: '>',
+  提高到: 'reach',
+  提高至: 'reach',
+  提升到: 'reach',
+  提升至: 'reach',
+  增加到: 'reach',
+  增加至: 'reach',
+  增至: 'reach',
+  上升到: 'reach',
+  上升至: 'reach',
+  扩大到: 'reach',
+  扩大至: 'reach',
+  达到: 'reach',
+  达: 'reach',
+  下降到: 'fall',
+  下降至: 'fall',
+  降低到: 'fall',
+  降低至: 'fall',
+  降至: 'fall',
+  减少到: 'fall',
+  减少至: 'fall',
+  压缩到: 'fall',
+  压缩至: 'fall',
+  控制在: 'hold',
+  保持在: 'hold',
+  稳定在: 'hold',
+  维持在: 'hold',
+  提高: '+',
+  提升: '+',
+  增加: '+',
+  增长: '+',
+  新增: '+',
+  降低: '-',
+  下降: '-',
+  减少: '-',
   翻: 'x',
 };
-const COMPARATOR_WORDS = Object.keys(COMPARATORS).sort((a, b) => b.length - a.length).join('|');
+const COMPARATOR_WORDS = Object.keys(COMPARATORS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 /** Comparator right before the number: "不低于70%", "达 95%". */
 const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*$`, 'u');
 /** Comparator, a noun phrase ending in 的, then the number: "最高不得超过公益一类事业单位绩效工资总量的 5 倍". */
@@ -44,7 +93,8 @@ const GAPPED = new RegExp(`(最高不得超过|不得超过|不超过|不高于|
 const AT_LEAST_VERB = /(至少|不少于)([\u4e00-\u9fff]{1,4})\s*$/u;
 
 /** Units after a number, longest first ("个月" before "个", "万人" before "万"). */
-const UNIT = /^\s*(个百分点|百分点|%|％|‰|\/\s*(?:10|十)\s*万|\/\s*(?:1|一)?\s*[千万]|万人次|人次|万人|万元|亿元|元|个月|倍|人|名|个|家|所|台|张|种|项|辆|床|例|次|处|座|套|间|天|小时|分钟|公里|位|篇|份|户|万|亿)/u;
+const UNIT =
+  /^\s*(个百分点|百分点|%|％|‰|\/\s*(?:10|十)\s*万|\/\s*(?:1|一)?\s*[千万]|万人次|人次|万人|万元|亿元|元|个月|倍|人|名|个|家|所|台|张|种|项|辆|床|例|次|处|座|套|间|天|小时|分钟|公里|位|篇|份|户|万|亿)/u;
 const SUFFIX = /^\s*(及以上|以上|及以下|以下|以内|左右)/u;
 const SUFFIX_OP: Record<string, Op> = { 及以上: '>=', 以上: '>=', 及以下: '<=', 以下: '<=', 以内: '<=', 左右: '=' };
 /** What a bare number followed by these is: a date, a document number, a level or an age. */
@@ -58,8 +108,8 @@ const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3,
 function chineseNumber(text: string): number | null {
   if (text === '十') return 10;
   const tens = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/u.exec(text);
-  if (tens) return (tens[1] ? CHINESE_DIGITS[tens[1]] ?? 0 : 1) * 10 + (tens[2] ? CHINESE_DIGITS[tens[2]] ?? 0 : 0);
-  return text.length === 1 ? CHINESE_DIGITS[text] ?? null : null;
+  if (tens) return (tens[1] ? (CHINESE_DIGITS[tens[1]] ?? 0) : 1) * 10 + (tens[2] ? (CHINESE_DIGITS[tens[2]] ?? 0) : 0);
+  return text.length === 1 ? (CHINESE_DIGITS[text] ?? null) : null;
 }
 
 const CLAUSE_BREAK = '，。；;,：:、\n\t';
@@ -80,7 +130,8 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
 }
 
 /** Leading date words and connectives that are not part of what is measured. */
-const METRIC_LEAD = /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本)+/u;
+const METRIC_LEAD =
+  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本)+/u;
 
 function metricOf(text: string): string | null {
   const metric = compact(text).replace(METRIC_LEAD, '').replace(/的$/u, '');
@@ -109,7 +160,7 @@ function comparatorBefore(masked: string, position: number): Comparator | null {
 }
 
 function finalOp(kind: ComparatorKind | null, suffix: string | null): Op {
-  const suffixOp = suffix ? SUFFIX_OP[suffix] ?? null : null;
+  const suffixOp = suffix ? (SUFFIX_OP[suffix] ?? null) : null;
   if (kind === null || kind === 'reach' || kind === 'fall' || kind === 'hold') {
     return suffixOp ?? (kind === 'reach' ? '>=' : kind === 'fall' ? '<=' : '=');
   }
@@ -173,7 +224,8 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
         ? metricOverride
         : isAlternative
           ? previous.metric
-          : metricOf(text.slice(from, start)) ?? (from > 0 && start > numberStart - 1 ? null : metricOf(text.slice(clauseStart(masked, from - 1), from - 1)));
+          : (metricOf(text.slice(from, start)) ??
+            (from > 0 && start > numberStart - 1 ? null : metricOf(text.slice(clauseStart(masked, from - 1), from - 1))));
     targets.push({
       text: text.slice(start, end),
       metric,
@@ -231,7 +283,12 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     if (!isPercent && /[的且时]/u.test(next)) continue;
     // "3个县（区）疾控中心…": a count of places, not a quantity to reach ("21个省级…专科" is one).
     // "在乡村振兴6个重点帮扶县": the same, with the places named by a short phrase ending in 县/区/乡/镇.
-    if (unit === '个' && /^(?:[县区乡镇](?!域)|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor)) && !placesReachStandard(masked, cursor)) continue;
+    if (
+      unit === '个' &&
+      /^(?:[县区乡镇](?!域)|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor)) &&
+      !placesReachStandard(masked, cursor)
+    )
+      continue;
     // A bare number with no unit is only a target when something compares it: "达到1.2左右".
     if (!unit && !comparator && !suffix) continue;
     const value = Number(match[0]) * (comparator?.kind === '-' ? -1 : 1);
@@ -243,21 +300,27 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
   }
 
   // "至少设置一所公立中医医院": small Chinese numerals only after an explicit minimum.
-  for (const match of masked.matchAll(/(至少|不少于)([\u4e00-\u9fff]{0,3}?)([一二两三四五六七八九十]{1,3})(所|个|家|名|人|台|张|种|项)/gu)) {
+  for (const match of masked.matchAll(
+    /(至少|不少于)([\u4e00-\u9fff]{0,3}?)([一二两三四五六七八九十]{1,3})(所|个|家|名|人|台|张|种|项)/gu,
+  )) {
     const value = chineseNumber(match[3] ?? '');
     if (value === null) continue;
     push(match.index, match.index + match[0].length, match.index, { op: '>=', value, unit: match[4] ?? null });
   }
 
   // "比例不低于全省平均水平": a target relative to an average, with no number.
-  for (const match of masked.matchAll(/(不低于|不高于|低于|高于|达到|超过|不超过)((?:全国|全省|全市|省|市|国家|同级|同类)[^，。；,]{0,6}?平均(?:水平|值)?)/gu)) {
+  for (const match of masked.matchAll(
+    /(不低于|不高于|低于|高于|达到|超过|不超过)((?:全国|全省|全市|省|市|国家|同级|同类)[^，。；,]{0,6}?平均(?:水平|值)?)/gu,
+  )) {
     const kind = COMPARATORS[match[1] ?? ''] ?? '=';
     push(match.index, match.index + match[0].length, match.index, { op: finalOp(kind, null), value: null, unit: null });
   }
 
   // A rank to reach: "进入全国三级综合公立医院绩效考核排名200名以内", "跻身全省前10位". A rank that
   // selects something ("住院费用占比前10位的病种") is not a goal: the verb of entering or ranking is required.
-  for (const match of masked.matchAll(/(进入|跻身|位居|位列|保持|排名|排在|居)([^，。；;,、]{0,24}?)(前)?\s*(\d+|[一二三四五六七八九十]{1,3})\s*(位|名)\s*(以内|以前|之内)?/gu)) {
+  for (const match of masked.matchAll(
+    /(进入|跻身|位居|位列|保持|排名|排在|居)([^，。；;,、]{0,24}?)(前)?\s*(\d+|[一二三四五六七八九十]{1,3})\s*(位|名)\s*(以内|以前|之内)?/gu,
+  )) {
     if (!match[3] && !match[6]) continue;
     if (masked.charAt(match.index + match[0].length) === '的') continue;
     const value = /\d/u.test(match[4] ?? '') ? Number(match[4]) : chineseNumber(match[4] ?? '');
@@ -288,7 +351,13 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     const subject = metricOf(aim ? clause.slice(aim.index + aim[0].length) : clause) ?? metricOf(aim ? clause.slice(0, aim.index) : '');
     // "签约100%全覆盖": the number before already says it.
     if (!subject || /\d\s*[%％]\s*$/u.test(masked.slice(from, match.index))) continue;
-    push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, subject.replace(/(?:建设|工作)?$/u, '') + '覆盖率');
+    push(
+      match.index,
+      match.index + match[0].length,
+      match.index,
+      { op: '=', value: 100, unit: '%' },
+      subject.replace(/(?:建设|工作)?$/u, '') + '覆盖率',
+    );
   }
   for (const match of masked.matchAll(/覆盖(?:所有|全部)([^，。；;,]{1,30})/gu)) {
     const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index));
@@ -303,8 +372,10 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
   }
 
-  return targets
-    .sort((a, b) => a.span.start - b.span.start)
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- localEnd is destructured only to leave it out
-    .map(({ localEnd: _localEnd, ...target }) => target);
+  return (
+    targets
+      .sort((a, b) => a.span.start - b.span.start)
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- localEnd is destructured only to leave it out
+      .map(({ localEnd: _localEnd, ...target }) => target)
+  );
 }

@@ -75,7 +75,13 @@ export function compact(text: string): string {
  * are names, not targets or deadlines.
  */
 export function maskQuoted(text: string): string {
-  const pairs: [string, string][] = [['《', '》'], ['〔', '〕'], ['“', '”'], ['‘', '’'], ['"', '"']];
+  const pairs: [string, string][] = [
+    ['《', '》'],
+    ['〔', '〕'],
+    ['“', '”'],
+    ['‘', '’'],
+    ['"', '"'],
+  ];
   // UTF-16 indices: every character involved is in the BMP.
   const out = text.split('');
   for (const [open, close] of pairs) {

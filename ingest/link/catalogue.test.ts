@@ -14,7 +14,10 @@ describe('the national catalogue', () => {
 
   it('gives every pillar at least one item', () => {
     for (const pillar of catalogue.pillars) {
-      expect(catalogue.items.some((item) => item.pillar === pillar.id), pillar.id).toBe(true);
+      expect(
+        catalogue.items.some((item) => item.pillar === pillar.id),
+        pillar.id,
+      ).toBe(true);
     }
   });
 
@@ -25,7 +28,9 @@ describe('the national catalogue', () => {
     };
     expect(cues('drug-supply.volume-based-procurement')).toContain('集采');
     expect(cues('medical-security.payment-reform')).toEqual(expect.arrayContaining(['DRG', 'DIP', '按病种付费', '疾病诊断相关分组']));
-    expect(cues('hierarchical-care.county-medical-community')).toEqual(expect.arrayContaining(['医共体', '紧密型县域医共体', '县域医疗卫生一体化']));
+    expect(cues('hierarchical-care.county-medical-community')).toEqual(
+      expect.arrayContaining(['医共体', '紧密型县域医共体', '县域医疗卫生一体化']),
+    );
     expect(cues('reform-governance.sanming-experience')).toEqual(expect.arrayContaining(['三医联动', '三医协同']));
     expect(cues('medical-security.long-term-care-insurance')).toContain('长期护理保险');
     expect(cues('public-health.vaccination')).toContain('疫苗接种');
@@ -73,6 +78,8 @@ describe('the national catalogue', () => {
     const nodes = nationalItemNodes(catalogue);
     for (const node of nodes) expect(nodeSchemas.NationalItem.safeParse(node).success, node.id).toBe(true);
     const first = fixtureCatalogue.items[0];
-    expect(first && describeSource(fixtureCatalogue, first)).toBe('国办发〔2021〕2号《关于推动药品集中带量采购工作常态化制度化开展的意见》');
+    expect(first && describeSource(fixtureCatalogue, first)).toBe(
+      '国办发〔2021〕2号《关于推动药品集中带量采购工作常态化制度化开展的意见》',
+    );
   });
 });

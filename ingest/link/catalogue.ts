@@ -61,7 +61,8 @@ export const catalogueSchema = z
       if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate id ${item.id}` });
       ids.add(item.id);
       if (!pillars.has(item.pillar)) ctx.addIssue({ code: 'custom', path: at('pillar'), message: `unknown pillar ${item.pillar}` });
-      if (!item.id.startsWith(`${item.pillar}.`)) ctx.addIssue({ code: 'custom', path: at('id'), message: 'id must start with its pillar' });
+      if (!item.id.startsWith(`${item.pillar}.`))
+        ctx.addIssue({ code: 'custom', path: at('id'), message: 'id must start with its pillar' });
       for (const cue of [...item.keywords, ...item.related]) {
         // Evidence spans index into `text`: a cue the text lacks could never be cited.
         if (!item.text.includes(cue)) ctx.addIssue({ code: 'custom', path: at('keywords'), message: `"${cue}" does not occur in text` });
@@ -70,7 +71,8 @@ export const catalogueSchema = z
         ctx.addIssue({ code: 'custom', path: at('source'), message: `${item.source.docNumber} is not listed in documents` });
       }
       for (const docNumber of item.wordingFrom) {
-        if (!documents.has(docNumber)) ctx.addIssue({ code: 'custom', path: at('wordingFrom'), message: `${docNumber} is not listed in documents` });
+        if (!documents.has(docNumber))
+          ctx.addIssue({ code: 'custom', path: at('wordingFrom'), message: `${docNumber} is not listed in documents` });
       }
       if (!item.titleIsSummary && !item.source?.item) {
         ctx.addIssue({ code: 'custom', path: at('titleIsSummary'), message: 'a quoted title needs the source item it quotes' });

@@ -49,8 +49,14 @@ export function commonPhrases(a: string, index: PhraseIndex): CommonPhrase[] {
       // Only maximal matches: skip a start that extends one character to the left.
       if (i > 0 && j > 0 && a.charAt(i - 1) === b.charAt(j - 1) && !BREAK.test(a.charAt(i - 1))) continue;
       let length = minLength;
-      while (i + length < a.length && j + length < b.length && a.charAt(i + length) === b.charAt(j + length)
-        && !BREAK.test(a.charAt(i + length)) && a.charAt(i + length) !== MASK) length += 1;
+      while (
+        i + length < a.length &&
+        j + length < b.length &&
+        a.charAt(i + length) === b.charAt(j + length) &&
+        !BREAK.test(a.charAt(i + length)) &&
+        a.charAt(i + length) !== MASK
+      )
+        length += 1;
       found.push({ text: a.slice(i, i + length), a: i, b: j });
     }
   }
@@ -58,8 +64,11 @@ export function commonPhrases(a: string, index: PhraseIndex): CommonPhrase[] {
   const kept: CommonPhrase[] = [];
   const overlaps = (s: number, e: number, t: number, f: number) => s < f && t < e;
   for (const phrase of found) {
-    const clash = kept.some((k) => overlaps(phrase.a, phrase.a + phrase.text.length, k.a, k.a + k.text.length)
-      || overlaps(phrase.b, phrase.b + phrase.text.length, k.b, k.b + k.text.length));
+    const clash = kept.some(
+      (k) =>
+        overlaps(phrase.a, phrase.a + phrase.text.length, k.a, k.a + k.text.length) ||
+        overlaps(phrase.b, phrase.b + phrase.text.length, k.b, k.b + k.text.length),
+    );
     if (!clash) kept.push(phrase);
   }
   return kept;

@@ -88,7 +88,16 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
         add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national, literal: form, pattern: null, namesItem });
       }
       for (const source of entry.patterns) {
-        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national: keyword, literal: null, pattern: new RegExp(source, 'gu'), namesItem });
+        add({
+          itemId: item.id,
+          concept,
+          strength,
+          weight: base * FORM_DISCOUNT,
+          national: keyword,
+          literal: null,
+          pattern: new RegExp(source, 'gu'),
+          namesItem,
+        });
       }
     }
     cues.push(...own.values());
@@ -189,9 +198,13 @@ export function findCues(text: string, index: CueIndex): CueMatch[] {
   // Spans of hospital names a cue starts ("市|中西医结合医院"): no cue inside them counts.
   const hospitalNames = raw
     .filter((m) => m.start > 0 && PLACE_NAME_END.test(text.charAt(m.start - 1)))
-    .map((m) => ({ start: m.start, end: text.endsWith(HOSPITAL, m.end) ? m.end : text.startsWith(HOSPITAL, m.end) ? m.end + HOSPITAL.length : -1 }))
+    .map((m) => ({
+      start: m.start,
+      end: text.endsWith(HOSPITAL, m.end) ? m.end : text.startsWith(HOSPITAL, m.end) ? m.end + HOSPITAL.length : -1,
+    }))
     .filter((name) => name.end > 0);
   const candidates = raw.filter((m) => acceptable(m) && !hospitalNames.some((name) => name.start <= m.start && name.end >= m.end));
-  return candidates.filter((m) => !candidates.some((other) =>
-    other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start));
+  return candidates.filter(
+    (m) => !candidates.some((other) => other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start),
+  );
 }

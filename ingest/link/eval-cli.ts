@@ -33,7 +33,9 @@ if (verbose) {
   for (const { entry, links, missing, extra } of rows) {
     if (missing.length === 0 && extra.length === 0) continue;
     const got = links.map((l) => `${l.targetId}(${l.score})`).join(' ');
-    process.stdout.write(`${entry.jurisdiction} ${entry.phrase}\n  missing: ${missing.join(' ') || '-'}\n  extra:   ${extra.join(' ') || '-'}\n  got:     ${got || '-'}\n`);
+    process.stdout.write(
+      `${entry.jurisdiction} ${entry.phrase}\n  missing: ${missing.join(' ') || '-'}\n  extra:   ${extra.join(' ') || '-'}\n  got:     ${got || '-'}\n`,
+    );
   }
 }
 process.stdout.write(
@@ -80,35 +82,56 @@ const describe = (name: string, units: JudgedUnit[]) => {
   const topics = measureTopics(units);
   const unlinked = units.filter((unit) => unit.gold.length > 0 && unit.predicted.length === 0);
   const unlinkedByPillar = new Map<string, number>();
-  for (const unit of unlinked) for (const pillar of new Set(unit.gold.map((id) => id.split('.')[0] ?? id))) unlinkedByPillar.set(pillar, (unlinkedByPillar.get(pillar) ?? 0) + 1);
+  for (const unit of unlinked)
+    for (const pillar of new Set(unit.gold.map((id) => id.split('.')[0] ?? id)))
+      unlinkedByPillar.set(pillar, (unlinkedByPillar.get(pillar) ?? 0) + 1);
   return [
     `${name}: ${topics.units} items and measures of ${new Set(units.map((unit) => unit.file)).size} documents; ${pct(topics.linkedShare)} of those with a label linked`,
     `  micro: precision ${pct(topics.micro.precision)}  recall ${pct(topics.micro.recall)}`,
     `  macro: precision ${pct(topics.macro.precision)}  recall ${pct(topics.macro.recall)}`,
     '  per pillar (precision / recall, labelled / linked):',
-    ...topics.byPillar.map((p) => `    ${p.pillar.padEnd(20)} ${pct(p.precision).padStart(6)} / ${pct(p.recall).padStart(6)}  (${p.gold} / ${p.predicted})`),
+    ...topics.byPillar.map(
+      (p) => `    ${p.pillar.padEnd(20)} ${pct(p.precision).padStart(6)} / ${pct(p.recall).padStart(6)}  (${p.gold} / ${p.predicted})`,
+    ),
     "  reliability (score band: links a reader's labels confirm):",
-    ...topics.calibration.map((b) => `    ${b.from.toFixed(1)}–${Math.min(b.to, 1).toFixed(1)}: ${b.accepted}/${b.links} = ${pct(b.accepted / b.links)}`),
-    `  units with a label but no link: ${unlinked.length}${unlinked.length > 0 ? ` (by labelled pillar: ${[...unlinkedByPillar].sort((a, b) => b[1] - a[1]).map(([pillar, count]) => `${pillar} ${count}`).join(', ')})` : ''}`,
+    ...topics.calibration.map(
+      (b) => `    ${b.from.toFixed(1)}–${Math.min(b.to, 1).toFixed(1)}: ${b.accepted}/${b.links} = ${pct(b.accepted / b.links)}`,
+    ),
+    `  units with a label but no link: ${unlinked.length}${
+      unlinked.length > 0
+        ? ` (by labelled pillar: ${[...unlinkedByPillar]
+            .sort((a, b) => b[1] - a[1])
+            .map(([pillar, count]) => `${pillar} ${count}`)
+            .join(', ')})`
+        : ''
+    }`,
   ];
 };
 if (fit) {
   const { weights, scaling, heldOutLogLoss } = fitScoreModel(fitGroups);
   const candidates = fitGroups.reduce((sum, group) => sum + group.rows.length, 0);
   process.stdout.write(
-    `score weights fitted on ${candidates} candidates of the ${fitGroups.length} documents of the tuning half:\n  [${weights.map((w) => w.toFixed(3)).join(', ')}]\n`
-    + `${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3) ?? 'none'}`).join('\n')}\n`
-    + `Platt scaling of the leave-one-document-out log-odds: [${scaling.map((x) => x.toFixed(3)).join(', ')}]; their log-loss ${heldOutLogLoss.unscaled.toFixed(4)} unscaled, ${heldOutLogLoss.scaled.toFixed(4)} scaled\n`,
+    `score weights fitted on ${candidates} candidates of the ${fitGroups.length} documents of the tuning half:\n  [${weights.map((w) => w.toFixed(3)).join(', ')}]\n` +
+      `${FEATURE_NAMES.map((name, i) => `  ${name}: ${weights[i]?.toFixed(3) ?? 'none'}`).join('\n')}\n` +
+      `Platt scaling of the leave-one-document-out log-odds: [${scaling.map((x) => x.toFixed(3)).join(', ')}]; their log-loss ${heldOutLogLoss.unscaled.toFixed(4)} unscaled, ${heldOutLogLoss.scaled.toFixed(4)} scaled\n`,
   );
 }
 if (judged.length > 0) {
   const lines = [
     ...describe('topic set', judged),
-    ...describe('tuning half', judged.filter((unit) => unit.half === 'tuning')),
-    ...describe('held-out half', judged.filter((unit) => unit.half === 'held-out')),
+    ...describe(
+      'tuning half',
+      judged.filter((unit) => unit.half === 'tuning'),
+    ),
+    ...describe(
+      'held-out half',
+      judged.filter((unit) => unit.half === 'held-out'),
+    ),
   ];
   const headingFigures = measureTopics(headings);
-  lines.push(`headings (left out above; a heading keeps only what its items link to): ${headingFigures.units}, micro precision ${pct(headingFigures.micro.precision)}  recall ${pct(headingFigures.micro.recall)}`);
+  lines.push(
+    `headings (left out above; a heading keeps only what its items link to): ${headingFigures.units}, micro precision ${pct(headingFigures.micro.precision)}  recall ${pct(headingFigures.micro.recall)}`,
+  );
   if (verbose || misses) {
     for (const unit of judged) {
       if (misses && unit.half !== 'tuning') continue;

@@ -18,7 +18,13 @@ describe('the domain glossary', () => {
 
   it('rejects duplicate ids and patterns that are not regular expressions', () => {
     const base = { version: 1, description: 'x' };
-    const duplicate = { ...base, entries: [{ id: 'a', term: '甲', en: 'a' }, { id: 'a', term: '乙', en: 'b' }] };
+    const duplicate = {
+      ...base,
+      entries: [
+        { id: 'a', term: '甲', en: 'a' },
+        { id: 'a', term: '乙', en: 'b' },
+      ],
+    };
     const badPattern = { ...base, entries: [{ id: 'a', term: '甲', en: 'a', patterns: ['健康[行动'] }] };
     expect(glossarySchema.safeParse(duplicate).success).toBe(false);
     expect(glossarySchema.safeParse(badPattern).success).toBe(false);

@@ -5,8 +5,19 @@ import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './te
 
 function task(path: string, kind: ParsedTask['kind'], text: string, start: number, parentPath: string | null = null): ParsedTask {
   return {
-    key: path, path, parentPath, kind, depth: 0, order: start, title: text.split(/[。，]/u)[0] ?? text, text,
-    span: { start, end: start + text.length }, agencies: [], targets: [], deadline: null, supplements: [],
+    key: path,
+    path,
+    parentPath,
+    kind,
+    depth: 0,
+    order: start,
+    title: text.split(/[。，]/u)[0] ?? text,
+    text,
+    span: { start, end: start + text.length },
+    agencies: [],
+    targets: [],
+    deadline: null,
+    supplements: [],
   };
 }
 
@@ -14,7 +25,17 @@ const doc: ResolvedDoc = {
   source: { path: 'x.txt', sha256: '0', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '' },
   // The normalised text is the source here: offsets map to themselves.
   normalised: { text: ' '.repeat(60), sourceOffsets: [...Array(61).keys()] },
-  meta: { title: 't', docNumber: '明医改组〔2024〕4号', issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2024 },
+  meta: {
+    title: 't',
+    docNumber: '明医改组〔2024〕4号',
+    issuer: null,
+    issuedOn: null,
+    status: 'final',
+    coversFrom: null,
+    coversTo: null,
+    jurisdictionId: '350400',
+    year: 2024,
+  },
   tasks: [
     task('一', 'section', '二、加大药品耗材集采改革力度', 0),
     task('一/1', 'item', '做实紧密型县域医共体。', 20, '一'),
@@ -38,10 +59,18 @@ describe('linkDoc', () => {
   });
 
   it('applies reviewed links scoped by the document number', () => {
-    const reviewed = [{
-      taskMatch: '各单位要加强宣传培训', docNumber: '明医改组〔2024〕4号', nationalItemId: 'health.healthy-china',
-      decision: 'add' as const, nationalMatch: '健康中国行动', note: 'test', reviewer: 'test', date: '2024-01-01',
-    }];
+    const reviewed = [
+      {
+        taskMatch: '各单位要加强宣传培训',
+        docNumber: '明医改组〔2024〕4号',
+        nationalItemId: 'health.healthy-china',
+        decision: 'add' as const,
+        nationalMatch: '健康中国行动',
+        note: 'test',
+        reviewer: 'test',
+        date: '2024-01-01',
+      },
+    ];
     const linked = linkDoc(doc, { catalogue, glossary, reviewed });
     expect(linked.links.find((l) => l.taskPath === '一/2')).toMatchObject({ targetId: 'health.healthy-china', curated: true });
   });

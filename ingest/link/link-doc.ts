@@ -36,9 +36,7 @@ export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
     reviewed: context.reviewed ?? [],
     scope: { jurisdictionId: doc.meta.jurisdictionId, docNumber: doc.meta.docNumber },
   });
-  const derived = context.parentTasks
-    ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary })
-    : [];
+  const derived = context.parentTasks ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary }) : [];
   const unlinked = tasks.filter((task) => task.kind === 'item' && !links.some((link) => link.taskPath === task.path));
   const notes = unlinked.map((task) =>
     messageAt(normalised, 'TASK_UNLINKED', `item ${task.key} has no national-item link: "${task.title.slice(0, 30)}"`, task.span.start),

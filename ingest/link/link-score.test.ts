@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { calibratedScore, featuresOf, fitScoreModel, fitScoreWeights, type CandidateEvidence, type FitGroup } from './link-score.js';
 
 const found = (overrides: Partial<CandidateEvidence> = {}): CandidateEvidence => ({
-  titleSum: 0, bodySum: 1, strong: 1, longestPhrase: 0, longestCue: 4, namesItem: false, eligible: true, textLength: 60,
-  leadsClause: true, sharedWording: 4, mostShared: 4, ...overrides,
+  titleSum: 0,
+  bodySum: 1,
+  strong: 1,
+  longestPhrase: 0,
+  longestCue: 4,
+  namesItem: false,
+  eligible: true,
+  textLength: 60,
+  leadsClause: true,
+  sharedWording: 4,
+  mostShared: 4,
+  ...overrides,
 });
 
 describe('calibratedScore', () => {
@@ -42,8 +52,14 @@ describe('fitScoreWeights', () => {
       }
     }
     const fitted = fitScoreWeights(rows, accepted, { lambda: 0.001 });
-    for (const { titleSum, bodySum } of [{ titleSum: 0, bodySum: 1 }, { titleSum: 2, bodySum: 3 }]) {
-      expect(calibratedScore(found({ titleSum, bodySum }), fitted, [0, 1])).toBeCloseTo(calibratedScore(found({ titleSum, bodySum }), truth, [0, 1]), 2);
+    for (const { titleSum, bodySum } of [
+      { titleSum: 0, bodySum: 1 },
+      { titleSum: 2, bodySum: 3 },
+    ]) {
+      expect(calibratedScore(found({ titleSum, bodySum }), fitted, [0, 1])).toBeCloseTo(
+        calibratedScore(found({ titleSum, bodySum }), truth, [0, 1]),
+        2,
+      );
     }
   });
 });

@@ -77,7 +77,7 @@ export function featuresOf(c: CandidateEvidence): number[] {
  * the topic set, a candidate counting as accepted when the hand labels list its item. λ = 1: the
  * leave-one-document-out log-loss on the tuning half is 0.331, 0.331, 0.330, 0.334 at λ = 0.3, 1, 3, 10.
  */
-export const SCORE_WEIGHTS: readonly number[] = [-0.575, 0.966, 1.829, -0.200, 0.784, 0.671, -1.079, 0.356, 0.541, 0.709, 0.485, 2.095];
+export const SCORE_WEIGHTS: readonly number[] = [-0.575, 0.966, 1.829, -0.2, 0.784, 0.671, -1.079, 0.356, 0.541, 0.709, 0.485, 2.095];
 
 /** A link is made when its calibrated score reaches this: a reviewer is more likely to accept it than not. */
 export const LINK_THRESHOLD = 0.5;
@@ -112,20 +112,35 @@ export interface FitGroup {
  * weights fitted on the other groups; with the mean log-loss of those held-out scores before and
  * after scaling, which says whether a feature carries over to new documents.
  */
-export function fitScoreModel(groups: readonly FitGroup[], { lambda = 1 } = {}): {
+export function fitScoreModel(
+  groups: readonly FitGroup[],
+  { lambda = 1 } = {},
+): {
   weights: number[];
   scaling: [number, number];
   heldOutLogLoss: { unscaled: number; scaled: number };
 } {
-  const weights = fitScoreWeights(groups.flatMap((g) => g.rows), groups.flatMap((g) => g.accepted), { lambda });
+  const weights = fitScoreWeights(
+    groups.flatMap((g) => g.rows),
+    groups.flatMap((g) => g.accepted),
+    { lambda },
+  );
   const heldOut: { z: number; y: boolean }[] = [];
   groups.forEach((group, i) => {
     const others = groups.filter((_, j) => j !== i);
-    const w = fitScoreWeights(others.flatMap((g) => g.rows), others.flatMap((g) => g.accepted), { lambda });
+    const w = fitScoreWeights(
+      others.flatMap((g) => g.rows),
+      others.flatMap((g) => g.accepted),
+      { lambda },
+    );
     group.rows.forEach((x, r) => heldOut.push({ z: logOddsOf(x, w), y: group.accepted[r] ?? false }));
   });
   // Two parameters on many rows: a negligible penalty.
-  const [a = 0, b = 1] = fitScoreWeights(heldOut.map(({ z }) => [1, z]), heldOut.map(({ y }) => y), { lambda: 1e-6 });
+  const [a = 0, b = 1] = fitScoreWeights(
+    heldOut.map(({ z }) => [1, z]),
+    heldOut.map(({ y }) => y),
+    { lambda: 1e-6 },
+  );
   const logLoss = (p: (z: number) => number) =>
     heldOut.reduce((sum, { z, y }) => sum - Math.log(Math.min(Math.max(y ? p(z) : 1 - p(z), 1e-12), 1)), 0) / Math.max(heldOut.length, 1);
   return {

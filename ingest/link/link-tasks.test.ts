@@ -6,8 +6,7 @@ import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
 
-const link = (text: string, title = text.split(/[。，]/u)[0] ?? text) =>
-  linkTasks([{ path: '1', text, title }], { catalogue, glossary });
+const link = (text: string, title = text.split(/[。，]/u)[0] ?? text) => linkTasks([{ path: '1', text, title }], { catalogue, glossary });
 const targets = (links: TaskLink[]) => links.map((l) => l.targetId);
 const itemText = (id: string) => catalogue.items.find((item) => item.id === id)?.text ?? '';
 
@@ -59,7 +58,9 @@ describe('linkTasks', () => {
     const found = linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
     expect(found).toContain('service-system.hospital-capacity');
     expect(found).not.toContain('tcm.inheritance-development');
-    expect(linkTasks([{ path: '1', text: '发挥中西医结合优势。', title: '发挥中西医结合优势' }], real).map((l) => l.targetId)).toContain('tcm.inheritance-development');
+    expect(linkTasks([{ path: '1', text: '发挥中西医结合优势。', title: '发挥中西医结合优势' }], real).map((l) => l.targetId)).toContain(
+      'tcm.inheritance-development',
+    );
   });
 
   it('reads the kinds of primary institution as where a reform is carried out, not as building their capacity', () => {
@@ -70,7 +71,7 @@ describe('linkTasks', () => {
     expect(found).not.toContain('hierarchical-care.primary-care-capacity');
   });
 
-  it('links a plan by the national documents\' names of a reform, not by the name of its genre', () => {
+  it("links a plan by the national documents' names of a reform, not by the name of its genre", () => {
     const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
     const linked = (text: string) => linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
     expect(linked('制定医院章程，健全职工代表大会制度。')).toContain('public-hospital.modern-management');
@@ -102,7 +103,10 @@ describe('linkTasks', () => {
   });
 
   it('keeps two topics a task addresses about equally', () => {
-    expect(targets(link('深入开展爱国卫生运动和药品集中带量采购。', '工作任务')).sort()).toEqual(['drugs.procurement', 'health.healthy-china']);
+    expect(targets(link('深入开展爱国卫生运动和药品集中带量采购。', '工作任务')).sort()).toEqual([
+      'drugs.procurement',
+      'health.healthy-china',
+    ]);
   });
 
   it('gives scores in [0, 1] and names its method', () => {
@@ -116,9 +120,27 @@ describe('linkTasks', () => {
 });
 
 describe('linkTasks over an outline', () => {
-  const heading = { path: '一', text: '深化医改，推进医共体建设和药品集中带量采购', title: '深化医改，推进医共体建设和药品集中带量采购', parentPath: null, kind: 'section' as const };
-  const item = { path: '一/1', text: '做实医共体运行机制，实行医保基金打包付费，推动各项工作常态化制度化开展：', title: '做实医共体运行机制', parentPath: '一', kind: 'item' as const };
-  const measure = { path: '一/1/1', text: '推动药品集中带量采购工作常态化制度化开展。', title: '推动药品集中带量采购工作常态化制度化开展', parentPath: '一/1', kind: 'measure' as const };
+  const heading = {
+    path: '一',
+    text: '深化医改，推进医共体建设和药品集中带量采购',
+    title: '深化医改，推进医共体建设和药品集中带量采购',
+    parentPath: null,
+    kind: 'section' as const,
+  };
+  const item = {
+    path: '一/1',
+    text: '做实医共体运行机制，实行医保基金打包付费，推动各项工作常态化制度化开展：',
+    title: '做实医共体运行机制',
+    parentPath: '一',
+    kind: 'item' as const,
+  };
+  const measure = {
+    path: '一/1/1',
+    text: '推动药品集中带量采购工作常态化制度化开展。',
+    title: '推动药品集中带量采购工作常态化制度化开展',
+    parentPath: '一/1',
+    kind: 'measure' as const,
+  };
   const links = linkTasks([heading, item, measure], { catalogue, glossary });
   const of = (path: string) => links.filter((l) => l.taskPath === path);
 
@@ -133,14 +155,38 @@ describe('linkTasks over an outline', () => {
 
   it('keeps a heading’s links to what its items link to', () => {
     expect(targets(of('一')).sort()).toEqual(['care.county-community', 'drugs.procurement']);
-    const alone = linkTasks([{ ...heading, path: '二' }, { ...measure, path: '二/1', parentPath: '二', kind: 'item' }], { catalogue, glossary });
+    const alone = linkTasks(
+      [
+        { ...heading, path: '二' },
+        { ...measure, path: '二/1', parentPath: '二', kind: 'item' },
+      ],
+      { catalogue, glossary },
+    );
     expect(targets(alone.filter((l) => l.taskPath === '二'))).toEqual(['drugs.procurement']);
   });
 
   it('gives a measure that links nowhere by itself its item’s links where its own text has evidence to cite', () => {
-    const parent = { path: '1', text: '推动药品集中带量采购工作：', title: '推动药品集中带量采购工作', parentPath: null, kind: 'item' as const };
-    const cited = { path: '1/1', text: '推动各项工作常态化制度化开展。', title: '推动各项工作常态化制度化开展', parentPath: '1', kind: 'measure' as const };
-    const silent = { path: '1/2', text: '各单位要加强宣传培训。', title: '各单位要加强宣传培训', parentPath: '1', kind: 'measure' as const };
+    const parent = {
+      path: '1',
+      text: '推动药品集中带量采购工作：',
+      title: '推动药品集中带量采购工作',
+      parentPath: null,
+      kind: 'item' as const,
+    };
+    const cited = {
+      path: '1/1',
+      text: '推动各项工作常态化制度化开展。',
+      title: '推动各项工作常态化制度化开展',
+      parentPath: '1',
+      kind: 'measure' as const,
+    };
+    const silent = {
+      path: '1/2',
+      text: '各单位要加强宣传培训。',
+      title: '各单位要加强宣传培训',
+      parentPath: '1',
+      kind: 'measure' as const,
+    };
     const all = linkTasks([parent, cited, silent], { catalogue, glossary });
     const fromParent = all.find((l) => l.taskPath === '1');
     const taken = all.find((l) => l.taskPath === '1/1');
@@ -152,12 +198,33 @@ describe('linkTasks over an outline', () => {
   });
 
   it('gives a measure that links nowhere the links of the nearest unit above it that has any, past one that has none', () => {
-    const parent = { path: '1', text: '推动药品集中带量采购工作：', title: '推动药品集中带量采购工作', parentPath: null, kind: 'item' as const };
-    const between = { path: '1/1', text: '各单位要加强宣传培训：', title: '各单位要加强宣传培训', parentPath: '1', kind: 'measure' as const };
-    const cited = { path: '1/1/1', text: '推动各项工作常态化制度化开展。', title: '推动各项工作常态化制度化开展', parentPath: '1/1', kind: 'measure' as const };
+    const parent = {
+      path: '1',
+      text: '推动药品集中带量采购工作：',
+      title: '推动药品集中带量采购工作',
+      parentPath: null,
+      kind: 'item' as const,
+    };
+    const between = {
+      path: '1/1',
+      text: '各单位要加强宣传培训：',
+      title: '各单位要加强宣传培训',
+      parentPath: '1',
+      kind: 'measure' as const,
+    };
+    const cited = {
+      path: '1/1/1',
+      text: '推动各项工作常态化制度化开展。',
+      title: '推动各项工作常态化制度化开展',
+      parentPath: '1/1',
+      kind: 'measure' as const,
+    };
     const all = linkTasks([parent, between, cited], { catalogue, glossary });
     expect(all.filter((l) => l.taskPath === '1/1')).toEqual([]);
-    expect(all.find((l) => l.taskPath === '1/1/1')).toMatchObject({ targetId: 'drugs.procurement', score: all.find((l) => l.taskPath === '1')?.score });
+    expect(all.find((l) => l.taskPath === '1/1/1')).toMatchObject({
+      targetId: 'drugs.procurement',
+      score: all.find((l) => l.taskPath === '1')?.score,
+    });
   });
 
   it('gives a heading with nothing numbered under it no link', () => {

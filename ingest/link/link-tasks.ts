@@ -79,10 +79,7 @@ export function linkTasks(tasks: LinkableTask[], options: LinkOptions): TaskLink
   return linkTasksWithMessages(tasks, options).links;
 }
 
-export function linkTasksWithMessages(
-  tasks: LinkableTask[],
-  options: LinkOptions,
-): { links: TaskLink[]; messages: IngestMessage[] } {
+export function linkTasksWithMessages(tasks: LinkableTask[], options: LinkOptions): { links: TaskLink[]; messages: IngestMessage[] } {
   const { catalogue, glossary, reviewed = [], scope = {} } = options;
   const index = cueIndexFor(catalogue, glossary);
   const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
@@ -99,9 +96,9 @@ export function linkTasksWithMessages(
  * it is numbered under that has any, where its own text has evidence to cite.
  */
 function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
-  const linksOf = new Map(tasks.map((task) => [task.path, (candidates.get(task.path) ?? [])
-    .filter((candidate) => candidate.linked)
-    .map(linkOf)]));
+  const linksOf = new Map(
+    tasks.map((task) => [task.path, (candidates.get(task.path) ?? []).filter((candidate) => candidate.linked).map(linkOf)]),
+  );
   const children = new Map<string, LinkableTask[]>();
   for (const task of tasks) {
     if (task.parentPath == null) continue;
@@ -119,7 +116,10 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
     const below = (children.get(task.path) ?? []).flatMap((child) => linksOf.get(child.path) ?? []);
     if (task.kind === 'section') {
       const named = new Set(below.map((link) => link.targetId));
-      linksOf.set(task.path, own.filter((link) => named.has(link.targetId)));
+      linksOf.set(
+        task.path,
+        own.filter((link) => named.has(link.targetId)),
+      );
       continue;
     }
     const have = new Set(own.map((link) => link.targetId));
@@ -139,7 +139,11 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
   for (const task of [...tasks].sort((a, b) => depthOf(a) - depthOf(b))) {
     if (task.kind === 'section' || task.parentPath == null || (linksOf.get(task.path) ?? []).length > 0) continue;
     let above: TaskLink[] = [];
-    for (let at: string | null | undefined = task.parentPath, steps = 0; at != null && above.length === 0 && steps < tasks.length; steps += 1) {
+    for (
+      let at: string | null | undefined = task.parentPath, steps = 0;
+      at != null && above.length === 0 && steps < tasks.length;
+      steps += 1
+    ) {
       above = linksOf.get(at) ?? [];
       at = byPath.get(at)?.parentPath;
     }
@@ -178,7 +182,14 @@ export function scoredCandidates(task: LinkableTask, options: LinkOptions): Scor
 }
 
 function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOptions): ScoredCandidate[] {
-  const { maxLinks = 4, threshold = LINK_THRESHOLD, scoreWeights = SCORE_WEIGHTS, minStrong = 0.6, titleBoost = 3, bodyCeiling = 3 } = options;
+  const {
+    maxLinks = 4,
+    threshold = LINK_THRESHOLD,
+    scoreWeights = SCORE_WEIGHTS,
+    minStrong = 0.6,
+    titleBoost = 3,
+    bodyCeiling = 3,
+  } = options;
   const weights: Weights = { titleBoost, bodyCeiling };
   const masked = maskBoilerplate(task.text);
   const heading = headingOf(task.title);
@@ -209,10 +220,12 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   const leadingClauses = itemsLeadingClauses(task, masked, scores, byItem, index, inTitle, weights, isEligible);
   // How much of the item's other wording the task shares, each word weighed by how few items use it.
   const taskWords = contentWords(masked.replaceAll(MASK, '，'));
-  const sharedWording = new Map(scores.map((score) => {
-    const words = index.itemWords.get(score.item.id) ?? new Set<string>();
-    return [score.item.id, [...taskWords].filter((word) => words.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0)];
-  }));
+  const sharedWording = new Map(
+    scores.map((score) => {
+      const words = index.itemWords.get(score.item.id) ?? new Set<string>();
+      return [score.item.id, [...taskWords].filter((word) => words.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0)];
+    }),
+  );
   const mostShared = Math.max(0, ...sharedWording.values());
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
@@ -235,14 +248,16 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     })
     .sort((a, b) => b.calibrated - a.calibrated);
   let kept = 0;
-  return judged
-    .map(({ score, evidence, calibrated }) => {
-      const linked = evidence.eligible && calibrated >= threshold && kept < maxLinks;
-      if (linked) kept += 1;
-      return { ...toLink(task, score, calibrated), linked, evidenceFound: evidence };
-    })
-    // No link without evidence.
-    .filter((link) => link.evidence.length > 0);
+  return (
+    judged
+      .map(({ score, evidence, calibrated }) => {
+        const linked = evidence.eligible && calibrated >= threshold && kept < maxLinks;
+        if (linked) kept += 1;
+        return { ...toLink(task, score, calibrated), linked, evidenceFound: evidence };
+      })
+      // No link without evidence.
+      .filter((link) => link.evidence.length > 0)
+  );
 }
 
 /**
@@ -418,7 +433,9 @@ function toLink(task: LinkableTask, score: ItemScore, calibrated: number): TaskL
 
 /** The contract every evidence entry keeps: both texts are exact slices at their spans. */
 export function isExactEvidence(evidence: LinkEvidence, localText: string, nationalText: string): boolean {
-  return evidence.localText.length > 0
-    && localText.slice(evidence.localSpan.start, evidence.localSpan.end) === evidence.localText
-    && nationalText.slice(evidence.nationalSpan.start, evidence.nationalSpan.end) === evidence.nationalText;
+  return (
+    evidence.localText.length > 0 &&
+    localText.slice(evidence.localSpan.start, evidence.localSpan.end) === evidence.localText &&
+    nationalText.slice(evidence.nationalSpan.start, evidence.nationalSpan.end) === evidence.nationalText
+  );
 }

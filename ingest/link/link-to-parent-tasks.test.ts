@@ -11,7 +11,11 @@ const parents = [
 
 describe('linkToParentTasks', () => {
   it('links a local task to the parent task whose wording it copies and adapts', () => {
-    const local = { path: '1', title: '加强医改工作统筹协调', text: '推动地方各级政府进一步落实全面深化医改责任，及时研究解决改革中的重大问题。' };
+    const local = {
+      path: '1',
+      title: '加强医改工作统筹协调',
+      text: '推动地方各级政府进一步落实全面深化医改责任，及时研究解决改革中的重大问题。',
+    };
     const links = linkToParentTasks([local], parents, { glossary });
     expect(links.map((l) => l.targetId)).toEqual(['一/（一）']);
     expect(links[0]).toMatchObject({ relation: 'DERIVES_FROM', taskPath: '1', kind: 'verbatim', method: 'ngram+glossary@1' });

@@ -34,11 +34,7 @@ interface Candidate {
 }
 
 /** Links each local task to the one or two parent tasks it derives from; targetId is the parent's path. */
-export function linkToParentTasks(
-  localTasks: LinkableTask[],
-  parentTasks: LinkableTask[],
-  options: ParentLinkOptions = {},
-): TaskLink[] {
+export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: LinkableTask[], options: ParentLinkOptions = {}): TaskLink[] {
   const { glossary, maxLinks = 2, relativeCutoff = 0.7, minRaw = 2, minPhraseLength = 4 } = options;
   if (parentTasks.length === 0) return [];
   const concepts = (glossary?.entries ?? []).map((entry) => formsOf(entry).sort((a, b) => b.length - a.length));

@@ -33,7 +33,9 @@ describe('reviewed links', () => {
     const added = linkTasks([task], {
       catalogue,
       glossary,
-      reviewed: [entry({ decision: 'add', nationalItemId: 'health.healthy-china', taskMatch: '推进中医馆建设', nationalMatch: '发展中医药' })],
+      reviewed: [
+        entry({ decision: 'add', nationalItemId: 'health.healthy-china', taskMatch: '推进中医馆建设', nationalMatch: '发展中医药' }),
+      ],
     }).find((l) => l.targetId === 'health.healthy-china');
     expect(added).toMatchObject({ curated: true, score: 1, method: 'reviewed@1', taskPath: '二/（三）' });
     expect(added?.evidence).toEqual([
@@ -50,7 +52,11 @@ describe('reviewed links', () => {
   });
 
   it('reports an entry naming an item the catalogue lacks instead of ignoring it', () => {
-    const { messages } = linkTasksWithMessages([task], { catalogue, glossary, reviewed: [entry({ decision: 'add', nationalItemId: 'drugs.nothing' })] });
+    const { messages } = linkTasksWithMessages([task], {
+      catalogue,
+      glossary,
+      reviewed: [entry({ decision: 'add', nationalItemId: 'drugs.nothing' })],
+    });
     expect(messages.map((m) => m.code)).toEqual(['REVIEWED_LINK_UNKNOWN_ITEM']);
   });
 

@@ -16,7 +16,10 @@ export const reviewedLinkSchema = z.object({
   /** A distinctive phrase of the task's text; every task containing it is affected. */
   taskMatch: z.string().min(2),
   /** GB/T 2260 code: only tasks of documents of this jurisdiction. */
-  jurisdictionId: z.string().regex(/^\d{6}$/).optional(),
+  jurisdictionId: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   /** Only tasks of the document with this number, e.g. 明医改组〔2024〕4号. */
   docNumber: z.string().min(1).optional(),
   nationalItemId: z.string().min(1),
@@ -86,7 +89,12 @@ function curatedEvidence(entry: ReviewedLink, task: TaskText, item: CatalogueIte
   if (shared && national === shared && shared !== entry.taskMatch) {
     // Cite the shared keyword on the local side too, where it really occurs.
     const at = task.text.indexOf(shared);
-    return { localText: shared, localSpan: { start: at, end: at + shared.length }, nationalText: national, nationalSpan: evidence.nationalSpan };
+    return {
+      localText: shared,
+      localSpan: { start: at, end: at + shared.length },
+      nationalText: national,
+      nationalSpan: evidence.nationalSpan,
+    };
   }
   return evidence;
 }
@@ -119,7 +127,9 @@ export function applyReviewedLinks(
       continue;
     }
     for (const task of matching) {
-      const existing = result.find((link) => link.relation === 'IMPLEMENTS' && key(link.taskPath, link.targetId) === key(task.path, item.id));
+      const existing = result.find(
+        (link) => link.relation === 'IMPLEMENTS' && key(link.taskPath, link.targetId) === key(task.path, item.id),
+      );
       if (entry.decision === 'reject') {
         result = result.filter((link) => link !== existing);
         continue;

@@ -30,5 +30,9 @@ const CONTENT_WORD = /^[\u3400-\u9fff]{2,}$/u;
 
 /** Distinct Chinese words of two or more characters in `text`: its content words. */
 export function contentWords(text: string): Set<string> {
-  return new Set(segmenter().cut(text, false).filter((word) => CONTENT_WORD.test(word)));
+  return new Set(
+    segmenter()
+      .cut(text, false)
+      .filter((word) => CONTENT_WORD.test(word)),
+  );
 }

@@ -85,21 +85,42 @@ export async function loadDocumentsInBulk(store: GraphStore, documents: readonly
     if (changed.length === 0) return outcomes;
     const rows = combine(changed);
 
-    const jurisdictionIds = await storedIds(tx, q.jurisdictionsExisting, rows.jurisdictions.map((node) => node.id));
-    await writeSplit(tx, 'Jurisdiction', q.upsert.Jurisdiction, partition(rows.jurisdictions, (node) => jurisdictionIds.has(node.id)));
+    const jurisdictionIds = await storedIds(
+      tx,
+      q.jurisdictionsExisting,
+      rows.jurisdictions.map((node) => node.id),
+    );
+    await writeSplit(
+      tx,
+      'Jurisdiction',
+      q.upsert.Jurisdiction,
+      partition(rows.jurisdictions, (node) => jurisdictionIds.has(node.id)),
+    );
     // A new jurisdiction has no edge yet; one between stored jurisdictions may exist already.
     const parents = lastPerKey(rows.jurisdictionParents, edgeKey);
-    await writeSplit(tx, 'PART_OF', q.merge.PART_OF, partition(parents, (edge) => jurisdictionIds.has(edge.from)));
+    await writeSplit(
+      tx,
+      'PART_OF',
+      q.merge.PART_OF,
+      partition(parents, (edge) => jurisdictionIds.has(edge.from)),
+    );
 
     await tx.write(q.bulkCreate.Policy, rows.policies);
     await tx.write(q.bulkCreate.ISSUED_IN, issuedIn(rows.policies));
 
-    const agencyIds = await storedIds(tx, q.agenciesExisting, rows.agencies.map((agency) => agency.id));
+    const agencyIds = await storedIds(
+      tx,
+      q.agenciesExisting,
+      rows.agencies.map((agency) => agency.id),
+    );
     const agencies = partition(rows.agencies, (agency) => agencyIds.has(agency.id));
     await writeAgencies(tx, agencies.stored);
     const freshAgencies: AgencyNode[] = agencies.fresh.map((agency) => ({ ...agency, aliases: [...new Set(agency.aliases)].sort() }));
     await tx.write(q.bulkCreate.Agency, freshAgencies);
-    await tx.write(q.bulkCreate.BELONGS_TO, freshAgencies.map((agency) => ({ from: agency.id, to: agency.jurisdictionId })));
+    await tx.write(
+      q.bulkCreate.BELONGS_TO,
+      freshAgencies.map((agency) => ({ from: agency.id, to: agency.jurisdictionId })),
+    );
 
     const stubs = await missingStubs(tx, rows.citedPolicies);
     await tx.write(q.bulkCreate.Policy, stubs);

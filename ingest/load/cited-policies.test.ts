@@ -9,7 +9,13 @@ const citation = (context: string, title: string | null, docNumber: string | nul
   span: { start: 0, end: context.length },
 });
 
-const KNOWN = [{ docNumber: '国医改发〔2019〕2号', title: '关于进一步推广福建省和三明市深化医药卫生体制改革经验的通知', issuer: '国务院深化医药卫生体制改革领导小组' }];
+const KNOWN = [
+  {
+    docNumber: '国医改发〔2019〕2号',
+    title: '关于进一步推广福建省和三明市深化医药卫生体制改革经验的通知',
+    issuer: '国务院深化医药卫生体制改革领导小组',
+  },
+];
 
 describe('stub policies for cited documents', () => {
   it('reads the issuing jurisdiction from the document number', () => {
@@ -32,7 +38,11 @@ describe('stub policies for cited documents', () => {
 
   it('names the issuer with its jurisdiction when the text says only 省 or 市', () => {
     const [stub] = stubPoliciesOf(
-      citation('省医改领导小组《关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知》（闽医改组〔2024〕1号）', '关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知', '闽医改组〔2024〕1号'),
+      citation(
+        '省医改领导小组《关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知》（闽医改组〔2024〕1号）',
+        '关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知',
+        '闽医改组〔2024〕1号',
+      ),
       '350400',
     );
     expect(stub).toMatchObject({ issuer: '福建省医改领导小组', jurisdictionId: '350000', stub: true });

@@ -12,11 +12,41 @@ const NATIONAL_PREFIX = /^(国|中发|中办发|医保|财社|发改|人社部|�
 
 /** One-character province abbreviations used in document numbers (川府发, 闽医改组, 皖政办). */
 const PROVINCE_ABBREVIATIONS: Record<string, string> = {
-  京: '110000', 津: '120000', 冀: '130000', 晋: '140000', 蒙: '150000', 辽: '210000', 吉: '220000',
-  黑: '230000', 沪: '310000', 苏: '320000', 浙: '330000', 皖: '340000', 闽: '350000', 赣: '360000',
-  鲁: '370000', 豫: '410000', 鄂: '420000', 湘: '430000', 粤: '440000', 桂: '450000', 琼: '460000',
-  渝: '500000', 川: '510000', 蜀: '510000', 黔: '520000', 贵: '520000', 滇: '530000', 云: '530000',
-  藏: '540000', 陕: '610000', 甘: '620000', 陇: '620000', 青: '630000', 宁: '640000', 新: '650000',
+  京: '110000',
+  津: '120000',
+  冀: '130000',
+  晋: '140000',
+  蒙: '150000',
+  辽: '210000',
+  吉: '220000',
+  黑: '230000',
+  沪: '310000',
+  苏: '320000',
+  浙: '330000',
+  皖: '340000',
+  闽: '350000',
+  赣: '360000',
+  鲁: '370000',
+  豫: '410000',
+  鄂: '420000',
+  湘: '430000',
+  粤: '440000',
+  桂: '450000',
+  琼: '460000',
+  渝: '500000',
+  川: '510000',
+  蜀: '510000',
+  黔: '520000',
+  贵: '520000',
+  滇: '530000',
+  云: '530000',
+  藏: '540000',
+  陕: '610000',
+  甘: '620000',
+  陇: '620000',
+  青: '630000',
+  宁: '640000',
+  新: '650000',
 };
 
 /** Full names that may open a cited title or issuer: 四川省人民政府…, 国务院办公厅…. */
@@ -43,8 +73,10 @@ export function inferCitedJurisdiction(citation: Citation, citingJurisdictionId:
     const province = PROVINCE_ABBREVIATIONS[first];
     if (province) return province;
   }
-  return jurisdictionNamedIn(citation.context.replace(/^.*?(根据|按照|贯彻落实|依据)/, ''), citingJurisdictionId)
-    ?? (citation.title ? jurisdictionNamedIn(citation.title, citingJurisdictionId) : null);
+  return (
+    jurisdictionNamedIn(citation.context.replace(/^.*?(根据|按照|贯彻落实|依据)/, ''), citingJurisdictionId) ??
+    (citation.title ? jurisdictionNamedIn(citation.title, citingJurisdictionId) : null)
+  );
 }
 
 /** A national document known to the catalogue: its real number completes a citation that lacks one. */
@@ -74,7 +106,7 @@ function levelsNamedBefore(citation: Citation, citingJurisdictionId: string): st
 
 /** The body named just before the cited title: 国务院办公厅《…》, 省医改领导小组《…》. */
 export function issuerOf(citation: Citation): string | null {
-  const before = citation.title ? citation.context.split(citation.title)[0] ?? '' : '';
+  const before = citation.title ? (citation.context.split(citation.title)[0] ?? '') : '';
   const match = /([\u4e00-\u9fff]{2,20})《[^《]*$/u.exec(before);
   const issuer = match?.[1]?.replace(/^.*?(根据|按照|贯彻落实|依据|和|及|、)/u, '');
   if (issuer && issuer.length >= 2) return issuer;
@@ -142,9 +174,10 @@ export function stubPoliciesOf(citation: Citation, citingJurisdictionId: string,
     return [stub({ title, docNumber: citation.docNumber, issuer, jurisdictionId })];
   }
   return levels.map((jurisdictionId) => {
-    const national = jurisdictionId === NATION_ID
-      ? known.find((document) => titleSimilarity(document.title, title) >= SAME_DOCUMENT_SIMILARITY)
-      : undefined;
+    const national =
+      jurisdictionId === NATION_ID
+        ? known.find((document) => titleSimilarity(document.title, title) >= SAME_DOCUMENT_SIMILARITY)
+        : undefined;
     return national
       ? stub({ title: national.title, docNumber: national.docNumber, issuer: national.issuer, jurisdictionId })
       : stub({ title, docNumber: null, issuer: null, jurisdictionId });

@@ -39,7 +39,9 @@ describe('buildGraphRows', () => {
   });
 
   it('turns a cited national document into a stub policy of the nation', () => {
-    expect(rows.citedPolicies).toMatchObject([{ id: 'doc:国办发〔2024〕29号', stub: true, jurisdictionId: '000000', issuer: '国务院办公厅' }]);
+    expect(rows.citedPolicies).toMatchObject([
+      { id: 'doc:国办发〔2024〕29号', stub: true, jurisdictionId: '000000', issuer: '国务院办公厅' },
+    ]);
     expect(rows.cites).toHaveLength(1);
   });
 
@@ -65,5 +67,4 @@ describe('buildGraphRows', () => {
     const good: GraphRows = { ...rows, implementsLinks: [{ ...link, evidence: '[]' }] };
     expect(() => validateRows(good, 'plan.txt')).not.toThrow();
   });
-
 });

@@ -179,11 +179,13 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
   }
 
   const agencyList = [...agencies.values()];
-  const jurisdictions = withAncestors([
-    meta.jurisdictionId,
-    ...agencyList.map((agency) => agency.jurisdictionId),
-    ...citedPolicies.map((stub) => stub.jurisdictionId ?? ''),
-  ].filter(Boolean));
+  const jurisdictions = withAncestors(
+    [
+      meta.jurisdictionId,
+      ...agencyList.map((agency) => agency.jurisdictionId),
+      ...citedPolicies.map((stub) => stub.jurisdictionId ?? ''),
+    ].filter(Boolean),
+  );
 
   const rows: GraphRows = {
     policy,

@@ -14,12 +14,14 @@ export function normaliseDocNumber(docNumber: string): string {
 
 /** Titles compare without quotes, spaces, and a draft marker such as （征求意见稿）. */
 export function normaliseTitle(title: string): string {
-  return title
-    .replace(/[（(]\s*征求意见稿\s*[）)]/g, '')
-    .replace(/[\s《》〈〉“”"'‘’]/g, '');
+  return title.replace(/[（(]\s*征求意见稿\s*[）)]/g, '').replace(/[\s《》〈〉“”"'‘’]/g, '');
 }
 
-export function policyIdOf({ docNumber, title, jurisdictionId }: {
+export function policyIdOf({
+  docNumber,
+  title,
+  jurisdictionId,
+}: {
   docNumber: string | null;
   title: string;
   jurisdictionId: string;

@@ -80,9 +80,17 @@ export async function writeAgencies(tx: WriteTransaction, agencies: AgencyNode[]
 async function writeDocumentTasks(tx: WriteTransaction, rows: GraphRows, agencyJurisdiction: ReadonlyMap<string, string>) {
   const policyId = rows.policy.id;
   const taskIds = new Set(rows.tasks.map((task) => task.id));
-  await tx.write(q.createPolicyTasks, lastPerKey(rows.tasks, (task) => task.id), { policyId });
+  await tx.write(
+    q.createPolicyTasks,
+    lastPerKey(rows.tasks, (task) => task.id),
+    { policyId },
+  );
   await tx.write(q.createTaskParts, lastPerKey(rows.taskParts, edgeKey), { policyId });
-  await tx.write(q.createTaskTargets, lastPerKey(rows.targets, (target) => target.id), { policyId });
+  await tx.write(
+    q.createTaskTargets,
+    lastPerKey(rows.targets, (target) => target.id),
+    { policyId },
+  );
   const responsible = lastPerKey(rows.responsible, edgeKey);
   for (const [jurisdictionId, edges] of groupBy(responsible, (edge) => agencyJurisdiction.get(edge.to) ?? '')) {
     if (!jurisdictionId) throw new Error(`RESPONSIBLE edge to an agency the document does not list: ${edges[0]?.to ?? ''}`);
@@ -90,8 +98,16 @@ async function writeDocumentTasks(tx: WriteTransaction, rows: GraphRows, agencyJ
   }
   await tx.write(q.createImplements, lastPerKey(rows.implementsLinks, edgeKey), { policyId });
   const derivesFrom = lastPerKey(rows.derivesFromLinks, edgeKey);
-  await tx.write(q.createDerivesFromCited, derivesFrom.filter((edge) => taskIds.has(edge.from)), { policyId });
-  await tx.write(q.createDerivesFromCiting, derivesFrom.filter((edge) => !taskIds.has(edge.from)), { policyId });
+  await tx.write(
+    q.createDerivesFromCited,
+    derivesFrom.filter((edge) => taskIds.has(edge.from)),
+    { policyId },
+  );
+  await tx.write(
+    q.createDerivesFromCiting,
+    derivesFrom.filter((edge) => !taskIds.has(edge.from)),
+    { policyId },
+  );
 }
 
 /** What loading documents changes: their outcomes, the changed ones and the ids already stored (loaded or stubs). */

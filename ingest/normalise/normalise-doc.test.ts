@@ -29,17 +29,20 @@ describe('normaliseDoc', () => {
   });
 
   it('rejoins an item broken across a page where its siblings are whole paragraphs', () => {
-    const source = '1、完善领导小组组成。（责任单位：县卫生健康委）\n\n2、制定实施健康枞阳行动的具体落实措施，统筹推进实施\n\n健康枞阳行动和深化医改工作。\n\n3、县财政要积极支持深化医改工作。';
+    const source =
+      '1、完善领导小组组成。（责任单位：县卫生健康委）\n\n2、制定实施健康枞阳行动的具体落实措施，统筹推进实施\n\n健康枞阳行动和深化医改工作。\n\n3、县财政要积极支持深化医改工作。';
     expect(textOf(source).split('\n')[1]).toBe('2、制定实施健康枞阳行动的具体落实措施，统筹推进实施健康枞阳行动和深化医改工作。');
   });
 
   it('keeps a long masthead line apart from the document number and the title', () => {
-    const source = '阿坝藏族羌族自治州深化医药卫生体制改革领导小组文件\n阿医改组〔2019〕30号\n阿坝藏族羌族自治州深化医药卫生体制改革领导小组关于印发《2019年深化医改重点任务分解表》的通知';
+    const source =
+      '阿坝藏族羌族自治州深化医药卫生体制改革领导小组文件\n阿医改组〔2019〕30号\n阿坝藏族羌族自治州深化医药卫生体制改革领导小组关于印发《2019年深化医改重点任务分解表》的通知';
     expect(textOf(source).split('\n')).toHaveLength(3);
   });
 
   it('removes a masthead repeated at the head of a later page and rejoins the sentence around it', () => {
-    const source = '乐昌市人民政府办公室文件\n乐府办〔2023〕15号\n一、重点任务\n1. 推进医保基金总额付费，加\n\n— 2 —\n\n乐昌市人民政府办公室文件\n\n强监督考核。\n2. 完善薪酬制度。\n3. 加强人才培养。';
+    const source =
+      '乐昌市人民政府办公室文件\n乐府办〔2023〕15号\n一、重点任务\n1. 推进医保基金总额付费，加\n\n— 2 —\n\n乐昌市人民政府办公室文件\n\n强监督考核。\n2. 完善薪酬制度。\n3. 加强人才培养。';
     expect(textOf(source).split('\n')).toEqual([
       '乐昌市人民政府办公室文件',
       '乐府办〔2023〕15号',

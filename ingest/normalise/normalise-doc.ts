@@ -33,32 +33,36 @@ type Warn = (offset: number, code: string, message: string) => void;
 
 /** Full-width digits and letters become ASCII; both bracket widths become full-width （）for parsing. */
 function normaliseCharacters(m: MappedText): MappedText {
-  return replaceMatches(m, /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e()\u3000\u00a0\ufeff\r\f\v\u200b-\u200d\u2028\u2029]/gu, (match) => {
-    const ch = match[0];
-    const code = ch.charCodeAt(0);
-    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
-      return String.fromCharCode(code - 0xfee0);
-    }
-    switch (ch) {
-      case '\uff0e':
-        return '.';
-      case '(':
-        return '（';
-      case ')':
-        return '）';
-      case '\u3000':
-      case '\u00a0':
-        return ' ';
-      case '\r':
-      case '\u2028':
-      case '\u2029':
-      case '\f':
-      case '\v':
-        return '\n';
-      default:
-        return '';
-    }
-  });
+  return replaceMatches(
+    m,
+    /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e()\u3000\u00a0\ufeff\r\f\v\u200b-\u200d\u2028\u2029]/gu,
+    (match) => {
+      const ch = match[0];
+      const code = ch.charCodeAt(0);
+      if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
+        return String.fromCharCode(code - 0xfee0);
+      }
+      switch (ch) {
+        case '\uff0e':
+          return '.';
+        case '(':
+          return '（';
+        case ')':
+          return '）';
+        case '\u3000':
+        case '\u00a0':
+          return ' ';
+        case '\r':
+        case '\u2028':
+        case '\u2029':
+        case '\f':
+        case '\v':
+          return '\n';
+        default:
+          return '';
+      }
+    },
+  );
 }
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ' };
@@ -108,7 +112,9 @@ function splitCoSignatures(line: MappedText): MappedText[] {
   }
   pieces.push(slice(line, start));
   const names = pieces.map((piece) => piece.text.trim()).filter((text) => text !== '');
-  return names.length >= 2 && names.every((text) => SIGNATURE_LINE.test(text)) ? pieces.filter((piece) => piece.text.trim() !== '') : [line];
+  return names.length >= 2 && names.every((text) => SIGNATURE_LINE.test(text))
+    ? pieces.filter((piece) => piece.text.trim() !== '')
+    : [line];
 }
 
 /**
@@ -172,8 +178,7 @@ function repairTable(rows: Row[], warn: Warn): MappedText[] {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- kept starts with the header
     const previous = kept[kept.length - 1]!;
     const firstFilled = cells.findIndex((cell) => cell.text !== '');
-    const continues =
-      afterBreak && previous !== header && firstFilled >= 0 && sameCell(cells[firstFilled], previous.cells[firstFilled]);
+    const continues = afterBreak && previous !== header && firstFilled >= 0 && sameCell(cells[firstFilled], previous.cells[firstFilled]);
     if (!continues) {
       kept.push({ cells, afterBreak });
       continue;
@@ -235,7 +240,8 @@ function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): bo
   if (AGENCY_LABEL_LINE.test(a.text) || AGENCY_LABEL_LINE.test(b.text)) return false;
   const aMarker = markerAt(a.text);
   // A note after a sub-measure (①…, （1）…) is its item's, as a table's 责任单位 cell spans the item's rows.
-  if (AGENCY_PARAGRAPH.test(b.text)) return !(aMarker && (headings.has(aMarker.style) ? !a.text.includes('。') : MEASURE_STYLES.has(aMarker.style)));
+  if (AGENCY_PARAGRAPH.test(b.text))
+    return !(aMarker && (headings.has(aMarker.style) ? !a.text.includes('。') : MEASURE_STYLES.has(aMarker.style)));
   if (TERMINAL.test(a.text) || /[A-Za-z]$/u.test(a.text)) return false;
   if (MASTHEAD.test(a.text) || MASTHEAD.test(b.text)) return false;
   if (aMarker) return !headings.has(aMarker.style);
@@ -291,14 +297,19 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
       continue;
     }
     const pieces = splitFlattenedLine(line).flatMap(splitHeadingRunOn);
-    if (pieces.length > 1) warn(line.offsets[0] ?? 0, 'flattened-body', `split a line of ${line.text.length} characters into ${pieces.length} numbered paragraphs`);
+    if (pieces.length > 1)
+      warn(
+        line.offsets[0] ?? 0,
+        'flattened-body',
+        `split a line of ${line.text.length} characters into ${pieces.length} numbered paragraphs`,
+      );
     pieces.forEach((piece, n) => lines.push({ line: piece, afterBlank: n === 0 && (afterBlank || blank) }));
     blank = false;
   }
 
   // Tables: runs of tab-separated rows, possibly interrupted by page breaks (blank lines).
   const repaired: MappedText[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     if (!isTableRow(lines[i]!.line)) {
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length

@@ -34,7 +34,16 @@ function normalised(sourceText: string): { text: string; doc: IngestDoc } {
 
 describe('inline runs of a web page', () => {
   it('reads a bare year before 年 and a number before 号 as text, not as page numbers', () => {
-    const lines = sourceLines('根据《关于进一步深化医改的意见》（明委发〔', '2017', '〕', '14', '号），加强全科医生队伍建设。', '现将《', '2020', '年卫生健康工作主要任务分工方案》印发给你们。');
+    const lines = sourceLines(
+      '根据《关于进一步深化医改的意见》（明委发〔',
+      '2017',
+      '〕',
+      '14',
+      '号），加强全科医生队伍建设。',
+      '现将《',
+      '2020',
+      '年卫生健康工作主要任务分工方案》印发给你们。',
+    );
     expect(looksLikeWebCopy(lines)).toBe(true);
     expect(texts(rejoinInlineRuns(lines))).toEqual([
       '根据《关于进一步深化医改的意见》（明委发〔2017〕14号），加强全科医生队伍建设。',
@@ -43,8 +52,26 @@ describe('inline runs of a web page', () => {
   });
 
   it('keeps a date spelt over seven lines as one line under its signature, and mends the signature split above it', () => {
-    const lines = sourceLines('请认真贯彻执行。', '三明市卫生', '健康委员会', '20', '20', '年', '4', '月', '23', '日', '2020', '年全市卫生健康工作主要任务分工方案');
-    expect(texts(rejoinInlineRuns(lines))).toEqual(['请认真贯彻执行。', '三明市卫生健康委员会', '2020年4月23日', '2020年全市卫生健康工作主要任务分工方案']);
+    const lines = sourceLines(
+      '请认真贯彻执行。',
+      '三明市卫生',
+      '健康委员会',
+      '20',
+      '20',
+      '年',
+      '4',
+      '月',
+      '23',
+      '日',
+      '2020',
+      '年全市卫生健康工作主要任务分工方案',
+    );
+    expect(texts(rejoinInlineRuns(lines))).toEqual([
+      '请认真贯彻执行。',
+      '三明市卫生健康委员会',
+      '2020年4月23日',
+      '2020年全市卫生健康工作主要任务分工方案',
+    ]);
   });
 
   it('does not make a date of "7月5日前" in the middle of a sentence', () => {
@@ -58,8 +85,19 @@ describe('inline runs of a web page', () => {
   });
 
   it('joins a number printed on its own line to the full stop and heading after it', () => {
-    const lines = sourceLines('强化县域内资源统筹和布局优化', '21', '.', '巩固拓展医疗保障脱贫攻坚成果。', '1', '．健全乡村医疗卫生服务体系。');
-    expect(texts(rejoinInlineRuns(lines))).toEqual(['强化县域内资源统筹和布局优化', '21.巩固拓展医疗保障脱贫攻坚成果。', '1．健全乡村医疗卫生服务体系。']);
+    const lines = sourceLines(
+      '强化县域内资源统筹和布局优化',
+      '21',
+      '.',
+      '巩固拓展医疗保障脱贫攻坚成果。',
+      '1',
+      '．健全乡村医疗卫生服务体系。',
+    );
+    expect(texts(rejoinInlineRuns(lines))).toEqual([
+      '强化县域内资源统筹和布局优化',
+      '21.巩固拓展医疗保障脱贫攻坚成果。',
+      '1．健全乡村医疗卫生服务体系。',
+    ]);
   });
 
   it('reads a Chinese numeral alone in a 序号 cell as the number of the heading after it', () => {
@@ -104,7 +142,18 @@ describe('a body flattened onto one line', () => {
 
   it('is split before each marker that continues the numbering', () => {
     const pieces = splitFlattenedLine(mappedFrom(flattened)).map((piece) => piece.text.slice(0, 8));
-    expect(pieces).toEqual(['为深化医改，制定', '一、总体要求', '（一）指导思想。', '（二）工作目标。', '二、重点任务', '（一）推进分级诊', '1.加强基层能力', '2.推进家庭医生', '（二）深化医保支', '三、保障措施加强']);
+    expect(pieces).toEqual([
+      '为深化医改，制定',
+      '一、总体要求',
+      '（一）指导思想。',
+      '（二）工作目标。',
+      '二、重点任务',
+      '（一）推进分级诊',
+      '1.加强基层能力',
+      '2.推进家庭医生',
+      '（二）深化医保支',
+      '三、保障措施加强',
+    ]);
   });
 
   it('keeps numbers inside a quoted title and decimals in place', () => {
@@ -121,7 +170,8 @@ describe('a body flattened onto one line', () => {
 
 describe('a web page flattened with spaces between its blocks', () => {
   it('is cut at the gaps between Chinese text and before the date under the signature', () => {
-    const head = '绵府办发〔2020〕18号 各县（市、区）人民政府：《重点工作任务》已经市政府同意，现印发给你们，请认真贯彻执行。 绵阳市人民政府办公室 2020年6月12日 绵阳市深化医药卫生体制改革2020年重点工作任务 ';
+    const head =
+      '绵府办发〔2020〕18号 各县（市、区）人民政府：《重点工作任务》已经市政府同意，现印发给你们，请认真贯彻执行。 绵阳市人民政府办公室 2020年6月12日 绵阳市深化医药卫生体制改革2020年重点工作任务 ';
     const body = '一、总体要求（一）指导思想。以人民健康为中心，推进医疗、医保、医药联动改革，着力解决群众看病难、看病贵问题。'.repeat(4);
     const pieces = splitFlattenedBlocks(mappedFrom(head + body)).map((piece) => piece.text);
     expect(pieces.slice(0, 5)).toEqual([
@@ -135,13 +185,20 @@ describe('a web page flattened with spaces between its blocks', () => {
 
   it('keeps a chapter marker with its heading', () => {
     const line = `第一章  发展基础 ${'全市医疗卫生服务体系不断完善，服务能力持续提升。'.repeat(12)} 第二章  总体要求`;
-    expect(splitFlattenedBlocks(mappedFrom(line)).map((piece) => piece.text.slice(0, 9))).toEqual(['第一章  发展基础', '全市医疗卫生服务体', '第二章  总体要求']);
+    expect(splitFlattenedBlocks(mappedFrom(line)).map((piece) => piece.text.slice(0, 9))).toEqual([
+      '第一章  发展基础',
+      '全市医疗卫生服务体',
+      '第二章  总体要求',
+    ]);
   });
 });
 
 describe('a heading run on into its first sub-heading', () => {
   it('is cut before the sub-heading numbered 1', () => {
-    expect(splitHeadingRunOn(mappedFrom('一、重点任务（一）加快推进分级诊疗。')).map((piece) => piece.text)).toEqual(['一、重点任务', '（一）加快推进分级诊疗。']);
+    expect(splitHeadingRunOn(mappedFrom('一、重点任务（一）加快推进分级诊疗。')).map((piece) => piece.text)).toEqual([
+      '一、重点任务',
+      '（一）加快推进分级诊疗。',
+    ]);
   });
 
   it('is left whole when the heading is a sentence or the marker is not the first', () => {
@@ -152,13 +209,23 @@ describe('a heading run on into its first sub-heading', () => {
 
 describe('an item number split from its full stop', () => {
   it('is joined to it in any document', () => {
-    expect(texts(joinSplitNumbers(sourceLines('二、重点任务', '7', '．加强医共体建设。')))).toEqual(['二、重点任务', '7．加强医共体建设。']);
+    expect(texts(joinSplitNumbers(sourceLines('二、重点任务', '7', '．加强医共体建设。')))).toEqual([
+      '二、重点任务',
+      '7．加强医共体建设。',
+    ]);
   });
 });
 
 describe('a table of contents', () => {
   it('is removed up to where its first entry heads the body', () => {
-    const lines = sourceLines('三明市卫生健康事业发展规划', '目  录', '第一章 发展现状……1', '第二章 总体要求……5', '第一章 发展现状', '第一节 发展成就');
+    const lines = sourceLines(
+      '三明市卫生健康事业发展规划',
+      '目  录',
+      '第一章 发展现状……1',
+      '第二章 总体要求……5',
+      '第一章 发展现状',
+      '第一节 发展成就',
+    );
     const { lines: kept, removed } = removeContents(lines);
     expect(texts(kept)).toEqual(['三明市卫生健康事业发展规划', '第一章 发展现状', '第一节 发展成就']);
     expect(removed).toHaveLength(3);

@@ -136,7 +136,10 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
     }
     if (joinable && BARE_CN_NUMERAL.test(above) && isHeadingCell(text)) {
       // "一" then "强化县域内资源统筹和布局优化": read as "一 强化…", a numbered heading (see numbering.ts).
-      const heading = { line: concat([previous.line, inserted(' ', current.line.offsets[0] ?? 0), current.line]), afterBlank: previous.afterBlank };
+      const heading = {
+        line: concat([previous.line, inserted(' ', current.line.offsets[0] ?? 0), current.line]),
+        afterBlank: previous.afterBlank,
+      };
       out[out.length - 1] = heading;
       closed.add(heading);
       inlineOpen = false;
@@ -192,7 +195,10 @@ function mendSignatureAbove(out: SourceLine[]) {
 }
 
 /** Strong markers that can open a unit in the middle of a flattened line. */
-const INLINE_MARKER = new RegExp(`第${CN_NUMERAL}[部章节条]|${CN_SMALL_NUMERAL}、|（${CN_SMALL_NUMERAL}）|(?<![\\d.])\\d{1,2}[.、](?!\\d)|（\\d{1,2}）`, 'gu');
+const INLINE_MARKER = new RegExp(
+  `第${CN_NUMERAL}[部章节条]|${CN_SMALL_NUMERAL}、|（${CN_SMALL_NUMERAL}）|(?<![\\d.])\\d{1,2}[.、](?!\\d)|（\\d{1,2}）`,
+  'gu',
+);
 /** Where a new unit may start inside a flattened line: after a sentence or a closed bracket. */
 const UNIT_MAY_FOLLOW = /[。！？；：〕）]$/u;
 /** A flattened body: a line this long holding several units. */

@@ -43,10 +43,17 @@ function readableShare(text: string): number {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a character of a string has a code point
     const c = ch.codePointAt(0)!;
     if (
-      (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 ||
-      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ||
-      (c >= 0x2000 && c <= 0x27bf) || c === 0xfeff
-    ) readable++;
+      (c >= 0x20 && c < 0x7f) ||
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x09 ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x27bf) ||
+      c === 0xfeff
+    )
+      readable++;
   }
   return readable / text.length;
 }

@@ -16,18 +16,26 @@ const numbered = (text: string, ilvl: number) =>
 
 describe('Word automatic numbering', () => {
   it('formats counts as Word does in each number format', () => {
-    expect(['decimal', 'chineseCounting', 'decimalEnclosedCircle', 'lowerLetter', 'upperRoman'].map((format) => formatCount(12, format))).toEqual([
-      '12', '十二', '⑫', 'l', 'XII',
-    ]);
+    expect(
+      ['decimal', 'chineseCounting', 'decimalEnclosedCircle', 'lowerLetter', 'upperRoman'].map((format) => formatCount(12, format)),
+    ).toEqual(['12', '十二', '⑫', 'l', 'XII']);
     expect(formatCount(20, 'chineseCountingThousand')).toBe('二十');
   });
 
   it('prints each numbered paragraph’s number in front of it, deeper levels restarting', () => {
     const xml = printNumbering(
-      [numbered('加快分级诊疗', 0), numbered('建设医共体。', 1), numbered('推进签约服务。', 1), numbered('深化医保改革', 0), numbered('推行按病种付费。', 1)].join(''),
+      [
+        numbered('加快分级诊疗', 0),
+        numbered('建设医共体。', 1),
+        numbered('推进签约服务。', 1),
+        numbered('深化医保改革', 0),
+        numbered('推行按病种付费。', 1),
+      ].join(''),
       NUMBERING,
     );
-    const texts = [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/gu)].map(([, body]) => [...body!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map(([, t]) => t).join(''));
+    const texts = [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/gu)].map(([, body]) =>
+      [...body!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map(([, t]) => t).join(''),
+    );
     expect(texts).toEqual(['（一）加快分级诊疗', '1.建设医共体。', '2.推进签约服务。', '（二）深化医保改革', '1.推行按病种付费。']);
   });
 
@@ -38,9 +46,12 @@ describe('Word automatic numbering', () => {
   });
 
   it('reads a .docx whose items Word numbers itself into numbered lines', async () => {
-    const bytes = await docxBytes(`<w:p><w:r><w:t>一、重点任务</w:t></w:r></w:p>${numbered('加快分级诊疗', 0)}${numbered('建设医共体。', 1)}`, {
-      'word/numbering.xml': NUMBERING,
-    });
+    const bytes = await docxBytes(
+      `<w:p><w:r><w:t>一、重点任务</w:t></w:r></w:p>${numbered('加快分级诊疗', 0)}${numbered('建设医共体。', 1)}`,
+      {
+        'word/numbering.xml': NUMBERING,
+      },
+    );
     const source = await readSource('plan.docx', bytes);
     expect(source.sourceText.split('\n').filter((line) => line !== '')).toEqual(['一、重点任务', '（一）加快分级诊疗', '1.建设医共体。']);
   });

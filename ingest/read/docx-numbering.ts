@@ -26,9 +26,27 @@ function chineseNumeral(n: number): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [value, letters] of table) while (n >= value) { out += letters; n -= value; }
+  for (const [value, letters] of table)
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
   return out;
 }
 
@@ -70,10 +88,16 @@ const attr = (xml: string, element: string) => new RegExp(`<w:${element}\\b[^>]*
 function listsOf(numberingXml: string): Map<string, Level[]> {
   const abstract = new Map<string, Level[]>();
   // The groups are not optional: a default only gives them the type they have.
-  for (const [, id = '', body = ''] of numberingXml.matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/gu)) {
+  for (const [, id = '', body = ''] of numberingXml.matchAll(
+    /<w:abstractNum\b[^>]*?w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/gu,
+  )) {
     const levels: Level[] = [];
     for (const [, ilvl, lvl = ''] of body.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/gu)) {
-      levels[Number(ilvl)] = { format: attr(lvl, 'numFmt') ?? 'decimal', text: attr(lvl, 'lvlText') ?? '', start: Number(attr(lvl, 'start') ?? 1) };
+      levels[Number(ilvl)] = {
+        format: attr(lvl, 'numFmt') ?? 'decimal',
+        text: attr(lvl, 'lvlText') ?? '',
+        start: Number(attr(lvl, 'start') ?? 1),
+      };
     }
     abstract.set(id, levels);
   }

@@ -48,7 +48,7 @@ describe('the registry of input formats', () => {
     expect(uploadTypeProblem('plan.doc', new TextEncoder().encode('x'))).toMatch(/unsupported file type "\.doc"/);
   });
 
-  it('refuses each format\'s bytes under another format\'s binary extension', async () => {
+  it("refuses each format's bytes under another format's binary extension", async () => {
     const binary = INPUT_FORMATS.filter((format) => format.format === 'docx' || format.format === 'pdf');
     for (const target of binary) {
       for (const source of INPUT_FORMATS.filter((format) => format !== target)) {

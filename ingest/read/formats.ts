@@ -113,9 +113,5 @@ export function inputFormatOrFail(path: string): InputFormat {
   if (format) return format;
   const extension = extname(path).toLowerCase();
   const hint = extension === '.doc' ? ' (save legacy .doc files as .docx)' : '';
-  throw new IngestError(
-    path,
-    `unsupported file type "${extension || '(none)'}"${hint}; expected ${usualExtensions()}`,
-    'unsupported',
-  );
+  throw new IngestError(path, `unsupported file type "${extension || '(none)'}"${hint}; expected ${usualExtensions()}`, 'unsupported');
 }

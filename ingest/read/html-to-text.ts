@@ -6,8 +6,35 @@ import { Parser } from 'htmlparser2';
 
 /** Elements whose start or end breaks a line. */
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'section', 'article',
-  'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'dl', 'center', 'address', 'form', 'body', 'title',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'dl',
+  'center',
+  'address',
+  'form',
+  'body',
+  'title',
 ]);
 /** Content never shown to a reader. */
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg']);
@@ -84,5 +111,8 @@ export function htmlToText(html: string): string {
   parser.end();
   if (line.trim() !== '') breakLine();
   // Collapse runs of empty lines to one blank line, as between paragraphs of the .txt exports.
-  return lines.join('\n').replace(/\n{3,}/gu, '\n\n').replace(/^\n+/u, '');
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/gu, '\n\n')
+    .replace(/^\n+/u, '');
 }

@@ -54,17 +54,32 @@ describe('readSource: bad input', () => {
   it.each([
     ['an empty file', 'plan.txt', () => new Uint8Array(), 'empty'],
     ['a whitespace-only file', 'plan.txt', () => new TextEncoder().encode(' \n\n '), 'empty'],
-    ['binary content', 'plan.txt', () => new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x13, 0x00, 0x00, 0x00, 0xff]), 'binary'],
+    [
+      'binary content',
+      'plan.txt',
+      () => new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x13, 0x00, 0x00, 0x00, 0xff]),
+      'binary',
+    ],
     ['an unsupported extension', 'plan.xls', () => new TextEncoder().encode(PLAN), 'unsupported'],
     ['a legacy .doc', 'plan.doc', () => new TextEncoder().encode(PLAN), 'unsupported'],
     ['UTF-8 cut inside a character', 'plan.txt', () => new TextEncoder().encode(PLAN.repeat(3)).slice(0, -2), 'truncated'],
-    ['UTF-16 with an odd byte count', 'plan.txt', () => new Uint8Array(iconv.encode(PLAN, 'utf-16le', { addBOM: true })).slice(0, -1), 'truncated'],
+    [
+      'UTF-16 with an odd byte count',
+      'plan.txt',
+      () => new Uint8Array(iconv.encode(PLAN, 'utf-16le', { addBOM: true })).slice(0, -1),
+      'truncated',
+    ],
     ['GBK cut inside a character', 'plan.txt', () => new Uint8Array(iconv.encode(PLAN.trim(), 'gbk')).slice(0, -1), 'truncated'],
-    ['UTF-8 with a broken byte in the middle', 'plan.txt', () => {
-      const bytes = new TextEncoder().encode(PLAN.repeat(4));
-      bytes[bytes.length - 20] = 0xff;
-      return bytes;
-    }, 'bad-encoding'],
+    [
+      'UTF-8 with a broken byte in the middle',
+      'plan.txt',
+      () => {
+        const bytes = new TextEncoder().encode(PLAN.repeat(4));
+        bytes[bytes.length - 20] = 0xff;
+        return bytes;
+      },
+      'bad-encoding',
+    ],
     ['a .docx that is not a zip', 'plan.docx', () => new TextEncoder().encode(PLAN), 'bad-container'],
     ['a .pdf without the PDF header', 'plan.pdf', () => new TextEncoder().encode(PLAN), 'bad-container'],
   ] as const)('refuses %s with a reason naming the file', async (_name, path, bytes, code) => {

@@ -47,12 +47,14 @@ export const agencyTableSchema = z
     const aliases = new Map<string, string>();
     for (const [index, entry] of table.agencies.entries()) {
       if (entry.primary) {
-        if (primaries.has(entry.type)) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'primary'], message: `two primary agencies of type ${entry.type}` });
+        if (primaries.has(entry.type))
+          ctx.addIssue({ code: 'custom', path: ['agencies', index, 'primary'], message: `two primary agencies of type ${entry.type}` });
         primaries.add(entry.type);
       }
       for (const alias of entry.aliases) {
         const owner = aliases.get(alias);
-        if (owner !== undefined) ctx.addIssue({ code: 'custom', path: ['agencies', index, 'aliases'], message: `alias ${alias} also belongs to ${owner}` });
+        if (owner !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['agencies', index, 'aliases'], message: `alias ${alias} also belongs to ${owner}` });
         aliases.set(alias, entry.name);
       }
     }

@@ -46,9 +46,7 @@ const SUFFIXES: readonly [string, string][] = [
 
 function romanise(chinese: string): string {
   const syllables = pinyin(chinese, { toneType: 'none', type: 'array', v: true });
-  const joined = syllables
-    .map((syllable, index) => (index > 0 && /^[aeo]/.test(syllable) ? `'${syllable}` : syllable))
-    .join('');
+  const joined = syllables.map((syllable, index) => (index > 0 && /^[aeo]/.test(syllable) ? `'${syllable}` : syllable)).join('');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
@@ -76,9 +74,7 @@ function loadRows<Row extends DivisionRow = DivisionRow>(file: string): Row[] {
 }
 
 function buildRegistry(): JurisdictionNode[] {
-  const nodes: JurisdictionNode[] = [
-    { id: NATION_ID, name: '中华人民共和国', nameEn: 'China', level: 'national', parentId: null },
-  ];
+  const nodes: JurisdictionNode[] = [{ id: NATION_ID, name: '中华人民共和国', nameEn: 'China', level: 'national', parentId: null }];
   for (const row of loadRows('provinces.json')) {
     nodes.push({
       id: `${row.code}0000`,

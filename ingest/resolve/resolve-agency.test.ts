@@ -25,7 +25,11 @@ describe('resolveAgencyName', () => {
   });
 
   it('places an agency of the parent city named in a county document in that city', () => {
-    expect(resolve('市医保局', ZONGYANG).agency).toMatchObject({ id: '340700:MEDICAL_INSURANCE', jurisdictionId: '340700', name: '铜陵市医疗保障局' });
+    expect(resolve('市医保局', ZONGYANG).agency).toMatchObject({
+      id: '340700:MEDICAL_INSURANCE',
+      jurisdictionId: '340700',
+      name: '铜陵市医疗保障局',
+    });
   });
 
   it('reads party bodies after the prefix: 县委编办, 县委宣传部, 市委组织部', () => {

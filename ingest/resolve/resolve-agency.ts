@@ -44,7 +44,7 @@ function scopeOfLevelWord(word: string, home: JurisdictionNode): JurisdictionNod
     case '市':
     case '州':
       // A county-level city (侯马市) calls itself 市.
-      return home.level === 'county' && home.name.endsWith('市') ? home : at('city') ?? home;
+      return home.level === 'county' && home.name.endsWith('市') ? home : (at('city') ?? home);
     default:
       return home;
   }
@@ -67,7 +67,9 @@ function nodesNamed(name: string): JurisdictionNode[] {
 function lowerPlaceReading(name: string, home: JurisdictionNode): { rest: string; scope: JurisdictionNode } | null {
   nodesNamed('');
   for (let length = Math.min(longestName, name.length - 2); length >= 2; length--) {
-    const below = nodesNamed(name.slice(0, length)).find((node) => node.id !== home.id && ancestorsOf(node.id).some((up) => up.id === home.id));
+    const below = nodesNamed(name.slice(0, length)).find(
+      (node) => node.id !== home.id && ancestorsOf(node.id).some((up) => up.id === home.id),
+    );
     if (below) return { rest: name.slice(length), scope: below };
   }
   return null;
@@ -142,7 +144,16 @@ export function resolveAgencyName(printed: string, options: ResolveAgencyOptions
   const { issuer = null } = options;
   if (issuer && !resolution.prefixed && isDivisionOf(printed, issuer)) {
     const agency = resolution.agency;
-    return { ...resolution, agency: { ...agency, type: issuer.type, jurisdictionId: issuer.jurisdictionId, id: `${issuer.jurisdictionId}:${agency.name}`, nameEn: `${agency.name} (${issuer.nameEn})` } };
+    return {
+      ...resolution,
+      agency: {
+        ...agency,
+        type: issuer.type,
+        jurisdictionId: issuer.jurisdictionId,
+        id: `${issuer.jurisdictionId}:${agency.name}`,
+        nameEn: `${agency.name} (${issuer.nameEn})`,
+      },
+    };
   }
   // "市卫健委（市中医药局）": a second name of the same body in brackets; the first one decides.
   const aside = /^(.{2,}?)\s*(?:（[^（）]*）|\([^()]*\))$/u.exec(printed.replace(/\s+/gu, ''));

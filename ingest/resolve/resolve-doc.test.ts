@@ -4,15 +4,44 @@ import { loadAgencyTable } from './agency-table.js';
 import { resolveDoc, resolveIssuer } from './resolve-doc.js';
 
 function task(path: string, names: string[]): ParsedTask {
-  const agencies: AgencyMention[] = names.map((name, position) => ({ name, role: position === 0 ? 'lead' : 'support', position, span: { start: position, end: position + 1 } }));
-  return { key: path, path, parentPath: null, kind: 'item', depth: 0, order: 0, title: '', text: '', span: { start: 0, end: 0 }, agencies, targets: [], deadline: null, supplements: [] };
+  const agencies: AgencyMention[] = names.map((name, position) => ({
+    name,
+    role: position === 0 ? 'lead' : 'support',
+    position,
+    span: { start: position, end: position + 1 },
+  }));
+  return {
+    key: path,
+    path,
+    parentPath: null,
+    kind: 'item',
+    depth: 0,
+    order: 0,
+    title: '',
+    text: '',
+    span: { start: 0, end: 0 },
+    agencies,
+    targets: [],
+    deadline: null,
+    supplements: [],
+  };
 }
 
 function docOf(tasks: ParsedTask[], jurisdictionId = '350400'): ExtractedDoc {
   return {
     source: { path: 'test.txt', sha256: '', byteLength: 0, format: 'txt', encoding: 'utf-8', sourceText: '' },
     normalised: { text: 'abcdefgh', sourceOffsets: [10, 11, 12, 13, 14, 15, 16, 17, 18] },
-    meta: { title: 't', docNumber: null, issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId, year: 2024 },
+    meta: {
+      title: 't',
+      docNumber: null,
+      issuer: null,
+      issuedOn: null,
+      status: 'final',
+      coversFrom: null,
+      coversTo: null,
+      jurisdictionId,
+      year: 2024,
+    },
     tasks,
     citations: [],
     messages: [],
@@ -41,9 +70,21 @@ describe('resolveDoc', () => {
   it('types the issuing commission’s own divisions (医政科, 机关党办, 委办公室) as the commission, not OTHER', () => {
     const doc = resolveDoc({
       ...docOf([task('1', ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'])]),
-      meta: { title: 't', docNumber: null, issuer: '三明市卫生\n健康委员会', issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2020 },
+      meta: {
+        title: 't',
+        docNumber: null,
+        issuer: '三明市卫生\n健康委员会',
+        issuedOn: null,
+        status: 'final',
+        coversFrom: null,
+        coversTo: null,
+        jurisdictionId: '350400',
+        year: 2020,
+      },
     });
-    const types = ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'].map((name) => doc.agencies.get(`1\u0000${name}`)?.type);
+    const types = ['医政科', '规财科（信息中心）', '机关党办', '委办公室', '保健办', '市第一医院'].map(
+      (name) => doc.agencies.get(`1\u0000${name}`)?.type,
+    );
     expect(types).toEqual(['HEALTH', 'HEALTH', 'HEALTH', 'HEALTH', 'HEALTH', 'HOSPITAL']);
   });
 
@@ -51,15 +92,26 @@ describe('resolveDoc', () => {
     expect(resolveDoc(docOf([task('1', ['医政科'])])).agencies.get('1\u0000医政科')?.type).toBe('OTHER');
     const byGovernment = resolveDoc({
       ...docOf([task('1', ['文明办', '医改科'])]),
-      meta: { title: 't', docNumber: null, issuer: '三明市人民政府办公室', issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId: '350400', year: 2020 },
+      meta: {
+        title: 't',
+        docNumber: null,
+        issuer: '三明市人民政府办公室',
+        issuedOn: null,
+        status: 'final',
+        coversFrom: null,
+        coversTo: null,
+        jurisdictionId: '350400',
+        year: 2020,
+      },
     });
     expect(byGovernment.agencies.get('1\u0000文明办')?.type).toBe('OTHER');
     expect(byGovernment.agencies.get('1\u0000医改科')?.type).toBe('GOVERNMENT_OFFICE');
   });
 
   it('resolves joint issuers by the first body printed', () => {
-    expect(resolveIssuer('三明市市场监督管理局三明市医疗保障局', { jurisdictionId: '350400', table: loadAgencyTable() })?.type).toBe('MARKET_REGULATION');
+    expect(resolveIssuer('三明市市场监督管理局三明市医疗保障局', { jurisdictionId: '350400', table: loadAgencyTable() })?.type).toBe(
+      'MARKET_REGULATION',
+    );
     expect(resolveIssuer('中共三明市委、三明市人民政府', { jurisdictionId: '350400', table: loadAgencyTable() })?.type).toBe('GOVERNMENT');
   });
-
 });

@@ -10,13 +10,17 @@ import { resolveAgencyName } from './resolve-agency.js';
  * The issuing body as the signature prints it, resolved. Joint issuers ("三明市市场监督管理局三明市医疗
  * 保障局", "中共三明市委 三明市人民政府") print the sponsoring body first: the first one known is taken.
  */
-export function resolveIssuer(issuer: string | null, { jurisdictionId, table }: { jurisdictionId: string; table: AgencyTable }): ResolvedAgency | null {
+export function resolveIssuer(
+  issuer: string | null,
+  { jurisdictionId, table }: { jurisdictionId: string; table: AgencyTable },
+): ResolvedAgency | null {
   if (!issuer) return null;
   const compacted = issuer.replace(/\s+/gu, '');
   const whole = resolveAgencyName(compacted, { jurisdictionId, table });
   if (whole.known) return whole.agency;
   const home = jurisdictionById(jurisdictionId)?.name ?? '';
-  const parts = home.length >= 2 ? compacted.split(new RegExp(`(?=${home})|(?=中共)`, 'u')).filter((part) => part.length > home.length) : [];
+  const parts =
+    home.length >= 2 ? compacted.split(new RegExp(`(?=${home})|(?=中共)`, 'u')).filter((part) => part.length > home.length) : [];
   for (const part of parts) {
     const found = resolveAgencyName(part, { jurisdictionId, table });
     if (found.known) return found.agency;
@@ -50,7 +54,12 @@ export function resolveDoc(doc: ExtractedDoc, { table = loadAgencyTable() }: Res
       if (!known && !reported.has(mention.name)) {
         reported.add(mention.name);
         messages.push(
-          messageAt(doc.normalised, 'unknown-agency', `agency "${mention.name}" is not in the alias table; kept as printed with type ${agency.type}`, mention.span?.start ?? 0),
+          messageAt(
+            doc.normalised,
+            'unknown-agency',
+            `agency "${mention.name}" is not in the alias table; kept as printed with type ${agency.type}`,
+            mention.span?.start ?? 0,
+          ),
         );
       }
     }

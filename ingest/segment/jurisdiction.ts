@@ -65,7 +65,9 @@ function leadingPlace(text: string): JurisdictionNode[] {
   for (let length = Math.min(longestName, text.length); length >= 2; length--) {
     const nodes = index.get(text.slice(0, length));
     if (!nodes) continue;
-    const inner = leadingPlace(text.slice(length)).filter((node) => ancestorsOf(node.id).some((up) => nodes.some((outer) => outer.id === up.id)));
+    const inner = leadingPlace(text.slice(length)).filter((node) =>
+      ancestorsOf(node.id).some((up) => nodes.some((outer) => outer.id === up.id)),
+    );
     return inner.length > 0 ? inner : nodes;
   }
   return [];

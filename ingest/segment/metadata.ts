@@ -34,13 +34,7 @@ const isSignatureDate = (line: Line) => isDate(line) || MONTH_LINE.test(line.tex
 /** Lines between a title and the outline: preamble, addressees, a draft mark, a form to fill in. */
 function isPreambleLike(line: Line): boolean {
   const t = line.text;
-  return (
-    isTableRow(line) ||
-    /。|：$|:$/u.test(t) ||
-    t.length > 60 ||
-    /_{2,}/u.test(t) ||
-    new RegExp(`^${DRAFT_MARK.source}$`, 'u').test(t)
-  );
+  return isTableRow(line) || /。|：$|:$/u.test(t) || t.length > 60 || /_{2,}/u.test(t) || new RegExp(`^${DRAFT_MARK.source}$`, 'u').test(t);
 }
 
 function isTitleLike(line: Line): boolean {
@@ -100,7 +94,8 @@ function titleBlockEnd(lines: readonly Line[]): number {
 const FORWARDING = /(?:转发|批转)[^。]*(?:通知|意见)$|现(?:转发|批转)给你们/u;
 
 /** A cover letter naming the plan it issues or forwards: "现将《X》印发给你们", "《X》已经市政府同意，现印发给你们", "转发《X》". */
-const COVER_NAMES_PLAN = /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，。]{2,20}同意，?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
+const COVER_NAMES_PLAN =
+  /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，。]{2,20}同意，?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
 
 export function findMetadata(lines: readonly Line[], outlineStart: number): FoundMeta {
   const nonEmpty = lines.filter((line) => line.text !== '');
@@ -112,7 +107,12 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   let skipped = 0;
   // A document issued without a cover prints its number between title and addressees ("峰政发〔2023〕7号").
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= i < front.length
-  while (i >= 0 && skipped < 6 && (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text) || PART_LABEL.test(front[i]!.text)) && !isDate(front[i]!)) {
+  while (
+    i >= 0 &&
+    skipped < 6 &&
+    (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text) || PART_LABEL.test(front[i]!.text)) &&
+    !isDate(front[i]!)
+  ) {
     i--;
     skipped++;
   }
@@ -154,7 +154,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   const after = blocks.find((block) => block.date.index > outlineStart);
   const before = blocks.filter((block) => block.date.index < outlineStart).at(-1);
   const forwards = front.some((line) => FORWARDING.test(line.text));
-  const chosen = (forwards ? before ?? after : after ?? before) ?? null;
+  const chosen = (forwards ? (before ?? after) : (after ?? before)) ?? null;
   const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
   const issuerLine = chosen?.signatures.at(-1) ?? null;
   const issuer =

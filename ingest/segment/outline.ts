@@ -125,7 +125,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       // as in "一、… （一）…（五） 二、… （六）…".
       return marker.value === 1 || marker.value === (lastValue.get(marker.style) ?? 0) + 1 ? levels.length : -1;
     }
-    const siblings = (level > 0 ? open[level - 1]?.children ?? [] : roots).filter((u) => u.style === marker.style);
+    const siblings = (level > 0 ? (open[level - 1]?.children ?? []) : roots).filter((u) => u.style === marker.style);
     const previous = siblings.at(-1);
     const expected = previous ? previous.value + 1 : null;
     if (expected !== null && marker.value === expected) return level;
@@ -136,7 +136,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
 
   function openUnit(marker: OutlineMarker | null, level: number, start: number, end: number, lineIndex: number, keyStart: number): Unit {
     const style = marker?.style ?? 'row';
-    const parent = level > 0 ? open[level - 1] ?? null : null;
+    const parent = level > 0 ? (open[level - 1] ?? null) : null;
     const siblings = parent ? parent.children : roots;
     const previous = siblings.filter((u) => u.style === style).at(-1);
     if (marker && previous && marker.value !== previous.value + 1) {
@@ -183,7 +183,12 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     if (!current || current.closed) return;
     if (AGENCY_LABEL_LINE.test(line.text)) {
       // "牵头单位：市卫健委；配合单位：市财政局" under a sub-item (一是…): the note of the unit it follows.
-      supplement(current.style === 'circled' || current.style === 'arabicParen' ? itemOf(current) : current, 'agencies', line.start, line.end);
+      supplement(
+        current.style === 'circled' || current.style === 'arabicParen' ? itemOf(current) : current,
+        'agencies',
+        line.start,
+        line.end,
+      );
       return;
     }
     if (AGENCY_PARAGRAPH.test(line.text) && (current.style === 'circled' || current.style === 'arabicParen')) {
@@ -220,8 +225,8 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const hasHeader = looksLikeHeader(headerCells);
     // A table interrupted by a row spanning all its columns (a section heading "一、…") goes on under its header.
     const continued = !hasHeader && lastTable !== null && headerCells.length === lastTable.width ? lastTable : null;
-    const roles: ColumnRole[] = hasHeader ? headerCells.map(columnRole) : continued?.roles ?? headerCells.map(() => 'task');
-    columnLabels = hasHeader ? headerCells.map((cell) => cell.replace(/\s/gu, '')) : continued?.labels ?? [];
+    const roles: ColumnRole[] = hasHeader ? headerCells.map(columnRole) : (continued?.roles ?? headerCells.map(() => 'task'));
+    columnLabels = hasHeader ? headerCells.map((cell) => cell.replace(/\s/gu, '')) : (continued?.labels ?? []);
     const dataRows = hasHeader ? rows.slice(1) : rows;
     const roadmap = continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number')));
     lastTable = { roles, labels: columnLabels, width: headerCells.length, roadmap };
@@ -281,8 +286,11 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       if (marker && level >= 0) {
         const current = deepest();
         // A section cell repeated on every row names the section already open.
-        if (current && open[level]?.key === marker.key &&
-            text.slice(open[level].start, open[level].headingEnd) === cell.text.slice(marker.length)) {
+        if (
+          current &&
+          open[level]?.key === marker.key &&
+          text.slice(open[level].start, open[level].headingEnd) === cell.text.slice(marker.length)
+        ) {
           return;
         }
         owner = openUnit(marker, level, cell.start + marker.length, cell.end, lineIndex, cell.start);
@@ -406,11 +414,18 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at is the index of a line
     const anchor = hasTitle ? title : lines[at]!;
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at is the index of a line
-    openUnit({ style: 'annex', value: Number(number ?? 1), key, pathKey: key, length: 0 }, 0, anchor.start, anchor.end, at, lines[at]!.start);
+    openUnit(
+      { style: 'annex', value: Number(number ?? 1), key, pathKey: key, length: 0 },
+      0,
+      anchor.start,
+      anchor.end,
+      at,
+      lines[at]!.start,
+    );
     return hasTitle ? i + 1 : at + 1 + (number !== printedNumber ? 1 : 0);
   }
 
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
     const line = lines[i]!;
     if (line.text === '') {
@@ -428,7 +443,9 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       continue;
     }
     const endMatter =
-      END_MATTER.test(line.text) || DATE_LINE.test(line.text) || (SIGNATURE_LINE.test(line.text) && next !== undefined && DATE_LINE.test(next.text));
+      END_MATTER.test(line.text) ||
+      DATE_LINE.test(line.text) ||
+      (SIGNATURE_LINE.test(line.text) && next !== undefined && DATE_LINE.test(next.text));
     if (endMatter) {
       if (startLine !== null) finished = true;
       for (const unit of open) unit.closed = true;

@@ -15,13 +15,12 @@ describe('planPeriodOf', () => {
     expect(planPeriodOf(title)).toEqual(period);
   });
 
-  it.each([
-    ['关于进一步深化医药卫生体制改革的实施意见'],
-    ['关于2018年和2019年医疗服务价格调整的通知'],
-    ['关于调整城乡居民医保待遇的通知'],
-  ])('%s states no period', (title) => {
-    expect(planPeriodOf(title)).toBeNull();
-  });
+  it.each([['关于进一步深化医药卫生体制改革的实施意见'], ['关于2018年和2019年医疗服务价格调整的通知'], ['关于调整城乡居民医保待遇的通知']])(
+    '%s states no period',
+    (title) => {
+      expect(planPeriodOf(title)).toBeNull();
+    },
+  );
 
   it('does not read a month of a date as a year plan', () => {
     expect(planPeriodOf('2023年6月1日起执行的收费标准')).toBeNull();

@@ -49,7 +49,9 @@ describe('segmentDoc: numbering styles', () => {
   });
 
   it('reads half-width (一) and full-width （二） as the same level', () => {
-    const doc = segment('泗县重点工作任务\n一、加强体系建设\n(一)加强疫情防控。（责任单位：县卫生健康委）\n（二）推进疫苗接种。（责任单位：县卫生健康委）');
+    const doc = segment(
+      '泗县重点工作任务\n一、加强体系建设\n(一)加强疫情防控。（责任单位：县卫生健康委）\n（二）推进疫苗接种。（责任单位：县卫生健康委）',
+    );
     expect(doc.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）']);
   });
 
@@ -73,7 +75,9 @@ describe('segmentDoc: numbering styles', () => {
   });
 
   it('ends the last item at its responsibility note, not at the closing paragraph', () => {
-    const doc = segment('泗县重点工作任务\n一、改革\n（一）推广经验。（责任单位：县卫生健康委等按职责分工负责）\n各有关部门要高度重视深化医改工作。');
+    const doc = segment(
+      '泗县重点工作任务\n一、改革\n（一）推广经验。（责任单位：县卫生健康委等按职责分工负责）\n各有关部门要高度重视深化医改工作。',
+    );
     expect(doc.tasks.at(-1)!.text).toBe('推广经验。（责任单位：县卫生健康委等按职责分工负责）');
   });
 
@@ -124,7 +128,11 @@ describe('segmentDoc: tables', () => {
 
   it('labels each agencies supplement with its column header, so 牵头单位 and 配合单位 stay apart', () => {
     const doc = segment(
-      ['宁都县2023年深化医改重点工作任务清单', '序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t推进医共体建设。\t县卫健委\t县医保局、县财政局\t2023年12月底前'].join('\n'),
+      [
+        '宁都县2023年深化医改重点工作任务清单',
+        '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+        '1\t推进医共体建设。\t县卫健委\t县医保局、县财政局\t2023年12月底前',
+      ].join('\n'),
     );
     expect(doc.tasks[0]!.supplements.map((s) => `${s.role}:${s.label ?? ''}:${s.text}`)).toEqual([
       'agencies:牵头单位:县卫健委',
@@ -206,7 +214,13 @@ describe('segmentDoc: metadata', () => {
         '2、制定健康枞阳行动措施。（责任单位：县卫生健康委）',
       ].join('\n'),
     );
-    expect(doc.meta).toMatchObject({ title: '关于推广三明市医改经验重点工作的通知', status: 'draft', jurisdictionId: '340722', docNumber: null, issuedOn: null });
+    expect(doc.meta).toMatchObject({
+      title: '关于推广三明市医改经验重点工作的通知',
+      status: 'draft',
+      jurisdictionId: '340722',
+      docNumber: null,
+      issuedOn: null,
+    });
     expect(doc.messages).toContainEqual(expect.objectContaining({ code: 'jurisdiction-typo', offset: 0 }));
   });
 
@@ -216,13 +230,17 @@ describe('segmentDoc: metadata', () => {
   });
 
   it('ends the title where the document kind does, not at the first heading or a table header under it', () => {
-    const doc = segment('三明市“十四五”深化医药\n卫生体制改革专项规划\n前  言\n本规划基期为2020年。\n第一章  基础条件\n第一节  发展成就\n成效显著。');
+    const doc = segment(
+      '三明市“十四五”深化医药\n卫生体制改革专项规划\n前  言\n本规划基期为2020年。\n第一章  基础条件\n第一节  发展成就\n成效显著。',
+    );
     expect(doc.meta.title).toBe('三明市“十四五”深化医药卫生体制改革专项规划');
     expect(outline(doc).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['section 第一章', 'item 第一章/第一节']);
   });
 
   it('takes the title above the number of a document issued without a cover, and the district inside its city', () => {
-    const doc = segment('邯郸市峰峰矿区人民政府\n关于推进紧密型县域医共体建设的实施意见\n峰政发〔2023〕7号\n各镇人民政府，区政府各部门：\n为推进改革，提出如下意见。\n一、总体目标\n到2025年，建成医共体。\n二、保障措施\n加强领导。');
+    const doc = segment(
+      '邯郸市峰峰矿区人民政府\n关于推进紧密型县域医共体建设的实施意见\n峰政发〔2023〕7号\n各镇人民政府，区政府各部门：\n为推进改革，提出如下意见。\n一、总体目标\n到2025年，建成医共体。\n二、保障措施\n加强领导。',
+    );
     expect(doc.meta).toMatchObject({
       title: '邯郸市峰峰矿区人民政府关于推进紧密型县域医共体建设的实施意见',
       docNumber: '峰政发〔2023〕7号',
@@ -256,7 +274,9 @@ describe('segmentDoc: metadata', () => {
   });
 
   it('joins co-signatories and reads a date in Chinese numerals', () => {
-    const doc = segment('三明市卫生健康委员会         三明市医疗保障局\n二〇二一年三月五日\n三明市合理检查工作方案\n一、工作目标\n规范检查。');
+    const doc = segment(
+      '三明市卫生健康委员会         三明市医疗保障局\n二〇二一年三月五日\n三明市合理检查工作方案\n一、工作目标\n规范检查。',
+    );
     expect(doc.meta).toMatchObject({ issuer: '三明市卫生健康委员会、三明市医疗保障局', issuedOn: '2021-03-05' });
   });
 });
@@ -275,6 +295,9 @@ describe('segmentDoc: task tables', () => {
       ].join('\n'),
     );
     expect(doc.tasks.map((task) => task.path)).toEqual(['一', '一/1', '一/2', '二', '二/3']);
-    expect(doc.tasks.find((task) => task.path === '二/3')?.supplements.map((supplement) => supplement.role)).toEqual(['agencies', 'deadline']);
+    expect(doc.tasks.find((task) => task.path === '二/3')?.supplements.map((supplement) => supplement.role)).toEqual([
+      'agencies',
+      'deadline',
+    ]);
   });
 });

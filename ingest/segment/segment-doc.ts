@@ -3,7 +3,15 @@
  * sub-measures, each with its own text and span). Agencies, targets and deadlines are left for extract.
  */
 import type { TaskKind } from '../../graph-schema/model.js';
-import { IngestError, messageAt, type IngestMessage, type NormalisedDoc, type ParsedTask, type PolicyMeta, type SegmentedDoc } from '../document.js';
+import {
+  IngestError,
+  messageAt,
+  type IngestMessage,
+  type NormalisedDoc,
+  type ParsedTask,
+  type PolicyMeta,
+  type SegmentedDoc,
+} from '../document.js';
 import { NATION_ID } from '../resolve/jurisdiction-registry.js';
 import { resolveJurisdiction, type PlaceMention } from './jurisdiction.js';
 import { linesOf } from './lines.js';
@@ -58,11 +66,9 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   }
   const found = findMetadata(lines, outline.startLine);
 
-  const mentions: PlaceMention[] = [
-    ...(found.issuerLine ? [found.issuerLine] : []),
-    ...found.titleLines,
-    ...found.bodyLines,
-  ].map((line) => ({ text: line.text, offset: line.start }));
+  const mentions: PlaceMention[] = [...(found.issuerLine ? [found.issuerLine] : []), ...found.titleLines, ...found.bodyLines].map(
+    (line) => ({ text: line.text, offset: line.start }),
+  );
   // The body that signs the document says whose it is ("宣威市人民政府办公室" forwarding 曲靖市's plan);
   // without a place in its name, the places of the header, title and signatures vote.
   const signed = found.issuerLine ? resolveJurisdiction(text, [{ text: found.issuerLine.text, offset: found.issuerLine.start }]) : null;
@@ -82,7 +88,9 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   }
   if (!found.title) warn(0, 'title-missing', 'no title found before the outline');
 
-  const year = found.issuedOn ? Number(found.issuedOn.slice(0, 4)) : Number(/(\d{4})年/u.exec(found.title ?? '')?.[1] ?? /(\d{4})年/u.exec(text)?.[1] ?? NaN);
+  const year = found.issuedOn
+    ? Number(found.issuedOn.slice(0, 4))
+    : Number(/(\d{4})年/u.exec(found.title ?? '')?.[1] ?? /(\d{4})年/u.exec(text)?.[1] ?? NaN);
   const period = found.title ? planPeriodOf(found.title) : null;
   const meta: PolicyMeta = {
     // Never the file name: a title the document does not print stays empty (flagged by title-missing).
@@ -102,7 +110,7 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   const usedPaths = new Set<string>();
   const rowCounters = new Map<string, number>();
   outline.units.forEach((unit, order) => {
-    const parent = unit.parent ? byUnit.get(unit.parent) ?? null : null;
+    const parent = unit.parent ? (byUnit.get(unit.parent) ?? null) : null;
     const depth = parent ? parent.depth + 1 : 0;
     const kind = kindOf(text, unit, parent?.kind ?? null, depth);
     let segment = unit.pathKey;

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { adoptionCurves, adoptionEvents, observedYears, provinceOf } from './adoption.js';
 
-const policy = (id: string, jurisdictionId: string, issuedOn: string | null, coversFrom: number | null = null, stub = false) =>
-  ({ id, jurisdictionId, issuedOn, coversFrom, stub });
-const link = (nationalItemId: string, jurisdictionId: string, policyId: string) =>
-  ({ nationalItemId, jurisdictionId, taskId: `${policyId}/${nationalItemId}`, policyId });
+const policy = (id: string, jurisdictionId: string, issuedOn: string | null, coversFrom: number | null = null, stub = false) => ({
+  id,
+  jurisdictionId,
+  issuedOn,
+  coversFrom,
+  stub,
+});
+const link = (nationalItemId: string, jurisdictionId: string, policyId: string) => ({
+  nationalItemId,
+  jurisdictionId,
+  taskId: `${policyId}/${nationalItemId}`,
+  policyId,
+});
 
 describe('adoptionEvents', () => {
   const policies = [

@@ -55,7 +55,10 @@ export function adoptionEvents(
     if (policy.stub || year === null || policy.jurisdictionId === null) continue;
     dated.set(policy.id, { policy, year });
     const window = windows.get(policy.jurisdictionId);
-    windows.set(policy.jurisdictionId, window ? { from: Math.min(window.from, year), until: Math.max(window.until, year) } : { from: year, until: year });
+    windows.set(
+      policy.jurisdictionId,
+      window ? { from: Math.min(window.from, year), until: Math.max(window.until, year) } : { from: year, until: year },
+    );
   }
   const first = new Map<string, { year: number; policyId: string }>();
   for (const triple of triples) {
@@ -99,7 +102,11 @@ export interface AdoptionCurve {
  * Cumulative adoption per key over `years` (ascending). `keyOf` groups items (an item's own id, or its
  * pillar): a jurisdiction adopts a pillar the first year it addresses any item of it.
  */
-export function adoptionCurves(events: readonly AdoptionEvent[], years: readonly number[], keyOf: (nationalItemId: string) => string): AdoptionCurve[] {
+export function adoptionCurves(
+  events: readonly AdoptionEvent[],
+  years: readonly number[],
+  keyOf: (nationalItemId: string) => string,
+): AdoptionCurve[] {
   // Keys in the order first seen (a Map iterates in insertion order).
   const firstYear = new Map<string, Map<string, number>>();
   for (const event of events) {
@@ -112,7 +119,11 @@ export function adoptionCurves(events: readonly AdoptionEvent[], years: readonly
   }
   return [...firstYear].map(([key, byJurisdiction]) => {
     const adopters = years.map((year) =>
-      [...byJurisdiction].filter(([, first]) => first <= year).map(([jurisdictionId]) => jurisdictionId).sort());
+      [...byJurisdiction]
+        .filter(([, first]) => first <= year)
+        .map(([jurisdictionId]) => jurisdictionId)
+        .sort(),
+    );
     return { key, adopted: adopters.map((list) => list.length), adopters };
   });
 }
@@ -127,7 +138,11 @@ export function observedYears(events: readonly AdoptionEvent[]): number[] {
 
 /** The province a jurisdiction lies in (itself for a province; null for the nation). */
 export function provinceOf(jurisdictionId: string, jurisdictions: ReadonlyMap<string, AdoptionJurisdiction>): string | null {
-  for (let current = jurisdictions.get(jurisdictionId); current; current = current.parentId ? jurisdictions.get(current.parentId) : undefined) {
+  for (
+    let current = jurisdictions.get(jurisdictionId);
+    current;
+    current = current.parentId ? jurisdictions.get(current.parentId) : undefined
+  ) {
     if (current.level === 'province') return current.id;
     if (current.level === 'national') return null;
   }

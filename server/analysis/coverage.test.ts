@@ -3,12 +3,16 @@ import { buildCoverageCells, compareCells, consideredPolicies, countedTriples, d
 
 describe('buildCoverageCells', () => {
   it('gives every (item, jurisdiction) pair a cell and counts a task once however often it is listed', () => {
-    const cells = buildCoverageCells(['N1', 'N2'], ['A', 'B'], [
-      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' },
-      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' },
-      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't2' },
-      { nationalItemId: 'N2', jurisdictionId: 'B', taskId: 't3' },
-    ]);
+    const cells = buildCoverageCells(
+      ['N1', 'N2'],
+      ['A', 'B'],
+      [
+        { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' },
+        { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' },
+        { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't2' },
+        { nationalItemId: 'N2', jurisdictionId: 'B', taskId: 't3' },
+      ],
+    );
     expect(cells).toEqual([
       { nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 2, taskIds: ['t1', 't2'], documentIds: [], status: 'COVERED' },
       { nationalItemId: 'N1', jurisdictionId: 'B', taskCount: 0, taskIds: [], documentIds: [], status: 'GAP' },
@@ -18,19 +22,38 @@ describe('buildCoverageCells', () => {
   });
 
   it('marks every cell of a jurisdiction without a document NO_DOCUMENT, not a gap', () => {
-    const cells = buildCoverageCells(['N1', 'N2'], ['A', 'B'], [{ nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' }], new Set(['A']));
+    const cells = buildCoverageCells(
+      ['N1', 'N2'],
+      ['A', 'B'],
+      [{ nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' }],
+      new Set(['A']),
+    );
     expect(cells.map((cell) => `${cell.nationalItemId}/${cell.jurisdictionId}:${cell.status}`)).toEqual([
-      'N1/A:COVERED', 'N1/B:NO_DOCUMENT', 'N2/A:GAP', 'N2/B:NO_DOCUMENT',
+      'N1/A:COVERED',
+      'N1/B:NO_DOCUMENT',
+      'N2/A:GAP',
+      'N2/B:NO_DOCUMENT',
     ]);
   });
 });
 
 describe('a document addressing an item by its title', () => {
   it('covers the cell with no task of its own, and compare counts it as covered', () => {
-    const cells = buildCoverageCells(['N1', 'N2'], ['A', 'B'], [{ nationalItemId: 'N2', jurisdictionId: 'B', taskId: 'b1' }], new Set(['A', 'B']), [
-      { nationalItemId: 'N1', jurisdictionId: 'A', policyId: 'promote-sanming' },
-    ]);
-    expect(cells[0]).toEqual({ nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 0, taskIds: [], documentIds: ['promote-sanming'], status: 'COVERED' });
+    const cells = buildCoverageCells(
+      ['N1', 'N2'],
+      ['A', 'B'],
+      [{ nationalItemId: 'N2', jurisdictionId: 'B', taskId: 'b1' }],
+      new Set(['A', 'B']),
+      [{ nationalItemId: 'N1', jurisdictionId: 'A', policyId: 'promote-sanming' }],
+    );
+    expect(cells[0]).toEqual({
+      nationalItemId: 'N1',
+      jurisdictionId: 'A',
+      taskCount: 0,
+      taskIds: [],
+      documentIds: ['promote-sanming'],
+      status: 'COVERED',
+    });
     expect(compareCells(cells, 'A', 'B')).toEqual({
       shared: [],
       onlyA: [{ nationalItemId: 'N1', taskIdsA: [], taskIdsB: [] }],
@@ -40,8 +63,14 @@ describe('a document addressing an item by its title', () => {
 });
 
 describe('consideredPolicies', () => {
-  const policy = (id: string, jurisdictionId: string, issuedOn: string | null, coversFrom: number | null = null, coversTo = coversFrom, stub = false) =>
-    ({ id, jurisdictionId, issuedOn, coversFrom, coversTo, stub });
+  const policy = (
+    id: string,
+    jurisdictionId: string,
+    issuedOn: string | null,
+    coversFrom: number | null = null,
+    coversTo = coversFrom,
+    stub = false,
+  ) => ({ id, jurisdictionId, issuedOn, coversFrom, coversTo, stub });
   const policies = [
     policy('plan-2021-22', 'A', '2021-03-01', 2021, 2022),
     policy('notice-2017', 'A', '2017-06-21'),
@@ -65,21 +94,33 @@ describe('consideredPolicies', () => {
 
 describe('countedTriples', () => {
   it('counts items and measures of the considered documents, not section headings', () => {
-    const triple = (taskId: string, kind: 'section' | 'item' | 'measure', policyId = 'p1') =>
-      ({ nationalItemId: 'N1', jurisdictionId: 'A', taskId, policyId, kind });
-    const counted = countedTriples([triple('s', 'section'), triple('i', 'item'), triple('m', 'measure'), triple('x', 'item', 'p2')], new Set(['p1']));
+    const triple = (taskId: string, kind: 'section' | 'item' | 'measure', policyId = 'p1') => ({
+      nationalItemId: 'N1',
+      jurisdictionId: 'A',
+      taskId,
+      policyId,
+      kind,
+    });
+    const counted = countedTriples(
+      [triple('s', 'section'), triple('i', 'item'), triple('m', 'measure'), triple('x', 'item', 'p2')],
+      new Set(['p1']),
+    );
     expect(counted.map((t) => t.taskId)).toEqual(['i', 'm']);
   });
 });
 
 describe('compareCells', () => {
   it('puts an item in shared, onlyA or onlyB by which side has tasks, and leaves out items neither covers', () => {
-    const cells = buildCoverageCells(['N1', 'N2', 'N3', 'N4'], ['A', 'B'], [
-      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 'a1' },
-      { nationalItemId: 'N1', jurisdictionId: 'B', taskId: 'b1' },
-      { nationalItemId: 'N2', jurisdictionId: 'A', taskId: 'a2' },
-      { nationalItemId: 'N3', jurisdictionId: 'B', taskId: 'b3' },
-    ]);
+    const cells = buildCoverageCells(
+      ['N1', 'N2', 'N3', 'N4'],
+      ['A', 'B'],
+      [
+        { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 'a1' },
+        { nationalItemId: 'N1', jurisdictionId: 'B', taskId: 'b1' },
+        { nationalItemId: 'N2', jurisdictionId: 'A', taskId: 'a2' },
+        { nationalItemId: 'N3', jurisdictionId: 'B', taskId: 'b3' },
+      ],
+    );
     expect(compareCells(cells, 'A', 'B')).toEqual({
       shared: [{ nationalItemId: 'N1', taskIdsA: ['a1'], taskIdsB: ['b1'] }],
       onlyA: [{ nationalItemId: 'N2', taskIdsA: ['a2'], taskIdsB: [] }],
@@ -113,8 +154,14 @@ describe('rankLeadTypes', () => {
   it('lists the agency types of lead roles only, most frequent first', () => {
     expect(
       rankLeadTypes([
-        [{ role: 'lead', agencyType: 'HEALTH' }, { role: 'support', agencyType: 'FINANCE' }],
-        [{ role: 'lead', agencyType: 'MEDICAL_INSURANCE' }, { role: 'responsible', agencyType: 'EDUCATION' }],
+        [
+          { role: 'lead', agencyType: 'HEALTH' },
+          { role: 'support', agencyType: 'FINANCE' },
+        ],
+        [
+          { role: 'lead', agencyType: 'MEDICAL_INSURANCE' },
+          { role: 'responsible', agencyType: 'EDUCATION' },
+        ],
         [{ role: 'lead', agencyType: 'MEDICAL_INSURANCE' }],
       ]),
     ).toEqual(['MEDICAL_INSURANCE', 'HEALTH']);
@@ -123,7 +170,10 @@ describe('rankLeadTypes', () => {
   it('takes the bodies a task names responsible where it marks no lead', () => {
     expect(
       rankLeadTypes([
-        [{ role: 'responsible', agencyType: 'HEALTH' }, { role: 'responsible', agencyType: 'FINANCE' }],
+        [
+          { role: 'responsible', agencyType: 'HEALTH' },
+          { role: 'responsible', agencyType: 'FINANCE' },
+        ],
         [{ role: 'support', agencyType: 'EDUCATION' }],
       ]),
     ).toEqual(['HEALTH', 'FINANCE']);

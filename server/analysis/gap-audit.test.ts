@@ -4,8 +4,13 @@ import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from '../.
 import { auditGap, keywordFormsOf } from './gap-audit.js';
 
 const item = (id: string) => catalogue.items.find((candidate) => candidate.id === id)!;
-const task = (id: string, text: string, kind: 'section' | 'item' | 'measure' = 'item') =>
-  ({ id, path: id, kind, title: text.split(/[，。]/u)[0]!, text });
+const task = (id: string, text: string, kind: 'section' | 'item' | 'measure' = 'item') => ({
+  id,
+  path: id,
+  kind,
+  title: text.split(/[，。]/u)[0]!,
+  text,
+});
 
 describe('auditGap', () => {
   const community = item('care.county-community');
@@ -25,7 +30,7 @@ describe('auditGap', () => {
     for (const e of candidate!.evidence) expect(isExactEvidence(e, tasks[2]!.text, community.text)).toBe(true);
   });
 
-  it('finds every task naming a form of the item\'s keywords, headings included, with the match marked', () => {
+  it("finds every task naming a form of the item's keywords, headings included, with the match marked", () => {
     const audit = auditGap(community, tasks, new Set(['linked']), { catalogue, glossary });
     expect(audit.keywordHits.map((hit) => hit.task.id)).toEqual(['heading', 'linked', 'weak']);
     expect(audit.keywordHits[2]).toMatchObject({ keyword: '医共体、打包付费' });

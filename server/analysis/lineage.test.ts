@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { collectLineage, type LineageEdge } from './lineage.js';
 
-const implementsLink = (from: string, to: string, score: number): LineageEdge => ({ relation: 'IMPLEMENTS', fromTaskId: from, toId: to, score });
-const derivesLink = (from: string, to: string, score: number): LineageEdge => ({ relation: 'DERIVES_FROM', fromTaskId: from, toId: to, score });
+const implementsLink = (from: string, to: string, score: number): LineageEdge => ({
+  relation: 'IMPLEMENTS',
+  fromTaskId: from,
+  toId: to,
+  score,
+});
+const derivesLink = (from: string, to: string, score: number): LineageEdge => ({
+  relation: 'DERIVES_FROM',
+  fromTaskId: from,
+  toId: to,
+  score,
+});
 
 /** county → city → province; the city task also implements N2 directly; the province task implements N1. */
 const graph: Record<string, LineageEdge[]> = {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { planSeries, titleKind, versionStep } from './plan-versions.js';
 
-const policy = (id: string, title: string, issuedOn: string | null, coversFrom: number | null = null, coversTo = coversFrom) =>
-  ({ id, title, issuedOn, coversFrom, coversTo });
+const policy = (id: string, title: string, issuedOn: string | null, coversFrom: number | null = null, coversTo = coversFrom) => ({
+  id,
+  title,
+  issuedOn,
+  coversFrom,
+  coversTo,
+});
 
 describe('titleKind', () => {
   it('drops the years, periods and quotation marks a series changes from one version to the next', () => {
@@ -25,15 +30,27 @@ describe('planSeries', () => {
       policy('action', '三明市深化医药卫生体制改革行动方案', '2024-09-20'),
       policy('untitled', '', '2018-01-15'),
     ]);
-    expect(series.map((group) => group.map((p) => p.id))).toEqual([['fyp-13', 'fyp-14'], ['work-2020', 'work-2021']]);
+    expect(series.map((group) => group.map((p) => p.id))).toEqual([
+      ['fyp-13', 'fyp-14'],
+      ['work-2020', 'work-2021'],
+    ]);
   });
 });
 
 describe('versionStep', () => {
   const t = (metric: string, value: number, unit = '%') => ({ metric, op: '>=', value, unit });
   it('lists national items continued, added and dropped, and says which way each changed target moved', () => {
-    const step = versionStep(['N1', 'N2'], ['N2', 'N3'], [t('家庭医生签约率', 30), t('DRG付费占比', 70), t('床位数', 5, '张')], [t('家庭医生签约率', 45), t('DRG付费占比', 50), t('床位数', 5, '万张')]);
+    const step = versionStep(
+      ['N1', 'N2'],
+      ['N2', 'N3'],
+      [t('家庭医生签约率', 30), t('DRG付费占比', 70), t('床位数', 5, '张')],
+      [t('家庭医生签约率', 45), t('DRG付费占比', 50), t('床位数', 5, '万张')],
+    );
     expect(step).toMatchObject({ continued: ['N2'], added: ['N3'], dropped: ['N1'] });
-    expect(step.targetChanges.map((c) => `${c.metric}:${c.direction}`)).toEqual(['家庭医生签约率:RAISED', 'DRG付费占比:LOWERED', '床位数:CHANGED']);
+    expect(step.targetChanges.map((c) => `${c.metric}:${c.direction}`)).toEqual([
+      '家庭医生签约率:RAISED',
+      'DRG付费占比:LOWERED',
+      '床位数:CHANGED',
+    ]);
   });
 });

@@ -61,7 +61,9 @@ export function planSeries<P extends VersionedPolicy>(policies: readonly P[]): P
     const kind = titleKind(policy.title);
     if (kind.length < 4) continue;
     const type = TITLE_END.exec(kind)?.[0];
-    const group = groups.find((candidate) => TITLE_END.exec(candidate.kind)?.[0] === type && titleSimilarity(candidate.kind, kind) >= SAME_KIND);
+    const group = groups.find(
+      (candidate) => TITLE_END.exec(candidate.kind)?.[0] === type && titleSimilarity(candidate.kind, kind) >= SAME_KIND,
+    );
     if (group) group.members.push(policy);
     else groups.push({ kind, members: [policy] });
   }

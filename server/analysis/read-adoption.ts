@@ -21,7 +21,11 @@ export interface AdoptionData {
 }
 
 /** `jurisdictionIds`: the jurisdictions observed; @default every jurisdiction with a loaded document. */
-export async function readAdoption(store: Pick<GraphStore, 'read'>, jurisdictionIds?: readonly string[], pillar?: string | null): Promise<AdoptionData> {
+export async function readAdoption(
+  store: Pick<GraphStore, 'read'>,
+  jurisdictionIds?: readonly string[],
+  pillar?: string | null,
+): Promise<AdoptionData> {
   const [items, jurisdictions, policies, triples] = await Promise.all([
     store.read(readQueries.allNationalItems),
     store.read(readQueries.allJurisdictions),
@@ -32,14 +36,31 @@ export async function readAdoption(store: Pick<GraphStore, 'read'>, jurisdiction
   const observed = jurisdictionIds ?? jurisdictions.map((j) => j.id).filter((id) => loaded.some((policy) => policy.jurisdictionId === id));
   const nationalItems = items.filter((item) => !pillar || item.pillar === pillar);
   const counted = countedTriples(triples, new Set(loaded.map((policy) => policy.id)));
-  const events = adoptionEvents(nationalItems.map((item) => item.id), observed, loaded, counted);
+  const events = adoptionEvents(
+    nationalItems.map((item) => item.id),
+    observed,
+    loaded,
+    counted,
+  );
   return { nationalItems, jurisdictions, observed: [...observed], policies: loaded, events };
 }
 
 const CSV_COLUMNS = [
-  'jurisdiction_id', 'jurisdiction', 'jurisdiction_en', 'level', 'province_id',
-  'national_item_id', 'national_item', 'national_item_en', 'pillar',
-  'year', 'event', 'document_id', 'document_number', 'observed_from', 'observed_until',
+  'jurisdiction_id',
+  'jurisdiction',
+  'jurisdiction_en',
+  'level',
+  'province_id',
+  'national_item_id',
+  'national_item',
+  'national_item_en',
+  'pillar',
+  'year',
+  'event',
+  'document_id',
+  'document_number',
+  'observed_from',
+  'observed_until',
 ] as const;
 
 /**

@@ -23,7 +23,9 @@ export function titleLinksOf(
     let items = byTitle.get(policy.title);
     if (!items) {
       const title = policy.title;
-      items = candidateLinks({ path: 'title', text: title, title }, options).filter((link) => link.linked).map((link) => link.targetId);
+      items = candidateLinks({ path: 'title', text: title, title }, options)
+        .filter((link) => link.linked)
+        .map((link) => link.targetId);
       byTitle.set(title, items);
     }
     for (const nationalItemId of items) links.push({ nationalItemId, jurisdictionId: policy.jurisdictionId, policyId: policy.id });

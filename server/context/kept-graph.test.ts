@@ -31,7 +31,9 @@ describe('the kept graph', () => {
 
     const before = (await cached.read(readQueries.allJurisdictions)).map((row) => row.id);
     await cached.transaction((tx) =>
-      tx.write(ingestQueries.upsert.Jurisdiction, [{ id: '350500', name: '泉州市', nameEn: 'Quanzhou City', level: 'city', parentId: '350000' }]),
+      tx.write(ingestQueries.upsert.Jurisdiction, [
+        { id: '350500', name: '泉州市', nameEn: 'Quanzhou City', level: 'city', parentId: '350000' },
+      ]),
     );
     const after = (await cached.read(readQueries.allJurisdictions)).map((row) => row.id);
     expect(after).toEqual([...before, '350500'].sort());
@@ -97,7 +99,8 @@ describe('task rows kept in memory', () => {
     }
     return out;
   }
-  const implementsOf = async (store: GraphStore, taskId: string) => (await store.read(readQueries.implementsByTasks, { ids: [taskId] })).map((row) => row.toId);
+  const implementsOf = async (store: GraphStore, taskId: string) =>
+    (await store.read(readQueries.implementsByTasks, { ids: [taskId] })).map((row) => row.toId);
 
   it('answers every task, with its agencies, targets, national items and parent tasks, without the database, as the database would', async () => {
     const cached = keepGraph(graph.store);

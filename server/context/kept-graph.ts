@@ -51,7 +51,10 @@ type AnyLookup = Lookup<object, unknown>;
 const keptGraphs = new WeakSet<GraphStore>();
 
 /** The store requests should read: Kuzu's with the graph kept, Neo4j's with nothing kept. A kept graph is returned as it is. */
-export function keepGraph(store: GraphStore, { keptRows = store.backend === 'kuzu' ? declaredKeptRows : [], onTaskRowsKept }: KeepOptions = {}): KeptGraph {
+export function keepGraph(
+  store: GraphStore,
+  { keptRows = store.backend === 'kuzu' ? declaredKeptRows : [], onTaskRowsKept }: KeepOptions = {},
+): KeptGraph {
   if (keptGraphs.has(store)) return store as KeptGraph;
   const kept = withKeptRows(store, keptRows, onTaskRowsKept);
   keptGraphs.add(kept);
@@ -103,7 +106,9 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
   const kept = new Set(keptRows);
   const byEvery = new Map(keptRows.map((rows) => [rows.every as ReadQuery<unknown>, rows]));
   const lookupOf = new Map(
-    (Object.values(lookups) as AnyLookup[]).filter((lookup) => lookup.kept && kept.has(lookup.kept)).map((lookup) => [lookup.query as ReadQuery<unknown>, lookup]),
+    (Object.values(lookups) as AnyLookup[])
+      .filter((lookup) => lookup.kept && kept.has(lookup.kept))
+      .map((lookup) => [lookup.query as ReadQuery<unknown>, lookup]),
   );
   const taskRowSets = keptRows.filter((rows) => rows.ofPolicies);
   /** Whole-graph rows, read when first asked for. */
@@ -173,7 +178,8 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     for (let offset = 0; offset < policyIds.length; offset += REFILL_POLICIES) {
       for (const [rows, collected] of next) {
         if (started !== version) return;
-        if (rows.ofPolicies) collected.push(...(await store.read(rows.ofPolicies, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
+        if (rows.ofPolicies)
+          collected.push(...(await store.read(rows.ofPolicies, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
       }
     }
     if (started === version) {

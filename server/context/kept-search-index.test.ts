@@ -33,7 +33,10 @@ describe('an app that keeps the graph', () => {
       });
       const { data } = (await response.json()) as { data: { search: { id: string }[] } };
       expect(data.search.length, text).toBeGreaterThan(0);
-      expect(data.search.map((hit) => hit.id), text).toEqual(fromStore.search(text).map((hit) => hit.id));
+      expect(
+        data.search.map((hit) => hit.id),
+        text,
+      ).toEqual(fromStore.search(text).map((hit) => hit.id));
     }
   });
 });

@@ -35,9 +35,7 @@ export interface KeptSearchIndexOptions {
 /** Tasks in the order the search index has always been built in: by jurisdiction, then document order. */
 export function searchDocumentsOf(tasks: readonly TaskNode[]): SearchDocument[] {
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...tasks].sort(
-    (a, b) => compare(a.jurisdictionId, b.jurisdictionId) || compare(a.policyId, b.policyId) || a.seq - b.seq,
-  );
+  return [...tasks].sort((a, b) => compare(a.jurisdictionId, b.jurisdictionId) || compare(a.policyId, b.policyId) || a.seq - b.seq);
 }
 
 export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOptions = {}): KeptSearchIndex {
@@ -84,7 +82,9 @@ export function useSearchAfterIndexBuilt(whenBuilt: () => Promise<unknown> | nul
       // The hook's arguments come typed as any: named here.
       const operation = getOperationAST(args.document as DocumentNode, args.operationName as string | null | undefined);
       // Fragments at the root may hold a search too: they wait as well.
-      const searches = operation?.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || selection.name.value === 'search');
+      const searches = operation?.selectionSet.selections.some(
+        (selection) => selection.kind !== Kind.FIELD || selection.name.value === 'search',
+      );
       if (searches) await waiting;
     },
   };

@@ -15,11 +15,18 @@ export interface SharedAnswersOptions {
   fields: ReadonlySet<string>;
 }
 
-function sharedKey(document: DocumentNode, operationName: string | null | undefined, variables: unknown, fields: ReadonlySet<string>): string | null {
+function sharedKey(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: unknown,
+  fields: ReadonlySet<string>,
+): string | null {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== OperationTypeNode.QUERY) return null;
   const roots = operation.selectionSet.selections;
-  const shared = roots.every((selection) => selection.kind === Kind.FIELD && (fields.has(selection.name.value) || selection.name.value === '__typename'));
+  const shared = roots.every(
+    (selection) => selection.kind === Kind.FIELD && (fields.has(selection.name.value) || selection.name.value === '__typename'),
+  );
   if (!shared || roots.length === 0) return null;
   return JSON.stringify([document.loc?.source.body ?? null, operationName ?? null, variables ?? {}]);
 }
@@ -31,7 +38,9 @@ export function useSharedAnswers({ version, fields }: SharedAnswersOptions): Plu
     onExecute({ args, executeFn, setExecuteFn }) {
       // The hook's arguments come typed as any: named here.
       const key = sharedKey(args.document as DocumentNode, args.operationName as string | null | undefined, args.variableValues, fields);
-      const execute = executeFn as (executionArgs: unknown) => Promise<ExecutionResult | AsyncIterable<unknown>> | ExecutionResult | AsyncIterable<unknown>;
+      const execute = executeFn as (
+        executionArgs: unknown,
+      ) => Promise<ExecutionResult | AsyncIterable<unknown>> | ExecutionResult | AsyncIterable<unknown>;
       if (key === null) return;
       // Runs where execution runs, under the read lock (see read-write-lock.ts): no write in between.
       setExecuteFn(async (executionArgs) => {

@@ -46,7 +46,10 @@ describe('npm run export', () => {
     expect(files).toContain('Task.csv');
     expect(files).toContain('IMPLEMENTS.csv');
     expect(files).toHaveLength(16);
-    const tasks = readFileSync(join(out, 'csv', 'Task.csv'), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const tasks = readFileSync(join(out, 'csv', 'Task.csv'), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(tasks).toHaveLength(1 + 9);
   });
 

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     if (format === 'csv') {
       await mkdir(target, { recursive: true });
       for (const name of [...NODE_LABELS, ...REL_TYPES]) {
-        const rows = name in dump.nodes ? dump.nodes[name as keyof typeof dump.nodes] : dump.relationships[name as keyof typeof dump.relationships];
+        const rows =
+          name in dump.nodes ? dump.nodes[name as keyof typeof dump.nodes] : dump.relationships[name as keyof typeof dump.relationships];
         await writeFile(join(target, `${name}.csv`), `\ufeff${toCsv(name, rows)}`);
       }
     } else {

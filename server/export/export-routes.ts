@@ -45,13 +45,23 @@ export function useExportRoutes({ store, logger, lock }: { store: GraphStore; lo
         } else if (path === '/graph.json') {
           reply(JSON.stringify(toGraphJson(await consistently(() => readGraphDump(store)))), 200, 'application/json; charset=utf-8');
         } else if (path === '/graph.graphml') {
-          reply(toGraphMl(await consistently(() => readGraphDump(store))), 200, 'application/graphml+xml; charset=utf-8', 'reformgraph.graphml');
+          reply(
+            toGraphMl(await consistently(() => readGraphDump(store))),
+            200,
+            'application/graphml+xml; charset=utf-8',
+            'reformgraph.graphml',
+          );
         } else if (path === '/adoption.csv') {
           reply(`\ufeff${adoptionCsv(await consistently(() => readAdoption(store)))}`, 200, 'text/csv; charset=utf-8', 'adoption.csv');
         } else if (path.startsWith('/csv/') && path.endsWith('.csv') && isExportName(path.slice(5, -4))) {
           const name = path.slice(5, -4) as Parameters<typeof toCsv>[0];
           // A BOM so that spreadsheet programs read the Chinese text as UTF-8.
-          reply(`\ufeff${toCsv(name, await consistently(() => readExportRows(store, name)))}`, 200, 'text/csv; charset=utf-8', `${name}.csv`);
+          reply(
+            `\ufeff${toCsv(name, await consistently(() => readExportRows(store, name)))}`,
+            200,
+            'text/csv; charset=utf-8',
+            `${name}.csv`,
+          );
         } else {
           reply(JSON.stringify({ error: `No export at ${url.pathname}; see ${PREFIX} for the list.` }), 404, 'application/json');
         }

@@ -55,20 +55,34 @@ function parseCsv(text: string): string[][] {
 describe('export', () => {
   it('holds the sample graph the counts below are checked against', () => {
     // Hand count of sample-graph.ts with 3 extra tasks.
-    expect(storeCounts).toMatchObject({ Jurisdiction: 5, Policy: 4, Task: 12, NationalItem: 4, Target: 6, IMPLEMENTS: 8, DERIVES_FROM: 1, CITES: 2 });
+    expect(storeCounts).toMatchObject({
+      Jurisdiction: 5,
+      Policy: 4,
+      Task: 12,
+      NationalItem: 4,
+      Target: 6,
+      IMPLEMENTS: 8,
+      DERIVES_FROM: 1,
+      CITES: 2,
+    });
   });
 
   it('round-trips graph.json to the store counts of every label and relationship type', async () => {
     const response = await app.fetch('http://localhost/export/graph.json');
     expect(response.headers.get('content-type')).toContain('application/json');
-    const graphJson = (await response.json()) as { nodes: { label: string; id: string; properties: Record<string, unknown> }[]; edges: { type: string; from: string; to: string }[] };
+    const graphJson = (await response.json()) as {
+      nodes: { label: string; id: string; properties: Record<string, unknown> }[];
+      edges: { type: string; from: string; to: string }[];
+    };
     for (const label of Object.keys(nodes)) {
       expect(graphJson.nodes.filter((node) => node.label === label).length, label).toBe(storeCounts[label]);
     }
     for (const type of Object.keys(relationships)) {
       expect(graphJson.edges.filter((edge) => edge.type === type).length, type).toBe(storeCounts[type]);
     }
-    expect(graphJson.edges).toContainEqual(expect.objectContaining({ type: 'DERIVES_FROM', from: 'sm-1-1', to: 'fj-1-1', fromLabel: 'Task', toLabel: 'Task' }));
+    expect(graphJson.edges).toContainEqual(
+      expect.objectContaining({ type: 'DERIVES_FROM', from: 'sm-1-1', to: 'fj-1-1', fromLabel: 'Task', toLabel: 'Task' }),
+    );
     const task = graphJson.nodes.find((node) => node.id === 'sm-1-1');
     expect(task?.properties).toMatchObject({ seq: 1, spanStart: 10, policyId: 'p-sm' });
   });

@@ -108,14 +108,16 @@ export function isExportName(name: string): name is NodeLabel | RelType {
 // --- GraphML ------------------------------------------------------------------------------------
 
 function xmlEscape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 forbids (control characters other than tab and line breaks).
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Characters XML 1.0 forbids (control characters other than tab and line breaks).
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  );
 }
 
 const GRAPHML_TYPES: Record<StorageType, string> = {
@@ -151,14 +153,14 @@ export function toGraphMl(dump: GraphDump): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...[...keys].map(
-      ([id, key]) => `  <key id="${id}" for="${key.domain}" attr.name="${key.name}" attr.type="${key.type}"/>`,
-    ),
+    ...[...keys].map(([id, key]) => `  <key id="${id}" for="${key.domain}" attr.name="${key.name}" attr.type="${key.type}"/>`),
     '  <graph id="reformgraph" edgedefault="directed">',
   ];
   for (const label of NODE_LABELS) {
     for (const row of dump.nodes[label]) {
-      const fields = columnsOf(label).map((column) => data('node', column, row[column])).join('');
+      const fields = columnsOf(label)
+        .map((column) => data('node', column, row[column]))
+        .join('');
       out.push(`    <node id="${xmlEscape(`${label}:${String(row.id)}`)}">${data('node', 'label', label)}${fields}</node>`);
     }
   }

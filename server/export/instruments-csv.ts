@@ -80,7 +80,12 @@ export function useInstrumentsCsvRoute({ store, logger, lock }: { store: GraphSt
         );
       } catch (error) {
         logger.error(`export ${url.pathname} failed`, error);
-        endResponse(new fetchAPI.Response(JSON.stringify({ error: 'The export failed; see the server log.' }), { status: 500, headers: { 'content-type': 'application/json' } }));
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ error: 'The export failed; see the server log.' }), {
+            status: 500,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
       }
     },
   };

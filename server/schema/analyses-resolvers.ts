@@ -18,7 +18,12 @@ type Args = Record<string, unknown>;
 
 const policyId = z.string().trim().min(1, 'must not be empty').max(200, 'is too long');
 const argSchemas = {
-  instrumentMatrix: z.object({ jurisdictionId: z.string().regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code such as 350400').nullish() }),
+  instrumentMatrix: z.object({
+    jurisdictionId: z
+      .string()
+      .regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code such as 350400')
+      .nullish(),
+  }),
   textReuse: z.object({ policyA: policyId, policyB: policyId }),
 };
 
@@ -132,7 +137,10 @@ export const analysesResolvers = {
       }
       const jurisdiction = await ctx.loaders.jurisdiction.load(jurisdictionId);
       if (!jurisdiction) {
-        throw badUserInput(`Unknown jurisdiction "${jurisdictionId}": see the jurisdictions query for the codes in the graph.`, 'jurisdictionId');
+        throw badUserInput(
+          `Unknown jurisdiction "${jurisdictionId}": see the jurisdictions query for the codes in the graph.`,
+          'jurisdictionId',
+        );
       }
       const policies = await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId);
       const lists = await ctx.loaders.tasksOfPolicy.loadMany(policies.map((policy) => policy.id));

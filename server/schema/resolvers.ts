@@ -98,9 +98,7 @@ async function coverageOf(
 ) {
   const [items, triples, policies] = await Promise.all([
     ctx.store.read(readQueries.allNationalItems),
-    every
-      ? ctx.store.read(readQueries.allCoverageTriples)
-      : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
+    every ? ctx.store.read(readQueries.allCoverageTriples) : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
     ctx.store.read(readQueries.allPolicies),
   ]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
@@ -113,7 +111,13 @@ async function coverageOf(
   if (!cells) {
     const documented = new Set([...documents].filter(([, list]) => list.length > 0).map(([id]) => id));
     const titleLinks = titleLinksOf([...documents.values()].flat(), await ctx.linkContext());
-    cells = buildCoverageCells(items.map((item) => item.id), jurisdictionIds, counted, documented, titleLinks);
+    cells = buildCoverageCells(
+      items.map((item) => item.id),
+      jurisdictionIds,
+      counted,
+      documented,
+      titleLinks,
+    );
     if (cacheable) everyJurisdictionCells.set(triples, cells);
   }
   return { triples: counted, nationalItems: items.map((item) => withLists('NationalItem', item)), cells, documents };
@@ -249,12 +253,17 @@ export const resolvers = {
       // Both sides' tasks come from a few documents: one lookup per document, not per task.
       const linked = new Set(triples.map((triple) => triple.taskId));
       const [tasksA, tasksB] = await Promise.all([
-        tasksOfPolicies(documentsA.map((policy) => policy.id), ctx),
-        tasksOfPolicies(documentsB.map((policy) => policy.id), ctx),
+        tasksOfPolicies(
+          documentsA.map((policy) => policy.id),
+          ctx,
+        ),
+        tasksOfPolicies(
+          documentsB.map((policy) => policy.id),
+          ctx,
+        ),
       ]);
       const split = compareCells(cells, a, b);
-      const rows = (list: typeof split.shared, shared: boolean): CompareRowData[] =>
-        list.map((row) => ({ ...row, shared }));
+      const rows = (list: typeof split.shared, shared: boolean): CompareRowData[] => list.map((row) => ({ ...row, shared }));
       return {
         a: ja,
         b: jb,
@@ -277,7 +286,7 @@ export const resolvers = {
       const curve = (byPillar: boolean) => (c: ReturnType<typeof adoptionCurves>[number]) => ({
         ...c,
         nationalItemId: byPillar ? null : c.key,
-        pillar: byPillar ? c.key : pillarOf.get(c.key) ?? '',
+        pillar: byPillar ? c.key : (pillarOf.get(c.key) ?? ''),
       });
       const observed = new Set(data.observed);
       return {
@@ -302,32 +311,36 @@ export const resolvers = {
         await jurisdictionsOrFail([jurisdictionId], ctx, 'jurisdictionId');
         series = planSeries((await ctx.loaders.policiesOfJurisdiction.load(jurisdictionId)).filter((policy) => !policy.stub));
       }
-      return Promise.all(series.map(async (documents) => {
-        const versions = await Promise.all(documents.map(async (policy) => {
-          const tasks = (await tasksOfPolicies([policy.id], ctx)).filter((task) => task.kind !== 'section');
-          const [links, targets] = await Promise.all([
-            ctx.loaders.implementsOfTask.loadMany(tasks.map((task) => task.id)),
-            ctx.loaders.targetsOfTask.loadMany(tasks.map((task) => task.id)),
-          ]);
-          const items = [...new Set(links.flatMap((list) => (Array.isArray(list) ? list.map((link) => link.toId) : [])))];
-          return { policy, items, targets: targets.flatMap((list) => (Array.isArray(list) ? list : [])) };
-        }));
-        const steps = versions.slice(1).map((after, i) => {
-          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < versions.length - 1: the version before `after`
-          const before = versions[i]!;
-          const step = versionStep(before.items, after.items, before.targets, after.targets);
-          const items = async (ids: string[]) => present(await ctx.loaders.nationalItem.loadMany(ids));
-          return {
-            from: before.policy,
-            to: after.policy,
-            continued: items(step.continued),
-            added: items(step.added),
-            dropped: items(step.dropped),
-            targetChanges: step.targetChanges,
-          };
-        });
-        return { documents, steps };
-      }));
+      return Promise.all(
+        series.map(async (documents) => {
+          const versions = await Promise.all(
+            documents.map(async (policy) => {
+              const tasks = (await tasksOfPolicies([policy.id], ctx)).filter((task) => task.kind !== 'section');
+              const [links, targets] = await Promise.all([
+                ctx.loaders.implementsOfTask.loadMany(tasks.map((task) => task.id)),
+                ctx.loaders.targetsOfTask.loadMany(tasks.map((task) => task.id)),
+              ]);
+              const items = [...new Set(links.flatMap((list) => (Array.isArray(list) ? list.map((link) => link.toId) : [])))];
+              return { policy, items, targets: targets.flatMap((list) => (Array.isArray(list) ? list : [])) };
+            }),
+          );
+          const steps = versions.slice(1).map((after, i) => {
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < versions.length - 1: the version before `after`
+            const before = versions[i]!;
+            const step = versionStep(before.items, after.items, before.targets, after.targets);
+            const items = async (ids: string[]) => present(await ctx.loaders.nationalItem.loadMany(ids));
+            return {
+              from: before.policy,
+              to: after.policy,
+              continued: items(step.continued),
+              added: items(step.added),
+              dropped: items(step.dropped),
+              targetChanges: step.targetChanges,
+            };
+          });
+          return { documents, steps };
+        }),
+      );
     },
     async gapAudit(_: unknown, args: Args, ctx: ApiContext) {
       const { nationalItemId, jurisdictionId, period } = parseArgs(ctx.args.gapAudit, args);
@@ -335,9 +348,13 @@ export const resolvers = {
       const { cells, documents } = await coverageOf([jurisdictionId], ctx, { period });
       const cell = cells.find((candidate) => candidate.nationalItemId === nationalItemId);
       const nationalItem = await ctx.loaders.nationalItem.load(nationalItemId);
-      if (!cell || !nationalItem) throw badUserInput(`Unknown national item "${nationalItemId}": see the nationalItems query.`, 'nationalItemId');
+      if (!cell || !nationalItem)
+        throw badUserInput(`Unknown national item "${nationalItemId}": see the nationalItems query.`, 'nationalItemId');
       const considered = [...(documents.get(jurisdictionId) ?? [])].sort(byIssueDate);
-      const tasks = await tasksOfPolicies(considered.map((policy) => policy.id), ctx);
+      const tasks = await tasksOfPolicies(
+        considered.map((policy) => policy.id),
+        ctx,
+      );
       const linkContext = await ctx.linkContext();
       const catalogueItem = linkContext.catalogue.items.find((item) => item.id === nationalItemId);
       const audit = catalogueItem
@@ -348,8 +365,7 @@ export const resolvers = {
   },
 
   Jurisdiction: {
-    parent: (j: JurisdictionNode, _args: Args, ctx: ApiContext) =>
-      j.parentId ? ctx.loaders.jurisdiction.load(j.parentId) : null,
+    parent: (j: JurisdictionNode, _args: Args, ctx: ApiContext) => (j.parentId ? ctx.loaders.jurisdiction.load(j.parentId) : null),
     async policies(j: JurisdictionNode, args: Args, ctx: ApiContext) {
       const includeStubs = args.includeStubs === true;
       const rows = await ctx.loaders.policiesOfJurisdiction.load(j.id);

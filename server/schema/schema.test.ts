@@ -1,13 +1,4 @@
-import {
-  getNamedType,
-  GraphQLEnumType,
-  GraphQLObjectType,
-  isNonNullType,
-  parse,
-  printSchema,
-  validate,
-  type GraphQLField,
-} from 'graphql';
+import { getNamedType, GraphQLEnumType, GraphQLObjectType, isNonNullType, parse, printSchema, validate, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { nodes, relationships } from '../../graph-schema/model.js';
 import type { PropertyMap } from '../../graph-schema/properties.js';
@@ -60,14 +51,59 @@ describe('the API schema', () => {
 
   it('keeps the entry points and field names that notebooks depend on (issue 5)', () => {
     const query = objectType('Query').getFields();
-    for (const name of ['jurisdictions', 'jurisdiction', 'policies', 'policy', 'task', 'search', 'nationalItems', 'nationalItem', 'lineage', 'coverage', 'compare']) {
+    for (const name of [
+      'jurisdictions',
+      'jurisdiction',
+      'policies',
+      'policy',
+      'task',
+      'search',
+      'nationalItems',
+      'nationalItem',
+      'lineage',
+      'coverage',
+      'compare',
+    ]) {
       expect(query[name], name).toBeDefined();
     }
-    expect(Object.keys(query.search!.args.reduce((acc, arg) => ({ ...acc, [arg.name]: true }), {}))).toEqual(['text', 'jurisdictionId', 'limit']);
+    expect(Object.keys(query.search!.args.reduce((acc, arg) => ({ ...acc, [arg.name]: true }), {}))).toEqual([
+      'text',
+      'jurisdictionId',
+      'limit',
+    ]);
     const expected: Record<string, string[]> = {
       Jurisdiction: ['id', 'name', 'nameEn', 'level', 'parent', 'policies'],
-      Policy: ['id', 'title', 'docNumber', 'issuer', 'issuedOn', 'status', 'sourceFile', 'sha256', 'jurisdiction', 'tasks', 'cites', 'citedBy'],
-      Task: ['id', 'key', 'title', 'text', 'order', 'span', 'policy', 'jurisdiction', 'parent', 'children', 'deadline', 'agencies', 'targets', 'implements', 'snippet'],
+      Policy: [
+        'id',
+        'title',
+        'docNumber',
+        'issuer',
+        'issuedOn',
+        'status',
+        'sourceFile',
+        'sha256',
+        'jurisdiction',
+        'tasks',
+        'cites',
+        'citedBy',
+      ],
+      Task: [
+        'id',
+        'key',
+        'title',
+        'text',
+        'order',
+        'span',
+        'policy',
+        'jurisdiction',
+        'parent',
+        'children',
+        'deadline',
+        'agencies',
+        'targets',
+        'implements',
+        'snippet',
+      ],
       TaskAgency: ['name', 'type', 'role', 'agency'],
       Target: ['text', 'metric', 'op', 'value', 'unit', 'by'],
       ImplementsLink: ['nationalItem', 'score', 'method', 'kind', 'evidence'],
@@ -89,7 +125,10 @@ describe('the API schema', () => {
     expect(documents.length).toBeGreaterThan(5);
     for (const [name, source] of documents) {
       const errors = validate(schema, parse(source));
-      expect(errors.map((error) => error.message), name).toEqual([]);
+      expect(
+        errors.map((error) => error.message),
+        name,
+      ).toEqual([]);
     }
   });
 });

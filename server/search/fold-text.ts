@@ -18,5 +18,11 @@ export function foldText(text: string): string {
 
 /** The query's terms: whitespace separates terms, which must all match. */
 export function splitTerms(query: string): string[] {
-  return [...new Set(foldText(query).split(/\s+/u).filter((term) => term.length > 0))];
+  return [
+    ...new Set(
+      foldText(query)
+        .split(/\s+/u)
+        .filter((term) => term.length > 0),
+    ),
+  ];
 }

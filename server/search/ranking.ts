@@ -86,7 +86,12 @@ export function createScorer(corpus: FoldedCorpus, titles: readonly string[]): S
  */
 export function rankExact(
   scorer: Scorer,
-  { termPostings, weighted, scope, limit }: { termPostings: readonly Postings[]; weighted: readonly WeightedTerm[]; scope: Int32Array | null; limit: number },
+  {
+    termPostings,
+    weighted,
+    scope,
+    limit,
+  }: { termPostings: readonly Postings[]; weighted: readonly WeightedTerm[]; scope: Int32Array | null; limit: number },
 ): { docs: Int32Array; hits: RankedHit[] } {
   if (termPostings.length !== weighted.length) throw new RangeError(`${termPostings.length} posting lists for ${weighted.length} terms`);
   // Term i's postings, weight and, for each task k holding every term, its position in them.
@@ -103,7 +108,8 @@ export function rankExact(
   for (let k = 0; k < docs.length; k += 1) {
     const index = docs[k]!;
     let bound = 0;
-    for (let i = 0; i < weighted.length; i += 1) bound = scorer.addTermBound(bound, weighted[i]!.idf, termPostings[i]!.info[positions[i]![k]!]!, index);
+    for (let i = 0; i < weighted.length; i += 1)
+      bound = scorer.addTermBound(bound, weighted[i]!.idf, termPostings[i]!.info[positions[i]![k]!]!, index);
     if (top.admits(index, bound)) top.offer({ index, score: scorer.scoreOf(index, weighted), terms });
   }
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
@@ -122,7 +128,13 @@ export function rankExact(
  */
 export function rankSimilar(
   scorer: Scorer,
-  { words, wordPostings, scope, exclude, limit }: { words: readonly string[]; wordPostings: readonly Postings[]; scope: Int32Array | null; exclude: Int32Array; limit: number },
+  {
+    words,
+    wordPostings,
+    scope,
+    exclude,
+    limit,
+  }: { words: readonly string[]; wordPostings: readonly Postings[]; scope: Int32Array | null; exclude: Int32Array; limit: number },
 ): RankedHit[] {
   if (wordPostings.length !== words.length) throw new RangeError(`${wordPostings.length} posting lists for ${words.length} words`);
   // Word j's postings and weight; cursors[j] its position in them.
@@ -131,7 +143,8 @@ export function rankSimilar(
   const minCoverage = words.length > 1 ? 0.5 : 0;
   const top = new TopHits(limit);
   // The margin keeps rounding from ruling out a task that could tie.
-  const requiredWeight = () => Math.max(minCoverage * totalWeight, Math.sqrt((Math.max(top.floor, 0) * totalWeight) / (K1 + 1.5))) * (1 - 1e-9);
+  const requiredWeight = () =>
+    Math.max(minCoverage * totalWeight, Math.sqrt((Math.max(top.floor, 0) * totalWeight) / (K1 + 1.5))) * (1 - 1e-9);
   let essential = essentialWords(weights, requiredWeight());
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loop over the words' postings:
      every j is below words.length = wordPostings.length (checked above) = weights.length =

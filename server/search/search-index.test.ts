@@ -5,7 +5,6 @@ import { sampleSearchDocuments as documents } from '../testing/search-documents.
 import { createSearchIndex, type SearchDocument, type SearchOptions } from './search-index.js';
 import { segmentWords } from './segment-words.js';
 
-
 describe('createSearchIndex', () => {
   const index = createSearchIndex(documents);
 
@@ -48,7 +47,12 @@ describe('createSearchIndex', () => {
   });
 
   it('filters by jurisdiction and honours the limit', () => {
-    expect(index.search('制度', { jurisdictionId: '510100' }).map((hit) => hit.id).sort()).toEqual(['c', 'e']);
+    expect(
+      index
+        .search('制度', { jurisdictionId: '510100' })
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual(['c', 'e']);
     expect(index.search('制度', { limit: 1 })).toHaveLength(1);
   });
 
@@ -141,7 +145,8 @@ describe('createSearchIndex against a scan of every task', () => {
     const start = random.int(0, Math.max(0, text.length - length));
     const phrase = text.slice(start, start + length);
     const kind = random.int(0, 3);
-    const query = kind === 0 ? phrase : kind === 1 ? phrase + randomText(1, 4) : kind === 2 ? `${phrase} ${randomText(1, 3)}` : randomText(2, 7);
+    const query =
+      kind === 0 ? phrase : kind === 1 ? phrase + randomText(1, 4) : kind === 2 ? `${phrase} ${randomText(1, 3)}` : randomText(2, 7);
     const options: SearchOptions = { limit: random.pick([1, 3, 20, 100]) };
     if (random.next() < 0.3) options.jurisdictionId = random.pick(['j0', 'j1', 'j2', 'j3', 'nowhere']);
     queries.push({ query, options });
@@ -154,7 +159,10 @@ describe('createSearchIndex against a scan of every task', () => {
       const actual = index.search(query, options);
       if (expected.some((hit) => !hit.exact)) fallbacks += 1;
       const label = `${JSON.stringify(query)} ${JSON.stringify(options)}`;
-      expect(actual.map(({ id, exact }) => ({ id, exact })), label).toEqual(expected.map(({ id, exact }) => ({ id, exact })));
+      expect(
+        actual.map(({ id, exact }) => ({ id, exact })),
+        label,
+      ).toEqual(expected.map(({ id, exact }) => ({ id, exact })));
       actual.forEach((hit, k) => expect(hit.score, label).toBeCloseTo(expected[k]!.score, 12));
     }
     // The comparison must have exercised the jieba fallback too.
@@ -164,14 +172,24 @@ describe('createSearchIndex against a scan of every task', () => {
 
 describe('createSearchIndex ranking', () => {
   it('orders tasks with equal scores by their order in the index, also when the limit cuts through them', () => {
-    const twins = Array.from({ length: 30 }, (_, i) => ({ id: `twin${i}`, title: '标题', text: '推进分级诊疗。', jurisdictionId: i % 2 ? 'odd' : 'even' }));
+    const twins = Array.from({ length: 30 }, (_, i) => ({
+      id: `twin${i}`,
+      title: '标题',
+      text: '推进分级诊疗。',
+      jurisdictionId: i % 2 ? 'odd' : 'even',
+    }));
     const index = createSearchIndex(twins);
     expect(index.search('分级诊疗', { limit: 5 }).map((hit) => hit.id)).toEqual(['twin0', 'twin1', 'twin2', 'twin3', 'twin4']);
     expect(index.search('分级诊疗', { limit: 3, jurisdictionId: 'odd' }).map((hit) => hit.id)).toEqual(['twin1', 'twin3', 'twin5']);
   });
 
   it('takes the best tasks of the jurisdiction, not the best tasks that happen to be in it', () => {
-    const strong = Array.from({ length: 25 }, (_, i) => ({ id: `strong${i}`, title: '医保支付', text: '医保支付改革。', jurisdictionId: 'elsewhere' }));
+    const strong = Array.from({ length: 25 }, (_, i) => ({
+      id: `strong${i}`,
+      title: '医保支付',
+      text: '医保支付改革。',
+      jurisdictionId: 'elsewhere',
+    }));
     const local = [
       { id: 'weak', title: '其他', text: `其他工作，${'很长的内容'.repeat(20)}，也提到医保支付。`, jurisdictionId: 'here' },
       { id: 'better', title: '医保支付', text: '医保支付方式改革。', jurisdictionId: 'here' },

@@ -112,7 +112,13 @@ export function searchIndexOf(data: SearchIndexData): BuiltSearchIndex {
     let similar: RankedHit[] = [];
     if (exact.docs.length < limit) {
       const words = [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))];
-      similar = rankSimilar(scorer, { words, wordPostings: words.map(postingsOf), scope, exclude: exact.docs, limit: limit - exact.docs.length });
+      similar = rankSimilar(scorer, {
+        words,
+        wordPostings: words.map(postingsOf),
+        scope,
+        exclude: exact.docs,
+        limit: limit - exact.docs.length,
+      });
     }
 
     const ranked = [...exact.hits.map((hit) => ({ hit, exact: true })), ...similar.map((hit) => ({ hit, exact: false }))];

@@ -59,7 +59,13 @@ export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
   const { ids, titles, jurisdictionIds, corpus, contentUnits, grams } = index.data;
   const arrays: IndexArrays = { ...corpus, contentUnits, ...grams };
   const lengths = Object.fromEntries(ARRAY_NAMES.map((name) => [name, arrays[name].length])) as Record<ArrayName, number>;
-  const header: Header = { littleEndian: machineIsLittleEndian, ids: [...ids], titles: [...titles], jurisdictionIds: [...jurisdictionIds], lengths };
+  const header: Header = {
+    littleEndian: machineIsLittleEndian,
+    ids: [...ids],
+    titles: [...titles],
+    jurisdictionIds: [...jurisdictionIds],
+    lengths,
+  };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const { offsets, size } = layArrays(PREFIX_BYTES + headerBytes.length, lengths);
   const bytes = new Uint8Array(size);
@@ -78,8 +84,10 @@ export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
 /** The index written by serialiseSearchIndex; throws SearchIndexBytesError for anything else. */
 export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
   // Views need their offsets aligned in the buffer; a Buffer from a file may start anywhere in a pool.
-  const bytes = input.byteOffset % 8 === 0 && input.buffer instanceof ArrayBuffer ? (input as Uint8Array<ArrayBuffer>) : new Uint8Array(input);
-  if (bytes.length < PREFIX_BYTES || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw new SearchIndexBytesError('the bytes do not start with "RGSI"');
+  const bytes =
+    input.byteOffset % 8 === 0 && input.buffer instanceof ArrayBuffer ? (input as Uint8Array<ArrayBuffer>) : new Uint8Array(input);
+  if (bytes.length < PREFIX_BYTES || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
+    throw new SearchIndexBytesError('the bytes do not start with "RGSI"');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
   if (version !== FORMAT_VERSION) throw new SearchIndexBytesError(`format version ${version}, this build reads version ${FORMAT_VERSION}`);
@@ -101,9 +109,11 @@ export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
   for (const name of ARRAY_NAMES) {
     const length = lengths[name];
     if (!Number.isSafeInteger(length) || length < 0) throw new SearchIndexBytesError(`the header gives no length for the array ${name}`);
-    if (offsets[name] + length * ARRAYS[name].BYTES_PER_ELEMENT > bytes.length) throw new SearchIndexBytesError(`the array ${name} is cut short`);
+    if (offsets[name] + length * ARRAYS[name].BYTES_PER_ELEMENT > bytes.length)
+      throw new SearchIndexBytesError(`the array ${name} is cut short`);
   }
-  const arrayOf = <Name extends ArrayName>(name: Name) => new ARRAYS[name](bytes.buffer, bytes.byteOffset + offsets[name], lengths[name]) as IndexArrays[Name];
+  const arrayOf = <Name extends ArrayName>(name: Name) =>
+    new ARRAYS[name](bytes.buffer, bytes.byteOffset + offsets[name], lengths[name]) as IndexArrays[Name];
   const corpus: FoldedCorpus = { units: arrayOf('units'), starts: arrayOf('starts') };
   const contentUnits = arrayOf('contentUnits');
   const grams: GramIndex = {
@@ -115,7 +125,14 @@ export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
     info: arrayOf('info'),
     first: arrayOf('first'),
   };
-  const data: SearchIndexData = { ids: header.ids, titles: header.titles, jurisdictionIds: header.jurisdictionIds, corpus, contentUnits, grams };
+  const data: SearchIndexData = {
+    ids: header.ids,
+    titles: header.titles,
+    jurisdictionIds: header.jurisdictionIds,
+    corpus,
+    contentUnits,
+    grams,
+  };
   checkShape(data);
   return searchIndexOf(data);
 }
@@ -140,7 +157,8 @@ function checkShape({ ids, titles, jurisdictionIds, corpus, contentUnits, grams 
   const taskCount = corpus.starts.length - 1;
   const lists = { ids, titles, jurisdictionIds };
   for (const [name, list] of Object.entries(lists)) {
-    if (!Array.isArray(list) || list.length !== taskCount) throw new SearchIndexBytesError(`${name} does not hold one entry per task (${taskCount})`);
+    if (!Array.isArray(list) || list.length !== taskCount)
+      throw new SearchIndexBytesError(`${name} does not hold one entry per task (${taskCount})`);
   }
   if (contentUnits.length !== corpus.units.length) throw new SearchIndexBytesError('the texts and their folded forms differ in length');
   if (corpus.starts.at(-1) !== corpus.units.length) throw new SearchIndexBytesError('the task starts do not end at the corpus length');

@@ -98,26 +98,86 @@ function task(spec: TaskSpec): TaskNode {
   };
 }
 
-const smText = '一、医保支付\n（一）全面推行按疾病诊断相关分组（DRG）付费，DRG付费占比达到50%以上。\n（二）推进分级诊疗，家庭医生签约服务覆盖率达到40%。\n①组建紧密型医共体。';
+const smText =
+  '一、医保支付\n（一）全面推行按疾病诊断相关分组（DRG）付费，DRG付费占比达到50%以上。\n（二）推进分级诊疗，家庭医生签约服务覆盖率达到40%。\n①组建紧密型医共体。';
 
 export const sampleTasks = [
   task({ id: 'fj-1', policyId: 'p-fj', jurisdictionId: '350000', key: '一、', kind: 'section', text: '深化医保支付方式改革', seq: 0 }),
-  task({ id: 'fj-1-1', policyId: 'p-fj', jurisdictionId: '350000', key: '（一）', kind: 'item', text: '推行DRG付费，DRG付费占比达到30%。', parentId: 'fj-1', seq: 1 }),
+  task({
+    id: 'fj-1-1',
+    policyId: 'p-fj',
+    jurisdictionId: '350000',
+    key: '（一）',
+    kind: 'item',
+    text: '推行DRG付费，DRG付费占比达到30%。',
+    parentId: 'fj-1',
+    seq: 1,
+  }),
   task({ id: 'sm-1', policyId: 'p-sm', jurisdictionId: '350400', key: '一、', kind: 'section', text: '医保支付', seq: 0, spanStart: 2 }),
-  task({ id: 'sm-1-1', policyId: 'p-sm', jurisdictionId: '350400', key: '（一）', kind: 'item', text: '全面推行按疾病诊断相关分组（DRG）付费，DRG付费占比达到50%以上。', parentId: 'sm-1', seq: 1, spanStart: 10 }),
-  task({ id: 'sm-1-2', policyId: 'p-sm', jurisdictionId: '350400', key: '（二）', kind: 'item', text: '推进分级诊疗，家庭医生签约服务覆盖率达到40%。', parentId: 'sm-1', seq: 2, spanStart: 50 }),
-  task({ id: 'sm-1-2-1', policyId: 'p-sm', jurisdictionId: '350400', key: '①', kind: 'measure', text: '组建紧密型医共体。', parentId: 'sm-1-2', seq: 3, spanStart: 75 }),
+  task({
+    id: 'sm-1-1',
+    policyId: 'p-sm',
+    jurisdictionId: '350400',
+    key: '（一）',
+    kind: 'item',
+    text: '全面推行按疾病诊断相关分组（DRG）付费，DRG付费占比达到50%以上。',
+    parentId: 'sm-1',
+    seq: 1,
+    spanStart: 10,
+  }),
+  task({
+    id: 'sm-1-2',
+    policyId: 'p-sm',
+    jurisdictionId: '350400',
+    key: '（二）',
+    kind: 'item',
+    text: '推进分级诊疗，家庭医生签约服务覆盖率达到40%。',
+    parentId: 'sm-1',
+    seq: 2,
+    spanStart: 50,
+  }),
+  task({
+    id: 'sm-1-2-1',
+    policyId: 'p-sm',
+    jurisdictionId: '350400',
+    key: '①',
+    kind: 'measure',
+    text: '组建紧密型医共体。',
+    parentId: 'sm-1-2',
+    seq: 3,
+    spanStart: 75,
+  }),
   task({ id: 'cd-1', policyId: 'p-cd', jurisdictionId: '510100', key: '一、', kind: 'section', text: '改革任务', seq: 0 }),
-  task({ id: 'cd-1-1', policyId: 'p-cd', jurisdictionId: '510100', key: '1.', kind: 'item', text: '推行DRG付费改革，DRG付费占比达到30%。', parentId: 'cd-1', seq: 1 }),
-  task({ id: 'cd-1-2', policyId: 'p-cd', jurisdictionId: '510100', key: '2.', kind: 'item', text: '完善药品集中采购制度。', parentId: 'cd-1', seq: 2 }),
+  task({
+    id: 'cd-1-1',
+    policyId: 'p-cd',
+    jurisdictionId: '510100',
+    key: '1.',
+    kind: 'item',
+    text: '推行DRG付费改革，DRG付费占比达到30%。',
+    parentId: 'cd-1',
+    seq: 1,
+  }),
+  task({
+    id: 'cd-1-2',
+    policyId: 'p-cd',
+    jurisdictionId: '510100',
+    key: '2.',
+    kind: 'item',
+    text: '完善药品集中采购制度。',
+    parentId: 'cd-1',
+    seq: 2,
+  }),
 ];
 
-const nationalItems: NationalItemNode[] = ([
-  ['N-PAY', '深化医保支付方式改革', 'Reform medical insurance payment methods', 'insurance', '推行按疾病诊断相关分组付费'],
-  ['N-TIER', '推进分级诊疗制度建设', 'Build the tiered care system', 'tiered', '推进分级诊疗，发展家庭医生签约服务'],
-  ['N-DRUG', '完善药品供应保障制度', 'Improve the drug supply system', 'drugs', '完善药品集中采购制度'],
-  ['N-HOSP', '建立现代医院管理制度', 'Modern hospital management', 'hospitals', '建立现代医院管理制度'],
-] as const).map(([id, titleZh, titleEn, pillar, text]) => ({
+const nationalItems: NationalItemNode[] = (
+  [
+    ['N-PAY', '深化医保支付方式改革', 'Reform medical insurance payment methods', 'insurance', '推行按疾病诊断相关分组付费'],
+    ['N-TIER', '推进分级诊疗制度建设', 'Build the tiered care system', 'tiered', '推进分级诊疗，发展家庭医生签约服务'],
+    ['N-DRUG', '完善药品供应保障制度', 'Improve the drug supply system', 'drugs', '完善药品集中采购制度'],
+    ['N-HOSP', '建立现代医院管理制度', 'Modern hospital management', 'hospitals', '建立现代医院管理制度'],
+  ] as const
+).map(([id, titleZh, titleEn, pillar, text]) => ({
   id,
   titleZh,
   titleEn,
@@ -131,10 +191,38 @@ const nationalItems: NationalItemNode[] = ([
 }));
 
 const agencies: AgencyNode[] = [
-  { id: 'ag-sm-yb', name: '三明市医疗保障局', nameEn: 'Sanming Healthcare Security Administration', type: 'MEDICAL_INSURANCE', jurisdictionId: '350400', aliases: ['市医保局'] },
-  { id: 'ag-sm-wj', name: '三明市卫生健康委员会', nameEn: 'Sanming Health Commission', type: 'HEALTH', jurisdictionId: '350400', aliases: [] },
-  { id: 'ag-cd-wj', name: '成都市卫生健康委员会', nameEn: 'Chengdu Health Commission', type: 'HEALTH', jurisdictionId: '510100', aliases: [] },
-  { id: 'ag-cd-yb', name: '成都市医疗保障局', nameEn: 'Chengdu Healthcare Security Administration', type: 'MEDICAL_INSURANCE', jurisdictionId: '510100', aliases: [] },
+  {
+    id: 'ag-sm-yb',
+    name: '三明市医疗保障局',
+    nameEn: 'Sanming Healthcare Security Administration',
+    type: 'MEDICAL_INSURANCE',
+    jurisdictionId: '350400',
+    aliases: ['市医保局'],
+  },
+  {
+    id: 'ag-sm-wj',
+    name: '三明市卫生健康委员会',
+    nameEn: 'Sanming Health Commission',
+    type: 'HEALTH',
+    jurisdictionId: '350400',
+    aliases: [],
+  },
+  {
+    id: 'ag-cd-wj',
+    name: '成都市卫生健康委员会',
+    nameEn: 'Chengdu Health Commission',
+    type: 'HEALTH',
+    jurisdictionId: '510100',
+    aliases: [],
+  },
+  {
+    id: 'ag-cd-yb',
+    name: '成都市医疗保障局',
+    nameEn: 'Chengdu Healthcare Security Administration',
+    type: 'MEDICAL_INSURANCE',
+    jurisdictionId: '510100',
+    aliases: [],
+  },
 ];
 
 function target(id: string, taskId: string, text: string, value: number) {
@@ -142,7 +230,9 @@ function target(id: string, taskId: string, text: string, value: number) {
 }
 
 function evidence(localText: string, nationalText: string): LinkEvidence[] {
-  return [{ localText, localSpan: { start: 0, end: localText.length }, nationalText, nationalSpan: { start: 0, end: nationalText.length } }];
+  return [
+    { localText, localSpan: { start: 0, end: localText.length }, nationalText, nationalSpan: { start: 0, end: nationalText.length } },
+  ];
 }
 
 function link(from: string, to: string, score: number, found: LinkEvidence[] = []): EdgeRow<'IMPLEMENTS'> {
@@ -150,7 +240,13 @@ function link(from: string, to: string, score: number, found: LinkEvidence[] = [
   return { from, to, score, method: 'test', kind: 'adapted', evidence: encoded, curated: false };
 }
 
-const responsible = (from: string, to: string, role: EdgeRow<'RESPONSIBLE'>['role'], name: string, position: number): EdgeRow<'RESPONSIBLE'> => ({
+const responsible = (
+  from: string,
+  to: string,
+  role: EdgeRow<'RESPONSIBLE'>['role'],
+  name: string,
+  position: number,
+): EdgeRow<'RESPONSIBLE'> => ({
   from,
   to,
   role,
@@ -182,7 +278,12 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
     await tx.write(upsert.Policy, [
       policy('p-fj', '350000', '福建省深化医药卫生体制改革实施方案', '一、深化医保支付方式改革\n（一）推行DRG付费，DRG付费占比达到30%。'),
       policy('p-sm', '350400', '三明市深化医药卫生体制改革2017年重点工作任务', smText),
-      policy('p-cd', '510100', '成都市深化医药卫生体制改革实施方案', '一、改革任务\n1.推行DRG付费改革，DRG付费占比达到30%。\n2.完善药品集中采购制度。'),
+      policy(
+        'p-cd',
+        '510100',
+        '成都市深化医药卫生体制改革实施方案',
+        '一、改革任务\n1.推行DRG付费改革，DRG付费占比达到30%。\n2.完善药品集中采购制度。',
+      ),
       policy('p-stub', '000000', '关于深化医药卫生体制改革的意见', null, true),
     ]);
     await tx.write(upsert.Task, [...sampleTasks, ...extras]);
@@ -194,7 +295,10 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
       target('tg-fj', 'fj-1-1', 'DRG付费占比达到30%', 30),
       ...extras.map((t, i) => target(`tg-x-${i}`, t.id, `DRG付费占比达到${i}%`, i)),
     ]);
-    await tx.write(merge.PART_OF, jurisdictions.flatMap((j) => (j.parentId ? [{ from: j.id, to: j.parentId }] : [])));
+    await tx.write(
+      merge.PART_OF,
+      jurisdictions.flatMap((j) => (j.parentId ? [{ from: j.id, to: j.parentId }] : [])),
+    );
     await tx.write(merge.ISSUED_IN, [
       { from: 'p-fj', to: '350000' },
       { from: 'p-sm', to: '350400' },
@@ -202,9 +306,18 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
       { from: 'p-stub', to: '000000' },
     ]);
     const allTasks = [...sampleTasks, ...extras];
-    await tx.write(merge.HAS_TASK, allTasks.map((t) => ({ from: t.policyId, to: t.id })));
-    await tx.write(merge.HAS_PART, allTasks.flatMap((t) => (t.parentId ? [{ from: t.parentId, to: t.id }] : [])));
-    await tx.write(merge.BELONGS_TO, agencies.map((a) => ({ from: a.id, to: a.jurisdictionId })));
+    await tx.write(
+      merge.HAS_TASK,
+      allTasks.map((t) => ({ from: t.policyId, to: t.id })),
+    );
+    await tx.write(
+      merge.HAS_PART,
+      allTasks.flatMap((t) => (t.parentId ? [{ from: t.parentId, to: t.id }] : [])),
+    );
+    await tx.write(
+      merge.BELONGS_TO,
+      agencies.map((a) => ({ from: a.id, to: a.jurisdictionId })),
+    );
     await tx.write(merge.RESPONSIBLE, [
       responsible('sm-1-1', 'ag-sm-yb', 'lead', '市医保局', 0),
       responsible('sm-1-1', 'ag-sm-wj', 'support', '市卫健委', 1),

@@ -83,14 +83,20 @@ export async function handleCuration(request: Request, context: WriteContext): P
   const body = await parseRequest(request);
   const { linkContext } = await context.sourceContext();
   if (!linkContext.catalogue.items.some((item) => item.id === body.nationalItemId)) {
-    return refusal(404, 'UNKNOWN_NATIONAL_ITEM', `No national item "${body.nationalItemId}" in the catalogue; see the nationalItems query.`);
+    return refusal(
+      404,
+      'UNKNOWN_NATIONAL_ITEM',
+      `No national item "${body.nationalItemId}" in the catalogue; see the nationalItems query.`,
+    );
   }
   const reply = await context.store.transaction(async (tx): Promise<WriteReply> => {
     const [task] = await tx.read(curationQueries.curationTask, { taskId: body.taskId });
     if (!task) throw new WriteRefused(refusal(404, 'UNKNOWN_TASK', `No task "${body.taskId}"; see the task and search queries.`));
     const taskMatch = body.taskMatch ?? task.text;
     if (!task.text.includes(taskMatch)) {
-      throw new WriteRefused(refusal(422, 'TASK_MATCH_NOT_IN_TASK', `"taskMatch" must be a phrase of the task's text; "${taskMatch}" is not.`));
+      throw new WriteRefused(
+        refusal(422, 'TASK_MATCH_NOT_IN_TASK', `"taskMatch" must be a phrase of the task's text; "${taskMatch}" is not.`),
+      );
     }
     const entry: ReviewedLink = {
       taskMatch,
@@ -104,12 +110,10 @@ export async function handleCuration(request: Request, context: WriteContext): P
       date: new Date().toISOString().slice(0, 10),
     };
     const stored = (await tx.read(readQueries.implementsByTasks, { ids: [task.id] })).map(asTaskLink);
-    const { links, messages } = applyReviewedLinks(
-      [{ path: task.id, text: task.text, span: { start: task.spanStart } }],
-      stored,
-      [entry],
-      { catalogue: linkContext.catalogue, scope: { jurisdictionId: task.jurisdictionId, docNumber: task.docNumber } },
-    );
+    const { links, messages } = applyReviewedLinks([{ path: task.id, text: task.text, span: { start: task.spanStart } }], stored, [entry], {
+      catalogue: linkContext.catalogue,
+      scope: { jurisdictionId: task.jurisdictionId, docNumber: task.docNumber },
+    });
     const link = links.find((candidate) => candidate.targetId === body.nationalItemId) ?? null;
     const pair = { from: task.id, to: body.nationalItemId };
     if (body.decision === 'reject') {
@@ -132,7 +136,10 @@ export async function handleCuration(request: Request, context: WriteContext): P
         nationalItemId: body.nationalItemId,
         decision: body.decision,
         changed: body.decision === 'reject' ? existed : true,
-        link: body.decision === 'reject' || !link ? null : { score: link.score, method: link.method, kind: link.kind, curated: true, evidence: link.evidence },
+        link:
+          body.decision === 'reject' || !link
+            ? null
+            : { score: link.score, method: link.method, kind: link.kind, curated: true, evidence: link.evidence },
         recorded: entry,
       },
     };

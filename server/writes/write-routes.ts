@@ -25,7 +25,12 @@ async function route(request: Request, path: string, context: WriteContext): Pro
   if (request.method !== 'POST') return refusal(405, 'METHOD_NOT_ALLOWED', `${path} accepts POST only.`, { allow: 'POST' });
   const access = checkWriteAccess(request.headers.get('authorization'), context.token);
   if (!access.allowed) {
-    return refusal(access.status, access.code, access.message, access.status === 401 ? { 'www-authenticate': 'Bearer realm="reformgraph"' } : undefined);
+    return refusal(
+      access.status,
+      access.code,
+      access.message,
+      access.status === 401 ? { 'www-authenticate': 'Bearer realm="reformgraph"' } : undefined,
+    );
   }
   try {
     return await handler(request, context);

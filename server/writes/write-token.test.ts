@@ -12,7 +12,18 @@ describe('checkWriteAccess', () => {
   });
 
   it('answers 401 to a missing, wrong, prefixed, extended or differently cased token', () => {
-    for (const header of [null, '', 'Bearer', 'Bearer ', `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, `Bearer ${TOKEN.toUpperCase()}`, `Token ${TOKEN}`, TOKEN, `Bearer ${TOKEN} extra`]) {
+    for (const header of [
+      null,
+      '',
+      'Bearer',
+      'Bearer ',
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(1)}`,
+      `Bearer ${TOKEN.toUpperCase()}`,
+      `Token ${TOKEN}`,
+      TOKEN,
+      `Bearer ${TOKEN} extra`,
+    ]) {
       expect(checkWriteAccess(header, TOKEN), String(header)).toMatchObject({ allowed: false, status: 401, code: 'UNAUTHORIZED' });
     }
   });

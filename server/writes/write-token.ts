@@ -6,8 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export type WriteAccess =
-  | { allowed: true }
-  | { allowed: false; status: 401 | 403; code: 'WRITES_DISABLED' | 'UNAUTHORIZED'; message: string };
+  { allowed: true } | { allowed: false; status: 401 | 403; code: 'WRITES_DISABLED' | 'UNAUTHORIZED'; message: string };
 
 /**
  * Compares digests rather than the tokens themselves: timingSafeEqual needs equal lengths, and

@@ -122,7 +122,10 @@ export function bulkCreateQuery<T extends NodeLabel | RelType>(table: T): WriteQ
 export function bulkCreateQuery(table: NodeLabel | RelType): WriteQuery<object> {
   if (table in nodes) {
     const label = table as NodeLabel;
-    return { ...writeQuery<object>(`bulkCreate${label}`, `UNWIND $rows AS r CREATE (:${label}${propertyMap(label)})`, nodeRowTypes(label)), bulkTable: label };
+    return {
+      ...writeQuery<object>(`bulkCreate${label}`, `UNWIND $rows AS r CREATE (:${label}${propertyMap(label)})`, nodeRowTypes(label)),
+      bulkTable: label,
+    };
   }
   const type = table as RelType;
   const { from, to } = relationships[type];

@@ -50,7 +50,9 @@ async function expectOneLanguage(page: Page, lang: 'zh' | 'en', chrome: string) 
     const english = [...shown.matchAll(/[A-Za-z]{3,}/g)].map((match) => match[0]).filter((word) => !['English', 'CSV'].includes(word));
     expect(english).toEqual([]);
   } else {
-    expect(shown).not.toMatch(/\b(SUPPLY|ENVIRONMENT|DEMAND|RAISED|LOWERED|CHANGED|SAME|INSERTED|DELETED)\b|\b[A-Z]+_[A-Z_]+\b|[a-z]+-[a-z]+-[a-z]+/);
+    expect(shown).not.toMatch(
+      /\b(SUPPLY|ENVIRONMENT|DEMAND|RAISED|LOWERED|CHANGED|SAME|INSERTED|DELETED)\b|\b[A-Z]+_[A-Z_]+\b|[a-z]+-[a-z]+-[a-z]+/,
+    );
     expect([...shown.matchAll(/[\u3400-\u9fff]+/g)].map((match) => match[0]).filter((word) => word !== '中文')).toEqual([]);
   }
 }
@@ -66,9 +68,9 @@ const SEGMENTS = 'spanA { start end } spanB { start end } textA textB identity s
 for (const screen of SCREENS) {
   describe(`analyses at ${screen.width}×${screen.height} (${screen.name})`, () => {
     it('draws one adoption curve per pillar, lists the adopters of a point, and links adoption.csv', async () => {
-      const { adoption } = await gql<{ adoption: { years: number[]; jurisdictions: Ref[]; pillarCurves: { key: string; adopters: string[][] }[] } }>(
-        '{ adoption { years jurisdictions { id name nameEn } pillarCurves { key adopters } } }',
-      );
+      const { adoption } = await gql<{
+        adoption: { years: number[]; jurisdictions: Ref[]; pillarCurves: { key: string; adopters: string[][] }[] };
+      }>('{ adoption { years jurisdictions { id name nameEn } pillarCurves { key adopters } } }');
       expect(adoption.pillarCurves.length).toBeGreaterThan(1);
       for (const lang of ['zh', 'en'] as const) {
         const { context, page } = await openPage(screen, lang);
@@ -80,7 +82,9 @@ for (const screen of SCREENS) {
           // A point of the last year with adopters: its tooltip names exactly those jurisdictions.
           const curve = adoption.pillarCurves[0]!;
           const at = adoption.years.length - 1;
-          const expected = (curve.adopters[at] ?? []).map((id) => adoption.jurisdictions.find((j) => j.id === id)!).map((j) => (lang === 'zh' ? j.name : j.nameEn));
+          const expected = (curve.adopters[at] ?? [])
+            .map((id) => adoption.jurisdictions.find((j) => j.id === id)!)
+            .map((j) => (lang === 'zh' ? j.name : j.nameEn));
           expect(expected.length).toBeGreaterThan(0);
           // Highlighting the curve from the legend draws it on top, so the pointer reaches its point.
           await page.locator(`.curve-legend button[data-key="${curve.key}"]`).click();
@@ -91,7 +95,11 @@ for (const screen of SCREENS) {
           const box = await tooltip.boundingBox();
           expect(box && box.x >= 0 && box.x + box.width <= screen.width).toBe(true);
           await expectInsideScreen(page, screen);
-          await expectOneLanguage(page, lang, '.view-toolbar h1, .view-toolbar a, .analysis-body .hint, .curve-chart text, .curve-legend, [data-testid=curve-tooltip]');
+          await expectOneLanguage(
+            page,
+            lang,
+            '.view-toolbar h1, .view-toolbar a, .analysis-body .hint, .curve-chart text, .curve-legend, [data-testid=curve-tooltip]',
+          );
           if (lang === 'zh') await shot(page, screen, 'adoption');
           // The download link answers with the event-history CSV.
           const href = await page.getByTestId('adoption-csv').getAttribute('href');
@@ -116,7 +124,9 @@ for (const screen of SCREENS) {
         await page.waitForURL(/pillar=medical-security/);
         await expect.poll(() => page.getByTestId('curve').count(), { timeout: 20_000 }).toBe(adoption.itemCurves.length);
         const legend = await page.locator('.curve-legend button').allInnerTexts();
-        expect(legend.map((text) => text.replace(/\s*\(\d+\)$/, '').trim())).toEqual(adoption.itemCurves.map((curve) => curve.nationalItem.titleZh));
+        expect(legend.map((text) => text.replace(/\s*\(\d+\)$/, '').trim())).toEqual(
+          adoption.itemCurves.map((curve) => curve.nationalItem.titleZh),
+        );
         await expectInsideScreen(page, screen);
         await shot(page, screen, 'adoption-pillar');
       } finally {
@@ -124,7 +134,7 @@ for (const screen of SCREENS) {
       }
     });
 
-    it('shows the instruments × reform areas matrix of a jurisdiction and lists a cell\'s tasks with the evidence marked', async () => {
+    it("shows the instruments × reform areas matrix of a jurisdiction and lists a cell's tasks with the evidence marked", async () => {
       const { instrumentMatrix: matrix } = await gql<{
         instrumentMatrix: { subTypes: { id: string }[]; reformAreas: { id: string }[]; counts: number[][]; totals: number[] };
       }>('{ instrumentMatrix(jurisdictionId: "350400") { subTypes { id } reformAreas { id } counts totals } }');
@@ -133,9 +143,11 @@ for (const screen of SCREENS) {
         try {
           await page.goto(`${server.url}#/instruments?j=350400`);
           await page.getByTestId('instrument-cell').first().waitFor();
-          const cells = await page.getByTestId('instrument-cell').evaluateAll((buttons) =>
-            buttons.map((button) => [button.getAttribute('data-sub-type'), button.getAttribute('data-pillar'), button.textContent]),
-          );
+          const cells = await page
+            .getByTestId('instrument-cell')
+            .evaluateAll((buttons) =>
+              buttons.map((button) => [button.getAttribute('data-sub-type'), button.getAttribute('data-pillar'), button.textContent]),
+            );
           const expected = matrix.subTypes.flatMap((subType, row) => [
             ...matrix.reformAreas.map((area, column) => [subType.id, area.id, String(matrix.counts[row]![column])]),
             [subType.id, '*', String(matrix.totals[row])],
@@ -147,9 +159,11 @@ for (const screen of SCREENS) {
           await shot(page, screen, 'instruments');
           // The fullest cell: its task list has as many tasks as the cell counts, each with its evidence words marked.
           let best = { row: 0, column: 0 };
-          matrix.counts.forEach((counts, row) => counts.forEach((count, column) => {
-            if (count > matrix.counts[best.row]![best.column]!) best = { row, column };
-          }));
+          matrix.counts.forEach((counts, row) =>
+            counts.forEach((count, column) => {
+              if (count > matrix.counts[best.row]![best.column]!) best = { row, column };
+            }),
+          );
           const subType = matrix.subTypes[best.row]!.id;
           const pillar = matrix.reformAreas[best.column]!.id;
           await page.locator(`[data-testid=instrument-cell][data-sub-type="${subType}"][data-pillar="${pillar}"]`).click();
@@ -159,15 +173,20 @@ for (const screen of SCREENS) {
           expect(await rows.count()).toBe(matrix.counts[best.row]![best.column]);
           const first = rows.first();
           const taskId = await first.getAttribute('data-task-id');
-          const { task } = await gql<{ task: { instruments: { subType: string; evidence: { text: string }[] }[]; implements: { nationalItem: { pillar: string } }[] } }>(
-            `query ($id: ID!) { task(id: $id) { instruments { subType evidence { text } } implements { nationalItem { pillar } } } }`,
-            { id: taskId },
-          );
+          const { task } = await gql<{
+            task: { instruments: { subType: string; evidence: { text: string }[] }[]; implements: { nationalItem: { pillar: string } }[] };
+          }>(`query ($id: ID!) { task(id: $id) { instruments { subType evidence { text } } implements { nationalItem { pillar } } } }`, {
+            id: taskId,
+          });
           expect(task.implements.some((link) => link.nationalItem.pillar === pillar)).toBe(true);
           const evidence = task.instruments.find((use) => use.subType === subType)!.evidence.map((item) => item.text);
           const marked = await first.locator('mark').allInnerTexts();
           expect(marked.length).toBeGreaterThan(0);
-          for (const words of evidence) expect(marked.some((text) => text.includes(words)), words).toBe(true);
+          for (const words of evidence)
+            expect(
+              marked.some((text) => text.includes(words)),
+              words,
+            ).toBe(true);
           const panelBox = await panel.boundingBox();
           expect(panelBox && panelBox.x >= 0 && panelBox.x + panelBox.width <= screen.width + 0.5).toBe(true);
           await shot(page, screen, 'instruments-cell');
@@ -177,10 +196,14 @@ for (const screen of SCREENS) {
       }
     });
 
-    it('shows a task\'s instrument codes and its best-aligned source passage in the detail panel', async () => {
-      const { search } = await gql<{ search: { id: string; bestAlignment: { taskShare: number; passage: { textA: string; textB: string } } | null; instruments: { subType: string }[] }[] }>(
-        `{ search(text: "医保", limit: 20) { id bestAlignment { taskShare passage { textA textB } } instruments { subType } } }`,
-      );
+    it("shows a task's instrument codes and its best-aligned source passage in the detail panel", async () => {
+      const { search } = await gql<{
+        search: {
+          id: string;
+          bestAlignment: { taskShare: number; passage: { textA: string; textB: string } } | null;
+          instruments: { subType: string }[];
+        }[];
+      }>(`{ search(text: "医保", limit: 20) { id bestAlignment { taskShare passage { textA textB } } instruments { subType } } }`);
       const task = search.find((found) => found.bestAlignment && found.instruments.length > 1);
       expect(task).toBeDefined();
       const { context, page } = await openPage(screen);
@@ -188,9 +211,11 @@ for (const screen of SCREENS) {
         await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${task!.id}`)}`);
         const section = page.getByTestId('task-analyses');
         await section.waitFor();
-        expect(await section.locator('[data-testid=instrument-uses] > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-sub-type')))).toEqual(
-          task!.instruments.map((use) => use.subType),
-        );
+        expect(
+          await section
+            .locator('[data-testid=instrument-uses] > li')
+            .evaluateAll((items) => items.map((item) => item.getAttribute('data-sub-type'))),
+        ).toEqual(task!.instruments.map((use) => use.subType));
         expect(await section.getByTestId('aligned-a').locator('p').innerText()).toBe(task!.bestAlignment!.passage.textA);
         expect(await section.getByTestId('aligned-b').locator('p').innerText()).toContain(task!.bestAlignment!.passage.textB);
         expect(await section.getByTestId('aligned-b').locator('mark').count()).toBeGreaterThan(0);
@@ -203,13 +228,15 @@ for (const screen of SCREENS) {
       }
     });
 
-    it('opens a task\'s best-aligned passage in compare', async () => {
+    it("opens a task's best-aligned passage in compare", async () => {
       const { context, page } = await openPage(screen);
       try {
         await page.goto(`${server.url}#/compare?a=350400&b=141000`);
         const toggle = page.getByTestId('group-shared').getByTestId('alignment-toggle').first();
         await toggle.waitFor();
-        const taskId = await toggle.evaluate((button) => /d=Task%3A([^&]+)/.exec((button.closest('li')!.querySelector('a')!.getAttribute('href')!))![1]!);
+        const taskId = await toggle.evaluate(
+          (button) => /d=Task%3A([^&]+)/.exec(button.closest('li')!.querySelector('a')!.getAttribute('href')!)![1]!,
+        );
         const { task } = await gql<{ task: { bestAlignment: { passage: { textA: string } } | null } }>(
           'query ($id: ID!) { task(id: $id) { bestAlignment { passage { textA } } } }',
           { id: decodeURIComponent(taskId) },
@@ -235,7 +262,10 @@ for (const screen of SCREENS) {
       let pair = { a: '', b: '', passages: -1 };
       for (const [index, a] of policies.entries()) {
         for (const b of policies.slice(index + 1)) {
-          const { textReuse } = await gql<{ textReuse: { passages: unknown[] } }>('query ($a: ID!, $b: ID!) { textReuse(policyA: $a, policyB: $b) { passages { score } } }', { a: a.id, b: b.id });
+          const { textReuse } = await gql<{ textReuse: { passages: unknown[] } }>(
+            'query ($a: ID!, $b: ID!) { textReuse(policyA: $a, policyB: $b) { passages { score } } }',
+            { a: a.id, b: b.id },
+          );
           if (textReuse.passages.length > pair.passages) pair = { a: a.id, b: b.id, passages: textReuse.passages.length };
         }
       }
@@ -249,7 +279,10 @@ for (const screen of SCREENS) {
         try {
           await page.goto(`${server.url}#/reuse?a=${encodeURIComponent(pair.a)}&b=${encodeURIComponent(pair.b)}`);
           await page.getByTestId('reuse-passage').first().waitFor();
-          for (const [side, share] of [['a', textReuse.shareA], ['b', textReuse.shareB]] as const) {
+          for (const [side, share] of [
+            ['a', textReuse.shareA],
+            ['b', textReuse.shareB],
+          ] as const) {
             const shown = Number((await page.getByTestId(`reuse-share-${side}`).getByTestId('share-value').innerText()).replace('%', ''));
             expect(Math.abs(shown - share * 100)).toBeLessThanOrEqual(0.05);
           }
@@ -260,7 +293,11 @@ for (const screen of SCREENS) {
             expect(await passages.nth(index).getByTestId('aligned-b').locator('p').innerText()).toBe(passage.textB);
           }
           await expectInsideScreen(page, screen);
-          await expectOneLanguage(page, lang, '.view-toolbar h1, .view-toolbar button, .reuse-share-head .muted, .analysis-body h2, .alignment-legend');
+          await expectOneLanguage(
+            page,
+            lang,
+            '.view-toolbar h1, .view-toolbar button, .reuse-share-head .muted, .analysis-body h2, .alignment-legend',
+          );
           if (lang === 'zh') await shot(page, screen, 'reuse');
         } finally {
           await context.close();
@@ -272,8 +309,14 @@ for (const screen of SCREENS) {
       const { policies } = await gql<{ policies: { id: string; issuedOn: string | null }[] }>('{ policies { id issuedOn } }');
       const dated = policies.filter((policy) => policy.issuedOn).map((policy) => policy.id);
       const { planVersions } = await gql<{
-        planVersions: { documents: { id: string }[]; steps: { continued: { id: string }[]; added: { id: string }[]; dropped: { id: string }[]; targetChanges: { metric: string }[] }[] }[];
-      }>('query ($ids: [ID!]) { planVersions(policyIds: $ids) { documents { id } steps { continued { id } added { id } dropped { id } targetChanges { metric } } } }', { ids: dated });
+        planVersions: {
+          documents: { id: string }[];
+          steps: { continued: { id: string }[]; added: { id: string }[]; dropped: { id: string }[]; targetChanges: { metric: string }[] }[];
+        }[];
+      }>(
+        'query ($ids: [ID!]) { planVersions(policyIds: $ids) { documents { id } steps { continued { id } added { id } dropped { id } targetChanges { metric } } } }',
+        { ids: dated },
+      );
       const series = planVersions[0]!;
       expect(series.steps.length).toBeGreaterThan(0);
       for (const lang of ['zh', 'en'] as const) {
@@ -281,7 +324,11 @@ for (const screen of SCREENS) {
         try {
           await page.goto(`${server.url}#/versions?p=${dated.map(encodeURIComponent).join(',')}`);
           await page.getByTestId('plan-series').waitFor();
-          expect(await page.locator('th[data-policy-id]').evaluateAll((headers) => headers.map((header) => header.getAttribute('data-policy-id')))).toEqual(series.documents.map((document) => document.id));
+          expect(
+            await page
+              .locator('th[data-policy-id]')
+              .evaluateAll((headers) => headers.map((header) => header.getAttribute('data-policy-id'))),
+          ).toEqual(series.documents.map((document) => document.id));
           const summaries = page.getByTestId('step-summary');
           expect(await summaries.count()).toBe(series.steps.length);
           for (const [index, step] of series.steps.entries()) {
@@ -293,14 +340,26 @@ for (const screen of SCREENS) {
           // Each step's added and dropped items carry that mark in the later document's column.
           const last = series.steps.length;
           const step = series.steps[last - 1]!;
-          for (const [items, presence] of [[step.added, 'added'], [step.dropped, 'dropped'], [step.continued, 'continued']] as const) {
+          for (const [items, presence] of [
+            [step.added, 'added'],
+            [step.dropped, 'dropped'],
+            [step.continued, 'continued'],
+          ] as const) {
             for (const item of items) {
-              expect(await page.locator(`[data-testid=version-row][data-item-id="${item.id}"] td`).nth(last).getAttribute('data-presence')).toBe(presence);
+              expect(
+                await page.locator(`[data-testid=version-row][data-item-id="${item.id}"] td`).nth(last).getAttribute('data-presence'),
+              ).toBe(presence);
             }
           }
-          expect(await page.getByTestId('target-change').count()).toBe(series.steps.reduce((sum, each) => sum + each.targetChanges.length, 0));
+          expect(await page.getByTestId('target-change').count()).toBe(
+            series.steps.reduce((sum, each) => sum + each.targetChanges.length, 0),
+          );
           await expectInsideScreen(page, screen);
-          await expectOneLanguage(page, lang, '.view-toolbar h1, .view-toolbar .hint, thead th.item-col, .step-summary, .target-changes thead');
+          await expectOneLanguage(
+            page,
+            lang,
+            '.view-toolbar h1, .view-toolbar .hint, thead th.item-col, .step-summary, .target-changes thead',
+          );
           if (lang === 'zh') await shot(page, screen, 'versions');
         } finally {
           await context.close();

@@ -63,7 +63,12 @@ async function shownStatuses(page: Page): Promise<Record<string, string | null>>
   return Object.fromEntries(
     await page
       .getByTestId('coverage-cell')
-      .evaluateAll((cells) => cells.map((cell) => [`${String(cell.getAttribute('data-item-id'))}|${String(cell.getAttribute('data-jurisdiction-id'))}`, cell.getAttribute('data-status')])),
+      .evaluateAll((cells) =>
+        cells.map((cell) => [
+          `${String(cell.getAttribute('data-item-id'))}|${String(cell.getAttribute('data-jurisdiction-id'))}`,
+          cell.getAttribute('data-status'),
+        ]),
+      ),
   );
 }
 
@@ -84,7 +89,8 @@ async function auditedGap(): Promise<{ nationalItemId: string; jurisdictionId: s
         status candidates { task { id } score evidence { localText } } keywordHits { task { id } } } }`,
       { item: cell.nationalItemId, j: cell.jurisdictionId },
     );
-    if (gapAudit.candidates.length > 0) return { nationalItemId: cell.nationalItemId, jurisdictionId: cell.jurisdictionId, audit: gapAudit };
+    if (gapAudit.candidates.length > 0)
+      return { nationalItemId: cell.nationalItemId, jurisdictionId: cell.jurisdictionId, audit: gapAudit };
   }
   throw new Error('no gap of the seeds has a candidate');
 }
@@ -102,13 +108,17 @@ for (const screen of SCREENS) {
             .locator(`thead th[data-jurisdiction-id="${column.jurisdiction.id}"] [data-testid=column-document]`)
             .evaluateAll((items) => items.map((item) => item.getAttribute('data-policy-id')));
           expect(shown, column.jurisdiction.id).toEqual(column.documents.map((document) => document.id));
-          const texts = await page.locator(`thead th[data-jurisdiction-id="${column.jurisdiction.id}"] [data-testid=column-document]`).allInnerTexts();
+          const texts = await page
+            .locator(`thead th[data-jurisdiction-id="${column.jurisdiction.id}"] [data-testid=column-document]`)
+            .allInnerTexts();
           column.documents.forEach((document, index) => {
             if (document.docNumber) expect(texts[index]).toContain(document.docNumber);
             expect(texts[index]).toContain(document.status === 'draft' ? '征求意见稿' : '正式文件');
           });
         }
-        expect(await shownStatuses(page)).toEqual(Object.fromEntries(coverage.cells.map((cell) => [`${cell.nationalItemId}|${cell.jurisdictionId}`, cell.status])));
+        expect(await shownStatuses(page)).toEqual(
+          Object.fromEntries(coverage.cells.map((cell) => [`${cell.nationalItemId}|${cell.jurisdictionId}`, cell.status])),
+        );
         const legend = await page.getByTestId('coverage-legend').innerText();
         expect(legend).toContain('缺口');
         expect(legend).toContain('无文件');
@@ -136,11 +146,25 @@ for (const screen of SCREENS) {
         const expected = Object.fromEntries(coverage.cells.map((cell) => [`${cell.nationalItemId}|${cell.jurisdictionId}`, cell.status]));
         await expect.poll(() => shownStatuses(page), { timeout: 10_000 }).toEqual(expected);
         const first = noDocument[0];
-        const look = (selector: string) => page.locator(selector).first().evaluate((element) => [getComputedStyle(element).backgroundImage, getComputedStyle(element).color].join(' '));
-        const noDocumentLook = await look(`[data-testid=coverage-cell][data-item-id="${first!.nationalItemId}"][data-jurisdiction-id="${first!.jurisdictionId}"]`);
-        const gapLook = await look(`[data-testid=coverage-cell][data-item-id="${gap!.nationalItemId}"][data-jurisdiction-id="${gap!.jurisdictionId}"]`);
+        const look = (selector: string) =>
+          page
+            .locator(selector)
+            .first()
+            .evaluate((element) => [getComputedStyle(element).backgroundImage, getComputedStyle(element).color].join(' '));
+        const noDocumentLook = await look(
+          `[data-testid=coverage-cell][data-item-id="${first!.nationalItemId}"][data-jurisdiction-id="${first!.jurisdictionId}"]`,
+        );
+        const gapLook = await look(
+          `[data-testid=coverage-cell][data-item-id="${gap!.nationalItemId}"][data-jurisdiction-id="${gap!.jurisdictionId}"]`,
+        );
         expect(noDocumentLook).not.toBe(gapLook);
-        expect(await page.locator(`[data-testid=coverage-cell][data-item-id="${first!.nationalItemId}"][data-jurisdiction-id="${first!.jurisdictionId}"]`).innerText()).toBe('无文件');
+        expect(
+          await page
+            .locator(
+              `[data-testid=coverage-cell][data-item-id="${first!.nationalItemId}"][data-jurisdiction-id="${first!.jurisdictionId}"]`,
+            )
+            .innerText(),
+        ).toBe('无文件');
         await shot(page, screen, 'coverage-period');
       } finally {
         await context.close();
@@ -156,7 +180,9 @@ for (const screen of SCREENS) {
         await audit.waitFor();
         expect(await audit.getAttribute('data-status')).toBe('GAP');
         const candidates = audit.getByTestId('gap-candidate');
-        expect(await candidates.evaluateAll((items) => items.map((item) => item.getAttribute('data-task-id')))).toEqual(gap.audit.candidates.map((candidate) => candidate.task.id));
+        expect(await candidates.evaluateAll((items) => items.map((item) => item.getAttribute('data-task-id')))).toEqual(
+          gap.audit.candidates.map((candidate) => candidate.task.id),
+        );
         const firstText = await candidates.first().innerText();
         expect(firstText).toContain(gap.audit.candidates[0]?.score.toFixed(2));
         for (const evidence of gap.audit.candidates[0]?.evidence ?? []) expect(firstText).toContain(evidence.localText);
@@ -182,8 +208,18 @@ for (const screen of SCREENS) {
         unlinkedB: { id: string }[];
         shared: {
           nationalItem: { id: string };
-          tasksA: { id: string; title: string; targets: { id: string; metric: string | null }[]; implements: { nationalItem: { id: string }; score: number }[] }[];
-          tasksB: { id: string; title: string; targets: { id: string; metric: string | null }[]; implements: { nationalItem: { id: string }; score: number }[] }[];
+          tasksA: {
+            id: string;
+            title: string;
+            targets: { id: string; metric: string | null }[];
+            implements: { nationalItem: { id: string }; score: number }[];
+          }[];
+          tasksB: {
+            id: string;
+            title: string;
+            targets: { id: string; metric: string | null }[];
+            implements: { nationalItem: { id: string }; score: number }[];
+          }[];
         }[];
       };
     }
@@ -198,13 +234,21 @@ for (const screen of SCREENS) {
       try {
         await page.goto(`${server.url}#/compare?a=340722&b=141000`);
         await page.getByTestId('compare-table').waitFor();
-        const docs = (testId: string) => page.getByTestId(testId).getByTestId('column-document').evaluateAll((items) => items.map((item) => item.getAttribute('data-policy-id')));
+        const docs = (testId: string) =>
+          page
+            .getByTestId(testId)
+            .getByTestId('column-document')
+            .evaluateAll((items) => items.map((item) => item.getAttribute('data-policy-id')));
         expect(await docs('side-documents-a')).toEqual(compare.documentsA.map((document) => document.id));
         expect(await docs('side-documents-b')).toEqual(compare.documentsB.map((document) => document.id));
         expect(await page.getByTestId('side-documents-a').innerText()).toContain(compare.a.name);
         // Targets: every quantified target of a shared item on exactly one row, some side by side.
-        const quantified = compare.shared.flatMap((row) => [...row.tasksA, ...row.tasksB].flatMap((task) => task.targets.filter((target) => target.metric).map((target) => target.id)));
-        const shownTargets = (await page.getByTestId('target-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-target-ids') ?? ''))).flatMap((ids) => ids.split(' '));
+        const quantified = compare.shared.flatMap((row) =>
+          [...row.tasksA, ...row.tasksB].flatMap((task) => task.targets.filter((target) => target.metric).map((target) => target.id)),
+        );
+        const shownTargets = (
+          await page.getByTestId('target-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-target-ids') ?? ''))
+        ).flatMap((ids) => ids.split(' '));
         expect([...shownTargets].sort()).toEqual([...quantified].sort());
         expect(await page.locator('[data-testid=target-row][data-paired=true]').count()).toBeGreaterThan(0);
         // One wording diff per shared item with tasks on both sides (a document's title may cover an item as a whole).
@@ -214,9 +258,19 @@ for (const screen of SCREENS) {
         expect(await diffs.count()).toBe(withTasks.length);
         const row = withTasks[0];
         const best = (tasks: CompareAnswer['compare']['shared'][number]['tasksA']) =>
-          [...tasks].sort((x, y) => (y.implements.find((l) => l.nationalItem.id === row?.nationalItem.id)?.score ?? 0) - (x.implements.find((l) => l.nationalItem.id === row?.nationalItem.id)?.score ?? 0))[0];
+          [...tasks].sort(
+            (x, y) =>
+              (y.implements.find((l) => l.nationalItem.id === row?.nationalItem.id)?.score ?? 0) -
+              (x.implements.find((l) => l.nationalItem.id === row?.nationalItem.id)?.score ?? 0),
+          )[0];
         const firstDiff = page.locator(`[data-testid=compare-row][data-item-id="${row!.nationalItem.id}"] + tr [data-testid=wording-diff]`);
-        const shownA = await firstDiff.getByTestId('wording-a').evaluate((line) => [...line.querySelectorAll(':scope > span:not(.dot):not(.side-name):not(.task-key), :scope > mark')].map((part) => part.textContent).join(''));
+        const shownA = await firstDiff
+          .getByTestId('wording-a')
+          .evaluate((line) =>
+            [...line.querySelectorAll(':scope > span:not(.dot):not(.side-name):not(.task-key), :scope > mark')]
+              .map((part) => part.textContent)
+              .join(''),
+          );
         expect(shownA).toBe(best(row?.tasksA ?? [])?.title);
         expect(await page.getByTestId('unlinked-a').getByTestId('unlinked-task').count()).toBe(compare.unlinkedA.length);
         expect(await page.getByTestId('unlinked-b').getByTestId('unlinked-task').count()).toBe(compare.unlinkedB.length);
@@ -238,7 +292,9 @@ describe('curation from a gap audit', () => {
     const { context, page } = await openPage(screen);
     try {
       await page.goto(`${server.url}#/coverage?item=${encodeURIComponent(gap.nationalItemId)}&in=${gap.jurisdictionId}`);
-      const cell = page.locator(`[data-testid=coverage-cell][data-item-id="${gap.nationalItemId}"][data-jurisdiction-id="${gap.jurisdictionId}"]`);
+      const cell = page.locator(
+        `[data-testid=coverage-cell][data-item-id="${gap.nationalItemId}"][data-jurisdiction-id="${gap.jurisdictionId}"]`,
+      );
       expect(await cell.getAttribute('data-status')).toBe('GAP');
       await page.getByTestId('gap-audit').waitFor();
       // Without the token the read-only server refuses, and says so.
@@ -249,7 +305,9 @@ describe('curation from a gap audit', () => {
       await page.getByTestId('accept-candidate').first().click();
       await expect.poll(() => cell.getAttribute('data-status'), { timeout: 15_000 }).toBe('COVERED');
       const { coverage } = await coverageOf();
-      const after = coverage.cells.find((candidate) => candidate.nationalItemId === gap.nationalItemId && candidate.jurisdictionId === gap.jurisdictionId);
+      const after = coverage.cells.find(
+        (candidate) => candidate.nationalItemId === gap.nationalItemId && candidate.jurisdictionId === gap.jurisdictionId,
+      );
       expect(after?.status).toBe('COVERED');
       expect(await cell.getAttribute('data-count')).toBe(String(after?.taskCount));
       await shot(page, screen, 'coverage-after-curation');

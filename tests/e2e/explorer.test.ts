@@ -60,7 +60,14 @@ beforeAll(async () => {
   gql = graphqlClient(server);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await context.addInitScript(() => window.localStorage.setItem('reformgraph.lang', 'zh'));
@@ -84,7 +91,9 @@ describe('coverage view', () => {
     const cells = page.getByTestId('coverage-cell');
     await cells.first().waitFor();
     expect(await cells.count()).toBe(coverage.nationalItems.length * SEED_JURISDICTIONS.length);
-    const headers = await page.locator('thead th[data-jurisdiction-id]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-jurisdiction-id')));
+    const headers = await page
+      .locator('thead th[data-jurisdiction-id]')
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-jurisdiction-id')));
     expect(headers).toEqual(SEED_JURISDICTIONS);
     for (const jurisdictionId of SEED_JURISDICTIONS) {
       const gaps = coverage.cells.filter((cell) => cell.jurisdictionId === jurisdictionId && cell.status === 'GAP').length;
@@ -103,7 +112,9 @@ describe('coverage view', () => {
     expect(busiest?.taskCount).toBeGreaterThan(1);
     if (!busiest) return;
     await open('#/coverage');
-    await page.locator(`[data-testid=coverage-cell][data-item-id="${busiest.nationalItemId}"][data-jurisdiction-id="${busiest.jurisdictionId}"]`).click();
+    await page
+      .locator(`[data-testid=coverage-cell][data-item-id="${busiest.nationalItemId}"][data-jurisdiction-id="${busiest.jurisdictionId}"]`)
+      .click();
     const rows = page.getByTestId('cell-panel').getByTestId('task-row');
     await rows.first().waitFor();
     const shown = await rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-task-id')));
@@ -121,7 +132,9 @@ describe('coverage view', () => {
   });
 
   it('shows English names of jurisdictions after the language toggle', async () => {
-    const { coverage } = await gql<CoverageAnswer>('{ coverage(jurisdictionIds: ["350400"]) { nationalItems { id } jurisdictions { id name nameEn } cells { nationalItemId jurisdictionId taskCount taskIds } } }');
+    const { coverage } = await gql<CoverageAnswer>(
+      '{ coverage(jurisdictionIds: ["350400"]) { nationalItems { id } jurisdictions { id name nameEn } cells { nationalItemId jurisdictionId taskCount taskIds } } }',
+    );
     const sanming = coverage.jurisdictions[0];
     await open('#/coverage?j=350400');
     await page.getByTestId('coverage-cell').first().waitFor();
@@ -132,12 +145,17 @@ describe('coverage view', () => {
   });
 
   it('exports the matrix as CSV with a header and one line per national item', async () => {
-    const { coverage } = await gql<CoverageAnswer>('{ coverage(jurisdictionIds: ["350400", "141000"]) { nationalItems { id } jurisdictions { id name nameEn } cells { nationalItemId jurisdictionId taskCount taskIds } } }');
+    const { coverage } = await gql<CoverageAnswer>(
+      '{ coverage(jurisdictionIds: ["350400", "141000"]) { nationalItems { id } jurisdictions { id name nameEn } cells { nationalItemId jurisdictionId taskCount taskIds } } }',
+    );
     await open('#/coverage?j=350400,141000');
     await page.getByTestId('coverage-cell').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
     const text = readFileSync(await download.path(), 'utf8');
-    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toContain('nationalItemId');
     expect(lines).toHaveLength(coverage.nationalItems.length + 1);
   });
@@ -145,9 +163,9 @@ describe('coverage view', () => {
 
 describe('lineage view', () => {
   it('draws a national item with every implementing task, their policies and jurisdictions', async () => {
-    const { nationalItems } = await gql<{ nationalItems: { id: string; implementations: { id: string; policy: { id: string }; jurisdiction: { id: string } }[] }[] }>(
-      '{ nationalItems { id implementations { id policy { id } jurisdiction { id } } } }',
-    );
+    const { nationalItems } = await gql<{
+      nationalItems: { id: string; implementations: { id: string; policy: { id: string }; jurisdiction: { id: string } }[] }[];
+    }>('{ nationalItems { id implementations { id policy { id } jurisdiction { id } } } }');
     const item = [...nationalItems].sort((a, b) => b.implementations.length - a.implementations.length)[0];
     expect(item?.implementations.length).toBeGreaterThan(2);
     if (!item) return;
@@ -164,15 +182,18 @@ describe('lineage view', () => {
   });
 
   it('draws a task up to the national items and parent-document tasks of its lineage', async () => {
-    const { nationalItems } = await gql<{ nationalItems: { implementations: { id: string }[] }[] }>('{ nationalItems { implementations { id } } }');
+    const { nationalItems } = await gql<{ nationalItems: { implementations: { id: string }[] }[] }>(
+      '{ nationalItems { implementations { id } } }',
+    );
     const taskId = nationalItems.flatMap((item) => item.implementations)[0]?.id;
     expect(taskId).toBeDefined();
     if (!taskId) return;
-    const { lineage } = await gql<{ lineage: { links: { fromTaskId: string; toTaskId: string | null; toNationalItemId: string | null }[] } }>(
-      'query($id: ID!) { lineage(taskId: $id) { links { fromTaskId toTaskId toNationalItemId } } }',
-      { id: taskId },
+    const { lineage } = await gql<{
+      lineage: { links: { fromTaskId: string; toTaskId: string | null; toNationalItemId: string | null }[] };
+    }>('query($id: ID!) { lineage(taskId: $id) { links { fromTaskId toTaskId toNationalItemId } } }', { id: taskId });
+    const toItems = new Set(
+      lineage.links.filter((link) => link.toNationalItemId).map((link) => `${link.fromTaskId}>${link.toNationalItemId!}`),
     );
-    const toItems = new Set(lineage.links.filter((link) => link.toNationalItemId).map((link) => `${link.fromTaskId}>${link.toNationalItemId!}`));
     const toTasks = new Set(lineage.links.filter((link) => link.toTaskId).map((link) => `${link.fromTaskId}>${link.toTaskId!}`));
     await open(`#/lineage/task/${encodeURIComponent(taskId)}`);
     const counts = await drawnCounts();
@@ -182,9 +203,9 @@ describe('lineage view', () => {
   });
 
   it('expands a task from the node list with + and collapses it with -', async () => {
-    const { nationalItems } = await gql<{ nationalItems: { id: string; implementations: { id: string; agencies: { name: string }[] }[] }[] }>(
-      '{ nationalItems { id implementations { id agencies { name } } } }',
-    );
+    const { nationalItems } = await gql<{
+      nationalItems: { id: string; implementations: { id: string; agencies: { name: string }[] }[] }[];
+    }>('{ nationalItems { id implementations { id agencies { name } } } }');
     const item = nationalItems.find((candidate) => candidate.implementations.some((task) => task.agencies.length > 0));
     const task = item?.implementations.find((candidate) => candidate.agencies.length > 0);
     expect(task).toBeDefined();
@@ -196,7 +217,11 @@ describe('lineage view', () => {
     const taskButton = page.locator(`.node-list button[data-node-id="Task:${task.id}"]`);
     await taskButton.focus();
     await page.keyboard.press('+');
-    await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => ((JSON.parse(value) as Record<string, number>).RESPONSIBLE ?? 0) > 0);
+    await expectAttribute(
+      page.getByTestId('graph-count'),
+      'data-counts',
+      (value) => ((JSON.parse(value) as Record<string, number>).RESPONSIBLE ?? 0) > 0,
+    );
     await taskButton.focus();
     await page.keyboard.press('-');
     await expectAttribute(page.getByTestId('graph-count'), 'data-counts', (value) => value === JSON.stringify(before));
@@ -224,7 +249,9 @@ describe('lineage view', () => {
 
 describe('compare view', () => {
   it('shows both jurisdictions in two columns with the API shared and one-sided items', async () => {
-    const { compare } = await gql<{ compare: { a: { name: string }; b: { name: string }; shared: { nationalItem: { id: string } }[]; onlyA: unknown[]; onlyB: unknown[] } }>(
+    const { compare } = await gql<{
+      compare: { a: { name: string }; b: { name: string }; shared: { nationalItem: { id: string } }[]; onlyA: unknown[]; onlyB: unknown[] };
+    }>(
       '{ compare(a: "350400", b: "141000") { a { name } b { name } shared { nationalItem { id } } onlyA { nationalItem { id } } onlyB { nationalItem { id } } } }',
     );
     await open('#/compare?a=350400&b=141000');
@@ -234,7 +261,10 @@ describe('compare view', () => {
     expect(await page.getByTestId('group-shared').getByTestId('compare-row').count()).toBe(compare.shared.length);
     expect(await page.getByTestId('group-only-a').getByTestId('compare-row').count()).toBe(compare.onlyA.length);
     expect(await page.getByTestId('group-only-b').getByTestId('compare-row').count()).toBe(compare.onlyB.length);
-    const sharedIds = await page.getByTestId('group-shared').getByTestId('compare-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id')));
+    const sharedIds = await page
+      .getByTestId('group-shared')
+      .getByTestId('compare-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id')));
     expect(sharedIds.sort()).toEqual(compare.shared.map((row) => row.nationalItem.id).sort());
     await screenshot('compare');
   });
@@ -307,7 +337,12 @@ describe('detail panel', () => {
     await span.first().waitFor();
     // The span may cross table cells and paragraph tags, which are laid out, not shown.
     const shown = (await span.evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).replace(/\s+/g, '');
-    expect(shown).toBe(task.policy.text.slice(task.span.start, task.span.end).replace(/<\/?p>/g, '').replace(/\s+/g, ''));
+    expect(shown).toBe(
+      task.policy.text
+        .slice(task.span.start, task.span.end)
+        .replace(/<\/?p>/g, '')
+        .replace(/\s+/g, ''),
+    );
     await screenshot('detail-task');
   });
 });

@@ -43,7 +43,12 @@ async function scriptsLoadedBy(hash: string, ready: string): Promise<Loaded[]> {
       (async () => {
         const headers = await response.allHeaders();
         // Bytes on the wire: the compressed body as sent (content-length of the encoded answer).
-        return { url: response.url(), encoding: headers['content-encoding'] ?? null, bytes: Number(headers['content-length']), cacheControl: headers['cache-control'] ?? null };
+        return {
+          url: response.url(),
+          encoding: headers['content-encoding'] ?? null,
+          bytes: Number(headers['content-length']),
+          cacheControl: headers['cache-control'] ?? null,
+        };
       })(),
     );
   });
@@ -73,9 +78,13 @@ describe('the first screen', () => {
     const chunks = readdirSync(join(clientDir, 'assets')).filter((name) => name.endsWith('.js'));
     const withCytoscape = chunks.filter((name) => readFileSync(join(clientDir, 'assets', name), 'utf8').includes('cytoscape'));
     expect(withCytoscape.length).toBeGreaterThan(0);
-    const loadedByMatrix = (await scriptsLoadedBy('#/coverage', '[data-testid=coverage-cell]')).map((script) => script.url.split('/').pop());
+    const loadedByMatrix = (await scriptsLoadedBy('#/coverage', '[data-testid=coverage-cell]')).map((script) =>
+      script.url.split('/').pop(),
+    );
     expect(loadedByMatrix.filter((name) => withCytoscape.includes(name ?? ''))).toEqual([]);
-    const loadedByLineage = (await scriptsLoadedBy('#/lineage/overview', '[data-testid=graph-canvas]')).map((script) => script.url.split('/').pop());
+    const loadedByLineage = (await scriptsLoadedBy('#/lineage/overview', '[data-testid=graph-canvas]')).map((script) =>
+      script.url.split('/').pop(),
+    );
     expect(loadedByLineage.some((name) => withCytoscape.includes(name ?? ''))).toBe(true);
   });
 

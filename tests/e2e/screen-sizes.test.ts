@@ -61,7 +61,16 @@ for (const screen of SCREENS) {
         await page.goto(`${server.url}#/coverage`);
         await page.getByTestId('coverage-cell').first().waitFor();
         const links = page.locator('header nav a');
-        expect(await links.allInnerTexts()).toEqual(['覆盖矩阵', '溯源图', '对比', '检索', '采纳时间线', '政策工具', '文本复用', '版本对比']);
+        expect(await links.allInnerTexts()).toEqual([
+          '覆盖矩阵',
+          '溯源图',
+          '对比',
+          '检索',
+          '采纳时间线',
+          '政策工具',
+          '文本复用',
+          '版本对比',
+        ]);
         for (const link of await links.all()) {
           // Whole: not cut, and on one line (the first round wrapped them to one character per line).
           const layout = await link.evaluate((element) => {
@@ -123,7 +132,13 @@ for (const screen of SCREENS) {
         }
         const close = page.getByTestId('detail-panel').getByRole('button', { name: '关闭' });
         const closeBox = await close.boundingBox();
-        expect(closeBox && closeBox.x >= 0 && closeBox.x + closeBox.width <= screen.width && closeBox.y >= 0 && closeBox.y + closeBox.height <= screen.height).toBe(true);
+        expect(
+          closeBox &&
+            closeBox.x >= 0 &&
+            closeBox.x + closeBox.width <= screen.width &&
+            closeBox.y >= 0 &&
+            closeBox.y + closeBox.height <= screen.height,
+        ).toBe(true);
         await shot(page, screen, 'detail-task');
         await close.click();
         await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
@@ -145,7 +160,10 @@ for (const screen of SCREENS) {
         await row.waitFor();
         const sides = row.locator('td[data-side]');
         expect(await sides.count()).toBe(2);
-        expect(await sides.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-side')))).toEqual([compare.a.name, compare.b.name]);
+        expect(await sides.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-side')))).toEqual([
+          compare.a.name,
+          compare.b.name,
+        ]);
         for (const side of await sides.all()) {
           const where = await side.boundingBox();
           // Wide enough for a line of Chinese text (the first round drew one-character columns on a phone).
@@ -159,7 +177,9 @@ for (const screen of SCREENS) {
     });
 
     it('draws the lineage of a national item with its node list reachable', async () => {
-      const { nationalItems } = await gql<{ nationalItems: { id: string; implementations: { id: string }[] }[] }>('{ nationalItems { id implementations { id } } }');
+      const { nationalItems } = await gql<{ nationalItems: { id: string; implementations: { id: string }[] }[] }>(
+        '{ nationalItems { id implementations { id } } }',
+      );
       const item = [...nationalItems].sort((a, b) => b.implementations.length - a.implementations.length)[0];
       const { context, page } = await openPage(screen);
       try {
@@ -179,7 +199,7 @@ for (const screen of SCREENS) {
       }
     });
 
-    it('shows a task\'s source beside the list: tables as tables, no tags, span and evidence marked, file and number, cite', async () => {
+    it("shows a task's source beside the list: tables as tables, no tags, span and evidence marked, file and number, cite", async () => {
       const { search } = await gql<{ search: SourceTask[] }>(
         `{ search(text: "医保", jurisdictionId: "350400", limit: 50) {
             id key span { start end } jurisdiction { name } parent { key }
@@ -188,7 +208,11 @@ for (const screen of SCREENS) {
         } }`,
       );
       // A Sanming task whose span holds the converter's <p> tags and whose links carry evidence.
-      const task = search.find((candidate) => candidate.policy.text.slice(candidate.span.start, candidate.span.end).includes('<p>') && candidate.implements.some((link) => link.evidence.length > 0));
+      const task = search.find(
+        (candidate) =>
+          candidate.policy.text.slice(candidate.span.start, candidate.span.end).includes('<p>') &&
+          candidate.implements.some((link) => link.evidence.length > 0),
+      );
       expect(task).toBeDefined();
       if (!task) return;
       const { context, page } = await openPage(screen);
@@ -200,13 +224,24 @@ for (const screen of SCREENS) {
         const text = await source.innerText();
         expect(text).not.toMatch(/<\/?p>/);
         expect(await source.locator('table.source-table').count()).toBeGreaterThan(0);
-        const spanText = (await source.getByTestId('source-span').evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))).replace(/\s+/g, '');
-        expect(spanText).toBe(task.policy.text.slice(task.span.start, task.span.end).replace(/<\/?p>/g, '').replace(/\s+/g, ''));
+        const spanText = (
+          await source.getByTestId('source-span').evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''))
+        ).replace(/\s+/g, '');
+        expect(spanText).toBe(
+          task.policy.text
+            .slice(task.span.start, task.span.end)
+            .replace(/<\/?p>/g, '')
+            .replace(/\s+/g, ''),
+        );
         expect(spanText).not.toContain('</p>');
         const evidenceWords = new Set(task.implements.flatMap((link) => link.evidence.map((evidence) => evidence.localText)));
         const marked = await source.locator('mark.evidence').allInnerTexts();
         expect(marked.length).toBeGreaterThan(0);
-        for (const word of marked) expect([...evidenceWords].some((evidence) => evidence.includes(word)), word).toBe(true);
+        for (const word of marked)
+          expect(
+            [...evidenceWords].some((evidence) => evidence.includes(word)),
+            word,
+          ).toBe(true);
         // The span is scrolled into the source box, and the box is on screen.
         const boxArea = await box(page, '[data-testid=source-text]');
         const firstMark = await box(page, '[data-testid=source-span]');
@@ -225,7 +260,14 @@ for (const screen of SCREENS) {
         await page.getByTestId('cite').click();
         await page.getByRole('status').filter({ hasText: '已复制' }).waitFor();
         const cited = await page.evaluate(() => navigator.clipboard.readText());
-        for (const part of [task.policy.docNumber ?? '', task.policy.issuedOn ?? '', task.jurisdiction.name, task.key, `${task.span.start}–${task.span.end}`]) expect(cited).toContain(part);
+        for (const part of [
+          task.policy.docNumber ?? '',
+          task.policy.issuedOn ?? '',
+          task.jurisdiction.name,
+          task.key,
+          `${task.span.start}–${task.span.end}`,
+        ])
+          expect(cited).toContain(part);
         await shot(page, screen, 'detail-source');
       } finally {
         await context.close();
@@ -241,7 +283,8 @@ for (const screen of SCREENS) {
         ['#/lineage/overview', '.legend-item'],
       ] as const;
       // Interface text only: bars, headings, legends, labels; document text may hold Latin (DRG, CT).
-      const chrome = 'header, .view-toolbar, .graph-toolbar, thead, .detail-head, .facts dt, .task-detail h3, [data-testid=link-kind], .provenance .chip, .task-list-head, .compare-summary, .group-row, .legend';
+      const chrome =
+        'header, .view-toolbar, .graph-toolbar, thead, .detail-head, .facts dt, .task-detail h3, [data-testid=link-kind], .provenance .chip, .task-list-head, .compare-summary, .group-row, .legend';
       for (const lang of ['zh', 'en'] as const) {
         const { context, page } = await openPage(screen, lang);
         try {
@@ -259,7 +302,9 @@ for (const screen of SCREENS) {
             const options = await page.locator('select option').allInnerTexts();
             const shown = [...texts, ...options].join('\n');
             if (lang === 'zh') {
-              const english = [...shown.matchAll(/[A-Za-z]{3,}/g)].map((match) => match[0]).filter((word) => !['English', 'CSV', 'PNG'].includes(word));
+              const english = [...shown.matchAll(/[A-Za-z]{3,}/g)]
+                .map((match) => match[0])
+                .filter((word) => !['English', 'CSV', 'PNG'].includes(word));
               expect(english, `${hash} (zh)`).toEqual([]);
             } else {
               // Enum names read as words ("Hrss", "MEDICAL_INSURANCE") and plurals after one ("1 Tasks").
@@ -276,9 +321,9 @@ for (const screen of SCREENS) {
     });
 
     it('finds national items and agency types by English name, and says why nothing was found', async () => {
-      const { nationalItems } = await gql<{ nationalItems: { id: string; titleEn: string; pillarEn: string; implementations: { id: string }[] }[] }>(
-        '{ nationalItems { id titleEn pillarEn implementations { id } } }',
-      );
+      const { nationalItems } = await gql<{
+        nationalItems: { id: string; titleEn: string; pillarEn: string; implementations: { id: string }[] }[];
+      }>('{ nationalItems { id titleEn pillarEn implementations { id } } }');
       const expectedItems = nationalItems.filter((item) => /\binsurance/i.test(`${item.titleEn} ${item.pillarEn}`));
       expect(expectedItems.length).toBeGreaterThan(0);
       const { context, page } = await openPage(screen, 'en');
@@ -287,7 +332,9 @@ for (const screen of SCREENS) {
         await page.getByTestId('search-input').fill('insurance');
         await page.getByTestId('search-input').press('Enter');
         await page.getByTestId('english-matches').waitFor();
-        const shownItems = await page.getByTestId('english-item').evaluateAll((links) => links.map((link) => link.getAttribute('data-item-id')));
+        const shownItems = await page
+          .getByTestId('english-item')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('data-item-id')));
         expect([...shownItems].sort()).toEqual(expectedItems.map((item) => item.id).sort());
         expect(await page.getByTestId('english-type').allInnerTexts()).toContain('Medical insurance');
         const tasks = new Set(expectedItems.slice(0, 8).flatMap((item) => item.implementations.map((task) => task.id)));
@@ -306,12 +353,18 @@ for (const screen of SCREENS) {
     });
 
     it('draws an overview people can read: pillars against jurisdictions, expandable, labels apart, tooltips on hover', async () => {
-      const { coverage } = await gql<{ coverage: { nationalItems: { id: string; pillar: string; pillarZh: string }[]; jurisdictions: { id: string }[]; cells: { nationalItemId: string; jurisdictionId: string; taskCount: number }[] } }>(
-        '{ coverage { nationalItems { id pillar pillarZh } jurisdictions { id } cells { nationalItemId jurisdictionId taskCount } } }',
-      );
+      const { coverage } = await gql<{
+        coverage: {
+          nationalItems: { id: string; pillar: string; pillarZh: string }[];
+          jurisdictions: { id: string }[];
+          cells: { nationalItemId: string; jurisdictionId: string; taskCount: number }[];
+        };
+      }>('{ coverage { nationalItems { id pillar pillarZh } jurisdictions { id } cells { nationalItemId jurisdictionId taskCount } } }');
       const pillarOf = new Map(coverage.nationalItems.map((item) => [item.id, item.pillar]));
       const pillars = [...new Set(coverage.nationalItems.map((item) => item.pillar))];
-      const pillarPairs = new Set(coverage.cells.filter((cell) => cell.taskCount > 0).map((cell) => `${pillarOf.get(cell.nationalItemId)!}|${cell.jurisdictionId}`));
+      const pillarPairs = new Set(
+        coverage.cells.filter((cell) => cell.taskCount > 0).map((cell) => `${pillarOf.get(cell.nationalItemId)!}|${cell.jurisdictionId}`),
+      );
       const { context, page } = await openPage(screen);
       const drawn = async () => {
         const count = page.getByTestId('graph-count');
@@ -350,7 +403,14 @@ for (const screen of SCREENS) {
         const canvas = await page.getByTestId('graph-canvas').boundingBox();
         await page.mouse.move((canvas?.x ?? 0) + where.x, (canvas?.y ?? 0) + where.y);
         const pillarZh = coverage.nationalItems.find((item) => item.pillar === pillar)?.pillarZh ?? pillar;
-        await expect.poll(() => page.getByTestId('graph-tooltip').innerText().catch(() => '')).toContain(pillarZh);
+        await expect
+          .poll(() =>
+            page
+              .getByTestId('graph-tooltip')
+              .innerText()
+              .catch(() => ''),
+          )
+          .toContain(pillarZh);
         await shot(page, screen, 'overview');
         // Open the pillar from the node list: its items appear, still apart.
         await page.locator(`.node-list button[data-node-id="NationalItem:pillar:${pillar}"]`).click();

@@ -65,11 +65,22 @@ describe('policy instruments through the API', () => {
     expect(items.filter((task) => task.instruments.length > 0).length / items.length).toBeGreaterThan(0.9);
   });
 
-  it('counts in each cell of a jurisdiction\'s matrix the tasks using the sub-type that implement an item of the pillar', async () => {
+  it("counts in each cell of a jurisdiction's matrix the tasks using the sub-type that implement an item of the pillar", async () => {
     const jurisdictionId = policies[0]!.jurisdiction.id;
     const answer = await postGraphQL<{
-      instrumentMatrix: { jurisdiction: { id: string }; subTypes: { id: string }[]; reformAreas: { id: string }[]; counts: number[][]; totals: number[]; taskCount: number };
-    }>(app, `query($j: ID) { instrumentMatrix(jurisdictionId: $j) { jurisdiction { id } subTypes { id } reformAreas { id } counts totals taskCount } }`, { j: jurisdictionId });
+      instrumentMatrix: {
+        jurisdiction: { id: string };
+        subTypes: { id: string }[];
+        reformAreas: { id: string }[];
+        counts: number[][];
+        totals: number[];
+        taskCount: number;
+      };
+    }>(
+      app,
+      `query($j: ID) { instrumentMatrix(jurisdictionId: $j) { jurisdiction { id } subTypes { id } reformAreas { id } counts totals taskCount } }`,
+      { j: jurisdictionId },
+    );
     expect(answer.errors).toBeUndefined();
     const matrix = answer.data!.instrumentMatrix;
     const own = tasks().filter((task) => task.jurisdiction.id === jurisdictionId);
@@ -85,15 +96,19 @@ describe('policy instruments through the API', () => {
     });
   });
 
-  it('counts every jurisdiction\'s tasks in the matrix asked without a jurisdiction, the same when asked again', async () => {
+  it("counts every jurisdiction's tasks in the matrix asked without a jurisdiction, the same when asked again", async () => {
     const query = `{ instrumentMatrix { jurisdiction { id } subTypes { id } totals taskCount } }`;
-    const answer = await postGraphQL<{ instrumentMatrix: { jurisdiction: null; subTypes: { id: string }[]; totals: number[]; taskCount: number } }>(app, query);
+    const answer = await postGraphQL<{
+      instrumentMatrix: { jurisdiction: null; subTypes: { id: string }[]; totals: number[]; taskCount: number };
+    }>(app, query);
     expect(answer.errors).toBeUndefined();
     const matrix = answer.data!.instrumentMatrix;
     expect(matrix.jurisdiction).toBeNull();
     expect(matrix.taskCount).toBe(tasks().length);
     matrix.subTypes.forEach((subType, row) => {
-      expect(matrix.totals[row], subType.id).toBe(tasks().filter((task) => task.instruments.some((use) => use.subType === subType.id)).length);
+      expect(matrix.totals[row], subType.id).toBe(
+        tasks().filter((task) => task.instruments.some((use) => use.subType === subType.id)).length,
+      );
     });
     expect((await postGraphQL(app, query)).data).toEqual(answer.data);
   });
@@ -107,8 +122,13 @@ describe('policy instruments through the API', () => {
   it('exports one CSV row per task and instrument', async () => {
     const response = await app.fetch('http://localhost/export/instruments.csv');
     expect(response.status).toBe(200);
-    const lines = (await response.text()).replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('jurisdictionId,policyId,taskId,taskKey,type,subType,nameZh,nameEn,evidence,evidenceSpans,nationalItemIds,reformAreas');
+    const lines = (await response.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'jurisdictionId,policyId,taskId,taskKey,type,subType,nameZh,nameEn,evidence,evidenceSpans,nationalItemIds,reformAreas',
+    );
     const uses = tasks().reduce((sum, task) => sum + task.instruments.length, 0);
     // Rows may hold line breaks inside quoted fields only; evidence words are short and hold none.
     expect(lines.length - 1).toBe(uses);
@@ -118,7 +138,9 @@ describe('policy instruments through the API', () => {
 describe('text reuse through the API', () => {
   it('aligns a document with itself as one passage covering it all, spans exact', async () => {
     const policy = policies[2]!;
-    const answer = await postGraphQL<{ textReuse: { shareA: number; shareB: number; passages: { spanA: Span; spanB: Span; textA: string; identity: number }[] } }>(
+    const answer = await postGraphQL<{
+      textReuse: { shareA: number; shareB: number; passages: { spanA: Span; spanB: Span; textA: string; identity: number }[] };
+    }>(
       app,
       `query($a: ID!) { textReuse(policyA: $a, policyB: $a) { shareA shareB passages { spanA { start end } spanB { start end } textA identity } } }`,
       { a: policy.id },
@@ -148,13 +170,39 @@ describe('text reuse through the API', () => {
   });
 
   it('puts a task beside its best-aligned national passage with the task side exact', async () => {
-    const linked = tasks().filter((task) => task.implements.length > 0).slice(0, 15);
-    const answer = await postGraphQL<{ task: { text: string; bestAlignment: null | { nationalItem: { text: string } | null; policy: { id: string } | null; taskShare: number; passage: { spanA: Span; spanB: Span; textA: string; textB: string; segments: { kind: string; textB: string }[] } } } }[]>(
+    const linked = tasks()
+      .filter((task) => task.implements.length > 0)
+      .slice(0, 15);
+    const answer = await postGraphQL<
+      {
+        task: {
+          text: string;
+          bestAlignment: null | {
+            nationalItem: { text: string } | null;
+            policy: { id: string } | null;
+            taskShare: number;
+            passage: { spanA: Span; spanB: Span; textA: string; textB: string; segments: { kind: string; textB: string }[] };
+          };
+        };
+      }[]
+    >(
       app,
       `{ ${linked.map((task, n) => `t${n}: task(id: ${JSON.stringify(task.id)}) { text bestAlignment { taskShare nationalItem { text } policy { id } passage { spanA { start end } spanB { start end } textA textB segments { kind textB } } } }`).join('\n')} }`,
     );
     expect(answer.errors).toBeUndefined();
-    const found = Object.values(answer.data as unknown as Record<string, { text: string; bestAlignment: { nationalItem: { text: string } | null; taskShare: number; passage: { spanA: Span; spanB: Span; textA: string; textB: string; segments: { kind: string; textB: string }[] } } | null }>).filter((task) => task.bestAlignment);
+    const found = Object.values(
+      answer.data as unknown as Record<
+        string,
+        {
+          text: string;
+          bestAlignment: {
+            nationalItem: { text: string } | null;
+            taskShare: number;
+            passage: { spanA: Span; spanB: Span; textA: string; textB: string; segments: { kind: string; textB: string }[] };
+          } | null;
+        }
+      >,
+    ).filter((task) => task.bestAlignment);
     expect(found.length).toBeGreaterThan(0);
     for (const task of found) {
       const { passage, nationalItem, taskShare } = task.bestAlignment!;

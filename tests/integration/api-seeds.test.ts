@@ -51,7 +51,7 @@ describe('the API over the seed documents', () => {
     expect(missed).toEqual([]);
   });
 
-  it('builds a coverage matrix of the five jurisdictions that agrees with every task\'s implements', async () => {
+  it("builds a coverage matrix of the five jurisdictions that agrees with every task's implements", async () => {
     const answer = await postGraphQL<{
       coverage: {
         nationalItems: { id: string }[];
@@ -86,7 +86,10 @@ describe('the API over the seed documents', () => {
   });
 
   it('exports as many nodes and edges of each kind as the store holds', async () => {
-    const graph = (await (await app.fetch('http://localhost/export/graph.json')).json()) as { nodes: { label: string }[]; edges: { type: string }[] };
+    const graph = (await (await app.fetch('http://localhost/export/graph.json')).json()) as {
+      nodes: { label: string }[];
+      edges: { type: string }[];
+    };
     for (const label of Object.keys(nodes) as NodeLabel[]) {
       const [row] = await seeded.store.read(ingestQueries.countNodes[label]);
       expect(graph.nodes.filter((node) => node.label === label).length, label).toBe(row!.count);

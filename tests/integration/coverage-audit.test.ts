@@ -16,10 +16,33 @@ let seeded: SeededStore;
 let reference: TempReferenceData;
 let app: App;
 
-interface Doc { id: string; issuedOn: string | null; coversFrom: number | null; coversTo: number | null; jurisdiction: { id: string } }
-interface SeedTask { id: string; kind: string; text: string; parent: { id: string } | null; policy: { id: string }; implements: { nationalItem: { id: string } }[] }
-interface Cell { nationalItemId: string; jurisdictionId: string; taskCount: number; taskIds: string[]; documentIds: string[]; status: string }
-interface Column { jurisdiction: { id: string }; documents: { id: string }[] }
+interface Doc {
+  id: string;
+  issuedOn: string | null;
+  coversFrom: number | null;
+  coversTo: number | null;
+  jurisdiction: { id: string };
+}
+interface SeedTask {
+  id: string;
+  kind: string;
+  text: string;
+  parent: { id: string } | null;
+  policy: { id: string };
+  implements: { nationalItem: { id: string } }[];
+}
+interface Cell {
+  nationalItemId: string;
+  jurisdictionId: string;
+  taskCount: number;
+  taskIds: string[];
+  documentIds: string[];
+  status: string;
+}
+interface Column {
+  jurisdiction: { id: string };
+  documents: { id: string }[];
+}
 
 let docs: Doc[];
 let tasks: SeedTask[];
@@ -67,7 +90,9 @@ afterAll(async () => {
 const yearsOf = (doc: Doc) =>
   doc.coversFrom !== null && doc.coversTo !== null
     ? [doc.coversFrom, doc.coversTo]
-    : doc.issuedOn ? [Number(doc.issuedOn.slice(0, 4)), Number(doc.issuedOn.slice(0, 4))] : null;
+    : doc.issuedOn
+      ? [Number(doc.issuedOn.slice(0, 4)), Number(doc.issuedOn.slice(0, 4))]
+      : null;
 
 describe('coverage cells', () => {
   it('count items and measures, never section headings, and call a cell with none a gap', async () => {
@@ -75,12 +100,15 @@ describe('coverage cells', () => {
     const kindOf = new Map(tasks.map((task) => [task.id, task.kind]));
     expect(columns.every((column) => column.documents.length > 0)).toBe(true);
     for (const cell of cells) {
-      expect(cell.taskIds.every((id) => kindOf.get(id) !== 'section'), `${cell.nationalItemId} ${cell.jurisdictionId}`).toBe(true);
+      expect(
+        cell.taskIds.every((id) => kindOf.get(id) !== 'section'),
+        `${cell.nationalItemId} ${cell.jurisdictionId}`,
+      ).toBe(true);
       expect(cell.status).toBe(cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : 'GAP');
     }
   });
 
-  it('count a document whose title names the reform: 枞阳\'s notice on promoting the Sanming experience covers that item', async () => {
+  it("count a document whose title names the reform: 枞阳's notice on promoting the Sanming experience covers that item", async () => {
     const { cells } = await coverage();
     const zongyang = docs.filter((doc) => doc.jurisdiction.id === '340722');
     expect(zongyang).toHaveLength(1);
@@ -103,7 +131,10 @@ describe('coverage cells', () => {
 
     const { columns, cells } = await coverage(period);
     for (const column of columns) {
-      const expected = inForce.filter((doc) => doc.jurisdiction.id === column.jurisdiction.id).map((doc) => doc.id).sort();
+      const expected = inForce
+        .filter((doc) => doc.jurisdiction.id === column.jurisdiction.id)
+        .map((doc) => doc.id)
+        .sort();
       expect(column.documents.map((doc) => doc.id).sort()).toEqual(expected);
     }
     const taskPolicy = new Map(tasks.map((task) => [task.id, task.policy.id]));
@@ -125,7 +156,11 @@ describe('the gap audit', () => {
   interface Audit {
     status: string;
     documents: { id: string }[];
-    candidates: { score: number; task: { id: string; text: string; policy: { id: string } }; evidence: Parameters<typeof isExactEvidence>[0][] }[];
+    candidates: {
+      score: number;
+      task: { id: string; text: string; policy: { id: string } };
+      evidence: Parameters<typeof isExactEvidence>[0][];
+    }[];
     keywordHits: { keyword: string; snippet: string; task: { id: string; policy: { id: string } } }[];
   }
   const audit = async (nationalItemId: string, jurisdictionId: string) => {
@@ -189,7 +224,9 @@ describe('the gap audit', () => {
       }),
     });
     expect(response.status).toBe(200);
-    const after = (await coverage()).cells.find((c) => c.nationalItemId === cell.nationalItemId && c.jurisdictionId === cell.jurisdictionId)!;
+    const after = (await coverage()).cells.find(
+      (c) => c.nationalItemId === cell.nationalItemId && c.jurisdictionId === cell.jurisdictionId,
+    )!;
     expect(after).toMatchObject({ status: 'COVERED', taskIds: [candidate.task.id] });
     expect((await audit(cell.nationalItemId, cell.jurisdictionId)).status).toBe('COVERED');
   });
@@ -198,20 +235,32 @@ describe('the gap audit', () => {
 describe('compare', () => {
   it('names the documents of each side and lists as local innovations the items linked to nothing, not even through a measure', async () => {
     const [a, b] = ['350400', '141000'];
-    const answer = await postGraphQL<{ compare: { documentsA: { id: string }[]; documentsB: { id: string }[]; unlinkedA: { id: string }[]; unlinkedB: { id: string }[] } }>(
-      app,
-      `query($a: ID!, $b: ID!) { compare(a: $a, b: $b) { documentsA { id } documentsB { id } unlinkedA { id } unlinkedB { id } } }`,
-      { a, b },
-    );
+    const answer = await postGraphQL<{
+      compare: { documentsA: { id: string }[]; documentsB: { id: string }[]; unlinkedA: { id: string }[]; unlinkedB: { id: string }[] };
+    }>(app, `query($a: ID!, $b: ID!) { compare(a: $a, b: $b) { documentsA { id } documentsB { id } unlinkedA { id } unlinkedB { id } } }`, {
+      a,
+      b,
+    });
     const result = answer.data!.compare;
-    const docsOf = (j: string) => docs.filter((doc) => doc.jurisdiction.id === j).map((doc) => doc.id).sort();
+    const docsOf = (j: string) =>
+      docs
+        .filter((doc) => doc.jurisdiction.id === j)
+        .map((doc) => doc.id)
+        .sort();
     expect(result.documentsA.map((doc) => doc.id).sort()).toEqual(docsOf(a));
     expect(result.documentsB.map((doc) => doc.id).sort()).toEqual(docsOf(b));
-    for (const [j, unlinked] of [[a, result.unlinkedA], [b, result.unlinkedB]] as const) {
+    for (const [j, unlinked] of [
+      [a, result.unlinkedA],
+      [b, result.unlinkedB],
+    ] as const) {
       const own = tasks.filter((task) => docsOf(j).includes(task.policy.id));
       const linkedSelfOrMeasure = (task: SeedTask) =>
-        task.implements.length > 0 || own.some((child) => child.parent?.id === task.id && child.kind === 'measure' && child.implements.length > 0);
-      const expected = own.filter((task) => task.kind === 'item' && !linkedSelfOrMeasure(task)).map((task) => task.id).sort();
+        task.implements.length > 0 ||
+        own.some((child) => child.parent?.id === task.id && child.kind === 'measure' && child.implements.length > 0);
+      const expected = own
+        .filter((task) => task.kind === 'item' && !linkedSelfOrMeasure(task))
+        .map((task) => task.id)
+        .sort();
       expect(unlinked.map((task) => task.id).sort()).toEqual(expected);
     }
   });
@@ -219,13 +268,23 @@ describe('compare', () => {
 
 describe('adoption over time', () => {
   beforeAll(readGraph);
-  interface Event { jurisdiction: { id: string }; nationalItem: { id: string }; year: number | null; document: { id: string } | null; observedUntil: number }
+  interface Event {
+    jurisdiction: { id: string };
+    nationalItem: { id: string };
+    year: number | null;
+    document: { id: string } | null;
+    observedUntil: number;
+  }
   const yearOf = (doc: Doc) => (doc.issuedOn ? Number(doc.issuedOn.slice(0, 4)) : doc.coversFrom);
   const addresses = (doc: Doc, nationalItemId: string) =>
-    tasks.some((task) => task.policy.id === doc.id && task.kind !== 'section' && task.implements.some((l) => l.nationalItem.id === nationalItemId));
+    tasks.some(
+      (task) => task.policy.id === doc.id && task.kind !== 'section' && task.implements.some((l) => l.nationalItem.id === nationalItemId),
+    );
 
-  it('dates each adoption by the first document that addresses the item, by the document\'s own date', async () => {
-    const answer = await postGraphQL<{ adoption: { years: number[]; events: Event[]; pillarCurves: { key: string; adopted: number[] }[] } }>(
+  it("dates each adoption by the first document that addresses the item, by the document's own date", async () => {
+    const answer = await postGraphQL<{
+      adoption: { years: number[]; events: Event[]; pillarCurves: { key: string; adopted: number[] }[] };
+    }>(
       app,
       `{ adoption { years events { jurisdiction { id } nationalItem { id } year document { id } observedUntil } pillarCurves { key adopted } } }`,
     );
@@ -256,10 +315,16 @@ describe('adoption over time', () => {
   it('exports the same events as event-history CSV (year of adoption, or censored at the last year observed)', async () => {
     const response = await app.fetch('http://localhost/export/adoption.csv');
     expect(response.status).toBe(200);
-    const [header, ...rows] = (await response.text()).replace(/^\ufeff/u, '').trim().split('\r\n');
+    const [header, ...rows] = (await response.text())
+      .replace(/^\ufeff/u, '')
+      .trim()
+      .split('\r\n');
     const columns = header!.split(',');
     expect(columns).toEqual(expect.arrayContaining(['jurisdiction_id', 'national_item_id', 'year', 'event', 'level', 'province_id']));
-    const answer = await postGraphQL<{ adoption: { events: Event[] } }>(app, `{ adoption { events { jurisdiction { id } nationalItem { id } year observedUntil } } }`);
+    const answer = await postGraphQL<{ adoption: { events: Event[] } }>(
+      app,
+      `{ adoption { events { jurisdiction { id } nationalItem { id } year observedUntil } } }`,
+    );
     const events = answer.data!.adoption.events;
     expect(rows).toHaveLength(events.length);
     const at = (name: string) => columns.indexOf(name);

@@ -23,7 +23,11 @@ async function snapshotOf(db: string) {
 }
 
 /** Starts an ingest and SIGKILLs it once `afterDocuments` documents have been reported. */
-function ingestAndKill(args: string[], env: NodeJS.ProcessEnv, afterDocuments: number): Promise<{ signal: NodeJS.Signals | null; reported: number }> {
+function ingestAndKill(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  afterDocuments: number,
+): Promise<{ signal: NodeJS.Signals | null; reported: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', ...args], { env: { ...process.env, ...env } });
     let reported = 0;
@@ -56,7 +60,9 @@ describe('an ingest killed in the middle of a batch', () => {
     // Every document that survived the kill is whole: the same tasks as in the reference.
     const afterKill = await snapshotOf(crashed);
     const tasksOf = (dump: typeof expected.dump, policyId: unknown) =>
-      dump.nodes.Task.filter((task) => task.policyId === policyId).map((task) => task.id).sort();
+      dump.nodes.Task.filter((task) => task.policyId === policyId)
+        .map((task) => task.id)
+        .sort();
     const loaded = afterKill.dump.nodes.Policy.filter((policy) => policy.stub === false);
     expect(loaded.length).toBeGreaterThanOrEqual(KILL_AFTER - 1);
     expect(loaded.length).toBeLessThan(DOCUMENTS);

@@ -80,22 +80,52 @@ describe('injection-shaped text', () => {
     const before = await graphSnapshot(seeded.store);
     const counts = await graphCounts(seeded.store);
     for (const text of HOSTILE_TEXT) {
-      const viaVariable = await graphql(server.url, `query($t: String!) { search(text: $t, limit: 5) { id title snippet } }`, { t: text });
+      const viaVariable = await graphql(
+        server.url,
+        `
+          query ($t: String!) {
+            search(text: $t, limit: 5) {
+              id
+              title
+              snippet
+            }
+          }
+        `,
+        { t: text },
+      );
       expect(viaVariable.status, text).toBe(200);
       const answer = JSON.parse(viaVariable.text) as SearchIds;
       expect(answer.errors, text).toBeUndefined();
       expect(Array.isArray(answer.data!.search), text).toBe(true);
       // JSON string syntax is GraphQL string syntax, so the same text can sit in the query itself.
-      const inline = JSON.parse((await graphql(server.url, `{ search(text: ${JSON.stringify(text)}, limit: 5) { id } }`)).text) as SearchIds;
+      const inline = JSON.parse(
+        (await graphql(server.url, `{ search(text: ${JSON.stringify(text)}, limit: 5) { id } }`)).text,
+      ) as SearchIds;
       expect(inline.errors, text).toBeUndefined();
-      expect(inline.data!.search.map((hit) => hit.id), text).toEqual(answer.data!.search.map((hit) => hit.id));
+      expect(
+        inline.data!.search.map((hit) => hit.id),
+        text,
+      ).toEqual(answer.data!.search.map((hit) => hit.id));
     }
     expect(await graphCounts(seeded.store)).toEqual(counts);
     expect((await graphSnapshot(seeded.store)).checksum).toBe(before.checksum);
   });
 
   it('leaves real phrases searchable after the hostile searches', async () => {
-    const plain = JSON.parse((await graphql(server.url, `{ search(text: "家庭医生签约", limit: 3) { id } }`)).text) as SearchIds;
+    const plain = JSON.parse(
+      (
+        await graphql(
+          server.url,
+          `
+            {
+              search(text: "家庭医生签约", limit: 3) {
+                id
+              }
+            }
+          `,
+        )
+      ).text,
+    ) as SearchIds;
     expect(plain.data!.search.length).toBeGreaterThan(0);
   });
 
@@ -104,28 +134,80 @@ describe('injection-shaped text', () => {
     for (const text of HOSTILE_TEXT.filter((t) => t.trim().length > 0)) {
       const { status, text: body } = await graphql(
         server.url,
-        `query($id: ID!) { task(id: $id) { id } policy(id: $id) { id } nationalItem(id: $id) { id } lineage(taskId: $id) { tasks { id } } }`,
+        `
+          query ($id: ID!) {
+            task(id: $id) {
+              id
+            }
+            policy(id: $id) {
+              id
+            }
+            nationalItem(id: $id) {
+              id
+            }
+            lineage(taskId: $id) {
+              tasks {
+                id
+              }
+            }
+          }
+        `,
         { id: text },
       );
       expect(status, text).toBe(200);
       // expect.any() is a matcher, typed `any` by vitest.
-      expect(JSON.parse(body), text).toEqual({ data: { task: null, policy: null, nationalItem: null, lineage: null }, extensions: { storeQueries: expect.any(Number) as unknown } });
-      const jurisdiction = JSON.parse((await graphql(server.url, `query($id: ID!) { jurisdiction(id: $id) { id } }`, { id: text })).text) as GraphQLBody;
+      expect(JSON.parse(body), text).toEqual({
+        data: { task: null, policy: null, nationalItem: null, lineage: null },
+        extensions: { storeQueries: expect.any(Number) as unknown },
+      });
+      const jurisdiction = JSON.parse(
+        (
+          await graphql(
+            server.url,
+            `
+              query ($id: ID!) {
+                jurisdiction(id: $id) {
+                  id
+                }
+              }
+            `,
+            { id: text },
+          )
+        ).text,
+      ) as GraphQLBody;
       expect(jurisdiction.errors![0]!.extensions!.code, text).toBe('BAD_USER_INPUT');
     }
     expect(await graphCounts(seeded.store)).toEqual(counts);
   });
 
   it('longer than 200 characters is refused with a message, not searched', async () => {
-    const answer = JSON.parse((await graphql(server.url, `query($t: String!) { search(text: $t) { id } }`, { t: 'MATCH (n) '.repeat(30) })).text) as GraphQLBody;
-    expect(answer.errors![0]).toMatchObject({ message: 'Argument "text" must be at most 200 characters.', extensions: { code: 'BAD_USER_INPUT' } });
+    const answer = JSON.parse(
+      (
+        await graphql(
+          server.url,
+          `
+            query ($t: String!) {
+              search(text: $t) {
+                id
+              }
+            }
+          `,
+          { t: 'MATCH (n) '.repeat(30) },
+        )
+      ).text,
+    ) as GraphQLBody;
+    expect(answer.errors![0]).toMatchObject({
+      message: 'Argument "text" must be at most 200 characters.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
 describe('failures inside the store', () => {
   const CYPHER_AND_PATH = 'Binder exception: MATCH (t:Task) WHERE t.id IN $ids RETURN t at /work/main/data/reformgraph.kuzu';
   // What a client must never see: Cypher, file paths, source files, stack frames, driver names.
-  const LEAKS = /MATCH|RETURN|Binder|\$ids|\/work|\/tmp|data\/|\.kuzu|\.ts\b|\.js\b|node_modules|\bat [\w.<]+ \(|stack|StoreError|TypeError/;
+  const LEAKS =
+    /MATCH|RETURN|Binder|\$ids|\/work|\/tmp|data\/|\.kuzu|\.ts\b|\.js\b|node_modules|\bat [\w.<]+ \(|stack|StoreError|TypeError/;
 
   /** Every read fails, inside transactions too; writes work (the upload path loads the catalogue first). */
   function failingStore(error: () => Error): GraphStore {
@@ -137,7 +219,8 @@ describe('failures inside the store', () => {
       backend: seeded.store.backend,
       queryCount: 0,
       read,
-      transaction: (work) => seeded.store.transaction((tx) => work({ write: (query, rows, params) => tx.write(query, rows, params), read })),
+      transaction: (work) =>
+        seeded.store.transaction((tx) => work({ write: (query, rows, params) => tx.write(query, rows, params), read })),
     };
   }
 
@@ -151,9 +234,14 @@ describe('failures inside the store', () => {
 
   it.each([
     ['a StoreError with Cypher and a path', () => new StoreError('tasksByIds', CYPHER_AND_PATH)],
-    ['a TypeError from a bug', () => new TypeError(`Cannot read properties of undefined (reading 'id') at /work/main/server/schema/resolvers.ts:120:5`)],
+    [
+      'a TypeError from a bug',
+      () => new TypeError(`Cannot read properties of undefined (reading 'id') at /work/main/server/schema/resolvers.ts:120:5`),
+    ],
   ])('masks %s in GraphQL answers, exports and uploads', async (_name, error) => {
-    const server = await serve(createApp({ store: failingStore(error), logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir } }));
+    const server = await serve(
+      createApp({ store: failingStore(error), logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir } }),
+    );
     try {
       const queries = [
         `{ jurisdictions { id } }`,

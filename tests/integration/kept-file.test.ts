@@ -45,7 +45,9 @@ describe('the kept graph persisted beside the database', () => {
     expect((again.data as { search: unknown[] }).search.length).toBeGreaterThan(0);
 
     await graph.store.transaction((tx) =>
-      tx.write(ingestQueries.upsert.Jurisdiction, [{ id: '350500', name: '泉州市', nameEn: 'Quanzhou City', level: 'city', parentId: '350000' }]),
+      tx.write(ingestQueries.upsert.Jurisdiction, [
+        { id: '350500', name: '泉州市', nameEn: 'Quanzhou City', level: 'city', parentId: '350000' },
+      ]),
     );
     const third = createApp({ store: graph.store, logger: silentLogger, keptFile });
     expect(await third.ready()).toMatchObject({ loaded: false });

@@ -37,7 +37,7 @@ describe('Kuzu store, closed while reads wait their turn', () => {
       const settled = await settling;
       const refused = settled.filter((result) => result.status === 'rejected');
       expect(refused.length).toBeGreaterThan(0);
-      for (const result of refused) expect(String((result).reason)).toMatch(/the Kuzu store is closed/);
+      for (const result of refused) expect(String(result.reason)).toMatch(/the Kuzu store is closed/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,8 +19,19 @@ describe('loading a document', () => {
   it('writes the document, its tasks, agencies, targets and citation stub', async () => {
     expect(await loadDocument(temp.store, buildGraphRows(fixtureDoc(), { ingestKey: 'k1' }))).toBe('created');
     expect(await graphCounts(temp.store)).toMatchObject({
-      Policy: 2, Task: 3, Agency: 2, Target: 1, Jurisdiction: 3,
-      HAS_TASK: 3, HAS_PART: 2, RESPONSIBLE: 2, HAS_TARGET: 1, CITES: 1, ISSUED_IN: 2, PART_OF: 2, BELONGS_TO: 2,
+      Policy: 2,
+      Task: 3,
+      Agency: 2,
+      Target: 1,
+      Jurisdiction: 3,
+      HAS_TASK: 3,
+      HAS_PART: 2,
+      RESPONSIBLE: 2,
+      HAS_TARGET: 1,
+      CITES: 1,
+      ISSUED_IN: 2,
+      PART_OF: 2,
+      BELONGS_TO: 2,
     });
   });
 
@@ -88,7 +99,12 @@ describe('loading a document', () => {
 /** The national document the fixture cites, as a loaded document of its own. */
 function nationalEdition() {
   const national = fixtureDoc({ source: '国办发文本' });
-  national.meta = { ...national.meta, docNumber: '国办发〔2024〕29号', jurisdictionId: '000000', title: '深化医药卫生体制改革2024年重点工作任务' };
+  national.meta = {
+    ...national.meta,
+    docNumber: '国办发〔2024〕29号',
+    jurisdictionId: '000000',
+    title: '深化医药卫生体制改革2024年重点工作任务',
+  };
   national.citations = [];
   national.agencies = new Map();
   for (const task of national.tasks) task.agencies = [];

@@ -80,8 +80,12 @@ describe('examples/client.py', () => {
   });
 
   it('explains a refused query instead of printing a traceback', async () => {
-    const failure = await run('python3', ['examples/client.py', endpoint, ' '], { timeout: 60_000 }).catch((error: unknown) => error as { code: number; stderr: string });
+    const failure = await run('python3', ['examples/client.py', endpoint, ' '], { timeout: 60_000 }).catch(
+      (error: unknown) => error as { code: number; stderr: string },
+    );
     expect('code' in failure && failure.code).toBe(1);
-    expect('stderr' in failure ? failure.stderr : '').toContain('the server refused the query: Argument "text" must not be empty. [BAD_USER_INPUT]');
+    expect('stderr' in failure ? failure.stderr : '').toContain(
+      'the server refused the query: Argument "text" must not be empty. [BAD_USER_INPUT]',
+    );
   });
 });

@@ -68,7 +68,11 @@ describe('an answer every reader asks for', () => {
   async function coverage() {
     const answer = await postGraphQL<{ coverage: { columns: { jurisdiction: { id: string } }[]; counts: number[][] } }>(app, COVERAGE);
     expect(answer.errors ?? []).toEqual([]);
-    return { columns: answer.data!.coverage.columns.map((column) => column.jurisdiction.id), counts: answer.data!.coverage.counts, queries: answer.extensions?.storeQueries };
+    return {
+      columns: answer.data!.coverage.columns.map((column) => column.jurisdiction.id),
+      counts: answer.data!.coverage.counts,
+      queries: answer.extensions?.storeQueries,
+    };
   }
 
   it('is computed once per version of the graph, and again after a write', async () => {

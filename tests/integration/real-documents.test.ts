@@ -116,23 +116,43 @@ describe('the real documents loaded into the embedded database', () => {
   it('shows successive plans of one kind as versions: items continued, added and dropped, targets that moved', async () => {
     const app = createApp({ store: temp.store, logger: silentLogger });
     const answer = await postGraphQL<{
-      planVersions: { documents: { id: string; title: string }[]; steps: { from: { id: string }; to: { id: string }; continued: { id: string }[]; added: { id: string }[]; dropped: { id: string }[]; targetChanges: { metric: string; direction: string; before: { value: number }[]; after: { value: number }[] }[] }[] }[];
+      planVersions: {
+        documents: { id: string; title: string }[];
+        steps: {
+          from: { id: string };
+          to: { id: string };
+          continued: { id: string }[];
+          added: { id: string }[];
+          dropped: { id: string }[];
+          targetChanges: { metric: string; direction: string; before: { value: number }[]; after: { value: number }[] }[];
+        }[];
+      }[];
       policies: { id: string; title: string; tasks: { kind: string; implements: { nationalItem: { id: string } }[] }[] }[];
-    }>(app, `{
+    }>(
+      app,
+      `{
       planVersions(jurisdictionId: "350400") { documents { id title } steps { from { id } to { id } continued { id } added { id } dropped { id }
         targetChanges { metric direction before { value } after { value } } } }
-      policies(jurisdictionId: "350400") { id title tasks { kind implements { nationalItem { id } } } } }`);
+      policies(jurisdictionId: "350400") { id title tasks { kind implements { nationalItem { id } } } } }`,
+    );
     expect(answer.errors).toBeUndefined();
     const { planVersions, policies } = answer.data!;
     const titlesOf = (series: { documents: { title: string }[] }) => series.documents.map((doc) => doc.title);
     // The corpus holds two series a reader would put side by side: the 十三五 and 十四五 reform plans,
     // and the 2020 and 2021 task lists of the health work.
-    expect(planVersions.map(titlesOf)).toEqual(expect.arrayContaining([
-      ['三明市“十三五”深化医药卫生体制改革规划', '三明市“十四五”深化医药卫生体制改革专项规划'],
-      ['2020年全市卫生健康工作主要任务分工方案', '2021年全市卫生健康工作主要任务分工方案'],
-    ]));
-    const itemsOf = (policyId: string) => new Set(policies.find((p) => p.id === policyId)!.tasks
-      .filter((task) => task.kind !== 'section').flatMap((task) => task.implements.map((link) => link.nationalItem.id)));
+    expect(planVersions.map(titlesOf)).toEqual(
+      expect.arrayContaining([
+        ['三明市“十三五”深化医药卫生体制改革规划', '三明市“十四五”深化医药卫生体制改革专项规划'],
+        ['2020年全市卫生健康工作主要任务分工方案', '2021年全市卫生健康工作主要任务分工方案'],
+      ]),
+    );
+    const itemsOf = (policyId: string) =>
+      new Set(
+        policies
+          .find((p) => p.id === policyId)!
+          .tasks.filter((task) => task.kind !== 'section')
+          .flatMap((task) => task.implements.map((link) => link.nationalItem.id)),
+      );
     for (const step of planVersions.flatMap((series) => series.steps)) {
       const [before, after] = [itemsOf(step.from.id), itemsOf(step.to.id)];
       expect(new Set(step.continued.map((i) => i.id))).toEqual(new Set([...after].filter((id) => before.has(id))));

@@ -94,7 +94,17 @@ async function processSeed(file: string, jurisdictionId: string, year: number, i
   const tasks = items.map((item, order) => taskAt(text, item, order)).sort((a, b) => a.span.start - b.span.start);
   const withMeta: SegmentedDoc = {
     ...doc,
-    meta: { title: '', docNumber: null, issuer: null, issuedOn: null, status: 'final', coversFrom: null, coversTo: null, jurisdictionId, year },
+    meta: {
+      title: '',
+      docNumber: null,
+      issuer: null,
+      issuedOn: null,
+      status: 'final',
+      coversFrom: null,
+      coversTo: null,
+      jurisdictionId,
+      year,
+    },
     tasks,
   };
   return resolveDoc(extractDoc(withMeta));
@@ -158,7 +168,14 @@ describe('seed 000: a county draft with a roadmap table (枞阳县, 2020)', () =
 
   it('reads item 5: 医保局 listed first but not ranked, due 2020年9月底前', () => {
     expect(agenciesOf(doc, items[1]!.phrase)).toEqual(
-      withJurisdiction([['县医保局', 'MEDICAL_INSURANCE', 'responsible'], ['县卫生健康委', 'HEALTH', 'responsible'], ['县市场监管局', 'MARKET_REGULATION', 'responsible']], J),
+      withJurisdiction(
+        [
+          ['县医保局', 'MEDICAL_INSURANCE', 'responsible'],
+          ['县卫生健康委', 'HEALTH', 'responsible'],
+          ['县市场监管局', 'MARKET_REGULATION', 'responsible'],
+        ],
+        J,
+      ),
     );
     expect(deadlineOf(doc, items[1]!.phrase)).toBe('2020-09-30');
   });
@@ -341,7 +358,13 @@ describe('seed 002: a county task list in prose (泗县, 2021)', () => {
   it('reads the nested 及各镇人民政府（开发区工委） as lower governments', () => {
     expect(agenciesOf(doc, items[0]!.phrase)).toEqual(
       // "按职责分工负责" ranks nobody: both responsible.
-      withJurisdiction([['县新冠疫情防控指挥部成员单位', 'EPIDEMIC_COMMAND', 'responsible'], ['各镇人民政府（开发区工委）', 'LOWER_GOVS', 'responsible']], J),
+      withJurisdiction(
+        [
+          ['县新冠疫情防控指挥部成员单位', 'EPIDEMIC_COMMAND', 'responsible'],
+          ['各镇人民政府（开发区工委）', 'LOWER_GOVS', 'responsible'],
+        ],
+        J,
+      ),
     );
   });
 
@@ -371,7 +394,14 @@ describe('seed 002: a county task list in prose (泗县, 2021)', () => {
 
   it('reads 卫健委 as the health commission', () => {
     expect(agenciesOf(doc, items[3]!.phrase)).toEqual(
-      withJurisdiction([['县医保局', 'MEDICAL_INSURANCE', 'responsible'], ['县卫健委', 'HEALTH', 'responsible'], ['县财政局', 'FINANCE', 'responsible']], J),
+      withJurisdiction(
+        [
+          ['县医保局', 'MEDICAL_INSURANCE', 'responsible'],
+          ['县卫健委', 'HEALTH', 'responsible'],
+          ['县财政局', 'FINANCE', 'responsible'],
+        ],
+        J,
+      ),
     );
   });
 
@@ -523,7 +553,14 @@ describe('seed 004: a city notice with "以下各项均需…负责，不再列�
   it('does not add the standing agency before the rule', () => {
     expect(agenciesOf(doc, items[0]!.phrase)).toEqual(
       // "按职责分工负责" and no ranking rule anywhere in the notice: all responsible.
-      withJurisdiction([['市发展改革委', 'DEVELOPMENT_REFORM', 'responsible'], ['市卫健委', 'HEALTH', 'responsible'], ['市财政局', 'FINANCE', 'responsible']], J),
+      withJurisdiction(
+        [
+          ['市发展改革委', 'DEVELOPMENT_REFORM', 'responsible'],
+          ['市卫健委', 'HEALTH', 'responsible'],
+          ['市财政局', 'FINANCE', 'responsible'],
+        ],
+        J,
+      ),
     );
   });
 
@@ -633,7 +670,9 @@ describe('seed 001 through segment: milestones of 三、工作安排 date the it
   });
 
   it('reads the schedule’s own 达82% and 达到90%左右', () => {
-    const values = doc.tasks!.filter((candidate) => candidate.path.startsWith('三')).flatMap((candidate) => candidate.targets.map((target) => [target.metric, target.value]));
+    const values = doc
+      .tasks!.filter((candidate) => candidate.path.startsWith('三'))
+      .flatMap((candidate) => candidate.targets.map((target) => [target.metric, target.value]));
     expect(values).toContainEqual(['全市妇幼保健机构标准化建设率', 82]);
     expect(values).toContainEqual(['县域内就诊率', 90]);
   });

@@ -12,7 +12,9 @@ import { readSource } from '../../ingest/read/index.js';
 import { segmentDoc } from '../../ingest/segment/index.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
-const seedFiles = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort();
+const seedFiles = readdirSync(SEEDS)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
 
 const escapeHtml = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
@@ -34,8 +36,7 @@ function blocksOf(text: string): ({ kind: 'p'; text: string } | { kind: 'table';
 }
 
 /** Paragraphs inside a cell, as a site would mark them up: "<p>①…</p> <p>②…</p>". */
-const cellParagraphs = (cell: string) =>
-  cell.includes('<p>') ? [...cell.matchAll(/<p>(.*?)(?:<\/p>|$)/gu)].map((m) => m[1]!) : [cell];
+const cellParagraphs = (cell: string) => (cell.includes('<p>') ? [...cell.matchAll(/<p>(.*?)(?:<\/p>|$)/gu)].map((m) => m[1]!) : [cell]);
 
 function toHtml(text: string): string {
   const body = blocksOf(text)
@@ -43,7 +44,17 @@ function toHtml(text: string): string {
       block.kind === 'p'
         ? `<p style="text-indent:2em">${escapeHtml(block.text)}</p>`
         : `<table border="1">${block.rows
-            .map((row) => `<tr>${row.map((cell) => `<td>${cellParagraphs(cell).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</td>`).join('')}</tr>`)
+            .map(
+              (row) =>
+                `<tr>${row
+                  .map(
+                    (cell) =>
+                      `<td>${cellParagraphs(cell)
+                        .map((p) => `<p>${escapeHtml(p)}</p>`)
+                        .join('\n')}</td>`,
+                  )
+                  .join('')}</tr>`,
+            )
             .join('\n')}</table>`,
     )
     .join('\n');

@@ -34,7 +34,17 @@ interface Sample {
 
 interface SeedExpectation {
   phrase: string;
-  meta: { title: string; docNumber: string | null; issuer: string | null; issuedOn: string | null; status: 'draft' | 'final'; coversFrom: number | null; coversTo: number | null; jurisdictionId: string; year: number | null };
+  meta: {
+    title: string;
+    docNumber: string | null;
+    issuer: string | null;
+    issuedOn: string | null;
+    status: 'draft' | 'final';
+    coversFrom: number | null;
+    coversTo: number | null;
+    jurisdictionId: string;
+    year: number | null;
+  };
   sections: number;
   items: number;
   measures: number;
@@ -60,12 +70,42 @@ const expectations: SeedExpectation[] = [
     measures: 0,
     samples: [
       { path: '一', key: '一、', kind: 'section', starts: '加强和完善深化医改组织领导', ends: '加强和完善深化医改组织领导' },
-      { path: '一/1', key: '1、', kind: 'item', starts: '进一步完善枞阳县深化医药卫生体制综合改革领导小组组成', ends: '（责任单位：县卫生健康委）' },
-      { path: '一/2', key: '2、', kind: 'item', starts: '制定实施健康枞阳行动的具体落实措施，统筹推进实施健康枞阳行动和深化医改工作', ends: '县医保局）' },
+      {
+        path: '一/1',
+        key: '1、',
+        kind: 'item',
+        starts: '进一步完善枞阳县深化医药卫生体制综合改革领导小组组成',
+        ends: '（责任单位：县卫生健康委）',
+      },
+      {
+        path: '一/2',
+        key: '2、',
+        kind: 'item',
+        starts: '制定实施健康枞阳行动的具体落实措施，统筹推进实施健康枞阳行动和深化医改工作',
+        ends: '县医保局）',
+      },
       { path: '二/5', key: '5、', kind: 'item', starts: '2020年9月底前，继续开展药品带量采购', ends: '县市场监管局）' },
-      { path: '三/7', key: '7.', kind: 'item', starts: '2020年全面开展二级公立医疗机构绩效考核', ends: '县委编办、县人力资源社会保障局、县医保局）' },
-      { path: '三/11', key: '11.', kind: 'item', starts: '继续开展药品耗材集中采购', ends: '做好监测结果的分析and运用。（责任单位：县卫生健康委）' },
-      { path: '五/14', key: '14.', kind: 'item', starts: '推进以按病种付费为主', ends: '鼓励提供和使用适宜的中医药服务。（责任单位：县医保局、县卫生健康委、县财政局）' },
+      {
+        path: '三/7',
+        key: '7.',
+        kind: 'item',
+        starts: '2020年全面开展二级公立医疗机构绩效考核',
+        ends: '县委编办、县人力资源社会保障局、县医保局）',
+      },
+      {
+        path: '三/11',
+        key: '11.',
+        kind: 'item',
+        starts: '继续开展药品耗材集中采购',
+        ends: '做好监测结果的分析and运用。（责任单位：县卫生健康委）',
+      },
+      {
+        path: '五/14',
+        key: '14.',
+        kind: 'item',
+        starts: '推进以按病种付费为主',
+        ends: '鼓励提供和使用适宜的中医药服务。（责任单位：县医保局、县卫生健康委、县财政局）',
+      },
       { path: '六/19', key: '19.', kind: 'item', starts: '加强乡村医生队伍建设', ends: '县委编办、县人力资源社会保障局）' },
       { path: '六/20', key: '20.', kind: 'item', starts: '落实中西医并重', ends: '市医保局）' },
       { path: '七', key: '七、', kind: 'section', starts: '加强组织实施', ends: '确保重点工作扎实有序推进。' },
@@ -96,9 +136,21 @@ const expectations: SeedExpectation[] = [
       { path: '二/（一）/2', key: '2.', kind: 'item', starts: '完善公共卫生治理机制。', ends: '市残联参与〕' },
       { path: '二/（三）/2', key: '2.', kind: 'item', starts: '深化医保支付方式改革。', ends: '市保险行业协会、市中医药局参与〕' },
       { path: '二/（六）/4', key: '4.', kind: 'item', starts: '发展中医药健康产业。', ends: '市中医药局和各县（区）人民政府负责〕' },
-      { path: '二/（八）/5', key: '5.', kind: 'item', starts: '强化贫困地区计划生育服务能力建设。', ends: '〔责任单位：市卫生计生委、市财政局和各县（区）人民政府负责〕' },
+      {
+        path: '二/（八）/5',
+        key: '5.',
+        kind: 'item',
+        starts: '强化贫困地区计划生育服务能力建设。',
+        ends: '〔责任单位：市卫生计生委、市财政局和各县（区）人民政府负责〕',
+      },
       { path: '三/（一）', key: '（一）', kind: 'item', starts: '启动实施（2016年12月—2017年3月）', ends: '全市启动综合医改试点工作。' },
-      { path: '三/（二）', key: '（二）', kind: 'section', starts: '全面推进（2017年4月—2018年12月）', ends: '全面推进（2017年4月—2018年12月）' },
+      {
+        path: '三/（二）',
+        key: '（二）',
+        kind: 'section',
+        starts: '全面推进（2017年4月—2018年12月）',
+        ends: '全面推进（2017年4月—2018年12月）',
+      },
       { path: '三/（二）/8', key: '8.', kind: 'item', starts: '打赢健康扶贫攻坚战。', ends: '居民健康状况进一步改善。' },
       { path: '四/（五）', key: '（五）', kind: 'item', starts: '强化宣传引导。', ends: '营造有利于改革的良好氛围。' },
     ],
@@ -147,7 +199,13 @@ const expectations: SeedExpectation[] = [
       { path: '一', key: '一、', kind: 'section', starts: '坚持整体推进，加强医改组织领导', ends: '坚持整体推进，加强医改组织领导' },
       { path: '一/1', key: '1.', kind: 'item', starts: '加强医改工作统筹协调。', ends: '及时总结推广地方医改经验做法。' },
       { path: '二/2', key: '2.', kind: 'item', starts: '深化全民健康促进与管理。', ends: '深化全民健康促进与管理。' },
-      { path: '二/2/④', key: '④', kind: 'measure', starts: '持续推进“两师两中心”建设，将健康服务从后端的医疗向前端的预防延伸', ends: '院后康复管理的全流程疾病管理模式。' },
+      {
+        path: '二/2/④',
+        key: '④',
+        kind: 'measure',
+        starts: '持续推进“两师两中心”建设，将健康服务从后端的医疗向前端的预防延伸',
+        ends: '院后康复管理的全流程疾病管理模式。',
+      },
       { path: '二/2/⑤', key: '⑤', kind: 'measure', starts: '打造“六病共管”新模式。', ends: '提升“六病共管”效能。' },
       { path: '二/4/③', key: '③', kind: 'measure', starts: '加强院前急救体系建设', ends: '培训救护员3.3万人。' },
       { path: '三/9', key: '9.', kind: 'item', starts: '分类开展医疗服务价格改革。', ends: '引导医疗资源合理规划和配置使用。' },
@@ -173,12 +231,42 @@ const expectations: SeedExpectation[] = [
     items: 18,
     measures: 0,
     samples: [
-      { path: '一', key: '一、', kind: 'section', starts: '提能力，在构建有序就医和诊疗新格局上有突破', ends: '加快构建有序的就医和诊疗新格局。' },
-      { path: '一/（一）', key: '（一）', kind: 'item', starts: '发挥三大中心引领作用。', ends: '（市发展改革委、市卫健委和市财政局按职责分工负责）' },
-      { path: '一/（三）', key: '（三）', kind: 'item', starts: '强化县级医院中枢职能。', ends: '以下各项均需各县市区人民政府负责,不再列出）' },
-      { path: '二/（六）', key: '（六）', kind: 'item', starts: '常态化推进药品耗材集中带量采购。', ends: '（市医保局、市卫健委等按职责分工负责）' },
+      {
+        path: '一',
+        key: '一、',
+        kind: 'section',
+        starts: '提能力，在构建有序就医和诊疗新格局上有突破',
+        ends: '加快构建有序的就医和诊疗新格局。',
+      },
+      {
+        path: '一/（一）',
+        key: '（一）',
+        kind: 'item',
+        starts: '发挥三大中心引领作用。',
+        ends: '（市发展改革委、市卫健委和市财政局按职责分工负责）',
+      },
+      {
+        path: '一/（三）',
+        key: '（三）',
+        kind: 'item',
+        starts: '强化县级医院中枢职能。',
+        ends: '以下各项均需各县市区人民政府负责,不再列出）',
+      },
+      {
+        path: '二/（六）',
+        key: '（六）',
+        kind: 'item',
+        starts: '常态化推进药品耗材集中带量采购。',
+        ends: '（市医保局、市卫健委等按职责分工负责）',
+      },
       { path: '三/（十二）', key: '（十二）', kind: 'item', starts: '加强医防协同。', ends: '（市卫健委等按职责分工负责）' },
-      { path: '四', key: '四、', kind: 'section', starts: '谋实效，在推进医药卫生高质量发展上有亮点', ends: '不断强化技术创新、模式创新、管理创新。' },
+      {
+        path: '四',
+        key: '四、',
+        kind: 'section',
+        starts: '谋实效，在推进医药卫生高质量发展上有亮点',
+        ends: '不断强化技术创新、模式创新、管理创新。',
+      },
       { path: '四/（十八）', key: '（十八）', kind: 'item', starts: '协同推进相关领域改革。', ends: '市工信局等按职责分工负责）' },
     ],
   },

@@ -43,7 +43,11 @@ afterAll(async () => {
 
 describe('text reuse along a lineage', () => {
   it('aligns the local list with the national one, spans exact in both texts', async () => {
-    const answer = await postGraphQL<{ a: { text: string }; b: { text: string }; textReuse: { shareA: number; shareB: number; passages: Passage[] } }>(
+    const answer = await postGraphQL<{
+      a: { text: string };
+      b: { text: string };
+      textReuse: { shareA: number; shareB: number; passages: Passage[] };
+    }>(
       app,
       `query($a: ID!, $b: ID!) { a: policy(id: $a) { text } b: policy(id: $b) { text }
          textReuse(policyA: $a, policyB: $b) { shareA shareB passages { spanA { start end } spanB { start end } textA textB identity segments { kind textA textB } } } }`,
@@ -58,7 +62,10 @@ describe('text reuse along a lineage', () => {
     const copied = textReuse.passages.find((passage) => passage.textA.includes('加强医改工作统筹协调'));
     expect(copied?.textB).toContain('加强医改工作统筹协调');
     expect(copied!.identity).toBeGreaterThan(0.9);
-    expect(copied!.segments.find((segment) => segment.kind === 'CHANGED')).toMatchObject({ textA: expect.stringContaining('1') as unknown, textB: expect.stringContaining('一') as unknown });
+    expect(copied!.segments.find((segment) => segment.kind === 'CHANGED')).toMatchObject({
+      textA: expect.stringContaining('1') as unknown,
+      textB: expect.stringContaining('一') as unknown,
+    });
     for (const passage of textReuse.passages) {
       expect(passage.textA).toBe(a.text.slice(passage.spanA.start, passage.spanA.end));
       expect(passage.textB).toBe(b.text.slice(passage.spanB.start, passage.spanB.end));
@@ -67,7 +74,9 @@ describe('text reuse along a lineage', () => {
   });
 
   it('measures how much of a derived task is worded as its parent task', async () => {
-    const answer = await postGraphQL<{ policy: { tasks: { text: string; derivesFrom: { reuseShare: number; to: { text: string }; alignment: Passage | null }[] }[] } }>(
+    const answer = await postGraphQL<{
+      policy: { tasks: { text: string; derivesFrom: { reuseShare: number; to: { text: string }; alignment: Passage | null }[] }[] };
+    }>(
       app,
       `query($a: ID!) { policy(id: $a) { tasks { text derivesFrom { reuseShare to { text } alignment { spanA { start end } spanB { start end } textA textB identity segments { kind textA textB } } } } } }`,
       { a: CHILD_ID },
@@ -86,7 +95,15 @@ describe('text reuse along a lineage', () => {
   });
 
   it('puts a derived task beside a passage of the parent document or of a national item', async () => {
-    const answer = await postGraphQL<{ policy: { tasks: { text: string; derivesFrom: unknown[]; bestAlignment: { policy: { id: string; text: string } | null; nationalItem: { text: string } | null; passage: Passage } | null }[] } }>(
+    const answer = await postGraphQL<{
+      policy: {
+        tasks: {
+          text: string;
+          derivesFrom: unknown[];
+          bestAlignment: { policy: { id: string; text: string } | null; nationalItem: { text: string } | null; passage: Passage } | null;
+        }[];
+      };
+    }>(
       app,
       `query($a: ID!) { policy(id: $a) { tasks { text derivesFrom { score } bestAlignment { policy { id text } nationalItem { text } passage { spanA { start end } spanB { start end } textA textB identity segments { kind textA textB } } } } } }`,
       { a: CHILD_ID },

@@ -134,7 +134,10 @@ describe('a server with a write token', () => {
       const get = await app.fetch('http://localhost/api/documents', { headers: { authorization: `Bearer ${TOKEN}` } });
       expect(get.status).toBe(405);
       expect(get.headers.get('allow')).toBe('POST');
-      const elsewhere = await app.fetch('http://localhost/api/drop-everything', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+      const elsewhere = await app.fetch('http://localhost/api/drop-everything', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(elsewhere.status).toBe(404);
     });
   });
@@ -157,7 +160,9 @@ describe('a server with a write token', () => {
 
     it('shows an uploaded document in the coverage matrix of every jurisdiction, read before the upload', async () => {
       const columns = async () =>
-        (await postGraphQL<{ coverage: { jurisdictions: { id: string }[] } }>(app, `{ coverage { jurisdictions { id } } }`)).data!.coverage.jurisdictions.map((j) => j.id);
+        (
+          await postGraphQL<{ coverage: { jurisdictions: { id: string }[] } }>(app, `{ coverage { jurisdictions { id } } }`)
+        ).data!.coverage.jurisdictions.map((j) => j.id);
       // 资阳市 is 512000.
       expect(await columns()).not.toContain('512000');
       expect((await upload(app, '资阳2017.txt', readFileSync('seeds/001_8b093ff0cb75f7ca.txt'))).status).toBe(201);
@@ -235,7 +240,11 @@ describe('a server with a write token', () => {
   describe('size limits', () => {
     let small: App;
     beforeAll(() => {
-      small = createApp({ store: temp.store, logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir, maxUploadBytes: 4096 } });
+      small = createApp({
+        store: temp.store,
+        logger: silentLogger,
+        writes: { token: TOKEN, seedsDir: reference.dir, maxUploadBytes: 4096 },
+      });
     });
 
     it('refuses an upload above the limit with 413 by its Content-Length, before processing it', async () => {
@@ -253,7 +262,13 @@ describe('a server with a write token', () => {
         const { port } = server.address() as AddressInfo;
         const status = await new Promise<number>((resolve, reject) => {
           const req = httpRequest(
-            { host: '127.0.0.1', port, path: '/api/documents', method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'x-file-name': 'big.txt', 'transfer-encoding': 'chunked' } },
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/api/documents',
+              method: 'POST',
+              headers: { authorization: `Bearer ${TOKEN}`, 'x-file-name': 'big.txt', 'transfer-encoding': 'chunked' },
+            },
             (res) => {
               res.resume();
               resolve(res.statusCode ?? 0);
@@ -294,7 +309,9 @@ describe('a server with a write token', () => {
         app,
         `{ coverage { cells { nationalItemId jurisdictionId taskIds } } }`,
       );
-      return data!.coverage.cells.find((cell) => cell.nationalItemId === nationalItemId && cell.jurisdictionId === jurisdictionId)?.taskIds ?? [];
+      return (
+        data!.coverage.cells.find((cell) => cell.nationalItemId === nationalItemId && cell.jurisdictionId === jurisdictionId)?.taskIds ?? []
+      );
     }
 
     it('rejects a link: gone from the store, recorded in the reviewed-links file', async () => {
@@ -370,7 +387,11 @@ describe('a server with a write token', () => {
       const tasks = await sixianTasks();
       const linksOf = (key: string) => tasks.find((task) => task.key === key)!.implements;
       expect(linksOf('（二）').map((link) => link.nationalItem.id)).not.toContain('public-health.vaccination');
-      expect(linksOf('（十七）')).toContainEqual({ nationalItem: { id: 'medical-security.payment-reform' }, curated: true, method: 'reviewed@1' });
+      expect(linksOf('（十七）')).toContainEqual({
+        nationalItem: { id: 'medical-security.payment-reform' },
+        curated: true,
+        method: 'reviewed@1',
+      });
       expect(linksOf('（十四）').find((link) => link.nationalItem.id === 'medical-security.payment-reform')?.curated).toBe(true);
     });
 

@@ -24,7 +24,9 @@ export async function buildClientInto(outDir = mkdtempSync(join(tmpdir(), 'refor
   return outDir;
 }
 
-export async function startExplorer(options: Omit<Parameters<typeof startTestServer>[0] & object, 'clientDir'> = {}): Promise<{ server: TestServer; clientDir: string }> {
+export async function startExplorer(
+  options: Omit<Parameters<typeof startTestServer>[0] & object, 'clientDir'> = {},
+): Promise<{ server: TestServer; clientDir: string }> {
   const clientDir = await buildClientInto();
   const server = await startTestServer({ ...options, clientDir });
   return { server, clientDir };
@@ -33,7 +35,14 @@ export async function startExplorer(options: Omit<Parameters<typeof startTestSer
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -59,6 +68,8 @@ export async function openScreen(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height } });
   await context.addInitScript((chosen) => window.localStorage.setItem('reformgraph.lang', chosen), lang);
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(server.url) || route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+  );
   return { context, page: await context.newPage() };
 }

@@ -172,8 +172,18 @@ export function scoreDocument(expected: ExpectedDocument, result: LinkedDoc | In
 
 type TallyKey = { [K in keyof DocumentScore]: DocumentScore[K] extends Tally ? K : never }[keyof DocumentScore];
 export const TALLIES: readonly TallyKey[] = [
-  'meta', 'unitRecall', 'unitPrecision', 'unitStart', 'agencyRecall', 'agencyPrecision', 'agencyType', 'role',
-  'targetRecall', 'targetPrecision', 'deadlineRecall', 'deadlinePrecision',
+  'meta',
+  'unitRecall',
+  'unitPrecision',
+  'unitStart',
+  'agencyRecall',
+  'agencyPrecision',
+  'agencyType',
+  'role',
+  'targetRecall',
+  'targetPrecision',
+  'deadlineRecall',
+  'deadlinePrecision',
 ];
 
 /** Sums every tally over documents. */

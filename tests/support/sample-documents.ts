@@ -16,7 +16,10 @@ export async function docxBytes(documentXml: string, extra: Record<string, Uint8
     '_rels/.rels',
     '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
-  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${documentXml}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${documentXml}</w:body></w:document>`,
+  );
   for (const [name, content] of Object.entries(extra)) zip.file(name, content);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
@@ -48,7 +51,10 @@ export function pdfBytes(content: string): Uint8Array {
  */
 export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8Array>; text: string }> = {
   txt: { bytes: async () => new TextEncoder().encode('一、加强组织领导\n1、完善领导小组。\n'), text: '1、完善领导小组。' },
-  html: { bytes: async () => new TextEncoder().encode('<html><body><p>一、加强组织领导</p><p>1、完善领导小组。</p></body></html>'), text: '1、完善领导小组。' },
+  html: {
+    bytes: async () => new TextEncoder().encode('<html><body><p>一、加强组织领导</p><p>1、完善领导小组。</p></body></html>'),
+    text: '1、完善领导小组。',
+  },
   docx: { bytes: () => docxBytes(`${docxParagraph('一、加强组织领导')}${docxParagraph('1、完善领导小组。')}`), text: '1、完善领导小组。' },
   pdf: { bytes: async () => pdfBytes('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'), text: 'Health reform plan' },
 };

@@ -44,7 +44,13 @@ export async function startTestServer({
     throw new Error(`seed ingest failed: ${JSON.stringify(failed)}`);
   }
   const searchIndex = await buildSearchIndex(store);
-  const app = createApp({ store, logger: silentLogger, searchIndex, clientDir: resolve(clientDir), writes: { token: writeToken, seedsDir } });
+  const app = createApp({
+    store,
+    logger: silentLogger,
+    searchIndex,
+    clientDir: resolve(clientDir),
+    writes: { token: writeToken, seedsDir },
+  });
   const server = createServer(app.requestListener);
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const { port: actual } = server.address() as AddressInfo;

@@ -58,7 +58,10 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       const store = await open();
       try {
         const nodes = [jurisdiction('350000', null), jurisdiction('350400', '350000'), jurisdiction('350100', '350000')];
-        const edges = [{ from: '350400', to: '350000' }, { from: '350100', to: '350000' }];
+        const edges = [
+          { from: '350400', to: '350000' },
+          { from: '350100', to: '350000' },
+        ];
         for (let round = 0; round < 2; round += 1) {
           await store.transaction(async (tx) => {
             await tx.write(q.upsert.Jurisdiction, nodes);
@@ -126,7 +129,12 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
       const store = await open();
       try {
         const ids = Array.from({ length: 70 }, (_, i) => String(110101 + i));
-        await store.transaction((tx) => tx.write(q.upsert.Jurisdiction, ids.map((id) => jurisdiction(id, null))));
+        await store.transaction((tx) =>
+          tx.write(
+            q.upsert.Jurisdiction,
+            ids.map((id) => jurisdiction(id, null)),
+          ),
+        );
         for (const size of [1, 3, 32, 33, 70]) {
           const asked = [...ids.slice(0, size), 'missing'];
           const rows = await store.read(readQueries.jurisdictionsByIds, { ids: asked });
@@ -148,7 +156,13 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
           { ...base, id: 'b', text: '', value: 2.5, unit: '%' },
           { ...base, id: 'c', text: ',', value: 70, by: '2025年' },
         ];
-        const agency: Omit<AgencyNode, 'id'> = { name: '市卫健委', nameEn: 'Health Commission', type: 'HEALTH', jurisdictionId: '350400', aliases: ['卫健委, 市卫生健康委', '"卫健"'] };
+        const agency: Omit<AgencyNode, 'id'> = {
+          name: '市卫健委',
+          nameEn: 'Health Commission',
+          type: 'HEALTH',
+          jurisdictionId: '350400',
+          aliases: ['卫健委, 市卫生健康委', '"卫健"'],
+        };
         await store.transaction(async (tx) => {
           await tx.write(q.bulkCreate.Target, targets.slice(0, 1));
           await tx.write(q.bulkCreate.Jurisdiction, [jurisdiction('350000', null), jurisdiction('350400', '350000')]);
@@ -156,8 +170,14 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         });
         await store.transaction(async (tx) => {
           await tx.write(q.bulkCreate.Target, targets.slice(1));
-          await tx.write(q.bulkCreate.Agency, [{ ...agency, id: 'g1' }, { ...agency, id: 'g2', aliases: [] }]);
-          await tx.write(q.bulkCreate.BELONGS_TO, [{ from: 'g1', to: '350400' }, { from: 'g2', to: '350400' }]);
+          await tx.write(q.bulkCreate.Agency, [
+            { ...agency, id: 'g1' },
+            { ...agency, id: 'g2', aliases: [] },
+          ]);
+          await tx.write(q.bulkCreate.BELONGS_TO, [
+            { from: 'g1', to: '350400' },
+            { from: 'g2', to: '350400' },
+          ]);
         });
         const rows = await store.read<Record<string, unknown>>({
           kind: 'read',
@@ -168,7 +188,8 @@ export function describeStoreContract(name: string, open: () => Promise<GraphSto
         const agencies = await store.read<{ id: string; aliases: string[] | null; jurisdiction: string }>({
           kind: 'read',
           name: 'bulkAgencies',
-          cypher: 'MATCH (a:Agency)-[:BELONGS_TO]->(j:Jurisdiction)-[:PART_OF]->(:Jurisdiction) RETURN a.id AS id, a.aliases AS aliases, j.id AS jurisdiction ORDER BY id',
+          cypher:
+            'MATCH (a:Agency)-[:BELONGS_TO]->(j:Jurisdiction)-[:PART_OF]->(:Jurisdiction) RETURN a.id AS id, a.aliases AS aliases, j.id AS jurisdiction ORDER BY id',
         });
         // Kuzu reads an empty list back as null, as it does after a MERGE.
         expect(agencies.map((row) => ({ ...row, aliases: row.aliases ?? [] }))).toEqual([

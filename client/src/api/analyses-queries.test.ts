@@ -3,9 +3,11 @@ import { buildSchema, parse, validate } from 'graphql';
 import { apiTypeDefs } from '../../../server/schema/type-defs.js';
 import * as queries from './analyses-queries.js';
 
-const documents = Object.entries(queries as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+const documents = Object.entries(queries as Record<string, unknown>).filter(
+  (entry): entry is [string, string] => typeof entry[1] === 'string',
+);
 
-describe('the analysis views\' queries', () => {
+describe("the analysis views' queries", () => {
   it('are all found (adoption, instruments, text reuse, versions)', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
       ['ADOPTION', 'CODED_TASKS', 'INSTRUMENT_MATRIX', 'PLAN_VERSIONS', 'POLICY_LIST', 'TASK_ANALYSES', 'TEXT_REUSE'].sort(),

@@ -9,17 +9,53 @@ import type * as api from './generated/graphql.js';
 
 graphql(`
   fragment PolicyWithJurisdiction on Policy {
-    id title docNumber issuedOn jurisdiction { ...JurisdictionRef }
+    id
+    title
+    docNumber
+    issuedOn
+    jurisdiction {
+      ...JurisdictionRef
+    }
   }
 `);
 graphql(`
   fragment InstrumentUseFields on InstrumentUse {
-    type subType nameZh nameEn evidence { text span { start end } clause { start end } }
+    type
+    subType
+    nameZh
+    nameEn
+    evidence {
+      text
+      span {
+        start
+        end
+      }
+      clause {
+        start
+        end
+      }
+    }
   }
 `);
 graphql(`
   fragment AlignedPassageFields on AlignedPassage {
-    spanA { start end } spanB { start end } textA textB score identity segments { kind textA textB }
+    spanA {
+      start
+      end
+    }
+    spanB {
+      start
+      end
+    }
+    textA
+    textB
+    score
+    identity
+    segments {
+      kind
+      textA
+      textB
+    }
   }
 `);
 
@@ -40,9 +76,24 @@ export const ADOPTION = graphql(`
   query Adoption($pillar: String) {
     adoption(pillar: $pillar) {
       years
-      jurisdictions { ...JurisdictionRef }
-      itemCurves { key nationalItem { ...NationalItemRef } pillar adopted adopters }
-      pillarCurves { key pillar adopted adopters }
+      jurisdictions {
+        ...JurisdictionRef
+      }
+      itemCurves {
+        key
+        nationalItem {
+          ...NationalItemRef
+        }
+        pillar
+        adopted
+        adopters
+      }
+      pillarCurves {
+        key
+        pillar
+        adopted
+        adopters
+      }
     }
   }
 `).toString();
@@ -57,11 +108,29 @@ export type AdoptionCurve = Omit<ItemCurve, 'nationalItem'> & { nationalItem?: I
 
 export const INSTRUMENT_MATRIX = graphql(`
   query InstrumentMatrix($jurisdictionId: ID) {
-    jurisdictions { ...JurisdictionRef policies { id } }
+    jurisdictions {
+      ...JurisdictionRef
+      policies {
+        id
+      }
+    }
     instrumentMatrix(jurisdictionId: $jurisdictionId) {
-      subTypes { id type nameZh nameEn definition }
-      reformAreas { id nameZh nameEn }
-      counts totals taskCount unlinkedTaskCount
+      subTypes {
+        id
+        type
+        nameZh
+        nameEn
+        definition
+      }
+      reformAreas {
+        id
+        nameZh
+        nameEn
+      }
+      counts
+      totals
+      taskCount
+      unlinkedTaskCount
     }
   }
 `).toString();
@@ -73,7 +142,21 @@ export const CODED_TASKS = graphql(`
   query CodedTasks($jurisdictionId: ID) {
     policies(jurisdictionId: $jurisdictionId) {
       ...PolicyWithJurisdiction
-      tasks { id key title text implements { nationalItem { id pillar } } instruments { ...InstrumentUseFields } }
+      tasks {
+        id
+        key
+        title
+        text
+        implements {
+          nationalItem {
+            id
+            pillar
+          }
+        }
+        instruments {
+          ...InstrumentUseFields
+        }
+      }
     }
   }
 `).toString();
@@ -88,13 +171,22 @@ export type CodedTask = CodedTasksResult['policies'][number]['tasks'][number];
 export const TASK_ANALYSES = graphql(`
   query TaskAnalyses($id: ID!) {
     task(id: $id) {
-      id text
-      instruments { ...InstrumentUseFields }
+      id
+      text
+      instruments {
+        ...InstrumentUseFields
+      }
       bestAlignment {
-        policy { ...PolicyWithJurisdiction }
-        nationalItem { ...NationalItemRef }
+        policy {
+          ...PolicyWithJurisdiction
+        }
+        nationalItem {
+          ...NationalItemRef
+        }
         taskShare
-        passage { ...AlignedPassageFields }
+        passage {
+          ...AlignedPassageFields
+        }
       }
     }
   }
@@ -104,7 +196,9 @@ export type TaskAlignment = NonNullable<NonNullable<TaskAnalysesResult['task']>[
 
 export const POLICY_LIST = graphql(`
   query PolicyList {
-    policies { ...PolicyWithJurisdiction }
+    policies {
+      ...PolicyWithJurisdiction
+    }
   }
 `).toString();
 export type PolicyListResult = api.PolicyListQuery;
@@ -112,10 +206,17 @@ export type PolicyListResult = api.PolicyListQuery;
 export const TEXT_REUSE = graphql(`
   query TextReuse($a: ID!, $b: ID!) {
     textReuse(policyA: $a, policyB: $b) {
-      policyA { ...PolicyWithJurisdiction }
-      policyB { ...PolicyWithJurisdiction }
-      shareA shareB
-      passages { ...AlignedPassageFields }
+      policyA {
+        ...PolicyWithJurisdiction
+      }
+      policyB {
+        ...PolicyWithJurisdiction
+      }
+      shareA
+      shareB
+      passages {
+        ...AlignedPassageFields
+      }
     }
   }
 `).toString();
@@ -129,13 +230,37 @@ export type TextReuseResult = api.TextReuseQuery;
 export const PLAN_VERSIONS = graphql(`
   query PlanVersions($jurisdictionId: ID, $policyIds: [ID!]) {
     planVersions(jurisdictionId: $jurisdictionId, policyIds: $policyIds) {
-      documents { ...PolicyWithJurisdiction coversFrom coversTo }
+      documents {
+        ...PolicyWithJurisdiction
+        coversFrom
+        coversTo
+      }
       steps {
-        from { id } to { id }
-        continued { ...NationalItemRef }
-        added { ...NationalItemRef }
-        dropped { ...NationalItemRef }
-        targetChanges { metric direction before { ...TaskTarget } after { ...TaskTarget } }
+        from {
+          id
+        }
+        to {
+          id
+        }
+        continued {
+          ...NationalItemRef
+        }
+        added {
+          ...NationalItemRef
+        }
+        dropped {
+          ...NationalItemRef
+        }
+        targetChanges {
+          metric
+          direction
+          before {
+            ...TaskTarget
+          }
+          after {
+            ...TaskTarget
+          }
+        }
       }
     }
   }

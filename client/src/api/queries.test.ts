@@ -3,14 +3,27 @@ import { buildSchema, parse, validate } from 'graphql';
 import { apiTypeDefs } from '../../../server/schema/type-defs.js';
 import * as queries from './queries.js';
 
-const documents = Object.entries(queries as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+const documents = Object.entries(queries as Record<string, unknown>).filter(
+  (entry): entry is [string, string] => typeof entry[1] === 'string',
+);
 
 describe('the explorer queries', () => {
   it('are all found (one document per view and panel)', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
       [
-        'COMPARE', 'COVERAGE', 'GAP_AUDIT', 'IMPLEMENTATIONS', 'JURISDICTIONS', 'JURISDICTION_DETAIL', 'LINEAGE', 'NATIONAL_ITEMS', 'NATIONAL_ITEM_DETAIL',
-        'NATIONAL_ITEM_LINEAGE', 'POLICY_DETAIL', 'SEARCH', 'TASK_DETAIL',
+        'COMPARE',
+        'COVERAGE',
+        'GAP_AUDIT',
+        'IMPLEMENTATIONS',
+        'JURISDICTIONS',
+        'JURISDICTION_DETAIL',
+        'LINEAGE',
+        'NATIONAL_ITEMS',
+        'NATIONAL_ITEM_DETAIL',
+        'NATIONAL_ITEM_LINEAGE',
+        'POLICY_DETAIL',
+        'SEARCH',
+        'TASK_DETAIL',
       ].sort(),
     );
   });

@@ -13,47 +13,122 @@ import type * as api from './generated/graphql.js';
 
 graphql(`
   fragment JurisdictionRef on Jurisdiction {
-    id name nameEn level
+    id
+    name
+    nameEn
+    level
   }
 `);
 graphql(`
   fragment NationalItemRef on NationalItem {
-    id titleZh titleEn pillar pillarZh pillarEn
+    id
+    titleZh
+    titleEn
+    pillar
+    pillarZh
+    pillarEn
   }
 `);
 graphql(`
   fragment TaskTarget on Target {
-    id text metric op value unit by
+    id
+    text
+    metric
+    op
+    value
+    unit
+    by
   }
 `);
 graphql(`
   fragment TaskSummary on Task {
-    id key title kind deadline
-    span { start end }
-    policy { id title }
-    jurisdiction { ...JurisdictionRef }
-    agencies { name type role agency { id name nameEn } }
-    targets { ...TaskTarget }
-    implements { nationalItem { ...NationalItemRef } score method kind }
+    id
+    key
+    title
+    kind
+    deadline
+    span {
+      start
+      end
+    }
+    policy {
+      id
+      title
+    }
+    jurisdiction {
+      ...JurisdictionRef
+    }
+    agencies {
+      name
+      type
+      role
+      agency {
+        id
+        name
+        nameEn
+      }
+    }
+    targets {
+      ...TaskTarget
+    }
+    implements {
+      nationalItem {
+        ...NationalItemRef
+      }
+      score
+      method
+      kind
+    }
   }
 `);
 graphql(`
   fragment PolicyRef on Policy {
-    id title docNumber issuedOn status coversFrom coversTo
+    id
+    title
+    docNumber
+    issuedOn
+    status
+    coversFrom
+    coversTo
   }
 `);
 graphql(`
   fragment LineageTask on Task {
-    id key title kind policy { id title } jurisdiction { ...JurisdictionRef }
+    id
+    key
+    title
+    kind
+    policy {
+      id
+      title
+    }
+    jurisdiction {
+      ...JurisdictionRef
+    }
   }
 `);
 graphql(`
   fragment CompareRow on CompareRow {
-    nationalItem { ...NationalItemRef }
-    tasksA { ...TaskSummary }
-    tasksB { ...TaskSummary }
-    leadAgencyTypesA leadAgencyTypesB
-    targetDifferences { metric targetsA { id } targetsB { id } }
+    nationalItem {
+      ...NationalItemRef
+    }
+    tasksA {
+      ...TaskSummary
+    }
+    tasksB {
+      ...TaskSummary
+    }
+    leadAgencyTypesA
+    leadAgencyTypesB
+    targetDifferences {
+      metric
+      targetsA {
+        id
+      }
+      targetsB {
+        id
+      }
+    }
   }
 `);
 
@@ -78,7 +153,12 @@ export type CoverageStatus = api.CoverageStatus;
 
 export const JURISDICTIONS = graphql(`
   query Jurisdictions {
-    jurisdictions { ...JurisdictionRef policies { id } }
+    jurisdictions {
+      ...JurisdictionRef
+      policies {
+        id
+      }
+    }
   }
 `).toString();
 export type JurisdictionsResult = api.JurisdictionsQuery;
@@ -92,10 +172,26 @@ export type JurisdictionListItem = JurisdictionsResult['jurisdictions'][number];
 export const COVERAGE = graphql(`
   query Coverage($jurisdictionIds: [ID!], $period: PeriodInput) {
     coverage(jurisdictionIds: $jurisdictionIds, period: $period) {
-      nationalItems { ...NationalItemRef }
-      jurisdictions { ...JurisdictionRef }
-      columns { jurisdiction { id } documents { ...PolicyRef } }
-      cells { nationalItemId jurisdictionId taskCount status }
+      nationalItems {
+        ...NationalItemRef
+      }
+      jurisdictions {
+        ...JurisdictionRef
+      }
+      columns {
+        jurisdiction {
+          id
+        }
+        documents {
+          ...PolicyRef
+        }
+      }
+      cells {
+        nationalItemId
+        jurisdictionId
+        taskCount
+        status
+      }
     }
   }
 `).toString();
@@ -106,13 +202,43 @@ export const GAP_AUDIT = graphql(`
   query GapAudit($nationalItemId: ID!, $jurisdictionId: ID!, $period: PeriodInput) {
     gapAudit(nationalItemId: $nationalItemId, jurisdictionId: $jurisdictionId, period: $period) {
       status
-      documents { ...PolicyRef }
-      candidates {
-        task { id key title policy { id title } }
-        score kind
-        evidence { localText localSpan { start end } nationalText }
+      documents {
+        ...PolicyRef
       }
-      keywordHits { keyword snippet task { id key title policy { id title } } }
+      candidates {
+        task {
+          id
+          key
+          title
+          policy {
+            id
+            title
+          }
+        }
+        score
+        kind
+        evidence {
+          localText
+          localSpan {
+            start
+            end
+          }
+          nationalText
+        }
+      }
+      keywordHits {
+        keyword
+        snippet
+        task {
+          id
+          key
+          title
+          policy {
+            id
+            title
+          }
+        }
+      }
     }
   }
 `).toString();
@@ -125,7 +251,9 @@ export const IMPLEMENTATIONS = graphql(`
   query Implementations($nationalItemId: ID!, $jurisdictionId: ID) {
     nationalItem(id: $nationalItemId) {
       ...NationalItemRef
-      implementations(jurisdictionId: $jurisdictionId) { ...TaskSummary }
+      implementations(jurisdictionId: $jurisdictionId) {
+        ...TaskSummary
+      }
     }
   }
 `).toString();
@@ -137,7 +265,9 @@ export type ImplementationsResult = api.ImplementationsQuery;
 
 export const NATIONAL_ITEMS = graphql(`
   query NationalItems {
-    nationalItems { ...NationalItemRef }
+    nationalItems {
+      ...NationalItemRef
+    }
   }
 `).toString();
 export type NationalItemsResult = api.NationalItemsQuery;
@@ -145,11 +275,30 @@ export type NationalItemsResult = api.NationalItemsQuery;
 /** Upward lineage from a task: national items and tasks of parent documents, with the links' scores. */
 export const LINEAGE = graphql(`
   query Lineage($taskId: ID!) {
-    task(id: $taskId) { ...TaskSummary parent { id key title } }
+    task(id: $taskId) {
+      ...TaskSummary
+      parent {
+        id
+        key
+        title
+      }
+    }
     lineage(taskId: $taskId) {
-      tasks { ...LineageTask }
-      nationalItems { ...NationalItemRef }
-      links { fromTaskId toTaskId toNationalItemId score method kind curated }
+      tasks {
+        ...LineageTask
+      }
+      nationalItems {
+        ...NationalItemRef
+      }
+      links {
+        fromTaskId
+        toTaskId
+        toNationalItemId
+        score
+        method
+        kind
+        curated
+      }
     }
   }
 `).toString();
@@ -160,7 +309,14 @@ export const NATIONAL_ITEM_LINEAGE = graphql(`
   query NationalItemLineage($id: ID!) {
     nationalItem(id: $id) {
       ...NationalItemRef
-      implementations { ...TaskSummary parent { id key title } }
+      implementations {
+        ...TaskSummary
+        parent {
+          id
+          key
+          title
+        }
+      }
     }
   }
 `).toString();
@@ -173,15 +329,33 @@ export type NationalItemLineageResult = api.NationalItemLineageQuery;
 export const COMPARE = graphql(`
   query Compare($a: ID!, $b: ID!, $period: PeriodInput) {
     compare(a: $a, b: $b, period: $period) {
-      a { ...JurisdictionRef }
-      b { ...JurisdictionRef }
-      documentsA { ...PolicyRef }
-      documentsB { ...PolicyRef }
-      unlinkedA { ...LineageTask }
-      unlinkedB { ...LineageTask }
-      shared { ...CompareRow }
-      onlyA { ...CompareRow }
-      onlyB { ...CompareRow }
+      a {
+        ...JurisdictionRef
+      }
+      b {
+        ...JurisdictionRef
+      }
+      documentsA {
+        ...PolicyRef
+      }
+      documentsB {
+        ...PolicyRef
+      }
+      unlinkedA {
+        ...LineageTask
+      }
+      unlinkedB {
+        ...LineageTask
+      }
+      shared {
+        ...CompareRow
+      }
+      onlyA {
+        ...CompareRow
+      }
+      onlyB {
+        ...CompareRow
+      }
     }
   }
 `).toString();
@@ -194,7 +368,10 @@ export type CompareResult = api.CompareQuery;
 /** `snippet` marks each match between « and » (server/search/snippet.ts); it is plain text. */
 export const SEARCH = graphql(`
   query Search($text: String!, $jurisdictionId: ID, $limit: Int) {
-    search(text: $text, jurisdictionId: $jurisdictionId, limit: $limit) { ...TaskSummary snippet }
+    search(text: $text, jurisdictionId: $jurisdictionId, limit: $limit) {
+      ...TaskSummary
+      snippet
+    }
   }
 `).toString();
 export type SearchResult = api.SearchQuery;
@@ -208,12 +385,40 @@ export const TASK_DETAIL = graphql(`
     task(id: $id) {
       ...TaskSummary
       text
-      policy { id title docNumber issuedOn status sourceFile text }
-      parent { id key title }
-      children { id key title }
+      policy {
+        id
+        title
+        docNumber
+        issuedOn
+        status
+        sourceFile
+        text
+      }
+      parent {
+        id
+        key
+        title
+      }
+      children {
+        id
+        key
+        title
+      }
       implements {
-        nationalItem { ...NationalItemRef } score method kind
-        evidence { localText localSpan { start end } nationalText }
+        nationalItem {
+          ...NationalItemRef
+        }
+        score
+        method
+        kind
+        evidence {
+          localText
+          localSpan {
+            start
+            end
+          }
+          nationalText
+        }
       }
     }
   }
@@ -224,11 +429,29 @@ export type TaskDetail = NonNullable<TaskDetailResult['task']>;
 export const POLICY_DETAIL = graphql(`
   query PolicyDetail($id: ID!) {
     policy(id: $id) {
-      id title docNumber issuer issuedOn status sourceFile
-      jurisdiction { ...JurisdictionRef }
-      tasks { id }
-      cites { id title docNumber }
-      citedBy { id title docNumber }
+      id
+      title
+      docNumber
+      issuer
+      issuedOn
+      status
+      sourceFile
+      jurisdiction {
+        ...JurisdictionRef
+      }
+      tasks {
+        id
+      }
+      cites {
+        id
+        title
+        docNumber
+      }
+      citedBy {
+        id
+        title
+        docNumber
+      }
     }
   }
 `).toString();
@@ -237,8 +460,19 @@ export type PolicyDetailResult = api.PolicyDetailQuery;
 export const NATIONAL_ITEM_DETAIL = graphql(`
   query NationalItemDetail($id: ID!) {
     nationalItem(id: $id) {
-      ...NationalItemRef text source titleIsSummary keywords
-      implementations { id jurisdiction { id name nameEn } }
+      ...NationalItemRef
+      text
+      source
+      titleIsSummary
+      keywords
+      implementations {
+        id
+        jurisdiction {
+          id
+          name
+          nameEn
+        }
+      }
     }
   }
 `).toString();
@@ -248,8 +482,15 @@ export const JURISDICTION_DETAIL = graphql(`
   query JurisdictionDetail($id: ID!) {
     jurisdiction(id: $id) {
       ...JurisdictionRef
-      parent { ...JurisdictionRef }
-      policies { id title docNumber issuedOn }
+      parent {
+        ...JurisdictionRef
+      }
+      policies {
+        id
+        title
+        docNumber
+        issuedOn
+      }
     }
   }
 `).toString();

@@ -4,11 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { fetchGraphQL, type TypedQuery } from './graphql-client.js';
 
-export type QueryState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; error: Error }
-  | { status: 'done'; data: T };
+export type QueryState<T> = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: Error } | { status: 'done'; data: T };
 
 const dataListeners = new Set<() => void>();
 
@@ -64,7 +60,11 @@ export function useQuery<T>(
 }
 
 /** Runs one query per variables object, together; done when every answer is in. */
-export function useQueries<T>(query: TypedQuery<T>, variablesList: readonly Record<string, unknown>[], { skip = false }: { skip?: boolean } = {}): QueryState<T[]> {
+export function useQueries<T>(
+  query: TypedQuery<T>,
+  variablesList: readonly Record<string, unknown>[],
+  { skip = false }: { skip?: boolean } = {},
+): QueryState<T[]> {
   const [state, setState] = useState<QueryState<T[]>>({ status: skip ? 'idle' : 'loading' });
   const key = JSON.stringify(variablesList);
   useEffect(() => {

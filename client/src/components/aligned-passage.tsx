@@ -5,7 +5,12 @@
 import type { AlignedPassage as Passage, SegmentKind } from '../api/analyses-queries.js';
 import { useT } from '../i18n.js';
 
-const CLASS_OF: Record<SegmentKind, string> = { SAME: 'seg-same', CHANGED: 'seg-changed', INSERTED: 'seg-inserted', DELETED: 'seg-deleted' };
+const CLASS_OF: Record<SegmentKind, string> = {
+  SAME: 'seg-same',
+  CHANGED: 'seg-changed',
+  INSERTED: 'seg-inserted',
+  DELETED: 'seg-deleted',
+};
 
 /** One side's text from the segments; a segment with no text on this side leaves nothing. */
 function Side({ passage, side }: { passage: Passage; side: 'a' | 'b' }) {
@@ -15,8 +20,18 @@ function Side({ passage, side }: { passage: Passage; side: 'a' | 'b' }) {
         const text = side === 'a' ? segment.textA : segment.textB;
         if (!text) return null;
         const className = CLASS_OF[segment.kind];
-        if (segment.kind === 'DELETED') return <del key={index} className={className}>{text}</del>;
-        if (segment.kind === 'INSERTED') return <ins key={index} className={className}>{text}</ins>;
+        if (segment.kind === 'DELETED')
+          return (
+            <del key={index} className={className}>
+              {text}
+            </del>
+          );
+        if (segment.kind === 'INSERTED')
+          return (
+            <ins key={index} className={className}>
+              {text}
+            </ins>
+          );
         return (
           <mark key={index} className={className} data-kind={segment.kind}>
             {text}

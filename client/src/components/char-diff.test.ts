@@ -18,8 +18,18 @@ describe('diffChars', () => {
     const a = '全面推行按病种付费为主的多元复合式医保支付方式';
     const b = '推行以按病种付费为主的多元复合式支付方式改革';
     const runs = diffChars(a, b);
-    expect(runs.filter((run) => run.side !== 'b').map((run) => run.text).join('')).toBe(a);
-    expect(runs.filter((run) => run.side !== 'a').map((run) => run.text).join('')).toBe(b);
+    expect(
+      runs
+        .filter((run) => run.side !== 'b')
+        .map((run) => run.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      runs
+        .filter((run) => run.side !== 'a')
+        .map((run) => run.text)
+        .join(''),
+    ).toBe(b);
     expect(sharedShare(runs)).toBeGreaterThan(0.6);
   });
 

@@ -21,7 +21,9 @@ export function diffChars(a: string, b: string): DiffRun[] {
   for (let i = x.length - 1; i >= 0; i -= 1) {
     for (let j = y.length - 1; j >= 0; j -= 1) {
       lengths[i * width + j] =
-        x[i] === y[j] ? (lengths[(i + 1) * width + j + 1] ?? 0) + 1 : Math.max(lengths[(i + 1) * width + j] ?? 0, lengths[i * width + j + 1] ?? 0);
+        x[i] === y[j]
+          ? (lengths[(i + 1) * width + j + 1] ?? 0) + 1
+          : Math.max(lengths[(i + 1) * width + j] ?? 0, lengths[i * width + j + 1] ?? 0);
     }
   }
   const runs: DiffRun[] = [];

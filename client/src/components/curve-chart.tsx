@@ -12,7 +12,20 @@ export interface Curve {
 }
 
 /** Ten well-separated colours (Tableau 10) and two more; past twelve the lines are also dashed. */
-export const CURVE_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#7f3c8d'];
+export const CURVE_COLOURS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#17becf',
+  '#7f3c8d',
+];
 // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- an index modulo the length of a non-empty list
 export const curveColour = (index: number) => CURVE_COLOURS[index % CURVE_COLOURS.length]!;
 export const curveDash = (index: number) => (index < CURVE_COLOURS.length ? undefined : '6 3');

@@ -36,9 +36,7 @@ export function splitSnippet(snippet: string, markers = SNIPPET_MARKERS): Piece[
 
 /** Highlights every occurrence of any of `terms` (longest first) in plain `text`. */
 export function highlightTerms(text: string, terms: readonly string[]): Piece[] {
-  const wanted = [...new Set(terms.map((term) => term.trim()).filter((term) => term.length > 0))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const wanted = [...new Set(terms.map((term) => term.trim()).filter((term) => term.length > 0))].sort((a, b) => b.length - a.length);
   if (wanted.length === 0) return text ? [{ text, hit: false }] : [];
   const pieces: Piece[] = [];
   let plainFrom = 0;

@@ -5,7 +5,8 @@ const show = (text: string, ranges: { start: number; end: number }[]) => ranges.
 
 describe('layoutSource', () => {
   it('reads tab-separated lines as one table and <p> tags in a cell as its paragraphs, never as text', () => {
-    const text = '一、总体要求\n工作任务\t细化措施\t责任单位\n1. 加强统筹。\t<p>① 深入开展。</p> <p>② 优化服务。</p>\t市卫健委\n\t<p>③ 推行家庭病床。</p>\t\n二、保障措施';
+    const text =
+      '一、总体要求\n工作任务\t细化措施\t责任单位\n1. 加强统筹。\t<p>① 深入开展。</p> <p>② 优化服务。</p>\t市卫健委\n\t<p>③ 推行家庭病床。</p>\t\n二、保障措施';
     const blocks = layoutSource(text);
     expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'table', 'paragraph']);
     const table = blocks[1];

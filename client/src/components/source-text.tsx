@@ -15,7 +15,11 @@ function Run({ text, range, marks }: { text: string; range: TextRange; marks: re
         if (run.marks.length === 0) return <Fragment key={run.start}>{content}</Fragment>;
         const inSpan = run.marks.includes('span');
         return (
-          <mark key={run.start} className={run.marks.join(' ')} {...(inSpan ? { 'data-testid': 'source-span' } : { 'data-testid': 'source-evidence' })}>
+          <mark
+            key={run.start}
+            className={run.marks.join(' ')}
+            {...(inSpan ? { 'data-testid': 'source-span' } : { 'data-testid': 'source-evidence' })}
+          >
             {content}
           </mark>
         );
@@ -77,7 +81,11 @@ export function SourceText({ text, marks, label }: { text: string; marks: readon
  * Where each piece of evidence sits in the policy text: its offsets in the task's text moved by the task's
  * span when the characters agree, else the first occurrence of its words inside the span.
  */
-export function evidenceMarks(policyText: string, span: TextRange, evidence: readonly { localText: string; localSpan: TextRange }[]): SourceMark[] {
+export function evidenceMarks(
+  policyText: string,
+  span: TextRange,
+  evidence: readonly { localText: string; localSpan: TextRange }[],
+): SourceMark[] {
   const marks: SourceMark[] = [];
   for (const piece of evidence) {
     if (!piece.localText) continue;
@@ -87,7 +95,8 @@ export function evidenceMarks(policyText: string, span: TextRange, evidence: rea
       continue;
     }
     const found = policyText.indexOf(piece.localText, span.start);
-    if (found !== -1 && found + piece.localText.length <= span.end) marks.push({ start: found, end: found + piece.localText.length, name: 'evidence' });
+    if (found !== -1 && found + piece.localText.length <= span.end)
+      marks.push({ start: found, end: found + piece.localText.length, name: 'evidence' });
   }
   return marks;
 }

@@ -29,11 +29,7 @@ export function ErrorNotice({ error }: { error: Error }) {
 }
 
 export function Pieces({ pieces }: { pieces: Piece[] }) {
-  return (
-    <>
-      {pieces.map((piece, index) => (piece.hit ? <mark key={index}>{piece.text}</mark> : <span key={index}>{piece.text}</span>))}
-    </>
-  );
+  return <>{pieces.map((piece, index) => (piece.hit ? <mark key={index}>{piece.text}</mark> : <span key={index}>{piece.text}</span>))}</>;
 }
 
 /** A server snippet with its markers turned into <mark>; falls back to highlighting the query terms. */

@@ -207,7 +207,8 @@ export function overviewElements(data: OverviewData, expandedPillars: ReadonlySe
   for (const item of data.nationalItems) pillars.set(item.pillar, [...(pillars.get(item.pillar) ?? []), item]);
   const tasksOf = new Map<string, number>();
   for (const cell of data.cells) tasksOf.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, cell.taskCount);
-  const count = (itemIds: readonly string[], jurisdictionId: string) => itemIds.reduce((sum, id) => sum + (tasksOf.get(`${id}|${jurisdictionId}`) ?? 0), 0);
+  const count = (itemIds: readonly string[], jurisdictionId: string) =>
+    itemIds.reduce((sum, id) => sum + (tasksOf.get(`${id}|${jurisdictionId}`) ?? 0), 0);
   const pairs: { source: string; itemIds: string[] }[] = [];
   let row = 0;
   for (const [pillar, items] of pillars) {
@@ -218,7 +219,14 @@ export function overviewElements(data: OverviewData, expandedPillars: ReadonlySe
     const open = expandedPillars.has(pillar);
     const zh = `${first.pillarZh || pillar}（${items.length} 项 · ${total} 任务）`;
     const en = `${first.pillarEn || pillar} (${items.length} items · ${total} tasks)`;
-    const id = set.node('NationalItem', `pillar:${pillar}`, zh, en, { pillar, tooltip: lang === 'zh' ? zh : en }, `pillar${open ? ' expanded' : ' expandable'}`);
+    const id = set.node(
+      'NationalItem',
+      `pillar:${pillar}`,
+      zh,
+      en,
+      { pillar, tooltip: lang === 'zh' ? zh : en },
+      `pillar${open ? ' expanded' : ' expandable'}`,
+    );
     positions.set(id, { x: 0, y: row * OVERVIEW_ROW });
     row += 1;
     if (!open) {
@@ -227,9 +235,16 @@ export function overviewElements(data: OverviewData, expandedPillars: ReadonlySe
     }
     for (const item of items) {
       const itemTotal = data.jurisdictions.reduce((sum, j) => sum + count([item.id], j.id), 0);
-      const itemId = set.node('NationalItem', item.id, shorten(item.titleZh, 26), shorten(item.titleEn || item.titleZh, 40), {
-        tooltip: `${item.titleZh}\n${item.titleEn}\n${itemTotal} ${lang === 'zh' ? '任务' : itemTotal === 1 ? 'task' : 'tasks'}`,
-      }, 'overview-item');
+      const itemId = set.node(
+        'NationalItem',
+        item.id,
+        shorten(item.titleZh, 26),
+        shorten(item.titleEn || item.titleZh, 40),
+        {
+          tooltip: `${item.titleZh}\n${item.titleEn}\n${itemTotal} ${lang === 'zh' ? '任务' : itemTotal === 1 ? 'task' : 'tasks'}`,
+        },
+        'overview-item',
+      );
       positions.set(itemId, { x: 40, y: row * OVERVIEW_ROW });
       row += 1;
       pairs.push({ source: itemId, itemIds: [item.id] });
@@ -275,18 +290,20 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
   const nextY = new Map<string, number>(pillars.map((pillar) => [pillar, 0]));
   // A task is placed at the row where its link scores best (ties: the first row).
   const bestRow = new Map<string, { itemId: string; score: number }>();
-  for (const row of rows) for (const task of [...row.tasksA, ...row.tasksB]) {
-    const score = task.implements.find((link) => link.nationalItem.id === row.nationalItem.id)?.score ?? 0;
-    const best = bestRow.get(task.id);
-    if (!best || score > best.score) bestRow.set(task.id, { itemId: row.nationalItem.id, score });
-  }
+  for (const row of rows)
+    for (const task of [...row.tasksA, ...row.tasksB]) {
+      const score = task.implements.find((link) => link.nationalItem.id === row.nationalItem.id)?.score ?? 0;
+      const best = bestRow.get(task.id);
+      if (!best || score > best.score) bestRow.set(task.id, { itemId: row.nationalItem.id, score });
+    }
   for (const row of rows) {
     const pillar = row.nationalItem.pillar;
     const centreX = (pillars.indexOf(pillar) % columns) * bandWidth;
     const top = nextY.get(pillar) ?? 0;
     const itemId = addNationalItem(set, row.nationalItem);
     set.addClass(itemId, 'compare-item');
-    const own = (tasks: TaskSummary[]) => tasks.filter((task) => bestRow.get(task.id)?.itemId === row.nationalItem.id && !placedTask.has(task.id));
+    const own = (tasks: TaskSummary[]) =>
+      tasks.filter((task) => bestRow.get(task.id)?.itemId === row.nationalItem.id && !placedTask.has(task.id));
     const ownA = own(row.tasksA);
     const ownB = own(row.tasksB);
     const height = Math.max(1, Math.ceil(ownA.length / perRow), Math.ceil(ownB.length / perRow)) * cell;
@@ -308,7 +325,10 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
     const itemId = nodeId('NationalItem', row.nationalItem.id);
     for (const task of [...row.tasksA, ...row.tasksB]) {
       const link = task.implements.find((candidate) => candidate.nationalItem.id === row.nationalItem.id);
-      const classes = [differing.has(row.nationalItem.id) ? 'differs' : '', bestRow.get(task.id)?.itemId === row.nationalItem.id ? '' : 'secondary'];
+      const classes = [
+        differing.has(row.nationalItem.id) ? 'differs' : '',
+        bestRow.get(task.id)?.itemId === row.nationalItem.id ? '' : 'secondary',
+      ];
       set.edge('IMPLEMENTS', nodeId('Task', task.id), itemId, link?.score ?? 0.5, classes.join(' ').trim());
     }
   }
@@ -318,9 +338,10 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
   const lineOf = (pillar: string) => (pillars.indexOf(pillar) >= columns ? secondLineTop : 0);
   const pillarOfNode = new Map<string, string>();
   for (const row of rows) pillarOfNode.set(nodeId('NationalItem', row.nationalItem.id), row.nationalItem.pillar);
-  for (const row of rows) for (const task of [...row.tasksA, ...row.tasksB]) {
-    if (bestRow.get(task.id)?.itemId === row.nationalItem.id) pillarOfNode.set(nodeId('Task', task.id), row.nationalItem.pillar);
-  }
+  for (const row of rows)
+    for (const task of [...row.tasksA, ...row.tasksB]) {
+      if (bestRow.get(task.id)?.itemId === row.nationalItem.id) pillarOfNode.set(nodeId('Task', task.id), row.nationalItem.pillar);
+    }
   return set.toArray().map((element) => {
     const id = String(element.data.id);
     const position = positions.get(id);
@@ -332,10 +353,11 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
 /** Merges element lists; the first definition of an id wins and edges without both ends are dropped. */
 export function mergeElements(lists: readonly (readonly ElementDefinition[])[]): ElementDefinition[] {
   const byId = new Map<string, ElementDefinition>();
-  for (const list of lists) for (const element of list) {
-    const id = String(element.data.id);
-    if (!byId.has(id)) byId.set(id, element);
-  }
+  for (const list of lists)
+    for (const element of list) {
+      const id = String(element.data.id);
+      if (!byId.has(id)) byId.set(id, element);
+    }
   const all = [...byId.values()];
   const nodeIds = new Set(all.filter((element) => element.group === 'nodes').map((element) => String(element.data.id)));
   return all.filter(

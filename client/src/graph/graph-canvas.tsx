@@ -34,12 +34,30 @@ function layoutOptions(name: LayoutName, size: number): LayoutOptions {
   const animate = size < 300;
   if (name === 'dagre' && size > LARGE_GRAPH) {
     // The same hierarchy (national item, tasks, policies, jurisdictions) in rows, computed in linear time.
-    return { name: 'breadthfirst', directed: false, roots: 'node[label = "NationalItem"]', spacingFactor: 0.9, animate: false, fit: true, padding: 24 } as LayoutOptions;
+    return {
+      name: 'breadthfirst',
+      directed: false,
+      roots: 'node[label = "NationalItem"]',
+      spacingFactor: 0.9,
+      animate: false,
+      fit: true,
+      padding: 24,
+    } as LayoutOptions;
   }
   if (name === 'dagre') {
     // Structural edges run top-down (jurisdiction → policy → task) and links point up to the national item,
     // so ranking bottom-to-top puts national items on top.
-    return { name: 'dagre', rankDir: 'BT', nodeSep: 16, rankSep: 70, nodeDimensionsIncludeLabels: true, edgeSep: 6, animate, fit: true, padding: 24 } as LayoutOptions;
+    return {
+      name: 'dagre',
+      rankDir: 'BT',
+      nodeSep: 16,
+      rankSep: 70,
+      nodeDimensionsIncludeLabels: true,
+      edgeSep: 6,
+      animate,
+      fit: true,
+      padding: 24,
+    } as LayoutOptions;
   }
   if (name === 'fcose') {
     return {
@@ -112,7 +130,11 @@ export function GraphCanvas({
     cy.on('tap', 'node', (event) => handlers.current.onSelect?.((event.target as cytoscape.NodeSingular).data() as NodeData));
     cy.on('mouseover', 'node', (event) => {
       const data = (event.target as cytoscape.NodeSingular).data() as NodeData;
-      setTooltip({ x: event.renderedPosition.x, y: event.renderedPosition.y, text: data.tooltip ?? `${data.nameZh}${data.nameEn && data.nameEn !== data.nameZh ? `\n${data.nameEn}` : ''}` });
+      setTooltip({
+        x: event.renderedPosition.x,
+        y: event.renderedPosition.y,
+        text: data.tooltip ?? `${data.nameZh}${data.nameEn && data.nameEn !== data.nameZh ? `\n${data.nameEn}` : ''}`,
+      });
     });
     cy.on('mouseout', 'node', () => setTooltip(null));
     cy.on('viewport', () => setTooltip(null));
@@ -167,7 +189,14 @@ export function GraphCanvas({
   const exportPng = () => {
     const cy = cyRef.current;
     if (!cy) return;
-    const blob = cy.png({ output: 'blob', full: true, scale: cy.elements().length > 1000 ? 1 : 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 });
+    const blob = cy.png({
+      output: 'blob',
+      full: true,
+      scale: cy.elements().length > 1000 ? 1 : 2,
+      bg: '#ffffff',
+      maxWidth: 8000,
+      maxHeight: 8000,
+    });
     downloadBlob(blob, `${exportName}.png`);
   };
 
@@ -186,10 +215,18 @@ export function GraphCanvas({
               {name === 'dagre' ? t('hierarchical') : name === 'fcose' ? t('free') : name}
             </button>
           ))}
-        <button type="button" onClick={() => cyRef.current?.fit(undefined, 24)}>{t('fit')}</button>
-        <button type="button" aria-label={t('zoomIn')} title={t('zoomIn')} onClick={() => zoomBy(1.25)}>＋</button>
-        <button type="button" aria-label={t('zoomOut')} title={t('zoomOut')} onClick={() => zoomBy(0.8)}>－</button>
-        <button type="button" onClick={exportPng}>{t('exportPng')}</button>
+        <button type="button" onClick={() => cyRef.current?.fit(undefined, 24)}>
+          {t('fit')}
+        </button>
+        <button type="button" aria-label={t('zoomIn')} title={t('zoomIn')} onClick={() => zoomBy(1.25)}>
+          ＋
+        </button>
+        <button type="button" aria-label={t('zoomOut')} title={t('zoomOut')} onClick={() => zoomBy(0.8)}>
+          －
+        </button>
+        <button type="button" onClick={exportPng}>
+          {t('exportPng')}
+        </button>
         <span
           className="graph-count"
           data-testid="graph-count"

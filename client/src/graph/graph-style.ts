@@ -95,7 +95,10 @@ export function graphStylesheet(): StylesheetJson {
   });
   const stateRules: StylesheetJson = [
     // Tasks sit side by side in a rank: short wrapped labels overlap less than one long line.
-    { selector: 'node[label = "Task"]', style: { 'font-size': 9, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '84px' } },
+    {
+      selector: 'node[label = "Task"]',
+      style: { 'font-size': 9, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': '84px' },
+    },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' } },
     { selector: 'node.expandable', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
@@ -108,9 +111,46 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node.gap', style: { 'background-opacity': 0.25, 'border-width': 2, 'border-style': 'dashed', 'border-color': '#dc2626' } },
     { selector: 'edge.secondary', style: { opacity: 0.2 } },
     // Overview: labels beside their nodes, away from the edges between the two columns.
-    { selector: 'node.pillar', style: { width: 20, height: 20, 'font-size': 12, 'font-weight': 'bold', 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -8, 'text-margin-y': 0, 'text-wrap': 'none' } },
-    { selector: 'node.overview-item', style: { width: 12, height: 12, 'font-size': 11, 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -6, 'text-margin-y': 0, 'text-wrap': 'none' } },
-    { selector: 'node.overview-jurisdiction', style: { width: 22, height: 22, 'font-size': 12, 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 8, 'text-margin-y': 0, 'text-wrap': 'none' } },
+    {
+      selector: 'node.pillar',
+      style: {
+        width: 20,
+        height: 20,
+        'font-size': 12,
+        'font-weight': 'bold',
+        'text-valign': 'center',
+        'text-halign': 'left',
+        'text-margin-x': -8,
+        'text-margin-y': 0,
+        'text-wrap': 'none',
+      },
+    },
+    {
+      selector: 'node.overview-item',
+      style: {
+        width: 12,
+        height: 12,
+        'font-size': 11,
+        'text-valign': 'center',
+        'text-halign': 'left',
+        'text-margin-x': -6,
+        'text-margin-y': 0,
+        'text-wrap': 'none',
+      },
+    },
+    {
+      selector: 'node.overview-jurisdiction',
+      style: {
+        width: 22,
+        height: 22,
+        'font-size': 12,
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 8,
+        'text-margin-y': 0,
+        'text-wrap': 'none',
+      },
+    },
     { selector: 'edge.differs', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
   ];
   return [...base, ...nodeRules, ...edgeRules, ...stateRules];

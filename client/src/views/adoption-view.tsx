@@ -27,7 +27,11 @@ export function AdoptionView({ route }: { route: Route }) {
         <h1>{t('adoptionTitle')}</h1>
         <label>
           {t('pillar')}{' '}
-          <select value={pillar} data-testid="adoption-pillar" onChange={(event) => navigate(withParams(route, { pillar: event.target.value }))}>
+          <select
+            value={pillar}
+            data-testid="adoption-pillar"
+            onChange={(event) => navigate(withParams(route, { pillar: event.target.value }))}
+          >
             <option value="">{t('allPillars')}</option>
             {pillars.map((item) => (
               <option key={item.pillar} value={item.pillar}>
@@ -40,7 +44,11 @@ export function AdoptionView({ route }: { route: Route }) {
           {t('downloadAdoptionCsv')}
         </a>
       </div>
-      {catalogue.status === 'error' ? <ErrorNotice error={catalogue.error} /> : <AdoptionCurves key={pillar} pillar={pillar} pillars={pillars} />}
+      {catalogue.status === 'error' ? (
+        <ErrorNotice error={catalogue.error} />
+      ) : (
+        <AdoptionCurves key={pillar} pillar={pillar} pillars={pillars} />
+      )}
     </div>
   );
 }
@@ -81,7 +89,9 @@ function AdoptionCurves({ pillar, pillars }: { pillar: string; pillars: readonly
         </ul>
         {others.length > 0 && (
           <div className="muted">
-            {t('notYet')}{lang === 'zh' ? '：' : ': '}{others.map((j) => jurisdictionName(j, lang)).join(lang === 'zh' ? '、' : ', ')}
+            {t('notYet')}
+            {lang === 'zh' ? '：' : ': '}
+            {others.map((j) => jurisdictionName(j, lang)).join(lang === 'zh' ? '、' : ', ')}
           </div>
         )}
       </>
@@ -90,40 +100,40 @@ function AdoptionCurves({ pillar, pillars }: { pillar: string; pillars: readonly
 
   return (
     <div className="analysis-body">
-        <p className="hint">{t('adoptionHint')}</p>
-        {curves.length === 0 || adoption.years.length === 0 ? (
-          <Empty />
-        ) : (
-          <div className="chart-with-legend">
-            <CurveChart
-              xs={adoption.years}
-              curves={curves}
-              yMax={adoption.jurisdictions.length}
-              xLabel={t('year')}
-              yLabel={t('adoptedBy')}
-              highlighted={highlighted}
-              describe={describe}
-            />
-            <ul className="curve-legend" data-testid="curve-legend">
-              {curves.map((curve, index) => (
-                <li key={curve.key}>
-                  <button
-                    type="button"
-                    className={highlighted === curve.key ? 'active' : ''}
-                    aria-pressed={highlighted === curve.key}
-                    data-key={curve.key}
-                    onClick={() => setHighlighted(highlighted === curve.key ? null : curve.key)}
-                  >
-                    <svg width="22" height="10" aria-hidden="true">
-                      <line x1="0" x2="22" y1="5" y2="5" stroke={curveColour(index)} strokeWidth="3" strokeDasharray={curveDash(index)} />
-                    </svg>{' '}
-                    {curve.label} <span className="muted">({curve.values[curve.values.length - 1] ?? 0})</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+      <p className="hint">{t('adoptionHint')}</p>
+      {curves.length === 0 || adoption.years.length === 0 ? (
+        <Empty />
+      ) : (
+        <div className="chart-with-legend">
+          <CurveChart
+            xs={adoption.years}
+            curves={curves}
+            yMax={adoption.jurisdictions.length}
+            xLabel={t('year')}
+            yLabel={t('adoptedBy')}
+            highlighted={highlighted}
+            describe={describe}
+          />
+          <ul className="curve-legend" data-testid="curve-legend">
+            {curves.map((curve, index) => (
+              <li key={curve.key}>
+                <button
+                  type="button"
+                  className={highlighted === curve.key ? 'active' : ''}
+                  aria-pressed={highlighted === curve.key}
+                  data-key={curve.key}
+                  onClick={() => setHighlighted(highlighted === curve.key ? null : curve.key)}
+                >
+                  <svg width="22" height="10" aria-hidden="true">
+                    <line x1="0" x2="22" y1="5" y2="5" stroke={curveColour(index)} strokeWidth="3" strokeDasharray={curveDash(index)} />
+                  </svg>{' '}
+                  {curve.label} <span className="muted">({curve.values[curve.values.length - 1] ?? 0})</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -28,11 +28,11 @@ export function CompareGraph({ route, result }: { route: Route; result: CompareR
         </span>
       </div>
       <GraphCanvas
-      elements={elements}
-      layout="preset"
-      layouts={['preset']}
-      onSelect={(node) => navigate(withParams(route, { d: `${node.label}:${node.entityId}` }))}
-      exportName={`compare-${result.compare.a.id}-${result.compare.b.id}`}
+        elements={elements}
+        layout="preset"
+        layouts={['preset']}
+        onSelect={(node) => navigate(withParams(route, { d: `${node.label}:${node.entityId}` }))}
+        exportName={`compare-${result.compare.a.id}-${result.compare.b.id}`}
       />
     </>
   );

@@ -12,7 +12,8 @@ const linkScore = (task: TaskSummary, itemId: string) => task.implements.find((l
 
 /** Each side's task that implements the row's item best: the wordings to compare. */
 export function bestPair(row: CompareRow): [TaskSummary, TaskSummary] | null {
-  const best = (tasks: TaskSummary[]) => [...tasks].sort((x, y) => linkScore(y, row.nationalItem.id) - linkScore(x, row.nationalItem.id))[0];
+  const best = (tasks: TaskSummary[]) =>
+    [...tasks].sort((x, y) => linkScore(y, row.nationalItem.id) - linkScore(x, row.nationalItem.id))[0];
   const a = best(row.tasksA);
   const b = best(row.tasksB);
   return a && b ? [a, b] : null;
@@ -24,7 +25,15 @@ export function WordingDiff({ a, b, nameA, nameB }: { a: TaskSummary; b: TaskSum
   const line = (side: 'a' | 'b') =>
     runs
       .filter((run) => run.side === 'both' || run.side === side)
-      .map((run, index) => (run.side === 'both' ? <span key={index}>{run.text}</span> : <mark key={index} className={`only-${side}`}>{run.text}</mark>));
+      .map((run, index) =>
+        run.side === 'both' ? (
+          <span key={index}>{run.text}</span>
+        ) : (
+          <mark key={index} className={`only-${side}`}>
+            {run.text}
+          </mark>
+        ),
+      );
   return (
     <div className="wording-diff" data-testid="wording-diff" title={t('wordingHelp')}>
       <div data-testid="wording-a">
@@ -67,7 +76,9 @@ export const SAME_METRIC = 0.25;
 export function metricRows(rows: readonly CompareRow[], title: (row: CompareRow) => string): MetricRow[] {
   const result: MetricRow[] = [];
   const quantified = (tasks: TaskSummary[]): SideTarget[] =>
-    tasks.flatMap((task) => task.targets.flatMap((target) => (target.metric ? [{ task, target: { ...target, metric: target.metric } }] : [])));
+    tasks.flatMap((task) =>
+      task.targets.flatMap((target) => (target.metric ? [{ task, target: { ...target, metric: target.metric } }] : [])),
+    );
   for (const row of rows) {
     const a = quantified(row.tasksA);
     const b = quantified(row.tasksB);
@@ -149,7 +160,19 @@ export function TargetTable({ rows, nameA, nameB }: { rows: readonly CompareRow[
   );
 }
 
-export function LocalInnovations({ route, nameA, nameB, tasksA, tasksB }: { route: Route; nameA: string; nameB: string; tasksA: LineageTask[]; tasksB: LineageTask[] }) {
+export function LocalInnovations({
+  route,
+  nameA,
+  nameB,
+  tasksA,
+  tasksB,
+}: {
+  route: Route;
+  nameA: string;
+  nameB: string;
+  tasksA: LineageTask[];
+  tasksB: LineageTask[];
+}) {
   const t = useT();
   const lang = useLang();
   const list = (tasks: LineageTask[], side: 'a' | 'b', name: string) => (

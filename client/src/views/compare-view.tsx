@@ -33,7 +33,12 @@ export function CompareView({ route }: { route: Route }) {
 
   const picker = (side: 'a' | 'b', value: string) => (
     <label>
-      <select value={value} data-testid={`compare-${side}`} aria-label={side === 'a' ? t('sideA') : t('sideB')} onChange={(event) => navigate(withParams(route, { [side]: event.target.value }))}>
+      <select
+        value={value}
+        data-testid={`compare-${side}`}
+        aria-label={side === 'a' ? t('sideA') : t('sideB')}
+        onChange={(event) => navigate(withParams(route, { [side]: event.target.value }))}
+      >
         {options.length === 0 && <option value={value}>{value}</option>}
         {options.map((j) => (
           <option key={j.id} value={j.id}>
@@ -109,7 +114,21 @@ function CompareTable({ route, result }: { route: Route; result: CompareResult }
       row.leadAgencyTypesB.join(' '),
       row.targetDifferences.map((difference) => difference.metric).join('；'),
     ]);
-    downloadCsv(`compare-${a.id}-${b.id}.csv`, ['group', 'nationalItemId', 'titleZh', 'titleEn', `tasks ${a.name}`, `tasks ${b.name}`, `lead ${a.name}`, `lead ${b.name}`, 'differingTargets'], rows);
+    downloadCsv(
+      `compare-${a.id}-${b.id}.csv`,
+      [
+        'group',
+        'nationalItemId',
+        'titleZh',
+        'titleEn',
+        `tasks ${a.name}`,
+        `tasks ${b.name}`,
+        `lead ${a.name}`,
+        `lead ${b.name}`,
+        'differingTargets',
+      ],
+      rows,
+    );
   };
 
   return (
@@ -169,7 +188,21 @@ function CompareTable({ route, result }: { route: Route; result: CompareResult }
   );
 }
 
-function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; title: string; rows: CompareRow[]; kind: string; sideA: string; sideB: string }) {
+function RowGroup({
+  route,
+  title,
+  rows,
+  kind,
+  sideA,
+  sideB,
+}: {
+  route: Route;
+  title: string;
+  rows: CompareRow[];
+  kind: string;
+  sideA: string;
+  sideB: string;
+}) {
   const lang = useLang();
   const t = useT();
   return (
@@ -180,7 +213,9 @@ function RowGroup({ route, title, rows, kind, sideA, sideB }: { route: Route; ti
         </th>
       </tr>
       {rows.map((row) => {
-        const differing = new Set(row.targetDifferences.flatMap((difference) => [...difference.targetsA, ...difference.targetsB].map((target) => target.id)));
+        const differing = new Set(
+          row.targetDifferences.flatMap((difference) => [...difference.targetsA, ...difference.targetsB].map((target) => target.id)),
+        );
         const wordings = kind === 'shared' ? bestPair(row) : null;
         return (
           <Fragment key={row.nationalItem.id}>
@@ -229,7 +264,8 @@ function SideCell({
 }) {
   const t = useT();
   const lang = useLang();
-  if (tasks.length === 0) return shared ? <span className="muted">{t('coveredByTitle')}</span> : <span className="gap-mark">{t('gap')}</span>;
+  if (tasks.length === 0)
+    return shared ? <span className="muted">{t('coveredByTitle')}</span> : <span className="gap-mark">{t('gap')}</span>;
   return (
     <div className="side-cell">
       {leads.length > 0 && (
@@ -251,7 +287,11 @@ function SideCell({
             {task.targets.length > 0 && (
               <ul className="task-targets">
                 {task.targets.map((target, index) => (
-                  <li key={index} className={differing.has(target.id) ? 'target-differs' : ''} title={differing.has(target.id) ? t('differingTargets') : undefined}>
+                  <li
+                    key={index}
+                    className={differing.has(target.id) ? 'target-differs' : ''}
+                    title={differing.has(target.id) ? t('differingTargets') : undefined}
+                  >
                     ◎ {target.text}
                     {differing.has(target.id) && <span className="badge">{t('differingTargets')}</span>}
                   </li>

@@ -54,7 +54,8 @@ export function CoverageView({ route }: { route: Route }) {
   const cells = useMemo(() => {
     const byKey = new Map<string, { count: number; status: CoverageStatus }>();
     if (coverage.status === 'done') {
-      for (const cell of coverage.data.coverage.cells) byKey.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, { count: cell.taskCount, status: cell.status });
+      for (const cell of coverage.data.coverage.cells)
+        byKey.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, { count: cell.taskCount, status: cell.status });
     }
     return byKey;
   }, [coverage]);
@@ -64,7 +65,8 @@ export function CoverageView({ route }: { route: Route }) {
   if (coverage.status === 'loading' || coverage.status === 'idle') return <Loading />;
   if (coverage.status === 'error') return <ErrorNotice error={coverage.error} />;
   const { nationalItems, jurisdictions, columns } = coverage.data.coverage;
-  const cellOf = (itemId: string, jurisdictionId: string) => cells.get(`${itemId}|${jurisdictionId}`) ?? { count: 0, status: 'NO_DOCUMENT' as const };
+  const cellOf = (itemId: string, jurisdictionId: string) =>
+    cells.get(`${itemId}|${jurisdictionId}`) ?? { count: 0, status: 'NO_DOCUMENT' as const };
   const count = (itemId: string, jurisdictionId: string) => cellOf(itemId, jurisdictionId).count;
   const documentsOf = (jurisdictionId: string) => columns.find((column) => column.jurisdiction.id === jurisdictionId)?.documents ?? [];
   const visibleItems = gapsOf ? nationalItems.filter((item) => cellOf(item.id, gapsOf).status === 'GAP') : nationalItems;
@@ -125,7 +127,10 @@ export function CoverageView({ route }: { route: Route }) {
       </div>
       <div className="coverage-legend" data-testid="coverage-legend">
         <span>
-          <span className="swatch covered-swatch" aria-hidden="true">3</span> {t('legendCovered')}
+          <span className="swatch covered-swatch" aria-hidden="true">
+            3
+          </span>{' '}
+          {t('legendCovered')}
         </span>
         <span>
           <span className="swatch gap-swatch" aria-hidden="true" /> {t('legendGap')}
@@ -189,7 +194,10 @@ export function CoverageView({ route }: { route: Route }) {
                         const isSelected = item.id === cellItem && j.id === cellJurisdiction;
                         const shown = status === 'COVERED' ? String(n) : status === 'GAP' ? t('gap') : t('noDocument');
                         return (
-                          <td key={j.id} className={`cell status-${status.toLowerCase().replace('_', '-')}${status === 'GAP' ? ' gap' : ''}${isSelected ? ' selected' : ''}`}>
+                          <td
+                            key={j.id}
+                            className={`cell status-${status.toLowerCase().replace('_', '-')}${status === 'GAP' ? ' gap' : ''}${isSelected ? ' selected' : ''}`}
+                          >
                             <button
                               type="button"
                               data-testid="coverage-cell"
@@ -200,7 +208,15 @@ export function CoverageView({ route }: { route: Route }) {
                               aria-label={`${itemTitle(item, lang)} · ${jurisdictionName(j, lang)}: ${shown}`}
                               onClick={() => navigate(withParams(route, { item: item.id, in: j.id }))}
                             >
-                              {status === 'COVERED' ? n > 0 ? n : <span title={t('coveredByTitle')}>{t('wholeDocument')}</span> : <span className="gap-mark">{shown}</span>}
+                              {status === 'COVERED' ? (
+                                n > 0 ? (
+                                  n
+                                ) : (
+                                  <span title={t('coveredByTitle')}>{t('wholeDocument')}</span>
+                                )
+                              ) : (
+                                <span className="gap-mark">{shown}</span>
+                              )}
                             </button>
                           </td>
                         );
@@ -217,7 +233,9 @@ export function CoverageView({ route }: { route: Route }) {
                   <th scope="row">{t('gaps')}</th>
                   {jurisdictions.map((j) => (
                     <td key={j.id} className="gap-total" data-testid="gap-total" data-jurisdiction-id={j.id}>
-                      {documentsOf(j.id).length === 0 ? t('noDocument') : `${nationalItems.filter((item) => cellOf(item.id, j.id).status === 'GAP').length} / ${nationalItems.length}`}
+                      {documentsOf(j.id).length === 0
+                        ? t('noDocument')
+                        : `${nationalItems.filter((item) => cellOf(item.id, j.id).status === 'GAP').length} / ${nationalItems.length}`}
                     </td>
                   ))}
                   <td />
@@ -231,14 +249,23 @@ export function CoverageView({ route }: { route: Route }) {
                 <h2>
                   {itemTitle(selectedCellItem, lang)} · {jurisdictionName(selectedCellJurisdiction, lang)}
                 </h2>
-                <button type="button" aria-label={t('close')} onClick={() => navigate(withParams(route, { item: undefined, in: undefined }))}>
+                <button
+                  type="button"
+                  aria-label={t('close')}
+                  onClick={() => navigate(withParams(route, { item: undefined, in: undefined }))}
+                >
                   ×
                 </button>
               </div>
               {cellOf(selectedCellItem.id, selectedCellJurisdiction.id).status === 'COVERED' ? (
                 <CellTasks route={route} nationalItemId={selectedCellItem.id} jurisdictionId={selectedCellJurisdiction.id} />
               ) : (
-                <GapAuditPanel route={route} nationalItemId={selectedCellItem.id} jurisdictionId={selectedCellJurisdiction.id} period={period} />
+                <GapAuditPanel
+                  route={route}
+                  nationalItemId={selectedCellItem.id}
+                  jurisdictionId={selectedCellJurisdiction.id}
+                  period={period}
+                />
               )}
             </aside>
           )}
@@ -256,5 +283,7 @@ function CellTasks({ route, nationalItemId, jurisdictionId }: { route: Route; na
   const tasks = state.data.nationalItem?.implementations ?? [];
   // A covered cell without tasks is covered by a document whose title names the reform.
   if (tasks.length === 0) return <Empty>{t('coveredByTitle')}</Empty>;
-  return <TaskList route={route} tasks={tasks} highlightItemId={nationalItemId} csvName={`tasks-${nationalItemId}-${jurisdictionId}.csv`} />;
+  return (
+    <TaskList route={route} tasks={tasks} highlightItemId={nationalItemId} csvName={`tasks-${nationalItemId}-${jurisdictionId}.csv`} />
+  );
 }

@@ -132,7 +132,11 @@ function TaskFacts({ task }: { task: TaskDetail }) {
   const marks: SourceMark[] = policyText
     ? [
         { ...task.span, name: 'span' },
-        ...evidenceMarks(policyText, task.span, task.implements.flatMap((link) => link.evidence)),
+        ...evidenceMarks(
+          policyText,
+          task.span,
+          task.implements.flatMap((link) => link.evidence),
+        ),
       ]
     : [];
   const cite = async () => {
@@ -145,7 +149,8 @@ function TaskFacts({ task }: { task: TaskDetail }) {
         <span className="task-key">{task.key}</span> {task.title}
       </h2>
       <p className="muted">
-        {jurisdictionName(task.jurisdiction, lang)} · <a href={detailHref(route, 'Policy', task.policy.id)}>{policyTitle(task.policy, lang)}</a>
+        {jurisdictionName(task.jurisdiction, lang)} ·{' '}
+        <a href={detailHref(route, 'Policy', task.policy.id)}>{policyTitle(task.policy, lang)}</a>
       </p>
       <p className="provenance" data-testid="task-provenance">
         {task.policy.docNumber && (
@@ -201,9 +206,11 @@ function TaskFacts({ task }: { task: TaskDetail }) {
         <ul className="agency-list">
           {task.agencies.map((agency, index) => (
             <li key={index}>
-              <span className={`chip role-${agency.role}`}>{roleName(agency.role, lang)}</span>{' '}
-              {agencyName(agency.agency, lang)}{' '}
-              <span className="muted">({agencyTypeName(agency.type, lang)}{agency.agency.name !== agency.name ? ` · ${agency.name}` : ''})</span>
+              <span className={`chip role-${agency.role}`}>{roleName(agency.role, lang)}</span> {agencyName(agency.agency, lang)}{' '}
+              <span className="muted">
+                ({agencyTypeName(agency.type, lang)}
+                {agency.agency.name !== agency.name ? ` · ${agency.name}` : ''})
+              </span>
             </li>
           ))}
         </ul>
@@ -402,7 +409,10 @@ function JurisdictionPanel({ id }: { id: string }) {
       <ul>
         {jurisdiction.policies.map((policy) => (
           <li key={policy.id}>
-            <a href={detailHref(route, 'Policy', policy.id)}>{policyTitle(policy, lang)}</a> <span className="muted">{policy.docNumber ?? ''} {policy.issuedOn ?? ''}</span>
+            <a href={detailHref(route, 'Policy', policy.id)}>{policyTitle(policy, lang)}</a>{' '}
+            <span className="muted">
+              {policy.docNumber ?? ''} {policy.issuedOn ?? ''}
+            </span>
           </li>
         ))}
       </ul>

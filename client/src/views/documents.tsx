@@ -68,9 +68,27 @@ export function PeriodFilter({ route, period }: { route: Route; period: Period |
   return (
     <form className="period-filter" onSubmit={apply} data-testid="period-filter">
       <span>{t('period')}</span>
-      <input type="number" min={1990} max={2100} value={from} onChange={(event) => setFrom(event.target.value)} aria-label={t('fromYear')} placeholder={t('fromYear')} data-testid="period-from" />
+      <input
+        type="number"
+        min={1990}
+        max={2100}
+        value={from}
+        onChange={(event) => setFrom(event.target.value)}
+        aria-label={t('fromYear')}
+        placeholder={t('fromYear')}
+        data-testid="period-from"
+      />
       –
-      <input type="number" min={1990} max={2100} value={to} onChange={(event) => setTo(event.target.value)} aria-label={t('toYear')} placeholder={t('toYear')} data-testid="period-to" />
+      <input
+        type="number"
+        min={1990}
+        max={2100}
+        value={to}
+        onChange={(event) => setTo(event.target.value)}
+        aria-label={t('toYear')}
+        placeholder={t('toYear')}
+        data-testid="period-to"
+      />
       <button type="submit">{t('apply')}</button>
     </form>
   );

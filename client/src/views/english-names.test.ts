@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { NationalItemRef } from '../api/queries.js';
 import { isEnglishQuery, matchEnglishNames } from './english-names.js';
 
-const item = (id: string, titleEn: string, pillarEn = 'Medical insurance'): NationalItemRef => ({ id, titleZh: id, titleEn, pillar: 'p', pillarZh: '医保', pillarEn });
+const item = (id: string, titleEn: string, pillarEn = 'Medical insurance'): NationalItemRef => ({
+  id,
+  titleZh: id,
+  titleEn,
+  pillar: 'p',
+  pillarZh: '医保',
+  pillarEn,
+});
 
 describe('matchEnglishNames', () => {
-  const items = [item('a', 'Reform medical insurance payment methods'), item('b', 'Promote tiered care', 'Tiered healthcare'), item('c', 'Develop commercial health insurance')];
+  const items = [
+    item('a', 'Reform medical insurance payment methods'),
+    item('b', 'Promote tiered care', 'Tiered healthcare'),
+    item('c', 'Develop commercial health insurance'),
+  ];
 
   it('finds national items by any English word of their title or pillar, and agency types by their English names', () => {
     const found = matchEnglishNames('insurance', items);

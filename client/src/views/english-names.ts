@@ -12,7 +12,11 @@ export function isEnglishQuery(query: string): boolean {
   return /[a-z]/i.test(query) && !/[\u3400-\u9fff]/.test(query);
 }
 
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
 
 /** Every query word starts a word of the name ("insur" finds "Insurance", "care" does not find "healthcare"). */
 function nameMatches(name: string, queryWords: readonly string[]): boolean {

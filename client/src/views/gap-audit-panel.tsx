@@ -43,7 +43,17 @@ async function postCuration(body: CurationBody, token: string): Promise<void> {
 const REVIEWER_KEY = 'reformgraph.reviewer';
 const TOKEN_KEY = 'reformgraph.writeToken';
 
-export function GapAuditPanel({ route, nationalItemId, jurisdictionId, period }: { route: Route; nationalItemId: string; jurisdictionId: string; period: Period | null }) {
+export function GapAuditPanel({
+  route,
+  nationalItemId,
+  jurisdictionId,
+  period,
+}: {
+  route: Route;
+  nationalItemId: string;
+  jurisdictionId: string;
+  period: Period | null;
+}) {
   const t = useT();
   const lang = useLang();
   const state = useQuery<GapAuditResult>(GAP_AUDIT, { nationalItemId, jurisdictionId, ...(period ? { period } : {}) });
@@ -104,7 +114,15 @@ export function GapAuditPanel({ route, nationalItemId, jurisdictionId, period }:
       {audit.status === 'NO_DOCUMENT' && <p className="muted">{t('noDocumentCell')}</p>}
       {audit.status === 'GAP' && <p className="muted">{t('legendGap')}</p>}
       <h3>{t('documents')}</h3>
-      {audit.documents.length === 0 ? <p className="muted">—</p> : <ul className="column-documents">{audit.documents.map((policy) => <DocumentLine key={policy.id} policy={policy} />)}</ul>}
+      {audit.documents.length === 0 ? (
+        <p className="muted">—</p>
+      ) : (
+        <ul className="column-documents">
+          {audit.documents.map((policy) => (
+            <DocumentLine key={policy.id} policy={policy} />
+          ))}
+        </ul>
+      )}
       {audit.status !== 'NO_DOCUMENT' && (
         <>
           <div className="curation-form">
@@ -112,7 +130,14 @@ export function GapAuditPanel({ route, nationalItemId, jurisdictionId, period }:
               {t('reviewer')} <input value={reviewer} onChange={(event) => setReviewer(event.target.value)} data-testid="reviewer" />
             </label>
             <label>
-              {t('writeToken')} <input type="password" value={token} onChange={(event) => setToken(event.target.value)} data-testid="write-token" autoComplete="off" />
+              {t('writeToken')}{' '}
+              <input
+                type="password"
+                value={token}
+                onChange={(event) => setToken(event.target.value)}
+                data-testid="write-token"
+                autoComplete="off"
+              />
             </label>
             <p className="muted small">{t('readOnlyHint')}</p>
             {outcome && (
@@ -130,7 +155,8 @@ export function GapAuditPanel({ route, nationalItemId, jurisdictionId, period }:
                 <li key={candidate.task.id} data-testid="gap-candidate" data-task-id={candidate.task.id}>
                   <div>{taskLink(candidate.task)}</div>
                   <div className="small">
-                    <span className="chip score">{candidate.score.toFixed(2)}</span> <span className="muted">{kindHelp(candidate.kind, lang)}</span>
+                    <span className="chip score">{candidate.score.toFixed(2)}</span>{' '}
+                    <span className="muted">{kindHelp(candidate.kind, lang)}</span>
                   </div>
                   <ul className="evidence">
                     {candidate.evidence.map((evidence, index) => (

@@ -51,7 +51,11 @@ export function InstrumentsView({ route }: { route: Route }) {
       <h1>{t('instrumentMatrixTitle')}</h1>
       <label>
         {t('jurisdiction')}{' '}
-        <select value={chosen} data-testid="instruments-jurisdiction" onChange={(event) => navigate(withParams(route, { j: event.target.value, cell: undefined }))}>
+        <select
+          value={chosen}
+          data-testid="instruments-jurisdiction"
+          onChange={(event) => navigate(withParams(route, { j: event.target.value, cell: undefined }))}
+        >
           <option value={ALL}>{t('allJurisdictions')}</option>
           {options.length === 0 && chosen !== ALL && <option value={chosen}>{chosen}</option>}
           {options.map((j) => (
@@ -68,14 +72,34 @@ export function InstrumentsView({ route }: { route: Route }) {
       )}
     </div>
   );
-  if (state.status === 'loading' || state.status === 'idle') return <div className="analysis">{toolbar}<Loading /></div>;
-  if (state.status === 'error') return <div className="analysis">{toolbar}<ErrorNotice error={state.error} /></div>;
+  if (state.status === 'loading' || state.status === 'idle')
+    return (
+      <div className="analysis">
+        {toolbar}
+        <Loading />
+      </div>
+    );
+  if (state.status === 'error')
+    return (
+      <div className="analysis">
+        {toolbar}
+        <ErrorNotice error={state.error} />
+      </div>
+    );
   const matrix = state.data.instrumentMatrix;
   const types = [...new Set(matrix.subTypes.map((subType) => subType.type))] as InstrumentType[];
   const open = (subType: string, pillar: string) => navigate(withParams(route, { cell: `${subType}:${pillar}` }));
   const cellButton = (subType: string, pillar: string, count: number, label: string) => (
     <td key={pillar} className={`cell${count === 0 ? ' zero' : ''}${cellSubType === subType && cellPillar === pillar ? ' selected' : ''}`}>
-      <button type="button" data-testid="instrument-cell" data-sub-type={subType} data-pillar={pillar} data-count={count} aria-label={label} onClick={() => open(subType, pillar)}>
+      <button
+        type="button"
+        data-testid="instrument-cell"
+        data-sub-type={subType}
+        data-pillar={pillar}
+        data-count={count}
+        aria-label={label}
+        onClick={() => open(subType, pillar)}
+      >
         {count}
       </button>
     </td>
@@ -118,9 +142,19 @@ export function InstrumentsView({ route }: { route: Route }) {
                           {subTypeName(subType, lang)}
                         </th>
                         {matrix.reformAreas.map((area, column) =>
-                          cellButton(subType.id, area.id, matrix.counts[row]?.[column] ?? 0, `${subTypeName(subType, lang)} × ${lang === 'zh' ? area.nameZh : area.nameEn}`),
+                          cellButton(
+                            subType.id,
+                            area.id,
+                            matrix.counts[row]?.[column] ?? 0,
+                            `${subTypeName(subType, lang)} × ${lang === 'zh' ? area.nameZh : area.nameEn}`,
+                          ),
                         )}
-                        {cellButton(subType.id, ANY_PILLAR, matrix.totals[row] ?? 0, `${subTypeName(subType, lang)} · ${t('instrumentTotal')}`)}
+                        {cellButton(
+                          subType.id,
+                          ANY_PILLAR,
+                          matrix.totals[row] ?? 0,
+                          `${subTypeName(subType, lang)} · ${t('instrumentTotal')}`,
+                        )}
                       </tr>
                     ),
                   )}
@@ -138,7 +172,9 @@ export function InstrumentsView({ route }: { route: Route }) {
             title={`${subTypeName(matrix.subTypes.find((entry) => entry.id === cellSubType) ?? { nameZh: cellSubType, nameEn: cellSubType }, lang)} × ${
               cellPillar === ANY_PILLAR
                 ? t('instrumentTotal')
-                : ((area) => (area ? (lang === 'zh' ? area.nameZh : area.nameEn) : cellPillar))(matrix.reformAreas.find((area) => area.id === cellPillar))
+                : ((area) => (area ? (lang === 'zh' ? area.nameZh : area.nameEn) : cellPillar))(
+                    matrix.reformAreas.find((area) => area.id === cellPillar),
+                  )
             }`}
           />
         )}
@@ -147,7 +183,19 @@ export function InstrumentsView({ route }: { route: Route }) {
   );
 }
 
-function InstrumentCell({ route, jurisdictionId, subType, pillar, title }: { route: Route; jurisdictionId: string | null; subType: string; pillar: string; title: string }) {
+function InstrumentCell({
+  route,
+  jurisdictionId,
+  subType,
+  pillar,
+  title,
+}: {
+  route: Route;
+  jurisdictionId: string | null;
+  subType: string;
+  pillar: string;
+  title: string;
+}) {
   const t = useT();
   const state = useQuery<CodedTasksResult>(CODED_TASKS, { jurisdictionId });
   return (

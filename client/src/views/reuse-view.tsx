@@ -12,7 +12,9 @@ import { Empty, ErrorNotice, Loading } from '../components/states.js';
 import { AlignedPassage, AlignmentLegend, percent } from '../components/aligned-passage.js';
 
 const policyLabel = (policy: PolicyRef, lang: Lang) =>
-  [policy.jurisdiction ? jurisdictionName(policy.jurisdiction, lang) : null, policyTitle(policy, lang), policy.issuedOn?.slice(0, 4)].filter(Boolean).join(' · ');
+  [policy.jurisdiction ? jurisdictionName(policy.jurisdiction, lang) : null, policyTitle(policy, lang), policy.issuedOn?.slice(0, 4)]
+    .filter(Boolean)
+    .join(' · ');
 
 export function ReuseView({ route }: { route: Route }) {
   const t = useT();
@@ -27,7 +29,11 @@ export function ReuseView({ route }: { route: Route }) {
   const picker = (side: 'a' | 'b', value: string) => (
     <label>
       {side === 'a' ? t('documentA') : t('documentB')}{' '}
-      <select value={value} data-testid={`reuse-${side}`} onChange={(event) => navigate(withParams(route, { a, b, [side]: event.target.value }))}>
+      <select
+        value={value}
+        data-testid={`reuse-${side}`}
+        onChange={(event) => navigate(withParams(route, { a, b, [side]: event.target.value }))}
+      >
         {policies.map((policy) => (
           <option key={policy.id} value={policy.id}>
             {policyLabel(policy, lang)}
@@ -51,7 +57,11 @@ export function ReuseView({ route }: { route: Route }) {
         {list.status === 'error' ? (
           <ErrorNotice error={list.error} />
         ) : !ready ? (
-          list.status === 'done' ? <Empty>{t('pickTwoDocuments')}</Empty> : <Loading />
+          list.status === 'done' ? (
+            <Empty>{t('pickTwoDocuments')}</Empty>
+          ) : (
+            <Loading />
+          )
         ) : state.status === 'error' ? (
           <ErrorNotice error={state.error} />
         ) : state.status !== 'done' ? (

@@ -50,10 +50,13 @@ export function SearchView({ route }: { route: Route }) {
   const english = isEnglishQuery(q);
   const variables = { text: q, limit: SEARCH_LIMIT, ...(jurisdictionId ? { jurisdictionId } : {}) };
   const textSearch = useQuery<SearchResult>(SEARCH, variables, { skip: q.trim().length === 0 || english });
-  const matches = english && items.status === 'done' ? matchEnglishNames(q, items.data.nationalItems) : { nationalItems: [], agencyTypes: [] };
+  const matches =
+    english && items.status === 'done' ? matchEnglishNames(q, items.data.nationalItems) : { nationalItems: [], agencyTypes: [] };
   const byItems = useQueries<ImplementationsResult>(
     IMPLEMENTATIONS,
-    matches.nationalItems.slice(0, MAX_ENGLISH_ITEMS).map((item) => ({ nationalItemId: item.id, ...(jurisdictionId ? { jurisdictionId } : {}) })),
+    matches.nationalItems
+      .slice(0, MAX_ENGLISH_ITEMS)
+      .map((item) => ({ nationalItemId: item.id, ...(jurisdictionId ? { jurisdictionId } : {}) })),
     { skip: !english || matches.nationalItems.length === 0 },
   );
 
@@ -75,7 +78,13 @@ export function SearchView({ route }: { route: Route }) {
       (!agencyType || task.agencies.some((agency) => agency.type === agencyType)) &&
       (!itemId || task.implements.some((link) => link.nationalItem.id === itemId)),
   );
-  const state = english ? (matches.nationalItems.length === 0 ? (items.status === 'done' ? { status: 'done' as const } : items) : byItems) : textSearch;
+  const state = english
+    ? matches.nationalItems.length === 0
+      ? items.status === 'done'
+        ? { status: 'done' as const }
+        : items
+      : byItems
+    : textSearch;
   // Say why nothing was found: no English name holds the words, only agency types do, or no task text does.
   const nothingFound = !english ? t('noTextMatch') : matches.agencyTypes.length > 0 ? t('typesOnly') : t('noEnglishMatch');
 
@@ -93,7 +102,11 @@ export function SearchView({ route }: { route: Route }) {
           onChange={(event) => setText(event.target.value)}
         />
         <button type="submit">{t('search')}</button>
-        <select aria-label={t('jurisdiction')} value={jurisdictionId} onChange={(event) => navigate(withParams(route, { j: event.target.value }))}>
+        <select
+          aria-label={t('jurisdiction')}
+          value={jurisdictionId}
+          onChange={(event) => navigate(withParams(route, { j: event.target.value }))}
+        >
           <option value="">{t('allJurisdictions')}</option>
           {jurisdictions.status === 'done' &&
             jurisdictions.data.jurisdictions
@@ -104,7 +117,11 @@ export function SearchView({ route }: { route: Route }) {
                 </option>
               ))}
         </select>
-        <select aria-label={t('leadType')} value={agencyType} onChange={(event) => navigate(withParams(route, { type: event.target.value }))}>
+        <select
+          aria-label={t('leadType')}
+          value={agencyType}
+          onChange={(event) => navigate(withParams(route, { type: event.target.value }))}
+        >
           <option value="">{t('allAgencyTypes')}</option>
           {AGENCY_TYPE_LIST.map((type) => (
             <option key={type} value={type}>
@@ -112,7 +129,12 @@ export function SearchView({ route }: { route: Route }) {
             </option>
           ))}
         </select>
-        <select aria-label={t('nationalItem')} value={itemId} className="item-filter" onChange={(event) => navigate(withParams(route, { item: event.target.value }))}>
+        <select
+          aria-label={t('nationalItem')}
+          value={itemId}
+          className="item-filter"
+          onChange={(event) => navigate(withParams(route, { item: event.target.value }))}
+        >
           <option value="">{t('allNationalItems')}</option>
           {items.status === 'done' &&
             items.data.nationalItems.map((item) => (
@@ -147,7 +169,14 @@ export function SearchView({ route }: { route: Route }) {
                 <p>
                   <span className="muted">{t('agencyTypes')}:</span>{' '}
                   {matches.agencyTypes.map((type) => (
-                    <button key={type} type="button" className="chip" data-testid="english-type" aria-pressed={agencyType === type} onClick={() => navigate(withParams(route, { type: agencyType === type ? undefined : type }))}>
+                    <button
+                      key={type}
+                      type="button"
+                      className="chip"
+                      data-testid="english-type"
+                      aria-pressed={agencyType === type}
+                      onClick={() => navigate(withParams(route, { type: agencyType === type ? undefined : type }))}
+                    >
                       {agencyTypeName(type, lang)}
                     </button>
                   ))}

@@ -4,7 +4,13 @@
  */
 import { useState } from 'react';
 import { useQuery } from '../api/use-query.js';
-import { TASK_ANALYSES, type InstrumentType, type InstrumentUse, type TaskAlignment, type TaskAnalysesResult } from '../api/analyses-queries.js';
+import {
+  TASK_ANALYSES,
+  type InstrumentType,
+  type InstrumentUse,
+  type TaskAlignment,
+  type TaskAnalysesResult,
+} from '../api/analyses-queries.js';
 import { itemTitle, policyTitle, t as translate, useLang, useT, type Lang } from '../i18n.js';
 import { Empty, ErrorNotice, Loading, Pieces } from '../components/states.js';
 import { evidenceClauses } from '../components/evidence-clauses.js';
@@ -71,7 +77,12 @@ function sourceName(alignment: TaskAlignment, lang: Lang): string {
 export function BestAlignment({ text, alignment }: { text: string; alignment: TaskAlignment | null }) {
   const t = useT();
   const lang = useLang();
-  if (!alignment) return <p className="muted" data-testid="no-alignment">{t('noAlignment')}</p>;
+  if (!alignment)
+    return (
+      <p className="muted" data-testid="no-alignment">
+        {t('noAlignment')}
+      </p>
+    );
   return (
     <div className="best-alignment" data-testid="best-alignment">
       <p className="small">

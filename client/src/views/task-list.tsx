@@ -4,7 +4,18 @@
  */
 import type { ReactNode } from 'react';
 import type { TaskSummary } from '../api/queries.js';
-import { agencyName, agencyTypeName, itemTitle, jurisdictionName, kindHelp, policyTitle, roleName, taskCount, useLang, useT } from '../i18n.js';
+import {
+  agencyName,
+  agencyTypeName,
+  itemTitle,
+  jurisdictionName,
+  kindHelp,
+  policyTitle,
+  roleName,
+  taskCount,
+  useLang,
+  useT,
+} from '../i18n.js';
 import type { Route } from '../router.js';
 import { detailHref, lineageOfTask } from '../links.js';
 import { downloadCsv } from '../components/csv.js';
@@ -17,7 +28,10 @@ export function taskCsvRows(tasks: readonly TaskSummary[]) {
     task.key,
     task.title,
     task.deadline,
-    task.agencies.filter((agency) => agency.role === 'lead').map((agency) => agency.name).join('；'),
+    task.agencies
+      .filter((agency) => agency.role === 'lead')
+      .map((agency) => agency.name)
+      .join('；'),
     task.targets.map((target) => target.text).join('；'),
     task.implements.map((link) => `${link.nationalItem.id}:${link.score.toFixed(2)}`).join(' '),
   ]);

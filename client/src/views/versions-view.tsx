@@ -45,7 +45,9 @@ export function presenceTable(series: PlanSeries): { item: NationalItemRef; mark
 }
 
 const policyLabel = (policy: PolicyRef, lang: Lang) =>
-  [policy.jurisdiction ? jurisdictionName(policy.jurisdiction, lang) : null, policyTitle(policy, lang), policy.issuedOn].filter(Boolean).join(' · ');
+  [policy.jurisdiction ? jurisdictionName(policy.jurisdiction, lang) : null, policyTitle(policy, lang), policy.issuedOn]
+    .filter(Boolean)
+    .join(' · ');
 
 export function VersionsView({ route }: { route: Route }) {
   const t = useT();
@@ -55,7 +57,11 @@ export function VersionsView({ route }: { route: Route }) {
   const list = useQuery<PolicyListResult>(POLICY_LIST);
   const state = useQuery<PlanVersionsResult>(PLAN_VERSIONS, picked.length > 0 ? { policyIds: picked } : { jurisdictionId });
   const policies = list.status === 'done' ? list.data.policies : [];
-  const jurisdictions = [...new Map(policies.flatMap((policy) => (policy.jurisdiction ? [[policy.jurisdiction.id, policy.jurisdiction] as const] : []))).values()];
+  const jurisdictions = [
+    ...new Map(
+      policies.flatMap((policy) => (policy.jurisdiction ? [[policy.jurisdiction.id, policy.jurisdiction] as const] : [])),
+    ).values(),
+  ];
   const noSeries = state.status === 'done' && state.data.planVersions.length === 0;
 
   return (
@@ -64,7 +70,11 @@ export function VersionsView({ route }: { route: Route }) {
         <h1>{t('versionsTitle')}</h1>
         <label>
           {t('jurisdiction')}{' '}
-          <select value={jurisdictionId ?? ''} data-testid="versions-jurisdiction" onChange={(event) => navigate(formatRoute('versions', [], { j: event.target.value }))}>
+          <select
+            value={jurisdictionId ?? ''}
+            data-testid="versions-jurisdiction"
+            onChange={(event) => navigate(formatRoute('versions', [], { j: event.target.value }))}
+          >
             {jurisdictionId === null && <option value="">—</option>}
             {jurisdictions.length === 0 && jurisdictionId && <option value={jurisdictionId}>{jurisdictionId}</option>}
             {jurisdictions.map((j) => (
@@ -117,14 +127,24 @@ function DocumentPicker({ route, policies, picked, open }: { route: Route; polic
           </li>
         ))}
       </ul>
-      <button type="button" data-testid="compare-documents" disabled={chosen.length < 2} onClick={() => navigate(withParams(route, { p: chosen.join(','), j: undefined }))}>
+      <button
+        type="button"
+        data-testid="compare-documents"
+        disabled={chosen.length < 2}
+        onClick={() => navigate(withParams(route, { p: chosen.join(','), j: undefined }))}
+      >
         {t('compareDocuments')}
       </button>
     </details>
   );
 }
 
-const MARK_TEXT: Record<Exclude<Presence, null>, 'continued' | 'added' | 'dropped' | null> = { first: null, continued: 'continued', added: 'added', dropped: 'dropped' };
+const MARK_TEXT: Record<Exclude<Presence, null>, 'continued' | 'added' | 'dropped' | null> = {
+  first: null,
+  continued: 'continued',
+  added: 'added',
+  dropped: 'dropped',
+};
 
 function SeriesView({ route, series }: { route: Route; series: PlanSeries }) {
   const t = useT();
@@ -181,7 +201,11 @@ function SeriesView({ route, series }: { route: Route; series: PlanSeries }) {
                 {marks.map((presence, index) => {
                   const text = presence ? MARK_TEXT[presence] : null;
                   return (
-                    <td key={index} className={`version-cell${presence ? ` version-${presence}` : ''}`} data-presence={presence ?? 'absent'}>
+                    <td
+                      key={index}
+                      className={`version-cell${presence ? ` version-${presence}` : ''}`}
+                      data-presence={presence ?? 'absent'}
+                    >
                       {presence === 'first' ? '●' : text ? t(text) : ''}
                     </td>
                   );
@@ -198,7 +222,9 @@ function SeriesView({ route, series }: { route: Route; series: PlanSeries }) {
             step.targetChanges.length === 0 ? null : (
               <table key={index} className="target-changes" data-testid="target-changes">
                 <caption>
-                  {[step.from, step.to].map((end) => policyTitle(series.documents.find((document) => document.id === end.id) ?? { title: end.id }, lang)).join(' → ')}
+                  {[step.from, step.to]
+                    .map((end) => policyTitle(series.documents.find((document) => document.id === end.id) ?? { title: end.id }, lang))
+                    .join(' → ')}
                 </caption>
                 <thead>
                   <tr>

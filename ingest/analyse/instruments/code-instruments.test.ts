@@ -12,9 +12,27 @@ const subTypesOf = (text: string) => coder.code(text).map((use) => use.subType);
 describe('the instrument codebook', () => {
   it('names every sub-type in Chinese and English under one of the three types', () => {
     expect(codebook.subTypes.map((entry) => entry.id)).toEqual(
-      expect.arrayContaining(['talent', 'funding', 'infrastructure', 'technology-information', 'public-service', 'goal-planning', 'regulation', 'assessment-supervision', 'finance-tax', 'strategic-measures', 'government-procurement', 'pilot-demonstration', 'insurance-payment-price', 'publicity']),
+      expect.arrayContaining([
+        'talent',
+        'funding',
+        'infrastructure',
+        'technology-information',
+        'public-service',
+        'goal-planning',
+        'regulation',
+        'assessment-supervision',
+        'finance-tax',
+        'strategic-measures',
+        'government-procurement',
+        'pilot-demonstration',
+        'insurance-payment-price',
+        'publicity',
+      ]),
     );
-    expect(codebook.subTypes.find((entry) => entry.id === 'government-procurement')).toMatchObject({ type: 'demand', nameZh: '政府购买服务' });
+    expect(codebook.subTypes.find((entry) => entry.id === 'government-procurement')).toMatchObject({
+      type: 'demand',
+      nameZh: '政府购买服务',
+    });
   });
 
   it('codes every example of the codebook with its own sub-type', () => {

@@ -61,7 +61,8 @@ export function loadCodebook(file = seedPath('national/instrument-codebook.json'
     }
   }
   for (const type of INSTRUMENT_TYPES) {
-    if (!codebook.types.some((entry) => entry.id === type)) throw new IngestError(file, `types: "${type}" is missing`, 'bad-instrument-codebook');
+    if (!codebook.types.some((entry) => entry.id === type))
+      throw new IngestError(file, `types: "${type}" is missing`, 'bad-instrument-codebook');
   }
   return codebook;
 }

@@ -34,7 +34,9 @@ for (const half of ['tuning', 'held-out'] as const) {
       const missing = unit.subTypes.filter((id) => !predicted.includes(id));
       const extra = predicted.filter((id) => !unit.subTypes.includes(id));
       if (missing.length > 0 || extra.length > 0) {
-        lines.push(`  ${unit.file} ${unit.path}: missing ${missing.join(' ') || '-'}; extra ${extra.join(' ') || '-'}\n    ${unit.text.slice(0, 120)}`);
+        lines.push(
+          `  ${unit.file} ${unit.path}: missing ${missing.join(' ') || '-'}; extra ${extra.join(' ') || '-'}\n    ${unit.text.slice(0, 120)}`,
+        );
       }
     }
   }

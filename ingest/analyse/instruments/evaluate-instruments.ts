@@ -89,7 +89,10 @@ export function measureInstruments(judged: readonly JudgedInstrumentUnit[], code
     codebook.subTypes.map((entry) => entry.id),
     subTypePairs,
   );
-  const total = bySubType.reduce((sum, f) => ({ gold: sum.gold + f.gold, predicted: sum.predicted + f.predicted, correct: sum.correct + f.correct }), { gold: 0, predicted: 0, correct: 0 });
+  const total = bySubType.reduce(
+    (sum, f) => ({ gold: sum.gold + f.gold, predicted: sum.predicted + f.predicted, correct: sum.correct + f.correct }),
+    { gold: 0, predicted: 0, correct: 0 },
+  );
   return {
     units: judged.length,
     byType: figuresFor(

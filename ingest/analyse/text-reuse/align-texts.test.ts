@@ -64,7 +64,10 @@ describe('aligning text that was not copied', () => {
   });
 
   it('finds nothing between two whole plans of different counties beyond shared stock phrases', () => {
-    const reuse = alignTexts(readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8'), readFileSync('tests/fixtures/real/sanming-2017-medical-consumables-rectification-plan.txt', 'utf8'));
+    const reuse = alignTexts(
+      readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8'),
+      readFileSync('tests/fixtures/real/sanming-2017-medical-consumables-rectification-plan.txt', 'utf8'),
+    );
     expect(reuse.shareA).toBeLessThan(0.02);
     for (const passage of reuse.passages) expect(passage.score).toBeLessThan(60);
   });

@@ -251,7 +251,14 @@ function bandOf(seeds: readonly Seed[], iLo: number, iHi: number, margin: number
  * traceback per cell of the band. H: best local alignment ending at (i, j); E: ending in a gap in a
  * (b's character inserted); F: ending in a gap in b (a's character deleted).
  */
-function alignInBand(a: string, b: string, iLo: number, firstDiagonal: Int32Array, width: number, o: Required<AlignmentOptions>): LocalAlignment | null {
+function alignInBand(
+  a: string,
+  b: string,
+  iLo: number,
+  firstDiagonal: Int32Array,
+  width: number,
+  o: Required<AlignmentOptions>,
+): LocalAlignment | null {
   const rows = firstDiagonal.length;
   if (rows <= 0) return null;
   const trace = new Uint8Array(rows * width);
@@ -413,7 +420,8 @@ function toPassage(ca: ComparableText, cb: ComparableText, local: LocalAlignment
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- bFrom < bEnd ≤ cb.starts.length, see above
   const bStarts = runs.map((run) => (run.bTo > run.bFrom ? cb.starts[run.bFrom]! : run.bFrom < local.bEnd ? cb.starts[run.bFrom]! : b.end));
   const segments = runs.map((run, n): AlignedSegment => {
-    const kind: SegmentKind = run.kind === 'same' ? 'same' : run.aTo === run.aFrom ? 'inserted' : run.bTo === run.bFrom ? 'deleted' : 'changed';
+    const kind: SegmentKind =
+      run.kind === 'same' ? 'same' : run.aTo === run.aFrom ? 'inserted' : run.bTo === run.bFrom ? 'deleted' : 'changed';
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- aStarts has one entry per run
     const aSpan = { start: aStarts[n]!, end: aStarts[n + 1] ?? a.end };
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- bStarts has one entry per run
@@ -459,7 +467,8 @@ export function alignTexts(a: string, b: string, options: AlignmentOptions = {})
     const last = lastOf(seeds);
     const inside = (from: number, to: number, start: number, end: number) => start <= from && to <= end;
     if (found.some((local) => inside(first.i, last.i + o.seedLength, local.aStart, local.aEnd))) continue;
-    if (found.some((local) => inside(Math.min(first.j, last.j), Math.max(first.j, last.j) + o.seedLength, local.bStart, local.bEnd))) continue;
+    if (found.some((local) => inside(Math.min(first.j, last.j), Math.max(first.j, last.j) + o.seedLength, local.bStart, local.bEnd)))
+      continue;
     if (!worthAligning(ca.chars, cb.chars, seeds, o)) continue;
     const iLo = Math.max(0, first.i - o.bandMargin);
     const iHi = Math.min(ca.chars.length, last.i + o.seedLength + o.bandMargin);
@@ -486,7 +495,13 @@ export function alignTexts(a: string, b: string, options: AlignmentOptions = {})
   kept.sort((x, y) => x.aStart - y.aStart);
   return {
     passages: kept.map((local) => toPassage(ca, cb, local)),
-    shareA: coveredShare(ca.chars.length, kept.map((local) => [local.aStart, local.aEnd])),
-    shareB: coveredShare(cb.chars.length, kept.map((local) => [local.bStart, local.bEnd])),
+    shareA: coveredShare(
+      ca.chars.length,
+      kept.map((local) => [local.aStart, local.aEnd]),
+    ),
+    shareB: coveredShare(
+      cb.chars.length,
+      kept.map((local) => [local.bStart, local.bEnd]),
+    ),
   };
 }

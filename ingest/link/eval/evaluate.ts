@@ -20,7 +20,12 @@ export interface Evaluation {
 
 export function evaluate(
   entries: LocatedEntry[],
-  { catalogue, glossary, reviewed = [], tuning = {} }: { catalogue: Catalogue; glossary: Glossary; reviewed?: ReviewedLink[]; tuning?: Tuning },
+  {
+    catalogue,
+    glossary,
+    reviewed = [],
+    tuning = {},
+  }: { catalogue: Catalogue; glossary: Glossary; reviewed?: ReviewedLink[]; tuning?: Tuning },
 ): Evaluation {
   // Link each jurisdiction's items together, so reviewed entries narrowed to a jurisdiction apply.
   const links = [...new Set(entries.map((entry) => entry.jurisdiction))].flatMap((jurisdiction) => {

@@ -80,7 +80,10 @@ export function locateIn(source: string, entry: LabelledEntry): { text: string; 
       return null;
     }
     if (entry.kind === 'section') return { text: cell.trim(), title: cell.trim() };
-    const text = cells.slice(index).join('\t').replace(/<\/?p>/gu, '');
+    const text = cells
+      .slice(index)
+      .join('\t')
+      .replace(/<\/?p>/gu, '');
     return { text, title: titleOf(cell) };
   }
 
@@ -94,7 +97,12 @@ export function locateIn(source: string, entry: LabelledEntry): { text: string; 
       const next = source.slice(cursor, nextEnd);
       cursor = nextEnd + 1;
       if (next.trim() === '') continue;
-      if (UNIT_START.test(next.replace(/^\[bookmark:[^\]]*\]/u, '')) || next.includes('\t') || /^(附件|抄送|各有关部门|市县两级)/u.test(next.trim())) break;
+      if (
+        UNIT_START.test(next.replace(/^\[bookmark:[^\]]*\]/u, '')) ||
+        next.includes('\t') ||
+        /^(附件|抄送|各有关部门|市县两级)/u.test(next.trim())
+      )
+        break;
       lines.push(next);
     }
   }

@@ -96,7 +96,9 @@ export function measureTopics(units: readonly JudgedUnit[]): TopicFigures {
     pillars.set(name, entry);
     return entry;
   };
-  const bands = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01].slice(0, -1).map((from, i, all) => ({ from, to: all[i + 1] ?? 1.01, links: 0, accepted: 0 }));
+  const bands = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
+    .slice(0, -1)
+    .map((from, i, all) => ({ from, to: all[i + 1] ?? 1.01, links: 0, accepted: 0 }));
   let labelled = 0;
   let labelledLinked = 0;
   for (const unit of units) {
@@ -130,7 +132,13 @@ export function measureTopics(units: readonly JudgedUnit[]): TopicFigures {
     micro: { precision: share(truePositives, predictedCount), recall: share(truePositives, goldCount) },
     macro: { precision: mean(unitPrecision), recall: mean(unitRecall) },
     byPillar: [...pillars]
-      .map(([name, { tp, gold, predicted }]) => ({ pillar: name, precision: share(tp, predicted), recall: share(tp, gold), gold, predicted }))
+      .map(([name, { tp, gold, predicted }]) => ({
+        pillar: name,
+        precision: share(tp, predicted),
+        recall: share(tp, gold),
+        gold,
+        predicted,
+      }))
       .sort((a, b) => a.pillar.localeCompare(b.pillar)),
     calibration: bands.filter((band) => band.links > 0),
   };
