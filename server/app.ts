@@ -260,7 +260,7 @@ export function createApp({
         if (stamp === null || sets === null || served.version !== version) return;
         await writeKeptFile(keptFile, stamp, sets);
       })
-      .catch((error: unknown) => logger.warn(`could not write ${keptFile}`, error)));
+      .catch((error: unknown) => logger.warn(`could not write ${String(keptFile)}`, error)));
   /** The same for a search index built from the kept tasks at `version`. */
   const persistIndex = (built: BuiltSearchIndex, version: number | null) =>
     (persisting = persisting
@@ -270,7 +270,7 @@ export function createApp({
         if (stamp === null || served.version !== version) return;
         await writeSearchIndexFile(searchIndexFile, stamp, built);
       })
-      .catch((error: unknown) => logger.warn(`could not write ${searchIndexFile}`, error)));
+      .catch((error: unknown) => logger.warn(`could not write ${String(searchIndexFile)}`, error)));
   const served = keepGraph(store, { onTaskRowsKept: () => void persist() });
   /** The kept graph's index, unless one was passed in. */
   let ownIndex: KeptSearchIndex | null = null;

@@ -106,13 +106,14 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   let i = front.length - 1;
   let skipped = 0;
   // A document issued without a cover prints its number between title and addressees ("峰政发〔2023〕7号").
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= i < front.length
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- 0 <= i < front.length */
   while (
     i >= 0 &&
     skipped < 6 &&
     (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text) || PART_LABEL.test(front[i]!.text)) &&
     !isDate(front[i]!)
   ) {
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
     i--;
     skipped++;
   }

@@ -413,13 +413,13 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     finished = false;
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at is the index of a line
     const anchor = hasTitle ? title : lines[at]!;
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at is the index of a line
     openUnit(
       { style: 'annex', value: Number(number ?? 1), key, pathKey: key, length: 0 },
       0,
       anchor.start,
       anchor.end,
       at,
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at is the index of a line
       lines[at]!.start,
     );
     return hasTitle ? i + 1 : at + 1 + (number !== printedNumber ? 1 : 0);

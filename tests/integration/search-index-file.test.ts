@@ -28,7 +28,9 @@ afterAll(async () => {
 });
 
 const SEARCH = (text: string) => `{ search(text: ${JSON.stringify(text)}) { id } }`;
-type Hits = { search: { id: string }[] };
+interface Hits {
+  search: { id: string }[];
+}
 
 describe('the search index persisted beside the database', () => {
   it('is loaded with the kept rows, not built again, while the database has not changed', async () => {
