@@ -49,6 +49,22 @@ export interface ComposeOptions {
 const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
+/** The Chinese numeral of the (index + 1)-th heading or item; an outline longer than CN_NUMERALS is a bug here. */
+function cnNumeral(index: number): string {
+  const numeral = CN_NUMERALS[index];
+  if (numeral === undefined)
+    throw new Error(`compose-document: no Chinese numeral for ordinal ${index + 1} (CN_NUMERALS ends at ${CN_NUMERALS.length})`);
+  return numeral;
+}
+
+/** The circled digit of the (index + 1)-th sub-measure; more sub-measures than CIRCLED is a bug here. */
+function circled(index: number): string {
+  const digit = CIRCLED[index];
+  if (digit === undefined)
+    throw new Error(`compose-document: no circled digit for sub-measure ${index + 1} (CIRCLED ends at ${CIRCLED.length})`);
+  return digit;
+}
+
 /** Quantified targets in the wording local plans use; values are perturbed per document. */
 const TARGETS: readonly { metric: string; op: '以上' | '以下'; base: number; unit: string }[] = [
   { metric: '县域内就诊率', op: '以上', base: 90, unit: '%' },
@@ -89,9 +105,12 @@ function strayBreak(text: string, random: Random): string {
   if (text.length < 60) return text;
   for (let attempt = 0; attempt < 6; attempt += 1) {
     const at = random.int(20, text.length - 20);
+    // at is within [20, length - 20], so both characters exist.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- at - 1 >= 19 is within the text
     const before = text[at - 1]!;
     const after = text.slice(at);
     const cjk = /[\u4e00-\u9fff]/u;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- after holds at least 20 characters
     if (!cjk.test(before) || !cjk.test(after[0]!)) continue;
     if (/^[一二三四五六七八九十附抄联此各]/u.test(after)) continue;
     return `${text.slice(0, at)}\n${after}`;
@@ -177,14 +196,14 @@ function proseOutline(style: Exclude<OutlineStyle, 'table'>, pool: SeedPool, pla
   const halfWidth = random.chance(0.3); // "(一)" as typed with a Western keyboard
   const arabicMark = random.pick(['.', '、', '．']);
   headingsFor(pool, random, sectionCount).forEach((heading, s) => {
-    lines.push(`${CN_NUMERALS[s]}、${heading}`);
+    lines.push(`${cnNumeral(s)}、${heading}`);
     counts.sections += 1;
     const groups = style === 'deep' ? random.int(2, 3) : 1;
     let itemNumber = 0;
     for (let g = 0; g < groups; g += 1) {
       if (style === 'deep') {
         const sub = random.pick(pool.headings);
-        lines.push(halfWidth ? `(${CN_NUMERALS[g]})${sub}` : `（${CN_NUMERALS[g]}）${sub}`);
+        lines.push(halfWidth ? `(${cnNumeral(g)})${sub}` : `（${cnNumeral(g)}）${sub}`);
         counts.sections += 1;
         itemNumber = 0;
       }
@@ -198,8 +217,8 @@ function proseOutline(style: Exclude<OutlineStyle, 'table'>, pool: SeedPool, pla
         const key =
           style === 'cn-paren'
             ? halfWidth
-              ? `(${CN_NUMERALS[itemNumber - 1]})`
-              : `（${CN_NUMERALS[itemNumber - 1]}）`
+              ? `(${cnNumeral(itemNumber - 1)})`
+              : `（${cnNumeral(itemNumber - 1)}）`
             : `${random.chance(0.15) ? toFullWidth(String(itemNumber)) : itemNumber}${arabicMark}`;
         const body = random.chance(0.2) ? strayBreak(item.text, random) : item.text;
         if (style === 'arabic' && item.measures.length > 0) {
@@ -207,7 +226,7 @@ function proseOutline(style: Exclude<OutlineStyle, 'table'>, pool: SeedPool, pla
           lines.push(`${key}${body}${note}`);
           item.measures.forEach((measure, m) => lines.push(`（${m + 1}）${measure}`));
         } else {
-          const inline = item.measures.map((measure, m) => `${CIRCLED[m]}${measure}`).join('');
+          const inline = item.measures.map((measure, m) => `${circled(m)}${measure}`).join('');
           lines.push(`${key}${body}${inline}${note}`);
         }
       }
@@ -231,8 +250,8 @@ function tableOutline(pool: SeedPool, place: Place, year: number, random: Random
       counts.measures += item.measures.length;
       const { lead, support } = agencyList(place, pool, random);
       const agencies = [...lead.map((name) => (support.length > 0 ? `${name}（牵头）` : name)), ...support].join('、');
-      const sectionCell = i === 0 ? `${CN_NUMERALS[s]}、${heading}` : '';
-      const measures = item.measures.map((measure, m) => `${CIRCLED[m]}${measure}`).join('');
+      const sectionCell = i === 0 ? `${cnNumeral(s)}、${heading}` : '';
+      const measures = item.measures.map((measure, m) => `${circled(m)}${measure}`).join('');
       rows.push([sectionCell, `${itemNumber}. ${item.text}`, measures, agencies, deadlinePhrase(year, random)].join('\t'));
     }
   });
@@ -264,7 +283,8 @@ export function composeDocument({ place, year, pool, random, parent, allocateNum
   const { month, day } = dateOf(year, random);
   const dateLine = `${year}年${month}月${day}日`;
   const issuedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const abbreviation = place.short[0]!;
+  const abbreviation = place.short[0];
+  if (abbreviation === undefined) throw new Error(`compose-document: jurisdiction ${place.id} has an empty name`);
   const government = `${place.name}人民政府`;
   const office = `${government}办公室`;
   const leadingGroup = `${place.name}深化医药卫生体制改革领导小组`;

@@ -47,12 +47,14 @@ function randomFrom(next: () => number, fork: (label: string | number) => Random
     chance: (p) => next() < p,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list');
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- next() is in [0, 1), so the index is within the non-empty list
       return items[Math.floor(next() * items.length)]!;
     },
     shuffle: (items) => {
       const out = [...items];
       for (let i = out.length - 1; i > 0; i -= 1) {
         const j = Math.floor(next() * (i + 1));
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= j <= i < out.length
         [out[i], out[j]] = [out[j]!, out[i]!];
       }
       return out;
@@ -77,6 +79,7 @@ export function driftingRandom(place: Random, yearIndex: number, share: number):
     const drifted = years.map((stream) => stream.next());
     const kept = first.next();
     const driftsInYear = Math.ceil(when.next() / share);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- drifted has yearIndex draws and the index is checked to be within them
     return driftsInYear >= 1 && driftsInYear <= yearIndex ? drifted[driftsInYear - 1]! : kept;
   };
   return randomFrom(next, (label) => place.fork(`${label}@${yearIndex}`));

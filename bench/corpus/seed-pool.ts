@@ -57,7 +57,7 @@ function decode(bytes: Buffer): string {
 
 function shortNameOf(name: string): string | null {
   const match = /^(.{2,}?)(?:自治县|自治州|地区|县|市|区|旗|盟)$/u.exec(name);
-  return match ? match[1]! : null;
+  return match?.[1] ?? null;
 }
 
 /** The seed's own places: registry names its text uses three times or more, full names first. */
@@ -118,7 +118,7 @@ function fragmentsOf(text: string): { text: string; heading: boolean; measure: b
         fragment = fragment.replace(MARKER, '');
         const note = RESPONSIBILITY_NOTE_AT_END.exec(fragment);
         if (note) fragment = fragment.slice(0, note.index).trim();
-        out.push({ text: fragment, heading, measure, note: note ? note[1]! : null });
+        out.push({ text: fragment, heading, measure, note: note?.[1] ?? null });
       });
     }
   }
@@ -158,7 +158,7 @@ export function loadSeedPool(seedsDir: string): SeedPool {
       if (fragment.heading) {
         if (body.length >= 4 && body.length <= 30 && !/[，。：:,（(\d]/u.test(body)) headings.add(body);
       } else if (fragment.measure && body.length >= 12 && body.length <= 240) measures.add(body);
-      else if (!fragment.heading && body.length >= 24 && body.length <= 420 && /。/u.test(body)) {
+      else if (body.length >= 24 && body.length <= 420 && body.includes('。')) {
         items.add(body);
         // Sentences of long items double as sub-measures.
         for (const sentence of body.split(/(?<=。)/u)) if (sentence.length >= 16 && sentence.length <= 160) measures.add(sentence);
