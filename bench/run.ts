@@ -91,17 +91,20 @@ export function runChild(script: string, args: readonly string[], outFile: strin
       env: withoutNeo4j(process.env),
     });
     let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
       // Progress lines of a long ingest ("  250 documents in 80 s") are passed on.
       for (const line of chunk.toString().split('\n')) if (/^ {2}\d+ documents in/u.test(line)) process.stderr.write(`${line}\n`);
     });
     child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${script} exited with ${code}: ${stderr}`));
+      if (code !== 0) {
+        reject(new Error(`${script} exited with ${String(code)}: ${stderr}`));
+        return;
+      }
       try {
         resolvePromise(JSON.parse(readFileSync(outFile, 'utf8')));
       } catch (error) {
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
   });
@@ -286,7 +289,8 @@ async function postApp(app: ReturnType<typeof createApp>, query: string, variabl
     body: JSON.stringify({ query, variables }),
   });
   const answer = (await response.json()) as { errors?: { message: string }[]; data?: Record<string, unknown[]> };
-  if (answer.errors?.length) throw new Error(`GraphQL error: ${answer.errors[0]!.message}`);
+  const [firstError] = answer.errors ?? [];
+  if (firstError) throw new Error(`GraphQL error: ${firstError.message}`);
   return answer;
 }
 
@@ -303,13 +307,14 @@ async function compareResolvers(store: GraphStore, pageSizes: readonly number[])
       const before = store.queryCount;
       const started = performance.now();
       const answer = await postApp(app, TASK_PAGE, { limit });
-      return { ms: performance.now() - started, queries: store.queryCount - before, rows: answer.data?.['tasks']?.length ?? 0 };
+      return { ms: performance.now() - started, queries: store.queryCount - before, rows: answer.data?.tasks?.length ?? 0 };
     };
     const a = await measure(batched);
     const b = await measure(naive);
     rows.push({ pageSize: limit, rows: a.rows, batchedQueries: a.queries, naiveQueries: b.queries, batchedMs: a.ms, naiveMs: b.ms });
   }
-  const last = rows.at(-1)!;
+  const last = rows.at(-1);
+  if (!last) throw new Error('compareResolvers: no page sizes to measure');
   return { pages: rows, queryRatio: last.naiveQueries / last.batchedQueries, timeRatio: last.naiveMs / last.batchedMs };
 }
 
@@ -462,6 +467,7 @@ function requestMakers(samples: Samples, random: Random) {
 export function loadBodies(samples: Samples, random: Random, count = 200): string[] {
   const make = requestMakers(samples, random);
   const kinds = [make.search, make.lineage, make.compare, make.tasksPage];
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i % kinds.length is an index of kinds
   return Array.from({ length: count }, (_, i) => JSON.stringify(kinds[i % kinds.length]!()));
 }
 
@@ -639,7 +645,8 @@ export async function runBench({
   const neo4j = await compareNeo4j(corpusDir, writeFiles, seedsDir, writes.batchedMs);
   if ('skipped' in neo4j) notes.push(neo4j.skipped);
 
-  if (corpus.failed.length > 0) notes.push(`${corpus.failed.length} corpus documents failed to load, e.g. ${corpus.failed[0]!.error}`);
+  const [firstFailure] = corpus.failed;
+  if (firstFailure) notes.push(`${corpus.failed.length} corpus documents failed to load, e.g. ${firstFailure.error}`);
   if (corpus.tasksInStore !== manifest.units) {
     notes.push(`the store holds ${corpus.tasksInStore} corpus tasks where the generator wrote ${manifest.units}`);
   }
@@ -794,7 +801,7 @@ async function main(): Promise<void> {
   process.stdout.write(formatMarkdown(report));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   main().catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   process.stdout.write([storeLine, '', ...formatStartAndReaders(result), ''].join('\n'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   main().catch((error: unknown) => {
     process.stderr.write(`bench section failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

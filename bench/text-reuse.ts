@@ -28,6 +28,7 @@ function time(name: string, a: string, b: string) {
   }
   runs.sort((x, y) => x - y);
   process.stdout.write(
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- runs holds the 5 runs above
     `${name.padEnd(40)} ${a.length} × ${b.length} chars: median ${runs[2]!.toFixed(0)} ms (min ${runs[0]!.toFixed(0)}, max ${runs[4]!.toFixed(0)}); ${shares}\n`,
   );
 }

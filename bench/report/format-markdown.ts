@@ -84,10 +84,11 @@ export function formatMarkdown(report: BenchReport): string {
     '| Layout | Elements (nodes) | Layout done | First frame | Renderer |',
     '|---|---|---|---|---|',
     ...Object.entries(ui).map(
-      ([key, u]) => `| ${key.split(':')[0]} | ${n(u.elements)} (${n(u.nodes)}) | ${ms(u.layoutMs)} | ${ms(u.drawMs)} | ${u.renderer} |`,
+      ([key, u]) =>
+        `| ${key.split(':')[0] ?? key} | ${n(u.elements)} (${n(u.nodes)}) | ${ms(u.layoutMs)} | ${ms(u.drawMs)} | ${u.renderer} |`,
     ),
     '',
   ];
   if (report.notes.length > 0) lines.push('## Notes', '', ...report.notes.map((note) => `- ${note}`), '');
-  return `${lines.filter((line) => line !== '').length > 0 ? lines.join('\n') : ''}`;
+  return lines.filter((line) => line !== '').length > 0 ? lines.join('\n') : '';
 }

@@ -118,8 +118,11 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
   await timed.store.close();
 
   const tenth = Math.max(1, Math.floor(stamps.length / 10));
+  // Called only with 0 <= from < to <= stamps.length, so both stamps exist.
   const rate = (from: number, to: number) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- from >= 1 here, and from <= stamps.length
     const t0 = from === 0 ? started : stamps[from - 1]!;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 1 <= to <= stamps.length
     const t1 = stamps[to - 1]!;
     return ((to - from) / Math.max(t1 - t0, 1)) * 1000;
   };
@@ -214,10 +217,12 @@ async function main(): Promise<void> {
     writeFileSync(out, JSON.stringify(await loaderMode(db, resolve(seeds), paths, parseLoaders(loaders))));
     return;
   }
-  if (!db || !out || (mode !== 'seeds' && mode !== 'corpus') || (mode === 'corpus' && !corpus)) {
-    throw new Error('usage: ingest-step --mode seeds|corpus --db PATH --out FILE [--corpus DIR] [--seeds DIR]');
-  }
-  const result = mode === 'seeds' ? await seedsMode(db, resolve(seeds)) : await corpusMode(db, resolve(seeds), resolve(corpus!));
+  const usage = 'usage: ingest-step --mode seeds|corpus --db PATH --out FILE [--corpus DIR] [--seeds DIR]';
+  if (!db || !out) throw new Error(usage);
+  let result;
+  if (mode === 'seeds') result = await seedsMode(db, resolve(seeds));
+  else if (mode === 'corpus' && corpus) result = await corpusMode(db, resolve(seeds), resolve(corpus));
+  else throw new Error(usage);
   writeFileSync(out, JSON.stringify(result));
 }
 

@@ -87,7 +87,8 @@ export async function measureLineageDraw({
         if (warmUp) await page.evaluate(([n, name]) => window.benchDraw(n, name), [size, layout] as const);
         for (let run = 0; run < runs; run += 1)
           timings.push(await page.evaluate(([n, name]) => window.benchDraw(n, name), [size, layout] as const));
-        const last = timings.at(-1)!;
+        const last = timings.at(-1);
+        if (!last) throw new Error(`ui-step: no measured draw of ${size} elements (runs is ${runs})`);
         results[`${layout}:${size}`] = {
           elements: last.elements,
           nodes: last.nodes,
@@ -97,7 +98,8 @@ export async function measureLineageDraw({
           runs,
         };
       }
-    if (errors.length > 0) throw new Error(`the benchmark page failed: ${errors[0]}`);
+    const [firstError] = errors;
+    if (firstError !== undefined) throw new Error(`the benchmark page failed: ${firstError}`);
     return results;
   } finally {
     await browser.close();

@@ -82,8 +82,8 @@ export async function startServer({
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
     await waitUntilServing(url, child, timeoutMs, () => output);
@@ -96,17 +96,22 @@ export async function startServer({
     child.kill('SIGKILL');
     throw error;
   }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`the server process has no pid: ${output}`);
   return {
     url,
-    pid: child.pid!,
+    pid,
     rssMiB() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? NaN);
       return kb / 1024;
     },
     stop() {
       return new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(timer);

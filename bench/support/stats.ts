@@ -5,6 +5,7 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- rank is clamped to [0, length - 1] of a non-empty list
   return sorted[rank]!;
 }
 
