@@ -10,7 +10,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { Core, ElementDefinition } from 'cytoscape';
 import { nationalItemLineageElements } from '../../client/src/graph/build-elements.js';
 import { GraphCanvas, type LayoutName } from '../../client/src/graph/graph-canvas.js';
-import type { NationalItemLineageResult, TaskSummary } from '../../client/src/api/queries.js';
+import type { TaskSummary } from '../../client/src/api/queries.js';
 import type { LinkKind } from '../../graph-schema/model.js';
 import '../../client/src/styles.css';
 
@@ -57,12 +57,11 @@ function task(n: number): TaskSummary & { parent: { id: string; key: string; tit
 /** Elements of a national item's lineage with at least `count` elements. */
 export function lineageElements(count: number): ElementDefinition[] {
   const tasks: ReturnType<typeof task>[] = [];
-  let elements: ElementDefinition[] = [];
   // Grow in steps, then trim by whole tasks; ~7 elements per task.
   let n = Math.floor(count / 8);
   for (;;) {
     while (tasks.length < n) tasks.push(task(tasks.length));
-    elements = nationalItemLineageElements({ nationalItem: { ...item, implementations: tasks } } as unknown as NationalItemLineageResult);
+    const elements = nationalItemLineageElements({ nationalItem: { ...item, implementations: tasks } });
     if (elements.length >= count) return elements;
     n += Math.max(1, Math.ceil((count - elements.length) / 8));
   }
@@ -77,14 +76,17 @@ function Probe({ onCommitted }: { onCommitted: () => void }) {
 
 function cytoscapeOf(container: Element | null): Core | null {
   // Cytoscape registers its instance on the container element.
-  const registry = (container as (Element & { _cyreg?: { cy?: Core } }) | null)?._cyreg;
+  if (!container) return null;
+  const registry = (container as unknown as { _cyreg?: { cy?: Core } })._cyreg;
   return registry?.cy ?? null;
 }
 
 async function draw(count: number, layout: LayoutName = 'dagre'): Promise<DrawTiming> {
-  const host = document.getElementById('root')!;
+  const host = document.getElementById('root');
+  if (!host) throw new Error('lineage-bench: index.html has no #root element');
   root?.unmount();
-  root = createRoot(host);
+  const mounted = createRoot(host);
+  root = mounted;
   const elements = lineageElements(count);
   await new Promise((resolve) => requestAnimationFrame(resolve));
   return new Promise<DrawTiming>((resolve, reject) => {
@@ -94,7 +96,10 @@ async function draw(count: number, layout: LayoutName = 'dagre'): Promise<DrawTi
       // added the elements and run the (synchronous, unanimated) dagre layout by now.
       const layoutMs = performance.now() - started;
       const cy = cytoscapeOf(host.querySelector('[data-testid="graph-canvas"]'));
-      if (!cy) return reject(new Error('no Cytoscape instance on the canvas'));
+      if (!cy) {
+        reject(new Error('no Cytoscape instance on the canvas'));
+        return;
+      }
       const finish = () => {
         const counter = host.querySelector('[data-testid="graph-count"]');
         resolve({
@@ -109,7 +114,7 @@ async function draw(count: number, layout: LayoutName = 'dagre'): Promise<DrawTi
       // A renderer that drew before the listener was attached still paints the next frame.
       requestAnimationFrame(() => requestAnimationFrame(finish));
     };
-    root!.render(
+    mounted.render(
       <div style={{ width: 1280, height: 800 }}>
         <GraphCanvas elements={elements} layout={layout} height={800} />
         <Probe onCommitted={committed} />
