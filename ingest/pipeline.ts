@@ -11,10 +11,18 @@ import { fingerprintOf, ingestKeyOf } from './fingerprint.js';
 import { IngestError, type IngestDoc, type LinkedDoc, type ReadDoc, type SourceFile } from './document.js';
 import { extractDoc } from './extract/index.js';
 import { linkDoc, loadLinkContext, type LinkContext } from './link/index.js';
-import { citedPolicyIds, linkToLoadedParents, storedTasks, withPendingTasks } from './load/parent-links.js';
+import {
+  citedPolicyIds,
+  linkToLoadedParents,
+  storedTasks,
+  storedTasksOfRun,
+  withPendingTasks,
+  type LoadedTask,
+  type LoadedTasks,
+} from './load/parent-links.js';
 import { loadDocumentsInBulk } from './load/bulk-load.js';
 import { buildGraphRows, type GraphRows } from './load/graph-rows.js';
-import { loadedPolicyIdOf } from './load/ids.js';
+import { loadedPolicyIdOf, taskIdOf } from './load/ids.js';
 import { loadDocument, loadDocuments, type LoadOutcome } from './load/load-document.js';
 import { loadNationalCatalogue } from './load/load-catalogue.js';
 import { assessQuality, type DocumentQuality } from './quality-report.js';
@@ -157,27 +165,55 @@ export async function ingestBytes(store: GraphStore, name: string, bytes: Uint8A
   }
 }
 
-/** A processed document waiting for its batch's transaction. */
-interface PendingDocument {
-  file: string;
-  rows: GraphRows;
-  doc: LinkedDoc;
+/** The loaded tasks a document is linked with (see linkToLoadedParents), gathered by the writer. */
+export interface ParentTasks {
+  /** Tasks of the documents it cites, document by document in the order of its citedIds. */
+  cited: LoadedTask[];
+  /** Tasks of loaded documents citing it. */
+  citing: LoadedTask[];
+}
+
+/** A document linked to its loaded parents and children, as rows to write, or why it cannot be loaded. */
+export type LinkedRows = { ok: true; rows: GraphRows; summary: DocumentSummary } | { ok: false; report: FileReport };
+
+/** What the writer needs to know of a processed document to gather its ParentTasks. */
+export interface ProcessedDocument {
+  ingestKey: string;
+  policyId: string;
+  /** Ids of the documents it cites (see citedPolicyIds). */
   citedIds: string[];
+  /** Its tasks as they will be stored, which documents linked after it may link to. */
+  tasks: LoadedTask[];
 }
 
-function loadedReport({ file, doc }: PendingDocument, outcome: LoadOutcome): FileReport {
-  if (outcome === 'unchanged') return { file, ok: true, outcome, title: doc.meta.title };
-  return { file, ok: true, outcome, summary: summarise(doc) };
-}
-
-/** A file after the text work: failed, already loaded with the same key, or processed and waiting to be linked and loaded. */
-export type ProcessedFile =
+/** A file after the text work, as a worker thread sends it: failed, already loaded with the same key, or processed. */
+export type ProcessedFileMessage =
   | { file: string; outcome: 'failed'; report: FileReport }
   | { file: string; outcome: 'unchanged'; title: string }
-  | { file: string; outcome: 'processed'; doc: LinkedDoc; ingestKey: string };
+  | ({ file: string; outcome: 'processed' } & ProcessedDocument);
+
+/**
+ * A file after the text work; a processed one is linked to its loaded parents and becomes rows with
+ * `linkRows`, where the text work ran (a worker thread keeps the document until then).
+ */
+export type ProcessedFile =
+  | Exclude<ProcessedFileMessage, { outcome: 'processed' }>
+  | (Extract<ProcessedFileMessage, { outcome: 'processed' }> & { linkRows: (parents: ParentTasks) => Promise<LinkedRows> });
 
 /** Tells whether a file with this ingest key is loaded already, with its title. */
 export type KnownKeyLookup = (ingestKey: string) => Promise<string | undefined>;
+
+/** Links a processed document to the given loaded tasks (as linkToLoadedParents finds them in the store) and builds its rows. */
+async function linkRows(doc: LinkedDoc, { cited, citing }: ParentTasks, ingestKey: string, context: SourceContext): Promise<LinkedRows> {
+  try {
+    const loaded: LoadedTasks = { ofPolicies: async () => cited, ofCitingPolicies: async () => citing };
+    const withParents = await linkToLoadedParents(loaded, doc, context.linkContext);
+    const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
+    return { ok: true, rows, summary: summarise(withParents) };
+  } catch (error) {
+    return { ok: false, report: failureReport(doc.source.path, error) };
+  }
+}
 
 /** Reads and processes one file; the text work of the pipeline, free of the store but for `knownTitle`. */
 export async function processFile(file: string, context: SourceContext, knownTitle: KnownKeyLookup): Promise<ProcessedFile> {
@@ -187,7 +223,17 @@ export async function processFile(file: string, context: SourceContext, knownTit
     const ingestKey = ingestKeyOf(source.sha256, context.fingerprint);
     const title = await knownTitle(ingestKey);
     if (title !== undefined) return { file, outcome: 'unchanged', title };
-    return { file, outcome: 'processed', doc: processDocument({ source, messages: [] }, context), ingestKey };
+    const doc = processDocument({ source, messages: [] }, context);
+    const policyId = loadedPolicyIdOf(doc.meta, doc.source.sha256);
+    return {
+      file,
+      outcome: 'processed',
+      ingestKey,
+      policyId,
+      citedIds: citedPolicyIds(doc, context.linkContext),
+      tasks: doc.tasks.map(({ path, title: taskTitle, text }) => ({ id: taskIdOf(policyId, path), path, title: taskTitle, text })),
+      linkRows: (parents) => linkRows(doc, parents, ingestKey, context),
+    };
   } catch (error) {
     return { file, outcome: 'failed', report: failureReport(file, error) };
   }
@@ -205,16 +251,33 @@ export async function* processFilesInOrder(
 /** Yields every file's ProcessedFile in input order, given the run's context and the key lookup. */
 export type FileProcessor = (files: readonly string[], context: SourceContext, knownTitle: KnownKeyLookup) => AsyncIterable<ProcessedFile>;
 
+/** A processed document of a batch: its rows once linked, its tasks as the batch's later documents see them. */
+interface PendingDocument {
+  file: string;
+  processed: ProcessedDocument;
+  linked: Promise<LinkedRows>;
+}
+
+/** A pending document as withPendingTasks sees it: the tasks and citations it will store. */
+const pendingTasksOf = ({ processed }: PendingDocument) => ({
+  policy: { id: processed.policyId },
+  tasks: processed.tasks,
+  cites: processed.citedIds.map((to) => ({ to })),
+});
+
 /**
  * Ingests files and folders; the national catalogue is (re)loaded first. Documents are written
- * `batchSize` at a time in one transaction.
+ * `batchSize` at a time in one transaction, while the next batch is processed and linked; its
+ * documents are linked where their text work ran (see ProcessedFile.linkRows), with the loaded
+ * tasks gathered here in input order, as document-by-document loading would find them.
  * - `loader: 'bulk'` (the default) writes a batch through the database's bulk path (see
- *   load/bulk-load.ts) and links a document to the batch's earlier documents in memory, as it
- *   would find them in the store had they been loaded one by one.
+ *   load/bulk-load.ts) and links a document to the earlier documents of its batch and of the batch
+ *   being written in memory, as it would find them in the store had they been loaded one by one.
  * - `loader: 'per-document'` writes each document with its own anchored writes; a document that
  *   cites one of its batch (or is cited by one) waits for the batch to commit, so links between
  *   them are found in the store.
  * When a batch fails as a whole, its documents are loaded one by one, so only a bad one fails.
+ * At most two batches are held: the one being written and the one being filled.
  * Any path the caller names is read: this is the user's own command on the user's own files.
  * Untrusted input (an upload) never reaches here; it goes through ingestBytes as bytes only.
  */
@@ -244,39 +307,65 @@ export async function ingestPaths(
   const knownKeys = bulk ? new Map((await store.read(ingestQueries.loadedIngestKeys)).map((row) => [row.ingestKey, row.title])) : null;
   const [taskCount] = bulk ? await store.read(ingestQueries.countNodes.Task) : [];
   let storeHasTasks = !bulk || (taskCount?.count ?? 0) > 0;
+  // Into a store without tasks, every document citing another is one this run loaded.
+  const stored = bulk && !storeHasTasks ? storedTasksOfRun(store) : null;
   const knownTitle: KnownKeyLookup = knownKeys
     ? async (ingestKey) => knownKeys.get(ingestKey)
     : async (ingestKey) => (await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey }))[0]?.title;
   // The bulk path takes documents whose policy is not stored; one replacing a stored document or completing a stub is loaded alone (see bulk-load.ts).
   const storedPolicies = bulk ? new Set((await store.read(ingestQueries.storedPolicyIds)).map((row) => row.id)) : null;
 
-  let batch: PendingDocument[] = [];
-  const flush = async (load = bulk ? loadDocumentsInBulk : loadDocuments) => {
-    const pending = batch;
-    batch = [];
-    if (pending.length === 0) return;
+  const write = async (pending: readonly PendingDocument[], load: typeof loadDocuments) => {
+    const linked = [];
+    for (const item of pending) {
+      const outcome = await item.linked.catch((error: unknown): LinkedRows => ({ ok: false, report: failureReport(item.file, error) }));
+      if (outcome.ok) linked.push({ ...item, ...outcome });
+      else report(outcome.report);
+    }
+    if (linked.length === 0) return;
     const outcomes = await load(
       store,
-      pending.map((item) => item.rows),
+      linked.map((item) => item.rows),
     ).catch(() => null);
-    for (const [index, item] of pending.entries()) {
+    for (const [index, item] of linked.entries()) {
       let outcome = outcomes?.[index];
-      if (outcome) {
-        report(loadedReport(item, outcome));
-      } else {
+      if (!outcome) {
         // The batch failed as a whole: load its documents one by one, so only a bad one fails.
         outcome = await loadDocument(store, item.rows).catch((error: unknown) => {
           report(failureReport(item.file, error));
           return undefined;
         });
-        if (outcome) report(loadedReport(item, outcome));
       }
-      if (outcome) {
-        knownKeys?.set(item.rows.policy.ingestKey ?? '', item.rows.policy.title);
-        for (const policy of [item.rows.policy, ...item.rows.citedPolicies]) storedPolicies?.add(policy.id);
-        storeHasTasks = true;
-      }
+      if (!outcome) continue;
+      report(
+        outcome === 'unchanged'
+          ? { file: item.file, ok: true, outcome, title: item.summary.title }
+          : { file: item.file, ok: true, outcome, summary: item.summary },
+      );
+      knownKeys?.set(item.rows.policy.ingestKey ?? '', item.rows.policy.title);
+      for (const policy of [item.rows.policy, ...item.rows.citedPolicies]) storedPolicies?.add(policy.id);
+      stored?.loaded(item.processed.policyId, item.processed.citedIds);
+      storeHasTasks = true;
     }
+  };
+
+  let batch: PendingDocument[] = [];
+  // The batch being written: its documents count as pending until it is settled.
+  let writing: { documents: PendingDocument[]; done: Promise<void> } | undefined;
+  const settle = async () => {
+    await writing?.done;
+    writing = undefined;
+  };
+  /** Starts writing the batch once the one before is written; `wait` waits for it too. */
+  const flush = async ({ wait = false, load = bulk ? loadDocumentsInBulk : loadDocuments } = {}) => {
+    await settle();
+    const documents = batch;
+    batch = [];
+    if (documents.length === 0) return;
+    const done = write(documents, load);
+    done.catch(() => undefined); // awaited by the next settle; not an unhandled rejection meanwhile
+    writing = { documents, done };
+    if (wait) await settle();
   };
 
   for await (const processed of processFiles(await listInputFiles(paths), context, knownTitle)) {
@@ -290,30 +379,25 @@ export async function ingestPaths(
       continue;
     }
     try {
-      const { doc, ingestKey } = processed;
-      const policyId = loadedPolicyIdOf(doc.meta, doc.source.sha256);
-      const citedIds = citedPolicyIds(doc, context.linkContext);
-      const related = batch.some(
-        (item) =>
-          item.rows.policy.id === policyId || (!bulk && (citedIds.includes(item.rows.policy.id) || item.citedIds.includes(policyId))),
+      const { ingestKey, policyId, citedIds, tasks } = processed;
+      const related = [...(writing?.documents ?? []), ...batch].some(
+        ({ processed: item }) =>
+          item.policyId === policyId || (!bulk && (citedIds.includes(item.policyId) || item.citedIds.includes(policyId))),
       );
-      if (related || storedPolicies?.has(policyId)) await flush();
-      const loadedTasks = bulk
-        ? withPendingTasks(
-            storedTasks(store),
-            batch.map((item) => item.rows),
-            { storeHasTasks },
-          )
-        : storedTasks(store);
-      const withParents = await linkToLoadedParents(loadedTasks, doc, context.linkContext);
-      const rows = buildGraphRows(withParents, { ingestKey, knownDocuments: context.linkContext.catalogue.documents });
-      batch.push({ file, rows, doc: withParents, citedIds });
-      if (storedPolicies?.has(policyId)) await flush(loadDocuments);
+      if (related || storedPolicies?.has(policyId)) await flush({ wait: true });
+      const pendingDocuments = [...(writing?.documents ?? []), ...batch].map(pendingTasksOf);
+      const loadedTasks = bulk ? withPendingTasks(stored ?? storedTasks(store), pendingDocuments, { storeHasTasks }) : storedTasks(store);
+      const parents: ParentTasks = {
+        cited: citedIds.length > 0 ? await loadedTasks.ofPolicies(citedIds) : [],
+        citing: await loadedTasks.ofCitingPolicies(policyId),
+      };
+      batch.push({ file, processed: { ingestKey, policyId, citedIds, tasks }, linked: processed.linkRows(parents) });
+      if (storedPolicies?.has(policyId)) await flush({ wait: true, load: loadDocuments });
       else if (batch.length >= batchSize) await flush();
     } catch (error) {
       report(failureReport(file, error));
     }
   }
-  await flush();
+  await flush({ wait: true });
   return reports;
 }

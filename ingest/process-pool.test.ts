@@ -12,10 +12,18 @@ import {
 import { processFilesInPool } from './process-pool.js';
 import { readSourceFile } from './read/index.js';
 
-async function collect(results: AsyncIterable<ProcessedFile>): Promise<ProcessedFile[]> {
-  const all: ProcessedFile[] = [];
-  for await (const result of results) all.push(result);
-  return all;
+/** Each file's result with, for a processed one, its rows linked to no loaded parent (where the text work ran, before the pool stops). */
+async function collect(results: AsyncIterable<ProcessedFile>) {
+  const all = [];
+  for await (const result of results) {
+    if (result.outcome !== 'processed') {
+      all.push(result);
+      continue;
+    }
+    const { linkRows, ...processed } = result;
+    all.push({ ...processed, linked: linkRows({ cited: [], citing: [] }) });
+  }
+  return Promise.all(all.map(async (result) => ('linked' in result ? { ...result, linked: await result.linked } : result)));
 }
 
 describe('the text work on a pool of worker threads', () => {
@@ -32,6 +40,7 @@ describe('the text work on a pool of worker threads', () => {
 
     expect(oneThread.map((result) => result.outcome)).toEqual(expect.arrayContaining(['processed', 'failed', 'unchanged']));
     expect(pooled.map((result) => result.file)).toEqual(files);
+    expect(pooled.filter((result) => 'linked' in result && result.linked.ok)).not.toHaveLength(0);
     expect(pooled).toEqual(oneThread);
   }, 240_000);
 });

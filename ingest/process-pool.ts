@@ -8,7 +8,15 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileProcessor, KnownKeyLookup, ProcessedFile, SourceContext } from './pipeline.js';
+import type {
+  FileProcessor,
+  KnownKeyLookup,
+  LinkedRows,
+  ParentTasks,
+  ProcessedFile,
+  ProcessedFileMessage,
+  SourceContext,
+} from './pipeline.js';
 
 /** What a worker needs to rebuild the run's context (reference data is read from seedsDir again). */
 export interface WorkerSetup {
@@ -17,9 +25,15 @@ export interface WorkerSetup {
   maxBytes: number | undefined;
 }
 
-export type ToWorker = { kind: 'file'; index: number; file: string } | { kind: 'known'; index: number; title: string | null };
+export type ToWorker =
+  | { kind: 'file'; index: number; file: string }
+  | { kind: 'known'; index: number; title: string | null }
+  | { kind: 'link'; index: number; parents: ParentTasks };
 export type FromWorker =
-  { kind: 'ready' } | { kind: 'ask'; index: number; ingestKey: string } | { kind: 'done'; index: number; result: ProcessedFile };
+  | { kind: 'ready' }
+  | { kind: 'ask'; index: number; ingestKey: string }
+  | { kind: 'done'; index: number; result: ProcessedFileMessage }
+  | { kind: 'linked'; index: number; result: LinkedRows };
 
 export interface PoolOptions {
   /** Folder of the reference data, as given to ingestPaths. */
@@ -43,6 +57,23 @@ function startWorker(setup: WorkerSetup): Worker {
   return new Worker(bootstrap, { eval: true, workerData: setup });
 }
 
+/** A link asked of a worker, settled by its answer (or its failure). */
+interface PendingLink {
+  linked: Promise<LinkedRows>;
+  resolve: (rows: LinkedRows) => void;
+  reject: (error: Error) => void;
+}
+
+function pendingLink(): PendingLink {
+  let resolve!: PendingLink['resolve'];
+  let reject!: PendingLink['reject'];
+  const linked = new Promise<LinkedRows>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { linked, resolve, reject };
+}
+
 /** A FileProcessor running on a pool of worker threads, started per run and stopped when it ends. */
 export function processFilesInPool({ seedsDir, workers = availableParallelism(), queueDepth = workers * 4 }: PoolOptions): FileProcessor {
   return (files, context, knownTitle) =>
@@ -64,9 +95,23 @@ async function* runPool(
   const pool = Array.from({ length: Math.min(size, files.length) }, () => startWorker(setup));
   const idle: Worker[] = [];
   const results = new Map<number, ProcessedFile>();
+  let failure: Error | undefined;
+  // A processed document stays on its worker until the writer has gathered its parents and links it there.
+  const links = new Map<number, PendingLink>();
+  const linkOn =
+    (worker: Worker, index: number) =>
+    (parents: ParentTasks): Promise<LinkedRows> => {
+      const link = pendingLink();
+      if (failure) {
+        link.reject(new Error(`a text worker failed: ${failure.message}`, { cause: failure }));
+        return link.linked;
+      }
+      links.set(index, link);
+      worker.postMessage({ kind: 'link', index, parents } satisfies ToWorker);
+      return link.linked;
+    };
   let next = 0;
   let yielded = 0;
-  let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const notify = () => {
     wake?.();
@@ -92,13 +137,23 @@ async function* runPool(
         );
         return;
       }
-      if (message.kind === 'done') results.set(message.index, message.result);
+      if (message.kind === 'linked') {
+        links.get(message.index)?.resolve(message.result);
+        links.delete(message.index);
+        return;
+      }
+      if (message.kind === 'done') {
+        const { result, index } = message;
+        results.set(index, result.outcome === 'processed' ? { ...result, linkRows: linkOn(worker, index) } : result);
+      }
       idle.push(worker);
       dispatch();
       notify();
     });
     worker.on('error', (error) => {
       failure = error;
+      for (const link of links.values()) link.reject(new Error(`a text worker failed: ${error.message}`, { cause: error }));
+      links.clear();
       notify();
     });
   }
@@ -119,6 +174,8 @@ async function* runPool(
       });
     }
   } finally {
+    // The writer links the last documents after taking them: their workers stop once they are linked.
+    await Promise.allSettled([...links.values()].map((link) => link.linked));
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
 }

@@ -4,7 +4,7 @@
  * loaded already before doing the work.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadStageContext, processFile, type SourceContext } from './pipeline.js';
+import { loadStageContext, processFile, type LinkedRows, type ParentTasks, type SourceContext } from './pipeline.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './process-pool.js';
 
 const port = parentPort;
@@ -13,9 +13,19 @@ const setup = workerData as WorkerSetup;
 const context: SourceContext = { ...(await loadStageContext(setup.seedsDir)), fingerprint: setup.fingerprint, maxBytes: setup.maxBytes };
 
 const pendingAnswers = new Map<number, (title: string | undefined) => void>();
+/** Processed documents kept until the writer links them (see ProcessedFile.linkRows). */
+const unlinked = new Map<number, (parents: ParentTasks) => Promise<LinkedRows>>();
 const send = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
+  if (message.kind === 'link') {
+    const { index, parents } = message;
+    const linkRows = unlinked.get(index);
+    unlinked.delete(index);
+    if (!linkRows) throw new Error(`no processed document ${index} to link`);
+    void linkRows(parents).then((result) => send({ kind: 'linked', index, result }));
+    return;
+  }
   if (message.kind === 'known') {
     pendingAnswers.get(message.index)?.(message.title ?? undefined);
     pendingAnswers.delete(message.index);
@@ -27,6 +37,14 @@ port.on('message', (message: ToWorker) => {
       pendingAnswers.set(index, resolve);
       send({ kind: 'ask', index, ingestKey });
     });
-  void processFile(file, context, knownTitle).then((result) => send({ kind: 'done', index, result }));
+  void processFile(file, context, knownTitle).then((processed) => {
+    if (processed.outcome !== 'processed') {
+      send({ kind: 'done', index, result: processed });
+      return;
+    }
+    const { linkRows, ...result } = processed;
+    unlinked.set(index, linkRows);
+    send({ kind: 'done', index, result });
+  });
 });
 send({ kind: 'ready' });

@@ -9,7 +9,6 @@ import type { LinkedDoc } from '../document.js';
 import type { LinkContext } from '../link/index.js';
 import { linkToParentTasks } from '../link/link-to-parent-tasks.js';
 import { stubPoliciesOf } from './cited-policies.js';
-import type { GraphRows } from './graph-rows.js';
 import { loadedPolicyIdOf } from './ids.js';
 
 /** Ids of the documents a document cites (loaded or stubs). */
@@ -53,14 +52,44 @@ function belongsToAny(taskId: string, policyIds: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** What withPendingTasks needs of a pending document: GraphRows, or the same read before its rows are built. */
+export interface PendingTasks {
+  policy: { id: string };
+  tasks: readonly LoadedTask[];
+  cites: readonly { to: string }[];
+}
+
+/**
+ * The tasks of a store whose every loaded document was loaded by this run (it held no task when
+ * the run began): the documents citing one are known from the run's own citations, so their tasks
+ * are read by key instead of by a search of every CITES edge. `loaded` records a committed
+ * document's citations (a replaced document's earlier ones are dropped).
+ */
+export function storedTasksOfRun(store: GraphStore): LoadedTasks & { loaded(policyId: string, citedIds: readonly string[]): void } {
+  const citedBy = new Map<string, Set<string>>();
+  const citesOf = new Map<string, readonly string[]>();
+  return {
+    ofPolicies: (ids) => storedTasks(store).ofPolicies(ids),
+    async ofCitingPolicies(policyId) {
+      const citing = [...(citedBy.get(policyId) ?? [])].filter((id) => id !== policyId);
+      return citing.length > 0 ? store.read(q.tasksOfPolicies, { ids: citing }) : [];
+    },
+    loaded(policyId, citedIds) {
+      for (const id of citesOf.get(policyId) ?? []) citedBy.get(id)?.delete(policyId);
+      citesOf.set(policyId, citedIds);
+      for (const id of citedIds) citedBy.set(id, (citedBy.get(id) ?? new Set()).add(policyId));
+    },
+  };
+}
+
 /**
  * The tasks of the store as they will be once `pending` (documents of a bulk load not yet written,
  * in load order) are loaded: a pending document's tasks stand in for a stored version of it. A
  * document linked before the pending ones are written thus finds what document-by-document loading
  * would have found in the store. `storeHasTasks` false (a fresh store) skips the store's reads.
  */
-export function withPendingTasks(store: LoadedTasks, pending: readonly GraphRows[], { storeHasTasks = true } = {}): LoadedTasks {
-  const asLoaded = (rows: GraphRows): LoadedTask[] => rows.tasks.map(({ id, path, title, text }) => ({ id, path, title, text }));
+export function withPendingTasks(store: LoadedTasks, pending: readonly PendingTasks[], { storeHasTasks = true } = {}): LoadedTasks {
+  const asLoaded = (rows: PendingTasks): LoadedTask[] => rows.tasks.map(({ id, path, title, text }) => ({ id, path, title, text }));
   const pendingById = () => new Map(pending.map((rows) => [rows.policy.id, rows]));
   return {
     async ofPolicies(ids) {

@@ -3,7 +3,11 @@
  * for node and property for property, on the development corpus of real documents (the seeds are
  * compared for every backend in the store contract).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/corpus/generate-corpus.js';
 import { ingestPaths, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
 import { processFilesInPool } from '../../ingest/process-pool.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -71,6 +75,37 @@ describe('bulk loading', () => {
     expect(outcomes(pooled.reports)).toEqual(outcomes(perDocument.reports));
     await expectSameGraph(pooled.store, perDocument.store);
   }, 240_000);
+
+  describe('on a generated corpus whose county lists cite their prefecture’s', () => {
+    const corpusDir = mkdtempSync(join(tmpdir(), 'reformgraph-corpus-'));
+    afterAll(() => rmSync(corpusDir, { recursive: true, force: true }));
+    const entries = writeCorpus(corpusDir, { jurisdictions: 12, seed: 3 }).files;
+    const pathsOf = (picked: typeof entries) => picked.map((entry) => join(corpusDir, entry.file));
+    const files = pathsOf(entries);
+
+    it('gives the same graph when a document cites one of the batch being written, with the links found in memory', async () => {
+      // Prefectures come before their counties: a county's parent is in its batch, in the batch being written or committed.
+      const perDocument = await ingestInto(files, { loader: 'per-document', batchSize: 1 });
+      expect((await graphSnapshot(perDocument.store)).dump.relationships.DERIVES_FROM.length).toBeGreaterThan(0);
+      const pooled = await ingestInto(files, {
+        loader: 'bulk',
+        batchSize: 3,
+        processFiles: processFilesInPool({ seedsDir: SEEDS, workers: 2 }),
+      });
+      expect(outcomes(pooled.reports)).toEqual(outcomes(perDocument.reports));
+      await expectSameGraph(pooled.store, perDocument.store);
+    }, 240_000);
+
+    it('gives the same graph when the documents citing one were committed by earlier batches', async () => {
+      // Every county before every prefecture: a prefecture's citing counties are stored by then (batches of two).
+      const countiesFirst = pathsOf([...entries.filter((entry) => entry.cites), ...entries.filter((entry) => !entry.cites)]);
+      const perDocument = await ingestInto(countiesFirst, { loader: 'per-document', batchSize: 1 });
+      expect((await graphSnapshot(perDocument.store)).dump.relationships.DERIVES_FROM.length).toBeGreaterThan(0);
+      const inBatches = await ingestInto(countiesFirst, { loader: 'bulk', batchSize: 2 });
+      expect(outcomes(inBatches.reports)).toEqual(outcomes(perDocument.reports));
+      await expectSameGraph(inBatches.store, perDocument.store);
+    }, 240_000);
+  });
 
   it('changes nothing when the same documents are loaded again in bulk', async () => {
     const { store } = await ingestInto([PARENT, SEEDS], { loader: 'bulk' });
