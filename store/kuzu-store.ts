@@ -2,8 +2,9 @@
  * @module The embedded Kuzu backend: an in-process database in a directory, no server.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
@@ -145,6 +146,53 @@ export function toKuzuCopy(query: WriteQuery<object>): string {
   return `COPY ${query.bulkTable} FROM (${rows} RETURN ${columns.join(', ')})`;
 }
 
+/** A row's value as a CSV field Kuzu reads back as the same value; undefined when it cannot (see csvOfRows). */
+function csvField(value: unknown, type: StorageType): string | undefined {
+  if (value === null || value === undefined) return ''; // an empty unquoted field is null
+  if (type === 'STRING') {
+    if (typeof value !== 'string' || value === '') return undefined; // Kuzu reads a quoted "" as null too
+    return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
+  }
+  if (typeof value === 'number' && (type === 'INT64' ? Number.isSafeInteger(value) : type === 'DOUBLE' && Number.isFinite(value))) {
+    return String(value); // a double in its shortest form that reads back exactly
+  }
+  if (type === 'BOOLEAN' && typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/**
+ * A bulk creation's rows as a CSV file in the table's column order (the row fields, as in
+ * toKuzuCopy), for Kuzu's native CSV reader. Rows sent as parameters are converted value by value
+ * by the Node binding while the event loop waits; 20,816 tasks took 1.6–1.9 s that way against
+ * 0.4 s to write the file and 1.0 s to copy it. Fields are always quoted, so commas, quotes and
+ * newlines of Chinese text stay in them. A CSV field cannot tell '' from null, nor hold a list without a quoting of its
+ * own: rows holding '' (and tables with list columns) are left in `rest`, for toKuzuCopy.
+ */
+export function csvOfRows<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): { csv: string; rest: Row[] } {
+  const columns = Object.entries<StorageType>(query.rowTypes);
+  if (columns.some(([, type]) => type === 'STRING[]')) return { csv: '', rest: [...rows] };
+  const lines: string[] = [];
+  const rest: Row[] = [];
+  for (const row of rows) {
+    const fields: string[] = [];
+    for (const [name, type] of columns) {
+      const field = csvField((row as Record<string, unknown>)[name], type);
+      if (field === undefined) break;
+      fields.push(field);
+    }
+    if (fields.length === columns.length) lines.push(fields.join(','));
+    else rest.push(row);
+  }
+  return { csv: lines.length > 0 ? `${lines.join('\n')}\n` : '', rest };
+}
+
+/** COPY from a CSV file written by csvOfRows; PARALLEL=false, since Kuzu's parallel reader splits a file at any newline, quoted or not. */
+export function toKuzuCsvCopy(query: WriteQuery<object>, file: string): string {
+  if (!query.bulkTable) throw new Error(`write query ${query.name} is not a bulk creation`);
+  if (/['\\]/.test(file)) throw new Error(`cannot name ${file} in a COPY statement`);
+  return `COPY ${query.bulkTable} FROM '${file}' (HEADER=false, PARALLEL=false)`;
+}
+
 /**
  * The graph's version stamp (see GraphStore.graphVersion): the store's own bookkeeping, not part of
  * the graph (graph-schema), so neither exported nor read by the API. A fresh random stamp per
@@ -277,12 +325,12 @@ export async function openKuzuStore({
     }
   }
 
-  async function runRawNow(connection: KuzuConnection, statement: string): Promise<void> {
+  async function runRawNow(connection: KuzuConnection, statement: string, name = 'ddl'): Promise<void> {
     queryCount += 1;
     try {
       await drain(await connection.query(statement));
     } catch (error) {
-      throw new StoreError('ddl', `${error instanceof Error ? error.message : String(error)} in ${statement}`, { cause: error });
+      throw new StoreError(name, `${error instanceof Error ? error.message : String(error)} in ${statement}`, { cause: error });
     }
   }
 
@@ -300,8 +348,26 @@ export async function openKuzuStore({
     };
   }
 
+  // Where bulk creations' CSV files are written (see csvOfRows), made at the first one.
+  let csvDir: string | undefined;
+  /** Copies what csvOfRows can write from a CSV file; returns the rest. */
+  async function copyFromCsv<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): Promise<readonly Row[]> {
+    const { csv, rest } = csvOfRows(query, rows);
+    if (csv === '') return rest;
+    csvDir ??= mkdtempSync(join(tmpdir(), 'reformgraph-copy-'));
+    const file = join(csvDir, `${query.bulkTable ?? query.name}.csv`);
+    writeFileSync(file, csv);
+    try {
+      await exclusive(writeLane, () => runRawNow(writeLane.connection, toKuzuCsvCopy(query, file), query.name));
+    } finally {
+      rmSync(file, { force: true });
+    }
+    return rest;
+  }
+
   const transactionApi: WriteTransaction = {
-    async write(query, rows, params = {}) {
+    async write(query, allRows, params = {}) {
+      const rows = query.bulkTable ? await copyFromCsv(query, allRows) : allRows;
       const batchSize = query.bulkTable ? COPY_BATCH_ROWS : 2000;
       const cypher = query.bulkTable ? toKuzuCopy(query) : toKuzuWrite(query);
       for (let offset = 0; offset < rows.length; offset += batchSize) {
@@ -352,6 +418,7 @@ export async function openKuzuStore({
       await Promise.all(lanes.map((each) => each.tail));
       for (const each of lanes) await each.connection.close();
       await database.close();
+      if (csvDir) rmSync(csvDir, { recursive: true, force: true });
     },
   };
 }

@@ -10,7 +10,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus/generate-corpus.js';
 import { ingestPaths, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
 import { processFilesInPool } from '../../ingest/process-pool.js';
+import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import { ingestQueries } from '../../store/queries/index.js';
 import { graphSnapshot } from '../support/graph-snapshot.js';
 import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
 
@@ -105,6 +107,31 @@ describe('bulk loading', () => {
       expect(outcomes(inBatches.reports)).toEqual(outcomes(perDocument.reports));
       await expectSameGraph(inBatches.store, perDocument.store);
     }, 240_000);
+  });
+
+  it('copies text with commas, quotes, backslashes and newlines, empty strings and nulls as they are', async () => {
+    const temp = await openTempKuzuStore();
+    opened.push(temp);
+    const task = (id: string, text: string, deadline: string | null, parentId: string | null): TaskNode => ({
+      ...{ id, key: '（一）', path: id, kind: 'item', title: text.slice(0, 4), text, seq: 1, depth: 1, spanStart: 0, spanEnd: text.length },
+      ...{ deadline, deadlineText: deadline, policyId: 'p', jurisdictionId: '110000', parentId },
+    });
+    const tasks = [
+      task('p#一', '牵头单位：区卫健委，配合单位："区医保局"', '2025-12-31', null),
+      task('p#一/1', '第一行\n第二行\r\n路径 C:\\医改\\"任务"', null, 'p#一'),
+      task('p#一/2', '', '', 'p#一'), // '' is not null: this row cannot go through a CSV file
+    ];
+    await temp.store.transaction(async (tx) => {
+      await tx.write(ingestQueries.bulkCreate.Task, tasks);
+      await tx.write(ingestQueries.bulkCreate.HAS_PART, [
+        { from: 'p#一', to: 'p#一/1' },
+        { from: 'p#一', to: 'p#一/2' },
+      ]);
+    });
+    const { dump } = await graphSnapshot(temp.store);
+    const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id));
+    expect([...dump.nodes.Task].sort(byId)).toEqual([...tasks].sort(byId));
+    expect(dump.relationships.HAS_PART).toHaveLength(2);
   });
 
   it('changes nothing when the same documents are loaded again in bulk', async () => {
