@@ -178,7 +178,6 @@ export type LinkedRows = { ok: true; rows: GraphRows; summary: DocumentSummary }
 
 /** What the writer needs to know of a processed document to gather its ParentTasks. */
 export interface ProcessedDocument {
-  ingestKey: string;
   policyId: string;
   /** Ids of the documents it cites (see citedPolicyIds). */
   citedIds: string[];
@@ -228,7 +227,6 @@ export async function processFile(file: string, context: SourceContext, knownTit
     return {
       file,
       outcome: 'processed',
-      ingestKey,
       policyId,
       citedIds: citedPolicyIds(doc, context.linkContext),
       tasks: doc.tasks.map(({ path, title: taskTitle, text }) => ({ id: taskIdOf(policyId, path), path, title: taskTitle, text })),
@@ -307,8 +305,9 @@ export async function ingestPaths(
   const knownKeys = bulk ? new Map((await store.read(ingestQueries.loadedIngestKeys)).map((row) => [row.ingestKey, row.title])) : null;
   const [taskCount] = bulk ? await store.read(ingestQueries.countNodes.Task) : [];
   let storeHasTasks = !bulk || (taskCount?.count ?? 0) > 0;
-  // Into a store without tasks, every document citing another is one this run loaded.
-  const stored = bulk && !storeHasTasks ? storedTasksOfRun(store) : null;
+  // Into a store without tasks, every document citing another is one this run loaded: on Kuzu,
+  // whose database one process at a time opens; other servers may write to Neo4j meanwhile.
+  const stored = bulk && !storeHasTasks && store.backend === 'kuzu' ? storedTasksOfRun(store) : null;
   const knownTitle: KnownKeyLookup = knownKeys
     ? async (ingestKey) => knownKeys.get(ingestKey)
     : async (ingestKey) => (await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey }))[0]?.title;
@@ -379,7 +378,7 @@ export async function ingestPaths(
       continue;
     }
     try {
-      const { ingestKey, policyId, citedIds, tasks } = processed;
+      const { policyId, citedIds, tasks } = processed;
       const related = [...(writing?.documents ?? []), ...batch].some(
         ({ processed: item }) =>
           item.policyId === policyId || (!bulk && (citedIds.includes(item.policyId) || item.citedIds.includes(policyId))),
@@ -391,7 +390,7 @@ export async function ingestPaths(
         cited: citedIds.length > 0 ? await loadedTasks.ofPolicies(citedIds) : [],
         citing: await loadedTasks.ofCitingPolicies(policyId),
       };
-      batch.push({ file, processed: { ingestKey, policyId, citedIds, tasks }, linked: processed.linkRows(parents) });
+      batch.push({ file, processed: { policyId, citedIds, tasks }, linked: processed.linkRows(parents) });
       if (storedPolicies?.has(policyId)) await flush({ wait: true, load: loadDocuments });
       else if (batch.length >= batchSize) await flush();
     } catch (error) {
