@@ -133,9 +133,9 @@ export function toKuzuWrite(query: WriteQuery<object>): string {
  * encodeRows, in the table's column order (the row fields, derived from graph-schema as the DDL
  * is). COPY builds the primary-key index and the relationship lists in bulk, where CREATE inserts
  * row by row, and a relationship's endpoints are looked up in the index (a row's key in a MATCH
- * is joined against a scan of the whole table). Unlike a COPY from a CSV file, the rows keep ''
- * apart from null and need no quoting of the commas, quotes and newlines of Chinese text; inside
- * a transaction, a failed COPY rolls the whole transaction back.
+ * is joined against a scan of the whole table). Most rows go from a CSV file (see csvOfRows);
+ * this takes what a CSV file cannot hold. Inside a transaction, a failed COPY rolls the whole
+ * transaction back.
  */
 export function toKuzuCopy(query: WriteQuery<object>): string {
   if (!query.bulkTable) throw new Error(`write query ${query.name} is not a bulk creation`);
@@ -165,8 +165,9 @@ function csvField(value: unknown, type: StorageType): string | undefined {
  * toKuzuCopy), for Kuzu's native CSV reader. Rows sent as parameters are converted value by value
  * by the Node binding while the event loop waits; 20,816 tasks took 1.6–1.9 s that way against
  * 0.4 s to write the file and 1.0 s to copy it. Fields are always quoted, so commas, quotes and
- * newlines of Chinese text stay in them. A CSV field cannot tell '' from null, nor hold a list without a quoting of its
- * own: rows holding '' (and tables with list columns) are left in `rest`, for toKuzuCopy.
+ * newlines of Chinese text stay in them. A CSV field cannot tell '' from null, nor hold a list
+ * without a quoting of its own: rows holding '' (and tables with list columns) are left in
+ * `rest`, for toKuzuCopy.
  */
 export function csvOfRows<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): { csv: string; rest: Row[] } {
   const columns = Object.entries<StorageType>(query.rowTypes);
