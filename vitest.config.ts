@@ -43,9 +43,10 @@ export default defineConfig({
     projects: [
       // Unit tests hold no file lock and no global state, so they share one module graph on threads:
       // importing the pipeline once instead of once a file is most of the layer's time.
-      { extends: true, test: { name: 'unit', include: unit, pool: 'threads', isolate: false, maxWorkers: 2 } },
-      { extends: true, test: { name: 'integration', include: integration } },
-      { extends: true, test: { name: 'e2e', include: e2e } },
+      // A project with its own maxWorkers runs as its own group, before the others.
+      { extends: true, test: { name: 'unit', include: unit, pool: 'threads', isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'integration', include: integration, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'e2e', include: e2e, sequence: { groupOrder: 1 } } },
     ],
   },
 });
