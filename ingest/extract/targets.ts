@@ -372,10 +372,5 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
   }
 
-  return (
-    targets
-      .sort((a, b) => a.span.start - b.span.start)
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- localEnd is destructured only to leave it out
-      .map(({ localEnd: _localEnd, ...target }) => target)
-  );
+  return targets.sort((a, b) => a.span.start - b.span.start).map(({ localEnd, ...target }) => target);
 }

@@ -169,7 +169,6 @@ export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskL
 
 /** The link a candidate makes, without whether the linker keeps it and what it found for it. */
 function linkOf(candidate: ScoredCandidate): TaskLink {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the two fields are named only to leave them out of the rest
   const { linked, evidenceFound, ...link } = candidate;
   return link;
 }
