@@ -5,7 +5,8 @@
  * numbers without a unit (120急救), numbers inside quotation marks (“3个10%”经验), conditions
  * (床位在100张以上的医院, 常住人口超过50万且…) and counts of places (3个县（区）).
  */
-import type { Span, TargetMention } from '../document.js';
+import type { Span } from '../../graph-schema/payloads.js';
+import type { TargetMention } from '../document.js';
 import { compact, maskQuoted } from './text-scan.js';
 
 export interface TargetOptions {
