@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Lang } from '../../client/src/i18n.js';
 import { SCREENS, useExplorer, type Screen } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts/analyses');
@@ -22,7 +23,7 @@ async function expectInsideScreen(page: Page, screen: Screen) {
 }
 
 /** Interface text of the page: Latin words in Chinese, Chinese or enum names in English. */
-async function expectOneLanguage(page: Page, lang: 'zh' | 'en', chrome: string) {
+async function expectOneLanguage(page: Page, lang: Lang, chrome: string) {
   const shown = (await page.locator(chrome).allInnerTexts()).join('\n');
   expect(shown.length).toBeGreaterThan(0);
   if (lang === 'zh') {

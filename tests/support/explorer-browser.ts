@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Lang } from '../../client/src/i18n.js';
 import { launchChromium } from './launch-chromium.js';
 import { startTestServer, type TestServer } from './start-server.js';
 
@@ -52,7 +53,7 @@ export async function openScreen(
   browser: Browser,
   server: TestServer,
   screen: Screen,
-  lang: 'zh' | 'en' = 'zh',
+  lang: Lang = 'zh',
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height } });
   await context.addInitScript((chosen) => window.localStorage.setItem('reformgraph.lang', chosen), lang);
@@ -70,7 +71,7 @@ export interface ExplorerUnderTest {
   /** The API, asked as the page asks it. */
   readonly gql: ReturnType<typeof graphqlClient>;
   /** A page of its own at a screen's size (see `openScreen`). */
-  readonly openScreen: (screen: Screen, lang?: 'zh' | 'en') => Promise<{ context: BrowserContext; page: Page }>;
+  readonly openScreen: (screen: Screen, lang?: Lang) => Promise<{ context: BrowserContext; page: Page }>;
 }
 
 /**
