@@ -7,10 +7,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENS, useExplorer, type Screen } from '../support/explorer-browser.js';
+import { SCREENS, SEED_JURISDICTIONS, useExplorer, type Screen } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts/screens');
-const SEED_JURISDICTIONS = ['350400', '141000', '512000', '341324', '340722'];
 const TOKEN = 'e2e-write-token-0123456789';
 
 const explorer = useExplorer({ artifacts: ARTIFACTS, writeToken: TOKEN });

@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useExplorer } from '../support/explorer-browser.js';
+import { SEED_JURISDICTIONS, useExplorer } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts');
-const SEED_JURISDICTIONS = ['350400', '141000', '512000', '341324', '340722'];
 
 const explorer = useExplorer({ artifacts: ARTIFACTS });
 const { gql } = explorer;

@@ -13,6 +13,9 @@ import type { Lang } from '../../client/src/i18n.js';
 import { launchChromium } from './launch-chromium.js';
 import { startTestServer, type TestServer } from './start-server.js';
 
+/** The jurisdictions of the seed documents the explorer is started over, in the order the explorer lists them. */
+export const SEED_JURISDICTIONS = ['350400', '141000', '512000', '341324', '340722'];
+
 /** The three screens every view is checked on: a laptop, a tablet in landscape and a phone. */
 export const SCREENS = [
   { name: 'desktop', width: 1440, height: 900 },
