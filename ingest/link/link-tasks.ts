@@ -4,7 +4,7 @@
  * (long common phrases). Each item with evidence gets a calibrated score (link-score.ts); those reaching
  * the threshold become links (up to four), each with the matched phrases as evidence spans on both sides.
  */
-import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
+import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { commonPhrases, type CommonPhrase } from './common-phrases.js';
@@ -24,7 +24,7 @@ export interface LinkableTask {
   span?: { start: number };
   /** Path of the enclosing unit, and whether this one is a heading ('section'), item or measure. */
   parentPath?: string | null;
-  kind?: 'section' | 'item' | 'measure';
+  kind?: TaskKind;
 }
 
 export const LINK_METHOD = 'cue+ngram@2';
@@ -169,7 +169,6 @@ export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskL
 
 /** The link a candidate makes, without whether the linker keeps it and what it found for it. */
 function linkOf(candidate: ScoredCandidate): TaskLink {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the two fields are named only to leave them out of the rest
   const { linked, evidenceFound, ...link } = candidate;
   return link;
 }

@@ -7,11 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { TASK_KINDS } from '../../../graph-schema/model.js';
 import { readSeedJson } from '../seed-file.js';
 
 export const labelledEntrySchema = z.object({
   jurisdiction: z.string().min(1),
-  kind: z.enum(['section', 'item', 'measure']),
+  kind: z.enum(TASK_KINDS),
   /** A phrase found in exactly one seed file; its first occurrence starts or lies inside the item. */
   phrase: z.string().min(2),
   nationalItemIds: z.array(z.string().min(1)),
