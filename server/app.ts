@@ -79,6 +79,8 @@ export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
    * to what was loaded from the files.
    */
   ready(): Promise<{ loaded: boolean; searchIndexLoaded: boolean }>;
+  /** Resolves once the files being written beside the database (`keptFile`, `searchIndexFile`) are written: await it before closing the store. */
+  persisted(): Promise<void>;
 };
 
 /** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
@@ -349,5 +351,13 @@ export function createApp({
     });
     return readying;
   }
-  return Object.assign(yoga, { ready });
+  async function persisted(): Promise<void> {
+    // A write queued while waiting (the index built after the kept rows) is waited for too.
+    let last: Promise<void>;
+    do {
+      last = persisting;
+      await last;
+    } while (last !== persisting);
+  }
+  return Object.assign(yoga, { ready, persisted });
 }

@@ -11,7 +11,7 @@ import { startApp } from './start-app.js';
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const logger = createConsoleLogger({ level: config.logLevel });
-  const { store, app } = await startApp({ config, storeConfig: storeConfigFromEnv(), logger });
+  const { app, close: closeStore } = await startApp({ config, storeConfig: storeConfigFromEnv(), logger });
   logger.info(
     config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)',
   );
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing`);
     server.close();
-    store.close().then(
+    closeStore().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('closing the store failed', error);

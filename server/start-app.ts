@@ -17,6 +17,8 @@ export interface StartedApp {
   app: App;
   /** The first-run ingest's reports; empty when it is off. */
   ingestReports: FileReport[];
+  /** Closes the store once what the app persists beside it is written. */
+  close: () => Promise<void>;
 }
 
 export async function startApp({
@@ -57,5 +59,13 @@ export async function startApp({
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,
   });
-  return { store, app, ingestReports };
+  return {
+    store,
+    app,
+    ingestReports,
+    close: async () => {
+      await app.persisted();
+      await store.close();
+    },
+  };
 }

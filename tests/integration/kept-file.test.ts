@@ -65,9 +65,11 @@ describe('starting the server as `npm start` does, seeds ingested on start', () 
     const first = await start();
     expect(first.ingestReports.map((report) => report.ok && report.outcome)).toEqual(Array(5).fill('created'));
     expect(await first.app.ready()).toEqual({ loaded: false, searchIndexLoaded: false });
+    await first.app.persisted();
+    expect([existsSync(`${path}.kept.jsonl`), existsSync(`${path}.search-index`)]).toEqual([true, true]);
     const stamp = await first.store.graphVersion?.();
     expect(stamp).toEqual(expect.any(String));
-    await first.store.close();
+    await first.close();
 
     const second = await start();
     try {
@@ -77,7 +79,7 @@ describe('starting the server as `npm start` does, seeds ingested on start', () 
       const answer = await postGraphQL<{ search: { id: string }[] }>(second.app, `{ search(text: "家庭医生签约") { id } }`);
       expect(answer.data?.search.length).toBeGreaterThan(0);
     } finally {
-      await second.store.close();
+      await second.close();
     }
   }, 120_000);
 });
