@@ -80,11 +80,38 @@ export function linkTasks(tasks: LinkableTask[], options: LinkOptions): TaskLink
 }
 
 export function linkTasksWithMessages(tasks: LinkableTask[], options: LinkOptions): { links: TaskLink[]; messages: IngestMessage[] } {
-  const { catalogue, glossary, reviewed = [], scope = {} } = options;
-  const index = cueIndexFor(catalogue, glossary);
-  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
-  const links = followOutline(tasks, candidates);
+  const { catalogue, reviewed = [], scope = {} } = options;
+  const { links } = outlineDecision(tasks, options);
   return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
+}
+
+/** A candidate link as the linker decides it for a task among the others of its document. */
+export type DecidedLink = TaskLink & { linked: boolean };
+
+/**
+ * Every national item each task has evidence for, as the linker decides it with the outline rules
+ * (followOutline) applied: `linked` says whether the linker makes the link, `score` is the score the
+ * link has, or would have on the task's own evidence. `tasks` are the units of one document. What a
+ * researcher checks before calling a coverage cell a gap; reviewed links are not applied here.
+ */
+export function decideLinks(tasks: LinkableTask[], options: LinkOptions): Map<string, DecidedLink[]> {
+  const { candidates, links } = outlineDecision(tasks, options);
+  const made = new Map(links.map((link) => [`${link.taskPath}\u0000${link.targetId}`, link]));
+  return new Map(
+    tasks.map((task) => [
+      task.path,
+      (candidates.get(task.path) ?? []).map((candidate): DecidedLink => {
+        const link = made.get(`${task.path}\u0000${candidate.targetId}`);
+        return link ? { ...link, linked: true } : { ...linkOf(candidate), linked: false };
+      }),
+    ]),
+  );
+}
+
+function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candidates: Map<string, ScoredCandidate[]>; links: TaskLink[] } {
+  const index = cueIndexFor(options.catalogue, options.glossary);
+  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
+  return { candidates, links: followOutline(tasks, candidates) };
 }
 
 /**
@@ -159,9 +186,9 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
 }
 
 /**
- * Every national item the task has evidence for, best first, each with the link it would make and
- * whether the linker keeps it: what a researcher checks before calling a coverage cell a gap.
- * Reviewed links are not applied here.
+ * Every national item one task has evidence for, best first, each with the link it would make and
+ * whether the linker keeps it, judged on the task alone: a title, a phrase. The units of a document
+ * are judged among each other, with the outline's rules, by decideLinks.
  */
 export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskLink & { linked: boolean })[] {
   return scoredCandidates(task, options).map((candidate) => ({ ...linkOf(candidate), linked: candidate.linked }));
