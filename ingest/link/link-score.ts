@@ -77,7 +77,7 @@ export function featuresOf(c: CandidateEvidence): number[] {
  * the topic set, a candidate counting as accepted when the hand labels list its item. λ = 1: the
  * leave-one-document-out log-loss on the tuning half is 0.331, 0.331, 0.330, 0.334 at λ = 0.3, 1, 3, 10.
  */
-export const SCORE_WEIGHTS: readonly number[] = [-0.575, 0.966, 1.829, -0.2, 0.784, 0.671, -1.079, 0.356, 0.541, 0.709, 0.485, 2.095];
+export const SCORE_WEIGHTS: readonly number[] = [-0.541, 0.974, 1.808, -0.2, 0.912, 0.847, -1.07, 0.373, 0.506, 0.671, 0.407, 2.096];
 
 /** A link is made when its calibrated score reaches this: a reviewer is more likely to accept it than not. */
 export const LINK_THRESHOLD = 0.5;
@@ -88,7 +88,7 @@ export const LINK_THRESHOLD = 0.5;
  * leave-one-document-out log-odds of the tuning half (each document scored by weights fitted on the
  * others): b < 1 shrinks the scores towards what a new document's links bear out.
  */
-export const SCORE_SCALING: readonly [number, number] = [-0.088, 0.963];
+export const SCORE_SCALING: readonly [number, number] = [-0.076, 0.966];
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const logOddsOf = (x: readonly number[], weights: readonly number[]) => x.reduce((sum, xi, i) => sum + xi * (weights[i] ?? 0), 0);
