@@ -254,6 +254,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     }),
   );
   const mostShared = Math.max(0, ...sharedWording.values());
+  const clauseShare = clauseShareOf(masked, scores, byItem, index);
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -270,6 +271,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         leadsClause: leadingClauses.has(score.item.id),
         sharedWording: sharedWording.get(score.item.id) ?? 0,
         mostShared,
+        clauseShare: clauseShare.get(score.item.id) ?? 0,
       };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
@@ -312,6 +314,37 @@ export function clausesOf(text: string): [number, number][] {
 
 const CLAUSE_END = /[。；;！？!?\n\t]/u;
 const CLAUSE_START = /[①-⑳]/u;
+
+/**
+ * For each candidate, the most of its wording one clause of the task shares with it, against the most
+ * any candidate shares with that clause: 1 when some sentence of the task is more about this item than
+ * about any other. An item (task) is a paragraph of measures, one a sentence ("…。加强基层医疗机构和
+ * 家庭医生团队健康管理服务，…。"), so a reform that one sentence takes up is addressed even when the
+ * paragraph as a whole is mostly about another.
+ */
+function clauseShareOf(
+  masked: string,
+  scores: readonly ItemScore[],
+  byItem: Map<string, CueMatch[]>,
+  index: CueIndex,
+): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const [start, end] of clausesOf(masked)) {
+    const words = contentWords(masked.slice(start, end).replaceAll(MASK, '，'));
+    const shared = scores.map((score) => {
+      const itemWords = index.itemWords.get(score.item.id) ?? new Set<string>();
+      return [...words].filter((word) => itemWords.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0);
+    });
+    const most = Math.max(0, ...shared);
+    if (most <= 0) continue;
+    scores.forEach((score, i) => {
+      // Only a clause that names the item (a strong cue inside it) takes it up.
+      const named = (byItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end);
+      if (named) best.set(score.item.id, Math.max(best.get(score.item.id) ?? 0, (shared[i] ?? 0) / most));
+    });
+  }
+  return best;
+}
 
 /**
  * The items that score best among the eligible items of one of the task's clauses: what some
