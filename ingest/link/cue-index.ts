@@ -157,8 +157,8 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
 }
 
 /**
- * Chinese typesetting prints Latin letters, digits and symbols in their full-width forms (GB/T 15834:
- * "＋" in "互联网＋医疗健康", "／", "％"), and the normaliser folds only letters and digits. Each
+ * Chinese documents often print Latin symbols in their full-width forms ("＋" in "互联网＋医疗健康",
+ * "／", "％", the Unicode block U+FF01–FF5E), and the normaliser folds only letters and digits. Each
  * full-width form U+FF01–FF5E folds to the ASCII character it stands for — one character for one, so
  * offsets into the text stay the same — on both sides of a match. The full-width brackets and
  * commas of a cue ("执业（助理）医师") fold alike on both sides, so they still match.
