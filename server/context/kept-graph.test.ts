@@ -58,6 +58,24 @@ describe('the kept graph', () => {
     }
   });
 
+  it('answers each kept lookup as the lookup answers the database rows, once per key for every request until a write', async () => {
+    const cached = keepGraph(graph.store);
+    await cached.warm();
+    async function expectAnswered<Row, Answer>(lookup: Lookup<Row, Answer>, keys: string[]) {
+      const fromDatabase = lookup.answer(await graph.store.read(lookup.query, { ids: keys }), keys);
+      const now = cached.answerNow(lookup, keys);
+      expect(now, lookup.query.name).toEqual(fromDatabase);
+      expect(cached.answerNow(lookup, keys)?.[0], lookup.query.name).toBe(now?.[0]);
+      expect(Object.isFrozen(now?.[0]), lookup.query.name).toBe(true);
+    }
+    await expectAnswered(declaredLookups.jurisdiction, ['350400', 'none']);
+    await expectAnswered(declaredLookups.nationalItem, ['N-PAY', 'none']);
+    await expectAnswered(declaredLookups.coverageOfJurisdiction, ['350400', 'none']);
+    expect(cached.answerNow(declaredLookups.policyText, ['p-sm'])).toBeNull();
+    await cached.transaction(async () => undefined);
+    expect(cached.answerNow(declaredLookups.jurisdiction, ['350400'])).toBeNull();
+  });
+
   it('shares frozen rows: a caller sorting or editing them fails instead of changing the next answer', async () => {
     const cached = keepGraph(graph.store);
     const rows = await cached.read(readQueries.allJurisdictions);

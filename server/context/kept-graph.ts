@@ -36,6 +36,12 @@ export interface KeptGraph extends GraphStore {
   rowSets(): Promise<Map<string, readonly object[]> | null>;
   /** Keeps rows read earlier (see kept-file.ts) instead of reading them; false, keeping nothing, when a set is missing. */
   restore(sets: ReadonlyMap<string, object[]>): boolean;
+  /**
+   * The lookup's answer for each key from the rows kept now, as `lookup.answer` gives it over the
+   * rows the database would read for the keys; null when they must come from the database. Each
+   * key's answer is made once per version of the graph and shared, frozen, by every request.
+   */
+  answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null;
 }
 
 export interface KeepOptions {
@@ -89,6 +95,27 @@ function groupedOnce(rows: readonly object[], lookup: AnyLookup): RowsByKey {
   return groups;
 }
 
+/** Frozen to one level below a list: answers shared by every request must not be edited by one. */
+function frozenAnswer<Answer>(answer: Answer): Answer {
+  if (Array.isArray(answer)) for (const item of answer as unknown[]) Object.freeze(item);
+  return Object.freeze(answer);
+}
+
+/** Each lookup's answer per key, made from one set of kept rows (a write replaces the set). */
+const answersOfRows = new WeakMap<readonly object[], Map<AnyLookup, Map<string, unknown>>>();
+
+function answerOnce(rows: readonly object[], lookup: AnyLookup, key: string): unknown {
+  let byLookup = answersOfRows.get(rows);
+  if (!byLookup) answersOfRows.set(rows, (byLookup = new Map<AnyLookup, Map<string, unknown>>()));
+  let answers = byLookup.get(lookup);
+  if (!answers) byLookup.set(lookup, (answers = new Map<string, unknown>()));
+  if (answers.has(key)) return answers.get(key);
+  // The lookup's own answer over the rows the database would give for this key alone.
+  const answer = frozenAnswer(lookup.answer(groupedOnce(rows, lookup).get(key) ?? [], [key])[0]);
+  answers.set(key, answer);
+  return answer;
+}
+
 /**
  * An answer from memory, given after the I/O callbacks waiting (the database's, the sockets'):
  * requests answered from memory alone would otherwise keep a writer's queries from completing.
@@ -113,6 +140,8 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
   const taskRowSets = keptRows.filter((rows) => rows.ofPolicies);
   /** Whole-graph rows, read when first asked for. */
   let whole = new Map<AnyKept, Promise<object[]>>();
+  /** The same once read, for answers given without waiting. */
+  let wholeNow = new Map<AnyKept, object[]>();
   /** Rows about tasks, each set in full; null until read. */
   let taskRows: Map<AnyKept, object[]> | null = null;
   /** Changes with every write; a refill started before the last write is discarded. */
@@ -123,12 +152,22 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     let answer = whole.get(rows);
     if (!answer) {
       const cache = whole;
+      const readNow = wholeNow;
       answer = store.read(rows.every).then(frozen);
       cache.set(rows, answer);
+      void answer.then(
+        (read) => cache === whole && readNow.set(rows, read),
+        () => undefined,
+      );
       // A failed read is not kept: the next request tries again.
       answer.catch(() => cache.get(rows) === answer && cache.delete(rows));
     }
     return answer;
+  }
+
+  /** The kept rows of a set, without waiting; null when they are not kept now (being read, or after a write). */
+  function rowsKeptNow(rows: AnyKept): readonly object[] | null {
+    return (rows.ofPolicies ? taskRows?.get(rows) : wholeNow.get(rows)) ?? null;
   }
 
   /** The kept rows of a set now, or null when they must come from the database. */
@@ -202,6 +241,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
         // Even a failed transaction may have been a commit the driver reported late: read again.
         version += 1;
         whole = new Map();
+        wholeNow = new Map();
         taskRows = null;
         if (taskRowSets.length > 0) {
           const started = version;
@@ -241,9 +281,18 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
         if (!found) return false;
         (rows.ofPolicies ? next : nextWhole).set(rows, found);
       }
-      for (const [rows, found] of nextWhole) whole.set(rows, Promise.resolve(frozen(found)));
+      for (const [rows, found] of nextWhole) {
+        whole.set(rows, Promise.resolve(frozen(found)));
+        wholeNow.set(rows, found);
+      }
       keepTaskRows(next);
       return true;
+    },
+    answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null {
+      const declared = lookup as unknown as AnyLookup;
+      const rows = declared.kept && kept.has(declared.kept) ? rowsKeptNow(declared.kept) : null;
+      if (!rows) return null;
+      return keys.map((key) => answerOnce(rows, declared, key) as Answer);
     },
     async tasks() {
       const rows = kept.has(keptTasks) ? taskRows?.get(keptTasks) : undefined;

@@ -4,10 +4,11 @@
  */
 import type { LinkContext } from '../../ingest/link/index.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import type { Lookup } from '../../store/queries/lookups.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { ArgSchemas } from '../schema/args.js';
 import type { Logger } from '../logger.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import { createLoaders, type AnswerNow, type Loaders } from './loaders.js';
 
 export interface ApiContext {
   store: GraphStore;
@@ -22,8 +23,17 @@ export interface ApiContext {
 }
 
 /** A view of the store that counts the reads made through it (the store's own count is global). */
-export function countingStore(store: GraphStore): { store: GraphStore; count: () => number } {
+export function countingStore(store: GraphStore): { store: GraphStore; count: () => number; answerNow: AnswerNow | null } {
   let count = 0;
+  const kept = store as GraphStore & { answerNow?: AnswerNow };
+  /** An answer from the kept graph counts as the read it stands for, as when the kept graph answered the read. */
+  const answerNow: AnswerNow | null = kept.answerNow
+    ? <Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]) => {
+        const answers = kept.answerNow?.(lookup, keys) ?? null;
+        if (answers) count += 1;
+        return answers;
+      }
+    : null;
   const counted: GraphStore = {
     backend: store.backend,
     get queryCount() {
@@ -37,7 +47,7 @@ export function countingStore(store: GraphStore): { store: GraphStore; count: ()
     transaction: (work) => store.transaction(work),
     close: () => store.close(),
   };
-  return { store: counted, count: () => count };
+  return { store: counted, count: () => count, answerNow };
 }
 
 export function createRequestContext(options: {
@@ -47,10 +57,13 @@ export function createRequestContext(options: {
   logger: Logger;
   linkContext: () => Promise<LinkContext>;
 }): ApiContext {
-  const { store, count } = countingStore(options.store);
+  const { store, count, answerNow } = countingStore(options.store);
+  let yielded: Promise<void> | null = null;
+  // Once per request: its later answers from memory need not wait for another turn of the event loop.
+  const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
   return {
     store,
-    loaders: createLoaders(store),
+    loaders: createLoaders(store, { answerNow, afterPendingIO }),
     searchIndex: options.searchIndex,
     args: options.args,
     logger: options.logger,
