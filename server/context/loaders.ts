@@ -64,3 +64,36 @@ export function createLoaders(
     entries.map(([name, lookup]) => [name, loaderOf(store, lookup, answerNow, afterPendingIO)]),
   ) as unknown as Loaders;
 }
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** `next` of the value, at once when there is no promise to wait for. */
+export function whenLoaded<T, U>(value: MaybePromise<T>, next: (loaded: T) => MaybePromise<U>): MaybePromise<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+/**
+ * A request's lookups for the fields of large answers (a compare lists hundreds of tasks, each with
+ * its document, agencies and links): from the kept graph at once, without a DataLoader's batch and
+ * promise per field, else through the request's loader.
+ */
+export interface LoadNow {
+  one<Name extends keyof Lookups>(name: Name, key: string): MaybePromise<AnswerOf<Lookups[Name]>>;
+  /** As DataLoader's loadMany: an answer, or the Error of its batch, per key. */
+  many<Name extends keyof Lookups>(name: Name, keys: readonly string[]): MaybePromise<(AnswerOf<Lookups[Name]> | Error)[]>;
+}
+
+export function loadNow(loaders: Loaders, answerNow: AnswerNow | null): LoadNow {
+  const kept = <Name extends keyof Lookups>(name: Name, keys: readonly string[]) =>
+    answerNow?.(lookups[name] as Lookup<unknown, AnswerOf<Lookups[Name]>>, keys) ?? null;
+  return {
+    one(name, key) {
+      const now = kept(name, [key]);
+      return now ? (now[0] as AnswerOf<Lookups[typeof name]>) : loaders[name].load(key);
+    },
+    many(name, keys) {
+      const now = kept(name, keys);
+      return now ? [...now] : loaders[name].loadMany(keys);
+    },
+  };
+}

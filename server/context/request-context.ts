@@ -8,11 +8,13 @@ import type { Lookup } from '../../store/queries/lookups.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { ArgSchemas } from '../schema/args.js';
 import type { Logger } from '../logger.js';
-import { createLoaders, type AnswerNow, type Loaders } from './loaders.js';
+import { createLoaders, loadNow, type AnswerNow, type LoadNow, type Loaders } from './loaders.js';
 
 export interface ApiContext {
   store: GraphStore;
   loaders: Loaders;
+  /** The same lookups, answered at once where the graph is kept (not counted as store queries: nothing is read). */
+  load: LoadNow;
   searchIndex: SearchIndex;
   args: ArgSchemas;
   logger: Logger;
@@ -61,9 +63,12 @@ export function createRequestContext(options: {
   let yielded: Promise<void> | null = null;
   // Once per request: its later answers from memory need not wait for another turn of the event loop.
   const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
+  const loaders = createLoaders(store, { answerNow, afterPendingIO });
+  const kept = options.store as GraphStore & { answerNow?: AnswerNow };
   return {
     store,
-    loaders: createLoaders(store, { answerNow, afterPendingIO }),
+    loaders,
+    load: loadNow(loaders, kept.answerNow ? (lookup, keys) => kept.answerNow?.(lookup, keys) ?? null : null),
     searchIndex: options.searchIndex,
     args: options.args,
     logger: options.logger,
