@@ -42,6 +42,8 @@ export interface KeptGraph extends GraphStore {
    * key's answer is made once per version of the graph and shared, frozen, by every request.
    */
   answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null;
+  /** Whether the task rows are kept now (false while they are read at start or again after a write). */
+  readonly taskRowsKept: boolean;
 }
 
 export interface KeepOptions {
@@ -293,6 +295,9 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
       const rows = declared.kept && kept.has(declared.kept) ? rowsKeptNow(declared.kept) : null;
       if (!rows) return null;
       return keys.map((key) => answerOnce(rows, declared, key) as Answer);
+    },
+    get taskRowsKept() {
+      return taskRows !== null;
     },
     async tasks() {
       const rows = kept.has(keptTasks) ? taskRows?.get(keptTasks) : undefined;

@@ -5,6 +5,7 @@
 import type { LinkContext } from '../../ingest/link/index.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { Lookup } from '../../store/queries/lookups.js';
+import type { KeptGraph } from './kept-graph.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { ArgSchemas } from '../schema/args.js';
 import type { Logger } from '../logger.js';
@@ -64,11 +65,15 @@ export function createRequestContext(options: {
   // Once per request: its later answers from memory need not wait for another turn of the event loop.
   const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
   const loaders = createLoaders(store, { answerNow, afterPendingIO });
-  const kept = options.store as GraphStore & { answerNow?: AnswerNow };
+  const kept = options.store as GraphStore & Partial<Pick<KeptGraph, 'answerNow' | 'taskRowsKept'>>;
+  // Only once the task rows are kept: until then most fields go to the database, batched by the
+  // loaders, and a request should not mix the two (its count of store queries would depend on which
+  // rows happened to be kept).
+  const keptNow = kept.taskRowsKept === true ? kept : null;
   return {
     store,
     loaders,
-    load: loadNow(loaders, kept.answerNow ? (lookup, keys) => kept.answerNow?.(lookup, keys) ?? null : null),
+    load: loadNow(loaders, keptNow?.answerNow ? (lookup, keys) => keptNow.answerNow?.(lookup, keys) ?? null : null),
     searchIndex: options.searchIndex,
     args: options.args,
     logger: options.logger,
