@@ -44,6 +44,11 @@ export interface KeptGraph extends GraphStore {
   answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null;
   /** Whether the task rows are kept now (false while they are read at start or again after a write). */
   readonly taskRowsKept: boolean;
+  /**
+   * A page of task ids as `taskIdsPage` (one jurisdiction) or `allTaskIdsPage` (null) answers it:
+   * ordered by jurisdiction, document and position. Null when the task rows are not kept now.
+   */
+  taskIdsPageNow(jurisdictionId: string | null, skip: number, limit: number): string[] | null;
 }
 
 export interface KeepOptions {
@@ -101,6 +106,39 @@ function groupedOnce(rows: readonly object[], lookup: AnyLookup): RowsByKey {
 function frozenAnswer<Answer>(answer: Answer): Answer {
   if (Array.isArray(answer)) for (const item of answer as unknown[]) Object.freeze(item);
   return Object.freeze(answer);
+}
+
+/** Strings in the order of their code points, as the database orders them (UTF-16 units differ past U+FFFF). */
+function byCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const x = a.codePointAt(i) ?? 0;
+    const y = b.codePointAt(i) ?? 0;
+    if (x !== y) return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Task ids in the order of the page queries, for every jurisdiction and each, once per set of kept task rows. */
+const pageOrders = new WeakMap<readonly object[], { every: string[]; byJurisdiction: Map<string, string[]> }>();
+
+function pageOrderOnce(rows: readonly TaskNode[]): { every: string[]; byJurisdiction: Map<string, string[]> } {
+  let order = pageOrders.get(rows);
+  if (!order) {
+    const sorted = [...rows].sort(
+      (a, b) => byCodePoints(a.jurisdictionId, b.jurisdictionId) || byCodePoints(a.policyId, b.policyId) || a.seq - b.seq,
+    );
+    const byJurisdiction = new Map<string, string[]>();
+    for (const task of sorted) {
+      const ids = byJurisdiction.get(task.jurisdictionId);
+      if (ids) ids.push(task.id);
+      else byJurisdiction.set(task.jurisdictionId, [task.id]);
+    }
+    order = { every: sorted.map((task) => task.id), byJurisdiction };
+    pageOrders.set(rows, order);
+  }
+  return order;
 }
 
 /** Each lookup's answer per key, made from one set of kept rows (a write replaces the set). */
@@ -298,6 +336,13 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     },
     get taskRowsKept() {
       return taskRows !== null;
+    },
+    taskIdsPageNow(jurisdictionId, skip, limit) {
+      const rows = kept.has(keptTasks) ? (taskRows?.get(keptTasks) as TaskNode[] | undefined) : undefined;
+      if (!rows) return null;
+      const order = pageOrderOnce(rows);
+      const ids = jurisdictionId === null ? order.every : (order.byJurisdiction.get(jurisdictionId) ?? []);
+      return ids.slice(skip, skip + limit);
     },
     async tasks() {
       const rows = kept.has(keptTasks) ? taskRows?.get(keptTasks) : undefined;

@@ -16,6 +16,8 @@ export interface ApiContext {
   loaders: Loaders;
   /** The same lookups, answered at once where the graph is kept (not counted as store queries: nothing is read). */
   load: LoadNow;
+  /** The kept graph while its task rows are kept, for whole answers from memory (as `load`, not counted); else null. */
+  kept: Pick<KeptGraph, 'taskIdsPageNow'> | null;
   searchIndex: SearchIndex;
   args: ArgSchemas;
   logger: Logger;
@@ -65,7 +67,7 @@ export function createRequestContext(options: {
   // Once per request: its later answers from memory need not wait for another turn of the event loop.
   const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
   const loaders = createLoaders(store, { answerNow, afterPendingIO });
-  const kept = options.store as GraphStore & Partial<Pick<KeptGraph, 'answerNow' | 'taskRowsKept'>>;
+  const kept = options.store as GraphStore & Partial<Pick<KeptGraph, 'answerNow' | 'taskRowsKept' | 'taskIdsPageNow'>>;
   // Only once the task rows are kept: until then most fields go to the database, batched by the
   // loaders, and a request should not mix the two (its count of store queries would depend on which
   // rows happened to be kept).
@@ -74,6 +76,7 @@ export function createRequestContext(options: {
     store,
     loaders,
     load: loadNow(loaders, keptNow?.answerNow ? (lookup, keys) => keptNow.answerNow?.(lookup, keys) ?? null : null),
+    kept: keptNow?.taskIdsPageNow ? { taskIdsPageNow: keptNow.taskIdsPageNow.bind(keptNow) } : null,
     searchIndex: options.searchIndex,
     args: options.args,
     logger: options.logger,

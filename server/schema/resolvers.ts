@@ -180,6 +180,8 @@ export const resolvers = {
     },
     async tasks(_: unknown, args: Args, ctx: ApiContext) {
       const { jurisdictionId, limit, offset } = parseArgs(ctx.args.tasks, args);
+      const pageNow = ctx.kept?.taskIdsPageNow(jurisdictionId ?? null, offset, limit);
+      if (pageNow) return tasksByIds(pageNow, ctx);
       const page = jurisdictionId
         ? await ctx.store.read(readQueries.taskIdsPage, { jurisdictionIds: [jurisdictionId], skip: offset, limit })
         : await ctx.store.read(readQueries.allTaskIdsPage, { skip: offset, limit });
