@@ -4,4 +4,4 @@ export * from './properties.js';
 export * from './payloads.js';
 export { kuzuDdl } from './kuzu-ddl.js';
 export { neo4jDdl } from './neo4j-ddl.js';
-export { graphqlPayloadTypeDef, graphqlTypeDefs } from './graphql-types.js';
+export { graphqlEnumTypeDef, graphqlFields, graphqlPayloadTypeDef, graphqlTypeDefs, type EnumTypeOptions } from './graphql-types.js';

@@ -206,12 +206,17 @@ export const nodes = {
 
 export type NodeLabel = keyof typeof nodes;
 
-const linkProperties = {
-  score: prop.float('Confidence in [0,1]'),
-  method: prop.string('What produced the link'),
-  kind: prop.enumOf(LINK_KINDS, 'LinkKind', 'verbatim, adapted or paraphrase'),
-  evidence: prop.payloads(linkEvidencePayload, 'Matched phrases with spans on both sides', { internal: true }),
-  curated: prop.boolean('True when set by the reviewed-links file'),
+/** The properties of both link types (IMPLEMENTS, DERIVES_FROM), also the fields of the API's link types. */
+export const linkProperties = {
+  score: prop.float('Confidence in [0, 1].'),
+  method: prop.string('What produced the link.'),
+  kind: prop.enumOf(
+    LINK_KINDS,
+    'LinkKind',
+    "How the task's wording follows the other side's: verbatim (a long stretch copied), adapted (the key wording kept, the rest rewritten) or paraphrase (only synonyms or abbreviations in common).",
+  ),
+  evidence: prop.payloads(linkEvidencePayload, 'Matched phrases with spans on both sides.'),
+  curated: prop.boolean('True when set by the reviewed-links file.'),
 };
 
 const rel = <P extends PropertyMap>(spec: RelSpec<P>) => spec;
@@ -229,10 +234,10 @@ export const relationships = {
       role: prop.enumOf(
         AGENCY_ROLES,
         'AgencyRole',
-        'lead (牵头), support (配合), participate (参与) or responsible (named responsible, no lead stated)',
+        'Role as the document states it: lead (牵头, or first-listed under a stated rule such as 列第一位的为牵头单位), support (配合/协同), participate (参与), or responsible (named responsible where the document ranks nobody).',
       ),
-      name: prop.string('Name as printed in the task'),
-      position: prop.int('Position in the printed list'),
+      name: prop.string('Name as printed in the task.'),
+      position: prop.int('Position in the printed list, 0-based.'),
     },
   }),
   BELONGS_TO: rel({ description: 'Agency of a jurisdiction', from: 'Agency', to: 'Jurisdiction', properties: {} }),
@@ -248,6 +253,10 @@ export const relationships = {
 } as const;
 
 export type RelType = keyof typeof relationships;
+
+/** The relationships that link a task upward, with `linkProperties`: to a national item, or to a task of a parent document. */
+export const LINK_TYPES = ['IMPLEMENTS', 'DERIVES_FROM'] as const satisfies readonly RelType[];
+export type LinkType = (typeof LINK_TYPES)[number];
 
 type NodeProps<L extends NodeLabel> = (typeof nodes)[L]['properties'];
 type RelProps<R extends RelType> = (typeof relationships)[R]['properties'];

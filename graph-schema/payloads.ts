@@ -20,6 +20,6 @@ export const linkEvidencePayload = payload('LinkEvidence', 'One matched phrase b
 export const payloads = [spanPayload, linkEvidencePayload] as const;
 
 /** Half-open range [start, end) of character offsets. */
-export type SpanValue = PayloadValue<typeof spanPayload>;
+export type Span = PayloadValue<typeof spanPayload>;
 /** One matched phrase behind a link; spans index into each side's text (NationalItem.text, or the parent Task.text for DERIVES_FROM). */
 export type LinkEvidence = PayloadValue<typeof linkEvidencePayload>;

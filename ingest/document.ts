@@ -3,13 +3,8 @@
  * read → normalise → segment → extract → resolve → link → load.
  * Each stage is a pure function `(doc, context) => doc` that fills in its part.
  */
-import type { AgencyRole, AgencyType, LinkEvidence, LinkKind, PolicyStatus, TaskKind } from '../graph-schema/model.js';
-
-export interface Span {
-  start: number;
-  /** Exclusive. */
-  end: number;
-}
+import type { AgencyRole, AgencyType, LinkEvidence, LinkKind, LinkType, PolicyStatus, TaskKind } from '../graph-schema/model.js';
+import type { Span } from '../graph-schema/payloads.js';
 
 /** A problem found in a document, at a character offset of the source text. */
 export interface IngestMessage {
@@ -149,7 +144,7 @@ export interface TaskLink {
   taskPath: string;
   /** NationalItem id, or for DERIVES_FROM the id of the parent document's task. */
   targetId: string;
-  relation: 'IMPLEMENTS' | 'DERIVES_FROM';
+  relation: LinkType;
   score: number;
   method: string;
   kind: LinkKind;

@@ -8,7 +8,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { createReadWriteLock, useSharedReads, withExclusiveWrites } from './context/read-write-lock.js';
+import { createReadWriteLock, useSharedReads, withExclusiveCommits } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { keepGraph } from './context/kept-graph.js';
 import { readKeptFile, writeKeptFile } from './context/kept-file.js';
@@ -79,6 +79,8 @@ export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
    * to what was loaded from the files.
    */
   ready(): Promise<{ loaded: boolean; searchIndexLoaded: boolean }>;
+  /** Resolves once the files being written beside the database (`keptFile`, `searchIndexFile`) are written: await it before closing the store. */
+  persisted(): Promise<void>;
 };
 
 /** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
@@ -246,7 +248,7 @@ export function createApp({
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
-  // A request reads one version of the graph: the server's own writes wait for running requests.
+  // A request reads one version of the graph: the server's own commits wait for the requests running (see read-write-lock.ts).
   const lock = createReadWriteLock();
   let persisting: Promise<void> = Promise.resolve();
   /** Writes the kept rows with the stamp of the version they were read at; skipped when a write came in between. */
@@ -276,7 +278,7 @@ export function createApp({
   let ownIndex: KeptSearchIndex | null = null;
   const index: SearchIndex =
     searchIndex ?? (ownIndex = keptSearchIndex(served, { onBuilt: (built, version) => void persistIndex(built, version) }));
-  const writeContext = createWriteContext({ options: writes, store: withExclusiveWrites(served, lock), searchIndex: index, logger });
+  const writeContext = createWriteContext({ options: writes, store: withExclusiveCommits(served, lock), searchIndex: index, logger });
   let linkContext: Promise<LinkContext> | null = null;
   const loadLinks = () =>
     (linkContext ??= loadLinkContext(writes.seedsDir).catch((error: unknown) => {
@@ -349,5 +351,13 @@ export function createApp({
     });
     return readying;
   }
-  return Object.assign(yoga, { ready });
+  async function persisted(): Promise<void> {
+    // A write queued while waiting (the index built after the kept rows) is waited for too.
+    let last: Promise<void>;
+    do {
+      last = persisting;
+      await last;
+    } while (last !== persisting);
+  }
+  return Object.assign(yoga, { ready, persisted });
 }

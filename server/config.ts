@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defaultLimits, type ApiLimits } from './limits.js';
-import type { LogLevel } from './logger.js';
+import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, type WriteOptions } from './writes/write-context.js';
 
 const positiveInt = z.coerce.number().int().positive();
@@ -18,7 +18,7 @@ const serverEnv = z.object({
   CLIENT_DIR: z.string().default('client/dist'),
   /** Set to 0 to serve the store as it is, without the first-run ingest. */
   INGEST_ON_START: z.enum(['0', '1']).default('1'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   QUERY_TIMEOUT_MS: positiveInt.default(defaultLimits.timeoutMs),
   MAX_QUERY_DEPTH: positiveInt.default(defaultLimits.maxDepth),
   MAX_QUERY_COST: positiveInt.default(defaultLimits.maxCost),

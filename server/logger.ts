@@ -11,7 +11,8 @@ export interface Logger {
 }
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof LEVELS)[number] | 'silent';
+export const LOG_LEVELS = [...LEVELS, 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Writes to stderr (stdout stays free for the printed URLs), dropping levels below `level`. */
 export function createConsoleLogger({ level = 'info' }: { level?: LogLevel } = {}): Logger {

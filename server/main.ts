@@ -3,42 +3,15 @@
  * search index and listens. Settings come from the environment (see config.ts).
  */
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
-import { ingestSeedsIfChanged } from '../ingest/bootstrap.js';
-import { openStore, storeConfigFromEnv } from '../store/open-store.js';
-import { createApp } from './app.js';
+import { storeConfigFromEnv } from '../store/open-store.js';
 import { serverConfigFromEnv } from './config.js';
 import { createConsoleLogger } from './logger.js';
+import { startApp } from './start-app.js';
 
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const logger = createConsoleLogger({ level: config.logLevel });
-  const storeConfig = storeConfigFromEnv();
-  const store = await openStore(storeConfig);
-
-  if (config.ingestOnStart) {
-    const reports = await ingestSeedsIfChanged(store, {
-      seedsDir: config.seedsDir,
-      onProgress: (report) => {
-        if (report.ok) logger.info(`ingest ${report.file}: ${report.outcome}`);
-        else logger.warn(`ingest ${report.file} failed (${report.code}): ${report.error}`);
-      },
-    });
-    const failed = reports.filter((report) => !report.ok).length;
-    logger.info(`ingest: ${reports.length} files, ${failed} failed`);
-  }
-
-  const app = createApp({
-    store,
-    logger,
-    cors: config.cors,
-    limits: config.limits,
-    clientDir: resolve(config.clientDir),
-    writes: config.writes,
-    // Beside the database file, as Kuzu keeps its WAL.
-    keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
-    searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,
-  });
+  const { app, close: closeStore } = await startApp({ config, storeConfig: storeConfigFromEnv(), logger });
   logger.info(
     config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)',
   );
@@ -65,7 +38,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info(`${signal}: closing`);
     server.close();
-    store.close().then(
+    closeStore().then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('closing the store failed', error);

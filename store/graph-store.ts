@@ -20,9 +20,10 @@ export interface GraphStore {
   /** Runs `work` in one write transaction; writes are serialised. */
   transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   /**
-   * A stamp of the graph's version, changed in the same transaction as every write: what a server
-   * persisted beside the database is valid while the stamp is the same. Absent or null where
-   * nothing is persisted (Neo4j, which other processes write).
+   * A stamp of the graph's version, changed in the same transaction as every write of rows (a
+   * transaction that writes none keeps it): what a server persisted beside the database is valid
+   * while the stamp is the same. Absent or null where nothing is persisted (Neo4j, which other
+   * processes write).
    */
   graphVersion?(): Promise<string | null>;
   /** Number of queries sent to the database since the store was opened (for batching checks). */

@@ -148,7 +148,7 @@ export function toKuzuCopy(query: WriteQuery<object>): string {
 /**
  * The graph's version stamp (see GraphStore.graphVersion): the store's own bookkeeping, not part of
  * the graph (graph-schema), so neither exported nor read by the API. A fresh random stamp per
- * write transaction, so that a store rebuilt from scratch never repeats an earlier one.
+ * write transaction that writes rows, so that a store rebuilt from scratch never repeats an earlier one.
  */
 const GRAPH_VERSION_DDL = 'CREATE NODE TABLE IF NOT EXISTS GraphVersion(id STRING, stamp STRING, PRIMARY KEY(id))';
 const STAMP_GRAPH_VERSION = "MERGE (v:GraphVersion {id: 'graph'}) SET v.stamp = $stamp";
@@ -333,8 +333,18 @@ export async function openKuzuStore({
       const next = writeQueue.then(async () => {
         await runRaw(writeLane, 'BEGIN TRANSACTION');
         try {
-          const value = await work(transactionApi);
-          await run(writeLane, 'stampGraphVersion', STAMP_GRAPH_VERSION, { stamp: randomUUID() });
+          const written = { rows: 0 };
+          const value = await work({
+            write(query, rows, params) {
+              written.rows += rows.length;
+              return transactionApi.write(query, rows, params);
+            },
+            read: (query, params) => transactionApi.read(query, params),
+          });
+          // A transaction that wrote no row leaves the graph as it was, and so its stamp: what the
+          // server persisted stays valid. A store without a stamp yet gets one all the same.
+          const keepsStamp = written.rows === 0 && (await run(writeLane, 'graphVersion', READ_GRAPH_VERSION, {})).length > 0;
+          if (!keepsStamp) await run(writeLane, 'stampGraphVersion', STAMP_GRAPH_VERSION, { stamp: randomUUID() });
           await runRaw(writeLane, 'COMMIT');
           return value;
         } catch (error) {

@@ -6,9 +6,9 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { LayoutName } from '../../client/src/graph/graph-canvas.js';
+import { launchChromium } from '../../tests/support/launch-chromium.js';
 import type { DrawTiming } from '../ui/lineage-bench.js';
 
 export interface UiResult {
@@ -20,14 +20,6 @@ export interface UiResult {
   runs: number;
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 function serve(dir: string): Promise<{ server: Server; url: string }> {
@@ -72,7 +64,7 @@ export async function measureLineageDraw({
   const dir = resolve(outDir);
   await build({ configFile: resolve('bench/ui/vite.config.ts'), build: { outDir: dir, emptyOutDir: true } });
   const { server, url } = await serve(dir);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];

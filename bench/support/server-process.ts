@@ -1,6 +1,6 @@
 /**
  * @module The API server (server/main.ts, as `npm start` runs it) in a child process over a given
- * store, on a free loopback port, without the first-run ingest. One node process (no tsx wrapper
+ * store, on a free loopback port, without the first-run ingest unless asked for. One node process (no tsx wrapper
  * process), so its pid is the server's and /proc/<pid>/status gives the server's memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +10,8 @@ import { createServer } from 'node:net';
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** The line main.ts printed once ready (how the kept graph and search index were had), when waited for. */
+  readyLine: string | null;
   /** Resident set size now, in MiB (Linux /proc). */
   rssMiB(): number;
   stop(): Promise<void>;
@@ -52,7 +54,7 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
 }
 
 /** The line main.ts prints once the kept graph and the search index are ready (see app.ready). */
-const READY_LINE = /^ready\s/mu;
+const READY_LINE = /^ready\s.*$/mu;
 
 /**
  * Starts `npm start` over `db`, resolving once it answers GraphQL and, with `untilReady`, once it
@@ -62,10 +64,13 @@ export async function startServer({
   db,
   timeoutMs = 300_000,
   untilReady = true,
+  ingestOnStart = false,
 }: {
   db: string;
   timeoutMs?: number;
   untilReady?: boolean;
+  /** Load the seeds folder's documents on start when they changed, as `npm start` does by default. */
+  ingestOnStart?: boolean;
 }): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -74,7 +79,7 @@ export async function startServer({
       REFORMGRAPH_DB: db,
       PORT: String(port),
       HOST: '127.0.0.1',
-      INGEST_ON_START: '0',
+      INGEST_ON_START: ingestOnStart ? '1' : '0',
       LOG_LEVEL: 'warn',
       // As `npm start` runs it: graphql-js skips its development-only checks.
       NODE_ENV: 'production',
@@ -101,6 +106,7 @@ export async function startServer({
   return {
     url,
     pid,
+    readyLine: READY_LINE.exec(output)?.[0] ?? null,
     rssMiB() {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? NaN);

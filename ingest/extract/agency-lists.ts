@@ -7,7 +7,7 @@
  * and table cells such as "市卫健委、教育局，各县（市、区）".
  */
 import type { AgencyRole } from '../../graph-schema/model.js';
-import type { Span } from '../document.js';
+import type { Span } from '../../graph-schema/payloads.js';
 import { PERSON_LABEL as PERSON_LABEL_WORDS, RESPONSIBILITY_LABEL, ROLE_VERB } from '../responsibility-notes.js';
 import { compact, findBracketGroups, splitTopLevel, trimSpan } from './text-scan.js';
 

@@ -5,7 +5,8 @@
  *   2016年12月—2017年3月 → 2017-03-31     长期 / 持续推进 → no date
  *   2021年6月中旬 → 2021-06-20              2024年起 / 每年 → no date (a start, a recurrence)
  */
-import type { Deadline, Span } from '../document.js';
+import type { Span } from '../../graph-schema/payloads.js';
+import type { Deadline } from '../document.js';
 import { maskQuoted } from './text-scan.js';
 
 /**

@@ -5,7 +5,7 @@
  *   "县（市）委组织部门牵头，…"            "由同级卫健部门统一组织招聘"
  * Only names that look like bodies count, so "医务人员要…" or "患者应…" name no agency.
  */
-import type { Span } from '../document.js';
+import type { Span } from '../../graph-schema/payloads.js';
 import { isAgencyName, type ListedAgency, type ListedRole } from './agency-lists.js';
 import { splitTopLevel } from './text-scan.js';
 

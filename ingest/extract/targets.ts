@@ -5,7 +5,8 @@
  * numbers without a unit (120急救), numbers inside quotation marks (“3个10%”经验), conditions
  * (床位在100张以上的医院, 常住人口超过50万且…) and counts of places (3个县（区）).
  */
-import type { Span, TargetMention } from '../document.js';
+import type { Span } from '../../graph-schema/payloads.js';
+import type { TargetMention } from '../document.js';
 import { compact, maskQuoted } from './text-scan.js';
 
 export interface TargetOptions {
@@ -372,10 +373,5 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
   }
 
-  return (
-    targets
-      .sort((a, b) => a.span.start - b.span.start)
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- localEnd is destructured only to leave it out
-      .map(({ localEnd: _localEnd, ...target }) => target)
-  );
+  return targets.sort((a, b) => a.span.start - b.span.start).map(({ localEnd, ...target }) => target);
 }

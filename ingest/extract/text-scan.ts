@@ -2,7 +2,7 @@
  * Small scanning helpers shared by the extractors: bracket groups, masked regions and
  * offset-preserving whitespace handling. All offsets are into the string given.
  */
-import type { Span } from '../document.js';
+import type { Span } from '../../graph-schema/payloads.js';
 import { NOTE_CLOSERS as CLOSERS, NOTE_OPENERS as OPENERS } from '../responsibility-notes.js';
 
 export interface BracketGroup {

@@ -31,10 +31,13 @@ export interface CueMatch {
   end: number;
 }
 
+/** A cue matched as a wording, with that wording as a match compares it (see foldWidth). */
+export type LiteralCue = Cue & { literal: string; folded: string };
+
 export interface CueIndex {
   items: Map<string, CatalogueItem>;
-  /** Literal cues by first character, longest first. */
-  byFirstChar: Map<string, Cue[]>;
+  /** Literal cues by the first character of their folded wording, longest first. */
+  byFirstChar: Map<string, LiteralCue[]>;
   patterns: Cue[];
   /** Common-wording index of each item's text. */
   phrases: Map<string, PhraseIndex>;
@@ -108,15 +111,16 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   for (const cue of cues) if (cue.literal) spread.set(cue.literal, (spread.get(cue.literal) ?? 0) + 1);
   for (const cue of cues) if (cue.literal) cue.weight /= Math.sqrt(spread.get(cue.literal) ?? 1);
 
-  const byFirstChar = new Map<string, Cue[]>();
+  const byFirstChar = new Map<string, LiteralCue[]>();
   for (const cue of cues) {
-    if (!cue.literal) continue;
-    const first = cue.literal.charAt(0);
+    if (cue.literal === null) continue;
+    const literal: LiteralCue = Object.assign(cue, { literal: cue.literal, folded: foldWidth(cue.literal) });
+    const first = literal.folded.charAt(0);
     const list = byFirstChar.get(first) ?? [];
-    list.push(cue);
+    list.push(literal);
     byFirstChar.set(first, list);
   }
-  for (const list of byFirstChar.values()) list.sort((a, b) => (b.literal?.length ?? 0) - (a.literal?.length ?? 0));
+  for (const list of byFirstChar.values()) list.sort((a, b) => b.folded.length - a.folded.length);
 
   const phrases = new Map(catalogue.items.map((item) => [item.id, indexPhrases(item.text, PHRASE_MIN_LENGTH)]));
   const itemsByGram = new Map<string, string[]>();
@@ -152,6 +156,17 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   };
 }
 
+/**
+ * Chinese documents often print Latin symbols in their full-width forms ("＋" in "互联网＋医疗健康",
+ * "／", "％", the Unicode block U+FF01–FF5E), and the normaliser folds only letters and digits. Each
+ * full-width form U+FF01–FF5E folds to the ASCII character it stands for — one character for one, so
+ * offsets into the text stay the same — on both sides of a match. The full-width brackets and
+ * commas of a cue ("执业（助理）医师") fold alike on both sides, so they still match.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
 const ASCII_WORD = /[A-Za-z0-9]/;
 /**
  * A hospital's own name is a place name (ending in 省, 市, 县 or 区) followed by the kind of hospital:
@@ -169,14 +184,15 @@ const CJK = /[\u3400-\u9fff]/u;
  */
 export function findCues(text: string, index: CueIndex): CueMatch[] {
   const raw: CueMatch[] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    for (const cue of index.byFirstChar.get(text.charAt(i)) ?? []) {
-      const literal = cue.literal as string;
-      if (text.startsWith(literal, i)) raw.push({ cue, start: i, end: i + literal.length });
+  const folded = foldWidth(text);
+  for (let i = 0; i < folded.length; i += 1) {
+    for (const cue of index.byFirstChar.get(folded.charAt(i)) ?? []) {
+      if (folded.startsWith(cue.folded, i)) raw.push({ cue, start: i, end: i + cue.folded.length });
     }
   }
   for (const cue of index.patterns) {
-    const pattern = cue.pattern as RegExp;
+    const { pattern } = cue;
+    if (!pattern) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       if (match[0].length > 0) raw.push({ cue, start: match.index, end: match.index + match[0].length });

@@ -13,6 +13,7 @@ const found = (overrides: Partial<CandidateEvidence> = {}): CandidateEvidence =>
   leadsClause: true,
   sharedWording: 4,
   mostShared: 4,
+  clauseShare: 1,
   ...overrides,
 });
 

@@ -4,7 +4,7 @@
  * (long common phrases). Each item with evidence gets a calibrated score (link-score.ts); those reaching
  * the threshold become links (up to four), each with the matched phrases as evidence spans on both sides.
  */
-import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
+import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { commonPhrases, type CommonPhrase } from './common-phrases.js';
@@ -24,7 +24,7 @@ export interface LinkableTask {
   span?: { start: number };
   /** Path of the enclosing unit, and whether this one is a heading ('section'), item or measure. */
   parentPath?: string | null;
-  kind?: 'section' | 'item' | 'measure';
+  kind?: TaskKind;
 }
 
 export const LINK_METHOD = 'cue+ngram@2';
@@ -80,11 +80,38 @@ export function linkTasks(tasks: LinkableTask[], options: LinkOptions): TaskLink
 }
 
 export function linkTasksWithMessages(tasks: LinkableTask[], options: LinkOptions): { links: TaskLink[]; messages: IngestMessage[] } {
-  const { catalogue, glossary, reviewed = [], scope = {} } = options;
-  const index = cueIndexFor(catalogue, glossary);
-  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
-  const links = followOutline(tasks, candidates);
+  const { catalogue, reviewed = [], scope = {} } = options;
+  const { links } = outlineDecision(tasks, options);
   return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
+}
+
+/** A candidate link as the linker decides it for a task among the others of its document. */
+export type DecidedLink = TaskLink & { linked: boolean };
+
+/**
+ * Every national item each task has evidence for, as the linker decides it with the outline rules
+ * (followOutline) applied: `linked` says whether the linker makes the link, `score` is the score the
+ * link has, or would have on the task's own evidence. `tasks` are the units of one document. What a
+ * researcher checks before calling a coverage cell a gap; reviewed links are not applied here.
+ */
+export function decideLinks(tasks: LinkableTask[], options: LinkOptions): Map<string, DecidedLink[]> {
+  const { candidates, links } = outlineDecision(tasks, options);
+  const made = new Map(links.map((link) => [`${link.taskPath}\u0000${link.targetId}`, link]));
+  return new Map(
+    tasks.map((task) => [
+      task.path,
+      (candidates.get(task.path) ?? []).map((candidate): DecidedLink => {
+        const link = made.get(`${task.path}\u0000${candidate.targetId}`);
+        return link ? { ...link, linked: true } : { ...linkOf(candidate), linked: false };
+      }),
+    ]),
+  );
+}
+
+function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candidates: Map<string, ScoredCandidate[]>; links: TaskLink[] } {
+  const index = cueIndexFor(options.catalogue, options.glossary);
+  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
+  return { candidates, links: followOutline(tasks, candidates) };
 }
 
 /**
@@ -159,9 +186,9 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
 }
 
 /**
- * Every national item the task has evidence for, best first, each with the link it would make and
- * whether the linker keeps it: what a researcher checks before calling a coverage cell a gap.
- * Reviewed links are not applied here.
+ * Every national item one task has evidence for, best first, each with the link it would make and
+ * whether the linker keeps it, judged on the task alone: a title, a phrase. The units of a document
+ * are judged among each other, with the outline's rules, by decideLinks.
  */
 export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskLink & { linked: boolean })[] {
   return scoredCandidates(task, options).map((candidate) => ({ ...linkOf(candidate), linked: candidate.linked }));
@@ -169,7 +196,6 @@ export function candidateLinks(task: LinkableTask, options: LinkOptions): (TaskL
 
 /** The link a candidate makes, without whether the linker keeps it and what it found for it. */
 function linkOf(candidate: ScoredCandidate): TaskLink {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the two fields are named only to leave them out of the rest
   const { linked, evidenceFound, ...link } = candidate;
   return link;
 }
@@ -227,6 +253,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     }),
   );
   const mostShared = Math.max(0, ...sharedWording.values());
+  const clauseShare = clauseShareOf(masked, scores, byItem, index);
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -243,6 +270,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         leadsClause: leadingClauses.has(score.item.id),
         sharedWording: sharedWording.get(score.item.id) ?? 0,
         mostShared,
+        clauseShare: clauseShare.get(score.item.id) ?? 0,
       };
       return { score, evidence, calibrated: calibratedScore(evidence, scoreWeights) };
     })
@@ -285,6 +313,37 @@ export function clausesOf(text: string): [number, number][] {
 
 const CLAUSE_END = /[。；;！？!?\n\t]/u;
 const CLAUSE_START = /[①-⑳]/u;
+
+/**
+ * For each candidate, the most of its wording one clause of the task shares with it, against the most
+ * any candidate shares with that clause: 1 when some sentence of the task is more about this item than
+ * about any other. An item (task) is a paragraph of measures, one a sentence ("…。加强基层医疗机构和
+ * 家庭医生团队健康管理服务，…。"), so a reform that one sentence takes up is addressed even when the
+ * paragraph as a whole is mostly about another.
+ */
+function clauseShareOf(
+  masked: string,
+  scores: readonly ItemScore[],
+  byItem: Map<string, CueMatch[]>,
+  index: CueIndex,
+): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const [start, end] of clausesOf(masked)) {
+    const words = contentWords(masked.slice(start, end).replaceAll(MASK, '，'));
+    const shared = scores.map((score) => {
+      const itemWords = index.itemWords.get(score.item.id) ?? new Set<string>();
+      return [...words].filter((word) => itemWords.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0);
+    });
+    const most = Math.max(0, ...shared);
+    if (most <= 0) continue;
+    scores.forEach((score, i) => {
+      // Only a clause that names the item (a strong cue inside it) takes it up.
+      const named = (byItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end);
+      if (named) best.set(score.item.id, Math.max(best.get(score.item.id) ?? 0, (shared[i] ?? 0) / most));
+    });
+  }
+  return best;
+}
 
 /**
  * The items that score best among the eligible items of one of the task's clauses: what some

@@ -14,7 +14,8 @@ import {
   type TargetNode,
   type TaskNode,
 } from '../../graph-schema/model.js';
-import { IngestError, sourceOffsetOf, type IngestMessage, type LinkedDoc, type Span, type TaskLink } from '../document.js';
+import type { Span } from '../../graph-schema/payloads.js';
+import { IngestError, sourceOffsetOf, type IngestMessage, type LinkedDoc, type TaskLink } from '../document.js';
 import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
 import { stubPoliciesOf, type KnownDocument } from './cited-policies.js';
 import { loadedPolicyIdOf, targetIdOf, taskIdOf } from './ids.js';

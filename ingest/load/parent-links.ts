@@ -95,10 +95,11 @@ export async function linkToLoadedParents(store: GraphStore | LoadedTasks, doc: 
   const outbound = linkToParentTasks(tasks, asLinkable(parentTasks), { glossary });
 
   const childTasks = await loaded.ofCitingPolicies(policyId);
-  const inbound = linkToParentTasks(asLinkable(childTasks), tasks, { glossary }).map(
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- relation is named only to leave it out of the rest
-    ({ taskPath, targetId, relation, ...link }) => ({ ...link, fromTaskId: taskPath, toTaskPath: targetId }),
-  );
+  const inbound = linkToParentTasks(asLinkable(childTasks), tasks, { glossary }).map(({ taskPath, targetId, relation, ...link }) => ({
+    ...link,
+    fromTaskId: taskPath,
+    toTaskPath: targetId,
+  }));
 
   return { ...doc, links: [...doc.links, ...outbound], inboundLinks: inbound };
 }

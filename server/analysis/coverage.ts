@@ -16,7 +16,8 @@ export interface CoverageTriple {
  * considered and none does; NO_DOCUMENT: the jurisdiction has no document (in the period asked),
  * so nothing can be said about the item.
  */
-export type CoverageStatus = 'COVERED' | 'GAP' | 'NO_DOCUMENT';
+export const COVERAGE_STATUSES = ['COVERED', 'GAP', 'NO_DOCUMENT'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 export interface CoverageCellData {
   nationalItemId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExactEvidence } from '../../ingest/link/link-tasks.js';
+import { candidateLinks, isExactEvidence, linkTasks } from '../../ingest/link/link-tasks.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from '../../ingest/link/test-fixtures.js';
 import { auditGap, keywordFormsOf } from './gap-audit.js';
 
@@ -35,6 +35,35 @@ describe('auditGap', () => {
     expect(audit.keywordHits.map((hit) => hit.task.id)).toEqual(['heading', 'linked', 'weak']);
     expect(audit.keywordHits[2]).toMatchObject({ keyword: '医共体、打包付费' });
     expect(audit.keywordHits[0]!.snippet).toBe('推进«医共体»建设');
+  });
+});
+
+describe('auditGap over a document’s outline', () => {
+  const community = item('care.county-community');
+  // The measure has only a weak cue of its own; the linker links it through the item it is numbered
+  // under (the nearest-ancestor rule), at the item's score.
+  const outline = [
+    { ...task('plan-1/item', '全面推进紧密型县域医共体建设，实行医保基金打包付费。'), policyId: 'plan-1', parentId: null },
+    { ...task('plan-1/measure', '配合探索打包付费。', 'measure'), policyId: 'plan-1', parentId: 'plan-1/item' },
+  ];
+  const asLinkable = outline.map((t) => ({ path: t.id, text: t.text, title: t.title, kind: t.kind, parentPath: t.parentId }));
+
+  it("gives a candidate the score of the linker's decision over the outline, not of the task judged alone", () => {
+    const linked = linkTasks(asLinkable, { catalogue, glossary }).find(
+      (l) => l.taskPath === 'plan-1/measure' && l.targetId === community.id,
+    );
+    const alone = candidateLinks(asLinkable[1]!, { catalogue, glossary }).find((l) => l.targetId === community.id);
+    expect(linked?.score).toBeGreaterThan(alone?.score ?? 0);
+    // The cell does not count the measure (a reviewer rejected it): the audit shows it as the linker scored it.
+    const audit = auditGap(community, outline, new Set(['plan-1/item']), { catalogue, glossary });
+    expect(audit.candidates.map((c) => [c.task.id, c.score])).toEqual([['plan-1/measure', linked?.score]]);
+  });
+
+  it('judges the units of each document apart: a unit of another document is no parent', () => {
+    const other = [outline[0]!, { ...outline[1]!, policyId: 'plan-2' }];
+    const audit = auditGap(community, other, new Set(['plan-1/item']), { catalogue, glossary });
+    const alone = candidateLinks(asLinkable[1]!, { catalogue, glossary }).find((l) => l.targetId === community.id);
+    expect(audit.candidates.map((c) => c.score)).toEqual([alone?.score]);
   });
 });
 

@@ -2,12 +2,13 @@
  * @module The evidence behind an empty coverage cell, for a researcher to confirm or overturn it:
  * the jurisdiction's tasks the linker found some evidence in for the item but did not link (best
  * first, with the score they would have and the matched wording), and every task whose text names
- * one of the item's keywords or their glossary forms.
+ * one of the item's keywords or their glossary forms. The candidates come from the linker's own
+ * decision over each document's outline (decideLinks), so their scores are the ones it weighed.
  */
 import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { CatalogueItem } from '../../ingest/link/catalogue.js';
 import { entryFor, formsOf, type Glossary } from '../../ingest/link/glossary.js';
-import { candidateLinks, type LinkOptions } from '../../ingest/link/link-tasks.js';
+import { decideLinks, type DecidedLink, type LinkOptions } from '../../ingest/link/link-tasks.js';
 import { makeSnippet } from '../search/snippet.js';
 
 export interface AuditedTask {
@@ -16,6 +17,9 @@ export interface AuditedTask {
   kind: TaskKind;
   title: string;
   text: string;
+  /** The document the task belongs to, and the unit it is numbered under: the outline the linker reads. */
+  policyId?: string;
+  parentId?: string | null;
 }
 
 export interface GapCandidateData<T> {
@@ -49,10 +53,11 @@ export function auditGap<T extends AuditedTask>(
   linkedTaskIds: ReadonlySet<string>,
   options: Pick<LinkOptions, 'catalogue' | 'glossary'>,
 ): GapAuditData<T> {
+  const decided = decideByDocument(tasks, options);
   const candidates = tasks
     .filter((task) => task.kind !== 'section' && !linkedTaskIds.has(task.id))
     .flatMap((task) => {
-      const link = candidateLinks(task, options).find((candidate) => candidate.targetId === item.id);
+      const link = decided.get(task.id)?.find((candidate) => candidate.targetId === item.id);
       return link ? [{ task, score: link.score, kind: link.kind, evidence: link.evidence }] : [];
     })
     .sort((a, b) => b.score - a.score)
@@ -69,6 +74,22 @@ export function auditGap<T extends AuditedTask>(
     if (keywordHits.length >= MAX_KEYWORD_HITS) break;
   }
   return { candidates, keywordHits };
+}
+
+/** The linker's decision for every task, each document's units judged together as the linker does. */
+function decideByDocument(tasks: readonly AuditedTask[], options: Pick<LinkOptions, 'catalogue' | 'glossary'>): Map<string, DecidedLink[]> {
+  const byDocument = new Map<string | undefined, AuditedTask[]>();
+  for (const task of tasks) {
+    const units = byDocument.get(task.policyId);
+    if (units) units.push(task);
+    else byDocument.set(task.policyId, [task]);
+  }
+  const decided = new Map<string, DecidedLink[]>();
+  for (const units of byDocument.values()) {
+    const linkable = units.map(({ id, text, title, kind, parentId }) => ({ path: id, text, title, kind, parentPath: parentId ?? null }));
+    for (const [id, links] of decideLinks(linkable, options)) decided.set(id, links);
+  }
+  return decided;
 }
 
 /** The item's keywords and related wordings, with every glossary form of them (集采 for 集中带量采购). */

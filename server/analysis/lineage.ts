@@ -2,9 +2,10 @@
  * @module Upward lineage of a task: breadth-first over IMPLEMENTS (to national items) and
  * DERIVES_FROM (to tasks of parent documents), one batched fetch per level, then every path.
  */
+import type { LinkType } from '../../graph-schema/model.js';
 
 export interface LineageEdge {
-  relation: 'IMPLEMENTS' | 'DERIVES_FROM';
+  relation: LinkType;
   fromTaskId: string;
   /** A NationalItem id for IMPLEMENTS, a Task id for DERIVES_FROM. */
   toId: string;

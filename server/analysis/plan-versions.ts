@@ -74,7 +74,8 @@ export function inChronologicalOrder<P extends VersionedPolicy>(policies: readon
   return [...policies].sort(chronological);
 }
 
-export type TargetDirection = 'RAISED' | 'LOWERED' | 'CHANGED';
+export const TARGET_DIRECTIONS = ['RAISED', 'LOWERED', 'CHANGED'] as const;
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 
 export interface VersionStep<T> {
   continued: string[];

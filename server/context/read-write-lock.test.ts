@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createReadWriteLock } from './read-write-lock.js';
+import type { GraphStore, WriteTransaction } from '../../store/graph-store.js';
+import { createReadWriteLock, withExclusiveCommits } from './read-write-lock.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -52,6 +53,75 @@ describe('createReadWriteLock', () => {
   it('releases the lock when the work fails', async () => {
     const lock = createReadWriteLock();
     await expect(lock.write(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(lock.read(async () => 'still usable')).resolves.toBe('still usable');
+  });
+});
+
+describe('withExclusiveCommits', () => {
+  /** A store whose transactions log their start and their commit. */
+  function loggingStore(events: string[]): GraphStore {
+    const tx = {} as WriteTransaction; // the work below never calls it
+    return {
+      backend: 'kuzu',
+      queryCount: 0,
+      applySchema: async () => undefined,
+      read: async () => [],
+      async transaction(work) {
+        events.push('begin');
+        const value = await work(tx);
+        events.push('commit');
+        return value;
+      },
+      close: async () => undefined,
+    };
+  }
+
+  it('runs a transaction beside running requests, and commits it after them, before the requests that came later', async () => {
+    const lock = createReadWriteLock();
+    const events: string[] = [];
+    const workMayEnd = gate();
+    const store = withExclusiveCommits(loggingStore(events), lock);
+    const request = gate();
+    const running = lock.read(async () => {
+      events.push('request 1 start');
+      await request.opened;
+      events.push('request 1 end');
+    });
+    await tick();
+    const writing = store.transaction(async () => {
+      events.push('work');
+      await workMayEnd.opened;
+      return 'written';
+    });
+    const during = lock.read(async () => {
+      events.push('request 2 (during the work)');
+    });
+    await during;
+    workMayEnd.open();
+    await tick();
+    const after = lock.read(async () => {
+      events.push('request 3 (after the work)');
+    });
+    await tick();
+    expect(events).toEqual(['request 1 start', 'begin', 'work', 'request 2 (during the work)']);
+    request.open();
+    expect(await writing).toBe('written');
+    await Promise.all([running, after]);
+    expect(events).toEqual([
+      'request 1 start',
+      'begin',
+      'work',
+      'request 2 (during the work)',
+      'request 1 end',
+      'commit',
+      'request 3 (after the work)',
+    ]);
+  });
+
+  it('lets requests in again when the transaction fails', async () => {
+    const lock = createReadWriteLock();
+    const store = withExclusiveCommits(loggingStore([]), lock);
+    await expect(store.transaction(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(lock.read(async () => 'still usable')).resolves.toBe('still usable');
   });
 });

@@ -1,9 +1,12 @@
 /**
  * @module Keeps a request's reads on one version of the graph. The store gives each query a
  * snapshot, but a GraphQL request runs several (a policy's tasks, then their targets, …); were a
- * document replaced between two of them, one answer would mix the old and the new version. So
- * requests hold the lock shared while they execute and the server's write transactions hold it
- * alone. Waiters are served in arrival order, so a stream of readers cannot starve a writer.
+ * document replaced between two of them, one answer would mix the old and the new version. Only
+ * a commit replaces anything: until then the database's read connections and the kept rows give
+ * the committed graph, whatever the open write transaction has written. So requests hold the
+ * lock shared while they execute, and a write transaction takes it alone only for its commit and
+ * for the kept graph to drop the version it replaced. Waiters are served in arrival order, so a
+ * stream of readers cannot starve a commit.
  */
 import type { Plugin } from 'graphql-yoga';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -13,6 +16,8 @@ export interface ReadWriteLock {
   read<T>(work: () => Promise<T>): Promise<T>;
   /** Runs `work` alone: after the readers before it have finished, before the ones after it start. */
   write<T>(work: () => Promise<T>): Promise<T>;
+  /** Waits as `write` does, then holds the lock alone until the function it resolves to is called. */
+  hold(): Promise<() => void>;
 }
 
 interface Waiter {
@@ -47,7 +52,12 @@ export function createReadWriteLock(): ReadWriteLock {
     });
   }
 
-  return {
+  function release(): void {
+    writing = false;
+    grantWaiting();
+  }
+
+  const lock: ReadWriteLock = {
     async read(work) {
       await acquire(false);
       try {
@@ -62,15 +72,28 @@ export function createReadWriteLock(): ReadWriteLock {
       try {
         return await work();
       } finally {
-        writing = false;
-        grantWaiting();
+        release();
       }
     },
+    async hold() {
+      await acquire(true);
+      let held = true;
+      return () => {
+        if (held) release();
+        held = false;
+      };
+    },
   };
+  return lock;
 }
 
-/** The store with every write transaction taken under the lock's exclusive side. */
-export function withExclusiveWrites(store: GraphStore, lock: ReadWriteLock): GraphStore {
+/**
+ * The store with each write transaction's commit under the lock's exclusive side: the
+ * transaction's work runs beside the requests, which read the committed graph meanwhile; once the
+ * work is done, the commit waits for the requests running, and the requests after it wait until
+ * the commit is done and the kept graph (`store`, see kept-graph.ts) has dropped the old version.
+ */
+export function withExclusiveCommits(store: GraphStore, lock: ReadWriteLock): GraphStore {
   return {
     backend: store.backend,
     get queryCount() {
@@ -78,7 +101,19 @@ export function withExclusiveWrites(store: GraphStore, lock: ReadWriteLock): Gra
     },
     applySchema: () => lock.write(() => store.applySchema()),
     read: (query, params) => store.read(query, params),
-    transaction: (work) => lock.write(() => store.transaction(work)),
+    async transaction(work) {
+      const commit: { release?: () => void } = {};
+      try {
+        return await store.transaction(async (tx) => {
+          const value = await work(tx);
+          // A driver that runs the work again (Neo4j, on a transient error) holds the lock already.
+          commit.release ??= await lock.hold();
+          return value;
+        });
+      } finally {
+        commit.release?.();
+      }
+    },
     close: () => store.close(),
   };
 }

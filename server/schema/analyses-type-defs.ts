@@ -2,16 +2,22 @@
  * @module SDL of the research analyses (issue 17): policy instruments per task and as a matrix
  * against the reform areas, and text reuse between documents and between a task and its sources.
  */
+import { graphqlEnumTypeDef } from '../../graph-schema/graphql-types.js';
+import { INSTRUMENT_TYPES } from '../../ingest/analyse/instruments/codebook.js';
+import { SEGMENT_KINDS } from '../../ingest/analyse/text-reuse/align-texts.js';
+
+/** The API names the analyses' values in capitals, as its other enums (the resolvers convert them the same way). */
+const inCapitals = <V extends string>(values: readonly V[]) => values.map((value) => value.toUpperCase() as Uppercase<V>);
+
 export const analysesTypeDefs = /* GraphQL */ `
-  "Rothwell and Zegveld's three kinds of policy instrument (政策工具)."
-  enum InstrumentType {
-    "供给型: the government provides resources (people, money, facilities, information, services)."
-    SUPPLY
-    "环境型: the government shapes conditions (goals, rules, supervision, finance and tax, organisation)."
-    ENVIRONMENT
-    "需求型: the government creates or steers demand (procurement, pilots, insurance payment and prices, publicity)."
-    DEMAND
-  }
+  ${graphqlEnumTypeDef('InstrumentType', inCapitals(INSTRUMENT_TYPES), {
+    description: "Rothwell and Zegveld's three kinds of policy instrument (政策工具).",
+    valueDescriptions: {
+      SUPPLY: '供给型: the government provides resources (people, money, facilities, information, services).',
+      ENVIRONMENT: '环境型: the government shapes conditions (goals, rules, supervision, finance and tax, organisation).',
+      DEMAND: '需求型: the government creates or steers demand (procurement, pilots, insurance payment and prices, publicity).',
+    },
+  })}
 
   "A sub-type of policy instrument as the codebook (seeds/national/instrument-codebook.json) defines it."
   type InstrumentSubType {
@@ -73,16 +79,14 @@ export const analysesTypeDefs = /* GraphQL */ `
     unlinkedTaskCount: Int!
   }
 
-  enum AlignmentSegmentKind {
-    "The same wording in both."
-    SAME
-    "Wording of a replaced by other wording in b."
-    CHANGED
-    "Wording only in b."
-    INSERTED
-    "Wording only in a."
-    DELETED
-  }
+  ${graphqlEnumTypeDef('AlignmentSegmentKind', inCapitals(SEGMENT_KINDS), {
+    valueDescriptions: {
+      SAME: 'The same wording in both.',
+      CHANGED: 'Wording of a replaced by other wording in b.',
+      INSERTED: 'Wording only in b.',
+      DELETED: 'Wording only in a.',
+    },
+  })}
 
   "A stretch of an aligned passage. The segments of a passage tile it: their texts joined give the passage's text on each side."
   type AlignedSegment {

@@ -3,9 +3,15 @@
  * relationship and computed fields, plus the entry points. Field names are a contract with
  * notebooks and the explorer (issue 5): rename nothing without a deprecation.
  */
-import { graphqlPayloadTypeDef, graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
+import { graphqlEnumTypeDef, graphqlFields, graphqlPayloadTypeDef, graphqlTypeDefs } from '../../graph-schema/graphql-types.js';
+import { LINK_TYPES, linkProperties, nodes, relationships } from '../../graph-schema/model.js';
 import { linkEvidencePayload, spanPayload } from '../../graph-schema/payloads.js';
+import { COVERAGE_STATUSES } from '../analysis/coverage.js';
+import { TARGET_DIRECTIONS } from '../analysis/plan-versions.js';
 import { analysesTypeDefs } from './analyses-type-defs.js';
+
+/** A link's own fields, as the graph stores them on IMPLEMENTS and DERIVES_FROM. */
+const linkFields = graphqlFields(linkProperties, ['score', 'method', 'kind', 'curated', 'evidence']);
 
 const extensions = /* GraphQL */ `
   ${graphqlPayloadTypeDef(spanPayload)}
@@ -28,14 +34,9 @@ const extensions = /* GraphQL */ `
 
   "An agency named responsible for a task, as printed, with the canonical body it resolved to."
   type TaskAgency {
-    "Name as printed in the task."
-    name: String!
-    "Functional type of the agency."
-    type: AgencyType!
-    "Role as the document states it: lead (牵头, or first-listed under a stated rule such as 列第一位的为牵头单位), support (配合/协同), participate (参与), or responsible (named responsible where the document ranks nobody)."
-    role: AgencyRole!
-    "Position in the printed list, 0-based."
-    position: Int!
+    ${graphqlFields(relationships.RESPONSIBLE.properties, ['name'])}
+    ${graphqlFields(nodes.Agency.properties, ['type'], { descriptions: { type: 'Functional type of the agency.' } })}
+    ${graphqlFields(relationships.RESPONSIBLE.properties, ['role', 'position'])}
     agency: Agency!
   }
 
@@ -44,13 +45,7 @@ const extensions = /* GraphQL */ `
   type ImplementsLink {
     nationalItem: NationalItem!
     task: Task!
-    "Confidence in [0, 1]."
-    score: Float!
-    method: String!
-    kind: LinkKind!
-    "True when set by the reviewed-links file."
-    curated: Boolean!
-    evidence: [LinkEvidence!]!
+    ${linkFields}
   }
 
   "A task implementing a task of a parent document (DERIVES_FROM): from the child document's task to the parent's."
@@ -59,11 +54,7 @@ const extensions = /* GraphQL */ `
     from: Task!
     "The task of the parent document it implements."
     to: Task!
-    score: Float!
-    method: String!
-    kind: LinkKind!
-    curated: Boolean!
-    evidence: [LinkEvidence!]!
+    ${linkFields}
   }
 
   extend type Task {
@@ -107,17 +98,10 @@ const extensions = /* GraphQL */ `
     from: Task!
     toTask: Task
     toNationalItem: NationalItem
-    score: Float!
-    method: String!
-    kind: LinkKind!
-    curated: Boolean!
-    evidence: [LinkEvidence!]!
+    ${linkFields}
   }
 
-  enum LineageRelation {
-    IMPLEMENTS
-    DERIVES_FROM
-  }
+  ${graphqlEnumTypeDef('LineageRelation', LINK_TYPES)}
 
   "A chain of links from the lineage's task up to a national item or to a task with no link further up."
   type LineagePath {
@@ -139,15 +123,12 @@ const extensions = /* GraphQL */ `
     paths: [LineagePath!]!
   }
 
-  """
-  COVERED: a task implements the item. GAP: the jurisdiction's documents were read and none does.
-  NO_DOCUMENT: the jurisdiction has no document (in the period asked), so nothing can be said.
-  """
-  enum CoverageStatus {
-    COVERED
-    GAP
-    NO_DOCUMENT
-  }
+  ${graphqlEnumTypeDef('CoverageStatus', COVERAGE_STATUSES, {
+    description: [
+      "COVERED: a task implements the item. GAP: the jurisdiction's documents were read and none does.",
+      'NO_DOCUMENT: the jurisdiction has no document (in the period asked), so nothing can be said.',
+    ].join('\n'),
+  })}
 
   "Years, both ends inclusive, either open: documents in force in a year of it (the years a plan's title says it covers, else its issue year)."
   input PeriodInput {
@@ -227,11 +208,12 @@ const extensions = /* GraphQL */ `
   "A task of the jurisdiction with some evidence for the item that the linker did not link."
   type GapCandidate {
     task: Task!
-    "The score the link would have (see README: link scores); below the linker's threshold, or rejected by a reviewer."
-    score: Float!
-    kind: LinkKind!
-    "Matched wording, exact spans in Task.text and NationalItem.text."
-    evidence: [LinkEvidence!]!
+    ${graphqlFields(linkProperties, ['score', 'kind', 'evidence'], {
+      descriptions: {
+        score: "The score the link would have (see README: link scores); below the linker's threshold, or rejected by a reviewer.",
+        evidence: 'Matched wording, exact spans in Task.text and NationalItem.text.',
+      },
+    })}
   }
 
   "A task whose text names the item's keywords or their glossary forms."
@@ -292,11 +274,7 @@ const extensions = /* GraphQL */ `
     pillarCurves: [AdoptionCurve!]!
   }
 
-  enum TargetDirection {
-    RAISED
-    LOWERED
-    CHANGED
-  }
+  ${graphqlEnumTypeDef('TargetDirection', TARGET_DIRECTIONS)}
 
   "A metric quantified in both versions with different figures: RAISED or LOWERED when each states one figure in the same unit."
   type TargetChange {

@@ -23,6 +23,7 @@ import {
   type LinkEvidence,
   type NationalItemNode,
   type PolicyNode,
+  type TaskKind,
   type TaskNode,
 } from '../../graph-schema/model.js';
 
@@ -70,7 +71,7 @@ interface TaskSpec {
   policyId: string;
   jurisdictionId: string;
   key: string;
-  kind: 'section' | 'item' | 'measure';
+  kind: TaskKind;
   text: string;
   parentId?: string;
   seq: number;

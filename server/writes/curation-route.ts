@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { relationships, type LinkEvidence } from '../../graph-schema/model.js';
 import type { TaskLink } from '../../ingest/document.js';
-import { applyReviewedLinks, type ReviewedLink } from '../../ingest/link/reviewed-links.js';
+import { applyReviewedLinks, reviewedLinkSchema, type ReviewedLink } from '../../ingest/link/reviewed-links.js';
 import { curationQueries, ingestQueries, readQueries } from '../../store/queries/index.js';
 import type { LinkRow } from '../../store/queries/read-queries.js';
 import { BodyTooLarge, readBodyLimited } from '../read-body.js';
@@ -23,7 +23,7 @@ const curationRequest = z
   .object({
     taskId: z.string().min(1).max(500),
     nationalItemId: z.string().min(1).max(200),
-    decision: z.enum(['accept', 'reject', 'add']),
+    decision: reviewedLinkSchema.shape.decision,
     note: z.string().trim().min(1, 'must say why').max(2000),
     reviewer: z.string().trim().min(1, 'must name who decided').max(200),
     /** The phrase that finds the task on re-ingest; defaults to the task's whole text. */

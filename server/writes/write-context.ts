@@ -27,7 +27,7 @@ export interface WriteContext {
   maxUploadBytes: number;
   /** Where curation decisions are appended. */
   reviewedLinksFile: string;
-  /** The store whose transactions wait for running GraphQL requests (see read-write-lock.ts). */
+  /** The store whose commits wait for running GraphQL requests (see read-write-lock.ts). */
   store: GraphStore;
   searchIndex: SearchIndex;
   logger: Logger;

@@ -3,36 +3,16 @@
  * laptop, a tablet and a phone size: what each page shows is checked against the API's own answers, the
  * page stays inside the screen, and screenshots go to tests/artifacts/analyses/.
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { TestServer } from '../support/start-server.js';
-import { graphqlClient, launchChromium, openScreen, SCREENS, startExplorer, type Screen } from '../support/explorer-browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Lang } from '../../client/src/i18n.js';
+import { SCREENS, useExplorer, type Screen } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts/analyses');
 
-let server: TestServer;
-let clientDir: string;
-let browser: Browser;
-let gql: ReturnType<typeof graphqlClient>;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, clientDir } = await startExplorer());
-  gql = graphqlClient(server);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
-  await browser?.close();
-  await server?.close();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-});
-
-const openPage = (screen: Screen, lang: 'zh' | 'en' = 'zh') => openScreen(browser, server, screen, lang);
+const explorer = useExplorer({ artifacts: ARTIFACTS });
+const { gql, openScreen: openPage } = explorer;
 
 const shot = (page: Page, screen: Screen, name: string) => page.screenshot({ path: resolve(ARTIFACTS, `${name}-${screen.name}.png`) });
 
@@ -43,7 +23,7 @@ async function expectInsideScreen(page: Page, screen: Screen) {
 }
 
 /** Interface text of the page: Latin words in Chinese, Chinese or enum names in English. */
-async function expectOneLanguage(page: Page, lang: 'zh' | 'en', chrome: string) {
+async function expectOneLanguage(page: Page, lang: Lang, chrome: string) {
   const shown = (await page.locator(chrome).allInnerTexts()).join('\n');
   expect(shown.length).toBeGreaterThan(0);
   if (lang === 'zh') {
@@ -75,7 +55,7 @@ for (const screen of SCREENS) {
       for (const lang of ['zh', 'en'] as const) {
         const { context, page } = await openPage(screen, lang);
         try {
-          await page.goto(`${server.url}#/adoption`);
+          await page.goto(`${explorer.server.url}#/adoption`);
           await page.getByTestId('curve-chart').waitFor();
           expect(await page.getByTestId('curve').count()).toBe(adoption.pillarCurves.length);
           expect(await page.getByTestId('curve-point').count()).toBe(adoption.pillarCurves.length * adoption.years.length);
@@ -103,7 +83,7 @@ for (const screen of SCREENS) {
           if (lang === 'zh') await shot(page, screen, 'adoption');
           // The download link answers with the event-history CSV.
           const href = await page.getByTestId('adoption-csv').getAttribute('href');
-          const csv = await (await fetch(new URL(href!, server.url))).text();
+          const csv = await (await fetch(new URL(href!, explorer.server.url))).text();
           expect(csv.split('\n').length).toBeGreaterThan(adoption.jurisdictions.length);
         } finally {
           await context.close();
@@ -118,7 +98,7 @@ for (const screen of SCREENS) {
       );
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/adoption`);
+        await page.goto(`${explorer.server.url}#/adoption`);
         await page.getByTestId('curve-chart').waitFor();
         await page.getByTestId('adoption-pillar').selectOption(pillar);
         await page.waitForURL(/pillar=medical-security/);
@@ -141,7 +121,7 @@ for (const screen of SCREENS) {
       for (const lang of ['zh', 'en'] as const) {
         const { context, page } = await openPage(screen, lang);
         try {
-          await page.goto(`${server.url}#/instruments?j=350400`);
+          await page.goto(`${explorer.server.url}#/instruments?j=350400`);
           await page.getByTestId('instrument-cell').first().waitFor();
           const cells = await page
             .getByTestId('instrument-cell')
@@ -208,7 +188,7 @@ for (const screen of SCREENS) {
       expect(task).toBeDefined();
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${task!.id}`)}`);
+        await page.goto(`${explorer.server.url}#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${task!.id}`)}`);
         const section = page.getByTestId('task-analyses');
         await section.waitFor();
         expect(
@@ -231,7 +211,7 @@ for (const screen of SCREENS) {
     it("opens a task's best-aligned passage in compare", async () => {
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/compare?a=350400&b=141000`);
+        await page.goto(`${explorer.server.url}#/compare?a=350400&b=141000`);
         const toggle = page.getByTestId('group-shared').getByTestId('alignment-toggle').first();
         await toggle.waitFor();
         const taskId = await toggle.evaluate(
@@ -277,7 +257,7 @@ for (const screen of SCREENS) {
       for (const lang of ['zh', 'en'] as const) {
         const { context, page } = await openPage(screen, lang);
         try {
-          await page.goto(`${server.url}#/reuse?a=${encodeURIComponent(pair.a)}&b=${encodeURIComponent(pair.b)}`);
+          await page.goto(`${explorer.server.url}#/reuse?a=${encodeURIComponent(pair.a)}&b=${encodeURIComponent(pair.b)}`);
           await page.getByTestId('reuse-passage').first().waitFor();
           for (const [side, share] of [
             ['a', textReuse.shareA],
@@ -322,7 +302,7 @@ for (const screen of SCREENS) {
       for (const lang of ['zh', 'en'] as const) {
         const { context, page } = await openPage(screen, lang);
         try {
-          await page.goto(`${server.url}#/versions?p=${dated.map(encodeURIComponent).join(',')}`);
+          await page.goto(`${explorer.server.url}#/versions?p=${dated.map(encodeURIComponent).join(',')}`);
           await page.getByTestId('plan-series').waitFor();
           expect(
             await page
@@ -371,7 +351,7 @@ for (const screen of SCREENS) {
       const { planVersions } = await gql<{ planVersions: unknown[] }>('{ planVersions(jurisdictionId: "350400") { documents { id } } }');
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/versions?j=350400`);
+        await page.goto(`${explorer.server.url}#/versions?j=350400`);
         if (planVersions.length === 0) {
           await page.getByTestId('no-series').waitFor();
           const boxes = page.getByTestId('pick-document');

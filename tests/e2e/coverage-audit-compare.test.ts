@@ -4,43 +4,16 @@
  * curations (on a copy of seeds/), so a candidate accepted in a gap's audit must turn the cell covered at once.
  * Screenshots go to tests/artifacts/screens/.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { TestServer } from '../support/start-server.js';
-import { graphqlClient, launchChromium, openScreen, SCREENS, startExplorer, type Screen } from '../support/explorer-browser.js';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENS, SEED_JURISDICTIONS, useExplorer, type Screen } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts/screens');
-const SEED_JURISDICTIONS = ['350400', '141000', '512000', '341324', '340722'];
 const TOKEN = 'e2e-write-token-0123456789';
 
-let server: TestServer;
-let clientDir: string;
-let seedsCopy: string;
-let browser: Browser;
-let gql: ReturnType<typeof graphqlClient>;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  seedsCopy = mkdtempSync(join(tmpdir(), 'reformgraph-seeds-'));
-  cpSync('seeds', seedsCopy, { recursive: true });
-  ({ server, clientDir } = await startExplorer({ seedsDir: seedsCopy, writeToken: TOKEN }));
-  gql = graphqlClient(server);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
-  await browser?.close();
-  await server?.close();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-  if (seedsCopy) rmSync(seedsCopy, { recursive: true, force: true });
-});
-
-const openPage = (screen: Screen, lang: 'zh' | 'en' = 'zh') => openScreen(browser, server, screen, lang);
+const explorer = useExplorer({ artifacts: ARTIFACTS, writeToken: TOKEN });
+const { gql, openScreen: openPage } = explorer;
 
 const shot = (page: Page, screen: Screen, view: string) => page.screenshot({ path: resolve(ARTIFACTS, `${view}-${screen.name}.png`) });
 
@@ -101,7 +74,7 @@ for (const screen of SCREENS) {
       const { coverage } = await coverageOf();
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/coverage`);
+        await page.goto(`${explorer.server.url}#/coverage`);
         await page.getByTestId('coverage-cell').first().waitFor();
         for (const column of coverage.columns) {
           const shown = await page
@@ -137,7 +110,7 @@ for (const screen of SCREENS) {
       expect(gap).toBeDefined();
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/coverage`);
+        await page.goto(`${explorer.server.url}#/coverage`);
         await page.getByTestId('coverage-cell').first().waitFor();
         await page.getByTestId('period-from').fill('2024');
         await page.getByTestId('period-to').fill('2024');
@@ -175,7 +148,7 @@ for (const screen of SCREENS) {
       const gap = await auditedGap();
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/coverage?item=${encodeURIComponent(gap.nationalItemId)}&in=${gap.jurisdictionId}`);
+        await page.goto(`${explorer.server.url}#/coverage?item=${encodeURIComponent(gap.nationalItemId)}&in=${gap.jurisdictionId}`);
         const audit = page.getByTestId('gap-audit');
         await audit.waitFor();
         expect(await audit.getAttribute('data-status')).toBe('GAP');
@@ -232,7 +205,7 @@ for (const screen of SCREENS) {
       );
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/compare?a=340722&b=141000`);
+        await page.goto(`${explorer.server.url}#/compare?a=340722&b=141000`);
         await page.getByTestId('compare-table').waitFor();
         const docs = (testId: string) =>
           page
@@ -291,7 +264,7 @@ describe('curation from a gap audit', () => {
     const screen = SCREENS[0];
     const { context, page } = await openPage(screen);
     try {
-      await page.goto(`${server.url}#/coverage?item=${encodeURIComponent(gap.nationalItemId)}&in=${gap.jurisdictionId}`);
+      await page.goto(`${explorer.server.url}#/coverage?item=${encodeURIComponent(gap.nationalItemId)}&in=${gap.jurisdictionId}`);
       const cell = page.locator(
         `[data-testid=coverage-cell][data-item-id="${gap.nationalItemId}"][data-jurisdiction-id="${gap.jurisdictionId}"]`,
       );

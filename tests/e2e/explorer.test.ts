@@ -4,24 +4,20 @@
  * fetched from the GraphQL API in the test, so the views are checked against the API they draw.
  * Screenshots of each view go to tests/artifacts/ (gitignored).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/start-server.js';
-import { graphqlClient } from '../support/explorer-browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED_JURISDICTIONS, useExplorer } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts');
-const SEED_JURISDICTIONS = ['350400', '141000', '512000', '341324', '340722'];
 
-let server: TestServer;
-let browser: Browser;
+const explorer = useExplorer({ artifacts: ARTIFACTS });
+const { gql } = explorer;
 let page: Page;
-let gql: ReturnType<typeof graphqlClient>;
 
 async function open(hash: string): Promise<void> {
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${explorer.server.url}${hash}`);
 }
 
 async function screenshot(name: string): Promise<void> {
@@ -53,32 +49,9 @@ interface CoverageAnswer {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // The server serves client/dist; build it from the current sources.
-  await build({ configFile: resolve('client/vite.config.ts'), logLevel: 'warn' });
-  server = await startTestServer();
-  gql = graphqlClient(server);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const context = await explorer.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await context.addInitScript(() => window.localStorage.setItem('reformgraph.lang', 'zh'));
   page = await context.newPage();
-});
-
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
-  await browser?.close();
-  await server?.close();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
 });
 
 describe('coverage view', () => {
@@ -375,17 +348,18 @@ describe('Chinese text', () => {
 
 describe('GraphiQL', () => {
   it('runs a query with every request outside this server blocked', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await explorer.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const outside: string[] = [];
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.origin === new URL(server.url).origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      if (url.origin === new URL(explorer.server.url).origin || url.protocol === 'data:' || url.protocol === 'blob:')
+        return route.continue();
       outside.push(url.href);
       return route.abort();
     });
     const graphiql = await context.newPage();
     try {
-      await graphiql.goto(new URL('graphql', server.url).href);
+      await graphiql.goto(new URL('graphql', explorer.server.url).href);
       await graphiql.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
       // The examples hold several operations: run the first, Search.
       await graphiql.locator('.graphiql-execute-button').click();

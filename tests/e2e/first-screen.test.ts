@@ -2,29 +2,12 @@
  * Weight of the explorer's first screen, measured in headless Chromium against the real server: what the
  * coverage matrix loads, compressed as the browser receives it, and what it leaves for later.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { TestServer } from '../support/start-server.js';
-import { launchChromium, startExplorer } from '../support/explorer-browser.js';
+import { describe, expect, it } from 'vitest';
+import { useExplorer } from '../support/explorer-browser.js';
 
-let server: TestServer;
-let clientDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, clientDir } = await startExplorer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
-  await browser?.close();
-  await server?.close();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-});
+const explorer = useExplorer();
 
 interface Loaded {
   url: string;
@@ -34,7 +17,7 @@ interface Loaded {
 }
 
 async function scriptsLoadedBy(hash: string, ready: string): Promise<Loaded[]> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await explorer.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const scripts: Promise<Loaded>[] = [];
   page.on('response', (response) => {
@@ -53,7 +36,7 @@ async function scriptsLoadedBy(hash: string, ready: string): Promise<Loaded[]> {
     );
   });
   try {
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${explorer.server.url}${hash}`);
     await page.locator(ready).first().waitFor();
     return await Promise.all(scripts);
   } finally {
@@ -75,8 +58,8 @@ describe('the first screen', () => {
   });
 
   it('leaves Cytoscape to the graph views: the matrix never loads it, the lineage graph does', async () => {
-    const chunks = readdirSync(join(clientDir, 'assets')).filter((name) => name.endsWith('.js'));
-    const withCytoscape = chunks.filter((name) => readFileSync(join(clientDir, 'assets', name), 'utf8').includes('cytoscape'));
+    const chunks = readdirSync(join(explorer.clientDir, 'assets')).filter((name) => name.endsWith('.js'));
+    const withCytoscape = chunks.filter((name) => readFileSync(join(explorer.clientDir, 'assets', name), 'utf8').includes('cytoscape'));
     expect(withCytoscape.length).toBeGreaterThan(0);
     const loadedByMatrix = (await scriptsLoadedBy('#/coverage', '[data-testid=coverage-cell]')).map((script) =>
       script.url.split('/').pop(),
@@ -89,13 +72,14 @@ describe('the first screen', () => {
   });
 
   it('keeps zod out of every chunk of the client', () => {
-    const chunks = readdirSync(join(clientDir, 'assets')).filter((name) => name.endsWith('.js'));
+    const chunks = readdirSync(join(explorer.clientDir, 'assets')).filter((name) => name.endsWith('.js'));
     expect(chunks.length).toBeGreaterThan(1);
-    for (const name of chunks) expect(readFileSync(join(clientDir, 'assets', name), 'utf8'), name).not.toMatch(/ZodError|zod\.dev/);
+    for (const name of chunks)
+      expect(readFileSync(join(explorer.clientDir, 'assets', name), 'utf8'), name).not.toMatch(/ZodError|zod\.dev/);
   });
 
   it('serves index.html for revalidation, never cached as immutable', async () => {
-    const response = await fetch(server.url, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    const response = await fetch(explorer.server.url, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toContain('<div id="root">');
   });

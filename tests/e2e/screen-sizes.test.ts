@@ -3,36 +3,15 @@
  * navigation readable, the matrix scrolling under frozen headers, the detail panel with its close button on
  * screen, compare readable. Screenshots of every view at every size go to tests/artifacts/screens/.
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { TestServer } from '../support/start-server.js';
-import { graphqlClient, launchChromium, openScreen, SCREENS, startExplorer, type Screen } from '../support/explorer-browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SCREENS, useExplorer, type Screen } from '../support/explorer-browser.js';
 
 const ARTIFACTS = resolve('tests/artifacts/screens');
 
-let server: TestServer;
-let clientDir: string;
-let browser: Browser;
-let gql: ReturnType<typeof graphqlClient>;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, clientDir } = await startExplorer());
-  gql = graphqlClient(server);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed part way */
-  await browser?.close();
-  await server?.close();
-  /* eslint-enable @typescript-eslint/no-unnecessary-condition */
-  if (clientDir) rmSync(clientDir, { recursive: true, force: true });
-});
-
-const openPage = (screen: Screen, lang: 'zh' | 'en' = 'zh') => openScreen(browser, server, screen, lang);
+const explorer = useExplorer({ artifacts: ARTIFACTS });
+const { gql, openScreen: openPage } = explorer;
 
 interface SourceTask {
   id: string;
@@ -58,7 +37,7 @@ for (const screen of SCREENS) {
     it('shows every navigation label whole and on screen', async () => {
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/coverage`);
+        await page.goto(`${explorer.server.url}#/coverage`);
         await page.getByTestId('coverage-cell').first().waitFor();
         const links = page.locator('header nav a');
         expect(await links.allInnerTexts()).toEqual([
@@ -94,7 +73,7 @@ for (const screen of SCREENS) {
     it('scrolls the matrix under its frozen header row and item column', async () => {
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/coverage?j=350400,141000,512000,341324,340722`);
+        await page.goto(`${explorer.server.url}#/coverage?j=350400,141000,512000,341324,340722`);
         await page.getByTestId('coverage-cell').first().waitFor();
         const headerBefore = await box(page, 'thead th[data-jurisdiction-id]');
         const itemBefore = await box(page, 'tbody th.item-col');
@@ -121,7 +100,7 @@ for (const screen of SCREENS) {
       expect(taskId).toBeDefined();
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${taskId!}`)}`);
+        await page.goto(`${explorer.server.url}#/search?q=${encodeURIComponent('医保')}&d=${encodeURIComponent(`Task:${taskId!}`)}`);
         await page.getByTestId('task-detail').waitFor();
         const panel = await box(page, '[data-testid=detail-panel]');
         expect(panel.x + panel.width).toBeLessThanOrEqual(screen.width + 0.5);
@@ -155,7 +134,7 @@ for (const screen of SCREENS) {
       expect(compare.shared.length).toBeGreaterThan(0);
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/compare?a=350400&b=141000`);
+        await page.goto(`${explorer.server.url}#/compare?a=350400&b=141000`);
         const row = page.getByTestId('group-shared').getByTestId('compare-row').first();
         await row.waitFor();
         const sides = row.locator('td[data-side]');
@@ -183,7 +162,7 @@ for (const screen of SCREENS) {
       const item = [...nationalItems].sort((a, b) => b.implementations.length - a.implementations.length)[0];
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/lineage/national/${encodeURIComponent(item?.id ?? '')}`);
+        await page.goto(`${explorer.server.url}#/lineage/national/${encodeURIComponent(item?.id ?? '')}`);
         const count = page.getByTestId('graph-count');
         await count.waitFor();
         await expect.poll(async () => Number(await count.getAttribute('data-nodes')), { timeout: 20_000 }).toBeGreaterThan(1);
@@ -216,9 +195,11 @@ for (const screen of SCREENS) {
       expect(task).toBeDefined();
       if (!task) return;
       const { context, page } = await openPage(screen);
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: explorer.server.url });
       try {
-        await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保')}&j=350400&d=${encodeURIComponent(`Task:${task.id}`)}`);
+        await page.goto(
+          `${explorer.server.url}#/search?q=${encodeURIComponent('医保')}&j=350400&d=${encodeURIComponent(`Task:${task.id}`)}`,
+        );
         const source = page.getByTestId('source-text');
         await source.waitFor();
         const text = await source.innerText();
@@ -289,7 +270,7 @@ for (const screen of SCREENS) {
         const { context, page } = await openPage(screen, lang);
         try {
           for (const [hash, ready] of pages) {
-            await page.goto(`${server.url}${hash}`);
+            await page.goto(`${explorer.server.url}${hash}`);
             await page.locator(ready).first().waitFor({ timeout: 20_000 });
             // Document numbers are printed text (明医改组〔2024〕4号) and stay as printed.
             const texts = await page.locator(chrome).evaluateAll((elements) =>
@@ -328,7 +309,7 @@ for (const screen of SCREENS) {
       expect(expectedItems.length).toBeGreaterThan(0);
       const { context, page } = await openPage(screen, 'en');
       try {
-        await page.goto(`${server.url}#/search`);
+        await page.goto(`${explorer.server.url}#/search`);
         await page.getByTestId('search-input').fill('insurance');
         await page.getByTestId('search-input').press('Enter');
         await page.getByTestId('english-matches').waitFor();
@@ -386,7 +367,7 @@ for (const screen of SCREENS) {
           return found;
         });
       try {
-        await page.goto(`${server.url}#/lineage/overview`);
+        await page.goto(`${explorer.server.url}#/lineage/overview`);
         const collapsed = await drawn();
         expect(collapsed.NationalItem).toBe(pillars.length);
         expect(collapsed.Jurisdiction).toBe(coverage.jurisdictions.length);
@@ -428,7 +409,7 @@ for (const screen of SCREENS) {
     it('searches and lists results inside the screen', async () => {
       const { context, page } = await openPage(screen);
       try {
-        await page.goto(`${server.url}#/search?q=${encodeURIComponent('医保支付')}`);
+        await page.goto(`${explorer.server.url}#/search?q=${encodeURIComponent('医保支付')}`);
         await page.getByTestId('task-row').first().waitFor();
         const row = await box(page, '[data-testid=task-row]');
         expect(row.x + row.width).toBeLessThanOrEqual(screen.width + 0.5);

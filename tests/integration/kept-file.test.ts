@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordingStore as recording } from '../../server/testing/recording-store.js';
 import { createApp } from '../../server/app.js';
+import { serverConfigFromEnv } from '../../server/config.js';
 import { silentLogger } from '../../server/logger.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
 import { openSampleGraph, type SampleGraph } from '../../server/testing/sample-graph.js';
+import { startApp } from '../../server/start-app.js';
 import { ingestQueries } from '../../store/queries/index.js';
 
 let graph: SampleGraph;
@@ -52,4 +54,32 @@ describe('the kept graph persisted beside the database', () => {
     const third = createApp({ store: graph.store, logger: silentLogger, keptFile });
     expect(await third.ready()).toMatchObject({ loaded: false });
   });
+});
+
+describe('starting the server as `npm start` does, seeds ingested on start', () => {
+  it('loads the kept graph and the search index from their files on the second start over the same store', async () => {
+    const path = join(dir, 'started.kuzu');
+    const start = () =>
+      startApp({ config: serverConfigFromEnv({ SEEDS_DIR: 'seeds' }), storeConfig: { backend: 'kuzu', path }, logger: silentLogger });
+
+    const first = await start();
+    expect(first.ingestReports.map((report) => report.ok && report.outcome)).toEqual(Array(5).fill('created'));
+    expect(await first.app.ready()).toEqual({ loaded: false, searchIndexLoaded: false });
+    await first.app.persisted();
+    expect([existsSync(`${path}.kept.jsonl`), existsSync(`${path}.search-index`)]).toEqual([true, true]);
+    const stamp = await first.store.graphVersion?.();
+    expect(stamp).toEqual(expect.any(String));
+    await first.close();
+
+    const second = await start();
+    try {
+      expect(second.ingestReports.map((report) => report.ok && report.outcome)).toEqual(Array(5).fill('unchanged'));
+      expect(await second.store.graphVersion?.()).toBe(stamp);
+      expect(await second.app.ready()).toEqual({ loaded: true, searchIndexLoaded: true });
+      const answer = await postGraphQL<{ search: { id: string }[] }>(second.app, `{ search(text: "家庭医生签约") { id } }`);
+      expect(answer.data?.search.length).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
 });

@@ -5,13 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/app.js';
-import { silentLogger } from '../../server/logger.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
 import { openSampleGraph, type SampleGraph } from '../../server/testing/sample-graph.js';
 import { readQueries, readQuery } from '../../store/queries/index.js';
-import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
-import { copyReferenceData, type TempReferenceData } from '../support/temp-reference-data.js';
+import { useAppWithWrites, WRITE_TOKEN } from '../support/app-with-writes.js';
 
 describe('reads on the embedded store', () => {
   let graph: SampleGraph;
@@ -40,33 +37,23 @@ describe('reads on the embedded store', () => {
 });
 
 describe('an answer every reader asks for', () => {
-  const TOKEN = 'test-write-token-0123456789abcdef';
   const COVERAGE = `{ coverage { columns { jurisdiction { id } } counts } }`;
-  let temp: TempStore;
-  let reference: TempReferenceData;
-  let app: App;
-
-  beforeAll(async () => {
-    temp = await openTempKuzuStore();
-    reference = copyReferenceData();
-    app = createApp({ store: temp.store, logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir } });
-  });
-  afterAll(async () => {
-    await temp.close();
-    reference.remove();
-  });
+  const setup = useAppWithWrites();
 
   async function upload(file: string): Promise<void> {
-    const response = await app.fetch('http://localhost/api/documents', {
+    const response = await setup.app.fetch('http://localhost/api/documents', {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'x-file-name': file },
+      headers: { authorization: `Bearer ${WRITE_TOKEN}`, 'x-file-name': file },
       body: readFileSync(`seeds/${file}`),
     });
     expect(response.status, await response.clone().text()).toBe(201);
   }
 
   async function coverage() {
-    const answer = await postGraphQL<{ coverage: { columns: { jurisdiction: { id: string } }[]; counts: number[][] } }>(app, COVERAGE);
+    const answer = await postGraphQL<{ coverage: { columns: { jurisdiction: { id: string } }[]; counts: number[][] } }>(
+      setup.app,
+      COVERAGE,
+    );
     expect(answer.errors ?? []).toEqual([]);
     return {
       columns: answer.data!.coverage.columns.map((column) => column.jurisdiction.id),

@@ -5,20 +5,16 @@
  * while revised versions are uploaded over and over).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../ingest/fingerprint.js';
 import { loadNationalCatalogue } from '../../ingest/load/load-catalogue.js';
 import { ingestBytes, loadStageContext } from '../../ingest/pipeline.js';
-import { createApp, type App } from '../../server/app.js';
-import { silentLogger } from '../../server/logger.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { readQueries } from '../../store/queries/index.js';
 import { readJson, type WriteAnswer } from '../support/json-answer.js';
-import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
-import { copyReferenceData, type TempReferenceData } from '../support/temp-reference-data.js';
+import { useAppWithWrites, useTempWorkspace, WRITE_TOKEN } from '../support/app-with-writes.js';
 
-const TOKEN = 'test-write-token-0123456789abcdef';
 const ORIGINAL = readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8');
 
 /**
@@ -46,19 +42,10 @@ interface TaskView {
 const POLICY_TASKS = `query($id: ID!) { policy(id: $id) { tasks { id key title targets { text } agencies { name } } } }`;
 
 describe('a read while a replacing transaction is still open', () => {
-  let temp: TempStore;
-  let reference: TempReferenceData;
-
-  beforeAll(async () => {
-    temp = await openTempKuzuStore();
-    reference = copyReferenceData();
-  });
-  afterAll(async () => {
-    await temp.close();
-    reference.remove();
-  });
+  const setup = useTempWorkspace();
 
   it('sees the committed version, and the new one only after the commit', async () => {
+    const { temp, reference } = setup;
     const stage = await loadStageContext(reference.dir);
     const context = { ...stage, fingerprint: await fingerprintOf(reference.dir) };
     await loadNationalCatalogue(temp.store, stage.linkContext.catalogue);
@@ -97,24 +84,12 @@ describe('a read while a replacing transaction is still open', () => {
 });
 
 describe('GraphQL reads while revised versions are uploaded', () => {
-  let temp: TempStore;
-  let reference: TempReferenceData;
-  let app: App;
-
-  beforeAll(async () => {
-    temp = await openTempKuzuStore();
-    reference = copyReferenceData();
-    app = createApp({ store: temp.store, logger: silentLogger, writes: { token: TOKEN, seedsDir: reference.dir } });
-  });
-  afterAll(async () => {
-    await temp.close();
-    reference.remove();
-  });
+  const setup = useAppWithWrites();
 
   async function uploadVersion(text: string): Promise<string> {
-    const response = await app.fetch('http://localhost/api/documents', {
+    const response = await setup.app.fetch('http://localhost/api/documents', {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'x-file-name': 'sixian.txt' },
+      headers: { authorization: `Bearer ${WRITE_TOKEN}`, 'x-file-name': 'sixian.txt' },
       body: Buffer.from(text),
     });
     const body = await readJson<WriteAnswer>(response);
@@ -123,14 +98,14 @@ describe('GraphQL reads while revised versions are uploaded', () => {
   }
 
   async function readTasks(policyId: string): Promise<TaskView[]> {
-    const answer = await postGraphQL<{ policy: { tasks: TaskView[] } | null }>(app, POLICY_TASKS, { id: policyId });
+    const answer = await postGraphQL<{ policy: { tasks: TaskView[] } | null }>(setup.app, POLICY_TASKS, { id: policyId });
     expect(answer.errors ?? []).toEqual([]);
     return answer.data!.policy!.tasks;
   }
 
   it('always answer exactly the old or exactly the new task set', async () => {
     expect(await uploadVersion(ORIGINAL)).toBe('created');
-    const { data } = await postGraphQL<{ policies: { id: string }[] }>(app, `{ policies(jurisdictionId: "341324") { id } }`);
+    const { data } = await postGraphQL<{ policies: { id: string }[] }>(setup.app, `{ policies(jurisdictionId: "341324") { id } }`);
     const policyId = data!.policies[0]!.id;
     const oldTasks = await readTasks(policyId);
     expect(await uploadVersion(REVISED)).toBe('replaced');

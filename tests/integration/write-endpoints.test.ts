@@ -6,30 +6,29 @@
 import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reviewedLinksSchema } from '../../ingest/link/reviewed-links.js';
 import { createApp, type App } from '../../server/app.js';
 import { silentLogger } from '../../server/logger.js';
-import { buildSearchIndex } from '../../server/search/store-search-index.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
 import { graphSnapshot } from '../support/graph-snapshot.js';
 import { readJson, type WriteAnswer } from '../support/json-answer.js';
-import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
+import { useAppWithWrites, WRITE_TOKEN } from '../support/app-with-writes.js';
+import type { TempStore } from '../support/temp-kuzu.js';
 import { copyReferenceData, type TempReferenceData } from '../support/temp-reference-data.js';
 
-const TOKEN = 'test-write-token-0123456789abcdef';
 const SIXIAN = readFileSync('seeds/002_c6b286a5770366cf.txt');
 const LINFEN = readFileSync('seeds/004_097bdcb5c9a3e0ad.txt');
 
 function upload(app: App, name: string | null, body: BodyInit, headers: Record<string, string> = {}) {
   return app.fetch('http://localhost/api/documents', {
     method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, ...(name === null ? {} : { 'x-file-name': encodeURIComponent(name) }), ...headers },
+    headers: { authorization: `Bearer ${WRITE_TOKEN}`, ...(name === null ? {} : { 'x-file-name': encodeURIComponent(name) }), ...headers },
     body,
   });
 }
 
-function curate(app: App, body: Record<string, unknown>, token = TOKEN) {
+function curate(app: App, body: Record<string, unknown>, token = WRITE_TOKEN) {
   return app.fetch('http://localhost/api/curation', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -45,41 +44,29 @@ const reviewedEntries = (reference: TempReferenceData) =>
   reviewedLinksSchema.parse(JSON.parse(readFileSync(reference.reviewedLinksFile, 'utf8'))).entries;
 
 describe('a server started without a write token', () => {
-  let temp: TempStore;
-  let reference: TempReferenceData;
-  let app: App;
-
-  beforeAll(async () => {
-    temp = await openTempKuzuStore();
-    reference = copyReferenceData();
-    app = createApp({ store: temp.store, logger: silentLogger, writes: { token: null, seedsDir: reference.dir } });
-  });
-  afterAll(async () => {
-    await temp.close();
-    reference.remove();
-  });
+  const setup = useAppWithWrites({ token: null });
 
   it('refuses uploads and curation with 403 and says how to enable writes, whatever token is sent', async () => {
-    const before = await checksum(temp);
+    const before = await checksum(setup.temp);
     for (const response of [
-      await upload(app, 'sixian.txt', SIXIAN),
-      await upload(app, 'sixian.txt', SIXIAN, { authorization: 'Bearer anything-at-all-here' }),
-      await curate(app, { taskId: 't', nationalItemId: 'n', decision: 'add', note: 'n', reviewer: 'r' }),
+      await upload(setup.app, 'sixian.txt', SIXIAN),
+      await upload(setup.app, 'sixian.txt', SIXIAN, { authorization: 'Bearer anything-at-all-here' }),
+      await curate(setup.app, { taskId: 't', nationalItemId: 'n', decision: 'add', note: 'n', reviewer: 'r' }),
     ]) {
       expect(response.status).toBe(403);
       const body = await readJson<WriteAnswer>(response);
       expect(body.code).toBe('WRITES_DISABLED');
       expect(body.error).toContain('REFORMGRAPH_WRITE_TOKEN');
     }
-    expect(await checksum(temp)).toBe(before);
-    expect(reviewedEntries(reference)).toEqual(reviewedEntries(copyReferenceData()));
+    expect(await checksum(setup.temp)).toBe(before);
+    expect(reviewedEntries(setup.reference)).toEqual(reviewedEntries(copyReferenceData()));
   });
 
   it('has no GraphQL mutations at all', async () => {
-    const answer = await postGraphQL(app, `mutation { ingest(file: "x") }`);
+    const answer = await postGraphQL(setup.app, `mutation { ingest(file: "x") }`);
     expect(answer.errors?.[0]?.message).toMatch(/mutation/i);
     const { data } = await postGraphQL<{ __schema: { mutationType: unknown; subscriptionType: unknown } }>(
-      app,
+      setup.app,
       `{ __schema { mutationType { name } subscriptionType { name } } }`,
     );
     expect(data?.__schema).toEqual({ mutationType: null, subscriptionType: null });
@@ -87,37 +74,20 @@ describe('a server started without a write token', () => {
 });
 
 describe('a server with a write token', () => {
-  let temp: TempStore;
-  let reference: TempReferenceData;
-  let app: App;
-
-  beforeAll(async () => {
-    temp = await openTempKuzuStore();
-    reference = copyReferenceData();
-    app = createApp({
-      store: temp.store,
-      logger: silentLogger,
-      searchIndex: await buildSearchIndex(temp.store),
-      writes: { token: TOKEN, seedsDir: reference.dir },
-    });
-  });
-  afterAll(async () => {
-    await temp.close();
-    reference.remove();
-  });
+  const setup = useAppWithWrites({ searchIndex: true });
 
   describe('authorisation', () => {
     it('answers 401 to a missing, wrong, differently long or non-bearer token', async () => {
       const attempts: Record<string, string>[] = [
         {},
-        { authorization: `Bearer ${TOKEN.slice(0, -1)}x` },
-        { authorization: `Bearer ${TOKEN}${TOKEN}` },
-        { authorization: `Basic ${Buffer.from(`user:${TOKEN}`).toString('base64')}` },
-        { authorization: TOKEN },
+        { authorization: `Bearer ${WRITE_TOKEN.slice(0, -1)}x` },
+        { authorization: `Bearer ${WRITE_TOKEN}${WRITE_TOKEN}` },
+        { authorization: `Basic ${Buffer.from(`user:${WRITE_TOKEN}`).toString('base64')}` },
+        { authorization: WRITE_TOKEN },
       ];
-      const before = await checksum(temp);
+      const before = await checksum(setup.temp);
       for (const headers of attempts) {
-        const response = await app.fetch('http://localhost/api/documents', {
+        const response = await setup.app.fetch('http://localhost/api/documents', {
           method: 'POST',
           headers: { 'x-file-name': 'sixian.txt', ...headers },
           body: SIXIAN,
@@ -126,17 +96,17 @@ describe('a server with a write token', () => {
         expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
         expect((await readJson<WriteAnswer>(response)).code).toBe('UNAUTHORIZED');
       }
-      expect((await curate(app, { taskId: 't' }, 'wrong-token-wrong-token')).status).toBe(401);
-      expect(await checksum(temp)).toBe(before);
+      expect((await curate(setup.app, { taskId: 't' }, 'wrong-token-wrong-token')).status).toBe(401);
+      expect(await checksum(setup.temp)).toBe(before);
     });
 
     it('accepts only POST and knows only its two endpoints', async () => {
-      const get = await app.fetch('http://localhost/api/documents', { headers: { authorization: `Bearer ${TOKEN}` } });
+      const get = await setup.app.fetch('http://localhost/api/documents', { headers: { authorization: `Bearer ${WRITE_TOKEN}` } });
       expect(get.status).toBe(405);
       expect(get.headers.get('allow')).toBe('POST');
-      const elsewhere = await app.fetch('http://localhost/api/drop-everything', {
+      const elsewhere = await setup.app.fetch('http://localhost/api/drop-everything', {
         method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}` },
+        headers: { authorization: `Bearer ${WRITE_TOKEN}` },
       });
       expect(elsewhere.status).toBe(404);
     });
@@ -144,14 +114,14 @@ describe('a server with a write token', () => {
 
   describe('upload', () => {
     it('loads a document sent as the raw body, answers 201 with its summary and makes it searchable at once', async () => {
-      const response = await upload(app, '泗县2021.txt', SIXIAN);
+      const response = await upload(setup.app, '泗县2021.txt', SIXIAN);
       expect(response.status).toBe(201);
       const body = await readJson<WriteAnswer>(response);
       expect(body).toMatchObject({ ok: true, outcome: 'created', file: '泗县2021.txt' });
       // 泗县 is 341324 in GB/T 2260; the seed numbers items （一） to （十九）.
       expect(body.summary).toMatchObject({ jurisdictionId: '341324', items: 19 });
       const { data } = await postGraphQL<{ policies: { sourceFile: string }[]; search: { key: string }[] }>(
-        app,
+        setup.app,
         `{ policies(jurisdictionId: "341324") { sourceFile } search(text: "国医堂") { key } }`,
       );
       expect(data?.policies).toEqual([{ sourceFile: '泗县2021.txt' }]);
@@ -161,28 +131,28 @@ describe('a server with a write token', () => {
     it('shows an uploaded document in the coverage matrix of every jurisdiction, read before the upload', async () => {
       const columns = async () =>
         (
-          await postGraphQL<{ coverage: { jurisdictions: { id: string }[] } }>(app, `{ coverage { jurisdictions { id } } }`)
+          await postGraphQL<{ coverage: { jurisdictions: { id: string }[] } }>(setup.app, `{ coverage { jurisdictions { id } } }`)
         ).data!.coverage.jurisdictions.map((j) => j.id);
       // 资阳市 is 512000.
       expect(await columns()).not.toContain('512000');
-      expect((await upload(app, '资阳2017.txt', readFileSync('seeds/001_8b093ff0cb75f7ca.txt'))).status).toBe(201);
+      expect((await upload(setup.app, '资阳2017.txt', readFileSync('seeds/001_8b093ff0cb75f7ca.txt'))).status).toBe(201);
       expect(await columns()).toContain('512000');
     });
 
     it('answers 200 "unchanged" to the same document again and writes nothing', async () => {
-      const before = await checksum(temp);
-      const response = await upload(app, '泗县2021.txt', SIXIAN);
+      const before = await checksum(setup.temp);
+      const response = await upload(setup.app, '泗县2021.txt', SIXIAN);
       expect(response.status).toBe(200);
       expect((await readJson<WriteAnswer>(response)).outcome).toBe('unchanged');
-      expect(await checksum(temp)).toBe(before);
+      expect(await checksum(setup.temp)).toBe(before);
     });
 
     it('takes a multipart form with the file in "file", and keeps only the last segment of the name', async () => {
       const form = new FormData();
       form.set('file', new Blob([LINFEN], { type: 'text/plain' }), '../../etc/临汾.txt');
-      const response = await app.fetch('http://localhost/api/documents', {
+      const response = await setup.app.fetch('http://localhost/api/documents', {
         method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}` },
+        headers: { authorization: `Bearer ${WRITE_TOKEN}` },
         body: form,
       });
       expect(response.status).toBe(201);
@@ -193,7 +163,7 @@ describe('a server with a write token', () => {
     });
 
     it('refuses a file of the wrong type with 415, by extension and by its first bytes, storing nothing', async () => {
-      const before = await checksum(temp);
+      const before = await checksum(setup.temp);
       const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
       const cases: [string, Uint8Array<ArrayBuffer> | Buffer<ArrayBuffer>, RegExp][] = [
         ['plan.exe', SIXIAN, /unsupported file type "\.exe"/],
@@ -205,15 +175,15 @@ describe('a server with a write token', () => {
         ['plan.html', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /a zip archive/],
       ];
       for (const [name, bytes, message] of cases) {
-        const response = await upload(app, name, bytes);
+        const response = await upload(setup.app, name, bytes);
         expect(response.status, name).toBe(415);
         expect((await readJson<WriteAnswer>(response)).error, name).toMatch(message);
       }
-      expect(await checksum(temp)).toBe(before);
+      expect(await checksum(setup.temp)).toBe(before);
     });
 
     it('answers 422 with the file name and the reason for a document the pipeline refuses, storing nothing', async () => {
-      const before = await checksum(temp);
+      const before = await checksum(setup.temp);
       const cases: [string, string, RegExp][] = [
         ['no-structure.txt', 'tests/fixtures/bad/no-structure.txt', /^no-structure\.txt: no numbered work items/],
         ['random-binary.txt', 'tests/fixtures/bad/random-binary.txt', /^random-binary\.txt: .*binary/],
@@ -222,18 +192,18 @@ describe('a server with a write token', () => {
         ['empty.txt', 'tests/fixtures/bad/empty.txt', /^empty\.txt: empty file/],
       ];
       for (const [name, fixture, message] of cases) {
-        const response = await upload(app, name, readFileSync(fixture));
+        const response = await upload(setup.app, name, readFileSync(fixture));
         const body = await readJson<WriteAnswer>(response);
         expect(response.status, name).toBe(422);
         expect(body.error, name).toMatch(message);
         expect(body.error, name).not.toContain('/tmp');
       }
-      expect(await checksum(temp)).toBe(before);
+      expect(await checksum(setup.temp)).toBe(before);
     });
 
     it('answers 400 when the upload has no name', async () => {
-      expect((await upload(app, null, SIXIAN)).status).toBe(400);
-      expect((await upload(app, '../..', SIXIAN)).status).toBe(415);
+      expect((await upload(setup.app, null, SIXIAN)).status).toBe(400);
+      expect((await upload(setup.app, '../..', SIXIAN)).status).toBe(415);
     });
   });
 
@@ -241,18 +211,18 @@ describe('a server with a write token', () => {
     let small: App;
     beforeAll(() => {
       small = createApp({
-        store: temp.store,
+        store: setup.temp.store,
         logger: silentLogger,
-        writes: { token: TOKEN, seedsDir: reference.dir, maxUploadBytes: 4096 },
+        writes: { token: WRITE_TOKEN, seedsDir: setup.reference.dir, maxUploadBytes: 4096 },
       });
     });
 
     it('refuses an upload above the limit with 413 by its Content-Length, before processing it', async () => {
-      const before = await checksum(temp);
+      const before = await checksum(setup.temp);
       const response = await upload(small, 'big.txt', SIXIAN);
       expect(response.status).toBe(413);
       expect((await readJson<WriteAnswer>(response)).error).toContain('4096');
-      expect(await checksum(temp)).toBe(before);
+      expect(await checksum(setup.temp)).toBe(before);
     });
 
     it('refuses a chunked upload (no Content-Length) once it passes the limit, over real HTTP', async () => {
@@ -267,7 +237,7 @@ describe('a server with a write token', () => {
               port,
               path: '/api/documents',
               method: 'POST',
-              headers: { authorization: `Bearer ${TOKEN}`, 'x-file-name': 'big.txt', 'transfer-encoding': 'chunked' },
+              headers: { authorization: `Bearer ${WRITE_TOKEN}`, 'x-file-name': 'big.txt', 'transfer-encoding': 'chunked' },
             },
             (res) => {
               res.resume();
@@ -296,7 +266,7 @@ describe('a server with a write token', () => {
 
     async function sixianTasks(): Promise<StoredTask[]> {
       const { data } = await postGraphQL<{ policies: { tasks: StoredTask[] }[] }>(
-        app,
+        setup.app,
         `{ policies(jurisdictionId: "341324") { tasks { id key text implements { nationalItem { id } curated method } } } }`,
       );
       return data!.policies[0]!.tasks;
@@ -306,7 +276,7 @@ describe('a server with a write token', () => {
     /** Tasks in a cell of the coverage matrix over every jurisdiction (the server keeps it between writes). */
     async function coverageCell(nationalItemId: string, jurisdictionId: string): Promise<string[]> {
       const { data } = await postGraphQL<{ coverage: { cells: { nationalItemId: string; jurisdictionId: string; taskIds: string[] }[] } }>(
-        app,
+        setup.app,
         `{ coverage { cells { nationalItemId jurisdictionId taskIds } } }`,
       );
       return (
@@ -319,8 +289,8 @@ describe('a server with a write token', () => {
       const task = await byKey('（二）');
       expect(task.implements.map((link) => link.nationalItem.id)).toContain('public-health.vaccination');
       expect(await coverageCell('public-health.vaccination', '341324')).toContain(task.id);
-      const entriesBefore = reviewedEntries(reference).length;
-      const response = await curate(app, {
+      const entriesBefore = reviewedEntries(setup.reference).length;
+      const response = await curate(setup.app, {
         taskId: task.id,
         nationalItemId: 'public-health.vaccination',
         decision: 'reject',
@@ -331,7 +301,7 @@ describe('a server with a write token', () => {
       expect(await readJson<WriteAnswer>(response)).toMatchObject({ decision: 'reject', changed: true, link: null });
       expect((await byKey('（二）')).implements.map((link) => link.nationalItem.id)).not.toContain('public-health.vaccination');
       expect(await coverageCell('public-health.vaccination', '341324')).not.toContain(task.id);
-      const entries = reviewedEntries(reference);
+      const entries = reviewedEntries(setup.reference);
       expect(entries).toHaveLength(entriesBefore + 1);
       expect(entries.at(-1)).toMatchObject({
         taskMatch: task.text,
@@ -348,7 +318,7 @@ describe('a server with a write token', () => {
       // （十七） is about the World Bank project; the decision links it to payment reform for the test.
       const task = await byKey('（十七）');
       expect(task.implements.map((link) => link.nationalItem.id)).not.toContain('medical-security.payment-reform');
-      const response = await curate(app, {
+      const response = await curate(setup.app, {
         taskId: task.id,
         nationalItemId: 'medical-security.payment-reform',
         decision: 'add',
@@ -368,7 +338,7 @@ describe('a server with a write token', () => {
       const task = await byKey('（十四）');
       const before = task.implements.find((link) => link.nationalItem.id === 'medical-security.payment-reform');
       expect(before?.curated).toBe(false);
-      const response = await curate(app, {
+      const response = await curate(setup.app, {
         taskId: task.id,
         nationalItemId: 'medical-security.payment-reform',
         decision: 'accept',
@@ -382,7 +352,7 @@ describe('a server with a write token', () => {
 
     it('keeps every decision when the document is ingested again', async () => {
       // The reviewed links changed, so the same bytes are processed again rather than skipped.
-      const response = await upload(app, '泗县2021.txt', SIXIAN);
+      const response = await upload(setup.app, '泗县2021.txt', SIXIAN);
       expect((await readJson<WriteAnswer>(response)).outcome).toBe('replaced');
       const tasks = await sixianTasks();
       const linksOf = (key: string) => tasks.find((task) => task.key === key)!.implements;
@@ -398,7 +368,7 @@ describe('a server with a write token', () => {
     it('refuses unknown tasks and items, bad bodies and phrases not in the task, changing nothing', async () => {
       const task = await byKey('（三）');
       const valid = { taskId: task.id, nationalItemId: 'public-health.vaccination', decision: 'add', note: 'n', reviewer: 'r' };
-      const before = { store: await checksum(temp), file: readFileSync(reference.reviewedLinksFile, 'utf8') };
+      const before = { store: await checksum(setup.temp), file: readFileSync(setup.reference.reviewedLinksFile, 'utf8') };
       const cases: [Record<string, unknown> | string, number, string][] = [
         [{ ...valid, taskId: "x' OR 1=1 //" }, 404, 'UNKNOWN_TASK'],
         [{ ...valid, nationalItemId: 'no-such-item' }, 404, 'UNKNOWN_NATIONAL_ITEM'],
@@ -409,15 +379,15 @@ describe('a server with a write token', () => {
         ['{"taskId": ', 400, 'BAD_REQUEST'],
       ];
       for (const [body, status, code] of cases) {
-        const response = await app.fetch('http://localhost/api/curation', {
+        const response = await setup.app.fetch('http://localhost/api/curation', {
           method: 'POST',
-          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${WRITE_TOKEN}`, 'content-type': 'application/json' },
           body: typeof body === 'string' ? body : JSON.stringify(body),
         });
         expect(response.status, JSON.stringify(body)).toBe(status);
         expect((await readJson<WriteAnswer>(response)).code, JSON.stringify(body)).toBe(code);
       }
-      expect({ store: await checksum(temp), file: readFileSync(reference.reviewedLinksFile, 'utf8') }).toEqual(before);
+      expect({ store: await checksum(setup.temp), file: readFileSync(setup.reference.reviewedLinksFile, 'utf8') }).toEqual(before);
     });
   });
 });

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { AGENCY_ROLES, AGENCY_TYPES } from '../../graph-schema/model.js';
+import { AGENCY_ROLES, AGENCY_TYPES, POLICY_STATUSES, TASK_KINDS } from '../../graph-schema/model.js';
 import { IngestError, type LinkedDoc } from '../../ingest/document.js';
 
 const expectedTarget = z.object({ text: z.string(), value: z.number().nullable().optional() }).loose();
 const expectedUnit = z.object({
   path: z.string(),
-  kind: z.enum(['section', 'item', 'measure']),
+  kind: z.enum(TASK_KINDS),
   startsWith: z.string(),
   agencies: z.array(z.object({ name: z.string(), type: z.enum(AGENCY_TYPES), role: z.enum(AGENCY_ROLES) })),
   targets: z.array(expectedTarget),
@@ -25,7 +25,7 @@ export const expectedDocument = z.object({
     docNumber: z.string().nullable(),
     issuers: z.array(z.string()).nullable(),
     issuedOn: z.string().nullable(),
-    status: z.enum(['draft', 'final']),
+    status: z.enum(POLICY_STATUSES),
     jurisdictionId: z.string(),
   }),
   units: z.array(expectedUnit),

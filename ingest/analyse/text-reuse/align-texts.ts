@@ -6,6 +6,7 @@
  * shared by both are chained along nearby diagonals, and each chain is aligned only inside a band
  * around its diagonals. Spans are exact offsets into the original texts.
  */
+import type { Span } from '../../../graph-schema/payloads.js';
 import { originalSpan, toComparable, type ComparableText } from './comparable-text.js';
 
 export interface AlignmentOptions {
@@ -32,12 +33,8 @@ export interface AlignmentOptions {
   bandMargin?: number;
 }
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export type SegmentKind = 'same' | 'changed' | 'inserted' | 'deleted';
+export const SEGMENT_KINDS = ['same', 'changed', 'inserted', 'deleted'] as const;
+export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 
 /**
  * A stretch of an aligned passage: wording the same in both, changed, only in b (inserted) or only

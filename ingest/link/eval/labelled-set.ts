@@ -7,11 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { TASK_KINDS } from '../../../graph-schema/model.js';
+import { END_MATTER } from '../../conventions.js';
 import { readSeedJson } from '../seed-file.js';
 
 export const labelledEntrySchema = z.object({
   jurisdiction: z.string().min(1),
-  kind: z.enum(['section', 'item', 'measure']),
+  kind: z.enum(TASK_KINDS),
   /** A phrase found in exactly one seed file; its first occurrence starts or lies inside the item. */
   phrase: z.string().min(2),
   nationalItemIds: z.array(z.string().min(1)),
@@ -97,12 +99,7 @@ export function locateIn(source: string, entry: LabelledEntry): { text: string; 
       const next = source.slice(cursor, nextEnd);
       cursor = nextEnd + 1;
       if (next.trim() === '') continue;
-      if (
-        UNIT_START.test(next.replace(/^\[bookmark:[^\]]*\]/u, '')) ||
-        next.includes('\t') ||
-        /^(附件|抄送|各有关部门|市县两级)/u.test(next.trim())
-      )
-        break;
+      if (UNIT_START.test(next.replace(/^\[bookmark:[^\]]*\]/u, '')) || next.includes('\t') || END_MATTER.test(next.trim())) break;
       lines.push(next);
     }
   }
