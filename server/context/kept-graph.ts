@@ -141,6 +141,24 @@ function pageOrderOnce(rows: readonly TaskNode[]): { every: string[]; byJurisdic
   return order;
 }
 
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key])
+  );
+}
+
+/**
+ * The answer with each row the lookup copied unchanged (withLists copies every row) replaced by the
+ * kept row itself: answers kept for every request then cost no second copy of the rows.
+ */
+function withoutCopies(answer: unknown, group: readonly object[]): unknown {
+  if (Array.isArray(answer)) return answer.map((item: unknown, i) => withoutCopies(item, group.slice(i, i + 1)));
+  const [row] = group;
+  return group.length === 1 && row && typeof answer === 'object' && answer !== null && sameFields(answer, row) ? row : answer;
+}
+
 /** Each lookup's answer per key, made from one set of kept rows (a write replaces the set). */
 const answersOfRows = new WeakMap<readonly object[], Map<AnyLookup, Map<string, unknown>>>();
 
@@ -151,7 +169,8 @@ function answerOnce(rows: readonly object[], lookup: AnyLookup, key: string): un
   if (!answers) byLookup.set(lookup, (answers = new Map<string, unknown>()));
   if (answers.has(key)) return answers.get(key);
   // The lookup's own answer over the rows the database would give for this key alone.
-  const answer = frozenAnswer(lookup.answer(groupedOnce(rows, lookup).get(key) ?? [], [key])[0]);
+  const group = groupedOnce(rows, lookup).get(key) ?? [];
+  const answer = frozenAnswer(withoutCopies(lookup.answer(group, [key])[0], group));
   answers.set(key, answer);
   return answer;
 }
