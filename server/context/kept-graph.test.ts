@@ -58,6 +58,47 @@ describe('the kept graph', () => {
     }
   });
 
+  it('answers each kept lookup as the lookup answers the database rows, once per key for every request until a write', async () => {
+    const cached = keepGraph(graph.store);
+    await cached.warm();
+    async function expectAnswered<Row, Answer>(lookup: Lookup<Row, Answer>, keys: string[]) {
+      const fromDatabase = lookup.answer(await graph.store.read(lookup.query, { ids: keys }), keys);
+      const now = cached.answerNow(lookup, keys);
+      expect(now, lookup.query.name).toEqual(fromDatabase);
+      expect(cached.answerNow(lookup, keys)?.[0], lookup.query.name).toBe(now?.[0]);
+      expect(Object.isFrozen(now?.[0]), lookup.query.name).toBe(true);
+    }
+    await expectAnswered(declaredLookups.jurisdiction, ['350400', 'none']);
+    await expectAnswered(declaredLookups.nationalItem, ['N-PAY', 'none']);
+    await expectAnswered(declaredLookups.coverageOfJurisdiction, ['350400', 'none']);
+    expect(cached.answerNow(declaredLookups.policyText, ['p-sm'])).toBeNull();
+    await cached.transaction(async () => undefined);
+    expect(cached.answerNow(declaredLookups.jurisdiction, ['350400'])).toBeNull();
+  });
+
+  it('pages task ids from the kept rows as the page queries page them', async () => {
+    const cached = keepGraph(graph.store);
+    await cached.warm();
+    const pages: [string | null, number, number][] = [
+      ['350400', 0, 5],
+      ['350400', 3, 50],
+      ['510100', 0, 500],
+      ['none', 0, 10],
+      [null, 0, 30],
+      [null, 17, 25],
+    ];
+    for (const [jurisdictionId, skip, limit] of pages) {
+      const fromDatabase = jurisdictionId
+        ? await graph.store.read(readQueries.taskIdsPage, { jurisdictionIds: [jurisdictionId], skip, limit })
+        : await graph.store.read(readQueries.allTaskIdsPage, { skip, limit });
+      expect(cached.taskIdsPageNow(jurisdictionId, skip, limit), `${String(jurisdictionId)} ${skip} ${limit}`).toEqual(
+        fromDatabase.map((row) => row.id),
+      );
+    }
+    await cached.transaction(async () => undefined);
+    expect(cached.taskIdsPageNow(null, 0, 10)).toBeNull();
+  });
+
   it('shares frozen rows: a caller sorting or editing them fails instead of changing the next answer', async () => {
     const cached = keepGraph(graph.store);
     const rows = await cached.read(readQueries.allJurisdictions);

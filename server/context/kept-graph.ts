@@ -36,6 +36,19 @@ export interface KeptGraph extends GraphStore {
   rowSets(): Promise<Map<string, readonly object[]> | null>;
   /** Keeps rows read earlier (see kept-file.ts) instead of reading them; false, keeping nothing, when a set is missing. */
   restore(sets: ReadonlyMap<string, object[]>): boolean;
+  /**
+   * The lookup's answer for each key from the rows kept now, as `lookup.answer` gives it over the
+   * rows the database would read for the keys; null when they must come from the database. Each
+   * key's answer is made once per version of the graph and shared, frozen, by every request.
+   */
+  answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null;
+  /** Whether the task rows are kept now (false while they are read at start or again after a write). */
+  readonly taskRowsKept: boolean;
+  /**
+   * A page of task ids as `taskIdsPage` (one jurisdiction) or `allTaskIdsPage` (null) answers it:
+   * ordered by jurisdiction, document and position. Null when the task rows are not kept now.
+   */
+  taskIdsPageNow(jurisdictionId: string | null, skip: number, limit: number): string[] | null;
 }
 
 export interface KeepOptions {
@@ -89,6 +102,79 @@ function groupedOnce(rows: readonly object[], lookup: AnyLookup): RowsByKey {
   return groups;
 }
 
+/** Frozen to one level below a list: answers shared by every request must not be edited by one. */
+function frozenAnswer<Answer>(answer: Answer): Answer {
+  if (Array.isArray(answer)) for (const item of answer as unknown[]) Object.freeze(item);
+  return Object.freeze(answer);
+}
+
+/** Strings in the order of their code points, as the database orders them (UTF-16 units differ past U+FFFF). */
+function byCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const x = a.codePointAt(i) ?? 0;
+    const y = b.codePointAt(i) ?? 0;
+    if (x !== y) return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Task ids in the order of the page queries, for every jurisdiction and each, once per set of kept task rows. */
+const pageOrders = new WeakMap<readonly object[], { every: string[]; byJurisdiction: Map<string, string[]> }>();
+
+function pageOrderOnce(rows: readonly TaskNode[]): { every: string[]; byJurisdiction: Map<string, string[]> } {
+  let order = pageOrders.get(rows);
+  if (!order) {
+    const sorted = [...rows].sort(
+      (a, b) => byCodePoints(a.jurisdictionId, b.jurisdictionId) || byCodePoints(a.policyId, b.policyId) || a.seq - b.seq,
+    );
+    const byJurisdiction = new Map<string, string[]>();
+    for (const task of sorted) {
+      const ids = byJurisdiction.get(task.jurisdictionId);
+      if (ids) ids.push(task.id);
+      else byJurisdiction.set(task.jurisdictionId, [task.id]);
+    }
+    order = { every: sorted.map((task) => task.id), byJurisdiction };
+    pageOrders.set(rows, order);
+  }
+  return order;
+}
+
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key])
+  );
+}
+
+/**
+ * The answer with each row the lookup copied unchanged (withLists copies every row) replaced by the
+ * kept row itself: answers kept for every request then cost no second copy of the rows.
+ */
+function withoutCopies(answer: unknown, group: readonly object[]): unknown {
+  if (Array.isArray(answer)) return answer.map((item: unknown, i) => withoutCopies(item, group.slice(i, i + 1)));
+  const [row] = group;
+  return group.length === 1 && row && typeof answer === 'object' && answer !== null && sameFields(answer, row) ? row : answer;
+}
+
+/** Each lookup's answer per key, made from one set of kept rows (a write replaces the set). */
+const answersOfRows = new WeakMap<readonly object[], Map<AnyLookup, Map<string, unknown>>>();
+
+function answerOnce(rows: readonly object[], lookup: AnyLookup, key: string): unknown {
+  let byLookup = answersOfRows.get(rows);
+  if (!byLookup) answersOfRows.set(rows, (byLookup = new Map<AnyLookup, Map<string, unknown>>()));
+  let answers = byLookup.get(lookup);
+  if (!answers) byLookup.set(lookup, (answers = new Map<string, unknown>()));
+  if (answers.has(key)) return answers.get(key);
+  // The lookup's own answer over the rows the database would give for this key alone.
+  const group = groupedOnce(rows, lookup).get(key) ?? [];
+  const answer = frozenAnswer(withoutCopies(lookup.answer(group, [key])[0], group));
+  answers.set(key, answer);
+  return answer;
+}
+
 /**
  * An answer from memory, given after the I/O callbacks waiting (the database's, the sockets'):
  * requests answered from memory alone would otherwise keep a writer's queries from completing.
@@ -113,6 +199,8 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
   const taskRowSets = keptRows.filter((rows) => rows.ofPolicies);
   /** Whole-graph rows, read when first asked for. */
   let whole = new Map<AnyKept, Promise<object[]>>();
+  /** The same once read, for answers given without waiting. */
+  let wholeNow = new Map<AnyKept, object[]>();
   /** Rows about tasks, each set in full; null until read. */
   let taskRows: Map<AnyKept, object[]> | null = null;
   /** Changes with every write; a refill started before the last write is discarded. */
@@ -123,12 +211,22 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     let answer = whole.get(rows);
     if (!answer) {
       const cache = whole;
+      const readNow = wholeNow;
       answer = store.read(rows.every).then(frozen);
       cache.set(rows, answer);
+      void answer.then(
+        (read) => cache === whole && readNow.set(rows, read),
+        () => undefined,
+      );
       // A failed read is not kept: the next request tries again.
       answer.catch(() => cache.get(rows) === answer && cache.delete(rows));
     }
     return answer;
+  }
+
+  /** The kept rows of a set, without waiting; null when they are not kept now (being read, or after a write). */
+  function rowsKeptNow(rows: AnyKept): readonly object[] | null {
+    return (rows.ofPolicies ? taskRows?.get(rows) : wholeNow.get(rows)) ?? null;
   }
 
   /** The kept rows of a set now, or null when they must come from the database. */
@@ -202,6 +300,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
         // Even a failed transaction may have been a commit the driver reported late: read again.
         version += 1;
         whole = new Map();
+        wholeNow = new Map();
         taskRows = null;
         if (taskRowSets.length > 0) {
           const started = version;
@@ -241,9 +340,28 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
         if (!found) return false;
         (rows.ofPolicies ? next : nextWhole).set(rows, found);
       }
-      for (const [rows, found] of nextWhole) whole.set(rows, Promise.resolve(frozen(found)));
+      for (const [rows, found] of nextWhole) {
+        whole.set(rows, Promise.resolve(frozen(found)));
+        wholeNow.set(rows, found);
+      }
       keepTaskRows(next);
       return true;
+    },
+    answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null {
+      const declared = lookup as unknown as AnyLookup;
+      const rows = declared.kept && kept.has(declared.kept) ? rowsKeptNow(declared.kept) : null;
+      if (!rows) return null;
+      return keys.map((key) => answerOnce(rows, declared, key) as Answer);
+    },
+    get taskRowsKept() {
+      return taskRows !== null;
+    },
+    taskIdsPageNow(jurisdictionId, skip, limit) {
+      const rows = kept.has(keptTasks) ? (taskRows?.get(keptTasks) as TaskNode[] | undefined) : undefined;
+      if (!rows) return null;
+      const order = pageOrderOnce(rows);
+      const ids = jurisdictionId === null ? order.every : (order.byJurisdiction.get(jurisdictionId) ?? []);
+      return ids.slice(skip, skip + limit);
     },
     async tasks() {
       const rows = kept.has(keptTasks) ? taskRows?.get(keptTasks) : undefined;

@@ -4,14 +4,20 @@
  */
 import type { LinkContext } from '../../ingest/link/index.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import type { Lookup } from '../../store/queries/lookups.js';
+import type { KeptGraph } from './kept-graph.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { ArgSchemas } from '../schema/args.js';
 import type { Logger } from '../logger.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import { createLoaders, loadNow, type AnswerNow, type LoadNow, type Loaders } from './loaders.js';
 
 export interface ApiContext {
   store: GraphStore;
   loaders: Loaders;
+  /** The same lookups, answered at once where the graph is kept (not counted as store queries: nothing is read). */
+  load: LoadNow;
+  /** The kept graph while its task rows are kept, for whole answers from memory (as `load`, not counted); else null. */
+  kept: Pick<KeptGraph, 'taskIdsPageNow'> | null;
   searchIndex: SearchIndex;
   args: ArgSchemas;
   logger: Logger;
@@ -22,8 +28,17 @@ export interface ApiContext {
 }
 
 /** A view of the store that counts the reads made through it (the store's own count is global). */
-export function countingStore(store: GraphStore): { store: GraphStore; count: () => number } {
+export function countingStore(store: GraphStore): { store: GraphStore; count: () => number; answerNow: AnswerNow | null } {
   let count = 0;
+  const kept = store as GraphStore & { answerNow?: AnswerNow };
+  /** An answer from the kept graph counts as the read it stands for, as when the kept graph answered the read. */
+  const answerNow: AnswerNow | null = kept.answerNow
+    ? <Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]) => {
+        const answers = kept.answerNow?.(lookup, keys) ?? null;
+        if (answers) count += 1;
+        return answers;
+      }
+    : null;
   const counted: GraphStore = {
     backend: store.backend,
     get queryCount() {
@@ -37,7 +52,7 @@ export function countingStore(store: GraphStore): { store: GraphStore; count: ()
     transaction: (work) => store.transaction(work),
     close: () => store.close(),
   };
-  return { store: counted, count: () => count };
+  return { store: counted, count: () => count, answerNow };
 }
 
 export function createRequestContext(options: {
@@ -47,10 +62,21 @@ export function createRequestContext(options: {
   logger: Logger;
   linkContext: () => Promise<LinkContext>;
 }): ApiContext {
-  const { store, count } = countingStore(options.store);
+  const { store, count, answerNow } = countingStore(options.store);
+  let yielded: Promise<void> | null = null;
+  // Once per request: its later answers from memory need not wait for another turn of the event loop.
+  const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
+  const loaders = createLoaders(store, { answerNow, afterPendingIO });
+  const kept = options.store as GraphStore & Partial<Pick<KeptGraph, 'answerNow' | 'taskRowsKept' | 'taskIdsPageNow'>>;
+  // Only once the task rows are kept: until then most fields go to the database, batched by the
+  // loaders, and a request should not mix the two (its count of store queries would depend on which
+  // rows happened to be kept).
+  const keptNow = kept.taskRowsKept === true ? kept : null;
   return {
     store,
-    loaders: createLoaders(store),
+    loaders,
+    load: loadNow(loaders, keptNow?.answerNow ? (lookup, keys) => keptNow.answerNow?.(lookup, keys) ?? null : null),
+    kept: keptNow?.taskIdsPageNow ? { taskIdsPageNow: keptNow.taskIdsPageNow.bind(keptNow) } : null,
     searchIndex: options.searchIndex,
     args: options.args,
     logger: options.logger,

@@ -1,7 +1,9 @@
 /**
  * @module Resolvers: entry points read through the store's named queries, relationship fields
  * through the per-request DataLoaders, so the number of store queries grows with the depth of a
- * query, not with the number of rows it returns.
+ * query, not with the number of rows it returns. Where the graph is kept in memory, the fields of
+ * tasks and links take their answers at once (`ctx.load`): an answer of hundreds of tasks is then
+ * resolved without a promise per field.
  */
 import {
   relationships,
@@ -31,7 +33,7 @@ import { inChronologicalOrder, planSeries, versionStep } from '../analysis/plan-
 import { readAdoption } from '../analysis/read-adoption.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
-import { withLists } from '../context/loaders.js';
+import { whenLoaded, withLists } from '../context/loaders.js';
 import { badUserInput, parseArgs } from './args.js';
 
 type Args = Record<string, unknown>;
@@ -76,8 +78,13 @@ async function jurisdictionsOrFail(ids: readonly string[], ctx: ApiContext, argu
   });
 }
 
-async function tasksByIds(ids: readonly string[], ctx: ApiContext): Promise<TaskNode[]> {
-  return present(await ctx.loaders.task.loadMany(ids));
+function tasksByIds(ids: readonly string[], ctx: ApiContext): TaskNode[] | Promise<TaskNode[]> {
+  return whenLoaded(ctx.load.many('task', ids), present);
+}
+
+/** A value the graph guarantees, at once when it is kept. */
+function requiredNow<T>(value: T | null | Promise<T | null>, what: string): T | Promise<T> {
+  return whenLoaded(value, (found) => required(found, what));
 }
 
 /**
@@ -173,6 +180,8 @@ export const resolvers = {
     },
     async tasks(_: unknown, args: Args, ctx: ApiContext) {
       const { jurisdictionId, limit, offset } = parseArgs(ctx.args.tasks, args);
+      const pageNow = ctx.kept?.taskIdsPageNow(jurisdictionId ?? null, offset, limit);
+      if (pageNow) return tasksByIds(pageNow, ctx);
       const page = jurisdictionId
         ? await ctx.store.read(readQueries.taskIdsPage, { jurisdictionIds: [jurisdictionId], skip: offset, limit })
         : await ctx.store.read(readQueries.allTaskIdsPage, { skip: offset, limit });
@@ -365,7 +374,7 @@ export const resolvers = {
   },
 
   Jurisdiction: {
-    parent: (j: JurisdictionNode, _args: Args, ctx: ApiContext) => (j.parentId ? ctx.loaders.jurisdiction.load(j.parentId) : null),
+    parent: (j: JurisdictionNode, _args: Args, ctx: ApiContext) => (j.parentId ? ctx.load.one('jurisdiction', j.parentId) : null),
     async policies(j: JurisdictionNode, args: Args, ctx: ApiContext) {
       const includeStubs = args.includeStubs === true;
       const rows = await ctx.loaders.policiesOfJurisdiction.load(j.id);
@@ -375,7 +384,7 @@ export const resolvers = {
 
   Policy: {
     jurisdiction: (p: PolicyRow, _args: Args, ctx: ApiContext) =>
-      p.jurisdictionId ? ctx.loaders.jurisdiction.load(p.jurisdictionId) : null,
+      p.jurisdictionId ? ctx.load.one('jurisdiction', p.jurisdictionId) : null,
     text: (p: PolicyRow, _args: Args, ctx: ApiContext) => ctx.loaders.policyText.load(p.id),
     tasks: (p: PolicyRow, _args: Args, ctx: ApiContext) => ctx.loaders.tasksOfPolicy.load(p.id),
     async cites(p: PolicyRow, _args: Args, ctx: ApiContext) {
@@ -391,16 +400,16 @@ export const resolvers = {
   Task: {
     order: (t: TaskParent) => t.seq,
     span: (t: TaskParent) => ({ start: t.spanStart, end: t.spanEnd }),
-    policy: async (t: TaskParent, _args: Args, ctx: ApiContext) =>
-      required(await ctx.loaders.policy.load(t.policyId), `policy ${t.policyId} of task ${t.id}`),
-    jurisdiction: async (t: TaskParent, _args: Args, ctx: ApiContext) =>
-      required(await ctx.loaders.jurisdiction.load(t.jurisdictionId), `jurisdiction ${t.jurisdictionId} of task ${t.id}`),
-    parent: (t: TaskParent, _args: Args, ctx: ApiContext) => (t.parentId ? ctx.loaders.task.load(t.parentId) : null),
+    policy: (t: TaskParent, _args: Args, ctx: ApiContext) =>
+      requiredNow(ctx.load.one('policy', t.policyId), `policy ${t.policyId} of task ${t.id}`),
+    jurisdiction: (t: TaskParent, _args: Args, ctx: ApiContext) =>
+      requiredNow(ctx.load.one('jurisdiction', t.jurisdictionId), `jurisdiction ${t.jurisdictionId} of task ${t.id}`),
+    parent: (t: TaskParent, _args: Args, ctx: ApiContext) => (t.parentId ? ctx.load.one('task', t.parentId) : null),
     children: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.childrenOfTask.load(t.id),
-    agencies: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.responsibleOfTask.load(t.id),
-    targets: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.targetsOfTask.load(t.id),
-    implements: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.implementsOfTask.load(t.id),
-    derivesFrom: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.derivesFromOfTask.load(t.id),
+    agencies: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.load.one('responsibleOfTask', t.id),
+    targets: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.load.one('targetsOfTask', t.id),
+    implements: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.load.one('implementsOfTask', t.id),
+    derivesFrom: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.load.one('derivesFromOfTask', t.id),
     derivedBy: (t: TaskParent, _args: Args, ctx: ApiContext) => ctx.loaders.derivedByOfTask.load(t.id),
     snippet: (t: TaskParent) => t.snippet ?? null,
   },
@@ -427,15 +436,15 @@ export const resolvers = {
 
   ImplementsLink: {
     ...linkFields,
-    nationalItem: async (link: LinkRow, _args: Args, ctx: ApiContext) =>
-      required(await ctx.loaders.nationalItem.load(link.toId), `national item ${link.toId}`),
-    task: async (link: LinkRow, _args: Args, ctx: ApiContext) => required(await ctx.loaders.task.load(link.fromId), `task ${link.fromId}`),
+    nationalItem: (link: LinkRow, _args: Args, ctx: ApiContext) =>
+      requiredNow(ctx.load.one('nationalItem', link.toId), `national item ${link.toId}`),
+    task: (link: LinkRow, _args: Args, ctx: ApiContext) => requiredNow(ctx.load.one('task', link.fromId), `task ${link.fromId}`),
   },
 
   DerivesFromLink: {
     ...linkFields,
-    from: async (link: LinkRow, _args: Args, ctx: ApiContext) => required(await ctx.loaders.task.load(link.fromId), `task ${link.fromId}`),
-    to: async (link: LinkRow, _args: Args, ctx: ApiContext) => required(await ctx.loaders.task.load(link.toId), `task ${link.toId}`),
+    from: (link: LinkRow, _args: Args, ctx: ApiContext) => requiredNow(ctx.load.one('task', link.fromId), `task ${link.fromId}`),
+    to: (link: LinkRow, _args: Args, ctx: ApiContext) => requiredNow(ctx.load.one('task', link.toId), `task ${link.toId}`),
   },
 
   NationalItem: {
@@ -456,29 +465,29 @@ export const resolvers = {
     ...linkFields,
     toTaskId: (link: LineageLinkRow) => (link.relation === 'DERIVES_FROM' ? link.toId : null),
     toNationalItemId: (link: LineageLinkRow) => (link.relation === 'IMPLEMENTS' ? link.toId : null),
-    from: async (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
-      required(await ctx.loaders.task.load(link.fromTaskId), `task ${link.fromTaskId}`),
+    from: (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
+      requiredNow(ctx.load.one('task', link.fromTaskId), `task ${link.fromTaskId}`),
     toTask: (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
-      link.relation === 'DERIVES_FROM' ? ctx.loaders.task.load(link.toId) : null,
+      link.relation === 'DERIVES_FROM' ? ctx.load.one('task', link.toId) : null,
     toNationalItem: (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
-      link.relation === 'IMPLEMENTS' ? ctx.loaders.nationalItem.load(link.toId) : null,
+      link.relation === 'IMPLEMENTS' ? ctx.load.one('nationalItem', link.toId) : null,
   },
 
   LineagePath: {
     nationalItem: (path: { links: LineageLinkRow[] }, _args: Args, ctx: ApiContext) => {
       const last = path.links[path.links.length - 1];
-      return last?.relation === 'IMPLEMENTS' ? ctx.loaders.nationalItem.load(last.toId) : null;
+      return last?.relation === 'IMPLEMENTS' ? ctx.load.one('nationalItem', last.toId) : null;
     },
     end: (path: { links: LineageLinkRow[] }, _args: Args, ctx: ApiContext) => {
       const last = path.links[path.links.length - 1];
-      return last?.relation === 'DERIVES_FROM' ? ctx.loaders.task.load(last.toId) : null;
+      return last?.relation === 'DERIVES_FROM' ? ctx.load.one('task', last.toId) : null;
     },
   },
 
   Lineage: {
     tasks: (lineage: { taskIds: string[] }, _args: Args, ctx: ApiContext) => tasksByIds(lineage.taskIds, ctx),
-    nationalItems: async (lineage: { nationalItemIds: string[] }, _args: Args, ctx: ApiContext) =>
-      present(await ctx.loaders.nationalItem.loadMany(lineage.nationalItemIds)),
+    nationalItems: (lineage: { nationalItemIds: string[] }, _args: Args, ctx: ApiContext) =>
+      whenLoaded(ctx.load.many('nationalItem', lineage.nationalItemIds), present),
   },
 
   Coverage: {
@@ -507,25 +516,24 @@ export const resolvers = {
   },
 
   CompareRow: {
-    nationalItem: async (row: CompareRowData, _args: Args, ctx: ApiContext) =>
-      required(await ctx.loaders.nationalItem.load(row.nationalItemId), `national item ${row.nationalItemId}`),
+    nationalItem: (row: CompareRowData, _args: Args, ctx: ApiContext) =>
+      requiredNow(ctx.load.one('nationalItem', row.nationalItemId), `national item ${row.nationalItemId}`),
     tasksA: (row: CompareRowData, _args: Args, ctx: ApiContext) => tasksByIds(row.taskIdsA, ctx),
     tasksB: (row: CompareRowData, _args: Args, ctx: ApiContext) => tasksByIds(row.taskIdsB, ctx),
     leadAgencyTypesA: (row: CompareRowData, _args: Args, ctx: ApiContext) => leadTypesOf(row.taskIdsA, ctx),
     leadAgencyTypesB: (row: CompareRowData, _args: Args, ctx: ApiContext) => leadTypesOf(row.taskIdsB, ctx),
-    async targetDifferences(row: CompareRowData, _args: Args, ctx: ApiContext) {
+    targetDifferences(row: CompareRowData, _args: Args, ctx: ApiContext) {
       if (!row.shared) return [];
-      const [listsA, listsB] = await Promise.all([
-        ctx.loaders.targetsOfTask.loadMany(row.taskIdsA),
-        ctx.loaders.targetsOfTask.loadMany(row.taskIdsB),
-      ]);
       const flatten = (lists: (TargetNode[] | Error)[]) => lists.flatMap((list) => (Array.isArray(list) ? list : []));
-      return differingTargets(flatten(listsA), flatten(listsB));
+      return whenLoaded(ctx.load.many('targetsOfTask', row.taskIdsA), (listsA) =>
+        whenLoaded(ctx.load.many('targetsOfTask', row.taskIdsB), (listsB) => differingTargets(flatten(listsA), flatten(listsB))),
+      );
     },
   },
 };
 
-async function leadTypesOf(taskIds: readonly string[], ctx: ApiContext): Promise<AgencyType[]> {
-  const lists = await ctx.loaders.responsibleOfTask.loadMany(taskIds);
-  return rankLeadTypes(lists.map((list) => (Array.isArray(list) ? list : [])));
+function leadTypesOf(taskIds: readonly string[], ctx: ApiContext): AgencyType[] | Promise<AgencyType[]> {
+  return whenLoaded(ctx.load.many('responsibleOfTask', taskIds), (lists) =>
+    rankLeadTypes(lists.map((list) => (Array.isArray(list) ? list : []))),
+  );
 }
