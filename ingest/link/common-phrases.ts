@@ -36,12 +36,18 @@ export interface PhraseIndex {
   minLength: number;
 }
 
+/** Where a gram of a text without a break character starts, and the gram. */
+export interface GramStart {
+  start: number;
+  gram: string;
+}
+
 /**
  * Where each `minLength`-gram of `text` without a break character starts, with the gram: the only
  * grams an index holds. A break character at k rules out the starts k - minLength + 1 … k.
  */
-export function gramStarts(text: string, minLength: number): { start: number; gram: string }[] {
-  const starts: { start: number; gram: string }[] = [];
+function scanGramStarts(text: string, minLength: number): GramStart[] {
+  const starts: GramStart[] = [];
   let clearFrom = 0;
   for (let k = 0; k < text.length; k += 1) {
     if (isBreak(text, k)) {
@@ -54,29 +60,30 @@ export function gramStarts(text: string, minLength: number): { start: number; gr
   return starts;
 }
 
+/** The gram starts of the texts scanned last, by gram length: a task is compared with many items in a row. */
+const recentStarts = new Map<number, Map<string, readonly GramStart[]>>();
+const RECENT_TEXTS = 64;
+
+/** scanGramStarts, kept for the RECENT_TEXTS texts scanned last. */
+export function gramStarts(text: string, minLength: number): readonly GramStart[] {
+  let recent = recentStarts.get(minLength);
+  if (!recent) recentStarts.set(minLength, (recent = new Map<string, readonly GramStart[]>()));
+  let starts = recent.get(text);
+  if (starts) return starts;
+  starts = scanGramStarts(text, minLength);
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? '');
+  recent.set(text, starts);
+  return starts;
+}
+
 export function indexPhrases(text: string, minLength: number): PhraseIndex {
   const grams = new Map<string, number[]>();
-  for (const { start, gram } of gramStarts(text, minLength)) {
+  for (const { start, gram } of scanGramStarts(text, minLength)) {
     const list = grams.get(gram);
     if (list) list.push(start);
     else grams.set(gram, [start]);
   }
   return { text, grams, minLength };
-}
-
-/** The gram starts of the texts compared last, by gram length: a task is compared with many items in a row. */
-const recentStarts = new Map<number, Map<string, { start: number; gram: string }[]>>();
-const RECENT_TEXTS = 64;
-
-function cachedGramStarts(text: string, minLength: number): { start: number; gram: string }[] {
-  let recent = recentStarts.get(minLength);
-  if (!recent) recentStarts.set(minLength, (recent = new Map<string, { start: number; gram: string }[]>()));
-  let starts = recent.get(text);
-  if (starts) return starts;
-  starts = gramStarts(text, minLength);
-  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? '');
-  recent.set(text, starts);
-  return starts;
 }
 
 /**
@@ -86,7 +93,7 @@ function cachedGramStarts(text: string, minLength: number): { start: number; gra
 export function commonPhrases(a: string, index: PhraseIndex): CommonPhrase[] {
   const { text: b, grams, minLength } = index;
   const matches: [number, number][] = [];
-  for (const { start: i, gram } of cachedGramStarts(a, minLength)) {
+  for (const { start: i, gram } of gramStarts(a, minLength)) {
     for (const j of grams.get(gram) ?? []) matches.push([i, j]);
   }
   return maximalPhrases(a, b, matches, minLength);
