@@ -82,6 +82,8 @@ export function maskQuoted(text: string): string {
     ['‘', '’'],
     ['"', '"'],
   ];
+  // Without an opening mark nothing is inside one.
+  if (!pairs.some(([open]) => text.includes(open))) return text;
   // UTF-16 indices: every character involved is in the BMP.
   const out = text.split('');
   for (const [open, close] of pairs) {
