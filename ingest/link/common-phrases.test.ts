@@ -28,9 +28,7 @@ describe('commonPhrases', () => {
     const national = '加强医改组织领导，落实地方各级政府深化医改责任。';
     const local = '落实地方各级政府深化医改责任，加强医改组织领导。';
     const index = indexPhrases(national, 4);
-    const matches = gramStarts(local, 4).flatMap(({ start, gram }) =>
-      (index.grams.get(gram) ?? []).map((j): [number, number] => [start, j]),
-    );
+    const matches = gramStarts(local, 4).flatMap(({ start, gram }) => (index.grams.get(gram) ?? []).flatMap((j) => [start, j]));
     expect(maximalPhrases(local, national, matches, 4)).toEqual(commonPhrases(local, index));
     expect(commonPhrases(local, index).map((p) => p.text)).toEqual(['落实地方各级政府深化医改责任', '加强医改组织领导']);
   });

@@ -92,20 +92,23 @@ export function indexPhrases(text: string, minLength: number): PhraseIndex {
  */
 export function commonPhrases(a: string, index: PhraseIndex): CommonPhrase[] {
   const { text: b, grams, minLength } = index;
-  const matches: [number, number][] = [];
+  const matches: number[] = [];
   for (const { start: i, gram } of gramStarts(a, minLength)) {
-    for (const j of grams.get(gram) ?? []) matches.push([i, j]);
+    for (const j of grams.get(gram) ?? []) matches.push(i, j);
   }
   return maximalPhrases(a, b, matches, minLength);
 }
 
 /**
- * The phrases of commonPhrases from the matching gram starts [i in a, j in b], in the order of i,
- * then j: for comparing one text with many indexed texts at once (see link-to-parent-tasks.ts).
+ * The phrases of commonPhrases from the matching gram starts, given as pairs i (in a), j (in b) one
+ * after the other, in the order of i, then j: for comparing one text with many indexed texts at once
+ * (see link-to-parent-tasks.ts).
  */
-export function maximalPhrases(a: string, b: string, matches: readonly (readonly [number, number])[], minLength: number): CommonPhrase[] {
+export function maximalPhrases(a: string, b: string, matches: readonly number[], minLength: number): CommonPhrase[] {
   const found: CommonPhrase[] = [];
-  for (const [i, j] of matches) {
+  for (let m = 0; m + 1 < matches.length; m += 2) {
+    const i = matches[m] ?? 0;
+    const j = matches[m + 1] ?? 0;
     // Only maximal matches: skip a start that extends one character to the left.
     if (i > 0 && j > 0 && a.charAt(i - 1) === b.charAt(j - 1) && !isBreak(a, i - 1)) continue;
     let length = minLength;

@@ -36,8 +36,8 @@ interface Candidate {
 /** A list of parent tasks readied for linking: built once, since every county plan citing its city's plan links to the same tasks. */
 interface ParentIndex {
   parents: { parent: LinkableTask; masked: string; forms: (string | undefined)[] }[];
-  /** Where each phrase-start gram occurs in the parents: [parent position, offset], by position, then offset. */
-  gramsAt: Map<string, [number, number][]>;
+  /** Where each phrase-start gram occurs in the parents: parent position and offset one after the other, by position, then offset. */
+  gramsAt: Map<string, number[]>;
   /** For each glossary concept, the parents using one of its forms. */
   parentsByConcept: number[][];
   /** How rare a phrase is among the parents, 0 to 1. */
@@ -47,7 +47,8 @@ interface ParentIndex {
 /** A glossary's concepts, each as its forms longest first, and the forms by their first character. */
 interface Concepts {
   forms: string[][];
-  byFirstChar: Map<string, string[]>;
+  /** By the UTF-16 code of their first character: a code is looked up without making a string of it. */
+  byFirstCode: Map<number, string[]>;
 }
 
 const NO_GLOSSARY = {};
@@ -61,18 +62,18 @@ function conceptsOf(glossary: Glossary | undefined): Concepts {
   let concepts = conceptsByGlossary.get(key);
   if (concepts) return concepts;
   const forms = (glossary?.entries ?? []).map((entry) => formsOf(entry).sort((a, b) => b.length - a.length));
-  const byFirstChar = new Map<string, string[]>();
-  for (const form of new Set(forms.flat())) byFirstChar.set(form.charAt(0), [...(byFirstChar.get(form.charAt(0)) ?? []), form]);
-  concepts = { forms, byFirstChar };
+  const byFirstCode = new Map<number, string[]>();
+  for (const form of new Set(forms.flat())) byFirstCode.set(form.charCodeAt(0), [...(byFirstCode.get(form.charCodeAt(0)) ?? []), form]);
+  concepts = { forms, byFirstCode };
   conceptsByGlossary.set(key, concepts);
   return concepts;
 }
 
 /** For each glossary concept, the first of its forms the text contains (longest first). */
-function conceptFormsIn(text: string, { forms, byFirstChar }: Concepts): (string | undefined)[] {
+function conceptFormsIn(text: string, { forms, byFirstCode }: Concepts): (string | undefined)[] {
   const contained = new Set<string>();
   for (let i = 0; i < text.length; i += 1) {
-    for (const form of byFirstChar.get(text.charAt(i)) ?? []) if (text.startsWith(form, i)) contained.add(form);
+    for (const form of byFirstCode.get(text.charCodeAt(i)) ?? []) if (text.startsWith(form, i)) contained.add(form);
   }
   return forms.map((conceptForms) => conceptForms.find((form) => contained.has(form)));
 }
@@ -99,13 +100,13 @@ function buildParentIndex(parentTasks: readonly LinkableTask[], concepts: Concep
     return { parent, masked, forms: conceptFormsIn(masked, concepts) };
   });
   // Which parents share a phrase start or a glossary concept with a task: the only ones worth comparing.
-  const gramsAt = new Map<string, [number, number][]>();
+  const gramsAt = new Map<string, number[]>();
   const parentsByConcept = concepts.forms.map(() => [] as number[]);
   parents.forEach(({ masked, forms }, position) => {
     for (const { start, gram } of gramStarts(masked, minPhraseLength)) {
       const list = gramsAt.get(gram);
-      if (list) list.push([position, start]);
-      else gramsAt.set(gram, [[position, start]]);
+      if (list) list.push(position, start);
+      else gramsAt.set(gram, [position, start]);
     }
     forms.forEach((form, concept) => form && parentsByConcept[concept]?.push(position));
   });
@@ -133,13 +134,17 @@ export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: Linka
   for (const task of localTasks) {
     const masked = maskBoilerplate(task.text);
     const localForms = conceptFormsIn(masked, concepts);
+    const localConcepts = [...localForms.entries()].filter((entry): entry is [number, string] => entry[1] !== undefined);
     // The gram starts each parent shares with the task, in the order of the task's offsets, then the parent's.
-    const sharedStarts = new Map<number, [number, number][]>();
+    const sharedStarts = new Map<number, number[]>();
     for (const { start, gram } of gramStarts(masked, minPhraseLength)) {
-      for (const [position, offset] of gramsAt.get(gram) ?? []) {
+      const at = gramsAt.get(gram) ?? [];
+      for (let k = 0; k + 1 < at.length; k += 2) {
+        const position = at[k] ?? 0;
+        const offset = at[k + 1] ?? 0;
         const list = sharedStarts.get(position);
-        if (list) list.push([start, offset]);
-        else sharedStarts.set(position, [[start, offset]]);
+        if (list) list.push(start, offset);
+        else sharedStarts.set(position, [start, offset]);
       }
     }
     const related = new Set<number>(sharedStarts.keys());
@@ -163,9 +168,9 @@ export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: Linka
           weight,
         });
       }
-      for (const [concept, local] of localForms.entries()) {
+      for (const [concept, local] of localConcepts) {
         const national = parentForms[concept];
-        if (!local || !national) continue;
+        if (!national) continue;
         const localStart = masked.indexOf(local);
         const nationalStart = parentMasked.indexOf(national);
         if (evidence.some((e) => e.localSpan.start <= localStart && e.localSpan.end >= localStart + local.length)) continue;
