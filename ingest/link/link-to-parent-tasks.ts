@@ -55,7 +55,7 @@ const NO_GLOSSARY = {};
 const conceptsByGlossary = new WeakMap<object, Concepts>();
 /** Recently used parent lists, by glossary, most recent last; a few are enough for a run in document order. */
 const parentIndexes = new WeakMap<object, Map<string, ParentIndex>>();
-const PARENT_INDEXES_KEPT = 8;
+const PARENT_INDEXES_KEPT = 4;
 
 function conceptsOf(glossary: Glossary | undefined): Concepts {
   const key = glossary ?? NO_GLOSSARY;

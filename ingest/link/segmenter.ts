@@ -18,7 +18,7 @@ function segmenter(): Jieba {
  * same each time. At most RECENT_TEXTS are kept, the oldest dropped first.
  */
 const recentCuts = new Map<string, readonly string[]>();
-const RECENT_TEXTS = 4096;
+const RECENT_TEXTS = 1024;
 
 function wordsOf(text: string): readonly string[] {
   let words = recentCuts.get(text);
