@@ -86,6 +86,9 @@ export function indexPhrases(text: string, minLength: number): PhraseIndex {
   return { text, grams, minLength };
 }
 
+/** Whether [s, e) and [t, f) overlap. */
+const overlaps = (s: number, e: number, t: number, f: number) => s < f && t < e;
+
 /**
  * Maximal common substrings of `a` and the indexed text, at least `minLength` long, without
  * punctuation, longest first and not overlapping on either side.
@@ -124,7 +127,6 @@ export function maximalPhrases(a: string, b: string, matches: readonly number[],
   }
   found.sort((x, y) => y.text.length - x.text.length || x.a - y.a);
   const kept: CommonPhrase[] = [];
-  const overlaps = (s: number, e: number, t: number, f: number) => s < f && t < e;
   for (const phrase of found) {
     const clash = kept.some(
       (k) =>
