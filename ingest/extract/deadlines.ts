@@ -150,10 +150,13 @@ function quarterEnd(year: number, phrase: string, quarter?: string): string {
 
 /**
  * Every rule as one search: where it next matches is the next position some rule matches at, so the
- * positions before it, where no rule matches, are passed over in one step. (No rule refers back to a
- * group of its own, so their sources can be joined.)
+ * positions before it, where no rule matches, are passed over in one step.
  */
-const ANY_RULE = new RegExp(RULES.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'gu');
+const ANY_RULE = (() => {
+  const joinable = RULES.every(({ pattern }) => pattern.flags === 'uy' && !/\\[1-9]/u.test(pattern.source));
+  if (!joinable) throw new Error('deadlines: every rule must be sticky and unicode, without back-references, to be searched as one');
+  return new RegExp(RULES.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'gu');
+})();
 
 /** Every deadline expression in `text`, in order. Titles in 《》 and document numbers are skipped. */
 export function findDeadlines(text: string, { year = null, offset = 0 }: DeadlineOptions = {}): DeadlineMatch[] {
