@@ -148,12 +148,26 @@ function quarterEnd(year: number, phrase: string, quarter?: string): string {
   return lastDayOf(year, QUARTER_END[quarter ?? '四'] ?? 12);
 }
 
+/**
+ * Every rule as one search: where it next matches is the next position some rule matches at, so the
+ * positions before it, where no rule matches, are passed over in one step.
+ */
+const ANY_RULE = (() => {
+  const joinable = RULES.every(({ pattern }) => pattern.flags === 'uy' && !/\\[1-9]/u.test(pattern.source));
+  if (!joinable) throw new Error('deadlines: every rule must be sticky and unicode, without back-references, to be searched as one');
+  return new RegExp(RULES.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'gu');
+})();
+
 /** Every deadline expression in `text`, in order. Titles in 《》 and document numbers are skipped. */
 export function findDeadlines(text: string, { year = null, offset = 0 }: DeadlineOptions = {}): DeadlineMatch[] {
   const masked = maskQuoted(text);
   const found: DeadlineMatch[] = [];
   let i = 0;
   while (i < masked.length) {
+    ANY_RULE.lastIndex = i;
+    const next = ANY_RULE.exec(masked);
+    if (!next) break;
+    i = Math.max(i, next.index);
     let advanced = false;
     for (const rule of RULES) {
       rule.pattern.lastIndex = i;

@@ -79,11 +79,15 @@ function bigramsOf(text: string): string[] {
   return grams;
 }
 
-/** Share of the heading's content bigrams present in `text`; 0 when the heading has fewer than three. */
-function namedShare(heading: string, text: string): number {
+/** A heading's distinct content bigrams, or null when it has fewer than three to go by. */
+function contentBigramsOf(heading: string): string[] | null {
   const wanted = [...new Set(bigramsOf(heading))].filter((gram) => !GENERIC_BIGRAMS.has(gram));
-  if (wanted.length < 3) return 0;
-  const present = new Set(bigramsOf(text));
+  return wanted.length < 3 ? null : wanted;
+}
+
+/** Share of the heading's content bigrams (contentBigramsOf) present among a text's bigrams; 0 without them. */
+function namedShare(wanted: readonly string[] | null, present: ReadonlySet<string>): number {
+  if (!wanted) return 0;
   return wanted.filter((gram) => present.has(gram)).length / wanted.length;
 }
 
@@ -187,11 +191,13 @@ export function tieScheduleMilestones(tasks: readonly ParsedTask[], { year = nul
   };
 
   const candidates = tasks.filter((task) => !inSchedule(task) && task.deadline === null);
+  // A dated sentence naming the task says more than a heading naming its area: tried first, kept on a tie.
+  const milestones = [...sentence, ...heading].map((milestone) => ({ milestone, present: new Set(bigramsOf(milestone.names)) }));
   for (const task of candidates) {
     let best: { share: number; milestone: Milestone } | null = null;
-    // A dated sentence naming the task says more than a heading naming its area: tried first, kept on a tie.
-    for (const milestone of [...sentence, ...heading]) {
-      const share = namedShare(task.title, milestone.names);
+    const wanted = contentBigramsOf(task.title);
+    for (const { milestone, present } of milestones) {
+      const share = namedShare(wanted, present);
       if (share >= minShare && (!best || share > best.share)) best = { share, milestone };
     }
     if (best) tie(task, best.milestone);

@@ -82,21 +82,32 @@ export function maskQuoted(text: string): string {
     ['‘', '’'],
     ['"', '"'],
   ];
-  // UTF-16 indices: every character involved is in the BMP.
-  const out = text.split('');
+  // Without an opening mark nothing is inside one.
+  if (!pairs.some(([open]) => text.includes(open))) return text;
+  // UTF-16 indices: every character involved is in the BMP. Each kind of mark is followed on its own.
+  const inside = new Uint8Array(text.length);
   for (const [open, close] of pairs) {
     let depth = 0;
-    for (let i = 0; i < out.length; i++) {
+    for (let i = 0; i < text.length; i++) {
       const ch = text.charAt(i);
       if (open === close) {
         if (ch === open) depth = depth ? 0 : 1;
-        else if (depth) out[i] = ' ';
+        else if (depth) inside[i] = 1;
         continue;
       }
       if (ch === open) depth++;
       else if (ch === close && depth > 0) depth--;
-      else if (depth > 0) out[i] = ' ';
+      else if (depth > 0) inside[i] = 1;
     }
   }
-  return out.join('');
+  let masked = '';
+  for (let i = 0; i < text.length;) {
+    let kept = i;
+    while (kept < text.length && inside[kept] !== 1) kept++;
+    let blank = kept;
+    while (blank < text.length && inside[blank] === 1) blank++;
+    masked += text.slice(i, kept) + ' '.repeat(blank - kept);
+    i = blank;
+  }
+  return masked;
 }

@@ -17,23 +17,77 @@ export interface CommonPhrase {
 // eslint-disable-next-line no-control-regex -- masked characters are NUL (MASK in mask-boilerplate.ts)
 const BREAK = /[\s\u0000，。、；：,.;:！？!?“”‘’"'（）()〔〕【】《》<>\-—…·/|]/u;
 
+/**
+ * BREAK as a table of UTF-16 code units, built from BREAK itself so the two cannot differ: the
+ * phrase scans test every character, and a table look-up costs far less than a regular expression.
+ * (BREAK holds no character outside the BMP, and no lone surrogate, so a code unit decides.)
+ */
+const BREAK_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let unit = 0; unit < table.length; unit += 1) table[unit] = BREAK.test(String.fromCharCode(unit)) ? 1 : 0;
+  return table;
+})();
+
+const isBreak = (text: string, at: number) => BREAK_UNITS[text.charCodeAt(at)] === 1;
+
 export interface PhraseIndex {
   text: string;
   grams: Map<string, number[]>;
   minLength: number;
 }
 
+/** Where a gram of a text without a break character starts, and the gram. */
+export interface GramStart {
+  start: number;
+  gram: string;
+}
+
+/**
+ * Where each `minLength`-gram of `text` without a break character starts, with the gram: the only
+ * grams an index holds. A break character at k rules out the starts k - minLength + 1 … k.
+ */
+function scanGramStarts(text: string, minLength: number): GramStart[] {
+  const starts: GramStart[] = [];
+  let clearFrom = 0;
+  for (let k = 0; k < text.length; k += 1) {
+    if (isBreak(text, k)) {
+      clearFrom = k + 1;
+      continue;
+    }
+    const start = k - minLength + 1;
+    if (start >= clearFrom) starts.push({ start, gram: text.slice(start, k + 1) });
+  }
+  return starts;
+}
+
+/** The gram starts of the texts scanned last, by gram length: a task is compared with many items in a row. */
+const recentStarts = new Map<number, Map<string, readonly GramStart[]>>();
+const RECENT_TEXTS = 64;
+
+/** scanGramStarts, kept for the RECENT_TEXTS texts scanned last. */
+export function gramStarts(text: string, minLength: number): readonly GramStart[] {
+  let recent = recentStarts.get(minLength);
+  if (!recent) recentStarts.set(minLength, (recent = new Map<string, readonly GramStart[]>()));
+  let starts = recent.get(text);
+  if (starts) return starts;
+  starts = scanGramStarts(text, minLength);
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? '');
+  recent.set(text, starts);
+  return starts;
+}
+
 export function indexPhrases(text: string, minLength: number): PhraseIndex {
   const grams = new Map<string, number[]>();
-  for (let i = 0; i + minLength <= text.length; i += 1) {
-    const gram = text.slice(i, i + minLength);
-    if (BREAK.test(gram)) continue;
+  for (const { start, gram } of scanGramStarts(text, minLength)) {
     const list = grams.get(gram);
-    if (list) list.push(i);
-    else grams.set(gram, [i]);
+    if (list) list.push(start);
+    else grams.set(gram, [start]);
   }
   return { text, grams, minLength };
 }
+
+/** Whether [s, e) and [t, f) overlap. */
+const overlaps = (s: number, e: number, t: number, f: number) => s < f && t < e;
 
 /**
  * Maximal common substrings of `a` and the indexed text, at least `minLength` long, without
@@ -41,28 +95,38 @@ export function indexPhrases(text: string, minLength: number): PhraseIndex {
  */
 export function commonPhrases(a: string, index: PhraseIndex): CommonPhrase[] {
   const { text: b, grams, minLength } = index;
+  const matches: number[] = [];
+  for (const { start: i, gram } of gramStarts(a, minLength)) {
+    for (const j of grams.get(gram) ?? []) matches.push(i, j);
+  }
+  return maximalPhrases(a, b, matches, minLength);
+}
+
+/**
+ * The phrases of commonPhrases from the matching gram starts, given as pairs i (in a), j (in b) one
+ * after the other, in the order of i, then j: for comparing one text with many indexed texts at once
+ * (see link-to-parent-tasks.ts).
+ */
+export function maximalPhrases(a: string, b: string, matches: readonly number[], minLength: number): CommonPhrase[] {
   const found: CommonPhrase[] = [];
-  for (let i = 0; i + minLength <= a.length; i += 1) {
-    const positions = grams.get(a.slice(i, i + minLength));
-    if (!positions) continue;
-    for (const j of positions) {
-      // Only maximal matches: skip a start that extends one character to the left.
-      if (i > 0 && j > 0 && a.charAt(i - 1) === b.charAt(j - 1) && !BREAK.test(a.charAt(i - 1))) continue;
-      let length = minLength;
-      while (
-        i + length < a.length &&
-        j + length < b.length &&
-        a.charAt(i + length) === b.charAt(j + length) &&
-        !BREAK.test(a.charAt(i + length)) &&
-        a.charAt(i + length) !== MASK
-      )
-        length += 1;
-      found.push({ text: a.slice(i, i + length), a: i, b: j });
-    }
+  for (let m = 0; m + 1 < matches.length; m += 2) {
+    const i = matches[m] ?? 0;
+    const j = matches[m + 1] ?? 0;
+    // Only maximal matches: skip a start that extends one character to the left.
+    if (i > 0 && j > 0 && a.charAt(i - 1) === b.charAt(j - 1) && !isBreak(a, i - 1)) continue;
+    let length = minLength;
+    while (
+      i + length < a.length &&
+      j + length < b.length &&
+      a.charAt(i + length) === b.charAt(j + length) &&
+      !isBreak(a, i + length) &&
+      a.charAt(i + length) !== MASK
+    )
+      length += 1;
+    found.push({ text: a.slice(i, i + length), a: i, b: j });
   }
   found.sort((x, y) => y.text.length - x.text.length || x.a - y.a);
   const kept: CommonPhrase[] = [];
-  const overlaps = (s: number, e: number, t: number, f: number) => s < f && t < e;
   for (const phrase of found) {
     const clash = kept.some(
       (k) =>

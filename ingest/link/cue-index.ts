@@ -36,8 +36,8 @@ export type LiteralCue = Cue & { literal: string; folded: string };
 
 export interface CueIndex {
   items: Map<string, CatalogueItem>;
-  /** Literal cues by the first character of their folded wording, longest first. */
-  byFirstChar: Map<string, LiteralCue[]>;
+  /** Literal cues by the UTF-16 code of their folded wording's first character, longest first. */
+  byFirstCode: Map<number, LiteralCue[]>;
   patterns: Cue[];
   /** Common-wording index of each item's text. */
   phrases: Map<string, PhraseIndex>;
@@ -111,16 +111,16 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   for (const cue of cues) if (cue.literal) spread.set(cue.literal, (spread.get(cue.literal) ?? 0) + 1);
   for (const cue of cues) if (cue.literal) cue.weight /= Math.sqrt(spread.get(cue.literal) ?? 1);
 
-  const byFirstChar = new Map<string, LiteralCue[]>();
+  const byFirstCode = new Map<number, LiteralCue[]>();
   for (const cue of cues) {
     if (cue.literal === null) continue;
     const literal: LiteralCue = Object.assign(cue, { literal: cue.literal, folded: foldWidth(cue.literal) });
-    const first = literal.folded.charAt(0);
-    const list = byFirstChar.get(first) ?? [];
+    const first = literal.folded.charCodeAt(0);
+    const list = byFirstCode.get(first) ?? [];
     list.push(literal);
-    byFirstChar.set(first, list);
+    byFirstCode.set(first, list);
   }
-  for (const list of byFirstChar.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+  for (const list of byFirstCode.values()) list.sort((a, b) => b.folded.length - a.folded.length);
 
   const phrases = new Map(catalogue.items.map((item) => [item.id, indexPhrases(item.text, PHRASE_MIN_LENGTH)]));
   const itemsByGram = new Map<string, string[]>();
@@ -148,7 +148,7 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
     itemWords,
     wordSpecificity,
     items: new Map(catalogue.items.map((item) => [item.id, item])),
-    byFirstChar,
+    byFirstCode,
     patterns: cues.filter((cue) => cue.pattern),
     phrases,
     phraseSpread,
@@ -186,7 +186,7 @@ export function findCues(text: string, index: CueIndex): CueMatch[] {
   const raw: CueMatch[] = [];
   const folded = foldWidth(text);
   for (let i = 0; i < folded.length; i += 1) {
-    for (const cue of index.byFirstChar.get(folded.charAt(i)) ?? []) {
+    for (const cue of index.byFirstCode.get(folded.charCodeAt(i)) ?? []) {
       if (folded.startsWith(cue.folded, i)) raw.push({ cue, start: i, end: i + cue.folded.length });
     }
   }

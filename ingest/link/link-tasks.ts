@@ -7,7 +7,7 @@
 import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
-import { commonPhrases, type CommonPhrase } from './common-phrases.js';
+import { commonPhrases, gramStarts, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
@@ -232,8 +232,8 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
 
   // Only items with a cue in the task or a phrase shared with it can score; the others are skipped unread.
   const candidates = new Set(byItem.keys());
-  for (let i = 0; i + PHRASE_MIN_LENGTH <= masked.length; i += 1) {
-    for (const itemId of index.itemsByGram.get(masked.slice(i, i + PHRASE_MIN_LENGTH)) ?? []) candidates.add(itemId);
+  for (const { gram } of gramStarts(masked, PHRASE_MIN_LENGTH)) {
+    for (const itemId of index.itemsByGram.get(gram) ?? []) candidates.add(itemId);
   }
   const isEligible = (score: ItemScore) => score.strong >= minStrong || score.longestPhrase >= 12;
   const scores: (ItemScore & { eligible: boolean })[] = [];

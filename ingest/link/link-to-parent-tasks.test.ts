@@ -36,3 +36,30 @@ describe('linkToParentTasks', () => {
     expect(linkToParentTasks([local], parents, { glossary })).toEqual([]);
   });
 });
+
+describe('linkToParentTasks with a parent list it has readied before', () => {
+  const local = {
+    path: '1',
+    title: '加强医改工作统筹协调',
+    text: '推动地方各级政府进一步落实全面深化医改责任，及时研究解决改革中的重大问题。',
+  };
+
+  it('links alike when the same parent list comes again', () => {
+    const first = linkToParentTasks([local], parents, { glossary });
+    const again = linkToParentTasks(
+      [local],
+      parents.map((parent) => ({ ...parent })),
+      { glossary },
+    );
+    expect(again).toEqual(first);
+    expect(again.map((l) => l.targetId)).toEqual(['一/（一）']);
+  });
+
+  it('reads a parent list again when a parent task at the same path has other wording', () => {
+    linkToParentTasks([local], parents, { glossary });
+    const revised = parents.map((parent) =>
+      parent.path === '一/（一）' ? { ...parent, text: '完善医改监测评估，定期通报进展。' } : parent,
+    );
+    expect(linkToParentTasks([local], revised, { glossary })).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
 import type { TaskLink } from '../document.js';
-import { commonPhrases, indexPhrases } from './common-phrases.js';
+import { gramStarts, maximalPhrases } from './common-phrases.js';
 import { formsOf, type Glossary } from './glossary.js';
 import type { LinkableTask } from './link-tasks.js';
 import { isExactEvidence } from './link-tasks.js';
@@ -33,25 +33,80 @@ interface Candidate {
   evidence: (LinkEvidence & { weight: number })[];
 }
 
-/** Links each local task to the one or two parent tasks it derives from; targetId is the parent's path. */
-export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: LinkableTask[], options: ParentLinkOptions = {}): TaskLink[] {
-  const { glossary, maxLinks = 2, relativeCutoff = 0.7, minRaw = 2, minPhraseLength = 4 } = options;
-  if (parentTasks.length === 0) return [];
-  const concepts = (glossary?.entries ?? []).map((entry) => formsOf(entry).sort((a, b) => b.length - a.length));
-  /** For each glossary concept, the first of its forms the text contains (longest first). */
-  const conceptFormsIn = (text: string) => concepts.map((forms) => forms.find((form) => text.includes(form)));
+/** A list of parent tasks readied for linking: built once, since every county plan citing its city's plan links to the same tasks. */
+interface ParentIndex {
+  parents: { parent: LinkableTask; masked: string; forms: (string | undefined)[] }[];
+  /** Where each phrase-start gram occurs in the parents: parent position and offset one after the other, by position, then offset. */
+  gramsAt: Map<string, number[]>;
+  /** For each glossary concept, the parents using one of its forms. */
+  parentsByConcept: number[][];
+  /** How rare a phrase is among the parents, 0 to 1. */
+  rarity: (phrase: string) => number;
+}
+
+/** A glossary's concepts, each as its forms longest first, and the forms by their first character. */
+interface Concepts {
+  forms: string[][];
+  /** By the UTF-16 code of their first character: a code is looked up without making a string of it. */
+  byFirstCode: Map<number, string[]>;
+}
+
+const NO_GLOSSARY = {};
+const conceptsByGlossary = new WeakMap<object, Concepts>();
+/** Recently used parent lists, by glossary, most recent last; a few are enough for a run in document order. */
+const parentIndexes = new WeakMap<object, Map<string, ParentIndex>>();
+const PARENT_INDEXES_KEPT = 4;
+
+function conceptsOf(glossary: Glossary | undefined): Concepts {
+  const key = glossary ?? NO_GLOSSARY;
+  let concepts = conceptsByGlossary.get(key);
+  if (concepts) return concepts;
+  const forms = (glossary?.entries ?? []).map((entry) => formsOf(entry).sort((a, b) => b.length - a.length));
+  const byFirstCode = new Map<number, string[]>();
+  for (const form of new Set(forms.flat())) byFirstCode.set(form.charCodeAt(0), [...(byFirstCode.get(form.charCodeAt(0)) ?? []), form]);
+  concepts = { forms, byFirstCode };
+  conceptsByGlossary.set(key, concepts);
+  return concepts;
+}
+
+/** For each glossary concept, the first of its forms the text contains (longest first). */
+function conceptFormsIn(text: string, { forms, byFirstCode }: Concepts): (string | undefined)[] {
+  const contained = new Set<string>();
+  for (let i = 0; i < text.length; i += 1) {
+    for (const form of byFirstCode.get(text.charCodeAt(i)) ?? []) if (text.startsWith(form, i)) contained.add(form);
+  }
+  return forms.map((conceptForms) => conceptForms.find((form) => contained.has(form)));
+}
+
+function parentIndexFor(parentTasks: readonly LinkableTask[], glossary: Glossary | undefined, minPhraseLength: number): ParentIndex {
+  let recent = parentIndexes.get(glossary ?? NO_GLOSSARY);
+  if (!recent) parentIndexes.set(glossary ?? NO_GLOSSARY, (recent = new Map<string, ParentIndex>()));
+  // Only a parent's path and text are read, so lists equal in those are linked to alike.
+  const key = JSON.stringify([minPhraseLength, parentTasks.map(({ path, text }) => [path, text])]);
+  let index = recent.get(key);
+  if (index) {
+    recent.delete(key);
+  } else {
+    index = buildParentIndex(parentTasks, conceptsOf(glossary), minPhraseLength);
+    if (recent.size >= PARENT_INDEXES_KEPT) recent.delete(recent.keys().next().value ?? '');
+  }
+  recent.set(key, index);
+  return index;
+}
+
+function buildParentIndex(parentTasks: readonly LinkableTask[], concepts: Concepts, minPhraseLength: number): ParentIndex {
   const parents = parentTasks.map((parent) => {
     const masked = maskBoilerplate(parent.text);
-    return { parent, masked, index: indexPhrases(masked, minPhraseLength), forms: conceptFormsIn(masked) };
+    return { parent, masked, forms: conceptFormsIn(masked, concepts) };
   });
   // Which parents share a phrase start or a glossary concept with a task: the only ones worth comparing.
-  const parentsByGram = new Map<string, number[]>();
-  const parentsByConcept = concepts.map(() => [] as number[]);
-  parents.forEach(({ index, forms }, position) => {
-    for (const gram of index.grams.keys()) {
-      const list = parentsByGram.get(gram);
-      if (list) list.push(position);
-      else parentsByGram.set(gram, [position]);
+  const gramsAt = new Map<string, number[]>();
+  const parentsByConcept = concepts.forms.map(() => [] as number[]);
+  parents.forEach(({ masked, forms }, position) => {
+    for (const { start, gram } of gramStarts(masked, minPhraseLength)) {
+      const list = gramsAt.get(gram);
+      if (list) list.push(position, start);
+      else gramsAt.set(gram, [position, start]);
     }
     forms.forEach((form, concept) => form && parentsByConcept[concept]?.push(position));
   });
@@ -65,24 +120,43 @@ export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: Linka
     }
     return value;
   };
+  return { parents, gramsAt, parentsByConcept, rarity };
+}
+
+/** Links each local task to the one or two parent tasks it derives from; targetId is the parent's path. */
+export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: LinkableTask[], options: ParentLinkOptions = {}): TaskLink[] {
+  const { glossary, maxLinks = 2, relativeCutoff = 0.7, minRaw = 2, minPhraseLength = 4 } = options;
+  if (parentTasks.length === 0 || localTasks.length === 0) return [];
+  const concepts = conceptsOf(glossary);
+  const { parents, gramsAt, parentsByConcept, rarity } = parentIndexFor(parentTasks, glossary, minPhraseLength);
 
   const links: TaskLink[] = [];
   for (const task of localTasks) {
     const masked = maskBoilerplate(task.text);
-    const localForms = conceptFormsIn(masked);
-    const related = new Set<number>();
-    for (let i = 0; i + minPhraseLength <= masked.length; i += 1) {
-      for (const position of parentsByGram.get(masked.slice(i, i + minPhraseLength)) ?? []) related.add(position);
+    const localForms = conceptFormsIn(masked, concepts);
+    const localConcepts = [...localForms.entries()].filter((entry): entry is [number, string] => entry[1] !== undefined);
+    // The gram starts each parent shares with the task, in the order of the task's offsets, then the parent's.
+    const sharedStarts = new Map<number, number[]>();
+    for (const { start, gram } of gramStarts(masked, minPhraseLength)) {
+      const at = gramsAt.get(gram) ?? [];
+      for (let k = 0; k + 1 < at.length; k += 2) {
+        const position = at[k] ?? 0;
+        const offset = at[k + 1] ?? 0;
+        const list = sharedStarts.get(position);
+        if (list) list.push(start, offset);
+        else sharedStarts.set(position, [start, offset]);
+      }
     }
+    const related = new Set<number>(sharedStarts.keys());
     localForms.forEach((form, concept) => form && parentsByConcept[concept]?.forEach((position) => related.add(position)));
     const candidates: Candidate[] = [];
     for (const position of [...related].sort((a, b) => a - b)) {
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- positions are indices of parents (parents.forEach above)
-      const { parent, masked: parentMasked, index, forms: parentForms } = parents[position]!;
+      const { parent, masked: parentMasked, forms: parentForms } = parents[position]!;
       const evidence: Candidate['evidence'] = [];
       let raw = 0;
       let longest = 0;
-      for (const phrase of commonPhrases(masked, index)) {
+      for (const phrase of maximalPhrases(masked, parentMasked, sharedStarts.get(position) ?? [], minPhraseLength)) {
         const weight = (phrase.text.length - minPhraseLength + 1) * rarity(phrase.text);
         raw += weight;
         longest = Math.max(longest, phrase.text.length);
@@ -94,9 +168,9 @@ export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: Linka
           weight,
         });
       }
-      for (const [concept, local] of localForms.entries()) {
+      for (const [concept, local] of localConcepts) {
         const national = parentForms[concept];
-        if (!local || !national) continue;
+        if (!national) continue;
         const localStart = masked.indexOf(local);
         const nationalStart = parentMasked.indexOf(national);
         if (evidence.some((e) => e.localSpan.start <= localStart && e.localSpan.end >= localStart + local.length)) continue;

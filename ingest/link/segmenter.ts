@@ -13,13 +13,30 @@ function segmenter(): Jieba {
 }
 
 /**
+ * The words of recently segmented texts. A local plan copies its parent's wording and repeats it
+ * from item to sub-measure, so the same sentence is often segmented again; the cut of a text is the
+ * same each time. At most RECENT_TEXTS are kept, the oldest dropped first.
+ */
+const recentCuts = new Map<string, readonly string[]>();
+const RECENT_TEXTS = 1024;
+
+function wordsOf(text: string): readonly string[] {
+  let words = recentCuts.get(text);
+  if (words) return words;
+  words = segmenter().cut(text, false);
+  if (recentCuts.size >= RECENT_TEXTS) recentCuts.delete(recentCuts.keys().next().value ?? '');
+  recentCuts.set(text, words);
+  return words;
+}
+
+/**
  * Offsets (UTF-16) where a jieba word starts or ends in `text`. Used to reject a two-character cue
  * that sits inside a longer word: 中医 in 县中医院 is a hospital, not the TCM reform.
  */
 export function wordBoundaries(text: string): Set<number> {
   const boundaries = new Set<number>([0, text.length]);
   let offset = 0;
-  for (const word of segmenter().cut(text, false)) {
+  for (const word of wordsOf(text)) {
     offset += word.length;
     boundaries.add(offset);
   }
@@ -30,9 +47,5 @@ const CONTENT_WORD = /^[\u3400-\u9fff]{2,}$/u;
 
 /** Distinct Chinese words of two or more characters in `text`: its content words. */
 export function contentWords(text: string): Set<string> {
-  return new Set(
-    segmenter()
-      .cut(text, false)
-      .filter((word) => CONTENT_WORD.test(word)),
-  );
+  return new Set(wordsOf(text).filter((word) => CONTENT_WORD.test(word)));
 }
