@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from './catalogue.js';
+import { cueIndexFor, findCues } from './cue-index.js';
 import { entryFor, glossarySchema, loadGlossary } from './glossary.js';
 
 describe('the domain glossary', () => {
@@ -10,6 +12,13 @@ describe('the domain glossary', () => {
     expect(entryFor(glossary, 'DIP')?.term).toBe('按病种分值付费');
     expect(entryFor(glossary, '医共体')?.term).toBe('紧密型县域医共体');
     expect(entryFor(glossary, '三医协同')?.term).toBe('三医联动');
+  });
+
+  it('reads 总医院, the local name of the county medical community, as that reform, but not inside a hospital name', () => {
+    const index = cueIndexFor(loadCatalogue(), glossary);
+    const itemsCued = (text: string) => findCues(text, index).map((match) => match.cue.itemId);
+    expect(itemsCued('各总医院（医共体）统一招聘、培训、调配和管理。')).toContain('hierarchical-care.county-medical-community');
+    expect(itemsCued('总结尤溪县总医院试点经验。')).not.toContain('hierarchical-care.county-medical-community');
   });
 
   it('gives every entry an English gloss', () => {
