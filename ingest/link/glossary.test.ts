@@ -17,7 +17,7 @@ describe('the domain glossary', () => {
   it('reads 总医院, the local name of the county medical community, as that reform, but not inside a hospital name', () => {
     const index = cueIndexFor(loadCatalogue(), glossary);
     const itemsCued = (text: string) => findCues(text, index).map((match) => match.cue.itemId);
-    expect(itemsCued('各总医院（医共体）统一招聘、培训、调配和管理。')).toContain('hierarchical-care.county-medical-community');
+    expect(itemsCued('深化县域总医院内涵建设，完善运行机制。')).toContain('hierarchical-care.county-medical-community');
     expect(itemsCued('总结尤溪县总医院试点经验。')).not.toContain('hierarchical-care.county-medical-community');
   });
 
