@@ -21,6 +21,13 @@ describe('the domain glossary', () => {
     expect(itemsCued('总结尤溪县总医院试点经验。')).not.toContain('hierarchical-care.county-medical-community');
   });
 
+  it('reads an income-structure indicator (检查、化验收入占医药总收入比例) as cost control', () => {
+    const index = cueIndexFor(loadCatalogue(), glossary);
+    const itemsCued = (text: string) => findCues(text, index).map((match) => match.cue.itemId);
+    expect(itemsCued('检查、化验收入占当年医药总收入比例（%）')).toContain('public-hospital.rational-care-cost-control');
+    expect(itemsCued('药品收入和医用耗材收入占医药总收入比例控制在30%以内')).toContain('public-hospital.rational-care-cost-control');
+  });
+
   it('gives every entry an English gloss', () => {
     for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
   });
