@@ -5,6 +5,8 @@ import { entryFor, glossarySchema, loadGlossary } from './glossary.js';
 
 describe('the domain glossary', () => {
   const glossary = loadGlossary();
+  const index = cueIndexFor(loadCatalogue(), glossary);
+  const itemsCued = (text: string) => findCues(text, index).map((match) => match.cue.itemId);
 
   it('validates and groups abbreviations with their full form', () => {
     expect(entryFor(glossary, '集采')?.term).toBe('集中带量采购');
@@ -15,15 +17,11 @@ describe('the domain glossary', () => {
   });
 
   it('reads 总医院, the local name of the county medical community, as that reform, but not inside a hospital name', () => {
-    const index = cueIndexFor(loadCatalogue(), glossary);
-    const itemsCued = (text: string) => findCues(text, index).map((match) => match.cue.itemId);
     expect(itemsCued('深化县域总医院内涵建设，完善运行机制。')).toContain('hierarchical-care.county-medical-community');
     expect(itemsCued('总结尤溪县总医院试点经验。')).not.toContain('hierarchical-care.county-medical-community');
   });
 
   it('reads an income-structure indicator (检查、化验收入占医药总收入比例) as cost control', () => {
-    const index = cueIndexFor(loadCatalogue(), glossary);
-    const itemsCued = (text: string) => findCues(text, index).map((match) => match.cue.itemId);
     expect(itemsCued('检查、化验收入占当年医药总收入比例（%）')).toContain('public-hospital.rational-care-cost-control');
     expect(itemsCued('药品收入和医用耗材收入占医药总收入比例控制在30%以内')).toContain('public-hospital.rational-care-cost-control');
   });
