@@ -156,12 +156,10 @@ if (judged.length > 0) {
         lines.push(`    text: ${(texts.get(`${unit.file} ${unit.path}`) ?? '').replace(/\s+/gu, ' ').slice(0, 240)}`);
         for (const id of missing) {
           const score = candidateScores.get(`${unit.file} ${unit.path} ${id}`);
-          const cause =
-            score === undefined
-              ? 'no evidence in the text'
-              : `scored ${(Math.floor(score * 10) / 10).toFixed(1)}–${(Math.floor(score * 10) / 10 + 0.1).toFixed(1)}`;
+          const band = score === undefined ? undefined : Math.floor(score * 10) / 10;
+          const cause = band === undefined ? 'no evidence in the text' : `scored ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}`;
           missCauses.set(cause, (missCauses.get(cause) ?? 0) + 1);
-          lines.push(`    ${id}: ${score === undefined ? 'no evidence in the text' : `scored ${score}`}; cues ${cuesOf(id)}`);
+          lines.push(`    ${id}: ${score === undefined ? cause : `scored ${score}`}; cues ${cuesOf(id)}`);
         }
       }
     }
