@@ -13,12 +13,17 @@ import { loadLabelledSet, locateLabelledSet } from './eval/labelled-set.js';
 import { loadGlossary } from './glossary.js';
 import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type Half, type JudgedUnit } from './eval/topic-set.js';
 import { FEATURE_NAMES, featuresOf, fitScoreModel, type FitGroup } from './link-score.js';
-import { scoredCandidates } from './link-tasks.js';
+import { decideLinks, scoredCandidates } from './link-tasks.js';
 import { loadReviewedLinks } from './reviewed-links.js';
 
 const verbose = process.argv.includes('--verbose');
 const withoutCuration = process.argv.includes('--no-curation');
-/** `--misses`: each miss of the tuning half with the unit's text and the missed item's cues. */
+/**
+ * `--misses`: each miss of the tuning half with the unit's text, the missed item's cues and why it was
+ * missed — no evidence for it in the unit's text, or the score it had (below the threshold, or above it
+ * but kept out for want of a strong cue or by the cap of four links) — and how many misses each cause
+ * accounts for, so they can be worked off by cause.
+ */
 const misses = process.argv.includes('--misses');
 /** `--fit`: refit the calibrated score's weights (link-score.ts) on the tuning half and print them. */
 const fit = process.argv.includes('--fit');
@@ -56,9 +61,15 @@ const judged: (JudgedUnit & { half: Half })[] = [];
 const headings: JudgedUnit[] = [];
 const texts = new Map<string, string>();
 const fitGroups: FitGroup[] = [];
+/** Under `--misses`: the score of every candidate the linker decided on, by `file path itemId`. */
+const candidateScores = new Map<string, number>();
 for (const [position, labels] of loadTopicSet().entries()) {
   const doc = processDocument({ source: await readSourceFile(documentPathOf(labels.file)), messages: [] }, context);
   for (const task of doc.tasks) texts.set(`${labels.file} ${task.path}`, task.text);
+  if (misses && halfOf(position) === 'tuning') {
+    for (const [path, decided] of decideLinks(doc.tasks, { catalogue, glossary }))
+      for (const candidate of decided) candidateScores.set(`${labels.file} ${path} ${candidate.targetId}`, candidate.score);
+  }
   if (fit && halfOf(position) === 'tuning') {
     const gold = new Map(labels.units.map((unit) => [unit.path, unit.nationalItemIds]));
     const group: FitGroup = { rows: [], accepted: [] };
@@ -132,6 +143,7 @@ if (judged.length > 0) {
   lines.push(
     `headings (left out above; a heading keeps only what its items link to): ${headingFigures.units}, micro precision ${pct(headingFigures.micro.precision)}  recall ${pct(headingFigures.micro.recall)}`,
   );
+  const missCauses = new Map<string, number>();
   if (verbose || misses) {
     for (const unit of judged) {
       if (misses && unit.half !== 'tuning') continue;
@@ -142,9 +154,23 @@ if (judged.length > 0) {
       lines.push(`  ${unit.file} ${unit.path}\n    missing: ${missing.join(' ') || '-'}\n    extra:   ${extra.join(' ') || '-'}`);
       if (misses) {
         lines.push(`    text: ${(texts.get(`${unit.file} ${unit.path}`) ?? '').replace(/\s+/gu, ' ').slice(0, 240)}`);
-        for (const id of missing) lines.push(`    cues of ${id}: ${cuesOf(id)}`);
+        for (const id of missing) {
+          const score = candidateScores.get(`${unit.file} ${unit.path} ${id}`);
+          const band = score === undefined ? undefined : Math.floor(score * 10) / 10;
+          const cause = band === undefined ? 'no evidence in the text' : `scored ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}`;
+          missCauses.set(cause, (missCauses.get(cause) ?? 0) + 1);
+          lines.push(`    ${id}: ${score === undefined ? cause : `scored ${score}`}; cues ${cuesOf(id)}`);
+        }
       }
     }
+  }
+  if (misses) {
+    lines.push(
+      `tuning-half misses by cause: ${[...missCauses]
+        .sort((a, b) => b[1] - a[1])
+        .map(([cause, count]) => `${cause} ${count}`)
+        .join(', ')}`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from './catalogue.js';
+import { cueIndexFor, findCues } from './cue-index.js';
 import { entryFor, glossarySchema, loadGlossary } from './glossary.js';
 
 describe('the domain glossary', () => {
   const glossary = loadGlossary();
+  const index = cueIndexFor(loadCatalogue(), glossary);
+  const itemsCued = (text: string) => findCues(text, index).map((match) => match.cue.itemId);
 
   it('validates and groups abbreviations with their full form', () => {
     expect(entryFor(glossary, '集采')?.term).toBe('集中带量采购');
@@ -10,6 +14,16 @@ describe('the domain glossary', () => {
     expect(entryFor(glossary, 'DIP')?.term).toBe('按病种分值付费');
     expect(entryFor(glossary, '医共体')?.term).toBe('紧密型县域医共体');
     expect(entryFor(glossary, '三医协同')?.term).toBe('三医联动');
+  });
+
+  it('reads 总医院, the local name of the county medical community, as that reform, but not inside a hospital name', () => {
+    expect(itemsCued('深化县域总医院内涵建设，完善运行机制。')).toContain('hierarchical-care.county-medical-community');
+    expect(itemsCued('总结尤溪县总医院试点经验。')).not.toContain('hierarchical-care.county-medical-community');
+  });
+
+  it('reads an income-structure indicator (检查、化验收入占医药总收入比例) as cost control', () => {
+    expect(itemsCued('检查、化验收入占当年医药总收入比例（%）')).toContain('public-hospital.rational-care-cost-control');
+    expect(itemsCued('药品收入和医用耗材收入占医药总收入比例控制在30%以内')).toContain('public-hospital.rational-care-cost-control');
   });
 
   it('gives every entry an English gloss', () => {

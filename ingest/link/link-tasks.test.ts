@@ -241,6 +241,15 @@ describe('maskBoilerplate', () => {
     expect(masked.slice(7)).toBe(MASK.repeat(text.length - 7));
   });
 
+  it('masks the director-pay sanction of an assessment-table indicator and keeps a salary reform', () => {
+    const text = '分解住院，查实一例扣0.5分，同时1例扣院长年薪5000元，按外购金额从院长年薪中扣罚。';
+    const masked = maskBoilerplate(text);
+    expect(masked.length).toBe(text.length);
+    expect(masked).not.toContain('年薪');
+    expect(masked).toContain('扣0.5分');
+    expect(maskBoilerplate('完善公立医院院长年薪制。')).toBe('完善公立医院院长年薪制。');
+  });
+
   it('keeps a bracket that is part of the content, such as （DRG）', () => {
     expect(maskBoilerplate('推进按疾病诊断相关分组（DRG）付费')).toBe('推进按疾病诊断相关分组（DRG）付费');
   });

@@ -1,6 +1,7 @@
 /**
  * @module Hiding the parts of a task text that say who does the work rather than what the work is,
- * so that agency names (市中医药局, 县医保局) never count as evidence of a reform topic.
+ * so that agency names (市中医药局, 县医保局) never count as evidence of a reform topic; and the pay
+ * sanction an assessment table attaches to an indicator (扣院长年薪), which is not its topic either.
  * Masked characters become U+0000, so offsets into the original text are unchanged.
  */
 
@@ -43,6 +44,7 @@ export function maskBoilerplate(text: string): string {
       i = end;
     }
   }
+  masked = masked.replace(PAY_SANCTION, (sanction) => MASK.repeat(sanction.length));
   // A table cell that only lists agencies ("市医保局、卫健委、财政局，金融监管分局，各县（市、区）")
   // carries no topic either.
   return masked
@@ -53,3 +55,10 @@ export function maskBoilerplate(text: string): string {
 
 const AGENCY_NAME = '[^\\t、，,\\s]{1,14}?(?:局|委|办|委员会|政府|工委|分局|红十字会|各县（市、区）)';
 const AGENCY_CELL = new RegExp(`^[\\s\u0000]*${AGENCY_NAME}(?:[、，,\\s]+${AGENCY_NAME})*[、，,\\s]*$`, 'u');
+
+/**
+ * An assessment table (考核评分表) enforces each indicator on the director's pay: "同时1例扣院长年薪5000元",
+ * "从院长年薪中扣罚", "奖励院长当年年薪", "取消院长年薪", "退出年薪", "院长年薪降级处理". The pay named there is
+ * the sanction of the indicator, not the reform it is about (a salary reform is what 年薪 names elsewhere).
+ */
+const PAY_SANCTION = /(?:(?:扣罚|扣减|扣|奖励|取消|退出)(?:当年)?(?:院\s*长)?(?:当年)?\s*年薪|从院长年薪中扣罚|院长年薪降级处理)/gu;
