@@ -110,7 +110,7 @@ function goal(goalText: string, measured: number, limit: number, unit: string, s
 }
 
 /** Issue 15: 50 clients on the mixed load (start-and-readers), overall and per kind. */
-function readerGoals(fifty: LoadResult): GoalResult[] {
+export function readerGoals(fifty: LoadResult): GoalResult[] {
   const errors = fifty.errors + fifty.non2xx + fifty.timeouts + fifty.graphqlErrors;
   const throughput = goal('50 clients, mixed load: requests/s (at least)', fifty.requestsPerSec, 500, 'req/s');
   // A lower bound: passes above the limit.
