@@ -4,9 +4,10 @@
  * and the whole reads themselves are answered.
  *
  * Kuzu locks an embedded database to one process, so every change passes through `transaction`
- * here. A write drops everything (a transaction that writes no row keeps it): whole-graph rows are read again when next asked for; the task
- * rows are read again in the background, a few documents per query so that requests are not
- * held up, and lookups go to the database until that is done. A Neo4j database may have
+ * here. A write drops everything (a transaction that writes no row, nothing): whole-graph rows
+ * are read again when next asked for; the task rows are read again in the background, a few
+ * documents per query so that requests are not held up, and lookups go to the database until
+ * that is done. A Neo4j database may have
  * other writers, so a server on Neo4j keeps nothing (see keepGraph).
  */
 import type { TaskNode } from '../../graph-schema/model.js';
@@ -28,7 +29,8 @@ export interface KeptGraph extends GraphStore {
   /** Every task, in document order: the kept rows, or one read when nothing is kept. */
   tasks(): Promise<readonly TaskNode[]>;
   /**
-   * The version of the graph this process has seen: changes with each of its transactions that writes rows.
+   * The version of the graph this process has seen: changes with each of its transactions that
+   * writes rows.
    * Null when nothing is kept, as other processes may write the database.
    */
   readonly version: number | null;
