@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { COMPARE, COVERAGE, LINEAGE, SEARCH } from '../client/src/api/queries.js';
+import { COMPARE, COVERAGE, COVERAGE_COUNTS, LINEAGE, SEARCH } from '../client/src/api/queries.js';
 import { ingestPaths } from '../ingest/pipeline.js';
 import { createApp } from '../server/app.js';
 import { silentLogger } from '../server/logger.js';
@@ -28,7 +28,7 @@ import { formatMarkdown } from './report/format-markdown.js';
 import { evaluateGoals, type BenchReport } from './report/report.js';
 import type { CorpusIngestResult, LoaderIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
 import { measureStartAndReaders } from './start-and-readers.js';
-import type { LoadResult } from './steps/load-step.js';
+import type { LoadBody, LoadResult } from './steps/load-step.js';
 import { measureLineageDraw } from './steps/ui-step.js';
 import { perIdReadStore, rowAtATimeStore, timedStore } from './support/instrumented-store.js';
 import { startServer, withoutNeo4j, type ServerProcess } from './support/server-process.js';
@@ -449,13 +449,12 @@ function requestMakers(samples: Samples, random: Random) {
   return {
     search: () => ({ query: SEARCH, variables: { text: random.pick(samples.phrases), limit: 20 } }),
     lineage: () => ({ query: LINEAGE, variables: { taskId: random.pick(samples.taskIds) } }),
-    coverage: () => ({ query: COVERAGE, variables: {} }),
-    /** The same matrix as one object per cell, and with each cell's task ids (211,000 on the full corpus). */
-    coverageCells: () => ({ query: COVERAGE.replace('counts', 'cells { nationalItemId jurisdictionId taskCount }'), variables: {} }),
-    coverageWithTaskIds: () => ({
-      query: COVERAGE.replace('counts', 'cells { nationalItemId jurisdictionId taskCount taskIds }'),
-      variables: {},
-    }),
+    /** The counts of every jurisdiction, as the explorer's overview asks for them. */
+    coverage: () => ({ query: COVERAGE_COUNTS, variables: {} }),
+    /** The same matrix as the coverage view asks for it (a status and count per cell, each column's documents), for every jurisdiction. */
+    coverageCells: () => ({ query: COVERAGE, variables: {} }),
+    /** The same with each cell's task ids (211,000 on the full corpus). */
+    coverageWithTaskIds: () => ({ query: COVERAGE.replace(/taskCount/u, 'taskCount\n        taskIds'), variables: {} }),
     compare: () => {
       const [a, b] = random.sample(samples.jurisdictionIds, 2);
       return { query: COMPARE, variables: { a, b } };
@@ -464,16 +463,20 @@ function requestMakers(samples: Samples, random: Random) {
   };
 }
 
-export function loadBodies(samples: Samples, random: Random, count = 200): string[] {
+/** The readers' mix: the issue's search, lineage, compare and coverage counts of every jurisdiction, and a page of tasks, in turn. */
+export function loadBodies(samples: Samples, random: Random, count = 200): LoadBody[] {
   const make = requestMakers(samples, random);
-  const kinds = [make.search, make.lineage, make.compare, make.tasksPage];
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i % kinds.length is an index of kinds
-  return Array.from({ length: count }, (_, i) => JSON.stringify(kinds[i % kinds.length]!()));
+  const kinds = (['search', 'lineage', 'compare', 'coverage', 'tasksPage'] as const).map((kind) => ({ kind, make: make[kind] }));
+  return Array.from({ length: count }, (_, i) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i % kinds.length is an index of kinds
+    const { kind, make: next } = kinds[i % kinds.length]!;
+    return { kind, body: JSON.stringify(next()) };
+  });
 }
 
 export async function runLoad(
   server: ServerProcess,
-  bodies: string[],
+  bodies: LoadBody[],
   workDir: string,
   options: { connections: number; seconds: number; rate?: number },
 ): Promise<LoadResult> {

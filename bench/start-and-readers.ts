@@ -13,8 +13,9 @@ import { openKuzuStore } from '../store/kuzu-store.js';
 import { writeCorpus } from './corpus/generate-corpus.js';
 import { createRandom } from './corpus/prng.js';
 import { loadBodies, readSamples, runChild, runLoad } from './run.js';
-import type { LoadResult } from './steps/load-step.js';
+import type { LoadBody, LoadResult } from './steps/load-step.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
+import type { LatencySummary } from './support/stats.js';
 
 export interface StartAndReaders {
   coldStartSeconds: number;
@@ -44,7 +45,7 @@ export async function measureStartAndReaders({
   log = (line) => process.stderr.write(`${line}\n`),
 }: {
   db: string;
-  bodies: string[];
+  bodies: LoadBody[];
   workDir: string;
   seconds: number;
   log?: (line: string) => void;
@@ -80,7 +81,30 @@ export async function measureStartAndReaders({
   }
 }
 
-/** The section's table, each figure beside its baseline. */
+/** Issue 15's p95 goal for each kind of the readers' mix, in ms (the page of tasks has none). */
+export const READER_P95_GOALS_MS: Readonly<Record<string, number>> = { search: 20, lineage: 10, compare: 50, coverage: 100 };
+
+/** Latency per kind of request, one client beside 50, against each kind's goal. */
+function formatKinds(oneClient: LoadResult, fiftyClients: LoadResult): string[] {
+  const cell = (summary: LatencySummary | undefined) =>
+    summary && summary.n > 0
+      ? `${summary.p50.toFixed(0)} / ${summary.p95.toFixed(0)} / ${summary.p99.toFixed(0)} ms (n ${summary.n})`
+      : '—';
+  const overall = (run: LoadResult) =>
+    `${run.latencyP50Ms.toFixed(0)} / ${run.latencyP95Ms.toFixed(0)} / ${run.latencyP99Ms.toFixed(0)} ms (n ${run.requests})`;
+  const kinds = [...new Set([...Object.keys(fiftyClients.byKind), ...Object.keys(oneClient.byKind)])];
+  return [
+    '| kind | 50 clients p50 / p95 / p99 | 1 client p50 / p95 / p99 | goal |',
+    '|---|---|---|---|',
+    ...kinds.map((kind) => {
+      const goal = READER_P95_GOALS_MS[kind];
+      return `| ${kind} | ${cell(fiftyClients.byKind[kind])} | ${cell(oneClient.byKind[kind])} | ${goal === undefined ? '' : `p95 ≤ ${goal} ms`} |`;
+    }),
+    `| all | ${overall(fiftyClients)} | ${overall(oneClient)} | 50 clients: ≥ 500 requests/s, p99 ≤ 200 ms |`,
+  ];
+}
+
+/** The section's tables, each figure beside its baseline. */
 export function formatStartAndReaders(result: StartAndReaders): string[] {
   const row = (name: string, value: string, against: string, ratio: string) => `| ${name} | ${value} | ${against} | ${ratio} |`;
   const load = (run: LoadResult) =>
@@ -103,12 +127,14 @@ export function formatStartAndReaders(result: StartAndReaders): string[] {
       (persistedRssMiB / coldRssMiB).toFixed(2),
     ),
     row(
-      'mixed search/lineage/compare/tasks load',
+      'mixed search/lineage/compare/coverage/tasks load',
       `50 clients: ${load(fiftyClients)}`,
       `1 client: ${load(oneClient)}`,
       `${(fiftyClients.requestsPerSec / oneClient.requestsPerSec).toFixed(1)}× the throughput`,
     ),
     row('server RSS after the load', `${result.loadedRssMiB.toFixed(0)} MiB`, '', ''),
+    '',
+    ...formatKinds(oneClient, fiftyClients),
   ];
 }
 

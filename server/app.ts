@@ -298,6 +298,9 @@ export function createApp({
     // Unexpected errors (store failures, bugs) reach clients as "Unexpected error." without a
     // stack or Cypher, whatever NODE_ENV says; expected ones carry a code and stay readable.
     maskedErrors: { isDev: false },
+    // Request bodies are limited by useRequestSizeLimit (limits.ts) to maxRequestBytes; graphql-yoga's
+    // own limit (25 MB) would pipe every body through a stream transform besides (a tenth of the CPU under load).
+    maxRequestBodySize: false,
     plugins: [
       // Request phase: routes outside /graphql (the analyses' CSV before the graph exports' 404).
       useInstrumentsCsvRoute({ store, logger, lock }),

@@ -2,7 +2,7 @@
  * @module The shape of bench/results/latest.json and the goals of issue 7, each with pass or miss
  * and by how much.
  */
-import type { StartAndReaders } from '../start-and-readers.js';
+import { READER_P95_GOALS_MS, type StartAndReaders } from '../start-and-readers.js';
 import type { LoadResult } from '../steps/load-step.js';
 import type { SeedsIngestResult } from '../steps/ingest-step.js';
 import type { UiResult } from '../steps/ui-step.js';
@@ -109,6 +109,23 @@ function goal(goalText: string, measured: number, limit: number, unit: string, s
   };
 }
 
+/** Issue 15: 50 clients on the mixed load (start-and-readers), overall and per kind. */
+export function readerGoals(fifty: LoadResult): GoalResult[] {
+  const errors = fifty.errors + fifty.non2xx + fifty.timeouts + fifty.graphqlErrors;
+  const throughput = goal('50 clients, mixed load: requests/s (at least)', fifty.requestsPerSec, 500, 'req/s');
+  // A lower bound: passes above the limit.
+  const enough = fifty.requestsPerSec >= 500;
+  const short = Math.abs(500 - fifty.requestsPerSec).toFixed(0);
+  return [
+    { ...throughput, pass: enough, margin: enough ? `over by ${short} req/s` : `short by ${short} req/s` },
+    goal('50 clients, mixed load: p99', fifty.latencyP99Ms, 200, 'ms'),
+    { ...goal('50 clients, mixed load: errors', errors, 1, 'errors'), margin: errors === 0 ? 'zero errors' : `${errors} errors` },
+    ...Object.entries(READER_P95_GOALS_MS).map(([kind, limit]) =>
+      goal(`50 clients, mixed load: ${kind} p95`, fifty.byKind[kind]?.p95 ?? NaN, limit, 'ms'),
+    ),
+  ];
+}
+
 export function evaluateGoals(report: BenchReport): GoalResult[] {
   const { seeds, corpus, http, load, ui } = report;
   const errors = load.errors + load.non2xx + load.timeouts + load.graphqlErrors;
@@ -126,6 +143,7 @@ export function evaluateGoals(report: BenchReport): GoalResult[] {
     goal('compare p95 over HTTP', http.compare?.p95 ?? NaN, 100, 'ms'),
     { ...goal('errors under 50 concurrent clients', errors, 1, 'errors'), margin: errors === 0 ? 'zero errors' : `${errors} errors` },
     goal('lineage view with 5,000 elements drawn and laid out', largest?.drawMs ?? NaN, 3000, 'ms', 1000),
+    ...readerGoals(report.startAndReaders.fiftyClients),
   ];
   return goals;
 }

@@ -65,15 +65,22 @@ export async function startServer({
   timeoutMs = 300_000,
   untilReady = true,
   ingestOnStart = false,
+  serverDir = process.cwd(),
+  nodeFlags = [],
 }: {
   db: string;
   timeoutMs?: number;
   untilReady?: boolean;
   /** Load the seeds folder's documents on start when they changed, as `npm start` does by default. */
   ingestOnStart?: boolean;
+  /** The checkout whose server/main.ts runs (another branch's, to measure it side by side). @default the current folder */
+  serverDir?: string;
+  /** Flags for node before the script (V8's heap sizes, --cpu-prof). @default [] */
+  nodeFlags?: readonly string[];
 }): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'server/main.ts'], {
+    cwd: serverDir,
     env: {
       ...withoutNeo4j(process.env),
       REFORMGRAPH_DB: db,

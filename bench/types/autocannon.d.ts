@@ -14,6 +14,14 @@ declare module 'autocannon' {
     timeout?: number;
     overallRate?: number;
     requests?: Request[];
+    /** Called with each client (one per connection) once it is made. */
+    setupClient?: (client: Client) => void;
+  }
+  interface Client {
+    /** The bodies this client cycles through, from the first. */
+    setRequests(requests: Request[]): void;
+    /** After each answer, with its status, size in bytes and latency in milliseconds. */
+    on(event: 'response', listener: (status: number, bytes: number, latencyMs: number) => void): Client;
   }
   interface Histogram {
     average: number;

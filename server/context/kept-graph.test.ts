@@ -72,8 +72,39 @@ describe('the kept graph', () => {
     await expectAnswered(declaredLookups.nationalItem, ['N-PAY', 'none']);
     await expectAnswered(declaredLookups.coverageOfJurisdiction, ['350400', 'none']);
     expect(cached.answerNow(declaredLookups.policyText, ['p-sm'])).toBeNull();
-    await cached.transaction(async () => undefined);
+    await cached.transaction((tx) =>
+      tx.write(ingestQueries.upsert.Jurisdiction, [
+        { id: '350600', name: '漳州市', nameEn: 'Zhangzhou City', level: 'city', parentId: '350000' },
+      ]),
+    );
     expect(cached.answerNow(declaredLookups.jurisdiction, ['350400'])).toBeNull();
+  });
+
+  it('keeps its rows, answers and version through a transaction that writes no row', async () => {
+    const cached = keepGraph(graph.store);
+    await cached.warm();
+    const version = cached.version;
+    const answer = cached.answerNow(declaredLookups.jurisdiction, ['350400']);
+    expect(answer).not.toBeNull();
+    // What ingest does for a document or catalogue that has not changed: reads, and writes nothing.
+    await cached.transaction(async (tx) => {
+      await tx.read(readQueries.allJurisdictions);
+      await tx.write(ingestQueries.upsert.Jurisdiction, []);
+    });
+    expect(cached.version).toBe(version);
+    expect(cached.taskRowsKept).toBe(true);
+    expect(cached.answerNow(declaredLookups.jurisdiction, ['350400'])?.[0]).toBe(answer?.[0]);
+    expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(0);
+  });
+
+  it('drops what it keeps after a transaction that failed, as it may have committed', async () => {
+    const cached = keepGraph(graph.store);
+    await cached.warm();
+    const version = cached.version;
+    await expect(cached.transaction(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(cached.version).not.toBe(version);
+    expect(cached.answerNow(declaredLookups.jurisdiction, ['350400'])).toBeNull();
+    await cached.settled();
   });
 
   it('pages task ids from the kept rows as the page queries page them', async () => {
@@ -95,7 +126,11 @@ describe('the kept graph', () => {
         fromDatabase.map((row) => row.id),
       );
     }
-    await cached.transaction(async () => undefined);
+    await cached.transaction((tx) =>
+      tx.write(ingestQueries.upsert.Jurisdiction, [
+        { id: '350700', name: '南平市', nameEn: 'Nanping City', level: 'city', parentId: '350000' },
+      ]),
+    );
     expect(cached.taskIdsPageNow(null, 0, 10)).toBeNull();
   });
 

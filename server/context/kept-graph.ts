@@ -4,9 +4,10 @@
  * and the whole reads themselves are answered.
  *
  * Kuzu locks an embedded database to one process, so every change passes through `transaction`
- * here. A write drops everything: whole-graph rows are read again when next asked for; the task
- * rows are read again in the background, a few documents per query so that requests are not
- * held up, and lookups go to the database until that is done. A Neo4j database may have
+ * here. A write drops everything (a transaction that writes no row, nothing): whole-graph rows
+ * are read again when next asked for; the task rows are read again in the background, a few
+ * documents per query so that requests are not held up, and lookups go to the database until
+ * that is done. A Neo4j database may have
  * other writers, so a server on Neo4j keeps nothing (see keepGraph).
  */
 import type { TaskNode } from '../../graph-schema/model.js';
@@ -28,7 +29,8 @@ export interface KeptGraph extends GraphStore {
   /** Every task, in document order: the kept rows, or one read when nothing is kept. */
   tasks(): Promise<readonly TaskNode[]>;
   /**
-   * The version of the graph this process has seen: changes with each of its write transactions.
+   * The version of the graph this process has seen: changes with each of its transactions that
+   * writes rows.
    * Null when nothing is kept, as other processes may write the database.
    */
   readonly version: number | null;
@@ -286,6 +288,19 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     }
   }
 
+  /** After a write: a new version, whole-graph rows read again when asked for, task rows in the background. */
+  function dropKept(): void {
+    version += 1;
+    whole = new Map();
+    wholeNow = new Map();
+    taskRows = null;
+    if (taskRowSets.length > 0) {
+      const started = version;
+      // Until the refill is done, lookups go to the database; a failure leaves it that way.
+      refill = readTaskRowsByDocument(started).catch(() => undefined);
+    }
+  }
+
   return {
     backend: store.backend,
     get queryCount() {
@@ -294,19 +309,25 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     applySchema: () => store.applySchema(),
     read,
     async transaction(work) {
+      let rowsWritten = 0;
+      let committed = false;
       try {
-        return await store.transaction(work);
+        const value = await store.transaction((tx) =>
+          work({
+            write(query, rows, params) {
+              rowsWritten += rows.length;
+              return tx.write(query, rows, params);
+            },
+            read: (query, params) => tx.read(query, params),
+          }),
+        );
+        committed = true;
+        return value;
       } finally {
-        // Even a failed transaction may have been a commit the driver reported late: read again.
-        version += 1;
-        whole = new Map();
-        wholeNow = new Map();
-        taskRows = null;
-        if (taskRowSets.length > 0) {
-          const started = version;
-          // Until the refill is done, lookups go to the database; a failure leaves it that way.
-          refill = readTaskRowsByDocument(started).catch(() => undefined);
-        }
+        // A transaction that wrote no row left the graph as it was (an unchanged document or
+        // catalogue, as the store's version stamp says too): everything kept stays. Even a failed
+        // transaction may have been a commit the driver reported late: read again.
+        if (!committed || rowsWritten > 0) dropKept();
       }
     },
     close: async () => {

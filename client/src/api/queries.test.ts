@@ -13,6 +13,7 @@ describe('the explorer queries', () => {
       [
         'COMPARE',
         'COVERAGE',
+        'COVERAGE_COUNTS',
         'GAP_AUDIT',
         'IMPLEMENTATIONS',
         'JURISDICTIONS',

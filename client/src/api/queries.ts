@@ -197,6 +197,25 @@ export const COVERAGE = graphql(`
 `).toString();
 export type CoverageResult = api.CoverageQuery;
 
+/**
+ * The task counts of every cell as a matrix, and nothing per cell beside them: the overview of every
+ * jurisdiction needs no more, and on a national store the cells as objects are megabytes.
+ */
+export const COVERAGE_COUNTS = graphql(`
+  query CoverageCounts {
+    coverage {
+      nationalItems {
+        ...NationalItemRef
+      }
+      jurisdictions {
+        ...JurisdictionRef
+      }
+      counts
+    }
+  }
+`).toString();
+export type CoverageCountsResult = api.CoverageCountsQuery;
+
 /** The evidence behind a gap: near-miss candidates the linker did not keep, and tasks naming the item's keywords. */
 export const GAP_AUDIT = graphql(`
   query GapAudit($nationalItemId: ID!, $jurisdictionId: ID!, $period: PeriodInput) {

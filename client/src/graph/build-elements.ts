@@ -191,7 +191,8 @@ const OVERVIEW_SPAN = 520;
 export interface OverviewData {
   nationalItems: NationalItemRef[];
   jurisdictions: JurisdictionRef[];
-  cells: { nationalItemId: string; jurisdictionId: string; taskCount: number }[];
+  /** Task counts, one row per national item and one column per jurisdiction, in their orders above (Coverage.counts). */
+  counts: number[][];
 }
 
 /**
@@ -205,10 +206,12 @@ export function overviewElements(data: OverviewData, expandedPillars: ReadonlySe
   const positions = new Map<string, { x: number; y: number }>();
   const pillars = new Map<string, NationalItemRef[]>();
   for (const item of data.nationalItems) pillars.set(item.pillar, [...(pillars.get(item.pillar) ?? []), item]);
-  const tasksOf = new Map<string, number>();
-  for (const cell of data.cells) tasksOf.set(`${cell.nationalItemId}|${cell.jurisdictionId}`, cell.taskCount);
-  const count = (itemIds: readonly string[], jurisdictionId: string) =>
-    itemIds.reduce((sum, id) => sum + (tasksOf.get(`${id}|${jurisdictionId}`) ?? 0), 0);
+  const rowOf = new Map(data.nationalItems.map((item, i) => [item.id, data.counts[i] ?? []]));
+  const columnOf = new Map(data.jurisdictions.map((j, i) => [j.id, i]));
+  const count = (itemIds: readonly string[], jurisdictionId: string) => {
+    const column = columnOf.get(jurisdictionId) ?? -1;
+    return itemIds.reduce((sum, id) => sum + (rowOf.get(id)?.[column] ?? 0), 0);
+  };
   const pairs: { source: string; itemIds: string[] }[] = [];
   let row = 0;
   for (const [pillar, items] of pillars) {

@@ -12,12 +12,12 @@ import {
   LINEAGE,
   NATIONAL_ITEMS,
   NATIONAL_ITEM_LINEAGE,
-  COVERAGE,
+  COVERAGE_COUNTS,
   TASK_DETAIL,
   type LineageResult,
   type NationalItemLineageResult,
   type NationalItemsResult,
-  type CoverageResult,
+  type CoverageCountsResult,
   type TaskDetailResult,
 } from '../api/queries.js';
 import {
@@ -235,7 +235,7 @@ function TaskLineage({ route, id }: { route: Route; id: string }) {
 function Overview({ route }: { route: Route }) {
   const t = useT();
   const lang = useLang();
-  const state = useQuery<CoverageResult>(COVERAGE, {});
+  const state = useQuery<CoverageCountsResult>(COVERAGE_COUNTS, {});
   const openParam = route.params.get('open') ?? '';
   const open = useMemo(() => new Set(openParam.split(',').filter(Boolean)), [openParam]);
   const elements = useMemo(() => (state.status === 'done' ? overviewElements(state.data.coverage, open, lang) : []), [state, open, lang]);

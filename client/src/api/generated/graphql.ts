@@ -206,6 +206,11 @@ export type CoverageQueryVariables = Exact<{
 
 export type CoverageQuery = { coverage: { nationalItems: Array<{ id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }>, jurisdictions: Array<{ id: string, name: string, nameEn: string, level: JurisdictionLevel }>, columns: Array<{ jurisdiction: { id: string }, documents: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }> }>, cells: Array<{ nationalItemId: string, jurisdictionId: string, taskCount: number, status: CoverageStatus }> } };
 
+export type CoverageCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoverageCountsQuery = { coverage: { counts: Array<Array<number>>, nationalItems: Array<{ id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }>, jurisdictions: Array<{ id: string, name: string, nameEn: string, level: JurisdictionLevel }> } };
+
 export type GapAuditQueryVariables = Exact<{
   nationalItemId: string;
   jurisdictionId: string;
@@ -972,6 +977,27 @@ export const CoverageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoverageQuery, CoverageQueryVariables>;
+export const CoverageCountsDocument = new TypedDocumentString(`
+    query CoverageCounts {
+  coverage {
+    nationalItems {
+      id
+      titleZh
+      titleEn
+      pillar
+      pillarZh
+      pillarEn
+    }
+    jurisdictions {
+      id
+      name
+      nameEn
+      level
+    }
+    counts
+  }
+}
+    `) as unknown as TypedDocumentString<CoverageCountsQuery, CoverageCountsQueryVariables>;
 export const GapAuditDocument = new TypedDocumentString(`
     query GapAudit($nationalItemId: ID!, $jurisdictionId: ID!, $period: PeriodInput) {
   gapAudit(
