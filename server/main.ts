@@ -11,6 +11,7 @@ import { startApp } from './start-app.js';
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const logger = createConsoleLogger({ level: config.logLevel });
+  logger.debug(`start: modules imported ${Math.round(performance.now())} ms after the process started`);
   const { app, close: closeStore } = await startApp({ config, storeConfig: storeConfigFromEnv(), logger });
   logger.info(
     config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)',
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   app.ready().then(
     ({ loaded, searchIndexLoaded }) =>
       console.log(
-        `ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index ${searchIndexLoaded ? 'loaded from its file' : 'built'} in ${Math.round(performance.now() - started)} ms`,
+        `ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index ${searchIndexLoaded ? 'loaded from its file' : 'built'} in ${Math.round(performance.now() - started)} ms (${(performance.now() / 1000).toFixed(1)} s after the process started)`,
       ),
     (error: unknown) => logger.error('reading the graph into memory failed; requests keep going to the database', error),
   );

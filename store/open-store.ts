@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { GraphStore } from './graph-store.js';
 import { openKuzuStore } from './kuzu-store.js';
-import { openNeo4jStore } from './neo4j-store.js';
 
 const storeEnv = z.object({
   NEO4J_URI: z.url().optional(),
@@ -46,7 +45,8 @@ export async function openStore(
 ): Promise<GraphStore> {
   const store =
     config.backend === 'neo4j'
-      ? await openNeo4jStore(config)
+      ? // The driver is imported only when Neo4j is configured: the embedded default starts without it.
+        await (await import('./neo4j-store.js')).openNeo4jStore(config)
       : await openKuzuStore({ path: config.path, lockWaitMs, ...(onLockWait ? { onLockWait } : {}) });
   await store.applySchema();
   return store;
