@@ -2,4 +2,6 @@
 export declare const DIGEST_FILE: string;
 export declare function inputsDigest(options: { root: string; inputs: readonly string[] }): string;
 export declare function buildIfStale(options: { root: string; inputs: readonly string[]; outDir: string; build: () => boolean }): boolean;
-export declare function npmRun(script: string, root: string): () => boolean;
+export declare const BUILDS: Record<'client' | 'server', { script: string; inputs: readonly string[]; outDir: string }>;
+export declare const BUILT_SERVER: string;
+export declare function ensureBuilt(name: 'client' | 'server', root: string): boolean;

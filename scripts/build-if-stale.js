@@ -59,12 +59,26 @@ export function buildIfStale({ root, inputs, outDir, build }) {
   return true;
 }
 
+// A change of a dependency's version changes what is bundled (the explorer) or imported (the server).
+const DEPENDENCIES = ['package.json', 'package-lock.json'];
+
+/** What `npm start` builds: the npm script, the folders and files it reads, where it writes. */
+export const BUILDS = {
+  client: { script: 'build:client', inputs: ['client', 'graph-schema', ...DEPENDENCIES], outDir: 'client/dist' },
+  server: { script: 'build:server', inputs: ['server', 'store', 'ingest', 'graph-schema', ...DEPENDENCIES], outDir: 'dist/server' },
+};
+
+/** The built server's entry, relative to the repository (see server/vite.config.ts). */
+export const BUILT_SERVER = 'dist/server/main.js';
+
 /**
- * An `npm run <script>` as a build step, its output shown.
- * @param {string} script
+ * Runs one of BUILDS with `npm run`, its output shown, unless its sources are unchanged since its last build.
+ * @param {keyof typeof BUILDS} name
  * @param {string} root
- * @returns {() => boolean}
+ * @returns {boolean}
  */
-export function npmRun(script, root) {
-  return () => spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' }).status === 0;
+export function ensureBuilt(name, root) {
+  const { script, inputs, outDir } = BUILDS[name];
+  const build = () => spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' }).status === 0;
+  return buildIfStale({ root, inputs, outDir, build });
 }

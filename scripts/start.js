@@ -6,19 +6,11 @@
  */
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
-import { buildIfStale, npmRun } from './build-if-stale.js';
+import { BUILT_SERVER, ensureBuilt } from './build-if-stale.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// A change of a dependency's version changes what is bundled (the explorer) or imported (the server).
-const dependencies = ['package.json', 'package-lock.json'];
-
-buildIfStale({ root, inputs: ['client', 'graph-schema', ...dependencies], outDir: 'client/dist', build: npmRun('build:client', root) });
-buildIfStale({
-  root,
-  inputs: ['server', 'store', 'ingest', 'graph-schema', ...dependencies],
-  outDir: 'dist/server',
-  build: npmRun('build:server', root),
-});
+ensureBuilt('client', root);
+ensureBuilt('server', root);
 // Errors logged with a stack name the source files' lines (the build writes its source map).
 process.setSourceMapsEnabled(true);
-await import('../dist/server/main.js');
+await import(new URL(`../${BUILT_SERVER}`, import.meta.url).href);

@@ -1,11 +1,14 @@
 /**
- * @module The API server (server/main.ts, as `npm start` runs it) in a child process over a given
- * store, on a free loopback port, without the first-run ingest unless asked for. One node process (no tsx wrapper
- * process), so its pid is the server's and /proc/<pid>/status gives the server's memory.
+ * @module The API server (server/main.ts built as `npm start` runs it, see scripts/start.js) in a
+ * child process over a given store, on a free loopback port, without the first-run ingest unless
+ * asked for. One node process, so its pid is the server's and /proc/<pid>/status gives the
+ * server's memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { BUILT_SERVER, ensureBuilt } from '../../scripts/build-if-stale.js';
 
 export interface ServerProcess {
   url: string;
@@ -73,7 +76,8 @@ export async function startServer({
   ingestOnStart?: boolean;
 }): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  ensureBuilt('server', fileURLToPath(new URL('../..', import.meta.url)));
+  const child = spawn(process.execPath, ['--enable-source-maps', BUILT_SERVER], {
     env: {
       ...withoutNeo4j(process.env),
       REFORMGRAPH_DB: db,
