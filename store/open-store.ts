@@ -13,10 +13,13 @@ const storeEnv = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().default('neo4j'),
   REFORMGRAPH_DB: z.string().default('./data/reformgraph.kuzu'),
+  /** Most memory Kuzu's buffer pool takes, in MiB (see KuzuStoreOptions.bufferPoolBytes); unset: Kuzu's default. */
+  KUZU_BUFFER_POOL_MB: z.coerce.number().int().positive().optional(),
 });
 
 export type StoreConfig =
-  { backend: 'kuzu'; path: string } | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
+  | { backend: 'kuzu'; path: string; bufferPoolBytes?: number }
+  | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const parsed = storeEnv.parse(env);
@@ -29,7 +32,8 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
       database: parsed.NEO4J_DATABASE,
     };
   }
-  return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB) };
+  const bufferPool = parsed.KUZU_BUFFER_POOL_MB;
+  return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB), ...(bufferPool ? { bufferPoolBytes: bufferPool * 2 ** 20 } : {}) };
 }
 
 export interface OpenOptions {
@@ -47,7 +51,12 @@ export async function openStore(
     config.backend === 'neo4j'
       ? // The driver is imported only when Neo4j is configured: the embedded default starts without it.
         await (await import('./neo4j-store.js')).openNeo4jStore(config)
-      : await openKuzuStore({ path: config.path, lockWaitMs, ...(onLockWait ? { onLockWait } : {}) });
+      : await openKuzuStore({
+          path: config.path,
+          lockWaitMs,
+          ...(config.bufferPoolBytes ? { bufferPoolBytes: config.bufferPoolBytes } : {}),
+          ...(onLockWait ? { onLockWait } : {}),
+        });
   await store.applySchema();
   return store;
 }
