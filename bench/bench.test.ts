@@ -57,7 +57,7 @@ describe('npm run bench -- --quick', () => {
     expect(report.load.connections).toBe(50);
     expect([report.startAndReaders.oneClient.connections, report.startAndReaders.fiftyClients.connections]).toEqual([1, 50]);
     expect(report.startAndReaders.persistedStartSeconds).toBeGreaterThan(0);
-    expect(markdown()).toContain('## Start and readers');
+    expect(markdown()).toContain('## Start and readers over the store of 8 documents');
     expect(Object.keys(report.ui)).toEqual(expect.arrayContaining(['dagre:1000', 'dagre:5000']));
     expect(report.ui['dagre:5000']!.elements).toBeGreaterThanOrEqual(5000);
 
@@ -84,7 +84,14 @@ describe('npm run bench -- --quick', () => {
     }
     expect(report.resolvers.pages.map((page) => page.pageSize)).toEqual([10, 50, 200]);
 
-    expect(report.goals).toHaveLength(10);
+    expect(report.goals).toHaveLength(12);
+    // The server's start and memory, at the corpus size of the run.
+    expect(report.goals.map((goal) => goal.goal)).toEqual(
+      expect.arrayContaining([
+        'server ready (search and coverage from memory) after a persisted start, 8 documents',
+        'server RSS when ready and after 50 clients, the larger, 8 documents',
+      ]),
+    );
     for (const goal of report.goals) {
       expect(goal.pass).toBe(goal.measured < goal.limit);
       expect(goal.margin).not.toBe('');

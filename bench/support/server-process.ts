@@ -122,7 +122,9 @@ export async function startServer({
           resolve();
           return;
         }
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        // SIGTERM lets it write the kept rows and search index beside the database first (see
+        // server/main.ts): hundreds of MB on a national store, which the next start loads.
+        const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();
