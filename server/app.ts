@@ -332,7 +332,9 @@ export function createApp({
     const stamp = await loadKept();
     if (stamp === null) {
       await served.warm();
-      await persist();
+      // Written while the index is built, not before: searches need the index, not the file
+      // (hundreds of MB on a national store); persisted() waits for it.
+      void persist();
     } else if (ownIndex && searchIndexFile) {
       const loadedIndex = await readSearchIndexFile(searchIndexFile, stamp);
       if (loadedIndex && served.version === version) {
