@@ -26,8 +26,9 @@ export interface KuzuStoreOptions {
   onLockWait?: () => void;
   /**
    * Most memory Kuzu's buffer pool keeps pages of the database in; 0 leaves it to Kuzu (80% of the
-   * machine's memory, filled as pages are read). A server keeps what it reads most in memory
-   * itself (see server/context/kept-graph.ts) and caps it so that its resident memory stays bounded.
+   * machine's memory, filled as pages are read). A cap bounds the database's share of a process's
+   * resident memory, but a pool too small for a read fails it ("Buffer manager exception: Unable
+   * to allocate memory"): 256 MiB fails the read of every task of a national-scale store.
    * @default 0
    */
   bufferPoolBytes?: number;
