@@ -198,6 +198,9 @@ export const nodes = {
       pillarEn: prop.string('English pillar name'),
       keywords: prop.strings('Keywords and synonyms used by the linker'),
       source: prop.optional.string('National document and item the title comes from'),
+      sourceUnconfirmed: prop.strings(
+        'Fields of the source document (docNumber, title, issuer, year) that no published text has confirmed; empty when all are, or when no source is named',
+      ),
       titleIsSummary: prop.boolean('True when the title is our own summary, not a quotation'),
     },
     indexed: ['pillar'],

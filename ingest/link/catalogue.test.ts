@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueSchema, describeSource, loadCatalogue, nationalItemNodes } from './catalogue.js';
+import { catalogueSchema, describeSource, loadCatalogue, nationalItemNodes, type NationalDocument } from './catalogue.js';
 import { fixtureCatalogue } from './test-fixtures.js';
 import { nodeSchemas } from '../../graph-schema/model.js';
+
+/** A document entry nobody has checked yet. */
+const unchecked: NationalDocument = {
+  docNumber: '国办发〔2099〕1号',
+  title: '关于某项改革的意见',
+  issuer: '国务院办公厅',
+  year: 2099,
+  evidence: [],
+  unconfirmed: ['docNumber', 'title', 'issuer', 'year'],
+};
 
 describe('the national catalogue', () => {
   const catalogue = loadCatalogue();
@@ -59,12 +69,43 @@ describe('the national catalogue', () => {
 
   it('accepts a regulation by its decree number among the documents whose wording an item quotes, and rejects one it does not list', () => {
     const quoting = structuredClone(fixtureCatalogue);
-    quoting.documents.push({ docNumber: '国务院令第735号', title: '医疗保障基金使用监督管理条例', issuer: '国务院', year: 2021 });
+    quoting.documents.push({
+      ...unchecked,
+      docNumber: '国务院令第735号',
+      title: '医疗保障基金使用监督管理条例',
+      issuer: '国务院',
+      year: 2021,
+    });
     const item = quoting.items[0];
     if (item) item.wordingFrom = ['国务院令第735号'];
     expect(catalogueSchema.safeParse(quoting).success).toBe(true);
     if (item) item.wordingFrom = ['国务院令第999号'];
     expect(catalogueSchema.safeParse(quoting).success).toBe(false);
+  });
+
+  it('rejects a source document without evidence that leaves any of its fields as confirmed', () => {
+    const guessed = structuredClone(fixtureCatalogue);
+    guessed.documents.push({ ...unchecked, unconfirmed: ['docNumber'] });
+    const result = catalogueSchema.safeParse(guessed);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('title, issuer, year must be listed as unconfirmed');
+    guessed.documents.splice(-1, 1, {
+      ...unchecked,
+      unconfirmed: ['docNumber'],
+      evidence: ['a published copy gives title, issuer and year'],
+    });
+    expect(catalogueSchema.safeParse(guessed).success).toBe(true);
+  });
+
+  it("gives each item's node the fields of its source document that no evidence confirms, and none without a source", () => {
+    const partly = structuredClone(fixtureCatalogue);
+    const document = partly.documents[0];
+    if (document) Object.assign(document, { evidence: ['a published copy gives title and issuer'], unconfirmed: ['docNumber', 'year'] });
+    const nodes = nationalItemNodes(partly);
+    expect(nodes.find((node) => node.id === 'drugs.procurement')?.sourceUnconfirmed).toEqual(['docNumber', 'year']);
+    const sourceless = partly.items.find((item) => item.source === null);
+    expect(sourceless).toBeDefined();
+    expect(nodes.find((node) => node.id === sourceless?.id)?.sourceUnconfirmed).toEqual([]);
   });
 
   it('rejects a quoted title that names no source item', () => {

@@ -1,7 +1,8 @@
 /**
  * @module The national reform catalogue (seeds/national/catalogue.json): pillars and NationalItem
  * entries that local tasks implement. `text` is the Chinese wording evidence spans index into, so
- * every keyword must occur in it verbatim; `titleIsSummary` says the wording is ours, not a quotation.
+ * every keyword must occur in it verbatim; `titleIsSummary` says the wording is ours, not a quotation;
+ * each source document keeps the evidence it was checked against and the fields that are still unconfirmed.
  */
 import { z } from 'zod';
 import type { NationalItemNode } from '../../graph-schema/model.js';
@@ -13,12 +14,35 @@ import { readSeedJson, seedPath } from './seed-file.js';
  */
 const DOC_NUMBER = /^(?:[\u4e00-\u9fa5]+〔\d{4}〕\d+号|[\u4e00-\u9fa5]+令第\d+号)$/;
 
-export const nationalDocumentSchema = z.object({
-  docNumber: z.string().regex(DOC_NUMBER),
-  title: z.string().min(1),
-  issuer: z.string().min(1),
-  year: z.number().int().min(1949).max(2100),
-});
+/** The fields of a document entry that a published text can bear out. */
+const DOCUMENT_FIELDS = ['docNumber', 'title', 'issuer', 'year'] as const;
+
+export const nationalDocumentSchema = z
+  .object({
+    docNumber: z.string().regex(DOC_NUMBER),
+    title: z.string().min(1),
+    issuer: z.string().min(1),
+    year: z.number().int().min(1949).max(2100),
+    /**
+     * Where the entry was read: a corpus document citing it as 《title》（docNumber）, or a published copy
+     * (its address and what it shows). Anything inferred, such as an issuer read from the number's
+     * 发文机关代字, says so.
+     */
+    evidence: z.array(z.string().min(1)).default([]),
+    /** Fields no evidence bears out: the API reports them with every item whose source is the document. */
+    unconfirmed: z.array(z.enum(DOCUMENT_FIELDS)).default([]),
+  })
+  .superRefine((document, ctx) => {
+    // An entry nobody has checked must not read as fact: without evidence every field is unconfirmed.
+    const unchecked = DOCUMENT_FIELDS.filter((field) => !document.unconfirmed.includes(field));
+    if (document.evidence.length === 0 && unchecked.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unconfirmed'],
+        message: `${document.docNumber} has no evidence, so ${unchecked.join(', ')} must be listed as unconfirmed`,
+      });
+    }
+  });
 
 export const pillarSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -98,6 +122,12 @@ export function describeSource(catalogue: Catalogue, item: CatalogueItem): strin
   return `${docNumber}${title}${heading ? `：${heading}` : ''}`;
 }
 
+/** The fields of the item's source document that no evidence bears out; none when it names no source. */
+export function unconfirmedSourceFields(catalogue: Catalogue, item: CatalogueItem): string[] {
+  const document = catalogue.documents.find((candidate) => candidate.docNumber === item.source?.docNumber);
+  return document ? [...document.unconfirmed] : [];
+}
+
 /** The catalogue as NationalItem node rows for the graph. */
 export function nationalItemNodes(catalogue: Catalogue): NationalItemNode[] {
   const pillars = new Map(catalogue.pillars.map((pillar) => [pillar.id, pillar]));
@@ -113,6 +143,7 @@ export function nationalItemNodes(catalogue: Catalogue): NationalItemNode[] {
       pillarEn: pillar?.en ?? item.pillar,
       keywords: [...item.keywords, ...item.related],
       source: describeSource(catalogue, item),
+      sourceUnconfirmed: unconfirmedSourceFields(catalogue, item),
       titleIsSummary: item.titleIsSummary,
     };
   });

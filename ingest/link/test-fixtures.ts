@@ -9,7 +9,13 @@ export const fixtureCatalogue: Catalogue = catalogueSchema.parse({
   version: 1,
   description: 'test',
   documents: [
-    { docNumber: '国办发〔2021〕2号', title: '关于推动药品集中带量采购工作常态化制度化开展的意见', issuer: '国务院办公厅', year: 2021 },
+    {
+      docNumber: '国办发〔2021〕2号',
+      title: '关于推动药品集中带量采购工作常态化制度化开展的意见',
+      issuer: '国务院办公厅',
+      year: 2021,
+      unconfirmed: ['docNumber', 'title', 'issuer', 'year'],
+    },
   ],
   pillars: [
     { id: 'drugs', zh: '药品', en: 'Drugs' },

@@ -5,6 +5,7 @@ import { nodes } from '../../graph-schema/model.js';
 import type { NationalItemNode } from '../../graph-schema/model.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q, readQueries } from '../../store/queries/index.js';
+import { withLists } from '../../store/queries/lookups.js';
 import { nationalItemNodes, type Catalogue } from '../link/catalogue.js';
 
 /** The database gives an absent property as null. */
@@ -23,7 +24,8 @@ function sameItem(stored: NationalItemNode | undefined, item: NationalItemNode):
  * what a server persisted beside the database stays valid (see GraphStore.graphVersion).
  */
 export async function loadNationalCatalogue(store: GraphStore, catalogue: Catalogue): Promise<void> {
-  const stored = new Map((await store.read(readQueries.allNationalItems)).map((item) => [item.id, item]));
+  // Kuzu reads an empty list back as null: compared raw, an item without unconfirmed source fields would be written again on every load.
+  const stored = new Map((await store.read(readQueries.allNationalItems)).map((item) => [item.id, withLists('NationalItem', item)]));
   const changed = nationalItemNodes(catalogue).filter((item) => !sameItem(stored.get(item.id), item));
   if (changed.length > 0) await store.transaction((tx) => tx.write(q.upsert.NationalItem, changed));
 }

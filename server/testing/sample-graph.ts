@@ -188,6 +188,7 @@ const nationalItems: NationalItemNode[] = (
   pillarEn: titleEn,
   keywords: [],
   source: null,
+  sourceUnconfirmed: [],
   titleIsSummary: false,
 }));
 

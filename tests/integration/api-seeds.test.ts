@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import { loadCatalogue } from '../../ingest/link/catalogue.js';
 import { createApp, type App } from '../../server/app.js';
 import { silentLogger } from '../../server/logger.js';
 import { buildSearchIndex } from '../../server/search/store-search-index.js';
@@ -83,6 +84,27 @@ describe('the API over the seed documents', () => {
         expect(counts[i]![k], `${item.id} ${j.id}`).toBe(cell.taskIds.length);
       }),
     );
+  });
+
+  it('says of every national item whether its wording is ours and which fields of its source document no published text confirms, as the catalogue records them', async () => {
+    const catalogue = loadCatalogue();
+    const answer = await postGraphQL<{
+      nationalItems: { id: string; source: string | null; sourceUnconfirmed: string[]; titleIsSummary: boolean }[];
+    }>(app, `{ nationalItems { id source sourceUnconfirmed titleIsSummary } }`);
+    const served = new Map(answer.data!.nationalItems.map((item) => [item.id, item]));
+    expect(served.size).toBe(catalogue.items.length);
+    for (const item of catalogue.items) {
+      const document = catalogue.documents.find((candidate) => candidate.docNumber === item.source?.docNumber);
+      expect(served.get(item.id), item.id).toMatchObject({
+        titleIsSummary: item.titleIsSummary,
+        sourceUnconfirmed: document?.unconfirmed ?? [],
+      });
+      if (item.source) expect(served.get(item.id)?.source, item.id).toContain(item.source.docNumber);
+    }
+    // Both kinds occur, so the comparison above cannot pass on an answer that is always empty.
+    const unconfirmedCounts = [...served.values()].map((item) => item.sourceUnconfirmed.length);
+    expect(unconfirmedCounts.some((count) => count > 0)).toBe(true);
+    expect([...served.values()].some((item) => item.source !== null && item.sourceUnconfirmed.length === 0)).toBe(true);
   });
 
   it('exports as many nodes and edges of each kind as the store holds', async () => {
