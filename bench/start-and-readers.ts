@@ -50,7 +50,7 @@ export async function measureStartAndReaders({
   seconds: number;
   log?: (line: string) => void;
 }): Promise<StartAndReaders> {
-  // The files main.ts keeps beside a Kuzu database (see server/main.ts).
+  // The files the server keeps beside a Kuzu database (see server/start-app.ts).
   for (const file of [`${db}.kept.jsonl`, `${db}.search-index`]) rmSync(file, { force: true });
   log('start: cold (kept graph read from the database, search index built)');
   const cold = await timedStart(db);

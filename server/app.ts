@@ -4,7 +4,6 @@
  * Everything it uses is passed in; nothing connects at import time, so tests build an app over a
  * temporary store and call `app.fetch(...)`. `main.ts` listens.
  */
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -291,8 +290,9 @@ export function createApp({
     logging: logger,
     graphqlEndpoint: '/graphql',
     // GraphiQL from the package, not a CDN: the page works with no network beyond this server.
+    // Its bundle (9 MB of JavaScript) is imported when the page is first asked for, not at start.
     graphiql: graphiql ? { title: 'reformgraph', defaultQuery: GRAPHIQL_EXAMPLES } : false,
-    renderGraphiQL,
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     cors: corsOption(cors),
     // Unexpected errors (store failures, bugs) reach clients as "Unexpected error." without a
@@ -335,7 +335,9 @@ export function createApp({
     const stamp = await loadKept();
     if (stamp === null) {
       await served.warm();
-      await persist();
+      // Written while the index is built, not before: searches need the index, not the file
+      // (hundreds of MB on a national store); persisted() waits for it.
+      void persist();
     } else if (ownIndex && searchIndexFile) {
       const loadedIndex = await readSearchIndexFile(searchIndexFile, stamp);
       if (loadedIndex && served.version === version) {

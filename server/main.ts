@@ -11,6 +11,7 @@ import { startApp } from './start-app.js';
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const logger = createConsoleLogger({ level: config.logLevel });
+  logger.debug(`start: modules imported ${Math.round(performance.now())} ms after the process started`);
   const { app, close: closeStore } = await startApp({ config, storeConfig: storeConfigFromEnv(), logger });
   logger.info(
     config.writes.token ? 'writes: enabled (POST /api/documents, /api/curation with the write token)' : 'writes: disabled (read-only)',
@@ -28,10 +29,15 @@ async function main(): Promise<void> {
   // Requests are answered from the database until the kept graph is ready; searches wait for the index.
   const started = performance.now();
   app.ready().then(
-    ({ loaded, searchIndexLoaded }) =>
+    ({ loaded, searchIndexLoaded }) => {
       console.log(
-        `ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index ${searchIndexLoaded ? 'loaded from its file' : 'built'} in ${Math.round(performance.now() - started)} ms`,
-      ),
+        `ready                 graph kept in memory (${loaded ? 'loaded from its file' : 'read from the database'}) and search index ${searchIndexLoaded ? 'loaded from its file' : 'built'} in ${Math.round(performance.now() - started)} ms (${(performance.now() / 1000).toFixed(1)} s after the process started)`,
+      );
+      // What holds the memory: the kept rows and the index are JavaScript heap; the rest is mostly Kuzu's buffer pool.
+      const { rss, heapUsed, external } = process.memoryUsage();
+      const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+      logger.debug(`start: memory when ready: resident ${mib(rss)}, JavaScript heap ${mib(heapUsed)}, external ${mib(external)}`);
+    },
     (error: unknown) => logger.error('reading the graph into memory failed; requests keep going to the database', error),
   );
 

@@ -30,7 +30,15 @@ export async function startApp({
   storeConfig: StoreConfig;
   logger: Logger;
 }): Promise<StartedApp> {
+  // Each phase's time goes to the log (LOG_LEVEL=debug), so a slow start says where it went.
+  let phaseStarted = performance.now();
+  const phaseDone = (phase: string) => {
+    const now = performance.now();
+    logger.debug(`start: ${phase} in ${Math.round(now - phaseStarted)} ms (${Math.round(now)} ms since the process started)`);
+    phaseStarted = now;
+  };
   const store = await openStore(storeConfig);
+  phaseDone('store opened');
   let ingestReports: FileReport[] = [];
   if (config.ingestOnStart) {
     try {
@@ -47,6 +55,7 @@ export async function startApp({
     }
     const failed = ingestReports.filter((report) => !report.ok).length;
     logger.info(`ingest: ${ingestReports.length} files, ${failed} failed`);
+    phaseDone('seeds checked');
   }
   const app = createApp({
     store,
@@ -59,6 +68,7 @@ export async function startApp({
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,
   });
+  phaseDone('app created');
   return {
     store,
     app,

@@ -25,6 +25,14 @@ export interface KuzuStoreOptions {
   /** Called once when the open has to wait for the lock. */
   onLockWait?: () => void;
   /**
+   * Most memory Kuzu's buffer pool keeps pages of the database in; 0 leaves it to Kuzu (80% of the
+   * machine's memory, filled as pages are read). A cap bounds the database's share of a process's
+   * resident memory, but a pool too small for a read fails it ("Buffer manager exception: Unable
+   * to allocate memory"): 256 MiB fails the read of every task of a national-scale store.
+   * @default 0
+   */
+  bufferPoolBytes?: number;
+  /**
    * Size of the write-ahead log at which a commit folds it into the database file. A checkpoint
    * rewrites the relationship lists of whole node groups, and a few policies own every HAS_TASK
    * edge, so each one costs more as the store grows: at Kuzu's 16 MiB, commits took a quarter of
@@ -45,17 +53,18 @@ const LOCK_RETRY_MS = 250;
 interface OpenDatabaseOptions {
   path: string;
   readOnly: boolean;
+  bufferPoolBytes: number;
   lockWaitMs: number;
   checkpointThresholdBytes: number;
   onLockWait?: (() => void) | undefined;
 }
 
-async function openDatabase({ path, readOnly, lockWaitMs, checkpointThresholdBytes, onLockWait }: OpenDatabaseOptions) {
+async function openDatabase({ path, readOnly, bufferPoolBytes, lockWaitMs, checkpointThresholdBytes, onLockWait }: OpenDatabaseOptions) {
   const deadline = Date.now() + lockWaitMs;
   let told = false;
   for (;;) {
     // Arguments: buffer pool (0: Kuzu's default), compression, read-only, largest size (0: default), auto checkpoint, its threshold.
-    const database = new kuzu.Database(path, 0, true, readOnly, 0, true, checkpointThresholdBytes);
+    const database = new kuzu.Database(path, bufferPoolBytes, true, readOnly, 0, true, checkpointThresholdBytes);
     try {
       await database.init();
       return database;
@@ -257,13 +266,14 @@ export async function openKuzuStore({
   readOnly = false,
   lockWaitMs = 0,
   onLockWait,
+  bufferPoolBytes = 0,
   checkpointThresholdBytes = 256 * 1024 * 1024,
   readConnections = 4,
 }: KuzuStoreOptions): Promise<GraphStore> {
   mkdirSync(dirname(path), { recursive: true });
   let database: InstanceType<typeof kuzu.Database>;
   try {
-    database = await openDatabase({ path, readOnly, lockWaitMs, checkpointThresholdBytes, onLockWait });
+    database = await openDatabase({ path, readOnly, bufferPoolBytes, lockWaitMs, checkpointThresholdBytes, onLockWait });
   } catch (error) {
     throw new StoreError('open', `cannot open the Kuzu database at ${path} (is another process using it?)`, { cause: error });
   }

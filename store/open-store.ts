@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { GraphStore } from './graph-store.js';
 import { openKuzuStore } from './kuzu-store.js';
-import { openNeo4jStore } from './neo4j-store.js';
 
 const storeEnv = z.object({
   NEO4J_URI: z.url().optional(),
@@ -14,10 +13,13 @@ const storeEnv = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().default('neo4j'),
   REFORMGRAPH_DB: z.string().default('./data/reformgraph.kuzu'),
+  /** Most memory Kuzu's buffer pool takes, in MiB (see KuzuStoreOptions.bufferPoolBytes); unset: Kuzu's default. */
+  KUZU_BUFFER_POOL_MB: z.coerce.number().int().positive().optional(),
 });
 
 export type StoreConfig =
-  { backend: 'kuzu'; path: string } | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
+  | { backend: 'kuzu'; path: string; bufferPoolBytes?: number }
+  | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const parsed = storeEnv.parse(env);
@@ -30,7 +32,8 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
       database: parsed.NEO4J_DATABASE,
     };
   }
-  return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB) };
+  const bufferPool = parsed.KUZU_BUFFER_POOL_MB;
+  return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB), ...(bufferPool ? { bufferPoolBytes: bufferPool * 2 ** 20 } : {}) };
 }
 
 export interface OpenOptions {
@@ -46,8 +49,14 @@ export async function openStore(
 ): Promise<GraphStore> {
   const store =
     config.backend === 'neo4j'
-      ? await openNeo4jStore(config)
-      : await openKuzuStore({ path: config.path, lockWaitMs, ...(onLockWait ? { onLockWait } : {}) });
+      ? // The driver is imported only when Neo4j is configured: the embedded default starts without it.
+        await (await import('./neo4j-store.js')).openNeo4jStore(config)
+      : await openKuzuStore({
+          path: config.path,
+          lockWaitMs,
+          ...(config.bufferPoolBytes ? { bufferPoolBytes: config.bufferPoolBytes } : {}),
+          ...(onLockWait ? { onLockWait } : {}),
+        });
   await store.applySchema();
   return store;
 }

@@ -75,7 +75,7 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     `Concurrent load (autocannon, second process): ${load.connections} clients for ${load.durationS} s, ${n(load.requests)} requests, ${n(load.requestsPerSec, 1)} requests/s, p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms, errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx}, GraphQL errors ${load.graphqlErrors}; server RSS after ${n(report.serverRssMiB)} MiB.`,
     '',
-    '## Start and readers (persisted start against a cold one, 50 clients against one)',
+    `## Start and readers over the store of ${n(report.corpus.documents)} documents (persisted start against a cold one, 50 clients against one)`,
     '',
     ...formatStartAndReaders(report.startAndReaders),
     '',

@@ -144,6 +144,19 @@ export function evaluateGoals(report: BenchReport): GoalResult[] {
     { ...goal('errors under 50 concurrent clients', errors, 1, 'errors'), margin: errors === 0 ? 'zero errors' : `${errors} errors` },
     goal('lineage view with 5,000 elements drawn and laid out', largest?.drawMs ?? NaN, 3000, 'ms', 1000),
     ...readerGoals(report.startAndReaders.fiftyClients),
+    // Issue 15: the server's start and memory, at the size of the corpus this run loaded.
+    goal(
+      `server ready (search and coverage from memory) after a persisted start, ${corpus.documents} documents`,
+      report.startAndReaders.persistedStartSeconds,
+      15,
+      's',
+    ),
+    goal(
+      `server RSS when ready and after 50 clients, the larger, ${corpus.documents} documents`,
+      Math.max(report.startAndReaders.persistedRssMiB, report.startAndReaders.loadedRssMiB),
+      1536,
+      'MiB',
+    ),
   ];
   return goals;
 }

@@ -1,11 +1,14 @@
 /**
- * @module The API server (server/main.ts, as `npm start` runs it) in a child process over a given
- * store, on a free loopback port, without the first-run ingest unless asked for. One node process (no tsx wrapper
- * process), so its pid is the server's and /proc/<pid>/status gives the server's memory.
+ * @module The API server (server/main.ts built as `npm start` runs it, see scripts/start.js) in a
+ * child process over a given store, on a free loopback port, without the first-run ingest unless
+ * asked for. One node process, so its pid is the server's and /proc/<pid>/status gives the
+ * server's memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { BUILT_SERVER, ensureBuilt } from '../../scripts/build-if-stale.js';
 
 export interface ServerProcess {
   url: string;
@@ -65,7 +68,7 @@ export async function startServer({
   timeoutMs = 300_000,
   untilReady = true,
   ingestOnStart = false,
-  serverDir = process.cwd(),
+  serverDir = fileURLToPath(new URL('../..', import.meta.url)),
   nodeFlags = [],
 }: {
   db: string;
@@ -73,13 +76,14 @@ export async function startServer({
   untilReady?: boolean;
   /** Load the seeds folder's documents on start when they changed, as `npm start` does by default. */
   ingestOnStart?: boolean;
-  /** The checkout whose server/main.ts runs (another branch's, to measure it side by side). @default the current folder */
+  /** The checkout whose server runs, built there as `npm start` builds it (another branch's, to measure it side by side). @default this checkout */
   serverDir?: string;
   /** Flags for node before the script (V8's heap sizes, --cpu-prof). @default [] */
   nodeFlags?: readonly string[];
 }): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'server/main.ts'], {
+  ensureBuilt('server', serverDir);
+  const child = spawn(process.execPath, [...nodeFlags, '--enable-source-maps', BUILT_SERVER], {
     cwd: serverDir,
     env: {
       ...withoutNeo4j(process.env),
@@ -125,7 +129,9 @@ export async function startServer({
           resolve();
           return;
         }
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        // SIGTERM lets it write the kept rows and search index beside the database first (see
+        // server/main.ts): hundreds of MB on a national store, which the next start loads.
+        const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
         child.once('exit', () => {
           clearTimeout(timer);
           resolve();

@@ -34,6 +34,7 @@ describe('the kept graph persisted beside the database', () => {
     const keptFile = join(dir, 'db.kuzu.kept.jsonl');
     const first = createApp({ store: graph.store, logger: silentLogger, keptFile });
     expect(await first.ready()).toMatchObject({ loaded: false });
+    await first.persisted();
     expect(existsSync(keptFile)).toBe(true);
     const answer = await postGraphQL(first, LINEAGE);
 

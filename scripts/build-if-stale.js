@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * @module Runs a build only when its inputs changed since the last one that succeeded: a digest
+ * of every input file (path and bytes) is kept in the build's output folder. `npm start` checks
+ * the explorer's and the server's builds this way (scripts/start.js), so an unchanged checkout
+ * starts without building. Plain JavaScript: it runs before anything is built or transpiled.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Where the digest of the inputs of the last successful build is kept, inside its output folder. */
+export const DIGEST_FILE = '.build-inputs-sha256';
+
+/** Tests and earlier build output never change what a build writes. */
+const IGNORED = /(^|\/)dist(\/|$)|\.test\.tsx?$/u;
+
+/** Files under `path` (a folder or a file), sorted, as paths relative to `root`. */
+function filesUnder(root, path) {
+  const full = join(root, path);
+  if (!existsSync(full)) return [];
+  if (statSync(full).isFile()) return [path];
+  return readdirSync(full, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .filter((file) => !IGNORED.test(file))
+    .sort();
+}
+
+/**
+ * SHA-256 over the path and bytes of every file under `inputs` (folders or files, relative to `root`).
+ * @param {{ root: string, inputs: readonly string[] }} options
+ * @returns {string}
+ */
+export function inputsDigest({ root, inputs }) {
+  const hash = createHash('sha256');
+  for (const file of inputs.flatMap((input) => filesUnder(root, input))) {
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Runs `build` unless `outDir` holds the digest of the same inputs; records the digest after a
+ * build that succeeded. Resolves to whether it built.
+ * @param {{ root: string, inputs: readonly string[], outDir: string, build: () => boolean }} options
+ * @returns {boolean}
+ */
+export function buildIfStale({ root, inputs, outDir, build }) {
+  const digest = inputsDigest({ root, inputs });
+  const digestFile = join(root, outDir, DIGEST_FILE);
+  if (existsSync(digestFile) && readFileSync(digestFile, 'utf8') === digest) return false;
+  if (!build()) throw new Error(`the build of ${outDir} failed`);
+  writeFileSync(digestFile, digest);
+  return true;
+}
+
+// A change of a dependency's version changes what is bundled (the explorer) or imported (the server).
+const DEPENDENCIES = ['package.json', 'package-lock.json'];
+
+/** What `npm start` builds: the npm script, the folders and files it reads, where it writes. */
+export const BUILDS = {
+  client: { script: 'build:client', inputs: ['client', 'graph-schema', ...DEPENDENCIES], outDir: 'client/dist' },
+  server: { script: 'build:server', inputs: ['server', 'store', 'ingest', 'graph-schema', ...DEPENDENCIES], outDir: 'dist/server' },
+};
+
+/** The built server's entry, relative to the repository (see server/vite.config.ts). */
+export const BUILT_SERVER = 'dist/server/main.js';
+
+/**
+ * Runs one of BUILDS with `npm run`, its output shown, unless its sources are unchanged since its last build.
+ * @param {keyof typeof BUILDS} name
+ * @param {string} root
+ * @returns {boolean}
+ */
+export function ensureBuilt(name, root) {
+  const { script, inputs, outDir } = BUILDS[name];
+  const build = () => spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' }).status === 0;
+  return buildIfStale({ root, inputs, outDir, build });
+}
