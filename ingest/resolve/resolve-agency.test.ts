@@ -70,6 +70,12 @@ describe('resolveAgencyName', () => {
     expect(resolve('县医保局', '000000').agency.id).not.toBe(resolve('国家医保局', '000000').agency.id);
   });
 
+  it('does not make the townships of a document whose place is not known the nation’s subordinate governments', () => {
+    const townships = resolve('各乡镇人民政府', '000000');
+    expect(townships.agency).toMatchObject({ type: 'LOWER_GOVS', name: '各乡镇人民政府', jurisdictionId: '000000' });
+    expect(townships.agency.id).not.toBe('000000:LOWER_GOVS');
+  });
+
   it('keeps separate pre-2018 bodies that share a type apart: 工商局 and 质监局', () => {
     const aic = resolve('市工商局', SANMING).agency;
     const quality = resolve('市质监局', SANMING).agency;

@@ -236,6 +236,16 @@ function resolveWhole(
 
   // "各县（区）人民政府", "各镇人民政府（开发区工委）": the bodies below the document's own jurisdiction.
   const patterned = table.patterns.find(({ pattern }) => pattern.test(name));
+  // The State Council's lower governments are 各省、自治区、直辖市人民政府; "各乡镇人民政府" or "各县（区）" in
+  // a document placed under the nation are those of a place it does not name, kept apart by their printed name.
+  if (patterned && home.id === NATION_ID && patterned.entry.type === 'LOWER_GOVS') {
+    const agency = { ...canonicalOf(patterned.entry, home, printed), id: `${home.id}:${name}`, name };
+    return {
+      agency: { ...agency, nameEn: patterned.entry.en.replace('{jurisdiction}', 'a place not named') },
+      known: true,
+      prefixed: true,
+    };
+  }
   if (patterned) return { agency: canonicalOf(patterned.entry, home, printed), known: true, prefixed: true };
 
   // A bare name that is an alias itself ("市场监管局" starts with 市 but is not 市 + 场监管局).
