@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAgencyList } from './extract/agency-lists.js';
 import { NOTE_CLOSERS, NOTE_OPENERS, PERSON_LABEL, RESPONSIBILITY_LABEL, RESPONSIBILITY_NOTE, ROLE_VERB } from './responsibility-notes.js';
 
 const whole = (source: string) => new RegExp(`^${source}$`, 'u');
@@ -9,6 +10,17 @@ describe('responsibility notes', () => {
       expect(whole(RESPONSIBILITY_LABEL).test(label), label).toBe(true);
     }
     for (const other of ['责任领导', '成员单位', '主管部门', '单位']) expect(whole(RESPONSIBILITY_LABEL).test(other), other).toBe(false);
+  });
+
+  it('reads the compound labels 牵头责任单位 and 配合责任单位 with the role their first word gives', () => {
+    const listed = parseAgencyList('牵头责任单位：市卫生健康委；配合责任单位：市疾控局、市医保局');
+    expect(listed?.map(({ name, role }) => `${name}:${role}`)).toEqual(['市卫生健康委:lead', '市疾控局:support', '市医保局:support']);
+  });
+
+  it('reads the bodies under 主办单位 as well as those under 协办单位', () => {
+    const listed = parseAgencyList('主办单位：县卫健局；协办单位：县医保局、县财政局');
+    expect(listed?.map(({ name }) => name)).toEqual(['县卫健局', '县医保局', '县财政局']);
+    expect(listed?.slice(1).every(({ role }) => role === 'support')).toBe(true);
   });
 
   it('tells the persons in charge from the bodies', () => {

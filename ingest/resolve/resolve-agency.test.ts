@@ -60,6 +60,22 @@ describe('resolveAgencyName', () => {
     expect(resolve('医保局', ZONGYANG).agency.jurisdictionId).toBe('340722');
   });
 
+  it('does not make a 市 body of a document whose place is not known the State Council’s own', () => {
+    // A web copy without its header ("（市卫生计生委、市人力社保局负责…）") is placed under the nation.
+    const city = resolve('市卫生计生委', '000000');
+    expect(city.known).toBe(true);
+    expect(city.agency).toMatchObject({ type: 'HEALTH', name: '市卫生健康委员会', nameEn: 'Municipal Health Commission' });
+    expect(city.agency.id).not.toBe(resolve('国家卫生健康委', '000000').agency.id);
+    expect(resolve('市卫健委', '000000').agency.id).toBe(city.agency.id);
+    expect(resolve('县医保局', '000000').agency.id).not.toBe(resolve('国家医保局', '000000').agency.id);
+  });
+
+  it('does not make the townships of a document whose place is not known the nation’s subordinate governments', () => {
+    const townships = resolve('各乡镇人民政府', '000000');
+    expect(townships.agency).toMatchObject({ type: 'LOWER_GOVS', name: '各乡镇人民政府', jurisdictionId: '000000' });
+    expect(townships.agency.id).not.toBe('000000:LOWER_GOVS');
+  });
+
   it('keeps separate pre-2018 bodies that share a type apart: 工商局 and 质监局', () => {
     const aic = resolve('市工商局', SANMING).agency;
     const quality = resolve('市质监局', SANMING).agency;

@@ -18,6 +18,12 @@ export interface ResolveAgencyOptions {
    */
   inheritedJurisdictionId?: string | null;
   /**
+   * The level word of the previous name in the same list when it named no known place (see
+   * `AgencyResolution.unplacedLevel`): "市卫健委、发改委" in a document whose city is not known.
+   * @default null
+   */
+  inheritedLevelWord?: string | null;
+  /**
    * The body that issued the document, resolved: an internal division it names without a prefix
    * (医政科, 委办公室) is one of its own and takes its type. @default null (divisions stay OTHER)
    */
@@ -30,7 +36,30 @@ export interface AgencyResolution {
   known: boolean;
   /** True when the name carried its own jurisdiction prefix. */
   prefixed: boolean;
+  /**
+   * The level word (市, 县 …) of a name whose place the document does not say: a body of that level,
+   * kept apart from the bodies of the document's own jurisdiction. @default null
+   */
+  unplacedLevel?: string | null;
 }
+
+/**
+ * A level word prefixes the body of a local government of that level: "市卫生计生委" is a city's
+ * commission, "县医保局" a county's bureau; the State Council's own bodies print 国家 or nothing (国家卫生
+ * 健康委, 财政部). So in a document placed under the nation because it names no place (a web copy
+ * without its header: "（市卫生计生委、市人力社保局负责，排在第一位的为牵头部门，下同）"), such a body
+ * is one of an unnamed city or county, never the nation's.
+ */
+const LOCAL_LEVEL_EN: Record<string, string> = {
+  省: 'Provincial',
+  市: 'Municipal',
+  州: 'Prefectural',
+  县: 'County',
+  区: 'District',
+  旗: 'Banner',
+  镇: 'Town',
+  乡: 'Township',
+};
 
 /** The body a level word refers to from inside `home`: 市 in a county document is its city. */
 function scopeOfLevelWord(word: string, home: JurisdictionNode): JurisdictionNode {
@@ -75,9 +104,16 @@ function lowerPlaceReading(name: string, home: JurisdictionNode): { rest: string
   return null;
 }
 
+interface Reading {
+  rest: string;
+  scope: JurisdictionNode;
+  /** The level word, when it names no jurisdiction of the document (see LOCAL_LEVEL_EN). */
+  unplaced?: string;
+}
+
 /** Ways to read a printed name as prefix + rest, most specific first. */
-function readings(name: string, home: JurisdictionNode): { rest: string; scope: JurisdictionNode }[] {
-  const options: { rest: string; scope: JurisdictionNode }[] = [];
+function readings(name: string, home: JurisdictionNode): Reading[] {
+  const options: Reading[] = [];
   const lower = lowerPlaceReading(name, home);
   if (lower) options.push(lower);
   for (const node of ancestorsOf(home.id)) {
@@ -88,11 +124,32 @@ function readings(name: string, home: JurisdictionNode): { rest: string; scope: 
     }
   }
   const levelWord = /^(国家|省|市|州|县|区|旗|镇|乡)/u.exec(name)?.[1];
-  if (levelWord) options.push({ rest: name.slice(levelWord.length), scope: scopeOfLevelWord(levelWord, home) });
+  if (levelWord && home.id === NATION_ID && levelWord !== '国家')
+    options.push({ rest: name.slice(levelWord.length), scope: home, unplaced: levelWord });
+  else if (levelWord) options.push({ rest: name.slice(levelWord.length), scope: scopeOfLevelWord(levelWord, home) });
   return options;
 }
 
-function canonicalOf(entry: AgencyEntry, scope: JurisdictionNode, printed: string, printedCore: string | null = null): ResolvedAgency {
+function canonicalOf(
+  entry: AgencyEntry,
+  scope: JurisdictionNode,
+  printed: string,
+  printedCore: string | null = null,
+  unplaced: string | null = null,
+): ResolvedAgency {
+  if (unplaced) {
+    // A body of an unnamed 市/县: named by its level word, one id per level word and function.
+    const name = `${unplaced}${printedCore ?? entry.name}`;
+    const levelEn = LOCAL_LEVEL_EN[unplaced] ?? unplaced;
+    return {
+      id: `${scope.id}:${name}`,
+      name,
+      nameEn: entry.en.replace('{jurisdiction}', levelEn),
+      type: entry.type,
+      jurisdictionId: scope.id,
+      aliases: [printed],
+    };
+  }
   const core = printedCore ?? entry.nameByLevel?.[scope.level] ?? entry.name;
   // State Council ministries carry no prefix: 财政部, not 国家财政部.
   const prefix = scope.id === NATION_ID ? (printedCore ? '' : '国家') : scope.name;
@@ -168,7 +225,10 @@ export function resolveAgencyName(printed: string, options: ResolveAgencyOptions
   return hint ? { ...resolution, agency: { ...resolution.agency, type: hint.type } } : resolution;
 }
 
-function resolveWhole(printed: string, { jurisdictionId, table, inheritedJurisdictionId = null }: ResolveAgencyOptions): AgencyResolution {
+function resolveWhole(
+  printed: string,
+  { jurisdictionId, table, inheritedJurisdictionId = null, inheritedLevelWord = null }: ResolveAgencyOptions,
+): AgencyResolution {
   const name = printed.replace(/\s+/gu, '');
   const home = jurisdictionById(jurisdictionId);
   if (!home) throw new Error(`unknown jurisdiction ${jurisdictionId}`);
@@ -176,21 +236,45 @@ function resolveWhole(printed: string, { jurisdictionId, table, inheritedJurisdi
 
   // "各县（区）人民政府", "各镇人民政府（开发区工委）": the bodies below the document's own jurisdiction.
   const patterned = table.patterns.find(({ pattern }) => pattern.test(name));
+  // The State Council's lower governments are 各省、自治区、直辖市人民政府; "各乡镇人民政府" or "各县（区）" in
+  // a document placed under the nation are those of a place it does not name, kept apart by their printed name.
+  if (patterned && home.id === NATION_ID && patterned.entry.type === 'LOWER_GOVS') {
+    const agency = { ...canonicalOf(patterned.entry, home, printed), id: `${home.id}:${name}`, name };
+    return {
+      agency: { ...agency, nameEn: patterned.entry.en.replace('{jurisdiction}', 'a place not named') },
+      known: true,
+      prefixed: true,
+    };
+  }
   if (patterned) return { agency: canonicalOf(patterned.entry, home, printed), known: true, prefixed: true };
 
   // A bare name that is an alias itself ("市场监管局" starts with 市 but is not 市 + 场监管局).
   const bare = entryFor(name, table);
-  if (bare) return { agency: canonicalOf(bare.entry, inherited, printed, bare.printedCore), known: true, prefixed: false };
+  if (bare) {
+    const unplaced = inherited.id === NATION_ID ? inheritedLevelWord : null;
+    return {
+      agency: canonicalOf(bare.entry, inherited, printed, bare.printedCore, unplaced),
+      known: true,
+      prefixed: false,
+      unplacedLevel: unplaced,
+    };
+  }
 
   const options = readings(name, home);
-  for (const { rest, scope } of options) {
+  for (const { rest, scope, unplaced = null } of options) {
     const found = entryFor(rest, table);
-    if (found) return { agency: canonicalOf(found.entry, scope, printed, found.printedCore), known: true, prefixed: true };
+    if (found)
+      return {
+        agency: canonicalOf(found.entry, scope, printed, found.printedCore, unplaced),
+        known: true,
+        prefixed: true,
+        unplacedLevel: unplaced,
+      };
   }
 
   const reading = options.at(-1);
   const scope = reading?.scope ?? inherited;
-  const core = reading?.rest ?? name;
+  const core = reading?.unplaced ? name : (reading?.rest ?? name);
   return {
     agency: { id: `${scope.id}:${core}`, name, nameEn: name, type: 'OTHER', jurisdictionId: scope.id, aliases: [printed] },
     known: false,

@@ -56,6 +56,11 @@ describe('resolveDoc', () => {
     expect(doc.agencies.get('2\u0000市医保局')?.type).toBe('MEDICAL_INSURANCE');
   });
 
+  it('gives a bare name after a 市 body the same unnamed city when the document’s place is not known', () => {
+    const doc = resolveDoc(docOf([task('1', ['市卫生计生委', '发展改革委'])], '000000'));
+    expect(doc.agencies.get('1\u0000发展改革委')).toMatchObject({ type: 'DEVELOPMENT_REFORM', name: '市发展和改革委员会' });
+  });
+
   it('collects the names an agency was printed under as its aliases', () => {
     const doc = resolveDoc(docOf([task('1', ['市卫健委']), task('2', ['卫健委'])]));
     expect(doc.agencies.get('1\u0000市卫健委')?.aliases.sort()).toEqual(['卫健委', '市卫健委']);

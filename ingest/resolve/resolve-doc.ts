@@ -43,9 +43,21 @@ export function resolveDoc(doc: ExtractedDoc, { table = loadAgencyTable() }: Res
 
   for (const task of doc.tasks) {
     let inheritedJurisdictionId: string | null = null;
+    let inheritedLevelWord: string | null = null;
     for (const mention of task.agencies) {
-      const { agency, known, prefixed } = resolveAgencyName(mention.name, { jurisdictionId, table, inheritedJurisdictionId, issuer });
-      if (prefixed) inheritedJurisdictionId = agency.jurisdictionId;
+      const {
+        agency,
+        known,
+        prefixed,
+        unplacedLevel = null,
+      } = resolveAgencyName(mention.name, {
+        jurisdictionId,
+        table,
+        inheritedJurisdictionId,
+        inheritedLevelWord,
+        issuer,
+      });
+      if (prefixed) [inheritedJurisdictionId, inheritedLevelWord] = [agency.jurisdictionId, unplacedLevel];
       // One object per canonical agency, collecting every name it was printed under.
       const shared = byId.get(agency.id) ?? { ...agency, aliases: [] };
       if (!shared.aliases.includes(mention.name)) shared.aliases.push(mention.name);
