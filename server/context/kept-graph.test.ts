@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../store/graph-store.js';
 import { curationQueries, ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
 import { lookups as declaredLookups, type Lookup } from '../../store/queries/lookups.js';
-import { keepGraph } from './kept-graph.js';
+import { keepGraph as keepGraphOf, type KeptGraph } from './kept-graph.js';
 
 let graph: SampleGraph;
 
@@ -16,6 +16,17 @@ afterAll(async () => {
 });
 
 /** Database statements `work` costs. */
+/** Kept graphs of the test running: their background reads end before the next test counts statements. */
+const kept: KeptGraph[] = [];
+const keepGraph = (...args: Parameters<typeof keepGraphOf>) => {
+  const graph = keepGraphOf(...args);
+  kept.push(graph);
+  return graph;
+};
+afterEach(async () => {
+  await Promise.all(kept.splice(0).map((graph) => graph.settled()));
+});
+
 async function statementsOf(store: GraphStore, work: () => Promise<unknown>): Promise<number> {
   const before = store.queryCount;
   await work();
