@@ -93,9 +93,12 @@ function titleBlockEnd(lines: readonly Line[]): number {
 /** A cover that forwards another body's document: "关于转发《…》的通知", "…领导小组批转…意见的通知". */
 const FORWARDING = /(?:转发|批转)[^。]*(?:通知|意见)$|现(?:转发|批转)给你们/u;
 
-/** A cover letter naming the plan it issues or forwards: "现将《X》印发给你们", "《X》已经市政府同意，现印发给你们", "转发《X》". */
+/**
+ * A cover letter naming the plan it issues or forwards: "现将《X》印发给你们", "《X》已经市政府同意，现印发给你们",
+ * "转发《X》". Web copies often carry half-width punctuation ("已经区政府同意,现印发给你们").
+ */
 const COVER_NAMES_PLAN =
-  /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，。]{2,20}同意，?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
+  /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，,。]{2,20}同意[，,]?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
 
 export function findMetadata(lines: readonly Line[], outlineStart: number): FoundMeta {
   const nonEmpty = lines.filter((line) => line.text !== '');

@@ -224,6 +224,23 @@ describe('segmentDoc: metadata', () => {
     expect(doc.messages).toContainEqual(expect.objectContaining({ code: 'jurisdiction-typo', offset: 0 }));
   });
 
+  it('takes the title a cover letter names when the page prints none, in the half-width punctuation of a web copy', () => {
+    const doc = segment(
+      [
+        '某某区人民政府办公室',
+        '某府办发〔2024〕48号',
+        '各镇人民政府、街道办事处,区政府有关部门:',
+        '《某某区进一步完善医疗卫生服务体系实施方案》已经区政府同意,现印发给你们,请认真贯彻执行。',
+        '某某区人民政府办公室',
+        '2024年6月11日',
+        '为完善全区医疗卫生服务体系,制定本实施方案。',
+        '一、总体目标',
+        '到2027年,体系进一步健全。',
+      ].join('\n'),
+    );
+    expect(doc.meta.title).toBe('某某区进一步完善医疗卫生服务体系实施方案');
+  });
+
   it('joins a title printed on two lines', () => {
     const doc = segment('临汾市深化医药卫生体制改革\n\n近期重点工作任务\n\n按照要求，制定如下。\n\n一、提能力\n\n（一）发挥引领作用。');
     expect(doc.meta).toMatchObject({ title: '临汾市深化医药卫生体制改革近期重点工作任务', jurisdictionId: '141000', issuer: null });
