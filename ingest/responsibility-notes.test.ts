@@ -6,7 +6,19 @@ const whole = (source: string) => new RegExp(`^${source}$`, 'u');
 
 describe('responsibility notes', () => {
   it('recognises the labels that name a role, of units, departments and divisions', () => {
-    for (const label of ['牵头单位', '责任单位', '配合部门', '参与单位', '协同单位', '协办单位', '主责处室', '责任科室']) {
+    for (const label of [
+      '牵头单位',
+      '责任单位',
+      '配合部门',
+      '参与单位',
+      '协同单位',
+      '协办单位',
+      '主责处室',
+      '责任科室',
+      '协作单位',
+      '主要协作单位',
+      '主要责任单位',
+    ]) {
       expect(whole(RESPONSIBILITY_LABEL).test(label), label).toBe(true);
     }
     for (const other of ['责任领导', '成员单位', '主管部门', '单位']) expect(whole(RESPONSIBILITY_LABEL).test(other), other).toBe(false);
@@ -21,6 +33,11 @@ describe('responsibility notes', () => {
     const listed = parseAgencyList('主办单位：县卫健局；协办单位：县医保局、县财政局');
     expect(listed?.map(({ name }) => name)).toEqual(['县卫健局', '县医保局', '县财政局']);
     expect(listed?.slice(1).every(({ role }) => role === 'support')).toBe(true);
+  });
+
+  it('reads 协作单位 as support, and the labels after 主要 with the role of the word that follows', () => {
+    const listed = parseAgencyList('主要牵头单位：县卫健委；主要协作单位：县医保局、县财政局');
+    expect(listed?.map(({ name, role }) => `${name}:${role}`)).toEqual(['县卫健委:lead', '县医保局:support', '县财政局:support']);
   });
 
   it('tells the persons in charge from the bodies', () => {

@@ -23,10 +23,11 @@ export const NOTE_CLOSERS = '）)〕]】';
  * The label that opens a note or a table column and names the role: "牵头单位：" (lead), "配合部门："
  * (support), "参与单位：", "责任单位：" (responsible, no rank), "责任科室：", "主责处室：" …; the
  * compound "牵头责任单位：…；配合责任单位：…", where the first word gives the role; and the pair of
- * task-division tables "主办单位：…；协办单位：…" (the body handling the task and those assisting it)
+ * task-division tables "主办单位：…；协办单位：…" (the body handling the task and those assisting it);
+ * 协作单位 beside 协同/协办; and any of these after 主要 ("主要协作单位：各乡镇人民政府、县政府有关部门")
  * (regular-expression source, no anchors).
  */
-export const RESPONSIBILITY_LABEL = '(?:责任|(?:牵头|主责|配合|参与|协同|协办|主办)(?:责任)?)(?:单位|部门|科室|处室)';
+export const RESPONSIBILITY_LABEL = '(?:主要)?(?:责任|(?:牵头|主责|配合|参与|协同|协作|协办|主办)(?:责任)?)(?:单位|部门|科室|处室)';
 
 /** "责任领导：于修芹、张清辉；责任单位：…": labels of the persons in charge, who are no agencies. */
 export const PERSON_LABEL = '(?:责任领导|分管领导|牵头领导|联系领导|责任人|联系人)';

@@ -39,9 +39,9 @@ export interface ParseListOptions {
  */
 const LABEL = new RegExp(`^(?:${RESPONSIBILITY_LABEL}|责任主体)\\s*[:：]\\s*`, 'u');
 const LABEL_ROLE: [RegExp, ListedRole][] = [
-  [/^(?:牵头|主责)/u, 'lead'],
-  [/^(?:配合|协办|协同)/u, 'support'],
-  [/^参与/u, 'participate'],
+  [/^(?:主要)?(?:牵头|主责)/u, 'lead'],
+  [/^(?:主要)?(?:配合|协办|协同|协作)/u, 'support'],
+  [/^(?:主要)?参与/u, 'participate'],
 ];
 /** "责任领导：于修芹、张清辉；责任单位：…": the leaders in charge are persons, not agencies. */
 const PERSON_LABEL = new RegExp(`^${PERSON_LABEL_WORDS}\\s*[:：]`, 'u');

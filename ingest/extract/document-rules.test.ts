@@ -10,6 +10,7 @@ describe('findDocumentRules', () => {
     '一项任务对应多个责任科室的，以第一顺位科室为牵头单位，其它科室做好配合。',
     '以排名第一的单位为牵头单位',
     '排名第一的为牵头单位',
+    '排在第一位者为牵头单位，其他为配合单位',
   ])('reads "%s" as the first-listed body leading', (text) => {
     const full = `前言。${text}`;
     const from = findDocumentRules(full).firstListedLeadsFrom;

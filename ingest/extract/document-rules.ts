@@ -27,15 +27,16 @@ const LEAD_BODY = '牵头(?:单位|部门|科室|处室)';
 /**
  * The convention that the first-listed body leads, in its printed variants:
  *   列/排 (在) + 首位/第一位/第一顺位/第一 + 的 (单位) + 为/是 + 牵头单位/部门/科室 —
- *     "列第一位的为牵头单位", "排在首位的为牵头部门", "列首位的为牵头部门", "列在首位的为牵头单位";
+ *     "列第一位的为牵头单位", "排在首位的为牵头部门", "列首位的为牵头部门", "列在首位的为牵头单位",
+ *     or 者 for 的 ("排在第一位者为牵头单位");
  *   以 + 第一顺位/排名第一/首位 … + 为牵头… — "以第一顺位科室为牵头单位" (a task-division plan:
  *     "一项任务对应多个责任科室的，以第一顺位科室为牵头单位，…其它科室做好配合").
  * Matched on the text without whitespace, as web copies break lines anywhere.
  */
 const FIRST_LISTED_LEADS = new RegExp(
   [
-    `(?:列|排|排名|排序)在?${FIRST_PLACE}的?(?:单位|部门|科室|处室)?(?:为|是|作为)${LEAD_BODY}`,
-    `以(?:(?:列|排|排名|排序)在?)?${FIRST_PLACE}的?(?:责任)?(?:单位|部门|科室|处室)?(?:为|作为)${LEAD_BODY}`,
+    `(?:列|排|排名|排序)在?${FIRST_PLACE}(?:的|者)?(?:单位|部门|科室|处室)?(?:为|是|作为)${LEAD_BODY}`,
+    `以(?:(?:列|排|排名|排序)在?)?${FIRST_PLACE}(?:的|者)?(?:责任)?(?:单位|部门|科室|处室)?(?:为|作为)${LEAD_BODY}`,
   ].join('|'),
   'u',
 );

@@ -79,6 +79,12 @@ describe('linkTasks', () => {
     expect(linked('临汾市深化医药卫生体制改革近期重点工作任务')).toEqual([]);
   });
 
+  it('links a county’s 国家卫生县城 to the Patriotic Health item: the county form of the national 卫生城市 title', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const text = '创建国家卫生县城';
+    expect(linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId)).toContain('public-health.healthy-china');
+  });
+
   it('makes no link when nothing in the task matches the catalogue', () => {
     expect(link('各单位要高度重视，加强宣传培训，确保工作有序推进。')).toEqual([]);
   });

@@ -14,6 +14,15 @@ describe('resolveJurisdiction', () => {
     expect(resolveJurisdiction(title, [at(title)])?.id).toBe('530925');
   });
 
+  it('reads an autonomous county or prefecture by the common name that drops its peoples: 化隆县, 凉山州, 积石山县', () => {
+    const county = '化隆县深化医药卫生体制改革综合试点方案';
+    expect(resolveJurisdiction(county, [at(county)])?.id).toBe('630224');
+    const prefecture = '凉山州人民政府办公室';
+    expect(resolveJurisdiction(prefecture, [at(prefecture)])?.id).toBe('513400');
+    const longPlace = '积石山县卫生健康局';
+    expect(resolveJurisdiction(longPlace, [at(longPlace)])?.id).toBe('622927');
+  });
+
   it('reads a misspelt county header as the county the body names: 柘阳县 for 枞阳县', () => {
     const text = '柘阳县卫生健康委员会\n推进健康枞阳行动，枞阳县医共体建设。';
     const found = resolveJurisdiction(text, [at('柘阳县卫生健康委员会')]);

@@ -33,8 +33,27 @@ function namesIndex(): Map<string, JurisdictionNode[]> {
       list.push(node);
       byName.set(node.name, list);
     }
+    // Added after every registry name, so that a short form never shadows a place of that name.
+    for (const node of allJurisdictions()) {
+      const short = commonName(node.name);
+      if (short && !byName.has(short)) byName.set(short, [node]);
+    }
   }
   return byName;
+}
+
+/** The 55 minority peoples of GB/T 3304, as autonomous places print them before 族. */
+const PEOPLES =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺';
+/**
+ * An ethnic autonomous place is commonly called by its place name and level alone, the peoples' names
+ * dropped: 化隆县 for 化隆回族自治县, 凉山州 for 凉山彝族自治州, 积石山县 for 积石山保安族东乡族撒拉族自治县 (GB/T 3304 peoples only, so the place name is
+ * never cut short).
+ */
+const AUTONOMOUS_NAME = new RegExp(`^([\\u4e00-\\u9fff]{2,}?)(?:(?:${PEOPLES})族)+自治([县州])$`, 'u');
+function commonName(name: string): string | null {
+  const [, place, level] = AUTONOMOUS_NAME.exec(name) ?? [];
+  return place && level ? place + level : null;
 }
 
 function shortName(name: string): string | null {

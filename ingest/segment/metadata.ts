@@ -20,6 +20,12 @@ export interface FoundMeta {
 
 /** "资府发〔2017〕23号"; export tools sometimes print the year in [] or （）. */
 const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[［【（](\d{4})[〕\]］】）](\d{1,4})号$/u;
+/**
+ * The number field of a government site's disclosure table (政府信息公开 metadata: 索引号, 发文机关,
+ * 发文字号/文号, 成文日期), copied with the page: "文号 | 平政办〔2017〕68号 | 索引号 | …", "发文字号：…".
+ */
+const DISCLOSED_DOC_NUMBER =
+  /(?:^|[|｜\s])(?:发文字号|文号)\s*[:：|｜]?\s*([\u4e00-\u9fff]{1,12}[〔[［【（]\d{4}[〕\]］】）]\d{1,4}号)(?=$|[|｜\s])/u;
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
@@ -37,10 +43,18 @@ function isPreambleLike(line: Line): boolean {
   return isTableRow(line) || /。|：$|:$/u.test(t) || t.length > 60 || /_{2,}/u.test(t) || new RegExp(`^${DRAFT_MARK.source}$`, 'u').test(t);
 }
 
+/**
+ * A website's navigation copied with the page, never a document's title: a breadcrumb ("您当前的位置:首页 >
+ * 信息公开 > …", "首页 > 法律法规 > 正文阅览"), a menu entry under its bullet ("• 政府信息公开"), the
+ * heading of a table of contents ("目录").
+ */
+const SITE_NAVIGATION = /^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪])|^目\s*录$/u;
+
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
     t !== '' &&
+    !SITE_NAVIGATION.test(t) &&
     !PART_LABEL.test(t) &&
     t.length <= 60 &&
     !/[。；：:，,]/u.test(t) &&
@@ -93,9 +107,12 @@ function titleBlockEnd(lines: readonly Line[]): number {
 /** A cover that forwards another body's document: "关于转发《…》的通知", "…领导小组批转…意见的通知". */
 const FORWARDING = /(?:转发|批转)[^。]*(?:通知|意见)$|现(?:转发|批转)给你们/u;
 
-/** A cover letter naming the plan it issues or forwards: "现将《X》印发给你们", "《X》已经市政府同意，现印发给你们", "转发《X》". */
+/**
+ * A cover letter naming the plan it issues or forwards: "现将《X》印发给你们", "《X》已经市政府同意，现印发给你们",
+ * "转发《X》". Web copies often carry half-width punctuation ("已经区政府同意,现印发给你们").
+ */
 const COVER_NAMES_PLAN =
-  /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，。]{2,20}同意，?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
+  /《([^《》]{4,80})》(?:（[^（）]*）)?(?:已经[^，,。]{2,20}同意[，,]?)?(?:现)?(?:印发|转发|批转|下发)给你们|(?:印发|转发|批转)《([^《》]{4,80})》/u;
 
 export function findMetadata(lines: readonly Line[], outlineStart: number): FoundMeta {
   const nonEmpty = lines.filter((line) => line.text !== '');
@@ -139,13 +156,21 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     // letter names. A document that prints neither has no title we can state.
     // The cover sentence may wrap: "《…重点工作任务》\n已经市人民政府同意，现印发给你们".
     const named = COVER_NAMES_PLAN.exec(front.map((line) => line.text).join(''));
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one of the two alternatives matched
-    title = named ? cleanTitle(named[1] ?? named[2]!) : null;
+    const printed = named?.[1] ?? named?.[2];
+    title = printed ? cleanTitle(printed) : null;
+    // Where the cover prints it on one line, that part of the line is the title's place (its place names vote).
+    const line = printed ? front.find((candidate) => candidate.text.includes(`《${printed}》`)) : undefined;
+    if (printed && line) {
+      const start = line.start + line.text.indexOf(`《${printed}》`) + 1;
+      titleLines.push({ index: line.index, text: printed, start, end: start + printed.length });
+    }
   }
 
-  const docNumberLine = front.find((line) => DOC_NUMBER.test(line.text)) ?? null;
-  const docNumber = docNumberLine
-    ? docNumberLine.text.replace(DOC_NUMBER, (_, issuer: string, year: string, n: string) => `${issuer}〔${year}〕${n}号`)
+  const docNumberLine =
+    front.find((line) => DOC_NUMBER.test(line.text)) ?? front.find((line) => DISCLOSED_DOC_NUMBER.test(line.text)) ?? null;
+  const printedNumber = docNumberLine && (DISCLOSED_DOC_NUMBER.exec(docNumberLine.text)?.[1] ?? docNumberLine.text);
+  const docNumber = printedNumber
+    ? printedNumber.replace(DOC_NUMBER, (_, issuer: string, year: string, n: string) => `${issuer}〔${year}〕${n}号`)
     : null;
 
   // The plan's own signature (after its text) wins over the cover letter's — unless the cover forwards

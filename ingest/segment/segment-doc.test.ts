@@ -224,6 +224,57 @@ describe('segmentDoc: metadata', () => {
     expect(doc.messages).toContainEqual(expect.objectContaining({ code: 'jurisdiction-typo', offset: 0 }));
   });
 
+  it('takes the title a cover letter names when the page prints none, in the half-width punctuation of a web copy', () => {
+    const doc = segment(
+      [
+        '某某区人民政府办公室',
+        '某府办发〔2024〕48号',
+        '各镇人民政府、街道办事处,区政府有关部门:',
+        '《某某区进一步完善医疗卫生服务体系实施方案》已经区政府同意,现印发给你们,请认真贯彻执行。',
+        '某某区人民政府办公室',
+        '2024年6月11日',
+        '为完善全区医疗卫生服务体系,制定本实施方案。',
+        '一、总体目标',
+        '到2027年,体系进一步健全。',
+      ].join('\n'),
+    );
+    expect(doc.meta.title).toBe('某某区进一步完善医疗卫生服务体系实施方案');
+  });
+
+  it('reads the number from the disclosure table a web copy carries above the cover letter', () => {
+    const cover = '各县（市、区）人民政府：\n《某某市城市公立医院综合改革实施方案》已经市政府同意，现印发给你们。\n2017年7月28日\n';
+    const plan = '某某市城市公立医院综合改革实施方案\n为推进改革，制定本方案。\n一、总体要求\n全面推开改革。';
+    expect(segment(`文号 | 平政办〔2017〕68号 | 索引号 | 005452065/2017-00098 | 关键词 | |\n${cover}${plan}`).meta.docNumber).toBe(
+      '平政办〔2017〕68号',
+    );
+    expect(segment(`发文字号：平政办〔2017〕68号\n${cover}${plan}`).meta.docNumber).toBe('平政办〔2017〕68号');
+    // A number cited in the text is another document's.
+    expect(segment(`${cover}${plan}根据《意见》（国办发〔2015〕38号）。`).meta.docNumber).toBeNull();
+  });
+
+  it('takes no title from the navigation a web copy carries: a breadcrumb, a menu entry, a table of contents', () => {
+    // A title the document does not print stays empty.
+    const body = '\n1.实行医疗联合体网格化管理。制定布局规划。\n2.完善医保支付政策。';
+    expect(segment(`首页 > 法律法规 > 正文阅览\n目录${body}`).meta.title).toBe('');
+    expect(segment(`• 政府信息公开${body}`).meta.title).toBe('');
+    expect(segment(`您当前的位置:首页 > 信息公开${body}`).meta.title).toBe('');
+    expect(segment(`首页 > 信息公开\n某某市医疗联合体建设重点任务${body}`).meta.title).toBe('某某市医疗联合体建设重点任务');
+  });
+
+  it('places a document by the title its cover letter names when no title line is printed', () => {
+    const doc = segment(
+      [
+        '各乡镇人民政府,县政府有关部门:',
+        '县卫计局拟定的《化隆县深化医药卫生体制改革综合试点方案》已经县人民政府研究同意,现转发给你们,请认真贯彻执行。',
+        '2015年9月7日',
+        '为深化改革,特制定本方案。',
+        '一、基本思路',
+        '推进改革。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ title: '化隆县深化医药卫生体制改革综合试点方案', jurisdictionId: '630224' });
+  });
+
   it('joins a title printed on two lines', () => {
     const doc = segment('临汾市深化医药卫生体制改革\n\n近期重点工作任务\n\n按照要求，制定如下。\n\n一、提能力\n\n（一）发挥引领作用。');
     expect(doc.meta).toMatchObject({ title: '临汾市深化医药卫生体制改革近期重点工作任务', jurisdictionId: '141000', issuer: null });
