@@ -73,6 +73,11 @@ describe('normaliseDoc', () => {
     expect(textOf('资阳市深化医药卫生体制综合改革试点方案\n\n为贯彻落实精神，制定本方案。').split('\n')).toHaveLength(2);
   });
 
+  it('ends a distribution list without its full stop at its line, and joins it only where it wraps inside the list', () => {
+    expect(textOf('抄送:县委办、人大办、政协办,纪委\n化隆县深化医药卫生体制改革综合试点方案').split('\n')).toHaveLength(2);
+    expect(textOf('抄送：县委办、人大办，\n县政协办。').split('\n')).toEqual(['抄送：县委办、人大办，县政协办。']);
+  });
+
   it('joins an agency note printed as its own paragraph to its item', () => {
     expect(textOf('4. 发展中医药健康产业。加快发展。\n\n〔市经济和信息化委、市中医药局负责〕')).toBe(
       '4.发展中医药健康产业。加快发展。〔市经济和信息化委、市中医药局负责〕',

@@ -213,6 +213,8 @@ function repairTable(rows: Row[], warn: Warn): MappedText[] {
   return kept.map((row) => joinMapped(row.cells, '\t'));
 }
 
+/** The distribution list of the end matter: "抄送：…", "抄报：…". */
+const DISTRIBUTION_LINE = /^(?:抄送|抄报)[:：]/u;
 const TERMINAL = /[。！？；：…”’）〕】》」』.!?;:]$/u;
 /** Masthead lines stand alone: "…领导小组文件", "…人民政府办公室文件", and the number "明医改组〔2024〕4号". */
 const MASTHEAD = /(?:文件|^[\u4e00-\u9fff]{1,12}[〔[［(（]\d{4}[〕\]］)）]\d+号)$/u;
@@ -243,6 +245,9 @@ function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): bo
   if (AGENCY_PARAGRAPH.test(b.text))
     return !(aMarker && (headings.has(aMarker.style) ? !a.text.includes('。') : MEASURE_STYLES.has(aMarker.style)));
   if (TERMINAL.test(a.text) || /[A-Za-z]$/u.test(a.text)) return false;
+  // GB/T 9704 puts a full stop after the last body of a 抄送 line; a web copy may drop it. The line
+  // wraps only inside its list ("抄送：县委办、人大办，\n县政协办。"), never into the plan below it.
+  if (DISTRIBUTION_LINE.test(a.text)) return /[，、,]$/u.test(a.text);
   if (MASTHEAD.test(a.text) || MASTHEAD.test(b.text)) return false;
   if (aMarker) return !headings.has(aMarker.style);
   if (TITLE_END.test(a.text)) return false;
