@@ -51,6 +51,15 @@ export const SIGNATURE_LINE = new RegExp(`^[\\u4e00-\\u9fff（）]{2,40}${BODY_S
  */
 export const END_MATTER = /^(?:附件|抄送|抄报|（此件|联系人|\d{4}年\d{1,2}月\d{1,2}日|关于[^。]{2,60}(?:起草|编制)说明$)/u;
 
+/**
+ * A government website's furniture copied with a page, never part of the document: its navigation — a
+ * breadcrumb ("您当前的位置:首页 > 信息公开 > …", "首页 > 法律法规 > 正文阅览"), a menu entry under its
+ * bullet ("• 政府信息公开"), a table of contents' heading ("目录") — and the article's information line
+ * ("文章来源:… 发表时间:2021-05-07 10:49 责任编辑:…", "浏览量:  【字体:大 中 小】").
+ */
+export const SITE_FURNITURE =
+  /^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪]|目\s*录$|(?:文章|信息)?来源[:：]|(?:发布|发表)(?:时间|日期)[:：]|浏览(?:量|次数)[:：]|【字体)/u;
+
 /** "（征求意见稿）": a consultation draft. */
 export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审稿|讨论稿)）?/u;
 

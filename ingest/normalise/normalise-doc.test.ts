@@ -78,6 +78,12 @@ describe('normaliseDoc', () => {
     expect(textOf('抄送：县委办、人大办，\n县政协办。').split('\n')).toEqual(['抄送：县委办、人大办，县政协办。']);
   });
 
+  it('keeps the furniture of a web page apart from the title between them', () => {
+    const page =
+      '您当前的位置:首页 > 信息公开 > 某某县卫生健康委员会 > 决策部署落实情况\n县卫健委2021年政府工作报告任务分解\n文章来源:某某县卫生健康委员会 浏览量: 发表时间:2021-05-07 10:49 责任编辑:政务公开';
+    expect(textOf(page).split('\n')).toHaveLength(3);
+  });
+
   it('joins an agency note printed as its own paragraph to its item', () => {
     expect(textOf('4. 发展中医药健康产业。加快发展。\n\n〔市经济和信息化委、市中医药局负责〕')).toBe(
       '4.发展中医药健康产业。加快发展。〔市经济和信息化委、市中医药局负责〕',

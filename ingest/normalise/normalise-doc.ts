@@ -16,7 +16,7 @@ import {
   type MappedText,
 } from './mapped-text.js';
 import { markerAt, type NumberStyle } from './numbering.js';
-import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, DATE_LINE, END_MATTER, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
+import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, DATE_LINE, END_MATTER, SITE_FURNITURE, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
 import {
   joinSplitNumbers,
   looksLikeWebCopy,
@@ -237,6 +237,7 @@ function headingStyles(lines: readonly MappedText[]): Set<NumberStyle> {
 /** Does line `b` carry on the sentence or item of line `a` (a line or page break in the middle)? */
 function continues(a: MappedText, b: MappedText, headings: Set<NumberStyle>): boolean {
   if (isTableRow(a) || isTableRow(b) || a.text === '' || b.text === '') return false;
+  if (SITE_FURNITURE.test(a.text) || SITE_FURNITURE.test(b.text)) return false;
   if (markerAt(b.text) || END_MATTER.test(b.text)) return false;
   // "牵头单位：市卫健委；配合单位：市财政局" on a line of its own under a sub-item: a note, whole.
   if (AGENCY_LABEL_LINE.test(a.text) || AGENCY_LABEL_LINE.test(b.text)) return false;

@@ -2,7 +2,7 @@
  * @module Document metadata from the front and end matter: the plan's own title (not its cover
  * letter's), document number, issuer and date from the signature block, draft status.
  */
-import { isoDateOfLine, TITLE_END } from '../conventions.js';
+import { isoDateOfLine, SITE_FURNITURE, TITLE_END } from '../conventions.js';
 import { DATE_LINE, DRAFT_MARK, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 
 export interface FoundMeta {
@@ -43,18 +43,11 @@ function isPreambleLike(line: Line): boolean {
   return isTableRow(line) || /。|：$|:$/u.test(t) || t.length > 60 || /_{2,}/u.test(t) || new RegExp(`^${DRAFT_MARK.source}$`, 'u').test(t);
 }
 
-/**
- * A website's navigation copied with the page, never a document's title: a breadcrumb ("您当前的位置:首页 >
- * 信息公开 > …", "首页 > 法律法规 > 正文阅览"), a menu entry under its bullet ("• 政府信息公开"), the
- * heading of a table of contents ("目录").
- */
-const SITE_NAVIGATION = /^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪])|^目\s*录$/u;
-
 function isTitleLike(line: Line): boolean {
   const t = line.text;
   return (
     t !== '' &&
-    !SITE_NAVIGATION.test(t) &&
+    !SITE_FURNITURE.test(t) &&
     !PART_LABEL.test(t) &&
     t.length <= 60 &&
     !/[。；：:，,]/u.test(t) &&
@@ -127,7 +120,10 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   while (
     i >= 0 &&
     skipped < 6 &&
-    (isPreambleLike(front[i]!) || DOC_NUMBER.test(front[i]!.text) || PART_LABEL.test(front[i]!.text)) &&
+    (isPreambleLike(front[i]!) ||
+      DOC_NUMBER.test(front[i]!.text) ||
+      PART_LABEL.test(front[i]!.text) ||
+      SITE_FURNITURE.test(front[i]!.text)) &&
     !isDate(front[i]!)
   ) {
     /* eslint-enable @typescript-eslint/no-non-null-assertion */

@@ -252,13 +252,17 @@ describe('segmentDoc: metadata', () => {
     expect(segment(`${cover}${plan}根据《意见》（国办发〔2015〕38号）。`).meta.docNumber).toBeNull();
   });
 
-  it('takes no title from the navigation a web copy carries: a breadcrumb, a menu entry, a table of contents', () => {
+  it('takes no title from the furniture a web copy carries: a breadcrumb, a menu entry, a table of contents, the article’s information line', () => {
     // A title the document does not print stays empty.
     const body = '\n1.实行医疗联合体网格化管理。制定布局规划。\n2.完善医保支付政策。';
     expect(segment(`首页 > 法律法规 > 正文阅览\n目录${body}`).meta.title).toBe('');
     expect(segment(`• 政府信息公开${body}`).meta.title).toBe('');
     expect(segment(`您当前的位置:首页 > 信息公开${body}`).meta.title).toBe('');
     expect(segment(`首页 > 信息公开\n某某市医疗联合体建设重点任务${body}`).meta.title).toBe('某某市医疗联合体建设重点任务');
+    const articleInfo = '文章来源:某某县卫生健康委员会 浏览量: 发表时间:2021-05-07 10:49 责任编辑:政务公开';
+    expect(segment(`您当前的位置:首页 > 信息公开\n县卫健委2021年政府工作报告任务分解\n${articleInfo}${body}`).meta.title).toBe(
+      '县卫健委2021年政府工作报告任务分解',
+    );
   });
 
   it('places a document by the title its cover letter names when no title line is printed', () => {
