@@ -305,8 +305,9 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
 
 /**
  * How much of a task's text says what is to be done: its Chinese characters outside the masked
- * responsibility notes. Targets, scores and dates ("达标率达90%以上", "得0.5分，扣完为止", "2022年底前")
- * and the note of who does it ("（市卫健委、市医保局等按职责分工负责）") lengthen a task without adding topics.
+ * responsibility notes. The figures of targets, scores and dates ("达标率达90%以上", "得0.5分", "2022年底前"),
+ * punctuation and the note of who does it ("（市卫健委、市医保局等按职责分工负责）") lengthen a task
+ * without adding topics.
  */
 function contentLengthOf(masked: string): number {
   return (masked.match(/[\u3400-\u9fff]/gu) ?? []).length;
