@@ -62,16 +62,8 @@ export const catalogueItemSchema = z.object({
   keywords: z.array(z.string().min(1)).min(1),
   /** Weak cues: wordings that support a link but do not make one alone. */
   related: z.array(z.string().min(1)).default([]),
-  /**
-   * The national document the item comes from; `item` is its heading wording, never a guessed number.
-   * `introducesItem`: the document is where the item was set out nationally, so nothing issued before
-   * its year implements it (inferred from the document's title naming the item's reform). A source
-   * that restates an older reform (国办发〔2024〕29号's yearly tasks restate the county medical community)
-   * dates only its wording, and its year bounds nothing.
-   */
-  source: z
-    .object({ docNumber: z.string().regex(DOC_NUMBER), item: z.string().nullable(), introducesItem: z.boolean().optional() })
-    .nullable(),
+  /** The national document the item comes from; `item` is its heading wording, never a guessed number. */
+  source: z.object({ docNumber: z.string().regex(DOC_NUMBER), item: z.string().nullable() }).nullable(),
   /** Other national documents whose wording the text and cues also quote (a regulation that spells the reform out). */
   wordingFrom: z.array(z.string().regex(DOC_NUMBER)).default([]),
 });
@@ -134,20 +126,6 @@ export function describeSource(catalogue: Catalogue, item: CatalogueItem): strin
 export function unconfirmedSourceFields(catalogue: Catalogue, item: CatalogueItem): string[] {
   const document = catalogue.documents.find((candidate) => candidate.docNumber === item.source?.docNumber);
   return document ? [...document.unconfirmed] : [];
-}
-
-/**
- * For each item whose source introduces it (`source.introducesItem`), the year of that source: a
- * document issued before it cannot implement the item (a 2015 plan does not carry out a 2019 notice).
- */
-export function introducedIn(catalogue: Catalogue): Map<string, number> {
-  const years = new Map(catalogue.documents.map((document) => [document.docNumber, document.year]));
-  const introduced = new Map<string, number>();
-  for (const item of catalogue.items) {
-    const year = item.source?.introducesItem ? years.get(item.source.docNumber) : undefined;
-    if (year !== undefined) introduced.set(item.id, year);
-  }
-  return introduced;
 }
 
 /** The catalogue as NationalItem node rows for the graph. */

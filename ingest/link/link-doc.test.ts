@@ -81,36 +81,3 @@ describe('linkDoc', () => {
     expect(linked.links.filter((l) => l.relation === 'DERIVES_FROM').map((l) => [l.taskPath, l.targetId])).toEqual([['一/1', 'p/1']]);
   });
 });
-
-describe('linkDoc and the dates of national documents', () => {
-  // drugs.procurement comes from 国办发〔2021〕2号; here that notice introduces it.
-  const introducing = {
-    ...catalogue,
-    items: catalogue.items.map((item) =>
-      item.id === 'drugs.procurement' && item.source ? { ...item, source: { ...item.source, introducesItem: true } } : item,
-    ),
-  };
-  const procurementDoc = (dates: { issuedOn: string | null; coversTo: number | null }): ResolvedDoc => ({
-    ...doc,
-    meta: { ...doc.meta, ...dates },
-    tasks: [task('一', 'item', '全面推进药品集中带量采购。', 0)],
-  });
-  const linkedItems = (resolved: ResolvedDoc) => linkDoc(resolved, { catalogue: introducing, glossary }).links.map((l) => l.targetId);
-
-  it('links no item introduced by a national document issued after the document', () => {
-    expect(linkedItems(procurementDoc({ issuedOn: '2019-05-01', coversTo: null }))).toEqual([]);
-    expect(
-      linkDoc(procurementDoc({ issuedOn: '2019-05-01', coversTo: null }), { catalogue, glossary }).links.map((l) => l.targetId),
-    ).toEqual(['drugs.procurement']);
-  });
-
-  it('links it from the year of that national document on, dated by issue or else by the last year the plan covers', () => {
-    expect(linkedItems(procurementDoc({ issuedOn: '2021-12-01', coversTo: null }))).toEqual(['drugs.procurement']);
-    expect(linkedItems(procurementDoc({ issuedOn: null, coversTo: 2022 }))).toEqual(['drugs.procurement']);
-    expect(linkedItems(procurementDoc({ issuedOn: null, coversTo: 2020 }))).toEqual([]);
-  });
-
-  it('leaves nothing out when the document states no date', () => {
-    expect(linkedItems(procurementDoc({ issuedOn: null, coversTo: null }))).toEqual(['drugs.procurement']);
-  });
-});

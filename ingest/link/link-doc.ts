@@ -3,7 +3,7 @@
  * IMPLEMENTS links to the national catalogue with reviewed-links curation applied, and DERIVES_FROM
  * links to the tasks of a parent document when the caller has one loaded.
  */
-import { messageAt, sourceOffsetOf, type LinkedDoc, type PolicyMeta, type ResolvedDoc } from '../document.js';
+import { messageAt, sourceOffsetOf, type LinkedDoc, type ResolvedDoc } from '../document.js';
 import type { Catalogue } from './catalogue.js';
 import type { Glossary } from './glossary.js';
 import { linkTasksWithMessages, type LinkableTask } from './link-tasks.js';
@@ -17,15 +17,6 @@ export interface LinkContext {
   reviewed?: ReviewedLink[];
   /** Tasks of the parent document (national or provincial) this one breaks down, if loaded. */
   parentTasks?: LinkableTask[];
-}
-
-/**
- * The latest year a document can have been written: the year of its date of issue (成文日期), else the
- * last year its title says the plan covers ("（2021—2022年）"); null when it states neither.
- */
-function writtenBy(meta: PolicyMeta): number | null {
-  if (meta.issuedOn) return Number(meta.issuedOn.slice(0, 4));
-  return meta.coversTo;
 }
 
 export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
@@ -44,7 +35,6 @@ export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
     glossary: context.glossary,
     reviewed: context.reviewed ?? [],
     scope: { jurisdictionId: doc.meta.jurisdictionId, docNumber: doc.meta.docNumber },
-    writtenBy: writtenBy(doc.meta),
   });
   const derived = context.parentTasks ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary }) : [];
   const unlinked = tasks.filter((task) => task.kind === 'item' && !links.some((link) => link.taskPath === task.path));

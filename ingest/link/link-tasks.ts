@@ -6,7 +6,7 @@
  */
 import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
-import { introducedIn, type Catalogue, type CatalogueItem } from './catalogue.js';
+import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { commonPhrases, gramStarts, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
@@ -48,12 +48,6 @@ export interface LinkOptions {
   titleBoost?: number;
   /** Ceiling the body's weight saturates towards, so a long task cannot outvote its heading. @default 3 */
   bodyCeiling?: number;
-  /**
-   * The latest year the document can have been written: its issue year, else the last year its plan
-   * covers. It links to no item introduced by a later national document (catalogue.ts, introducedIn);
-   * null when unknown, and then nothing is left out by date. @default null
-   */
-  writtenBy?: number | null;
 }
 
 type Weights = Required<Pick<LinkOptions, 'titleBoost' | 'bodyCeiling'>>;
@@ -116,14 +110,7 @@ export function decideLinks(tasks: LinkableTask[], options: LinkOptions): Map<st
 
 function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candidates: Map<string, ScoredCandidate[]>; links: TaskLink[] } {
   const index = cueIndexFor(options.catalogue, options.glossary);
-  const introduced = options.writtenBy == null ? new Map<string, number>() : introducedIn(options.catalogue);
-  const afterDocument = (candidate: ScoredCandidate) => (introduced.get(candidate.targetId) ?? -Infinity) > (options.writtenBy ?? Infinity);
-  const candidates = new Map(
-    tasks.map((task) => [
-      task.path,
-      candidateLinksOf(task, index, options).map((candidate) => (afterDocument(candidate) ? { ...candidate, linked: false } : candidate)),
-    ]),
-  );
+  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
   return { candidates, links: followOutline(tasks, candidates) };
 }
 
