@@ -15,6 +15,28 @@ function segment(sourceText: string): SegmentedDoc {
 const outline = (doc: IngestDoc) => doc.tasks!.map((t: ParsedTask) => `${t.kind} ${t.path} ${t.key} ${t.text}`);
 
 describe('segmentDoc: numbering styles', () => {
+  it('types every entry of a flat 1.–5. list as a work item, also one printed without its full stop (灵璧 2021)', () => {
+    const doc = segment(
+      [
+        '县卫健委2021年政府工作报告任务分解',
+        '1.落实积极应对人口老龄化国家战略，推动生活性服务业向高品质和多样化升级。',
+        '牵头责任单位:县卫健委',
+        '2.加强重大公共卫生安全风险源头防控，切实保障人民群众生命安全',
+        '牵头责任单位:县卫健委',
+        '3.创建国家卫生县城。',
+        '牵头责任单位:县卫健委',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['item 1', 'item 2', 'item 3']);
+  });
+
+  it('keeps the top-level 一、 headings of a flat list with prose under them sections beside a run-in item', () => {
+    const doc = segment(
+      '资阳市试点方案\n一、工作目标\n以维护人民健康为中心。\n二、加强组织领导\n各部门要加强领导。\n三、做好宣传。营造良好氛围。',
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['section 一', 'section 二', 'item 三']);
+  });
+
   it('nests 一、 （一） 1. （1） ① in prose', () => {
     const doc = segment(
       [
