@@ -96,6 +96,15 @@ describe('segmentDoc: numbering styles', () => {
     ]);
   });
 
+  it('ends the last item before a contact line: 监督方式:0557-6031710, 联系电话：0598-8231234 (灵璧 2021)', () => {
+    for (const contact of ['监督方式:0557-6031710', '联系电话：0598-8231234', '咨询电话：（0598）8231234', '电话:12345678']) {
+      const doc = segment(
+        ['某县重点工作任务', '1.创建国家卫生县城。', '牵头责任单位:县卫健委', '2.推广家庭医生签约服务。', contact].join('\n'),
+      );
+      expect(doc.tasks.at(-1)!.text).toBe('推广家庭医生签约服务。');
+    }
+  });
+
   it('ends the last item at its responsibility note, not at the closing paragraph', () => {
     const doc = segment(
       '泗县重点工作任务\n一、改革\n（一）推广经验。（责任单位：县卫生健康委等按职责分工负责）\n各有关部门要高度重视深化医改工作。',
