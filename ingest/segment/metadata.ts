@@ -27,6 +27,17 @@ const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[［【（](\d{4})[〕\]］】�
 const DISCLOSED_DOC_NUMBER =
   /(?:^|[|｜\s])(?:发文字号|文号)\s*[:：|｜]?\s*([\u4e00-\u9fff]{1,12}[〔[［【（]\d{4}[〕\]］】）]\d{1,4}号)(?=$|[|｜\s])/u;
 
+/**
+ * A web page's heading that prints the number before the cover's title, as disclosure pages list a
+ * document: "云府办发〔2021〕6号 云岩区人民政府办公室关于印发健康云岩行动实施方案的通知" (the space is
+ * normalised away).
+ */
+const HEADED_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[〔[［【（]\d{4}[〕\]］】）]\d{1,4}号)\s*[\u4e00-\u9fff][^\s。，,]{3,80}$/u;
+const headedDocNumber = (line: Line): string | null => {
+  const match = HEADED_DOC_NUMBER.exec(line.text);
+  return match?.[1] && TITLE_END.test(line.text) ? match[1] : null;
+};
+
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
 const PART_LABEL = /^【[^】]*】$/u;
@@ -163,8 +174,12 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   }
 
   const docNumberLine =
-    front.find((line) => DOC_NUMBER.test(line.text)) ?? front.find((line) => DISCLOSED_DOC_NUMBER.test(line.text)) ?? null;
-  const printedNumber = docNumberLine && (DISCLOSED_DOC_NUMBER.exec(docNumberLine.text)?.[1] ?? docNumberLine.text);
+    front.find((line) => DOC_NUMBER.test(line.text)) ??
+    front.find((line) => DISCLOSED_DOC_NUMBER.test(line.text)) ??
+    front.find((line) => headedDocNumber(line) !== null) ??
+    null;
+  const printedNumber =
+    docNumberLine && (DISCLOSED_DOC_NUMBER.exec(docNumberLine.text)?.[1] ?? headedDocNumber(docNumberLine) ?? docNumberLine.text);
   const docNumber = printedNumber
     ? printedNumber.replace(DOC_NUMBER, (_, issuer: string, year: string, n: string) => `${issuer}〔${year}〕${n}号`)
     : null;

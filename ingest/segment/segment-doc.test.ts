@@ -283,6 +283,14 @@ describe('segmentDoc: metadata', () => {
     expect(segment(`${cover}${plan}根据《意见》（国办发〔2015〕38号）。`).meta.docNumber).toBeNull();
   });
 
+  it('reads the number a web page prints before the cover’s title on its heading line (云岩 2021)', () => {
+    const cover =
+      '各街道办事处:\n经区政府同意,现将《健康云岩行动实施方案》印发给你们,请认真贯彻执行。\n云岩区人民政府办公室\n2021年2月22日\n';
+    const plan = '健康云岩行动实施方案\n为推进健康云岩行动,制定本方案。\n一、总体目标\n到2022年,建成体系。';
+    const doc = segment(`云府办发〔2021〕6号 云岩区人民政府办公室关于印发健康云岩行动实施方案的通知\n${cover}${plan}`);
+    expect(doc.meta).toMatchObject({ docNumber: '云府办发〔2021〕6号', title: '健康云岩行动实施方案' });
+  });
+
   it('takes no title from the furniture a web copy carries: a breadcrumb, a menu entry, a table of contents, the article’s information line', () => {
     // A title the document does not print stays empty.
     const body = '\n1.实行医疗联合体网格化管理。制定布局规划。\n2.完善医保支付政策。';
