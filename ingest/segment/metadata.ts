@@ -108,6 +108,9 @@ function titleBlockEnd(lines: readonly Line[]): number {
   return lines.length;
 }
 
+/** The title of a cover letter issuing a plan: "关于印发…的通知", "…关于印发《…》的通知". */
+const COVER_TITLE = /关于(?:印发|转发|下发|批转)[^。]*的通知$/u;
+
 /** A cover that forwards another body's document: "关于转发《…》的通知", "…领导小组批转…意见的通知". */
 const FORWARDING = /(?:转发|批转)[^。]*(?:通知|意见)$|现(?:转发|批转)给你们/u;
 
@@ -155,8 +158,29 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     titleBlock.unshift(front[i]!);
     i--;
   }
-  const end = titleBlockEnd(titleBlock);
-  const titleLines = titleBlock.slice(0, end + (titleBlock[end] && TITLE_PERIOD.test(titleBlock[end].text) ? 1 : 0));
+  // A web copy that prints no cover letter puts the cover's title ("关于印发X的通知") right above the plan's
+  // own title X: the plan's title is the document's.
+  const coverEnd = titleBlockEnd(titleBlock);
+  const coverOnly = COVER_TITLE.test(
+    cleanTitle(
+      titleBlock
+        .slice(0, coverEnd)
+        .map((line) => line.text)
+        .join(''),
+    ),
+  );
+  const rest = titleBlock.slice(coverEnd);
+  const restIsTitle = TITLE_END.test(
+    cleanTitle(
+      rest
+        .slice(0, titleBlockEnd(rest))
+        .map((line) => line.text)
+        .join(''),
+    ),
+  );
+  const planBlock = coverOnly && restIsTitle ? rest : titleBlock;
+  const end = titleBlockEnd(planBlock);
+  const titleLines = planBlock.slice(0, end + (planBlock[end] && TITLE_PERIOD.test(planBlock[end].text) ? 1 : 0));
   let title = titleLines.length > 0 ? cleanTitle(titleLines.map((line) => line.text).join('')) : null;
   if (!title) {
     // No title printed above the text (a web page's title is not part of its body): the plan the cover

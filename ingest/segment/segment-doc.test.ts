@@ -318,6 +318,22 @@ describe('segmentDoc: metadata', () => {
     expect(doc.meta).toMatchObject({ title: '化隆县深化医药卫生体制改革综合试点方案', jurisdictionId: '630224' });
   });
 
+  it('takes the plan’s title printed right under the cover’s title, with a disclosure table between bars above (海南州 2024)', () => {
+    const doc = segment(
+      [
+        '索引号: | 3070211020000013000000/2024092600000171 | 发布机构: | |',
+        '文 号: | 所属主题: | 政策文件 |',
+        '关于印发海南州全面推进紧密型县域医疗卫生 共同体建设实施方案的通知',
+        '海南州全面推进紧密型县域医疗卫生',
+        '共同体建设实施方案',
+        '为推进医共体建设,制定本实施方案。',
+        '一、总体目标',
+        '到2025年底前,建成医共体。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ title: '海南州全面推进紧密型县域医疗卫生共同体建设实施方案', jurisdictionId: '632500' });
+  });
+
   it('joins a title printed on two lines', () => {
     const doc = segment('临汾市深化医药卫生体制改革\n\n近期重点工作任务\n\n按照要求，制定如下。\n\n一、提能力\n\n（一）发挥引领作用。');
     expect(doc.meta).toMatchObject({ title: '临汾市深化医药卫生体制改革近期重点工作任务', jurisdictionId: '141000', issuer: null });
@@ -376,6 +392,26 @@ describe('segmentDoc: metadata', () => {
 });
 
 describe('segmentDoc: task tables', () => {
+  it('reads a table a web copy prints between bars, a row under a merged cell by its right-hand columns (广东 2021)', () => {
+    const doc = segment(
+      [
+        '2021 年政务公开工作重点任务台账 |',
+        '序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |',
+        '1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情、隔离管控等发布权威信息 | 应急处、疾控处等按职责分工落实 | 长期推进 |',
+        '|',
+        '2 | 扎实做好疫苗接种信息公开和舆论引导工作 | 疾控处 | 长期推进 |',
+        '|',
+        '3 | 提高新冠肺炎疫情信息发布规范化水平 | 宣传处 | 2021年8月前 |',
+      ].join('\n'),
+    );
+    expect(doc.meta.title).toBe('2021年政务公开工作重点任务台账');
+    expect(doc.tasks.map((task) => [task.kind, task.path, task.supplements.map((cell) => `${cell.role}:${cell.text}`)])).toEqual([
+      ['item', '1', ['agencies:应急处、疾控处等按职责分工落实', 'deadline:长期推进']],
+      ['item', '2', ['agencies:疾控处', 'deadline:长期推进']],
+      ['item', '3', ['agencies:宣传处', 'deadline:2021年8月前']],
+    ]);
+  });
+
   it('reads a table interrupted by section rows spanning its columns under its one header', () => {
     const doc = segment(
       [

@@ -44,8 +44,11 @@ function kindOf(text: string, unit: Unit, parentKind: TaskKind | null, depth: nu
   if (unit.style === 'circled' || unit.style === 'row') return 'measure';
   if (parentKind === 'item' || parentKind === 'measure') return 'measure';
   if (hasNumberedChildren(unit)) return isHeadingOnly(text, unit) ? 'section' : 'item';
-  // A top-level heading with only prose under it ("一、工作目标") is still a heading of the plan.
-  if (depth === 0 && !flatListOfItems && isHeadingOnly(text, unit)) return 'section';
+  // A top-level heading with only prose under it ("一、工作目标") is still a heading of the plan; a row
+  // that a task table gives a 责任单位 or a 完成时限 is a task, however short.
+  const assigned =
+    unit.style !== 'annex' && unit.supplements.some((supplement) => supplement.role === 'agencies' || supplement.role === 'deadline');
+  if (depth === 0 && !flatListOfItems && !assigned && isHeadingOnly(text, unit)) return 'section';
   return 'item';
 }
 
