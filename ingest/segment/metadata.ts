@@ -2,7 +2,7 @@
  * @module Document metadata from the front and end matter: the plan's own title (not its cover
  * letter's), document number, issuer and date from the signature block, draft status.
  */
-import { isoDateOfLine, SITE_FURNITURE, TITLE_END } from '../conventions.js';
+import { BODY_SUFFIX, isoDateOfLine, SITE_FURNITURE, TITLE_END } from '../conventions.js';
 import { DATE_LINE, DRAFT_MARK, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 
 export interface FoundMeta {
@@ -37,6 +37,26 @@ const headedDocNumber = (line: Line): string | null => {
   const match = HEADED_DOC_NUMBER.exec(line.text);
   return match?.[1] && TITLE_END.test(line.text) ? match[1] : null;
 };
+
+/**
+ * The issuing body the disclosure table names (发布机构/发文机关 of the 政府信息公开 metadata), taken where
+ * the copy carries no signature: "发布机构: 广东省卫生健康委员会".
+ */
+const DISCLOSED_ISSUER = new RegExp(
+  `(?:^|[|｜\\s])(?:发布机构|发文机关)\\s*[:：|｜]?\\s*([\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX})(?=$|[|｜\\s])`,
+  'u',
+);
+
+function disclosedIssuer(lines: readonly Line[]): Line | null {
+  for (const line of lines) {
+    const match = DISCLOSED_ISSUER.exec(line.text);
+    const name = match?.[1];
+    if (!match || !name) continue;
+    const start = line.start + match.index + match[0].length - name.length;
+    return { ...line, text: name, start, end: start + name.length };
+  }
+  return null;
+}
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
@@ -217,13 +237,14 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   const forwards = front.some((line) => FORWARDING.test(line.text));
   const chosen = (forwards ? (before ?? after) : (after ?? before)) ?? null;
   const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
-  const issuerLine = chosen?.signatures.at(-1) ?? null;
+  const disclosed = chosen?.signatures.length || header ? null : disclosedIssuer(front);
+  const issuerLine = chosen?.signatures.at(-1) ?? disclosed;
   const issuer =
     chosen && chosen.signatures.length > 0
       ? chosen.signatures.map((line) => line.text).join('、')
       : header
         ? header.text.replace(/文件$/u, '')
-        : null;
+        : (disclosed?.text ?? null);
 
   const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && line.text.includes('稿'));
   const bodyLines = [

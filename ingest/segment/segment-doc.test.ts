@@ -283,6 +283,21 @@ describe('segmentDoc: metadata', () => {
     expect(segment(`${cover}${plan}根据《意见》（国办发〔2015〕38号）。`).meta.docNumber).toBeNull();
   });
 
+  it('takes the issuer and its place from the disclosure table’s 发布机构 when nothing is signed (广东 2021)', () => {
+    const doc = segment(
+      [
+        '发布机构: 广东省卫生健康委员会',
+        '名 称: 广东省卫生健康委2021年政务公开工作重点任务台账',
+        '2021年政务公开工作重点任务台账',
+        '1.做好常态化疫情防控信息发布。',
+        '2.扎实做好疫苗接种信息公开。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ issuer: '广东省卫生健康委员会', jurisdictionId: '440000' });
+    // An empty field names nobody.
+    expect(segment('发布机构: | |\n某某工作任务\n1.做好信息发布。\n2.做好公开。').meta.issuer).toBeNull();
+  });
+
   it('reads the number a web page prints before the cover’s title on its heading line (云岩 2021)', () => {
     const cover =
       '各街道办事处:\n经区政府同意,现将《健康云岩行动实施方案》印发给你们,请认真贯彻执行。\n云岩区人民政府办公室\n2021年2月22日\n';
