@@ -254,6 +254,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   );
   const mostShared = Math.max(0, ...sharedWording.values());
   const clauseShare = clauseShareOf(masked, scores, byItem, index);
+  const contentLength = contentLengthOf(masked);
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -267,6 +268,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         namesItem: score.namesItem,
         eligible: score.eligible,
         textLength: task.text.length,
+        contentLength,
         leadsClause: leadingClauses.has(score.item.id),
         sharedWording: sharedWording.get(score.item.id) ?? 0,
         mostShared,
@@ -286,6 +288,16 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
       // No link without evidence.
       .filter((link) => link.evidence.length > 0)
   );
+}
+
+/**
+ * How much of a task's text says what is to be done: its Chinese characters outside the masked
+ * responsibility notes. The figures of targets, scores and dates ("达标率达90%以上", "得0.5分", "2022年底前"),
+ * punctuation and the note of who does it ("（市卫健委、市医保局等按职责分工负责）") lengthen a task
+ * without adding topics.
+ */
+function contentLengthOf(masked: string): number {
+  return (masked.match(/[\u3400-\u9fff]/gu) ?? []).length;
 }
 
 /**
