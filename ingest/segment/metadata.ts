@@ -94,6 +94,8 @@ function cleanTitle(text: string): string {
   return text.replace(new RegExp(DRAFT_MARK.source, 'gu'), '').replace(/\s+/gu, '').trim();
 }
 
+const joinedTitle = (lines: readonly Line[]) => cleanTitle(lines.map((line) => line.text).join(''));
+
 const isoDate = (line: Line): string | null => isoDateOfLine(line.text);
 
 interface SignatureBlock {
@@ -181,24 +183,10 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   // A web copy that prints no cover letter puts the cover's title ("关于印发X的通知") right above the plan's
   // own title X: the plan's title is the document's.
   const coverEnd = titleBlockEnd(titleBlock);
-  const coverOnly = COVER_TITLE.test(
-    cleanTitle(
-      titleBlock
-        .slice(0, coverEnd)
-        .map((line) => line.text)
-        .join(''),
-    ),
-  );
   const rest = titleBlock.slice(coverEnd);
-  const restIsTitle = TITLE_END.test(
-    cleanTitle(
-      rest
-        .slice(0, titleBlockEnd(rest))
-        .map((line) => line.text)
-        .join(''),
-    ),
-  );
-  const planBlock = coverOnly && restIsTitle ? rest : titleBlock;
+  const coverAbovePlan =
+    COVER_TITLE.test(joinedTitle(titleBlock.slice(0, coverEnd))) && TITLE_END.test(joinedTitle(rest.slice(0, titleBlockEnd(rest))));
+  const planBlock = coverAbovePlan ? rest : titleBlock;
   const end = titleBlockEnd(planBlock);
   const titleLines = planBlock.slice(0, end + (planBlock[end] && TITLE_PERIOD.test(planBlock[end].text) ? 1 : 0));
   let title = titleLines.length > 0 ? cleanTitle(titleLines.map((line) => line.text).join('')) : null;
