@@ -30,6 +30,18 @@ describe('segmentDoc: numbering styles', () => {
     expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['item 1', 'item 2', 'item 3']);
   });
 
+  it('reads a one-sentence heading closed with a full stop over numbered actions as a section (六盘水 2020, 三明 2017)', () => {
+    const doc = segment(
+      '某市方案\n一、重点任务\n（一）聚焦健康素养提升，推进健康行动。\n1.推进健康知识普及行动。完善健康教育体系。\n2.合理膳食行动。推广。',
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual([
+      'section 一',
+      'section 一/（一）',
+      'item 一/（一）/1',
+      'item 一/（一）/2',
+    ]);
+  });
+
   it('keeps the top-level 一、 headings of a flat list with prose under them sections beside a run-in item', () => {
     const doc = segment(
       '资阳市试点方案\n一、工作目标\n以维护人民健康为中心。\n二、加强组织领导\n各部门要加强领导。\n三、做好宣传。营造良好氛围。',

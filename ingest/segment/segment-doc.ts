@@ -43,7 +43,11 @@ function isFlatListOfItems(text: string, roots: readonly Unit[]): boolean {
 function kindOf(text: string, unit: Unit, parentKind: TaskKind | null, depth: number, flatListOfItems: boolean): TaskKind {
   if (unit.style === 'circled' || unit.style === 'row') return 'measure';
   if (parentKind === 'item' || parentKind === 'measure') return 'measure';
-  if (hasNumberedChildren(unit)) return isHeadingOnly(text, unit) ? 'section' : 'item';
+  // A heading states a topic even when printed as one short sentence with its full stop over the numbered
+  // actions that carry out the work: "（一）聚焦健康素养提升，推进健康行动。", "一、加强执业注册引导。".
+  const heading = text.slice(unit.start, unit.headingEnd).trim();
+  const headingSentence = /^[^。！？；\n]{2,30}。$/u.test(heading);
+  if (hasNumberedChildren(unit)) return isHeadingOnly(text, unit) || headingSentence ? 'section' : 'item';
   // A top-level heading with only prose under it ("一、工作目标") is still a heading of the plan; a row
   // that a task table gives a 责任单位 or a 完成时限 is a task, however short.
   const assigned =
