@@ -8,8 +8,15 @@
 import { createReadStream, createWriteStream, existsSync, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { evidenceSpansOf } from './compact-evidence.js';
 
-const FORMAT = 1;
+/** 2: link evidence kept as offsets (compact-evidence.ts) is written as its offsets. */
+const FORMAT = 2;
+
+/** A row's value as the file holds it: evidence kept as offsets as those offsets, read back by KeptGraph.restore. */
+function storedValue(row: object, column: string): unknown {
+  return (column === 'evidence' ? evidenceSpansOf(row) : null) ?? (row as Record<string, unknown>)[column] ?? null;
+}
 
 export type RowSets = ReadonlyMap<string, readonly object[]>;
 
@@ -23,7 +30,7 @@ export async function writeKeptFile(file: string, stamp: string, sets: RowSets):
   for (const [name, rows] of sets) {
     const columns = [...new Set(rows.flatMap((row, index) => (index < 1 ? Object.keys(row) : [])))];
     await write({ set: name, columns, rows: rows.length });
-    for (const row of rows) await write(columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
+    for (const row of rows) await write(columns.map((column) => storedValue(row, column)));
   }
   out.end();
   await once(out, 'finish');

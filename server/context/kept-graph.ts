@@ -14,6 +14,7 @@ import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore, Params } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
+import { isEvidenceSpans, spansOfEvidence, withEvidenceSpans } from './compact-evidence.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
@@ -120,6 +121,51 @@ function byCodePoints(a: string, b: string): number {
     if (x !== y) return x - y;
   }
   return a.length - b.length;
+}
+
+/** Link rows compacted per turn of the event loop when the rows come from the database (a few milliseconds). */
+const COMPACT_ROWS_PER_TURN = 2_000;
+
+function textsById(rows: readonly object[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const row of rows as readonly { id: string; text?: unknown }[]) if (typeof row.text === 'string') texts.set(row.id, row.text);
+  return texts;
+}
+
+/**
+ * Rows `from` to `to` of a set of links with their evidence kept as offsets into the two texts
+ * (see compact-evidence.ts) written into `out`. Evidence read from the database stays a string
+ * where offsets would not give it back; offsets read from a file must fit their texts: false when
+ * they do not (the file is not to be trusted).
+ */
+function compactLinkRows(
+  rows: readonly object[],
+  texts: { from: ReadonlyMap<string, string>; to: ReadonlyMap<string, string> },
+  range: { from: number; to: number },
+  out: object[],
+): boolean {
+  for (let i = range.from; i < range.to; i += 1) {
+    const row = rows[i] as { fromId: string; toId: string; evidence: unknown };
+    const localText = texts.from.get(row.fromId);
+    const otherText = texts.to.get(row.toId);
+    const { evidence } = row;
+    if (Array.isArray(evidence)) {
+      const fits =
+        localText !== undefined &&
+        otherText !== undefined &&
+        isEvidenceSpans(evidence) &&
+        evidence.every((offset, at) => offset <= (at % 4 < 2 ? localText : otherText).length);
+      if (!fits) return false;
+      out[i] = withEvidenceSpans(row, localText, otherText, evidence);
+    } else {
+      const spans =
+        typeof evidence === 'string' && localText !== undefined && otherText !== undefined
+          ? spansOfEvidence(evidence, localText, otherText)
+          : null;
+      out[i] = spans && localText !== undefined && otherText !== undefined ? withEvidenceSpans(row, localText, otherText, spans) : row;
+    }
+  }
+  return true;
 }
 
 /** Task ids in the order of the page queries, for every jurisdiction and each, once per set of kept task rows. */
@@ -253,6 +299,28 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     return store.read(query, params);
   }
 
+  /** The rows holding the texts a set's evidence indexes into: among `sets`, or read whole. */
+  async function evidenceTextsOf(sets: ReadonlyMap<AnyKept, object[]>, rows: AnyKept): Promise<Map<string, string>> {
+    return textsById(sets.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)));
+  }
+
+  /** Link rows read from the database, their evidence kept as offsets, a few thousand rows per turn of the event loop. */
+  async function compactEvidence(next: Map<AnyKept, object[]>): Promise<void> {
+    for (const [rows, links] of next) {
+      if (!rows.evidenceTexts) continue;
+      const texts = {
+        from: await evidenceTextsOf(next, rows.evidenceTexts.from),
+        to: await evidenceTextsOf(next, rows.evidenceTexts.to),
+      };
+      const compact: object[] = new Array<object>(links.length);
+      for (let from = 0; from < links.length; from += COMPACT_ROWS_PER_TURN) {
+        compactLinkRows(links, texts, { from, to: Math.min(links.length, from + COMPACT_ROWS_PER_TURN) }, compact);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      next.set(rows, compact);
+    }
+  }
+
   /** Groups every lookup of the task rows now, so that the first request does not pay for it. */
   function keepTaskRows(next: Map<AnyKept, object[]>): void {
     for (const rows of next.values()) frozen(rows);
@@ -268,6 +336,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     const started = version;
     const next = new Map<AnyKept, object[]>();
     for (const rows of taskRowSets) next.set(rows, await store.read(rows.every));
+    await compactEvidence(next);
     if (started === version) keepTaskRows(next);
   }
 
@@ -282,6 +351,8 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
           collected.push(...(await store.read(rows.ofPolicies, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
       }
     }
+    if (started !== version) return;
+    await compactEvidence(next);
     if (started === version) {
       keepTaskRows(next);
       onTaskRowsKept?.();
@@ -360,6 +431,16 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
         const found = sets.get(rows.every.name);
         if (!found) return false;
         (rows.ofPolicies ? next : nextWhole).set(rows, found);
+      }
+      // Evidence in the file is offsets into texts of the same file.
+      for (const [rows, links] of next) {
+        const declared = rows.evidenceTexts;
+        if (!declared) continue;
+        const textsOf = (source: AnyKept) => textsById(sets.get(source.every.name) ?? []);
+        const texts = { from: textsOf(declared.from), to: textsOf(declared.to) };
+        const compact: object[] = new Array<object>(links.length);
+        if (!compactLinkRows(links, texts, { from: 0, to: links.length }, compact)) return false;
+        next.set(rows, compact);
       }
       for (const [rows, found] of nextWhole) {
         whole.set(rows, Promise.resolve(frozen(found)));
