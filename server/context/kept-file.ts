@@ -1,72 +1,167 @@
 /**
- * @module The kept graph persisted beside the database, so that a server starts in seconds: one
- * file of JSON lines, a header with the graph's version stamp, then each set of rows as a line
- * naming it and its columns followed by one line per row (its values in column order). Loaded only
- * when the stamp is the database's; written to a temporary file and renamed, so a crash never
- * leaves half a file.
+ * @module The kept graph persisted beside the database, so that a server starts in seconds. One
+ * file of JSON lines, each parsed at once: a header with the format and the graph's version stamp;
+ * the string table (every distinct string of the rows, once, over as many lines as the header
+ * says); then each set of rows as a line naming it, its columns and its row count, followed by one
+ * line per column holding every row's value. A column of strings holds indexes into the table
+ * (-1 for null): each string is then one string in memory however many rows repeat it (ids,
+ * agencies, jurisdictions). Loaded only when the format and the stamp are this server's; written to
+ * a temporary file and renamed, so a crash never leaves half a file.
  */
-import { createReadStream, createWriteStream, existsSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { evidenceSpansOf } from './compact-evidence.js';
 
-/** 2: link evidence kept as offsets (compact-evidence.ts) is written as its offsets. */
-const FORMAT = 2;
+/** 2: link evidence kept as offsets (compact-evidence.ts) written as its offsets; 3: by column, strings in one table. */
+const FORMAT = 3;
+
+/** Strings per line of the table: lines stay far below the longest string V8 makes (2^29 characters). */
+const STRINGS_PER_LINE = 50_000;
+
+export type RowSets = ReadonlyMap<string, readonly object[]>;
+
+interface Header {
+  format: number;
+  stamp: string;
+  /** Lines of the string table after the header. */
+  stringLines: number;
+  /** Sets of rows after the table: fewer in the file is a file cut short. */
+  sets: number;
+}
+
+interface SetLine {
+  set: string;
+  columns: string[];
+  /** Per column: 'strings' (indexes into the table) or 'values' (as JSON has them). */
+  kinds: ('strings' | 'values')[];
+  rows: number;
+}
 
 /** A row's value as the file holds it: evidence kept as offsets as those offsets, read back by KeptGraph.restore. */
 function storedValue(row: object, column: string): unknown {
   return (column === 'evidence' ? evidenceSpansOf(row) : null) ?? (row as Record<string, unknown>)[column] ?? null;
 }
 
-export type RowSets = ReadonlyMap<string, readonly object[]>;
-
 export async function writeKeptFile(file: string, stamp: string, sets: RowSets): Promise<void> {
+  const columnsOf = new Map<string, { columns: string[]; values: unknown[][]; kinds: SetLine['kinds'] }>();
+  const table = new Map<string, number>();
+  for (const [name, rows] of sets) {
+    const columns = [...new Set(rows.flatMap((row, index) => (index < 1 ? Object.keys(row) : [])))];
+    const values = columns.map((column) => rows.map((row) => storedValue(row, column)));
+    const kinds = values.map((column) => (column.every((value) => value === null || typeof value === 'string') ? 'strings' : 'values'));
+    for (const [i, column] of values.entries()) {
+      if (kinds[i] === 'strings')
+        for (const value of column) if (typeof value === 'string' && !table.has(value)) table.set(value, table.size);
+    }
+    columnsOf.set(name, { columns, values, kinds });
+  }
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });
   const write = async (line: unknown) => {
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
   };
-  await write({ format: FORMAT, stamp });
-  for (const [name, rows] of sets) {
-    const columns = [...new Set(rows.flatMap((row, index) => (index < 1 ? Object.keys(row) : [])))];
-    await write({ set: name, columns, rows: rows.length });
-    for (const row of rows) await write(columns.map((column) => storedValue(row, column)));
+  const strings = [...table.keys()];
+  await write({ format: FORMAT, stamp, stringLines: Math.ceil(strings.length / STRINGS_PER_LINE), sets: sets.size } satisfies Header);
+  for (let at = 0; at < strings.length; at += STRINGS_PER_LINE) await write(strings.slice(at, at + STRINGS_PER_LINE));
+  for (const [name, { columns, values, kinds }] of columnsOf) {
+    await write({ set: name, columns, kinds, rows: sets.get(name)?.length ?? 0 } satisfies SetLine);
+    for (const [i, column] of values.entries()) {
+      await write(kinds[i] === 'strings' ? column.map((value) => (typeof value === 'string' ? (table.get(value) ?? -1) : -1)) : column);
+    }
   }
   out.end();
   await once(out, 'finish');
   renameSync(partial, file);
 }
 
-/** The sets of rows in `file` when it was written at `stamp`; null when absent, of another version or unreadable. */
+class UnreadableKeptFile extends Error {}
+
+/** The lines of a buffer, each decoded and parsed when asked for. */
+function jsonLines(bytes: Buffer): { next: () => unknown; done: () => boolean } {
+  let at = 0;
+  return {
+    next() {
+      const end = bytes.indexOf(0x0a, at);
+      if (end < 0) throw new UnreadableKeptFile('the file ends before its last line');
+      const line = bytes.toString('utf8', at, end);
+      at = end + 1;
+      return JSON.parse(line) as unknown;
+    },
+    done: () => at >= bytes.length,
+  };
+}
+
+function isHeader(value: unknown): value is Header {
+  const head = value as Partial<Header> | null;
+  return (
+    typeof head === 'object' &&
+    head !== null &&
+    typeof head.stamp === 'string' &&
+    Number.isInteger(head.stringLines) &&
+    Number.isInteger(head.sets)
+  );
+}
+
+function isSetLine(value: unknown): value is SetLine {
+  const set = value as Partial<SetLine> | null;
+  return (
+    typeof set === 'object' &&
+    set !== null &&
+    typeof set.set === 'string' &&
+    Array.isArray(set.columns) &&
+    Array.isArray(set.kinds) &&
+    set.kinds.length === set.columns.length &&
+    Number.isInteger(set.rows)
+  );
+}
+
+/** A column's values as the rows have them: strings from the table. */
+function columnValues(line: unknown, kind: SetLine['kinds'][number], rows: number, strings: readonly string[]): unknown[] {
+  if (!Array.isArray(line) || line.length !== rows) throw new UnreadableKeptFile('a column of another length than its set');
+  if (kind === 'values') return line;
+  return line.map((index: unknown) => {
+    if (index === -1) return null;
+    const value = strings[index as number];
+    if (value === undefined) throw new UnreadableKeptFile('a string index outside the table');
+    return value;
+  });
+}
+
+function rowsOf(set: SetLine, next: () => unknown, strings: readonly string[]): object[] {
+  const columns = set.columns.map((_, i) => columnValues(next(), set.kinds[i] ?? 'values', set.rows, strings));
+  const rows: object[] = new Array<object>(set.rows);
+  for (let row = 0; row < set.rows; row += 1) {
+    const values: Record<string, unknown> = {};
+    for (const [i, column] of set.columns.entries()) values[column] = columns[i]?.[row];
+    rows[row] = values;
+  }
+  return rows;
+}
+
+/** The sets of rows in `file` when it was written at `stamp`; null when absent, of another format or version, or unreadable. */
 export async function readKeptFile(file: string, stamp: string): Promise<Map<string, object[]> | null> {
   if (!existsSync(file)) return null;
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const bytes = await readFile(file);
   const sets = new Map<string, object[]>();
-  let header = true;
-  let columns: string[] = [];
-  let rows: object[] = [];
   try {
-    for await (const line of lines) {
-      const value: unknown = JSON.parse(line);
-      if (header) {
-        const head = value as { format?: number; stamp?: string };
-        if (head.format !== FORMAT || head.stamp !== stamp) return null;
-        header = false;
-      } else if (Array.isArray(value)) {
-        const row: Record<string, unknown> = {};
-        for (const [i, column] of columns.entries()) row[column] = value[i] as unknown;
-        rows.push(row);
-      } else {
-        const set = value as { set: string; columns: string[] };
-        columns = set.columns;
-        rows = [];
-        sets.set(set.set, rows);
-      }
+    const { next, done } = jsonLines(bytes);
+    const header = next();
+    if (!isHeader(header) || header.format !== FORMAT || header.stamp !== stamp) return null;
+    const strings: string[] = [];
+    for (let line = 0; line < header.stringLines; line += 1) {
+      const chunk = next();
+      if (!Array.isArray(chunk) || !chunk.every((value) => typeof value === 'string')) throw new UnreadableKeptFile('a bad string table');
+      for (const value of chunk) strings.push(value);
     }
+    while (!done()) {
+      const set = next();
+      if (!isSetLine(set)) throw new UnreadableKeptFile('a bad set line');
+      sets.set(set.set, rowsOf(set, next, strings));
+    }
+    if (sets.size !== header.sets) throw new UnreadableKeptFile('fewer sets than the header says');
   } catch {
     return null;
-  } finally {
-    lines.close();
   }
-  return header ? null : sets;
+  return sets;
 }
