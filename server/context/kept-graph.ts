@@ -126,9 +126,14 @@ function byCodePoints(a: string, b: string): number {
 /** Link rows compacted per turn of the event loop when the rows come from the database (a few milliseconds). */
 const COMPACT_ROWS_PER_TURN = 2_000;
 
-function textsById(rows: readonly object[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const row of rows as readonly { id: string; text?: unknown }[]) if (typeof row.text === 'string') texts.set(row.id, row.text);
+/** The texts of rows with `id` and `text`, once per set of rows while links are compacted (tasks are both sides of a derivation). */
+function textsById(rows: readonly object[], made: Map<readonly object[], Map<string, string>>): Map<string, string> {
+  let texts = made.get(rows);
+  if (!texts) {
+    texts = new Map<string, string>();
+    for (const row of rows as readonly { id: string; text?: unknown }[]) if (typeof row.text === 'string') texts.set(row.id, row.text);
+    made.set(rows, texts);
+  }
   return texts;
 }
 
@@ -300,17 +305,22 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
   }
 
   /** The rows holding the texts a set's evidence indexes into: among `sets`, or read whole. */
-  async function evidenceTextsOf(sets: ReadonlyMap<AnyKept, object[]>, rows: AnyKept): Promise<Map<string, string>> {
-    return textsById(sets.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)));
+  async function evidenceTextsOf(
+    sets: ReadonlyMap<AnyKept, object[]>,
+    rows: AnyKept,
+    made: Map<readonly object[], Map<string, string>>,
+  ): Promise<Map<string, string>> {
+    return textsById(sets.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)), made);
   }
 
   /** Link rows read from the database, their evidence kept as offsets, a few thousand rows per turn of the event loop. */
   async function compactEvidence(next: Map<AnyKept, object[]>): Promise<void> {
+    const made = new Map<readonly object[], Map<string, string>>();
     for (const [rows, links] of next) {
       if (!rows.evidenceTexts) continue;
       const texts = {
-        from: await evidenceTextsOf(next, rows.evidenceTexts.from),
-        to: await evidenceTextsOf(next, rows.evidenceTexts.to),
+        from: await evidenceTextsOf(next, rows.evidenceTexts.from, made),
+        to: await evidenceTextsOf(next, rows.evidenceTexts.to, made),
       };
       const compact: object[] = new Array<object>(links.length);
       for (let from = 0; from < links.length; from += COMPACT_ROWS_PER_TURN) {
@@ -433,10 +443,11 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
         (rows.ofPolicies ? next : nextWhole).set(rows, found);
       }
       // Evidence in the file is offsets into texts of the same file.
+      const made = new Map<readonly object[], Map<string, string>>();
       for (const [rows, links] of next) {
         const declared = rows.evidenceTexts;
         if (!declared) continue;
-        const textsOf = (source: AnyKept) => textsById(sets.get(source.every.name) ?? []);
+        const textsOf = (source: AnyKept) => textsById(sets.get(source.every.name) ?? [], made);
         const texts = { from: textsOf(declared.from), to: textsOf(declared.to) };
         const compact: object[] = new Array<object>(links.length);
         if (!compactLinkRows(links, texts, { from: 0, to: links.length }, compact)) return false;
