@@ -88,9 +88,10 @@ const EVIDENCE_PROPERTY: PropertyDescriptor = { get: evidenceOfRow, enumerable: 
  */
 export function withEvidenceSpans<Row extends object>(row: Row, localText: string, otherText: string, spans: EvidenceSpans): Row {
   const compact: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
+  // for…in allocates nothing per row (Object.entries would, for hundreds of thousands of rows); rows are plain objects.
+  for (const key in row) {
     if (key === 'evidence') Object.defineProperty(compact, key, EVIDENCE_PROPERTY);
-    else compact[key] = value;
+    else compact[key] = (row as Record<string, unknown>)[key];
   }
   Object.defineProperty(compact, PACKED, { value: [localText, otherText, ...spans] satisfies Packed });
   return compact as Row;

@@ -131,9 +131,11 @@ function columnValues(line: unknown, kind: SetLine['kinds'][number], rows: numbe
 function rowsOf(set: SetLine, next: () => unknown, strings: readonly string[]): object[] {
   const columns = set.columns.map((_, i) => columnValues(next(), set.kinds[i] ?? 'values', set.rows, strings));
   const rows: object[] = new Array<object>(set.rows);
+  const names = set.columns;
+  // Index loops: a million rows of a national store, nothing allocated per row but the row.
   for (let row = 0; row < set.rows; row += 1) {
     const values: Record<string, unknown> = {};
-    for (const [i, column] of set.columns.entries()) values[column] = columns[i]?.[row];
+    for (let i = 0; i < names.length; i += 1) values[names[i] as string] = (columns[i] as unknown[])[row];
     rows[row] = values;
   }
   return rows;
