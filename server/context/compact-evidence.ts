@@ -97,6 +97,27 @@ export function withEvidenceSpans<Row extends object>(row: Row, localText: strin
   return compact as Row;
 }
 
+/**
+ * Row `at` of a kept file's columns as withEvidenceSpans makes it, its evidence from `spans` (the
+ * evidence column's value): made at once, without a plain row first (hundreds of thousands of links
+ * on a national store).
+ */
+export function linkRowFromColumns(
+  columns: readonly string[],
+  values: readonly (readonly unknown[])[],
+  at: number,
+  texts: { localText: string; otherText: string; spans: EvidenceSpans },
+): object {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i += 1) {
+    const column = columns[i] as string;
+    if (column === 'evidence') Object.defineProperty(row, column, EVIDENCE_PROPERTY);
+    else row[column] = (values[i] as readonly unknown[])[at];
+  }
+  Object.defineProperty(row, PACKED, { value: [texts.localText, texts.otherText, ...texts.spans] satisfies Packed });
+  return row;
+}
+
 /** The offsets a row made by withEvidenceSpans keeps (to persist them); null for any other row. */
 export function evidenceSpansOf(row: object): EvidenceSpans | null {
   const packed = (row as Partial<PackedRow>)[PACKED];
@@ -106,4 +127,21 @@ export function evidenceSpansOf(row: object): EvidenceSpans | null {
 /** Whether `value` can be evidence offsets read back from a file: four non-negative integers per phrase. */
 export function isEvidenceSpans(value: unknown): value is EvidenceSpans {
   return Array.isArray(value) && value.length % 4 === 0 && value.every(isOffset);
+}
+
+/** Whether `value` is offsets of phrases within the two texts (each phrase: local start and end, then the other side's). */
+export function spansFit(value: unknown, localText: string, otherText: string): value is EvidenceSpans {
+  if (!isEvidenceSpans(value)) return false;
+  for (let at = 0; at < value.length; at += 4) {
+    const [localStart, localEnd, otherStart, otherEnd] = value.slice(at, at + 4) as [number, number, number, number];
+    if (localStart > localEnd || localEnd > localText.length || otherStart > otherEnd || otherEnd > otherText.length) return false;
+  }
+  return true;
+}
+
+/** The texts of rows with `id` and `text` by id (tasks, national items). */
+export function textsById(rows: readonly object[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const row of rows as readonly { id: string; text?: unknown }[]) if (typeof row.text === 'string') texts.set(row.id, row.text);
+  return texts;
 }

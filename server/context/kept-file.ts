@@ -11,7 +11,8 @@
 import { createWriteStream, existsSync, renameSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { evidenceSpansOf } from './compact-evidence.js';
+import { keptRows } from '../../store/queries/lookups.js';
+import { evidenceSpansOf, linkRowFromColumns, spansFit, textsById } from './compact-evidence.js';
 
 /** 2: link evidence kept as offsets (compact-evidence.ts) written as its offsets; 3: by column, strings in one table. */
 const FORMAT = 3;
@@ -20,6 +21,15 @@ const FORMAT = 3;
 const STRINGS_PER_LINE = 50_000;
 
 export type RowSets = ReadonlyMap<string, readonly object[]>;
+
+/** For each set of links by name, the sets holding the texts its evidence offsets index into (see lookups.ts). */
+export type EvidenceTexts = ReadonlyMap<string, { from: string; to: string }>;
+
+const declaredEvidenceTexts: EvidenceTexts = new Map(
+  keptRows.flatMap((rows) =>
+    rows.evidenceTexts ? [[rows.every.name, { from: rows.evidenceTexts.from.every.name, to: rows.evidenceTexts.to.every.name }]] : [],
+  ),
+);
 
 interface Header {
   format: number;
@@ -128,12 +138,31 @@ function columnValues(line: unknown, kind: SetLine['kinds'][number], rows: numbe
   });
 }
 
-function rowsOf(set: SetLine, next: () => unknown, strings: readonly string[]): object[] {
+/** The texts of a set of links' two sides, by id. */
+interface LinkTexts {
+  from: ReadonlyMap<string, string>;
+  to: ReadonlyMap<string, string>;
+}
+
+function rowsOf(set: SetLine, next: () => unknown, strings: readonly string[], texts: LinkTexts | null): object[] {
   const columns = set.columns.map((_, i) => columnValues(next(), set.kinds[i] ?? 'values', set.rows, strings));
   const rows: object[] = new Array<object>(set.rows);
   const names = set.columns;
+  const column = (name: string) => columns[names.indexOf(name)] ?? [];
+  const [fromIds, toIds, evidence] = [column('fromId'), column('toId'), column('evidence')];
   // Index loops: a million rows of a national store, nothing allocated per row but the row.
   for (let row = 0; row < set.rows; row += 1) {
+    const spans = texts ? evidence[row] : null;
+    if (texts && Array.isArray(spans)) {
+      // Evidence written as offsets (compact-evidence.ts): they must fit the texts of this file.
+      const localText = texts.from.get(fromIds[row] as string);
+      const otherText = texts.to.get(toIds[row] as string);
+      if (localText === undefined || otherText === undefined || !spansFit(spans, localText, otherText)) {
+        throw new UnreadableKeptFile('evidence offsets outside their texts');
+      }
+      rows[row] = linkRowFromColumns(names, columns, row, { localText, otherText, spans });
+      continue;
+    }
     const values: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i += 1) values[names[i] as string] = (columns[i] as unknown[])[row];
     rows[row] = values;
@@ -141,11 +170,26 @@ function rowsOf(set: SetLine, next: () => unknown, strings: readonly string[]): 
   return rows;
 }
 
-/** The sets of rows in `file` when it was written at `stamp`; null when absent, of another format or version, or unreadable. */
-export async function readKeptFile(file: string, stamp: string): Promise<Map<string, object[]> | null> {
+/**
+ * The sets of rows in `file` when it was written at `stamp`; null when absent, of another format or
+ * version, or unreadable. Links whose evidence the file holds as offsets come back as
+ * compact-evidence.ts keeps them, their texts from the sets named in `evidenceTexts`.
+ */
+export async function readKeptFile(
+  file: string,
+  stamp: string,
+  { evidenceTexts = declaredEvidenceTexts }: { evidenceTexts?: EvidenceTexts } = {},
+): Promise<Map<string, object[]> | null> {
   if (!existsSync(file)) return null;
   const bytes = await readFile(file);
   const sets = new Map<string, object[]>();
+  const texts = new Map<string, Map<string, string>>();
+  /** Texts of a set read earlier in the file (the declared order puts tasks and national items before links). */
+  const textsOf = (name: string) => {
+    let byId = texts.get(name);
+    if (!byId) texts.set(name, (byId = textsById(sets.get(name) ?? [])));
+    return byId;
+  };
   try {
     const { next, done } = jsonLines(bytes);
     const header = next();
@@ -159,7 +203,9 @@ export async function readKeptFile(file: string, stamp: string): Promise<Map<str
     while (!done()) {
       const set = next();
       if (!isSetLine(set)) throw new UnreadableKeptFile('a bad set line');
-      sets.set(set.set, rowsOf(set, next, strings));
+      const sides = evidenceTexts.get(set.set);
+      const texts = sides ? { from: textsOf(sides.from), to: textsOf(sides.to) } : null;
+      sets.set(set.set, rowsOf(set, next, strings, texts));
     }
     if (sets.size !== header.sets) throw new UnreadableKeptFile('fewer sets than the header says');
   } catch {

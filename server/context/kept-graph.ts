@@ -14,7 +14,7 @@ import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore, Params } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
-import { isEvidenceSpans, spansOfEvidence, withEvidenceSpans } from './compact-evidence.js';
+import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
@@ -127,50 +127,33 @@ function byCodePoints(a: string, b: string): number {
 const COMPACT_ROWS_PER_TURN = 2_000;
 
 /** The texts of rows with `id` and `text`, once per set of rows while links are compacted (tasks are both sides of a derivation). */
-function textsById(rows: readonly object[], made: Map<readonly object[], Map<string, string>>): Map<string, string> {
+function textsOnce(rows: readonly object[], made: Map<readonly object[], Map<string, string>>): Map<string, string> {
   let texts = made.get(rows);
-  if (!texts) {
-    texts = new Map<string, string>();
-    for (const row of rows as readonly { id: string; text?: unknown }[]) if (typeof row.text === 'string') texts.set(row.id, row.text);
-    made.set(rows, texts);
-  }
+  if (!texts) made.set(rows, (texts = textsById(rows)));
   return texts;
 }
 
 /**
- * Rows `from` to `to` of a set of links with their evidence kept as offsets into the two texts
- * (see compact-evidence.ts) written into `out`. Evidence read from the database stays a string
- * where offsets would not give it back; offsets read from a file must fit their texts: false when
- * they do not (the file is not to be trusted).
+ * Rows `from` to `to` of a set of links read from the database, written into `out` with their
+ * evidence kept as offsets into the two texts (see compact-evidence.ts) where the offsets give the
+ * stored string back; as they are otherwise.
  */
 function compactLinkRows(
   rows: readonly object[],
   texts: { from: ReadonlyMap<string, string>; to: ReadonlyMap<string, string> },
   range: { from: number; to: number },
   out: object[],
-): boolean {
+): void {
   for (let i = range.from; i < range.to; i += 1) {
     const row = rows[i] as { fromId: string; toId: string; evidence: unknown };
     const localText = texts.from.get(row.fromId);
     const otherText = texts.to.get(row.toId);
-    const { evidence } = row;
-    if (Array.isArray(evidence)) {
-      const fits =
-        localText !== undefined &&
-        otherText !== undefined &&
-        isEvidenceSpans(evidence) &&
-        evidence.every((offset, at) => offset <= (at % 4 < 2 ? localText : otherText).length);
-      if (!fits) return false;
-      out[i] = withEvidenceSpans(row, localText, otherText, evidence);
-    } else {
-      const spans =
-        typeof evidence === 'string' && localText !== undefined && otherText !== undefined
-          ? spansOfEvidence(evidence, localText, otherText)
-          : null;
-      out[i] = spans && localText !== undefined && otherText !== undefined ? withEvidenceSpans(row, localText, otherText, spans) : row;
-    }
+    const spans =
+      typeof row.evidence === 'string' && localText !== undefined && otherText !== undefined
+        ? spansOfEvidence(row.evidence, localText, otherText)
+        : null;
+    out[i] = spans && localText !== undefined && otherText !== undefined ? withEvidenceSpans(row, localText, otherText, spans) : row;
   }
-  return true;
 }
 
 /** Task ids in the order of the page queries, for every jurisdiction and each, once per set of kept task rows. */
@@ -310,7 +293,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     rows: AnyKept,
     made: Map<readonly object[], Map<string, string>>,
   ): Promise<Map<string, string>> {
-    return textsById(sets.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)), made);
+    return textsOnce(sets.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)), made);
   }
 
   /** Link rows read from the database, their evidence kept as offsets, a few thousand rows per turn of the event loop. */
@@ -441,17 +424,6 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
         const found = sets.get(rows.every.name);
         if (!found) return false;
         (rows.ofPolicies ? next : nextWhole).set(rows, found);
-      }
-      // Evidence in the file is offsets into texts of the same file.
-      const made = new Map<readonly object[], Map<string, string>>();
-      for (const [rows, links] of next) {
-        const declared = rows.evidenceTexts;
-        if (!declared) continue;
-        const textsOf = (source: AnyKept) => textsById(sets.get(source.every.name) ?? [], made);
-        const texts = { from: textsOf(declared.from), to: textsOf(declared.to) };
-        const compact: object[] = new Array<object>(links.length);
-        if (!compactLinkRows(links, texts, { from: 0, to: links.length }, compact)) return false;
-        next.set(rows, compact);
       }
       for (const [rows, found] of nextWhole) {
         whole.set(rows, Promise.resolve(frozen(found)));
