@@ -47,36 +47,28 @@ describe('the kept file', () => {
     expect(new Set([task?.id, (first as unknown as { taskId: string }).taskId]).size).toBe(1);
   });
 
+  /** A task, a national item and a link between them whose evidence is kept as `spans` into their texts. */
+  const linkSets = (evidence: string, spans: number[]) =>
+    new Map([
+      ['tasks', [{ id: 'p-1/t-1', text: '推进医保支付' }]],
+      ['items', [{ id: 'N-PAY', text: '付费改革' }]],
+      ['links', [withEvidenceSpans({ fromId: 'p-1/t-1', toId: 'N-PAY', evidence }, '推进医保支付', '付费改革', spans)]],
+    ]);
+  const linkTexts = new Map([['links', { from: 'tasks', to: 'items' }]]);
+
   it('writes evidence kept as offsets as its offsets, and reads them back into the texts of the same file', async () => {
     const evidence = '[{"localText":"医保","localSpan":{"start":2,"end":4},"nationalText":"付费","nationalSpan":{"start":0,"end":2}}]';
-    const link = withEvidenceSpans({ fromId: 'p-1/t-1', toId: 'N-PAY', evidence }, '推进医保支付', '付费改革', [2, 4, 0, 2]);
-    const texts = new Map([['links', { from: 'tasks', to: 'items' }]]);
-    const file = await written(
-      'offsets',
-      new Map([
-        ['tasks', [{ id: 'p-1/t-1', text: '推进医保支付' }]],
-        ['items', [{ id: 'N-PAY', text: '付费改革' }]],
-        ['links', [link]],
-      ]),
-    );
+    const file = await written('offsets', linkSets(evidence, [2, 4, 0, 2]));
     const asWritten = await readKeptFile(file, 'stamp-1', { evidenceTexts: new Map() });
     expect(asWritten?.get('links')).toEqual([{ fromId: 'p-1/t-1', toId: 'N-PAY', evidence: [2, 4, 0, 2] }]);
-    const [read] = (await readKeptFile(file, 'stamp-1', { evidenceTexts: texts }))?.get('links') ?? [];
+    const [read] = (await readKeptFile(file, 'stamp-1', { evidenceTexts: linkTexts }))?.get('links') ?? [];
     expect(read && evidenceSpansOf(read)).toEqual([2, 4, 0, 2]);
     expect(read && { ...read }).toEqual({ fromId: 'p-1/t-1', toId: 'N-PAY', evidence });
   });
 
   it('is not read when evidence offsets fall outside their texts', async () => {
-    const link = withEvidenceSpans({ fromId: 'p-1/t-1', toId: 'N-PAY', evidence: '' }, '推进医保支付', '付费改革', [2, 4, 0, 9]);
-    const file = await written(
-      'outside',
-      new Map([
-        ['tasks', [{ id: 'p-1/t-1', text: '推进医保支付' }]],
-        ['items', [{ id: 'N-PAY', text: '付费改革' }]],
-        ['links', [link]],
-      ]),
-    );
-    expect(await readKeptFile(file, 'stamp-1', { evidenceTexts: new Map([['links', { from: 'tasks', to: 'items' }]]) })).toBeNull();
+    const file = await written('outside', linkSets('', [2, 4, 0, 9]));
+    expect(await readKeptFile(file, 'stamp-1', { evidenceTexts: linkTexts })).toBeNull();
   });
 
   it('is not read at another stamp, or when absent', async () => {
