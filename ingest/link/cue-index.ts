@@ -5,7 +5,7 @@
  */
 import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { entryFor, formsOf, type Glossary } from './glossary.js';
-import { indexPhrases, type PhraseIndex } from './common-phrases.js';
+import { indexPhrases } from './common-phrases.js';
 import { contentWords, wordBoundaries } from './segmenter.js';
 
 export type CueStrength = 'strong' | 'weak';
@@ -39,12 +39,13 @@ export interface CueIndex {
   /** Literal cues by the UTF-16 code of their folded wording's first character, longest first. */
   byFirstCode: Map<number, LiteralCue[]>;
   patterns: Cue[];
-  /** Common-wording index of each item's text. */
-  phrases: Map<string, PhraseIndex>;
   /** How many item texts contain a phrase (memoised). */
   phraseSpread: (phrase: string) => number;
-  /** Items whose text holds each PHRASE_MIN_LENGTH-gram: the only items a shared phrase can come from. */
-  itemsByGram: Map<string, string[]>;
+  /**
+   * Items whose text holds each PHRASE_MIN_LENGTH-gram, with where it starts there (in order): the only
+   * items a shared phrase can come from, and the gram starts commonPhrases would find in each.
+   */
+  itemsByGram: Map<string, { itemId: string; starts: readonly number[] }[]>;
   /** Content words of each item's title and text, and how specific a word is: log(items / items using it). */
   itemWords: Map<string, Set<string>>;
   wordSpecificity: (word: string) => number;
@@ -123,12 +124,12 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   for (const list of byFirstCode.values()) list.sort((a, b) => b.folded.length - a.folded.length);
 
   const phrases = new Map(catalogue.items.map((item) => [item.id, indexPhrases(item.text, PHRASE_MIN_LENGTH)]));
-  const itemsByGram = new Map<string, string[]>();
+  const itemsByGram: CueIndex['itemsByGram'] = new Map();
   for (const [itemId, phraseIndex] of phrases) {
-    for (const gram of phraseIndex.grams.keys()) {
+    for (const [gram, starts] of phraseIndex.grams) {
       const list = itemsByGram.get(gram);
-      if (list) list.push(itemId);
-      else itemsByGram.set(gram, [itemId]);
+      if (list) list.push({ itemId, starts });
+      else itemsByGram.set(gram, [{ itemId, starts }]);
     }
   }
   const texts = catalogue.items.map((item) => item.text);
@@ -142,7 +143,9 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   const itemWords = new Map(catalogue.items.map((item) => [item.id, contentWords(`${item.titleZh}。${item.text}`)]));
   const itemsUsing = new Map<string, number>();
   for (const words of itemWords.values()) for (const word of words) itemsUsing.set(word, (itemsUsing.get(word) ?? 0) + 1);
-  const wordSpecificity = (word: string) => Math.log(catalogue.items.length / (itemsUsing.get(word) ?? catalogue.items.length));
+  // Computed once per word: a task's words are weighed against every candidate item and clause.
+  const specificity = new Map([...itemsUsing].map(([word, using]) => [word, Math.log(catalogue.items.length / using)]));
+  const wordSpecificity = (word: string) => specificity.get(word) ?? 0;
 
   return {
     itemWords,
@@ -150,7 +153,6 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
     items: new Map(catalogue.items.map((item) => [item.id, item])),
     byFirstCode,
     patterns: cues.filter((cue) => cue.pattern),
-    phrases,
     phraseSpread,
     itemsByGram,
   };
@@ -181,8 +183,9 @@ const CJK = /[\u3400-\u9fff]/u;
  * All cue matches in `text` (already masked). A match inside a longer match is dropped — 医疗集团
  * inside 县级医疗集团, 转诊 inside 有偿转诊, 绩效考核 inside 目标管理绩效考核 — and so is a short
  * Chinese cue that cuts through a word, or a Latin/number cue glued to other letters or digits.
+ * `boundaries` are the text's word boundaries (see wordBoundaries) when the caller has them already.
  */
-export function findCues(text: string, index: CueIndex): CueMatch[] {
+export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet<number>): CueMatch[] {
   const raw: CueMatch[] = [];
   const folded = foldWidth(text);
   for (let i = 0; i < folded.length; i += 1) {
@@ -199,7 +202,6 @@ export function findCues(text: string, index: CueIndex): CueMatch[] {
     }
   }
 
-  let boundaries: Set<number> | undefined;
   const acceptable = (m: CueMatch) => {
     const literal = text.slice(m.start, m.end);
     if (ASCII_WORD.test(literal.charAt(0)) && m.start > 0 && ASCII_WORD.test(text.charAt(m.start - 1))) return false;
