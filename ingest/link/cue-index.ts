@@ -34,10 +34,16 @@ export interface CueMatch {
 /** A cue matched as a wording, with that wording as a match compares it (see foldWidth). */
 export type LiteralCue = Cue & { literal: string; folded: string };
 
+/** A node of the trie of literal cues: the cues whose folded wording ends here, in catalogue order, and the nodes one code on. */
+export interface CueTrie {
+  cues: LiteralCue[];
+  next: Map<number, CueTrie>;
+}
+
 export interface CueIndex {
   items: Map<string, CatalogueItem>;
-  /** Literal cues by the UTF-16 code of their folded wording's first character, longest first. */
-  byFirstCode: Map<number, LiteralCue[]>;
+  /** Literal cues by their folded wording, one UTF-16 code at a time: every cue a text position starts is found in one walk. */
+  literals: CueTrie;
   patterns: Cue[];
   /** How many item texts contain a phrase (memoised). */
   phraseSpread: (phrase: string) => number;
@@ -112,16 +118,20 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   for (const cue of cues) if (cue.literal) spread.set(cue.literal, (spread.get(cue.literal) ?? 0) + 1);
   for (const cue of cues) if (cue.literal) cue.weight /= Math.sqrt(spread.get(cue.literal) ?? 1);
 
-  const byFirstCode = new Map<number, LiteralCue[]>();
+  const literals: CueTrie = { cues: [], next: new Map() };
   for (const cue of cues) {
     if (cue.literal === null) continue;
     const literal: LiteralCue = Object.assign(cue, { literal: cue.literal, folded: foldWidth(cue.literal) });
-    const first = literal.folded.charCodeAt(0);
-    const list = byFirstCode.get(first) ?? [];
-    list.push(literal);
-    byFirstCode.set(first, list);
+    if (literal.folded === '') continue;
+    let node = literals;
+    for (let i = 0; i < literal.folded.length; i += 1) {
+      const code = literal.folded.charCodeAt(i);
+      let next = node.next.get(code);
+      if (!next) node.next.set(code, (next = { cues: [], next: new Map() }));
+      node = next;
+    }
+    node.cues.push(literal);
   }
-  for (const list of byFirstCode.values()) list.sort((a, b) => b.folded.length - a.folded.length);
 
   const phrases = new Map(catalogue.items.map((item) => [item.id, indexPhrases(item.text, PHRASE_MIN_LENGTH)]));
   const itemsByGram: CueIndex['itemsByGram'] = new Map();
@@ -151,7 +161,7 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
     itemWords,
     wordSpecificity,
     items: new Map(catalogue.items.map((item) => [item.id, item])),
-    byFirstCode,
+    literals,
     patterns: cues.filter((cue) => cue.pattern),
     phraseSpread,
     itemsByGram,
@@ -189,8 +199,13 @@ export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet
   const raw: CueMatch[] = [];
   const folded = foldWidth(text);
   for (let i = 0; i < folded.length; i += 1) {
-    for (const cue of index.byFirstCode.get(folded.charCodeAt(i)) ?? []) {
-      if (folded.startsWith(cue.folded, i)) raw.push({ cue, start: i, end: i + cue.folded.length });
+    // The cues the text has at i, the longest first.
+    let found: LiteralCue[][] | undefined;
+    for (let node = index.literals.next.get(folded.charCodeAt(i)), at = i + 1; node; node = node.next.get(folded.charCodeAt(at)), at += 1) {
+      if (node.cues.length > 0) (found ??= []).push(node.cues);
+    }
+    for (let k = (found?.length ?? 0) - 1; k >= 0; k -= 1) {
+      for (const cue of found?.[k] ?? []) raw.push({ cue, start: i, end: i + cue.folded.length });
     }
   }
   for (const cue of index.patterns) {

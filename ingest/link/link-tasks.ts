@@ -227,7 +227,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     if (!cues && !grams) continue;
     const phrases = grams ? maximalPhrases(scan.masked, item.text, grams, PHRASE_MIN_LENGTH) : [];
     const score = scoreItem(task, item, cues ?? [], phrases, index, scan.inTitle, weights);
-    if (score) scores.push({ ...score, eligible: isEligible(score) });
+    if (score) scores.push(Object.assign(score, { eligible: isEligible(score) }));
   }
   scores.sort((a, b) => b.raw - a.raw);
   const leadingClauses = itemsLeadingClauses(task, scan, scores, index, weights, isEligible);
@@ -262,7 +262,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
       .map(({ score, evidence, calibrated }) => {
         const linked = evidence.eligible && calibrated >= threshold && kept < maxLinks;
         if (linked) kept += 1;
-        return { ...toLink(task, score, calibrated), linked, evidenceFound: evidence };
+        return Object.assign(toLink(task, score, calibrated), { linked, evidenceFound: evidence });
       })
       // No link without evidence.
       .filter((link) => link.evidence.length > 0)
@@ -285,10 +285,15 @@ interface TaskScan {
    * the task's start, then the item's: what maximalPhrases reads.
    */
   gramsByItem: Map<string, number[]>;
-  /** Content words of the task, and of each of its clauses, in the order they occur. */
-  words: Set<string>;
-  clauseWords: Set<string>[];
+  /**
+   * Content words of the task, and of each of its clauses, in the order they first occur, with their
+   * specificity (CueIndex.wordSpecificity); words of no weight, which no item or every item uses, left out.
+   */
+  words: WeighedWord[];
+  clauseWords: WeighedWord[][];
 }
+
+type WeighedWord = [word: string, specificity: number];
 
 function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   const masked = maskBoilerplate(task.text);
@@ -333,15 +338,20 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
       for (const itemStart of starts) pairs.push(start, itemStart);
     }
   }
-  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words, clauseWords };
+  const weighed = (found: Set<string>) =>
+    [...found].flatMap((word): WeighedWord[] => {
+      const specificity = index.wordSpecificity(word);
+      return specificity > 0 ? [[word, specificity]] : [];
+    });
+  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words: weighed(words), clauseWords: clauseWords.map(weighed) };
 }
 
 /** The content words of a task or clause that an item's title and text use too, each weighed by how few items use it. */
-function sharedWordingOf(words: ReadonlySet<string>, itemId: string, index: CueIndex): number {
+function sharedWordingOf(words: readonly WeighedWord[], itemId: string, index: CueIndex): number {
   const itemWords = index.itemWords.get(itemId);
   let sum = 0;
   if (!itemWords) return sum;
-  for (const word of words) if (itemWords.has(word)) sum += index.wordSpecificity(word);
+  for (const [word, specificity] of words) if (itemWords.has(word)) sum += specificity;
   return sum;
 }
 
@@ -381,7 +391,7 @@ const CLAUSE_START = /[①-⑳]/u;
 function clauseShareOf({ clauses, clauseWords, cuesByItem }: TaskScan, scores: readonly ItemScore[], index: CueIndex): Map<string, number> {
   const best = new Map<string, number>();
   for (const [c, [start, end]] of clauses.entries()) {
-    const words = clauseWords[c] ?? new Set<string>();
+    const words = clauseWords[c] ?? [];
     const shared = scores.map((score) => sharedWordingOf(words, score.item.id, index));
     const most = Math.max(0, ...shared);
     if (most <= 0) continue;
