@@ -179,6 +179,17 @@ export function foldWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+const NONE: readonly LiteralCue[] = [];
+
+/** The literal cues whose folded wording `folded` has at `at`, the longest first, cues of one wording in catalogue order. */
+export function literalCuesAt(folded: string, at: number, literals: CueTrie): readonly LiteralCue[] {
+  let found: LiteralCue[] | undefined;
+  for (let node = literals.next.get(folded.charCodeAt(at)), end = at + 1; node; node = node.next.get(folded.charCodeAt(end)), end += 1) {
+    if (node.cues.length > 0) found = found ? [...node.cues, ...found] : node.cues;
+  }
+  return found ?? NONE;
+}
+
 const ASCII_WORD = /[A-Za-z0-9]/;
 /**
  * A hospital's own name is a place name (ending in 省, 市, 县 or 区) followed by the kind of hospital:
@@ -199,14 +210,7 @@ export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet
   const raw: CueMatch[] = [];
   const folded = foldWidth(text);
   for (let i = 0; i < folded.length; i += 1) {
-    // The cues the text has at i, the longest first.
-    let found: LiteralCue[][] | undefined;
-    for (let node = index.literals.next.get(folded.charCodeAt(i)), at = i + 1; node; node = node.next.get(folded.charCodeAt(at)), at += 1) {
-      if (node.cues.length > 0) (found ??= []).push(node.cues);
-    }
-    for (let k = (found?.length ?? 0) - 1; k >= 0; k -= 1) {
-      for (const cue of found?.[k] ?? []) raw.push({ cue, start: i, end: i + cue.folded.length });
-    }
+    for (const cue of literalCuesAt(folded, i, index.literals)) raw.push({ cue, start: i, end: i + cue.folded.length });
   }
   for (const cue of index.patterns) {
     const { pattern } = cue;
