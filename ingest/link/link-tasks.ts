@@ -12,7 +12,7 @@ import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch 
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
 import { MASK, maskBoilerplate } from './mask-boilerplate.js';
-import { isContentWord, wordsOf } from './segmenter.js';
+import { wordsOf } from './segmenter.js';
 import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
 
 /** The part of a parsed task the linker reads. */
@@ -289,11 +289,9 @@ interface TaskScan {
    * Content words of the task, and of each of its clauses, in the order they first occur, with their
    * specificity (CueIndex.wordSpecificity); words of no weight, which no item or every item uses, left out.
    */
-  words: WeighedWord[];
-  clauseWords: WeighedWord[][];
+  words: Map<string, number>;
+  clauseWords: Map<string, number>[];
 }
-
-type WeighedWord = [word: string, specificity: number];
 
 function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   const masked = maskBoilerplate(task.text);
@@ -308,19 +306,21 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   // digits on its own, and clauses end at punctuation (masked characters, as ，, are punctuation too),
   // so the cut of a clause alone has the words the task's cut has within it.
   const boundaries = new Set([0, masked.length]);
-  const words = new Set<string>();
-  const clauseWords = clauses.map(() => new Set<string>());
+  const words = new Map<string, number>();
+  const clauseWords = clauses.map(() => new Map<string, number>());
   let offset = 0;
   let clause = 0;
   for (const word of wordsOf(masked.replaceAll(MASK, '，'))) {
     const start = offset;
     offset += word.length;
     boundaries.add(offset);
-    if (!isContentWord(word)) continue;
-    words.add(word);
+    // Only content words have weight: an item's words are its content words.
+    const specificity = index.wordSpecificity(word);
+    if (specificity <= 0) continue;
+    words.set(word, specificity);
     while (clause < clauses.length && (clauses[clause]?.[1] ?? 0) < offset) clause += 1;
     const [clauseStart = Infinity, clauseEnd = 0] = clauses[clause] ?? [];
-    if (start >= clauseStart && offset <= clauseEnd) clauseWords[clause]?.add(word);
+    if (start >= clauseStart && offset <= clauseEnd) clauseWords[clause]?.set(word, specificity);
   }
 
   const cuesByItem = new Map<string, CueMatch[]>();
@@ -332,22 +332,19 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
 
   const gramsByItem = new Map<string, number[]>();
   for (const { start, gram } of gramStarts(masked, PHRASE_MIN_LENGTH)) {
-    for (const { itemId, starts } of index.itemsByGram.get(gram) ?? []) {
+    const items = index.itemsByGram.get(gram);
+    if (items === undefined) continue; // most grams of a task are in no item's text
+    for (const { itemId, starts } of items) {
       let pairs = gramsByItem.get(itemId);
       if (!pairs) gramsByItem.set(itemId, (pairs = []));
       for (const itemStart of starts) pairs.push(start, itemStart);
     }
   }
-  const weighed = (found: Set<string>) =>
-    [...found].flatMap((word): WeighedWord[] => {
-      const specificity = index.wordSpecificity(word);
-      return specificity > 0 ? [[word, specificity]] : [];
-    });
-  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words: weighed(words), clauseWords: clauseWords.map(weighed) };
+  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words, clauseWords };
 }
 
 /** The content words of a task or clause that an item's title and text use too, each weighed by how few items use it. */
-function sharedWordingOf(words: readonly WeighedWord[], itemId: string, index: CueIndex): number {
+function sharedWordingOf(words: ReadonlyMap<string, number>, itemId: string, index: CueIndex): number {
   const itemWords = index.itemWords.get(itemId);
   let sum = 0;
   if (!itemWords) return sum;
@@ -391,14 +388,17 @@ const CLAUSE_START = /[①-⑳]/u;
 function clauseShareOf({ clauses, clauseWords, cuesByItem }: TaskScan, scores: readonly ItemScore[], index: CueIndex): Map<string, number> {
   const best = new Map<string, number>();
   for (const [c, [start, end]] of clauses.entries()) {
-    const words = clauseWords[c] ?? [];
+    // Only a clause that names the item (a strong cue inside it) takes it up.
+    const named = scores.map((score) =>
+      (cuesByItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end),
+    );
+    if (!named.includes(true)) continue;
+    const words = clauseWords[c] ?? new Map<string, number>();
     const shared = scores.map((score) => sharedWordingOf(words, score.item.id, index));
     const most = Math.max(0, ...shared);
     if (most <= 0) continue;
     scores.forEach((score, i) => {
-      // Only a clause that names the item (a strong cue inside it) takes it up.
-      const named = (cuesByItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end);
-      if (named) best.set(score.item.id, Math.max(best.get(score.item.id) ?? 0, (shared[i] ?? 0) / most));
+      if (named[i]) best.set(score.item.id, Math.max(best.get(score.item.id) ?? 0, (shared[i] ?? 0) / most));
     });
   }
   return best;
@@ -424,6 +424,7 @@ function itemsLeadingClauses(
       const matches = (cuesByItem.get(score.item.id) ?? []).filter((m) => m.start >= start && m.end <= end);
       // The grams of the clause alone are the task's grams that lie within it (masked characters break grams).
       const grams = gramsWithin(gramsByItem.get(score.item.id) ?? [], start, end);
+      if (matches.length === 0 && grams.length === 0) return []; // no evidence in the clause
       clause ??= grams.length > 0 ? MASK.repeat(start) + masked.slice(start, end) + MASK.repeat(masked.length - end) : undefined;
       const phrases = clause === undefined ? [] : maximalPhrases(clause, score.item.text, grams, PHRASE_MIN_LENGTH);
       const found = scoreItem(task, score.item, matches, phrases, index, inTitle, weights);
