@@ -10,6 +10,7 @@ const found = (overrides: Partial<CandidateEvidence> = {}): CandidateEvidence =>
   namesItem: false,
   eligible: true,
   textLength: 60,
+  contentLength: 50,
   leadsClause: true,
   sharedWording: 4,
   mostShared: 4,
@@ -24,7 +25,15 @@ describe('calibratedScore', () => {
   });
 
   it('gives the same evidence less weight in a long task than in a short one', () => {
-    expect(calibratedScore(found({ textLength: 600 }))).toBeLessThan(calibratedScore(found({ textLength: 60 })));
+    expect(calibratedScore(found({ textLength: 600, contentLength: 500 }))).toBeLessThan(
+      calibratedScore(found({ textLength: 60, contentLength: 50 })),
+    );
+  });
+
+  it('gives the same evidence more weight in a task long for its numbers and notes than in one long for its words', () => {
+    expect(calibratedScore(found({ textLength: 300, contentLength: 120 }))).toBeGreaterThan(
+      calibratedScore(found({ textLength: 300, contentLength: 280 })),
+    );
   });
 
   it('gives an item that no clause of the task is about less than one that a clause is about', () => {

@@ -235,6 +235,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
   const sharedWording = new Map(scores.map((score) => [score.item.id, sharedWordingOf(scan.words, score.item.id, index)]));
   const mostShared = Math.max(0, ...sharedWording.values());
   const clauseShare = clauseShareOf(scan, scores, index);
+  const contentLength = contentLengthOf(scan.masked);
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -248,6 +249,7 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
         namesItem: score.namesItem,
         eligible: score.eligible,
         textLength: task.text.length,
+        contentLength,
         leadsClause: leadingClauses.has(score.item.id),
         sharedWording: sharedWording.get(score.item.id) ?? 0,
         mostShared,
@@ -350,6 +352,16 @@ function sharedWordingOf(words: ReadonlyMap<string, number>, itemId: string, ind
   if (!itemWords) return sum;
   for (const [word, specificity] of words) if (itemWords.has(word)) sum += specificity;
   return sum;
+}
+
+/**
+ * How much of a task's text says what is to be done: its Chinese characters outside the masked
+ * responsibility notes. The figures of targets, scores and dates ("达标率达90%以上", "得0.5分", "2022年底前"),
+ * punctuation and the note of who does it ("（市卫健委、市医保局等按职责分工负责）") lengthen a task
+ * without adding topics.
+ */
+function contentLengthOf(masked: string): number {
+  return (masked.match(/[\u3400-\u9fff]/gu) ?? []).length;
 }
 
 /**

@@ -42,10 +42,10 @@ describe('the multi-label topic set', () => {
   it('keeps the linker at least as good as it last reached, on the whole set and on the held-out half', () => {
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
     expect(figures.micro.precision).toBeGreaterThanOrEqual(0.85);
-    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.68);
+    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.695);
     const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
-    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.84);
-    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.705);
+    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.845);
+    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.725);
   });
 
   it('scores its links as the held-out half bears them out: no score band of 40 links or more is off by more than 10 points', () => {
