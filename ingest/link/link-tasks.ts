@@ -316,8 +316,8 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
     const start = offset;
     offset += word.length;
     boundaries.add(offset);
-    // Only content words have weight: an item's words are its content words.
-    const specificity = index.wordSpecificity(word);
+    // Only content words, two characters or more, have weight: an item's words are its content words.
+    const specificity = word.length < 2 ? 0 : index.wordSpecificity(word);
     if (specificity <= 0) continue;
     words.set(word, specificity);
     while (clause < clauses.length && (clauses[clause]?.[1] ?? 0) < offset) clause += 1;
@@ -350,7 +350,9 @@ function sharedWordingOf(words: ReadonlyMap<string, number>, itemId: string, ind
   const itemWords = index.itemWords.get(itemId);
   let sum = 0;
   if (!itemWords) return sum;
-  for (const [word, specificity] of words) if (itemWords.has(word)) sum += specificity;
+  words.forEach((specificity, word) => {
+    if (itemWords.has(word)) sum += specificity;
+  });
   return sum;
 }
 
