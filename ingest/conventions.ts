@@ -46,10 +46,20 @@ export const BODY_SUFFIX = '(?:人民政府|政府|办公室|办公厅|委员会
 export const SIGNATURE_LINE = new RegExp(`^[\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX}$`, 'u');
 
 /**
- * Lines after which the plan's text is over: attachments list, distribution list, publication note, and
- * the drafting explanation a draft for comments carries after it ("关于《…（征求意见稿）》的起草说明").
+ * A contact line, the document's or its web page's: a label (电话, 联系电话, 监督电话, 联系方式, 监督方式 …)
+ * and a telephone number, "监督方式:0557-6031710", "咨询电话：（0598）8231234". Never a measure.
  */
-export const END_MATTER = /^(?:附件|抄送|抄报|（此件|联系人|\d{4}年\d{1,2}月\d{1,2}日|关于[^。]{2,60}(?:起草|编制)说明$)/u;
+const CONTACT_LINE = String.raw`(?:联系|监督|咨询|投诉|举报|服务|值班)?(?:电话|方式|热线)[:：]\s*(?:[（(]?\d{3,4}[）)\-－—]\s*)?\d{7,8}`;
+
+/**
+ * Lines after which the plan's text is over: attachments list, distribution list, publication note, a
+ * contact line, and the drafting explanation a draft for comments carries after it
+ * ("关于《…（征求意见稿）》的起草说明").
+ */
+export const END_MATTER = new RegExp(
+  String.raw`^(?:附件|抄送|抄报|（此件|联系人|${CONTACT_LINE}|\d{4}年\d{1,2}月\d{1,2}日|关于[^。]{2,60}(?:起草|编制)说明$)`,
+  'u',
+);
 
 /**
  * A government website's furniture copied with a page, never part of the document: its navigation — a

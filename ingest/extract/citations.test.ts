@@ -24,6 +24,14 @@ describe('extractCitations', () => {
     ]);
   });
 
+  it('reads a number whose web copy lost one bracket of its year: 国发2019〕13号, 黔府办发〔201930号 (六盘水 2020)', () => {
+    const text =
+      '为认真贯彻落实《国务院关于实施健康中国行动的意见》(国发2019〕13号)和《省人民政府办公厅关于印发健康贵州行动实施方案的通知》(黔府办发〔201930号)精神。';
+    expect(extractCitations(text).map((citation) => citation.docNumber)).toEqual(['国发〔2019〕13号', '黔府办发〔2019〕30号']);
+    // Without either bracket the year is not told from the number.
+    expect(extractCitations('根据《某某方案》(某发201913号)精神。').map((citation) => citation.docNumber)).toEqual([null]);
+  });
+
   it('reads a title without a document number after 按照', () => {
     expect(
       extractCitations('按照《山西省人民政府办公厅关于印发山西省深化医药卫生体制改革2022年重点工作任务的通知》要求，现将任务制定如下。'),

@@ -12,6 +12,21 @@ import { compact } from './text-scan.js';
 const BASIS = /根据|按照|依据|遵照|贯彻落实|贯彻/u;
 /** A document number: 川府发〔2016〕32号, 国办发[2024]29号, 明委发（2024）4号. */
 const DOC_NUMBER = /^[（(]\s*([\u4e00-\u9fff]{1,12}\s*[〔[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*\d+\s*号)\s*[）)]/u;
+/**
+ * GB/T 9704 prints a number as 机关代字, the year in full "用六角括号“〔〕”括入", and the serial number:
+ * a web copy that lost one of the brackets ("国发2019〕13号", "黔府办发〔201930号") still tells the parts apart,
+ * the year being four digits; the number is given with both brackets.
+ */
+const ONE_BRACKET_LOST = /^[（(]\s*([\u4e00-\u9fff]{1,12})\s*(?:〔\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*〕)\s*(\d{1,4})\s*号\s*[）)]/u;
+
+function numberAfter(text: string): { docNumber: string; length: number } | null {
+  const printed = DOC_NUMBER.exec(text);
+  if (printed?.[1]) return { docNumber: compact(printed[1]), length: printed[0].length };
+  const repaired = ONE_BRACKET_LOST.exec(text);
+  if (!repaired) return null;
+  const [whole, issuer = '', openedYear, closedYear, serial = ''] = repaired;
+  return { docNumber: `${issuer}〔${openedYear ?? closedYear ?? ''}〕${serial}号`, length: whole.length };
+}
 const SENTENCE_BREAK = /[。；;\n]/u;
 
 /** 《…》 with nested 〈…〉 or 《…》 kept inside the title. */
@@ -71,9 +86,9 @@ export function extractCitations(text: string, { end = text.length }: CitationOp
   for (const found of findTitles(searched)) {
     const sentence = sentenceAround(searched, found.start, found.end);
     if (!governedByBasis(searched.slice(sentence.start, found.start))) continue;
-    const after = DOC_NUMBER.exec(searched.slice(found.end));
+    const after = numberAfter(searched.slice(found.end));
     const title = compact(found.title) || null;
-    const docNumber = after?.[1] ? compact(after[1]) : null;
+    const docNumber = after?.docNumber ?? null;
     const key = `${title ?? ''}\u0000${docNumber ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -81,7 +96,7 @@ export function extractCitations(text: string, { end = text.length }: CitationOp
       title,
       docNumber,
       context: compact(searched.slice(sentence.start, sentence.end)),
-      span: { start: found.start, end: found.end + (after?.[0].length ?? 0) },
+      span: { start: found.start, end: found.end + (after?.length ?? 0) },
     });
   }
   return citations;

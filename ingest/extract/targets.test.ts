@@ -158,4 +158,31 @@ describe('extractTargets', () => {
     const [target] = extractTargets(text, { offset: 10 });
     expect(target?.span).toEqual({ start: 12, end: 18 });
   });
+  it('reads each count of an enumeration as its own target: 16个乡镇卫生院、158个村卫生室 (灵璧 2021)', () => {
+    const pick = (text: string) => extractTargets(text).map((t) => [t.metric, t.op, t.value, t.unit]);
+    expect(pick('实施16个乡镇卫生院、158个村卫生室改扩建项目')).toEqual([
+      ['实施乡镇卫生院', '=', 16, '个'],
+      ['村卫生室改扩建项目', '=', 158, '个'],
+    ]);
+    // A count of the places themselves is still no target.
+    expect(brief('在3个乡镇开展试点')).toEqual([]);
+  });
+
+  it('reads a ratio printed as A:B after a comparator: 床人比不低于1:1.6 (鄂尔多斯 2024)', () => {
+    const pick = (text: string) => extractTargets(text).map((t) => [t.text, t.metric, t.op, t.value, t.unit]);
+    expect(pick('每千人床位数达到6.8张,公立医院床人比不低于1:1.6,医护比不低于1:1.2')).toEqual([
+      ['达到6.8张', '每千人床位数', '>=', 6.8, '张'],
+      ['不低于1:1.6', '公立医院床人比', '>=', 1.6, '1:'],
+      ['不低于1:1.2', '医护比', '>=', 1.2, '1:'],
+    ]);
+    expect(pick('优质护理病房（病区）实际护床比≥0.4:1')).toEqual([['≥0.4:1', '优质护理病房（病区）实际护床比', '>=', 0.4, ':1']]);
+    // A clock time or a phone number is no ratio.
+    expect(brief('每天8:30开诊，监督电话:0557-6031710')).toEqual([]);
+  });
+
+  it('takes no target from a model named by a formula, quoted or not: 1+2+8, 1+X, 三医联动', () => {
+    expect(brief('构建“1+2+8”县域医共体模式，实行“三医联动”，推行“1+X”家庭医生签约服务')).toEqual([]);
+    expect(brief('构建1+2+8个医共体，推行1+X服务包，建立3+2模式')).toEqual([]);
+    expect(brief('推行“1+2+8”模式，建成8个医共体')).toEqual([['=', 8, '个']]);
+  });
 });

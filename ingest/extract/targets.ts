@@ -1,8 +1,9 @@
 /**
  * Quantified targets in task text: 不低于70%, 达300台, 培训救护员3.3万人, 提高5元, 47.5%以上,
- * 最高不得超过…的5倍, 控制在30%以下, 达到95%, "65%或同比提高1个百分点" (two targets), 不低于全省平均水平.
+ * 最高不得超过…的5倍, 控制在30%以下, 达到95%, "65%或同比提高1个百分点" (two targets), 不低于全省平均水平,
+ * 床人比不低于1:1.6, "16个乡镇卫生院、158个村卫生室" (two targets).
  * Not targets: dates (2020年9月), document numbers (〔2024〕29号), ordinals (第七批, 前10位), phone-style
- * numbers without a unit (120急救), numbers inside quotation marks (“3个10%”经验), conditions
+ * numbers without a unit (120急救), numbers inside quotation marks (“3个10%”经验) or formulas (1+2+8), conditions
  * (床位在100张以上的医院, 常住人口超过50万且…) and counts of places (3个县（区）).
  */
 import type { Span } from '../../graph-schema/payloads.js';
@@ -182,7 +183,8 @@ function placesReachStandard(masked: string, from: number): boolean {
 /** Rest of the clause from `from`: "70%的村卫生室具备中医服务能力" → "村卫生室具备中医服务能力". */
 function clauseAfter(masked: string, from: number): string {
   const rest = masked.slice(from);
-  const end = rest.search(/[，。；;,：:\n\t]/u);
+  // "16个乡镇卫生院、158个村卫生室": the next count of an enumeration counts a noun of its own.
+  const end = rest.search(/[，。；;,：:\n\t]|、\s*\d/u);
   return (end < 0 ? rest : rest.slice(0, end)).replace(/^\s*的/u, '');
 }
 
@@ -197,6 +199,18 @@ function shareMetric(before: string | null, after: string): string | null {
   const head = before && !/[和及、与]$/u.test(before) ? before : '';
   return metricOf(head + tail);
 }
+
+/**
+ * "16个乡镇卫生院", "2个县医院": an institution named after the level of place it serves (乡镇卫生院, 县级医院,
+ * 社区卫生服务中心 in the national 机构 names) is counted, not the places.
+ */
+const INSTITUTION_OF_PLACE = /^[县区乡镇市]{1,2}级?(?:卫生院|医院|卫生室|卫生服务中心|中医院|妇幼保健)/u;
+
+/**
+ * "床人比不低于1:1.6", "医护比不低于1:1.2": a ratio indicator, named …比, is printed as A:B after its
+ * comparator (the national planning guidance prints "医护比达到1:1.25" the same way; "护床比≥0.4:1").
+ */
+const RATIO = /(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)/gu;
 
 /** Chinese numerals of "翻一番", "前十位". */
 const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
@@ -267,6 +281,9 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     if (/[\d./]\s*$/u.test(before)) continue;
     // Ordinals and ranks: 第3批, 前10位 (a rank to reach is read below); "以16个专项行动为载体" names a means, not a goal.
     if (/(?:第|前|以)\s*$/u.test(before)) continue;
+    // "“1+2+8”医共体模式", "1+X服务包", "3+2模式": a model is named by a formula of numbers joined with +,
+    // quoted or not; a number of the formula is part of the name, not a quantity.
+    if (/[+＋]\s*$/u.test(before) || /^\s*[+＋]/u.test(masked.slice(numberEnd))) continue;
     let cursor = numberEnd;
     const comparator = comparatorBefore(masked, numberStart);
     // "人均预期寿命达到80岁": an age is a goal only when something compares it ("65岁以上老年人" is not).
@@ -287,6 +304,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     if (
       unit === '个' &&
       /^(?:[县区乡镇](?!域)|[市省](?!级)|[\u4e00-\u9fff]{1,4}[县区乡镇](?![级域]))/u.test(masked.slice(cursor)) &&
+      !INSTITUTION_OF_PLACE.test(masked.slice(cursor)) &&
       !placesReachStandard(masked, cursor)
     )
       continue;
@@ -298,6 +316,17 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     // "完成打造15个“三医”协同监管应用场景": a number printed before its noun counts that noun.
     const metric = !comparator ? shareMetric(metricBefore, clauseAfter(text, cursor)) : undefined;
     push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric);
+  }
+
+  for (const match of masked.matchAll(RATIO)) {
+    const comparator = comparatorBefore(masked, match.index);
+    if (!comparator) continue;
+    const metric = metricOf(text.slice(clauseStart(masked, comparator.start), comparator.start));
+    const [antecedent, consequent] = [Number(match[1]), Number(match[2])];
+    // The term that is not 1 is what is compared; a ratio of two other terms is left unread.
+    const reading = antecedent === 1 ? { value: consequent, unit: '1:' } : consequent === 1 ? { value: antecedent, unit: ':1' } : null;
+    if (!metric?.endsWith('比') || !reading) continue;
+    push(comparator.start, match.index + match[0].length, match.index, { op: finalOp(comparator.kind, null), ...reading }, metric);
   }
 
   // "至少设置一所公立中医医院": small Chinese numerals only after an explicit minimum.

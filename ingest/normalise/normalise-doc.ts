@@ -127,6 +127,19 @@ function withoutEmptyCells(line: MappedText): MappedText {
   return slice(line, 0, tab);
 }
 
+/**
+ * A table a web page's text copy prints with its cells between bars, one row a line:
+ * "序号 | 工作任务 | 责任处室 | 完成时限 |", "索引号: | 3070…/2024… | 发布机构: | |". The bars at either
+ * end close the row; those between are separators, written as an exported table's are, by tabs (a line
+ * of a bar alone is the empty end of a row).
+ */
+function barredCellsAsTabs(line: MappedText): MappedText {
+  const bars = line.text.match(/[|｜]/gu)?.length ?? 0;
+  if (bars === 0 || (bars < 2 && !/^\s*[|｜]|[|｜]\s*$/u.test(line.text))) return line;
+  const row = replaceMatches(line, /^\s*[|｜]\s*|\s*[|｜]\s*$/gu, () => '');
+  return replaceMatches(row, /\s*[|｜]\s*/gu, () => '\t');
+}
+
 /** The masthead of a formal document: "…人民政府办公室文件", "…领导小组文件". */
 const MASTHEAD_LINE = /^[\u4e00-\u9fff（）]{2,40}文件$/u;
 
@@ -270,7 +283,7 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
   const tidied: SourceLine[] = [];
   let blank = false;
   for (const raw of splitMapped(m, '\n').flatMap(splitFlattenedBlocks).flatMap(splitCoSignatures)) {
-    const line = withoutEmptyCells(tidySpaces(raw));
+    const line = withoutEmptyCells(tidySpaces(barredCellsAsTabs(raw)));
     if (line.text.replace(/\t/gu, '') === '') {
       blank = true;
       continue;

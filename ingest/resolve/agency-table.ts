@@ -15,6 +15,8 @@ function isRegExp(source: string): boolean {
 }
 
 const agencyEntrySchema = z.object({
+  /** Why the entry is what it is: the reform or regulation that set the body up. */
+  $comment: z.string().optional(),
   type: z.enum(AGENCY_TYPES),
   /** The one body of its type in a jurisdiction: its id is `${jurisdictionId}:${type}`. */
   primary: z.boolean().default(false),

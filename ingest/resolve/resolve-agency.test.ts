@@ -14,6 +14,20 @@ describe('resolveAgencyName', () => {
     expect(new Set(ids)).toEqual(new Set(['340722:HEALTH']));
   });
 
+  it('tells the 疾控局, an administrative body since 2021, from the 疾控中心, a public institution', () => {
+    const bureau = resolve('市疾控局', SANMING).agency;
+    expect(bureau).toMatchObject({
+      name: '三明市疾病预防控制局',
+      nameEn: 'Sanming City Disease Control and Prevention Administration',
+      type: 'DISEASE_CONTROL',
+    });
+    expect(resolve('市疾病预防控制局', SANMING).agency.id).toBe(bureau.id);
+    const centre = resolve('市疾控中心', SANMING).agency;
+    expect(centre).toMatchObject({ id: '350400:DISEASE_CONTROL', name: '三明市疾病预防控制中心' });
+    expect(bureau.id).not.toBe(centre.id);
+    expect(resolve('国家疾控局', '000000').agency.name).toBe('国家疾病预防控制局');
+  });
+
   it('names the canonical agency after its jurisdiction, in Chinese and English', () => {
     expect(resolve('县医保局', ZONGYANG).agency).toMatchObject({
       id: '340722:MEDICAL_INSURANCE',

@@ -23,6 +23,14 @@ describe('resolveJurisdiction', () => {
     expect(resolveJurisdiction(longPlace, [at(longPlace)])?.id).toBe('622927');
   });
 
+  it('reads the place a 健康X行动 plan is named after, by its name without its level: 健康六盘水行动 (六盘水 2020)', () => {
+    const title = '健康六盘水行动推进方案';
+    expect(resolveJurisdiction(`${title}\n结合六盘水实际`, [at(title)])?.id).toBe('520200');
+    // A short name several places share places nothing.
+    const shared = '健康朝阳行动实施方案';
+    expect(resolveJurisdiction(shared, [at(shared)])).toBeNull();
+  });
+
   it('reads a misspelt county header as the county the body names: 柘阳县 for 枞阳县', () => {
     const text = '柘阳县卫生健康委员会\n推进健康枞阳行动，枞阳县医共体建设。';
     const found = resolveJurisdiction(text, [at('柘阳县卫生健康委员会')]);

@@ -92,6 +92,26 @@ function leadingPlace(text: string): JurisdictionNode[] {
   return [];
 }
 
+/**
+ * The Healthy China action (国务院关于实施健康中国行动的意见) is carried out locally as "健康贵州行动",
+ * "健康六盘水行动", "健康云岩行动实施方案": the plan is named after its place, printed without its level.
+ */
+const HEALTHY_PLACE_PLAN = /^健康([\u4e00-\u9fff]{2,8}?)(?:行动|建设|城市)/u;
+
+let byShortName: Map<string, JurisdictionNode[]> | null = null;
+/** The one place a short name (六盘水 for 六盘水市) stands for, or none when several share it. */
+function placeByShortName(name: string): JurisdictionNode | null {
+  if (!byShortName) {
+    byShortName = new Map();
+    for (const node of allJurisdictions()) {
+      const short = node.id === NATION_ID ? null : shortName(node.name);
+      if (short) byShortName.set(short, [...(byShortName.get(short) ?? []), node]);
+    }
+  }
+  const nodes = byShortName.get(name) ?? [];
+  return nodes.length === 1 ? (nodes[0] ?? null) : null;
+}
+
 /** "柘阳县卫生健康委员会" → "柘阳县": a place-shaped prefix that is not a registry name. */
 const PLACE_SHAPED = /^([\u4e00-\u9fff]{1,4}?)(自治县|县|市|区|旗)/u;
 /** Words that look like a place prefix but address many places: 各县, 全市, 本区, 我县. */
@@ -128,6 +148,12 @@ export function resolveJurisdiction(text: string, mentions: readonly PlaceMentio
     const known = leadingPlace(mention.text);
     if (known.length > 0) {
       for (const node of known) vote(node, 10);
+      continue;
+    }
+    const healthyPlace = HEALTHY_PLACE_PLAN.exec(mention.text)?.[1];
+    const named = healthyPlace ? placeByShortName(healthyPlace) : null;
+    if (named) {
+      vote(named, 10);
       continue;
     }
     const shaped = PLACE_SHAPED.exec(mention.text);

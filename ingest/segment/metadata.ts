@@ -2,7 +2,7 @@
  * @module Document metadata from the front and end matter: the plan's own title (not its cover
  * letter's), document number, issuer and date from the signature block, draft status.
  */
-import { isoDateOfLine, SITE_FURNITURE, TITLE_END } from '../conventions.js';
+import { BODY_SUFFIX, isoDateOfLine, SITE_FURNITURE, TITLE_END } from '../conventions.js';
 import { DATE_LINE, DRAFT_MARK, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 
 export interface FoundMeta {
@@ -26,6 +26,37 @@ const DOC_NUMBER = /^([\u4e00-\u9fff]{1,12})[〔[［【（](\d{4})[〕\]］】�
  */
 const DISCLOSED_DOC_NUMBER =
   /(?:^|[|｜\s])(?:发文字号|文号)\s*[:：|｜]?\s*([\u4e00-\u9fff]{1,12}[〔[［【（]\d{4}[〕\]］】）]\d{1,4}号)(?=$|[|｜\s])/u;
+
+/**
+ * A web page's heading that prints the number before the cover's title, as disclosure pages list a
+ * document: "云府办发〔2021〕6号 云岩区人民政府办公室关于印发健康云岩行动实施方案的通知" (the space is
+ * normalised away).
+ */
+const HEADED_DOC_NUMBER = /^([\u4e00-\u9fff]{1,12}[〔[［【（]\d{4}[〕\]］】）]\d{1,4}号)\s*[\u4e00-\u9fff][^\s。，,]{3,80}$/u;
+const headedDocNumber = (line: Line): string | null => {
+  const match = HEADED_DOC_NUMBER.exec(line.text);
+  return match?.[1] && TITLE_END.test(line.text) ? match[1] : null;
+};
+
+/**
+ * The issuing body the disclosure table names (发布机构/发文机关 of the 政府信息公开 metadata), taken where
+ * the copy carries no signature: "发布机构: 广东省卫生健康委员会".
+ */
+const DISCLOSED_ISSUER = new RegExp(
+  `(?:^|[|｜\\s])(?:发布机构|发文机关)\\s*[:：|｜]?\\s*([\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX})(?=$|[|｜\\s])`,
+  'u',
+);
+
+function disclosedIssuer(lines: readonly Line[]): Line | null {
+  for (const line of lines) {
+    const match = DISCLOSED_ISSUER.exec(line.text);
+    const name = match?.[1];
+    if (!match || !name) continue;
+    const start = line.start + match.index + match[0].length - name.length;
+    return { ...line, text: name, start, end: start + name.length };
+  }
+  return null;
+}
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
@@ -63,6 +94,8 @@ function cleanTitle(text: string): string {
   return text.replace(new RegExp(DRAFT_MARK.source, 'gu'), '').replace(/\s+/gu, '').trim();
 }
 
+const joinedTitle = (lines: readonly Line[]) => cleanTitle(lines.map((line) => line.text).join(''));
+
 const isoDate = (line: Line): string | null => isoDateOfLine(line.text);
 
 interface SignatureBlock {
@@ -96,6 +129,9 @@ function titleBlockEnd(lines: readonly Line[]): number {
   }
   return lines.length;
 }
+
+/** The title of a cover letter issuing a plan: "关于印发…的通知", "…关于印发《…》的通知". */
+const COVER_TITLE = /关于(?:印发|转发|下发|批转)[^。]*的通知$/u;
 
 /** A cover that forwards another body's document: "关于转发《…》的通知", "…领导小组批转…意见的通知". */
 const FORWARDING = /(?:转发|批转)[^。]*(?:通知|意见)$|现(?:转发|批转)给你们/u;
@@ -144,8 +180,15 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     titleBlock.unshift(front[i]!);
     i--;
   }
-  const end = titleBlockEnd(titleBlock);
-  const titleLines = titleBlock.slice(0, end + (titleBlock[end] && TITLE_PERIOD.test(titleBlock[end].text) ? 1 : 0));
+  // A web copy that prints no cover letter puts the cover's title ("关于印发X的通知") right above the plan's
+  // own title X: the plan's title is the document's.
+  const coverEnd = titleBlockEnd(titleBlock);
+  const rest = titleBlock.slice(coverEnd);
+  const coverAbovePlan =
+    COVER_TITLE.test(joinedTitle(titleBlock.slice(0, coverEnd))) && TITLE_END.test(joinedTitle(rest.slice(0, titleBlockEnd(rest))));
+  const planBlock = coverAbovePlan ? rest : titleBlock;
+  const end = titleBlockEnd(planBlock);
+  const titleLines = planBlock.slice(0, end + (planBlock[end] && TITLE_PERIOD.test(planBlock[end].text) ? 1 : 0));
   let title = titleLines.length > 0 ? cleanTitle(titleLines.map((line) => line.text).join('')) : null;
   if (!title) {
     // No title printed above the text (a web page's title is not part of its body): the plan the cover
@@ -163,8 +206,12 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   }
 
   const docNumberLine =
-    front.find((line) => DOC_NUMBER.test(line.text)) ?? front.find((line) => DISCLOSED_DOC_NUMBER.test(line.text)) ?? null;
-  const printedNumber = docNumberLine && (DISCLOSED_DOC_NUMBER.exec(docNumberLine.text)?.[1] ?? docNumberLine.text);
+    front.find((line) => DOC_NUMBER.test(line.text)) ??
+    front.find((line) => DISCLOSED_DOC_NUMBER.test(line.text)) ??
+    front.find((line) => headedDocNumber(line) !== null) ??
+    null;
+  const printedNumber =
+    docNumberLine && (DISCLOSED_DOC_NUMBER.exec(docNumberLine.text)?.[1] ?? headedDocNumber(docNumberLine) ?? docNumberLine.text);
   const docNumber = printedNumber
     ? printedNumber.replace(DOC_NUMBER, (_, issuer: string, year: string, n: string) => `${issuer}〔${year}〕${n}号`)
     : null;
@@ -178,13 +225,14 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   const forwards = front.some((line) => FORWARDING.test(line.text));
   const chosen = (forwards ? (before ?? after) : (after ?? before)) ?? null;
   const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
-  const issuerLine = chosen?.signatures.at(-1) ?? null;
+  const disclosed = chosen?.signatures.length || header ? null : disclosedIssuer(front);
+  const issuerLine = chosen?.signatures.at(-1) ?? disclosed;
   const issuer =
     chosen && chosen.signatures.length > 0
       ? chosen.signatures.map((line) => line.text).join('、')
       : header
         ? header.text.replace(/文件$/u, '')
-        : null;
+        : (disclosed?.text ?? null);
 
   const draft = [...titleLines, ...front].some((line) => DRAFT_MARK.test(line.text) && line.text.includes('稿'));
   const bodyLines = [

@@ -49,6 +49,21 @@ function cellsOf(line: Line): Cell[] {
   return cells;
 }
 
+/**
+ * A web table's cell merged over several rows (rowspan: a 工作任务 shared by the rows of its 细化分工) is
+ * printed in its first row only; the rows under it print their number and then the cells to the right
+ * of the merged one. Such a row's cells after the number belong to the table's last columns (a trailing
+ * column left empty, such as 备注, is not printed either).
+ */
+function alignUnderMergedCells(row: readonly Cell[], roles: readonly ColumnRole[]): readonly Cell[] {
+  let width = roles.length;
+  while (width > 0 && roles[width - 1] === 'ignore') width--;
+  const [number, ...rest] = row;
+  if (!number || roles[0] !== 'number' || !/^\d{1,3}$/u.test(number.text.trim()) || row.length >= width || rest.length === 0) return row;
+  const merged = Array.from({ length: width - row.length }, () => ({ text: '', start: number.end, end: number.end }));
+  return [number, ...merged, ...rest];
+}
+
 /** An attachment (附件) opens a numbering of its own under a root unit of its own. */
 type OutlineStyle = NumberStyle | 'annex';
 type OutlineMarker = Omit<Marker, 'style'> & { style: OutlineStyle };
@@ -231,7 +246,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const roadmap = continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number')));
     lastTable = { roles, labels: columnLabels, width: headerCells.length, roadmap };
     if (roadmap) mergeRoadmap(dataRows, roles);
-    else dataRows.forEach((row, n) => outlineRow(row, roles, first + (hasHeader ? 1 : 0) + n));
+    else dataRows.forEach((row, n) => outlineRow(alignUnderMergedCells(row, roles), roles, first + (hasHeader ? 1 : 0) + n));
     return i;
   }
 

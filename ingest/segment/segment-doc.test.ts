@@ -15,6 +15,40 @@ function segment(sourceText: string): SegmentedDoc {
 const outline = (doc: IngestDoc) => doc.tasks!.map((t: ParsedTask) => `${t.kind} ${t.path} ${t.key} ${t.text}`);
 
 describe('segmentDoc: numbering styles', () => {
+  it('types every entry of a flat 1.–5. list as a work item, also one printed without its full stop (灵璧 2021)', () => {
+    const doc = segment(
+      [
+        '县卫健委2021年政府工作报告任务分解',
+        '1.落实积极应对人口老龄化国家战略，推动生活性服务业向高品质和多样化升级。',
+        '牵头责任单位:县卫健委',
+        '2.加强重大公共卫生安全风险源头防控，切实保障人民群众生命安全',
+        '牵头责任单位:县卫健委',
+        '3.创建国家卫生县城。',
+        '牵头责任单位:县卫健委',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['item 1', 'item 2', 'item 3']);
+  });
+
+  it('reads a one-sentence heading closed with a full stop over numbered actions as a section (六盘水 2020, 三明 2017)', () => {
+    const doc = segment(
+      '某市方案\n一、重点任务\n（一）聚焦健康素养提升，推进健康行动。\n1.推进健康知识普及行动。完善健康教育体系。\n2.合理膳食行动。推广。',
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual([
+      'section 一',
+      'section 一/（一）',
+      'item 一/（一）/1',
+      'item 一/（一）/2',
+    ]);
+  });
+
+  it('keeps the top-level 一、 headings of a flat list with prose under them sections beside a run-in item', () => {
+    const doc = segment(
+      '资阳市试点方案\n一、工作目标\n以维护人民健康为中心。\n二、加强组织领导\n各部门要加强领导。\n三、做好宣传。营造良好氛围。',
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['section 一', 'section 二', 'item 三']);
+  });
+
   it('nests 一、 （一） 1. （1） ① in prose', () => {
     const doc = segment(
       [
@@ -72,6 +106,15 @@ describe('segmentDoc: numbering styles', () => {
       'section 二 二、 工作任务',
       'item 二/（一） （一） 强化组织领导。在各级领导下推进。',
     ]);
+  });
+
+  it('ends the last item before a contact line: 监督方式:0557-6031710, 联系电话：0598-8231234 (灵璧 2021)', () => {
+    for (const contact of ['监督方式:0557-6031710', '联系电话：0598-8231234', '咨询电话：（0598）8231234', '电话:12345678']) {
+      const doc = segment(
+        ['某县重点工作任务', '1.创建国家卫生县城。', '牵头责任单位:县卫健委', '2.推广家庭医生签约服务。', contact].join('\n'),
+      );
+      expect(doc.tasks.at(-1)!.text).toBe('推广家庭医生签约服务。');
+    }
   });
 
   it('ends the last item at its responsibility note, not at the closing paragraph', () => {
@@ -252,6 +295,29 @@ describe('segmentDoc: metadata', () => {
     expect(segment(`${cover}${plan}根据《意见》（国办发〔2015〕38号）。`).meta.docNumber).toBeNull();
   });
 
+  it('takes the issuer and its place from the disclosure table’s 发布机构 when nothing is signed (广东 2021)', () => {
+    const doc = segment(
+      [
+        '发布机构: 广东省卫生健康委员会',
+        '名 称: 广东省卫生健康委2021年政务公开工作重点任务台账',
+        '2021年政务公开工作重点任务台账',
+        '1.做好常态化疫情防控信息发布。',
+        '2.扎实做好疫苗接种信息公开。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ issuer: '广东省卫生健康委员会', jurisdictionId: '440000' });
+    // An empty field names nobody.
+    expect(segment('发布机构: | |\n某某工作任务\n1.做好信息发布。\n2.做好公开。').meta.issuer).toBeNull();
+  });
+
+  it('reads the number a web page prints before the cover’s title on its heading line (云岩 2021)', () => {
+    const cover =
+      '各街道办事处:\n经区政府同意,现将《健康云岩行动实施方案》印发给你们,请认真贯彻执行。\n云岩区人民政府办公室\n2021年2月22日\n';
+    const plan = '健康云岩行动实施方案\n为推进健康云岩行动,制定本方案。\n一、总体目标\n到2022年,建成体系。';
+    const doc = segment(`云府办发〔2021〕6号 云岩区人民政府办公室关于印发健康云岩行动实施方案的通知\n${cover}${plan}`);
+    expect(doc.meta).toMatchObject({ docNumber: '云府办发〔2021〕6号', title: '健康云岩行动实施方案' });
+  });
+
   it('takes no title from the furniture a web copy carries: a breadcrumb, a menu entry, a table of contents, the article’s information line', () => {
     // A title the document does not print stays empty.
     const body = '\n1.实行医疗联合体网格化管理。制定布局规划。\n2.完善医保支付政策。';
@@ -277,6 +343,22 @@ describe('segmentDoc: metadata', () => {
       ].join('\n'),
     );
     expect(doc.meta).toMatchObject({ title: '化隆县深化医药卫生体制改革综合试点方案', jurisdictionId: '630224' });
+  });
+
+  it('takes the plan’s title printed right under the cover’s title, with a disclosure table between bars above (海南州 2024)', () => {
+    const doc = segment(
+      [
+        '索引号: | 3070211020000013000000/2024092600000171 | 发布机构: | |',
+        '文 号: | 所属主题: | 政策文件 |',
+        '关于印发海南州全面推进紧密型县域医疗卫生 共同体建设实施方案的通知',
+        '海南州全面推进紧密型县域医疗卫生',
+        '共同体建设实施方案',
+        '为推进医共体建设,制定本实施方案。',
+        '一、总体目标',
+        '到2025年底前,建成医共体。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ title: '海南州全面推进紧密型县域医疗卫生共同体建设实施方案', jurisdictionId: '632500' });
   });
 
   it('joins a title printed on two lines', () => {
@@ -337,6 +419,26 @@ describe('segmentDoc: metadata', () => {
 });
 
 describe('segmentDoc: task tables', () => {
+  it('reads a table a web copy prints between bars, a row under a merged cell by its right-hand columns (广东 2021)', () => {
+    const doc = segment(
+      [
+        '2021 年政务公开工作重点任务台账 |',
+        '序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |',
+        '1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情、隔离管控等发布权威信息 | 应急处、疾控处等按职责分工落实 | 长期推进 |',
+        '|',
+        '2 | 扎实做好疫苗接种信息公开和舆论引导工作 | 疾控处 | 长期推进 |',
+        '|',
+        '3 | 提高新冠肺炎疫情信息发布规范化水平 | 宣传处 | 2021年8月前 |',
+      ].join('\n'),
+    );
+    expect(doc.meta.title).toBe('2021年政务公开工作重点任务台账');
+    expect(doc.tasks.map((task) => [task.kind, task.path, task.supplements.map((cell) => `${cell.role}:${cell.text}`)])).toEqual([
+      ['item', '1', ['agencies:应急处、疾控处等按职责分工落实', 'deadline:长期推进']],
+      ['item', '2', ['agencies:疾控处', 'deadline:长期推进']],
+      ['item', '3', ['agencies:宣传处', 'deadline:2021年8月前']],
+    ]);
+  });
+
   it('reads a table interrupted by section rows spanning its columns under its one header', () => {
     const doc = segment(
       [

@@ -25,13 +25,34 @@ function isHeadingOnly(text: string, unit: Unit): boolean {
   return !/[。！？]/u.test(heading) && heading.length <= 60;
 }
 
-function kindOf(text: string, unit: Unit, parentKind: TaskKind | null, depth: number): TaskKind {
+const hasNumberedChildren = (unit: Unit) => unit.children.some((child) => child.style !== 'circled' && child.style !== 'row');
+
+/**
+ * GB/T 9704 numbers the levels of a text "一、" "（一）" "1." "（1）": a document whose whole outline is
+ * one flat list of "1." entries, some of them sentences of work ("1.创建国家卫生县城。"), is a list of
+ * work items, and an entry printed without its full stop is one of them, not a heading.
+ */
+function isFlatListOfItems(text: string, roots: readonly Unit[]): boolean {
+  return (
+    roots.length > 1 &&
+    roots.every((unit) => unit.style === 'arabic' && !hasNumberedChildren(unit)) &&
+    roots.some((unit) => !isHeadingOnly(text, unit))
+  );
+}
+
+function kindOf(text: string, unit: Unit, parentKind: TaskKind | null, depth: number, flatListOfItems: boolean): TaskKind {
   if (unit.style === 'circled' || unit.style === 'row') return 'measure';
   if (parentKind === 'item' || parentKind === 'measure') return 'measure';
-  const numberedChildren = unit.children.some((child) => child.style !== 'circled' && child.style !== 'row');
-  if (numberedChildren) return isHeadingOnly(text, unit) ? 'section' : 'item';
-  // A top-level heading with only prose under it ("一、工作目标") is still a heading of the plan.
-  if (depth === 0 && isHeadingOnly(text, unit)) return 'section';
+  // A heading states a topic even when printed as one short sentence with its full stop over the numbered
+  // actions that carry out the work: "（一）聚焦健康素养提升，推进健康行动。", "一、加强执业注册引导。".
+  const heading = text.slice(unit.start, unit.headingEnd).trim();
+  const headingSentence = /^[^。！？；\n]{2,30}。$/u.test(heading);
+  if (hasNumberedChildren(unit)) return isHeadingOnly(text, unit) || headingSentence ? 'section' : 'item';
+  // A top-level heading with only prose under it ("一、工作目标") is still a heading of the plan; a row
+  // that a task table gives a 责任单位 or a 完成时限 is a task, however short.
+  const assigned =
+    unit.style !== 'annex' && unit.supplements.some((supplement) => supplement.role === 'agencies' || supplement.role === 'deadline');
+  if (depth === 0 && !flatListOfItems && !assigned && isHeadingOnly(text, unit)) return 'section';
   return 'item';
 }
 
@@ -109,10 +130,14 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   const byUnit = new Map<Unit, ParsedTask>();
   const usedPaths = new Set<string>();
   const rowCounters = new Map<string, number>();
+  const flatListOfItems = isFlatListOfItems(
+    text,
+    outline.units.filter((unit) => unit.parent === null),
+  );
   outline.units.forEach((unit, order) => {
     const parent = unit.parent ? (byUnit.get(unit.parent) ?? null) : null;
     const depth = parent ? parent.depth + 1 : 0;
-    const kind = kindOf(text, unit, parent?.kind ?? null, depth);
+    const kind = kindOf(text, unit, parent?.kind ?? null, depth, flatListOfItems);
     let segment = unit.pathKey;
     if (segment === '') {
       // Unnumbered rows are counted under their item: "二/2/#1".

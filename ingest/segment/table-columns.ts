@@ -2,11 +2,12 @@
 
 export type ColumnRole = 'number' | 'task' | 'agencies' | 'deadline' | 'ignore';
 
-/** 序号 · 工作任务/主要目标要求/细化措施 · 责任单位/牵头单位 · 完成时间/时限 · 工作进展/备注 */
+/** 序号 · 工作任务/主要目标要求/细化措施 · 责任单位/牵头单位/责任处室 · 完成时间/时限 · 工作进展/备注 */
 export function columnRole(header: string): ColumnRole {
   const h = header.replace(/\s/gu, '');
   if (/^(?:序号|编号|序)$/u.test(h)) return 'number';
-  if (/(?:责任|牵头|配合|参与|主责|协办)(?:单位|部门|主体)|^单位$|^部门$/u.test(h)) return 'agencies';
+  // 责任处室/科室: the divisions of one department, in its own internal task list ("责任处室：疾控处").
+  if (/(?:责任|牵头|配合|参与|主责|协办)(?:单位|部门|主体|处室|科室)|^单位$|^部门$/u.test(h)) return 'agencies';
   if (/(?:完成|办结)(?:时间|时限|期限)|^时限$|^时间$|时间节点|^期限$/u.test(h)) return 'deadline';
   if (/进展|进度|备注|完成情况|^说明$/u.test(h)) return 'ignore';
   return 'task';
