@@ -305,8 +305,9 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
 
   // One cut of the text gives the content words of the task and of each clause, and the word
   // boundaries a short cue is checked against. jieba cuts each run of Chinese characters, letters and
-  // digits on its own, and clauses end at punctuation (masked characters, as ，, are punctuation too),
-  // so the cut of a clause alone has the words the task's cut has within it.
+  // digits on its own, and a clause ends at punctuation, a tab or before ① (masked characters, as ，,
+  // are punctuation too), so the cut of a clause alone has the words the task's cut has within it
+  // (the clausesOf test checks this on the seeds).
   const boundaries = new Set([0, masked.length]);
   const words = new Map<string, number>();
   const clauseWords = clauses.map(() => new Map<string, number>());
