@@ -201,10 +201,17 @@ describe('extractTargets', () => {
       ['婴儿死亡率', 3, '2025'],
       ['5岁以下儿童死亡率', 4, '2025'],
     ]);
+    // 控制在 after 分别 and 以下 after the last value bound every value.
+    expect(controlled.map((t) => t.op)).toEqual(['<=', '<=', '<=']);
     const floors = extractTargets('居民健康素养水平及经常参加体育锻炼人数比例分别不低于30%、40%。');
-    expect(floors.map((t) => [t.metric, t.value])).toEqual([
-      ['居民健康素养水平', 30],
-      ['经常参加体育锻炼人数比例', 40],
+    expect(floors.map((t) => [t.metric, t.op, t.value])).toEqual([
+      ['居民健康素养水平', '>=', 30],
+      ['经常参加体育锻炼人数比例', '>=', 40],
+    ]);
+    const lowered = extractTargets('药占比和耗材占比分别降低5个百分点和3个百分点。');
+    expect(lowered.map((t) => [t.metric, t.op, t.value])).toEqual([
+      ['药占比', '+', -5],
+      ['耗材占比', '+', -3],
     ]);
   });
 

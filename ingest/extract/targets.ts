@@ -177,7 +177,13 @@ const MEASURE_NAME = /(?:率|比|比例|比重|数|量|额|值|水平|指数|寿
 /** A list of measures or of values is joined by 、 too, so 、 does not end it here. */
 const LIST_CLAUSE_BREAK = '，。；;,：:\n\t';
 
-function pairRespectively(text: string, masked: string, targets: (TargetMention & { localStart: number })[]): void {
+/** How a number of the main scan was compared, for the values of a 分别 list that share it. */
+interface Reading {
+  kind: ComparatorKind | null;
+  suffix: string | null;
+}
+
+function pairRespectively(text: string, masked: string, targets: (TargetMention & { localStart: number; reading?: Reading })[]): void {
   for (const match of masked.matchAll(RESPECTIVELY)) {
     const from = clauseStart(masked, match.index, LIST_CLAUSE_BREAK);
     const names: string[] = [];
@@ -192,8 +198,14 @@ function pairRespectively(text: string, masked: string, targets: (TargetMention 
     const end = afterEnd < 0 ? masked.length : match.index + afterEnd;
     const values = targets.filter((target) => target.localStart >= match.index && target.localStart < end);
     if (values.length !== names.length) continue;
+    // "分别控制在10/10万、3‰和4‰以下": the comparator after 分别 and the 以下 after the last value bound every value.
+    const shared = { kind: values[0]?.reading?.kind ?? null, suffix: values.at(-1)?.reading?.suffix ?? null };
     values.forEach((target, index) => {
       target.metric = names[index] ?? target.metric;
+      if (!target.reading || target.value === null) return;
+      const kind = target.reading.kind ?? shared.kind;
+      target.op = finalOp(kind, target.reading.suffix ?? shared.suffix);
+      if (kind === '-' && target.reading.kind === null) target.value = -target.value;
     });
   }
 }
@@ -270,7 +282,7 @@ const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
 /** Every quantified target in `text`, in order of appearance. */
 export function extractTargets(text: string, { offset = 0, defaultBy = null, documentYear = null }: TargetOptions = {}): TargetMention[] {
   const masked = maskQuoted(text);
-  const targets: (TargetMention & { localStart: number; localEnd: number })[] = [];
+  const targets: (TargetMention & { localStart: number; localEnd: number; reading?: Reading })[] = [];
 
   const push = (
     start: number,
@@ -278,6 +290,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     numberStart: number,
     fields: Pick<TargetMention, 'op' | 'value' | 'unit'>,
     metricOverride?: string | null,
+    reading?: Reading,
   ) => {
     // One place printed once is one target: "签约100%全覆盖" is read as 100%, not twice.
     if (targets.some((other) => other.localEnd > start && other.localStart < end && other.value === fields.value)) return;
@@ -302,6 +315,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
       span: { start: offset + start, end: offset + end } satisfies Span,
       localStart: start,
       localEnd: end,
+      ...(reading ? { reading } : {}),
     });
   };
 
@@ -369,7 +383,10 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
     // "完成打造15个“三医”协同监管应用场景": a number printed before its noun counts that noun.
     const metric = !comparator ? shareMetric(metricBefore, clauseAfter(text, cursor)) : undefined;
-    push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric);
+    push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric, {
+      kind: comparator?.kind ?? null,
+      suffix,
+    });
   }
 
   for (const match of masked.matchAll(RATIO)) {
@@ -458,5 +475,5 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
 
   targets.sort((a, b) => a.localStart - b.localStart);
   pairRespectively(text, masked, targets);
-  return targets.map(({ localStart, localEnd, ...target }) => target);
+  return targets.map(({ localStart, localEnd, reading, ...target }) => target);
 }
