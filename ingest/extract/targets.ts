@@ -1,10 +1,12 @@
 /**
  * Quantified targets in task text: 不低于70%, 达300台, 培训救护员3.3万人, 提高5元, 47.5%以上,
  * 最高不得超过…的5倍, 控制在30%以下, 达到95%, "65%或同比提高1个百分点" (two targets), 不低于全省平均水平,
- * 床人比不低于1:1.6, "16个乡镇卫生院、158个村卫生室" (two targets).
+ * 床人比不低于1:1.6, "16个乡镇卫生院、158个村卫生室" (two targets), "婴儿死亡率和5岁以下儿童死亡率分别为0.63‰和2.52‰"
+ * (two targets, a measure each).
  * Not targets: dates (2020年9月), document numbers (〔2024〕29号), ordinals (第七批, 前10位), phone-style
  * numbers without a unit (120急救), numbers inside quotation marks (“3个10%”经验) or formulas (1+2+8), conditions
- * (床位在100张以上的医院, 常住人口超过50万且…) and counts of places (3个县（区）).
+ * (床位在100张以上的医院, 常住人口超过50万且…), counts of places (3个县（区）) and figures reported for the end
+ * of a year before the document's (2020年末，…提高到82.25岁 in a plan of 2023).
  */
 import type { Span } from '../../graph-schema/payloads.js';
 import type { TargetMention } from '../document.js';
