@@ -6,7 +6,7 @@
  * (reading and indexing it from the database), 50 clients against one, and the server's resident
  * memory. Alone, it prints its Markdown table.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openKuzuStore } from '../store/kuzu-store.js';
@@ -28,6 +28,28 @@ export interface StartAndReaders {
   oneClient: LoadResult;
   fiftyClients: LoadResult;
   loadedRssMiB: number;
+  /** The server's CPU time (user and system) per request answered under each load, in ms. */
+  oneClientCpuMsPerRequest: number;
+  fiftyClientsCpuMsPerRequest: number;
+}
+
+/** CPU seconds a process has used, user and system (Linux /proc, in clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The load and the server's CPU time per request it answered, in ms. */
+async function loadWithCpu(
+  server: ServerProcess,
+  bodies: LoadBody[],
+  workDir: string,
+  options: Parameters<typeof runLoad>[3],
+): Promise<{ load: LoadResult; cpuMsPerRequest: number }> {
+  const before = cpuSecondsOf(server.pid);
+  const load = await runLoad(server, bodies, workDir, options);
+  return { load, cpuMsPerRequest: ((cpuSecondsOf(server.pid) - before) * 1000) / Math.max(1, load.requests) };
 }
 
 async function timedStart(db: string): Promise<{ server: ServerProcess; seconds: number }> {
@@ -62,8 +84,8 @@ export async function measureStartAndReaders({
   const persistedRssMiB = persisted.server.rssMiB();
   try {
     log(`readers: 1 client, then 50, ${seconds} s each`);
-    const oneClient = await runLoad(persisted.server, bodies, workDir, { connections: 1, seconds });
-    const fiftyClients = await runLoad(persisted.server, bodies, workDir, { connections: 50, seconds });
+    const one = await loadWithCpu(persisted.server, bodies, workDir, { connections: 1, seconds });
+    const fifty = await loadWithCpu(persisted.server, bodies, workDir, { connections: 50, seconds });
     const loadedRssMiB = persisted.server.rssMiB();
     return {
       coldStartSeconds: cold.seconds,
@@ -72,9 +94,11 @@ export async function measureStartAndReaders({
       persistedRssMiB,
       coldReadyLine: cold.server.readyLine,
       persistedReadyLine: persisted.server.readyLine,
-      oneClient,
-      fiftyClients,
+      oneClient: one.load,
+      fiftyClients: fifty.load,
       loadedRssMiB,
+      oneClientCpuMsPerRequest: one.cpuMsPerRequest,
+      fiftyClientsCpuMsPerRequest: fifty.cpuMsPerRequest,
     };
   } finally {
     await persisted.server.stop();
@@ -133,6 +157,12 @@ export function formatStartAndReaders(result: StartAndReaders): string[] {
       `${(fiftyClients.requestsPerSec / oneClient.requestsPerSec).toFixed(1)}× the throughput`,
     ),
     row('server RSS after the load', `${result.loadedRssMiB.toFixed(0)} MiB`, '', ''),
+    row(
+      "server's CPU time per request",
+      `50 clients: ${result.fiftyClientsCpuMsPerRequest.toFixed(2)} ms`,
+      `1 client: ${result.oneClientCpuMsPerRequest.toFixed(2)} ms`,
+      (result.fiftyClientsCpuMsPerRequest / result.oneClientCpuMsPerRequest).toFixed(2),
+    ),
     '',
     ...formatKinds(oneClient, fiftyClients),
   ];

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { linkEvidencePayload } from './payloads.js';
-import { prop, zodObjectOf, type PropertyMap, type StorageType, type ZodShapeOf } from './properties.js';
+import { prop, rowAcceptorOf, zodObjectOf, type PropertyMap, type StorageType, type ZodShapeOf } from './properties.js';
 
 export type { LinkEvidence } from './payloads.js';
 
@@ -276,6 +276,12 @@ export const nodeSchemas = Object.fromEntries(Object.entries(nodes).map(([label,
 export const edgeSchemas = Object.fromEntries(
   Object.entries(relationships).map(([type, spec]) => [type, zodObjectOf({ ...endpoints, ...spec.properties })]),
 ) as unknown as { [R in RelType]: z.ZodObject<ZodShapeOf<typeof endpoints> & ZodShapeOf<RelProps<R>>> };
+
+/** nodeSchemas and edgeSchemas without zod, by table: true only for rows they accept (see PropertySpec.accepts). */
+export const rowAcceptors = Object.fromEntries([
+  ...Object.entries(nodes).map(([label, spec]) => [label, rowAcceptorOf(spec.properties)]),
+  ...Object.entries(relationships).map(([type, spec]) => [type, rowAcceptorOf({ ...endpoints, ...spec.properties })]),
+]) as Record<NodeLabel | RelType, (row: unknown) => boolean>;
 
 /** A node row as stored: a payload property holds its JSON text. */
 export type NodeRow<L extends NodeLabel> = z.infer<(typeof nodeSchemas)[L]>;

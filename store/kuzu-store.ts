@@ -2,12 +2,13 @@
  * @module The embedded Kuzu backend: an in-process database in a directory, no server.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
+import { writeCsvOfRows } from './kuzu-csv.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
 import type { ReadQuery, WriteQuery } from './queries/define.js';
 
@@ -142,7 +143,7 @@ export function toKuzuWrite(query: WriteQuery<object>): string {
  * encodeRows, in the table's column order (the row fields, derived from graph-schema as the DDL
  * is). COPY builds the primary-key index and the relationship lists in bulk, where CREATE inserts
  * row by row, and a relationship's endpoints are looked up in the index (a row's key in a MATCH
- * is joined against a scan of the whole table). Most rows go from a CSV file (see csvOfRows);
+ * is joined against a scan of the whole table). Most rows go from a CSV file (see writeCsvOfRows);
  * this takes what a CSV file cannot hold. Inside a transaction, a failed COPY rolls the whole
  * transaction back.
  */
@@ -155,48 +156,7 @@ export function toKuzuCopy(query: WriteQuery<object>): string {
   return `COPY ${query.bulkTable} FROM (${rows} RETURN ${columns.join(', ')})`;
 }
 
-/** A row's value as a CSV field Kuzu reads back as the same value; undefined when it cannot (see csvOfRows). */
-function csvField(value: unknown, type: StorageType): string | undefined {
-  if (value === null || value === undefined) return ''; // an empty unquoted field is null
-  if (type === 'STRING') {
-    if (typeof value !== 'string' || value === '') return undefined; // Kuzu reads a quoted "" as null too
-    return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
-  }
-  if (typeof value === 'number' && (type === 'INT64' ? Number.isSafeInteger(value) : type === 'DOUBLE' && Number.isFinite(value))) {
-    return String(value); // a double in its shortest form that reads back exactly
-  }
-  if (type === 'BOOLEAN' && typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-/**
- * A bulk creation's rows as a CSV file in the table's column order (the row fields, as in
- * toKuzuCopy), for Kuzu's native CSV reader. Rows sent as parameters are converted value by value
- * by the Node binding while the event loop waits; 20,816 tasks took 1.6–1.9 s that way against
- * 0.4 s to write the file and 1.0 s to copy it. Fields are always quoted, so commas, quotes and
- * newlines of Chinese text stay in them. A CSV field cannot tell '' from null, nor hold a list
- * without a quoting of its own: rows holding '' (and tables with list columns) are left in
- * `rest`, for toKuzuCopy.
- */
-export function csvOfRows<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): { csv: string; rest: Row[] } {
-  const columns = Object.entries<StorageType>(query.rowTypes);
-  if (columns.some(([, type]) => type === 'STRING[]')) return { csv: '', rest: [...rows] };
-  const lines: string[] = [];
-  const rest: Row[] = [];
-  for (const row of rows) {
-    const fields: string[] = [];
-    for (const [name, type] of columns) {
-      const field = csvField((row as Record<string, unknown>)[name], type);
-      if (field === undefined) break;
-      fields.push(field);
-    }
-    if (fields.length === columns.length) lines.push(fields.join(','));
-    else rest.push(row);
-  }
-  return { csv: lines.length > 0 ? `${lines.join('\n')}\n` : '', rest };
-}
-
-/** COPY from a CSV file written by csvOfRows; PARALLEL=false, since Kuzu's parallel reader splits a file at any newline, quoted or not. */
+/** COPY from a CSV file written by writeCsvOfRows; PARALLEL=false, since Kuzu's parallel reader splits a file at any newline, quoted or not. */
 export function toKuzuCsvCopy(query: WriteQuery<object>, file: string): string {
   if (!query.bulkTable) throw new Error(`write query ${query.name} is not a bulk creation`);
   if (/['\\]/.test(file)) throw new Error(`cannot name ${file} in a COPY statement`);
@@ -359,21 +319,21 @@ export async function openKuzuStore({
     };
   }
 
-  // Where bulk creations' CSV files are written (see csvOfRows), made at the first one.
+  // Where bulk creations' CSV files are written (see writeCsvOfRows), made at the first one.
   let csvDir: string | undefined;
-  /** Copies what csvOfRows can write from a CSV file; returns the rest. */
+  /** Copies what writeCsvOfRows can write from a CSV file; returns the rest. */
   async function copyFromCsv<Row extends object>(query: WriteQuery<Row>, rows: readonly Row[]): Promise<readonly Row[]> {
-    const { csv, rest } = csvOfRows(query, rows);
-    if (csv === '') return rest;
+    if (rows.length === 0) return rows;
     csvDir ??= mkdtempSync(join(tmpdir(), 'reformgraph-copy-'));
     const file = join(csvDir, `${query.bulkTable ?? query.name}.csv`);
-    writeFileSync(file, csv);
     try {
+      const { written, rest } = writeCsvOfRows(query, rows, file);
+      if (written === 0) return rest;
       await exclusive(writeLane, () => runRawNow(writeLane.connection, toKuzuCsvCopy(query, file), query.name));
+      return rest;
     } finally {
       rmSync(file, { force: true });
     }
-    return rest;
   }
 
   const transactionApi: WriteTransaction = {

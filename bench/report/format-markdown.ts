@@ -81,11 +81,11 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     '## Lineage view in headless Chromium',
     '',
-    '| Layout | Elements (nodes) | Layout done | First frame | Renderer |',
-    '|---|---|---|---|---|',
+    '| Layout | Elements (nodes) | Layout done | First frame (median) | First frame (slowest run) | Renderer |',
+    '|---|---|---|---|---|---|',
     ...Object.entries(ui).map(
       ([key, u]) =>
-        `| ${key.split(':')[0] ?? key} | ${n(u.elements)} (${n(u.nodes)}) | ${ms(u.layoutMs)} | ${ms(u.drawMs)} | ${u.renderer} |`,
+        `| ${key.split(':')[0] ?? key} | ${n(u.elements)} (${n(u.nodes)}) | ${ms(u.layoutMs)} | ${ms(u.drawMs)} | ${ms(u.slowestDrawMs)} of ${u.runs} | ${u.renderer} |`,
     ),
     '',
   ];

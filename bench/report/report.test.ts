@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../steps/load-step.js';
-import { readerGoals } from './report.js';
+import { corpusGoals, latencyGoals, lineageViewGoal, readerGoals } from './report.js';
+import type { UiResult } from '../steps/ui-step.js';
 
 const summary = (p95: number) => ({ n: 100, p50: p95 / 2, p95, p99: p95 * 2, max: p95 * 3 });
 
@@ -45,5 +46,47 @@ describe("issue 15's reader goals", () => {
   it('misses a kind the load never answered instead of passing it', () => {
     const goals = readerGoals(fiftyClients({ byKind: {} }));
     expect(goals.find((goal) => goal.goal.includes('coverage'))?.pass).toBe(false);
+  });
+});
+
+describe("issue 15's load, latency and lineage-view goals", () => {
+  it('holds 3,000 documents to 60 s and 2 GiB, and a larger corpus to 10 minutes and 4 GiB', () => {
+    const limits = (documents: number) =>
+      corpusGoals({ documents, totalSeconds: 100, peakRssMiB: 3000 }, 'full').map((goal) => [goal.limit, goal.pass]);
+    expect(limits(3000)).toEqual([
+      [60, false],
+      [2048, false],
+    ]);
+    expect(limits(30_000)).toEqual([
+      [600, true],
+      [4096, true],
+    ]);
+  });
+
+  it('says when a quick corpus is not the size of the goal', () => {
+    const [load] = corpusGoals({ documents: 8, totalSeconds: 5, peakRssMiB: 500 }, 'quick');
+    expect(load?.goal).toContain('quick corpus');
+  });
+
+  it('holds each kind of request one at a time to the p95 the issue sets', () => {
+    const http = { search: summary(21), lineage: summary(9), compare: summary(49), coverage: summary(101), tasksPage: summary(500) };
+    const verdicts = latencyGoals(Object.fromEntries(Object.entries(http).map(([kind, s]) => [kind, { ...s, errors: 0 }])));
+    expect(verdicts.map((goal) => [goal.goal, goal.limit, goal.pass])).toEqual([
+      ['search p95 over HTTP', 20, false],
+      ['lineage p95 over HTTP', 10, true],
+      ['compare p95 over HTTP', 50, true],
+      ['coverage of all jurisdictions (count matrix) p95 over HTTP', 100, false],
+    ]);
+  });
+
+  it('misses the lineage view when one run of five takes 3 s or more, whatever the median', () => {
+    const view = (slowestDrawMs: number): UiResult => ({
+      ...{ elements: 5000, nodes: 2500, layoutMs: 900, drawMs: 2000, renderer: 'canvas', runs: 5 },
+      slowestDrawMs,
+    });
+    expect(lineageViewGoal({ 'dagre:5000': view(3100) })).toMatchObject({ measured: 3100, limit: 3000, pass: false });
+    const passing = lineageViewGoal({ 'dagre:5000': view(2900) });
+    expect([passing.pass, passing.goal]).toEqual([true, 'lineage view with 5,000 elements drawn and laid out, slowest of 5 runs']);
+    expect(lineageViewGoal({}).pass).toBe(false);
   });
 });

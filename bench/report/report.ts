@@ -1,6 +1,6 @@
 /**
- * @module The shape of bench/results/latest.json and the goals of issue 7, each with pass or miss
- * and by how much.
+ * @module The shape of bench/results/latest.json and the goals of issues 7 and 15, each with pass or
+ * miss and by how much. Where both issues set a limit on the same figure, issue 15's holds.
  */
 import { READER_P95_GOALS_MS, type StartAndReaders } from '../start-and-readers.js';
 import type { LoadResult } from '../steps/load-step.js';
@@ -126,23 +126,63 @@ export function readerGoals(fifty: LoadResult): GoalResult[] {
   ];
 }
 
+/** Issue 15's corpus sizes: 3,000 documents, and ten years of them (`--years 10`). */
+const NATIONAL_DOCUMENTS = 3000;
+
+/**
+ * Issue 15: 3,000 documents loaded and linked into a fresh store in ≤ 60 s; 30,000 in ≤ 10 min with
+ * peak RSS ≤ 4 GiB. A corpus of up to 3,000 documents is held to the first, a larger one to the
+ * second; at the smaller size the peak RSS keeps issue 7's 2 GiB.
+ */
+export function corpusGoals(
+  corpus: Pick<BenchReport['corpus'], 'documents' | 'totalSeconds' | 'peakRssMiB'>,
+  mode: 'quick' | 'full',
+): GoalResult[] {
+  const large = corpus.documents > NATIONAL_DOCUMENTS;
+  const size = large ? '30,000-document goal' : '3,000-document goal';
+  const load = goal(`corpus of ${corpus.documents} documents loaded and linked (${size})`, corpus.totalSeconds, large ? 600 : 60, 's');
+  if (mode === 'quick') load.goal += ' (quick corpus: not the size of the goal)';
+  return [load, goal(`corpus load peak RSS (${size})`, corpus.peakRssMiB, large ? 4096 : 2048, 'MiB')];
+}
+
+/** What each kind of request of the sequential run (bench/run.ts) asks for. */
+const LATENCY_KINDS: Readonly<Record<string, string>> = {
+  search: 'search',
+  lineage: 'lineage',
+  coverage: 'coverage of all jurisdictions (count matrix)',
+  compare: 'compare',
+};
+
+/** Issue 15's p95 limits per kind (the 50 clients' too, see READER_P95_GOALS_MS), here one request at a time. */
+export function latencyGoals(http: BenchReport['http']): GoalResult[] {
+  return Object.entries(READER_P95_GOALS_MS).map(([kind, limit]) =>
+    goal(`${LATENCY_KINDS[kind] ?? kind} p95 over HTTP`, http[kind]?.p95 ?? NaN, limit, 'ms'),
+  );
+}
+
+/** Issue 15: the 5,000-element lineage view under 3 s in every one of its runs, so the slowest run is the figure. */
+export function lineageViewGoal(ui: BenchReport['ui']): GoalResult {
+  const largest = ui['dagre:5000'];
+  const runs = largest?.runs ?? 0;
+  return goal(
+    `lineage view with 5,000 elements drawn and laid out, slowest of ${runs} run${runs === 1 ? '' : 's'}`,
+    largest?.slowestDrawMs ?? NaN,
+    3000,
+    'ms',
+    1000,
+  );
+}
+
 export function evaluateGoals(report: BenchReport): GoalResult[] {
   const { seeds, corpus, http, load, ui } = report;
   const errors = load.errors + load.non2xx + load.timeouts + load.graphqlErrors;
-  const largest = ui['dagre:5000'];
-  const corpusIngest = goal(`corpus of ${corpus.documents} documents ingested and linked`, corpus.totalSeconds, 300, 's');
-  if (report.meta.mode === 'quick') corpusIngest.goal += ' (quick corpus: not the 3,000-jurisdiction goal)';
   const goals = [
     goal('seeds ingest + link, warm (re-ingest)', seeds.warmReingestMs, 1000, 'ms'),
     goal('seeds ingest + link, warm process on a fresh store', seeds.warmFreshStoreMs, 1000, 'ms'),
-    corpusIngest,
-    goal('corpus ingest peak RSS', corpus.peakRssMiB, 2048, 'MiB'),
-    goal('search p95 over HTTP', http.search?.p95 ?? NaN, 50, 'ms'),
-    goal('lineage p95 over HTTP', http.lineage?.p95 ?? NaN, 20, 'ms'),
-    goal('coverage of all jurisdictions (count matrix) p95 over HTTP', http.coverage?.p95 ?? NaN, 1000, 'ms', 1000),
-    goal('compare p95 over HTTP', http.compare?.p95 ?? NaN, 100, 'ms'),
+    ...corpusGoals(corpus, report.meta.mode),
+    ...latencyGoals(http),
     { ...goal('errors under 50 concurrent clients', errors, 1, 'errors'), margin: errors === 0 ? 'zero errors' : `${errors} errors` },
-    goal('lineage view with 5,000 elements drawn and laid out', largest?.drawMs ?? NaN, 3000, 'ms', 1000),
+    lineageViewGoal(ui),
     ...readerGoals(report.startAndReaders.fiftyClients),
     // Issue 15: the server's start and memory, at the size of the corpus this run loaded.
     goal(

@@ -1,7 +1,7 @@
 /**
  * @module The lineage view's draw and layout time in headless Chromium: builds bench/ui (the
  * explorer's GraphCanvas on synthetic lineage elements), serves it on loopback and asks the page to
- * draw N elements, a few times each, reporting the median.
+ * draw N elements, a few times each, reporting the median and the slowest run.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -15,7 +15,10 @@ export interface UiResult {
   elements: number;
   nodes: number;
   layoutMs: number;
+  /** Median of the runs. */
   drawMs: number;
+  /** The slowest run: issue 15's goal holds the view under 3 s in every run, not in a typical one. */
+  slowestDrawMs: number;
   renderer: string;
   runs: number;
 }
@@ -86,6 +89,7 @@ export async function measureLineageDraw({
           nodes: last.nodes,
           layoutMs: median(timings.map((timing) => timing.layoutMs)),
           drawMs: median(timings.map((timing) => timing.drawMs)),
+          slowestDrawMs: Math.max(...timings.map((timing) => timing.drawMs)),
           renderer: last.renderer,
           runs,
         };

@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogueSchema } from './catalogue.js';
-import { cueIndexFor, findCues, foldWidth } from './cue-index.js';
+import { catalogueSchema, loadCatalogue } from './catalogue.js';
+import { cueIndexFor, findCues, foldWidth, literalCuesAt, type CueTrie, type LiteralCue } from './cue-index.js';
+import { loadGlossary } from './glossary.js';
+import { seedPath } from './seed-file.js';
 import { fixtureGlossary as glossary } from './test-fixtures.js';
 
 const catalogue = catalogueSchema.parse({
@@ -34,6 +37,41 @@ describe('findCues', () => {
   it('still matches a cue that itself holds full-width brackets (执业（助理）医师)', () => {
     const matches = findCues('提高执业（助理）医师比例。', cueIndexFor(catalogue, glossary));
     expect(matches.map((m) => m.cue.literal)).toEqual(['执业（助理）医师']);
+  });
+});
+
+describe('literalCuesAt', () => {
+  it('finds every literal cue a text has at a position, the longest first, one wording in catalogue order', () => {
+    const seedsCatalogue = loadCatalogue();
+    const { literals } = cueIndexFor(seedsCatalogue, loadGlossary());
+    const every: LiteralCue[] = [];
+    const collect = (node: CueTrie) => {
+      every.push(...node.cues);
+      for (const next of node.next.values()) collect(next);
+    };
+    collect(literals);
+    const byFirstCode = new Map<number, LiteralCue[]>();
+    for (const cue of every) byFirstCode.set(cue.folded.charCodeAt(0), [...(byFirstCode.get(cue.folded.charCodeAt(0)) ?? []), cue]);
+    const itemOrder = new Map(seedsCatalogue.items.map((item, i) => [item.id, i]));
+    const texts = readdirSync(seedPath(''))
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => foldWidth(readFileSync(seedPath(name), 'utf8')));
+    let found = 0;
+    for (const text of texts) {
+      for (let at = 0; at < text.length; at += 1) {
+        const cues = literalCuesAt(text, at, literals);
+        const starting = byFirstCode.get(text.charCodeAt(at)) ?? [];
+        expect(new Set(cues)).toEqual(new Set(starting.filter((cue) => text.startsWith(cue.folded, at))));
+        cues.forEach((cue, i) => {
+          const before = cues[i - 1];
+          if (!before) return;
+          expect(before.folded.length).toBeGreaterThanOrEqual(cue.folded.length);
+          if (before.folded === cue.folded) expect(itemOrder.get(before.itemId)).toBeLessThanOrEqual(itemOrder.get(cue.itemId) ?? -1);
+        });
+        found += cues.length;
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
   });
 });
 

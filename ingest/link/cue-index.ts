@@ -5,7 +5,7 @@
  */
 import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { entryFor, formsOf, type Glossary } from './glossary.js';
-import { indexPhrases, type PhraseIndex } from './common-phrases.js';
+import { indexPhrases } from './common-phrases.js';
 import { contentWords, wordBoundaries } from './segmenter.js';
 
 export type CueStrength = 'strong' | 'weak';
@@ -34,17 +34,24 @@ export interface CueMatch {
 /** A cue matched as a wording, with that wording as a match compares it (see foldWidth). */
 export type LiteralCue = Cue & { literal: string; folded: string };
 
+/** A node of the trie of literal cues: the cues whose folded wording ends here, in catalogue order, and the nodes one code on. */
+export interface CueTrie {
+  cues: LiteralCue[];
+  next: Map<number, CueTrie>;
+}
+
 export interface CueIndex {
   items: Map<string, CatalogueItem>;
-  /** Literal cues by the UTF-16 code of their folded wording's first character, longest first. */
-  byFirstCode: Map<number, LiteralCue[]>;
+  /** Literal cues by their folded wording, one UTF-16 code at a time: every cue a text position starts is found in one walk. */
+  literals: CueTrie;
   patterns: Cue[];
-  /** Common-wording index of each item's text. */
-  phrases: Map<string, PhraseIndex>;
   /** How many item texts contain a phrase (memoised). */
   phraseSpread: (phrase: string) => number;
-  /** Items whose text holds each PHRASE_MIN_LENGTH-gram: the only items a shared phrase can come from. */
-  itemsByGram: Map<string, string[]>;
+  /**
+   * Items whose text holds each PHRASE_MIN_LENGTH-gram, with where it starts there (in order): the only
+   * items a shared phrase can come from, and the gram starts commonPhrases would find in each.
+   */
+  itemsByGram: Map<string, { itemId: string; starts: readonly number[] }[]>;
   /** Content words of each item's title and text, and how specific a word is: log(items / items using it). */
   itemWords: Map<string, Set<string>>;
   wordSpecificity: (word: string) => number;
@@ -111,24 +118,28 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   for (const cue of cues) if (cue.literal) spread.set(cue.literal, (spread.get(cue.literal) ?? 0) + 1);
   for (const cue of cues) if (cue.literal) cue.weight /= Math.sqrt(spread.get(cue.literal) ?? 1);
 
-  const byFirstCode = new Map<number, LiteralCue[]>();
+  const literals: CueTrie = { cues: [], next: new Map() };
   for (const cue of cues) {
     if (cue.literal === null) continue;
     const literal: LiteralCue = Object.assign(cue, { literal: cue.literal, folded: foldWidth(cue.literal) });
-    const first = literal.folded.charCodeAt(0);
-    const list = byFirstCode.get(first) ?? [];
-    list.push(literal);
-    byFirstCode.set(first, list);
+    if (literal.folded === '') continue;
+    let node = literals;
+    for (let i = 0; i < literal.folded.length; i += 1) {
+      const code = literal.folded.charCodeAt(i);
+      let next = node.next.get(code);
+      if (!next) node.next.set(code, (next = { cues: [], next: new Map() }));
+      node = next;
+    }
+    node.cues.push(literal);
   }
-  for (const list of byFirstCode.values()) list.sort((a, b) => b.folded.length - a.folded.length);
 
   const phrases = new Map(catalogue.items.map((item) => [item.id, indexPhrases(item.text, PHRASE_MIN_LENGTH)]));
-  const itemsByGram = new Map<string, string[]>();
+  const itemsByGram: CueIndex['itemsByGram'] = new Map();
   for (const [itemId, phraseIndex] of phrases) {
-    for (const gram of phraseIndex.grams.keys()) {
+    for (const [gram, starts] of phraseIndex.grams) {
       const list = itemsByGram.get(gram);
-      if (list) list.push(itemId);
-      else itemsByGram.set(gram, [itemId]);
+      if (list) list.push({ itemId, starts });
+      else itemsByGram.set(gram, [{ itemId, starts }]);
     }
   }
   const texts = catalogue.items.map((item) => item.text);
@@ -142,15 +153,16 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   const itemWords = new Map(catalogue.items.map((item) => [item.id, contentWords(`${item.titleZh}。${item.text}`)]));
   const itemsUsing = new Map<string, number>();
   for (const words of itemWords.values()) for (const word of words) itemsUsing.set(word, (itemsUsing.get(word) ?? 0) + 1);
-  const wordSpecificity = (word: string) => Math.log(catalogue.items.length / (itemsUsing.get(word) ?? catalogue.items.length));
+  // Computed once per word: a task's words are weighed against every candidate item and clause.
+  const specificity = new Map([...itemsUsing].map(([word, using]) => [word, Math.log(catalogue.items.length / using)]));
+  const wordSpecificity = (word: string) => specificity.get(word) ?? 0;
 
   return {
     itemWords,
     wordSpecificity,
     items: new Map(catalogue.items.map((item) => [item.id, item])),
-    byFirstCode,
+    literals,
     patterns: cues.filter((cue) => cue.pattern),
-    phrases,
     phraseSpread,
     itemsByGram,
   };
@@ -167,6 +179,17 @@ export function foldWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+const NONE: readonly LiteralCue[] = [];
+
+/** The literal cues whose folded wording `folded` has at `at`, the longest first, cues of one wording in catalogue order. */
+export function literalCuesAt(folded: string, at: number, literals: CueTrie): readonly LiteralCue[] {
+  let found: LiteralCue[] | undefined;
+  for (let node = literals.next.get(folded.charCodeAt(at)), end = at + 1; node; node = node.next.get(folded.charCodeAt(end)), end += 1) {
+    if (node.cues.length > 0) found = found ? [...node.cues, ...found] : node.cues;
+  }
+  return found ?? NONE;
+}
+
 const ASCII_WORD = /[A-Za-z0-9]/;
 /**
  * A hospital's own name is a place name (ending in 省, 市, 县 or 区) followed by the kind of hospital:
@@ -181,14 +204,13 @@ const CJK = /[\u3400-\u9fff]/u;
  * All cue matches in `text` (already masked). A match inside a longer match is dropped — 医疗集团
  * inside 县级医疗集团, 转诊 inside 有偿转诊, 绩效考核 inside 目标管理绩效考核 — and so is a short
  * Chinese cue that cuts through a word, or a Latin/number cue glued to other letters or digits.
+ * `boundaries` are the text's word boundaries (see wordBoundaries) when the caller has them already.
  */
-export function findCues(text: string, index: CueIndex): CueMatch[] {
+export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet<number>): CueMatch[] {
   const raw: CueMatch[] = [];
   const folded = foldWidth(text);
   for (let i = 0; i < folded.length; i += 1) {
-    for (const cue of index.byFirstCode.get(folded.charCodeAt(i)) ?? []) {
-      if (folded.startsWith(cue.folded, i)) raw.push({ cue, start: i, end: i + cue.folded.length });
-    }
+    for (const cue of literalCuesAt(folded, i, index.literals)) raw.push({ cue, start: i, end: i + cue.folded.length });
   }
   for (const cue of index.patterns) {
     const { pattern } = cue;
@@ -199,7 +221,6 @@ export function findCues(text: string, index: CueIndex): CueMatch[] {
     }
   }
 
-  let boundaries: Set<number> | undefined;
   const acceptable = (m: CueMatch) => {
     const literal = text.slice(m.start, m.end);
     if (ASCII_WORD.test(literal.charAt(0)) && m.start > 0 && ASCII_WORD.test(text.charAt(m.start - 1))) return false;

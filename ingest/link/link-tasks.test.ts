@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
 import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
 import { loadCatalogue } from './catalogue.js';
 import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
+import { seedPath } from './seed-file.js';
+import { contentWords, isContentWord, wordBoundaries, wordsOf } from './segmenter.js';
 import { fixtureCatalogue as catalogue, fixtureGlossary as glossary } from './test-fixtures.js';
 
 const link = (text: string, title = text.split(/[。，]/u)[0] ?? text) => linkTasks([{ path: '1', text, title }], { catalogue, glossary });
@@ -277,6 +280,28 @@ describe('clausesOf', () => {
 
   it('keeps no clause of punctuation alone', () => {
     expect(clausesOf('推进分级诊疗。；')).toEqual([[0, 7]]);
+  });
+
+  it("has, in one cut of a task, each clause's words as the clause cut alone has them, and the word boundaries of the masked text", () => {
+    // The linker cuts each task once (scanTask) and takes each clause's content words from that cut.
+    const seeds = readdirSync(seedPath('')).filter((name) => name.endsWith('.txt'));
+    const paragraphs = seeds.flatMap((name) => readFileSync(seedPath(name), 'utf8').split(/\n{2,}/u));
+    const tasks = [...paragraphs, '深化医保改革：①推进DRG支付方式改革；②加强医保基金监管。\t覆盖率达到95%以上（责任单位：县医保局）'];
+    let clausesChecked = 0;
+    for (const text of tasks.map(maskBoilerplate)) {
+      const cutText = text.replaceAll(MASK, '，');
+      const offsets: number[] = [];
+      let offset = 0;
+      for (const word of wordsOf(cutText)) offsets.push((offset += word.length));
+      expect(new Set([0, text.length, ...offsets])).toEqual(wordBoundaries(text));
+      for (const [start, end] of clausesOf(text)) {
+        const fromWhole = wordsOf(cutText).filter((word, i) => (offsets[i] ?? 0) - word.length >= start && (offsets[i] ?? 0) <= end);
+        // In the same order: the linker adds up each word's weight in it.
+        expect([...new Set(fromWhole.filter(isContentWord))]).toEqual([...contentWords(cutText.slice(start, end))]);
+        clausesChecked += 1;
+      }
+    }
+    expect(clausesChecked).toBeGreaterThan(500);
   });
 });
 

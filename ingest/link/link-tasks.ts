@@ -7,12 +7,12 @@
 import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
-import { commonPhrases, gramStarts, type CommonPhrase } from './common-phrases.js';
+import { gramStarts, maximalPhrases, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
 import { MASK, maskBoilerplate } from './mask-boilerplate.js';
-import { contentWords } from './segmenter.js';
+import { wordsOf } from './segmenter.js';
 import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
 
 /** The part of a parsed task the linker reads. */
@@ -217,44 +217,25 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     bodyCeiling = 3,
   } = options;
   const weights: Weights = { titleBoost, bodyCeiling };
-  const masked = maskBoilerplate(task.text);
-  const heading = headingOf(task.title);
-  const titleAt = heading ? masked.indexOf(heading) : -1;
-  const titleEnd = titleAt < 0 ? -1 : titleAt + heading.length;
-  const inTitle = (m: { start: number; end: number }) => titleAt >= 0 && m.start >= titleAt && m.end <= titleEnd;
-
-  const byItem = new Map<string, CueMatch[]>();
-  for (const match of findCues(masked, index)) {
-    const list = byItem.get(match.cue.itemId) ?? [];
-    list.push(match);
-    byItem.set(match.cue.itemId, list);
-  }
-
-  // Only items with a cue in the task or a phrase shared with it can score; the others are skipped unread.
-  const candidates = new Set(byItem.keys());
-  for (const { gram } of gramStarts(masked, PHRASE_MIN_LENGTH)) {
-    for (const itemId of index.itemsByGram.get(gram) ?? []) candidates.add(itemId);
-  }
+  const scan = scanTask(task, index);
   const isEligible = (score: ItemScore) => score.strong >= minStrong || score.longestPhrase >= 12;
   const scores: (ItemScore & { eligible: boolean })[] = [];
   for (const item of index.items.values()) {
-    if (!candidates.has(item.id)) continue;
-    const score = scoreItem(task, item, byItem.get(item.id) ?? [], masked, index, inTitle, weights);
-    if (score) scores.push({ ...score, eligible: isEligible(score) });
+    // Only items with a cue in the task or a phrase shared with it can score; the others are skipped unread.
+    const cues = scan.cuesByItem.get(item.id);
+    const grams = scan.gramsByItem.get(item.id);
+    if (!cues && !grams) continue;
+    const phrases = grams ? maximalPhrases(scan.masked, item.text, grams, PHRASE_MIN_LENGTH) : [];
+    const score = scoreItem(task, item, cues ?? [], phrases, index, scan.inTitle, weights);
+    if (score) scores.push(Object.assign(score, { eligible: isEligible(score) }));
   }
   scores.sort((a, b) => b.raw - a.raw);
-  const leadingClauses = itemsLeadingClauses(task, masked, scores, byItem, index, inTitle, weights, isEligible);
+  const leadingClauses = itemsLeadingClauses(task, scan, scores, index, weights, isEligible);
   // How much of the item's other wording the task shares, each word weighed by how few items use it.
-  const taskWords = contentWords(masked.replaceAll(MASK, '，'));
-  const sharedWording = new Map(
-    scores.map((score) => {
-      const words = index.itemWords.get(score.item.id) ?? new Set<string>();
-      return [score.item.id, [...taskWords].filter((word) => words.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0)];
-    }),
-  );
+  const sharedWording = new Map(scores.map((score) => [score.item.id, sharedWordingOf(scan.words, score.item.id, index)]));
   const mostShared = Math.max(0, ...sharedWording.values());
-  const clauseShare = clauseShareOf(masked, scores, byItem, index);
-  const contentLength = contentLengthOf(masked);
+  const clauseShare = clauseShareOf(scan, scores, index);
+  const contentLength = contentLengthOf(scan.masked);
   // Each item is judged on its own evidence and its standing among the task's candidates: linked when
   // its calibrated score reaches the threshold, at most maxLinks per task, best first.
   const judged = scores
@@ -283,11 +264,97 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
       .map(({ score, evidence, calibrated }) => {
         const linked = evidence.eligible && calibrated >= threshold && kept < maxLinks;
         if (linked) kept += 1;
-        return { ...toLink(task, score, calibrated), linked, evidenceFound: evidence };
+        return Object.assign(toLink(task, score, calibrated), { linked, evidenceFound: evidence });
       })
       // No link without evidence.
       .filter((link) => link.evidence.length > 0)
   );
+}
+
+/**
+ * What a task's text gives every catalogue item at once, read in one pass: the masked text, its
+ * clauses, its cue matches and the grams it shares with each item's text, grouped by item, and its
+ * content words as a whole and clause by clause. Each candidate item is scored from these.
+ */
+interface TaskScan {
+  masked: string;
+  inTitle: (m: { start: number; end: number }) => boolean;
+  clauses: [number, number][];
+  /** Cue matches by item, in the order findCues finds them. */
+  cuesByItem: Map<string, CueMatch[]>;
+  /**
+   * Grams shared with each item's text, as pairs (start in the task, start in the item) in the order of
+   * the task's start, then the item's: what maximalPhrases reads.
+   */
+  gramsByItem: Map<string, number[]>;
+  /**
+   * Content words of the task, and of each of its clauses, in the order they first occur, with their
+   * specificity (CueIndex.wordSpecificity); words of no weight, which no item or every item uses, left out.
+   */
+  words: Map<string, number>;
+  clauseWords: Map<string, number>[];
+}
+
+function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
+  const masked = maskBoilerplate(task.text);
+  const heading = headingOf(task.title);
+  const titleAt = heading ? masked.indexOf(heading) : -1;
+  const titleEnd = titleAt < 0 ? -1 : titleAt + heading.length;
+  const inTitle = (m: { start: number; end: number }) => titleAt >= 0 && m.start >= titleAt && m.end <= titleEnd;
+  const clauses = clausesOf(masked);
+
+  // One cut of the text gives the content words of the task and of each clause, and the word
+  // boundaries a short cue is checked against. jieba cuts each run of Chinese characters, letters and
+  // digits on its own, and a clause ends at punctuation, a tab or before ① (masked characters, as ，,
+  // are punctuation too), so the cut of a clause alone has the words the task's cut has within it
+  // (the clausesOf test checks this on the seeds).
+  const boundaries = new Set([0, masked.length]);
+  const words = new Map<string, number>();
+  const clauseWords = clauses.map(() => new Map<string, number>());
+  let offset = 0;
+  let clause = 0;
+  for (const word of wordsOf(masked.replaceAll(MASK, '，'))) {
+    const start = offset;
+    offset += word.length;
+    boundaries.add(offset);
+    // Only content words, two characters or more, have weight: an item's words are its content words.
+    const specificity = word.length < 2 ? 0 : index.wordSpecificity(word);
+    if (specificity <= 0) continue;
+    words.set(word, specificity);
+    while (clause < clauses.length && (clauses[clause]?.[1] ?? 0) < offset) clause += 1;
+    const [clauseStart = Infinity, clauseEnd = 0] = clauses[clause] ?? [];
+    if (start >= clauseStart && offset <= clauseEnd) clauseWords[clause]?.set(word, specificity);
+  }
+
+  const cuesByItem = new Map<string, CueMatch[]>();
+  for (const match of findCues(masked, index, boundaries)) {
+    const list = cuesByItem.get(match.cue.itemId);
+    if (list) list.push(match);
+    else cuesByItem.set(match.cue.itemId, [match]);
+  }
+
+  const gramsByItem = new Map<string, number[]>();
+  for (const { start, gram } of gramStarts(masked, PHRASE_MIN_LENGTH)) {
+    const items = index.itemsByGram.get(gram);
+    if (items === undefined) continue; // most grams of a task are in no item's text
+    for (const { itemId, starts } of items) {
+      let pairs = gramsByItem.get(itemId);
+      if (!pairs) gramsByItem.set(itemId, (pairs = []));
+      for (const itemStart of starts) pairs.push(start, itemStart);
+    }
+  }
+  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words, clauseWords };
+}
+
+/** The content words of a task or clause that an item's title and text use too, each weighed by how few items use it. */
+function sharedWordingOf(words: ReadonlyMap<string, number>, itemId: string, index: CueIndex): number {
+  const itemWords = index.itemWords.get(itemId);
+  let sum = 0;
+  if (!itemWords) return sum;
+  words.forEach((specificity, word) => {
+    if (itemWords.has(word)) sum += specificity;
+  });
+  return sum;
 }
 
 /**
@@ -333,25 +400,20 @@ const CLAUSE_START = /[①-⑳]/u;
  * 家庭医生团队健康管理服务，…。"), so a reform that one sentence takes up is addressed even when the
  * paragraph as a whole is mostly about another.
  */
-function clauseShareOf(
-  masked: string,
-  scores: readonly ItemScore[],
-  byItem: Map<string, CueMatch[]>,
-  index: CueIndex,
-): Map<string, number> {
+function clauseShareOf({ clauses, clauseWords, cuesByItem }: TaskScan, scores: readonly ItemScore[], index: CueIndex): Map<string, number> {
   const best = new Map<string, number>();
-  for (const [start, end] of clausesOf(masked)) {
-    const words = contentWords(masked.slice(start, end).replaceAll(MASK, '，'));
-    const shared = scores.map((score) => {
-      const itemWords = index.itemWords.get(score.item.id) ?? new Set<string>();
-      return [...words].filter((word) => itemWords.has(word)).reduce((sum, word) => sum + index.wordSpecificity(word), 0);
-    });
+  for (const [c, [start, end]] of clauses.entries()) {
+    // Only a clause that names the item (a strong cue inside it) takes it up.
+    const named = scores.map((score) =>
+      (cuesByItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end),
+    );
+    if (!named.includes(true)) continue;
+    const words = clauseWords[c] ?? new Map<string, number>();
+    const shared = scores.map((score) => sharedWordingOf(words, score.item.id, index));
     const most = Math.max(0, ...shared);
     if (most <= 0) continue;
     scores.forEach((score, i) => {
-      // Only a clause that names the item (a strong cue inside it) takes it up.
-      const named = (byItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end);
-      if (named) best.set(score.item.id, Math.max(best.get(score.item.id) ?? 0, (shared[i] ?? 0) / most));
+      if (named[i]) best.set(score.item.id, Math.max(best.get(score.item.id) ?? 0, (shared[i] ?? 0) / most));
     });
   }
   return best;
@@ -363,27 +425,40 @@ function clauseShareOf(
  */
 function itemsLeadingClauses(
   task: LinkableTask,
-  masked: string,
+  { masked, clauses, cuesByItem, gramsByItem, inTitle }: TaskScan,
   scores: readonly ItemScore[],
-  byItem: Map<string, CueMatch[]>,
   index: CueIndex,
-  inTitle: (m: CueMatch) => boolean,
   weights: Weights,
   isEligible: (score: ItemScore) => boolean,
 ): Set<string> {
   const leading = new Set<string>();
-  for (const [start, end] of clausesOf(masked)) {
-    // The clause alone, the rest masked, so offsets stay the task's.
-    const clause = MASK.repeat(start) + masked.slice(start, end) + MASK.repeat(masked.length - end);
+  for (const [start, end] of clauses) {
+    // The clause alone, the rest masked, so offsets stay the task's: made when a phrase needs it.
+    let clause: string | undefined;
     const inClause = scores.flatMap((score) => {
-      const matches = (byItem.get(score.item.id) ?? []).filter((m) => m.start >= start && m.end <= end);
-      const found = scoreItem(task, score.item, matches, clause, index, inTitle, weights);
+      const matches = (cuesByItem.get(score.item.id) ?? []).filter((m) => m.start >= start && m.end <= end);
+      // The grams of the clause alone are the task's grams that lie within it (masked characters break grams).
+      const grams = gramsWithin(gramsByItem.get(score.item.id) ?? [], start, end);
+      if (matches.length === 0 && grams.length === 0) return []; // no evidence in the clause
+      clause ??= grams.length > 0 ? MASK.repeat(start) + masked.slice(start, end) + MASK.repeat(masked.length - end) : undefined;
+      const phrases = clause === undefined ? [] : maximalPhrases(clause, score.item.text, grams, PHRASE_MIN_LENGTH);
+      const found = scoreItem(task, score.item, matches, phrases, index, inTitle, weights);
       return found && isEligible(found) ? [found] : [];
     });
     const best = Math.max(0, ...inClause.map((found) => found.raw));
     for (const found of inClause) if (found.raw >= best) leading.add(found.item.id);
   }
   return leading;
+}
+
+/** The gram pairs of TaskScan.gramsByItem whose gram starts and ends within [start, end). */
+function gramsWithin(pairs: readonly number[], start: number, end: number): number[] {
+  const within: number[] = [];
+  for (let p = 0; p + 1 < pairs.length; p += 2) {
+    const at = pairs[p] ?? -1;
+    if (at >= start && at + PHRASE_MIN_LENGTH <= end) within.push(at, pairs[p + 1] ?? 0);
+  }
+  return within;
 }
 
 /**
@@ -397,11 +472,12 @@ export function headingOf(title: string): string {
   return clause?.[1] ?? trimmed;
 }
 
+/** `phrases`: the maximal phrases the (masked) task text shares with the item's text (see commonPhrases). */
 function scoreItem(
   task: LinkableTask,
   item: CatalogueItem,
   matches: CueMatch[],
-  masked: string,
+  phrases: readonly CommonPhrase[],
   index: CueIndex,
   inTitle: (m: CueMatch) => boolean,
   { titleBoost, bodyCeiling }: Weights,
@@ -448,8 +524,6 @@ function scoreItem(
 
   // Shared wording beyond the cues: a phrase of six or more characters that few items contain.
   let longestPhrase = 0;
-  const phraseIndex = index.phrases.get(item.id);
-  const phrases: CommonPhrase[] = phraseIndex ? commonPhrases(masked, phraseIndex) : [];
   for (const phrase of phrases) {
     const end = phrase.a + phrase.text.length;
     if (phrase.text.length < PHRASE_MIN_SCORED) continue;

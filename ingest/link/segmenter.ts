@@ -20,7 +20,8 @@ function segmenter(): Jieba {
 const recentCuts = new Map<string, readonly string[]>();
 const RECENT_TEXTS = 1024;
 
-function wordsOf(text: string): readonly string[] {
+/** The words of `text` in order, as jieba cuts it: their lengths add up to the text's. */
+export function wordsOf(text: string): readonly string[] {
   let words = recentCuts.get(text);
   if (words) return words;
   words = segmenter().cut(text, false);
@@ -45,7 +46,10 @@ export function wordBoundaries(text: string): Set<number> {
 
 const CONTENT_WORD = /^[\u3400-\u9fff]{2,}$/u;
 
+/** Whether a word is a Chinese word of two or more characters: a content word. */
+export const isContentWord = (word: string): boolean => CONTENT_WORD.test(word);
+
 /** Distinct Chinese words of two or more characters in `text`: its content words. */
 export function contentWords(text: string): Set<string> {
-  return new Set(wordsOf(text).filter((word) => CONTENT_WORD.test(word)));
+  return new Set(wordsOf(text).filter(isContentWord));
 }

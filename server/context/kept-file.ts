@@ -1,65 +1,215 @@
 /**
- * @module The kept graph persisted beside the database, so that a server starts in seconds: one
- * file of JSON lines, a header with the graph's version stamp, then each set of rows as a line
- * naming it and its columns followed by one line per row (its values in column order). Loaded only
- * when the stamp is the database's; written to a temporary file and renamed, so a crash never
- * leaves half a file.
+ * @module The kept graph persisted beside the database, so that a server starts in seconds. One
+ * file of JSON lines, each parsed at once: a header with the format and the graph's version stamp;
+ * the string table (every distinct string of the rows, once, over as many lines as the header
+ * says); then each set of rows as a line naming it, its columns and its row count, followed by one
+ * line per column holding every row's value. A column of strings holds indexes into the table
+ * (-1 for null): each string is then one string in memory however many rows repeat it (ids,
+ * agencies, jurisdictions). Loaded only when the format and the stamp are this server's; written to
+ * a temporary file and renamed, so a crash never leaves half a file.
  */
-import { createReadStream, createWriteStream, existsSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { keptRows } from '../../store/queries/lookups.js';
+import { evidenceSpansOf, linkRowFromColumns, spansFit, textsById } from './compact-evidence.js';
 
-const FORMAT = 1;
+/** 2: link evidence kept as offsets (compact-evidence.ts) written as its offsets; 3: by column, strings in one table. */
+const FORMAT = 3;
+
+/** Strings per line of the table: lines stay far below the longest string V8 makes (2^29 characters). */
+const STRINGS_PER_LINE = 50_000;
 
 export type RowSets = ReadonlyMap<string, readonly object[]>;
 
+/** For each set of links by name, the sets holding the texts its evidence offsets index into (see lookups.ts). */
+export type EvidenceTexts = ReadonlyMap<string, { from: string; to: string }>;
+
+const declaredEvidenceTexts: EvidenceTexts = new Map(
+  keptRows.flatMap((rows) =>
+    rows.evidenceTexts ? [[rows.every.name, { from: rows.evidenceTexts.from.every.name, to: rows.evidenceTexts.to.every.name }]] : [],
+  ),
+);
+
+interface Header {
+  format: number;
+  stamp: string;
+  /** Lines of the string table after the header. */
+  stringLines: number;
+  /** Sets of rows after the table: fewer in the file is a file cut short. */
+  sets: number;
+}
+
+interface SetLine {
+  set: string;
+  columns: string[];
+  /** Per column: 'strings' (indexes into the table) or 'values' (as JSON has them). */
+  kinds: ('strings' | 'values')[];
+  rows: number;
+}
+
+/** A row's value as the file holds it: evidence kept as offsets as those offsets, read back by KeptGraph.restore. */
+function storedValue(row: object, column: string): unknown {
+  return (column === 'evidence' ? evidenceSpansOf(row) : null) ?? (row as Record<string, unknown>)[column] ?? null;
+}
+
 export async function writeKeptFile(file: string, stamp: string, sets: RowSets): Promise<void> {
+  const columnsOf = new Map<string, { columns: string[]; values: unknown[][]; kinds: SetLine['kinds'] }>();
+  const table = new Map<string, number>();
+  for (const [name, rows] of sets) {
+    const columns = [...new Set(rows.flatMap((row, index) => (index < 1 ? Object.keys(row) : [])))];
+    const values = columns.map((column) => rows.map((row) => storedValue(row, column)));
+    const kinds = values.map((column) => (column.every((value) => value === null || typeof value === 'string') ? 'strings' : 'values'));
+    for (const [i, column] of values.entries()) {
+      if (kinds[i] === 'strings')
+        for (const value of column) if (typeof value === 'string' && !table.has(value)) table.set(value, table.size);
+    }
+    columnsOf.set(name, { columns, values, kinds });
+  }
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });
   const write = async (line: unknown) => {
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
   };
-  await write({ format: FORMAT, stamp });
-  for (const [name, rows] of sets) {
-    const columns = [...new Set(rows.flatMap((row, index) => (index < 1 ? Object.keys(row) : [])))];
-    await write({ set: name, columns, rows: rows.length });
-    for (const row of rows) await write(columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
+  const strings = [...table.keys()];
+  await write({ format: FORMAT, stamp, stringLines: Math.ceil(strings.length / STRINGS_PER_LINE), sets: sets.size } satisfies Header);
+  for (let at = 0; at < strings.length; at += STRINGS_PER_LINE) await write(strings.slice(at, at + STRINGS_PER_LINE));
+  for (const [name, { columns, values, kinds }] of columnsOf) {
+    await write({ set: name, columns, kinds, rows: sets.get(name)?.length ?? 0 } satisfies SetLine);
+    for (const [i, column] of values.entries()) {
+      await write(kinds[i] === 'strings' ? column.map((value) => (typeof value === 'string' ? (table.get(value) ?? -1) : -1)) : column);
+    }
   }
   out.end();
   await once(out, 'finish');
   renameSync(partial, file);
 }
 
-/** The sets of rows in `file` when it was written at `stamp`; null when absent, of another version or unreadable. */
-export async function readKeptFile(file: string, stamp: string): Promise<Map<string, object[]> | null> {
-  if (!existsSync(file)) return null;
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  const sets = new Map<string, object[]>();
-  let header = true;
-  let columns: string[] = [];
-  let rows: object[] = [];
-  try {
-    for await (const line of lines) {
-      const value: unknown = JSON.parse(line);
-      if (header) {
-        const head = value as { format?: number; stamp?: string };
-        if (head.format !== FORMAT || head.stamp !== stamp) return null;
-        header = false;
-      } else if (Array.isArray(value)) {
-        const row: Record<string, unknown> = {};
-        for (const [i, column] of columns.entries()) row[column] = value[i] as unknown;
-        rows.push(row);
-      } else {
-        const set = value as { set: string; columns: string[] };
-        columns = set.columns;
-        rows = [];
-        sets.set(set.set, rows);
+class UnreadableKeptFile extends Error {}
+
+/** The lines of a buffer, each decoded and parsed when asked for. */
+function jsonLines(bytes: Buffer): { next: () => unknown; done: () => boolean } {
+  let at = 0;
+  return {
+    next() {
+      const end = bytes.indexOf(0x0a, at);
+      if (end < 0) throw new UnreadableKeptFile('the file ends before its last line');
+      const line = bytes.toString('utf8', at, end);
+      at = end + 1;
+      return JSON.parse(line) as unknown;
+    },
+    done: () => at >= bytes.length,
+  };
+}
+
+function isHeader(value: unknown): value is Header {
+  const head = value as Partial<Header> | null;
+  return (
+    typeof head === 'object' &&
+    head !== null &&
+    typeof head.stamp === 'string' &&
+    Number.isInteger(head.stringLines) &&
+    Number.isInteger(head.sets)
+  );
+}
+
+function isSetLine(value: unknown): value is SetLine {
+  const set = value as Partial<SetLine> | null;
+  return (
+    typeof set === 'object' &&
+    set !== null &&
+    typeof set.set === 'string' &&
+    Array.isArray(set.columns) &&
+    Array.isArray(set.kinds) &&
+    set.kinds.length === set.columns.length &&
+    Number.isInteger(set.rows)
+  );
+}
+
+/** A column's values as the rows have them: strings from the table. */
+function columnValues(line: unknown, kind: SetLine['kinds'][number], rows: number, strings: readonly string[]): unknown[] {
+  if (!Array.isArray(line) || line.length !== rows) throw new UnreadableKeptFile('a column of another length than its set');
+  if (kind === 'values') return line;
+  return line.map((index: unknown) => {
+    if (index === -1) return null;
+    const value = strings[index as number];
+    if (value === undefined) throw new UnreadableKeptFile('a string index outside the table');
+    return value;
+  });
+}
+
+/** The texts of a set of links' two sides, by id. */
+interface LinkTexts {
+  from: ReadonlyMap<string, string>;
+  to: ReadonlyMap<string, string>;
+}
+
+function rowsOf(set: SetLine, next: () => unknown, strings: readonly string[], texts: LinkTexts | null): object[] {
+  const columns = set.columns.map((_, i) => columnValues(next(), set.kinds[i] ?? 'values', set.rows, strings));
+  const rows: object[] = new Array<object>(set.rows);
+  const names = set.columns;
+  const column = (name: string) => columns[names.indexOf(name)] ?? [];
+  const [fromIds, toIds, evidence] = [column('fromId'), column('toId'), column('evidence')];
+  // Index loops: a million rows of a national store, nothing allocated per row but the row.
+  for (let row = 0; row < set.rows; row += 1) {
+    const spans = texts ? evidence[row] : null;
+    if (texts && Array.isArray(spans)) {
+      // Evidence written as offsets (compact-evidence.ts): they must fit the texts of this file.
+      const localText = texts.from.get(fromIds[row] as string);
+      const otherText = texts.to.get(toIds[row] as string);
+      if (localText === undefined || otherText === undefined || !spansFit(spans, localText, otherText)) {
+        throw new UnreadableKeptFile('evidence offsets outside their texts');
       }
+      rows[row] = linkRowFromColumns(names, columns, row, { localText, otherText, spans });
+      continue;
     }
+    const values: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i += 1) values[names[i] as string] = (columns[i] as unknown[])[row];
+    rows[row] = values;
+  }
+  return rows;
+}
+
+/**
+ * The sets of rows in `file` when it was written at `stamp`; null when absent, of another format or
+ * version, or unreadable. Links whose evidence the file holds as offsets come back as
+ * compact-evidence.ts keeps them, their texts from the sets named in `evidenceTexts`.
+ */
+export async function readKeptFile(
+  file: string,
+  stamp: string,
+  { evidenceTexts = declaredEvidenceTexts }: { evidenceTexts?: EvidenceTexts } = {},
+): Promise<Map<string, object[]> | null> {
+  if (!existsSync(file)) return null;
+  const bytes = await readFile(file);
+  const sets = new Map<string, object[]>();
+  const texts = new Map<string, Map<string, string>>();
+  /** Texts of a set read earlier in the file (the declared order puts tasks and national items before links). */
+  const textsOf = (name: string) => {
+    let byId = texts.get(name);
+    if (!byId) texts.set(name, (byId = textsById(sets.get(name) ?? [])));
+    return byId;
+  };
+  try {
+    const { next, done } = jsonLines(bytes);
+    const header = next();
+    if (!isHeader(header) || header.format !== FORMAT || header.stamp !== stamp) return null;
+    const strings: string[] = [];
+    for (let line = 0; line < header.stringLines; line += 1) {
+      const chunk = next();
+      if (!Array.isArray(chunk) || !chunk.every((value) => typeof value === 'string')) throw new UnreadableKeptFile('a bad string table');
+      for (const value of chunk) strings.push(value);
+    }
+    while (!done()) {
+      const set = next();
+      if (!isSetLine(set)) throw new UnreadableKeptFile('a bad set line');
+      const sides = evidenceTexts.get(set.set);
+      const texts = sides ? { from: textsOf(sides.from), to: textsOf(sides.to) } : null;
+      sets.set(set.set, rowsOf(set, next, strings, texts));
+    }
+    if (sets.size !== header.sets) throw new UnreadableKeptFile('fewer sets than the header says');
   } catch {
     return null;
-  } finally {
-    lines.close();
   }
-  return header ? null : sets;
+  return sets;
 }

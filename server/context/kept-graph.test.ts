@@ -4,6 +4,7 @@ import { curationQueries, ingestQueries, readQueries, type ReadQuery } from '../
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
 import { lookups as declaredLookups, type Lookup } from '../../store/queries/lookups.js';
 import { keepGraph as keepGraphOf, type KeptGraph } from './kept-graph.js';
+import { evidenceSpansOf } from './compact-evidence.js';
 
 let graph: SampleGraph;
 
@@ -213,6 +214,34 @@ describe('task rows kept in memory', () => {
     await cached.settled();
     expect(await statementsOf(graph.store, () => implementsOf(cached, 'sm-1-1'))).toBe(0);
     expect(await answers(cached)).toEqual(await answers(graph.store));
+  });
+
+  it("keeps link evidence as offsets into the task's and the national item's texts, giving the stored string back", async () => {
+    const cached = keepGraph(graph.store);
+    await cached.warm();
+    const [task] = await graph.store.read(readQueries.tasksByIds, { ids: ['sm-1-2'] });
+    const [item] = await graph.store.read(readQueries.nationalItemsByIds, { ids: ['N-PAY'] });
+    const phrase = { localSpan: { start: 2, end: 6 }, nationalSpan: { start: 1, end: 5 } };
+    const evidence = JSON.stringify([
+      {
+        localText: task!.text.slice(2, 6),
+        localSpan: phrase.localSpan,
+        nationalText: item!.text.slice(1, 5),
+        nationalSpan: phrase.nationalSpan,
+      },
+    ]);
+    const link = { from: 'sm-1-2', to: 'N-PAY', score: 0.4, method: 'test', kind: 'paraphrase' as const, evidence, curated: false };
+    await cached.transaction((tx) => tx.write(ingestQueries.merge.IMPLEMENTS, [link]));
+    await cached.settled();
+
+    const kept = await cached.read(readQueries.implementsByTasks, { ids: ['sm-1-2', 'cd-1-2'] });
+    const compact = kept.find((row) => row.toId === 'N-PAY');
+    expect(compact && evidenceSpansOf(compact)).toEqual([2, 6, 1, 5]);
+    expect(compact?.evidence).toBe(evidence);
+    // The sample's own evidence is not the task's text at its spans: kept as the string it is.
+    const asStored = kept.find((row) => row.fromId === 'cd-1-2');
+    expect(asStored && evidenceSpansOf(asStored)).toBeNull();
+    expect(kept.map((row) => ({ ...row }))).toEqual(await graph.store.read(readQueries.implementsByTasks, { ids: ['sm-1-2', 'cd-1-2'] }));
   });
 
   it('discards a refill that a later write overtook', async () => {

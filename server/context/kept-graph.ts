@@ -14,6 +14,7 @@ import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore, Params } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
+import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
@@ -120,6 +121,39 @@ function byCodePoints(a: string, b: string): number {
     if (x !== y) return x - y;
   }
   return a.length - b.length;
+}
+
+/** Link rows compacted per turn of the event loop when the rows come from the database (a few milliseconds). */
+const COMPACT_ROWS_PER_TURN = 2_000;
+
+/** The texts of rows with `id` and `text`, once per set of rows while links are compacted (tasks are both sides of a derivation). */
+function textsOnce(rows: readonly object[], made: Map<readonly object[], Map<string, string>>): Map<string, string> {
+  let texts = made.get(rows);
+  if (!texts) made.set(rows, (texts = textsById(rows)));
+  return texts;
+}
+
+/**
+ * Rows `from` to `to` of a set of links read from the database, written into `out` with their
+ * evidence kept as offsets into the two texts (see compact-evidence.ts) where the offsets give the
+ * stored string back; as they are otherwise.
+ */
+function compactLinkRows(
+  rows: readonly object[],
+  texts: { from: ReadonlyMap<string, string>; to: ReadonlyMap<string, string> },
+  range: { from: number; to: number },
+  out: object[],
+): void {
+  for (let i = range.from; i < range.to; i += 1) {
+    const row = rows[i] as { fromId: string; toId: string; evidence: unknown };
+    const localText = texts.from.get(row.fromId);
+    const otherText = texts.to.get(row.toId);
+    const spans =
+      typeof row.evidence === 'string' && localText !== undefined && otherText !== undefined
+        ? spansOfEvidence(row.evidence, localText, otherText)
+        : null;
+    out[i] = spans && localText !== undefined && otherText !== undefined ? withEvidenceSpans(row, localText, otherText, spans) : row;
+  }
 }
 
 /** Task ids in the order of the page queries, for every jurisdiction and each, once per set of kept task rows. */
@@ -253,6 +287,33 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     return store.read(query, params);
   }
 
+  /** The rows holding the texts a set's evidence indexes into: among `sets`, or read whole. */
+  async function evidenceTextsOf(
+    sets: ReadonlyMap<AnyKept, object[]>,
+    rows: AnyKept,
+    made: Map<readonly object[], Map<string, string>>,
+  ): Promise<Map<string, string>> {
+    return textsOnce(sets.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)), made);
+  }
+
+  /** Link rows read from the database, their evidence kept as offsets, a few thousand rows per turn of the event loop. */
+  async function compactEvidence(next: Map<AnyKept, object[]>): Promise<void> {
+    const made = new Map<readonly object[], Map<string, string>>();
+    for (const [rows, links] of next) {
+      if (!rows.evidenceTexts) continue;
+      const texts = {
+        from: await evidenceTextsOf(next, rows.evidenceTexts.from, made),
+        to: await evidenceTextsOf(next, rows.evidenceTexts.to, made),
+      };
+      const compact: object[] = new Array<object>(links.length);
+      for (let from = 0; from < links.length; from += COMPACT_ROWS_PER_TURN) {
+        compactLinkRows(links, texts, { from, to: Math.min(links.length, from + COMPACT_ROWS_PER_TURN) }, compact);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      next.set(rows, compact);
+    }
+  }
+
   /** Groups every lookup of the task rows now, so that the first request does not pay for it. */
   function keepTaskRows(next: Map<AnyKept, object[]>): void {
     for (const rows of next.values()) frozen(rows);
@@ -268,6 +329,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     const started = version;
     const next = new Map<AnyKept, object[]>();
     for (const rows of taskRowSets) next.set(rows, await store.read(rows.every));
+    await compactEvidence(next);
     if (started === version) keepTaskRows(next);
   }
 
@@ -282,6 +344,8 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
           collected.push(...(await store.read(rows.ofPolicies, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
       }
     }
+    if (started !== version) return;
+    await compactEvidence(next);
     if (started === version) {
       keepTaskRows(next);
       onTaskRowsKept?.();

@@ -32,6 +32,12 @@ export interface KeptRows<Row> {
    * some documents (`$ids`), read a few documents at a time after a write.
    */
   readonly ofPolicies?: ReadQuery<Row>;
+  /**
+   * For links whose `evidence` indexes into two texts (graph-schema/payloads.ts): the rows, each
+   * with an `id` and a `text`, holding the text of the link's `fromId` and of its `toId`. A server
+   * keeps such evidence as offsets into those texts (server/context/compact-evidence.ts).
+   */
+  readonly evidenceTexts?: { readonly from: KeptRows<object>; readonly to: KeptRows<object> };
 }
 
 export interface Lookup<Row, Answer> {
@@ -123,8 +129,18 @@ export const keptJurisdictionsWithTasks: KeptRows<{ id: string }> = { every: q.j
 export const keptTasks: KeptRows<TaskNode> = { every: q.allTasks, ofPolicies: q.tasksByPolicies };
 export const keptResponsible: KeptRows<q.ResponsibleRow> = { every: q.allResponsible, ofPolicies: q.responsibleByPolicies };
 export const keptTargets: KeptRows<TargetNode> = { every: q.allTargets, ofPolicies: q.targetsByPolicies };
-export const keptImplements: KeptRows<q.LinkRow> = { every: q.allImplements, ofPolicies: q.implementsByPolicies };
-export const keptDerivesFrom: KeptRows<q.LinkRow> = { every: q.allDerivesFrom, ofPolicies: q.derivesFromByPolicies };
+/** Spans in the task's text (Task.text) and in NationalItem.text. */
+export const keptImplements: KeptRows<q.LinkRow> = {
+  every: q.allImplements,
+  ofPolicies: q.implementsByPolicies,
+  evidenceTexts: { from: keptTasks, to: keptNationalItems },
+};
+/** Spans in the task's text and in its parent task's. */
+export const keptDerivesFrom: KeptRows<q.LinkRow> = {
+  every: q.allDerivesFrom,
+  ofPolicies: q.derivesFromByPolicies,
+  evidenceTexts: { from: keptTasks, to: keptTasks },
+};
 
 /** Everything a server keeps: the rows behind the lookups, and whole reads the API asks for as they are. */
 export const keptRows: readonly KeptRows<object>[] = [

@@ -2,7 +2,7 @@
  * A server starts from the graph it kept, persisted beside the database, when the database's
  * version stamp is the one the file was written at; after a write it reads the database again.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,23 @@ describe('the kept graph persisted beside the database', () => {
     );
     const third = createApp({ store: graph.store, logger: silentLogger, keptFile });
     expect(await third.ready()).toMatchObject({ loaded: false });
+  });
+});
+
+describe('a kept file that cannot be read', () => {
+  it('is read again from the database when cut short, giving the same answers', async () => {
+    const keptFile = join(dir, 'cut.kuzu.kept.jsonl');
+    const first = createApp({ store: graph.store, logger: silentLogger, keptFile });
+    await first.ready();
+    await first.persisted();
+    const answer = await postGraphQL(first, LINEAGE);
+    truncateSync(keptFile, Math.floor(statSync(keptFile).size / 2));
+
+    const { store, names } = recording(graph.store);
+    const second = createApp({ store, logger: silentLogger, keptFile });
+    expect(await second.ready()).toMatchObject({ loaded: false });
+    expect(names).toContain('allImplements');
+    expect((await postGraphQL(second, LINEAGE)).data).toEqual(answer.data);
   });
 });
 

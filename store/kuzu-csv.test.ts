@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { WriteQuery } from './queries/define.js';
+import { writeCsvOfRows } from './kuzu-csv.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'reformgraph-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Row {
+  id: string;
+  text: string | null;
+  seq: number | null;
+  score: number | null;
+  stub: boolean | null;
+}
+const query: WriteQuery<Row> = {
+  kind: 'write',
+  name: 'bulkCreateTest',
+  cypher: 'UNWIND $rows AS r CREATE (:Test {id: r.id})',
+  rowTypes: { id: 'STRING', text: 'STRING', seq: 'INT64', score: 'DOUBLE', stub: 'BOOLEAN' },
+  bulkTable: 'Task',
+};
+
+function written(rows: Row[], name: string) {
+  const file = join(dir, name);
+  const result = writeCsvOfRows(query, rows, file);
+  return { ...result, csv: readFileSync(file, 'utf8') };
+}
+
+describe('CSV files for a bulk COPY', () => {
+  it('quotes strings, doubles their quotes, leaves nulls empty and keeps a row that holds "" for the parameter path', () => {
+    const rows: Row[] = [
+      { id: 'p#一', text: '牵头单位：区卫健委，配合单位："区医保局"\n第二行', seq: 1, score: 0.5, stub: false },
+      { id: 'p#二', text: null, seq: null, score: null, stub: null },
+      { id: 'p#三', text: '', seq: 3, score: 1, stub: true },
+    ];
+    const { csv, rest, written: count } = written(rows, 'quotes.csv');
+    expect(csv).toBe('"p#一","牵头单位：区卫健委，配合单位：""区医保局""\n第二行",1,0.5,false\n"p#二",,,,\n');
+    expect([count, rest]).toEqual([2, [rows[2]]]);
+  });
+
+  it('leaves a number that does not fit its column to the parameter path', () => {
+    const rows: Row[] = [
+      { id: 'a', text: 'x', seq: 1.5, score: 1, stub: true },
+      { id: 'b', text: 'x', seq: 2, score: Infinity, stub: true },
+    ];
+    expect(written(rows, 'numbers.csv')).toEqual({ written: 0, rest: rows, csv: '' });
+  });
+
+  it('writes texts longer than its buffer and rows across its boundary whole', () => {
+    const long = '深化医药卫生体制改革'.repeat(50_000); // 1.5 MB of UTF-8
+    const rows: Row[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `t${i}`,
+      text: i === 1500 ? long : `第${i}项任务`,
+      seq: i,
+      score: null,
+      stub: false,
+    }));
+    const expected = rows.map((row) => `"${row.id}","${row.text ?? ''}",${row.seq ?? ''},,false\n`).join('');
+    const { csv, written: count } = written(rows, 'long.csv');
+    expect(count).toBe(3000);
+    expect(csv.length).toBe(expected.length);
+    expect(csv === expected).toBe(true);
+  });
+});

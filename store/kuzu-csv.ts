@@ -1,0 +1,121 @@
+/**
+ * @module The CSV files Kuzu's COPY reads a bulk creation's rows from (see copyFromCsv in kuzu-store.ts).
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { StorageType } from '../graph-schema/properties.js';
+import type { WriteQuery } from './queries/define.js';
+
+/** Whether a row's value can be a CSV field Kuzu reads back as the same value (see writeCsvOfRows). */
+function fitsCsv(value: unknown, type: StorageType): boolean {
+  if (value === null || value === undefined) return true; // an empty unquoted field is null
+  switch (type) {
+    case 'STRING':
+      return typeof value === 'string' && value !== ''; // Kuzu reads a quoted "" as null too
+    case 'INT64':
+      return Number.isSafeInteger(value);
+    case 'DOUBLE':
+      return typeof value === 'number' && Number.isFinite(value); // written in its shortest form, which reads back exactly
+    case 'BOOLEAN':
+      return typeof value === 'boolean';
+    case 'STRING[]':
+      return false;
+  }
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 for 2). */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+
+/**
+ * Text written to a file through one reused buffer, each string encoded straight into it: the
+ * CSV of a batch (about 115 KB a generated document) is never built as one string, joined, flattened and encoded
+ * again as a whole.
+ */
+class FileWriter {
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+
+  constructor(private readonly fd: number) {}
+
+  byte(value: number): void {
+    if (this.used === this.buffer.length) this.flush();
+    this.buffer[this.used] = value;
+    this.used += 1;
+  }
+
+  text(value: string): void {
+    const most = value.length * MAX_UTF8_BYTES_PER_UNIT;
+    if (this.used + most > this.buffer.length) {
+      this.flush();
+      if (most > this.buffer.length) {
+        const bytes = Buffer.from(value);
+        writeAll(this.fd, bytes, bytes.length);
+        return;
+      }
+    }
+    this.used += this.buffer.write(value, this.used);
+  }
+
+  flush(): void {
+    writeAll(this.fd, this.buffer, this.used);
+    this.used = 0;
+  }
+}
+
+/** A write(2) may take fewer bytes than it is given. */
+function writeAll(fd: number, bytes: Buffer, length: number): void {
+  let written = 0;
+  while (written < length) written += writeSync(fd, bytes, written, length - written);
+}
+
+/**
+ * A bulk creation's rows as a CSV file in the table's column order (the row fields, as in
+ * toKuzuCopy), for Kuzu's native CSV reader. Rows sent as parameters are converted value by value
+ * by the Node binding while the event loop waits; 20,816 tasks took 1.6–1.9 s that way against
+ * 0.4 s to write the file and 1.0 s to copy it. Strings are always quoted, so commas, quotes and
+ * newlines of Chinese text stay in them. A CSV field cannot tell '' from null, nor hold a list
+ * without a quoting of its own: rows holding '' (and tables with list columns) are left in
+ * `rest`, for toKuzuCopy. Returns the number of rows written.
+ */
+export function writeCsvOfRows<Row extends object>(
+  query: WriteQuery<Row>,
+  rows: readonly Row[],
+  file: string,
+): { written: number; rest: Row[] } {
+  const columns = Object.entries<StorageType>(query.rowTypes);
+  if (columns.some(([, type]) => type === 'STRING[]')) return { written: 0, rest: [...rows] };
+  const rest: Row[] = [];
+  let written = 0;
+  const fd = openSync(file, 'w');
+  try {
+    const out = new FileWriter(fd);
+    for (const row of rows) {
+      const fields = row as Record<string, unknown>;
+      if (!columns.every(([name, type]) => fitsCsv(fields[name], type))) {
+        rest.push(row);
+        continue;
+      }
+      columns.forEach(([name, type], index) => {
+        if (index > 0) out.byte(COMMA);
+        const value = fields[name];
+        if (value === null || value === undefined) return;
+        if (type !== 'STRING') {
+          out.text(typeof value === 'number' ? String(value) : value === true ? 'true' : 'false');
+          return;
+        }
+        const text = value as string;
+        out.byte(QUOTE);
+        out.text(text.includes('"') ? text.replaceAll('"', '""') : text);
+        out.byte(QUOTE);
+      });
+      out.byte(NEWLINE);
+      written += 1;
+    }
+    out.flush();
+  } finally {
+    closeSync(fd);
+  }
+  return { written, rest };
+}
