@@ -216,6 +216,32 @@ describe('extractDoc', () => {
     ]);
   });
 
+  it('reads no targets under 发展背景 or 规划背景, the heading of a plan’s look back on the period before it (扬中 2023)', () => {
+    const doc = extractDoc(
+      docOf(
+        [
+          { text: '一、发展背景', path: '一' },
+          {
+            text: '居民健康水平显著提高。2020年，全市居民人均预期寿命提高到82.25岁，实现省级卫生乡镇全覆盖。',
+            path: '一/1',
+            parentPath: '一',
+          },
+          { text: '二、规划背景', path: '二' },
+          { text: '（一）总体成效。全市居民健康素养水平达到31.7%。', path: '二/（一）', parentPath: '二' },
+          { text: '三、主要目标。到2025年，全市居民人均预期寿命达到83岁。', path: '三' },
+        ],
+        '',
+        2023,
+      ),
+    );
+    expect(doc.tasks.map((task) => task.targets.map((target) => target.value))).toEqual([[], [], [], [], [83]]);
+  });
+
+  it('reads no target in a figure dated to the end of a year before the document’s (2020年末 in a plan of 2023)', () => {
+    const doc = extractDoc(docOf([{ text: '1.巩固成果。2020年末，全市农村无害化卫生户厕普及率达99.9%，到2025年达到100%。' }], '', 2023));
+    expect(doc.tasks[0]?.targets.map((target) => [target.value, target.by])).toEqual([[100, '2025']]);
+  });
+
   it('names the bodies a provision puts to work when it prints no responsibility list', () => {
     const doc = extractDoc(
       docOf([

@@ -149,10 +149,10 @@ function extractTask(task: ParsedTask, text: string, year: number | null, rules:
     supplements: task.supplements.flatMap((supplement) => supplementDeadlines(supplement, year)),
   });
   const defaultBy = deadline ? deadline.date.slice(0, 4) : null;
-  const targets = extractTargets(task.text, { offset, defaultBy });
+  const targets = extractTargets(task.text, { offset, defaultBy, documentYear: year });
   for (const supplement of task.supplements) {
     if (supplement.role !== 'roadmap') continue;
-    for (const target of extractTargets(supplement.text, { offset: supplement.span.start, defaultBy })) {
+    for (const target of extractTargets(supplement.text, { offset: supplement.span.start, defaultBy, documentYear: year })) {
       if (!targets.some((own) => sameTarget(own, target))) targets.push(target);
     }
   }
@@ -163,15 +163,24 @@ function extractTask(task: ParsedTask, text: string, year: number | null, rules:
 /**
  * Parts of a plan that look back or around rather than ahead — 发展现状, 现实基础, 主要成就, 面临形势 —
  * print past figures ("2020年，全市人均预期寿命达到76.5岁"), which are no targets or deadlines.
+ * A five-year plan opens with its background, which holds both ("一、规划背景 （一）现实基础。…（二）面临形势。",
+ * 三明 2018; "一、发展背景 “十三五”时期，我市…人均预期寿命提高到82.25岁", 扬中 2023). 背景 is matched as the
+ * whole heading after its number, not as a word inside one ("…背景下…" heads work of its own).
  */
 const RETROSPECTIVE_HEADING = /^.{0,12}(?:现状|成就|成效|基础条件|发展基础|现实基础|面临形势|形势分析|发展环境|回顾)/u;
+const BACKGROUND_HEADING =
+  /^(?:第[一二三四五六七八九十]+[章节部分]|[（(]?[一二三四五六七八九十]+[）)、.．]|\d+[、.．])?\s*[\u4e00-\u9fff]{0,4}背景\s*[。.]?$/u;
 
 /** Paths of the tasks under (or being) a retrospective heading. */
 function retrospectivePaths(tasks: readonly ParsedTask[]): Set<string> {
   const found = new Set<string>();
   for (const task of tasks) {
     const parentIsRetrospective = task.parentPath !== null && found.has(task.parentPath);
-    if (parentIsRetrospective || (task.title.length <= 24 && RETROSPECTIVE_HEADING.test(task.title))) found.add(task.path);
+    if (
+      parentIsRetrospective ||
+      (task.title.length <= 24 && (RETROSPECTIVE_HEADING.test(task.title) || BACKGROUND_HEADING.test(task.title)))
+    )
+      found.add(task.path);
   }
   return found;
 }

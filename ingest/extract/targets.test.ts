@@ -185,4 +185,54 @@ describe('extractTargets', () => {
     expect(brief('构建1+2+8个医共体，推行1+X服务包，建立3+2模式')).toEqual([]);
     expect(brief('推行“1+2+8”模式，建成8个医共体')).toEqual([['=', 8, '个']]);
   });
+
+  it('gives each value after 分别为 the measure printed in the same place before it (婴儿死亡率和5岁以下儿童死亡率分别为0.63‰和2.52‰)', () => {
+    const targets = extractTargets('婴儿死亡率和5岁以下儿童死亡率分别为0.63‰和2.52‰。');
+    expect(targets.map((t) => [t.metric, t.value, t.unit])).toEqual([
+      ['婴儿死亡率', 0.63, '‰'],
+      ['5岁以下儿童死亡率', 2.52, '‰'],
+    ]);
+  });
+
+  it('pairs three measures joined by 、 and 和 with the three values of 分别控制在 and 分别不低于', () => {
+    const controlled = extractTargets('到2025年，孕产妇死亡率、婴儿死亡率和5岁以下儿童死亡率分别控制在10/10万、3‰和4‰以下。');
+    expect(controlled.map((t) => [t.metric, t.value, t.by])).toEqual([
+      ['孕产妇死亡率', 10, '2025'],
+      ['婴儿死亡率', 3, '2025'],
+      ['5岁以下儿童死亡率', 4, '2025'],
+    ]);
+    // 控制在 after 分别 and 以下 after the last value bound every value.
+    expect(controlled.map((t) => t.op)).toEqual(['<=', '<=', '<=']);
+    const floors = extractTargets('居民健康素养水平及经常参加体育锻炼人数比例分别不低于30%、40%。');
+    expect(floors.map((t) => [t.metric, t.op, t.value])).toEqual([
+      ['居民健康素养水平', '>=', 30],
+      ['经常参加体育锻炼人数比例', '>=', 40],
+    ]);
+    const lowered = extractTargets('药占比和耗材占比分别降低5个百分点和3个百分点。');
+    expect(lowered.map((t) => [t.metric, t.op, t.value])).toEqual([
+      ['药占比', '+', -5],
+      ['耗材占比', '+', -3],
+    ]);
+  });
+
+  it('leaves 分别 as it reads it today when the counts differ or the names before it are not measures', () => {
+    const [shared] = extractTargets('“两中心”四级手术占比以及技术服务收入占比分别达到60%左右。');
+    expect(shared?.metric).toBe('“两中心”四级手术占比以及技术服务收入占比分别');
+    const hospitals = extractTargets('三级医院和二级医院出院患者临床路径管理率分别达到60%和70%。');
+    expect(hospitals.map((t) => t.metric)).not.toContain('三级医院');
+  });
+
+  it('reads no target in a figure dated to the end of a year before the document’s own (2020年末 in a plan of 2023)', () => {
+    const reported = '2020年末，全市居民人均预期寿命提高到82.25岁，全市居民健康素养水平达到31.7%。截至2022年底，家庭医生签约率已达到45%。';
+    expect(extractTargets(reported, { documentYear: 2023 })).toEqual([]);
+    // Without the document's year nothing says the figures are past.
+    expect(extractTargets(reported)).toHaveLength(3);
+  });
+
+  it('keeps a goal dated to a year-end with 到 or a limit with 前, and a yearly step of a phased plan', () => {
+    const options = { documentYear: 2023 };
+    expect(extractTargets('到2025年末，全市居民人均预期寿命提高到83岁。', options).map((t) => [t.value, t.by])).toEqual([[83, '2025']]);
+    expect(extractTargets('2022年底前，县域内就诊率达到90%。', options).map((t) => t.value)).toEqual([90]);
+    expect(extractTargets('2022年，实现医保定点医院支付方式改革全覆盖。', options).map((t) => t.value)).toEqual([100]);
+  });
 });

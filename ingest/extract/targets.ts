@@ -1,10 +1,12 @@
 /**
  * Quantified targets in task text: 不低于70%, 达300台, 培训救护员3.3万人, 提高5元, 47.5%以上,
  * 最高不得超过…的5倍, 控制在30%以下, 达到95%, "65%或同比提高1个百分点" (two targets), 不低于全省平均水平,
- * 床人比不低于1:1.6, "16个乡镇卫生院、158个村卫生室" (two targets).
+ * 床人比不低于1:1.6, "16个乡镇卫生院、158个村卫生室" (two targets), "婴儿死亡率和5岁以下儿童死亡率分别为0.63‰和2.52‰"
+ * (two targets, a measure each).
  * Not targets: dates (2020年9月), document numbers (〔2024〕29号), ordinals (第七批, 前10位), phone-style
  * numbers without a unit (120急救), numbers inside quotation marks (“3个10%”经验) or formulas (1+2+8), conditions
- * (床位在100张以上的医院, 常住人口超过50万且…) and counts of places (3个县（区）).
+ * (床位在100张以上的医院, 常住人口超过50万且…), counts of places (3个县（区）) and figures reported for the end
+ * of a year before the document's (2020年末，…提高到82.25岁 in a plan of 2023).
  */
 import type { Span } from '../../graph-schema/payloads.js';
 import type { TargetMention } from '../document.js';
@@ -15,6 +17,8 @@ export interface TargetOptions {
   offset?: number;
   /** `by` for targets whose sentence names no year, e.g. the task's deadline. @default null */
   defaultBy?: string | null;
+  /** Year the document speaks from (its issue year): a figure dated to the end of an earlier year is past. @default null */
+  documentYear?: number | null;
 }
 
 type Op = '>=' | '<=' | '=' | '>' | '<' | '+' | 'x';
@@ -146,6 +150,68 @@ function yearBefore(masked: string, position: number): string | null {
   return years.at(-1)?.[1] ?? null;
 }
 
+/**
+ * "2020年末，全市居民人均预期寿命提高到82.25岁" in a plan of 2023: a figure dated to the end of a year before
+ * the one the document speaks from is a result already reported — the statistical bulletins' year-end stock
+ * ("年末全市常住人口…") or "截至2022年底" — not a goal. A goal dates its year with 到/至 ("到2025年末…达到")
+ * or sets a limit ("2023年底前"); a bare past year ("2016年，…实现…全覆盖") is also how a phased plan
+ * lists its yearly steps, so that alone is not read as the past (the section a figure sits in, 发展背景 or
+ * 现实基础, is the stronger sign and is read in extract-doc).
+ */
+function reportedAsPast(masked: string, position: number, documentYear: number | null): boolean {
+  if (documentYear === null) return false;
+  const sentence = masked.slice(clauseStart(masked, position, SENTENCE_BREAK), position);
+  // The date the figure carries is the last one before it, as for `by`.
+  const dated = [...sentence.matchAll(/(截至|到|至)?\s*((?:19|20)\d{2})\s*年\s*(末|底)?\s*(前|以前|之前)?/gu)].at(-1);
+  if (!dated?.[3] || dated[4] || (dated[1] !== undefined && dated[1] !== '截至')) return false;
+  return Number(dated[2]) < documentYear;
+}
+
+/**
+ * "婴儿死亡率和5岁以下儿童死亡率分别为0.63‰和2.52‰": 分别 ("respectively") pairs the n measures joined by
+ * 和/及/以及/与/、 before it with the n values after it, in order. Only when every name before it is a
+ * measure (…率, …比例, …水平): "三级医院和二级医院出院患者临床路径管理率分别达到60%和70%" names places
+ * sharing one measure, and is left as read.
+ */
+const RESPECTIVELY = /分别/gu;
+const LIST_JOIN = /以及|和|及|与|、/gu;
+const MEASURE_NAME = /(?:率|比|比例|比重|数|量|额|值|水平|指数|寿命|费用|支出|收入)$/u;
+/** A list of measures or of values is joined by 、 too, so 、 does not end it here. */
+const LIST_CLAUSE_BREAK = '，。；;,：:\n\t';
+
+/** How a number of the main scan was compared, for the values of a 分别 list that share it. */
+interface Reading {
+  kind: ComparatorKind | null;
+  suffix: string | null;
+}
+
+function pairRespectively(text: string, masked: string, targets: (TargetMention & { localStart: number; reading?: Reading })[]): void {
+  for (const match of masked.matchAll(RESPECTIVELY)) {
+    const from = clauseStart(masked, match.index, LIST_CLAUSE_BREAK);
+    const names: string[] = [];
+    let nameStart = from;
+    for (const join of [...masked.slice(from, match.index).matchAll(LIST_JOIN), null]) {
+      const nameEnd = join ? from + join.index : match.index;
+      names.push(metricOf(text.slice(nameStart, nameEnd)) ?? '');
+      if (join) nameStart = nameEnd + join[0].length;
+    }
+    if (names.length < 2 || !names.every((name) => MEASURE_NAME.test(name))) continue;
+    const afterEnd = masked.slice(match.index).search(new RegExp(`[${LIST_CLAUSE_BREAK}]`, 'u'));
+    const end = afterEnd < 0 ? masked.length : match.index + afterEnd;
+    const values = targets.filter((target) => target.localStart >= match.index && target.localStart < end);
+    if (values.length !== names.length) continue;
+    // "分别控制在10/10万、3‰和4‰以下": the comparator after 分别 and the 以下 after the last value bound every value.
+    const shared = { kind: values[0]?.reading?.kind ?? null, suffix: values.at(-1)?.reading?.suffix ?? null };
+    values.forEach((target, index) => {
+      target.metric = names[index] ?? target.metric;
+      if (!target.reading || target.value === null) return;
+      const kind = target.reading.kind ?? shared.kind;
+      target.op = finalOp(kind, target.reading.suffix ?? shared.suffix);
+      if (kind === '-' && target.reading.kind === null) target.value = -target.value;
+    });
+  }
+}
+
 interface Comparator {
   kind: ComparatorKind;
   start: number;
@@ -216,9 +282,9 @@ const RATIO = /(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)/gu;
 const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
 
 /** Every quantified target in `text`, in order of appearance. */
-export function extractTargets(text: string, { offset = 0, defaultBy = null }: TargetOptions = {}): TargetMention[] {
+export function extractTargets(text: string, { offset = 0, defaultBy = null, documentYear = null }: TargetOptions = {}): TargetMention[] {
   const masked = maskQuoted(text);
-  const targets: (TargetMention & { localEnd: number })[] = [];
+  const targets: (TargetMention & { localStart: number; localEnd: number; reading?: Reading })[] = [];
 
   const push = (
     start: number,
@@ -226,9 +292,11 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     numberStart: number,
     fields: Pick<TargetMention, 'op' | 'value' | 'unit'>,
     metricOverride?: string | null,
+    reading?: Reading,
   ) => {
     // One place printed once is one target: "签约100%全覆盖" is read as 100%, not twice.
-    if (targets.some((other) => other.localEnd > start && other.span.start - offset < end && other.value === fields.value)) return;
+    if (targets.some((other) => other.localEnd > start && other.localStart < end && other.value === fields.value)) return;
+    if (reportedAsPast(masked, numberStart, documentYear)) return;
     const previous = targets.at(-1);
     // "占比达到65%或同比提高1个百分点": the alternative after 或 measures the same thing.
     const isAlternative = previous !== undefined && /^\s*或/u.test(masked.slice(previous.localEnd, start));
@@ -247,7 +315,9 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
       ...fields,
       by: yearBefore(masked, numberStart) ?? defaultBy,
       span: { start: offset + start, end: offset + end } satisfies Span,
+      localStart: start,
       localEnd: end,
+      ...(reading ? { reading } : {}),
     });
   };
 
@@ -315,7 +385,10 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
     // "完成打造15个“三医”协同监管应用场景": a number printed before its noun counts that noun.
     const metric = !comparator ? shareMetric(metricBefore, clauseAfter(text, cursor)) : undefined;
-    push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric);
+    push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric, {
+      kind: comparator?.kind ?? null,
+      suffix,
+    });
   }
 
   for (const match of masked.matchAll(RATIO)) {
@@ -402,5 +475,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null }: T
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
   }
 
-  return targets.sort((a, b) => a.span.start - b.span.start).map(({ localEnd, ...target }) => target);
+  targets.sort((a, b) => a.localStart - b.localStart);
+  pairRespectively(text, masked, targets);
+  return targets.map(({ localStart, localEnd, reading, ...target }) => target);
 }
