@@ -6,10 +6,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
-import { labelName, useLang, useT } from '../i18n.js';
+import { labelName, useLang, useT, type Lang } from '../i18n.js';
 import { downloadBlob } from '../components/csv.js';
-import { EDGE_LOOKS, graphStylesheet, NODE_LABELS, NODE_LOOKS } from './graph-style.js';
+import { EDGE_LOOKS, graphStylesheet, LABEL_TOO_SMALL, NODE_LABELS, NODE_LOOKS } from './graph-style.js';
 import type { NodeData } from './build-elements.js';
+import { hideLabelsTooSmall, labelScale } from './label-visibility.js';
 
 cytoscape.use(dagre);
 cytoscape.use(fcose);
@@ -27,6 +28,13 @@ function webglAvailable(): boolean {
   }
 }
 
+function displayName(data: NodeData, lang: Lang): string {
+  return lang === 'zh' ? data.nameZh : data.nameEn;
+}
+
+/** Pixels around the graph when it is fitted to the view. */
+const FIT_PADDING = 24;
+
 /** Above this many elements dagre takes seconds; a breadth-first layering from the national items does not. */
 const LARGE_GRAPH = 1500;
 
@@ -41,7 +49,7 @@ function layoutOptions(name: LayoutName, size: number): LayoutOptions {
       spacingFactor: 0.9,
       animate: false,
       fit: true,
-      padding: 24,
+      padding: FIT_PADDING,
     } as LayoutOptions;
   }
   if (name === 'dagre') {
@@ -56,7 +64,7 @@ function layoutOptions(name: LayoutName, size: number): LayoutOptions {
       edgeSep: 6,
       animate,
       fit: true,
-      padding: 24,
+      padding: FIT_PADDING,
     } as LayoutOptions;
   }
   if (name === 'fcose') {
@@ -66,13 +74,13 @@ function layoutOptions(name: LayoutName, size: number): LayoutOptions {
       randomize: true,
       animate,
       fit: true,
-      padding: 24,
+      padding: FIT_PADDING,
       nodeRepulsion: 6000,
       idealEdgeLength: 70,
       numIter: size > 2000 ? 800 : 2500,
     } as LayoutOptions;
   }
-  return { name: 'preset', fit: true, padding: 24 };
+  return { name: 'preset', fit: true, padding: FIT_PADDING };
 }
 
 export interface GraphCanvasProps {
@@ -106,6 +114,11 @@ export function GraphCanvas({
   const lang = useLang();
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  // With WebGL: the label scale the labels were last shown or hidden for (see label-visibility.ts); null while a
+  // layout runs, whose fit decides them once it is done.
+  const labelScaleShown = useRef<number | null>(null);
+  // The language of the names the nodes' labels show.
+  const displayedLang = useRef<Lang | null>(null);
   const handlers = useRef({ onSelect, onToggle });
   // The Cytoscape listeners below call the latest handlers without being registered again.
   useLayoutEffect(() => {
@@ -139,6 +152,13 @@ export function GraphCanvas({
     cy.on('mouseout', 'node', () => setTooltip(null));
     cy.on('viewport', () => setTooltip(null));
     cy.on('dbltap', 'node', (event) => handlers.current.onToggle?.((event.target as cytoscape.NodeSingular).data() as NodeData));
+    if (useWebgl)
+      cy.on('zoom', () => {
+        const scale = labelScale(cy.zoom(), window.devicePixelRatio);
+        if (labelScaleShown.current === null || scale === labelScaleShown.current) return;
+        labelScaleShown.current = scale;
+        hideLabelsTooSmall(cy, scale);
+      });
     cyRef.current = cy;
     setRenderer(useWebgl ? 'webgl' : 'canvas');
     return () => {
@@ -150,14 +170,30 @@ export function GraphCanvas({
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const options = layoutOptions(layout, elements.length);
+    // Labels are hidden until the layout has fitted the graph, so none is measured for a zoom it cannot be read
+    // at; not for a layout that places nodes by their labels' size (dagre), or positions would change.
+    const hideLabelsFirst = useWebgl && !(options as { nodeDimensionsIncludeLabels?: boolean }).nodeDimensionsIncludeLabels;
     cy.batch(() => {
       cy.elements().remove();
-      cy.add(elements.map((element) => ({ ...element, data: { ...element.data } })));
-      cy.nodes().forEach((node) => {
-        node.data('display', lang === 'zh' ? node.data('nameZh') : node.data('nameEn'));
-      });
+      cy.add(
+        elements.map((element) =>
+          element.group === 'nodes'
+            ? { ...element, data: { ...element.data, display: displayName(element.data as NodeData, lang) } }
+            : { ...element, data: { ...element.data } },
+        ),
+      );
+      displayedLang.current = lang;
+      if (hideLabelsFirst) cy.nodes().addClass(LABEL_TOO_SMALL);
     });
-    cy.layout(layoutOptions(layout, elements.length)).run();
+    labelScaleShown.current = null;
+    cy.layout(options).run();
+    if (useWebgl) {
+      const scale = labelScale(cy.zoom(), window.devicePixelRatio);
+      labelScaleShown.current = scale;
+      // Every layout fits the graph; a fit without the labels it then shows would cut off the bottom row's.
+      if (hideLabelsTooSmall(cy, scale) && hideLabelsFirst) cy.fit(undefined, FIT_PADDING);
+    }
     const counts: Record<string, number> = {};
     cy.elements().forEach((element) => {
       const key = String(element.data(element.group() === 'nodes' ? 'label' : 'type'));
@@ -170,10 +206,12 @@ export function GraphCanvas({
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
+    // On mount the nodes were just added with names in this language: setting them again would restyle every node.
+    if (!cy || displayedLang.current === lang) return;
+    displayedLang.current = lang;
     cy.batch(() => {
       cy.nodes().forEach((node) => {
-        node.data('display', lang === 'zh' ? node.data('nameZh') : node.data('nameEn'));
+        node.data('display', displayName(node.data() as NodeData, lang));
       });
     });
   }, [lang]);
@@ -189,6 +227,8 @@ export function GraphCanvas({
   const exportPng = () => {
     const cy = cyRef.current;
     if (!cy) return;
+    // The image is drawn at full size, where labels are readable: the canvas renderer decides which to draw.
+    if (renderer === 'webgl') cy.nodes().removeClass(LABEL_TOO_SMALL);
     const blob = cy.png({
       output: 'blob',
       full: true,
@@ -197,6 +237,7 @@ export function GraphCanvas({
       maxWidth: 8000,
       maxHeight: 8000,
     });
+    if (renderer === 'webgl') hideLabelsTooSmall(cy, labelScale(cy.zoom(), window.devicePixelRatio));
     downloadBlob(blob, `${exportName}.png`);
   };
 
@@ -215,7 +256,7 @@ export function GraphCanvas({
               {name === 'dagre' ? t('hierarchical') : name === 'fcose' ? t('free') : name}
             </button>
           ))}
-        <button type="button" onClick={() => cyRef.current?.fit(undefined, 24)}>
+        <button type="button" onClick={() => cyRef.current?.fit(undefined, FIT_PADDING)}>
           {t('fit')}
         </button>
         <button type="button" aria-label={t('zoomIn')} title={t('zoomIn')} onClick={() => zoomBy(1.25)}>

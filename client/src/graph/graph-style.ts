@@ -42,6 +42,9 @@ export const EDGE_LOOKS: Record<RelType, EdgeLook> = {
   CITES: { color: '#60a5fa', style: 'dashed', scored: false, arrow: true },
 };
 
+/** Class of a node whose label is hidden because it would be drawn smaller than its 'min-zoomed-font-size'. */
+export const LABEL_TOO_SMALL = 'label-too-small';
+
 export const NODE_LABELS = Object.keys(NODE_LOOKS) as NodeLabel[];
 export const REL_TYPES = Object.keys(EDGE_LOOKS) as RelType[];
 
@@ -152,6 +155,9 @@ export function graphStylesheet(): StylesheetJson {
       },
     },
     { selector: 'edge.differs', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b' } },
+    // Last, so it wins: GraphCanvas sets this class where a label would be drawn below 'min-zoomed-font-size',
+    // which the WebGL renderer does not honour itself (see label-visibility.ts).
+    { selector: `node.${LABEL_TOO_SMALL}`, style: { label: '' } },
   ];
   return [...base, ...nodeRules, ...edgeRules, ...stateRules];
 }
