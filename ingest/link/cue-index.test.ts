@@ -34,6 +34,15 @@ describe('findCues', () => {
     expect(text.slice(match?.start, match?.end)).toBe('互联网＋医疗健康');
   });
 
+  it('takes 编制 for a staffing quota, not where it draws up a budget or a plan (预算编制, 编制本规划)', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const staffing = (text: string) =>
+      findCues(text, index).filter((m) => m.cue.itemId === 'personnel.staffing-hr' && m.cue.literal === '编制');
+    expect(staffing('在地方现有编制总量内合理核定公立医院编制。')).toHaveLength(2);
+    expect(staffing('在预算管理制度中有明确的预算编制和调整条款的，得1分。')).toEqual([]);
+    expect(staffing('结合我市实际，编制本规划。')).toEqual([]);
+  });
+
   it('still matches a cue that itself holds full-width brackets (执业（助理）医师)', () => {
     const matches = findCues('提高执业（助理）医师比例。', cueIndexFor(catalogue, glossary));
     expect(matches.map((m) => m.cue.literal)).toEqual(['执业（助理）医师']);

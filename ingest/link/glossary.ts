@@ -23,6 +23,23 @@ export const glossaryEntrySchema = z.object({
       }, 'not a valid regular expression'),
     )
     .default([]),
+  /**
+   * Regular expressions (source text) of the contexts in which a form of the entry is another word: 编制
+   * of a staffing quota is also the verb "to draw up" ("预算编制", "编制本规划"). A form matched inside one
+   * of them is not the concept.
+   */
+  otherSenses: z
+    .array(
+      z.string().refine((source) => {
+        try {
+          new RegExp(source, 'u');
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a valid regular expression'),
+    )
+    .default([]),
   en: z.string().min(1),
   note: z.string().optional(),
 });
