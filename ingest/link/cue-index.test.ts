@@ -43,6 +43,14 @@ describe('findCues', () => {
     expect(staffing('结合我市实际，编制本规划。')).toEqual([]);
   });
 
+  it('takes 绩效考核 for the evaluation of hospitals, not for a budget’s performance or staff work points', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const evaluation = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-hospital.performance-evaluation');
+    expect(evaluation('深入推进二级、三级公立医院绩效考核，加强绩效考核实施。').length).toBeGreaterThan(0);
+    expect(evaluation('建立全面预算绩效考核机制得1分，未制定的扣1分；')).toEqual([]);
+    expect(evaluation('每月20日前上报上月绩效考核工分报表，得1分。')).toEqual([]);
+  });
+
   it('still matches a cue that itself holds full-width brackets (执业（助理）医师)', () => {
     const matches = findCues('提高执业（助理）医师比例。', cueIndexFor(catalogue, glossary));
     expect(matches.map((m) => m.cue.literal)).toEqual(['执业（助理）医师']);
