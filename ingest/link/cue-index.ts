@@ -4,7 +4,7 @@
  * the wording in the item's text that a match of it is evidence for.
  */
 import type { Catalogue, CatalogueItem } from './catalogue.js';
-import { entryFor, formsOf, type Glossary } from './glossary.js';
+import { entryFor, formsOf, type Glossary, type GlossaryEntry } from './glossary.js';
 import { indexPhrases } from './common-phrases.js';
 import { contentWords, wordBoundaries } from './segmenter.js';
 
@@ -76,6 +76,13 @@ export function cueIndexFor(catalogue: Catalogue, glossary: Glossary): CueIndex 
 
 function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   const cues: Cue[] = [];
+  // One RegExp per pattern of an entry, shared by its cues, so findCues looks each up once per text.
+  const compiled = new Map<GlossaryEntry, RegExp[]>();
+  const otherSensesOf = (entry: GlossaryEntry) => {
+    let patterns = compiled.get(entry);
+    if (!patterns) compiled.set(entry, (patterns = entry.otherSenses.map((source) => new RegExp(source, 'gu'))));
+    return patterns;
+  };
   for (const item of catalogue.items) {
     const own = new Map<string, Cue>();
     const add = (cue: Cue) => {
@@ -92,7 +99,7 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
       const concept = entry ? entry.id : `kw:${keyword}`;
       const base = BASE_WEIGHT[strength];
       const namesItem = (entry ? formsOf(entry) : [keyword]).some((form) => item.titleZh.includes(form));
-      const otherSenses = (entry?.otherSenses ?? []).map((source) => new RegExp(source, 'gu'));
+      const otherSenses = entry ? otherSensesOf(entry) : [];
       add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null, namesItem, otherSenses });
       if (!entry) continue;
       for (const form of formsOf(entry)) {
