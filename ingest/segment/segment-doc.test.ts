@@ -439,6 +439,28 @@ describe('segmentDoc: task tables', () => {
     ]);
   });
 
+  it('gives a row under a merged 牵头单位 or 完成时限 cell what that cell says, and nothing more', () => {
+    const doc = segment(
+      [
+        '某县2022年医改重点工作任务分解表',
+        '序号 | 重点任务 | 牵头单位 | 完成时限 | 备注 |',
+        '1 | 完善医共体管理体制 | 县卫健委 | 2022年6月底前 |',
+        '|',
+        '2 | 推进人员统筹使用 | 2022年12月底前 |',
+        '|',
+        '3 | 推进医保打包付费 |',
+        '|',
+        '4 | 建立绩效考核制度 | 县医保局、县财政局 | 长期推进 |',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => [task.path, task.text, task.supplements.map((cell) => `${cell.role}:${cell.text}`)])).toEqual([
+      ['1', '完善医共体管理体制', ['agencies:县卫健委', 'deadline:2022年6月底前']],
+      ['2', '推进人员统筹使用', ['agencies:县卫健委', 'deadline:2022年12月底前']],
+      ['3', '推进医保打包付费', ['agencies:县卫健委', 'deadline:2022年12月底前']],
+      ['4', '建立绩效考核制度', ['agencies:县医保局、县财政局', 'deadline:长期推进']],
+    ]);
+  });
+
   it('reads a table interrupted by section rows spanning its columns under its one header', () => {
     const doc = segment(
       [
