@@ -16,6 +16,8 @@ export interface FoundMeta {
   draft: boolean;
   /** Other signature and header lines naming the issuing body (cover letters), for the jurisdiction. */
   bodyLines: Line[];
+  /** The body a web page gives as the article's source (文章来源), not the document: the name alone. */
+  pageSourceLine: Line | null;
 }
 
 /** "资府发〔2017〕23号"; export tools sometimes print the year in [] or （）. */
@@ -50,6 +52,28 @@ const DISCLOSED_ISSUER = new RegExp(
 function disclosedIssuer(lines: readonly Line[]): Line | null {
   for (const line of lines) {
     const match = DISCLOSED_ISSUER.exec(line.text);
+    const name = match?.[1];
+    if (!match || !name) continue;
+    const start = line.start + match.index + match[0].length - name.length;
+    return { ...line, text: name, start, end: start + name.length };
+  }
+  return null;
+}
+
+/**
+ * A government site's information line names the body that published the article: "文章来源:灵璧县卫生健康委员会
+ * 浏览量: 发表时间:…", "来源：市卫健委". Under the 政府信息公开条例 (第十条) "行政机关制作的政府信息，由制作该政府信息
+ * 的行政机关负责公开", so that body is most often the document's maker — an inference, never printed by the
+ * document. The next field of the line follows the name with no space left between them.
+ */
+const PAGE_SOURCE = new RegExp(
+  `(?:^|[|｜\\s])(?:文章|信息)?来源[:：]\\s*([\\u4e00-\\u9fff（）]{2,40}?${BODY_SUFFIX})(?=$|[|｜\\s]|浏览|点击|阅读|发布|发表|作者|责任编辑|编辑|时间|日期|字号|【)`,
+  'u',
+);
+
+function pageSource(lines: readonly Line[]): Line | null {
+  for (const line of lines) {
+    const match = PAGE_SOURCE.exec(line.text);
     const name = match?.[1];
     if (!match || !name) continue;
     const start = line.start + match.index + match[0].length - name.length;
@@ -251,5 +275,6 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     issuedOn: chosen ? isoDate(chosen.date) : null,
     draft,
     bodyLines,
+    pageSourceLine: pageSource(front),
   };
 }

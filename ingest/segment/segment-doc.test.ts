@@ -310,6 +310,22 @@ describe('segmentDoc: metadata', () => {
     expect(segment('发布机构: | |\n某某工作任务\n1.做好信息发布。\n2.做好公开。').meta.issuer).toBeNull();
   });
 
+  it('places a document that names only its level by the body its web page gives as the article’s source, and says so (灵璧 2021)', () => {
+    const doc = segment(
+      [
+        '您当前的位置:首页 > 信息公开 > 灵璧县卫生健康委员会 > 决策部署落实情况',
+        '县卫健委2021年政府工作报告任务分解',
+        '文章来源:灵璧县卫生健康委员会 浏览量: 发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开',
+        '1.创建国家卫生县城。',
+        '牵头责任单位:县卫健委',
+        '2.加强基层医疗卫生服务能力建设。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ jurisdictionId: '341323', issuer: null });
+    expect(doc.messages.map((message) => message.code)).toContain('jurisdiction-from-page-source');
+    expect(doc.messages.map((message) => message.code)).not.toContain('jurisdiction-unknown');
+  });
+
   it('reads the number a web page prints before the cover’s title on its heading line (云岩 2021)', () => {
     const cover =
       '各街道办事处:\n经区政府同意,现将《健康云岩行动实施方案》印发给你们,请认真贯彻执行。\n云岩区人民政府办公室\n2021年2月22日\n';
