@@ -26,7 +26,12 @@ const ONE_BRACKET_LOST = /^[（(]\s*([\u4e00-\u9fff]{1,12})\s*(?:〔\s*((?:19|20
 
 function numberAfter(text: string): { docNumber: string; length: number } | null {
   const printed = DOC_NUMBER.exec(text);
-  if (printed?.[1]) return { docNumber: compact(printed[1]), length: printed[0].length };
+  // GB/T 9704 brackets the year in 〔〕; copies that print [2015] or （2015） mean the same number.
+  if (printed?.[1])
+    return {
+      docNumber: compact(printed[1]).replace(/[〔[【（(]((?:19|20)\d{2})[〕\]】）)]/u, '〔$1〕'),
+      length: printed[0].length,
+    };
   const repaired = ONE_BRACKET_LOST.exec(text);
   if (!repaired) return null;
   const [whole, issuer = '', openedYear, closedYear, serial = ''] = repaired;

@@ -41,11 +41,12 @@ const headedDocNumber = (line: Line): string | null => {
 };
 
 /**
- * The issuing body the disclosure table names (发布机构/发文机关 of the 政府信息公开 metadata), taken where
- * the copy carries no signature: "发布机构: 广东省卫生健康委员会".
+ * The issuing body the disclosure table names (发布机构/发文机关 of the 政府信息公开 metadata, 发文单位 of a law
+ * database's header), taken where the copy carries no signature: "发布机构: 广东省卫生健康委员会",
+ * "颁布时间:2015-09-30 00:00:00.000 发文单位:内蒙古自治区人民政府办公厅" (normalised, no space is left after the time).
  */
 const DISCLOSED_ISSUER = new RegExp(
-  `(?:^|[|｜\\s])(?:发布机构|发文机关)\\s*[:：|｜]?\\s*([\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX})(?=$|[|｜\\s])`,
+  `(?:^|[|｜\\s\\d])(?:发布机构|发文机关|发文单位)\\s*[:：|｜]?\\s*([\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX})(?=$|[|｜\\s])`,
   'u',
 );
 

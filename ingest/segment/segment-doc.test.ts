@@ -306,6 +306,20 @@ describe('segmentDoc: metadata', () => {
       ].join('\n'),
     );
     expect(doc.meta).toMatchObject({ issuer: '广东省卫生健康委员会', jurisdictionId: '440000' });
+    // A law database's header names the issuer 发文单位.
+    expect(
+      segment(
+        [
+          '内政办发[2015]103号',
+          '颁布时间:2015-09-30 00:00:00.000 发文单位:内蒙古自治区人民政府办公厅',
+          '经自治区人民政府同意,现将《内蒙古自治区全面推开旗县级公立医院综合改革实施方案》印发给你们。',
+          '(此件公开发布)',
+          '内蒙古自治区全面推开旗县级公立医院综合改革实施方案',
+          '一、总体要求',
+          '深入贯彻落实党的十八大精神。',
+        ].join('\n'),
+      ).meta,
+    ).toMatchObject({ issuer: '内蒙古自治区人民政府办公厅', jurisdictionId: '150000' });
     // An empty field names nobody.
     expect(segment('发布机构: | |\n某某工作任务\n1.做好信息发布。\n2.做好公开。').meta.issuer).toBeNull();
   });
