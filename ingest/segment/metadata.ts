@@ -91,7 +91,24 @@ const TITLE_PERIOD = /^（\d{4}\s*[—–\-－~～至到]+\s*\d{4}年?）$/u;
 const isTitleEnd = (line: Line) => TITLE_END.test(cleanTitle(line.text));
 /** "2021年9月" under the issuing body, as drafts and plans print it: a date to the month, no day. */
 const MONTH_LINE = /^\d{4}年\d{1,2}月$/u;
-const isSignatureDate = (line: Line) => isDate(line) || MONTH_LINE.test(line.text);
+/**
+ * GB/T 9704 prints the date under the signature "用阿拉伯数字将年、月、日标全" ("2016年7月5日"); a web copy that
+ * lost the characters 年月日 leaves the digits alone ("201675"). Read only when the digits after the year split
+ * into a month and a day one way alone: "201675" is 7月5日, "2016111" (1月11日 or 11月1日) is no date.
+ */
+function dateOfBareDigits(text: string): string | null {
+  const match = /^((?:19|20)\d{2})(\d{2,4})$/u.exec(text);
+  if (!match?.[1] || !match[2]) return null;
+  const [year, rest] = [match[1], match[2]];
+  const readings = [1, 2]
+    .map((monthDigits) => [rest.slice(0, monthDigits), rest.slice(monthDigits)] as const)
+    .filter(([month, day]) => /^(?:[1-9]|1[0-2])$/u.test(month) && /^(?:[1-9]|[12]\d|3[01])$/u.test(day));
+  const [only] = readings;
+  if (readings.length !== 1 || !only) return null;
+  return `${year}-${only[0].padStart(2, '0')}-${only[1].padStart(2, '0')}`;
+}
+
+const isSignatureDate = (line: Line) => isDate(line) || MONTH_LINE.test(line.text) || dateOfBareDigits(line.text) !== null;
 
 /** Lines between a title and the outline: preamble, addressees, a draft mark, a form to fill in. */
 function isPreambleLike(line: Line): boolean {
@@ -121,7 +138,7 @@ function cleanTitle(text: string): string {
 
 const joinedTitle = (lines: readonly Line[]) => cleanTitle(lines.map((line) => line.text).join(''));
 
-const isoDate = (line: Line): string | null => isoDateOfLine(line.text);
+const isoDate = (line: Line): string | null => isoDateOfLine(line.text) ?? dateOfBareDigits(line.text);
 
 interface SignatureBlock {
   /** The bodies signing, top to bottom: co-signed documents print one name a line above the date. */
@@ -136,6 +153,8 @@ function signatureBlocks(lines: readonly Line[]): SignatureBlock[] {
     const signatures: Line[] = [];
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k >= 0
     for (let k = i - 1; k >= 0 && signatures.length < 12 && SIGNATURE_LINE.test(lines[k]!.text); k--) signatures.unshift(lines[k]!);
+    // Digits alone are a date only under a signature.
+    if (signatures.length === 0 && dateOfBareDigits(line.text) !== null) return;
     blocks.push({ signatures, date: line });
   });
   return blocks;

@@ -340,6 +340,24 @@ describe('segmentDoc: metadata', () => {
     expect(doc.messages.map((message) => message.code)).not.toContain('jurisdiction-unknown');
   });
 
+  it('reads the date under a signature whose web copy lost 年月日 when its digits split one way only (佛山 2016)', () => {
+    const doc = segment(
+      [
+        '各区人民政府,市政府各部门、直属各机构:',
+        '现将《佛山市医疗卫生强基创优行动计划(20162018年)》印发给你们,请认真贯彻执行。',
+        '佛山市人民政府',
+        '201675',
+        '佛山市医疗卫生强基创优行动计划',
+        '为贯彻落实有关精神,制订本行动计划。',
+        '一、总体要求',
+        '按照“完善体系、优化格局”的思路,增强医疗卫生服务有效供给。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ title: '佛山市医疗卫生强基创优行动计划', issuer: '佛山市人民政府', issuedOn: '2016-07-05' });
+    // "2016111" is 1月11日 or 11月1日: no date is read.
+    expect(segment(['佛山市人民政府', '2016111', '某某行动计划', '一、总体要求', '做好工作。'].join('\n')).meta.issuedOn).toBeNull();
+  });
+
   it('reads the number a web page prints before the cover’s title on its heading line (云岩 2021)', () => {
     const cover =
       '各街道办事处:\n经区政府同意,现将《健康云岩行动实施方案》印发给你们,请认真贯彻执行。\n云岩区人民政府办公室\n2021年2月22日\n';
