@@ -39,6 +39,14 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('names the measure of a goal stated after 围绕实现 without the lead words (佛山 2016)', () => {
+    expect(extractTargets('围绕实现区域内住院率达到90%左右的目标,优化配置医疗卫生资源。')[0]).toMatchObject({
+      metric: '区域内住院率',
+      op: '=',
+      value: 90,
+    });
+  });
+
   it('reads 提高5元 as an increase', () => {
     expect(brief('基本公共卫生服务经费人均财政补助标准提高5元。')).toEqual([['+', 5, '元']]);
   });

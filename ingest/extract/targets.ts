@@ -135,9 +135,12 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
   return 0;
 }
 
-/** Leading date words and connectives that are not part of what is measured. */
+/**
+ * Leading date words and connectives that are not part of what is measured; "围绕实现…的目标" frames a goal
+ * ("围绕实现区域内住院率达到90%左右的目标") and is not part of it either.
+ */
 const METRIC_LEAD =
-  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本)+/u;
+  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
 
 function metricOf(text: string): string | null {
   const metric = compact(text).replace(METRIC_LEAD, '').replace(/的$/u, '');
