@@ -37,6 +37,8 @@ describe('extractTargets', () => {
     expect(read('医保基金床日付费标准由原来的120元提高到140元。')).toEqual([
       ['>=', 140, '元', null, '医保基金床日付费标准', '由原来的120元提高到140元'],
     ]);
+    // "从2023年起" says when, not where from: the year stays the goal's.
+    expect(read('从2023年起提高到80元。').map((target) => target.slice(0, 4))).toEqual([['>=', 80, '元', '2023']]);
   });
 
   it('names the measure of a goal stated after 围绕实现 without the lead words (佛山 2016)', () => {

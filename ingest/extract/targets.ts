@@ -300,9 +300,11 @@ const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
 /**
  * "从2020年每人每年74元提高到每人每年79元", "由原来的120元提高到140元": a change is stated from its baseline
  * (从/由 X) to its goal (提高到/降低至 Y). The figure after the verb is the target; a figure between 从/由 and
- * the verb is where it starts from, and a year there is the baseline's year, not the target's.
+ * the verb is where it starts from, and a year there is the baseline's year, not the target's. "从2023年起" (from
+ * when) names no baseline.
  */
-const CHANGE = /(?:从|由)[^，。；;,：:\n\t]{0,30}?\d[^，。；;,：:\n\t]{0,12}?((?:提高|提升|增加|上升|扩大|降低|下降|减少|压缩)(?:到|至))/gu;
+const CHANGE =
+  /(?:从|由)[^，。；;,：:\n\t]{0,30}?\d+(?:\.\d+)?(?![\d.]|\s*[年月日起])[^，。；;,：:\n\t]{0,12}?((?:提高|提升|增加|上升|扩大|降低|下降|减少|压缩)(?:到|至))/gu;
 
 interface Change {
   /** Where 从/由 is printed: the target's text starts there. */
