@@ -50,9 +50,10 @@ const DISCLOSED_ISSUER = new RegExp(
   'u',
 );
 
-function disclosedIssuer(lines: readonly Line[]): Line | null {
+/** The first body a field of the front matter names (its group 1), as a line of its own at its place. */
+function namedInField(lines: readonly Line[], field: RegExp): Line | null {
   for (const line of lines) {
-    const match = DISCLOSED_ISSUER.exec(line.text);
+    const match = field.exec(line.text);
     const name = match?.[1];
     if (!match || !name) continue;
     const start = line.start + match.index + match[0].length - name.length;
@@ -71,17 +72,6 @@ const PAGE_SOURCE = new RegExp(
   `(?:^|[|｜\\s])(?:文章|信息)?来源[:：]\\s*([\\u4e00-\\u9fff（）]{2,40}?${BODY_SUFFIX})(?=$|[|｜\\s]|浏览|点击|阅读|发布|发表|作者|责任编辑|编辑|时间|日期|字号|【)`,
   'u',
 );
-
-function pageSource(lines: readonly Line[]): Line | null {
-  for (const line of lines) {
-    const match = PAGE_SOURCE.exec(line.text);
-    const name = match?.[1];
-    if (!match || !name) continue;
-    const start = line.start + match.index + match[0].length - name.length;
-    return { ...line, text: name, start, end: start + name.length };
-  }
-  return null;
-}
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
@@ -269,7 +259,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   const forwards = front.some((line) => FORWARDING.test(line.text));
   const chosen = (forwards ? (before ?? after) : (after ?? before)) ?? null;
   const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
-  const disclosed = chosen?.signatures.length || header ? null : disclosedIssuer(front);
+  const disclosed = chosen?.signatures.length || header ? null : namedInField(front, DISCLOSED_ISSUER);
   const issuerLine = chosen?.signatures.at(-1) ?? disclosed;
   const issuer =
     chosen && chosen.signatures.length > 0
@@ -295,6 +285,6 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     issuedOn: chosen ? isoDate(chosen.date) : null,
     draft,
     bodyLines,
-    pageSourceLine: pageSource(front),
+    pageSourceLine: namedInField(front, PAGE_SOURCE),
   };
 }
