@@ -28,6 +28,20 @@ describe('extractCitations', () => {
     expect(extractCitations(text).map((citation) => citation.docNumber)).toEqual(['国办发〔2015〕33号']);
   });
 
+  it('reads 落实《…》 as a basis only in a purpose clause (为…，落实《…》，制定本方案), not where 落实 is the verb of a directive', () => {
+    const titles = (text: string) => extractCitations(text).map((citation) => citation.title);
+    expect(titles('为落实《“健康中国2030”规划纲要》，制定本方案。')).toEqual(['“健康中国2030”规划纲要']);
+    expect(titles('为进一步深化医改，落实《福建省深化医药卫生体制改革2024年重点任务方案》，结合我市实际，制定本方案。')).toEqual([
+      '福建省深化医药卫生体制改革2024年重点任务方案',
+    ]);
+    expect(titles('各级医疗机构要严格落实《医疗机构管理条例》要求，规范执业行为。')).toEqual([]);
+    expect(titles('各地要落实好《关于进一步完善医疗卫生服务体系的意见》，抓好落实。')).toEqual([]);
+    expect(titles('会议要求，落实《医疗质量管理办法》，加强质量控制。')).toEqual([]);
+    // 根据 and 贯彻落实 state a basis wherever they stand.
+    expect(titles('根据《中华人民共和国基本医疗卫生与健康促进法》，制定本方案。')).toEqual(['中华人民共和国基本医疗卫生与健康促进法']);
+    expect(titles('各地要认真贯彻落实《关于深化医药卫生体制改革的意见》。')).toEqual(['关于深化医药卫生体制改革的意见']);
+  });
+
   it('reads several citations in one 根据 sentence, keeping nested 〈〉 in the title', () => {
     const text =
       '根据国务院办公厅《关于印发〈深化医药卫生体制改革2024年重点工作任务〉的通知》（国办发〔2024〕29号）、省医改领导小组《关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知》（闽医改组〔2024〕1号）、市委市政府《关于进一步深化三明医改的若干措施的通知》（明委发〔2024〕4号），为深入贯彻落实党中央决策部署。现将《2024年度深化医改重点任务分解表》印发给你们。';
