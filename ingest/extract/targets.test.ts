@@ -49,6 +49,29 @@ describe('extractTargets', () => {
     });
   });
 
+  it('keeps 从2023年起 (when a measure starts) and the 将 of 将…提高到 out of the measure it names', () => {
+    const metrics = (text: string) => extractTargets(text).map((target) => [target.metric, target.by, target.value]);
+    expect(metrics('从2023年起提高到80元。')).toEqual([[null, '2023', 80]]);
+    expect(metrics('从2023年1月1日起，将门诊报销比例提高到55%。')).toEqual([['门诊报销比例', '2023', 55]]);
+    expect(metrics('自2024年起，基层医疗卫生机构诊疗量占比提高到65%。')).toEqual([['基层医疗卫生机构诊疗量占比', '2024', 65]]);
+  });
+
+  it('reads the goals of real 从/由…提高到/降低到 sentences, and nothing from 从严从紧 or 从源头上', () => {
+    const read = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit, t.by, t.metric]);
+    expect(read('家庭医生签约服务覆盖率由现在的50%提高到70%。')).toEqual([['>=', 70, '%', null, '家庭医生签约服务覆盖率']]);
+    expect(read('个人卫生支出占卫生总费用的比重从“十三五”末的27.7%下降到27%左右。')).toEqual([
+      ['=', 27, '%', null, '个人卫生支出占卫生总费用的比重'],
+    ]);
+    expect(read('到2025年，人均预期寿命从78.5岁提高到79.5岁，孕产妇死亡率由12/10万降低到10/10万以下。')).toEqual([
+      ['>=', 79.5, '岁', '2025', '人均预期寿命'],
+      ['<=', 10, '/10万', '2025', '孕产妇死亡率'],
+    ]);
+    expect(read('从严从紧控制公立医院床位规模，床位使用率提高到85%。')).toEqual([['>=', 85, '%', null, '床位使用率']]);
+    expect(read('从源头上提高药品质量，抽检合格率提高到98%。')).toEqual([['>=', 98, '%', null, '抽检合格率']]);
+    expect(read('由2020年底的3个增加到2025年的10个。')).toEqual([['>=', 10, '个', '2025', null]]);
+    expect(read('到2025年，县域内就诊率提高到90%以上。')).toEqual([['>=', 90, '%', '2025', '县域内就诊率']]);
+  });
+
   it('reads 提高5元 as an increase', () => {
     expect(brief('基本公共卫生服务经费人均财政补助标准提高5元。')).toEqual([['+', 5, '元']]);
   });

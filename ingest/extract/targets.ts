@@ -137,13 +137,17 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
 
 /**
  * Leading date words and connectives that are not part of what is measured; "围绕实现…的目标" frames a goal
- * ("围绕实现区域内住院率达到90%左右的目标") and is not part of it either.
+ * ("围绕实现区域内住院率达到90%左右的目标") and is not part of it either. "从/自2023年(1月1日)起" says when a
+ * measure starts, and 将/把 ("将门诊报销比例提高到55%") only puts its object before the verb.
  */
 const METRIC_LEAD =
-  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
+  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|[从自]\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*起|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
 
 function metricOf(text: string): string | null {
-  const metric = compact(text).replace(METRIC_LEAD, '').replace(/的$/u, '');
+  const metric = compact(text)
+    .replace(METRIC_LEAD, '')
+    .replace(/^[将把]/u, '')
+    .replace(/的$/u, '');
   return metric.length > 0 ? metric : null;
 }
 
@@ -157,7 +161,7 @@ function changedMetric(text: string, masked: string, changeStart: number): strin
     text.slice(from, changeStart).trim() !== '' || from === 0
       ? text.slice(from, changeStart)
       : text.slice(clauseStart(masked, from - 1), from - 1);
-  return metricOf(lead)?.replace(/^[将把]/u, '') ?? null;
+  return metricOf(lead);
 }
 
 function yearBefore(masked: string, position: number): string | null {
@@ -357,7 +361,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
         : isAlternative
           ? previous.metric
           : (metricOf(text.slice(from, start)) ??
-            (from > 0 && start > numberStart - 1 ? null : metricOf(text.slice(clauseStart(masked, from - 1), from - 1))));
+            (from === 0 || start > numberStart - 1 ? null : metricOf(text.slice(clauseStart(masked, from - 1), from - 1))));
     targets.push({
       text: text.slice(start, end),
       metric,
