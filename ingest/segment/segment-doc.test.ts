@@ -340,6 +340,29 @@ describe('segmentDoc: metadata', () => {
     expect(doc.messages.map((message) => message.code)).not.toContain('jurisdiction-unknown');
   });
 
+  it('does not place a 县卫健委 copy by a newspaper or a city or province that reposted it as its page’s source', () => {
+    const copy = (source: string) =>
+      segment(
+        [
+          '您当前的位置:首页 > 信息公开 > 决策部署落实情况',
+          '县卫健委2021年政府工作报告任务分解',
+          `文章来源:${source} 浏览量: 发表时间:2021-05-07 10:49`,
+          '1.创建国家卫生县城。',
+          '牵头责任单位:县卫健委',
+          '2.加强基层医疗卫生服务能力建设。',
+        ].join('\n'),
+      );
+    for (const source of ['人民网', '宿州市卫生健康委员会', '安徽省卫生健康委员会', '安徽省人民政府']) {
+      const doc = copy(source);
+      expect(doc.meta.jurisdictionId, source).toBe('000000');
+      expect(doc.messages.map((message) => message.code)).toContain('jurisdiction-unknown');
+    }
+    // A body of the level the copy names itself by (县) is its maker, and the place stays marked inferred.
+    const placed = copy('灵璧县人民政府');
+    expect(placed.meta.jurisdictionId).toBe('341323');
+    expect(placed.messages.map((message) => message.code)).toContain('jurisdiction-from-page-source');
+  });
+
   it('reads the date under a signature whose web copy lost 年月日 when its digits split one way only (佛山 2016)', () => {
     const doc = segment(
       [

@@ -12,8 +12,9 @@ import {
   type PolicyMeta,
   type SegmentedDoc,
 } from '../document.js';
-import { NATION_ID } from '../resolve/jurisdiction-registry.js';
-import { resolveJurisdiction, type PlaceMention } from './jurisdiction.js';
+import { BODY_SUFFIX } from '../conventions.js';
+import { jurisdictionById, NATION_ID } from '../resolve/jurisdiction-registry.js';
+import { resolveJurisdiction, type PlaceMention, type ResolvedJurisdiction } from './jurisdiction.js';
 import { linesOf } from './lines.js';
 import { findMetadata } from './metadata.js';
 import { parseOutline, type Unit } from './outline.js';
@@ -72,6 +73,23 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
   return { start: s, end: e };
 }
 
+/**
+ * A body names itself in its own documents by the level word that ends its place's name ("灵璧县卫生健康委员会"
+ * is "县卫健委", "宿州市卫生健康委员会" "市卫健委"). "县级", "区域", "市场" are words of their own.
+ */
+const OWN_LEVEL = new RegExp(`^(省|市|州|县|区|旗)(?![级域场])[\\u4e00-\\u9fff（）]{0,12}?${BODY_SUFFIX}`, 'u');
+
+/**
+ * The place of a web page's 文章来源 for a copy that names only its level: a source of another level (a
+ * newspaper, or a city or province reposting a county's document) is not the document's maker.
+ */
+function placeFromPageSource(text: string, mentions: readonly PlaceMention[], source: PlaceMention): ResolvedJurisdiction | null {
+  const levelWord = mentions.map((mention) => OWN_LEVEL.exec(mention.text)?.[1]).find((word) => word !== undefined);
+  if (!levelWord) return null;
+  const placed = resolveJurisdiction(text, [source]);
+  return placed && jurisdictionById(placed.id)?.name.endsWith(levelWord) ? placed : null;
+}
+
 /** The segment stage. */
 export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   const { normalised } = doc;
@@ -99,7 +117,7 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   const fromPage =
     signed || voted || !found.pageSourceLine
       ? null
-      : resolveJurisdiction(text, [{ text: found.pageSourceLine.text, offset: found.pageSourceLine.start }]);
+      : placeFromPageSource(text, mentions, { text: found.pageSourceLine.text, offset: found.pageSourceLine.start });
   const jurisdiction = (signed && voted?.id !== signed.id ? signed : voted) ?? fromPage;
   if (fromPage && found.pageSourceLine) {
     warn(
