@@ -532,6 +532,44 @@ describe('segmentDoc: task tables', () => {
     ]);
   });
 
+  it('keeps a row under a merged 牵头单位 whose 完成时限 is a range, a repeat, a start or a dotted date as its own task', () => {
+    for (const deadline of ['2023—2025年', '2023-2025年', '每年', '逐年推进', '持续', '2023年起', '2022.12', '2022.12.31']) {
+      const doc = segment(
+        [
+          '某县2022年医改重点工作任务分解表',
+          '序号 | 重点任务 | 牵头单位 | 完成时限 | 备注 |',
+          '1 | 完善医共体管理体制 | 县卫健委 | 2022年6月底前 |',
+          '|',
+          `2 | 推进人员统筹使用 | ${deadline} |`,
+        ].join('\n'),
+      );
+      expect(
+        doc.tasks.map((task) => [task.path, task.text, task.supplements.map((cell) => `${cell.role}:${cell.text}`)]),
+        deadline,
+      ).toEqual([
+        ['1', '完善医共体管理体制', ['agencies:县卫健委', 'deadline:2022年6月底前']],
+        ['2', '推进人员统筹使用', ['agencies:县卫健委', `deadline:${deadline}`]],
+      ]);
+    }
+  });
+
+  it('keeps a short task cell that is a number or a 长期 phrase of the task in the task column', () => {
+    const doc = segment(
+      [
+        '某县2022年医改重点工作任务分解表',
+        '序号 | 重点任务 | 牵头单位 | 完成时限 |',
+        '1 | 完善医共体管理体制 | 县卫健委 | 2022年6月底前 |',
+        '2 | 长期护理保险试点 | 2022年12月底前 |',
+        '3 | 120急救网络建设 |',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => [task.path, task.text, task.supplements.map((cell) => `${cell.role}:${cell.text}`)])).toEqual([
+      ['1', '完善医共体管理体制', ['agencies:县卫健委', 'deadline:2022年6月底前']],
+      ['2', '长期护理保险试点', ['agencies:县卫健委', 'deadline:2022年12月底前']],
+      ['3', '120急救网络建设', ['agencies:县卫健委', 'deadline:2022年12月底前']],
+    ]);
+  });
+
   it('reads a table interrupted by section rows spanning its columns under its one header', () => {
     const doc = segment(
       [

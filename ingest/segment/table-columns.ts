@@ -20,14 +20,19 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   return short && (named >= 1 || cells.some((cell) => /^(?:工作任务|重点任务|任务|具体措施|细化措施|主要目标要求|工作内容)$/u.test(cell)));
 }
 
-const WHEN = String.raw`(?:(?:19|20)\d{2}\s*年)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|[上下]半年|第?[一二三四1-4]季度|年?底|年内|全年)?[底末中]?(?:之?前|以前)?(?:完成)?`;
+/**
+ * A year, or years joined by a dash that print 年 once ("2023—2025年"), or a date in the dotted form of
+ * tables ("2022.12", "2022.12.31").
+ */
+const YEAR = String.raw`(?:(?:19|20)\d{2}\s*(?:年\s*)?[—–-]\s*)?(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\.\d{1,2}(?:\.\d{1,2})?`;
+const WHEN = String.raw`(?:${YEAR})?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|[上下]半年|第?[一二三四1-4]季度|年?底|年内|全年)?[底末中]?(?:之?前|以前|起)?(?:完成)?`;
 
 /**
- * What a 完成时限 column prints: a date or period ("2022年6月底前", "2021年8月前", "年底前", "全年"), several
- * joined ("2022年3月、9月"), or a standing term ("长期推进", "持续推进", "常态化开展") — never a task's verb
- * phrase.
+ * What a 完成时限 column prints: a date or period ("2022年6月底前", "2021年8月前", "年底前", "全年",
+ * "2023—2025年", "2022.12"), several joined ("2022年3月、9月"), when a task starts ("2023年起"), a repeat
+ * ("每年", "逐年推进"), or a standing term ("长期推进", "持续", "常态化开展") — never a task's verb phrase.
  */
 export const DEADLINE_CELL = new RegExp(
-  String.raw`^(?:(?=[^、，,]*[\d年月季半底内])${WHEN}(?:[、，,及和至—-]${WHEN})*|长期(?:推进|坚持|实施|开展)?|持续(?:推进|实施|开展)|常态化(?:推进|开展)?)$`,
+  String.raw`^(?:(?=[^、，,]*[\d年月季半底内])${WHEN}(?:[、，,及和至—-]${WHEN})*|(?:每|逐)(?:年|半年|季度|月)(?:推进|实施|开展)?|长期(?:推进|坚持|实施|开展)?|持续(?:推进|实施|开展)?|常态化(?:推进|开展)?)$`,
   'u',
 );
