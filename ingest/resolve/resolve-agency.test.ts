@@ -103,6 +103,38 @@ describe('resolveAgencyName', () => {
     expect(resolve('市卫健委', '440000').agency.id).not.toBe(resolve('省卫健委', '440000').agency.id);
   });
 
+  it('keeps institutions, zones and joint levels named in a city’s document apart from the city’s own bodies', () => {
+    const own = new Set(['350400:HEALTH', '350400:MEDICAL_INSURANCE', '350400:GOVERNMENT', '350400:HOSPITAL']);
+    for (const name of ['社区卫生服务中心', '区域医疗中心', '县级公立医院', '乡镇卫生院', '高新区管委会', '经开区社会事业局']) {
+      const agency = resolve(name, SANMING).agency;
+      expect(agency.name, name).toBe(name);
+      expect(own.has(agency.id), name).toBe(false);
+    }
+    // The bodies of all its counties, or of two levels, are none of the city's own.
+    for (const name of ['各县（市、区）卫生健康局', '县区卫健部门', '区县卫健局', '市县两级医保部门']) {
+      expect(own.has(resolve(name, SANMING).agency.id), name).toBe(false);
+    }
+    expect(resolve('各区县人民政府', SANMING).agency).toMatchObject({ type: 'LOWER_GOVS', name: '三明市所辖各县（市、区）人民政府' });
+  });
+
+  it('reads 市 inside a word as no level in a province’s document, and a 市 body there as a city’s', () => {
+    expect(resolve('市场监管局', '350000').agency).toMatchObject({ id: '350000:MARKET_REGULATION', name: '福建省市场监督管理局' });
+    expect(resolve('城市医疗集团', '350000').agency.name).toBe('城市医疗集团');
+    expect(resolve('市卫健委', '350000').agency.id).not.toBe(resolve('省卫健委', '350000').agency.id);
+    expect(resolve('各市卫生健康委', '350000').agency.id).not.toBe('350000:HEALTH');
+  });
+
+  it('gives a municipality its own 市 bodies and its districts’ 区 bodies, and names its subordinate governments without 市（州）', () => {
+    for (const municipality of ['110000', '120000', '310000', '500000']) {
+      expect(resolve('市卫生健康委', municipality).agency.id).toBe(`${municipality}:HEALTH`);
+      expect(resolve('区卫生健康委', municipality).agency.id).not.toBe(`${municipality}:HEALTH`);
+      expect(resolve('市场监管局', municipality).agency.id).toBe(`${municipality}:MARKET_REGULATION`);
+      const lower = resolve('各区人民政府', municipality).agency;
+      expect(lower.type).toBe('LOWER_GOVS');
+      expect(lower.name).toMatch(/^[^（]+市所辖下级人民政府$/u);
+    }
+  });
+
   it('does not make the townships of a document whose place is not known the nation’s subordinate governments', () => {
     const townships = resolve('各乡镇人民政府', '000000');
     expect(townships.agency).toMatchObject({ type: 'LOWER_GOVS', name: '各乡镇人民政府', jurisdictionId: '000000' });

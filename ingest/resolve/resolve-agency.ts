@@ -168,7 +168,10 @@ function canonicalOf(
       aliases: [printed],
     };
   }
-  const core = printedCore ?? entry.nameByLevel?.[scope.level] ?? entry.name;
+  // "直辖市和较大的市分为区、县" (宪法第三十条): a municipality (北京市) has no 市（州） below it, so the name
+  // a province's subordinate bodies get does not fit it.
+  const municipality = scope.level === 'province' && scope.name.endsWith('市');
+  const core = printedCore ?? (municipality ? undefined : entry.nameByLevel?.[scope.level]) ?? entry.name;
   // State Council ministries carry no prefix: 财政部, not 国家财政部.
   const prefix = scope.id === NATION_ID ? (printedCore ? '' : '国家') : scope.name;
   return {
