@@ -37,6 +37,8 @@ describe('extractCitations', () => {
     expect(titles('各级医疗机构要严格落实《医疗机构管理条例》要求，规范执业行为。')).toEqual([]);
     expect(titles('各地要落实好《关于进一步完善医疗卫生服务体系的意见》，抓好落实。')).toEqual([]);
     expect(titles('会议要求，落实《医疗质量管理办法》，加强质量控制。')).toEqual([]);
+    // 为此 ("therefore") opens no purpose clause.
+    expect(titles('为此，各地要落实《医疗质量管理办法》。')).toEqual([]);
     // 根据 and 贯彻落实 state a basis wherever they stand.
     expect(titles('根据《中华人民共和国基本医疗卫生与健康促进法》，制定本方案。')).toEqual(['中华人民共和国基本医疗卫生与健康促进法']);
     expect(titles('各地要认真贯彻落实《关于深化医药卫生体制改革的意见》。')).toEqual(['关于深化医药卫生体制改革的意见']);

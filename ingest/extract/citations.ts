@@ -75,8 +75,9 @@ function governedByBasis(lead: string): boolean {
   const last = matches.at(-1);
   if (!last) return false;
   // 落实 alone is also the verb of a directive ("各级医疗机构要严格落实《医疗机构管理条例》要求"); it states the
-  // basis only in the purpose clause that opens the sentence with 为 ("为…，落实《…》，…制定本行动计划").
-  if (last[0] === '落实' && !/^\s*为/u.test(lead)) return false;
+  // basis only in the purpose clause that opens the sentence with 为 ("为…，落实《…》，…制定本行动计划"); 为此
+  // ("therefore") opens none.
+  if (last[0] === '落实' && !/^\s*为(?!此)/u.test(lead)) return false;
   let between = lead.slice(last.index + last[0].length);
   while (/《[^《》]*》/u.test(between)) between = between.replace(/《[^《》]*》/gu, '');
   return !/[，,]/u.test(between);
