@@ -62,6 +62,14 @@ export interface AppOptions {
    */
   searchIndexFile?: string | null;
   /**
+   * Answers shared between requests until the next write (see shared-answers.ts): those of every
+   * query (`every`, a search's only with the kept graph's own index, whose version is known) or
+   * only the coverage matrix's and compare's, which cost every reader the same seconds of work;
+   * at most `maxBytes` of them serialised.
+   * @default { every: true, maxBytes: 64 MiB }
+   */
+  sharedAnswers?: { every?: boolean; maxBytes?: number };
+  /**
    * Document upload and curation. Without a token (the default) the server is read-only and the
    * write endpoints answer 403.
    * @default { token: null }
@@ -231,7 +239,7 @@ const GRAPHIQL_EXAMPLES = /* GraphQL */ `
 `;
 
 /** Root fields whose answers cost every reader the same seconds of work: computed once per version of the graph. */
-const SHARED_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
+const COSTLY_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
 
 export function createApp({
   store,
@@ -244,6 +252,7 @@ export function createApp({
   writes = { token: null },
   keptFile = null,
   searchIndexFile = null,
+  sharedAnswers: { every: shareEvery = true, maxBytes: sharedBytes } = {},
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
@@ -309,7 +318,12 @@ export function createApp({
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
       // Parse, validation and execution phase.
       ...useQueryLimits(effectiveLimits),
-      useSharedAnswers({ version: () => served.version, fields: SHARED_ANSWERS }),
+      useSharedAnswers({
+        // A search answers from the index, rebuilt after a write while requests read the new graph.
+        version: () => (served.version === null ? null : `${served.version}.${ownIndex?.generation ?? 0}`),
+        shares: (field) => COSTLY_ANSWERS.has(field) || (shareEvery && (field !== 'search' || ownIndex !== null)),
+        ...(sharedBytes === undefined ? {} : { maxBytes: sharedBytes }),
+      }),
       // Before the read lock is taken: a search waiting for the index must not hold writes back.
       useSearchAfterIndexBuilt(() => (ownIndex && !ownIndex.built ? readying : null)),
       useSharedReads(lock),
