@@ -1,14 +1,15 @@
 /**
- * @module Answers that cost every reader the same work, computed once per version of the graph and
- * shared: a query whose root fields are all among `fields` (the coverage matrix of every
- * jurisdiction, compare) is executed by the first request; later requests with the same document,
- * variables and operation get its result until the next write. Requests arriving while it is being
- * computed wait for it rather than compute it again.
+ * @module Answers computed once per version of the graph and shared: a query whose root fields are
+ * all shared (every query's by default; see app.ts) is executed by the first request; later requests
+ * with the same document, variables and operation get its answer until the version changes (a write,
+ * a search index built). Requests arriving while it is being computed wait for it rather than
+ * compute it again. The graph does not change between writes, so neither does the answer.
  *
- * A shared answer is also serialised once: its `data` (2 MB of JSON for the coverage of 300
- * jurisdictions) is kept as UTF-8 bytes, and each response is those bytes with the request's own
- * extensions after them. Stringifying, measuring and encoding the same megabytes for every reader
- * cost more than everything else the server did under load.
+ * A shared answer is kept as the UTF-8 bytes of its response, not as objects: `{"data":…` (2 MB
+ * of JSON for the coverage of 300 jurisdictions) then the request's own extensions, bytes sent
+ * again as they are while the extensions are the same. Stringifying, measuring and encoding the
+ * same megabytes for every reader cost more than everything else the server did under load. At
+ * most `maxBytes` are kept, those sent least recently dropped first.
  */
 import { getOperationAST, Kind, OperationTypeNode, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type Plugin } from 'graphql-yoga';
@@ -23,7 +24,7 @@ export interface SharedAnswersOptions {
   shares: (field: string) => boolean;
   /**
    * Bytes of serialised answers kept at most; the answers least recently sent are dropped
-   * first, and an answer larger than a quarter of it is not kept once sent.
+   * first, and an answer larger than that is not kept (the requests waiting for it still get it).
    * @default 64 MiB
    */
   maxBytes?: number;
