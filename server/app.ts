@@ -5,6 +5,7 @@
  * temporary store and call `app.fetch(...)`. `main.ts` listens.
  */
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { cueIndexFor } from '../ingest/link/cue-index.js';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveCommits } from './context/read-write-lock.js';
@@ -362,12 +363,29 @@ export function createApp({
     await ownIndex?.refresh();
     return { loaded: stamp !== null, searchIndexLoaded: false };
   }
+  /**
+   * The linker's cue index and word segmenter, which the coverage's and compare's title links and
+   * the gap audit read: built once while starting (about a second on one core), not during the
+   * first of those requests, which would hold every request behind it meanwhile.
+   */
+  async function prepareLinker(): Promise<void> {
+    try {
+      const { catalogue, glossary } = await loadLinks();
+      cueIndexFor(catalogue, glossary);
+    } catch (error) {
+      // The first request that needs the catalogue reports it; answering everything else goes on.
+      logger.warn('could not load the national catalogue for the linker', error);
+    }
+  }
   let readying: ReturnType<typeof loadOrBuild> | null = null;
   function ready(): ReturnType<typeof loadOrBuild> {
-    readying ??= loadOrBuild().catch((error: unknown) => {
-      readying = null;
-      throw error;
-    });
+    readying ??= Promise.all([loadOrBuild(), prepareLinker()]).then(
+      ([loaded]) => loaded,
+      (error: unknown) => {
+        readying = null;
+        throw error;
+      },
+    );
     return readying;
   }
   async function persisted(): Promise<void> {
