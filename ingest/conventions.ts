@@ -65,10 +65,11 @@ export const END_MATTER = new RegExp(
  * A government website's furniture copied with a page, never part of the document: its navigation — a
  * breadcrumb ("您当前的位置:首页 > 信息公开 > …", "首页 > 法律法规 > 正文阅览"), a menu entry under its
  * bullet ("• 政府信息公开"), a table of contents' heading ("目录") — and the article's information line
- * ("文章来源:… 发表时间:2021-05-07 10:49 责任编辑:…", "浏览量:  【字体:大 中 小】").
+ * ("文章来源:… 发表时间:2021-05-07 10:49 责任编辑:…", "浏览量:  【字体:大 中 小】"), and a law database's header line
+ * ("颁布时间:2015-09-30 00:00:00.000 发文单位:…").
  */
 export const SITE_FURNITURE =
-  /^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪]|目\s*录$|(?:文章|信息)?来源[:：]|(?:发布|发表)(?:时间|日期)[:：]|浏览(?:量|次数)[:：]|【字体)/u;
+  /^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪]|目\s*录$|(?:文章|信息)?来源[:：]|(?:发布|发表|颁布)(?:时间|日期)[:：]|浏览(?:量|次数)[:：]|【字体)/u;
 
 /** "（征求意见稿）": a consultation draft. */
 export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审稿|讨论稿)）?/u;

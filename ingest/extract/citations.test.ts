@@ -14,6 +14,20 @@ describe('extractCitations', () => {
     );
   });
 
+  it('reads a plan its purpose clause cites by its title alone after 落实 (新乡 2023)', () => {
+    const text =
+      '为巩固拓展疫情防控工作成果,落实《新乡市“十四五”全民健康规划》,提升本市公共卫生综合服务能力,根据《河南省人民政府办公厅关于印发河南省公共卫生体系建设三年行动计划(2023—2025年)的通知》(豫政办〔2023〕32号)文件要求,制定本行动计划。';
+    expect(extractCitations(text).map((citation) => [citation.title, citation.docNumber])).toEqual([
+      ['新乡市“十四五”全民健康规划', null],
+      ['河南省人民政府办公厅关于印发河南省公共卫生体系建设三年行动计划(2023—2025年)的通知', '豫政办〔2023〕32号'],
+    ]);
+  });
+
+  it('gives a number printed with [ ] or （ ） around its year in the 〔 〕 of GB/T 9704 (内蒙古 2015)', () => {
+    const text = '根据《国务院办公厅关于全面推开县级公立医院综合改革的实施意见》(国办发[2015]33号)精神，制定本方案。';
+    expect(extractCitations(text).map((citation) => citation.docNumber)).toEqual(['国办发〔2015〕33号']);
+  });
+
   it('reads several citations in one 根据 sentence, keeping nested 〈〉 in the title', () => {
     const text =
       '根据国务院办公厅《关于印发〈深化医药卫生体制改革2024年重点工作任务〉的通知》（国办发〔2024〕29号）、省医改领导小组《关于印发〈福建省深化医药卫生体制改革2024年重点任务方案〉的通知》（闽医改组〔2024〕1号）、市委市政府《关于进一步深化三明医改的若干措施的通知》（明委发〔2024〕4号），为深入贯彻落实党中央决策部署。现将《2024年度深化医改重点任务分解表》印发给你们。';

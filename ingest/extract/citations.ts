@@ -4,12 +4,17 @@
  *   根据国务院办公厅《关于印发〈深化医药卫生体制改革2024年重点工作任务〉的通知》（国办发〔2024〕29号）、
  *       省医改领导小组《…》（闽医改组〔2024〕1号）、市委市政府《…》（明委发〔2024〕4号），…
  *   按照《山西省人民政府办公厅关于印发…的通知》要求
+ *   为巩固拓展疫情防控工作成果，落实《新乡市“十四五”全民健康规划》，…
  */
 import type { Citation } from '../document.js';
 import { compact } from './text-scan.js';
 
-/** Words that introduce a basis: 根据, 按照, 依据, 遵照, (为)贯彻(落实). */
-const BASIS = /根据|按照|依据|遵照|贯彻落实|贯彻/u;
+/**
+ * Words that introduce a basis: 根据, 按照, 依据, 遵照, (为)贯彻(落实), and 落实 alone in the purpose clause
+ * that opens a plan ("为巩固拓展…成果，落实《新乡市“十四五”全民健康规划》，…制定本行动计划"), which may cite a
+ * plan by its title alone.
+ */
+const BASIS = /根据|按照|依据|遵照|贯彻落实|贯彻|落实/u;
 /** A document number: 川府发〔2016〕32号, 国办发[2024]29号, 明委发（2024）4号. */
 const DOC_NUMBER = /^[（(]\s*([\u4e00-\u9fff]{1,12}\s*[〔[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*\d+\s*号)\s*[）)]/u;
 /**
@@ -21,7 +26,12 @@ const ONE_BRACKET_LOST = /^[（(]\s*([\u4e00-\u9fff]{1,12})\s*(?:〔\s*((?:19|20
 
 function numberAfter(text: string): { docNumber: string; length: number } | null {
   const printed = DOC_NUMBER.exec(text);
-  if (printed?.[1]) return { docNumber: compact(printed[1]), length: printed[0].length };
+  // GB/T 9704 brackets the year in 〔〕; copies that print [2015] or （2015） mean the same number.
+  if (printed?.[1])
+    return {
+      docNumber: compact(printed[1]).replace(/[〔[【（(]((?:19|20)\d{2})[〕\]】）)]/u, '〔$1〕'),
+      length: printed[0].length,
+    };
   const repaired = ONE_BRACKET_LOST.exec(text);
   if (!repaired) return null;
   const [whole, issuer = '', openedYear, closedYear, serial = ''] = repaired;

@@ -23,6 +23,32 @@ describe('extractTargets', () => {
     ]);
   });
 
+  it('reads 从X提高到Y as the target Y, with the year of the sentence, and X as its baseline, not a target (三明 2020, 2021)', () => {
+    const read = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit, t.by, t.metric, t.text]);
+    expect(read('2021年，将基本公共卫生服务项目政府补助标准，从2020年每人每年74元提高到每人每年79元，并逐级落实到位。')).toEqual([
+      ['>=', 79, '元', '2021', '基本公共卫生服务项目政府补助标准', '从2020年每人每年74元提高到每人每年79元'],
+    ]);
+    expect(read('2020年，将基本公共卫生服务项目政府补助标准从每人每年69元提高到74元。')).toEqual([
+      ['>=', 74, '元', '2020', '基本公共卫生服务项目政府补助标准', '从每人每年69元提高到74元'],
+    ]);
+    expect(read('人均经费从2020年的74元提高到2021年的79元。')).toEqual([
+      ['>=', 79, '元', '2021', '人均经费', '从2020年的74元提高到2021年的79元'],
+    ]);
+    expect(read('医保基金床日付费标准由原来的120元提高到140元。')).toEqual([
+      ['>=', 140, '元', null, '医保基金床日付费标准', '由原来的120元提高到140元'],
+    ]);
+    // "从2023年起" says when, not where from: the year stays the goal's.
+    expect(read('从2023年起提高到80元。').map((target) => target.slice(0, 4))).toEqual([['>=', 80, '元', '2023']]);
+  });
+
+  it('names the measure of a goal stated after 围绕实现 without the lead words (佛山 2016)', () => {
+    expect(extractTargets('围绕实现区域内住院率达到90%左右的目标,优化配置医疗卫生资源。')[0]).toMatchObject({
+      metric: '区域内住院率',
+      op: '=',
+      value: 90,
+    });
+  });
+
   it('reads 提高5元 as an increase', () => {
     expect(brief('基本公共卫生服务经费人均财政补助标准提高5元。')).toEqual([['+', 5, '元']]);
   });

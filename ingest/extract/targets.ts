@@ -135,13 +135,29 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
   return 0;
 }
 
-/** Leading date words and connectives that are not part of what is measured. */
+/**
+ * Leading date words and connectives that are not part of what is measured; "围绕实现…的目标" frames a goal
+ * ("围绕实现区域内住院率达到90%左右的目标") and is not part of it either.
+ */
 const METRIC_LEAD =
-  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本)+/u;
+  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
 
 function metricOf(text: string): string | null {
   const metric = compact(text).replace(METRIC_LEAD, '').replace(/的$/u, '');
   return metric.length > 0 ? metric : null;
+}
+
+/**
+ * What a change from 从/由 measures: the words before 从 in its clause ("医保基金床日付费标准由…"), or the clause
+ * before when 从 opens one ("将…补助标准，从…"); "将…" only carries the object of the change.
+ */
+function changedMetric(text: string, masked: string, changeStart: number): string | null {
+  const from = clauseStart(masked, changeStart);
+  const lead =
+    text.slice(from, changeStart).trim() !== '' || from === 0
+      ? text.slice(from, changeStart)
+      : text.slice(clauseStart(masked, from - 1), from - 1);
+  return metricOf(lead)?.replace(/^[将把]/u, '') ?? null;
 }
 
 function yearBefore(masked: string, position: number): string | null {
@@ -281,9 +297,42 @@ const RATIO = /(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)/gu;
 /** Chinese numerals of "翻一番", "前十位". */
 const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
 
+/**
+ * "从2020年每人每年74元提高到每人每年79元", "由原来的120元提高到140元": a change is stated from its baseline
+ * (从/由 X) to its goal (提高到/降低至 Y). The figure after the verb is the target; a figure between 从/由 and
+ * the verb is where it starts from, and a year there is the baseline's year, not the target's. "从2023年起" (from
+ * when) names no baseline.
+ */
+const CHANGE =
+  /(?:从|由)[^，。；;,：:\n\t]{0,30}?\d+(?:\.\d+)?(?![\d.]|\s*[年月日起])[^，。；;,：:\n\t]{0,12}?((?:提高|提升|增加|上升|扩大|降低|下降|减少|压缩)(?:到|至))/gu;
+
+interface Change {
+  /** Where 从/由 is printed: the target's text starts there. */
+  start: number;
+  /** Where the verb is printed: numbers before it are the baseline. */
+  verbStart: number;
+  verbEnd: number;
+  kind: ComparatorKind;
+}
+
+function changesIn(masked: string): Change[] {
+  return [...masked.matchAll(CHANGE)].map((match) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- group 1 is not optional
+    const verb = match[1]!;
+    const verbEnd = match.index + match[0].length;
+    return {
+      start: match.index,
+      verbStart: verbEnd - verb.length,
+      verbEnd,
+      kind: COMPARATORS[verb] ?? (/[降下减压]/u.test(verb) ? 'fall' : 'reach'),
+    };
+  });
+}
+
 /** Every quantified target in `text`, in order of appearance. */
 export function extractTargets(text: string, { offset = 0, defaultBy = null, documentYear = null }: TargetOptions = {}): TargetMention[] {
   const masked = maskQuoted(text);
+  const changes = changesIn(masked);
   const targets: (TargetMention & { localStart: number; localEnd: number; reading?: Reading })[] = [];
 
   const push = (
@@ -354,8 +403,16 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     // "“1+2+8”医共体模式", "1+X服务包", "3+2模式": a model is named by a formula of numbers joined with +,
     // quoted or not; a number of the formula is part of the name, not a quantity.
     if (/[+＋]\s*$/u.test(before) || /^\s*[+＋]/u.test(masked.slice(numberEnd))) continue;
+    const change = changes.find(
+      (c) =>
+        numberStart >= c.start &&
+        // The goal is the first figure after the verb, a year of its own aside ("提高到2021年的79元").
+        (numberStart < c.verbStart ||
+          !/[，。；;,：:\n\t\d]/u.test(masked.slice(c.verbEnd, numberStart).replace(/(?:19|20)\d{2}\s*年/gu, ''))),
+    );
+    if (change && numberStart < change.verbStart) continue;
     let cursor = numberEnd;
-    const comparator = comparatorBefore(masked, numberStart);
+    const comparator = change ? { kind: change.kind, start: change.start } : comparatorBefore(masked, numberStart);
     // "人均预期寿命达到80岁": an age is a goal only when something compares it ("65岁以上老年人" is not).
     const age = comparator !== null && /^\s*岁/u.test(masked.slice(cursor)) ? /^\s*岁/u.exec(masked.slice(cursor)) : null;
     const unitMatch = age ?? UNIT.exec(masked.slice(cursor));
@@ -384,11 +441,21 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     const start = comparator?.start ?? numberStart;
     const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
     // "完成打造15个“三医”协同监管应用场景": a number printed before its noun counts that noun.
-    const metric = !comparator ? shareMetric(metricBefore, clauseAfter(text, cursor)) : undefined;
+    const metric = change
+      ? changedMetric(text, masked, change.start)
+      : !comparator
+        ? shareMetric(metricBefore, clauseAfter(text, cursor))
+        : undefined;
     push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric, {
       kind: comparator?.kind ?? null,
       suffix,
     });
+    // The year the goal is for: printed after the verb ("提高到2021年的79元"), else the sentence's before 从.
+    const goal = targets.at(-1);
+    if (change && goal?.localStart === start) {
+      goal.by =
+        /((?:19|20)\d{2})\s*年/u.exec(masked.slice(change.verbEnd, numberStart))?.[1] ?? yearBefore(masked, change.start) ?? defaultBy;
+    }
   }
 
   for (const match of masked.matchAll(RATIO)) {

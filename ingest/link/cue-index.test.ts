@@ -34,6 +34,32 @@ describe('findCues', () => {
     expect(text.slice(match?.start, match?.end)).toBe('互联网＋医疗健康');
   });
 
+  it('takes 编制 for a staffing quota, not where it draws up a budget or a plan (预算编制, 编制本规划)', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const staffing = (text: string) =>
+      findCues(text, index).filter((m) => m.cue.itemId === 'personnel.staffing-hr' && m.cue.literal === '编制');
+    expect(staffing('在地方现有编制总量内合理核定公立医院编制。')).toHaveLength(2);
+    expect(staffing('在预算管理制度中有明确的预算编制和调整条款的，得1分。')).toEqual([]);
+    expect(staffing('结合我市实际，编制本规划。')).toEqual([]);
+    expect(staffing('科学建立全面预算的编制、审批程序。')).toEqual([]);
+    expect(staffing('科学编制“十四五”卫生健康专项规划。')).toEqual([]);
+  });
+
+  it('takes 绩效考核 for the evaluation of hospitals, not for a budget’s performance or staff work points', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const evaluation = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-hospital.performance-evaluation');
+    expect(evaluation('深入推进二级、三级公立医院绩效考核，加强绩效考核实施。').length).toBeGreaterThan(0);
+    expect(evaluation('建立全面预算绩效考核机制得1分，未制定的扣1分；')).toEqual([]);
+    expect(evaluation('每月20日前上报上月绩效考核工分报表，得1分。')).toEqual([]);
+  });
+
+  it('takes 高血压 for a chronic-disease programme, not in the list of an insurance’s outpatient special diseases (门诊特殊病种)', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const chronic = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-health.chronic-disease');
+    expect(chronic('以高血压、糖尿病等慢性病管理为突破口，强化基层医防融合。').length).toBeGreaterThan(0);
+    expect(chronic('城镇职工医保门诊特殊病种。16个门诊特殊病种〔高血压、糖尿病〕起付线降低。')).toEqual([]);
+  });
+
   it('still matches a cue that itself holds full-width brackets (执业（助理）医师)', () => {
     const matches = findCues('提高执业（助理）医师比例。', cueIndexFor(catalogue, glossary));
     expect(matches.map((m) => m.cue.literal)).toEqual(['执业（助理）医师']);

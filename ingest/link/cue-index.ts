@@ -4,7 +4,7 @@
  * the wording in the item's text that a match of it is evidence for.
  */
 import type { Catalogue, CatalogueItem } from './catalogue.js';
-import { entryFor, formsOf, type Glossary } from './glossary.js';
+import { entryFor, formsOf, type Glossary, type GlossaryEntry } from './glossary.js';
 import { indexPhrases } from './common-phrases.js';
 import { contentWords, wordBoundaries } from './segmenter.js';
 
@@ -23,6 +23,8 @@ export interface Cue {
   pattern: RegExp | null;
   /** Whether the item's title names this cue's concept (做实家庭医生签约服务 for 家庭医生团队). */
   namesItem: boolean;
+  /** Contexts in which the wording is another word (GlossaryEntry.otherSenses); a match inside one is no cue. */
+  otherSenses: readonly RegExp[];
 }
 
 export interface CueMatch {
@@ -74,6 +76,13 @@ export function cueIndexFor(catalogue: Catalogue, glossary: Glossary): CueIndex 
 
 function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   const cues: Cue[] = [];
+  // One RegExp per pattern of an entry, shared by its cues, so findCues looks each up once per text.
+  const compiled = new Map<GlossaryEntry, RegExp[]>();
+  const otherSensesOf = (entry: GlossaryEntry) => {
+    let patterns = compiled.get(entry);
+    if (!patterns) compiled.set(entry, (patterns = entry.otherSenses.map((source) => new RegExp(source, 'gu'))));
+    return patterns;
+  };
   for (const item of catalogue.items) {
     const own = new Map<string, Cue>();
     const add = (cue: Cue) => {
@@ -90,12 +99,23 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
       const concept = entry ? entry.id : `kw:${keyword}`;
       const base = BASE_WEIGHT[strength];
       const namesItem = (entry ? formsOf(entry) : [keyword]).some((form) => item.titleZh.includes(form));
-      add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null, namesItem });
+      const otherSenses = entry ? otherSensesOf(entry) : [];
+      add({ itemId: item.id, concept, strength, weight: base, national: keyword, literal: keyword, pattern: null, namesItem, otherSenses });
       if (!entry) continue;
       for (const form of formsOf(entry)) {
         if (form === keyword) continue;
         const national = item.text.includes(form) ? form : keyword;
-        add({ itemId: item.id, concept, strength, weight: base * FORM_DISCOUNT, national, literal: form, pattern: null, namesItem });
+        add({
+          itemId: item.id,
+          concept,
+          strength,
+          weight: base * FORM_DISCOUNT,
+          national,
+          literal: form,
+          pattern: null,
+          namesItem,
+          otherSenses,
+        });
       }
       for (const source of entry.patterns) {
         add({
@@ -107,6 +127,7 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
           literal: null,
           pattern: new RegExp(source, 'gu'),
           namesItem,
+          otherSenses,
         });
       }
     }
@@ -221,7 +242,20 @@ export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet
     }
   }
 
+  // Where each wording of another sense lies in the text, found once per pattern.
+  const otherSenseSpans = new Map<RegExp, [number, number][]>();
+  const inOtherSense = (m: CueMatch) =>
+    m.cue.otherSenses.some((pattern) => {
+      let spans = otherSenseSpans.get(pattern);
+      if (!spans) {
+        pattern.lastIndex = 0;
+        spans = [...text.matchAll(pattern)].map((found): [number, number] => [found.index, found.index + found[0].length]);
+        otherSenseSpans.set(pattern, spans);
+      }
+      return spans.some(([start, end]) => start <= m.start && end >= m.end);
+    });
   const acceptable = (m: CueMatch) => {
+    if (inOtherSense(m)) return false;
     const literal = text.slice(m.start, m.end);
     if (ASCII_WORD.test(literal.charAt(0)) && m.start > 0 && ASCII_WORD.test(text.charAt(m.start - 1))) return false;
     if (ASCII_WORD.test(literal.charAt(literal.length - 1)) && ASCII_WORD.test(text.charAt(m.end))) return false;

@@ -6,23 +6,32 @@
 import { z } from 'zod';
 import { readSeedJson, seedPath } from './seed-file.js';
 
+/** Regular expressions as source text, each checked to compile. */
+const regularExpressions = z
+  .array(
+    z.string().refine((source) => {
+      try {
+        new RegExp(source, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression'),
+  )
+  .default([]);
+
 export const glossaryEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   term: z.string().min(1),
   synonyms: z.array(z.string().min(1)).default([]),
   /** Regular expressions (source text) for local adaptations, e.g. 健康[\u4e00-\u9fa5]{2,3}行动 for 健康枞阳行动. */
-  patterns: z
-    .array(
-      z.string().refine((source) => {
-        try {
-          new RegExp(source, 'u');
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'not a valid regular expression'),
-    )
-    .default([]),
+  patterns: regularExpressions,
+  /**
+   * Regular expressions (source text) of the contexts in which a form of the entry is another word: 编制
+   * of a staffing quota is also the verb "to draw up" ("预算编制", "编制本规划"). A form matched inside one
+   * of them is not the concept.
+   */
+  otherSenses: regularExpressions,
   en: z.string().min(1),
   note: z.string().optional(),
 });

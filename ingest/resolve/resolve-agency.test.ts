@@ -84,6 +84,25 @@ describe('resolveAgencyName', () => {
     expect(resolve('县医保局', '000000').agency.id).not.toBe(resolve('国家医保局', '000000').agency.id);
   });
 
+  it('keeps a 县/区/乡镇 body named in a city’s document apart from the city’s own: 县疾控局 is no 市疾控局', () => {
+    const county = resolve('县疾控局', SANMING);
+    expect(county.known).toBe(true);
+    expect(county.agency).toMatchObject({
+      type: 'DISEASE_CONTROL',
+      name: '县疾病预防控制局',
+      nameEn: 'County Disease Control and Prevention Administration',
+      jurisdictionId: SANMING,
+    });
+    expect(county.agency.id).not.toBe(resolve('市疾控局', SANMING).agency.id);
+    expect(resolve('区卫健局', SANMING).agency.id).not.toBe(resolve('市卫健委', SANMING).agency.id);
+    expect(resolve('乡镇卫生院', ZONGYANG).agency).toMatchObject({ id: '340722:乡镇卫生院', name: '乡镇卫生院' });
+    // The level of the document itself: a county's 县卫健委, a district's 区卫健局.
+    expect(resolve('县卫健委', ZONGYANG).agency.id).toBe('340722:HEALTH');
+    // A municipality under the State Council (重庆市) calls itself 市.
+    expect(resolve('市卫健委', '500000').agency.id).toBe('500000:HEALTH');
+    expect(resolve('市卫健委', '440000').agency.id).not.toBe(resolve('省卫健委', '440000').agency.id);
+  });
+
   it('does not make the townships of a document whose place is not known the nation’s subordinate governments', () => {
     const townships = resolve('各乡镇人民政府', '000000');
     expect(townships.agency).toMatchObject({ type: 'LOWER_GOVS', name: '各乡镇人民政府', jurisdictionId: '000000' });

@@ -59,7 +59,25 @@ const LOCAL_LEVEL_EN: Record<string, string> = {
   旗: 'Banner',
   镇: 'Town',
   乡: 'Township',
+  乡镇: 'Township',
 };
+
+/**
+ * A level word below the document's own level names a body of a place under it that the document does not
+ * name: in a city's plan "县疾控局" is a county's administration, "乡镇卫生院" a township's, never the city's
+ * own (as "市卫健委" in a province's plan is a city's). A level word of the document's own level is its own
+ * body: a county's 县卫健委, a district's 区卫健局, a municipality's (重庆市) 市卫健委.
+ */
+const LEVELS_BELOW: Partial<Record<JurisdictionNode['level'], readonly string[]>> = {
+  province: ['市', '州', '县', '区', '旗', '乡镇', '乡', '镇'],
+  city: ['县', '区', '旗', '乡镇', '乡', '镇'],
+  county: ['乡镇', '乡', '镇'],
+};
+
+function namesLevelBelow(word: string, home: JurisdictionNode): boolean {
+  if (home.level === 'province' && /^[市州]$/u.test(word) && home.name.endsWith('市')) return false;
+  return LEVELS_BELOW[home.level]?.includes(word) ?? false;
+}
 
 /** The body a level word refers to from inside `home`: 市 in a county document is its city. */
 function scopeOfLevelWord(word: string, home: JurisdictionNode): JurisdictionNode {
@@ -123,8 +141,8 @@ function readings(name: string, home: JurisdictionNode): Reading[] {
       if (prefix && name.startsWith(prefix) && name.length > prefix.length) options.push({ rest: name.slice(prefix.length), scope: node });
     }
   }
-  const levelWord = /^(国家|省|市|州|县|区|旗|镇|乡)/u.exec(name)?.[1];
-  if (levelWord && home.id === NATION_ID && levelWord !== '国家')
+  const levelWord = /^(国家|省|市|州|县|区|旗|乡镇|镇|乡)/u.exec(name)?.[1];
+  if (levelWord && ((home.id === NATION_ID && levelWord !== '国家') || namesLevelBelow(levelWord, home)))
     options.push({ rest: name.slice(levelWord.length), scope: home, unplaced: levelWord });
   else if (levelWord) options.push({ rest: name.slice(levelWord.length), scope: scopeOfLevelWord(levelWord, home) });
   return options;
@@ -251,7 +269,8 @@ function resolveWhole(
   // A bare name that is an alias itself ("市场监管局" starts with 市 but is not 市 + 场监管局).
   const bare = entryFor(name, table);
   if (bare) {
-    const unplaced = inherited.id === NATION_ID ? inheritedLevelWord : null;
+    // "县卫健委、财政局": the bare name is a body of the same unnamed place as the name before it.
+    const unplaced = inheritedLevelWord;
     return {
       agency: canonicalOf(bare.entry, inherited, printed, bare.printedCore, unplaced),
       known: true,

@@ -61,6 +61,12 @@ describe('resolveDoc', () => {
     expect(doc.agencies.get('1\u0000发展改革委')).toMatchObject({ type: 'DEVELOPMENT_REFORM', name: '市发展和改革委员会' });
   });
 
+  it('gives a bare name after a 县 body in a city’s document the same county, not the city', () => {
+    const doc = resolveDoc(docOf([task('1', ['县卫健委', '财政局']), task('2', ['财政局'])]));
+    expect(doc.agencies.get('1\u0000财政局')).toMatchObject({ type: 'FINANCE', name: '县财政局' });
+    expect(doc.agencies.get('2\u0000财政局')?.id).toBe('350400:FINANCE');
+  });
+
   it('collects the names an agency was printed under as its aliases', () => {
     const doc = resolveDoc(docOf([task('1', ['市卫健委']), task('2', ['卫健委'])]));
     expect(doc.agencies.get('1\u0000市卫健委')?.aliases.sort()).toEqual(['卫健委', '市卫健委']);

@@ -16,6 +16,8 @@ export interface FoundMeta {
   draft: boolean;
   /** Other signature and header lines naming the issuing body (cover letters), for the jurisdiction. */
   bodyLines: Line[];
+  /** The body a web page gives as the article's source (文章来源), not the document: the name alone. */
+  pageSourceLine: Line | null;
 }
 
 /** "资府发〔2017〕23号"; export tools sometimes print the year in [] or （）. */
@@ -39,17 +41,19 @@ const headedDocNumber = (line: Line): string | null => {
 };
 
 /**
- * The issuing body the disclosure table names (发布机构/发文机关 of the 政府信息公开 metadata), taken where
- * the copy carries no signature: "发布机构: 广东省卫生健康委员会".
+ * The issuing body the disclosure table names (发布机构/发文机关 of the 政府信息公开 metadata, 发文单位 of a law
+ * database's header), taken where the copy carries no signature: "发布机构: 广东省卫生健康委员会",
+ * "颁布时间:2015-09-30 00:00:00.000 发文单位:内蒙古自治区人民政府办公厅" (normalised, no space is left after the time).
  */
 const DISCLOSED_ISSUER = new RegExp(
-  `(?:^|[|｜\\s])(?:发布机构|发文机关)\\s*[:：|｜]?\\s*([\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX})(?=$|[|｜\\s])`,
+  `(?:^|[|｜\\s\\d])(?:发布机构|发文机关|发文单位)\\s*[:：|｜]?\\s*([\\u4e00-\\u9fff（）]{2,40}${BODY_SUFFIX})(?=$|[|｜\\s])`,
   'u',
 );
 
-function disclosedIssuer(lines: readonly Line[]): Line | null {
+/** The first body a field of the front matter names (its group 1), as a line of its own at its place. */
+function namedInField(lines: readonly Line[], field: RegExp): Line | null {
   for (const line of lines) {
-    const match = DISCLOSED_ISSUER.exec(line.text);
+    const match = field.exec(line.text);
     const name = match?.[1];
     if (!match || !name) continue;
     const start = line.start + match.index + match[0].length - name.length;
@@ -57,6 +61,17 @@ function disclosedIssuer(lines: readonly Line[]): Line | null {
   }
   return null;
 }
+
+/**
+ * A government site's information line names the body that published the article: "文章来源:灵璧县卫生健康委员会
+ * 浏览量: 发表时间:…", "来源：市卫健委". Under the 政府信息公开条例 (第十条) "行政机关制作的政府信息，由制作该政府信息
+ * 的行政机关负责公开", so that body is most often the document's maker — an inference, never printed by the
+ * document. The next field of the line follows the name with no space left between them.
+ */
+const PAGE_SOURCE = new RegExp(
+  `(?:^|[|｜\\s])(?:文章|信息)?来源[:：]\\s*([\\u4e00-\\u9fff（）]{2,40}?${BODY_SUFFIX})(?=$|[|｜\\s]|浏览|点击|阅读|发布|发表|作者|责任编辑|编辑|时间|日期|字号|【)`,
+  'u',
+);
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
@@ -66,7 +81,24 @@ const TITLE_PERIOD = /^（\d{4}\s*[—–\-－~～至到]+\s*\d{4}年?）$/u;
 const isTitleEnd = (line: Line) => TITLE_END.test(cleanTitle(line.text));
 /** "2021年9月" under the issuing body, as drafts and plans print it: a date to the month, no day. */
 const MONTH_LINE = /^\d{4}年\d{1,2}月$/u;
-const isSignatureDate = (line: Line) => isDate(line) || MONTH_LINE.test(line.text);
+/**
+ * GB/T 9704 prints the date under the signature "用阿拉伯数字将年、月、日标全" ("2016年7月5日"); a web copy that
+ * lost the characters 年月日 leaves the digits alone ("201675"). Read only when the digits after the year split
+ * into a month and a day one way alone: "201675" is 7月5日, "2016111" (1月11日 or 11月1日) is no date.
+ */
+function dateOfBareDigits(text: string): string | null {
+  const match = /^((?:19|20)\d{2})(\d{2,4})$/u.exec(text);
+  if (!match?.[1] || !match[2]) return null;
+  const [year, rest] = [match[1], match[2]];
+  const readings = [1, 2]
+    .map((monthDigits) => [rest.slice(0, monthDigits), rest.slice(monthDigits)] as const)
+    .filter(([month, day]) => /^(?:[1-9]|1[0-2])$/u.test(month) && /^(?:[1-9]|[12]\d|3[01])$/u.test(day));
+  const [only] = readings;
+  if (readings.length !== 1 || !only) return null;
+  return `${year}-${only[0].padStart(2, '0')}-${only[1].padStart(2, '0')}`;
+}
+
+const isSignatureDate = (line: Line) => isDate(line) || MONTH_LINE.test(line.text) || dateOfBareDigits(line.text) !== null;
 
 /** Lines between a title and the outline: preamble, addressees, a draft mark, a form to fill in. */
 function isPreambleLike(line: Line): boolean {
@@ -96,7 +128,7 @@ function cleanTitle(text: string): string {
 
 const joinedTitle = (lines: readonly Line[]) => cleanTitle(lines.map((line) => line.text).join(''));
 
-const isoDate = (line: Line): string | null => isoDateOfLine(line.text);
+const isoDate = (line: Line): string | null => isoDateOfLine(line.text) ?? dateOfBareDigits(line.text);
 
 interface SignatureBlock {
   /** The bodies signing, top to bottom: co-signed documents print one name a line above the date. */
@@ -111,6 +143,8 @@ function signatureBlocks(lines: readonly Line[]): SignatureBlock[] {
     const signatures: Line[] = [];
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k >= 0
     for (let k = i - 1; k >= 0 && signatures.length < 12 && SIGNATURE_LINE.test(lines[k]!.text); k--) signatures.unshift(lines[k]!);
+    // Digits alone are a date only under a signature.
+    if (signatures.length === 0 && dateOfBareDigits(line.text) !== null) return;
     blocks.push({ signatures, date: line });
   });
   return blocks;
@@ -225,7 +259,7 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
   const forwards = front.some((line) => FORWARDING.test(line.text));
   const chosen = (forwards ? (before ?? after) : (after ?? before)) ?? null;
   const header = front.find((line) => /^[\u4e00-\u9fff]{2,40}文件$/u.test(line.text));
-  const disclosed = chosen?.signatures.length || header ? null : disclosedIssuer(front);
+  const disclosed = chosen?.signatures.length || header ? null : namedInField(front, DISCLOSED_ISSUER);
   const issuerLine = chosen?.signatures.at(-1) ?? disclosed;
   const issuer =
     chosen && chosen.signatures.length > 0
@@ -251,5 +285,6 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     issuedOn: chosen ? isoDate(chosen.date) : null,
     draft,
     bodyLines,
+    pageSourceLine: namedInField(front, PAGE_SOURCE),
   };
 }

@@ -7,7 +7,7 @@ import type { IngestMessage, TaskSupplement } from '../document.js';
 import { circledMarkersIn, markerAt, type Marker, type NumberStyle } from '../normalise/numbering.js';
 import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, isBareAgencyList } from '../conventions.js';
 import { DATE_LINE, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
-import { columnRole, looksLikeHeader, type ColumnRole } from './table-columns.js';
+import { columnRole, DEADLINE_CELL, looksLikeHeader, type ColumnRole } from './table-columns.js';
 
 export interface Unit {
   /** Key as printed ('' for an unnumbered table row). */
@@ -49,19 +49,46 @@ function cellsOf(line: Line): Cell[] {
   return cells;
 }
 
+/** What a cell of a task table holds, read from the cell alone. */
+function cellKind(text: string): ColumnRole {
+  const cell = text.trim();
+  if (DEADLINE_CELL.test(cell)) return 'deadline';
+  // "应急处、疾控处等按职责分工落实": the list, and the note that each does its own part.
+  if (isBareAgencyList(cell.replace(/等?(?:按职责(?:分工)?)?(?:落实|负责)$/u, ''))) return 'agencies';
+  return 'task';
+}
+
 /**
- * A web table's cell merged over several rows (rowspan: a 工作任务 shared by the rows of its 细化分工) is
- * printed in its first row only; the rows under it print their number and then the cells to the right
- * of the merged one. Such a row's cells after the number belong to the table's last columns (a trailing
- * column left empty, such as 备注, is not printed either).
+ * A web table's cell merged over several rows (rowspan) is printed in its first row only; the rows under
+ * it print their number and their other cells, and a trailing column left empty, such as 备注, is not
+ * printed either. The merged cell may be the 工作任务 shared by the rows of its 细化分工, or a 牵头单位 or
+ * 完成时限 shared by several tasks ("序号 | 重点任务 | 牵头单位 | 完成时限" over "2 | 推进… | 2022年12月底前").
+ * Each printed cell goes, from the right, to the nearest column that holds what it holds (a date or term
+ * to 完成时限, a list of bodies to 责任单位, anything else to a task column); a cell that fits no column
+ * left of the one after it puts the row back to the right-hand columns. The columns left out are the
+ * merged ones: `null`, for the caller to fill with what the merged cell printed above says.
  */
-function alignUnderMergedCells(row: readonly Cell[], roles: readonly ColumnRole[]): readonly Cell[] {
+function alignUnderMergedCells(row: readonly Cell[], roles: readonly ColumnRole[]): readonly (Cell | null)[] {
   let width = roles.length;
   while (width > 0 && roles[width - 1] === 'ignore') width--;
   const [number, ...rest] = row;
   if (!number || roles[0] !== 'number' || !/^\d{1,3}$/u.test(number.text.trim()) || row.length >= width || rest.length === 0) return row;
-  const merged = Array.from({ length: width - row.length }, () => ({ text: '', start: number.end, end: number.end }));
-  return [number, ...merged, ...rest];
+  const aligned: (Cell | null)[] = Array.from({ length: width }, () => null);
+  aligned[0] = number;
+  let column = width;
+  for (let c = rest.length - 1; c >= 0; c--) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- c < rest.length
+    const cell = rest[c]!;
+    const kind = cellKind(cell.text);
+    column--;
+    while (column > c + 1 && roles[column] !== kind) column--;
+    if (roles[column] !== kind) {
+      const merged = Array.from({ length: width - row.length }, () => ({ text: '', start: number.end, end: number.end }));
+      return [number, ...merged, ...rest];
+    }
+    aligned[column] = cell;
+  }
+  return aligned;
 }
 
 /** An attachment (附件) opens a numbering of its own under a root unit of its own. */
@@ -246,7 +273,19 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const roadmap = continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number')));
     lastTable = { roles, labels: columnLabels, width: headerCells.length, roadmap };
     if (roadmap) mergeRoadmap(dataRows, roles);
-    else dataRows.forEach((row, n) => outlineRow(alignUnderMergedCells(row, roles), roles, first + (hasHeader ? 1 : 0) + n));
+    else {
+      // A merged 牵头单位 or 完成时限 says the same for every row it spans: the last one printed in its column.
+      const printed: (Cell | undefined)[] = [];
+      dataRows.forEach((row, n) => {
+        const aligned = alignUnderMergedCells(row, roles).map((cell, c) => {
+          if (cell) return (printed[c] = cell);
+          const above = roles[c] === 'agencies' || roles[c] === 'deadline' ? printed[c] : undefined;
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a short row starts with its number
+          return above ?? { text: '', start: row[0]!.end, end: row[0]!.end };
+        });
+        outlineRow(aligned, roles, first + (hasHeader ? 1 : 0) + n);
+      });
+    }
     return i;
   }
 

@@ -306,8 +306,56 @@ describe('segmentDoc: metadata', () => {
       ].join('\n'),
     );
     expect(doc.meta).toMatchObject({ issuer: '广东省卫生健康委员会', jurisdictionId: '440000' });
+    // A law database's header names the issuer 发文单位.
+    expect(
+      segment(
+        [
+          '内政办发[2015]103号',
+          '颁布时间:2015-09-30 00:00:00.000 发文单位:内蒙古自治区人民政府办公厅',
+          '经自治区人民政府同意,现将《内蒙古自治区全面推开旗县级公立医院综合改革实施方案》印发给你们。',
+          '(此件公开发布)',
+          '内蒙古自治区全面推开旗县级公立医院综合改革实施方案',
+          '一、总体要求',
+          '深入贯彻落实党的十八大精神。',
+        ].join('\n'),
+      ).meta,
+    ).toMatchObject({ issuer: '内蒙古自治区人民政府办公厅', jurisdictionId: '150000' });
     // An empty field names nobody.
     expect(segment('发布机构: | |\n某某工作任务\n1.做好信息发布。\n2.做好公开。').meta.issuer).toBeNull();
+  });
+
+  it('places a document that names only its level by the body its web page gives as the article’s source, and says so (灵璧 2021)', () => {
+    const doc = segment(
+      [
+        '您当前的位置:首页 > 信息公开 > 灵璧县卫生健康委员会 > 决策部署落实情况',
+        '县卫健委2021年政府工作报告任务分解',
+        '文章来源:灵璧县卫生健康委员会 浏览量: 发表时间:2021-05-07 10:49 责任编辑:卫健委政务公开',
+        '1.创建国家卫生县城。',
+        '牵头责任单位:县卫健委',
+        '2.加强基层医疗卫生服务能力建设。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ jurisdictionId: '341323', issuer: null });
+    expect(doc.messages.map((message) => message.code)).toContain('jurisdiction-from-page-source');
+    expect(doc.messages.map((message) => message.code)).not.toContain('jurisdiction-unknown');
+  });
+
+  it('reads the date under a signature whose web copy lost 年月日 when its digits split one way only (佛山 2016)', () => {
+    const doc = segment(
+      [
+        '各区人民政府,市政府各部门、直属各机构:',
+        '现将《佛山市医疗卫生强基创优行动计划(20162018年)》印发给你们,请认真贯彻执行。',
+        '佛山市人民政府',
+        '201675',
+        '佛山市医疗卫生强基创优行动计划',
+        '为贯彻落实有关精神,制订本行动计划。',
+        '一、总体要求',
+        '按照“完善体系、优化格局”的思路,增强医疗卫生服务有效供给。',
+      ].join('\n'),
+    );
+    expect(doc.meta).toMatchObject({ title: '佛山市医疗卫生强基创优行动计划', issuer: '佛山市人民政府', issuedOn: '2016-07-05' });
+    // "2016111" is 1月11日 or 11月1日: no date is read.
+    expect(segment(['佛山市人民政府', '2016111', '某某行动计划', '一、总体要求', '做好工作。'].join('\n')).meta.issuedOn).toBeNull();
   });
 
   it('reads the number a web page prints before the cover’s title on its heading line (云岩 2021)', () => {
@@ -436,6 +484,28 @@ describe('segmentDoc: task tables', () => {
       ['item', '1', ['agencies:应急处、疾控处等按职责分工落实', 'deadline:长期推进']],
       ['item', '2', ['agencies:疾控处', 'deadline:长期推进']],
       ['item', '3', ['agencies:宣传处', 'deadline:2021年8月前']],
+    ]);
+  });
+
+  it('gives a row under a merged 牵头单位 or 完成时限 cell what that cell says, and nothing more', () => {
+    const doc = segment(
+      [
+        '某县2022年医改重点工作任务分解表',
+        '序号 | 重点任务 | 牵头单位 | 完成时限 | 备注 |',
+        '1 | 完善医共体管理体制 | 县卫健委 | 2022年6月底前 |',
+        '|',
+        '2 | 推进人员统筹使用 | 2022年12月底前 |',
+        '|',
+        '3 | 推进医保打包付费 |',
+        '|',
+        '4 | 建立绩效考核制度 | 县医保局、县财政局 | 长期推进 |',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => [task.path, task.text, task.supplements.map((cell) => `${cell.role}:${cell.text}`)])).toEqual([
+      ['1', '完善医共体管理体制', ['agencies:县卫健委', 'deadline:2022年6月底前']],
+      ['2', '推进人员统筹使用', ['agencies:县卫健委', 'deadline:2022年12月底前']],
+      ['3', '推进医保打包付费', ['agencies:县卫健委', 'deadline:2022年12月底前']],
+      ['4', '建立绩效考核制度', ['agencies:县医保局、县财政局', 'deadline:长期推进']],
     ]);
   });
 

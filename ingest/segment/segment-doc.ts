@@ -94,7 +94,20 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   // without a place in its name, the places of the header, title and signatures vote.
   const signed = found.issuerLine ? resolveJurisdiction(text, [{ text: found.issuerLine.text, offset: found.issuerLine.start }]) : null;
   const voted = resolveJurisdiction(text, mentions);
-  const jurisdiction = signed && voted?.id !== signed.id ? signed : voted;
+  // A copy that names only its level ("县卫健委2021年…任务分解") is placed by the body its web page gives as the
+  // article's source, and the place is flagged as read from the page, not from the document.
+  const fromPage =
+    signed || voted || !found.pageSourceLine
+      ? null
+      : resolveJurisdiction(text, [{ text: found.pageSourceLine.text, offset: found.pageSourceLine.start }]);
+  const jurisdiction = (signed && voted?.id !== signed.id ? signed : voted) ?? fromPage;
+  if (fromPage && found.pageSourceLine) {
+    warn(
+      found.pageSourceLine.start,
+      'jurisdiction-from-page-source',
+      `no place named in the header, title or signature; placed by the web page's source "${found.pageSourceLine.text}" (inferred)`,
+    );
+  }
   if (jurisdiction) {
     const seen = new Set<string>();
     for (const typo of jurisdiction.typos) {

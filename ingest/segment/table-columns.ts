@@ -19,3 +19,15 @@ export function looksLikeHeader(cells: readonly string[]): boolean {
   const short = cells.every((cell) => cell.length <= 12);
   return short && (named >= 1 || cells.some((cell) => /^(?:工作任务|重点任务|任务|具体措施|细化措施|主要目标要求|工作内容)$/u.test(cell)));
 }
+
+const WHEN = String.raw`(?:(?:19|20)\d{2}\s*年)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|[上下]半年|第?[一二三四1-4]季度|年?底|年内|全年)?[底末中]?(?:之?前|以前)?(?:完成)?`;
+
+/**
+ * What a 完成时限 column prints: a date or period ("2022年6月底前", "2021年8月前", "年底前", "全年"), several
+ * joined ("2022年3月、9月"), or a standing term ("长期推进", "持续推进", "常态化开展") — never a task's verb
+ * phrase.
+ */
+export const DEADLINE_CELL = new RegExp(
+  String.raw`^(?:(?=[^、，,]*[\d年月季半底内])${WHEN}(?:[、，,及和至—-]${WHEN})*|长期(?:推进|坚持|实施|开展)?|持续(?:推进|实施|开展)|常态化(?:推进|开展)?)$`,
+  'u',
+);

@@ -41,10 +41,10 @@ describe('the multi-label topic set', () => {
 
   it('keeps the linker at least as good as it last reached, on the whole set and on the held-out half', () => {
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
-    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.85);
+    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.86);
     expect(figures.micro.recall).toBeGreaterThanOrEqual(0.695);
     const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
-    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.845);
+    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.86);
     expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.725);
   });
 
