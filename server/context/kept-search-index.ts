@@ -25,6 +25,8 @@ export interface KeptSearchIndex extends SearchIndex {
   restore(index: BuiltSearchIndex): void;
   /** Whether an index was built or restored; before that, `search` knows of no task. */
   readonly built: boolean;
+  /** Changes with each index built or restored: a search's answer is the same until it does. */
+  readonly generation: number;
 }
 
 export interface KeptSearchIndexOptions {
@@ -41,12 +43,16 @@ export function searchDocumentsOf(tasks: readonly TaskNode[]): SearchDocument[] 
 export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOptions = {}): KeptSearchIndex {
   let current: SearchIndex = createSearchIndex([]);
   let built = false;
+  let generation = 0;
   return {
     get size() {
       return current.size;
     },
     get built() {
       return built;
+    },
+    get generation() {
+      return generation;
     },
     search(query: string, options?: SearchOptions): SearchHit[] {
       return current.search(query, options);
@@ -57,6 +63,7 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
       const index = createSearchIndex(searchDocumentsOf(await kept.tasks()));
       current = index;
       built = true;
+      generation += 1;
       // Load jieba's dictionary now rather than during the first search.
       segmentWords('预热');
       onBuilt?.(index, version);
@@ -64,6 +71,7 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
     restore(index) {
       current = index;
       built = true;
+      generation += 1;
       segmentWords('预热');
     },
   };
