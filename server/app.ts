@@ -5,6 +5,7 @@
  * temporary store and call `app.fetch(...)`. `main.ts` listens.
  */
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { cueIndexFor } from '../ingest/link/cue-index.js';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createReadWriteLock, useSharedReads, withExclusiveCommits } from './context/read-write-lock.js';
@@ -61,6 +62,14 @@ export interface AppOptions {
    * @default null
    */
   searchIndexFile?: string | null;
+  /**
+   * Answers shared between requests until the next write (see shared-answers.ts): those of every
+   * query (`every`, a search's only with the kept graph's own index, whose version is known) or
+   * only the coverage matrix's and compare's, which cost every reader the same seconds of work;
+   * at most `maxBytes` of them serialised.
+   * @default { every: true, maxBytes: 64 MiB }
+   */
+  sharedAnswers?: { every?: boolean; maxBytes?: number };
   /**
    * Document upload and curation. Without a token (the default) the server is read-only and the
    * write endpoints answer 403.
@@ -231,7 +240,7 @@ const GRAPHIQL_EXAMPLES = /* GraphQL */ `
 `;
 
 /** Root fields whose answers cost every reader the same seconds of work: computed once per version of the graph. */
-const SHARED_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
+const COSTLY_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
 
 export function createApp({
   store,
@@ -244,6 +253,7 @@ export function createApp({
   writes = { token: null },
   keptFile = null,
   searchIndexFile = null,
+  sharedAnswers: { every: shareEvery = true, maxBytes: sharedBytes } = {},
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
@@ -309,7 +319,12 @@ export function createApp({
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
       // Parse, validation and execution phase.
       ...useQueryLimits(effectiveLimits),
-      useSharedAnswers({ version: () => served.version, fields: SHARED_ANSWERS }),
+      useSharedAnswers({
+        // A search answers from the index, rebuilt after a write while requests read the new graph.
+        version: () => (served.version === null ? null : `${served.version}.${ownIndex?.generation ?? 0}`),
+        shares: (field) => COSTLY_ANSWERS.has(field) || (shareEvery && (field !== 'search' || ownIndex !== null)),
+        ...(sharedBytes === undefined ? {} : { maxBytes: sharedBytes }),
+      }),
       // Before the read lock is taken: a search waiting for the index must not hold writes back.
       useSearchAfterIndexBuilt(() => (ownIndex && !ownIndex.built ? readying : null)),
       useSharedReads(lock),
@@ -348,12 +363,29 @@ export function createApp({
     await ownIndex?.refresh();
     return { loaded: stamp !== null, searchIndexLoaded: false };
   }
+  /**
+   * The linker's cue index and word segmenter, which the coverage's and compare's title links and
+   * the gap audit read: built once while starting (about a second on one core), not during the
+   * first of those requests, which would hold every request behind it meanwhile.
+   */
+  async function prepareLinker(): Promise<void> {
+    try {
+      const { catalogue, glossary } = await loadLinks();
+      cueIndexFor(catalogue, glossary);
+    } catch (error) {
+      // The first request that needs the catalogue reports it; answering everything else goes on.
+      logger.warn('could not load the national catalogue for the linker', error);
+    }
+  }
   let readying: ReturnType<typeof loadOrBuild> | null = null;
   function ready(): ReturnType<typeof loadOrBuild> {
-    readying ??= loadOrBuild().catch((error: unknown) => {
-      readying = null;
-      throw error;
-    });
+    readying ??= Promise.all([loadOrBuild(), prepareLinker()]).then(
+      ([loaded]) => loaded,
+      (error: unknown) => {
+        readying = null;
+        throw error;
+      },
+    );
     return readying;
   }
   async function persisted(): Promise<void> {

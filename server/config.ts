@@ -34,6 +34,10 @@ const serverEnv = z.object({
     .transform((token) => (token ? token : undefined))
     .refine((token) => token === undefined || token.length >= 16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)'),
   MAX_UPLOAD_BYTES: positiveInt.default(DEFAULT_MAX_UPLOAD_BYTES),
+  /** Which answers are shared between requests until the next write: every query's, or only coverage's and compare's. */
+  SHARED_ANSWERS: z.enum(['all', 'coverage-compare']).default('all'),
+  /** MiB of serialised shared answers kept at most. */
+  SHARED_ANSWERS_MB: z.coerce.number().int().min(0).default(64),
 });
 
 export interface ServerConfig {
@@ -46,6 +50,7 @@ export interface ServerConfig {
   logLevel: LogLevel;
   limits: Partial<ApiLimits>;
   writes: WriteOptions;
+  sharedAnswers: { every: boolean; maxBytes: number };
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -75,5 +80,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
       maxRequestBytes: e.MAX_REQUEST_BYTES,
     },
     writes: { token: e.REFORMGRAPH_WRITE_TOKEN ?? null, seedsDir: e.SEEDS_DIR, maxUploadBytes: e.MAX_UPLOAD_BYTES },
+    sharedAnswers: { every: e.SHARED_ANSWERS === 'all', maxBytes: e.SHARED_ANSWERS_MB * 2 ** 20 },
   };
 }

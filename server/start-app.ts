@@ -64,6 +64,7 @@ export async function startApp({
     limits: config.limits,
     clientDir: resolve(config.clientDir),
     writes: config.writes,
+    sharedAnswers: config.sharedAnswers,
     // Beside the database file, as Kuzu keeps its WAL.
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,

@@ -27,6 +27,8 @@ export interface KeptSearchIndex extends SearchIndex {
   restore(index: BuiltSearchIndex): void;
   /** Whether an index was built or restored; before that, `search` knows of no task. */
   readonly built: boolean;
+  /** Changes with each index built or restored: a search's answer is the same until it does. */
+  readonly generation: number;
 }
 
 export interface KeptSearchIndexOptions {
@@ -43,6 +45,7 @@ export function searchDocumentsOf(tasks: readonly TaskNode[]): SearchDocument[] 
 export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOptions = {}): KeptSearchIndex {
   let current: SearchIndex = createSearchIndex([]);
   let built = false;
+  let generation = 0;
   let buildsStarted = 0;
   let buildShown = 0;
   return {
@@ -51,6 +54,9 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
     },
     get built() {
       return built;
+    },
+    get generation() {
+      return generation;
     },
     search(query: string, options?: SearchOptions): SearchHit[] {
       return current.search(query, options);
@@ -66,6 +72,7 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
       buildShown = build;
       current = index;
       built = true;
+      generation += 1;
       // Load jieba's dictionary now rather than during the first search.
       segmentWords('预热');
       onBuilt?.(index, version);
@@ -73,6 +80,7 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
     restore(index) {
       current = index;
       built = true;
+      generation += 1;
       segmentWords('预热');
     },
   };

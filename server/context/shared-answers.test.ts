@@ -2,6 +2,11 @@ import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { useSharedAnswers } from './shared-answers.js';
 
+/** The graph the resolvers answer from: a write changes it and its version. */
+let graphVersion = 0;
+let matrixCalls = 0;
+let itemCalls = 0;
+
 const schema = createSchema({
   typeDefs: /* GraphQL */ `
     type Cell {
@@ -11,15 +16,20 @@ const schema = createSchema({
     type Query {
       matrix: [Cell!]!
       other: Int!
+      item(name: String!): Cell!
     }
   `,
   resolvers: {
     Query: {
-      matrix: () => [
-        { item: '家庭医生签约', count: 3 },
-        { item: 'DRG付费 "quoted" \\ «marked»', count: 0 },
-      ],
+      matrix: () => (
+        (matrixCalls += 1),
+        [
+          { item: '家庭医生签约', count: 3 },
+          { item: 'DRG付费 "quoted" \\ «marked»', count: graphVersion },
+        ]
+      ),
       other: () => 1,
+      item: (_: unknown, { name }: { name: string }) => ((itemCalls += 1), { item: name, count: graphVersion }),
     },
   },
 });
@@ -40,9 +50,16 @@ function useRequestNumber(): Plugin {
   };
 }
 
-function server(shared: boolean) {
+function server(shared: boolean, { maxBytes }: { maxBytes?: number } = {}) {
   const plugins: Plugin[] = [useRequestNumber()];
-  if (shared) plugins.unshift(useSharedAnswers({ version: () => 1, fields: new Set(['matrix']) }));
+  if (shared)
+    plugins.unshift(
+      useSharedAnswers({
+        version: () => graphVersion,
+        shares: (field) => field !== 'other',
+        ...(maxBytes === undefined ? {} : { maxBytes }),
+      }),
+    );
   return createYoga({ schema, plugins, logging: false });
 }
 
@@ -81,5 +98,64 @@ describe('shared answers', () => {
         expect(JSON.parse(got.body)).toMatchObject({ data: { matrix: [{ count: 3 }, { count: 0 }] } });
       }
     }
+  });
+});
+
+interface MatrixAnswer {
+  data: { matrix: { count: number }[] };
+  extensions: { request: number };
+}
+const parsed = (body: string) => JSON.parse(body) as MatrixAnswer;
+
+describe('shared answers across versions and memory', () => {
+  it('computes an answer again once the version changed, and not before', async () => {
+    const sharing = server(true);
+    const before = matrixCalls;
+    const first = parsed((await answer(sharing, '{ matrix { count } }')).body);
+    expect(parsed((await answer(sharing, '{ matrix { count } }')).body).data).toEqual(first.data);
+    expect(matrixCalls - before).toBe(1);
+
+    graphVersion += 1;
+    const after = parsed((await answer(sharing, '{ matrix { count } }')).body);
+    expect(matrixCalls - before).toBe(2);
+    expect(after.data.matrix[1]?.count).toBe(graphVersion);
+    expect(after.data).not.toEqual(first.data);
+  });
+
+  it('keeps an answer per request: other variables are another answer', async () => {
+    const sharing = server(true);
+    const query = 'query ($name: String!) { item(name: $name) { item count } }';
+    const ask = async (name: string) => {
+      const response = await sharing.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { name } }),
+      });
+      return ((await response.json()) as { data: { item: { item: string } } }).data.item.item;
+    };
+    const before = itemCalls;
+    expect([await ask('医保'), await ask('医改'), await ask('医保')]).toEqual(['医保', '医改', '医保']);
+    expect(itemCalls - before).toBe(2);
+  });
+
+  it('drops the answers sent least recently once they hold more than maxBytes', async () => {
+    // Each answer of item(name) is about 39 bytes ({"data":{"item":{"item":"a","count":0}}): three fit in 130, not four.
+    const sharing = server(true, { maxBytes: 130 });
+    const ask = (name: string) => answer(sharing, `{ item(name: "${name}") { item count } }`);
+    const before = itemCalls;
+    for (const name of ['a', 'b', 'c', 'a', 'd']) await ask(name);
+    expect(itemCalls - before).toBe(4);
+    // 'b' was sent least recently ('a' again after it): it went when 'd' came.
+    for (const name of ['a', 'c', 'd']) await ask(name);
+    expect(itemCalls - before).toBe(4);
+    await ask('b');
+    expect(itemCalls - before).toBe(5);
+  });
+
+  it('does not share what it is not asked to share', async () => {
+    const sharing = server(true);
+    const first = await answer(sharing, '{ other }');
+    const second = await answer(sharing, '{ other }');
+    expect(parsed(first.body).extensions.request).not.toBe(parsed(second.body).extensions.request);
   });
 });

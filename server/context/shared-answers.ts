@@ -1,36 +1,46 @@
 /**
- * @module Answers that cost every reader the same work, computed once per version of the graph and
- * shared: a query whose root fields are all among `fields` (the coverage matrix of every
- * jurisdiction, compare) is executed by the first request; later requests with the same document,
- * variables and operation get its result until the next write. Requests arriving while it is being
- * computed wait for it rather than compute it again.
+ * @module Answers computed once per version of the graph and shared: a query whose root fields are
+ * all shared (every query's by default; see app.ts) is executed by the first request; later requests
+ * with the same document, variables and operation get its answer until the version changes (a write,
+ * a search index built). Requests arriving while it is being computed wait for it rather than
+ * compute it again. The graph does not change between writes, so neither does the answer.
  *
- * A shared answer is also serialised once: its `data` (2 MB of JSON for the coverage of 300
- * jurisdictions) is kept as UTF-8 bytes, and each response is those bytes with the request's own
- * extensions after them. Stringifying, measuring and encoding the same megabytes for every reader
- * cost more than everything else the server did under load.
+ * A shared answer is kept as the UTF-8 bytes of its response, not as objects: `{"data":…` (2 MB
+ * of JSON for the coverage of 300 jurisdictions) then the request's own extensions, bytes sent
+ * again as they are while the extensions are the same. Stringifying, measuring and encoding the
+ * same megabytes for every reader cost more than everything else the server did under load. At
+ * most `maxBytes` are kept, those sent least recently dropped first.
  */
 import { getOperationAST, Kind, OperationTypeNode, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type Plugin } from 'graphql-yoga';
 
 export interface SharedAnswersOptions {
-  /** The graph's version; null when answers must not be shared (another process may write it). */
-  version: () => number | null;
-  /** Root fields whose answers are shared. */
-  fields: ReadonlySet<string>;
+  /**
+   * The version of what the answers are read from (the graph, and for searches the index); null
+   * when answers must not be shared (another process may write the graph).
+   */
+  version: () => string | number | null;
+  /** Whether answers of a root field are shared. */
+  shares: (field: string) => boolean;
+  /**
+   * Bytes of serialised answers kept at most; the answers least recently sent are dropped
+   * first, and an answer larger than that is not kept (the requests waiting for it still get it).
+   * @default 64 MiB
+   */
+  maxBytes?: number;
 }
 
 function sharedKey(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: unknown,
-  fields: ReadonlySet<string>,
+  shares: (field: string) => boolean,
 ): string | null {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== OperationTypeNode.QUERY) return null;
   const roots = operation.selectionSet.selections;
   const shared = roots.every(
-    (selection) => selection.kind === Kind.FIELD && (fields.has(selection.name.value) || selection.name.value === '__typename'),
+    (selection) => selection.kind === Kind.FIELD && (shares(selection.name.value) || selection.name.value === '__typename'),
   );
   if (!shared || roots.length === 0) return null;
   return JSON.stringify([document.loc?.source.body ?? null, operationName ?? null, variables ?? {}]);
@@ -62,17 +72,29 @@ function regularMediaType(request: Request): string | null {
   return chosen;
 }
 
+/** A shared answer: the bytes of its last response, `{"data":` and the data, then that response's `tail` (its own extensions). */
+interface Answer {
+  /** What stands for the answer as a result's `data` (see answerOf). */
+  marker: object;
+  body: Buffer<ArrayBuffer>;
+  dataEnd: number;
+  tail: string;
+}
+
 /**
- * The response graphql-yoga's regular processor gives for a result without errors, with the
- * `data` written from bytes serialised once: `{"data":…` then the result's other fields
- * (the request's extensions), as JSON.stringify orders them when `data` comes first.
+ * The response graphql-yoga's regular processor gives for a result without errors, as
+ * JSON.stringify writes `{"data":…,<its other fields>}` when `data` comes first: the answer's
+ * bytes with the request's own tail, reused as they are when the tail is the last one's.
  */
-function responseOf(result: ExecutionResult, data: Buffer, mediaType: string, fetchAPI: { Response: typeof Response }): Response {
+function responseOf(result: ExecutionResult, answer: Answer, mediaType: string, fetchAPI: { Response: typeof Response }): Response {
   const rest: Record<string, unknown> = { ...result };
   delete rest.data;
   const tail = Object.keys(rest).length === 0 ? '}' : `,${JSON.stringify(rest).slice(1)}`;
-  const body = Buffer.concat([Buffer.from('{"data":'), data, Buffer.from(tail)]);
-  return new fetchAPI.Response(body, { status: 200, headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
+  if (tail !== answer.tail) {
+    answer.body = Buffer.concat([answer.body.subarray(0, answer.dataEnd), Buffer.from(tail)]);
+    answer.tail = tail;
+  }
+  return new fetchAPI.Response(answer.body, { status: 200, headers: { 'Content-Type': `${mediaType}; charset=utf-8` } });
 }
 
 /** Whether `result` serialises as `{"data":…,<its other fields>}` with nothing for graphql-yoga to strip. */
@@ -89,58 +111,107 @@ function plainResult(result: unknown): result is ExecutionResult & { data: objec
   );
 }
 
-export function useSharedAnswers({ version, fields }: SharedAnswersOptions): Plugin {
-  let answersOf: number | null = null;
-  let answers = new Map<string, Promise<ExecutionResult | null>>();
-  /** The `data` of each shared answer, serialised when first sent (null until then). */
-  const serialised = new WeakMap<object, Buffer | null>();
+/** An answer of the current version: being computed (`answer` undefined), failed (null) or kept. */
+interface Entry {
+  computed: Promise<Answer | null>;
+  answer: Answer | null | undefined;
+}
+
+export function useSharedAnswers({ version, shares, maxBytes = 64 * 2 ** 20 }: SharedAnswersOptions): Plugin {
+  let answersOf: string | number | null = null;
+  /** The answers of `answersOf`, least recently sent first, and the bytes they hold. */
+  let entries = new Map<string, Entry>();
+  let keptBytes = 0;
+  /**
+   * The answer a result's `data` stands for: an empty object per answer, so that an answer is
+   * kept as the bytes it was serialised to, not as the objects it was serialised from.
+   */
+  const answerOf = new WeakMap<object, Answer>();
+
+  /** Drops the answers least recently sent until those kept fit in `maxBytes` (an answer larger than that is not kept). */
+  function evict(): void {
+    for (const [key, entry] of entries) {
+      if (keptBytes <= maxBytes) return;
+      if (!entry.answer) continue;
+      entries.delete(key);
+      keptBytes -= entry.answer.dataEnd;
+    }
+  }
+
+  /** Computes the answer of `key` once; requests asking meanwhile wait for it. */
+  async function computeOnce(key: string, compute: () => Promise<unknown>): Promise<{ result: unknown; answer: Answer | null }> {
+    let settle: (answer: Answer | null) => void = () => undefined;
+    const entry: Entry = { computed: new Promise((resolve) => (settle = resolve)), answer: undefined };
+    const cache = entries;
+    cache.set(key, entry);
+    let result: unknown = null;
+    try {
+      result = await compute();
+    } finally {
+      // A failed answer is not shared: the next request computes its own.
+      entry.answer = plainResult(result) ? serialisedAnswer(result.data) : null;
+      settle(entry.answer);
+      if (cache.get(key) === entry) {
+        if (entry.answer === null) cache.delete(key);
+        else if (cache === entries) {
+          keptBytes += entry.answer.dataEnd;
+          evict();
+        }
+      }
+    }
+    return { result, answer: entry.answer };
+  }
+
+  function serialisedAnswer(data: object): Answer {
+    const body = Buffer.from(`{"data":${JSON.stringify(data)}`);
+    const answer: Answer = { marker: {}, body, dataEnd: body.length, tail: '' };
+    answerOf.set(answer.marker, answer);
+    return answer;
+  }
+
   return {
     onResultProcess(payload) {
-      const { request, result, resultProcessor } = payload;
-      if (resultProcessor !== processRegularResult || !plainResult(result) || !serialised.has(result.data)) return;
+      const { request, result } = payload;
+      if (!plainResult(result)) return;
+      const answer = answerOf.get(result.data);
       const mediaType = regularMediaType(request);
-      if (mediaType === null) return;
-      const data = result.data;
+      // onExecute shares answers only with requests that take the regular processor's JSON.
+      if (!answer || mediaType === null) return;
       payload.setResultProcessor((processed, fetchAPI) => {
         // A hook after this one may have replaced the result: then it is processed as usual.
-        if (!plainResult(processed) || processed.data !== data) return processRegularResult(processed, fetchAPI, mediaType);
-        let bytes = serialised.get(data);
-        if (!bytes) serialised.set(data, (bytes = Buffer.from(JSON.stringify(data))));
-        return responseOf(processed, bytes, mediaType, fetchAPI);
+        if (!plainResult(processed) || processed.data !== result.data) return processRegularResult(processed, fetchAPI, mediaType);
+        return responseOf(processed, answer, mediaType, fetchAPI);
       }, mediaType);
     },
     onExecute({ args, executeFn, setExecuteFn }) {
       // The hook's arguments come typed as any: named here.
-      const key = sharedKey(args.document as DocumentNode, args.operationName as string | null | undefined, args.variableValues, fields);
-      const execute = executeFn as (
-        executionArgs: unknown,
-      ) => Promise<ExecutionResult | AsyncIterable<unknown>> | ExecutionResult | AsyncIterable<unknown>;
+      const request = (args.contextValue as { request?: Request }).request;
+      if (!request || regularMediaType(request) === null) return;
+      const key = sharedKey(args.document as DocumentNode, args.operationName as string | null | undefined, args.variableValues, shares);
       if (key === null) return;
+      const execute = executeFn as (executionArgs: unknown) => unknown;
       // Runs where execution runs, under the read lock (see read-write-lock.ts): no write in between.
-      setExecuteFn(async (executionArgs) => {
+      setExecuteFn((async (executionArgs: unknown) => {
         const now = version();
         if (now === null) return execute(executionArgs);
         if (answersOf !== now) {
           answersOf = now;
-          answers = new Map();
+          entries = new Map();
+          keptBytes = 0;
         }
-        const earlier = await answers.get(key);
-        if (earlier) return earlier;
-        const computing = Promise.resolve(execute(executionArgs));
-        const cache = answers;
-        const shared = computing.then(
-          (result) => {
-            if (Symbol.asyncIterator in result || result.errors?.length) return null;
-            if (result.data) serialised.set(result.data, null);
-            return result;
-          },
-          () => null,
-        );
-        cache.set(key, shared);
-        // A failed answer is not shared: the next request computes its own.
-        void shared.then((result) => result === null && cache.get(key) === shared && cache.delete(key));
-        return computing;
-      });
+        const earlier = entries.get(key);
+        const answer = earlier && (await earlier.computed);
+        if (earlier && answer) {
+          // Sent again: the answers sent most recently are dropped last.
+          if (entries.get(key) === earlier) {
+            entries.delete(key);
+            entries.set(key, earlier);
+          }
+          return { data: answer.marker };
+        }
+        const computed = await computeOnce(key, async () => execute(executionArgs));
+        return computed.answer ? { ...(computed.result as ExecutionResult), data: computed.answer.marker } : computed.result;
+      }) as typeof executeFn);
     },
   };
 }

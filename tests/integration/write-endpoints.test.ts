@@ -114,16 +114,17 @@ describe('a server with a write token', () => {
 
   describe('upload', () => {
     it('loads a document sent as the raw body, answers 201 with its summary and makes it searchable at once', async () => {
+      const query = `{ policies(jurisdictionId: "341324") { sourceFile } search(text: "国医堂") { key } }`;
+      // The same request before the upload: its answer, shared until the next write, must not outlive it.
+      const before = await postGraphQL<{ policies: unknown[]; search: unknown[] }>(setup.app, query);
+      expect(before.data).toEqual({ policies: [], search: [] });
       const response = await upload(setup.app, '泗县2021.txt', SIXIAN);
       expect(response.status).toBe(201);
       const body = await readJson<WriteAnswer>(response);
       expect(body).toMatchObject({ ok: true, outcome: 'created', file: '泗县2021.txt' });
       // 泗县 is 341324 in GB/T 2260; the seed numbers items （一） to （十九）.
       expect(body.summary).toMatchObject({ jurisdictionId: '341324', items: 19 });
-      const { data } = await postGraphQL<{ policies: { sourceFile: string }[]; search: { key: string }[] }>(
-        setup.app,
-        `{ policies(jurisdictionId: "341324") { sourceFile } search(text: "国医堂") { key } }`,
-      );
+      const { data } = await postGraphQL<{ policies: { sourceFile: string }[]; search: { key: string }[] }>(setup.app, query);
       expect(data?.policies).toEqual([{ sourceFile: '泗县2021.txt' }]);
       expect(data?.search.map((hit) => hit.key)).toEqual(['（十五）']);
     });
