@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { keptRows } from '../../store/queries/lookups.js';
 import { evidenceSpansOf, linkRowFromColumns, spansFit, textsById } from './compact-evidence.js';
+import { runInTurns, type Steps } from '../turns.js';
 
 /** 2: link evidence kept as offsets (compact-evidence.ts) written as its offsets; 3: by column, strings in one table. */
 const FORMAT = 3;
@@ -53,19 +54,43 @@ function storedValue(row: object, column: string): unknown {
   return (column === 'evidence' ? evidenceSpansOf(row) : null) ?? (row as Record<string, unknown>)[column] ?? null;
 }
 
-export async function writeKeptFile(file: string, stamp: string, sets: RowSets): Promise<void> {
+/** Rows per step of keptColumnsSteps. */
+const ROWS_PER_STEP = 2048;
+
+/** Each set's columns and the table of their distinct strings, in steps (see turns.ts). */
+function* keptColumnsSteps(sets: RowSets): Steps<{
+  columnsOf: Map<string, { columns: string[]; values: unknown[][]; kinds: SetLine['kinds'] }>;
+  table: Map<string, number>;
+}> {
   const columnsOf = new Map<string, { columns: string[]; values: unknown[][]; kinds: SetLine['kinds'] }>();
   const table = new Map<string, number>();
   for (const [name, rows] of sets) {
     const columns = [...new Set(rows.flatMap((row, index) => (index < 1 ? Object.keys(row) : [])))];
-    const values = columns.map((column) => rows.map((row) => storedValue(row, column)));
+    const values: unknown[][] = [];
+    for (const column of columns) {
+      const value: unknown[] = [];
+      for (const row of rows) {
+        if (value.length % ROWS_PER_STEP === 0) yield;
+        value.push(storedValue(row, column));
+      }
+      values.push(value);
+    }
     const kinds = values.map((column) => (column.every((value) => value === null || typeof value === 'string') ? 'strings' : 'values'));
     for (const [i, column] of values.entries()) {
-      if (kinds[i] === 'strings')
-        for (const value of column) if (typeof value === 'string' && !table.has(value)) table.set(value, table.size);
+      if (kinds[i] !== 'strings') continue;
+      for (const [at, value] of column.entries()) {
+        if (at % ROWS_PER_STEP === 0) yield;
+        if (typeof value === 'string' && !table.has(value)) table.set(value, table.size);
+      }
     }
     columnsOf.set(name, { columns, values, kinds });
   }
+  return { columnsOf, table };
+}
+
+/** Writes the file in turns of the event loop: a server persisting after a write keeps answering. */
+export async function writeKeptFile(file: string, stamp: string, sets: RowSets): Promise<void> {
+  const { columnsOf, table } = await runInTurns(keptColumnsSteps(sets));
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });
   const write = async (line: unknown) => {

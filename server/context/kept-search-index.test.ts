@@ -3,6 +3,8 @@ import { recordingStore as recording } from '../testing/recording-store.js';
 import { createApp } from '../app.js';
 import { silentLogger } from '../logger.js';
 import { buildSearchIndex } from '../search/store-search-index.js';
+import type { KeptGraph } from './kept-graph.js';
+import { keptSearchIndex } from './kept-search-index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
 
 let graph: SampleGraph;
@@ -38,5 +40,31 @@ describe('an app that keeps the graph', () => {
         text,
       ).toEqual(fromStore.search(text).map((hit) => hit.id));
     }
+  });
+});
+
+describe('keptSearchIndex.refresh', () => {
+  const taskOf = (id: string, text: string) => ({
+    id,
+    title: text,
+    text,
+    jurisdictionId: '110000',
+    policyId: 'p',
+    seq: Number(id.slice(1)),
+  });
+
+  it('never lets an older build, finished last, replace the index of a newer one', async () => {
+    // The first refresh reads many tasks; a write then leaves one, and the second refresh, started
+    // while the first is still building in turns, finishes first.
+    let tasks = Array.from({ length: 20_000 }, (_, i) => taskOf(`t${i}`, `第${i}项：推进紧密型县域医共体建设。`));
+    const kept = { version: 1, settled: async () => undefined, tasks: async () => tasks } as unknown as KeptGraph;
+    const index = keptSearchIndex(kept);
+    const older = index.refresh();
+    await new Promise((resolve) => setImmediate(resolve));
+    tasks = [taskOf('t0', '做实家庭医生签约服务')];
+    await index.refresh();
+    await older;
+    expect(index.search('家庭医生').map((hit) => hit.id)).toEqual(['t0']);
+    expect(index.search('医共体')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { TaskNode } from '../../graph-schema/model.js';
 import {
   createSearchIndex,
+  searchIndexSteps,
   type BuiltSearchIndex,
   type SearchDocument,
   type SearchHit,
@@ -16,6 +17,7 @@ import {
   type SearchOptions,
 } from '../search/search-index.js';
 import { segmentWords } from '../search/segment-words.js';
+import { runInTurns } from '../turns.js';
 import type { KeptGraph } from './kept-graph.js';
 
 export interface KeptSearchIndex extends SearchIndex {
@@ -44,6 +46,8 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
   let current: SearchIndex = createSearchIndex([]);
   let built = false;
   let generation = 0;
+  let buildsStarted = 0;
+  let buildShown = 0;
   return {
     get size() {
       return current.size;
@@ -58,9 +62,14 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
       return current.search(query, options);
     },
     async refresh() {
+      const build = (buildsStarted += 1);
       await kept.settled();
       const version = kept.version;
-      const index = createSearchIndex(searchDocumentsOf(await kept.tasks()));
+      // In turns of the event loop, so that requests are answered from the old index meanwhile.
+      const index = await runInTurns(searchIndexSteps(searchDocumentsOf(await kept.tasks())));
+      // A refresh started later may finish first: an older index never replaces a newer one.
+      if (build < buildShown) return;
+      buildShown = build;
       current = index;
       built = true;
       generation += 1;

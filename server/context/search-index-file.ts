@@ -5,9 +5,9 @@
  * then the index as serialiseSearchIndex writes it. Written to a temporary file and renamed.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import type { BuiltSearchIndex } from '../search/search-index.js';
-import { deserialiseSearchIndex, serialiseSearchIndex } from '../search/serialise-search-index.js';
+import { deserialiseSearchIndex, serialisedParts } from '../search/serialise-search-index.js';
 
 const MAGIC = 'RGKS';
 const PREFIX_BYTES = 8;
@@ -15,15 +15,21 @@ const alignTo8 = (offset: number) => Math.ceil(offset / 8) * 8;
 
 export async function writeSearchIndexFile(file: string, stamp: string, index: BuiltSearchIndex): Promise<void> {
   const stampBytes = new TextEncoder().encode(stamp);
-  const indexStart = alignTo8(PREFIX_BYTES + stampBytes.length);
-  const indexBytes = serialiseSearchIndex(index);
-  const bytes = new Uint8Array(indexStart + indexBytes.length);
-  bytes.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(bytes.buffer).setUint32(4, stampBytes.length, true);
-  bytes.set(stampBytes, PREFIX_BYTES);
-  bytes.set(indexBytes, indexStart);
+  const prefix = new Uint8Array(alignTo8(PREFIX_BYTES + stampBytes.length));
+  prefix.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(prefix.buffer).setUint32(4, stampBytes.length, true);
+  prefix.set(stampBytes, PREFIX_BYTES);
   const partial = `${file}.partial`;
-  await writeFile(partial, bytes);
+  // Part by part, each written from its own bytes: no copy of the whole index, and the event loop
+  // has a turn between writes (see turns.ts).
+  const handle = await open(partial, 'w');
+  try {
+    for (const part of [prefix, ...serialisedParts(index)]) {
+      for (let at = 0; at < part.length;) at += (await handle.write(part, at)).bytesWritten;
+    }
+  } finally {
+    await handle.close();
+  }
   await rename(partial, file);
 }
 

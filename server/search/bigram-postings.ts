@@ -8,6 +8,7 @@
  * Reads of typed arrays at positions bounded by the loop that makes them use `!` (lint allowed
  * for those loops alone): a check per element in these loops would cost time and catch nothing.
  */
+import { runToEnd, type Steps } from '../turns.js';
 import { gallopTo, intersectPositions } from './ascending-lists.js';
 import { indexOfUnits, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
 
@@ -130,6 +131,13 @@ export function postingsOfTerm(grams: GramIndex, corpus: FoldedCorpus, term: str
  * each gram's slot in task order, so every list comes out ascending.
  */
 export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): GramIndex {
+  return runToEnd(gramIndexSteps(corpus, titles));
+}
+
+/** Tasks per step of gramIndexSteps. */
+const TASKS_PER_STEP = 512;
+
+export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Steps<GramIndex> {
   const taskCount = taskCountOf(corpus);
   if (taskCountOf(titles) !== taskCount) throw new RangeError(`${taskCountOf(titles)} titles for ${taskCount} tasks`);
   // Gram ids: a table slot per UTF-16 unit, a map for pairs keyed by both units in one int32.
@@ -171,6 +179,7 @@ export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): Gram
   const taskCounts: number[] = [];
   const lastTask: number[] = [];
   for (let task = 0; task < taskCount; task += 1) {
+    if (task % TASKS_PER_STEP === 0) yield;
     const size = readGrams(corpus.units, spanOf(corpus, task), { addNew: true });
     for (let k = 0; k < size; k += 1) {
       const id = gramsOfText[k]!;
@@ -205,6 +214,7 @@ export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): Gram
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops, bounded as in pass 1; every
      gram of the corpus has an id by now, so none of its ids is -1 */
   for (let task = 0; task < taskCount; task += 1) {
+    if (task % TASKS_PER_STEP === 0) yield;
     const titleSize = readGrams(titles.units, spanOf(titles, task), { addNew: false });
     for (let k = 0; k < titleSize; k += 1) if (gramsOfText[k]! >= 0) inTitleOf[gramsOfText[k]!] = task;
     const size = readGrams(corpus.units, spanOf(corpus, task), { addNew: false });
@@ -230,6 +240,7 @@ export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): Gram
   }
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
+  yield;
   const pairs = [...pairIdOf].sort(([a], [b]) => a - b);
   const pairKeys = Int32Array.from(pairs, ([key]) => key);
   const pairIds = Int32Array.from(pairs, ([, id]) => id);

@@ -3,6 +3,7 @@
  * over a task's span of it. Folding unit by unit through a table of `foldText`'s answers builds no
  * string per task, and fold-text.ts stays the one definition of folding.
  */
+import { runToEnd, type Steps } from '../turns.js';
 import { foldText } from './fold-text.js';
 
 /** The folded texts of all tasks, one after another: task `d` is `units[starts[d]]` to `units[starts[d + 1]]`. */
@@ -22,15 +23,26 @@ function foldUnitTable(): Uint16Array {
 }
 
 export function foldCorpus(texts: readonly string[]): FoldedCorpus {
-  return joinUnits(texts, foldUnitTable());
+  return runToEnd(foldCorpusSteps(texts));
+}
+
+export function foldCorpusSteps(texts: readonly string[]): Steps<FoldedCorpus> {
+  return joinUnitsSteps(texts, foldUnitTable());
 }
 
 /** The texts as written, one after another: unit for unit beside their `foldCorpus`, whose starts they share. */
 export function unfoldedUnits(texts: readonly string[]): Uint16Array {
-  return joinUnits(texts, null).units;
+  return runToEnd(unfoldedUnitsSteps(texts));
 }
 
-function joinUnits(texts: readonly string[], mapUnit: Uint16Array | null): FoldedCorpus {
+export function* unfoldedUnitsSteps(texts: readonly string[]): Steps<Uint16Array> {
+  return (yield* joinUnitsSteps(texts, null)).units;
+}
+
+/** Texts per step of the builds below. */
+const TEXTS_PER_STEP = 512;
+
+function* joinUnitsSteps(texts: readonly string[], mapUnit: Uint16Array | null): Steps<FoldedCorpus> {
   const starts = new Int32Array(texts.length + 1);
   let length = 0;
   texts.forEach((text, index) => {
@@ -39,7 +51,8 @@ function joinUnits(texts: readonly string[], mapUnit: Uint16Array | null): Folde
   });
   const units = new Uint16Array(length);
   let start = 0;
-  for (const text of texts) {
+  for (const [index, text] of texts.entries()) {
+    if (index % TEXTS_PER_STEP === 0) yield;
     // A table of 0x10000 entries has one for every UTF-16 unit, so no read of it is undefined.
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- hot loop over every unit of every task
     if (mapUnit) for (let i = 0; i < text.length; i += 1) units[start + i] = mapUnit[text.charCodeAt(i)]!;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldText, splitTerms } from './fold-text.js';
 import { randomSource } from '../testing/random-source.js';
 import { sampleSearchDocuments as documents } from '../testing/search-documents.js';
-import { createSearchIndex, type SearchDocument, type SearchOptions } from './search-index.js';
+import { createSearchIndex, searchIndexSteps, type SearchDocument, type SearchOptions } from './search-index.js';
+import { serialiseSearchIndex } from './serialise-search-index.js';
 import { segmentWords } from './segment-words.js';
 
 describe('createSearchIndex', () => {
@@ -221,5 +222,24 @@ describe('createSearchIndex ranking', () => {
 
   it('returns nothing from an empty index', () => {
     expect(createSearchIndex([]).search('医保')).toEqual([]);
+  });
+});
+
+describe('searchIndexSteps', () => {
+  it('builds the index of createSearchIndex in steps of a few hundred tasks', () => {
+    const many: SearchDocument[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `t${i}`,
+      title: `任务${i}`,
+      text: `第${i}项：推进医保支付方式改革，做实家庭医生签约服务。`,
+      jurisdictionId: String(110000 + (i % 7)),
+    }));
+    const steps = searchIndexSteps(many);
+    let turns = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) turns += 1;
+    // Each pass over 5,000 tasks stops at least every 512 of them.
+    expect(turns).toBeGreaterThanOrEqual(4 * Math.floor(5000 / 512));
+    const bytes = (index: ReturnType<typeof createSearchIndex>) => Buffer.from(serialiseSearchIndex(index));
+    expect(bytes(step.value).equals(bytes(createSearchIndex(many)))).toBe(true);
   });
 });

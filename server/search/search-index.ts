@@ -13,13 +13,14 @@
  * Snippets mark matches with « and » (U+00AB, U+00BB) in plain text, never HTML: a client
  * splits on the markers and renders the parts as text.
  */
-import { buildGramIndex, postingsOfTerm, type GramIndex, type Postings } from './bigram-postings.js';
+import { gramIndexSteps, postingsOfTerm, type GramIndex, type Postings } from './bigram-postings.js';
 import { splitTerms } from './fold-text.js';
-import { foldCorpus, textOf, unfoldedUnits, type FoldedCorpus } from './folded-corpus.js';
+import { foldCorpusSteps, textOf, unfoldedUnitsSteps, type FoldedCorpus } from './folded-corpus.js';
 import { createScorer, rankExact, rankSimilar } from './ranking.js';
 import { segmentWords } from './segment-words.js';
 import { makeSnippet } from './snippet.js';
 import type { RankedHit } from './top-hits.js';
+import { runToEnd, type Steps } from '../turns.js';
 
 export interface SearchDocument {
   id: string;
@@ -72,16 +73,27 @@ export interface BuiltSearchIndex extends SearchIndex {
 }
 
 export function createSearchIndex(documents: readonly SearchDocument[]): BuiltSearchIndex {
+  return runToEnd(searchIndexSteps(documents));
+}
+
+/** createSearchIndex in steps, to build it in turns of the event loop (see turns.ts). */
+export function* searchIndexSteps(documents: readonly SearchDocument[]): Steps<BuiltSearchIndex> {
   const titles = documents.map((doc) => doc.title);
-  const contents = documents.map((doc) => (doc.text.includes(doc.title) ? doc.text : `${doc.title}\n${doc.text}`));
-  const corpus = foldCorpus(contents);
+  const contents: string[] = [];
+  for (const doc of documents) {
+    if (contents.length % 4096 === 0) yield;
+    contents.push(doc.text.includes(doc.title) ? doc.text : `${doc.title}\n${doc.text}`);
+  }
+  const corpus = yield* foldCorpusSteps(contents);
+  const contentUnits = yield* unfoldedUnitsSteps(contents);
+  const grams = yield* gramIndexSteps(corpus, yield* foldCorpusSteps(titles));
   return searchIndexOf({
     ids: documents.map((doc) => doc.id),
     titles,
     jurisdictionIds: documents.map((doc) => doc.jurisdictionId),
     corpus,
-    contentUnits: unfoldedUnits(contents),
-    grams: buildGramIndex(corpus, foldCorpus(titles)),
+    contentUnits,
+    grams,
   });
 }
 

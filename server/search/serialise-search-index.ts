@@ -56,6 +56,22 @@ const machineIsLittleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 const alignTo8 = (offset: number) => Math.ceil(offset / 8) * 8;
 
 export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
+  const parts = serialisedParts(index);
+  const bytes = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/**
+ * The bytes of serialiseSearchIndex in parts, one after another: the prefix and header, then each
+ * array as a view of its own bytes (no copy) with its padding. A file writer writes them in turn
+ * instead of copying hundreds of MB into one buffer.
+ */
+export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
   const { ids, titles, jurisdictionIds, corpus, contentUnits, grams } = index.data;
   const arrays: IndexArrays = { ...corpus, contentUnits, ...grams };
   const lengths = Object.fromEntries(ARRAY_NAMES.map((name) => [name, arrays[name].length])) as Record<ArrayName, number>;
@@ -67,18 +83,24 @@ export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
     lengths,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const { offsets, size } = layArrays(PREFIX_BYTES + headerBytes.length, lengths);
-  const bytes = new Uint8Array(size);
-  bytes.set(new TextEncoder().encode(MAGIC), 0);
-  const view = new DataView(bytes.buffer);
+  // The first array starts at the next multiple of 8, as layArrays lays it.
+  const head = new Uint8Array(alignTo8(PREFIX_BYTES + headerBytes.length));
+  head.set(new TextEncoder().encode(MAGIC), 0);
+  const view = new DataView(head.buffer);
   view.setUint32(4, FORMAT_VERSION, true);
   view.setUint32(8, headerBytes.length, true);
-  bytes.set(headerBytes, PREFIX_BYTES);
+  head.set(headerBytes, PREFIX_BYTES);
+  const parts: Uint8Array[] = [head];
+  let end = head.length;
   for (const name of ARRAY_NAMES) {
     const array = arrays[name];
-    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offsets[name]);
+    parts.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    end += array.byteLength;
+    const padding = alignTo8(end) - end;
+    if (padding > 0) parts.push(new Uint8Array(padding));
+    end += padding;
   }
-  return bytes;
+  return parts;
 }
 
 /** The index written by serialiseSearchIndex; throws SearchIndexBytesError for anything else. */
