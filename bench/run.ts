@@ -623,6 +623,10 @@ export async function runBench({
     };
     load = await runLoad(server, loadBodies(samples, random.fork('load')), workDir, { connections: 50, seconds: sizes.loadSeconds });
     serverRssMiB = server.rssMiB();
+  } catch (error) {
+    // A failed fetch says only "fetch failed": say why (its cause) and what the server was doing.
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${cause}; ${server.describe()}`, { cause: error });
   } finally {
     await server.stop();
   }

@@ -17,6 +17,8 @@ export interface ServerProcess {
   readyLine: string | null;
   /** Resident set size now, in MiB (Linux /proc). */
   rssMiB(): number;
+  /** Whether it still runs (or how it exited) and the end of what it printed, for an error message. */
+  describe(): string;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,11 @@ export async function startServer({
     url,
     pid,
     readyLine: READY_LINE.exec(output)?.[0] ?? null,
+    describe() {
+      const state =
+        child.exitCode === null && child.signalCode === null ? 'still running' : `exited (${String(child.exitCode ?? child.signalCode)})`;
+      return `the server at ${url} is ${state}; it printed: ${output || '(nothing)'}`;
+    },
     rssMiB() {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? NaN);
