@@ -178,8 +178,8 @@ export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Ste
   // Pass 1: tasks per gram.
   const taskCounts: number[] = [];
   const lastTask: number[] = [];
-  for (let task = 0; task < taskCount; task += 1) {
-    if (task % TASKS_PER_STEP === 0) yield;
+  // Each task's work in a plain function: V8 optimises a loop in it better than one in a generator.
+  function countGramsOf(task: number): void {
     const size = readGrams(corpus.units, spanOf(corpus, task), { addNew: true });
     for (let k = 0; k < size; k += 1) {
       const id = gramsOfText[k]!;
@@ -191,6 +191,10 @@ export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Ste
       lastTask[id] = task;
       taskCounts[id]! += 1;
     }
+  }
+  for (let task = 0; task < taskCount; task += 1) {
+    if (task % TASKS_PER_STEP === 0) yield;
+    countGramsOf(task);
   }
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
@@ -213,8 +217,7 @@ export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Ste
   const distinct = new Int32Array(gramsOfText.length);
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops, bounded as in pass 1; every
      gram of the corpus has an id by now, so none of its ids is -1 */
-  for (let task = 0; task < taskCount; task += 1) {
-    if (task % TASKS_PER_STEP === 0) yield;
+  function appendPostingsOf(task: number): void {
     const titleSize = readGrams(titles.units, spanOf(titles, task), { addNew: false });
     for (let k = 0; k < titleSize; k += 1) if (gramsOfText[k]! >= 0) inTitleOf[gramsOfText[k]!] = task;
     const size = readGrams(corpus.units, spanOf(corpus, task), { addNew: false });
@@ -239,6 +242,10 @@ export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Ste
     }
   }
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
+  for (let task = 0; task < taskCount; task += 1) {
+    if (task % TASKS_PER_STEP === 0) yield;
+    appendPostingsOf(task);
+  }
 
   yield;
   const pairs = [...pairIdOf].sort(([a], [b]) => a - b);

@@ -53,13 +53,18 @@ function* joinUnitsSteps(texts: readonly string[], mapUnit: Uint16Array | null):
   let start = 0;
   for (const [index, text] of texts.entries()) {
     if (index % TEXTS_PER_STEP === 0) yield;
-    // A table of 0x10000 entries has one for every UTF-16 unit, so no read of it is undefined.
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- hot loop over every unit of every task
-    if (mapUnit) for (let i = 0; i < text.length; i += 1) units[start + i] = mapUnit[text.charCodeAt(i)]!;
-    else for (let i = 0; i < text.length; i += 1) units[start + i] = text.charCodeAt(i);
+    copyUnits(text, units, start, mapUnit);
     start += text.length;
   }
   return { units, starts };
+}
+
+/** A plain function, not in the generator: V8 optimises its loop better there. */
+function copyUnits(text: string, units: Uint16Array, start: number, mapUnit: Uint16Array | null): void {
+  // A table of 0x10000 entries has one for every UTF-16 unit, so no read of it is undefined.
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- hot loop over every unit of every task
+  if (mapUnit) for (let i = 0; i < text.length; i += 1) units[start + i] = mapUnit[text.charCodeAt(i)]!;
+  else for (let i = 0; i < text.length; i += 1) units[start + i] = text.charCodeAt(i);
 }
 
 /** How many tasks the corpus holds. */
