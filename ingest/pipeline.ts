@@ -36,15 +36,8 @@ export interface IngestOptions {
   seedsDir?: string;
   /** Largest file accepted, in bytes. @default 20 MiB */
   maxBytes?: number;
-  /** Documents written per transaction, at most. @default 500 in bulk, 25 per document */
+  /** Documents written per transaction. @default 500 in bulk, 25 per document */
   batchSize?: number;
-  /**
-   * Documents a batch is written with as soon as the writer is free, rather than once it holds
-   * batchSize: the writer keeps up with the text work, and the last batch, which no text work
-   * overlaps, stays small. Fewer, larger batches cost less to write (each is a transaction of
-   * some twenty statements and a commit), hence a floor. @default 100, at most batchSize
-   */
-  minBatchSize?: number;
   /** How batches are written (see ingestPaths). @default 'bulk' */
   loader?: 'bulk' | 'per-document';
   /** Runs the text work of the files (see processFilesInOrder; a worker pool's runs it on every core). */
@@ -272,8 +265,7 @@ const pendingTasksOf = ({ processed }: PendingDocument) => ({
 
 /**
  * Ingests files and folders; the national catalogue is (re)loaded first. Documents are written
- * in batches of `minBatchSize` to `batchSize` (as many as are waiting when the writer is free), one
- * transaction each, while the next batch is processed and linked; its
+ * `batchSize` at a time in one transaction, while the next batch is processed and linked; its
  * documents are linked where their text work ran (see ProcessedFile.linkRows), with the loaded
  * tasks gathered here in input order, as document-by-document loading would find them.
  * - `loader: 'bulk'` (the default) writes a batch through the database's bulk path (see
@@ -296,7 +288,6 @@ export async function ingestPaths(
     onProgress,
     loader = 'bulk',
     batchSize = loader === 'bulk' ? 500 : 25,
-    minBatchSize = Math.min(100, batchSize),
     processFiles = processFilesInOrder,
   }: IngestOptions = {},
 ): Promise<FileReport[]> {
@@ -366,8 +357,7 @@ export async function ingestPaths(
 
   let batch: PendingDocument[] = [];
   // The batch being written: its documents count as pending until it is settled.
-  let writing: { documents: PendingDocument[]; done: Promise<void>; finished: boolean } | undefined;
-  const writerIsFree = () => writing === undefined || writing.finished;
+  let writing: { documents: PendingDocument[]; done: Promise<void> } | undefined;
   const settle = async () => {
     await writing?.done;
     writing = undefined;
@@ -379,12 +369,8 @@ export async function ingestPaths(
     batch = [];
     if (documents.length === 0) return;
     const done = write(documents, load);
-    const entry = { documents, done, finished: false };
-    const finish = () => {
-      entry.finished = true;
-    };
-    done.then(finish, finish); // a rejection is awaited by the next settle; not an unhandled one meanwhile
-    writing = entry;
+    done.catch(() => undefined); // awaited by the next settle; not an unhandled rejection meanwhile
+    writing = { documents, done };
     if (wait) await settle();
   };
 
@@ -413,7 +399,7 @@ export async function ingestPaths(
       };
       batch.push({ file, processed: { policyId, citedIds, tasks }, linked: processed.linkRows(parents) });
       if (storedPolicies?.has(policyId)) await flush({ wait: true, load: loadDocuments });
-      else if (batch.length >= batchSize || (batch.length >= minBatchSize && writerIsFree())) await flush();
+      else if (batch.length >= batchSize) await flush();
     } catch (error) {
       report(failureReport(file, error));
     }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus/generate-corpus.js';
-import { ingestPaths, processFile, type FileProcessor, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
+import { ingestPaths, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
 import { processFilesInPool } from '../../ingest/process-pool.js';
 import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -174,57 +174,6 @@ describe('bulk loading', () => {
     expect([...dump.nodes.Task].sort(byId)).toEqual([...tasks].sort(byId));
     expect(dump.relationships.HAS_PART).toHaveLength(2);
   });
-
-  it('writes a batch of minBatchSize documents as soon as the writer is free, not only once it holds batchSize', async () => {
-    const temp = await openTempKuzuStore();
-    opened.push(temp);
-    let transactions = 0;
-    const counting: GraphStore = {
-      ...temp.store,
-      backend: temp.store.backend,
-      queryCount: 0,
-      read: (query, params) => temp.store.read(query, params),
-      transaction: (work) => {
-        transactions += 1;
-        return temp.store.transaction(work);
-      },
-    };
-    let reported = 0;
-    let onReport: () => void = () => undefined;
-    const reportedAll = (count: number) =>
-      new Promise<void>((resolve) => {
-        onReport = () => {
-          if (reported >= count) resolve();
-        };
-        onReport();
-      });
-    // Every second file waits until the writer has reported the ones before it (and, a timer later, is free).
-    let catalogueTransactions = 0;
-    const paced: FileProcessor = async function* (files, context, knownTitle) {
-      catalogueTransactions = transactions;
-      for (const [index, file] of files.entries()) {
-        if (index > 0 && index % 2 === 0) {
-          await reportedAll(index);
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-        yield await processFile(file, context, knownTitle);
-      }
-    };
-    const reports = await ingestPaths(counting, [SEEDS], {
-      seedsDir: SEEDS,
-      loader: 'bulk',
-      minBatchSize: 2,
-      processFiles: paced,
-      onProgress: () => {
-        reported += 1;
-        onReport();
-      },
-    });
-    expect(reports.map((report) => report.ok && report.outcome)).toEqual(['created', 'created', 'created', 'created', 'created']);
-    // The five seeds in batches of two, two and the last one, not in one batch of batchSize (500).
-    expect(catalogueTransactions).toBeGreaterThan(0);
-    expect(transactions - catalogueTransactions).toBe(3);
-  }, 240_000);
 
   it('changes nothing when the same documents are loaded again in bulk', async () => {
     const { store } = await ingestInto([PARENT, SEEDS], { loader: 'bulk' });
