@@ -46,13 +46,6 @@ export interface PoolOptions {
 }
 
 /**
- * V8's young generation of a worker, in MiB. The text work allocates many short-lived strings and
- * arrays per task: with Node's default (16 MiB semi-spaces) a worker spent 13% of its time
- * collecting garbage on a 300-document corpus, with this 9–10% (`--cpu-prof` of the workers).
- */
-const WORKER_YOUNG_GENERATION_MB = 128;
-
-/**
  * The worker is TypeScript: a worker thread does not inherit the loader tsx (npm run ingest, the
  * bench) or vitest gave the main thread, and Node 20 does not apply `--import tsx` to a worker's
  * entry, so a small ES module entry loads it through tsx's API.
@@ -62,7 +55,7 @@ function startWorker(): StartedWorker {
   // The ES module build of the API (import condition), which loads in a worker without a loader.
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  const worker = new Worker(bootstrap, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const worker = new Worker(bootstrap, { eval: true });
   const started: StartedWorker = { worker, failure: undefined };
   worker.on('error', (error) => {
     started.failure = error;
