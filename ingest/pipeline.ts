@@ -308,6 +308,12 @@ export async function ingestPaths(
   // Into a store without tasks, every document citing another is one this run loaded: on Kuzu,
   // whose database one process at a time opens; other servers may write to Neo4j meanwhile.
   const stored = bulk && !storeHasTasks && store.backend === 'kuzu' ? storedTasksOfRun(store) : null;
+  // Likewise, into a store without agencies the stored ones are those this run wrote.
+  const [agencyCount] = stored ? await store.read(ingestQueries.countNodes.Agency) : [];
+  const agenciesOfRun = stored && agencyCount?.count === 0 ? new Set<string>() : null;
+  const loadBatch: typeof loadDocuments = bulk
+    ? (into, documents) => loadDocumentsInBulk(into, documents, agenciesOfRun ? { storedAgencyIds: agenciesOfRun } : {})
+    : loadDocuments;
   const knownTitle: KnownKeyLookup = knownKeys
     ? async (ingestKey) => knownKeys.get(ingestKey)
     : async (ingestKey) => (await store.read(ingestQueries.findPolicyByIngestKey, { ingestKey }))[0]?.title;
@@ -343,6 +349,7 @@ export async function ingestPaths(
       );
       knownKeys?.set(item.rows.policy.ingestKey ?? '', item.rows.policy.title);
       for (const policy of [item.rows.policy, ...item.rows.citedPolicies]) storedPolicies?.add(policy.id);
+      for (const agency of item.rows.agencies) agenciesOfRun?.add(agency.id);
       stored?.loaded(item.processed.policyId, item.processed.citedIds);
       storeHasTasks = true;
     }
@@ -356,7 +363,7 @@ export async function ingestPaths(
     writing = undefined;
   };
   /** Starts writing the batch once the one before is written; `wait` waits for it too. */
-  const flush = async ({ wait = false, load = bulk ? loadDocumentsInBulk : loadDocuments } = {}) => {
+  const flush = async ({ wait = false, load = loadBatch } = {}) => {
     await settle();
     const documents = batch;
     batch = [];

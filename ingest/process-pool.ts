@@ -26,6 +26,7 @@ export interface WorkerSetup {
 }
 
 export type ToWorker =
+  | { kind: 'setup'; setup: WorkerSetup }
   | { kind: 'file'; index: number; file: string }
   | { kind: 'known'; index: number; title: string | null }
   | { kind: 'link'; index: number; parents: ParentTasks };
@@ -49,12 +50,23 @@ export interface PoolOptions {
  * bench) or vitest gave the main thread, and Node 20 does not apply `--import tsx` to a worker's
  * entry, so a small ES module entry loads it through tsx's API.
  */
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(): StartedWorker {
   const entry = new URL('./process-worker.ts', import.meta.url).href;
   // The ES module build of the API (import condition), which loads in a worker without a loader.
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
+  const worker = new Worker(bootstrap, { eval: true });
+  const started: StartedWorker = { worker, failure: undefined };
+  worker.on('error', (error) => {
+    started.failure = error;
+  });
+  return started;
+}
+
+/** A worker started before its run, and what failed it meanwhile. */
+interface StartedWorker {
+  worker: Worker;
+  failure: Error | undefined;
 }
 
 /** A link asked of a worker, settled by its answer (or its failure). */
@@ -74,28 +86,42 @@ function pendingLink(): PendingLink {
   return { linked, resolve, reject };
 }
 
-/** A FileProcessor running on a pool of worker threads, started per run and stopped when it ends. */
+/**
+ * A FileProcessor running on a pool of worker threads, stopped when a run ends. The first run's
+ * workers start here, loading their modules (seconds each, tsx compiling them) while the caller
+ * opens the store and loads the national catalogue; they keep no process alive until a run takes
+ * them. Later runs start their own.
+ */
 export function processFilesInPool({ seedsDir, workers = availableParallelism(), queueDepth = workers * 4 }: PoolOptions): FileProcessor {
-  return (files, context, knownTitle) =>
-    runPool(files, context, knownTitle, {
-      seedsDir: resolve(seedsDir),
-      workers: Math.max(1, workers),
-      queueDepth: Math.max(1, queueDepth),
-    });
+  const size = Math.max(1, workers);
+  let started = Array.from({ length: size }, () => {
+    const each = startWorker();
+    each.worker.unref();
+    return each;
+  });
+  return (files, context, knownTitle) => {
+    const early = started;
+    started = [];
+    return runPool(files, context, knownTitle, { seedsDir: resolve(seedsDir), workers: size, queueDepth: Math.max(1, queueDepth), early });
+  };
 }
 
 async function* runPool(
   files: readonly string[],
   context: SourceContext,
   knownTitle: KnownKeyLookup,
-  { seedsDir, workers: size, queueDepth }: Required<PoolOptions>,
+  { seedsDir, workers: size, queueDepth, early }: Required<PoolOptions> & { early: StartedWorker[] },
 ): AsyncGenerator<ProcessedFile> {
+  const count = Math.min(size, files.length);
+  const taken = early.splice(0, count);
+  await Promise.all(early.map(({ worker }) => worker.terminate()));
   if (files.length === 0) return;
+  const started = [...taken, ...Array.from({ length: count - taken.length }, startWorker)];
   const setup: WorkerSetup = { seedsDir, fingerprint: context.fingerprint, maxBytes: context.maxBytes };
-  const pool = Array.from({ length: Math.min(size, files.length) }, () => startWorker(setup));
+  const pool = started.map(({ worker }) => worker);
   const idle: Worker[] = [];
   const results = new Map<number, ProcessedFile>();
-  let failure: Error | undefined;
+  let failure = started.find((each) => each.failure)?.failure;
   // A processed document stays on its worker until the writer has gathered its parents and links it there.
   const links = new Map<number, PendingLink>();
   const linkOn =
@@ -150,6 +176,8 @@ async function* runPool(
       dispatch();
       notify();
     });
+    worker.ref();
+    worker.postMessage({ kind: 'setup', setup } satisfies ToWorker);
     worker.on('error', (error) => {
       failure = error;
       for (const link of links.values()) link.reject(new Error(`a text worker failed: ${error.message}`, { cause: error }));

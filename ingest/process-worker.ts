@@ -3,13 +3,16 @@
  * is sent with the run's reference data, asking the main thread whether a file's ingest key is
  * loaded already before doing the work.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { loadStageContext, processFile, type LinkedRows, type ParentTasks, type SourceContext } from './pipeline.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './process-pool.js';
+import type { FromWorker, ToWorker } from './process-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('process-worker runs as a worker thread of process-pool');
-const setup = workerData as WorkerSetup;
+// The pool starts a worker before it knows the run (see processFilesInPool): the run's setup comes first.
+const first = await new Promise<ToWorker>((resolve) => port.once('message', resolve));
+if (first.kind !== 'setup') throw new Error(`process-worker expects its setup first, not a ${first.kind} message`);
+const { setup } = first;
 const context: SourceContext = { ...(await loadStageContext(setup.seedsDir)), fingerprint: setup.fingerprint, maxBytes: setup.maxBytes };
 
 const pendingAnswers = new Map<number, (title: string | undefined) => void>();
@@ -18,6 +21,7 @@ const unlinked = new Map<number, (parents: ParentTasks) => Promise<LinkedRows>>(
 const send = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
+  if (message.kind === 'setup') throw new Error('a text worker is set up once');
   if (message.kind === 'link') {
     const { index, parents } = message;
     const linkRows = unlinked.get(index);

@@ -69,11 +69,24 @@ function documentTables(changed: readonly GraphRows[], agencyIds: ReadonlySet<st
   return tables;
 }
 
+export interface BulkLoadOptions {
+  /**
+   * Every agency stored, when the caller knows them (into a store that held none, the ones its
+   * earlier batches wrote), sparing a keyed read of each agency of the batch (about 9,000 per 500
+   * documents, a tenth of the time a batch took to write); else they are read.
+   */
+  storedAgencyIds?: ReadonlySet<string>;
+}
+
 /**
  * Loads the documents in one transaction through the bulk path; their policy ids must differ, and
  * every task a DERIVES_FROM link names must be stored or among them (see parent-links.ts).
  */
-export async function loadDocumentsInBulk(store: GraphStore, documents: readonly GraphRows[]): Promise<LoadOutcome[]> {
+export async function loadDocumentsInBulk(
+  store: GraphStore,
+  documents: readonly GraphRows[],
+  { storedAgencyIds }: BulkLoadOptions = {},
+): Promise<LoadOutcome[]> {
   return store.transaction(async (tx) => {
     const { outcomes, changed, storedPolicyIds } = await removeReplaced(tx, documents);
     // Kuzu 0.11.3 resolves a COPY's relationship endpoints wrongly when the same transaction has
@@ -108,11 +121,13 @@ export async function loadDocumentsInBulk(store: GraphStore, documents: readonly
     await tx.write(q.bulkCreate.Policy, rows.policies);
     await tx.write(q.bulkCreate.ISSUED_IN, issuedIn(rows.policies));
 
-    const agencyIds = await storedIds(
-      tx,
-      q.agenciesExisting,
-      rows.agencies.map((agency) => agency.id),
-    );
+    const agencyIds =
+      storedAgencyIds ??
+      (await storedIds(
+        tx,
+        q.agenciesExisting,
+        rows.agencies.map((agency) => agency.id),
+      ));
     const agencies = partition(rows.agencies, (agency) => agencyIds.has(agency.id));
     await writeAgencies(tx, agencies.stored);
     const freshAgencies: AgencyNode[] = agencies.fresh.map((agency) => ({ ...agency, aliases: [...new Set(agency.aliases)].sort() }));

@@ -109,6 +109,47 @@ describe('bulk loading', () => {
     }, 240_000);
   });
 
+  it('writes every batch of documents sharing agencies in bulk into a fresh store, knowing the stored agencies without reading them', async () => {
+    const temp = await openTempKuzuStore();
+    opened.push(temp);
+    const readsInTransactions: string[] = [];
+    let failedTransactions = 0;
+    // A bulk write that failed would fall back to document-by-document loading, giving the same graph.
+    const watched: GraphStore = {
+      ...temp.store,
+      backend: temp.store.backend,
+      queryCount: 0,
+      read: (query, params) => temp.store.read(query, params),
+      transaction: (work) =>
+        temp.store
+          .transaction((tx) =>
+            work({
+              read: (query, params) => {
+                readsInTransactions.push(query.name);
+                return tx.read(query, params);
+              },
+              write: (query, rows, params) => tx.write(query, rows, params),
+            }),
+          )
+          .catch((error: unknown) => {
+            failedTransactions += 1;
+            throw error;
+          }),
+    };
+    // The development corpus's documents of one city name the same agencies, batch after batch.
+    const reports = await ingestPaths(watched, [REAL], { seedsDir: SEEDS, loader: 'bulk', batchSize: 3 });
+    expect(reports.filter((report) => report.ok && report.outcome === 'created').length).toBeGreaterThan(6);
+    const { dump } = await graphSnapshot(temp.store);
+    const documentsPerAgency = new Map<string, Set<unknown>>();
+    for (const edge of dump.relationships.RESPONSIBLE) {
+      const policy = dump.nodes.Task.find((task) => task.id === edge.from)?.policyId;
+      documentsPerAgency.set(String(edge.to), (documentsPerAgency.get(String(edge.to)) ?? new Set()).add(policy));
+    }
+    expect(Math.max(...[...documentsPerAgency.values()].map((documents) => documents.size))).toBeGreaterThan(3);
+    expect(failedTransactions).toBe(0);
+    expect(readsInTransactions).not.toContain(ingestQueries.agenciesExisting.name);
+  }, 240_000);
+
   it('copies text with commas, quotes, backslashes and newlines, empty strings and nulls as they are', async () => {
     const temp = await openTempKuzuStore();
     opened.push(temp);
