@@ -60,6 +60,8 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
 
 /** The line main.ts prints once the kept graph and the search index are ready (see app.ready). */
 const READY_LINE = /^ready\s.*$/mu;
+/** The line main.ts prints once the kept graph and search index files are written (or were up to date). */
+const PERSISTED_LINE = /^persisted\s/mu;
 
 /**
  * Starts `npm start` over `db`, resolving once it answers GraphQL and, with `untilReady`, once it
@@ -72,6 +74,7 @@ export async function startServer({
   ingestOnStart = false,
   serverDir = fileURLToPath(new URL('../..', import.meta.url)),
   nodeFlags = [],
+  untilPersisted = false,
 }: {
   db: string;
   timeoutMs?: number;
@@ -82,6 +85,12 @@ export async function startServer({
   serverDir?: string;
   /** Flags for node before the script (V8's heap sizes, --cpu-prof). @default [] */
   nodeFlags?: readonly string[];
+  /**
+   * Also wait until the kept graph and search index are written beside the database: after a
+   * cold start that one-time work runs between requests, and a latency measured meanwhile is not
+   * the server's steady state. @default false
+   */
+  untilPersisted?: boolean;
 }): Promise<ServerProcess> {
   const port = await freePort();
   ensureBuilt('server', serverDir);
@@ -108,6 +117,10 @@ export async function startServer({
     const deadline = Date.now() + timeoutMs;
     while (untilReady && !READY_LINE.test(output)) {
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not get ready: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    while (untilPersisted && !PERSISTED_LINE.test(output)) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not write its kept files: ${output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } catch (error) {
