@@ -26,6 +26,27 @@ describe('the domain glossary', () => {
     expect(itemsCued('药品收入和医用耗材收入占医药总收入比例控制在30%以内')).toContain('public-hospital.rational-care-cost-control');
   });
 
+  it('reads 中药 inside the kinds of Chinese medicines (中药饮片, 中成药, 医疗机构中药制剂) as the TCM reform', () => {
+    expect(itemsCued('支持医疗机构中药制剂配制研究。')).toContain('tcm.inheritance-development');
+    expect(itemsCued('开展中药饮片处方点评。')).toContain('tcm.inheritance-development');
+  });
+
+  it('reads the visits indicator of an assessment table (基层门（急）诊量) as the primary-care visits keyword, not just 基层', () => {
+    const keywordsCued = (text: string) =>
+      findCues(text, index)
+        .filter((match) => match.cue.strength === 'strong')
+        .map((match) => `${match.cue.itemId} ${match.cue.national}`);
+    expect(keywordsCued('基层门（急）诊量占辖区内门（急）诊总量比例≥55%。')).toContain(
+      'hierarchical-care.primary-care-capacity 基层诊疗量',
+    );
+    expect(keywordsCued('基层门急诊量稳步提升。')).toContain('hierarchical-care.primary-care-capacity 基层诊疗量');
+  });
+
+  it("reads the frauds of the fund-use regulation as a designated pharmacy's list words them as fund supervision", () => {
+    expect(itemsCued('是否存在虚构药品服务项目；')).toContain('supervision.insurance-fund');
+    expect(itemsCued('是否诱导他人虚假购药，提供虚假证明材料，串通他人虚开费用单据；')).toContain('supervision.insurance-fund');
+  });
+
   it('gives every entry an English gloss', () => {
     for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
   });
