@@ -47,6 +47,15 @@ describe('the domain glossary', () => {
     expect(itemsCued('是否诱导他人虚假购药，提供虚假证明材料，串通他人虚开费用单据；')).toContain('supervision.insurance-fund');
   });
 
+  it('reads the share of grade IV operations (四级手术占比, 三、四级手术, Ⅲ、Ⅳ级手术) as hospital capacity', () => {
+    expect(itemsCued('确保三级综合性公立医院四级手术占比逐步提升。')).toContain('service-system.hospital-capacity');
+    expect(itemsCued('三级医院Ⅲ、Ⅳ级手术占全年手术比例≥52%。')).toContain('service-system.hospital-capacity');
+  });
+
+  it('reads 年薪, the pay form of the salary reform, on its own as that reform', () => {
+    expect(itemsCued('年薪预发数、实发数按月在院内公示。')).toContain('personnel.salary-reform');
+  });
+
   it('gives every entry an English gloss', () => {
     for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
   });
