@@ -56,6 +56,17 @@ describe('the domain glossary', () => {
     expect(itemsCued('年薪预发数、实发数按月在院内公示。')).toContain('personnel.salary-reform');
   });
 
+  it('reads 人事薪酬制度 as both the personnel and the pay reform, neither hiding the other', () => {
+    const strongItems = (text: string) =>
+      findCues(text, index)
+        .filter((match) => match.cue.strength === 'strong')
+        .map((match) => match.cue.itemId);
+    for (const text of ['深化公立医院人事薪酬制度改革。', '完善人事薪酬制度。']) {
+      expect(strongItems(text), text).toContain('personnel.staffing-hr');
+      expect(strongItems(text), text).toContain('personnel.salary-reform');
+    }
+  });
+
   it('gives every entry an English gloss', () => {
     for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
   });
