@@ -26,6 +26,47 @@ describe('the domain glossary', () => {
     expect(itemsCued('药品收入和医用耗材收入占医药总收入比例控制在30%以内')).toContain('public-hospital.rational-care-cost-control');
   });
 
+  it('reads 中药 inside the kinds of Chinese medicines (中药饮片, 中成药, 医疗机构中药制剂) as the TCM reform', () => {
+    expect(itemsCued('支持医疗机构中药制剂配制研究。')).toContain('tcm.inheritance-development');
+    expect(itemsCued('开展中药饮片处方点评。')).toContain('tcm.inheritance-development');
+  });
+
+  it('reads the visits indicator of an assessment table (基层门（急）诊量) as the primary-care visits keyword, not just 基层', () => {
+    const keywordsCued = (text: string) =>
+      findCues(text, index)
+        .filter((match) => match.cue.strength === 'strong')
+        .map((match) => `${match.cue.itemId} ${match.cue.national}`);
+    expect(keywordsCued('基层门（急）诊量占辖区内门（急）诊总量比例≥55%。')).toContain(
+      'hierarchical-care.primary-care-capacity 基层诊疗量',
+    );
+    expect(keywordsCued('基层门急诊量稳步提升。')).toContain('hierarchical-care.primary-care-capacity 基层诊疗量');
+  });
+
+  it("reads the frauds of the fund-use regulation as a designated pharmacy's list words them as fund supervision", () => {
+    expect(itemsCued('是否存在虚构药品服务项目；')).toContain('supervision.insurance-fund');
+    expect(itemsCued('是否诱导他人虚假购药，提供虚假证明材料，串通他人虚开费用单据；')).toContain('supervision.insurance-fund');
+  });
+
+  it('reads the share of grade IV operations (四级手术占比, 三、四级手术, Ⅲ、Ⅳ级手术) as hospital capacity', () => {
+    expect(itemsCued('确保三级综合性公立医院四级手术占比逐步提升。')).toContain('service-system.hospital-capacity');
+    expect(itemsCued('三级医院Ⅲ、Ⅳ级手术占全年手术比例≥52%。')).toContain('service-system.hospital-capacity');
+  });
+
+  it('reads 年薪, the pay form of the salary reform, on its own as that reform', () => {
+    expect(itemsCued('年薪预发数、实发数按月在院内公示。')).toContain('personnel.salary-reform');
+  });
+
+  it('reads 人事薪酬制度 as both the personnel and the pay reform, neither hiding the other', () => {
+    const strongItems = (text: string) =>
+      findCues(text, index)
+        .filter((match) => match.cue.strength === 'strong')
+        .map((match) => match.cue.itemId);
+    for (const text of ['深化公立医院人事薪酬制度改革。', '完善人事薪酬制度。']) {
+      expect(strongItems(text), text).toContain('personnel.staffing-hr');
+      expect(strongItems(text), text).toContain('personnel.salary-reform');
+    }
+  });
+
   it('gives every entry an English gloss', () => {
     for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
-import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks } from './link-tasks.js';
+import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks, OUTLINE_TOPIC_FLOOR } from './link-tasks.js';
 import { loadCatalogue } from './catalogue.js';
 import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
@@ -172,6 +172,35 @@ describe('linkTasks over an outline', () => {
       { catalogue, glossary },
     );
     expect(targets(alone.filter((l) => l.taskPath === '二'))).toEqual(['drugs.procurement']);
+  });
+
+  it('links a measure to the reform of the item it is numbered under when its own evidence for it scores at least the outline floor', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const parent = {
+      path: '1',
+      text: '加强医改组织领导。完善医改领导小组工作机制，统筹推进各项改革：',
+      title: '加强医改组织领导',
+      parentPath: null,
+      kind: 'item' as const,
+    };
+    const measure = {
+      path: '1/1',
+      text: '统筹推进实施健康枞阳行动和深化医改工作，将深化综合医改重点工作纳入健康枞阳行动予以推动落实。',
+      title: '统筹推进实施健康枞阳行动和深化医改工作',
+      parentPath: '1',
+      kind: 'measure' as const,
+    };
+    const leadership = 'reform-governance.leadership-coordination';
+    const alone = candidateLinks(measure, real).find((candidate) => candidate.targetId === leadership);
+    expect(alone?.linked).toBe(false);
+    expect(alone?.score).toBeGreaterThanOrEqual(OUTLINE_TOPIC_FLOOR);
+    const under = linkTasks([parent, measure], real).filter((l) => l.taskPath === '1/1');
+    expect(targets(under).sort()).toEqual(['public-health.healthy-china', leadership]);
+    for (const e of under.find((l) => l.targetId === leadership)?.evidence ?? [])
+      expect(isExactEvidence(e, measure.text, real.catalogue.items.find((i) => i.id === leadership)?.text ?? '')).toBe(true);
+    // Under an item about another reform the weak mention stays unlinked.
+    const other = { ...parent, text: '推进健康枞阳行动：', title: '推进健康枞阳行动' };
+    expect(targets(linkTasks([other, measure], real).filter((l) => l.taskPath === '1/1'))).toEqual(['public-health.healthy-china']);
   });
 
   it('gives a measure that links nowhere by itself its item’s links where its own text has evidence to cite', () => {

@@ -115,7 +115,17 @@ function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candida
 }
 
 /**
- * The outline's part in linking. An item addresses what its sub-measures address ("（三）…：1.…；2.…"),
+ * Least score a unit's own evidence needs to link to an item that the unit it is numbered under links
+ * to. A heading names the reform its numbered items carry out ("（二）深化医保支付方式改革。1.…；2.…"),
+ * so a weaker mention under it is that reform's. On the tuning half 0.4 took micro recall from 67.9% to
+ * 68.3% at precision 86.5% → 86.2% (four of the six links it adds are the labels'); 0.35 cost more
+ * precision for the same recall, 0.45 added no right link.
+ */
+export const OUTLINE_TOPIC_FLOOR = 0.4;
+
+/**
+ * The outline's part in linking. A unit takes up what the unit it is numbered under links to where its
+ * own evidence scores at least OUTLINE_TOPIC_FLOOR. An item addresses what its sub-measures address ("（三）…：1.…；2.…"),
  * so an item links to every item a sub-measure of it links to — when its own text has evidence for
  * that item to cite, scored as the sub-measure's link. A heading ("一、深化公立医院改革") only names
  * what its items do, so it keeps only links that some item or measure under it has, and none when
@@ -137,6 +147,25 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
     for (let at = task.parentPath; at != null && depth < tasks.length; at = byPath.get(at)?.parentPath) depth += 1;
     return depth;
   };
+  // A unit numbered under another carries out the reform that one names, so where it links elsewhere
+  // too, its own evidence for that reform, scoring at least OUTLINE_TOPIC_FLOOR, is meant rather than
+  // in passing. Judged on each unit's own links, before any are passed up or down.
+  const ownItems = new Map([...linksOf].map(([path, links]) => [path, new Set(links.map((link) => link.targetId))]));
+  for (const task of tasks) {
+    if (task.kind === 'section' || task.parentPath == null) continue;
+    const named = ownItems.get(task.parentPath);
+    if (!named || named.size === 0) continue;
+    const own = linksOf.get(task.path) ?? [];
+    // A unit that links nowhere by itself takes its parent's links whatever its score (below).
+    if (own.length === 0) continue;
+    const have = new Set(own.map((link) => link.targetId));
+    for (const candidate of candidates.get(task.path) ?? []) {
+      if (have.has(candidate.targetId) || !named.has(candidate.targetId) || candidate.score < OUTLINE_TOPIC_FLOOR) continue;
+      own.push(linkOf(candidate));
+      have.add(candidate.targetId);
+    }
+    linksOf.set(task.path, own);
+  }
   // Deepest first, so a measure's links reach its item before the item's reach the heading.
   for (const task of [...tasks].sort((a, b) => depthOf(b) - depthOf(a))) {
     const own = linksOf.get(task.path) ?? [];

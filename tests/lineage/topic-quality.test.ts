@@ -42,10 +42,10 @@ describe('the multi-label topic set', () => {
   it('keeps the linker at least as good as it last reached, on the whole set and on the held-out half', () => {
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
     expect(figures.micro.precision).toBeGreaterThanOrEqual(0.86);
-    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.695);
+    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.705);
     const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
     expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.86);
-    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.725);
+    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.727);
   });
 
   it('scores its links as the held-out half bears them out: no score band of 40 links or more is off by more than 10 points', () => {
