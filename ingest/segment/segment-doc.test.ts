@@ -532,6 +532,28 @@ describe('segmentDoc: task tables', () => {
     ]);
   });
 
+  it('reads a row under merged 序号, 重点任务, 牵头单位 and 完成时限 cells as a measure of the item, with the merged lead and date', () => {
+    // Word's vertically merged cells (w:vMerge) and a web table's rowspan print nothing in the rows they span.
+    const doc = segment(
+      [
+        '某县2023年深化医药卫生体制改革重点工作任务',
+        '序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限',
+        '1\t推进分级诊疗\t推进紧密型县域医共体建设。\t县卫健局\t县医保局\t2023年12月底前',
+        '完善家庭医生签约服务。\t县财政局',
+        '2\t深化医保改革\t深化医保支付方式改革。\t县医保局\t县卫健局\t2023年6月底前',
+        '加强医保基金监管。\t县市场监管局\t持续推进',
+      ].join('\n'),
+    );
+    expect(
+      doc.tasks.map((task) => [task.kind, task.path, task.text, task.supplements.map((cell) => `${cell.label ?? cell.role}:${cell.text}`)]),
+    ).toEqual([
+      ['item', '1', '推进分级诊疗\t推进紧密型县域医共体建设。', ['牵头单位:县卫健局', '配合单位:县医保局', 'deadline:2023年12月底前']],
+      ['measure', '1/#1', '完善家庭医生签约服务。', ['牵头单位:县卫健局', '配合单位:县财政局', 'deadline:2023年12月底前']],
+      ['item', '2', '深化医保改革\t深化医保支付方式改革。', ['牵头单位:县医保局', '配合单位:县卫健局', 'deadline:2023年6月底前']],
+      ['measure', '2/#1', '加强医保基金监管。', ['牵头单位:县医保局', '配合单位:县市场监管局', 'deadline:持续推进']],
+    ]);
+  });
+
   it('keeps a row under a merged 牵头单位 whose 完成时限 is a range, a repeat, a start or a dotted date as its own task', () => {
     for (const deadline of ['2023—2025年', '2023-2025年', '每年', '逐年推进', '持续', '2023年起', '2022.12', '2022.12.31']) {
       const doc = segment(
