@@ -5,7 +5,7 @@
  */
 import type { IngestMessage, TaskSupplement } from '../document.js';
 import { circledMarkersIn, markerAt, type Marker, type NumberStyle } from '../normalise/numbering.js';
-import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, isBareAgencyList } from '../conventions.js';
+import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, isBareAgencyList, PAGE_INFORMATION_LINE } from '../conventions.js';
 import { DATE_LINE, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 import { columnRole, DEADLINE_CELL, looksLikeHeader, type ColumnRole } from './table-columns.js';
 
@@ -506,6 +506,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     }
     const endMatter =
       END_MATTER.test(line.text) ||
+      PAGE_INFORMATION_LINE.test(line.text) ||
       DATE_LINE.test(line.text) ||
       (SIGNATURE_LINE.test(line.text) && next !== undefined && DATE_LINE.test(next.text));
     if (endMatter) {

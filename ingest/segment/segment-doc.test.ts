@@ -340,6 +340,37 @@ describe('segmentDoc: metadata', () => {
     expect(doc.messages.map((message) => message.code)).not.toContain('jurisdiction-unknown');
   });
 
+  it('reads a page source printed as 来源： as it reads 文章来源：, alone, after the time or under the text, and keeps it out of the last item', () => {
+    const copy = (before: string[], after: string[]) =>
+      segment(
+        [
+          '县卫健委2021年政府工作报告任务分解',
+          ...before,
+          '1.创建国家卫生县城。',
+          '牵头责任单位:县卫健委',
+          '2.加强基层医疗卫生服务能力建设。',
+          ...after,
+        ].join('\n'),
+      );
+    const placements: [string[], string[]][] = [
+      [['来源：灵璧县卫生健康委员会'], []],
+      [['发布时间：2021-05-07 10:49 来源：灵璧县卫生健康委员会 字号：大 中 小'], []],
+      [['时间：2021-05-07　来源：灵璧县卫生健康委员会　浏览次数：'], []],
+      [[], ['来源：灵璧县卫生健康委员会', '【打印本页】【关闭窗口】']],
+      [[], ['文章来源：灵璧县卫生健康委员会']],
+    ];
+    for (const [before, after] of placements) {
+      const doc = copy(before, after);
+      const where = [...before, ...after].join(' ');
+      expect(doc.meta.jurisdictionId, where).toBe('341323');
+      expect(
+        doc.messages.map((message) => message.code),
+        where,
+      ).toContain('jurisdiction-from-page-source');
+      expect(doc.tasks.at(-1)!.text, where).toBe('加强基层医疗卫生服务能力建设。');
+    }
+  });
+
   it('does not place a 县卫健委 copy by a newspaper or a city or province that reposted it as its page’s source', () => {
     const copy = (source: string) =>
       segment(
