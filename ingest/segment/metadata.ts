@@ -77,8 +77,8 @@ const PAGE_SOURCE = new RegExp(
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
 const PART_LABEL = /^【[^】]*】$/u;
-/** "（2023—2025年）" under a plan's title: the period it covers, part of the title. */
-const TITLE_PERIOD = /^（\d{4}\s*[—–\-－~～至到]+\s*\d{4}年?）$/u;
+/** "（2023—2025年）" under a plan's title: the period it covers, part of the title; "（20232025年）" when a web copy lost the dash. */
+const TITLE_PERIOD = /^（\d{4}\s*(?:[—–\-－~～至到]+\s*)?\d{4}年?）$/u;
 const isTitleEnd = (line: Line) => TITLE_END.test(cleanTitle(line.text));
 /** "2021年9月" under the issuing body, as drafts and plans print it: a date to the month, no day. */
 const MONTH_LINE = /^\d{4}年\d{1,2}月$/u;

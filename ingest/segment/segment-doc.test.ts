@@ -463,6 +463,15 @@ describe('segmentDoc: metadata', () => {
     expect(doc.meta).toMatchObject({ title: '海南州全面推进紧密型县域医疗卫生共同体建设实施方案', jurisdictionId: '632500' });
   });
 
+  it('keeps the period under a title when a web copy lost its dash: （20162018年）', () => {
+    const doc = segment(
+      ['某省深化医药卫生体制改革综合试点实施方案', '（20162018年）', '一、重点任务', '（一）推进分级诊疗。2017年底前建成医联体。'].join(
+        '\n',
+      ),
+    );
+    expect(doc.meta).toMatchObject({ title: '某省深化医药卫生体制改革综合试点实施方案（20162018年）', coversFrom: 2016, coversTo: 2018 });
+  });
+
   it('joins a title printed on two lines', () => {
     const doc = segment('临汾市深化医药卫生体制改革\n\n近期重点工作任务\n\n按照要求，制定如下。\n\n一、提能力\n\n（一）发挥引领作用。');
     expect(doc.meta).toMatchObject({ title: '临汾市深化医药卫生体制改革近期重点工作任务', jurisdictionId: '141000', issuer: null });
