@@ -138,10 +138,11 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
 /**
  * Leading date words and connectives that are not part of what is measured; "围绕实现…的目标" frames a goal
  * ("围绕实现区域内住院率达到90%左右的目标") and is not part of it either. "从/自2023年(1月1日)起" says when a
- * measure starts, and 将/把 ("将门诊报销比例提高到55%") only puts its object before the verb.
+ * measure starts, and 将/把 ("将门诊报销比例提高到55%") only puts its object before the verb. A 工作要点 counts
+ * the points of an item in its prose, "一是…二是…三是…": the count is no part of the measure either.
  */
 const METRIC_LEAD =
-  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|[从自]\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*起|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
+  /^(?:[一二三四五六七八九十]{1,2}是|(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|[从自]\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*起|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
 
 function metricOf(text: string): string | null {
   const metric = compact(text)
@@ -185,6 +186,22 @@ function reportedAsPast(masked: string, position: number, documentYear: number |
   const dated = [...sentence.matchAll(/(截至|到|至)?\s*((?:19|20)\d{2})\s*年\s*(末|底)?\s*(前|以前|之前)?/gu)].at(-1);
   if (!dated?.[3] || dated[4] || (dated[1] !== undefined && dated[1] !== '截至')) return false;
   return Number(dated[2]) < documentYear;
+}
+
+/**
+ * A result reported as reached — the perfective 了 after the verb ("签约率达到了78.5%", "较上年提高了3.2个百分点")
+ * or 已/已经 before it ("县域内就诊率已达到90.1%") — is what a 工作总结 or 进展情况 reports, not a goal. A goal is
+ * set with 力争, 确保, 目标, 要 or a year it is due by ("力争2025年达到90%"): those in the clause keep the figure.
+ */
+const REACHED_BEFORE_FIGURE = /(?:(?<![为除])了|(?:已经?|业已)[\u4e00-\u9fff]{1,4}?(?:到|至|为)?)\s*$/u;
+const GOAL_WORDS =
+  /力争|确保|目标|(?<![主重需纲提摘概])要|预计|计划|(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底|末)?(?:前|以前|之前)/u;
+
+function reportedAsReached(masked: string, start: number, numberStart: number): boolean {
+  const clause = masked.slice(clauseStart(masked, start), numberStart);
+  const before = masked.slice(Math.max(clauseStart(masked, start), numberStart - 8), numberStart);
+  if (!REACHED_BEFORE_FIGURE.test(before) || !/了|已/u.test(clause)) return false;
+  return !GOAL_WORDS.test(clause);
 }
 
 /**
@@ -349,7 +366,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
   ) => {
     // One place printed once is one target: "签约100%全覆盖" is read as 100%, not twice.
     if (targets.some((other) => other.localEnd > start && other.localStart < end && other.value === fields.value)) return;
-    if (reportedAsPast(masked, numberStart, documentYear)) return;
+    if (reportedAsPast(masked, numberStart, documentYear) || reportedAsReached(masked, start, numberStart)) return;
     const previous = targets.at(-1);
     // "占比达到65%或同比提高1个百分点": the alternative after 或 measures the same thing.
     const isAlternative = previous !== undefined && /^\s*或/u.test(masked.slice(previous.localEnd, start));
