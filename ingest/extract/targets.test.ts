@@ -271,6 +271,13 @@ describe('extractTargets', () => {
     expect(hospitals.map((t) => t.metric)).not.toContain('三级医院');
   });
 
+  it('reads 提高X至N as 将X提高到N: the object between the verb and 至 is the measure', () => {
+    expect(
+      extractTargets('提高基本公共卫生服务项目人均补助标准至74元。').map(({ metric, op, value, unit }) => ({ metric, op, value, unit })),
+    ).toEqual([{ metric: '基本公共卫生服务项目人均补助标准', op: '>=', value: 74, unit: '元' }]);
+    expect(extractTargets('降低药品耗材费用占比至30%以下。')[0]).toMatchObject({ metric: '药品耗材费用占比', op: '<=', value: 30 });
+  });
+
   it('leaves the count of a point (一是, 二是) out of the measure it names', () => {
     const text = '一是优化签约服务包。二是重点人群签约服务覆盖率达到75%以上。三是65岁以上老年人健康管理率达到70%。';
     expect(extractTargets(text).map((target) => target.metric)).toEqual(['重点人群签约服务覆盖率', '65岁以上老年人健康管理率']);

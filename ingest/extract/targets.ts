@@ -97,6 +97,11 @@ const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*$`, 'u');
 const GAPPED = new RegExp(`(最高不得超过|不得超过|不超过|不高于|不低于|不少于|高于|低于|超过)([^，。；;,、]{1,30}的)\\s*$`, 'u');
 /** 至少 then a short verb: "至少有 1 名乡村医生", "至少设置一所". */
 const AT_LEAST_VERB = /(至少|不少于)([\u4e00-\u9fff]{1,4})\s*$/u;
+/**
+ * The verb, its object, then 到/至 and the figure: "提高基本公共卫生服务项目人均补助标准至74元" says what
+ * "将…提高到74元" says; the object between them is the measure.
+ */
+const VERB_OBJECT_TO = /(提高|提升|增加|扩大|降低|下降|减少|压缩)([^，。；;,、\d]{2,30}?)(?:到|至)\s*$/u;
 
 /** Units after a number, longest first ("个月" before "个", "万人" before "万"). */
 const UNIT =
@@ -252,6 +257,8 @@ function pairRespectively(text: string, masked: string, targets: (TargetMention 
 interface Comparator {
   kind: ComparatorKind;
   start: number;
+  /** The measure printed between a verb and its 到/至 (see VERB_OBJECT_TO). */
+  object?: string;
 }
 
 function comparatorBefore(masked: string, position: number): Comparator | null {
@@ -261,6 +268,8 @@ function comparatorBefore(masked: string, position: number): Comparator | null {
     const match = pattern.exec(before);
     if (match?.[1]) return { kind: COMPARATORS[match[1]] ?? '=', start: from + match.index };
   }
+  const split = VERB_OBJECT_TO.exec(before);
+  if (split?.[1] && split[2]) return { kind: /[降下减压]/u.test(split[1]) ? 'fall' : 'reach', start: from + split.index, object: split[2] };
   return null;
 }
 
@@ -466,7 +475,9 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
       ? changedMetric(text, masked, change.start)
       : !comparator
         ? shareMetric(metricBefore, clauseAfter(text, cursor))
-        : undefined;
+        : 'object' in comparator && comparator.object
+          ? compact(comparator.object)
+          : undefined;
     push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric, {
       kind: comparator?.kind ?? null,
       suffix,
