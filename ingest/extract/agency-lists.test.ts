@@ -24,6 +24,8 @@ describe('findAgencyLists', () => {
       '各县（市、区）人民政府:support',
     ]);
     expect(names('（责任单位：各部门）')).toEqual([]);
+    // 机构 ends a name as 部门 does: "医疗卫生机构" are the hospitals and health centres as bodies.
+    expect(names('（牵头单位：县卫计委；配合单位：县乡两级医疗卫生机构）')).toEqual(['县卫计委:lead', '县乡两级医疗卫生机构:support']);
   });
 
   it('reads 会同 between two bodies as two names and a body’s aside as no list of its own', () => {
