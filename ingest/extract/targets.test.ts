@@ -278,6 +278,14 @@ describe('extractTargets', () => {
     expect(extractTargets('降低药品耗材费用占比至30%以下。')[0]).toMatchObject({ metric: '药品耗材费用占比', op: '<=', value: 30 });
   });
 
+  it('reads 覆盖全省所有… as everything covered, and leaves 年底前 out of the measure', () => {
+    const text = '推进远程医疗服务覆盖全省所有贫困县县级医院。开展试点，年底前试点县达到20个。';
+    const [covered, pilots] = extractTargets(text);
+    expect(covered).toMatchObject({ value: 100, unit: '%' });
+    expect(covered?.metric).toMatch(/覆盖贫困县县级医院$/u);
+    expect(pilots).toMatchObject({ metric: '试点县', value: 20 });
+  });
+
   it('leaves the count of a point (一是, 二是) out of the measure it names', () => {
     const text = '一是优化签约服务包。二是重点人群签约服务覆盖率达到75%以上。三是65岁以上老年人健康管理率达到70%。';
     expect(extractTargets(text).map((target) => target.metric)).toEqual(['重点人群签约服务覆盖率', '65岁以上老年人健康管理率']);

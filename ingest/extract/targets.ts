@@ -147,7 +147,7 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
  * the points of an item in its prose, "一是…二是…三是…": the count is no part of the measure either.
  */
 const METRIC_LEAD =
-  /^(?:[一二三四五六七八九十]{1,2}是|(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|[从自]\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*起|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
+  /^(?:[一二三四五六七八九十]{1,2}是|(?:年底|年内|年末)(?:前|以前)?|(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|[从自]\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*起|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
 
 function metricOf(text: string): string | null {
   const metric = compact(text)
@@ -561,9 +561,11 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
       subject.replace(/(?:建设|工作)?$/u, '') + '覆盖率',
     );
   }
-  for (const match of masked.matchAll(/覆盖(?:所有|全部)([^，。；;,]{1,30})/gu)) {
+  // "覆盖全省所有贫困县县级医院", "覆盖辖区所有…医疗机构": the place whose every one is covered may come first.
+  for (const match of masked.matchAll(/覆盖(?:全[省市县区]|辖区)?(?:所有|全部)([^，。；;,]{1,30})/gu)) {
     const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index));
-    const object = compact(text.slice(match.index + 4, match.index + match[0].length));
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- group 1 is not optional
+    const object = compact(match[1]!);
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject ?? ''}覆盖${object}`);
   }
   // "全部" before a verb of completion, or "实现全部X…": every one of them.
