@@ -45,6 +45,11 @@ describe('resolveAgencyName', () => {
     }
   });
 
+  it('types a district’s 公安分局 and the pre-2018 新农合管理中心 by what they are, keeping the printed names', () => {
+    expect(resolve('区公安分局', '420502').agency).toMatchObject({ name: '区公安分局', type: 'PUBLIC_SECURITY' });
+    expect(resolve('县新农合管理中心', '341525').agency).toMatchObject({ name: '县新农合管理中心', type: 'MEDICAL_INSURANCE' });
+  });
+
   it('names the canonical agency after its jurisdiction, in Chinese and English', () => {
     expect(resolve('县医保局', ZONGYANG).agency).toMatchObject({
       id: '340722:MEDICAL_INSURANCE',
