@@ -65,6 +65,10 @@ async function main(): Promise<number> {
       loader,
       ...(workers > 0 ? { processFiles: processFilesInPool({ seedsDir: values.seeds, workers }) } : {}),
       onProgress: (report) => (report.ok ? process.stdout : process.stderr).write(`${formatReport(report)}\n`),
+      onBatchFallback: ({ files, loader: failedLoader, reason }) =>
+        process.stderr.write(
+          `! the ${failedLoader} write of a batch of ${files.length} documents failed (${reason}); loading them one by one\n`,
+        ),
     });
     const failed = reports.filter((report) => !report.ok).length;
     process.stdout.write(`${reports.length - failed} of ${reports.length} documents loaded\n`);

@@ -71,6 +71,14 @@ export const END_MATTER = new RegExp(
 export const SITE_FURNITURE =
   /^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪]|目\s*录$|(?:文章|信息)?来源[:：]|(?:发布|发表|颁布)(?:时间|日期)[:：]|浏览(?:量|次数)[:：]|【字体)/u;
 
+/**
+ * The fields of a web page's information line, above or under the article ("来源：…", "发布时间：…",
+ * "浏览次数：…", "【打印本页】【关闭窗口】"): printed by the site, never by the document, so text after the
+ * outline that opens with one ends the last item.
+ */
+export const PAGE_INFORMATION_LINE =
+  /^(?:(?:文章|信息)?来源[:：]|(?:发布|发表)(?:时间|日期)[:：]|(?:浏览|访问|阅读)(?:量|次数)[:：]|【(?:字体|打印|关闭))/u;
+
 /** "（征求意见稿）": a consultation draft. */
 export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审稿|讨论稿)）?/u;
 

@@ -44,6 +44,18 @@ export interface IngestOptions {
   processFiles?: FileProcessor;
   /** Called once per file with its outcome, when it is committed (or has failed). */
   onProgress?: (report: FileReport) => void;
+  /**
+   * Called when a batch's write failed as a whole and its documents are loaded one by one instead (slower;
+   * the reason may be a fault of the store, not of a document), before they are.
+   */
+  onBatchFallback?: (fallback: BatchFallback) => void;
+}
+
+/** A batch whose write failed as a whole: its files, and why it failed. */
+export interface BatchFallback {
+  files: string[];
+  loader: 'bulk' | 'per-document';
+  reason: string;
 }
 
 /** Counts and the quality report of a loaded document (see quality-report.ts). */
@@ -286,6 +298,7 @@ export async function ingestPaths(
     seedsDir = 'seeds',
     maxBytes,
     onProgress,
+    onBatchFallback,
     loader = 'bulk',
     batchSize = loader === 'bulk' ? 500 : 25,
     processFiles = processFilesInOrder,
@@ -328,10 +341,15 @@ export async function ingestPaths(
       else report(outcome.report);
     }
     if (linked.length === 0) return;
+    const files = linked.map((item) => item.file);
     const outcomes = await load(
       store,
       linked.map((item) => item.rows),
-    ).catch(() => null);
+    ).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      onBatchFallback?.({ files, loader: load === loadDocuments ? 'per-document' : loader, reason });
+      return null;
+    });
     for (const [index, item] of linked.entries()) {
       let outcome = outcomes?.[index];
       if (!outcome) {

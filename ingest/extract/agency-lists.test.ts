@@ -17,6 +17,17 @@ describe('findAgencyLists', () => {
     ]);
   });
 
+  it('reads a department named by its function, 卫生健康部门 or 医保部门, of one level or of 市县两级', () => {
+    expect(names('（责任单位：市县两级卫生健康部门、市财政部门）')).toEqual(['市县两级卫生健康部门:unmarked', '市财政部门:unmarked']);
+    expect(names('（牵头单位：市县两级医保部门；配合单位：各县（市、区）人民政府）')).toEqual([
+      '市县两级医保部门:lead',
+      '各县（市、区）人民政府:support',
+    ]);
+    expect(names('（责任单位：各部门）')).toEqual([]);
+    // 机构 ends a name as 部门 does: "医疗卫生机构" are the hospitals and health centres as bodies.
+    expect(names('（牵头单位：县卫计委；配合单位：县乡两级医疗卫生机构）')).toEqual(['县卫计委:lead', '县乡两级医疗卫生机构:support']);
+  });
+
   it('reads 会同 between two bodies as two names and a body’s aside as no list of its own', () => {
     expect(names('完善评价制度。（责任单位：市卫健委会同有关部门）')).toEqual(['市卫健委:unmarked', '有关部门:unmarked']);
     expect(names('各县市区人民政府（市属开发区管委会）要加强领导。')).toEqual([]);

@@ -86,8 +86,12 @@ const GENERIC = /^(?:各|其他|其它)?成员单位$|^各(?:科室|处室|单�
  */
 const COLLECTIVE = /^(?:[省市县区]直?|各|其他|其它)?(?:各)?(?:相关|有关)(?:部门|单位)$/u;
 
-/** Endings of body names: 局 委 办 部 厅 府 院 会 中心 单位 … */
-const BODY_END = /(?:局|委|办|部|厅|府|院|会|中心|单位|组|室|所|站|处|科|股|联|队|署|司|工委|分局)$/u;
+/**
+ * Endings of body names: 局 委 办 部 厅 府 院 会 中心 单位 …, and 部门, with which a document names a body by its
+ * function ("市卫生健康部门", "市县两级医保部门"), and 机构, the bodies of a kind ("县乡两级医疗卫生机构"); "各部门",
+ * "有关部门" are GENERIC or COLLECTIVE above.
+ */
+const BODY_END = /(?:局|委|办|部|部门|机构|厅|府|院|会|中心|单位|组|室|所|站|处|科|股|联|队|署|司|工委|分局)$/u;
 /** "各县（区）人民政府", "各县（市、区）", "各镇人民政府（开发区工委）", "各县市区人民政府". */
 const LOWER_GOVS = /^各[^，,]{0,6}?(?:县|区|市|州|乡|镇|街道)[^，,]{0,14}$/u;
 /** A jurisdiction prefix: 市/县/区/省/国家 or a place name ending in 省/市/县/州 (not 区: "社区卫生服务中心" is no district's). */

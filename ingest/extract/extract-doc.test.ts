@@ -237,6 +237,31 @@ describe('extractDoc', () => {
     expect(doc.tasks.map((task) => task.targets.map((target) => target.value))).toEqual([[], [], [], [], [83]]);
   });
 
+  it('reads no targets or deadlines in a 工作总结 or 进展情况 section, but reads them under 下一步工作', () => {
+    const doc = extractDoc(
+      docOf(
+        [
+          { text: '一、2023年工作进展情况', path: '一' },
+          { text: '（一）分级诊疗成效明显。县域内就诊率90.2%，2023年底前建成医共体3个。', path: '一/（一）', parentPath: '一' },
+          { text: '二、下一步工作打算', path: '二' },
+          { text: '（一）深化医共体建设。2024年底前县域内就诊率达到92%。', path: '二/（一）', parentPath: '二' },
+          { text: '（二）定期报送工作进展情况', path: '二/（二）', parentPath: '二' },
+          { text: '1.每季度末报送工作进展情况。2024年3月底前建立台账，覆盖率达到100%。', path: '二/（二）/1', parentPath: '二/（二）' },
+        ],
+        '',
+        2024,
+      ),
+    );
+    expect(doc.tasks.map((task) => [task.targets.map((target) => target.value), task.deadline?.date ?? null])).toEqual([
+      [[], null],
+      [[], null],
+      [[], null],
+      [[92], '2024-12-31'],
+      [[], null],
+      [[100], '2024-03-31'],
+    ]);
+  });
+
   it('reads no target in a figure dated to the end of a year before the document’s (2020年末 in a plan of 2023)', () => {
     const doc = extractDoc(docOf([{ text: '1.巩固成果。2020年末，全市农村无害化卫生户厕普及率达99.9%，到2025年达到100%。' }], '', 2023));
     expect(doc.tasks[0]?.targets.map((target) => [target.value, target.by])).toEqual([[100, '2025']]);

@@ -171,6 +171,22 @@ const RETROSPECTIVE_HEADING = /^.{0,12}(?:现状|成就|成效|基础条件|发�
 const BACKGROUND_HEADING =
   /^(?:第[一二三四五六七八九十]+[章节部分]|[（(]?[一二三四五六七八九十]+[）)、.．]|\d+[、.．])?\s*[\u4e00-\u9fff]{0,4}背景\s*[。.]?$/u;
 
+/**
+ * A 工作总结 or progress report (进展情况, 完成情况, 开展情况) reports what was done, and a combined
+ * "2023年工作总结和2024年工作要点" heads its look back "一、2023年工作总结" or "一、2023年工作进展情况" before its
+ * "二、2024年工作要点" or "二、下一步工作打算". Only a heading that ends with the word is one: "定期报送工作进展情况"
+ * is work of its own (a verb of reporting heads it).
+ */
+const PROGRESS_HEADING =
+  /^(?:[（(]?[一二三四五六七八九十]+[）)、.．]|\d+[、.．])?\s*[^，。；]{0,16}?(?:工作总结|工作进展|进展情况|完成情况|开展情况|推进情况|落实情况)\s*[。.]?$/u;
+const REPORTING_VERB = /报送|上报|报告|通报|汇报|调度|督查|督导|跟踪|掌握|了解|梳理|评估/u;
+
+const headingOf = (task: ParsedTask) => task.text.split(/[。\n]/u)[0] ?? '';
+const isProgressHeading = (task: ParsedTask) =>
+  task.kind === 'section' || task.parentPath === null
+    ? PROGRESS_HEADING.test(headingOf(task)) && !REPORTING_VERB.test(headingOf(task))
+    : false;
+
 /** Paths of the tasks under (or being) a retrospective heading. */
 function retrospectivePaths(tasks: readonly ParsedTask[]): Set<string> {
   const found = new Set<string>();
@@ -178,6 +194,7 @@ function retrospectivePaths(tasks: readonly ParsedTask[]): Set<string> {
     const parentIsRetrospective = task.parentPath !== null && found.has(task.parentPath);
     if (
       parentIsRetrospective ||
+      isProgressHeading(task) ||
       (task.title.length <= 24 && (RETROSPECTIVE_HEADING.test(task.title) || BACKGROUND_HEADING.test(task.title)))
     )
       found.add(task.path);

@@ -271,11 +271,41 @@ describe('extractTargets', () => {
     expect(hospitals.map((t) => t.metric)).not.toContain('三级医院');
   });
 
+  it('reads 提高X至N as 将X提高到N: the object between the verb and 至 is the measure', () => {
+    expect(
+      extractTargets('提高基本公共卫生服务项目人均补助标准至74元。').map(({ metric, op, value, unit }) => ({ metric, op, value, unit })),
+    ).toEqual([{ metric: '基本公共卫生服务项目人均补助标准', op: '>=', value: 74, unit: '元' }]);
+    expect(extractTargets('降低药品耗材费用占比至30%以下。')[0]).toMatchObject({ metric: '药品耗材费用占比', op: '<=', value: 30 });
+  });
+
+  it('reads 覆盖全省所有… as everything covered, and leaves 年底前 out of the measure', () => {
+    const text = '推进远程医疗服务覆盖全省所有贫困县县级医院。开展试点，年底前试点县达到20个。';
+    const [covered, pilots] = extractTargets(text);
+    expect(covered).toMatchObject({ value: 100, unit: '%' });
+    expect(covered?.metric).toMatch(/覆盖贫困县县级医院$/u);
+    expect(pilots).toMatchObject({ metric: '试点县', value: 20 });
+  });
+
+  it('leaves the count of a point (一是, 二是) out of the measure it names', () => {
+    const text = '一是优化签约服务包。二是重点人群签约服务覆盖率达到75%以上。三是65岁以上老年人健康管理率达到70%。';
+    expect(extractTargets(text).map((target) => target.metric)).toEqual(['重点人群签约服务覆盖率', '65岁以上老年人健康管理率']);
+  });
+
+  it('reads no target in a result reported as reached: 达到了, 提高了, 已达到, 已经实现', () => {
+    const reported = '全县家庭医生签约率达到了78.5%，较上年提高了3.2个百分点；县域内就诊率已达到90.1%，基层诊疗量已经增长到52万人次。';
+    expect(extractTargets(reported, { documentYear: 2024 })).toEqual([]);
+  });
+
+  it('reads the target a sentence sets beside a result it reports (力争, 到…年, 确保)', () => {
+    const text = '县域内就诊率已达到88%，力争2025年达到90%以上；签约率提高了3个百分点，确保重点人群签约率达到80%。';
+    expect(extractTargets(text, { documentYear: 2024 }).map((target) => target.value)).toEqual([90, 80]);
+  });
+
   it('reads no target in a figure dated to the end of a year before the document’s own (2020年末 in a plan of 2023)', () => {
     const reported = '2020年末，全市居民人均预期寿命提高到82.25岁，全市居民健康素养水平达到31.7%。截至2022年底，家庭医生签约率已达到45%。';
     expect(extractTargets(reported, { documentYear: 2023 })).toEqual([]);
-    // Without the document's year nothing says the figures are past.
-    expect(extractTargets(reported)).toHaveLength(3);
+    // Without the document's year only 已 says a figure is past ("已达到45%").
+    expect(extractTargets(reported).map((target) => target.value)).toEqual([82.25, 31.7]);
   });
 
   it('keeps a goal dated to a year-end with 到 or a limit with 前, and a yearly step of a phased plan', () => {

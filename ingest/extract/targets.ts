@@ -97,6 +97,11 @@ const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*$`, 'u');
 const GAPPED = new RegExp(`(最高不得超过|不得超过|不超过|不高于|不低于|不少于|高于|低于|超过)([^，。；;,、]{1,30}的)\\s*$`, 'u');
 /** 至少 then a short verb: "至少有 1 名乡村医生", "至少设置一所". */
 const AT_LEAST_VERB = /(至少|不少于)([\u4e00-\u9fff]{1,4})\s*$/u;
+/**
+ * The verb, its object, then 到/至 and the figure: "提高基本公共卫生服务项目人均补助标准至74元" says what
+ * "将…提高到74元" says; the object between them is the measure.
+ */
+const VERB_OBJECT_TO = /(提高|提升|增加|扩大|降低|下降|减少|压缩)([^，。；;,、\d]{2,30}?)(?:到|至)\s*$/u;
 
 /** Units after a number, longest first ("个月" before "个", "万人" before "万"). */
 const UNIT =
@@ -138,10 +143,11 @@ function clauseStart(text: string, position: number, breaks = CLAUSE_BREAK): num
 /**
  * Leading date words and connectives that are not part of what is measured; "围绕实现…的目标" frames a goal
  * ("围绕实现区域内住院率达到90%左右的目标") and is not part of it either. "从/自2023年(1月1日)起" says when a
- * measure starts, and 将/把 ("将门诊报销比例提高到55%") only puts its object before the verb.
+ * measure starts, and 将/把 ("将门诊报销比例提高到55%") only puts its object before the verb. A 工作要点 counts
+ * the points of an item in its prose, "一是…二是…三是…": the count is no part of the measure either.
  */
 const METRIC_LEAD =
-  /^(?:(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|[从自]\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*起|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
+  /^(?:[一二三四五六七八九十]{1,2}是|(?:年底|年内|年末)(?:前|以前)?|(?:到|至|截至)?\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?\s*(?:底|末)?\s*(?:以前|之前|前)?|[从自]\s*(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*起|力争|确保|推动|争取|原则上|其中|并|且|使|要|或|实现|按照|努力|基本|围绕)+/u;
 
 function metricOf(text: string): string | null {
   const metric = compact(text)
@@ -185,6 +191,22 @@ function reportedAsPast(masked: string, position: number, documentYear: number |
   const dated = [...sentence.matchAll(/(截至|到|至)?\s*((?:19|20)\d{2})\s*年\s*(末|底)?\s*(前|以前|之前)?/gu)].at(-1);
   if (!dated?.[3] || dated[4] || (dated[1] !== undefined && dated[1] !== '截至')) return false;
   return Number(dated[2]) < documentYear;
+}
+
+/**
+ * A result reported as reached — the perfective 了 after the verb ("签约率达到了78.5%", "较上年提高了3.2个百分点")
+ * or 已/已经 before it ("县域内就诊率已达到90.1%") — is what a 工作总结 or 进展情况 reports, not a goal. A goal is
+ * set with 力争, 确保, 目标, 要 or a year it is due by ("力争2025年达到90%"): those in the clause keep the figure.
+ */
+const REACHED_BEFORE_FIGURE = /(?:(?<![为除])了|(?:已经?|业已)[\u4e00-\u9fff]{1,4}?(?:到|至|为)?)\s*$/u;
+const GOAL_WORDS =
+  /力争|确保|目标|(?<![主重需纲提摘概])要|预计|计划|(?:到|至)\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:底|末)?(?:前|以前|之前)/u;
+
+function reportedAsReached(masked: string, start: number, numberStart: number): boolean {
+  const clause = masked.slice(clauseStart(masked, start), numberStart);
+  const before = masked.slice(Math.max(clauseStart(masked, start), numberStart - 8), numberStart);
+  if (!REACHED_BEFORE_FIGURE.test(before) || !/了|已/u.test(clause)) return false;
+  return !GOAL_WORDS.test(clause);
 }
 
 /**
@@ -235,6 +257,8 @@ function pairRespectively(text: string, masked: string, targets: (TargetMention 
 interface Comparator {
   kind: ComparatorKind;
   start: number;
+  /** The measure printed between a verb and its 到/至 (see VERB_OBJECT_TO). */
+  object?: string;
 }
 
 function comparatorBefore(masked: string, position: number): Comparator | null {
@@ -244,6 +268,8 @@ function comparatorBefore(masked: string, position: number): Comparator | null {
     const match = pattern.exec(before);
     if (match?.[1]) return { kind: COMPARATORS[match[1]] ?? '=', start: from + match.index };
   }
+  const split = VERB_OBJECT_TO.exec(before);
+  if (split?.[1] && split[2]) return { kind: /[降下减压]/u.test(split[1]) ? 'fall' : 'reach', start: from + split.index, object: split[2] };
   return null;
 }
 
@@ -349,7 +375,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
   ) => {
     // One place printed once is one target: "签约100%全覆盖" is read as 100%, not twice.
     if (targets.some((other) => other.localEnd > start && other.localStart < end && other.value === fields.value)) return;
-    if (reportedAsPast(masked, numberStart, documentYear)) return;
+    if (reportedAsPast(masked, numberStart, documentYear) || reportedAsReached(masked, start, numberStart)) return;
     const previous = targets.at(-1);
     // "占比达到65%或同比提高1个百分点": the alternative after 或 measures the same thing.
     const isAlternative = previous !== undefined && /^\s*或/u.test(masked.slice(previous.localEnd, start));
@@ -449,7 +475,9 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
       ? changedMetric(text, masked, change.start)
       : !comparator
         ? shareMetric(metricBefore, clauseAfter(text, cursor))
-        : undefined;
+        : 'object' in comparator && comparator.object
+          ? compact(comparator.object)
+          : undefined;
     push(start, cursor, numberStart, { op: finalOp(comparator?.kind ?? null, suffix), value, unit }, metric, {
       kind: comparator?.kind ?? null,
       suffix,
@@ -533,9 +561,11 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
       subject.replace(/(?:建设|工作)?$/u, '') + '覆盖率',
     );
   }
-  for (const match of masked.matchAll(/覆盖(?:所有|全部)([^，。；;,]{1,30})/gu)) {
+  // "覆盖全省所有贫困县县级医院", "覆盖辖区所有…医疗机构": the place whose every one is covered may come first.
+  for (const match of masked.matchAll(/覆盖(?:全[省市县区]|辖区)?(?:所有|全部)([^，。；;,]{1,30})/gu)) {
     const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index));
-    const object = compact(text.slice(match.index + 4, match.index + match[0].length));
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- group 1 is not optional
+    const object = compact(match[1]!);
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject ?? ''}覆盖${object}`);
   }
   // "全部" before a verb of completion, or "实现全部X…": every one of them.

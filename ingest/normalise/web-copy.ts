@@ -326,6 +326,10 @@ export function removeContents(lines: readonly SourceLine[]): { lines: SourceLin
   return { lines: [...lines.slice(0, at), ...lines.slice(bodyStart)], removed: lines.slice(at, bodyStart) };
 }
 
-/** Chrome of a government web page kept by copy-and-paste: font-size switches, print and close links. */
+/**
+ * Chrome of a government web page kept by copy-and-paste: font-size switches, print and close links. The
+ * article's source ("来源：…", as "文章来源：…") is kept: it is the information line the segment stage reads
+ * the page's publisher from (metadata.ts, PAGE_SOURCE).
+ */
 export const WEB_PAGE_CHROME =
-  /^(?:【?字体[：:].{0,12}|【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|分享到[：:]?.{0,30}|扫一扫.{0,20}|(?:浏览|访问|阅读)(?:次数|量)[：:].{0,12}|发布时间[：:].{0,30}|(?:信息)?来源[：:].{0,30}|责任编辑[：:].{0,12}|【?(?:返回顶部|收藏|纠错)】?)$/u;
+  /^(?:【?字体[：:].{0,12}|【?打印(?:本页|此页)?】?|【?关闭(?:窗口|本页)?】?|分享到[：:]?.{0,30}|扫一扫.{0,20}|(?:浏览|访问|阅读)(?:次数|量)[：:].{0,12}|发布时间[：:].{0,30}|责任编辑[：:].{0,12}|【?(?:返回顶部|收藏|纠错)】?)$/u;

@@ -123,6 +123,23 @@ describe('readSource: containers', () => {
     expect(source.sourceText.split('\n')).toEqual(['一、加强组织领导', '1.完善领导小组。', '序号\t工作任务', '1\t①完善机制。 ②加强考核。']);
   });
 
+  it('prints a cell Word merges down the rows (w:vMerge) in its first row only, as a web copy of a rowspan does', async () => {
+    const cell = (text: string, merge = '') => `<w:tc><w:tcPr>${merge}</w:tcPr>${text === '' ? '<w:p/>' : p(text)}</w:tc>`;
+    const [restart, carryOn] = ['<w:vMerge w:val="restart"/>', '<w:vMerge/>'];
+    const rows = [
+      [cell('序号'), cell('具体措施'), cell('牵头单位'), cell('完成时限')],
+      [cell('1', restart), cell('建设医共体。'), cell('县卫健局', restart), cell('2023年底前', restart)],
+      [cell('', carryOn), cell('推进家庭医生签约。'), cell('', carryOn), cell('', carryOn)],
+    ];
+    const table = `<w:tbl>${rows.map((row) => `<w:tr>${row.join('')}</w:tr>`).join('')}</w:tbl>`;
+    const source = await readSource('plan.docx', await docx(table));
+    expect(source.sourceText.split('\n')).toEqual([
+      '序号\t具体措施\t牵头单位\t完成时限',
+      '1\t建设医共体。\t县卫健局\t2023年底前',
+      '推进家庭医生签约。',
+    ]);
+  });
+
   it('reads an .html page: no script or style, blocks as lines, cells as tabs', async () => {
     const html = `<html><head><style>p{color:red}</style><script>alert("x")</script></head><body>
       <div>临汾市人民政府办公室</div><p>一、提能力&nbsp;有突破</p><p>（一）发挥<b>三大中心</b>引领作用。</p>

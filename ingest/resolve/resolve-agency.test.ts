@@ -28,6 +28,28 @@ describe('resolveAgencyName', () => {
     expect(resolve('国家疾控局', '000000').agency.name).toBe('国家疾病预防控制局');
   });
 
+  it('keeps 市县两级 (the bodies of the city and of its counties) whole, typed by the function it names', () => {
+    const LONGYAN = '350800';
+    for (const [printed, type] of [
+      ['市县两级卫生健康部门', 'HEALTH'],
+      ['市、县两级医保部门', 'MEDICAL_INSURANCE'],
+      ['市县两级人民政府', 'GOVERNMENT'],
+      ['县乡两级医疗卫生机构', 'HOSPITAL'],
+    ] as const) {
+      expect(resolve(printed, LONGYAN).agency, printed).toMatchObject({
+        id: `${LONGYAN}:${printed}`,
+        name: printed,
+        type,
+        jurisdictionId: LONGYAN,
+      });
+    }
+  });
+
+  it('types a district’s 公安分局 and the pre-2018 新农合管理中心 by what they are, keeping the printed names', () => {
+    expect(resolve('区公安分局', '420502').agency).toMatchObject({ name: '区公安分局', type: 'PUBLIC_SECURITY' });
+    expect(resolve('县新农合管理中心', '341525').agency).toMatchObject({ name: '县新农合管理中心', type: 'MEDICAL_INSURANCE' });
+  });
+
   it('names the canonical agency after its jurisdiction, in Chinese and English', () => {
     expect(resolve('县医保局', ZONGYANG).agency).toMatchObject({
       id: '340722:MEDICAL_INSURANCE',

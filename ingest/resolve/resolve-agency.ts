@@ -212,7 +212,29 @@ function isDivisionOf(name: string, issuer: ResolvedAgency): boolean {
   return DIVISION.test(core) || (DEPARTMENT_OFFICE.test(core) && !GOVERNMENTS.has(issuer.type));
 }
 
+/**
+ * "市县两级卫生健康部门", "市、县两级医保部门", "县乡村三级医疗卫生机构": the bodies of one function at each level
+ * named, as one collective. Its first level word is no prefix of one body ("市" + "县两级…"): the name is kept
+ * whole under the document's jurisdiction, typed by the function as the first level's body would be.
+ */
+const LEVELS_OF_BODIES = /^((?:[省市州县区乡镇村]、?){2,4})[两三四]级/u;
+
+function resolveLevelsOfBodies(printed: string, options: ResolveAgencyOptions): AgencyResolution | null {
+  const name = printed.replace(/\s+/gu, '');
+  const levels = LEVELS_OF_BODIES.exec(name);
+  const home = jurisdictionById(options.jurisdictionId);
+  if (!levels?.[1] || !home || name.length === levels[0].length) return null;
+  const firstLevel = resolveAgencyName(`${levels[1].charAt(0)}${name.slice(levels[0].length)}`, options);
+  return {
+    agency: { id: `${home.id}:${name}`, name, nameEn: name, type: firstLevel.agency.type, jurisdictionId: home.id, aliases: [printed] },
+    known: firstLevel.known,
+    prefixed: false,
+  };
+}
+
 export function resolveAgencyName(printed: string, options: ResolveAgencyOptions): AgencyResolution {
+  const levels = resolveLevelsOfBodies(printed, options);
+  if (levels) return levels;
   const resolution = resolveWhole(printed, options);
   if (resolution.known) return resolution;
   // "市卫生计生委医政科", "市政府办医改科": a division printed after its own body takes that body's type.

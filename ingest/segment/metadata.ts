@@ -66,18 +66,19 @@ function namedInField(lines: readonly Line[], field: RegExp): Line | null {
  * A government site's information line names the body that published the article: "文章来源:灵璧县卫生健康委员会
  * 浏览量: 发表时间:…", "来源：市卫健委". Under the 政府信息公开条例 (第十条) "行政机关制作的政府信息，由制作该政府信息
  * 的行政机关负责公开", so that body is most often the document's maker — an inference, never printed by the
- * document. The next field of the line follows the name with no space left between them.
+ * document. The line is printed above the article or under it ("来源：县卫健委 【打印本页】"), its fields in any
+ * order ("发布时间：2021-05-07 10:49 来源：…"); normalised, no space is left between one field and the next.
  */
 const PAGE_SOURCE = new RegExp(
-  `(?:^|[|｜\\s])(?:文章|信息)?来源[:：]\\s*([\\u4e00-\\u9fff（）]{2,40}?${BODY_SUFFIX})(?=$|[|｜\\s]|浏览|点击|阅读|发布|发表|作者|责任编辑|编辑|时间|日期|字号|【)`,
+  `(?:^|[|｜\\s\\d])(?:文章|信息)?来源[:：]\\s*([\\u4e00-\\u9fff（）]{2,40}?${BODY_SUFFIX})(?=$|[|｜\\s]|浏览|点击|阅读|发布|发表|作者|责任编辑|编辑|时间|日期|字号|【)`,
   'u',
 );
 
 const isDate = (line: Line) => DATE_LINE.test(line.text);
 /** "【重点任务】": a heading in lenticular brackets labels a part of the text, never the document. */
 const PART_LABEL = /^【[^】]*】$/u;
-/** "（2023—2025年）" under a plan's title: the period it covers, part of the title. */
-const TITLE_PERIOD = /^（\d{4}\s*[—–\-－~～至到]+\s*\d{4}年?）$/u;
+/** "（2023—2025年）" under a plan's title: the period it covers, part of the title; "（20232025年）" when a web copy lost the dash. */
+const TITLE_PERIOD = /^（\d{4}\s*(?:[—–\-－~～至到]+\s*)?\d{4}年?）$/u;
 const isTitleEnd = (line: Line) => TITLE_END.test(cleanTitle(line.text));
 /** "2021年9月" under the issuing body, as drafts and plans print it: a date to the month, no day. */
 const MONTH_LINE = /^\d{4}年\d{1,2}月$/u;
@@ -285,6 +286,6 @@ export function findMetadata(lines: readonly Line[], outlineStart: number): Foun
     issuedOn: chosen ? isoDate(chosen.date) : null,
     draft,
     bodyLines,
-    pageSourceLine: namedInField(front, PAGE_SOURCE),
+    pageSourceLine: namedInField(front, PAGE_SOURCE) ?? namedInField(nonEmpty.slice(front.length), PAGE_SOURCE),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { IngestMessage, TaskSupplement } from '../document.js';
 import { circledMarkersIn, markerAt, type Marker, type NumberStyle } from '../normalise/numbering.js';
-import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, isBareAgencyList } from '../conventions.js';
+import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, isBareAgencyList, PAGE_INFORMATION_LINE } from '../conventions.js';
 import { DATE_LINE, END_MATTER, isTableRow, SIGNATURE_LINE, type Line } from './lines.js';
 import { columnRole, DEADLINE_CELL, looksLikeHeader, type ColumnRole } from './table-columns.js';
 
@@ -71,8 +71,15 @@ function cellKind(text: string): ColumnRole {
 function alignUnderMergedCells(row: readonly Cell[], roles: readonly ColumnRole[]): readonly (Cell | null)[] {
   let width = roles.length;
   while (width > 0 && roles[width - 1] === 'ignore') width--;
-  const [number, ...rest] = row;
-  if (!number || roles[0] !== 'number' || !/^\d{1,3}$/u.test(number.text.trim()) || row.length >= width || rest.length === 0) return row;
+  const [first, ...others] = row;
+  if (!first || roles[0] !== 'number' || row.length >= width) return row;
+  // The 序号 cell may itself be merged over the rows of an item's 具体措施 (a .docx task table whose
+  // 序号, 重点任务, 牵头单位 and 完成时限 span them): then every printed cell is one of the columns after it.
+  const numbered = /^\d{1,3}$/u.test(first.text.trim());
+  const number = numbered ? first : null;
+  const rest = numbered ? others : row;
+  // A row opening with a number of its own (一、…, （二）…) is a heading row, not a row under merged cells.
+  if (rest.length === 0 || (!numbered && markerAt(first.text))) return row;
   const aligned: (Cell | null)[] = Array.from({ length: width }, () => null);
   aligned[0] = number;
   let column = width;
@@ -83,6 +90,7 @@ function alignUnderMergedCells(row: readonly Cell[], roles: readonly ColumnRole[
     column--;
     while (column > c + 1 && roles[column] !== kind) column--;
     if (roles[column] !== kind) {
+      if (!number) return row;
       const merged = Array.from({ length: width - row.length }, () => ({ text: '', start: number.end, end: number.end }));
       return [number, ...merged, ...rest];
     }
@@ -280,7 +288,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
         const aligned = alignUnderMergedCells(row, roles).map((cell, c) => {
           if (cell) return (printed[c] = cell);
           const above = roles[c] === 'agencies' || roles[c] === 'deadline' ? printed[c] : undefined;
-          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a short row starts with its number
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a table row has at least one cell
           return above ?? { text: '', start: row[0]!.end, end: row[0]!.end };
         });
         outlineRow(aligned, roles, first + (hasHeader ? 1 : 0) + n);
@@ -498,6 +506,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     }
     const endMatter =
       END_MATTER.test(line.text) ||
+      PAGE_INFORMATION_LINE.test(line.text) ||
       DATE_LINE.test(line.text) ||
       (SIGNATURE_LINE.test(line.text) && next !== undefined && DATE_LINE.test(next.text));
     if (endMatter) {

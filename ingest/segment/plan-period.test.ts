@@ -22,6 +22,21 @@ describe('planPeriodOf', () => {
     },
   );
 
+  it.each([
+    ['某省深化医药卫生体制改革综合试点实施方案（20162018年）', { from: 2016, to: 2018 }],
+    ['某县健康扶贫工程实施方案（2016 2020年）', { from: 2016, to: 2020 }],
+  ])('%s, a web copy that lost the dash of its period, covers the two years', (title, period) => {
+    expect(planPeriodOf(title)).toEqual(period);
+  });
+
+  it.each([
+    ['关于印发20182016年工作方案的通知'], // years out of order
+    ['关于印发19952030年工作方案的通知'], // no plan spans 35 years
+    ['某县120162018年急救网络建设方案'], // more digits than two years
+  ])('%s is no period whose dash was lost', (title) => {
+    expect(planPeriodOf(title)?.from === planPeriodOf(title)?.to).toBe(true);
+  });
+
   it('does not read a month of a date as a year plan', () => {
     expect(planPeriodOf('2023年6月1日起执行的收费标准')).toBeNull();
   });

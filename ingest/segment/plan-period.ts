@@ -11,6 +11,13 @@ export interface PlanPeriod {
 
 /** "（2023—2025年）", "2021-2022年", "2019至2020年": a range of years, dash of any width or 至/到. */
 const YEAR_RANGE = /((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年/u;
+/**
+ * GB/T 15834 joins the years of a period with the 连接号 "—" ("2016—2018年"); a web copy may drop it, leaving
+ * "20162018年" or "2016 2018年". Read as a period only when the eight digits are two years in order, no more
+ * than fifteen apart (a 中长期规划 spans fifteen, "2016—2030年"), with no digit before them.
+ */
+const DASHLESS_YEAR_RANGE = /(?<!\d)((?:19|20)\d{2})\s?((?:19|20)\d{2})\s*年/u;
+const MAX_PLAN_SPAN = 15;
 /** "2024年深化医改重点工作任务", "2017年度": the one year a yearly work plan names. */
 const ONE_YEAR = /((?:19|20)\d{2})\s*年(?!\d{1,2}月)/gu;
 /**
@@ -25,6 +32,11 @@ export function planPeriodOf(title: string): PlanPeriod | null {
   if (range) {
     const [from, to] = [Number(range[1]), Number(range[2])];
     return from <= to ? { from, to } : null;
+  }
+  const dashless = DASHLESS_YEAR_RANGE.exec(title);
+  if (dashless) {
+    const [from, to] = [Number(dashless[1]), Number(dashless[2])];
+    if (from < to && to - from <= MAX_PLAN_SPAN) return { from, to };
   }
   const fiveYear = FIVE_YEAR_PLAN.exec(title);
   if (fiveYear) {

@@ -340,6 +340,37 @@ describe('segmentDoc: metadata', () => {
     expect(doc.messages.map((message) => message.code)).not.toContain('jurisdiction-unknown');
   });
 
+  it('reads a page source printed as 来源： as it reads 文章来源：, alone, after the time or under the text, and keeps it out of the last item', () => {
+    const copy = (before: string[], after: string[]) =>
+      segment(
+        [
+          '县卫健委2021年政府工作报告任务分解',
+          ...before,
+          '1.创建国家卫生县城。',
+          '牵头责任单位:县卫健委',
+          '2.加强基层医疗卫生服务能力建设。',
+          ...after,
+        ].join('\n'),
+      );
+    const placements: [string[], string[]][] = [
+      [['来源：灵璧县卫生健康委员会'], []],
+      [['发布时间：2021-05-07 10:49 来源：灵璧县卫生健康委员会 字号：大 中 小'], []],
+      [['时间：2021-05-07　来源：灵璧县卫生健康委员会　浏览次数：'], []],
+      [[], ['来源：灵璧县卫生健康委员会', '【打印本页】【关闭窗口】']],
+      [[], ['文章来源：灵璧县卫生健康委员会']],
+    ];
+    for (const [before, after] of placements) {
+      const doc = copy(before, after);
+      const where = [...before, ...after].join(' ');
+      expect(doc.meta.jurisdictionId, where).toBe('341323');
+      expect(
+        doc.messages.map((message) => message.code),
+        where,
+      ).toContain('jurisdiction-from-page-source');
+      expect(doc.tasks.at(-1)!.text, where).toBe('加强基层医疗卫生服务能力建设。');
+    }
+  });
+
   it('does not place a 县卫健委 copy by a newspaper or a city or province that reposted it as its page’s source', () => {
     const copy = (source: string) =>
       segment(
@@ -430,6 +461,15 @@ describe('segmentDoc: metadata', () => {
       ].join('\n'),
     );
     expect(doc.meta).toMatchObject({ title: '海南州全面推进紧密型县域医疗卫生共同体建设实施方案', jurisdictionId: '632500' });
+  });
+
+  it('keeps the period under a title when a web copy lost its dash: （20162018年）', () => {
+    const doc = segment(
+      ['某省深化医药卫生体制改革综合试点实施方案', '（20162018年）', '一、重点任务', '（一）推进分级诊疗。2017年底前建成医联体。'].join(
+        '\n',
+      ),
+    );
+    expect(doc.meta).toMatchObject({ title: '某省深化医药卫生体制改革综合试点实施方案（20162018年）', coversFrom: 2016, coversTo: 2018 });
   });
 
   it('joins a title printed on two lines', () => {
@@ -529,6 +569,28 @@ describe('segmentDoc: task tables', () => {
       ['2', '推进人员统筹使用', ['agencies:县卫健委', 'deadline:2022年12月底前']],
       ['3', '推进医保打包付费', ['agencies:县卫健委', 'deadline:2022年12月底前']],
       ['4', '建立绩效考核制度', ['agencies:县医保局、县财政局', 'deadline:长期推进']],
+    ]);
+  });
+
+  it('reads a row under merged 序号, 重点任务, 牵头单位 and 完成时限 cells as a measure of the item, with the merged lead and date', () => {
+    // Word's vertically merged cells (w:vMerge) and a web table's rowspan print nothing in the rows they span.
+    const doc = segment(
+      [
+        '某县2023年深化医药卫生体制改革重点工作任务',
+        '序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限',
+        '1\t推进分级诊疗\t推进紧密型县域医共体建设。\t县卫健局\t县医保局\t2023年12月底前',
+        '完善家庭医生签约服务。\t县财政局',
+        '2\t深化医保改革\t深化医保支付方式改革。\t县医保局\t县卫健局\t2023年6月底前',
+        '加强医保基金监管。\t县市场监管局\t持续推进',
+      ].join('\n'),
+    );
+    expect(
+      doc.tasks.map((task) => [task.kind, task.path, task.text, task.supplements.map((cell) => `${cell.label ?? cell.role}:${cell.text}`)]),
+    ).toEqual([
+      ['item', '1', '推进分级诊疗\t推进紧密型县域医共体建设。', ['牵头单位:县卫健局', '配合单位:县医保局', 'deadline:2023年12月底前']],
+      ['measure', '1/#1', '完善家庭医生签约服务。', ['牵头单位:县卫健局', '配合单位:县财政局', 'deadline:2023年12月底前']],
+      ['item', '2', '深化医保改革\t深化医保支付方式改革。', ['牵头单位:县医保局', '配合单位:县卫健局', 'deadline:2023年6月底前']],
+      ['measure', '2/#1', '加强医保基金监管。', ['牵头单位:县医保局', '配合单位:县市场监管局', 'deadline:持续推进']],
     ]);
   });
 

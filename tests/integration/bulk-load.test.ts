@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus/generate-corpus.js';
-import { ingestPaths, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
+import { ingestPaths, type BatchFallback, type FileReport, type IngestOptions } from '../../ingest/pipeline.js';
 import { processFilesInPool } from '../../ingest/process-pool.js';
 import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore } from '../../store/graph-store.js';
@@ -204,8 +204,16 @@ describe('bulk loading', () => {
           }),
         ),
     };
-    const reports = await ingestPaths(flaky, [SEEDS, 'tests/fixtures/bad/no-structure.txt'], { seedsDir: SEEDS, loader: 'bulk' });
+    const fallbacks: BatchFallback[] = [];
+    const reports = await ingestPaths(flaky, [SEEDS, 'tests/fixtures/bad/no-structure.txt'], {
+      seedsDir: SEEDS,
+      loader: 'bulk',
+      onBatchFallback: (fallback) => fallbacks.push(fallback),
+    });
     failBulkWrites = false;
+    // The fallback is said, with its cause, never taken silently.
+    expect(fallbacks.map(({ loader, reason }) => ({ loader, reason }))).toEqual([{ loader: 'bulk', reason: 'disk full' }]);
+    expect(fallbacks[0]!.files.filter((file) => file.startsWith('seeds/'))).toHaveLength(5);
     expect(reports.filter((report) => !report.ok).map((report) => report.file)).toEqual(['tests/fixtures/bad/no-structure.txt']);
     expect(reports.filter((report) => report.ok && report.outcome === 'created')).toHaveLength(5);
     const after = await graphSnapshot(store);

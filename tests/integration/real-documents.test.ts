@@ -1,5 +1,6 @@
 /**
- * The 18 real 三明 documents of tests/fixtures/real against a reader's hand-checked expectations
+ * The 18 real 三明 documents of tests/fixtures/real, and documents of other places, years and formats
+ * (.html, .docx) written in the style of published ones, against a reader's hand-checked expectations
  * (expected/*.json, written from the documents, never from the pipeline's output). The floors below
  * are the scores reached when they were written; a change that lowers one is a regression on real
  * text. The issue's goals for unseen documents are higher still and are printed beside them.
@@ -52,7 +53,7 @@ beforeAll(async () => {
 
 describe('the real documents, read as a reader reads them', () => {
   it('has an expectation for every real document', () => {
-    const files = readdirSync(REAL).filter((name) => name.endsWith('.txt'));
+    const files = readdirSync(REAL).filter((name) => /\.(?:txt|html|docx)$/u.test(name));
     expect(expectations.map((expected) => expected.file).sort()).toEqual(files.sort());
   });
 
@@ -98,19 +99,24 @@ describe('the real documents loaded into the embedded database', () => {
     await temp.close();
   });
 
-  it('stores each loaded document as a policy of its own, under 三明市, even those that print no title', async () => {
+  it('stores each loaded document as a policy of its own, under its place, even those that print no title', async () => {
     const loaded = reports.filter((report) => report.ok);
-    expect(loaded.length).toBe(expectations.filter((expected) => expected.structured).length);
+    const structured = expectations.filter((expected) => expected.structured);
+    expect(loaded.length).toBe(structured.length);
     expect(loaded.every((report) => report.outcome === 'created')).toBe(true);
     const app = createApp({ store: temp.store, logger: silentLogger });
     const answer = await postGraphQL<{ policies: { title: string; jurisdiction: { id: string } }[] }>(
       app,
       '{ policies { title jurisdiction { id } } }',
     );
-    const policies = answer.data!.policies.filter((policy) => policy.jurisdiction.id === '350400');
+    const places = new Set(structured.map((expected) => expected.meta.jurisdictionId));
+    const policies = answer.data!.policies.filter((policy) => places.has(policy.jurisdiction.id));
     expect(policies).toHaveLength(loaded.length);
-    const titles = new Set(expectations.filter((expected) => expected.structured).map((expected) => expected.meta.title ?? ''));
-    expect(new Set(policies.map((policy) => policy.title))).toEqual(titles);
+    const placedTitles = (list: { title: string; jurisdictionId: string }[]) =>
+      new Set(list.map((one) => `${one.jurisdictionId} ${one.title}`));
+    expect(placedTitles(policies.map((policy) => ({ title: policy.title, jurisdictionId: policy.jurisdiction.id })))).toEqual(
+      placedTitles(structured.map((expected) => ({ title: expected.meta.title ?? '', jurisdictionId: expected.meta.jurisdictionId }))),
+    );
   });
 
   it('shows successive plans of one kind as versions: items continued, added and dropped, targets that moved', async () => {
