@@ -5,6 +5,9 @@
  *
  * Every statement runs unchanged on Kuzu 0.11 and Neo4j 5, so they return explicit columns
  * (no map projections), order by returned aliases and avoid functions whose names differ.
+ * An ORDER BY is total (ties broken down to a unique column), so that the same graph gives the
+ * same answer byte for byte whichever read answers it; the Kuzu store sorts the rows by it itself
+ * (see row-order.ts).
  * Kuzu crashes on an empty list parameter: callers must not pass `$ids: []` (see `readByIds`
  * in server/context/loaders.ts).
  */
