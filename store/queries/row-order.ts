@@ -1,10 +1,11 @@
 /**
  * @module The order a read declares (`ORDER BY alias [DESC], …` over its returned columns), as a
- * comparison of rows. The Kuzu store sorts every read's rows with it (see kuzu-store.ts): Kuzu
- * 0.11.3 sorts a string by a 12-byte prefix and settles ties of longer strings without sorting
- * reliably by the keys after them (rows of one document, whose id is 20-odd bytes, came back out of
- * `seq` order, differently from one run to the next: tests/integration/read-order.test.ts), and a
- * keyed read runs as one statement per chunk of ids, whose rows are only concatenated.
+ * comparison of rows. The Kuzu store sorts every read's rows with it (see kuzu-store.ts). Kuzu
+ * 0.11.3 sorts a string key by its leading bytes and settles ties of longer strings in a second
+ * pass (kuzudb/kuzu#390); rows tied on such a string do not reliably come out sorted by the keys
+ * after it: tasks of one document (an id of 20-odd bytes) came back out of `seq` order, and a
+ * different order from one run of the same query to the next (tests/integration/read-order.test.ts).
+ * And a keyed read runs as one statement per chunk of ids, whose rows are only concatenated.
  */
 
 export interface OrderKey {

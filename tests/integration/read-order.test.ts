@@ -1,8 +1,8 @@
 /**
- * A read returns its rows in the order its ORDER BY declares, on Kuzu too. Kuzu 0.11.3 sorts a
- * string key by a short prefix and breaks ties on longer strings without then sorting by the keys
- * after it reliably: rows of one document (a policy id of 20-odd bytes) came back out of `seq` order, and in
- * a different order from one run of the same query to the next.
+ * A read returns its rows in the order its ORDER BY declares, on Kuzu too. Kuzu 0.11.3 does not
+ * reliably sort rows tied on a long string by the keys after it: tasks of one document (a policy id
+ * of 20-odd bytes) came back out of `seq` order, and in a different order from one run of the same
+ * query to the next (see store/queries/row-order.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkCreateQuery, writeQuery } from '../../store/queries/define.js';
