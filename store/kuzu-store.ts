@@ -11,6 +11,7 @@ import type { StorageType } from '../graph-schema/properties.js';
 import { writeCsvOfRows } from './kuzu-csv.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
 import type { ReadQuery, WriteQuery } from './queries/define.js';
+import { rowComparator } from './queries/row-order.js';
 
 export interface KuzuStoreOptions {
   /** Database path (Kuzu 0.11 keeps a database in one file plus a WAL beside it). */
@@ -199,6 +200,16 @@ function keyedReadCalls(ids: readonly unknown[], params: Params): { branches: nu
   return calls;
 }
 
+type RowComparator = (a: object, b: object) => number;
+const rowComparators = new WeakMap<ReadQuery<unknown>, RowComparator | null>();
+
+/** The comparison of a read's rows by its declared order (see row-order.ts), made once per query. */
+function rowComparatorOf(query: ReadQuery<unknown>): RowComparator | null {
+  let compare = rowComparators.get(query);
+  if (compare === undefined) rowComparators.set(query, (compare = rowComparator(query.order ?? [])));
+  return compare;
+}
+
 type KuzuConnection = InstanceType<typeof kuzu.Connection>;
 type KuzuResult = Awaited<ReturnType<KuzuConnection['query']>>;
 
@@ -308,14 +319,19 @@ export async function openKuzuStore({
   function readWith(laneFor: () => Lane) {
     return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
       const { byKey } = query;
-      if (!byKey) return (await run(laneFor(), query.name, toKuzuCypher(query.cypher), encodeParams(params))) as Result[];
+      // Sorted here, not only by Kuzu: its sort leaves ties of long strings out of order (see row-order.ts).
+      const compare = rowComparatorOf(query);
+      if (!byKey) {
+        const rows = await run(laneFor(), query.name, toKuzuCypher(query.cypher), encodeParams(params));
+        return (compare ? rows.sort(compare) : rows) as Result[];
+      }
       const ids = params.ids;
       if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
       const rows: Record<string, unknown>[] = [];
       for (const call of keyedReadCalls(ids, params)) {
         rows.push(...(await run(laneFor(), query.name, toKuzuKeyedRead(byKey, call.branches), call.params)));
       }
-      return rows as Result[];
+      return (compare ? rows.sort(compare) : rows) as Result[];
     };
   }
 

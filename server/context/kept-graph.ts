@@ -14,6 +14,7 @@ import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore, Params } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
+import { byCodePoints } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 
 /**
@@ -109,18 +110,6 @@ function groupedOnce(rows: readonly object[], lookup: AnyLookup): RowsByKey {
 function frozenAnswer<Answer>(answer: Answer): Answer {
   if (Array.isArray(answer)) for (const item of answer as unknown[]) Object.freeze(item);
   return Object.freeze(answer);
-}
-
-/** Strings in the order of their code points, as the database orders them (UTF-16 units differ past U+FFFF). */
-function byCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i += 1) {
-    const x = a.codePointAt(i) ?? 0;
-    const y = b.codePointAt(i) ?? 0;
-    if (x !== y) return x - y;
-  }
-  return a.length - b.length;
 }
 
 /** Link rows compacted per turn of the event loop when the rows come from the database (a few milliseconds). */

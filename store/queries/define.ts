@@ -15,6 +15,7 @@ import {
   type RowOf,
   type RowStorageTypes,
 } from '../../graph-schema/model.js';
+import { orderOfCypher, type OrderKey } from './row-order.js';
 
 /** Cypher marker for the result row type; never read at run time. */
 declare const resultType: unique symbol;
@@ -28,6 +29,11 @@ export interface ReadQuery<Result> {
    * Cypher expression (a parameter), for a backend that looks keys up one by one.
    */
   readonly byKey?: (key: string) => string;
+  /**
+   * The keys of its ORDER BY, for a store that sorts the rows itself (see row-order.ts); none for a
+   * page (SKIP, LIMIT), whose rows must be chosen in order by the database.
+   */
+  readonly order?: readonly OrderKey[];
   readonly [resultType]?: Result;
 }
 
@@ -44,8 +50,14 @@ export interface WriteQuery<Row extends object> {
   readonly bulkTable?: NodeLabel | RelType;
 }
 
+/** The order a store sorts a read's rows by: its ORDER BY, unless it reads a page. */
+function rowOrderOf(name: string, cypher: string): readonly OrderKey[] {
+  return /\b(?:SKIP|LIMIT)\b/u.test(cypher) ? [] : orderOfCypher(name, cypher);
+}
+
 export function readQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
-  return { kind: 'read', name, cypher: cypher.trim() };
+  const text = cypher.trim();
+  return { kind: 'read', name, cypher: text, order: rowOrderOf(name, text) };
 }
 
 /** How a keyed read starts, before its MATCH: each `key` of `$ids` matches one node by its primary key. */
@@ -64,7 +76,7 @@ export function keyedReadQuery<Result>(name: string, cypher: string): ReadQuery<
   if (!text.startsWith(`${KEYED_READ_UNWIND}MATCH`) || before === undefined || after === undefined || more.length > 0) {
     throw new Error(`keyed read ${name} must start with "${KEYED_READ_UNWIND}MATCH" and use "${KEYED_READ_KEY}" once`);
   }
-  return { kind: 'read', name, cypher: text, byKey: (key) => `${before}{id: ${key}}${after}` };
+  return { kind: 'read', name, cypher: text, byKey: (key) => `${before}{id: ${key}}${after}`, order: rowOrderOf(name, text) };
 }
 
 export function writeQuery<Row extends object>(

@@ -5,6 +5,9 @@
  *
  * Every statement runs unchanged on Kuzu 0.11 and Neo4j 5, so they return explicit columns
  * (no map projections), order by returned aliases and avoid functions whose names differ.
+ * An ORDER BY is total (ties broken down to a unique column), so that the same graph gives the
+ * same answer byte for byte whichever read answers it; the Kuzu store sorts the rows by it itself
+ * (see row-order.ts).
  * Kuzu crashes on an empty list parameter: callers must not pass `$ids: []` (see `readByIds`
  * in server/context/loaders.ts).
  */
@@ -108,12 +111,14 @@ export const policyTexts = keyedReadQuery<{ id: string; text: string | null }>(
 
 export const citesByPolicies = keyedReadQuery<{ fromId: string; toId: string; context: string }>(
   'citesByPolicies',
-  `UNWIND $ids AS key MATCH (p:Policy {id: key})-[c:CITES]->(q:Policy) RETURN p.id AS fromId, q.id AS toId, c.context AS context`,
+  `UNWIND $ids AS key MATCH (p:Policy {id: key})-[c:CITES]->(q:Policy) RETURN p.id AS fromId, q.id AS toId, c.context AS context
+   ORDER BY fromId, toId`,
 );
 
 export const citedByPolicies = keyedReadQuery<{ fromId: string; toId: string; context: string }>(
   'citedByPolicies',
-  `UNWIND $ids AS key MATCH (p:Policy)-[c:CITES]->(q:Policy {id: key}) RETURN p.id AS fromId, q.id AS toId, c.context AS context`,
+  `UNWIND $ids AS key MATCH (p:Policy)-[c:CITES]->(q:Policy {id: key}) RETURN p.id AS fromId, q.id AS toId, c.context AS context
+   ORDER BY toId, fromId`,
 );
 
 // --- Tasks --------------------------------------------------------------------------------------
@@ -169,12 +174,22 @@ const TASKS_BY_ID = 'UNWIND $ids AS key MATCH (t:Task {id: key})';
 const TASKS_OF_POLICIES = 'UNWIND $ids AS key MATCH (:Policy {id: key})-[:HAS_TASK]->(t:Task)';
 const EVERY_TASK = 'MATCH (t:Task)';
 
-const responsibleOf = (tasks: string) => `${tasks}-[r:RESPONSIBLE]->(a:Agency) RETURN ${RESPONSIBLE_COLUMNS} ORDER BY taskId, position`;
-const targetsOf = (tasks: string) => `${tasks}-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart`;
+/*
+ * Each ORDER BY below is total: rows that tie on what orders them for a reader (a link's score, a
+ * target's offset) are ordered by the other end's id, which is unique per task (one edge per pair).
+ * Ties are common — the linker's scores are rounded to three places, and a task often takes two
+ * parent tasks or national items at one score — and left to the database their order is the order
+ * of its plan and storage: the same graph answered from these reads per task, per document and
+ * whole (server/context/kept-graph.ts) listed tied links in different orders, and so did two runs.
+ */
+const responsibleOf = (tasks: string) =>
+  `${tasks}-[r:RESPONSIBLE]->(a:Agency) RETURN ${RESPONSIBLE_COLUMNS} ORDER BY taskId, position, agencyId`;
+const targetsOf = (tasks: string) =>
+  `${tasks}-[:HAS_TARGET]->(g:Target) RETURN ${columnsOf('g', 'Target')} ORDER BY taskId, spanStart, spanEnd, id`;
 const implementsOf = (tasks: string) =>
-  `${tasks}-[e:IMPLEMENTS]->(n:NationalItem) RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC`;
+  `${tasks}-[e:IMPLEMENTS]->(n:NationalItem) RETURN t.id AS fromId, n.id AS toId, ${relColumnsOf('e', 'IMPLEMENTS')} ORDER BY fromId, score DESC, toId`;
 const derivesFromOf = (tasks: string) =>
-  `${tasks}-[e:DERIVES_FROM]->(p:Task) RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY fromId, score DESC`;
+  `${tasks}-[e:DERIVES_FROM]->(p:Task) RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY fromId, score DESC, toId`;
 
 export const responsibleByTasks = keyedReadQuery<ResponsibleRow>('responsibleByTasks', responsibleOf(TASKS_BY_ID));
 export const targetsByTasks = keyedReadQuery<TargetNode>('targetsByTasks', targetsOf(TASKS_BY_ID));
@@ -199,7 +214,7 @@ export const agenciesByIds = keyedReadQuery<AgencyNode>(
 export const derivedByTasks = keyedReadQuery<LinkRow>(
   'derivedByTasks',
   `UNWIND $ids AS key MATCH (t:Task)-[e:DERIVES_FROM]->(p:Task {id: key})
-   RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY toId, score DESC`,
+   RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY toId, score DESC, fromId`,
 );
 
 /** Every task, for building the search index (one read at start-up and after each ingest). */
