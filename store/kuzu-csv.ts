@@ -111,6 +111,8 @@ export function writeCsvOfRows<Row extends object>(
         const value = fields[name];
         if (value === null || value === undefined) return;
         if (type === 'STRING[]') {
+          // An empty list as null, as Kuzu stores an empty list sent as a parameter (toKuzuCopy, per-document writes).
+          if ((value as string[]).length === 0) return;
           // Every element fits (see fitsCsvListElement): the list needs no quoting inside its field.
           out.byte(QUOTE);
           out.text(`[${(value as string[]).join(',')}]`);
