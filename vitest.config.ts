@@ -11,7 +11,7 @@ import { defineConfig } from 'vitest/config';
  * - unit: the rest — no database, no browser, no thread of its own, seconds in all.
  */
 const STORE_OR_PROCESS =
-  /openTempKuzuStore|openSeededStore|openSampleGraph|openKuzuStore|startServer|runCli|from ['"]kuzu['"]|runBench|processFilesInPool|neo4jProblems/u;
+  /openTempKuzuStore|openSeededStore|openSampleGraph|openKuzuStore|startServer|runCli|from ['"]kuzu['"]|runBench|processFilesInPool|workerBundle|neo4jProblems/u;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'data', '.git', '.cache']);
 function findTests(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { graphqlPayloadTypeDef } from './graphql-types.js';
 import { edgeSchemas, relationships, type LinkEvidence } from './model.js';
 
@@ -25,6 +25,21 @@ describe('link evidence, a payload stored as JSON text', () => {
     for (const type of ['IMPLEMENTS', 'DERIVES_FROM'] as const) {
       expect(edgeSchemas[type].safeParse({ ...row, evidence: evidence.encode([phrase]) }).success, type).toBe(true);
       expect(edgeSchemas[type].safeParse({ ...row, evidence: 'not json' }).success, type).toBe(false);
+    }
+  });
+
+  it('checks the text it encoded from accepted phrases without parsing it back, and parses any other text', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const encoded = evidence.encode([phrase]);
+      expect(evidence.accepts(encoded)).toBe(true);
+      expect(parse).not.toHaveBeenCalled();
+      // Text not made by encode (as read from the store), and the text of a phrase refused, are parsed.
+      expect(evidence.accepts(JSON.stringify([{ ...phrase, localText: '分级诊疗制度' }]))).toBe(true);
+      expect(evidence.accepts(evidence.encode([{ ...phrase, localSpan: { start: 2 } } as unknown as LinkEvidence]))).toBe(false);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
     }
   });
 

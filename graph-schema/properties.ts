@@ -84,8 +84,23 @@ function payloadList<P extends Payload>(item: P, description: string, { internal
       return false;
     }
   };
+  // Texts `encode` made of values `item.accepts` takes: a row checked just after it is built (see
+  // validateRows in ingest/load/graph-rows.ts) is not parsed back, which was most of the time a
+  // worker spent checking link evidence. Bounded: a text no longer here is parsed, as any other.
+  const checkedTexts = new Set<string>();
+  const CHECKED_TEXTS_KEPT = 4096;
+  const encode = (values: readonly PayloadValue<P>[]) => {
+    const text = JSON.stringify(values);
+    // A value accepted before encoding is accepted after it: JSON keeps strings, finite numbers, booleans, null and nested objects as they are.
+    if (values.every(item.accepts)) {
+      if (checkedTexts.size >= CHECKED_TEXTS_KEPT) checkedTexts.clear();
+      checkedTexts.add(text);
+    }
+    return text;
+  };
   const accepts = (value: unknown) => {
     if (!isString(value)) return false;
+    if (checkedTexts.has(value)) return true;
     try {
       const values: unknown = JSON.parse(value);
       return Array.isArray(values) && values.every(item.accepts);
@@ -101,7 +116,7 @@ function payloadList<P extends Payload>(item: P, description: string, { internal
     required: true,
     description,
     payload: item,
-    encode: (values) => JSON.stringify(values),
+    encode,
     decode: (stored) => list.parse(JSON.parse(stored)) as PayloadValue<P>[],
   };
 }

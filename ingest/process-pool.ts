@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type {
   FileProcessor,
   KnownKeyLookup,
@@ -17,6 +17,7 @@ import type {
   ProcessedFileMessage,
   SourceContext,
 } from './pipeline.js';
+import { workerBundle } from './worker-bundle.js';
 
 /** What a worker needs to rebuild the run's context (reference data is read from seedsDir again). */
 export interface WorkerSetup {
@@ -46,20 +47,29 @@ export interface PoolOptions {
 }
 
 /**
- * The worker is TypeScript: a worker thread does not inherit the loader tsx (npm run ingest, the
- * bench) or vitest gave the main thread, and Node 20 does not apply `--import tsx` to a worker's
- * entry, so a small ES module entry loads it through tsx's API.
+ * The worker is TypeScript, run as one plain ES module bundled from the sources (see
+ * worker-bundle.ts). The worker starts at once and waits, on a channel of its own, for the
+ * bundle's URL; meanwhile the pool's messages to it (its setup first) queue on its parentPort until
+ * process-worker.ts listens there.
  */
 function startWorker(): StartedWorker {
-  const entry = new URL('./process-worker.ts', import.meta.url).href;
-  // The ES module build of the API (import condition), which loads in a worker without a loader.
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  const worker = new Worker(bootstrap, { eval: true });
+  const { port1: bundleUrls, port2: bundleUrl } = new MessageChannel();
+  const bootstrap = `import('node:worker_threads').then(({ workerData }) => workerData.bundleUrl.once('message', (answer) => {
+    workerData.bundleUrl.close();
+    if (answer.error) throw new Error('the text worker could not be built: ' + answer.error);
+    return import(answer.url);
+  }))`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: { bundleUrl }, transferList: [bundleUrl] });
   const started: StartedWorker = { worker, failure: undefined };
   worker.on('error', (error) => {
     started.failure = error;
   });
+  workerBundle()
+    .then(
+      (url) => bundleUrls.postMessage({ url: url.href }),
+      (error: unknown) => bundleUrls.postMessage({ error: error instanceof Error ? error.message : String(error) }),
+    )
+    .finally(() => bundleUrls.close());
   return started;
 }
 
@@ -88,7 +98,7 @@ function pendingLink(): PendingLink {
 
 /**
  * A FileProcessor running on a pool of worker threads, stopped when a run ends. The first run's
- * workers start here, loading their modules (seconds each, tsx compiling them) while the caller
+ * workers start here, loading their modules while the caller
  * opens the store and loads the national catalogue; they keep no process alive until a run takes
  * them. Later runs start their own.
  */

@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Each module's `import.meta.url` stays its source file's: the paths modules find beside them
  * (seeds/ from ingest/resolve/, the ingest code that fingerprint.ts hashes, the worker thread's
- * entry in process-pool.ts) resolve as they do when run from source.
+ * entry in ingest/worker-bundle.ts) resolve as they do when run from source.
  */
 function keepSourceImportMetaUrl(): Plugin {
   return {

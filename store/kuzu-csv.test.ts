@@ -64,4 +64,26 @@ describe('CSV files for a bulk COPY', () => {
     expect(csv.length).toBe(expected.length);
     expect(csv === expected).toBe(true);
   });
+
+  it('writes a list whose every element reads back as itself, and leaves one that would not to the parameter path', () => {
+    interface ListRow {
+      id: string;
+      aliases: string[] | null;
+    }
+    const listQuery: WriteQuery<ListRow> = { ...query, rowTypes: { id: 'STRING', aliases: 'STRING[]' } };
+    const fits: ListRow[] = [
+      { id: 'a', aliases: ['区卫健委', '区卫生健康局（区中医药管理局）', 'null', 'x\\y z'] },
+      { id: 'b', aliases: [] },
+      { id: 'c', aliases: null },
+    ];
+    // Kuzu splits at a comma or bracket, keeps quotes, trims spaces: each of these would come back otherwise.
+    const unfit = ['a,b', '[x]', '"x"', "x's", ' x', 'x ', '', '第一行\n第二行'].map((alias, i) => ({
+      id: `u${i}`,
+      aliases: ['区医保局', alias],
+    }));
+    const file = join(dir, 'lists.csv');
+    const result = writeCsvOfRows(listQuery, [...fits, ...unfit], file);
+    expect(readFileSync(file, 'utf8')).toBe('"a","[区卫健委,区卫生健康局（区中医药管理局）,null,x\\y z]"\n"b",\n"c",\n');
+    expect(result).toEqual({ written: 3, rest: unfit });
+  });
 });

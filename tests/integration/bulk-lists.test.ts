@@ -1,0 +1,43 @@
+/**
+ * List properties (agency aliases, policy warnings) go into Kuzu through COPY from CSV when every
+ * element reads back as itself (see writeCsvOfRows), the others as parameters: both must read back
+ * as written.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AgencyNode } from '../../graph-schema/model.js';
+import { ingestQueries } from '../../store/queries/index.js';
+import { graphSnapshot } from '../support/graph-snapshot.js';
+import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
+
+let temp: TempStore | undefined;
+afterEach(async () => {
+  await temp?.close();
+  temp = undefined;
+});
+
+const agency = (id: string, aliases: string[]): AgencyNode => ({
+  id,
+  name: '区卫生健康局',
+  nameEn: 'District Health Commission',
+  type: 'HEALTH',
+  jurisdictionId: '450881',
+  aliases,
+});
+
+describe('list properties copied in bulk', () => {
+  it('read back as written, whether their elements fit a CSV list field or not', async () => {
+    temp = await openTempKuzuStore();
+    // Each awkward element in a row of its own: one that may not go through CSV does not take the others with it.
+    const awkward = ['a,b', '[x]', '{x}', '"x"', "x's", ' x', 'x ', '第一行\n第二行'];
+    const agencies = [
+      agency('a', ['区卫健委', '区卫生健康局（区中医药管理局）', 'null', 'x\\y z', '“引号”']),
+      agency('b', []),
+      ...awkward.map((alias, i) => agency(`c${i}`, ['区医保局', alias])),
+    ];
+    await temp.store.transaction((tx) => tx.write(ingestQueries.bulkCreate.Agency, agencies));
+    const { dump } = await graphSnapshot(temp.store);
+    const stored = [...dump.nodes.Agency].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    // An empty list reads back as null, as Kuzu stores one sent as a parameter.
+    expect(stored.map((row) => row.aliases)).toEqual(agencies.map((row) => (row.aliases.length > 0 ? row.aliases : null)));
+  });
+});
