@@ -3,7 +3,8 @@
  * hand-labelled set, and the cross-jurisdiction pairwise figures; then, against the multi-label topic
  * set of every unit of the seeds and the real documents, micro and macro precision and recall, per
  * pillar, the reliability of scores and the units left unlinked (per pillar), for the whole set and for its
- * tuning and held-out halves. `--verbose` lists every miss; `--misses` the tuning half's misses with their text.
+ * tuning and held-out halves. `--verbose` lists every miss; `--misses` the tuning half's misses with their text;
+ * `--false-links` the tuning half's links the labels do not have, with their text, evidence and score.
  */
 import { loadStageContext, processDocument } from '../pipeline.js';
 import { readSourceFile } from '../read/index.js';
@@ -25,6 +26,13 @@ const withoutCuration = process.argv.includes('--no-curation');
  * accounts for, so they can be worked off by cause.
  */
 const misses = process.argv.includes('--misses');
+/**
+ * `--false-links`: each link of the tuning half that the labels do not have, with the unit's text, the
+ * matched wording (local → national), the score, and where the link came from — the unit's own evidence,
+ * the outline floor (its parent links the item and its own score reaches OUTLINE_TOPIC_FLOOR), a
+ * sub-measure, or the unit above it — and how many each origin accounts for, so they can be grouped by cause.
+ */
+const falseLinks = process.argv.includes('--false-links');
 /** `--fit`: refit the calibrated score's weights (link-score.ts) on the tuning half and print them. */
 const fit = process.argv.includes('--fit');
 const catalogue = loadCatalogue();
@@ -63,12 +71,47 @@ const texts = new Map<string, string>();
 const fitGroups: FitGroup[] = [];
 /** Under `--misses`: the score of every candidate the linker decided on, by `file path itemId`. */
 const candidateScores = new Map<string, number>();
+/** Under `--false-links`: for every tuning-half link, its evidence and where it came from, by `file path itemId`. */
+const linkOrigins = new Map<string, { origin: string; evidence: string }>();
 for (const [position, labels] of loadTopicSet().entries()) {
   const doc = processDocument({ source: await readSourceFile(documentPathOf(labels.file)), messages: [] }, context);
   for (const task of doc.tasks) texts.set(`${labels.file} ${task.path}`, task.text);
   if (misses && halfOf(position) === 'tuning') {
     for (const [path, decided] of decideLinks(doc.tasks, { catalogue, glossary }))
       for (const candidate of decided) candidateScores.set(`${labels.file} ${path} ${candidate.targetId}`, candidate.score);
+  }
+  if (falseLinks && halfOf(position) === 'tuning') {
+    const ownLinked = new Map<string, Set<string>>();
+    for (const task of doc.tasks)
+      ownLinked.set(
+        task.path,
+        new Set(
+          scoredCandidates(task, { catalogue, glossary })
+            .filter((candidate) => candidate.linked)
+            .map((candidate) => candidate.targetId),
+        ),
+      );
+    const linkedBy = (path: string | null | undefined, id: string) =>
+      path != null && doc.links.some((link) => link.taskPath === path && link.targetId === id && link.relation === 'IMPLEMENTS');
+    for (const link of doc.links) {
+      if (link.relation !== 'IMPLEMENTS') continue;
+      const task = doc.tasks.find((candidate) => candidate.path === link.taskPath);
+      if (!task) continue;
+      const own = ownLinked.get(task.path) ?? new Set<string>();
+      const origin = own.has(link.targetId)
+        ? 'own evidence'
+        : link.curated
+          ? 'reviewed link'
+          : own.size > 0 && linkedBy(task.parentPath, link.targetId)
+            ? 'outline floor'
+            : doc.tasks.some((child) => child.parentPath === task.path && linkedBy(child.path, link.targetId))
+              ? 'from a sub-measure'
+              : 'from the unit above';
+      const evidence = link.evidence
+        .map((e) => (e.localText === e.nationalText ? e.localText : `${e.localText}→${e.nationalText}`))
+        .join('、');
+      linkOrigins.set(`${labels.file} ${task.path} ${link.targetId}`, { origin, evidence });
+    }
   }
   if (fit && halfOf(position) === 'tuning') {
     const gold = new Map(labels.units.map((unit) => [unit.path, unit.nationalItemIds]));
@@ -163,6 +206,32 @@ if (judged.length > 0) {
         }
       }
     }
+  }
+  if (falseLinks) {
+    const origins = new Map<string, number>();
+    const byItem = new Map<string, number>();
+    for (const unit of judged) {
+      if (unit.half !== 'tuning') continue;
+      const extra = unit.predicted.filter((link) => !unit.gold.includes(link.itemId));
+      if (extra.length === 0) continue;
+      lines.push(
+        `  ${unit.file} ${unit.path} [${unit.kind}]  labels: ${unit.gold.join(' ') || '-'}`,
+        `    text: ${(texts.get(`${unit.file} ${unit.path}`) ?? '').replace(/\s+/gu, ' ').slice(0, 240)}`,
+      );
+      for (const link of extra) {
+        const found = linkOrigins.get(`${unit.file} ${unit.path} ${link.itemId}`);
+        const origin = found?.origin ?? 'unknown';
+        origins.set(origin, (origins.get(origin) ?? 0) + 1);
+        byItem.set(link.itemId, (byItem.get(link.itemId) ?? 0) + 1);
+        lines.push(`    false ${link.itemId} (${link.score}, ${origin}): ${found?.evidence || '-'}`);
+      }
+    }
+    const counted = (counts: Map<string, number>) =>
+      [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([key, count]) => `${key} ${count}`)
+        .join(', ');
+    lines.push(`tuning-half false links by origin: ${counted(origins)}`, `tuning-half false links by item: ${counted(byItem)}`);
   }
   if (misses) {
     lines.push(
