@@ -265,6 +265,24 @@ describe('linkTasks over an outline', () => {
     });
   });
 
+  it('links nothing from the parts that frame a plan — its background, guiding thought, principles and goals — nor from what is numbered under them', () => {
+    const text = '深入实施健康中国行动，推动药品集中带量采购工作常态化制度化开展。';
+    const framing = [
+      { path: '一', text: `规划背景。`, title: '规划背景', parentPath: null, kind: 'section' as const },
+      { path: '一/（一）', text: `现实基础。“十三五”时期，${text}`, title: '现实基础', parentPath: '一', kind: 'item' as const },
+      { path: '二', text: '指导思想与主要目标', title: '指导思想与主要目标', parentPath: null, kind: 'section' as const },
+      { path: '二/（一）', text: `指导思想。${text}`, title: '指导思想', parentPath: '二', kind: 'item' as const },
+      { path: '二/（二）', text: `主要目标。${text}`, title: '主要目标', parentPath: '二', kind: 'item' as const },
+      { path: '三', text: '基本原则：', title: '基本原则', parentPath: null, kind: 'item' as const },
+      { path: '三/1', text, title: '深入实施健康中国行动', parentPath: '三', kind: 'measure' as const },
+    ];
+    const task = { path: '四/（一）', text: `重点任务。${text}`, title: '重点任务', parentPath: null, kind: 'item' as const };
+    const links = linkTasks([...framing, task], { catalogue, glossary });
+    expect(links.filter((l) => l.taskPath !== task.path)).toEqual([]);
+    // The same wording in a task links.
+    expect(targets(links.filter((l) => l.taskPath === task.path)).sort()).toEqual(['drugs.procurement', 'health.healthy-china']);
+  });
+
   it('gives a heading with nothing numbered under it no link', () => {
     expect(linkTasks([{ ...heading, path: '三' }], { catalogue, glossary })).toEqual([]);
   });

@@ -110,8 +110,39 @@ export function decideLinks(tasks: LinkableTask[], options: LinkOptions): Map<st
 
 function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candidates: Map<string, ScoredCandidate[]>; links: TaskLink[] } {
   const index = cueIndexFor(options.catalogue, options.glossary);
-  const candidates = new Map(tasks.map((task) => [task.path, candidateLinksOf(task, index, options)]));
+  const framing = framingPaths(tasks);
+  const candidates = new Map(
+    tasks.map((task) => {
+      const own = candidateLinksOf(task, index, options);
+      return [task.path, framing.has(task.path) ? own.map((candidate) => ({ ...candidate, linked: false })) : own];
+    }),
+  );
   return { candidates, links: followOutline(tasks, candidates) };
+}
+
+/**
+ * The parts of a plan that frame its tasks rather than set one. A plan opens with its background and its
+ * general requirements before its tasks, as the national 《“十三五”深化医药卫生体制改革规划》 does ("一、规划背景
+ * … 二、总体要求 （一）指导思想 （二）基本原则 （三）主要目标 三、重点任务和措施"), and the local plans after it: "一、规划背景
+ * （一）现实基础 （二）面临形势 二、… （一）指导思想 （二）基本原则 （三）主要目标 三、重点任务" (三明 2018); "第一章 基础条件与
+ * 面临形势 … 第二章 指导思想与主要目标 … 第三章 重点任务" (三明 2022, whose preface says it "研判提出…指导思想、主要目标、
+ * 重点任务"). The background looks back ("“十二五”时期…取得明显成效"); the guiding thought, the principles and a
+ * plan's goals name the whole reform ("统筹推进医疗、医保、医药“三医联动”改革", "到2025年，建立更加健全的公共卫生服务体系
+ * 和基本医疗服务体系、更加完善的医疗保障体系…") and leave the measures to the tasks that follow, so they carry out no
+ * national item, and neither does what is numbered under them. The 工作目标 of a 实施方案 about one reform is left to
+ * link: it sets that reform's figures.
+ */
+const FRAMING_PART =
+  '指导思想|基本原则|总体思路|主要目标|发展目标|规划背景|发展背景|现实基础|发展基础|基础条件|面临形势|形势分析|发展环境|发展现状|主要成就';
+const FRAMING_HEADING = new RegExp(`^(?:${FRAMING_PART})(?:(?:和|与|及)(?:${FRAMING_PART}))?$`, 'u');
+
+/** Paths of the units that frame the plan (FRAMING_HEADING) and of what is numbered under them. */
+function framingPaths(tasks: readonly LinkableTask[]): Set<string> {
+  const found = new Set<string>();
+  for (const task of tasks) {
+    if ((task.parentPath != null && found.has(task.parentPath)) || FRAMING_HEADING.test(task.title.trim())) found.add(task.path);
+  }
+  return found;
 }
 
 /**
