@@ -306,6 +306,20 @@ describe('maskBoilerplate', () => {
     expect(maskBoilerplate('完善公立医院院长年薪制。')).toBe('完善公立医院院长年薪制。');
   });
 
+  it('masks the body that checks an assessment-table indicator (由同级医改领导小组考核) and keeps an assessment that is work of its own', () => {
+    const text = '加强公立医院党的建设。不落实一项扣0.5分。 由同级医改领导小组考核，考核前上报考核方案。 2 分';
+    const masked = maskBoilerplate(text);
+    expect(masked.length).toBe(text.length);
+    expect(masked).not.toContain('医改领导小组');
+    expect(masked).toContain('考核前上报考核方案');
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    expect(targets(linkTasks([{ path: '1', text, title: '加强公立医院党的建设' }], real))).not.toContain(
+      'reform-governance.leadership-coordination',
+    );
+    const work = '将医改任务完成情况纳入政府目标管理绩效考核。';
+    expect(maskBoilerplate(work)).toBe(work);
+  });
+
   it('keeps a bracket that is part of the content, such as （DRG）', () => {
     expect(maskBoilerplate('推进按疾病诊断相关分组（DRG）付费')).toBe('推进按疾病诊断相关分组（DRG）付费');
   });

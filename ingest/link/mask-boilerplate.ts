@@ -1,7 +1,8 @@
 /**
  * @module Hiding the parts of a task text that say who does the work rather than what the work is,
  * so that agency names (市中医药局, 县医保局) never count as evidence of a reform topic; and the pay
- * sanction an assessment table attaches to an indicator (扣院长年薪), which is not its topic either.
+ * sanction an assessment table attaches to an indicator (扣院长年薪) and the body that checks it (由同级医改领导小组考核),
+ * which are not its topic either.
  * Masked characters become U+0000, so offsets into the original text are unchanged.
  */
 
@@ -45,6 +46,7 @@ export function maskBoilerplate(text: string): string {
     }
   }
   masked = masked.replace(PAY_SANCTION, (sanction) => MASK.repeat(sanction.length));
+  masked = masked.replace(ASSESSOR, (assessor) => MASK.repeat(assessor.length));
   // A table cell that only lists agencies ("市医保局、卫健委、财政局，金融监管分局，各县（市、区）")
   // carries no topic either.
   return masked
@@ -61,4 +63,12 @@ const AGENCY_CELL = new RegExp(`^[\\s\u0000]*${AGENCY_NAME}(?:[、，,\\s]+${AGE
  * "从院长年薪中扣罚", "奖励院长当年年薪", "取消院长年薪", "退出年薪", "院长年薪降级处理". The pay named there is
  * the sanction of the indicator, not the reform it is about (a salary reform is what 年薪 names elsewhere).
  */
+/**
+ * An assessment table's column of how an indicator is checked (考核方法) names who checks it: "由同级医改领导小组考核，
+ * 考核前上报考核方案" beside "核实并查阅佐证材料". The body named there assesses the indicator; it is not what the
+ * indicator is about (the party building or the integrity of the hospital's leaders), as an agency in a
+ * responsibility note is not. Only "由" and a body that 考核 closes its clause: "纳入政府目标管理绩效考核" is work of its own.
+ */
+const ASSESSOR = new RegExp(`由[^，。；、\\t${MASK}]{0,12}?(?:领导小组|小组|考核组|委员会|委|局|办)考核(?=[，。；\\s]|$)`, 'gu');
+
 const PAY_SANCTION = /(?:(?:扣罚|扣减|扣|奖励|取消|退出)(?:当年)?(?:院\s*长)?(?:当年)?\s*年薪|从院长年薪中扣罚|院长年薪降级处理)/gu;
