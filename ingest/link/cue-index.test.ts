@@ -53,6 +53,21 @@ describe('findCues', () => {
     expect(evaluation('每月20日前上报上月绩效考核工分报表，得1分。')).toEqual([]);
   });
 
+  it('takes 信息化 for health informatisation, not for the government office’s own (政务信息化)', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const digital = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'digital-health.informatisation');
+    expect(digital('推进以电子病历为核心的医院信息化建设。').length).toBeGreaterThan(0);
+    expect(digital('深入推进政务信息化，加强政府信息公开。')).toEqual([]);
+  });
+
+  it('takes 健康…建设 for a place’s healthy-city building (健康三明建设), not for the health sector’s (卫生健康信息化建设)', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const healthy = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-health.healthy-china');
+    expect(healthy('深入推进健康三明建设。').length).toBeGreaterThan(0);
+    expect(healthy('加快推进卫生健康信息化建设。')).toEqual([]);
+    expect(healthy('加强全民健康信息化建设。')).toEqual([]);
+  });
+
   it('takes 高血压 for a chronic-disease programme, not in the list of an insurance’s outpatient special diseases (门诊特殊病种)', () => {
     const index = cueIndexFor(loadCatalogue(), loadGlossary());
     const chronic = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-health.chronic-disease');
