@@ -68,6 +68,13 @@ describe('findCues', () => {
     expect(healthy('加强全民健康信息化建设。')).toEqual([]);
   });
 
+  it('takes 公共卫生服务能力 for the public-health system, not inside the basic public-health package (基本公共卫生服务能力)', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const system = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-health.disease-control-system');
+    expect(system('加强公共卫生体系建设，提升公共卫生服务能力。').length).toBeGreaterThan(1);
+    expect(system('提升基本公共卫生服务能力。')).toEqual([]);
+  });
+
   it('takes 高血压 for a chronic-disease programme, not in the list of an insurance’s outpatient special diseases (门诊特殊病种)', () => {
     const index = cueIndexFor(loadCatalogue(), loadGlossary());
     const chronic = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-health.chronic-disease');
