@@ -275,6 +275,7 @@ describe('linkTasks over an outline', () => {
       { path: '二/（二）', text: `主要目标。${text}`, title: '主要目标', parentPath: '二', kind: 'item' as const },
       { path: '三', text: '基本原则：', title: '基本原则', parentPath: null, kind: 'item' as const },
       { path: '三/1', text, title: '深入实施健康中国行动', parentPath: '三', kind: 'measure' as const },
+      { path: '五', text: `工作原则：${text}`, title: `工作原则：${text.slice(0, -1)}`, parentPath: null, kind: 'item' as const },
     ];
     const task = { path: '四/（一）', text: `重点任务。${text}`, title: '重点任务', parentPath: null, kind: 'item' as const };
     const links = linkTasks([...framing, task], { catalogue, glossary });

@@ -129,18 +129,21 @@ function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candida
  * 重点任务"). The background looks back ("“十二五”时期…取得明显成效"); the guiding thought, the principles and a
  * plan's goals name the whole reform ("统筹推进医疗、医保、医药“三医联动”改革", "到2025年，建立更加健全的公共卫生服务体系
  * 和基本医疗服务体系、更加完善的医疗保障体系…") and leave the measures to the tasks that follow, so they carry out no
- * national item, and neither does what is numbered under them. The 工作目标 of a 实施方案 about one reform is left to
- * link: it sets that reform's figures.
+ * national item, and neither does what is numbered under them. A 实施方案 names its principles 工作原则 ("一、总体要求
+ * （一）指导思想 （二）工作原则 （三）工作目标"); its 工作目标, about the one reform the plan carries out, is left to link: it
+ * sets that reform's figures. The heading is read up to a colon or a space, after which a part may run on in the
+ * same line ("指导思想：以习近平新时代中国特色社会主义思想为指导").
  */
 const FRAMING_PART =
-  '指导思想|基本原则|总体思路|主要目标|发展目标|规划背景|发展背景|现实基础|发展基础|基础条件|面临形势|形势分析|发展环境|发展现状|主要成就';
+  '指导思想|基本原则|工作原则|总体思路|主要目标|发展目标|规划背景|发展背景|现实基础|发展基础|基础条件|面临形势|形势分析|发展环境|发展现状|主要成就';
 const FRAMING_HEADING = new RegExp(`^(?:${FRAMING_PART})(?:(?:和|与|及)(?:${FRAMING_PART}))?$`, 'u');
 
 /** Paths of the units that frame the plan (FRAMING_HEADING) and of what is numbered under them. */
 function framingPaths(tasks: readonly LinkableTask[]): Set<string> {
   const found = new Set<string>();
   for (const task of tasks) {
-    if ((task.parentPath != null && found.has(task.parentPath)) || FRAMING_HEADING.test(task.title.trim())) found.add(task.path);
+    const heading = task.title.trim().split(/[：:\s]/u)[0] ?? '';
+    if ((task.parentPath != null && found.has(task.parentPath)) || FRAMING_HEADING.test(heading)) found.add(task.path);
   }
   return found;
 }
