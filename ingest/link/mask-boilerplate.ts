@@ -63,6 +63,8 @@ const AGENCY_CELL = new RegExp(`^[\\s\u0000]*${AGENCY_NAME}(?:[、，,\\s]+${AGE
  * "从院长年薪中扣罚", "奖励院长当年年薪", "取消院长年薪", "退出年薪", "院长年薪降级处理". The pay named there is
  * the sanction of the indicator, not the reform it is about (a salary reform is what 年薪 names elsewhere).
  */
+const PAY_SANCTION = /(?:(?:扣罚|扣减|扣|奖励|取消|退出)(?:当年)?(?:院\s*长)?(?:当年)?\s*年薪|从院长年薪中扣罚|院长年薪降级处理)/gu;
+
 /**
  * An assessment table's column of how an indicator is checked (考核方法) names who checks it: "由同级医改领导小组考核，
  * 考核前上报考核方案" beside "核实并查阅佐证材料". The body named there assesses the indicator; it is not what the
@@ -70,5 +72,3 @@ const AGENCY_CELL = new RegExp(`^[\\s\u0000]*${AGENCY_NAME}(?:[、，,\\s]+${AGE
  * responsibility note is not. Only "由" and a body that 考核 closes its clause: "纳入政府目标管理绩效考核" is work of its own.
  */
 const ASSESSOR = new RegExp(`由[^，。；、\\t${MASK}]{0,12}?(?:领导小组|小组|考核组|委员会|委|局|办)考核(?=[，。；\\s]|$)`, 'gu');
-
-const PAY_SANCTION = /(?:(?:扣罚|扣减|扣|奖励|取消|退出)(?:当年)?(?:院\s*长)?(?:当年)?\s*年薪|从院长年薪中扣罚|院长年薪降级处理)/gu;
