@@ -371,6 +371,23 @@ describe('segmentDoc: metadata', () => {
     }
   });
 
+  it('finds the title above or below a page information line that opens with its timestamp (2021-05-07 10:49 来源：…)', () => {
+    const body = ['1.创建国家卫生县城。', '牵头责任单位:县卫健委', '2.加强基层医疗卫生服务能力建设。'];
+    const title = '县卫健委2021年政府工作报告任务分解';
+    const information = '2021-05-07 10:49 来源：灵璧县卫生健康委员会';
+    for (const lines of [
+      [information, title, ...body],
+      [title, information, ...body],
+      ['2021-05-07 来源：灵璧县卫生健康委员会', title, ...body],
+    ]) {
+      const doc = segment(lines.join('\n'));
+      expect(doc.meta.title, lines[0]).toBe(title);
+      expect(doc.meta.jurisdictionId, lines[0]).toBe('341323');
+    }
+    // Under the text, the line ends the last item.
+    expect(segment([title, ...body, information].join('\n')).tasks.at(-1)!.text).toBe('加强基层医疗卫生服务能力建设。');
+  });
+
   it('does not place a 县卫健委 copy by a newspaper or a city or province that reposted it as its page’s source', () => {
     const copy = (source: string) =>
       segment(
