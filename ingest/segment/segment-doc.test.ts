@@ -371,6 +371,21 @@ describe('segmentDoc: metadata', () => {
     }
   });
 
+  it('reads the year a plan speaks from in its date or number, never in the period its title covers', () => {
+    const plan = (...lines: string[]) =>
+      segment(
+        ['某某市深化医药卫生体制改革实施方案', '（2016—2018年）', ...lines, '一、主要任务', '（一）推进分级诊疗。6月底前完成。'].join('\n'),
+      );
+    // The period is the years covered; the document states no issue year.
+    expect(plan().meta).toMatchObject({ coversFrom: 2016, coversTo: 2018, year: null });
+    // GB/T 9704: the 发文字号's year in 〔〕 is the year of issue.
+    expect(plan('某政办〔2016〕12号').meta.year).toBe(2016);
+    // A one-year plan names the year it is for.
+    expect(segment(['某某市2021年深化医药卫生体制改革重点工作任务', '一、主要任务', '（一）推进分级诊疗。'].join('\n')).meta.year).toBe(
+      2021,
+    );
+  });
+
   it('finds the title above or below a page information line that opens with its timestamp (2021-05-07 10:49 来源：…)', () => {
     const body = ['1.创建国家卫生县城。', '牵头责任单位:县卫健委', '2.加强基层医疗卫生服务能力建设。'];
     const title = '县卫健委2021年政府工作报告任务分解';
