@@ -155,6 +155,15 @@ describe('extractTargets', () => {
     expect(pick('远程医疗服务在县级实现全覆盖并逐步向基层延伸')).toEqual([['远程医疗服务在县级覆盖率', 100, '%']]);
   });
 
+  it('reads 全部达到 and the 应X尽X idiom (应签尽签, 应保尽保) as 100% of what the sentence names', () => {
+    const pick = (text: string) => extractTargets(text).map((t) => [t.metric, t.op, t.value, t.unit]);
+    expect(pick('到2025年，乡镇卫生院全部达到服务能力基本标准。')).toEqual([['乡镇卫生院达到服务能力基本标准', '=', 100, '%']]);
+    expect(pick('加强家庭医生签约服务，确保重点人群应签尽签。')).toEqual([['重点人群应签尽签', '=', 100, '%']]);
+    expect(pick('困难群众参加基本医疗保险应保尽保。')).toEqual([['困难群众参加基本医疗保险应保尽保', '=', 100, '%']]);
+    // A result reported as reached is no target.
+    expect(pick('全县重点人群已实现应签尽签。')).toEqual([]);
+  });
+
   it('takes no 100% from 全覆盖 naming a method, from 全部 as a denominator, or twice from "100%全覆盖"', () => {
     expect(brief('分类推进审批制度改革，开展“证照分离”改革全覆盖试点。')).toEqual([]);
     expect(brief('DRG 付费的医保基金占全部符合条件住院医保基金支出的比例不低于 30%。')).toEqual([['>=', 30, '%']]);

@@ -569,11 +569,20 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject ?? ''}覆盖${object}`);
   }
   // "全部" before a verb of completion, or "实现全部X…": every one of them.
-  for (const match of masked.matchAll(/全部(?=达标|完成|设置|设立|建成|纳入|配备|实现|具备|落实|取消)|实现全部/gu)) {
+  // "乡镇卫生院全部达到服务能力基本标准": every one reaches the standard; "全部达到90%以上" leaves the figure to say it.
+  for (const match of masked.matchAll(/全部(?=达标|达到|完成|设置|设立|建成|纳入|配备|实现|具备|落实|取消)|实现全部/gu)) {
     const from = clauseStart(masked, match.index);
     const rest = clauseAfter(masked, match.index + match[0].length);
+    if (/\d/u.test(rest)) continue;
     const subject = metricOf(text.slice(from, match.index).replace(/\s*(?:力争)?实现\s*$/u, ''));
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
+  }
+
+  // "应X尽X" says every one who should be X'd is: "重点人群应签尽签" (家庭医生签约), "困难群众应保尽保" (参保),
+  // "应检尽检", "应收尽收" — the idiom of the State Council's documents for a coverage of 100%.
+  for (const match of masked.matchAll(/应([\u4e00-\u9fff])尽\1/gu)) {
+    const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index)) ?? '';
+    push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject}${match[0]}`);
   }
 
   targets.sort((a, b) => a.localStart - b.localStart);
