@@ -164,6 +164,17 @@ describe('extractTargets', () => {
     expect(pick('全县重点人群已实现应签尽签。')).toEqual([]);
   });
 
+  it('reads no target in the count of members a body is formed of (联合辖区7家医疗机构组建, 共组建3个), only in a level to reach', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(brief('由县人民医院牵头，联合辖区7家医疗机构组建紧密型医共体。')).toEqual([]);
+    expect(brief('医共体由县医院、县中医院和12个乡镇卫生院组成，整合全县15家医疗机构。')).toEqual([]);
+    expect(brief('全县共组建3个医共体，覆盖所有乡镇。')).toEqual([['=', 100, '%']]);
+    // A number of bodies to build is a goal.
+    expect(brief('2024年底前组建3个紧密型医共体。')).toEqual([['=', 3, '个']]);
+    expect(brief('力争医共体成员单位达到20家。')).toEqual([['>=', 20, '家']]);
+    expect(brief('形成一支由3名省级以上名老中医、25名指导老师组成的人才队伍。').map(([, value]) => value)).toEqual([3, 25]);
+  });
+
   it('takes no 100% from 全覆盖 naming a method, from 全部 as a denominator, or twice from "100%全覆盖"', () => {
     expect(brief('分类推进审批制度改革，开展“证照分离”改革全覆盖试点。')).toEqual([]);
     expect(brief('DRG 付费的医保基金占全部符合条件住院医保基金支出的比例不低于 30%。')).toEqual([['>=', 30, '%']]);

@@ -324,6 +324,23 @@ const INSTITUTION_OF_PLACE = /^[县区乡镇市]{1,2}级?(?:卫生院|医院|卫
  */
 const RATIO = /(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)/gu;
 
+/**
+ * A 医共体 or 医联体 is described by what it is formed of, "由县级医院牵头，其他若干家县级医疗机构及乡镇卫生院…
+ * 为成员单位" (国卫基层函〔2019〕121号): "联合辖区7家医疗机构组建", "由县医院和12个乡镇卫生院组成", "全县共组建3个
+ * 医共体" count the members or the total there is, not a level to reach — a goal says 到…达到, 力争, 不低于, 提高到.
+ */
+const MEMBERS_BEFORE =
+  /(?:(?:联合|整合|吸纳|包括|包含|涵盖|下辖|共有|现有|拥有)(?:辖区内?|区域内|县域内|域内|全[省市县区]|本[省市县区])?|(?<!公)共(?:组建|建成|建立|设立|设置|计|有))\s*$/u;
+const FORMED_OF_AFTER = /^[^，。；;,]*?(?:组成|构成)/u;
+const FORMING_VERB_BEFORE_BY = /(?:形成|打造|建成|建立|建设|培养|组建)[^由]*由/u;
+
+function countsMembers(masked: string, numberStart: number, numberEnd: number): boolean {
+  const before = masked.slice(clauseStart(masked, numberStart, LIST_CLAUSE_BREAK), numberStart);
+  // "形成一支由3名省级以上名老中医…组成的人才队伍" sets the make-up of what is to be formed: a goal.
+  const formedOf = before.includes('由') && !FORMING_VERB_BEFORE_BY.test(before) && FORMED_OF_AFTER.test(masked.slice(numberEnd));
+  return MEMBERS_BEFORE.test(before) || formedOf;
+}
+
 /** Chinese numerals of "翻一番", "前十位". */
 const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
 
@@ -467,6 +484,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
       continue;
     // A bare number with no unit is only a target when something compares it: "达到1.2左右".
     if (!unit && !comparator && !suffix) continue;
+    if (!comparator && !suffix && countsMembers(masked, numberStart, cursor)) continue;
     const value = Number(match[0]) * (comparator?.kind === '-' ? -1 : 1);
     const start = comparator?.start ?? numberStart;
     const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
