@@ -280,8 +280,18 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const dataRows = hasHeader ? rows.slice(1) : rows;
     const roadmap = continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number')));
     lastTable = { roles, labels: columnLabels, width: headerCells.length, roadmap };
-    if (roadmap) mergeRoadmap(dataRows, roles);
-    else {
+    if (roadmap) {
+      const unmatched = mergeRoadmap(dataRows, roles);
+      // "附件：重点任务分工表": an attachment that only tabulates the plan's own tasks with their 牵头单位, 配合单位 and
+      // 完成时限 adds no provision — its rows are the notes of the items they restate, so it opens no unit.
+      const annex = deepest();
+      if (unmatched === 0 && annex?.style === 'annex' && annex.children.length === 0 && roots.at(-1) === annex) {
+        roots.pop();
+        units.splice(units.indexOf(annex), 1);
+        open = [];
+        finished = true;
+      }
+    } else {
       // A merged 牵头单位 or 完成时限 says the same for every row it spans: the last one printed in its column.
       const printed: (Cell | undefined)[] = [];
       dataRows.forEach((row, n) => {
@@ -378,8 +388,10 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   }
 
   /** A roadmap table (路线图和施工表) restating numbered items: enrich them, never duplicate them. */
-  function mergeRoadmap(rows: readonly (readonly Cell[])[], roles: readonly ColumnRole[]) {
+  /** Merges each row into the item it restates; returns the number of rows that restate none. */
+  function mergeRoadmap(rows: readonly (readonly Cell[])[], roles: readonly ColumnRole[]): number {
     let previous: Unit | undefined;
+    let unmatched = 0;
     for (const row of rows) {
       const taskCells = row.filter((cell, c) => roles[c] === 'task' && cell.text.trim() !== '');
       if (taskCells.length === 0) continue;
@@ -409,6 +421,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       const first = taskCells[0]!;
       if (!target) {
         warn(first.start, 'roadmap-row-unmatched', `roadmap row "${rowText.slice(0, 20)}" matches no numbered item`);
+        unmatched++;
         continue;
       }
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- taskCells is not empty (checked above)
@@ -416,6 +429,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       rowSupplements(target, row, roles);
       previous = target;
     }
+    return unmatched;
   }
 
   /**

@@ -210,6 +210,34 @@ describe('segmentDoc: tables', () => {
     ]);
     expect(doc.tasks[2]!.supplements.map((s) => s.role)).toEqual(['roadmap', 'agencies', 'deadline']);
   });
+
+  it('opens no unit for an attached 分工表 whose rows all restate the plan’s items: they are the items’ notes', () => {
+    const plan = (rows: string[]) =>
+      segment(
+        [
+          '某某市推进分级诊疗制度建设实施方案',
+          '一、重点任务',
+          '（一）提升县级医院综合能力。加强5大中心建设。',
+          '（二）推进医疗联合体建设。组建医共体。',
+          '附件',
+          '某某市推进分级诊疗制度建设重点任务分工表',
+          '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+          ...rows,
+        ].join('\n'),
+      );
+    const restating = plan([
+      '1\t提升县级医院综合能力\t市卫生健康委\t市财政局\t2020年12月底',
+      '2\t推进医疗联合体建设\t市卫生健康委\t市医保局\t2019年12月底',
+    ]);
+    expect(restating.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）']);
+    expect(restating.tasks[2]!.supplements.map((s) => `${s.role}:${s.text}`)).toContain('deadline:2019年12月底');
+    // A table of tasks of its own is the attachment's outline.
+    const own = plan([
+      '3\t开展健康素养宣传\t市卫生健康委\t市教育局\t2020年12月底',
+      '4\t规范药品采购使用\t市医保局\t市市场监管局\t2019年12月底',
+    ]);
+    expect(own.tasks.map((t) => t.path)).toContain('附件');
+  });
 });
 
 describe('segmentDoc: metadata', () => {
