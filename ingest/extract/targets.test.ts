@@ -158,6 +158,7 @@ describe('extractTargets', () => {
   it('reads 全部达到 and the 应X尽X idiom (应签尽签, 应保尽保) as 100% of what the sentence names', () => {
     const pick = (text: string) => extractTargets(text).map((t) => [t.metric, t.op, t.value, t.unit]);
     expect(pick('到2025年，乡镇卫生院全部达到服务能力基本标准。')).toEqual([['乡镇卫生院达到服务能力基本标准', '=', 100, '%']]);
+    expect(pick('乡镇卫生院全部达到“优质服务基层行”基本标准。')).toEqual([['乡镇卫生院达到“优质服务基层行”基本标准', '=', 100, '%']]);
     expect(pick('加强家庭医生签约服务，确保重点人群应签尽签。')).toEqual([['重点人群应签尽签', '=', 100, '%']]);
     expect(pick('困难群众参加基本医疗保险应保尽保。')).toEqual([['困难群众参加基本医疗保险应保尽保', '=', 100, '%']]);
     // A result reported as reached is no target.

@@ -590,8 +590,9 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
   // "乡镇卫生院全部达到服务能力基本标准": every one reaches the standard; "全部达到90%以上" leaves the figure to say it.
   for (const match of masked.matchAll(/全部(?=达标|达到|完成|设置|设立|建成|纳入|配备|实现|具备|落实|取消)|实现全部/gu)) {
     const from = clauseStart(masked, match.index);
-    const rest = clauseAfter(masked, match.index + match[0].length);
-    if (/\d/u.test(rest)) continue;
+    if (/\d/u.test(clauseAfter(masked, match.index + match[0].length))) continue;
+    // The metric keeps a quoted name ("全部达到“优质服务基层行”基本标准"), masked only to find the clause.
+    const rest = clauseAfter(text, match.index + match[0].length);
     const subject = metricOf(text.slice(from, match.index).replace(/\s*(?:力争)?实现\s*$/u, ''));
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
   }
