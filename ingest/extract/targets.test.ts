@@ -176,6 +176,17 @@ describe('extractTargets', () => {
     expect(brief('形成一支由3名省级以上名老中医、25名指导老师组成的人才队伍。').map(([, value]) => value)).toEqual([3, 25]);
   });
 
+  it('reads no target in a scoring rule’s step (每低1个百分点扣2分), a score as a condition (得分低于60分的) or the count of a list just named', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(brief('县域内就诊率达到90%以上，每低1个百分点扣2分。')).toEqual([['>=', 90, '%']]);
+    expect(brief('考核得分低于60分的，对主要负责人进行约谈。')).toEqual([]);
+    expect(brief('考核内容包括组织管理、运行机制、服务能力、健康管理4个方面。')).toEqual([]);
+    expect(brief('考核对象为全县3个医共体（县人民医院医共体、县中医医院医共体、县第二人民医院医共体）。')).toEqual([]);
+    // A count of things to build is a goal, listed or not.
+    expect(brief('推进消化内科、泌尿外科等2个临床重点专科建设。')).toEqual([['=', 2, '个']]);
+    expect(brief('财政补助标准每人每年提高到550元。')).toEqual([['>=', 550, '元']]);
+  });
+
   it('takes no 100% from 全覆盖 naming a method, from 全部 as a denominator, or twice from "100%全覆盖"', () => {
     expect(brief('分类推进审批制度改革，开展“证照分离”改革全覆盖试点。')).toEqual([]);
     expect(brief('DRG 付费的医保基金占全部符合条件住院医保基金支出的比例不低于 30%。')).toEqual([['>=', 30, '%']]);

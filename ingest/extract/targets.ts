@@ -341,6 +341,25 @@ function countsMembers(masked: string, numberStart: number, numberEnd: number): 
   return MEMBERS_BEFORE.test(before) || formedOf;
 }
 
+const SCORING_STEP = /每\s*(?:低|高|少|多|超过?|降低?|下降|增加|减少|提高|上升)?\s*$/u;
+const COUNT_WORDS = new Set(['个', '项', '家', '所', '种']);
+
+/**
+ * "包括组织管理、运行机制、服务能力、健康管理4个方面", "全县3个医共体（县人民医院医共体、县中医医院医共体、县第二人民医院
+ * 医共体）": a count printed right after the list it totals, or before a bracket listing its members, counts the
+ * things just named — as much as to say "these four" — and sets no level to reach.
+ */
+function totalsEnumeration(masked: string, numberStart: number, numberEnd: number, value: number): boolean {
+  const before = masked.slice(clauseStart(masked, numberStart, LIST_CLAUSE_BREAK), numberStart);
+  const items = before.split(/、|和|及/u);
+  // Only a list of what something is made of (包括, 涵盖, 分为): "推进消化内科、…、睡眠医学等6个临床重点特色专科建设"
+  // names the six to build, a goal.
+  const composition = /(?:包括|包含|涵盖|囊括|分为)/u.test(items[0] ?? '');
+  if (composition && items.length >= 2 && items.length === value) return true;
+  const bracket = /^[\u4e00-\u9fff]{1,12}（([^（）]+)）/u.exec(masked.slice(numberEnd));
+  return value >= 2 && bracket?.[1]?.split('、').length === value;
+}
+
 /** Chinese numerals of "翻一番", "前十位". */
 const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
 
@@ -447,6 +466,8 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     if (/[\d./]\s*$/u.test(before)) continue;
     // Ordinals and ranks: 第3批, 前10位 (a rank to reach is read below); "以16个专项行动为载体" names a means, not a goal.
     if (/(?:第|前|以)\s*$/u.test(before)) continue;
+    // "每低1个百分点扣2分": a scoring rule's step (评分标准 deduct points per unit of shortfall), never a level to reach.
+    if (SCORING_STEP.test(before)) continue;
     // "“1+2+8”医共体模式", "1+X服务包", "3+2模式": a model is named by a formula of numbers joined with +,
     // quoted or not; a number of the formula is part of the name, not a quantity.
     if (/[+＋]\s*$/u.test(before) || /^\s*[+＋]/u.test(masked.slice(numberEnd))) continue;
@@ -469,10 +490,10 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     const suffixMatch = SUFFIX.exec(masked.slice(cursor));
     const suffix = suffixMatch?.[1] ?? null;
     if (suffixMatch) cursor += suffixMatch[0].length;
-    const next = masked.charAt(cursor);
     const isPercent = isRate(unit);
-    // "床位在100张以上的综合医院", "常住人口超过50万且…": a condition describing something, not a goal.
-    if (!isPercent && /[的且时]/u.test(next)) continue;
+    // "床位在100张以上的综合医院", "常住人口超过50万且…", "考核得分低于60分的": a condition describing something, not a goal.
+    if (!isPercent && /^(?:分(?![钟别]))?[的且时]/u.test(masked.slice(cursor))) continue;
+    if (unit && COUNT_WORDS.has(unit) && totalsEnumeration(masked, numberStart, cursor, Number(match[0]))) continue;
     // "3个县（区）疾控中心…": a count of places, not a quantity to reach ("21个省级…专科" is one).
     // "在乡村振兴6个重点帮扶县": the same, with the places named by a short phrase ending in 县/区/乡/镇.
     if (
