@@ -283,7 +283,8 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     // their 牵头单位, 配合单位 and 完成时限, adds no provision, and so opens no unit; its rows are the items' notes.
     const current = deepest();
     const annex = !continued && current?.style === 'annex' && current.children.length === 0 && roots.at(-1) === current ? current : null;
-    const restatesPlan = annex !== null && roadmapMatches(dataRows, roles, units.slice(0, -1)).every((match) => match !== undefined);
+    const restatesPlan =
+      annex !== null && roadmapMatches(dataRows, roles, units.slice(0, -1), { byWording: true }).every((match) => match !== undefined);
     const roadmap = annex ? restatesPlan : (continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number'))));
     lastTable = { roles, labels: columnLabels, width: headerCells.length, roadmap };
     if (roadmap) {
@@ -393,12 +394,14 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   /** A roadmap table (路线图和施工表) restating numbered items: enrich them, never duplicate them. */
   /**
    * The item each roadmap row restates (undefined where none): by its printed number and its wording, a row
-   * without a number going with the row above.
+   * without a number going with the row above. `byWording`: the number alone, with words unlike the item's, is
+   * no match (an attachment's table numbers its own rows from 1 too).
    */
   function roadmapMatches(
     rows: readonly (readonly Cell[])[],
     roles: readonly ColumnRole[],
     candidates: readonly Unit[],
+    { byWording = false }: { byWording?: boolean } = {},
   ): (Unit | undefined)[] {
     // Roadmap rows restate work items: leaves of the outline, not the headings grouping them.
     const leaves = candidates.filter(
@@ -419,7 +422,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
         const numberedBest = scored.filter((s) => s.sameNumber).sort((a, b) => b.score - a.score)[0];
         const overallBest = [...scored].sort((a, b) => b.score - a.score)[0];
         target =
-          numberedBest && (numberedBest.score >= 0.2 || !overallBest || overallBest.score < numberedBest.score + 0.3)
+          numberedBest && (numberedBest.score >= 0.2 || (!byWording && (!overallBest || overallBest.score < numberedBest.score + 0.3)))
             ? numberedBest.u
             : overallBest && overallBest.score >= 0.3
               ? overallBest.u

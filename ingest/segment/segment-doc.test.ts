@@ -232,11 +232,13 @@ describe('segmentDoc: tables', () => {
     expect(restating.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）']);
     expect(restating.tasks[2]!.supplements.map((s) => `${s.role}:${s.text}`)).toContain('deadline:2019年12月底');
     // A table of tasks of its own is the attachment's outline.
+    // A table of its own (a 考核评分细则) is the attachment's outline, even where its row numbers are the items'.
     const own = plan([
-      '3\t开展健康素养宣传\t市卫生健康委\t市教育局\t2020年12月底',
-      '4\t规范药品采购使用\t市医保局\t市市场监管局\t2019年12月底',
+      '1\t开展健康素养宣传\t市卫生健康委\t市教育局\t2020年12月底',
+      '2\t规范药品采购使用\t市医保局\t市市场监管局\t2019年12月底',
     ]);
-    expect(own.tasks.map((t) => t.path)).toContain('附件');
+    expect(own.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）', '附件', '附件/1', '附件/2']);
+    expect(own.tasks[2]!.supplements).toEqual([]);
   });
 });
 
