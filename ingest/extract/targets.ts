@@ -609,7 +609,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
   }
   // "全部" before a verb of completion, or "实现全部X…": every one of them.
   // "乡镇卫生院全部达到服务能力基本标准": every one reaches the standard; "全部达到90%以上" leaves the figure to say it.
-  for (const match of masked.matchAll(/全部(?=达标|达到|完成|设置|设立|建成|纳入|配备|实现|具备|落实|取消)|实现全部/gu)) {
+  for (const match of masked.matchAll(/全部(?=达标|达到|完成|设置|设立|建成|纳入|配备|实现|实行|具备|落实|取消)|实现全部/gu)) {
     const from = clauseStart(masked, match.index);
     if (/\d/u.test(clauseAfter(masked, match.index + match[0].length))) continue;
     // The metric keeps a quoted name ("全部达到“优质服务基层行”基本标准"), masked only to find the clause.
