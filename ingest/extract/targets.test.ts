@@ -183,6 +183,8 @@ describe('extractTargets', () => {
     const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
     expect(brief('县域内就诊率达到90%以上，每低1个百分点扣2分。')).toEqual([['>=', 90, '%']]);
     expect(brief('考核得分低于60分的，对主要负责人进行约谈。')).toEqual([]);
+    expect(brief('日常考核占总分的40%，年终考核占总分的60%。')).toEqual([]);
+    expect(brief('门诊量占总诊疗量的比例达到65%。')).toEqual([['>=', 65, '%']]);
     expect(brief('考核内容包括组织管理、运行机制、服务能力、健康管理4个方面。')).toEqual([]);
     expect(brief('考核对象为全县3个医共体（县人民医院医共体、县中医医院医共体、县第二人民医院医共体）。')).toEqual([]);
     // A count of things to build is a goal, listed or not.

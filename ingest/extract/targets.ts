@@ -468,6 +468,8 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     if (/(?:第|前|以)\s*$/u.test(before)) continue;
     // "每低1个百分点扣2分": a scoring rule's step (评分标准 deduct points per unit of shortfall), never a level to reach.
     if (SCORING_STEP.test(before)) continue;
+    // "日常考核占总分的40%": the weight of a part of an assessment in its total score, not a level to reach.
+    if (/占(?:考核)?(?:总分|总成绩|综合得分)的?\s*$/u.test(before)) continue;
     // "“1+2+8”医共体模式", "1+X服务包", "3+2模式": a model is named by a formula of numbers joined with +,
     // quoted or not; a number of the formula is part of the name, not a quantity.
     if (/[+＋]\s*$/u.test(before) || /^\s*[+＋]/u.test(masked.slice(numberEnd))) continue;
