@@ -190,6 +190,9 @@ describe('extractTargets', () => {
     // A count of things to build is a goal, listed or not.
     expect(brief('推进消化内科、泌尿外科等2个临床重点专科建设。')).toEqual([['=', 2, '个']]);
     expect(brief('财政补助标准每人每年提高到550元。')).toEqual([['>=', 550, '元']]);
+    expect(extractTargets('财政补助标准提高到每人每年550元。').map((t) => [t.metric, t.op, t.value])).toEqual([
+      ['财政补助标准', '>=', 550],
+    ]);
   });
 
   it('takes no 100% from 全覆盖 naming a method, from 全部 as a denominator, or twice from "100%全覆盖"', () => {

@@ -91,8 +91,11 @@ const COMPARATORS: Record<string, ComparatorKind> = {
 const COMPARATOR_WORDS = Object.keys(COMPARATORS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-/** Comparator right before the number: "不低于70%", "达 95%". */
-const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*$`, 'u');
+/**
+ * Comparator right before the number: "不低于70%", "达 95%"; a rate's base may stand between them, "提高到每人每年550元"
+ * (as 国家基本公共卫生服务项目 prints its 人均补助标准).
+ */
+const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*(?:每人每年|每人每月|人均|每人)?\\s*$`, 'u');
 /** Comparator, a noun phrase ending in 的, then the number: "最高不得超过公益一类事业单位绩效工资总量的 5 倍". */
 const GAPPED = new RegExp(`(最高不得超过|不得超过|不超过|不高于|不低于|不少于|高于|低于|超过)([^，。；;,、]{1,30}的)\\s*$`, 'u');
 /** 至少 then a short verb: "至少有 1 名乡村医生", "至少设置一所". */
