@@ -64,10 +64,12 @@ export const END_MATTER = new RegExp(
 /**
  * An information line that opens with the site's timestamp and no label, as www.gov.cn prints it above an
  * article: "2021-05-07 10:49 来源： 国务院办公厅 【字体：大 中 小】". The date in digits and hyphens is the
- * site's (GB/T 9704 has a document print its date "用阿拉伯数字将年、月、日标全", 2021年5月7日), so such a line
- * is the page's whether a time or a field (来源, 作者, 浏览, 字号) follows, or nothing.
+ * site's (GB/T 9704 has a document print its date "用阿拉伯数字将年、月、日标全", 2021年5月7日); with a time of
+ * day, or a field (来源, 作者, 浏览, 字号) after it, the line is the page's. A date alone stays text: a task table
+ * flattened one cell a line may print its 完成时限 so.
  */
-const PAGE_TIMESTAMP = String.raw`(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|(?:文章|信息)?来源[:：]|作者[:：]|(?:浏览|访问|阅读|点击)(?:量|次数)?[:：]|字号[:：]|【)`;
+const PAGE_FIELD = String.raw`(?:(?:文章|信息)?来源[:：]|作者[:：]|(?:浏览|访问|阅读|点击)(?:量|次数)?[:：]|字号[:：]|【)`;
+const PAGE_TIMESTAMP = String.raw`(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:$|${PAGE_FIELD})|${PAGE_FIELD})`;
 
 /**
  * A government website's furniture copied with a page, never part of the document: its navigation — a

@@ -431,6 +431,8 @@ describe('segmentDoc: metadata', () => {
     }
     // Under the text, the line ends the last item.
     expect(segment([title, ...body, information].join('\n')).tasks.at(-1)!.text).toBe('加强基层医疗卫生服务能力建设。');
+    // A date alone is no page line: a table flattened one cell a line may print its 完成时限 so.
+    expect(segment([title, ...body, '2021-12-31'].join('\n')).tasks.at(-1)!.text).toContain('2021-12-31');
   });
 
   it('does not place a 县卫健委 copy by a newspaper or a city or province that reposted it as its page’s source', () => {
