@@ -410,6 +410,10 @@ describe('segmentDoc: metadata', () => {
     expect(plan().meta).toMatchObject({ coversFrom: 2016, coversTo: 2018, year: null });
     // GB/T 9704: the 发文字号's year in 〔〕 is the year of issue.
     expect(plan('某政办〔2016〕12号').meta.year).toBe(2016);
+    // A year in the text is the year of some work or goal ("到2020年"), not the issue year.
+    expect(
+      segment(['某某县深化医药卫生体制改革实施方案', '一、主要目标', '（一）到2020年，县域内就诊率达到90%。'].join('\n')).meta.year,
+    ).toBeNull();
     // A one-year plan names the year it is for.
     expect(segment(['某某市2021年深化医药卫生体制改革重点工作任务', '一、主要任务', '（一）推进分级诊疗。'].join('\n')).meta.year).toBe(
       2021,
