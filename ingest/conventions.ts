@@ -62,22 +62,36 @@ export const END_MATTER = new RegExp(
 );
 
 /**
+ * An information line that opens with the site's timestamp and no label, as www.gov.cn prints it above an
+ * article: "2021-05-07 10:49 来源： 国务院办公厅 【字体：大 中 小】". The date in digits and hyphens is the
+ * site's (GB/T 9704 has a document print its date "用阿拉伯数字将年、月、日标全", 2021年5月7日); with a time of
+ * day, or a field (来源, 作者, 浏览, 字号) after it, the line is the page's. A date alone stays text: a task table
+ * flattened one cell a line may print its 完成时限 so.
+ */
+const PAGE_FIELD = String.raw`(?:(?:文章|信息)?来源[:：]|作者[:：]|(?:浏览|访问|阅读|点击)(?:量|次数)?[:：]|字号[:：]|【)`;
+const PAGE_TIMESTAMP = String.raw`(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:$|${PAGE_FIELD})|${PAGE_FIELD})`;
+
+/**
  * A government website's furniture copied with a page, never part of the document: its navigation — a
  * breadcrumb ("您当前的位置:首页 > 信息公开 > …", "首页 > 法律法规 > 正文阅览"), a menu entry under its
  * bullet ("• 政府信息公开"), a table of contents' heading ("目录") — and the article's information line
  * ("文章来源:… 发表时间:2021-05-07 10:49 责任编辑:…", "浏览量:  【字体:大 中 小】"), and a law database's header line
  * ("颁布时间:2015-09-30 00:00:00.000 发文单位:…").
  */
-export const SITE_FURNITURE =
-  /^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪]|目\s*录$|(?:文章|信息)?来源[:：]|(?:发布|发表|颁布)(?:时间|日期)[:：]|浏览(?:量|次数)[:：]|【字体)/u;
+export const SITE_FURNITURE = new RegExp(
+  String.raw`^(?:您?(?:当前|现在)的?位置|首页\s*[>＞›»]|[•·●▪]|目\s*录$|(?:文章|信息)?来源[:：]|(?:发布|发表|颁布)(?:时间|日期)[:：]|浏览(?:量|次数)[:：]|【字体|${PAGE_TIMESTAMP})`,
+  'u',
+);
 
 /**
  * The fields of a web page's information line, above or under the article ("来源：…", "发布时间：…",
  * "浏览次数：…", "【打印本页】【关闭窗口】"): printed by the site, never by the document, so text after the
  * outline that opens with one ends the last item.
  */
-export const PAGE_INFORMATION_LINE =
-  /^(?:(?:文章|信息)?来源[:：]|(?:发布|发表)(?:时间|日期)[:：]|(?:浏览|访问|阅读)(?:量|次数)[:：]|【(?:字体|打印|关闭))/u;
+export const PAGE_INFORMATION_LINE = new RegExp(
+  String.raw`^(?:(?:文章|信息)?来源[:：]|(?:发布|发表)(?:时间|日期)[:：]|(?:浏览|访问|阅读)(?:量|次数)[:：]|【(?:字体|打印|关闭)|${PAGE_TIMESTAMP})`,
+  'u',
+);
 
 /** "（征求意见稿）": a consultation draft. */
 export const DRAFT_MARK = /（?(?:征求意见稿|征求意见修改稿|送审稿|讨论稿)）?/u;

@@ -262,6 +262,23 @@ describe('extractDoc', () => {
     ]);
   });
 
+  it('sets no deadline on a heading that names the year of the plan (二、2024年重点工作), nor passes one to its items', () => {
+    const doc = extractDoc(
+      docOf(
+        [
+          { text: '一、2024年工作要点', path: '一', kind: 'section' },
+          { text: '（一）深化医共体建设。完善考核办法。', path: '一/（一）', parentPath: '一' },
+          { text: '二、2024年重点工作', path: '二', kind: 'section' },
+          { text: '（一）推进支付方式改革。2024年6月底前出台实施细则。', path: '二/（一）', parentPath: '二' },
+          { text: '三、到2025年，基本建成分级诊疗制度', path: '三', kind: 'section' },
+        ],
+        '',
+        2024,
+      ),
+    );
+    expect(doc.tasks.map((task) => task.deadline?.date ?? null)).toEqual([null, null, null, '2024-06-30', '2025-12-31']);
+  });
+
   it('reads no target in a figure dated to the end of a year before the document’s (2020年末 in a plan of 2023)', () => {
     const doc = extractDoc(docOf([{ text: '1.巩固成果。2020年末，全市农村无害化卫生户厕普及率达99.9%，到2025年达到100%。' }], '', 2023));
     expect(doc.tasks[0]?.targets.map((target) => [target.value, target.by])).toEqual([[100, '2025']]);

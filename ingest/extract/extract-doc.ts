@@ -143,9 +143,15 @@ function extractTask(task: ParsedTask, text: string, year: number | null, rules:
   const stated = findBracketGroups(task.text)
     .filter((group) => COMPLETION_NOTE.test(group.content))
     .flatMap((group) => findDeadlines(group.content, { year, offset: offset + group.contentStart }));
+  // "二、2024年重点工作", "一、2024年工作要点": a heading names the year of the plan its items belong to, as a
+  // yearly 工作要点 is titled by its year; the year scopes the group and sets no deadline on it ("到2025年，…" does).
+  const headingEnd = offset + headingOf(task).length;
+  const own = findDeadlines(task.text, { year, offset }).filter(
+    (match) => !(task.kind === 'section' && match.kind === 'year-scope' && match.span.start < headingEnd),
+  );
   const deadline = pickDeadline({
     stated,
-    own: findDeadlines(task.text, { year, offset }),
+    own,
     supplements: task.supplements.flatMap((supplement) => supplementDeadlines(supplement, year)),
   });
   const defaultBy = deadline ? deadline.date.slice(0, 4) : null;

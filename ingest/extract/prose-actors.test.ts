@@ -11,6 +11,11 @@ describe('findProseActors', () => {
     ]);
   });
 
+  it('takes a body followed by how often it acts (每季度, 每半年): the rhythm of a duty is stated with its actor', () => {
+    expect(names('县卫生健康局每季度对医共体建设情况进行调度。')).toEqual([['县卫生健康局', 'unmarked']]);
+    expect(names('市医改办每半年组织一次督导检查。')).toEqual([['市医改办', 'unmarked']]);
+  });
+
   it('reads a body that 牵头 as the lead, and the bodies after 会同 as sharing the work', () => {
     expect(names('县（市）委组织部门牵头，研究提出人选。')).toEqual([['县（市）委组织部门', 'lead']]);
     expect(names('各县（市、区）卫健部门要会同各总医院（医共体）、市医保局完善办法。')).toEqual([

@@ -9,9 +9,12 @@ import type { Span } from '../../graph-schema/payloads.js';
 import { isAgencyName, type ListedAgency, type ListedRole } from './agency-lists.js';
 import { splitTopLevel } from './text-scan.js';
 
-/** What follows the actor: a modal (要/应/须) or a verb of duty, possibly after an adverb. */
+/**
+ * What follows the actor: a modal (要/应/须) or a verb of duty, possibly after an adverb — of manner, or of how
+ * often the duty recurs ("县卫生健康局每季度对…进行调度", "市医改办每半年组织一次督导检查").
+ */
 const ACTION =
-  /^(?:要|应当|应|须|必须|需|负责|牵头|会同|联合|统筹|组织|按照|根据|结合|依据|定期|每年|适时|督促|指导|统一|切实|积极|认真|对|将|可)/u;
+  /^(?:要|应当|应|须|必须|需|负责|牵头|会同|联合|统筹|组织|按照|根据|结合|依据|定期|每(?:年|半年|季度|季|月)|适时|督促|指导|统一|切实|积极|认真|对|将|可)/u;
 /** ACTION where the search is set to begin (lastIndex), rather than at the start of the text. */
 const ACTION_AT = new RegExp(ACTION.source.replace(/^\^/u, ''), 'uy');
 /** "由X负责/牵头/统一组织…": the actor after 由. */

@@ -155,6 +155,46 @@ describe('extractTargets', () => {
     expect(pick('远程医疗服务在县级实现全覆盖并逐步向基层延伸')).toEqual([['远程医疗服务在县级覆盖率', 100, '%']]);
   });
 
+  it('reads 全部达到 and the 应X尽X idiom (应签尽签, 应保尽保) as 100% of what the sentence names', () => {
+    const pick = (text: string) => extractTargets(text).map((t) => [t.metric, t.op, t.value, t.unit]);
+    expect(pick('到2025年，乡镇卫生院全部达到服务能力基本标准。')).toEqual([['乡镇卫生院达到服务能力基本标准', '=', 100, '%']]);
+    expect(pick('乡镇卫生院全部达到“优质服务基层行”基本标准。')).toEqual([['乡镇卫生院达到“优质服务基层行”基本标准', '=', 100, '%']]);
+    expect(pick('加强家庭医生签约服务，确保重点人群应签尽签。')).toEqual([['重点人群应签尽签', '=', 100, '%']]);
+    expect(pick('全县2个医共体（县人民医院医共体、县中医医院医共体）全部实行医保基金打包付费。')).toEqual([
+      ['全县2个医共体（县人民医院医共体、县中医医院医共体）实行医保基金打包付费', '=', 100, '%'],
+    ]);
+    expect(pick('困难群众参加基本医疗保险应保尽保。')).toEqual([['困难群众参加基本医疗保险应保尽保', '=', 100, '%']]);
+    // A result reported as reached is no target.
+    expect(pick('全县重点人群已实现应签尽签。')).toEqual([]);
+  });
+
+  it('reads no target in the count of members a body is formed of (联合辖区7家医疗机构组建, 共组建3个), only in a level to reach', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(brief('由县人民医院牵头，联合辖区7家医疗机构组建紧密型医共体。')).toEqual([]);
+    expect(brief('医共体由县医院、县中医院和12个乡镇卫生院组成，整合全县15家医疗机构。')).toEqual([]);
+    expect(brief('全县共组建3个医共体，覆盖所有乡镇。')).toEqual([['=', 100, '%']]);
+    // A number of bodies to build is a goal.
+    expect(brief('2024年底前组建3个紧密型医共体。')).toEqual([['=', 3, '个']]);
+    expect(brief('力争医共体成员单位达到20家。')).toEqual([['>=', 20, '家']]);
+    expect(brief('形成一支由3名省级以上名老中医、25名指导老师组成的人才队伍。').map(([, value]) => value)).toEqual([3, 25]);
+  });
+
+  it('reads no target in a scoring rule’s step (每低1个百分点扣2分), a score as a condition (得分低于60分的) or the count of a list just named', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(brief('县域内就诊率达到90%以上，每低1个百分点扣2分。')).toEqual([['>=', 90, '%']]);
+    expect(brief('考核得分低于60分的，对主要负责人进行约谈。')).toEqual([]);
+    expect(brief('日常考核占总分的40%，年终考核占总分的60%。')).toEqual([]);
+    expect(brief('门诊量占总诊疗量的比例达到65%。')).toEqual([['>=', 65, '%']]);
+    expect(brief('考核内容包括组织管理、运行机制、服务能力、健康管理4个方面。')).toEqual([]);
+    expect(brief('考核对象为全县3个医共体（县人民医院医共体、县中医医院医共体、县第二人民医院医共体）。')).toEqual([]);
+    // A count of things to build is a goal, listed or not.
+    expect(brief('推进消化内科、泌尿外科等2个临床重点专科建设。')).toEqual([['=', 2, '个']]);
+    expect(brief('财政补助标准每人每年提高到550元。')).toEqual([['>=', 550, '元']]);
+    expect(extractTargets('财政补助标准提高到每人每年550元。').map((t) => [t.metric, t.op, t.value])).toEqual([
+      ['财政补助标准', '>=', 550],
+    ]);
+  });
+
   it('takes no 100% from 全覆盖 naming a method, from 全部 as a denominator, or twice from "100%全覆盖"', () => {
     expect(brief('分类推进审批制度改革，开展“证照分离”改革全覆盖试点。')).toEqual([]);
     expect(brief('DRG 付费的医保基金占全部符合条件住院医保基金支出的比例不低于 30%。')).toEqual([['>=', 30, '%']]);

@@ -91,8 +91,11 @@ const COMPARATORS: Record<string, ComparatorKind> = {
 const COMPARATOR_WORDS = Object.keys(COMPARATORS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-/** Comparator right before the number: "不低于70%", "达 95%". */
-const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*$`, 'u');
+/**
+ * Comparator right before the number: "不低于70%", "达 95%"; a rate's base may stand between them, "提高到每人每年550元"
+ * (as 国家基本公共卫生服务项目 prints its 人均补助标准).
+ */
+const ADJACENT = new RegExp(`(${COMPARATOR_WORDS})\\s*(?:每人每年|每人每月|人均|每人)?\\s*$`, 'u');
 /** Comparator, a noun phrase ending in 的, then the number: "最高不得超过公益一类事业单位绩效工资总量的 5 倍". */
 const GAPPED = new RegExp(`(最高不得超过|不得超过|不超过|不高于|不低于|不少于|高于|低于|超过)([^，。；;,、]{1,30}的)\\s*$`, 'u');
 /** 至少 then a short verb: "至少有 1 名乡村医生", "至少设置一所". */
@@ -324,6 +327,42 @@ const INSTITUTION_OF_PLACE = /^[县区乡镇市]{1,2}级?(?:卫生院|医院|卫
  */
 const RATIO = /(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)/gu;
 
+/**
+ * A 医共体 or 医联体 is described by what it is formed of, "由县级医院牵头，其他若干家县级医疗机构及乡镇卫生院…
+ * 为成员单位" (国卫基层函〔2019〕121号): "联合辖区7家医疗机构组建", "由县医院和12个乡镇卫生院组成", "全县共组建3个
+ * 医共体" count the members or the total there is, not a level to reach — a goal says 到…达到, 力争, 不低于, 提高到.
+ */
+const MEMBERS_BEFORE =
+  /(?:(?:联合|整合|吸纳|包括|包含|涵盖|下辖|共有|现有|拥有)(?:辖区内?|区域内|县域内|域内|全[省市县区]|本[省市县区])?|(?<!公)共(?:组建|建成|建立|设立|设置|计|有))\s*$/u;
+const FORMED_OF_AFTER = /^[^，。；;,]*?(?:组成|构成)/u;
+const FORMING_VERB_BEFORE_BY = /(?:形成|打造|建成|建立|建设|培养|组建)[^由]*由/u;
+
+function countsMembers(masked: string, numberStart: number, numberEnd: number): boolean {
+  const before = masked.slice(clauseStart(masked, numberStart, LIST_CLAUSE_BREAK), numberStart);
+  // "形成一支由3名省级以上名老中医…组成的人才队伍" sets the make-up of what is to be formed: a goal.
+  const formedOf = before.includes('由') && !FORMING_VERB_BEFORE_BY.test(before) && FORMED_OF_AFTER.test(masked.slice(numberEnd));
+  return MEMBERS_BEFORE.test(before) || formedOf;
+}
+
+const SCORING_STEP = /每\s*(?:低|高|少|多|超过?|降低?|下降|增加|减少|提高|上升)?\s*$/u;
+const COUNT_WORDS = new Set(['个', '项', '家', '所', '种']);
+
+/**
+ * "包括组织管理、运行机制、服务能力、健康管理4个方面", "全县3个医共体（县人民医院医共体、县中医医院医共体、县第二人民医院
+ * 医共体）": a count printed right after the list it totals, or before a bracket listing its members, counts the
+ * things just named — as much as to say "these four" — and sets no level to reach.
+ */
+function totalsEnumeration(masked: string, numberStart: number, numberEnd: number, value: number): boolean {
+  const before = masked.slice(clauseStart(masked, numberStart, LIST_CLAUSE_BREAK), numberStart);
+  const items = before.split(/、|和|及/u);
+  // Only a list of what something is made of (包括, 涵盖, 分为): "推进消化内科、…、睡眠医学等6个临床重点特色专科建设"
+  // names the six to build, a goal.
+  const composition = /(?:包括|包含|涵盖|囊括|分为)/u.test(items[0] ?? '');
+  if (composition && items.length >= 2 && items.length === value) return true;
+  const bracket = /^[\u4e00-\u9fff]{1,12}（([^（）]+)）/u.exec(masked.slice(numberEnd));
+  return value >= 2 && bracket?.[1]?.split('、').length === value;
+}
+
 /** Chinese numerals of "翻一番", "前十位". */
 const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
 
@@ -430,6 +469,10 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     if (/[\d./]\s*$/u.test(before)) continue;
     // Ordinals and ranks: 第3批, 前10位 (a rank to reach is read below); "以16个专项行动为载体" names a means, not a goal.
     if (/(?:第|前|以)\s*$/u.test(before)) continue;
+    // "每低1个百分点扣2分": a scoring rule's step (评分标准 deduct points per unit of shortfall), never a level to reach.
+    if (SCORING_STEP.test(before)) continue;
+    // "日常考核占总分的40%": the weight of a part of an assessment in its total score, not a level to reach.
+    if (/占(?:考核)?(?:总分|总成绩|综合得分)的?\s*$/u.test(before)) continue;
     // "“1+2+8”医共体模式", "1+X服务包", "3+2模式": a model is named by a formula of numbers joined with +,
     // quoted or not; a number of the formula is part of the name, not a quantity.
     if (/[+＋]\s*$/u.test(before) || /^\s*[+＋]/u.test(masked.slice(numberEnd))) continue;
@@ -452,10 +495,10 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     const suffixMatch = SUFFIX.exec(masked.slice(cursor));
     const suffix = suffixMatch?.[1] ?? null;
     if (suffixMatch) cursor += suffixMatch[0].length;
-    const next = masked.charAt(cursor);
     const isPercent = isRate(unit);
-    // "床位在100张以上的综合医院", "常住人口超过50万且…": a condition describing something, not a goal.
-    if (!isPercent && /[的且时]/u.test(next)) continue;
+    // "床位在100张以上的综合医院", "常住人口超过50万且…", "考核得分低于60分的": a condition describing something, not a goal.
+    if (!isPercent && /^(?:分(?![钟别]))?[的且时]/u.test(masked.slice(cursor))) continue;
+    if (unit && COUNT_WORDS.has(unit) && totalsEnumeration(masked, numberStart, cursor, Number(match[0]))) continue;
     // "3个县（区）疾控中心…": a count of places, not a quantity to reach ("21个省级…专科" is one).
     // "在乡村振兴6个重点帮扶县": the same, with the places named by a short phrase ending in 县/区/乡/镇.
     if (
@@ -467,6 +510,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
       continue;
     // A bare number with no unit is only a target when something compares it: "达到1.2左右".
     if (!unit && !comparator && !suffix) continue;
+    if (!comparator && !suffix && countsMembers(masked, numberStart, cursor)) continue;
     const value = Number(match[0]) * (comparator?.kind === '-' ? -1 : 1);
     const start = comparator?.start ?? numberStart;
     const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
@@ -569,11 +613,21 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject ?? ''}覆盖${object}`);
   }
   // "全部" before a verb of completion, or "实现全部X…": every one of them.
-  for (const match of masked.matchAll(/全部(?=达标|完成|设置|设立|建成|纳入|配备|实现|具备|落实|取消)|实现全部/gu)) {
+  // "乡镇卫生院全部达到服务能力基本标准": every one reaches the standard; "全部达到90%以上" leaves the figure to say it.
+  for (const match of masked.matchAll(/全部(?=达标|达到|完成|设置|设立|建成|纳入|配备|实现|实行|具备|落实|取消)|实现全部/gu)) {
     const from = clauseStart(masked, match.index);
-    const rest = clauseAfter(masked, match.index + match[0].length);
+    if (/\d/u.test(clauseAfter(masked, match.index + match[0].length))) continue;
+    // The metric keeps a quoted name ("全部达到“优质服务基层行”基本标准"), masked only to find the clause.
+    const rest = clauseAfter(text, match.index + match[0].length);
     const subject = metricOf(text.slice(from, match.index).replace(/\s*(?:力争)?实现\s*$/u, ''));
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, metricOf(`${subject ?? ''}${rest}`));
+  }
+
+  // "应X尽X" says every one who should be X'd is: "重点人群应签尽签" (家庭医生签约), "困难群众应保尽保" (参保),
+  // "应检尽检", "应收尽收" — the idiom of the State Council's documents for a coverage of 100%.
+  for (const match of masked.matchAll(/应([\u4e00-\u9fff])尽\1/gu)) {
+    const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index)) ?? '';
+    push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject}${match[0]}`);
   }
 
   targets.sort((a, b) => a.localStart - b.localStart);

@@ -14,6 +14,20 @@ describe('resolveAgencyName', () => {
     expect(new Set(ids)).toEqual(new Set(['340722:HEALTH']));
   });
 
+  it('reads 省药品监管局, the short name of the provincial 药品监督管理局 set up in 2018, as the drug regulator', () => {
+    expect(resolve('省药品监管局', '520000').agency).toMatchObject({ id: '520000:DRUG_REGULATION', type: 'DRUG_REGULATION' });
+  });
+
+  it('reads the health body named by its function (县卫生健康部门, 卫生健康主管部门) as the 卫健委 of its level, and no other body', () => {
+    for (const name of ['县卫生健康部门', '县卫生健康主管部门', '县卫生计生部门', '县卫生健康行政部门']) {
+      expect(resolve(name, ZONGYANG).agency.id, name).toBe('340722:HEALTH');
+    }
+    expect(resolve('市卫生健康部门', SANMING).agency.id).toBe('350400:HEALTH');
+    for (const name of ['县疾控局', '县疾控中心', '县医保部门', '县中医药管理局']) {
+      expect(resolve(name, ZONGYANG).agency.id, name).not.toBe('340722:HEALTH');
+    }
+  });
+
   it('tells the 疾控局, an administrative body since 2021, from the 疾控中心, a public institution', () => {
     const bureau = resolve('市疾控局', SANMING).agency;
     expect(bureau).toMatchObject({

@@ -278,10 +278,24 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const roles: ColumnRole[] = hasHeader ? headerCells.map(columnRole) : (continued?.roles ?? headerCells.map(() => 'task'));
     columnLabels = hasHeader ? headerCells.map((cell) => cell.replace(/\s/gu, '')) : (continued?.labels ?? []);
     const dataRows = hasHeader ? rows.slice(1) : rows;
-    const roadmap = continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number')));
+    // A table heading an attachment (附件) is the attachment's own content — a 考核评分细则, a list of tasks —
+    // unless its every row restates an item of the plan: "附件：重点任务分工表" tabulates the plan's own tasks with
+    // their 牵头单位, 配合单位 and 完成时限, adds no provision, and so opens no unit; its rows are the items' notes.
+    const current = deepest();
+    const annex = !continued && current?.style === 'annex' && current.children.length === 0 && roots.at(-1) === current ? current : null;
+    const restatesPlan =
+      annex !== null && roadmapMatches(dataRows, roles, units.slice(0, -1), { byWording: true }).every((match) => match !== undefined);
+    const roadmap = annex ? restatesPlan : (continued?.roadmap ?? (units.length > 0 && (finished || roles.includes('number'))));
     lastTable = { roles, labels: columnLabels, width: headerCells.length, roadmap };
-    if (roadmap) mergeRoadmap(dataRows, roles);
-    else {
+    if (roadmap) {
+      if (annex) {
+        roots.pop();
+        units.splice(units.indexOf(annex), 1);
+        open = [];
+        finished = true;
+      }
+      mergeRoadmap(dataRows, roles);
+    } else {
       // A merged 牵头单位 or 完成时限 says the same for every row it spans: the last one printed in its column.
       const printed: (Cell | undefined)[] = [];
       dataRows.forEach((row, n) => {
@@ -378,11 +392,25 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
   }
 
   /** A roadmap table (路线图和施工表) restating numbered items: enrich them, never duplicate them. */
-  function mergeRoadmap(rows: readonly (readonly Cell[])[], roles: readonly ColumnRole[]) {
+  /**
+   * The item each roadmap row restates (undefined where none): by its printed number and its wording, a row
+   * without a number going with the row above. `byWording`: the number alone, with words unlike the item's, is
+   * no match (an attachment's table numbers its own rows from 1 too).
+   */
+  function roadmapMatches(
+    rows: readonly (readonly Cell[])[],
+    roles: readonly ColumnRole[],
+    candidates: readonly Unit[],
+    { byWording = false }: { byWording?: boolean } = {},
+  ): (Unit | undefined)[] {
+    // Roadmap rows restate work items: leaves of the outline, not the headings grouping them.
+    const leaves = candidates.filter(
+      (u) => u.style !== 'circled' && u.style !== 'row' && u.style !== 'annex' && !u.children.some((c) => c.style !== 'circled'),
+    );
     let previous: Unit | undefined;
-    for (const row of rows) {
+    return rows.map((row) => {
       const taskCells = row.filter((cell, c) => roles[c] === 'task' && cell.text.trim() !== '');
-      if (taskCells.length === 0) continue;
+      if (taskCells.length === 0) return previous;
       const rowText = taskCells.map((cell) => cell.text).join('');
       const numberCell = row.find((_, c) => roles[c] === 'number');
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- taskCells is not empty (checked above)
@@ -390,14 +418,11 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       let target: Unit | undefined;
       if (printed) {
         const value = Number(printed);
-        const scored = units
-          // Roadmap rows restate work items: leaves of the outline, not the headings grouping them.
-          .filter((u) => u.style !== 'circled' && u.style !== 'row' && !u.children.some((c) => c.style !== 'circled'))
-          .map((u) => ({ u, score: similarity(rowText, text.slice(u.start, u.end)), sameNumber: u.value === value }));
+        const scored = leaves.map((u) => ({ u, score: similarity(rowText, text.slice(u.start, u.end)), sameNumber: u.value === value }));
         const numberedBest = scored.filter((s) => s.sameNumber).sort((a, b) => b.score - a.score)[0];
         const overallBest = [...scored].sort((a, b) => b.score - a.score)[0];
         target =
-          numberedBest && (numberedBest.score >= 0.2 || !overallBest || overallBest.score < numberedBest.score + 0.3)
+          numberedBest && (numberedBest.score >= 0.2 || (!byWording && (!overallBest || overallBest.score < numberedBest.score + 0.3)))
             ? numberedBest.u
             : overallBest && overallBest.score >= 0.3
               ? overallBest.u
@@ -405,17 +430,28 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       } else {
         target = previous;
       }
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- taskCells is not empty (checked above)
-      const first = taskCells[0]!;
+      // An unmatched row leaves the rows under it with the item above, as before it.
+      if (target) previous = target;
+      return target;
+    });
+  }
+
+  function mergeRoadmap(rows: readonly (readonly Cell[])[], roles: readonly ColumnRole[]): void {
+    const matches = roadmapMatches(rows, roles, units);
+    rows.forEach((row, n) => {
+      const taskCells = row.filter((cell, c) => roles[c] === 'task' && cell.text.trim() !== '');
+      const first = taskCells[0];
+      const last = taskCells.at(-1);
+      if (!first || !last) return;
+      const target = matches[n];
       if (!target) {
+        const rowText = taskCells.map((cell) => cell.text).join('');
         warn(first.start, 'roadmap-row-unmatched', `roadmap row "${rowText.slice(0, 20)}" matches no numbered item`);
-        continue;
+        return;
       }
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- taskCells is not empty (checked above)
-      supplement(target, 'roadmap', first.start, taskCells.at(-1)!.end);
+      supplement(target, 'roadmap', first.start, last.end);
       rowSupplements(target, row, roles);
-      previous = target;
-    }
+    });
   }
 
   /**

@@ -210,6 +210,36 @@ describe('segmentDoc: tables', () => {
     ]);
     expect(doc.tasks[2]!.supplements.map((s) => s.role)).toEqual(['roadmap', 'agencies', 'deadline']);
   });
+
+  it('opens no unit for an attached 分工表 whose rows all restate the plan’s items: they are the items’ notes', () => {
+    const plan = (rows: string[]) =>
+      segment(
+        [
+          '某某市推进分级诊疗制度建设实施方案',
+          '一、重点任务',
+          '（一）提升县级医院综合能力。加强5大中心建设。',
+          '（二）推进医疗联合体建设。组建医共体。',
+          '附件',
+          '某某市推进分级诊疗制度建设重点任务分工表',
+          '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+          ...rows,
+        ].join('\n'),
+      );
+    const restating = plan([
+      '1\t提升县级医院综合能力\t市卫生健康委\t市财政局\t2020年12月底',
+      '2\t推进医疗联合体建设\t市卫生健康委\t市医保局\t2019年12月底',
+    ]);
+    expect(restating.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）']);
+    expect(restating.tasks[2]!.supplements.map((s) => `${s.role}:${s.text}`)).toContain('deadline:2019年12月底');
+    // A table of tasks of its own is the attachment's outline.
+    // A table of its own (a 考核评分细则) is the attachment's outline, even where its row numbers are the items'.
+    const own = plan([
+      '1\t开展健康素养宣传\t市卫生健康委\t市教育局\t2020年12月底',
+      '2\t规范药品采购使用\t市医保局\t市市场监管局\t2019年12月底',
+    ]);
+    expect(own.tasks.map((t) => t.path)).toEqual(['一', '一/（一）', '一/（二）', '附件', '附件/1', '附件/2']);
+    expect(own.tasks[2]!.supplements).toEqual([]);
+  });
 });
 
 describe('segmentDoc: metadata', () => {
@@ -369,6 +399,44 @@ describe('segmentDoc: metadata', () => {
       ).toContain('jurisdiction-from-page-source');
       expect(doc.tasks.at(-1)!.text, where).toBe('加强基层医疗卫生服务能力建设。');
     }
+  });
+
+  it('reads the year a plan speaks from in its date or number, never in the period its title covers', () => {
+    const plan = (...lines: string[]) =>
+      segment(
+        ['某某市深化医药卫生体制改革实施方案', '（2016—2018年）', ...lines, '一、主要任务', '（一）推进分级诊疗。6月底前完成。'].join('\n'),
+      );
+    // The period is the years covered; the document states no issue year.
+    expect(plan().meta).toMatchObject({ coversFrom: 2016, coversTo: 2018, year: null });
+    // GB/T 9704: the 发文字号's year in 〔〕 is the year of issue.
+    expect(plan('某政办〔2016〕12号').meta.year).toBe(2016);
+    // A year in the text is the year of some work or goal ("到2020年"), not the issue year.
+    expect(
+      segment(['某某县深化医药卫生体制改革实施方案', '一、主要目标', '（一）到2020年，县域内就诊率达到90%。'].join('\n')).meta.year,
+    ).toBeNull();
+    // A one-year plan names the year it is for.
+    expect(segment(['某某市2021年深化医药卫生体制改革重点工作任务', '一、主要任务', '（一）推进分级诊疗。'].join('\n')).meta.year).toBe(
+      2021,
+    );
+  });
+
+  it('finds the title above or below a page information line that opens with its timestamp (2021-05-07 10:49 来源：…)', () => {
+    const body = ['1.创建国家卫生县城。', '牵头责任单位:县卫健委', '2.加强基层医疗卫生服务能力建设。'];
+    const title = '县卫健委2021年政府工作报告任务分解';
+    const information = '2021-05-07 10:49 来源：灵璧县卫生健康委员会';
+    for (const lines of [
+      [information, title, ...body],
+      [title, information, ...body],
+      ['2021-05-07 来源：灵璧县卫生健康委员会', title, ...body],
+    ]) {
+      const doc = segment(lines.join('\n'));
+      expect(doc.meta.title, lines[0]).toBe(title);
+      expect(doc.meta.jurisdictionId, lines[0]).toBe('341323');
+    }
+    // Under the text, the line ends the last item.
+    expect(segment([title, ...body, information].join('\n')).tasks.at(-1)!.text).toBe('加强基层医疗卫生服务能力建设。');
+    // A date alone is no page line: a table flattened one cell a line may print its 完成时限 so.
+    expect(segment([title, ...body, '2021-12-31'].join('\n')).tasks.at(-1)!.text).toContain('2021-12-31');
   });
 
   it('does not place a 县卫健委 copy by a newspaper or a city or province that reposted it as its page’s source', () => {

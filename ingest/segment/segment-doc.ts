@@ -140,10 +140,20 @@ export function segmentDoc(doc: NormalisedDoc): SegmentedDoc {
   }
   if (!found.title) warn(0, 'title-missing', 'no title found before the outline');
 
+  const period = found.title ? planPeriodOf(found.title) : null;
+  // The year the document speaks from is its issue year: the date under the signature, else the year of its
+  // 发文字号, which GB/T 9704 prints "用六角括号“〔〕”括入" (明政办〔2018〕35号). A title's period "（2016—2018年）"
+  // names the years the plan covers, not when it was issued, and a year in the text ("到2020年") that of some work:
+  // with neither printed, its year is not stated — unless the title names the one year a yearly plan is for.
+  const numberYear = /〔((?:19|20)\d{2})〕/u.exec(found.docNumber ?? '')?.[1];
+  const coversSeveralYears = period !== null && period.from !== period.to;
   const year = found.issuedOn
     ? Number(found.issuedOn.slice(0, 4))
-    : Number(/(\d{4})年/u.exec(found.title ?? '')?.[1] ?? /(\d{4})年/u.exec(text)?.[1] ?? NaN);
-  const period = found.title ? planPeriodOf(found.title) : null;
+    : numberYear
+      ? Number(numberYear)
+      : coversSeveralYears
+        ? NaN
+        : Number(/(\d{4})年/u.exec(found.title ?? '')?.[1] ?? NaN);
   const meta: PolicyMeta = {
     // Never the file name: a title the document does not print stays empty (flagged by title-missing).
     title: found.title ?? '',
