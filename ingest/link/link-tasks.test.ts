@@ -82,6 +82,12 @@ describe('linkTasks', () => {
     expect(linked('临汾市深化医药卫生体制改革近期重点工作任务')).toEqual([]);
   });
 
+  it("reads paying the premium in full and on time (按时足额缴费) as the basic insurance's financing: the collection regulation's duty of the payer", () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const text = '参保单位和个人是否按时足额缴费；';
+    expect(linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId)).toEqual(['medical-security.coverage-financing']);
+  });
+
   it('links a county’s 国家卫生县城 to the Patriotic Health item: the county form of the national 卫生城市 title', () => {
     const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
     const text = '创建国家卫生县城';
