@@ -88,6 +88,13 @@ describe('linkTasks', () => {
     expect(linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId)).toEqual(['medical-security.coverage-financing']);
   });
 
+  it('reads the capacity of 基层卫生 and of 乡村医疗卫生 as primary-care capacity, the sector named as 基层医疗卫生机构 and by its rural tiers', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const linked = (text: string) => linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
+    expect(linked('提升基层卫生服务能力。')).toContain('hierarchical-care.primary-care-capacity');
+    expect(linked('实施乡村医疗卫生服务能力提升工程。')).toContain('hierarchical-care.primary-care-capacity');
+  });
+
   it('links a county’s 国家卫生县城 to the Patriotic Health item: the county form of the national 卫生城市 title', () => {
     const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
     const text = '创建国家卫生县城';
