@@ -82,6 +82,19 @@ describe('linkTasks', () => {
     expect(linked('临汾市深化医药卫生体制改革近期重点工作任务')).toEqual([]);
   });
 
+  it("reads paying the premium in full and on time (按时足额缴费) as the basic insurance's financing: the collection regulation's duty of the payer", () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const text = '参保单位和个人是否按时足额缴费；';
+    expect(linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId)).toEqual(['medical-security.coverage-financing']);
+  });
+
+  it('reads the capacity of 基层卫生 and of 乡村医疗卫生 as primary-care capacity, the sector named as 基层医疗卫生机构 and by its rural tiers', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const linked = (text: string) => linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
+    expect(linked('提升基层卫生服务能力。')).toContain('hierarchical-care.primary-care-capacity');
+    expect(linked('实施乡村医疗卫生服务能力提升工程。')).toContain('hierarchical-care.primary-care-capacity');
+  });
+
   it('links a county’s 国家卫生县城 to the Patriotic Health item: the county form of the national 卫生城市 title', () => {
     const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
     const text = '创建国家卫生县城';
