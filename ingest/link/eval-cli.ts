@@ -12,7 +12,16 @@ import { loadCatalogue } from './catalogue.js';
 import { evaluate } from './eval/evaluate.js';
 import { loadLabelledSet, locateLabelledSet } from './eval/labelled-set.js';
 import { loadGlossary } from './glossary.js';
-import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type Half, type JudgedUnit } from './eval/topic-set.js';
+import {
+  documentPathOf,
+  halfOf,
+  judgeDocument,
+  loadTopicSet,
+  measureTopics,
+  withLabelsOfPartsBelow,
+  type Half,
+  type JudgedUnit,
+} from './eval/topic-set.js';
 import { FEATURE_NAMES, featuresOf, fitScoreModel, type FitGroup } from './link-score.js';
 import { decideLinks, scoredCandidates } from './link-tasks.js';
 import { loadReviewedLinks } from './reviewed-links.js';
@@ -185,6 +194,14 @@ if (judged.length > 0) {
   const headingFigures = measureTopics(headings);
   lines.push(
     `headings (left out above; a heading keeps only what its items link to): ${headingFigures.units}, micro precision ${pct(headingFigures.micro.precision)}  recall ${pct(headingFigures.micro.recall)}`,
+  );
+  const withPartsBelow = withLabelsOfPartsBelow(judged);
+  lines.push(
+    "labels of the parts below counted as a unit's own (issue 13: an item whose sub-measures address an item links to it too), micro precision / recall:",
+    ...(['tuning', 'held-out'] as const).map((half) => {
+      const { micro } = measureTopics(withPartsBelow.filter((unit) => unit.half === half));
+      return `  ${half} half: ${pct(micro.precision)} / ${pct(micro.recall)}`;
+    }),
   );
   const missCauses = new Map<string, number>();
   if (verbose || misses) {

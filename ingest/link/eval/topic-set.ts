@@ -69,6 +69,18 @@ export function judgeDocument(labels: TopicFile, doc: LinkedDoc): JudgedUnit[] {
   });
 }
 
+/**
+ * The units with the labels of what is numbered under them added to their own: the reading of issue 13
+ * ("an item whose sub-measures address an item links to it too"), beside the labelling rule above, which
+ * counts a unit's own wording only. Both are printed, so a change shows which reading it moves.
+ */
+export function withLabelsOfPartsBelow<Unit extends JudgedUnit>(units: readonly Unit[]): Unit[] {
+  return units.map((unit) => {
+    const below = units.filter((other) => other.file === unit.file && other.path.startsWith(`${unit.path}/`));
+    return { ...unit, gold: [...new Set([...unit.gold, ...below.flatMap((other) => other.gold)])] };
+  });
+}
+
 export interface TopicFigures {
   units: number;
   /** Share of units with at least one label that got at least one link. */
