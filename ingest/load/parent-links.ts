@@ -82,9 +82,9 @@ export interface PendingTasks {
 
 export interface StoredTasksOfRunOptions {
   /**
-   * Documents whose tasks are kept in memory once written (the most recently written or read):
-   * the documents citing one are mostly loaded close after it, as a county's list follows its
-   * city's in the order of their codes. @default 64
+   * Documents whose tasks are kept in memory once written (the most recently written or read). A
+   * matter of cost only, never of the links made: one no longer kept is read back from the store.
+   * @default 64
    */
   keptDocuments?: number;
 }
