@@ -368,7 +368,7 @@ export async function ingestPaths(
       knownKeys?.set(item.rows.policy.ingestKey ?? '', item.rows.policy.title);
       for (const policy of [item.rows.policy, ...item.rows.citedPolicies]) storedPolicies?.add(policy.id);
       for (const agency of item.rows.agencies) agenciesOfRun?.add(agency.id);
-      stored?.loaded(item.processed.policyId, item.processed.citedIds);
+      stored?.loaded(item.processed.policyId, item.processed.citedIds, item.processed.tasks);
       storeHasTasks = true;
     }
   };

@@ -54,9 +54,11 @@ export interface PoolOptions {
  */
 function startWorker(): StartedWorker {
   const { port1: bundleUrls, port2: bundleUrl } = new MessageChannel();
+  // Source maps on before the bundle loads, so that its stack traces name the source files (see worker-bundle.ts).
   const bootstrap = `import('node:worker_threads').then(({ workerData }) => workerData.bundleUrl.once('message', (answer) => {
     workerData.bundleUrl.close();
     if (answer.error) throw new Error('the text worker could not be built: ' + answer.error);
+    process.setSourceMapsEnabled(true);
     return import(answer.url);
   }))`;
   const worker = new Worker(bootstrap, { eval: true, workerData: { bundleUrl }, transferList: [bundleUrl] });

@@ -5,6 +5,7 @@
  */
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
+import type { PolicyTaskRow } from '../../store/queries/ingest-queries.js';
 import type { LinkedDoc } from '../document.js';
 import type { LinkContext } from '../link/index.js';
 import { linkToParentTasks } from '../link/link-to-parent-tasks.js';
@@ -37,10 +38,30 @@ export interface LoadedTasks {
   ofCitingPolicies(policyId: string): Promise<LoadedTask[]>;
 }
 
+/** Rows of documents' tasks by document, each document's in the rows' order. */
+function tasksByPolicy(rows: readonly PolicyTaskRow[]): Map<string, LoadedTask[]> {
+  const byPolicy = new Map<string, LoadedTask[]>();
+  for (const { policyId, id, path, title, text } of rows) {
+    const tasks = byPolicy.get(policyId);
+    if (tasks) tasks.push({ id, path, title, text });
+    else byPolicy.set(policyId, [{ id, path, title, text }]);
+  }
+  return byPolicy;
+}
+
+/** Rows of documents' tasks as LoadedTasks gives them: document by document in the order of `ids`. */
+function inOrderOf(ids: readonly string[], rows: readonly PolicyTaskRow[]): LoadedTask[] {
+  const byPolicy = tasksByPolicy(rows);
+  return ids.flatMap((id) => byPolicy.get(id) ?? []);
+}
+
 export function storedTasks(store: GraphStore): LoadedTasks {
   return {
-    ofPolicies: async (ids) => (ids.length > 0 ? store.read(q.tasksOfPolicies, { ids }) : []),
-    ofCitingPolicies: (policyId) => store.read(q.tasksOfCitingPolicies, { policyId }),
+    ofPolicies: async (ids) => (ids.length > 0 ? inOrderOf(ids, await store.read(q.tasksOfPolicies, { ids: [...new Set(ids)] })) : []),
+    ofCitingPolicies: async (policyId) => {
+      const rows = await store.read(q.tasksOfCitingPolicies, { policyId });
+      return inOrderOf([...new Set(rows.map((row) => row.policyId))], rows);
+    },
   };
 }
 
@@ -59,25 +80,67 @@ export interface PendingTasks {
   cites: readonly { to: string }[];
 }
 
+export interface StoredTasksOfRunOptions {
+  /**
+   * Documents whose tasks are kept in memory once written (the most recently written or read). A
+   * matter of cost only, never of the links made: one no longer kept is read back from the store.
+   * @default 64
+   */
+  keptDocuments?: number;
+}
+
 /**
  * The tasks of a store whose every loaded document was loaded by this run (it held no task when
- * the run began): the documents citing one are known from the run's own citations, so their tasks
- * are read by key instead of by a search of every CITES edge. `loaded` records a committed
- * document's citations (a replaced document's earlier ones are dropped).
+ * the run began): a document the run did not load holds no task there (a stub, or not stored at
+ * all), so it is not looked for; the tasks of the documents written last are kept, so a parent
+ * cited by many is read at most once while kept; and the documents citing one are known from the
+ * run's own citations, so their tasks are read by key instead of by a search of every CITES edge.
+ * `loaded` records a committed document's citations and tasks (a replaced document's earlier ones are dropped).
  */
-export function storedTasksOfRun(store: GraphStore): LoadedTasks & { loaded(policyId: string, citedIds: readonly string[]): void } {
+export function storedTasksOfRun(
+  store: GraphStore,
+  { keptDocuments = 64 }: StoredTasksOfRunOptions = {},
+): LoadedTasks & { loaded(policyId: string, citedIds: readonly string[], tasks: readonly LoadedTask[]): void } {
   const citedBy = new Map<string, Set<string>>();
   const citesOf = new Map<string, readonly string[]>();
+  /** Tasks of loaded documents by policy id, least recently used first. */
+  const kept = new Map<string, readonly LoadedTask[]>();
+  const keep = (policyId: string, tasks: readonly LoadedTask[]) => {
+    kept.delete(policyId);
+    kept.set(policyId, tasks);
+    for (const oldest of kept.keys()) {
+      if (kept.size <= keptDocuments) break;
+      kept.delete(oldest);
+    }
+  };
+  const ofPolicies = async (ids: readonly string[]): Promise<LoadedTask[]> => {
+    const found = new Map<string, readonly LoadedTask[]>();
+    const missing: string[] = [];
+    // citesOf holds every document this run loaded, citing or not (see loaded).
+    for (const id of new Set(ids.filter((each) => citesOf.has(each)))) {
+      const tasks = kept.get(id);
+      if (tasks) found.set(id, tasks);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const read = tasksByPolicy(await store.read(q.tasksOfPolicies, { ids: missing }));
+      // A document loaded again while this read ran is taken as `loaded` gave it, the newer.
+      for (const id of missing) found.set(id, kept.get(id) ?? read.get(id) ?? []);
+    }
+    for (const [id, tasks] of found) keep(id, tasks);
+    return ids.flatMap((id) => found.get(id) ?? []);
+  };
   return {
-    ofPolicies: (ids) => storedTasks(store).ofPolicies(ids),
+    ofPolicies,
     async ofCitingPolicies(policyId) {
       const citing = [...(citedBy.get(policyId) ?? [])].filter((id) => id !== policyId);
-      return citing.length > 0 ? store.read(q.tasksOfPolicies, { ids: citing }) : [];
+      return citing.length > 0 ? ofPolicies(citing) : [];
     },
-    loaded(policyId, citedIds) {
+    loaded(policyId, citedIds, tasks) {
       for (const id of citesOf.get(policyId) ?? []) citedBy.get(id)?.delete(policyId);
       citesOf.set(policyId, citedIds);
       for (const id of citedIds) citedBy.set(id, (citedBy.get(id) ?? new Set()).add(policyId));
+      keep(policyId, tasks);
     },
   };
 }

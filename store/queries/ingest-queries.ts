@@ -238,17 +238,32 @@ export const countRelationships = Object.fromEntries(
   ]),
 ) as Record<RelType, ReturnType<typeof readQuery<{ count: number }>>>;
 
-/** Tasks of the given loaded documents (parents cited by a document being loaded). */
-export const tasksOfPolicies = keyedReadQuery<{ id: string; path: string; title: string; text: string }>(
+/** A loaded task as the parent linker reads it, with the document it belongs to and its position there. */
+export interface PolicyTaskRow {
+  policyId: string;
+  seq: number;
+  id: string;
+  path: string;
+  title: string;
+  text: string;
+}
+
+/**
+ * Tasks of the given loaded documents (parents cited by a document being loaded), each document's
+ * in document order: the linker settles ties between parent tasks by their order, so it is total.
+ */
+export const tasksOfPolicies = keyedReadQuery<PolicyTaskRow>(
   'tasksOfPolicies',
   `UNWIND $ids AS key MATCH (p:Policy {id: key})-[:HAS_TASK]->(t:Task) WHERE p.stub = false
-   RETURN t.id AS id, t.path AS path, t.title AS title, t.text AS text`,
+   RETURN p.id AS policyId, t.seq AS seq, t.id AS id, t.path AS path, t.title AS title, t.text AS text
+   ORDER BY policyId, seq, id`,
 );
 
-/** Tasks of loaded documents that cite the given document as their basis. */
-export const tasksOfCitingPolicies = readQuery<{ id: string; path: string; title: string; text: string }>(
+/** Tasks of loaded documents that cite the given document as their basis, in the order of tasksOfPolicies. */
+export const tasksOfCitingPolicies = readQuery<PolicyTaskRow>(
   'tasksOfCitingPolicies',
   `MATCH (c:Policy)-[:CITES]->(p:Policy {id: $policyId}) MATCH (c)-[:HAS_TASK]->(t:Task)
    WHERE c.id <> $policyId
-   RETURN t.id AS id, t.path AS path, t.title AS title, t.text AS text`,
+   RETURN c.id AS policyId, t.seq AS seq, t.id AS id, t.path AS path, t.title AS title, t.text AS text
+   ORDER BY policyId, seq, id`,
 );
