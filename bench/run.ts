@@ -512,10 +512,10 @@ function newRequestMakers(samples: Samples, random: Random, count: number) {
   };
 }
 
-/** The readers' mix: the issue's search, lineage, compare and coverage counts of every jurisdiction, and a page of tasks, in turn. */
 /** Requests in the readers' mix, cycled for the whole of a load run. */
 export const READERS_MIX_REQUESTS = 200;
 
+/** The readers' mix: the issue's search, lineage, compare and coverage counts of every jurisdiction, and a page of tasks, in turn. */
 export function loadBodies(samples: Samples, random: Random, count = READERS_MIX_REQUESTS): LoadBody[] {
   const make = requestMakers(samples, random);
   const kinds = (['search', 'lineage', 'compare', 'coverage', 'tasksPage'] as const).map((kind) => ({ kind, make: make[kind] }));
