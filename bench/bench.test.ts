@@ -46,11 +46,15 @@ describe('npm run bench -- --quick', () => {
     expect(report.meta.mode).toBe('quick');
     expect(Object.keys(report.http).sort()).toEqual([
       'compare',
+      'compareAfterColdStart',
       'coverage',
       'coverageCells',
       'coverageWithTaskIds',
       'lineage',
+      'lineageAfterColdStart',
       'search',
+      'searchAfterColdStart',
+      'searchAgain',
       'tasksPage',
     ]);
     for (const summary of Object.values(report.http)) expect(summary.p99).toBeGreaterThanOrEqual(summary.p50);

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { openKuzuStore } from '../store/kuzu-store.js';
 import { writeCorpus } from './corpus/generate-corpus.js';
 import { createRandom } from './corpus/prng.js';
-import { loadBodies, readSamples, runChild, runLoad } from './run.js';
+import { loadBodies, READERS_MIX_REQUESTS, readSamples, runChild, runLoad } from './run.js';
 import type { LoadBody, LoadResult } from './steps/load-step.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 import type { LatencySummary } from './support/stats.js';
@@ -163,6 +163,9 @@ export function formatStartAndReaders(result: StartAndReaders): string[] {
       `1 client: ${result.oneClientCpuMsPerRequest.toFixed(2)} ms`,
       (result.fiftyClientsCpuMsPerRequest / result.oneClientCpuMsPerRequest).toFixed(2),
     ),
+    '',
+    // What the per-kind figures are: loadBodies cycles the same 200 requests for the whole run.
+    `The mix cycles the same ${READERS_MIX_REQUESTS} requests (${READERS_MIX_REQUESTS / 5} of each kind) for ${oneClient.durationS} s: after the first round each is answered with the bytes of its shared answer (computed once per version of the graph), so these figures are those of repeated questions; the sequential section times new ones.`,
     '',
     ...formatKinds(oneClient, fiftyClients),
   ];

@@ -69,6 +69,8 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     '## GraphQL over HTTP (sequential, one client)',
     '',
+    "Each search, lineage and compare asks what the server was not asked before: it computes the answer (answers are shared until the next write, so a repeated request is answered with bytes ready, as `searchAgain` shows, and as most requests of the readers' mix below are). A server started from its kept files, as every start after the first is; the `…AfterColdStart` rows: a server that read the graph from the database and built its index, once ready.",
+    '',
     '| Query | n | p50 | p95 | p99 | errors |',
     '|---|---|---|---|---|---|',
     ...Object.entries(http).map(([name, s]) => `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} |`),

@@ -175,12 +175,15 @@ function sameFields(a: object, b: object): boolean {
 }
 
 /**
- * The answer with each row the lookup copied unchanged (withLists copies every row) replaced by the
+ * The answer with each row the lookup copied unchanged (withLists copies a row with a null list) replaced by the
  * kept row itself: answers kept for every request then cost no second copy of the rows.
  */
 function withoutCopies(answer: unknown, group: readonly object[]): unknown {
   if (Array.isArray(answer)) return answer.map((item: unknown, i) => withoutCopies(item, group.slice(i, i + 1)));
   const [row] = group;
+  // The row itself needs no comparing: sameFields would read every field, a link's evidence
+  // included, which is made again from its offsets (compact-evidence.ts) at each read.
+  if (answer === row) return row;
   return group.length === 1 && row && typeof answer === 'object' && answer !== null && sameFields(answer, row) ? row : answer;
 }
 

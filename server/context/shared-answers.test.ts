@@ -152,6 +152,21 @@ describe('shared answers across versions and memory', () => {
     expect(itemCalls - before).toBe(5);
   });
 
+  it('leaves the bytes of a response not yet read as they were when a later one carries other extensions', async () => {
+    const sharing = server(true);
+    const ask = () =>
+      sharing.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ matrix { item count } }' }),
+      });
+    const first = await ask();
+    const second = parsed(await (await ask()).text());
+    const firstBody = parsed(await first.text());
+    expect(firstBody.extensions.request).toBe(second.extensions.request - 1);
+    expect(firstBody.data).toEqual(second.data);
+  });
+
   it('does not share what it is not asked to share', async () => {
     const sharing = server(true);
     const first = await answer(sharing, '{ other }');

@@ -109,7 +109,13 @@ async function coverageOf(
     ctx.store.read(readQueries.allPolicies),
   ]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
-  for (const policy of policies) ctx.loaders.policy.prime(policy.id, withLists('Policy', policy));
+  // Only the documents of the jurisdictions asked: the answer's tasks are theirs. Priming every
+  // document of a national store (3,000) cost a compare of two jurisdictions more than its own tasks.
+  const asked = every ? null : new Set(jurisdictionIds);
+  for (const policy of policies) {
+    if (asked === null || (policy.jurisdictionId !== null && asked.has(policy.jurisdictionId)))
+      ctx.loaders.policy.prime(policy.id, withLists('Policy', policy));
+  }
   const documents = consideredPolicies(policies, jurisdictionIds, period);
   const considered = new Set([...documents.values()].flat().map((policy) => policy.id));
   const counted = countedTriples(triples, considered);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupMany, lookupOne, lookups } from './lookups.js';
+import { lookupMany, lookupOne, lookups, withLists } from './lookups.js';
 import { readQueries } from './index.js';
 
 describe('a lookup declaration', () => {
@@ -27,5 +27,18 @@ describe('a lookup declaration', () => {
     const notAnId = lookupOne({ query: readQueries.tasksByIds, key: 'seq' });
     expect(wrongColumn.keyOf({ id: 't' } as never)).toBeUndefined();
     expect(notAnId.keyOf({ seq: 1 } as never)).toBe(1);
+  });
+});
+
+describe('withLists', () => {
+  it('answers a row whose lists are all there as it is, not a copy per row', () => {
+    const agency = { id: 'a1', name: '县卫生健康局', aliases: ['县卫健局'] };
+    expect(withLists('Agency', agency)).toBe(agency);
+  });
+
+  it('fills a list Kuzu read as null in a copy, leaving the row read as it was', () => {
+    const agency = { id: 'a1', name: '县卫生健康局', aliases: null };
+    expect(withLists('Agency', agency)).toEqual({ id: 'a1', name: '县卫生健康局', aliases: [] });
+    expect(agency.aliases).toBeNull();
   });
 });

@@ -51,12 +51,31 @@ export interface Lookup<Row, Answer> {
   answer(rows: readonly Row[], keys: readonly string[]): Answer[];
 }
 
-/** Kuzu answers null for an empty list property; GraphQL declares those lists non-null. */
-export function withLists<Row extends object>(label: NodeLabel, row: Row): Row {
-  const out = { ...row } as Record<string, unknown>;
-  for (const [name, spec] of Object.entries<{ storage: string }>(nodes[label].properties)) {
-    if (spec.storage === 'STRING[]' && out[name] == null) out[name] = [];
+/** The list properties of each label, found once: withLists runs for every row of many answers. */
+const listPropertiesOf = new Map<NodeLabel, readonly string[]>();
+
+function listProperties(label: NodeLabel): readonly string[] {
+  let names = listPropertiesOf.get(label);
+  if (!names) {
+    names = Object.entries<{ storage: string }>(nodes[label].properties)
+      .filter(([, spec]) => spec.storage === 'STRING[]')
+      .map(([name]) => name);
+    listPropertiesOf.set(label, names);
   }
+  return names;
+}
+
+/**
+ * Kuzu answers null for an empty list property; GraphQL declares those lists non-null. The row
+ * itself when none is null (most rows, and every kept row a request reads): a copy per row of
+ * every answer was garbage collected by the thousand per request.
+ */
+export function withLists<Row extends object>(label: NodeLabel, row: Row): Row {
+  const names = listProperties(label);
+  const values = row as Record<string, unknown>;
+  if (names.every((name) => values[name] != null)) return row;
+  const out = { ...row } as Record<string, unknown>;
+  for (const name of names) out[name] ??= [];
   return out as Row;
 }
 
