@@ -100,6 +100,37 @@ describe('inline runs of a web page', () => {
     ]);
   });
 
+  it('keeps a heading standing alone when its lead paragraph opens with a quotation', () => {
+    const lines = sourceLines(
+      '二、总体要求',
+      '（一）指导思想。深入贯彻党的十九大精神。',
+      '三、重点任务',
+      '“十三五”期间，要在分级诊疗、现代医院管理等制度建设上取得新突破。',
+      '（一）建立科学合理的分级诊疗制度。',
+    );
+    expect(texts(rejoinInlineRuns(lines))).toEqual([
+      '二、总体要求',
+      '（一）指导思想。深入贯彻党的十九大精神。',
+      '三、重点任务',
+      '“十三五”期间，要在分级诊疗、现代医院管理等制度建设上取得新突破。',
+      '（一）建立科学合理的分级诊疗制度。',
+    ]);
+  });
+
+  it('still joins a quotation that a page split from the item it carries on, where items are paragraphs', () => {
+    const lines = sourceLines(
+      '（一）持续推进',
+      '“三医联动”综合改革，提升总医院的健康管护能力。',
+      '（二）深化公立医院薪酬制度改革，落实“两个允许”要求。',
+      '（三）加快全民健康信息平台建设，推进基层信息化。',
+    );
+    expect(texts(rejoinInlineRuns(lines))).toEqual([
+      '（一）持续推进“三医联动”综合改革，提升总医院的健康管护能力。',
+      '（二）深化公立医院薪酬制度改革，落实“两个允许”要求。',
+      '（三）加快全民健康信息平台建设，推进基层信息化。',
+    ]);
+  });
+
   it('reads a Chinese numeral alone in a 序号 cell as the number of the heading after it', () => {
     const lines = sourceLines('责任单位', '一', '强化县域内资源统筹和布局优化', '2020', '年');
     expect(texts(rejoinInlineRuns(lines))[1]).toBe('一 强化县域内资源统筹和布局优化');

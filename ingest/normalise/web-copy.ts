@@ -82,6 +82,24 @@ const BARE_CN_NUMERAL = /^[一二三四五六七八九十]{1,3}$/u;
 const isHeadingCell = (text: string) => text.length <= 40 && !/[。；]/u.test(text) && !markerAt(text) && !isInlineFragment(text);
 
 /**
+ * GB/T 9704 numbers the levels of a text "一、" "（一）" "1." "（1）", and a heading of a level stands on a
+ * line of its own without a closing 。; a 导语 (lead paragraph) may follow it before its first "（一）"
+ * ("三、重点任务" then "“十三五”期间，要在……取得新突破。"). The styles most of whose lines are such
+ * headings in this document — a title after the marker, short, no 。 — are the styles whose lines stand
+ * alone. A marker alone on its line ("1." before its title) is a number split from its unit, not a vote.
+ */
+function standaloneHeadingStyles(lines: readonly SourceLine[]): Set<NumberStyle> {
+  const votes = new Map<NumberStyle, number>();
+  for (const { line } of lines) {
+    const marker = line.text.includes('\t') ? null : markerAt(line.text);
+    if (!marker || line.text.length <= marker.length) continue;
+    const heading = !line.text.includes('。') && line.text.length <= 40;
+    votes.set(marker.style, (votes.get(marker.style) ?? 0) + (heading ? 1 : -1));
+  }
+  return new Set([...votes].filter(([, vote]) => vote > 0).map(([style]) => style));
+}
+
+/**
  * Rejoins inline runs a web page split onto lines of their own. A fragment is inline — part of the
  * sentence around it — when the line before opens a bracket or quotation, when the line after starts
  * with what it counts (年, 号, 〕, %, 所 …), or when the line before is running prose; then the lines
@@ -93,6 +111,14 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   /** Lines that must stand alone: dates under a signature, a 序号 cell joined to its heading. */
   const closed = new Set<SourceLine>();
+  const headingStyles = standaloneHeadingStyles(lines);
+  /** "三、重点任务" where this style's lines are headings: a whole heading, not the start of a sentence. */
+  const isStandaloneHeading = (text: string) => {
+    const marker = markerAt(text);
+    return (
+      marker !== null && text.length > marker.length && headingStyles.has(marker.style) && !/[，、；。]/u.test(text.slice(marker.length))
+    );
+  };
   let inlineOpen = false;
   for (let i = 0; i < lines.length; i++) {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < lines.length
@@ -152,8 +178,9 @@ export function rejoinInlineRuns(lines: readonly SourceLine[]): SourceLine[] {
       (inlineOpen ||
         OPENS_INLINE.test(above) ||
         CANNOT_START.test(text) ||
-        // "推进\n“三医联动”综合改革": a quotation opened its own span mid-sentence.
-        /^[“‘《〔]/u.test(text));
+        // "推进\n“三医联动”综合改革": a quotation opened its own span mid-sentence — unless the line above is a
+        // heading standing alone, and the quotation opens its lead paragraph.
+        (/^[“‘《〔]/u.test(text) && !isStandaloneHeading(above)));
     if (joins && previous) out[out.length - 1] = joinLines([previous, current]);
     else out.push(current);
     // "年", "月" between the numbers of a date keep the run open for the number after them.

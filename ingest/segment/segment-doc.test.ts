@@ -30,6 +30,38 @@ describe('segmentDoc: numbering styles', () => {
     expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['item 1', 'item 2', 'item 3']);
   });
 
+  it("keeps a heading's lead paragraph in the section, not in its title, when a web copy opens it with a quotation (三明 2018)", () => {
+    // A web copy: each year on a line of its own ("2020" then "年").
+    const doc = segment(
+      [
+        '某市深化医药卫生体制改革规划',
+        '一、总体要求',
+        '（一）主要目标。到',
+        '2020',
+        '年，基本建立分级诊疗制度。',
+        '二、重点任务',
+        '“十三五”期间，要在分级诊疗、现代医院管理等制度建设上取得新突破。',
+        '（一）建立科学合理的分级诊疗制度。',
+        '推动形成基层首诊、双向转诊的分级诊疗机制。',
+        '1.',
+        '建立完善总医院运行新机制。',
+        '在',
+        '2017',
+        '年完成县域总医院组建的基础上，深化内涵建设。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path} ${task.title}`)).toEqual([
+      'section 一 总体要求',
+      'item 一/（一） 主要目标',
+      'section 二 重点任务',
+      'section 二/（一） 建立科学合理的分级诊疗制度',
+      'item 二/（一）/1 建立完善总医院运行新机制',
+    ]);
+    expect(doc.tasks.find((task) => task.path === '二')?.text).toBe(
+      '重点任务\n“十三五”期间，要在分级诊疗、现代医院管理等制度建设上取得新突破。',
+    );
+  });
+
   it('reads a one-sentence heading closed with a full stop over numbered actions as a section (六盘水 2020, 三明 2017)', () => {
     const doc = segment(
       '某市方案\n一、重点任务\n（一）聚焦健康素养提升，推进健康行动。\n1.推进健康知识普及行动。完善健康教育体系。\n2.合理膳食行动。推广。',

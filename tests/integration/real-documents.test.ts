@@ -74,6 +74,11 @@ describe('the real documents, read as a reader reads them', () => {
     expect(ratio(total.unitStart)).toBeGreaterThanOrEqual(0.99);
   });
 
+  it('gives each unit found the kind a reader gives it: a heading over its lead paragraph, a work item, a sub-measure', () => {
+    const kindMisses = scores.flatMap((score) => score.kindMisses.map((miss) => `${score.file}: ${miss}`));
+    expect(ratio(totalOf(scores).unitKind), kindMisses.slice(0, 40).join('\n')).toBeGreaterThanOrEqual(0.93);
+  });
+
   it('finds the responsible agencies with their types and the roles the documents give them', () => {
     const total = totalOf(scores);
     expect(agencyTypeF1(total)).toBeGreaterThanOrEqual(0.74); // goal 0.90

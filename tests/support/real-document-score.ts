@@ -56,6 +56,8 @@ export interface DocumentScore {
   unitPrecision: Tally;
   /** Of the units found at their path, those whose text starts where the reader's does. */
   unitStart: Tally;
+  /** Of the units found at their path, those of the reader's kind: a heading, a work item, a sub-measure. */
+  unitKind: Tally;
   agencyRecall: Tally;
   agencyPrecision: Tally;
   /** Of the agencies found in both, those with the reader's type. */
@@ -67,6 +69,8 @@ export interface DocumentScore {
   deadlinePrecision: Tally;
   missedPaths: string[];
   extraPaths: string[];
+  /** "path: want section, got item" for each unit found at its path with another kind. */
+  kindMisses: string[];
 }
 
 const squash = (text: string) => text.replace(/\s/gu, '');
@@ -81,6 +85,7 @@ export function scoreDocument(expected: ExpectedDocument, result: LinkedDoc | In
     unitRecall: tally(),
     unitPrecision: tally(),
     unitStart: tally(),
+    unitKind: tally(),
     agencyRecall: tally(),
     agencyPrecision: tally(),
     agencyType: tally(),
@@ -91,6 +96,7 @@ export function scoreDocument(expected: ExpectedDocument, result: LinkedDoc | In
     deadlinePrecision: tally(),
     missedPaths: [],
     extraPaths: [],
+    kindMisses: [],
   };
   if (result instanceof IngestError) {
     score.unitRecall.total = expected.units.length;
@@ -128,6 +134,9 @@ export function scoreDocument(expected: ExpectedDocument, result: LinkedDoc | In
     score.unitRecall.hit++;
     score.unitStart.total++;
     if (squash(task.text).startsWith(squash(unit.startsWith))) score.unitStart.hit++;
+    score.unitKind.total++;
+    if (task.kind === unit.kind) score.unitKind.hit++;
+    else score.kindMisses.push(`${unit.path}: want ${unit.kind}, got ${task.kind}`);
 
     const found = task.agencies.map((mention) => ({
       name: mention.name,
@@ -176,6 +185,7 @@ export const TALLIES: readonly TallyKey[] = [
   'unitRecall',
   'unitPrecision',
   'unitStart',
+  'unitKind',
   'agencyRecall',
   'agencyPrecision',
   'agencyType',
