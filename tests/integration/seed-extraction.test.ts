@@ -462,9 +462,10 @@ describe('seed 003: a city task table with 责任单位 cells (三明市, 2024)'
     expect(deadlineOf(doc, items[0]!.phrase)).toBe('2024-12-31');
   });
 
-  it('reads item 10: 提高30元 and 47.5%以上, 金融监管分局 as financial regulation', () => {
+  it('reads item 10: 提高30元, 应保尽保 (everyone due insured) and 47.5%以上, 金融监管分局 as financial regulation', () => {
     expect(targetsOf(doc, items[1]!.phrase)).toEqual([
       ['+', 30, '元'],
+      ['=', 100, '%'],
       ['>=', 47.5, '%'],
     ]);
     expect(agenciesOf(doc, items[1]!.phrase).map(([name, type, role]) => [name, type, role])).toEqual([

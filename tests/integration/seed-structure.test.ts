@@ -166,7 +166,9 @@ const expectations: SeedExpectation[] = [
       coversFrom: 2021,
       coversTo: 2022,
       jurisdictionId: '341324',
-      year: 2021,
+      // No date under a signature and no 发文字号: the issue year is not printed; the title's
+      // 2021年-2022年 is the years covered (coversFrom/coversTo), not the issue year.
+      year: null,
     },
     sections: 4,
     items: 19,
