@@ -67,6 +67,11 @@ describe('the domain glossary', () => {
     }
   });
 
+  it('reads the Party leadership of public hospitals (坚持和加强党对公立医院的全面领导, 国办发〔2021〕18号) as the party-building item', () => {
+    expect(itemsCued('扎实推进清廉医院建设，坚持和加强党对公立医院的全面领导。')).toContain('public-hospital.party-building');
+    expect(itemsCued('强化党对公立医院的领导。')).toContain('public-hospital.party-building');
+  });
+
   it('gives every entry an English gloss', () => {
     for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
   });
