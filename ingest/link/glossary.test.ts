@@ -72,6 +72,14 @@ describe('the domain glossary', () => {
     expect(itemsCued('强化党对公立医院的领导。')).toContain('public-hospital.party-building');
   });
 
+  it('reads the collection of premiums (征缴, as 《社会保险费征缴暂行条例》 names it) as a keyword of insurance financing', () => {
+    const strongItems = (text: string) =>
+      findCues(text, index)
+        .filter((match) => match.cue.strength === 'strong')
+        .map((match) => match.cue.itemId);
+    expect(strongItems('对辖区参保单位进行基金征缴稽核，确保基金应收尽收。')).toContain('medical-security.coverage-financing');
+  });
+
   it('gives every entry an English gloss', () => {
     for (const entry of glossary.entries) expect(entry.en.length, entry.id).toBeGreaterThan(2);
   });
