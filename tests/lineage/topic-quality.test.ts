@@ -42,7 +42,7 @@ describe('the multi-label topic set', () => {
   it('keeps the linker at least as good as it last reached, on the whole set and on the held-out half', () => {
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
     expect(figures.micro.precision).toBeGreaterThanOrEqual(0.885);
-    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.708);
+    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.71);
     const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
     expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.863);
     expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.727);
