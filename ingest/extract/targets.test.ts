@@ -168,6 +168,18 @@ describe('extractTargets', () => {
     expect(pick('全县重点人群已实现应签尽签。')).toEqual([]);
   });
 
+  it('reads the 应X尽X idiom set off in quotation marks (“应汇尽汇”) as the idiom, a number in quotation marks still as a name', () => {
+    const pick = (text: string) => extractTargets(text).map((t) => [t.text, t.metric, t.op, t.value, t.unit]);
+    expect(pick('完善信息化支撑，实现数据“应汇尽汇”和动态更新。')).toEqual([['应汇尽汇', '数据应汇尽汇', '=', 100, '%']]);
+    expect(pick('坚持“应治尽治、应管尽管”，强化检查。')).toEqual([
+      ['应治尽治', '坚持应治尽治', '=', 100, '%'],
+      ['应管尽管', '坚持应管尽管', '=', 100, '%'],
+    ]);
+    // A quotation that holds more than the idiom is a name: "“应收尽收”工作法" names a method.
+    expect(pick('推广“应收尽收三步工作法”。')).toEqual([]);
+    expect(pick('学习“3个10%”经验。')).toEqual([]);
+  });
+
   it('reads no target in the count of members a body is formed of (联合辖区7家医疗机构组建, 共组建3个), only in a level to reach', () => {
     const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
     expect(brief('由县人民医院牵头，联合辖区7家医疗机构组建紧密型医共体。')).toEqual([]);

@@ -398,6 +398,17 @@ function changesIn(masked: string): Change[] {
   });
 }
 
+/** The 应X尽X idiom: "应签尽签", "应保尽保", "应收尽收" — every one who should be X'd is. */
+const IDIOM_OF_EVERY_ONE = /应([\u4e00-\u9fff])尽\1/gu;
+
+/** The “…” quotation around `position`: offsets of its opening and closing marks, or null. */
+function enclosingQuotation(text: string, position: number): { start: number; end: number } | null {
+  const start = text.lastIndexOf('“', position);
+  const end = text.indexOf('”', position);
+  if (start < 0 || end < 0 || text.lastIndexOf('”', position) > start) return null;
+  return { start, end };
+}
+
 /** Every quantified target in `text`, in order of appearance. */
 export function extractTargets(text: string, { offset = 0, defaultBy = null, documentYear = null }: TargetOptions = {}): TargetMention[] {
   const masked = maskQuoted(text);
@@ -625,8 +636,24 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
 
   // "应X尽X" says every one who should be X'd is: "重点人群应签尽签" (家庭医生签约), "困难群众应保尽保" (参保),
   // "应检尽检", "应收尽收" — the idiom of the State Council's documents for a coverage of 100%.
-  for (const match of masked.matchAll(/应([\u4e00-\u9fff])尽\1/gu)) {
-    const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index)) ?? '';
+  // The idiom is often set off in quotation marks, which GB/T 15834—2011 (标点符号用法) 4.1.3.2 gives to "需要着重论述或
+  // 强调的内容": "实现数据“应汇尽汇”", "坚持“应治尽治、应管尽管”". A quotation holding nothing but such idioms stresses
+  // them; one holding more ("“应收尽收三步工作法”") is a name, and stays masked.
+  for (const match of text.matchAll(IDIOM_OF_EVERY_ONE)) {
+    let subjectEnd = match.index;
+    if (masked.charAt(match.index) !== text.charAt(match.index)) {
+      const quote = enclosingQuotation(text, match.index);
+      if (
+        !quote ||
+        text
+          .slice(quote.start + 1, quote.end)
+          .replace(IDIOM_OF_EVERY_ONE, '')
+          .replace(/[、，\s]/gu, '') !== ''
+      )
+        continue;
+      subjectEnd = quote.start;
+    }
+    const subject = metricOf(text.slice(clauseStart(masked, subjectEnd), subjectEnd)) ?? '';
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject}${match[0]}`);
   }
 
