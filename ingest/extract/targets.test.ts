@@ -41,6 +41,29 @@ describe('extractTargets', () => {
     expect(read('从2023年起提高到80元。').map((target) => target.slice(0, 4))).toEqual([['>=', 80, '元', '2023']]);
   });
 
+  it('reads 由X降至Y and 由X调整为Y as the new value Y, X being where it starts from (三明 2018 待遇调整)', () => {
+    const read = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit, t.text]);
+    expect(read('在职人员起付线由750元降至600元，退休人员起付线由650元降至500元。')).toEqual([
+      ['<=', 600, '元', '由750元降至600元'],
+      ['<=', 500, '元', '由650元降至500元'],
+    ]);
+    expect(read('血液透析基金支付限额由原来的330元/人次调整为400元/人次。')).toEqual([['=', 400, '元', '由原来的330元/人次调整为400元']]);
+  });
+
+  it('reads no target in a rate raised or lowered by N points for a case a benefit rule names (…就诊的，报销比例降低10个百分点)', () => {
+    const read = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(read('参保患者未经转诊到县域外就诊的，报销比例降低10个百分点。')).toEqual([]);
+    expect(read('经双向转诊回基层住院的，报销比例提高5个百分点，不再另设起付线。')).toEqual([]);
+    // A goal names no case: a level to reach, or a rise by a year's end, stays a target.
+    expect(read('2024年底，基层诊疗量占比达到65%或同比提高1个百分点左右。')).toEqual([
+      ['>=', 65, '%'],
+      ['+', 1, '个百分点'],
+    ]);
+    expect(read('到2025年，县域内就诊率提高5个百分点以上。')).toEqual([['+', 5, '个百分点']]);
+    // The case sets a level for its own group: "达到…的，…提高到" is still read as the level it sets.
+    expect(read('对符合条件的困难群众，住院报销比例提高到90%。')).toEqual([['>=', 90, '%']]);
+  });
+
   it('names the measure of a goal stated after 围绕实现 without the lead words (佛山 2016)', () => {
     expect(extractTargets('围绕实现区域内住院率达到90%左右的目标,优化配置医疗卫生资源。')[0]).toMatchObject({
       metric: '区域内住院率',

@@ -373,7 +373,7 @@ const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
  * when) names no baseline.
  */
 const CHANGE =
-  /(?:从|由)[^，。；;,：:\n\t]{0,30}?\d+(?:\.\d+)?(?![\d.]|\s*[年月日起])[^，。；;,：:\n\t]{0,12}?((?:提高|提升|增加|上升|扩大|降低|下降|减少|压缩)(?:到|至))/gu;
+  /(?:从|由)[^，。；;,：:\n\t]{0,30}?\d+(?:\.\d+)?(?![\d.]|\s*[年月日起])[^，。；;,：:\n\t]{0,12}?((?:提高|提升|增加|上升|扩大|降低|下降|减少|压缩)(?:到|至)|降至|增至|调整(?:为|到|至))/gu;
 
 interface Change {
   /** Where 从/由 is printed: the target's text starts there. */
@@ -393,7 +393,8 @@ function changesIn(masked: string): Change[] {
       start: match.index,
       verbStart: verbEnd - verb.length,
       verbEnd,
-      kind: COMPARATORS[verb] ?? (/[降下减压]/u.test(verb) ? 'fall' : 'reach'),
+      // "由330元/人次调整为400元/人次": 调整 names no direction; the new value is set as printed.
+      kind: COMPARATORS[verb] ?? (verb.startsWith('调整') ? 'hold' : /[降下减压]/u.test(verb) ? 'fall' : 'reach'),
     };
   });
 }
@@ -407,6 +408,18 @@ function enclosingQuotation(text: string, position: number): { start: number; en
   const end = text.indexOf('”', position);
   if (start < 0 || end < 0 || text.lastIndexOf('”', position) > start) return null;
   return { start, end };
+}
+
+/**
+ * A benefit rule states how a rate is applied to a case, the case named first by a clause ending in 的 — the
+ * 的-phrase of legal drafting that names whom a rule applies to ("有下列情形之一的，…"): "参保患者未经转诊到县域外
+ * 就诊的，报销比例降低10个百分点", "经双向转诊回基层住院的，报销比例提高5个百分点". A rise or fall by N there is
+ * the rule's step for that case, not a level the plan sets out to reach ("县域内就诊率提高5个百分点以上").
+ */
+function appliesToCase(masked: string, start: number): boolean {
+  const from = clauseStart(masked, start, LIST_CLAUSE_BREAK);
+  if (from === 0 || !/[，,]/u.test(masked.charAt(from - 1))) return false;
+  return /的\s*$/u.test(masked.slice(clauseStart(masked, from - 1, LIST_CLAUSE_BREAK), from - 1));
 }
 
 /** Every quantified target in `text`, in order of appearance. */
@@ -522,6 +535,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     // A bare number with no unit is only a target when something compares it: "达到1.2左右".
     if (!unit && !comparator && !suffix) continue;
     if (!comparator && !suffix && countsMembers(masked, numberStart, cursor)) continue;
+    if ((comparator?.kind === '+' || comparator?.kind === '-') && appliesToCase(masked, comparator.start)) continue;
     const value = Number(match[0]) * (comparator?.kind === '-' ? -1 : 1);
     const start = comparator?.start ?? numberStart;
     const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
