@@ -214,6 +214,23 @@ describe('extractTargets', () => {
     expect(brief('形成一支由3名省级以上名老中医、25名指导老师组成的人才队伍。').map(([, value]) => value)).toEqual([3, 25]);
   });
 
+  it('reads no target in what an assessment table’s criteria count, deduct or sample (缺1项扣0.5分, 扣院长年薪3万元, 抽查3个科室, ×100%)', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    // The unit a score is counted in: the criterion awards or deducts points per one of it.
+    expect(brief('建立全面预算的执行、分析、预警和反馈机制得1分，每缺1项内容扣0.5分，扣完为止；')).toEqual([]);
+    expect(brief('未按期限报送财务分析报告，缺1次扣3分，迟报1天扣2分，6分扣完为止；')).toEqual([]);
+    expect(brief('每引进1名学科带头人，奖励0.5分。')).toEqual([]);
+    expect(brief('占执业医师比例≥60%，每低于标准1个百分点，扣0.5分，扣完为止。')).toEqual([['>=', 60, '%']]);
+    // A standard the criterion sets keeps its figure beside the points it earns.
+    expect(brief('收入预算执行率偏差控制在5%以内，得2分。')).toEqual([['<=', 5, '%']]);
+    expect(brief('手术安全核查率100%，得1分。')).toEqual([['=', 100, '%']]);
+    // The sanction the criterion attaches, and the sample its method checks.
+    expect(brief('得分低于85分的不得分，扣院长当年年薪3万元；同时按外购药品耗材2倍金额从院长年薪中扣罚。')).toEqual([]);
+    expect(brief('抽查3个科室，现场考查；各抽查20户现场入户核实。')).toEqual([]);
+    // The formula that defines an indicator: "×100%" turns a ratio into a percentage.
+    expect(brief('住院率=住院病人数/门急诊就诊病人数×100%')).toEqual([]);
+  });
+
   it('reads no target in a scoring rule’s step (每低1个百分点扣2分), a score as a condition (得分低于60分的) or the count of a list just named', () => {
     const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
     expect(brief('县域内就诊率达到90%以上，每低1个百分点扣2分。')).toEqual([['>=', 90, '%']]);

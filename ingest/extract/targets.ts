@@ -422,6 +422,30 @@ function appliesToCase(masked: string, start: number): boolean {
   return /的\s*$/u.test(masked.slice(clauseStart(masked, from - 1, LIST_CLAUSE_BREAK), from - 1));
 }
 
+/** Points a criterion awards or deducts: "扣0.5分", "得2分", "奖励0.5分". */
+const POINTS = /(?:扣|得|奖励|加)\s*\d+(?:\.\d+)?\s*分/u;
+
+/**
+ * A 考核评分表's 评分标准 states what earns or loses points per one of something: "每缺1项内容扣0.5分", "缺1次扣3分，
+ * 迟报1天扣2分", "每引进1名学科带头人，奖励0.5分", and the sanction it attaches, "扣院长当年年薪3万元", "按外购药品耗材
+ * 2倍金额从院长年薪中扣罚". Such a number, uncompared, is the unit a score is counted in or the sanction: no level to
+ * reach. A standard the criterion sets is compared, a rate or a count of what to build, and kept: "收入预算执行率偏差
+ * 控制在5%以内，得2分", "手术安全核查率100%，得1分", "建设6个中心…得2分".
+ */
+function countsAScore(masked: string, numberStart: number, numberEnd: number, value: number, isPercent: boolean): boolean {
+  const clause = masked.slice(clauseStart(masked, numberStart), numberStart);
+  const rest = masked.slice(numberEnd);
+  const clauseEnd = rest.search(/[，,；;。\n]/u);
+  const restOfClause = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
+  if (/扣|罚|奖励/u.test(clause) || /扣罚|扣减|扣发/u.test(restOfClause)) return true;
+  // 每 before a verb counts per step ("每缺", "每引进"); before a measure word it means "each" ("每家医院…≥10例/月").
+  const perStep = /每(?![家个名年月日季周人所位])/u.test(clause);
+  if ((isPercent && !perStep) || (value !== 1 && !perStep)) return false;
+  // Per one of it, the points may follow in the next clause: "每引进1名学科带头人，奖励0.5分".
+  const sentenceEnd = rest.search(/[；;。\n]/u);
+  return POINTS.test(perStep ? (sentenceEnd < 0 ? rest : rest.slice(0, sentenceEnd)) : restOfClause);
+}
+
 /** Every quantified target in `text`, in order of appearance. */
 export function extractTargets(text: string, { offset = 0, defaultBy = null, documentYear = null }: TargetOptions = {}): TargetMention[] {
   const masked = maskQuoted(text);
@@ -508,6 +532,10 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
           !/[，。；;,：:\n\t\d]/u.test(masked.slice(c.verbEnd, numberStart).replace(/(?:19|20)\d{2}\s*年/gu, ''))),
     );
     if (change && numberStart < change.verbStart) continue;
+    // "住院率=住院病人数/门急诊就诊病人数×100%": the formula defining an indicator scales a ratio to a percentage.
+    if (/[×＊*]\s*$/u.test(before)) continue;
+    // "抽查3个科室": the sample an assessment's 考核方法 checks, not a level to reach.
+    if (/抽查\s*$/u.test(before)) continue;
     let cursor = numberEnd;
     const comparator = change ? { kind: change.kind, start: change.start } : comparatorBefore(masked, numberStart);
     // "人均预期寿命达到80岁": an age is a goal only when something compares it ("65岁以上老年人" is not).
@@ -520,6 +548,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     const suffix = suffixMatch?.[1] ?? null;
     if (suffixMatch) cursor += suffixMatch[0].length;
     const isPercent = isRate(unit);
+    if (!comparator && !suffix && countsAScore(masked, numberStart, cursor, Number(match[0]), isPercent)) continue;
     // "床位在100张以上的综合医院", "常住人口超过50万且…", "考核得分低于60分的": a condition describing something, not a goal.
     if (!isPercent && /^(?:分(?![钟别]))?[的且时]/u.test(masked.slice(cursor))) continue;
     if (unit && COUNT_WORDS.has(unit) && totalsEnumeration(masked, numberStart, cursor, Number(match[0]))) continue;
