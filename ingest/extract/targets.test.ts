@@ -214,6 +214,14 @@ describe('extractTargets', () => {
     expect(brief('形成一支由3名省级以上名老中医、25名指导老师组成的人才队伍。').map(([, value]) => value)).toEqual([3, 25]);
   });
 
+  it('reads no target in the number of bodies that issued a cited document jointly (市10个部门联合下发的《…》)', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(brief('落实好市10个部门联合下发的《关于进一步加强计划生育特殊家庭扶助关怀工作的通知》。')).toEqual([]);
+    expect(brief('国家卫生健康委等8部门联合印发《关于加强医疗机构药事管理的意见》。')).toEqual([]);
+    // Bodies to bring in are a goal: the verb is not one of issuing.
+    expect(brief('新增5个部门纳入联席会议。')).toEqual([['+', 5, '个']]);
+  });
+
   it('reads no target in what an assessment table’s criteria count, deduct or sample (缺1项扣0.5分, 扣院长年薪3万元, 抽查3个科室, ×100%)', () => {
     const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
     // The unit a score is counted in: the criterion awards or deducts points per one of it.

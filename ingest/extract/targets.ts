@@ -422,6 +422,9 @@ function appliesToCase(masked: string, start: number): boolean {
   return /的\s*$/u.test(masked.slice(clauseStart(masked, from - 1, LIST_CLAUSE_BREAK), from - 1));
 }
 
+/** After the count of a cited document's issuers: "个部门联合下发", "部门联合印发《". */
+const JOINT_ISSUERS = /^\s*个?(?:部门|单位|部委)(?:联合|共同)(?:下发|印发|发布|出台|制定)/u;
+
 /** Points a criterion awards or deducts: "扣0.5分", "得2分", "奖励0.5分". */
 const POINTS = /(?:扣|得|奖励|加)\s*\d+(?:\.\d+)?\s*分/u;
 
@@ -536,6 +539,9 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     if (/[×＊*]\s*$/u.test(before)) continue;
     // "抽查3个科室": the sample an assessment's 考核方法 checks, not a level to reach.
     if (/抽查\s*$/u.test(before)) continue;
+    // "市10个部门联合下发的《…》", "等8部门联合印发《…》": a 联合发文 is signed by every body that issues it, and the
+    // count names who issued the cited document.
+    if (JOINT_ISSUERS.test(masked.slice(numberEnd, numberEnd + 16))) continue;
     let cursor = numberEnd;
     const comparator = change ? { kind: change.kind, start: change.start } : comparatorBefore(masked, numberStart);
     // "人均预期寿命达到80岁": an age is a goal only when something compares it ("65岁以上老年人" is not).
