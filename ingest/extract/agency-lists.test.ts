@@ -28,8 +28,9 @@ describe('findAgencyLists', () => {
     expect(names('（牵头单位：县卫计委；配合单位：县乡两级医疗卫生机构）')).toEqual(['县卫计委:lead', '县乡两级医疗卫生机构:support']);
   });
 
-  it('reads 会同 between two bodies as two names and a body’s aside as no list of its own', () => {
-    expect(names('完善评价制度。（责任单位：市卫健委会同有关部门）')).toEqual(['市卫健委:unmarked', '有关部门:unmarked']);
+  it('reads 会同 between two bodies as the lead before it and the bodies it works with after it, and a body’s aside as no list of its own', () => {
+    expect(names('完善评价制度。（责任单位：市卫健委会同有关部门）')).toEqual(['市卫健委:lead', '有关部门:support']);
+    expect(names('（县卫生健康局会同县医保局、县财政局负责）')).toEqual(['县卫生健康局:lead', '县医保局:support', '县财政局:support']);
     expect(names('各县市区人民政府（市属开发区管委会）要加强领导。')).toEqual([]);
   });
 

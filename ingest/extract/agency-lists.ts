@@ -114,10 +114,23 @@ export function isAgencyName(name: string, { strict = false }: { strict?: boolea
 const CONJUNCTION = /以及|和|及|与|会同/gu;
 
 /**
- * Splits one piece at 和/及/与 only where the left side is already a whole body name, so names that
+ * "A会同B": A leads and B works with it. The 立法技术规范（试行）（一） of the NPC's 法制工作委员会 (2009)
+ * fixes the word: "“会同”前面的主体是牵头者，后面的主体是参与者" — the body before 会同 is the one that
+ * leads, the bodies after it take part in the work it leads (配合, in a task list's words).
+ */
+export const TOGETHER_WITH_LEAD = '会同';
+
+/** A part of a list piece, with the word that joined it to the part before ("会同"), if any. */
+interface JoinedPart {
+  span: Span;
+  joinedBy: string | null;
+}
+
+/**
+ * Splits one piece at 和/及/与/会同 only where the left side is already a whole body name, so names that
  * contain 和 themselves ("市经济和信息化委", "县人力资源和社会保障局") stay whole.
  */
-function splitAtConjunctions(text: string, span: Span): Span[] {
+function splitAtConjunctions(text: string, span: Span, joinedBy: string | null = null): JoinedPart[] {
   const piece = text.slice(span.start, span.end);
   for (const match of piece.matchAll(CONJUNCTION)) {
     const at = match.index;
@@ -127,12 +140,12 @@ function splitAtConjunctions(text: string, span: Span): Span[] {
     if (left.endsWith('党委') && /^(?:人民)?政府/u.test(right)) continue;
     if (right.length > 0 && isAgencyName(left)) {
       return [
-        trimSpan(text, { start: span.start, end: span.start + at }),
-        ...splitAtConjunctions(text, trimSpan(text, { start: span.start + at + match[0].length, end: span.end })),
+        { span: trimSpan(text, { start: span.start, end: span.start + at }), joinedBy },
+        ...splitAtConjunctions(text, trimSpan(text, { start: span.start + at + match[0].length, end: span.end }), match[0]),
       ];
     }
   }
-  return [span];
+  return [{ span, joinedBy }];
 }
 
 /**
@@ -211,16 +224,24 @@ export function parseAgencyList(content: string, options: ParseListOptions = {})
         if (!/\s/u.test(content.charAt(end))) cut--;
       }
     }
+    // After "A会同B" the rest of the clause ("A会同B、C负责") are the bodies A works with.
+    let afterTogetherWith = false;
     for (const piece of splitTopLevel(content.slice(start, end), '、')) {
       const absolute = { start: start + piece.start, end: start + piece.end };
       for (const part of splitAtConjunctions(content, absolute)) {
-        let cleaned = cleanPiece(content, part);
+        let cleaned = cleanPiece(content, part.span);
         const marked = INLINE_ROLE.exec(content.slice(cleaned.start, cleaned.end));
         if (marked) cleaned = cleanPiece(content, { start: cleaned.start, end: cleaned.end - marked[0].length });
         const name = compact(content.slice(cleaned.start, cleaned.end));
+        if (part.joinedBy === TOGETHER_WITH_LEAD && !afterTogetherWith) {
+          const lead = pending.at(-1);
+          if (lead?.role === null) lead.role = 'lead';
+          afterTogetherWith = true;
+        }
         if (name.length === 0 || GENERIC.test(name) || AFTER_ETC.test(name)) continue;
         if (marked) sawMarker = true;
-        pending.push({ span: cleaned, role: marked ? (INLINE_ROLES[marked[1] ?? ''] ?? null) : null });
+        const inline = marked ? (INLINE_ROLES[marked[1] ?? ''] ?? null) : null;
+        pending.push({ span: cleaned, role: inline ?? (afterTogetherWith ? 'support' : null) });
       }
     }
     if (verbRole) flush(verbRole === 'unmarked' ? labelRole : verbRole);

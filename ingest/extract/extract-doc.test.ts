@@ -284,18 +284,28 @@ describe('extractDoc', () => {
     expect(doc.tasks[0]?.targets.map((target) => [target.value, target.by])).toEqual([[100, '2025']]);
   });
 
-  it('names the bodies a provision puts to work when it prints no responsibility list', () => {
+  it('names the bodies a provision puts to work when it prints no responsibility list, a lead ranking only its own clause', () => {
     const doc = extractDoc(
       docOf([
         { text: '（四）优化绩效考核办法。各县（市、区）卫计局要会同各总医院完善考核办法，医务人员要积极参与。', path: '一/（四）' },
         { text: '（五）全面落实政府办医责任。加大投入。', path: '一/（五）' },
       ]),
     );
+    // "A要会同B": A leads, B works with it.
     expect(doc.tasks[0]?.agencies.map((agency) => [agency.name, agency.role])).toEqual([
-      ['各县（市、区）卫计局', 'responsible'],
-      ['各总医院', 'responsible'],
+      ['各县（市、区）卫计局', 'lead'],
+      ['各总医院', 'support'],
     ]);
     expect(doc.tasks[1]?.agencies).toEqual([]);
+    const clauses = extractDoc(
+      docOf([{ text: '三、组织管理。市纠风办负责制定方案，市市场监管局会同市工信局负责企业整治，市卫健委负责医疗机构整治。', path: '三' }]),
+    );
+    expect(clauses.tasks[0]?.agencies.map((agency) => [agency.name, agency.role])).toEqual([
+      ['市纠风办', 'responsible'],
+      ['市市场监管局', 'lead'],
+      ['市工信局', 'support'],
+      ['市卫健委', 'responsible'],
+    ]);
   });
 
   it('takes the deadline from the wording, else from the roadmap’s 完成时间, completing months with the document year', () => {

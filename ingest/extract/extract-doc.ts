@@ -116,7 +116,11 @@ function agenciesOf(task: ParsedTask, offset: number, rules: DocumentRules): Age
   }
   if (mentions.length === 0) {
     // No responsibility list: the bodies the provision's clauses put to work ("各县（市、区）卫计局要…").
-    for (const agency of assignRoles(findProseActors(task.text, { offset }))) add(agency);
+    // Each clause states its own actor's duty, so a lead stated in one clause ("A会同B…", "A牵头") ranks
+    // only the bodies of that clause: an actor no clause ranks is responsible for its own work.
+    for (const agency of findProseActors(task.text, { offset })) {
+      add(agency.role === 'unmarked' ? { ...agency, role: 'responsible' } : { ...agency, role: agency.role });
+    }
     return mentions.map((mention, position) => ({ ...mention, position }));
   }
   if (task.kind !== 'section') {

@@ -16,11 +16,16 @@ describe('findProseActors', () => {
     expect(names('市医改办每半年组织一次督导检查。')).toEqual([['市医改办', 'unmarked']]);
   });
 
-  it('reads a body that 牵头 as the lead, and the bodies after 会同 as sharing the work', () => {
+  it('reads a body that 牵头 as the lead, and a body before 会同 as leading the bodies after it, which support', () => {
     expect(names('县（市）委组织部门牵头，研究提出人选。')).toEqual([['县（市）委组织部门', 'lead']]);
     expect(names('各县（市、区）卫健部门要会同各总医院（医共体）、市医保局完善办法。')).toEqual([
-      ['各县（市、区）卫健部门', 'unmarked'],
-      ['各总医院（医共体）', 'unmarked'],
+      ['各县（市、区）卫健部门', 'lead'],
+      ['各总医院（医共体）', 'support'],
+      ['市医保局', 'support'],
+    ]);
+    // 联合 joins bodies as equals: it ranks nobody.
+    expect(names('市卫健委联合市医保局开展专项检查。')).toEqual([
+      ['市卫健委', 'unmarked'],
       ['市医保局', 'unmarked'],
     ]);
   });
@@ -59,9 +64,9 @@ describe('findProseActors', () => {
       ['市财政局', 'support'],
     ]);
     expect(names('由市食品药品监督管理局会同市工商局、经信委负责。')).toEqual([
-      ['市食品药品监督管理局', 'unmarked'],
-      ['市工商局', 'unmarked'],
-      ['经信委', 'unmarked'],
+      ['市食品药品监督管理局', 'lead'],
+      ['市工商局', 'support'],
+      ['经信委', 'support'],
     ]);
     expect(names('由市委组织部、市卫健委按职责分工负责。')).toEqual([
       ['市委组织部', 'unmarked'],

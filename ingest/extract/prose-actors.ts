@@ -6,7 +6,7 @@
  * Only names that look like bodies count, so "医务人员要…" or "患者应…" name no agency.
  */
 import type { Span } from '../../graph-schema/payloads.js';
-import { isAgencyName, type ListedAgency, type ListedRole } from './agency-lists.js';
+import { isAgencyName, TOGETHER_WITH_LEAD, type ListedAgency, type ListedRole } from './agency-lists.js';
 import { splitTopLevel } from './text-scan.js';
 
 /**
@@ -100,7 +100,10 @@ function partnersAt(text: string, at: number): { name: string; span: Span }[] | 
   return null;
 }
 
-/** "X会同Y…", "X联合Y…": Y shares the work. */
+/**
+ * "X会同Y…": X leads, Y works with it (see TOGETHER_WITH_LEAD: "“会同”前面的主体是牵头者，后面的主体是参与者").
+ * "X联合Y…": Y shares the work as X's equal; nobody is ranked.
+ */
 const TOGETHER_WITH = /会同|联合/gu;
 
 /**
@@ -131,10 +134,23 @@ export function findProseActors(text: string, { offset = 0 }: { offset?: number 
   }
   for (const match of text.matchAll(TOGETHER_WITH)) {
     // Only right after an actor ("X要会同Y"): "会同" also joins plans ("会同制定").
-    if (![...found.values()].some((agency) => match.index - (agency.span.end - offset) <= 3 && match.index >= agency.span.end - offset))
-      continue;
+    const actor = [...found.values()].find(
+      (agency) => match.index - (agency.span.end - offset) <= 3 && match.index >= agency.span.end - offset,
+    );
+    if (!actor) continue;
     const names = partnersAt(text, match.index + match[0].length);
-    if (names) add(names, 'unmarked');
+    if (!names) continue;
+    const ranked = match[0] === TOGETHER_WITH_LEAD;
+    if (ranked && actor.role === 'unmarked') actor.role = 'lead';
+    add(names, ranked ? 'support' : 'unmarked');
+    if (!ranked) continue;
+    // A clause read whole ("由A会同B、C负责") has taken the partners already, unranked: every body after
+    // 会同 in its clause works with the lead.
+    const clauseEnd = match.index + Math.max(0, text.slice(match.index).search(/[，。；：]|$/u));
+    for (const partner of found.values()) {
+      const at = partner.span.start - offset;
+      if (at > match.index && at < clauseEnd && partner.role === 'unmarked') partner.role = 'support';
+    }
   }
   for (const match of text.matchAll(BY)) {
     // BY's one group is not optional: the fallback is never taken.

@@ -41,6 +41,29 @@ describe('extractTargets', () => {
     expect(read('从2023年起提高到80元。').map((target) => target.slice(0, 4))).toEqual([['>=', 80, '元', '2023']]);
   });
 
+  it('reads 由X降至Y and 由X调整为Y as the new value Y, X being where it starts from (三明 2018 待遇调整)', () => {
+    const read = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit, t.text]);
+    expect(read('在职人员起付线由750元降至600元，退休人员起付线由650元降至500元。')).toEqual([
+      ['<=', 600, '元', '由750元降至600元'],
+      ['<=', 500, '元', '由650元降至500元'],
+    ]);
+    expect(read('血液透析基金支付限额由原来的330元/人次调整为400元/人次。')).toEqual([['=', 400, '元', '由原来的330元/人次调整为400元']]);
+  });
+
+  it('reads no target in a rate raised or lowered by N points for a case a benefit rule names (…就诊的，报销比例降低10个百分点)', () => {
+    const read = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(read('参保患者未经转诊到县域外就诊的，报销比例降低10个百分点。')).toEqual([]);
+    expect(read('经双向转诊回基层住院的，报销比例提高5个百分点，不再另设起付线。')).toEqual([]);
+    // A goal names no case: a level to reach, or a rise by a year's end, stays a target.
+    expect(read('2024年底，基层诊疗量占比达到65%或同比提高1个百分点左右。')).toEqual([
+      ['>=', 65, '%'],
+      ['+', 1, '个百分点'],
+    ]);
+    expect(read('到2025年，县域内就诊率提高5个百分点以上。')).toEqual([['+', 5, '个百分点']]);
+    // The case sets a level for its own group: "达到…的，…提高到" is still read as the level it sets.
+    expect(read('对符合条件的困难群众，住院报销比例提高到90%。')).toEqual([['>=', 90, '%']]);
+  });
+
   it('names the measure of a goal stated after 围绕实现 without the lead words (佛山 2016)', () => {
     expect(extractTargets('围绕实现区域内住院率达到90%左右的目标,优化配置医疗卫生资源。')[0]).toMatchObject({
       metric: '区域内住院率',
@@ -168,6 +191,18 @@ describe('extractTargets', () => {
     expect(pick('全县重点人群已实现应签尽签。')).toEqual([]);
   });
 
+  it('reads the 应X尽X idiom set off in quotation marks (“应汇尽汇”) as the idiom, a number in quotation marks still as a name', () => {
+    const pick = (text: string) => extractTargets(text).map((t) => [t.text, t.metric, t.op, t.value, t.unit]);
+    expect(pick('完善信息化支撑，实现数据“应汇尽汇”和动态更新。')).toEqual([['应汇尽汇', '数据应汇尽汇', '=', 100, '%']]);
+    expect(pick('坚持“应治尽治、应管尽管”，强化检查。')).toEqual([
+      ['应治尽治', '坚持应治尽治', '=', 100, '%'],
+      ['应管尽管', '坚持应管尽管', '=', 100, '%'],
+    ]);
+    // A quotation that holds more than the idiom is a name: "“应收尽收”工作法" names a method.
+    expect(pick('推广“应收尽收三步工作法”。')).toEqual([]);
+    expect(pick('学习“3个10%”经验。')).toEqual([]);
+  });
+
   it('reads no target in the count of members a body is formed of (联合辖区7家医疗机构组建, 共组建3个), only in a level to reach', () => {
     const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
     expect(brief('由县人民医院牵头，联合辖区7家医疗机构组建紧密型医共体。')).toEqual([]);
@@ -177,6 +212,31 @@ describe('extractTargets', () => {
     expect(brief('2024年底前组建3个紧密型医共体。')).toEqual([['=', 3, '个']]);
     expect(brief('力争医共体成员单位达到20家。')).toEqual([['>=', 20, '家']]);
     expect(brief('形成一支由3名省级以上名老中医、25名指导老师组成的人才队伍。').map(([, value]) => value)).toEqual([3, 25]);
+  });
+
+  it('reads no target in the number of bodies that issued a cited document jointly (市10个部门联合下发的《…》)', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    expect(brief('落实好市10个部门联合下发的《关于进一步加强计划生育特殊家庭扶助关怀工作的通知》。')).toEqual([]);
+    expect(brief('国家卫生健康委等8部门联合印发《关于加强医疗机构药事管理的意见》。')).toEqual([]);
+    // Bodies to bring in are a goal: the verb is not one of issuing.
+    expect(brief('新增5个部门纳入联席会议。')).toEqual([['+', 5, '个']]);
+  });
+
+  it('reads no target in what an assessment table’s criteria count, deduct or sample (缺1项扣0.5分, 扣院长年薪3万元, 抽查3个科室, ×100%)', () => {
+    const brief = (text: string) => extractTargets(text).map((t) => [t.op, t.value, t.unit]);
+    // The unit a score is counted in: the criterion awards or deducts points per one of it.
+    expect(brief('建立全面预算的执行、分析、预警和反馈机制得1分，每缺1项内容扣0.5分，扣完为止；')).toEqual([]);
+    expect(brief('未按期限报送财务分析报告，缺1次扣3分，迟报1天扣2分，6分扣完为止；')).toEqual([]);
+    expect(brief('每引进1名学科带头人，奖励0.5分。')).toEqual([]);
+    expect(brief('占执业医师比例≥60%，每低于标准1个百分点，扣0.5分，扣完为止。')).toEqual([['>=', 60, '%']]);
+    // A standard the criterion sets keeps its figure beside the points it earns.
+    expect(brief('收入预算执行率偏差控制在5%以内，得2分。')).toEqual([['<=', 5, '%']]);
+    expect(brief('手术安全核查率100%，得1分。')).toEqual([['=', 100, '%']]);
+    // The sanction the criterion attaches, and the sample its method checks.
+    expect(brief('得分低于85分的不得分，扣院长当年年薪3万元；同时按外购药品耗材2倍金额从院长年薪中扣罚。')).toEqual([]);
+    expect(brief('抽查3个科室，现场考查；各抽查20户现场入户核实。')).toEqual([]);
+    // The formula that defines an indicator: "×100%" turns a ratio into a percentage.
+    expect(brief('住院率=住院病人数/门急诊就诊病人数×100%')).toEqual([]);
   });
 
   it('reads no target in a scoring rule’s step (每低1个百分点扣2分), a score as a condition (得分低于60分的) or the count of a list just named', () => {

@@ -373,7 +373,7 @@ const HALVES: Record<string, number> = { 一: 2, 两: 4, 二: 4 };
  * when) names no baseline.
  */
 const CHANGE =
-  /(?:从|由)[^，。；;,：:\n\t]{0,30}?\d+(?:\.\d+)?(?![\d.]|\s*[年月日起])[^，。；;,：:\n\t]{0,12}?((?:提高|提升|增加|上升|扩大|降低|下降|减少|压缩)(?:到|至))/gu;
+  /(?:从|由)[^，。；;,：:\n\t]{0,30}?\d+(?:\.\d+)?(?![\d.]|\s*[年月日起])[^，。；;,：:\n\t]{0,12}?((?:提高|提升|增加|上升|扩大|降低|下降|减少|压缩)(?:到|至)|降至|增至|调整(?:为|到|至))/gu;
 
 interface Change {
   /** Where 从/由 is printed: the target's text starts there. */
@@ -393,9 +393,60 @@ function changesIn(masked: string): Change[] {
       start: match.index,
       verbStart: verbEnd - verb.length,
       verbEnd,
-      kind: COMPARATORS[verb] ?? (/[降下减压]/u.test(verb) ? 'fall' : 'reach'),
+      // "由330元/人次调整为400元/人次": 调整 names no direction; the new value is set as printed.
+      kind: COMPARATORS[verb] ?? (verb.startsWith('调整') ? 'hold' : /[降下减压]/u.test(verb) ? 'fall' : 'reach'),
     };
   });
+}
+
+/** The 应X尽X idiom: "应签尽签", "应保尽保", "应收尽收" — every one who should be X'd is. */
+const IDIOM_OF_EVERY_ONE = /应([\u4e00-\u9fff])尽\1/gu;
+
+/** The “…” quotation around `position`: offsets of its opening and closing marks, or null. */
+function enclosingQuotation(text: string, position: number): { start: number; end: number } | null {
+  const start = text.lastIndexOf('“', position);
+  const end = text.indexOf('”', position);
+  if (start < 0 || end < 0 || text.lastIndexOf('”', position) > start) return null;
+  return { start, end };
+}
+
+/**
+ * A benefit rule states how a rate is applied to a case, the case named first by a clause ending in 的 — the
+ * 的-phrase of legal drafting that names whom a rule applies to ("有下列情形之一的，…"): "参保患者未经转诊到县域外
+ * 就诊的，报销比例降低10个百分点", "经双向转诊回基层住院的，报销比例提高5个百分点". A rise or fall by N there is
+ * the rule's step for that case, not a level the plan sets out to reach ("县域内就诊率提高5个百分点以上").
+ */
+function appliesToCase(masked: string, start: number): boolean {
+  const from = clauseStart(masked, start, LIST_CLAUSE_BREAK);
+  if (from === 0 || !/[，,]/u.test(masked.charAt(from - 1))) return false;
+  return /的\s*$/u.test(masked.slice(clauseStart(masked, from - 1, LIST_CLAUSE_BREAK), from - 1));
+}
+
+/** After the count of a cited document's issuers: "个部门联合下发", "部门联合印发《". */
+const JOINT_ISSUERS = /^\s*个?(?:部门|单位|部委)(?:联合|共同)(?:下发|印发|发布|出台|制定)/u;
+
+/** Points a criterion awards or deducts: "扣0.5分", "得2分", "奖励0.5分". */
+const POINTS = /(?:扣|得|奖励|加)\s*\d+(?:\.\d+)?\s*分/u;
+
+/**
+ * A 考核评分表's 评分标准 states what earns or loses points per one of something: "每缺1项内容扣0.5分", "缺1次扣3分，
+ * 迟报1天扣2分", "每引进1名学科带头人，奖励0.5分", and the sanction it attaches, "扣院长当年年薪3万元", "按外购药品耗材
+ * 2倍金额从院长年薪中扣罚". Such a number, uncompared, is the unit a score is counted in or the sanction: no level to
+ * reach. A standard the criterion sets is compared, a rate or a count of what to build, and kept: "收入预算执行率偏差
+ * 控制在5%以内，得2分", "手术安全核查率100%，得1分", "建设6个中心…得2分".
+ */
+function countsAScore(masked: string, numberStart: number, numberEnd: number, value: number, isPercent: boolean): boolean {
+  const clause = masked.slice(clauseStart(masked, numberStart), numberStart);
+  const rest = masked.slice(numberEnd);
+  const clauseEnd = rest.search(/[，,；;。\n]/u);
+  const restOfClause = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd);
+  if (/扣|罚|奖励/u.test(clause) || /扣罚|扣减|扣发/u.test(restOfClause)) return true;
+  // 每 before a verb counts per step ("每缺", "每引进"); before a measure word it means "each" ("每家医院…≥10例/月").
+  const perStep = /每(?![家个名年月日季周人所位])/u.test(clause);
+  if ((isPercent && !perStep) || (value !== 1 && !perStep)) return false;
+  // Per one of it, the points may follow in the next clause: "每引进1名学科带头人，奖励0.5分".
+  const sentenceEnd = rest.search(/[；;。\n]/u);
+  return POINTS.test(perStep ? (sentenceEnd < 0 ? rest : rest.slice(0, sentenceEnd)) : restOfClause);
 }
 
 /** Every quantified target in `text`, in order of appearance. */
@@ -484,6 +535,13 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
           !/[，。；;,：:\n\t\d]/u.test(masked.slice(c.verbEnd, numberStart).replace(/(?:19|20)\d{2}\s*年/gu, ''))),
     );
     if (change && numberStart < change.verbStart) continue;
+    // "住院率=住院病人数/门急诊就诊病人数×100%": the formula defining an indicator scales a ratio to a percentage.
+    if (/[×＊*]\s*$/u.test(before)) continue;
+    // "抽查3个科室": the sample an assessment's 考核方法 checks, not a level to reach.
+    if (/抽查\s*$/u.test(before)) continue;
+    // "市10个部门联合下发的《…》", "等8部门联合印发《…》": a 联合发文 is signed by every body that issues it, and the
+    // count names who issued the cited document.
+    if (JOINT_ISSUERS.test(masked.slice(numberEnd, numberEnd + 16))) continue;
     let cursor = numberEnd;
     const comparator = change ? { kind: change.kind, start: change.start } : comparatorBefore(masked, numberStart);
     // "人均预期寿命达到80岁": an age is a goal only when something compares it ("65岁以上老年人" is not).
@@ -496,6 +554,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     const suffix = suffixMatch?.[1] ?? null;
     if (suffixMatch) cursor += suffixMatch[0].length;
     const isPercent = isRate(unit);
+    if (!comparator && !suffix && countsAScore(masked, numberStart, cursor, Number(match[0]), isPercent)) continue;
     // "床位在100张以上的综合医院", "常住人口超过50万且…", "考核得分低于60分的": a condition describing something, not a goal.
     if (!isPercent && /^(?:分(?![钟别]))?[的且时]/u.test(masked.slice(cursor))) continue;
     if (unit && COUNT_WORDS.has(unit) && totalsEnumeration(masked, numberStart, cursor, Number(match[0]))) continue;
@@ -511,6 +570,7 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
     // A bare number with no unit is only a target when something compares it: "达到1.2左右".
     if (!unit && !comparator && !suffix) continue;
     if (!comparator && !suffix && countsMembers(masked, numberStart, cursor)) continue;
+    if ((comparator?.kind === '+' || comparator?.kind === '-') && appliesToCase(masked, comparator.start)) continue;
     const value = Number(match[0]) * (comparator?.kind === '-' ? -1 : 1);
     const start = comparator?.start ?? numberStart;
     const metricBefore = metricOf(text.slice(clauseStart(masked, start), start));
@@ -625,8 +685,24 @@ export function extractTargets(text: string, { offset = 0, defaultBy = null, doc
 
   // "应X尽X" says every one who should be X'd is: "重点人群应签尽签" (家庭医生签约), "困难群众应保尽保" (参保),
   // "应检尽检", "应收尽收" — the idiom of the State Council's documents for a coverage of 100%.
-  for (const match of masked.matchAll(/应([\u4e00-\u9fff])尽\1/gu)) {
-    const subject = metricOf(text.slice(clauseStart(masked, match.index), match.index)) ?? '';
+  // The idiom is often set off in quotation marks, which GB/T 15834—2011 (标点符号用法) 4.1.3.2 gives to "需要着重论述或
+  // 强调的内容": "实现数据“应汇尽汇”", "坚持“应治尽治、应管尽管”". A quotation holding nothing but such idioms stresses
+  // them; one holding more ("“应收尽收三步工作法”") is a name, and stays masked.
+  for (const match of text.matchAll(IDIOM_OF_EVERY_ONE)) {
+    let subjectEnd = match.index;
+    if (masked.charAt(match.index) !== text.charAt(match.index)) {
+      const quote = enclosingQuotation(text, match.index);
+      if (
+        !quote ||
+        text
+          .slice(quote.start + 1, quote.end)
+          .replace(IDIOM_OF_EVERY_ONE, '')
+          .replace(/[、，\s]/gu, '') !== ''
+      )
+        continue;
+      subjectEnd = quote.start;
+    }
+    const subject = metricOf(text.slice(clauseStart(masked, subjectEnd), subjectEnd)) ?? '';
     push(match.index, match.index + match[0].length, match.index, { op: '=', value: 100, unit: '%' }, `${subject}${match[0]}`);
   }
 

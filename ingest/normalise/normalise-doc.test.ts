@@ -16,6 +16,16 @@ describe('normaliseDoc', () => {
     expect(textOf('（1）达到９０％，(二)推进ＤＲＧ付费')).toBe('（1）达到90％，（二）推进DRG付费');
   });
 
+  it('keeps a task table’s row whole when a cell copied from Excel holds a line break, quoted as tab-separated text quotes it', () => {
+    const pasted =
+      '序号\t重点任务\t牵头单位\n1\t"1.开展医共体建设试点；\n2.县域内就诊率达到90%以上。"\t市卫生健康委\n2\t做实签约服务\t"市医保局"\n';
+    const lines = textOf(pasted).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^1\t1\.开展医共体建设试点；\s?2\.县域内就诊率达到90%以上。\t市卫生健康委$/u);
+    // A quoted cell without a line break is left as printed.
+    expect(lines[2]).toBe('2\t做实签约服务\t"市医保局"');
+  });
+
   it('keeps the 〔〕 of a document number', () => {
     expect(textOf('资府发〔2017〕23号')).toBe('资府发〔2017〕23号');
   });

@@ -65,6 +65,20 @@ function normaliseCharacters(m: MappedText): MappedText {
   );
 }
 
+/**
+ * A task table copied out of Excel arrives as tab-separated text, and a cell holding a line break (Alt+Enter in
+ * the sheet: "1.…；\n2.…") is wrapped in double quotes, its own quotes doubled — the delimited-text convention
+ * of RFC 4180 2.6 ("Fields containing line breaks (CRLF), double quotes, and commas should be enclosed in
+ * double-quotes"). The quoted break belongs to the cell, not the row: it becomes a space, and the quotes go,
+ * one character for one so the offsets stay put.
+ */
+const QUOTED_MULTILINE_CELL = /(?<=^|\t)"((?:[^"\t]|"")*\n(?:[^"\t]|"")*)"(?=\t|\n|$)/gmu;
+
+function unquoteMultilineCells(m: MappedText): MappedText {
+  if (!m.text.includes('\t"')) return m;
+  return replaceMatches(m, QUOTED_MULTILINE_CELL, (match) => ` ${(match[1] ?? '').replace(/\n/gu, ' ').replace(/""/gu, '" ')} `);
+}
+
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ' };
 
 /** Markup left in text exports ("<p>① …</p> <p>② …</p>", "<br>", "&nbsp;") and word-processor bookmarks. */
@@ -278,6 +292,7 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
   let m = mappedFrom(doc.source.sourceText);
   m = normaliseCharacters(m);
   m = removeMarkup(m, warn);
+  m = unquoteMultilineCells(m);
 
   // Lines, tidied; blank lines only remember that a break happened.
   const tidied: SourceLine[] = [];

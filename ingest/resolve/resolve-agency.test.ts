@@ -98,6 +98,9 @@ describe('resolveAgencyName', () => {
       expect(resolve(name, SANMING).agency).toMatchObject({ id: '350400:LOWER_GOVS', type: 'LOWER_GOVS' });
     }
     expect(resolve('各镇人民政府（开发区工委）', ZONGYANG).agency.type).toBe('LOWER_GOVS');
+    // 街道办事处 are the government's own agencies below it: "市辖区、不设区的市的人民政府，经上一级人民政府批准，
+    // 可以设立若干街道办事处，作为它的派出机关" (地方各级人民代表大会和地方各级人民政府组织法).
+    expect(resolve('各街道办事处', ZONGYANG).agency.type).toBe('LOWER_GOVS');
   });
 
   it('does not read 市场监管局 as 市 + 场监管局, with or without a prefix of its own', () => {

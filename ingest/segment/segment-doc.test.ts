@@ -74,11 +74,11 @@ describe('segmentDoc: numbering styles', () => {
     ]);
   });
 
-  it('keeps the top-level 一、 headings of a flat list with prose under them sections beside a run-in item', () => {
+  it('reads the top-level 一、 parts with only prose under them as items, the work they state, beside a run-in item', () => {
     const doc = segment(
       '资阳市试点方案\n一、工作目标\n以维护人民健康为中心。\n二、加强组织领导\n各部门要加强领导。\n三、做好宣传。营造良好氛围。',
     );
-    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['section 一', 'section 二', 'item 三']);
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['item 一', 'item 二', 'item 三']);
   });
 
   it('nests 一、 （一） 1. （1） ① in prose', () => {
@@ -131,10 +131,34 @@ describe('segmentDoc: numbering styles', () => {
     expect(outline(doc)).toEqual(['item 1 1. 加强监管。', 'measure 1/① ① 完善飞行检查机制。', 'measure 1/② ② 建立会商机制。']);
   });
 
-  it('keeps a top-level heading with only prose under it as a section, with the prose as its text', () => {
+  it('reads an assessment indicator whose numbered criteria award or deduct points as an item with its criteria as measures', () => {
+    const doc = segment(
+      [
+        '三明市公立医院总会计师年薪考核评分标准',
+        '一、预算管理（24分）',
+        '（一）预算管理制度建设',
+        '1.科学建立全面预算的编制、审批程序，得1分，未建立的扣1分；',
+        '2.建立全面预算绩效考核机制得1分，未制定的不得分。',
+        '（二）预算编制管理',
+        '1.推行零基预算。',
+        '2.健全预算调整程序。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual([
+      'section 一',
+      'item 一/（一）',
+      'measure 一/（一）/1',
+      'measure 一/（一）/2',
+      'section 一/（二）',
+      'item 一/（二）/1',
+      'item 一/（二）/2',
+    ]);
+  });
+
+  it('reads a top-level heading with only prose under it as an item, the prose its text; one over numbered parts as a section', () => {
     const doc = segment('资阳市试点方案\n一、工作目标\n以维护人民健康为中心。\n二、工作任务\n（一）强化组织领导。在各级领导下推进。');
     expect(outline(doc)).toEqual([
-      'section 一 一、 工作目标\n以维护人民健康为中心。',
+      'item 一 一、 工作目标\n以维护人民健康为中心。',
       'section 二 二、 工作任务',
       'item 二/（一） （一） 强化组织领导。在各级领导下推进。',
     ]);

@@ -28,6 +28,24 @@ function isHeadingOnly(text: string, unit: Unit): boolean {
 
 const hasNumberedChildren = (unit: Unit) => unit.children.some((child) => child.style !== 'circled' && child.style !== 'row');
 
+/** A scoring criterion of an assessment table: it awards or deducts points ("得1分，未设置的不得分", "每缺1项扣0.5分"). */
+const SCORING_CRITERION = /[得扣]\s*[\dl.]+\s*分|不得分/u;
+
+/**
+ * A 考核评分表 prints under each indicator (二级指标, "（二）") the numbered criteria of its 评分标准 column, each
+ * awarding or deducting points: "（二）预算管理制度建设 1.科学建立全面预算的编制、审批程序，得1分，未建立的扣1分；2.…".
+ * The indicator is the work assessed, an item; its criteria are the sub-points it is scored by, not items of their
+ * own. A 一级指标 ("一、服务评价（7分）") groups indicators, whose own rows carry points too: it stays a heading.
+ */
+function scoredByCriteria(text: string, unit: Unit): boolean {
+  const numbered = unit.children.filter((child) => child.style !== 'circled' && child.style !== 'row');
+  return (
+    (unit.style === 'cnParen' || unit.style === 'arabic' || unit.style === 'arabicParen') &&
+    numbered.length > 0 &&
+    numbered.every((child) => child.children.length === 0 && SCORING_CRITERION.test(text.slice(child.start, child.end)))
+  );
+}
+
 /**
  * GB/T 9704 numbers the levels of a text "一、" "（一）" "1." "（1）": a document whose whole outline is
  * one flat list of "1." entries, some of them sentences of work ("1.创建国家卫生县城。"), is a list of
@@ -48,12 +66,17 @@ function kindOf(text: string, unit: Unit, parentKind: TaskKind | null, depth: nu
   // actions that carry out the work: "（一）聚焦健康素养提升，推进健康行动。", "一、加强执业注册引导。".
   const heading = text.slice(unit.start, unit.headingEnd).trim();
   const headingSentence = /^[^。！？；\n]{2,30}。$/u.test(heading);
-  if (hasNumberedChildren(unit)) return isHeadingOnly(text, unit) || headingSentence ? 'section' : 'item';
-  // A top-level heading with only prose under it ("一、工作目标") is still a heading of the plan; a row
-  // that a task table gives a 责任单位 or a 完成时限 is a task, however short.
-  const assigned =
-    unit.style !== 'annex' && unit.supplements.some((supplement) => supplement.role === 'agencies' || supplement.role === 'deadline');
-  if (depth === 0 && !flatListOfItems && !assigned && isHeadingOnly(text, unit)) return 'section';
+  if (hasNumberedChildren(unit) && !scoredByCriteria(text, unit)) return isHeadingOnly(text, unit) || headingSentence ? 'section' : 'item';
+  if (hasNumberedChildren(unit)) return 'item';
+  // A heading groups the numbered parts below it; "Counts are of items and measures, not headings" (issue 13):
+  // a top-level part with only prose under it ("一、工作目标\n以…为原则，通过…", "四、执行时间\n本通知自发文之日起
+  // 执行。") is itself the work it states, an item. A heading printed with nothing under it stays a heading, and so
+  // does the title of an attachment ("附件1\n…指标表"): a 附件 is "公文正文的说明、补充或者参考资料", material appended
+  // to the text, not a provision of it.
+  const ownProse = text.slice(unit.headingEnd, unit.end).trim().length > 0;
+  const assigned = unit.supplements.some((supplement) => supplement.role === 'agencies' || supplement.role === 'deadline');
+  const titleOnly = unit.style === 'annex' || (!ownProse && !assigned);
+  if (depth === 0 && !flatListOfItems && titleOnly && isHeadingOnly(text, unit)) return 'section';
   return 'item';
 }
 

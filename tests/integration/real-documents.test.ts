@@ -76,7 +76,7 @@ describe('the real documents, read as a reader reads them', () => {
 
   it('gives each unit found the kind a reader gives it: a heading over its lead paragraph, a work item, a sub-measure', () => {
     const kindMisses = scores.flatMap((score) => score.kindMisses.map((miss) => `${score.file}: ${miss}`));
-    expect(ratio(totalOf(scores).unitKind), kindMisses.slice(0, 40).join('\n')).toBeGreaterThanOrEqual(0.93);
+    expect(ratio(totalOf(scores).unitKind), kindMisses.slice(0, 40).join('\n')).toBeGreaterThanOrEqual(0.99);
   });
 
   it('finds the responsible agencies with their types and the roles the documents give them', () => {
@@ -88,6 +88,7 @@ describe('the real documents, read as a reader reads them', () => {
   it('finds the targets and the deadlines a reader finds', () => {
     const total = totalOf(scores);
     expect(ratio(total.targetRecall)).toBeGreaterThanOrEqual(0.9); // goal 0.85
+    expect(ratio(total.targetPrecision)).toBeGreaterThanOrEqual(0.74);
     expect(ratio(total.deadlineRecall)).toBeGreaterThanOrEqual(0.9); // goal 0.85
   });
 });

@@ -65,8 +65,9 @@ const expectations: SeedExpectation[] = [
       jurisdictionId: '340722',
       year: 2020,
     },
-    sections: 7,
-    items: 20,
+    // 七 加强组织实施 has only prose under it: an item (issue 13: counts are of items and measures, not headings).
+    sections: 6,
+    items: 21,
     measures: 0,
     samples: [
       { path: '一', key: '一、', kind: 'section', starts: '加强和完善深化医改组织领导', ends: '加强和完善深化医改组织领导' },
@@ -108,7 +109,7 @@ const expectations: SeedExpectation[] = [
       },
       { path: '六/19', key: '19.', kind: 'item', starts: '加强乡村医生队伍建设', ends: '县委编办、县人力资源社会保障局）' },
       { path: '六/20', key: '20.', kind: 'item', starts: '落实中西医并重', ends: '市医保局）' },
-      { path: '七', key: '七、', kind: 'section', starts: '加强组织实施', ends: '确保重点工作扎实有序推进。' },
+      { path: '七', key: '七、', kind: 'item', starts: '加强组织实施', ends: '确保重点工作扎实有序推进。' },
     ],
   },
   {
@@ -124,13 +125,13 @@ const expectations: SeedExpectation[] = [
       jurisdictionId: '512000',
       year: 2017,
     },
-    // 一 二 三 四, 二's （一）…（八）, 三/（二）
-    sections: 13,
-    // 3+4+4+4+4+4+4+5 under 二, 三/（一） 三/（三） and 8 under 三/（二）, 5 under 四
-    items: 47,
+    // 二 三 四, 二's （一）…（八）, 三/（二）
+    sections: 12,
+    // 一 工作目标 (only prose under it), 3+4+4+4+4+4+4+5 under 二, 三/（一） 三/（三） and 8 under 三/（二）, 5 under 四
+    items: 48,
     measures: 0,
     samples: [
-      { path: '一', key: '一、', kind: 'section', starts: '工作目标', ends: '为全面建成小康社会提供有力健康保障。' },
+      { path: '一', key: '一、', kind: 'item', starts: '工作目标', ends: '为全面建成小康社会提供有力健康保障。' },
       { path: '二/（一）', key: '（一）', kind: 'section', starts: '健全全民预防保健制度', ends: '健全全民预防保健制度' },
       { path: '二/（一）/1', key: '1.', kind: 'item', starts: '健全专业公共卫生体系。', ends: '列首位的为牵头部门，下同〕' },
       { path: '二/（一）/2', key: '2.', kind: 'item', starts: '完善公共卫生治理机制。', ends: '市残联参与〕' },

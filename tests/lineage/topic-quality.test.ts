@@ -40,12 +40,16 @@ describe('the multi-label topic set', () => {
   });
 
   it('keeps the linker at least as good as it last reached, on the whole set and on the held-out half', () => {
+    // Measured over items and measures. Since a top-level part with only prose under it counts as an item (issue
+    // 13), 32 such units (一、工作目标, 四、执行时间, a 考核评分表's indicators) are measured too, and the linker
+    // reads them less well: 87.9/70.2 whole, 86.0/72.2 held-out; over the units measured before, 89.0/70.9 and
+    // 86.5/72.8 as they were.
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
-    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.885);
-    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.71);
+    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.875);
+    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.7);
     const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
-    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.863);
-    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.727);
+    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.858);
+    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.72);
   });
 
   it('scores its links as the held-out half bears them out: no score band of 40 links or more is off by more than 10 points', () => {
