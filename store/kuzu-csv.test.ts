@@ -30,15 +30,29 @@ function written(rows: Row[], name: string) {
 }
 
 describe('CSV files for a bulk COPY', () => {
-  it('quotes strings, doubles their quotes, leaves nulls empty and keeps a row that holds "" for the parameter path', () => {
+  it('quotes strings, escapes their quotes and backslashes with a backslash, leaves nulls empty and keeps a row that holds "" for the parameter path', () => {
     const rows: Row[] = [
       { id: 'p#一', text: '牵头单位：区卫健委，配合单位："区医保局"\n第二行', seq: 1, score: 0.5, stub: false },
       { id: 'p#二', text: null, seq: null, score: null, stub: null },
       { id: 'p#三', text: '', seq: 3, score: 1, stub: true },
+      { id: 'p#四', text: 'C:\\文件\\"附件1"\\', seq: 4, score: null, stub: null },
     ];
     const { csv, rest, written: count } = written(rows, 'quotes.csv');
-    expect(csv).toBe('"p#一","牵头单位：区卫健委，配合单位：""区医保局""\n第二行",1,0.5,false\n"p#二",,,,\n');
-    expect([count, rest]).toEqual([2, [rows[2]]]);
+    expect(csv).toBe(
+      '"p#一","牵头单位：区卫健委，配合单位：\\"区医保局\\"\n第二行",1,0.5,false\n"p#二",,,,\n' +
+        '"p#四","C:\\\\文件\\\\\\"附件1\\"\\\\",4,,\n',
+    );
+    expect([count, rest]).toEqual([3, [rows[2]]]);
+  });
+
+  it("tells whether a written field holds a line break, which Kuzu's parallel reader would take for the end of a row", () => {
+    const oneLine: Row = { id: 'p#一', text: '牵头单位：区卫健委，配合单位："区医保局"', seq: 1, score: 0.5, stub: false };
+    const lineBreakIn = (text: string) => ({ ...oneLine, id: `p#${text.length}`, text });
+    expect(written([oneLine], 'one-line.csv').lineBreaks).toBe(false);
+    expect(written([oneLine, lineBreakIn('第一行\n第二行')], 'newline.csv').lineBreaks).toBe(true);
+    expect(written([lineBreakIn('第一行\r第二行'), oneLine], 'carriage-return.csv').lineBreaks).toBe(true);
+    // A row left to the parameter path is not in the file, nor are its line breaks.
+    expect(written([oneLine, { ...lineBreakIn('第一行\n第二行'), seq: 1.5 }], 'rest.csv').lineBreaks).toBe(false);
   });
 
   it('leaves a number that does not fit its column to the parameter path', () => {
@@ -46,7 +60,7 @@ describe('CSV files for a bulk COPY', () => {
       { id: 'a', text: 'x', seq: 1.5, score: 1, stub: true },
       { id: 'b', text: 'x', seq: 2, score: Infinity, stub: true },
     ];
-    expect(written(rows, 'numbers.csv')).toEqual({ written: 0, rest: rows, csv: '' });
+    expect(written(rows, 'numbers.csv')).toEqual({ written: 0, rest: rows, csv: '', lineBreaks: false });
   });
 
   it('writes texts longer than its buffer and rows across its boundary whole', () => {
@@ -83,7 +97,7 @@ describe('CSV files for a bulk COPY', () => {
     }));
     const file = join(dir, 'lists.csv');
     const result = writeCsvOfRows(listQuery, [...fits, ...unfit], file);
-    expect(readFileSync(file, 'utf8')).toBe('"a","[区卫健委,区卫生健康局（区中医药管理局）,null,x\\y z]"\n"b",\n"c",\n');
-    expect(result).toEqual({ written: 3, rest: unfit });
+    expect(readFileSync(file, 'utf8')).toBe('"a","[区卫健委,区卫生健康局（区中医药管理局）,null,x\\\\y z]"\n"b",\n"c",\n');
+    expect(result).toEqual({ written: 3, rest: unfit, lineBreaks: false });
   });
 });

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
-import { writeCsvOfRows } from './kuzu-csv.js';
+import { CSV_ESCAPE, writeCsvOfRows } from './kuzu-csv.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
 import type { ReadQuery, WriteQuery } from './queries/define.js';
 import { rowComparator } from './queries/row-order.js';
@@ -157,11 +157,17 @@ export function toKuzuCopy(query: WriteQuery<object>): string {
   return `COPY ${query.bulkTable} FROM (${rows} RETURN ${columns.join(', ')})`;
 }
 
-/** COPY from a CSV file written by writeCsvOfRows; PARALLEL=false, since Kuzu's parallel reader splits a file at any newline, quoted or not. */
-export function toKuzuCsvCopy(query: WriteQuery<object>, file: string): string {
+/**
+ * COPY from a CSV file written by writeCsvOfRows, escaped as it writes (CSV_ESCAPE; a backslash is
+ * doubled in a Cypher string literal). Kuzu's parallel reader splits a file into blocks at any
+ * newline, quoted or not, so a file whose fields hold a line break (a policy's text) is read by one
+ * thread; the others (tasks, links: their texts are one line each) by every thread.
+ */
+export function toKuzuCsvCopy(query: WriteQuery<object>, file: string, { parallel }: { parallel: boolean }): string {
   if (!query.bulkTable) throw new Error(`write query ${query.name} is not a bulk creation`);
   if (/['\\]/.test(file)) throw new Error(`cannot name ${file} in a COPY statement`);
-  return `COPY ${query.bulkTable} FROM '${file}' (HEADER=false, PARALLEL=false)`;
+  const escape = CSV_ESCAPE.replaceAll('\\', '\\\\');
+  return `COPY ${query.bulkTable} FROM '${file}' (HEADER=false, PARALLEL=${parallel ? 'true' : 'false'}, ESCAPE='${escape}')`;
 }
 
 /**
@@ -343,9 +349,10 @@ export async function openKuzuStore({
     csvDir ??= mkdtempSync(join(tmpdir(), 'reformgraph-copy-'));
     const file = join(csvDir, `${query.bulkTable ?? query.name}.csv`);
     try {
-      const { written, rest } = writeCsvOfRows(query, rows, file);
+      const { written, rest, lineBreaks } = writeCsvOfRows(query, rows, file);
       if (written === 0) return rest;
-      await exclusive(writeLane, () => runRawNow(writeLane.connection, toKuzuCsvCopy(query, file), query.name));
+      const copy = toKuzuCsvCopy(query, file, { parallel: !lineBreaks });
+      await exclusive(writeLane, () => runRawNow(writeLane.connection, copy, query.name));
       return rest;
     } finally {
       rmSync(file, { force: true });

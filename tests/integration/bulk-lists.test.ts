@@ -1,7 +1,8 @@
 /**
  * List properties (agency aliases, policy warnings) go into Kuzu through COPY from CSV when every
  * element reads back as itself (see writeCsvOfRows), the others as parameters: both must read back
- * as written.
+ * as written. So must strings, whose quotes and backslashes the CSV escapes with a backslash, read
+ * in parallel unless a field holds a line break.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgencyNode } from '../../graph-schema/model.js';
@@ -39,5 +40,32 @@ describe('list properties copied in bulk', () => {
     const stored = [...dump.nodes.Agency].sort((a, b) => String(a.id).localeCompare(String(b.id)));
     // An empty list reads back as null, as Kuzu stores one sent as a parameter.
     expect(stored.map((row) => row.aliases)).toEqual(agencies.map((row) => (row.aliases.length > 0 ? row.aliases : null)));
+  });
+
+  it('read strings back as written, quotes and backslashes included, from a file read in parallel or by one thread', async () => {
+    temp = await openTempKuzuStore();
+    const awkward = [
+      '"区医保局"',
+      '“区医保局”',
+      'C:\\文件\\',
+      '\\"',
+      '\\\\"',
+      '\\n',
+      '""',
+      '"',
+      '\\',
+      'a,"b",c',
+      '{"localText":"医养结合"}',
+    ];
+    const oneLine = awkward.map((name, i) => ({ ...agency(`s${i}`, ['区卫健委']), name }));
+    // A line break keeps the whole file to one thread (see toKuzuCsvCopy): written apart.
+    const lineBreaks = ['第一行\n"第二行"\\', '\r\n'].map((name, i) => ({ ...agency(`t${i}`, ['区卫健委']), name }));
+    await temp.store.transaction(async (tx) => {
+      await tx.write(ingestQueries.bulkCreate.Agency, oneLine);
+      await tx.write(ingestQueries.bulkCreate.Agency, lineBreaks);
+    });
+    const { dump } = await graphSnapshot(temp.store);
+    const names = new Map(dump.nodes.Agency.map((row) => [row.id, row.name]));
+    expect([...oneLine, ...lineBreaks].map((row) => names.get(row.id))).toEqual([...awkward, '第一行\n"第二行"\\', '\r\n']);
   });
 });
