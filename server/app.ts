@@ -91,18 +91,20 @@ export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
   persisted(): Promise<void>;
 };
 
-/** Adds `extensions.storeQueries` to every result: how many store queries the request cost. */
+/**
+ * Adds `extensions.storeQueries` to every result with data: how many store queries the request
+ * cost. After the result, not after execution: a shared answer sent again is not executed (see
+ * shared-answers.ts), nor is its request context made, and it cost none.
+ */
 function useStoreQueryCount(): Plugin<ApiContext> {
   return {
-    onExecute({ args }) {
-      return {
-        onExecuteDone({ result, setResult }) {
-          // Streamed results (subscriptions, @defer) are not used by this API; leave them alone.
-          if (Symbol.asyncIterator in result) return;
-          const context = args.contextValue as ApiContext;
-          setResult({ ...result, extensions: { ...result.extensions, storeQueries: context.storeQueries() } });
-        },
-      };
+    onExecutionResult(payload) {
+      const { result, context } = payload;
+      // Streamed results (subscriptions, @defer) and batches are not used by this API; requests
+      // refused before execution (a parse or validation error) carry no data and no count.
+      if (!result || Array.isArray(result) || Symbol.asyncIterator in result || !('data' in result)) return;
+      const count = (context as Partial<ApiContext>).storeQueries?.() ?? 0;
+      payload.setResult({ ...result, extensions: { ...result.extensions, storeQueries: count } });
     },
   };
 }
@@ -323,6 +325,7 @@ export function createApp({
         // A search answers from the index, rebuilt after a write while requests read the new graph.
         version: () => (served.version === null ? null : `${served.version}.${ownIndex?.generation ?? 0}`),
         shares: (field) => COSTLY_ANSWERS.has(field) || (shareEvery && (field !== 'search' || ownIndex !== null)),
+        whileReading: (lookup) => lock.read(lookup),
         ...(sharedBytes === undefined ? {} : { maxBytes: sharedBytes }),
       }),
       // Before the read lock is taken: a search waiting for the index must not hold writes back.

@@ -1,13 +1,15 @@
 /**
  * @module Child process of the benchmark: concurrent GraphQL load with autocannon from a process of
  * its own (so the client's work is not the server's), cycling through the given request bodies.
- * A 200 answer carrying GraphQL `errors` counts as an error too. Each answer's latency is kept under
- * its body's kind, so the result gives percentiles per kind beside the overall ones. Writes its
- * result as JSON to --out.
+ * A 200 answer carrying GraphQL `errors` counts as an error too: looked for in the answer's bytes
+ * as they arrive, not in the string autocannon builds of them (see `errorsSeenIn`). Each answer's
+ * latency is kept under its body's kind, so the result gives percentiles per kind beside the
+ * overall ones. Writes its result as JSON to --out.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { errorsSeenIn } from '../support/errors-seen-in.js';
 import { summarise, type LatencySummary } from '../support/stats.js';
 
 /** A request body of the load and what it asks for (search, lineage, …), to report latency per kind. */
@@ -56,9 +58,9 @@ async function main(): Promise<void> {
     method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
     body,
-    onResponse: (status: number, responseBody: string) => {
+    // The body (a string autocannon builds) is left alone: see errorsSeenIn.
+    onResponse: () => {
       answeredKind = kind;
-      if (status === 200 && responseBody.includes('"errors"')) graphqlErrors += 1;
     },
   }));
   let clients = 0;
@@ -75,7 +77,13 @@ async function main(): Promise<void> {
       const start = Math.floor((clients * requests.length) / connections) % requests.length;
       clients += 1;
       client.setRequests([...requests.slice(start), ...requests.slice(0, start)]);
-      client.on('response', (_status, _bytes, ms) => latencies.get(answeredKind)?.push(ms));
+      const errors = errorsSeenIn();
+      // autocannon emits each piece of an answer's body as it is parsed, before the answer's 'response'.
+      client.on('body', (bytes: Buffer) => errors.chunk(bytes));
+      client.on('response', (status, _bytes, ms) => {
+        latencies.get(answeredKind)?.push(ms);
+        if (errors.answered() && status === 200) graphqlErrors += 1;
+      });
     },
   });
   const overall = summarise([...latencies.values()].flat());

@@ -22,6 +22,8 @@ declare module 'autocannon' {
     setRequests(requests: Request[]): void;
     /** After each answer, with its status, size in bytes and latency in milliseconds. */
     on(event: 'response', listener: (status: number, bytes: number, latencyMs: number) => void): Client;
+    /** Each piece of an answer's body as it is parsed (lib/httpClient.js), before that answer's 'response'. */
+    on(event: 'body', listener: (bytes: Buffer) => void): Client;
   }
   interface Histogram {
     average: number;

@@ -34,30 +34,48 @@ const schema = createSchema({
   },
 });
 
-/** Each request's own extension, as the app adds `storeQueries` after execution. */
+/** Each request's own extension, as the app adds `storeQueries` to each result. */
 function useRequestNumber(): Plugin {
   let requests = 0;
   return {
-    onExecute() {
-      const number = (requests += 1);
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, request: number } });
-        },
-      };
+    onExecutionResult(payload) {
+      const { result } = payload;
+      if (!result || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      payload.setResult({ ...result, extensions: { ...result.extensions, request: (requests += 1) } });
     },
   };
 }
 
-function server(shared: boolean, { maxBytes }: { maxBytes?: number } = {}) {
+/** How many requests were parsed, validated and executed. */
+function usePhaseCounts(counts: { parsed: number; validated: number; executed: number }): Plugin {
+  return {
+    onParse: () => void (counts.parsed += 1),
+    onValidate: () => void (counts.validated += 1),
+    onExecute: () => void (counts.executed += 1),
+  };
+}
+
+function server(
+  shared: boolean,
+  {
+    maxBytes,
+    phases,
+    whileReading,
+  }: {
+    maxBytes?: number;
+    phases?: Parameters<typeof usePhaseCounts>[0];
+    whileReading?: <T>(lookup: () => Promise<T>) => Promise<T>;
+  } = {},
+) {
   const plugins: Plugin[] = [useRequestNumber()];
+  if (phases) plugins.push(usePhaseCounts(phases));
   if (shared)
     plugins.unshift(
       useSharedAnswers({
         version: () => graphVersion,
         shares: (field) => field !== 'other',
         ...(maxBytes === undefined ? {} : { maxBytes }),
+        ...(whileReading === undefined ? {} : { whileReading }),
       }),
     );
   return createYoga({ schema, plugins, logging: false });
@@ -172,5 +190,40 @@ describe('shared answers across versions and memory', () => {
     const first = await answer(sharing, '{ other }');
     const second = await answer(sharing, '{ other }');
     expect(parsed(first.body).extensions.request).not.toBe(parsed(second.body).extensions.request);
+  });
+});
+
+describe('a request asked before', () => {
+  it('is answered without being parsed, validated or executed again, until the version changes', async () => {
+    const phases = { parsed: 0, validated: 0, executed: 0 };
+    const sharing = server(true, { phases });
+    const first = parsed((await answer(sharing, '{ matrix { item count } }')).body);
+    expect(phases).toEqual({ parsed: 1, validated: 1, executed: 1 });
+    const again = parsed((await answer(sharing, '{ matrix { item count } }')).body);
+    expect(again.data).toEqual(first.data);
+    expect(again.extensions.request).toBe(first.extensions.request + 1);
+    expect(phases).toEqual({ parsed: 1, validated: 1, executed: 1 });
+
+    graphVersion += 1;
+    const after = parsed((await answer(sharing, '{ matrix { item count } }')).body);
+    expect(after.data.matrix[1]?.count).toBe(graphVersion);
+    expect(phases.executed).toBe(2);
+  });
+
+  it('is looked up while reading is allowed: a commit holding the lock is waited for, and its new version answered', async () => {
+    let commit: (() => void) | null = null;
+    let committing: Promise<void> = Promise.resolve();
+    const sharing = server(true, { whileReading: async (lookup) => (await committing, lookup()) });
+    const before = matrixCalls;
+    await answer(sharing, '{ matrix { count } }');
+    committing = new Promise((resolve) => (commit = resolve));
+    const asked = answer(sharing, '{ matrix { count } }');
+    // The commit ends with a new version, before the waiting request looks its answer up.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    graphVersion += 1;
+    commit!();
+    const got = parsed((await asked).body);
+    expect(got.data.matrix[1]?.count).toBe(graphVersion);
+    expect(matrixCalls - before).toBe(2);
   });
 });
