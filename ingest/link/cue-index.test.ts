@@ -53,6 +53,16 @@ describe('findCues', () => {
     expect(evaluation('每月20日前上报上月绩效考核工分报表，得1分。')).toEqual([]);
   });
 
+  it('takes no cue from the institutions a list of construction projects builds (市疾控中心整体迁建项目), but from the reform of one', () => {
+    const index = cueIndexFor(loadCatalogue(), loadGlossary());
+    const system = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'public-health.disease-control-system');
+    expect(system('做好市疾控中心整体迁建项目前期工作。')).toEqual([]);
+    expect(system('加快推进市第二人民医院、市疾控中心、市中医医院、市急救中心4个异地新建项目建设。')).toEqual([]);
+    expect(system('推进市第一医院分院、市疾控中心等项目建设。')).toEqual([]);
+    expect(system('推进疾控中心标准化建设项目，加强疾控中心实验室检测能力。').length).toBeGreaterThan(0);
+    expect(system('改革完善疾控中心运行机制。').length).toBeGreaterThan(0);
+  });
+
   it('takes 信息化 for health informatisation, not for the government office’s own (政务信息化)', () => {
     const index = cueIndexFor(loadCatalogue(), loadGlossary());
     const digital = (text: string) => findCues(text, index).filter((m) => m.cue.itemId === 'digital-health.informatisation');

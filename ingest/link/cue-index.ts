@@ -222,6 +222,20 @@ const HOSPITAL = '医院';
 const CJK = /[\u3400-\u9fff]/u;
 
 /**
+ * A list of capital construction projects (基本建设项目) names each project by the institution or building it
+ * builds and closes with what is built: "市第二人民医院、市疾控中心、市中医医院、市急救中心…6个异地新建项目",
+ * "市第一医院生态新城分院、市皮肤病业务综合楼等项目建设", "市疾控中心整体迁建项目". A cue inside such a name
+ * names the site of a building project (the item of planning the resources, 区域卫生规划), not the reform its
+ * institution stands for; "疾控中心标准化建设" is not a name of one, since the name must end in the
+ * institution or building and run straight into the project.
+ */
+const PROJECT_SITE = '[^，。；：、和及等\\s\\t\\u0000]{1,24}?(?:医院|分院|中心|卫生院|院|站|所|楼)';
+const PROJECT_LIST = new RegExp(
+  `${PROJECT_SITE}(?:(?:、|和|及)${PROJECT_SITE})*等?(?:[0-9０-９一二三四五六七八九十]+(?:个|大))?(?:整体|异地)?(?:新建|迁建|改扩建|扩建|改建)?项目`,
+  'gu',
+);
+
+/**
  * All cue matches in `text` (already masked). A match inside a longer match is dropped — 医疗集团
  * inside 县级医疗集团, 转诊 inside 有偿转诊, 绩效考核 inside 目标管理绩效考核 — and so is a short
  * Chinese cue that cuts through a word, or a Latin/number cue glued to other letters or digits.
@@ -274,7 +288,13 @@ export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet
       end: text.endsWith(HOSPITAL, m.end) ? m.end : text.startsWith(HOSPITAL, m.end) ? m.end + HOSPITAL.length : -1,
     }))
     .filter((name) => name.end > 0);
-  const candidates = raw.filter((m) => acceptable(m) && !hospitalNames.some((name) => name.start <= m.start && name.end >= m.end));
+  const projectSites = [...text.matchAll(PROJECT_LIST)].map((found) => ({ start: found.index, end: found.index + found[0].length }));
+  const candidates = raw.filter(
+    (m) =>
+      acceptable(m) &&
+      !hospitalNames.some((name) => name.start <= m.start && name.end >= m.end) &&
+      !projectSites.some((site) => site.start <= m.start && site.end >= m.end),
+  );
   return candidates.filter(
     (m) => !candidates.some((other) => other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start),
   );
