@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
-import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks, OUTLINE_TOPIC_FLOOR } from './link-tasks.js';
+import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks, OUTLINE_TOPIC_FLOOR, taskHeadingOf } from './link-tasks.js';
 import { loadCatalogue } from './catalogue.js';
 import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
@@ -343,6 +343,43 @@ describe('headingOf', () => {
   it('cuts a long one-sentence title at its first clause', () => {
     expect(headingOf('继续开展药品耗材集中采购，加大指导力度，及时落实上级医疗服务价格调整政策')).toBe('继续开展药品耗材集中采购');
     expect(headingOf('推进疾病预防控制体系改革')).toBe('推进疾病预防控制体系改革');
+  });
+});
+
+describe('taskHeadingOf', () => {
+  it('keeps the heading of an item, even when it is the whole item', () => {
+    expect(taskHeadingOf({ kind: 'item', title: '加快推进市第一医院分院项目建设', text: '加快推进市第一医院分院项目建设。' })).toBe(
+      '加快推进市第一医院分院项目建设',
+    );
+  });
+
+  it('takes no heading for a measure that is one sentence (开展医疗技术协作，促进学科发展，得1分；)', () => {
+    expect(
+      taskHeadingOf({ kind: 'measure', title: '开展医疗技术协作，促进学科发展，得1分', text: '开展医疗技术协作，促进学科发展，得1分；' }),
+    ).toBe('');
+  });
+
+  it('keeps the short first sentence of a measure that more follows, and a long one only up to the colon that leads it', () => {
+    expect(taskHeadingOf({ kind: 'measure', title: '加强医保基金监管', text: '加强医保基金监管。开展飞行检查。' })).toBe(
+      '加强医保基金监管',
+    );
+    const title = '落实家庭医生签约服务：认真兑现重点人群有偿签约服务协议履约率≥80%';
+    expect(taskHeadingOf({ kind: 'measure', title, text: `${title}，得1分；建档立卡对象签约率达100%得1分。` })).toBe(
+      '落实家庭医生签约服务',
+    );
+    const long = '门诊患者抗菌药物处方比例不超过百分之二十的得零点五分';
+    expect(taskHeadingOf({ kind: 'measure', title: long, text: `${long}。（结核病患者抗菌药物使用剔除）` })).toBe('');
+  });
+
+  it('weighs a cue of a one-sentence measure as the body of a task, not as a heading', () => {
+    const text = '推进紧密型县域医共体建设，得1分；';
+    const asItem = candidateLinks({ path: '1', kind: 'item', text, title: '推进紧密型县域医共体建设，得1分' }, { catalogue, glossary })[0];
+    const asMeasure = candidateLinks(
+      { path: '1', kind: 'measure', text, title: '推进紧密型县域医共体建设，得1分' },
+      { catalogue, glossary },
+    )[0];
+    expect(asMeasure?.targetId).toBe(asItem?.targetId);
+    expect(asMeasure?.score ?? 1).toBeLessThan(asItem?.score ?? 0);
   });
 });
 

@@ -360,7 +360,7 @@ interface TaskScan {
 
 function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   const masked = maskBoilerplate(task.text);
-  const heading = headingOf(task.title);
+  const heading = taskHeadingOf(task);
   const titleAt = heading ? masked.indexOf(heading) : -1;
   const titleEnd = titleAt < 0 ? -1 : titleAt + heading.length;
   const inTitle = (m: { start: number; end: number }) => titleAt >= 0 && m.start >= titleAt && m.end <= titleEnd;
@@ -533,6 +533,25 @@ export function headingOf(title: string): string {
   if (trimmed.length <= 24) return trimmed;
   const clause = /^(.{6,}?)[，；,;]/u.exec(trimmed);
   return clause?.[1] ?? trimmed;
+}
+
+/**
+ * The heading whose cues weigh titleBoost times: what the task is about. An item states its topic in a heading set
+ * apart from its body ("（三）完善家庭医生签约服务。…"). A measure numbered under an item (①…, 1.…, a row of a table)
+ * carries out the topic its item's heading names (总分结构) and mostly is a sentence or two with no heading of its
+ * own: its first sentence is a heading only when it is short and more follows it ("1. 加强医保基金监管。…"), or,
+ * when long, up to a colon that leads it ("落实家庭医生签约服务：认真兑现重点人群…有偿签约服务协议履约率≥80%，得1分").
+ * "开展医疗技术协作，促进学科发展，得1分；" and "门诊患者抗菌药物处方比例不超过20%得0.5分" are the whole of their
+ * measures, not headings over them.
+ */
+export function taskHeadingOf(task: Pick<LinkableTask, 'title' | 'text' | 'kind'>): string {
+  const heading = headingOf(task.title);
+  if (task.kind !== 'measure') return heading;
+  const at = task.text.indexOf(heading);
+  const rest = at < 0 ? '' : task.text.slice(at + heading.length);
+  if (!/[\u3400-\u9fffA-Za-z0-9]/u.test(rest)) return '';
+  if (heading.length <= 24) return heading;
+  return /^([^，；：:]{2,24})[：:]/u.exec(heading)?.[1] ?? '';
 }
 
 /** `phrases`: the maximal phrases the (masked) task text shares with the item's text (see commonPhrases). */

@@ -44,11 +44,12 @@ describe('the multi-label topic set', () => {
     // 13), 32 such units (一、工作目标, 四、执行时间, a 考核评分表's indicators) are measured too, and the linker
     // reads them less well: 87.9/70.2 whole, 86.0/72.2 held-out; over the units measured before, 89.0/70.9 and
     // 86.5/72.8 as they were. No cue from the sites of a list of construction projects: 88.1/70.4 whole.
+    // A measure of one sentence has no heading to weigh up: 88.7/70.4 whole, 87.1/72.2 held-out.
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
-    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.88);
+    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.885);
     expect(figures.micro.recall).toBeGreaterThanOrEqual(0.7);
     const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
-    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.858);
+    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.868);
     expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.72);
   });
 
