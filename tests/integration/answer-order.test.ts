@@ -143,8 +143,10 @@ let corpusDir: string;
 
 beforeAll(async () => {
   corpusDir = mkdtempSync(join(tmpdir(), 'reformgraph-corpus-'));
-  // The benchmark's generated task lists: county and city documents with parent links of equal score.
-  writeCorpus(corpusDir, { jurisdictions: 8, seed: 1, seedsDir: 'seeds' });
+  // The benchmark's generated task lists: county and city documents with parent links of equal score. Seed 3
+  // also gives a sub-measure two national items at one score (seed 1's tie came from weighing a measure's whole
+  // sentence as its heading, which the linker no longer does).
+  writeCorpus(corpusDir, { jurisdictions: 8, seed: 3, seedsDir: 'seeds' });
   temp = await openTempKuzuStore();
   const reports = await ingestPaths(temp.store, [corpusDir], { seedsDir: 'seeds' });
   expect(reports.filter((report) => !report.ok)).toEqual([]);
