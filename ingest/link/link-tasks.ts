@@ -541,8 +541,7 @@ export function headingOf(title: string): string {
  * carries out the topic its item's heading names (总分结构) and mostly is a sentence or two with no heading of its
  * own: its first sentence is a heading only when it is short and more follows it ("1. 加强医保基金监管。…"), or,
  * when long, up to a colon that leads it ("落实家庭医生签约服务：认真兑现重点人群…有偿签约服务协议履约率≥80%，得1分").
- * "开展医疗技术协作，促进学科发展，得1分；" and "门诊患者抗菌药物处方比例不超过20%得0.5分" are the whole of their
- * measures, not headings over them.
+ * "①开展医疗技术协作，促进学科发展，得1分；" is the whole of its measure, not a heading over it.
  */
 export function taskHeadingOf(task: Pick<LinkableTask, 'title' | 'text' | 'kind'>): string {
   const heading = headingOf(task.title);
