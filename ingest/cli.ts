@@ -8,8 +8,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore, storeConfigFromEnv } from '../store/open-store.js';
-import { INGEST_BUFFER_POOL_BYTES, ingestPaths, type FileReport } from './pipeline.js';
+import { openStore } from '../store/open-store.js';
+import { ingestPaths, type FileReport } from './pipeline.js';
 import { processFilesInPool } from './process-pool.js';
 import { formatQuality } from './quality-report.js';
 
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   }
   const maxBytes = values['max-bytes'] ? Number(values['max-bytes']) : undefined;
   // A second ingest waits for the first one to finish with the embedded database.
-  const store = await openStore(storeConfigFromEnv(process.env, { bufferPoolBytes: INGEST_BUFFER_POOL_BYTES }), {
+  const store = await openStore(undefined, {
     lockWaitMs: 10 * 60_000,
     onLockWait: () => process.stderr.write('waiting for another process to release the database…\n'),
   });

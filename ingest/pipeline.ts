@@ -31,15 +31,6 @@ import { inputFormatOf, readSource, readSourceFile } from './read/index.js';
 import { loadAgencyTable, resolveDoc, type AgencyTable } from './resolve/index.js';
 import { segmentDoc } from './segment/index.js';
 
-/**
- * Kuzu's buffer pool for a process that loads documents, unless KUZU_BUFFER_POOL_MB says otherwise.
- * Kuzu's own default (80% of the machine's memory) is never full during a load, so it evicts
- * nothing and keeps every page the load wrote: the ingest's resident memory grew with the store, to
- * 5.5 GiB for 30,000 documents (2 million tasks). A load touches the pages of the batch it writes
- * (500 documents, about 35,000 tasks) and the tables' indexes, not the store's every page.
- */
-export const INGEST_BUFFER_POOL_BYTES = 1024 * 2 ** 20;
-
 export interface IngestOptions {
   /** Folder holding agencies.json, glossary.json, national/ and reviewed-links.json. @default 'seeds' */
   seedsDir?: string;

@@ -12,20 +12,6 @@ describe('storeConfigFromEnv', () => {
     });
   });
 
-  it("takes the caller's default buffer pool when KUZU_BUFFER_POOL_MB is unset, and the variable over it", () => {
-    const defaults = { bufferPoolBytes: 1024 * 1024 * 1024 };
-    expect(storeConfigFromEnv({ REFORMGRAPH_DB: 'data/x.kuzu' }, defaults)).toEqual({
-      backend: 'kuzu',
-      path: resolve('data/x.kuzu'),
-      bufferPoolBytes: 1024 * 1024 * 1024,
-    });
-    expect(storeConfigFromEnv({ REFORMGRAPH_DB: 'data/x.kuzu', KUZU_BUFFER_POOL_MB: '256' }, defaults)).toEqual({
-      backend: 'kuzu',
-      path: resolve('data/x.kuzu'),
-      bufferPoolBytes: 256 * 1024 * 1024,
-    });
-  });
-
   it('refuses a buffer pool that is not a positive number of MiB', () => {
     expect(() => storeConfigFromEnv({ KUZU_BUFFER_POOL_MB: '0' })).toThrow();
     expect(() => storeConfigFromEnv({ KUZU_BUFFER_POOL_MB: 'lots' })).toThrow();

@@ -21,12 +21,7 @@ export type StoreConfig =
   | { backend: 'kuzu'; path: string; bufferPoolBytes?: number }
   | { backend: 'neo4j'; uri: string; user: string; password: string; database: string };
 
-export interface ConfigDefaults {
-  /** Kuzu's buffer pool when KUZU_BUFFER_POOL_MB is unset; unset here too: Kuzu's default (80% of the machine's memory). */
-  bufferPoolBytes?: number;
-}
-
-export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): StoreConfig {
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const parsed = storeEnv.parse(env);
   if (parsed.NEO4J_URI) {
     return {
@@ -37,8 +32,8 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env, default
       database: parsed.NEO4J_DATABASE,
     };
   }
-  const bufferPoolBytes = parsed.KUZU_BUFFER_POOL_MB ? parsed.KUZU_BUFFER_POOL_MB * 2 ** 20 : defaults.bufferPoolBytes;
-  return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB), ...(bufferPoolBytes ? { bufferPoolBytes } : {}) };
+  const bufferPool = parsed.KUZU_BUFFER_POOL_MB;
+  return { backend: 'kuzu', path: resolve(parsed.REFORMGRAPH_DB), ...(bufferPool ? { bufferPoolBytes: bufferPool * 2 ** 20 } : {}) };
 }
 
 export interface OpenOptions {
