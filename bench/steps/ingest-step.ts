@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { INGEST_BUFFER_POOL_BYTES, ingestPaths, type FileReport } from '../../ingest/pipeline.js';
+import { ingestPaths, type FileReport } from '../../ingest/pipeline.js';
 import { processFilesInPool } from '../../ingest/process-pool.js';
 import { openKuzuStore } from '../../store/kuzu-store.js';
 import { storeConfigFromEnv } from '../../store/open-store.js';
@@ -87,11 +87,14 @@ function memorySample(documents: number, seconds: number): MemorySample {
   return { documents, seconds, rssMiB: rss / 2 ** 20, heapUsedMiB: heapUsed / 2 ** 20, externalMiB: external / 2 ** 20 };
 }
 
-/** Kuzu's buffer pool as `npm run ingest` opens it: INGEST_BUFFER_POOL_BYTES unless KUZU_BUFFER_POOL_MB says otherwise. */
-const storeConfig = storeConfigFromEnv(
-  { KUZU_BUFFER_POOL_MB: process.env.KUZU_BUFFER_POOL_MB },
-  { bufferPoolBytes: INGEST_BUFFER_POOL_BYTES },
-);
+/**
+ * Kuzu's buffer pool as `npm run ingest` opens it: Kuzu's default unless KUZU_BUFFER_POOL_MB caps
+ * it. Capped, a bulk load of the 30,000-document corpus crashed the process (SIGSEGV, Kuzu 0.11.3)
+ * instead of failing a transaction: with 1 GiB after 8,500 documents (a store of 1.4 GiB), with
+ * 64 MiB before its first batch of 500 was written. So the memory Kuzu takes as the store grows is
+ * what the load needs, not pages it could evict; a cap is for comparing runs, not for bounding a load.
+ */
+const storeConfig = storeConfigFromEnv({ KUZU_BUFFER_POOL_MB: process.env.KUZU_BUFFER_POOL_MB });
 
 async function openFresh(path: string) {
   const bufferPoolBytes = storeConfig.backend === 'kuzu' ? storeConfig.bufferPoolBytes : undefined;
