@@ -126,5 +126,5 @@ describe('npm run bench -- --quick --years 2', () => {
 
     expect(markdown()).toContain('| Goal | Measured | Limit | Result |');
     expect(markdown()).toContain('row at a time');
-  }, 600_000);
+  }, 900_000);
 });
