@@ -708,7 +708,9 @@ export async function runBench({
   let corpus: CorpusIngestResult;
   if (reuseStore && existsSync(db) && existsSync(corpusResultFile)) {
     log('corpus ingest: reusing the store and figures of the previous run (--reuse-store)');
-    corpus = JSON.parse(readFileSync(corpusResultFile, 'utf8')) as CorpusIngestResult;
+    // A store of a run before memory was sampled has none.
+    const reused = JSON.parse(readFileSync(corpusResultFile, 'utf8')) as Omit<CorpusIngestResult, 'memory'> & Partial<CorpusIngestResult>;
+    corpus = { ...reused, memory: reused.memory ?? [] };
     notes.push('corpus ingest figures are from the previous run (--reuse-store), measured with the same code and corpus');
   } else {
     log(`corpus ingest: ${manifest.documents} documents, ${manifest.units} tasks and sub-measures`);
