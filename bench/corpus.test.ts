@@ -52,7 +52,9 @@ describe('synthetic corpus', () => {
     }
     expect(kept).toHaveLength(60);
     const mean = kept.reduce((sum, share) => sum + share, 0) / kept.length;
-    expect(mean).toBeGreaterThan(0.2);
+    // Revised item by item (see itemRandom): about half of last year's lines come back (24% when one
+    // drifted item rewrote every item after it).
+    expect(mean).toBeGreaterThan(0.4);
     expect(mean).toBeLessThan(0.9);
     expect(kept.every((share) => share < 1)).toBe(true);
   });
