@@ -16,11 +16,12 @@ function numbersIn(value: unknown, path = ''): [string, number][] {
   return [];
 }
 
-describe('npm run bench -- --quick', () => {
+describe('npm run bench -- --quick --years 2', () => {
   it('writes a report with every section, finite figures, ratios beside baselines and a verdict for each goal', async () => {
     const workDir = join(temp, 'work');
     const resultsDir = join(temp, 'results');
-    await runBench({ quick: true, jurisdictions: 8, seed: 3, workDir, resultsDir, log: () => undefined });
+    // Two years: the loaders are compared on the first year's documents, and each cost is measured at both sizes.
+    await runBench({ quick: true, jurisdictions: 8, years: 2, seed: 3, workDir, resultsDir, log: () => undefined });
     const report = JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as BenchReport;
     const markdown = () => readFileSync(join(resultsDir, 'latest.md'), 'utf8');
 
@@ -28,6 +29,7 @@ describe('npm run bench -- --quick', () => {
       [
         'corpus',
         'goals',
+        'growth',
         'http',
         'load',
         'loading',
@@ -61,12 +63,19 @@ describe('npm run bench -- --quick', () => {
     expect(report.load.connections).toBe(50);
     expect([report.startAndReaders.oneClient.connections, report.startAndReaders.fiftyClients.connections]).toEqual([1, 50]);
     expect(report.startAndReaders.persistedStartSeconds).toBeGreaterThan(0);
-    expect(markdown()).toContain('## Start and readers over the store of 8 documents');
-    expect(Object.keys(report.ui)).toEqual(expect.arrayContaining(['dagre:1000', 'dagre:5000']));
+    expect(markdown()).toContain('## Start and readers over the store of 16 documents');
+    // The view's layout at both sizes, its baseline (fcose) at the smaller in a quick run.
+    expect(Object.keys(report.ui).sort()).toEqual(['dagre:1000', 'dagre:5000', 'fcose:1000']);
     expect(report.ui['dagre:5000']!.elements).toBeGreaterThanOrEqual(5000);
 
     for (const [path, value] of numbersIn(report)) expect(Number.isFinite(value), `${path} is ${value}`).toBe(true);
-    expect(report.loading.sizes.map((size) => size.documents)).toEqual([4, 8]);
+    expect(report.loading.sizes.map((size) => size.documents)).toEqual([8]);
+    // Each cost at the first year's 8 documents beside every year's 16, the store of the first smaller.
+    expect(report.growth.map((size) => size.documents)).toEqual([8, 16]);
+    expect(report.growth[0]!.tasks).toBeLessThan(report.growth[1]!.tasks);
+    for (const size of report.growth) expect(size.persistedStartSeconds).toBeGreaterThan(0);
+    expect(markdown()).toContain('## Growth with the corpus: 8 documents (the first year) beside 16 (every year)');
+    expect(report.corpus.memory.at(-1)?.documents).toBe(16);
     for (const size of report.loading.sizes) {
       // Every loader loads every document, with the same tasks.
       for (const figures of [size.perDocument, size.bulk, size.bulkWorkers]) {
@@ -89,19 +98,22 @@ describe('npm run bench -- --quick', () => {
     expect(report.resolvers.pages.map((page) => page.pageSize)).toEqual([10, 50, 200]);
 
     // Issue 7's seeds and errors goals; issue 15's load, latency and lineage-view limits (replacing
-    // issue 7's looser ones), its 7 reader goals and its start and memory at this corpus size.
-    expect(report.goals).toHaveLength(19);
+    // issue 7's looser ones), its 7 reader goals and its start and memory at this corpus size; and
+    // the latencies, start and memory at the first year's size.
+    expect(report.goals).toHaveLength(25);
     expect(report.goals.map((goal) => [goal.goal, goal.limit])).toEqual(
       expect.arrayContaining([
-        ['corpus of 8 documents loaded and linked (3,000-document goal) (quick corpus: not the size of the goal)', 60],
+        ['corpus of 16 documents loaded and linked (3,000-document goal) (quick corpus: not the size of the goal)', 60],
         ['search p95 over HTTP', 20],
+        ['search p95 over HTTP, 8 documents', 20],
         ['lineage view with 5,000 elements drawn and laid out, slowest of 1 run', 3000],
       ]),
     );
     // The server's start and memory, at the corpus size of the run.
     expect(report.goals.map((goal) => goal.goal)).toEqual(
       expect.arrayContaining([
-        'server ready (search and coverage from memory) after a persisted start, 8 documents',
+        'server ready (search and coverage from memory) after a persisted start, 16 documents',
+        'server RSS when ready and after 50 clients, the larger, 16 documents',
         'server RSS when ready and after 50 clients, the larger, 8 documents',
       ]),
     );

@@ -5,9 +5,9 @@
  * as `npm start` would over the bench store, the load comes from a second process.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { COMPARE, COVERAGE, COVERAGE_COUNTS, LINEAGE, SEARCH } from '../client/src/api/queries.js';
@@ -25,9 +25,9 @@ import { readQueries } from '../store/queries/index.js';
 import { writeCorpus, type CorpusManifest } from './corpus/generate-corpus.js';
 import { createRandom, type Random } from './corpus/prng.js';
 import { formatMarkdown } from './report/format-markdown.js';
-import { evaluateGoals, type BenchReport } from './report/report.js';
+import { evaluateGoals, type BenchReport, type GrowthRow } from './report/report.js';
 import type { CorpusIngestResult, LoaderIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
-import { measureStartAndReaders } from './start-and-readers.js';
+import { measureStartAndReaders, type StartAndReaders } from './start-and-readers.js';
 import type { LoadBody, LoadResult } from './steps/load-step.js';
 import { measureLineageDraw } from './steps/ui-step.js';
 import { perIdReadStore, rowAtATimeStore, timedStore } from './support/instrumented-store.js';
@@ -59,18 +59,24 @@ export interface BenchOptions {
   reuseStore?: boolean;
 }
 
-/** Sizes of each measurement: a quick run keeps its shape with fewer repetitions. */
+/**
+ * Sizes of each measurement. A quick run (the bench test's, in CI) keeps the report's shape and
+ * runs each code path once at the smallest size that still gives its figure: a few requests of
+ * each kind, loads of 2 s, one document for the writes, one loader comparison, the layouts'
+ * baseline (fcose) at the smaller size of the lineage view only.
+ */
 function plan(quick: boolean) {
   return quick
     ? {
-        requests: 30,
-        coverageRequests: 5,
-        loadSeconds: 5,
-        writeDocs: 3,
+        requests: 10,
+        coverageRequests: 3,
+        loadSeconds: 2,
+        writeDocs: 1,
         searchQueries: 40,
         uiRuns: 1,
         uiSizes: [1000, 5000],
-        loaderShares: [0.5, 1],
+        uiBaselineSizes: [1000],
+        loaderShares: [1],
       }
     : {
         requests: 200,
@@ -81,6 +87,7 @@ function plan(quick: boolean) {
         // Issue 15: under 3 s in every one of five runs.
         uiRuns: 5,
         uiSizes: [1000, 5000],
+        uiBaselineSizes: [1000, 5000],
         loaderShares: [0.1, 1],
       };
 }
@@ -218,7 +225,8 @@ export async function readSamples(store: GraphStore, manifest: CorpusManifest, r
   return {
     documents,
     taskIds: random.sample(documents, 500).map((doc) => doc.id),
-    jurisdictionIds: manifest.files.map((file) => file.jurisdictionId),
+    // Once each: over several years a jurisdiction has a file a year, and a compare of it with itself is no compare.
+    jurisdictionIds: [...new Set(manifest.files.map((file) => file.jurisdictionId))],
     phrases: phrasesFrom(documents, random, phraseCount),
   };
 }
@@ -367,6 +375,8 @@ export async function compareLoaders(
   workDir: string,
   seedsDir: string,
   sizes: readonly number[],
+  /** Where to keep the store the last size's bulk load with worker threads wrote (else it is removed). */
+  keepStore?: string,
 ) {
   const workers = availableParallelism();
   const rows = [];
@@ -393,6 +403,14 @@ export async function compareLoaders(
       args,
       join(workDir, 'loaders.json'),
     )) as LoaderIngestResult[];
+    if (keepStore && documents === sizes.at(-1)) {
+      // The third loader's store (ingest-step names the stores of its runs `<db>-<index>`), its WAL and shadow file too.
+      rmSync(dirname(keepStore), { recursive: true, force: true });
+      mkdirSync(dirname(keepStore), { recursive: true });
+      for (const name of readdirSync(dir).filter((each) => each.startsWith('db.kuzu-2'))) {
+        renameSync(join(dir, name), `${keepStore}${name.slice('db.kuzu-2'.length)}`);
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
     if (!perDocument || !bulk || !bulkWorkers) throw new Error('the loader comparison returned fewer than three runs');
     const rate = (result: LoaderIngestResult) => ({
@@ -572,6 +590,69 @@ async function measureServer<T>(server: ServerProcess, measure: (url: string, se
   }
 }
 
+// --- Growth with the corpus ------------------------------------------------------------------------
+
+type SequentialLatencies = Pick<BenchReport['http'], 'search' | 'lineage' | 'compare' | 'coverage'>;
+
+/**
+ * The server over the store of the corpus's first `documents` documents, measured as the full
+ * store is (start and readers; sequential search, lineage, compare and coverage, each search,
+ * lineage and compare not asked before), for the growth section.
+ */
+async function measureServingAt(
+  db: string,
+  manifest: CorpusManifest,
+  documents: number,
+  random: Random,
+  { workDir, sizes, log }: { workDir: string; sizes: ReturnType<typeof plan>; log: (line: string) => void },
+): Promise<{ startAndReaders: StartAndReaders; http: SequentialLatencies }> {
+  const files = manifest.files.slice(0, documents);
+  const store = await openKuzuStore({ path: db });
+  const samples = await readSamples(store, { ...manifest, documents: files.length, files }, random.fork('samples'), sizes.searchQueries);
+  await store.close();
+  const extra = phrasesFrom(samples.documents, random.fork('http-phrases'), sizes.requests * 2);
+  const httpSamples = { ...samples, phrases: [...new Set([...samples.phrases, ...extra])], documents: [] };
+  samples.documents = [];
+  let http: SequentialLatencies | undefined;
+  const startAndReaders = await measureStartAndReaders({
+    db,
+    bodies: loadBodies(samples, random.fork('load')),
+    workDir,
+    seconds: sizes.loadSeconds,
+    log,
+    // On the persisted start's server, as the full store's are asked of a server started from its kept files.
+    beforeLoads: async (url) => {
+      const make = requestMakers(samples, random.fork('http'));
+      const fresh = newRequestMakers(httpSamples, random.fork('http'), sizes.requests + 3);
+      http = {
+        search: await latency(url, sizes.requests, fresh.search),
+        lineage: await latency(url, sizes.requests, fresh.lineage),
+        compare: await latency(url, sizes.requests, fresh.compare),
+        coverage: await latency(url, sizes.coverageRequests, make.coverage),
+      };
+    },
+  });
+  if (!http) throw new Error('measureServingAt: the sequential requests were not measured');
+  return { startAndReaders, http };
+}
+
+function growthRow(
+  { documents, tasks, loadSeconds, loadPeakRssMiB }: Pick<GrowthRow, 'documents' | 'tasks' | 'loadSeconds' | 'loadPeakRssMiB'>,
+  startAndReaders: StartAndReaders,
+  http: SequentialLatencies,
+): GrowthRow {
+  return {
+    documents,
+    tasks,
+    loadSeconds,
+    loadPeakRssMiB,
+    coldStartSeconds: startAndReaders.coldStartSeconds,
+    persistedStartSeconds: startAndReaders.persistedStartSeconds,
+    serverRssMiB: Math.max(startAndReaders.persistedRssMiB, startAndReaders.loadedRssMiB),
+    p95Ms: { search: http.search.p95, lineage: http.lineage.p95, compare: http.compare.p95, coverage: http.coverage.p95 },
+  };
+}
+
 // --- Neo4j ---------------------------------------------------------------------------------------
 
 async function compareNeo4j(corpusDir: string, files: readonly string[], seedsDir: string, kuzuWritesMs: number) {
@@ -649,7 +730,9 @@ export async function runBench({
   let corpus: CorpusIngestResult;
   if (reuseStore && existsSync(db) && existsSync(corpusResultFile)) {
     log('corpus ingest: reusing the store and figures of the previous run (--reuse-store)');
-    corpus = JSON.parse(readFileSync(corpusResultFile, 'utf8')) as CorpusIngestResult;
+    // A store of a run before memory was sampled has none.
+    const reused = JSON.parse(readFileSync(corpusResultFile, 'utf8')) as Omit<CorpusIngestResult, 'memory'> & Partial<CorpusIngestResult>;
+    corpus = { ...reused, memory: reused.memory ?? [] };
     notes.push('corpus ingest figures are from the previous run (--reuse-store), measured with the same code and corpus');
   } else {
     log(`corpus ingest: ${manifest.documents} documents, ${manifest.units} tasks and sub-measures`);
@@ -665,9 +748,17 @@ export async function runBench({
   ).length;
   const corpusSeconds = corpus.totalMs / 1000;
 
-  log('loading: per document, bulk, bulk with worker threads, at two corpus sizes');
-  const loaderSizes = [...new Set(sizes.loaderShares.map((share) => Math.max(1, Math.round(manifest.documents * share))))];
-  const loading = await compareLoaders(corpusDir, manifest, workDir, seedsDir, loaderSizes);
+  // Over several years, the loaders are compared on the first year's documents (a national corpus:
+  // each jurisdiction's list once, the generator's first documents) and the corpus ingest above is
+  // the bulk load with worker threads of them all; the per-document and one-thread baselines of
+  // every year's documents would take hours. That first year's store is kept for the growth section.
+  const firstYear = years > 1 ? Math.round(manifest.documents / years) : null;
+  const loaderSizes = firstYear
+    ? [firstYear]
+    : [...new Set(sizes.loaderShares.map((share) => Math.max(1, Math.round(manifest.documents * share))))];
+  log(`loading: per document, bulk, bulk with worker threads, at ${loaderSizes.map(String).join(' and ')} documents`);
+  const firstYearDb = firstYear ? join(workDir, 'first-year-store', 'db.kuzu') : undefined;
+  const loading = await compareLoaders(corpusDir, manifest, workDir, seedsDir, loaderSizes, firstYearDb);
 
   log('writes: batched UNWIND against row at a time');
   const writeFiles = manifest.files.slice(0, sizes.writeDocs).map((file) => file.file);
@@ -731,9 +822,25 @@ export async function runBench({
     log,
   });
 
+  const growth = [
+    growthRow(
+      { documents: manifest.documents, tasks: corpus.tasksInStore, loadSeconds: corpusSeconds, loadPeakRssMiB: corpus.peakRssMiB },
+      startAndReaders,
+      { search: http.search, lineage: http.lineage, compare: http.compare, coverage: http.coverage } as SequentialLatencies,
+    ),
+  ];
+  const [firstYearLoad] = loading.sizes;
+  if (firstYear && firstYearDb && firstYearLoad) {
+    log(`growth: the server over the first year's ${firstYear} documents, measured as over all ${manifest.documents}`);
+    const smaller = await measureServingAt(firstYearDb, manifest, firstYear, random.fork('first-year'), { workDir, sizes, log });
+    const load = { documents: firstYear, tasks: firstYearLoad.bulkWorkers.tasksInStore, loadPeakRssMiB: firstYearLoad.peakRssMiB };
+    growth.unshift(growthRow({ ...load, loadSeconds: firstYearLoad.bulkWorkers.seconds }, smaller.startAndReaders, smaller.http));
+  }
+
   log('UI: lineage view draw and layout in headless Chromium');
   const ui = await measureLineageDraw({
     sizes: sizes.uiSizes,
+    baselineSizes: sizes.uiBaselineSizes,
     runs: sizes.uiRuns,
     outDir: join(workDir, 'ui-dist'),
     layouts: ['dagre', 'fcose'],
@@ -778,6 +885,7 @@ export async function runBench({
       storeSeconds: corpus.storeMs / 1000,
       peakRssMiB: corpus.peakRssMiB,
       slowestQueries: corpus.queryTimings.slice(0, 6).map((timing) => ({ name: timing.name, calls: timing.calls, ms: timing.ms })),
+      memory: corpus.memory,
     },
     loading,
     writes,
@@ -787,6 +895,7 @@ export async function runBench({
     load,
     serverRssMiB,
     startAndReaders,
+    growth,
     ui,
     neo4j,
     goals: [],

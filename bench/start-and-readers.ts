@@ -65,12 +65,15 @@ export async function measureStartAndReaders({
   workDir,
   seconds,
   log = (line) => process.stderr.write(`${line}\n`),
+  beforeLoads,
 }: {
   db: string;
   bodies: LoadBody[];
   workDir: string;
   seconds: number;
   log?: (line: string) => void;
+  /** Asked of the persisted start's server once its RSS is read, before the loads: a server started from its kept files, not asked anything yet. */
+  beforeLoads?: (url: string) => Promise<void>;
 }): Promise<StartAndReaders> {
   // The files the server keeps beside a Kuzu database (see server/start-app.ts).
   for (const file of [`${db}.kept.jsonl`, `${db}.search-index`]) rmSync(file, { force: true });
@@ -83,6 +86,7 @@ export async function measureStartAndReaders({
   const persisted = await timedStart(db);
   const persistedRssMiB = persisted.server.rssMiB();
   try {
+    await beforeLoads?.(persisted.server.url);
     log(`readers: 1 client, then 50, ${seconds} s each`);
     const one = await loadWithCpu(persisted.server, bodies, workDir, { connections: 1, seconds });
     const fifty = await loadWithCpu(persisted.server, bodies, workDir, { connections: 50, seconds });

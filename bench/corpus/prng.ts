@@ -68,8 +68,9 @@ function randomFrom(next: () => number, fork: (label: string | number) => Random
 /**
  * The stream of a yearly document in its `yearIndex`-th year: draw i keeps the first year's value
  * until the year it drifts (about `share` of the draws drift each year), then that year's value.
- * A drifted draw also changes what the draws after it choose (an item more, another outline), so
- * a list so made carries part of last year's lines over verbatim and revises the rest.
+ * A drifted draw also changes what the draws after it choose (an item more, another outline); a
+ * fork drifts the same way on its own, so what is drawn from a fork per item (see
+ * compose-document.ts) is revised item by item, and a drift in one item leaves the others as they were.
  */
 export function driftingRandom(place: Random, yearIndex: number, share: number): Random {
   const first = place.fork('year0');
@@ -82,5 +83,5 @@ export function driftingRandom(place: Random, yearIndex: number, share: number):
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- drifted has yearIndex draws and the index is checked to be within them
     return driftsInYear >= 1 && driftsInYear <= yearIndex ? drifted[driftsInYear - 1]! : kept;
   };
-  return randomFrom(next, (label) => place.fork(`${label}@${yearIndex}`));
+  return randomFrom(next, (label) => driftingRandom(place.fork(label), yearIndex, share));
 }

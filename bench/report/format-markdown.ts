@@ -1,10 +1,59 @@
 /** @module bench/results/latest.md: the report as markdown tables, each design choice beside its baseline. */
 import { formatStartAndReaders } from '../start-and-readers.js';
-import type { BenchReport } from './report.js';
+import type { BenchReport, GrowthRow } from './report.js';
 
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
 const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (value: number) => `${value.toFixed(1)}×`;
+
+/** The ingest's memory as documents accumulated: what RSS holds beyond the main thread's heap is the worker threads' heaps and Kuzu's. */
+function formatMemory(memory: BenchReport['corpus']['memory']): string[] {
+  if (memory.length === 0) return [];
+  return [
+    "Memory of the corpus ingest as documents accumulate (RSS: the process; heap: the main thread's V8 heap in use, garbage not yet collected included):",
+    '',
+    '| Documents | Seconds | RSS | Main heap | External |',
+    '|---|---|---|---|---|',
+    ...memory.map(
+      (sample) =>
+        `| ${n(sample.documents)} | ${n(sample.seconds, 1)} | ${n(sample.rssMiB)} MiB | ${n(sample.heapUsedMiB)} MiB | ${n(sample.externalMiB)} MiB |`,
+    ),
+    '',
+  ];
+}
+
+/** Each cost at the first year's documents beside every year's, and how much it grew. */
+function formatGrowth(growth: readonly GrowthRow[]): string[] {
+  const [small, large] = [...growth].sort((a, b) => a.documents - b.documents);
+  if (!small || !large) return [];
+  const row = (name: string, pick: (size: GrowthRow) => number, format: (value: number) => string) =>
+    `| ${name} | ${format(pick(small))} | ${format(pick(large))} | ${ratio(pick(large) / pick(small))} |`;
+  const seconds = (value: number) => `${n(value, 1)} s`;
+  const mib = (value: number) => `${n(value)} MiB`;
+  return [
+    `## Growth with the corpus: ${n(small.documents)} documents (the first year) beside ${n(large.documents)} (every year)`,
+    '',
+    `The smaller size's load is the bulk load with worker threads of the loading section (its peak RSS: of the process that ran the three loaders); the larger's, the corpus ingest. Latencies: sequential, each search, lineage and compare not asked before.`,
+    '',
+    `| Cost | ${n(small.documents)} documents | ${n(large.documents)} documents | growth |`,
+    '|---|---|---|---|',
+    row(
+      'tasks in the store',
+      (size) => size.tasks,
+      (value) => n(value),
+    ),
+    row('load into a fresh store', (size) => size.loadSeconds, seconds),
+    row('load peak RSS', (size) => size.loadPeakRssMiB, mib),
+    row('server start until ready, cold', (size) => size.coldStartSeconds, seconds),
+    row('server start until ready, persisted', (size) => size.persistedStartSeconds, seconds),
+    row('server RSS (ready, after 50 clients: the larger)', (size) => size.serverRssMiB, mib),
+    row('search p95', (size) => size.p95Ms.search, ms),
+    row('lineage p95', (size) => size.p95Ms.lineage, ms),
+    row('compare p95', (size) => size.p95Ms.compare, ms),
+    row('coverage counts of every jurisdiction p95', (size) => size.p95Ms.coverage, ms),
+    '',
+  ];
+}
 
 export function formatMarkdown(report: BenchReport): string {
   const { meta, seeds, corpus, writes, search, resolvers, http, load, ui, neo4j } = report;
@@ -35,6 +84,7 @@ export function formatMarkdown(report: BenchReport): string {
     `| Peak RSS of the ingest process | ${n(corpus.peakRssMiB)} MiB |`,
     `| Slowest store queries | ${corpus.slowestQueries.map((q) => `${q.name} ${n(q.ms / 1000, 1)} s/${n(q.calls)}`).join(', ')} |`,
     '',
+    ...formatMemory(corpus.memory),
     '## Loading: per document, bulk, bulk with worker threads (each into a fresh store)',
     '',
     '| Documents (tasks) | Per document | Bulk | Bulk + worker threads | Bulk ÷ per document | Workers ÷ bulk | Overall | Peak RSS |',
@@ -81,6 +131,7 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     ...formatStartAndReaders(report.startAndReaders),
     '',
+    ...formatGrowth(report.growth),
     '## Lineage view in headless Chromium',
     '',
     '| Layout | Elements (nodes) | Layout done | First frame (median) | First frame (slowest run) | Renderer |',

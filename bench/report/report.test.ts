@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../steps/load-step.js';
-import { corpusGoals, latencyGoals, lineageViewGoal, readerGoals } from './report.js';
+import { corpusGoals, latencyGoals, lineageViewGoal, readerGoals, smallerSizeGoals, type GrowthRow } from './report.js';
 import type { UiResult } from '../steps/ui-step.js';
 
 const summary = (p95: number) => ({ n: 100, p50: p95 / 2, p95, p99: p95 * 2, max: p95 * 3 });
@@ -88,5 +88,39 @@ describe("issue 15's load, latency and lineage-view goals", () => {
     const passing = lineageViewGoal({ 'dagre:5000': view(2900) });
     expect([passing.pass, passing.goal]).toEqual([true, 'lineage view with 5,000 elements drawn and laid out, slowest of 5 runs']);
     expect(lineageViewGoal({}).pass).toBe(false);
+  });
+});
+
+describe("issue 15's goals at the smaller size of a run over several years", () => {
+  const size = (documents: number, overrides: Partial<GrowthRow> = {}): GrowthRow => ({
+    documents,
+    tasks: documents * 70,
+    loadSeconds: documents / 30,
+    loadPeakRssMiB: 2000,
+    coldStartSeconds: 60,
+    persistedStartSeconds: 10,
+    serverRssMiB: 1300,
+    p95Ms: { search: 15, lineage: 5, compare: 30, coverage: 40 },
+    ...overrides,
+  });
+
+  it('holds the first year (the national store) to the latency, start and memory goals, named with its size', () => {
+    const goals = smallerSizeGoals([
+      size(3000, { serverRssMiB: 1600, p95Ms: { search: 25, lineage: 5, compare: 30, coverage: 40 } }),
+      size(30000),
+    ]);
+    expect(goals.map((goal) => [goal.goal, goal.limit, goal.pass])).toEqual([
+      ['search p95 over HTTP, 3000 documents', 20, false],
+      ['lineage p95 over HTTP, 3000 documents', 10, true],
+      ['compare p95 over HTTP, 3000 documents', 50, true],
+      ['coverage of all jurisdictions (count matrix) p95 over HTTP, 3000 documents', 100, true],
+      ['server ready (search and coverage from memory) after a persisted start, 3000 documents', 15, true],
+      ['server RSS when ready and after 50 clients, the larger, 3000 documents', 1536, false],
+    ]);
+  });
+
+  it('takes the smaller size whatever the order of the rows, and adds nothing for a run of one size', () => {
+    expect(smallerSizeGoals([size(30000), size(3000, { persistedStartSeconds: 20 })]).at(-2)).toMatchObject({ measured: 20, pass: false });
+    expect(smallerSizeGoals([size(3000)])).toEqual([]);
   });
 });

@@ -10,11 +10,13 @@
  * Writes its result as JSON to --out.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestPaths, type FileReport } from '../../ingest/pipeline.js';
 import { processFilesInPool } from '../../ingest/process-pool.js';
 import { openKuzuStore } from '../../store/kuzu-store.js';
+import { storeConfigFromEnv } from '../../store/open-store.js';
 import { ingestQueries } from '../../store/queries/index.js';
 import { timedStore, type QueryTiming } from '../support/instrumented-store.js';
 
@@ -45,6 +47,22 @@ export interface CorpusIngestResult {
   storeMs: number;
   queryTimings: QueryTiming[];
   peakRssMiB: number;
+  /** The process's memory as documents accumulate: where it grows (see MemorySample). */
+  memory: MemorySample[];
+}
+
+/**
+ * The ingest process's memory after `documents` were committed. RSS holds the main thread's V8
+ * heap, the worker threads' heaps and Kuzu's native memory (its buffer pool and the transaction's
+ * local storage); `heapUsedMiB` and `externalMiB` are the main thread's alone, so what RSS holds
+ * beyond them is the workers' and Kuzu's.
+ */
+export interface MemorySample {
+  documents: number;
+  seconds: number;
+  rssMiB: number;
+  heapUsedMiB: number;
+  externalMiB: number;
 }
 
 export interface LoaderIngestResult {
@@ -61,8 +79,26 @@ export interface LoaderIngestResult {
 
 const peakRssMiB = () => process.resourceUsage().maxRSS / 1024;
 
+/** Memory samples taken this many times over a run, evenly by documents committed. */
+const MEMORY_SAMPLES = 20;
+
+function memorySample(documents: number, seconds: number): MemorySample {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { documents, seconds, rssMiB: rss / 2 ** 20, heapUsedMiB: heapUsed / 2 ** 20, externalMiB: external / 2 ** 20 };
+}
+
+/**
+ * Kuzu's buffer pool as `npm run ingest` opens it: Kuzu's default unless KUZU_BUFFER_POOL_MB caps
+ * it. Capped, a bulk load of the 30,000-document corpus crashed the process (SIGSEGV, Kuzu 0.11.3)
+ * instead of failing a transaction: with 1 GiB after 8,500 documents (a store of 1.4 GiB), with
+ * 64 MiB before its first batch of 500 was written. So the memory Kuzu takes as the store grows is
+ * what the load needs, not pages it could evict; a cap is for comparing runs, not for bounding a load.
+ */
+const storeConfig = storeConfigFromEnv({ KUZU_BUFFER_POOL_MB: process.env.KUZU_BUFFER_POOL_MB });
+
 async function openFresh(path: string) {
-  const store = await openKuzuStore({ path });
+  const bufferPoolBytes = storeConfig.backend === 'kuzu' ? storeConfig.bufferPoolBytes : undefined;
+  const store = await openKuzuStore({ path, ...(bufferPoolBytes ? { bufferPoolBytes } : {}) });
   await store.applySchema();
   return store;
 }
@@ -99,12 +135,16 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
   const timed = timedStore(await openFresh(db));
   const stamps: number[] = [];
   const started = performance.now();
+  const files = (await readdir(corpusDir)).filter((name) => name.endsWith('.txt')).length;
+  const sampleEvery = Math.max(1, Math.ceil(files / MEMORY_SAMPLES));
+  const memory: MemorySample[] = [memorySample(0, 0)];
   // As `npm run ingest` loads: in bulk, the text work on a worker thread per core.
   const reports = await ingestPaths(timed.store, [corpusDir], {
     seedsDir,
     processFiles: processFilesInPool({ seedsDir }),
     onProgress: () => {
       stamps.push(performance.now());
+      if (stamps.length % sampleEvery === 0) memory.push(memorySample(stamps.length, (performance.now() - started) / 1000));
       if (stamps.length % 250 === 0) {
         process.stderr.write(`  ${stamps.length} documents in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
       }
@@ -145,6 +185,7 @@ async function corpusMode(db: string, seedsDir: string, corpusDir: string): Prom
     storeMs: timings.reduce((sum, timing) => sum + timing.ms, 0),
     queryTimings: timings.slice(0, 12),
     peakRssMiB: peakRssMiB(),
+    memory,
   };
 }
 

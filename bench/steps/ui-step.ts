@@ -52,6 +52,8 @@ export interface UiOptions {
   outDir: string;
   /** The explorer's lineage layout first; others are measured as its baselines. @default ['dagre'] */
   layouts?: readonly LayoutName[];
+  /** The sizes the baselines (every layout but the first) are measured at. @default sizes */
+  baselineSizes?: readonly number[];
   /** @default true */
   warmUp?: boolean;
 }
@@ -62,6 +64,7 @@ export async function measureLineageDraw({
   runs,
   outDir,
   layouts = ['dagre'],
+  baselineSizes = sizes,
   warmUp = true,
 }: UiOptions): Promise<Record<string, UiResult>> {
   const dir = resolve(outDir);
@@ -75,8 +78,8 @@ export async function measureLineageDraw({
     await page.goto(url);
     await page.waitForFunction(() => window.benchReady, undefined, { timeout: 30_000 });
     const results: Record<string, UiResult> = {};
-    for (const layout of layouts)
-      for (const size of sizes) {
+    for (const [index, layout] of layouts.entries())
+      for (const size of index === 0 ? sizes : baselineSizes) {
         const timings: DrawTiming[] = [];
         // One unmeasured draw warms the JIT and the renderer, as a second visit to the view would be.
         if (warmUp) await page.evaluate(([n, name]) => window.benchDraw(n, name), [size, layout] as const);

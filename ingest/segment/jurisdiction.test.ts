@@ -38,6 +38,15 @@ describe('resolveJurisdiction', () => {
     expect(found?.typos).toEqual([{ name: '柘阳县', offset: 0, resolvedTo: '340722' }]);
   });
 
+  it('tells apart places that share a name by the superior whose document the preamble cites, not by a province named as an example', () => {
+    const title = '江北区深化医药卫生体制改革2021年重点工作任务';
+    const body = (superior: string) =>
+      `${title}\n按照《${superior}深化医药卫生体制改革2021年重点工作任务》精神，结合江北实际，制定本任务。\n（一）学习借鉴浙江“3个9%”经验，落实差别化城乡居民基本医保报销政策。`;
+    // 重庆市江北区 and 宁波市江北区 (浙江省): the district of the city whose plan is carried out.
+    expect(resolveJurisdiction(body('重庆市'), [at(title)])?.id).toBe('500105');
+    expect(resolveJurisdiction(body('宁波市'), [at(title)])?.id).toBe('330205');
+  });
+
   it('returns null when no header line names a place', () => {
     expect(resolveJurisdiction('关于做好医改工作的通知', [at('关于做好医改工作的通知')])).toBeNull();
   });

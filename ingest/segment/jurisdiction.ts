@@ -133,8 +133,21 @@ function typoCandidates(name: string, text: string): JurisdictionNode[] {
 }
 
 /**
+ * How much an ancestor named in the text tells apart places that share a name. A local plan's preamble
+ * cites the superior's document it carries out by its title, "按照《重庆市深化医药卫生体制改革2021年重点工作任务》
+ * 精神……结合江北实际，制定本任务", and a title begins with its issuer (GB/T 9704-2012 7.3.3: 标题"由发文机关名称、
+ * 事由和文种组成"): a place at the head of a cited title is the superior, while one named elsewhere may be
+ * another's example ("学习借鉴浙江“3个9%”经验").
+ */
+function ancestorEvidence(text: string, ancestor: JurisdictionNode): number {
+  const short = shortName(ancestor.name) ?? ancestor.name;
+  if (text.includes(`《${short}`)) return 1;
+  return text.includes(short) ? 0.5 : 0;
+}
+
+/**
  * Vote: every header/title/signature line naming a place gives it 10 points; each use of the place in the
- * body adds one; same-named places are told apart by how often their province and city are named.
+ * body adds one; same-named places are told apart by their province and city named in the text (see ancestorEvidence).
  */
 export function resolveJurisdiction(text: string, mentions: readonly PlaceMention[]): ResolvedJurisdiction | null {
   const score = new Map<string, { node: JurisdictionNode; points: number }>();
@@ -170,9 +183,7 @@ export function resolveJurisdiction(text: string, mentions: readonly PlaceMentio
     entry.points += Math.min(bodyUse(text, entry.node), 50);
     // Ancestors named in the text tell apart places that share a name.
     for (const ancestor of ancestorsOf(entry.node.id).slice(1)) {
-      if (ancestor.id === NATION_ID) continue;
-      const short = shortName(ancestor.name) ?? ancestor.name;
-      if (text.includes(short)) entry.points += 0.5;
+      if (ancestor.id !== NATION_ID) entry.points += ancestorEvidence(text, ancestor);
     }
   }
   const [winner] = [...score.values()].sort((a, b) => b.points - a.points);
