@@ -5,7 +5,7 @@
  * declarations.
  */
 import type { z } from 'zod';
-import { linkEvidencePayload } from './payloads.js';
+import { evidenceSpansProperty } from './evidence-spans.js';
 import { prop, rowAcceptorOf, zodObjectOf, type PropertyMap, type StorageType, type ZodShapeOf } from './properties.js';
 
 export type { LinkEvidence } from './payloads.js';
@@ -218,7 +218,7 @@ export const linkProperties = {
     'LinkKind',
     "How the task's wording follows the other side's: verbatim (a long stretch copied), adapted (the key wording kept, the rest rewritten) or paraphrase (only synonyms or abbreviations in common).",
   ),
-  evidence: prop.payloads(linkEvidencePayload, 'Matched phrases with spans on both sides.'),
+  evidence: evidenceSpansProperty('Matched phrases with spans on both sides.'),
   curated: prop.boolean('True when set by the reviewed-links file.'),
 };
 

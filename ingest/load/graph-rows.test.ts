@@ -60,11 +60,17 @@ describe('buildGraphRows', () => {
     expect(() => validateRows(bad, 'plan.txt')).toThrow(/^plan\.txt: invalid RESPONSIBLE edge \S+ → 350400:HEALTH role: /);
   });
 
-  it('rejects link evidence that is not a JSON list of matched phrases', () => {
+  it('rejects link evidence that is not a JSON list of offsets, four per matched phrase', () => {
     const link = { from: rows.tasks[1]?.id ?? '', to: 'N-PAY', score: 0.5, method: 'test', kind: 'adapted' as const, curated: false };
-    const bad: GraphRows = { ...rows, implementsLinks: [{ ...link, evidence: '[{"localText":"x"}]' }] };
-    expect(() => validateRows(bad, 'plan.txt')).toThrow(/^plan\.txt: invalid IMPLEMENTS edge .* evidence: not a JSON list of LinkEvidence/);
-    const good: GraphRows = { ...rows, implementsLinks: [{ ...link, evidence: '[]' }] };
-    expect(() => validateRows(good, 'plan.txt')).not.toThrow();
+    for (const evidence of ['[{"localText":"x"}]', '[0,2,0]']) {
+      const bad: GraphRows = { ...rows, implementsLinks: [{ ...link, evidence }] };
+      expect(() => validateRows(bad, 'plan.txt'), evidence).toThrow(
+        /^plan\.txt: invalid IMPLEMENTS edge .* evidence: not a JSON list of evidence offsets, four per phrase/,
+      );
+    }
+    for (const evidence of ['[]', '[0,2,1,3]']) {
+      const good: GraphRows = { ...rows, implementsLinks: [{ ...link, evidence }] };
+      expect(() => validateRows(good, 'plan.txt'), evidence).not.toThrow();
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   type RowOf,
   type Table,
 } from '../../graph-schema/model.js';
+import { spansTextOfPhrases } from '../../graph-schema/evidence-spans.js';
 import type { PropertyMap } from '../../graph-schema/properties.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
@@ -57,6 +58,10 @@ function collect<T extends Table>(rows: RowsByTable, table: T, row: RowOf<T>): v
   rows[table] = list as RowsByTable[T];
 }
 
+function textsOf(rows: readonly { id: string; text: string }[]): Map<string, string> {
+  return new Map(rows.map((row) => [row.id, row.text]));
+}
+
 export async function importGraph(store: GraphStore, backup: unknown): Promise<{ nodes: number; edges: number }> {
   const graph = validated(graphJsonSchema, backup, 'backup');
   const rowsByTable: RowsByTable = {};
@@ -68,8 +73,19 @@ export async function importGraph(store: GraphStore, backup: unknown): Promise<{
     );
     collect(rowsByTable, node.label, validated(nodeSchemas[node.label], { ...properties, id: node.id }, `nodes[${index}] (${node.label})`));
   }
+  const texts = { Task: textsOf(rowsByTable.Task ?? []), NationalItem: textsOf(rowsByTable.NationalItem ?? []) };
   for (const [index, edge] of graph.edges.entries()) {
-    const row = { ...edge.properties, from: edge.from, to: edge.to };
+    const row: Record<string, unknown> = { ...edge.properties, from: edge.from, to: edge.to };
+    if ((edge.type === 'IMPLEMENTS' || edge.type === 'DERIVES_FROM') && typeof row.evidence === 'string' && row.evidence.startsWith('[{')) {
+      // An export writes evidence as its phrases with their texts; the store holds the spans (graph-schema/evidence-spans.ts).
+      const sides = {
+        localText: texts.Task.get(edge.from) ?? '',
+        otherText: (edge.type === 'IMPLEMENTS' ? texts.NationalItem : texts.Task).get(edge.to) ?? '',
+      };
+      const spans = spansTextOfPhrases(row.evidence, sides);
+      if (spans === null) throw new ImportError(`edges[${index}] (${edge.type}): evidence is not the text of its spans in the two texts`);
+      row.evidence = spans;
+    }
     collect(rowsByTable, edge.type, validated(edgeSchemas[edge.type], row, `edges[${index}] (${edge.type})`));
   }
   await store.transaction(async (tx) => {

@@ -1,15 +1,17 @@
 /**
- * @module Link evidence kept as offsets. Each phrase of a link's evidence (graph-schema/payloads.ts)
- * is a span of the task's text and a span of the other side's text (the national item's, or the
- * parent task's for a derivation) with the text of each span, stored as one JSON string: most of
- * the kept rows' characters (212 M on a national store). A kept link row holds the spans' offsets
- * and the two texts (the kept task and national item rows' own strings, not copies) and makes the
- * stored string again each time it is read. A row is kept so only when the string made from its
- * offsets is the stored one, character for character; any other keeps its string.
+ * @module Link evidence kept as offsets, for a store written before evidence was stored as spans
+ * (graph-schema/evidence-spans.ts), whose links hold the phrases' texts too. Each phrase of a
+ * link's evidence (graph-schema/payloads.ts) is a span of the task's text and a span of the other
+ * side's text (the national item's, or the parent task's for a derivation) with the text of each
+ * span, stored by that code as one JSON string: most of the kept rows' characters (212 M on a
+ * national store). A kept link row holds the spans' offsets and the two texts (the kept task and
+ * national item rows' own strings, not copies) and makes the stored string again each time it is
+ * read. A row is kept so only when the string made from its offsets is the stored one, character
+ * for character; any other keeps its string.
  */
+import { evidenceOfSpans, type EvidenceSpans } from '../../graph-schema/evidence-spans.js';
 
-/** The offsets of each phrase, four numbers each: local start and end, then the other side's. */
-export type EvidenceSpans = readonly number[];
+export type { EvidenceSpans } from '../../graph-schema/evidence-spans.js';
 
 /** The two texts, then the offsets: one array per row. */
 type Packed = readonly [localText: string, otherText: string, ...spans: number[]];
@@ -18,27 +20,6 @@ const PACKED = Symbol('evidence spans and texts');
 
 interface PackedRow {
   readonly [PACKED]: Packed;
-}
-
-/** The stored JSON of one phrase, as JSON.stringify writes a LinkEvidence (fields in declaration order). */
-function phraseJson(localText: string, otherText: string, spans: ArrayLike<unknown>, at: number): string {
-  const localStart = spans[at] as number;
-  const localEnd = spans[at + 1] as number;
-  const otherStart = spans[at + 2] as number;
-  const otherEnd = spans[at + 3] as number;
-  return (
-    `{"localText":${JSON.stringify(localText.slice(localStart, localEnd))},` +
-    `"localSpan":{"start":${localStart},"end":${localEnd}},` +
-    `"nationalText":${JSON.stringify(otherText.slice(otherStart, otherEnd))},` +
-    `"nationalSpan":{"start":${otherStart},"end":${otherEnd}}}`
-  );
-}
-
-/** The evidence string made from offsets into the two texts. */
-export function evidenceOfSpans(localText: string, otherText: string, spans: EvidenceSpans, from = 0): string {
-  const phrases: string[] = [];
-  for (let at = from; at < spans.length; at += 4) phrases.push(phraseJson(localText, otherText, spans, at));
-  return `[${phrases.join(',')}]`;
 }
 
 function isOffset(value: unknown): value is number {

@@ -138,7 +138,8 @@ function compactLinkRows(
     const localText = texts.from.get(row.fromId);
     const otherText = texts.to.get(row.toId);
     const spans =
-      typeof row.evidence === 'string' && localText !== undefined && otherText !== undefined
+      // Only evidence stored with its texts (`[{"localText":…`, by the code before spans) is worth keeping as offsets.
+      typeof row.evidence === 'string' && row.evidence.startsWith('[{') && localText !== undefined && otherText !== undefined
         ? spansOfEvidence(row.evidence, localText, otherText)
         : null;
     out[i] = spans && localText !== undefined && otherText !== undefined ? withEvidenceSpans(row, localText, otherText, spans) : row;

@@ -7,9 +7,11 @@
  * - CSV: one file per label (`Task.csv`: its properties) and per relationship type
  *   (`IMPLEMENTS.csv`: `from,to` and its properties); lists are JSON arrays in one cell.
  * - GraphML: node ids are `Label:id`; every property is a `<data>` of a declared key.
- * Values are as stored, so IMPLEMENTS.evidence stays a JSON string.
+ * Values are as stored, but for the evidence of IMPLEMENTS and DERIVES_FROM, stored as spans only
+ * (graph-schema/evidence-spans.ts) and written as the JSON string of its phrases with their texts.
  */
 import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import { evidenceJsonOf } from '../../graph-schema/evidence-spans.js';
 import type { StorageType } from '../../graph-schema/properties.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { readQueries } from '../../store/queries/index.js';
@@ -25,10 +27,31 @@ export const REL_TYPES = Object.keys(relationships) as RelType[];
 export async function readGraphDump(store: GraphStore): Promise<GraphDump> {
   const nodeRows = await Promise.all(NODE_LABELS.map((label) => store.read(readQueries.exportNodes[label])));
   const relRows = await Promise.all(REL_TYPES.map((type) => store.read(readQueries.exportRelationships[type])));
-  return {
+  const dump: GraphDump = {
     nodes: Object.fromEntries(NODE_LABELS.map((label, i) => [label, nodeRows[i] ?? []])) as GraphDump['nodes'],
     relationships: Object.fromEntries(REL_TYPES.map((type, i) => [type, relRows[i] ?? []])) as GraphDump['relationships'],
   };
+  const taskTexts = textsOf(dump.nodes.Task);
+  withEvidenceTexts(dump.relationships.IMPLEMENTS, taskTexts, textsOf(dump.nodes.NationalItem));
+  withEvidenceTexts(dump.relationships.DERIVES_FROM, taskTexts, taskTexts);
+  return dump;
+}
+
+function textsOf(rows: readonly Record<string, unknown>[]): Map<unknown, string> {
+  return new Map(rows.map((row) => [row.id, typeof row.text === 'string' ? row.text : '']));
+}
+
+/** Each link's evidence as the JSON of its phrases, cut from the texts of its two ends. */
+function withEvidenceTexts(
+  links: Record<string, unknown>[],
+  localTexts: ReadonlyMap<unknown, string>,
+  otherTexts: ReadonlyMap<unknown, string>,
+): void {
+  for (const link of links) {
+    if (typeof link.evidence !== 'string') continue;
+    const texts = { localText: localTexts.get(link.from) ?? '', otherText: otherTexts.get(link.to) ?? '' };
+    link.evidence = evidenceJsonOf(link.evidence, texts);
+  }
 }
 
 /** Property columns of a label or relationship type, in model order (`from`, `to` first for relationships). */
@@ -86,8 +109,18 @@ export function csvField(value: unknown): string {
 }
 
 /** The rows of one label or relationship type (for one CSV file). */
-export function readExportRows(store: GraphStore, name: NodeLabel | RelType): Promise<Record<string, unknown>[]> {
-  return store.read(name in nodes ? readQueries.exportNodes[name as NodeLabel] : readQueries.exportRelationships[name as RelType]);
+export async function readExportRows(store: GraphStore, name: NodeLabel | RelType): Promise<Record<string, unknown>[]> {
+  if (name in nodes) return store.read(readQueries.exportNodes[name as NodeLabel]);
+  const rows = await store.read(readQueries.exportRelationships[name as RelType]);
+  if (name === 'IMPLEMENTS' || name === 'DERIVES_FROM') {
+    const [tasks, others] = await Promise.all([
+      store.read(readQueries.exportNodes.Task),
+      name === 'IMPLEMENTS' ? store.read(readQueries.exportNodes.NationalItem) : null,
+    ]);
+    const taskTexts = textsOf(tasks);
+    withEvidenceTexts(rows, taskTexts, others ? textsOf(others) : taskTexts);
+  }
+  return rows;
 }
 
 export function toCsv(name: NodeLabel | RelType, rows: readonly Record<string, unknown>[]): string {

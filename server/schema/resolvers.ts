@@ -14,6 +14,7 @@ import {
   type TargetNode,
   type TaskNode,
 } from '../../graph-schema/model.js';
+import { evidenceNeedsTexts } from '../../graph-schema/evidence-spans.js';
 import { readQueries } from '../../store/queries/index.js';
 import type { CoverageTripleRow, LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/read-queries.js';
 import {
@@ -57,14 +58,30 @@ function present<T>(values: readonly (T | Error | null)[]): T[] {
   return values.filter((value): value is T => value !== null && !(value instanceof Error));
 }
 
-function parseEvidence(link: LinkRow, ctx: ApiContext): LinkEvidence[] {
-  if (!link.evidence) return [];
-  try {
-    return relationships.IMPLEMENTS.properties.evidence.decode(link.evidence);
-  } catch (error) {
+/** The phrases of a link's stored evidence, their texts cut from the task's text and the other side's (graph-schema/evidence-spans.ts). */
+function parseEvidence(link: LinkRow, otherSide: 'task' | 'nationalItem', ctx: ApiContext): LinkEvidence[] | Promise<LinkEvidence[]> {
+  const stored = link.evidence;
+  if (!stored) return [];
+  const unreadable = (error: unknown): LinkEvidence[] => {
     ctx.logger.warn(`unreadable evidence on the link ${link.fromId} → ${link.toId}`, error);
     return [];
-  }
+  };
+  const decode = (localText: string, otherText: string) => {
+    try {
+      return relationships.IMPLEMENTS.properties.evidence.decode(stored, { localText, otherText });
+    } catch (error) {
+      return unreadable(error);
+    }
+  };
+  if (!evidenceNeedsTexts(stored)) return decode('', '');
+  const local = ctx.load.one('task', link.fromId);
+  const other: { text: string } | null | Promise<{ text: string } | null> =
+    otherSide === 'task' ? ctx.load.one('task', link.toId) : ctx.load.one('nationalItem', link.toId);
+  return whenLoaded(local, (task) =>
+    whenLoaded(other, (node) =>
+      task && node ? decode(task.text, node.text) : unreadable(new Error('a side of the link is not in the graph')),
+    ),
+  );
 }
 
 async function jurisdictionsOrFail(ids: readonly string[], ctx: ApiContext, argument: string): Promise<JurisdictionNode[]> {
@@ -156,10 +173,10 @@ function unlinkedTasks(tasks: readonly TaskNode[], linkedTaskIds: ReadonlySet<st
 
 const byIssueDate = (a: PolicyRow, b: PolicyRow) => (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '') || a.id.localeCompare(b.id);
 
-/** Shared by the three link types: evidence is stored as a JSON string. */
-const linkFields = {
-  evidence: (link: LinkRow, _args: Args, ctx: ApiContext) => parseEvidence(link, ctx),
-};
+/** The evidence of a link whose other side is a national item (IMPLEMENTS) or a parent task (DERIVES_FROM). */
+const evidenceTo = (otherSide: 'task' | 'nationalItem') => ({
+  evidence: (link: LinkRow, _args: Args, ctx: ApiContext) => parseEvidence(link, otherSide, ctx),
+});
 
 export const resolvers = {
   Query: {
@@ -441,14 +458,14 @@ export const resolvers = {
   },
 
   ImplementsLink: {
-    ...linkFields,
+    ...evidenceTo('nationalItem'),
     nationalItem: (link: LinkRow, _args: Args, ctx: ApiContext) =>
       requiredNow(ctx.load.one('nationalItem', link.toId), `national item ${link.toId}`),
     task: (link: LinkRow, _args: Args, ctx: ApiContext) => requiredNow(ctx.load.one('task', link.fromId), `task ${link.fromId}`),
   },
 
   DerivesFromLink: {
-    ...linkFields,
+    ...evidenceTo('task'),
     from: (link: LinkRow, _args: Args, ctx: ApiContext) => requiredNow(ctx.load.one('task', link.fromId), `task ${link.fromId}`),
     to: (link: LinkRow, _args: Args, ctx: ApiContext) => requiredNow(ctx.load.one('task', link.toId), `task ${link.toId}`),
   },
@@ -468,7 +485,8 @@ export const resolvers = {
   },
 
   LineageLink: {
-    ...linkFields,
+    evidence: (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>
+      parseEvidence(link, link.relation === 'DERIVES_FROM' ? 'task' : 'nationalItem', ctx),
     toTaskId: (link: LineageLinkRow) => (link.relation === 'DERIVES_FROM' ? link.toId : null),
     toNationalItemId: (link: LineageLinkRow) => (link.relation === 'IMPLEMENTS' ? link.toId : null),
     from: (link: LineageLinkRow, _args: Args, ctx: ApiContext) =>

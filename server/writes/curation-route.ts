@@ -58,15 +58,19 @@ async function parseRequest(request: Request): Promise<CurationRequest> {
   return parsed.data;
 }
 
-function storedEvidence(row: LinkRow): LinkEvidence[] {
+/** A stored link's phrases, their texts cut from the task's text and the national item's (graph-schema/evidence-spans.ts). */
+function storedEvidence(row: LinkRow, localText: string, itemTexts: ReadonlyMap<string, string>): LinkEvidence[] {
+  const otherText = itemTexts.get(row.toId);
   try {
-    return row.evidence ? relationships.IMPLEMENTS.properties.evidence.decode(row.evidence) : [];
+    return row.evidence && otherText !== undefined
+      ? relationships.IMPLEMENTS.properties.evidence.decode(row.evidence, { localText, otherText })
+      : [];
   } catch {
     return [];
   }
 }
 
-function asTaskLink(row: LinkRow): TaskLink {
+function asTaskLink(row: LinkRow, localText: string, itemTexts: ReadonlyMap<string, string>): TaskLink {
   return {
     taskPath: row.fromId,
     targetId: row.toId,
@@ -74,7 +78,7 @@ function asTaskLink(row: LinkRow): TaskLink {
     score: row.score,
     method: row.method,
     kind: row.kind,
-    evidence: storedEvidence(row),
+    evidence: storedEvidence(row, localText, itemTexts),
     curated: row.curated,
   };
 }
@@ -109,7 +113,11 @@ export async function handleCuration(request: Request, context: WriteContext): P
       reviewer: body.reviewer,
       date: new Date().toISOString().slice(0, 10),
     };
-    const stored = (await tx.read(readQueries.implementsByTasks, { ids: [task.id] })).map(asTaskLink);
+    const storedRows = await tx.read(readQueries.implementsByTasks, { ids: [task.id] });
+    // Kuzu crashes on an empty list parameter (see read-queries.ts).
+    const items = storedRows.length > 0 ? await tx.read(readQueries.nationalItemsByIds, { ids: storedRows.map((row) => row.toId) }) : [];
+    const itemTexts = new Map(items.map((item) => [item.id, item.text]));
+    const stored = storedRows.map((row) => asTaskLink(row, task.text, itemTexts));
     const { links, messages } = applyReviewedLinks([{ path: task.id, text: task.text, span: { start: task.spanStart } }], stored, [entry], {
       catalogue: linkContext.catalogue,
       scope: { jurisdictionId: task.jurisdictionId, docNumber: task.docNumber },
