@@ -94,7 +94,7 @@ describe('entry points', () => {
         score: 0.9,
         method: 'test',
         kind: 'adapted',
-        evidence: [{ localText: '按疾病诊断相关分组', localSpan: { start: 0, end: 9 }, nationalText: '按疾病诊断相关分组' }],
+        evidence: [{ localText: '按疾病诊断相关分组', localSpan: { start: 4, end: 13 }, nationalText: '按疾病诊断相关分组' }],
       },
     ]);
   });

@@ -231,10 +231,14 @@ function target(id: string, taskId: string, text: string, value: number) {
   return { id, taskId, text, metric: 'DRG付费占比', op: '>=', value, unit: '%', by: '2020', spanStart: 0, spanEnd: text.length };
 }
 
-function evidence(localText: string, nationalText: string): LinkEvidence[] {
-  return [
-    { localText, localSpan: { start: 0, end: localText.length }, nationalText, nationalSpan: { start: 0, end: nationalText.length } },
-  ];
+/** One evidence phrase pair, its spans found in the two texts (stored evidence is spans only, so they must be right). */
+function evidence(localWhole: string, localText: string, nationalWhole: string, nationalText: string): LinkEvidence[] {
+  const spanOf = (whole: string, phrase: string) => {
+    const start = whole.indexOf(phrase);
+    if (start < 0) throw new Error(`sample graph: 「${phrase}」 is not in 「${whole}」`);
+    return { start, end: start + phrase.length };
+  };
+  return [{ localText, localSpan: spanOf(localWhole, localText), nationalText, nationalSpan: spanOf(nationalWhole, nationalText) }];
 }
 
 function link(from: string, to: string, score: number, found: LinkEvidence[] = []): EdgeRow<'IMPLEMENTS'> {
@@ -274,6 +278,9 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
       seq: 10 + i,
     }),
   );
+  const textById = new Map([...sampleTasks, ...extras, ...nationalItems].map((node) => [node.id, node.text]));
+  const evidenceBetween = (fromId: string, localText: string, toId: string, nationalText: string) =>
+    evidence(textById.get(fromId) ?? '', localText, textById.get(toId) ?? '', nationalText);
   const { upsert, merge } = ingestQueries;
   await store.transaction(async (tx) => {
     await tx.write(upsert.Jurisdiction, jurisdictions);
@@ -338,14 +345,14 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
       ...extras.map((t, i) => ({ from: t.id, to: `tg-x-${i}` })),
     ]);
     await tx.write(merge.IMPLEMENTS, [
-      link('sm-1-1', 'N-PAY', 0.9, evidence('按疾病诊断相关分组', '按疾病诊断相关分组')),
-      link('sm-1-2', 'N-TIER', 0.8, evidence('分级诊疗', '分级诊疗')),
+      link('sm-1-1', 'N-PAY', 0.9, evidenceBetween('sm-1-1', '按疾病诊断相关分组', 'N-PAY', '按疾病诊断相关分组')),
+      link('sm-1-2', 'N-TIER', 0.8, evidenceBetween('sm-1-2', '分级诊疗', 'N-TIER', '分级诊疗')),
       link('fj-1-1', 'N-PAY', 0.5),
       link('cd-1-1', 'N-PAY', 0.7),
-      link('cd-1-2', 'N-DRUG', 0.75, evidence('药品集中采购制度', '药品集中采购制度')),
-      ...extras.map((t) => link(t.id, 'N-PAY', 0.6, evidence('DRG付费', '付费'))),
+      link('cd-1-2', 'N-DRUG', 0.75, evidenceBetween('cd-1-2', '药品集中采购制度', 'N-DRUG', '药品集中采购制度')),
+      ...extras.map((t) => link(t.id, 'N-PAY', 0.6, evidenceBetween(t.id, 'DRG付费', 'N-PAY', '付费'))),
     ]);
-    await tx.write(merge.DERIVES_FROM, [link('sm-1-1', 'fj-1-1', 0.8, evidence('DRG付费', 'DRG付费'))]);
+    await tx.write(merge.DERIVES_FROM, [link('sm-1-1', 'fj-1-1', 0.8, evidenceBetween('sm-1-1', 'DRG付费', 'fj-1-1', 'DRG付费'))]);
     await tx.write(merge.CITES, [
       { from: 'p-sm', to: 'p-fj', context: '根据《福建省深化医药卫生体制改革实施方案》' },
       { from: 'p-cd', to: 'p-stub', context: '根据《关于深化医药卫生体制改革的意见》' },
