@@ -22,7 +22,7 @@ import {
   type Half,
   type JudgedUnit,
 } from './eval/topic-set.js';
-import { FEATURE_NAMES, featuresOf, fitScoreModel, type FitGroup } from './link-score.js';
+import { FEATURE_NAMES, featuresOf, fitScoreModel, LINK_THRESHOLD, type FitGroup } from './link-score.js';
 import { decideLinks, scoredCandidates } from './link-tasks.js';
 import { loadReviewedLinks } from './reviewed-links.js';
 
@@ -30,9 +30,10 @@ const verbose = process.argv.includes('--verbose');
 const withoutCuration = process.argv.includes('--no-curation');
 /**
  * `--misses`: each miss of the tuning half with the unit's text, the missed item's cues and why it was
- * missed — no evidence for it in the unit's text, or the score it had (below the threshold, or above it
- * but kept out for want of a strong cue or by the cap of four links) — and how many misses each cause
- * accounts for, so they can be worked off by cause.
+ * missed — no evidence for it in the unit's text, or the score it had (below the threshold, and whether
+ * a clause of the unit leads with it, or above it but kept out for want of a strong cue, by the cap of
+ * four links or as a framing part) — and how many misses each cause accounts for, counted apart for units
+ * that link elsewhere (a second reform missed) and units with no link, so they can be worked off by cause.
  */
 const misses = process.argv.includes('--misses');
 /**
@@ -80,6 +81,8 @@ const texts = new Map<string, string>();
 const fitGroups: FitGroup[] = [];
 /** Under `--misses`: the score of every candidate the linker decided on, by `file path itemId`. */
 const candidateScores = new Map<string, number>();
+/** Under `--misses`: the candidates that lead a clause of their unit (clauseShare 1: no other shares more of that clause's wording), by `file path itemId`. */
+const leadingAClause = new Set<string>();
 /** Under `--false-links`: for every tuning-half link, its evidence and where it came from, by `file path itemId`. */
 const linkOrigins = new Map<string, { origin: string; evidence: string }>();
 for (const [position, labels] of loadTopicSet().entries()) {
@@ -88,6 +91,9 @@ for (const [position, labels] of loadTopicSet().entries()) {
   if (misses && halfOf(position) === 'tuning') {
     for (const [path, decided] of decideLinks(doc.tasks, { catalogue, glossary }))
       for (const candidate of decided) candidateScores.set(`${labels.file} ${path} ${candidate.targetId}`, candidate.score);
+    for (const task of doc.tasks)
+      for (const candidate of scoredCandidates(task, { catalogue, glossary }))
+        if (candidate.evidenceFound.clauseShare >= 1) leadingAClause.add(`${labels.file} ${task.path} ${candidate.targetId}`);
   }
   if (falseLinks && halfOf(position) === 'tuning') {
     const ownLinked = new Map<string, Set<string>>();
@@ -204,6 +210,7 @@ if (judged.length > 0) {
     }),
   );
   const missCauses = new Map<string, number>();
+  const missCausesInLinked = new Map<string, number>();
   if (verbose || misses) {
     for (const unit of judged) {
       if (misses && unit.half !== 'tuning') continue;
@@ -214,11 +221,19 @@ if (judged.length > 0) {
       lines.push(`  ${unit.file} ${unit.path}\n    missing: ${missing.join(' ') || '-'}\n    extra:   ${extra.join(' ') || '-'}`);
       if (misses) {
         lines.push(`    text: ${(texts.get(`${unit.file} ${unit.path}`) ?? '').replace(/\s+/gu, ' ').slice(0, 240)}`);
+        // A second reform of a linked unit is missed for other reasons than a unit the linker finds nothing in.
+        const causes = unit.predicted.length > 0 ? missCausesInLinked : missCauses;
         for (const id of missing) {
-          const score = candidateScores.get(`${unit.file} ${unit.path} ${id}`);
+          const key = `${unit.file} ${unit.path} ${id}`;
+          const score = candidateScores.get(key);
           const band = score === undefined ? undefined : Math.floor(score * 10) / 10;
-          const cause = band === undefined ? 'no evidence in the text' : `scored ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}`;
-          missCauses.set(cause, (missCauses.get(cause) ?? 0) + 1);
+          const cause =
+            score === undefined || band === undefined
+              ? 'no evidence in the text'
+              : score >= LINK_THRESHOLD
+                ? 'kept out at the threshold or above (no keyword, four links already, or a framing part)'
+                : `scored ${band.toFixed(1)}–${(band + 0.1).toFixed(1)}${leadingAClause.has(key) ? ' leading a clause' : ''}`;
+          causes.set(cause, (causes.get(cause) ?? 0) + 1);
           lines.push(`    ${id}: ${score === undefined ? cause : `scored ${score}`}; cues ${cuesOf(id)}`);
         }
       }
@@ -251,11 +266,14 @@ if (judged.length > 0) {
     lines.push(`tuning-half false links by origin: ${counted(origins)}`, `tuning-half false links by item: ${counted(byItem)}`);
   }
   if (misses) {
-    lines.push(
-      `tuning-half misses by cause: ${[...missCauses]
-        .sort((a, b) => b[1] - a[1])
+    const counted = (counts: Map<string, number>) =>
+      `${[...counts.values()].reduce((sum, count) => sum + count, 0)}: ${[...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([cause, count]) => `${cause} ${count}`)
-        .join(', ')}`,
+        .join(', ')}`;
+    lines.push(
+      `tuning-half misses in units with a link, by cause: ${counted(missCausesInLinked)}`,
+      `tuning-half misses in units with no link, by cause: ${counted(missCauses)}`,
     );
   }
   process.stdout.write(lines.join('\n') + '\n');
