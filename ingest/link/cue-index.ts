@@ -54,9 +54,34 @@ export interface CueIndex {
    * items a shared phrase can come from, and the gram starts commonPhrases would find in each.
    */
   itemsByGram: Map<string, { itemId: string; starts: readonly number[] }[]>;
+  /**
+   * Whether some item's text may hold the PHRASE_MIN_LENGTH-gram of `text` at `start`: false when none
+   * does (a hash filter of itemsByGram's grams), so most grams of a task are ruled out without being made.
+   */
+  mayHoldGram: (text: string, start: number) => boolean;
   /** Content words of each item's title and text, and how specific a word is: log(items / items using it). */
   itemWords: Map<string, Set<string>>;
   wordSpecificity: (word: string) => number;
+  /**
+   * Each word some item uses, numbered, with its specificity (as wordSpecificity gives it): one look-up
+   * per word of a task, after which a word is weighed against each candidate item by its number.
+   */
+  wordInfo: Map<string, { id: number; specificity: number }>;
+  /** The specificity of each word by its number. */
+  specificityById: Float64Array;
+  /** For each item, a flag per word number: 1 where its title or text uses the word (itemWords). */
+  itemWordFlags: Map<string, Uint8Array>;
+}
+
+/** log2 of the bits of the gram filter: about 1% of the grams no item holds pass it, with tens of thousands held. */
+const GRAM_FILTER_BITS = 22;
+
+/** A hash of the `length` code units of `text` at `start`, GRAM_FILTER_BITS bits wide. */
+function gramHash(text: string, start: number, length: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < start + length; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  return (hash ^ (hash >>> 12)) >>> (32 - GRAM_FILTER_BITS);
 }
 
 const BASE_WEIGHT: Record<CueStrength, number> = { strong: 1, weak: 0.35 };
@@ -163,6 +188,15 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
       else itemsByGram.set(gram, [{ itemId, starts }]);
     }
   }
+  const gramFilter = new Uint32Array(2 ** GRAM_FILTER_BITS / 32);
+  for (const gram of itemsByGram.keys()) {
+    const bit = gramHash(gram, 0, gram.length);
+    gramFilter[bit >>> 5] = (gramFilter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  const mayHoldGram = (text: string, start: number) => {
+    const bit = gramHash(text, start, PHRASE_MIN_LENGTH);
+    return ((gramFilter[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
+  };
   const texts = catalogue.items.map((item) => item.text);
   const spreadMemo = new Map<string, number>();
   const phraseSpread = (phrase: string) => {
@@ -177,10 +211,23 @@ function buildCueIndex(catalogue: Catalogue, glossary: Glossary): CueIndex {
   // Computed once per word: a task's words are weighed against every candidate item and clause.
   const specificity = new Map([...itemsUsing].map(([word, using]) => [word, Math.log(catalogue.items.length / using)]));
   const wordSpecificity = (word: string) => specificity.get(word) ?? 0;
+  const wordInfo = new Map([...specificity].map(([word, value], id) => [word, { id, specificity: value }]));
+  const specificityById = Float64Array.from(specificity.values());
+  const itemWordFlags = new Map(
+    [...itemWords].map(([itemId, words]) => {
+      const flags = new Uint8Array(wordInfo.size);
+      for (const word of words) flags[wordInfo.get(word)?.id ?? 0] = 1;
+      return [itemId, flags];
+    }),
+  );
 
   return {
     itemWords,
     wordSpecificity,
+    wordInfo,
+    specificityById,
+    itemWordFlags,
+    mayHoldGram,
     items: new Map(catalogue.items.map((item) => [item.id, item])),
     literals,
     patterns: cues.filter((cue) => cue.pattern),

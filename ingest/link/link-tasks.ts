@@ -7,7 +7,7 @@
 import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
-import { gramStarts, maximalPhrases, type CommonPhrase } from './common-phrases.js';
+import { forEachGramStart, maximalPhrases, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
@@ -351,11 +351,12 @@ interface TaskScan {
    */
   gramsByItem: Map<string, number[]>;
   /**
-   * Content words of the task, and of each of its clauses, in the order they first occur, with their
-   * specificity (CueIndex.wordSpecificity); words of no weight, which no item or every item uses, left out.
+   * Content words of the task, and of each of its clauses, in the order they first occur, by their
+   * number in CueIndex.wordInfo; words of no weight (CueIndex.wordSpecificity), which no item or every
+   * item uses, left out.
    */
-  words: Map<string, number>;
-  clauseWords: Map<string, number>[];
+  words: number[];
+  clauseWords: number[][];
 }
 
 function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
@@ -372,8 +373,10 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   // are punctuation too), so the cut of a clause alone has the words the task's cut has within it
   // (the clausesOf test checks this on the seeds).
   const boundaries = new Set([0, masked.length]);
-  const words = new Map<string, number>();
-  const clauseWords = clauses.map(() => new Map<string, number>());
+  const words: number[] = [];
+  const clauseWords = clauses.map((): number[] => []);
+  // The clause a word was last taken into, by its number: each word is taken once, where it first occurs.
+  const lastClauseOf = new Map<number, number>();
   let offset = 0;
   let clause = 0;
   for (const word of wordsOf(masked.replaceAll(MASK, '，'))) {
@@ -381,12 +384,16 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
     offset += word.length;
     boundaries.add(offset);
     // Only content words, two characters or more, have weight: an item's words are its content words.
-    const specificity = word.length < 2 ? 0 : index.wordSpecificity(word);
-    if (specificity <= 0) continue;
-    words.set(word, specificity);
+    const info = word.length < 2 ? undefined : index.wordInfo.get(word);
+    if (info === undefined || info.specificity <= 0) continue;
+    const seen = lastClauseOf.get(info.id);
+    if (seen === undefined) words.push(info.id);
     while (clause < clauses.length && (clauses[clause]?.[1] ?? 0) < offset) clause += 1;
     const [clauseStart = Infinity, clauseEnd = 0] = clauses[clause] ?? [];
-    if (start >= clauseStart && offset <= clauseEnd) clauseWords[clause]?.set(word, specificity);
+    if (start >= clauseStart && offset <= clauseEnd && seen !== clause) {
+      clauseWords[clause]?.push(info.id);
+      lastClauseOf.set(info.id, clause);
+    } else if (seen === undefined) lastClauseOf.set(info.id, -1);
   }
 
   const cuesByItem = new Map<string, CueMatch[]>();
@@ -397,26 +404,29 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   }
 
   const gramsByItem = new Map<string, number[]>();
-  for (const { start, gram } of gramStarts(masked, PHRASE_MIN_LENGTH)) {
-    const items = index.itemsByGram.get(gram);
-    if (items === undefined) continue; // most grams of a task are in no item's text
+  forEachGramStart(masked, PHRASE_MIN_LENGTH, (start) => {
+    // Most grams of a task are in no item's text: the filter rules them out before a gram is made.
+    if (!index.mayHoldGram(masked, start)) return;
+    const items = index.itemsByGram.get(masked.slice(start, start + PHRASE_MIN_LENGTH));
+    if (items === undefined) return;
     for (const { itemId, starts } of items) {
       let pairs = gramsByItem.get(itemId);
       if (!pairs) gramsByItem.set(itemId, (pairs = []));
       for (const itemStart of starts) pairs.push(start, itemStart);
     }
-  }
+  });
   return { masked, inTitle, clauses, cuesByItem, gramsByItem, words, clauseWords };
 }
 
-/** The content words of a task or clause that an item's title and text use too, each weighed by how few items use it. */
-function sharedWordingOf(words: ReadonlyMap<string, number>, itemId: string, index: CueIndex): number {
-  const itemWords = index.itemWords.get(itemId);
+/**
+ * The content words of a task or clause (by number, see TaskScan.words) that an item's title and text
+ * use too, each weighed by how few items use it, added in the order of the words.
+ */
+function sharedWordingOf(words: readonly number[], itemId: string, index: CueIndex): number {
+  const itemWords = index.itemWordFlags.get(itemId);
   let sum = 0;
   if (!itemWords) return sum;
-  words.forEach((specificity, word) => {
-    if (itemWords.has(word)) sum += specificity;
-  });
+  for (const id of words) if (itemWords[id] === 1) sum += index.specificityById[id] ?? 0;
   return sum;
 }
 
@@ -471,7 +481,7 @@ function clauseShareOf({ clauses, clauseWords, cuesByItem }: TaskScan, scores: r
       (cuesByItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end),
     );
     if (!named.includes(true)) continue;
-    const words = clauseWords[c] ?? new Map<string, number>();
+    const words = clauseWords[c] ?? [];
     const shared = scores.map((score) => sharedWordingOf(words, score.item.id, index));
     const most = Math.max(0, ...shared);
     if (most <= 0) continue;
