@@ -30,6 +30,12 @@ const BREAK_UNITS = (() => {
 
 const isBreak = (text: string, at: number) => BREAK_UNITS[text.charCodeAt(at)] === 1;
 
+/** Whether `text` holds a character that never belongs to a phrase (BREAK). */
+export function hasBreak(text: string): boolean {
+  for (let at = 0; at < text.length; at += 1) if (isBreak(text, at)) return true;
+  return false;
+}
+
 export interface PhraseIndex {
   text: string;
   grams: Map<string, number[]>;

@@ -4,6 +4,7 @@ import { catalogueSchema, loadCatalogue } from './catalogue.js';
 import { cueIndexFor, findCues, foldWidth, literalCuesAt, PHRASE_MIN_LENGTH, type CueTrie, type LiteralCue } from './cue-index.js';
 import { loadGlossary } from './glossary.js';
 import { seedPath } from './seed-file.js';
+import { wordBoundaries } from './segmenter.js';
 import { fixtureGlossary as glossary } from './test-fixtures.js';
 
 const catalogue = catalogueSchema.parse({
@@ -179,5 +180,26 @@ describe('the filters of the gram and word look-ups', () => {
       expect(index.specificityById[id]).toBe(specificity);
       for (const [itemId, words] of index.itemWords) expect(index.itemWordFlags.get(itemId)?.[id] === 1).toBe(words.has(word));
     }
+  });
+});
+
+describe('findCues with word boundaries given lazily', () => {
+  const index = cueIndexFor(loadCatalogue(), loadGlossary());
+  const lines = readdirSync(seedPath(''))
+    .filter((name) => name.endsWith('.txt'))
+    .flatMap((name) => readFileSync(seedPath(name), 'utf8').split('\n'))
+    .filter((line) => line.trim().length > 0);
+
+  it('finds what it finds with the boundaries given, and leaves some texts uncut', () => {
+    const cut = new Set<string>();
+    for (const line of lines) {
+      const lazily = findCues(line, index, () => {
+        cut.add(line);
+        return wordBoundaries(line);
+      });
+      expect(lazily).toEqual(findCues(line, index, wordBoundaries(line)));
+    }
+    expect(cut.size).toBeGreaterThan(10);
+    expect(cut.size).toBeLessThan(new Set(lines).size);
   });
 });

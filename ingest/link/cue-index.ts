@@ -249,10 +249,27 @@ export function foldWidth(text: string): string {
 
 const NONE: readonly LiteralCue[] = [];
 
+/** The nodes one code on from a trie's root, by code: the first step of the walk from every position of a text. */
+const rootSteps = new WeakMap<CueTrie, readonly (CueTrie | undefined)[]>();
+
+function rootStepsOf(literals: CueTrie): readonly (CueTrie | undefined)[] {
+  let steps = rootSteps.get(literals);
+  if (!steps) {
+    const table = new Array<CueTrie | undefined>(0x10000).fill(undefined);
+    for (const [code, node] of literals.next) table[code] = node;
+    rootSteps.set(literals, (steps = table));
+  }
+  return steps;
+}
+
 /** The literal cues whose folded wording `folded` has at `at`, the longest first, cues of one wording in catalogue order. */
 export function literalCuesAt(folded: string, at: number, literals: CueTrie): readonly LiteralCue[] {
+  return literalCuesFrom(folded, at, rootStepsOf(literals));
+}
+
+function literalCuesFrom(folded: string, at: number, rootSteps: readonly (CueTrie | undefined)[]): readonly LiteralCue[] {
   let found: LiteralCue[] | undefined;
-  for (let node = literals.next.get(folded.charCodeAt(at)), end = at + 1; node; node = node.next.get(folded.charCodeAt(end)), end += 1) {
+  for (let node = rootSteps[folded.charCodeAt(at)], end = at + 1; node; node = node.next.get(folded.charCodeAt(end)), end += 1) {
     if (node.cues.length > 0) found = found ? [...node.cues, ...found] : node.cues;
   }
   return found ?? NONE;
@@ -286,13 +303,17 @@ const PROJECT_LIST = new RegExp(
  * All cue matches in `text` (already masked). A match inside a longer match is dropped — 医疗集团
  * inside 县级医疗集团, 转诊 inside 有偿转诊, 绩效考核 inside 目标管理绩效考核 — and so is a short
  * Chinese cue that cuts through a word, or a Latin/number cue glued to other letters or digits.
- * `boundaries` are the text's word boundaries (see wordBoundaries) when the caller has them already.
+ * `boundaries` are the text's word boundaries (see wordBoundaries) when the caller has them already, or
+ * how to get them: only a short Chinese cue needs them, so a text without one is not cut into words.
  */
-export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet<number>): CueMatch[] {
+export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet<number> | (() => ReadonlySet<number>)): CueMatch[] {
+  let wordEdges: ReadonlySet<number> | undefined;
+  const boundariesOfText = () => (wordEdges ??= typeof boundaries === 'function' ? boundaries() : (boundaries ?? wordBoundaries(text)));
   const raw: CueMatch[] = [];
   const folded = foldWidth(text);
+  const steps = rootStepsOf(index.literals);
   for (let i = 0; i < folded.length; i += 1) {
-    for (const cue of literalCuesAt(folded, i, index.literals)) raw.push({ cue, start: i, end: i + cue.folded.length });
+    for (const cue of literalCuesFrom(folded, i, steps)) raw.push({ cue, start: i, end: i + cue.folded.length });
   }
   for (const cue of index.patterns) {
     const { pattern } = cue;
@@ -321,8 +342,8 @@ export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet
     if (ASCII_WORD.test(literal.charAt(0)) && m.start > 0 && ASCII_WORD.test(text.charAt(m.start - 1))) return false;
     if (ASCII_WORD.test(literal.charAt(literal.length - 1)) && ASCII_WORD.test(text.charAt(m.end))) return false;
     if (literal.length <= 2 && CJK.test(literal)) {
-      boundaries ??= wordBoundaries(text);
-      return boundaries.has(m.start) && boundaries.has(m.end);
+      const edges = boundariesOfText();
+      return edges.has(m.start) && edges.has(m.end);
     }
     return true;
   };
@@ -335,7 +356,10 @@ export function findCues(text: string, index: CueIndex, boundaries?: ReadonlySet
       end: text.endsWith(HOSPITAL, m.end) ? m.end : text.startsWith(HOSPITAL, m.end) ? m.end + HOSPITAL.length : -1,
     }))
     .filter((name) => name.end > 0);
-  const projectSites = [...text.matchAll(PROJECT_LIST)].map((found) => ({ start: found.index, end: found.index + found[0].length }));
+  // A project list closes with 项目 (PROJECT_LIST): a text without it has none, and is not scanned for one.
+  const projectSites = text.includes('项目')
+    ? [...text.matchAll(PROJECT_LIST)].map((found) => ({ start: found.index, end: found.index + found[0].length }))
+    : [];
   const candidates = raw.filter(
     (m) =>
       acceptable(m) &&

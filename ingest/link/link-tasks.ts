@@ -292,10 +292,13 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     const score = scoreItem(task, item, cues ?? [], phrases, index, scan.inTitle, weights);
     if (score) scores.push(Object.assign(score, { eligible: isEligible(score) }));
   }
+  // Without a candidate there is nothing to judge, and the task's words are not needed.
+  if (scores.length === 0) return [];
   scores.sort((a, b) => b.raw - a.raw);
   const leadingClauses = itemsLeadingClauses(task, scan, scores, index, weights, isEligible);
   // How much of the item's other wording the task shares, each word weighed by how few items use it.
-  const sharedWording = new Map(scores.map((score) => [score.item.id, sharedWordingOf(scan.words, score.item.id, index)]));
+  const { words } = scan.words();
+  const sharedWording = new Map(scores.map((score) => [score.item.id, sharedWordingOf(words, score.item.id, index)]));
   const mostShared = Math.max(0, ...sharedWording.values());
   const clauseShare = clauseShareOf(scan, scores, index);
   const contentLength = contentLengthOf(scan.masked);
@@ -350,6 +353,13 @@ interface TaskScan {
    * the task's start, then the item's: what maximalPhrases reads.
    */
   gramsByItem: Map<string, number[]>;
+  /** The task's words (TaskWords), cut when first asked for: a task no item has evidence in needs none. */
+  words: () => TaskWords;
+}
+
+interface TaskWords {
+  /** Offsets where a word of the task starts or ends (see findCues). */
+  boundaries: Set<number>;
   /**
    * Content words of the task, and of each of its clauses, in the order they first occur, by their
    * number in CueIndex.wordInfo; words of no weight (CueIndex.wordSpecificity), which no item or every
@@ -366,7 +376,32 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   const titleEnd = titleAt < 0 ? -1 : titleAt + heading.length;
   const inTitle = (m: { start: number; end: number }) => titleAt >= 0 && m.start >= titleAt && m.end <= titleEnd;
   const clauses = clausesOf(masked);
+  let words: TaskWords | undefined;
+  const wordsOfTask = () => (words ??= taskWordsOf(masked, clauses, index));
 
+  const cuesByItem = new Map<string, CueMatch[]>();
+  for (const match of findCues(masked, index, () => wordsOfTask().boundaries)) {
+    const list = cuesByItem.get(match.cue.itemId);
+    if (list) list.push(match);
+    else cuesByItem.set(match.cue.itemId, [match]);
+  }
+
+  const gramsByItem = new Map<string, number[]>();
+  forEachGramStart(masked, PHRASE_MIN_LENGTH, (start) => {
+    // Most grams of a task are in no item's text: the filter rules them out before a gram is made.
+    if (!index.mayHoldGram(masked, start)) return;
+    const items = index.itemsByGram.get(masked.slice(start, start + PHRASE_MIN_LENGTH));
+    if (items === undefined) return;
+    for (const { itemId, starts } of items) {
+      let pairs = gramsByItem.get(itemId);
+      if (!pairs) gramsByItem.set(itemId, (pairs = []));
+      for (const itemStart of starts) pairs.push(start, itemStart);
+    }
+  });
+  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words: wordsOfTask };
+}
+
+function taskWordsOf(masked: string, clauses: readonly [number, number][], index: CueIndex): TaskWords {
   // One cut of the text gives the content words of the task and of each clause, and the word
   // boundaries a short cue is checked against. jieba cuts each run of Chinese characters, letters and
   // digits on its own, and a clause ends at punctuation, a tab or before ① (masked characters, as ，,
@@ -395,27 +430,7 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
       lastClauseOf.set(info.id, clause);
     } else if (seen === undefined) lastClauseOf.set(info.id, -1);
   }
-
-  const cuesByItem = new Map<string, CueMatch[]>();
-  for (const match of findCues(masked, index, boundaries)) {
-    const list = cuesByItem.get(match.cue.itemId);
-    if (list) list.push(match);
-    else cuesByItem.set(match.cue.itemId, [match]);
-  }
-
-  const gramsByItem = new Map<string, number[]>();
-  forEachGramStart(masked, PHRASE_MIN_LENGTH, (start) => {
-    // Most grams of a task are in no item's text: the filter rules them out before a gram is made.
-    if (!index.mayHoldGram(masked, start)) return;
-    const items = index.itemsByGram.get(masked.slice(start, start + PHRASE_MIN_LENGTH));
-    if (items === undefined) return;
-    for (const { itemId, starts } of items) {
-      let pairs = gramsByItem.get(itemId);
-      if (!pairs) gramsByItem.set(itemId, (pairs = []));
-      for (const itemStart of starts) pairs.push(start, itemStart);
-    }
-  });
-  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words, clauseWords };
+  return { boundaries, words, clauseWords };
 }
 
 /**
@@ -473,7 +488,8 @@ const CLAUSE_START = /[①-⑳]/u;
  * 家庭医生团队健康管理服务，…。"), so a reform that one sentence takes up is addressed even when the
  * paragraph as a whole is mostly about another.
  */
-function clauseShareOf({ clauses, clauseWords, cuesByItem }: TaskScan, scores: readonly ItemScore[], index: CueIndex): Map<string, number> {
+function clauseShareOf({ clauses, words, cuesByItem }: TaskScan, scores: readonly ItemScore[], index: CueIndex): Map<string, number> {
+  const { clauseWords } = words();
   const best = new Map<string, number>();
   for (const [c, [start, end]] of clauses.entries()) {
     // Only a clause that names the item (a strong cue inside it) takes it up.
