@@ -418,8 +418,9 @@ function taskWordsOf(masked: string, clauses: readonly [number, number][], index
     const start = offset;
     offset += word.length;
     boundaries.add(offset);
-    // Only content words, two characters or more, have weight: an item's words are its content words.
-    const info = word.length < 2 ? undefined : index.wordInfo.get(word);
+    // Only content words, two Chinese characters or more (isContentWord), have weight: an item's words are its content words.
+    const first = word.charCodeAt(0);
+    const info = word.length < 2 || first < 0x3400 || first > 0x9fff ? undefined : index.wordInfo.get(word);
     if (info === undefined || info.specificity <= 0) continue;
     const seen = lastClauseOf.get(info.id);
     if (seen === undefined) words.push(info.id);
