@@ -30,6 +30,12 @@ const BREAK_UNITS = (() => {
 
 const isBreak = (text: string, at: number) => BREAK_UNITS[text.charCodeAt(at)] === 1;
 
+/** Whether `text` holds a character that never belongs to a phrase (BREAK). */
+export function hasBreak(text: string): boolean {
+  for (let at = 0; at < text.length; at += 1) if (isBreak(text, at)) return true;
+  return false;
+}
+
 export interface PhraseIndex {
   text: string;
   grams: Map<string, number[]>;
@@ -48,6 +54,15 @@ export interface GramStart {
  */
 function scanGramStarts(text: string, minLength: number): GramStart[] {
   const starts: GramStart[] = [];
+  forEachGramStart(text, minLength, (start) => starts.push({ start, gram: text.slice(start, start + minLength) }));
+  return starts;
+}
+
+/**
+ * Calls `visit` with each start scanGramStarts finds, in order, without making the grams: a caller that
+ * looks up few of them slices only those.
+ */
+export function forEachGramStart(text: string, minLength: number, visit: (start: number) => void): void {
   let clearFrom = 0;
   for (let k = 0; k < text.length; k += 1) {
     if (isBreak(text, k)) {
@@ -55,9 +70,8 @@ function scanGramStarts(text: string, minLength: number): GramStart[] {
       continue;
     }
     const start = k - minLength + 1;
-    if (start >= clearFrom) starts.push({ start, gram: text.slice(start, k + 1) });
+    if (start >= clearFrom) visit(start);
   }
-  return starts;
 }
 
 /** The gram starts of the texts scanned last, by gram length: a task is compared with many items in a row. */

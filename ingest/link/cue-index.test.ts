@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogueSchema, loadCatalogue } from './catalogue.js';
-import { cueIndexFor, findCues, foldWidth, literalCuesAt, type CueTrie, type LiteralCue } from './cue-index.js';
+import { cueIndexFor, findCues, foldWidth, literalCuesAt, PHRASE_MIN_LENGTH, type CueTrie, type LiteralCue } from './cue-index.js';
 import { loadGlossary } from './glossary.js';
 import { seedPath } from './seed-file.js';
+import { wordBoundaries } from './segmenter.js';
 import { fixtureGlossary as glossary } from './test-fixtures.js';
 
 const catalogue = catalogueSchema.parse({
@@ -137,5 +138,68 @@ describe('foldWidth', () => {
   it('folds each full-width form to one ASCII character and leaves ideographs and 、。 alone', () => {
     expect(foldWidth('互联网＋医疗健康５０％、。')).toBe('互联网+医疗健康50%、。');
     expect(foldWidth('互联网＋医疗健康５０％、。')).toHaveLength('互联网＋医疗健康５０％、。'.length);
+  });
+});
+
+describe('the filters of the gram and word look-ups', () => {
+  const seedsCatalogue = loadCatalogue();
+  const index = cueIndexFor(seedsCatalogue, loadGlossary());
+  const texts = readdirSync(seedPath(''))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => readFileSync(seedPath(name), 'utf8'));
+
+  it('mayHoldGram passes every gram of an item text and of the seeds that some item holds, and rules out most others', () => {
+    for (const item of seedsCatalogue.items) {
+      for (let at = 0; at + PHRASE_MIN_LENGTH <= item.text.length; at += 1) {
+        if (index.itemsByGram.has(item.text.slice(at, at + PHRASE_MIN_LENGTH))) expect(index.mayHoldGram(item.text, at)).toBe(true);
+      }
+    }
+    let held = 0;
+    let absent = 0;
+    let passedAbsent = 0;
+    for (const text of texts) {
+      for (let at = 0; at + PHRASE_MIN_LENGTH <= text.length; at += 1) {
+        const isHeld = index.itemsByGram.has(text.slice(at, at + PHRASE_MIN_LENGTH));
+        if (isHeld) {
+          held += 1;
+          expect(index.mayHoldGram(text, at)).toBe(true);
+        } else {
+          absent += 1;
+          if (index.mayHoldGram(text, at)) passedAbsent += 1;
+        }
+      }
+    }
+    expect(held).toBeGreaterThan(100);
+    expect(passedAbsent / absent).toBeLessThan(0.05);
+  });
+
+  it('numbers each item word with its specificity, and flags for each item exactly the words it uses', () => {
+    expect(index.wordInfo.size).toBeGreaterThan(100);
+    for (const [word, { id, specificity }] of index.wordInfo) {
+      expect(specificity).toBe(index.wordSpecificity(word));
+      expect(index.specificityById[id]).toBe(specificity);
+      for (const [itemId, words] of index.itemWords) expect(index.itemWordFlags.get(itemId)?.[id] === 1).toBe(words.has(word));
+    }
+  });
+});
+
+describe('findCues with word boundaries given lazily', () => {
+  const index = cueIndexFor(loadCatalogue(), loadGlossary());
+  const lines = readdirSync(seedPath(''))
+    .filter((name) => name.endsWith('.txt'))
+    .flatMap((name) => readFileSync(seedPath(name), 'utf8').split('\n'))
+    .filter((line) => line.trim().length > 0);
+
+  it('finds what it finds with the boundaries given, and leaves some texts uncut', () => {
+    const cut = new Set<string>();
+    for (const line of lines) {
+      const lazily = findCues(line, index, () => {
+        cut.add(line);
+        return wordBoundaries(line);
+      });
+      expect(lazily).toEqual(findCues(line, index, wordBoundaries(line)));
+    }
+    expect(cut.size).toBeGreaterThan(10);
+    expect(cut.size).toBeLessThan(new Set(lines).size);
   });
 });

@@ -7,7 +7,7 @@
 import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
-import { gramStarts, maximalPhrases, type CommonPhrase } from './common-phrases.js';
+import { forEachGramStart, maximalPhrases, type CommonPhrase } from './common-phrases.js';
 import { cueIndexFor, findCues, PHRASE_MIN_LENGTH, type CueIndex, type CueMatch } from './cue-index.js';
 import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
@@ -292,10 +292,13 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     const score = scoreItem(task, item, cues ?? [], phrases, index, scan.inTitle, weights);
     if (score) scores.push(Object.assign(score, { eligible: isEligible(score) }));
   }
+  // Without a candidate there is nothing to judge, and the task's words are not needed.
+  if (scores.length === 0) return [];
   scores.sort((a, b) => b.raw - a.raw);
   const leadingClauses = itemsLeadingClauses(task, scan, scores, index, weights, isEligible);
   // How much of the item's other wording the task shares, each word weighed by how few items use it.
-  const sharedWording = new Map(scores.map((score) => [score.item.id, sharedWordingOf(scan.words, score.item.id, index)]));
+  const { words } = scan.words();
+  const sharedWording = new Map(scores.map((score) => [score.item.id, sharedWordingOf(words, score.item.id, index)]));
   const mostShared = Math.max(0, ...sharedWording.values());
   const clauseShare = clauseShareOf(scan, scores, index);
   const contentLength = contentLengthOf(scan.masked);
@@ -350,12 +353,20 @@ interface TaskScan {
    * the task's start, then the item's: what maximalPhrases reads.
    */
   gramsByItem: Map<string, number[]>;
+  /** The task's words (TaskWords), cut when first asked for: a task no item has evidence in needs none. */
+  words: () => TaskWords;
+}
+
+interface TaskWords {
+  /** Offsets where a word of the task starts or ends (see findCues). */
+  boundaries: Set<number>;
   /**
-   * Content words of the task, and of each of its clauses, in the order they first occur, with their
-   * specificity (CueIndex.wordSpecificity); words of no weight, which no item or every item uses, left out.
+   * Content words of the task, and of each of its clauses, in the order they first occur, by their
+   * number in CueIndex.wordInfo; words of no weight (CueIndex.wordSpecificity), which no item or every
+   * item uses, left out.
    */
-  words: Map<string, number>;
-  clauseWords: Map<string, number>[];
+  words: number[];
+  clauseWords: number[][];
 }
 
 function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
@@ -365,58 +376,73 @@ function scanTask(task: LinkableTask, index: CueIndex): TaskScan {
   const titleEnd = titleAt < 0 ? -1 : titleAt + heading.length;
   const inTitle = (m: { start: number; end: number }) => titleAt >= 0 && m.start >= titleAt && m.end <= titleEnd;
   const clauses = clausesOf(masked);
-
-  // One cut of the text gives the content words of the task and of each clause, and the word
-  // boundaries a short cue is checked against. jieba cuts each run of Chinese characters, letters and
-  // digits on its own, and a clause ends at punctuation, a tab or before ① (masked characters, as ，,
-  // are punctuation too), so the cut of a clause alone has the words the task's cut has within it
-  // (the clausesOf test checks this on the seeds).
-  const boundaries = new Set([0, masked.length]);
-  const words = new Map<string, number>();
-  const clauseWords = clauses.map(() => new Map<string, number>());
-  let offset = 0;
-  let clause = 0;
-  for (const word of wordsOf(masked.replaceAll(MASK, '，'))) {
-    const start = offset;
-    offset += word.length;
-    boundaries.add(offset);
-    // Only content words, two characters or more, have weight: an item's words are its content words.
-    const specificity = word.length < 2 ? 0 : index.wordSpecificity(word);
-    if (specificity <= 0) continue;
-    words.set(word, specificity);
-    while (clause < clauses.length && (clauses[clause]?.[1] ?? 0) < offset) clause += 1;
-    const [clauseStart = Infinity, clauseEnd = 0] = clauses[clause] ?? [];
-    if (start >= clauseStart && offset <= clauseEnd) clauseWords[clause]?.set(word, specificity);
-  }
+  let words: TaskWords | undefined;
+  const wordsOfTask = () => (words ??= taskWordsOf(masked, clauses, index));
 
   const cuesByItem = new Map<string, CueMatch[]>();
-  for (const match of findCues(masked, index, boundaries)) {
+  for (const match of findCues(masked, index, () => wordsOfTask().boundaries)) {
     const list = cuesByItem.get(match.cue.itemId);
     if (list) list.push(match);
     else cuesByItem.set(match.cue.itemId, [match]);
   }
 
   const gramsByItem = new Map<string, number[]>();
-  for (const { start, gram } of gramStarts(masked, PHRASE_MIN_LENGTH)) {
-    const items = index.itemsByGram.get(gram);
-    if (items === undefined) continue; // most grams of a task are in no item's text
+  forEachGramStart(masked, PHRASE_MIN_LENGTH, (start) => {
+    // Most grams of a task are in no item's text: the filter rules them out before a gram is made.
+    if (!index.mayHoldGram(masked, start)) return;
+    const items = index.itemsByGram.get(masked.slice(start, start + PHRASE_MIN_LENGTH));
+    if (items === undefined) return;
     for (const { itemId, starts } of items) {
       let pairs = gramsByItem.get(itemId);
       if (!pairs) gramsByItem.set(itemId, (pairs = []));
       for (const itemStart of starts) pairs.push(start, itemStart);
     }
-  }
-  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words, clauseWords };
+  });
+  return { masked, inTitle, clauses, cuesByItem, gramsByItem, words: wordsOfTask };
 }
 
-/** The content words of a task or clause that an item's title and text use too, each weighed by how few items use it. */
-function sharedWordingOf(words: ReadonlyMap<string, number>, itemId: string, index: CueIndex): number {
-  const itemWords = index.itemWords.get(itemId);
+function taskWordsOf(masked: string, clauses: readonly [number, number][], index: CueIndex): TaskWords {
+  // One cut of the text gives the content words of the task and of each clause, and the word
+  // boundaries a short cue is checked against. jieba cuts each run of Chinese characters, letters and
+  // digits on its own, and a clause ends at punctuation, a tab or before ① (masked characters, as ，,
+  // are punctuation too), so the cut of a clause alone has the words the task's cut has within it
+  // (the clausesOf test checks this on the seeds).
+  const boundaries = new Set([0, masked.length]);
+  const words: number[] = [];
+  const clauseWords = clauses.map((): number[] => []);
+  // The clause a word was last taken into, by its number: each word is taken once, where it first occurs.
+  const lastClauseOf = new Map<number, number>();
+  let offset = 0;
+  let clause = 0;
+  for (const word of wordsOf(masked.replaceAll(MASK, '，'))) {
+    const start = offset;
+    offset += word.length;
+    boundaries.add(offset);
+    // Only content words, two Chinese characters or more (isContentWord), have weight: an item's words are its content words.
+    const first = word.charCodeAt(0);
+    const info = word.length < 2 || first < 0x3400 || first > 0x9fff ? undefined : index.wordInfo.get(word);
+    if (info === undefined || info.specificity <= 0) continue;
+    const seen = lastClauseOf.get(info.id);
+    if (seen === undefined) words.push(info.id);
+    while (clause < clauses.length && (clauses[clause]?.[1] ?? 0) < offset) clause += 1;
+    const [clauseStart = Infinity, clauseEnd = 0] = clauses[clause] ?? [];
+    if (start >= clauseStart && offset <= clauseEnd && seen !== clause) {
+      clauseWords[clause]?.push(info.id);
+      lastClauseOf.set(info.id, clause);
+    } else if (seen === undefined) lastClauseOf.set(info.id, -1);
+  }
+  return { boundaries, words, clauseWords };
+}
+
+/**
+ * The content words of a task or clause (by number, see TaskScan.words) that an item's title and text
+ * use too, each weighed by how few items use it, added in the order of the words.
+ */
+function sharedWordingOf(words: readonly number[], itemId: string, index: CueIndex): number {
+  const itemWords = index.itemWordFlags.get(itemId);
   let sum = 0;
   if (!itemWords) return sum;
-  words.forEach((specificity, word) => {
-    if (itemWords.has(word)) sum += specificity;
-  });
+  for (const id of words) if (itemWords[id] === 1) sum += index.specificityById[id] ?? 0;
   return sum;
 }
 
@@ -463,7 +489,8 @@ const CLAUSE_START = /[①-⑳]/u;
  * 家庭医生团队健康管理服务，…。"), so a reform that one sentence takes up is addressed even when the
  * paragraph as a whole is mostly about another.
  */
-function clauseShareOf({ clauses, clauseWords, cuesByItem }: TaskScan, scores: readonly ItemScore[], index: CueIndex): Map<string, number> {
+function clauseShareOf({ clauses, words, cuesByItem }: TaskScan, scores: readonly ItemScore[], index: CueIndex): Map<string, number> {
+  const { clauseWords } = words();
   const best = new Map<string, number>();
   for (const [c, [start, end]] of clauses.entries()) {
     // Only a clause that names the item (a strong cue inside it) takes it up.
@@ -471,7 +498,7 @@ function clauseShareOf({ clauses, clauseWords, cuesByItem }: TaskScan, scores: r
       (cuesByItem.get(score.item.id) ?? []).some((m) => m.cue.strength === 'strong' && m.start >= start && m.end <= end),
     );
     if (!named.includes(true)) continue;
-    const words = clauseWords[c] ?? new Map<string, number>();
+    const words = clauseWords[c] ?? [];
     const shared = scores.map((score) => sharedWordingOf(words, score.item.id, index));
     const most = Math.max(0, ...shared);
     if (most <= 0) continue;

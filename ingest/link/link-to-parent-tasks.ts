@@ -6,7 +6,7 @@
  */
 import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
 import type { TaskLink } from '../document.js';
-import { gramStarts, maximalPhrases } from './common-phrases.js';
+import { gramStarts, hasBreak, maximalPhrases } from './common-phrases.js';
 import { formsOf, type Glossary } from './glossary.js';
 import type { LinkableTask } from './link-tasks.js';
 import { isExactEvidence } from './link-tasks.js';
@@ -47,9 +47,13 @@ interface ParentIndex {
 /** A glossary's concepts, each as its forms longest first, and the forms by their first character. */
 interface Concepts {
   forms: string[][];
-  /** By the UTF-16 code of their first character: a code is looked up without making a string of it. */
-  byFirstCode: Map<number, string[]>;
+  /** By the UTF-16 code of their first character, in a table: a code is looked up without making a string of it. */
+  byFirstCode: readonly (string[] | undefined)[];
+  /** The concepts each form is a form of, by position in `forms`. */
+  conceptsOfForm: Map<string, number[]>;
 }
+
+const NO_FORMS: readonly string[] = [];
 
 const NO_GLOSSARY = {};
 const conceptsByGlossary = new WeakMap<object, Concepts>();
@@ -62,20 +66,31 @@ function conceptsOf(glossary: Glossary | undefined): Concepts {
   let concepts = conceptsByGlossary.get(key);
   if (concepts) return concepts;
   const forms = (glossary?.entries ?? []).map((entry) => formsOf(entry).sort((a, b) => b.length - a.length));
-  const byFirstCode = new Map<number, string[]>();
-  for (const form of new Set(forms.flat())) byFirstCode.set(form.charCodeAt(0), [...(byFirstCode.get(form.charCodeAt(0)) ?? []), form]);
-  concepts = { forms, byFirstCode };
+  const byFirstCode = new Array<string[] | undefined>(0x10000).fill(undefined);
+  for (const form of new Set(forms.flat())) byFirstCode[form.charCodeAt(0)] = [...(byFirstCode[form.charCodeAt(0)] ?? []), form];
+  const conceptsOfForm = new Map<string, number[]>();
+  forms.forEach((conceptForms, concept) => {
+    for (const form of conceptForms) conceptsOfForm.set(form, [...(conceptsOfForm.get(form) ?? []), concept]);
+  });
+  concepts = { forms, byFirstCode, conceptsOfForm };
   conceptsByGlossary.set(key, concepts);
   return concepts;
 }
 
 /** For each glossary concept, the first of its forms the text contains (longest first). */
-function conceptFormsIn(text: string, { forms, byFirstCode }: Concepts): (string | undefined)[] {
+function conceptFormsIn(text: string, { forms, byFirstCode, conceptsOfForm }: Concepts): (string | undefined)[] {
   const contained = new Set<string>();
   for (let i = 0; i < text.length; i += 1) {
-    for (const form of byFirstCode.get(text.charCodeAt(i)) ?? []) if (text.startsWith(form, i)) contained.add(form);
+    for (const form of byFirstCode[text.charCodeAt(i)] ?? NO_FORMS) if (text.startsWith(form, i)) contained.add(form);
   }
-  return forms.map((conceptForms) => conceptForms.find((form) => contained.has(form)));
+  // Only the concepts of a form the text contains can have one: the others are left undefined unread.
+  const found = new Array<string | undefined>(forms.length).fill(undefined);
+  for (const form of contained) {
+    for (const concept of conceptsOfForm.get(form) ?? []) {
+      found[concept] ??= forms[concept]?.find((conceptForm) => contained.has(conceptForm));
+    }
+  }
+  return found;
 }
 
 function parentIndexFor(parentTasks: readonly LinkableTask[], glossary: Glossary | undefined, minPhraseLength: number): ParentIndex {
@@ -111,10 +126,22 @@ function buildParentIndex(parentTasks: readonly LinkableTask[], concepts: Concep
     forms.forEach((form, concept) => form && parentsByConcept[concept]?.push(position));
   });
   const rarityMemo = new Map<string, number>();
+  // The parents holding a phrase without a break character hold its first gram (gramsAt), so only those are read.
+  const parentsHolding = (phrase: string): number => {
+    if (phrase.length < minPhraseLength || hasBreak(phrase)) return parents.filter((p) => p.masked.includes(phrase)).length;
+    const at = gramsAt.get(phrase.slice(0, minPhraseLength)) ?? [];
+    let holding = 0;
+    for (let k = 0; k + 1 < at.length; k += 2) {
+      const position = at[k] ?? -1;
+      if (k > 0 && at[k - 2] === position) continue; // one parent's starts follow each other
+      if (parents[position]?.masked.includes(phrase)) holding += 1;
+    }
+    return holding;
+  };
   const rarity = (phrase: string) => {
     let value = rarityMemo.get(phrase);
     if (value === undefined) {
-      const spread = parents.filter((p) => p.masked.includes(phrase)).length;
+      const spread = parentsHolding(phrase);
       value = Math.log(1 + parents.length / Math.max(1, spread)) / Math.log(1 + parents.length);
       rarityMemo.set(phrase, value);
     }

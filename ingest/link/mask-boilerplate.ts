@@ -15,15 +15,17 @@ export const MASK = '\u0000';
  * "〔市卫生计生委、市财政局…负责，市残联参与〕". Notes nest ("各镇人民政府（开发区工委）按职责分工负责"),
  * so brackets are counted; any closer matches any opener.
  */
-const OPENERS = new Set(NOTE_OPENERS);
-const CLOSERS = new Set(NOTE_CLOSERS);
+// By UTF-16 code: every character of a text is tested, and a code is looked up without making a string of it.
+const codesOf = (brackets: string) => new Set(Array.from({ length: brackets.length }, (_, at) => brackets.charCodeAt(at)));
+const OPENERS = codesOf(NOTE_OPENERS);
+const CLOSERS = codesOf(NOTE_CLOSERS);
 
 function closingBracket(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length && i - open < 600; i += 1) {
-    const ch = text.charAt(i);
-    if (OPENERS.has(ch)) depth += 1;
-    else if (CLOSERS.has(ch)) {
+    const code = text.charCodeAt(i);
+    if (OPENERS.has(code)) depth += 1;
+    else if (CLOSERS.has(code)) {
       depth -= 1;
       if (depth === 0) return i;
     }
@@ -36,7 +38,7 @@ export function maskBoilerplate(text: string): string {
   // All brackets involved are BMP characters, so UTF-16 offsets are character offsets here.
   let masked = text;
   for (let i = 0; i < text.length; i += 1) {
-    if (!OPENERS.has(text.charAt(i))) continue;
+    if (!OPENERS.has(text.charCodeAt(i))) continue;
     const end = closingBracket(text, i);
     if (end < 0) continue;
     const inside = text.slice(i + 1, end);

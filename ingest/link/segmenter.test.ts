@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { contentWords, wordBoundaries } from './segmenter.js';
+import { Jieba } from '@node-rs/jieba';
+import { describe, expect, it, vi } from 'vitest';
+import { contentWords, wordBoundaries, wordsOf } from './segmenter.js';
 
 describe('segmenter', () => {
   it('answers a text segmented before as the first time, whatever the caller did with that answer', () => {
@@ -14,5 +15,21 @@ describe('segmenter', () => {
     boundaries.add(3);
     boundaries.delete(0);
     expect([...wordBoundaries(text)]).toEqual(expectedBoundaries);
+  });
+
+  it('keeps the cut of a sentence that keeps recurring among thousands of others, and cuts it once', () => {
+    const recurring = '落实公立医院党委领导下的院长负责制。';
+    const expected = [...wordsOf(recurring)];
+    const cut = vi.spyOn(Jieba.prototype, 'cut');
+    try {
+      for (let other = 0; other < 3000; other += 1) {
+        wordsOf(`第${other}项：推进分级诊疗制度建设。`);
+        if (other % 500 === 0) expect([...wordsOf(recurring)]).toEqual(expected);
+      }
+      expect(cut.mock.calls.filter(([text]) => text === recurring)).toHaveLength(0);
+      expect(cut.mock.calls.length).toBeGreaterThanOrEqual(3000);
+    } finally {
+      cut.mockRestore();
+    }
   });
 });

@@ -15,7 +15,8 @@ function segmenter(): Jieba {
 /**
  * The words of recently segmented texts. A local plan copies its parent's wording and repeats it
  * from item to sub-measure, so the same sentence is often segmented again; the cut of a text is the
- * same each time. At most RECENT_TEXTS are kept, the oldest dropped first.
+ * same each time, and a sentence repeated throughout a corpus is kept while it recurs: at most
+ * RECENT_TEXTS are kept, the one used least recently dropped first.
  */
 const recentCuts = new Map<string, readonly string[]>();
 const RECENT_TEXTS = 1024;
@@ -23,7 +24,12 @@ const RECENT_TEXTS = 1024;
 /** The words of `text` in order, as jieba cuts it: their lengths add up to the text's. */
 export function wordsOf(text: string): readonly string[] {
   let words = recentCuts.get(text);
-  if (words) return words;
+  if (words) {
+    // Used again: now the most recent (a Map keeps its keys in the order they were set).
+    recentCuts.delete(text);
+    recentCuts.set(text, words);
+    return words;
+  }
   words = segmenter().cut(text, false);
   if (recentCuts.size >= RECENT_TEXTS) recentCuts.delete(recentCuts.keys().next().value ?? '');
   recentCuts.set(text, words);
