@@ -37,7 +37,9 @@ export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
     scope: { jurisdictionId: doc.meta.jurisdictionId, docNumber: doc.meta.docNumber },
   });
   const derived = context.parentTasks ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary }) : [];
-  const unlinked = tasks.filter((task) => task.kind === 'item' && !links.some((link) => link.taskPath === task.path));
+  // One look-up per item, not a walk of the document's links for each.
+  const linkedPaths = new Set(links.map((link) => link.taskPath));
+  const unlinked = tasks.filter((task) => task.kind === 'item' && !linkedPaths.has(task.path));
   const notes = unlinked.map((task) =>
     messageAt(normalised, 'TASK_UNLINKED', `item ${task.key} has no national-item link: "${task.title.slice(0, 30)}"`, task.span.start),
   );

@@ -325,16 +325,14 @@ function candidateLinksOf(task: LinkableTask, index: CueIndex, options: LinkOpti
     })
     .sort((a, b) => b.calibrated - a.calibrated);
   let kept = 0;
-  return (
-    judged
-      .map(({ score, evidence, calibrated }) => {
-        const linked = evidence.eligible && calibrated >= threshold && kept < maxLinks;
-        if (linked) kept += 1;
-        return Object.assign(toLink(task, score, calibrated), { linked, evidenceFound: evidence });
-      })
-      // No link without evidence.
-      .filter((link) => link.evidence.length > 0)
-  );
+  const candidates: ScoredCandidate[] = [];
+  for (const { score, evidence, calibrated } of judged) {
+    const linked = evidence.eligible && calibrated >= threshold && kept < maxLinks;
+    if (linked) kept += 1;
+    // No link without evidence; asked of the evidence found, so the link's own is built only when read.
+    if (hasExactEvidence(task, score)) candidates.push(Object.assign(toLink(task, score, calibrated), { linked, evidenceFound: evidence }));
+  }
+  return candidates;
 }
 
 /**
@@ -532,7 +530,7 @@ function itemsLeadingClauses(
       if (matches.length === 0 && grams.length === 0) return []; // no evidence in the clause
       clause ??= grams.length > 0 ? MASK.repeat(start) + masked.slice(start, end) + MASK.repeat(masked.length - end) : undefined;
       const phrases = clause === undefined ? [] : maximalPhrases(clause, score.item.text, grams, PHRASE_MIN_LENGTH);
-      const found = scoreItem(task, score.item, matches, phrases, index, inTitle, weights);
+      const found = scoreItem(task, score.item, matches, phrases, index, inTitle, weights, false);
       return found && isEligible(found) ? [found] : [];
     });
     const best = Math.max(0, ...inClause.map((found) => found.raw));
@@ -589,8 +587,11 @@ function scoreItem(
   index: CueIndex,
   inTitle: (m: CueMatch) => boolean,
   { titleBoost, bodyCeiling }: Weights,
+  keepEvidence = true,
 ): ItemScore | null {
   const evidence: ItemScore['evidence'] = [];
+  // A clause is judged on its score alone (itemsLeadingClauses): its evidence is counted, not built.
+  let evidenceFound = 0;
   let strong = 0;
   const byConcept = new Map<string, CueMatch[]>();
   for (const match of matches) {
@@ -616,9 +617,11 @@ function scoreItem(
       longestCue = Math.max(longestCue, best.end - best.start);
       if (best.cue.namesItem) namesItem = true;
     }
+    covered.push([best.start, best.end]);
+    evidenceFound += 1;
+    if (!keepEvidence) continue;
     const nationalStart = item.text.indexOf(best.cue.national);
     const localText = task.text.slice(best.start, best.end);
-    covered.push([best.start, best.end]);
     evidence.push({
       localText,
       localSpan: { start: best.start, end: best.end },
@@ -640,6 +643,8 @@ function scoreItem(
     longestPhrase = Math.max(longestPhrase, phrase.text.length);
     const weight = Math.min(0.6, (phrase.text.length - PHRASE_MIN_SCORED + 1) * 0.15);
     bodySum += weight;
+    evidenceFound += 1;
+    if (!keepEvidence) continue;
     evidence.push({
       localText: task.text.slice(phrase.a, end),
       localSpan: { start: phrase.a, end },
@@ -653,7 +658,7 @@ function scoreItem(
   // The heading says what the task is about; the body of a long task touches many topics, so its
   // weight saturates and cannot outvote the heading.
   const raw = titleSum + bodyCeiling * (1 - Math.exp(-bodySum / bodyCeiling));
-  if (evidence.length === 0) return null;
+  if (evidenceFound === 0) return null;
   return { item, raw, strong, titleSum, bodySum, evidence, longestPhrase, longestCue, namesItem };
 }
 
@@ -665,13 +670,23 @@ function kindOf(score: ItemScore): LinkKind {
   return adapted ? 'adapted' : 'paraphrase';
 }
 
-function toLink(task: LinkableTask, score: ItemScore, calibrated: number): TaskLink {
-  const evidence = score.evidence
+/** The evidence a link cites: the exact entries found, the MAX_EVIDENCE weightiest, in the order of the task. */
+function linkEvidenceOf(task: LinkableTask, score: ItemScore): LinkEvidence[] {
+  return score.evidence
     .filter((e) => isExactEvidence(e, task.text, score.item.text))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_EVIDENCE)
     .sort((a, b) => a.localSpan.start - b.localSpan.start)
     .map(({ localText, localSpan, nationalText, nationalSpan }) => ({ localText, localSpan, nationalText, nationalSpan }));
+}
+
+/** Whether linkEvidenceOf has an entry for the score, without building it. */
+function hasExactEvidence(task: LinkableTask, score: ItemScore): boolean {
+  return score.evidence.some((e) => isExactEvidence(e, task.text, score.item.text));
+}
+
+function toLink(task: LinkableTask, score: ItemScore, calibrated: number): TaskLink {
+  let evidence: LinkEvidence[] | undefined;
   return {
     taskPath: task.path,
     targetId: score.item.id,
@@ -679,7 +694,11 @@ function toLink(task: LinkableTask, score: ItemScore, calibrated: number): TaskL
     score: Math.round(calibrated * 1000) / 1000,
     method: LINK_METHOD,
     kind: kindOf(score),
-    evidence,
+    // Built when first read (a copy of the link reads it): most candidates of a task are not linked,
+    // and the outline rules (followOutline) cite few of those.
+    get evidence() {
+      return (evidence ??= linkEvidenceOf(task, score));
+    },
     curated: false,
   };
 }

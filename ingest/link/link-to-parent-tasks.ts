@@ -6,7 +6,7 @@
  */
 import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
 import type { TaskLink } from '../document.js';
-import { gramStarts, hasBreak, maximalPhrases } from './common-phrases.js';
+import { forEachGramStart, hasBreak, maximalPhrases } from './common-phrases.js';
 import { formsOf, type Glossary } from './glossary.js';
 import type { LinkableTask } from './link-tasks.js';
 import { isExactEvidence } from './link-tasks.js';
@@ -36,8 +36,11 @@ interface Candidate {
 /** A list of parent tasks readied for linking: built once, since every county plan citing its city's plan links to the same tasks. */
 interface ParentIndex {
   parents: { parent: LinkableTask; masked: string; forms: (string | undefined)[] }[];
-  /** Where each phrase-start gram occurs in the parents: parent position and offset one after the other, by position, then offset. */
-  gramsAt: Map<string, number[]>;
+  /**
+   * Where each phrase-start gram occurs in the parents, by the gram's key (gramKeyAt): parent position and
+   * offset one after the other, by position, then offset. Grams sharing a key are told apart with sameGram.
+   */
+  gramsAt: Map<number, number[]>;
   /** For each glossary concept, the parents using one of its forms. */
   parentsByConcept: number[][];
   /** How rare a phrase is among the parents, 0 to 1. */
@@ -93,6 +96,23 @@ function conceptFormsIn(text: string, { forms, byFirstCode, conceptsOfForm }: Co
   return found;
 }
 
+/**
+ * A number for the gram of `length` code units at `start`, so that a gram is looked up without making a
+ * string of it (a task has a gram at nearly every character). Two grams may share a key: a reader of
+ * ParentIndex.gramsAt keeps only the offsets where sameGram holds.
+ */
+function gramKeyAt(text: string, start: number, length: number): number {
+  let key = 0;
+  for (let k = 0; k < length; k += 1) key = (Math.imul(key, 0x9e3779b1) + text.charCodeAt(start + k)) | 0;
+  return key;
+}
+
+/** Whether `a` at `aStart` and `b` at `bStart` hold the same `length` code units. */
+function sameGram(a: string, aStart: number, b: string, bStart: number, length: number): boolean {
+  for (let k = 0; k < length; k += 1) if (a.charCodeAt(aStart + k) !== b.charCodeAt(bStart + k)) return false;
+  return true;
+}
+
 function parentIndexFor(parentTasks: readonly LinkableTask[], glossary: Glossary | undefined, minPhraseLength: number): ParentIndex {
   let recent = parentIndexes.get(glossary ?? NO_GLOSSARY);
   if (!recent) parentIndexes.set(glossary ?? NO_GLOSSARY, (recent = new Map<string, ParentIndex>()));
@@ -115,26 +135,31 @@ function buildParentIndex(parentTasks: readonly LinkableTask[], concepts: Concep
     return { parent, masked, forms: conceptFormsIn(masked, concepts) };
   });
   // Which parents share a phrase start or a glossary concept with a task: the only ones worth comparing.
-  const gramsAt = new Map<string, number[]>();
+  const gramsAt = new Map<number, number[]>();
   const parentsByConcept = concepts.forms.map(() => [] as number[]);
   parents.forEach(({ masked, forms }, position) => {
-    for (const { start, gram } of gramStarts(masked, minPhraseLength)) {
-      const list = gramsAt.get(gram);
+    forEachGramStart(masked, minPhraseLength, (start) => {
+      const key = gramKeyAt(masked, start, minPhraseLength);
+      const list = gramsAt.get(key);
       if (list) list.push(position, start);
-      else gramsAt.set(gram, [position, start]);
-    }
+      else gramsAt.set(key, [position, start]);
+    });
     forms.forEach((form, concept) => form && parentsByConcept[concept]?.push(position));
   });
   const rarityMemo = new Map<string, number>();
   // The parents holding a phrase without a break character hold its first gram (gramsAt), so only those are read.
   const parentsHolding = (phrase: string): number => {
     if (phrase.length < minPhraseLength || hasBreak(phrase)) return parents.filter((p) => p.masked.includes(phrase)).length;
-    const at = gramsAt.get(phrase.slice(0, minPhraseLength)) ?? [];
+    const at = gramsAt.get(gramKeyAt(phrase, 0, minPhraseLength)) ?? [];
     let holding = 0;
+    let lastRead = -1;
     for (let k = 0; k + 1 < at.length; k += 2) {
       const position = at[k] ?? -1;
-      if (k > 0 && at[k - 2] === position) continue; // one parent's starts follow each other
-      if (parents[position]?.masked.includes(phrase)) holding += 1;
+      if (position === lastRead) continue; // one parent's starts follow each other
+      const masked = parents[position]?.masked ?? '';
+      if (!sameGram(phrase, 0, masked, at[k + 1] ?? 0, minPhraseLength)) continue; // another gram of the same key
+      lastRead = position;
+      if (masked.includes(phrase)) holding += 1;
     }
     return holding;
   };
@@ -164,16 +189,18 @@ export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: Linka
     const localConcepts = [...localForms.entries()].filter((entry): entry is [number, string] => entry[1] !== undefined);
     // The gram starts each parent shares with the task, in the order of the task's offsets, then the parent's.
     const sharedStarts = new Map<number, number[]>();
-    for (const { start, gram } of gramStarts(masked, minPhraseLength)) {
-      const at = gramsAt.get(gram) ?? [];
+    forEachGramStart(masked, minPhraseLength, (start) => {
+      const at = gramsAt.get(gramKeyAt(masked, start, minPhraseLength));
+      if (at === undefined) return;
       for (let k = 0; k + 1 < at.length; k += 2) {
         const position = at[k] ?? 0;
         const offset = at[k + 1] ?? 0;
+        if (!sameGram(masked, start, parents[position]?.masked ?? '', offset, minPhraseLength)) continue;
         const list = sharedStarts.get(position);
         if (list) list.push(start, offset);
         else sharedStarts.set(position, [start, offset]);
       }
-    }
+    });
     const related = new Set<number>(sharedStarts.keys());
     localForms.forEach((form, concept) => form && parentsByConcept[concept]?.forEach((position) => related.add(position)));
     const candidates: Candidate[] = [];
