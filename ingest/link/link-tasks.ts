@@ -451,7 +451,14 @@ function sharedWordingOf(words: readonly number[], itemId: string, index: CueInd
  * without adding topics.
  */
 function contentLengthOf(masked: string): number {
-  return (masked.match(/[\u3400-\u9fff]/gu) ?? []).length;
+  // Counted by code unit, without an array of the characters: a code unit in the range is a whole
+  // character (surrogates lie outside it).
+  let count = 0;
+  for (let at = 0; at < masked.length; at += 1) {
+    const unit = masked.charCodeAt(at);
+    if (unit >= 0x3400 && unit <= 0x9fff) count += 1;
+  }
+  return count;
 }
 
 /**

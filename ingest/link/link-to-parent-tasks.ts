@@ -186,7 +186,11 @@ export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: Linka
   for (const task of localTasks) {
     const masked = maskBoilerplate(task.text);
     const localForms = conceptFormsIn(masked, concepts);
-    const localConcepts = [...localForms.entries()].filter((entry): entry is [number, string] => entry[1] !== undefined);
+    // The concepts the task names, by number: a task names few of the glossary's.
+    const localConcepts: [number, string][] = [];
+    localForms.forEach((form, concept) => {
+      if (form !== undefined) localConcepts.push([concept, form]);
+    });
     // The gram starts each parent shares with the task, in the order of the task's offsets, then the parent's.
     const sharedStarts = new Map<number, number[]>();
     forEachGramStart(masked, minPhraseLength, (start) => {
@@ -202,7 +206,7 @@ export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: Linka
       }
     });
     const related = new Set<number>(sharedStarts.keys());
-    localForms.forEach((form, concept) => form && parentsByConcept[concept]?.forEach((position) => related.add(position)));
+    for (const [concept] of localConcepts) parentsByConcept[concept]?.forEach((position) => related.add(position));
     const candidates: Candidate[] = [];
     for (const position of [...related].sort((a, b) => a - b)) {
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- positions are indices of parents (parents.forEach above)
