@@ -115,6 +115,12 @@ const INDICATOR_NATURE_IN_ROW = /\d(?:[^。]*)(?:预期性|约束性|倡导性)/
 /** The title or first header cell of an indicator table. */
 const INDICATOR_TABLE_HEAD = /^(?:[^。，]{0,30}主要(?:发展)?指标(?:表)?|指标名称)$/u;
 
+/** A part's heading on its own line: a topic ("完善药物政策体系") or one short sentence closed by 。. */
+const HEADING_LINE = /^[^。！？；\t]{2,40}。?$/u;
+
+/** The levels GB/T 9704 numbers in sequence: "一、" "（一）" "1." "（1）". */
+const GB_T_9704_LEVELS: ReadonlySet<Unit['style']> = new Set(['cn', 'cnParen', 'arabic', 'arabicParen']);
+
 const OUTLINE_OPENERS: ReadonlySet<NumberStyle> = new Set(['part', 'chapter', 'article', 'cn', 'cnParen', 'arabic']);
 
 /** The last top-level bracket group at the end of a text: "…（责任单位：县卫生健康委）" → "责任单位：县卫生健康委". */
@@ -166,8 +172,33 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
 
   const warn = (offset: number, code: string, message: string) => messages.push({ offset, code, message });
 
-  /** The level a marker opens at, or -1 when it does not continue the outline (then it is just text). */
-  function levelFor(marker: Marker): number {
+  /**
+   * GB/T 9704 numbers the parts of a level in sequence ("文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"), and
+   * a plan prints each part's heading on a line of its own ("1.健全科学合理的筹资机制。" then its text). A drafter's
+   * slip may print a number twice — "5.健全重特大疾病保障机制。" … "5.完善医疗服务价格调整机制。", the sixth part of
+   * its （三） — and the second is still the next part, not text of the one before. Read so only when it is printed
+   * as the sibling it repeats: a heading line of the same form (a topic, or one short sentence closed by its 。),
+   * after a sibling with text under its heading, and naming another topic. A ① is no level of that sequence: a
+   * measure's number repeated is a second column of a flattened table restating the measures ("④查看执法文书。").
+   */
+  function repeatsSiblingNumber(previous: Unit, heading: string): boolean {
+    const siblingHeading = text.slice(previous.start, previous.headingEnd).trim();
+    const own = heading.trim();
+    return (
+      GB_T_9704_LEVELS.has(previous.style) &&
+      HEADING_LINE.test(own) &&
+      HEADING_LINE.test(siblingHeading) &&
+      own.endsWith('。') === siblingHeading.endsWith('。') &&
+      own !== siblingHeading &&
+      text.slice(previous.headingEnd, previous.end).trim() !== ''
+    );
+  }
+
+  /**
+   * The level a marker opens at, or -1 when it does not continue the outline (then it is just text).
+   * `heading`: the rest of the marker's line, for a numbered paragraph of prose (not a table cell).
+   */
+  function levelFor(marker: Marker, heading?: string): number {
     if (startLine === null) return marker.value === 1 && OUTLINE_OPENERS.has(marker.style) ? 0 : -1;
     const level = levels.indexOf(marker.style);
     if (level < 0) {
@@ -181,6 +212,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     if (expected !== null && marker.value === expected) return level;
     if (expected === null && (marker.value === 1 || marker.value === (lastValue.get(marker.style) ?? 0) + 1)) return level;
     if (previous && marker.value > previous.value && marker.value <= previous.value + 3) return level;
+    if (previous?.value === marker.value && heading !== undefined && repeatsSiblingNumber(previous, heading)) return level;
     return -1;
   }
 
@@ -189,7 +221,9 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     const parent = level > 0 ? (open[level - 1] ?? null) : null;
     const siblings = parent ? parent.children : roots;
     const previous = siblings.filter((u) => u.style === style).at(-1);
-    if (marker && previous && marker.value !== previous.value + 1) {
+    if (marker && previous?.value === marker.value) {
+      warn(keyStart, 'numbering-repeated', `${marker.key} is printed twice; the second opens the part after the first`);
+    } else if (marker && previous && marker.value !== previous.value + 1) {
       warn(keyStart, 'numbering-gap', `numbering jumps from ${previous.key} to ${marker.key}`);
     }
     const unit: Unit = {
@@ -558,7 +592,7 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       i++;
       continue;
     }
-    const level = marker && !isIndicatorRow(i) ? levelFor(marker) : -1;
+    const level = marker && !isIndicatorRow(i) ? levelFor(marker, line.text.slice(marker.length)) : -1;
     if (marker && level >= 0) {
       openUnit(marker, level, line.start + marker.length, line.end, i, line.start);
     } else if (startLine !== null && !finished) {

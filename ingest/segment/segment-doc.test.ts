@@ -114,6 +114,69 @@ describe('segmentDoc: numbering styles', () => {
     expect(doc.tasks[3]!.parentPath).toBe('一/（一）/1');
   });
 
+  it('ends an item where the next begins when the next is printed with the same number (三明 2018, issue 13)', () => {
+    // A web copy (each year on a line of its own) of a plan whose drafter printed "5." twice in its （三） — here "2.":
+    // the second is the next part, not text of the one before.
+    const doc = segment(
+      [
+        '某市深化医药卫生体制改革规划',
+        '一、重点任务',
+        '（一）建立公平高效的全民医疗保障制度。',
+        '1.',
+        '深化医保支付方式改革。',
+        '从',
+        '2018',
+        '年起，全面推进按疾病诊断相关分组收付费改革。',
+        '2.',
+        '健全重特大疾病保障机制。',
+        '提高大病保险对困难群众支付的精准性。',
+        '2.',
+        '完善医疗服务价格调整机制。',
+        '一是腾空间。减少药品耗材流通和使用环节。',
+        '到',
+        '2020',
+        '年，逐步建立价格动态调整机制。',
+        '（二）建立规范有序的药品供应保障制度。',
+        '1.',
+        '完善药物政策体系。',
+        '巩固完善基本药物制度。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path} ${task.key} ${task.title}`)).toEqual([
+      'section 一 一、 重点任务',
+      'section 一/（一） （一） 建立公平高效的全民医疗保障制度',
+      'item 一/（一）/1 1. 深化医保支付方式改革',
+      'item 一/（一）/2 2. 健全重特大疾病保障机制',
+      'item 一/（一）/2~2 2. 完善医疗服务价格调整机制',
+      'section 一/（二） （二） 建立规范有序的药品供应保障制度',
+      'item 一/（二）/1 1. 完善药物政策体系',
+    ]);
+    const second = doc.tasks.find((task) => task.path === '一/（一）/2')!;
+    expect(second.text).toBe('健全重特大疾病保障机制。\n提高大病保险对困难群众支付的精准性。');
+    expect(doc.normalised.text.slice(second.span.start, second.span.end)).toBe(second.text);
+    expect(doc.tasks.find((task) => task.path === '一/（一）/2~2')!.text).toBe(
+      '完善医疗服务价格调整机制。\n一是腾空间。减少药品耗材流通和使用环节。\n到2020年，逐步建立价格动态调整机制。',
+    );
+    expect(doc.messages.map((message) => message.code)).toEqual(expect.arrayContaining(['numbering-repeated', 'duplicate-path']));
+    expect(doc.messages.map((message) => message.code)).not.toContain('numbering-gap');
+  });
+
+  it('keeps a repeated number in the item it follows when its line is a sentence of text, not a heading like its sibling', () => {
+    const doc = segment(
+      [
+        '某市实施方案',
+        '一、重点任务',
+        '1.健全重特大疾病保障机制。',
+        '提高大病保险对困难群众支付的精准性。',
+        '1.对符合条件的困难群众给予救助。救助标准另行制定。',
+        '2.完善医疗服务价格调整机制。',
+        '理顺医疗服务比价关系。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['section 一', 'item 一/1', 'item 一/2']);
+    expect(doc.tasks[1]!.text).toContain('对符合条件的困难群众给予救助');
+  });
+
   it('reads half-width (一) and full-width （二） as the same level', () => {
     const doc = segment(
       '泗县重点工作任务\n一、加强体系建设\n(一)加强疫情防控。（责任单位：县卫生健康委）\n（二）推进疫苗接种。（责任单位：县卫生健康委）',

@@ -118,17 +118,25 @@ export function scoreDocument(expected: ExpectedDocument, result: LinkedDoc | In
   }
 
   const tasks = new Map(result.tasks.map((task) => [task.path, task]));
-  const expectedPaths = new Set(expected.units.map((unit) => unit.path));
+  // A number printed twice gives two units the same printed path, both listed in document order; segment names
+  // the second "path~2" (duplicate-path), and so the n-th of them is looked up.
+  const seen = new Map<string, number>();
+  const expectedUnits = expected.units.map((unit) => {
+    const n = (seen.get(unit.path) ?? 0) + 1;
+    seen.set(unit.path, n);
+    return { unit, path: n === 1 ? unit.path : `${unit.path}~${n}` };
+  });
+  const expectedPaths = new Set(expectedUnits.map(({ path }) => path));
   for (const task of tasks.values()) {
     score.unitPrecision.total++;
     if (expectedPaths.has(task.path)) score.unitPrecision.hit++;
     else score.extraPaths.push(task.path);
   }
-  for (const unit of expected.units) {
+  for (const { unit, path } of expectedUnits) {
     score.unitRecall.total++;
-    const task = tasks.get(unit.path);
+    const task = tasks.get(path);
     if (!task) {
-      score.missedPaths.push(unit.path);
+      score.missedPaths.push(path);
       continue;
     }
     score.unitRecall.hit++;
@@ -136,7 +144,7 @@ export function scoreDocument(expected: ExpectedDocument, result: LinkedDoc | In
     if (squash(task.text).startsWith(squash(unit.startsWith))) score.unitStart.hit++;
     score.unitKind.total++;
     if (task.kind === unit.kind) score.unitKind.hit++;
-    else score.kindMisses.push(`${unit.path}: want ${unit.kind}, got ${task.kind}`);
+    else score.kindMisses.push(`${path}: want ${unit.kind}, got ${task.kind}`);
 
     const found = task.agencies.map((mention) => ({
       name: mention.name,
