@@ -13,26 +13,54 @@ function segmenter(): Jieba {
 }
 
 /**
- * The words of recently segmented texts. A local plan copies its parent's wording and repeats it
- * from item to sub-measure, so the same sentence is often segmented again; the cut of a text is the
- * same each time, and a sentence repeated throughout a corpus is kept while it recurs: at most
- * RECENT_TEXTS are kept, the one used least recently dropped first.
+ * Whether jieba puts out a character as a word of its own, never joined to a neighbour: CJK and
+ * fullwidth punctuation (、。〈〉《》「」【】 ，：；！？（） …). jieba cuts each run of Chinese characters,
+ * ASCII letters and digits on its own and puts out every other character alone (white space aside,
+ * whose "\r\n" is one word), so the cut of a text is the cuts of its runs between these characters,
+ * each followed by its character (the segmenter test checks this on every line of the seeds).
+ */
+function standsAlone(unit: number): boolean {
+  return (
+    (unit >= 0x3001 && unit <= 0x303f) ||
+    (unit >= 0xff01 && unit <= 0xff0f) ||
+    (unit >= 0xff1a && unit <= 0xff20) ||
+    (unit >= 0xff3b && unit <= 0xff40) ||
+    (unit >= 0xff5b && unit <= 0xff65)
+  );
+}
+
+/**
+ * The cuts of recently seen runs between punctuation. A sub-measure's text is part of its item's,
+ * a local plan copies its parent's clauses, and a clause recurs from document to document, so most
+ * runs were cut before; at most RECENT_RUNS are kept, the one used least recently dropped first.
  */
 const recentCuts = new Map<string, readonly string[]>();
-const RECENT_TEXTS = 1024;
+const RECENT_RUNS = 16_384;
+
+function cutOfRun(run: string): readonly string[] {
+  let words = recentCuts.get(run);
+  if (words) {
+    // Used again: now the most recent (a Map keeps its keys in the order they were set).
+    recentCuts.delete(run);
+    recentCuts.set(run, words);
+    return words;
+  }
+  words = segmenter().cut(run, false);
+  if (recentCuts.size >= RECENT_RUNS) recentCuts.delete(recentCuts.keys().next().value ?? '');
+  recentCuts.set(run, words);
+  return words;
+}
 
 /** The words of `text` in order, as jieba cuts it: their lengths add up to the text's. */
 export function wordsOf(text: string): readonly string[] {
-  let words = recentCuts.get(text);
-  if (words) {
-    // Used again: now the most recent (a Map keeps its keys in the order they were set).
-    recentCuts.delete(text);
-    recentCuts.set(text, words);
-    return words;
+  const words: string[] = [];
+  let start = 0;
+  for (let at = 0; at <= text.length; at += 1) {
+    if (at < text.length && !standsAlone(text.charCodeAt(at))) continue;
+    if (at > start) for (const word of cutOfRun(text.slice(start, at))) words.push(word);
+    if (at < text.length) words.push(text.charAt(at));
+    start = at + 1;
   }
-  words = segmenter().cut(text, false);
-  if (recentCuts.size >= RECENT_TEXTS) recentCuts.delete(recentCuts.keys().next().value ?? '');
-  recentCuts.set(text, words);
   return words;
 }
 
