@@ -200,20 +200,52 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
    */
   function levelFor(marker: Marker, heading?: string): number {
     if (startLine === null) return marker.value === 1 && OUTLINE_OPENERS.has(marker.style) ? 0 : -1;
-    const level = levels.indexOf(marker.style);
-    if (level < 0) {
+    // A style sits at two levels when a list restarts inside a part numbered in it (see opensListInside):
+    // the list's entries go on under the part, deepest first, and the part's own next sibling closes the list.
+    const styleLevels = levels.flatMap((style, level) => (style === marker.style ? [level] : [])).reverse();
+    if (styleLevels.length === 0) {
       // A new, deeper style starts at 1 — or carries on the count when numbering runs across sections,
       // as in "一、… （一）…（五） 二、… （六）…".
       return marker.value === 1 || marker.value === (lastValue.get(marker.style) ?? 0) + 1 ? levels.length : -1;
     }
-    const siblings = (level > 0 ? (open[level - 1]?.children ?? []) : roots).filter((u) => u.style === marker.style);
-    const previous = siblings.at(-1);
-    const expected = previous ? previous.value + 1 : null;
-    if (expected !== null && marker.value === expected) return level;
-    if (expected === null && (marker.value === 1 || marker.value === (lastValue.get(marker.style) ?? 0) + 1)) return level;
-    if (previous && marker.value > previous.value && marker.value <= previous.value + 3) return level;
-    if (previous?.value === marker.value && heading !== undefined && repeatsSiblingNumber(previous, heading)) return level;
+    const previousAt = (level: number) =>
+      (level > 0 ? (open[level - 1]?.children ?? []) : roots).filter((u) => u.style === marker.style).at(-1);
+    // The next number in sequence at any level beats a gap or a repeat at a deeper one.
+    for (const level of styleLevels) {
+      const previous = previousAt(level);
+      if (previous && marker.value === previous.value + 1) return level;
+      if (!previous && (marker.value === 1 || marker.value === (lastValue.get(marker.style) ?? 0) + 1)) return level;
+    }
+    for (const level of styleLevels) {
+      const previous = previousAt(level);
+      if (previous && marker.value > previous.value && marker.value <= previous.value + 3) return level;
+      if (previous?.value === marker.value && heading !== undefined && repeatsSiblingNumber(previous, heading)) return level;
+    }
     return -1;
+  }
+
+  /**
+   * GB/T 9704 numbers the levels of a text "一、" "（一）" "1." "（1）", but a part may carry a list of its own in the
+   * same style: an assessment table (考核评分表) flattened from a web page prints each row's 考核指标, numbered on
+   * across the table ("36.", "37.信息化建设", "38."), and under it the row's 考核标准和计分 cell, which numbers its
+   * criteria afresh ("1.提高数据采集规范化水平。①…得0.5分" … "5.强化保障水平。…"). A "1." printed inside an open
+   * "37." that cannot be its next sibling opens that list under it — when the next number of its style is "2."
+   * (a list, not a stray "1." in the text), at the two lowest levels (a fresh "一、" or "（一）" opens another text,
+   * such as an attachment), and not under a "1." (the same number printed again, see repeatsSiblingNumber).
+   */
+  function opensListInside(marker: Marker, at: number): boolean {
+    const part = deepest();
+    if (marker.value !== 1 || (marker.style !== 'arabic' && marker.style !== 'arabicParen')) return false;
+    if (!part || part.closed || part.style !== marker.style || part.value === marker.value) return false;
+    for (let k = at + 1; k < lines.length; k++) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- k < lines.length
+      const next = markerAt(lines[k]!.text);
+      if (!next) continue;
+      if (next.style === marker.style) return next.value === 2;
+      // A part of a level above ends the part, and so the list.
+      if (levels.includes(next.style)) return false;
+    }
+    return false;
   }
 
   function openUnit(marker: OutlineMarker | null, level: number, start: number, end: number, lineIndex: number, keyStart: number): Unit {
@@ -242,7 +274,8 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
     siblings.push(unit);
     units.push(unit);
     if (marker) {
-      lastValue.set(marker.style, marker.value);
+      // A list restarted inside a part (opensListInside) does not carry its count into the part's numbering.
+      if (!levels.slice(0, level).includes(marker.style)) lastValue.set(marker.style, marker.value);
       levels = [...levels.slice(0, level), marker.style];
     }
     open = [...open.slice(0, level), unit];
@@ -592,7 +625,9 @@ export function parseOutline(text: string, lines: readonly Line[]): Outline {
       i++;
       continue;
     }
-    const level = marker && !isIndicatorRow(i) ? levelFor(marker, line.text.slice(marker.length)) : -1;
+    const indicatorRow = marker !== null && isIndicatorRow(i);
+    let level = marker && !indicatorRow ? levelFor(marker, line.text.slice(marker.length)) : -1;
+    if (marker && !indicatorRow && level < 0 && opensListInside(marker, i)) level = open.length;
     if (marker && level >= 0) {
       openUnit(marker, level, line.start + marker.length, line.end, i, line.start);
     } else if (startLine !== null && !finished) {

@@ -218,6 +218,71 @@ describe('segmentDoc: numbering styles', () => {
     ]);
   });
 
+  it('reads a 考核标准 cell that numbers its own criteria 1.–2. inside indicator 3 as the sub-points of 3, not text of its ① (三明 2018, issue 13)', () => {
+    // An assessment table flattened from a web page, one cell a line: indicators numbered on across the table,
+    // the 考核标准和计分 cell of 3 numbering its criteria afresh, then its 考核方法 cell.
+    const doc = segment(
+      [
+        '某市公立医院院长年薪制考核评分表',
+        '一、服务评价（2分）',
+        '1.病人满意度',
+        '患者对医院满意度达全省平均水平及以上的得2分。',
+        '二、持续发展（6分）',
+        '2.重点学科建设',
+        '①开展重点学科建设有规划，得1分。',
+        '现场查阅佐证材料。',
+        '3.信息化建设',
+        '1.提高数据采集规范化水平。',
+        '①确保平台数据采集的及时与完整，得0.5分。',
+        '②做好电子健康档案常态化更新，得0.5分。',
+        '2.强化保障水平。',
+        '①按当年医药总收入比例逐步增加信息化建设投入，得0.5分。',
+        '由信息中心提供系统抽调数据。',
+        '4.落实党建主体责任',
+        '不落实一项扣0.5分。',
+        '三、遵纪守法（2分）',
+        '5.廉洁行医',
+        '发生一起扣1分。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual([
+      'section 一',
+      'item 一/1',
+      'section 二',
+      'item 二/2',
+      'measure 二/2/①',
+      'item 二/3',
+      'measure 二/3/1',
+      'measure 二/3/1/①',
+      'measure 二/3/1/②',
+      'measure 二/3/2',
+      'measure 二/3/2/①',
+      'item 二/4',
+      'section 三',
+      'item 三/5',
+    ]);
+    expect(doc.tasks.find((task) => task.path === '二/3/1/②')!.text).toBe('做好电子健康档案常态化更新，得0.5分。');
+    expect(doc.tasks.find((task) => task.path === '二/3/2/①')!.text).toBe(
+      '按当年医药总收入比例逐步增加信息化建设投入，得0.5分。\n由信息中心提供系统抽调数据。',
+    );
+    expect(doc.messages.map((message) => message.code)).not.toContain('numbering-gap');
+  });
+
+  it('keeps a "1." inside a numbered part as its text when no "2." follows it: one entry is no list', () => {
+    const doc = segment(
+      [
+        '某市实施方案',
+        '一、重点任务',
+        '1.落实分级诊疗制度。',
+        '2.健全重特大疾病保障机制。',
+        '1.对符合条件的困难群众给予救助。',
+        '3.完善医疗服务价格调整机制。',
+      ].join('\n'),
+    );
+    expect(doc.tasks.map((task) => `${task.kind} ${task.path}`)).toEqual(['section 一', 'item 一/1', 'item 一/2', 'item 一/3']);
+    expect(doc.tasks[2]!.text).toContain('对符合条件的困难群众给予救助');
+  });
+
   it('reads a top-level heading with only prose under it as an item, the prose its text; one over numbered parts as a section', () => {
     const doc = segment('资阳市试点方案\n一、工作目标\n以维护人民健康为中心。\n二、工作任务\n（一）强化组织领导。在各级领导下推进。');
     expect(outline(doc)).toEqual([

@@ -31,18 +31,27 @@ const hasNumberedChildren = (unit: Unit) => unit.children.some((child) => child.
 /** A scoring criterion of an assessment table: it awards or deducts points ("得1分，未设置的不得分", "每缺1项扣0.5分"). */
 const SCORING_CRITERION = /[得扣]\s*[\dl.]+\s*分|不得分/u;
 
+/** The end of a unit's text with its sub-measures ①②, which the outline cuts out of it. */
+const endWithMeasures = (unit: Unit): number => Math.max(unit.end, ...unit.children.map((child) => child.end));
+
 /**
  * A 考核评分表 prints under each indicator (二级指标, "（二）") the numbered criteria of its 评分标准 column, each
  * awarding or deducting points: "（二）预算管理制度建设 1.科学建立全面预算的编制、审批程序，得1分，未建立的扣1分；2.…".
  * The indicator is the work assessed, an item; its criteria are the sub-points it is scored by, not items of their
- * own. A 一级指标 ("一、服务评价（7分）") groups indicators, whose own rows carry points too: it stays a heading.
+ * own. A criterion may score by its own ①② ("1.提高数据采集规范化水平。①确保平台数据采集的及时与完整，得0.5分"),
+ * still a sub-point. A 一级指标 ("一、服务评价（7分）") groups indicators, whose own rows carry points too: it stays
+ * a heading.
  */
 function scoredByCriteria(text: string, unit: Unit): boolean {
   const numbered = unit.children.filter((child) => child.style !== 'circled' && child.style !== 'row');
   return (
     (unit.style === 'cnParen' || unit.style === 'arabic' || unit.style === 'arabicParen') &&
     numbered.length > 0 &&
-    numbered.every((child) => child.children.length === 0 && SCORING_CRITERION.test(text.slice(child.start, child.end)))
+    numbered.every(
+      (child) =>
+        child.children.every((measure) => measure.style === 'circled') &&
+        SCORING_CRITERION.test(text.slice(child.start, endWithMeasures(child))),
+    )
   );
 }
 
