@@ -9,7 +9,8 @@ function columns(properties: PropertyMap): string[] {
 /**
  * CREATE … IF NOT EXISTS statements, node tables before the relationship tables that use them; then
  * every node property added with ADD IF NOT EXISTS, so that a store written before a property was
- * declared gains it (empty) instead of refusing writes.
+ * declared gains it (empty) instead of refusing writes. A relationship into few nodes is stored
+ * forward only (see RelSpec.intoFewNodes); a store created before keeps both directions.
  */
 export function kuzuDdl(): string[] {
   const nodeTables = Object.entries(nodes).map(
@@ -22,7 +23,8 @@ export function kuzuDdl(): string[] {
   );
   const relTables = Object.entries(relationships).map(([type, spec]) => {
     const parts = [`FROM ${spec.from} TO ${spec.to}`, ...columns(spec.properties)];
-    return `CREATE REL TABLE IF NOT EXISTS ${type}(${parts.join(', ')})`;
+    const storage = spec.intoFewNodes ? ` WITH (storage_direction = 'fwd')` : '';
+    return `CREATE REL TABLE IF NOT EXISTS ${type}(${parts.join(', ')})${storage}`;
   });
   return [...nodeTables, ...relTables, ...addedColumns];
 }

@@ -96,6 +96,17 @@ export interface RelSpec<P extends PropertyMap = PropertyMap> {
   readonly from: NodeLabel;
   readonly to: NodeLabel;
   readonly properties: P;
+  /**
+   * Millions of these edges end in a few thousand nodes (national items, agencies, cited
+   * documents). Kuzu keeps a table's edges in adjacency lists per node group (131,072 nodes) of
+   * either end, and each bulk commit rewrites the lists of every group it touched whole: the
+   * backward lists of so few nodes are one group as large as the table. Such a relationship is
+   * stored forward only. A read from its target scans the forward lists, and a server answers
+   * those reads from the rows it keeps (store/queries/lookups.ts). Kuzu cannot DETACH DELETE a node
+   * of the target's table then, so only nodes never deleted qualify: not tasks, which a revised
+   * edition replaces (DERIVES_FROM). Neo4j stores both directions whatever is declared.
+   */
+  readonly intoFewNodes?: boolean;
 }
 
 const node = <P extends PropertyMap>(spec: NodeSpec<P>) => spec;
@@ -233,6 +244,7 @@ export const relationships = {
     description: 'Agency responsible for a task, with its role',
     from: 'Task',
     to: 'Agency',
+    intoFewNodes: true,
     properties: {
       role: prop.enumOf(
         AGENCY_ROLES,
@@ -245,13 +257,20 @@ export const relationships = {
   }),
   BELONGS_TO: rel({ description: 'Agency of a jurisdiction', from: 'Agency', to: 'Jurisdiction', properties: {} }),
   HAS_TARGET: rel({ description: 'Quantified target of a task', from: 'Task', to: 'Target', properties: {} }),
-  IMPLEMENTS: rel({ description: 'Task implements a national item', from: 'Task', to: 'NationalItem', properties: linkProperties }),
+  IMPLEMENTS: rel({
+    description: 'Task implements a national item',
+    from: 'Task',
+    to: 'NationalItem',
+    properties: linkProperties,
+    intoFewNodes: true,
+  }),
   DERIVES_FROM: rel({ description: 'Task implements a task of a parent document', from: 'Task', to: 'Task', properties: linkProperties }),
   CITES: rel({
     description: 'Policy cites another as its basis',
     from: 'Policy',
     to: 'Policy',
     properties: { context: prop.string('The basis statement as printed') },
+    intoFewNodes: true,
   }),
 } as const;
 

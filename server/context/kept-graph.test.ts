@@ -83,6 +83,8 @@ describe('the kept graph', () => {
     await expectAnswered(declaredLookups.jurisdiction, ['350400', 'none']);
     await expectAnswered(declaredLookups.nationalItem, ['N-PAY', 'none']);
     await expectAnswered(declaredLookups.coverageOfJurisdiction, ['350400', 'none']);
+    // Read backward over IMPLEMENTS, which is stored forward only (graph-schema: intoFewNodes).
+    await expectAnswered(declaredLookups.implementationsOfNationalItem, ['N-PAY', 'N-TIER', 'none']);
     expect(cached.answerNow(declaredLookups.policyText, ['p-sm'])).toBeNull();
     await cached.transaction((tx) =>
       tx.write(ingestQueries.upsert.Jurisdiction, [

@@ -99,6 +99,13 @@ function tasksByIds(ids: readonly string[], ctx: ApiContext): TaskNode[] | Promi
   return whenLoaded(ctx.load.many('task', ids), present);
 }
 
+/** The tasks implementing a national item, of one jurisdiction when the arguments name one, in coverage order. */
+async function implementingTaskIds(item: NationalItemNode, args: Args, ctx: ApiContext): Promise<string[]> {
+  const { jurisdictionId } = parseArgs(ctx.args.implementations, args);
+  const triples = await ctx.load.one('implementationsOfNationalItem', item.id);
+  return [...new Set(triples.filter((row) => !jurisdictionId || row.jurisdictionId === jurisdictionId).map((row) => row.taskId))];
+}
+
 /** A value the graph guarantees, at once when it is kept. */
 function requiredNow<T>(value: T | null | Promise<T | null>, what: string): T | Promise<T> {
   return whenLoaded(value, (found) => required(found, what));
@@ -472,15 +479,12 @@ export const resolvers = {
 
   NationalItem: {
     async implementations(item: NationalItemNode, args: Args, ctx: ApiContext) {
-      const { jurisdictionId } = parseArgs(ctx.args.implementations, args);
-      const rows = await ctx.loaders.implementationsOfNationalItem.load(item.id);
-      const taskIds = [...new Set(rows.filter((row) => !jurisdictionId || row.jurisdictionId === jurisdictionId).map((row) => row.fromId))];
-      return tasksByIds(taskIds, ctx);
+      return tasksByIds(await implementingTaskIds(item, args, ctx), ctx);
     },
     async implementedBy(item: NationalItemNode, args: Args, ctx: ApiContext) {
-      const { jurisdictionId } = parseArgs(ctx.args.implementations, args);
-      const rows = await ctx.loaders.implementationsOfNationalItem.load(item.id);
-      return rows.filter((row) => !jurisdictionId || row.jurisdictionId === jurisdictionId);
+      // Each implementing task's links, as IMPLEMENTS is read forward (graph-schema: intoFewNodes).
+      const links = await whenLoaded(ctx.load.many('implementsOfTask', await implementingTaskIds(item, args, ctx)), present);
+      return links.flat().filter((link) => link.toId === item.id);
     },
   },
 

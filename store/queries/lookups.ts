@@ -194,7 +194,7 @@ export const lookups = {
   derivesFromOfTask: lookupMany({ query: q.derivesFromByTasks, key: 'fromId', kept: keptDerivesFrom }),
   derivedByOfTask: lookupMany({ query: q.derivedByTasks, key: 'toId' }),
   nationalItem: lookupOne({ query: q.nationalItemsByIds, key: 'id', label: 'NationalItem', kept: keptNationalItems }),
-  implementationsOfNationalItem: lookupMany({ query: q.implementationsByNationalItems, key: 'toId' }),
+  implementationsOfNationalItem: lookupMany({ query: q.coverageTriplesOfNationalItems, key: 'nationalItemId', kept: keptCoverageTriples }),
   coverageOfJurisdiction: lookupMany({ query: q.coverageTriples, key: 'jurisdictionId', kept: keptCoverageTriples }),
 };
 

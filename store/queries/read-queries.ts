@@ -244,15 +244,6 @@ export const nationalItemsByIds = keyedReadQuery<NationalItemNode>(
   `UNWIND $ids AS key MATCH (n:NationalItem {id: key}) RETURN ${columnsOf('n', 'NationalItem')}`,
 );
 
-/** IMPLEMENTS edges into national items, with the implementing task's jurisdiction and order. */
-export const implementationsByNationalItems = keyedReadQuery<LinkRow & { jurisdictionId: string }>(
-  'implementationsByNationalItems',
-  `UNWIND $ids AS key MATCH (t:Task)-[e:IMPLEMENTS]->(n:NationalItem {id: key})
-   RETURN t.id AS fromId, n.id AS toId, t.jurisdictionId AS jurisdictionId, t.policyId AS policyId, t.seq AS seq,
-          ${relColumnsOf('e', 'IMPLEMENTS')}
-   ORDER BY toId, jurisdictionId, policyId, seq`,
-);
-
 export interface CoverageTripleRow {
   nationalItemId: string;
   jurisdictionId: string;
@@ -261,22 +252,27 @@ export interface CoverageTripleRow {
   kind: TaskKind;
 }
 
-/** The (national item, jurisdiction, task) triples behind the coverage matrix and compare, by jurisdiction. */
-/** A task's jurisdiction is its `jurisdictionId`, as in allCoverageTriples, the kept rows and every other read. */
-export const coverageTriples = readQuery<CoverageTripleRow>(
-  'coverageTriples',
-  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem) WHERE t.jurisdictionId IN $ids
+/**
+ * The (national item, jurisdiction, task) triples behind the coverage matrix and compare, in one
+ * order whatever a read selects them by. A task's jurisdiction is its `jurisdictionId`, as in the
+ * kept rows and every other read.
+ */
+const coverageTriplesWhere = (where: string) =>
+  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem) ${where}
    RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
-   ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
+   ORDER BY nationalItemId, jurisdictionId, policyId, seq`;
+
+/** Coverage triples of some jurisdictions. */
+export const coverageTriples = readQuery<CoverageTripleRow>('coverageTriples', coverageTriplesWhere('WHERE t.jurisdictionId IN $ids'));
+
+/** Coverage triples of some national items: the tasks implementing each. */
+export const coverageTriplesOfNationalItems = readQuery<CoverageTripleRow>(
+  'coverageTriplesOfNationalItems',
+  coverageTriplesWhere('WHERE n.id IN $ids'),
 );
 
 /** coverageTriples over every jurisdiction (see allTaskIdsPage for why not a list of all codes). */
-export const allCoverageTriples = readQuery<CoverageTripleRow>(
-  'allCoverageTriples',
-  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem)
-   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
-   ORDER BY nationalItemId, jurisdictionId, policyId, seq`,
-);
+export const allCoverageTriples = readQuery<CoverageTripleRow>('allCoverageTriples', coverageTriplesWhere(''));
 
 // --- Whole graph, for export --------------------------------------------------------------------
 
