@@ -69,17 +69,19 @@ export function graphqlEnumTypeDef<V extends string>(
   return `${described(description)}enum ${name} {\n${lines.join('\n')}\n}\n`;
 }
 
-/** The object types of the node labels, the enums of their properties before them and those of the relationships after. */
+/** The object types of the node labels (not the store's own), the enums of their properties before them and those of the relationships after. */
 export function graphqlTypeDefs(): string {
   const nodeEnums = new Map<string, readonly string[]>();
   for (const spec of Object.values(nodes)) enumsOf(spec.properties, nodeEnums);
   const relationshipEnums = new Map<string, readonly string[]>();
   for (const spec of Object.values(relationships)) enumsOf(spec.properties, relationshipEnums);
   for (const name of nodeEnums.keys()) relationshipEnums.delete(name);
-  const types = Object.entries(nodes).map(
-    ([label, spec]) =>
-      `${JSON.stringify(spec.description)}\ntype ${label} {\n${fieldsOf(spec.properties, { describeEmpty: true }).join('\n')}\n}`,
-  );
+  const types = Object.entries(nodes)
+    .filter(([, spec]) => !('storageOnly' in spec && spec.storageOnly))
+    .map(
+      ([label, spec]) =>
+        `${JSON.stringify(spec.description)}\ntype ${label} {\n${fieldsOf(spec.properties, { describeEmpty: true }).join('\n')}\n}`,
+    );
   return (
     [
       ...[...nodeEnums].map(([name, values]) => graphqlEnumTypeDef(name, values).trim()),

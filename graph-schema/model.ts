@@ -89,6 +89,8 @@ export interface NodeSpec<P extends PropertyMap = PropertyMap> {
   readonly properties: P;
   /** Properties worth an index beyond the primary key `id`. */
   readonly indexed: readonly (keyof P & string)[];
+  /** How the store keeps another node's data, not part of the API's graph: no GraphQL type, no export of its own. */
+  readonly storageOnly?: boolean;
 }
 
 export interface RelSpec<P extends PropertyMap = PropertyMap> {
@@ -109,7 +111,9 @@ export interface RelSpec<P extends PropertyMap = PropertyMap> {
   readonly intoFewNodes?: boolean;
 }
 
-const node = <P extends PropertyMap>(spec: NodeSpec<P>) => spec;
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- StorageOnly keeps `storageOnly` literal in the result, for GraphLabel.
+const node = <P extends PropertyMap, StorageOnly extends boolean = false>(spec: NodeSpec<P> & { readonly storageOnly?: StorageOnly }) =>
+  spec;
 
 export const nodes = {
   Jurisdiction: node({
@@ -142,7 +146,6 @@ export const nodes = {
       }),
       format: prop.optional.string('txt, docx, pdf or html', { internal: true }),
       encoding: prop.optional.string('Detected text encoding of the file', { internal: true }),
-      text: prop.optional.string('Decoded source text; task spans index into it'),
       jurisdictionId: prop.optional.string('Issuing jurisdiction code', { internal: true }),
       warnings: prop.strings('Normalisation and extraction warnings, each "@offset code: message"'),
     },
@@ -197,6 +200,24 @@ export const nodes = {
     },
     indexed: ['taskId'],
   }),
+  /**
+   * A policy's source text is kept in consecutive parts (graph-schema/text-parts.ts), read in order
+   * through HAS_TEXT_PART. Kuzu keeps a column's values in chunks of 131,072 rows and a commit
+   * appending to a table rewrites its last chunk whole: with every document's text in one column
+   * of the policies (all in one chunk up to 131,072 documents, 634 MB at 30,000), each batch of a
+   * bulk load rewrote all the texts loaded so far (8–15 s and 2 GB at 30,000 documents). Short
+   * parts bound the chunk a commit rewrites.
+   */
+  PolicyTextPart: node({
+    description: "A consecutive part of a policy's decoded source text.",
+    properties: {
+      id: prop.id(),
+      seq: prop.int('Position of the part in the text, from 0'),
+      text: prop.string('The part of the text'),
+    },
+    indexed: [],
+    storageOnly: true,
+  }),
   NationalItem: node({
     description: 'An item of the national reform framework.',
     properties: {
@@ -219,6 +240,8 @@ export const nodes = {
 } as const;
 
 export type NodeLabel = keyof typeof nodes;
+/** The labels of the graph the API shows: all but the store's own (storageOnly). */
+export type GraphLabel = { [L in NodeLabel]: (typeof nodes)[L] extends { readonly storageOnly?: true } ? never : L }[NodeLabel];
 
 /** The properties of both link types (IMPLEMENTS, DERIVES_FROM), also the fields of the API's link types. */
 export const linkProperties = {
@@ -233,11 +256,15 @@ export const linkProperties = {
   curated: prop.boolean('True when set by the reviewed-links file.'),
 };
 
-const rel = <P extends PropertyMap>(spec: RelSpec<P>) => spec;
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- From and To keep the endpoints literal in the result, for GraphRelType.
+const rel = <P extends PropertyMap, From extends NodeLabel, To extends NodeLabel>(
+  spec: RelSpec<P> & { readonly from: From; readonly to: To },
+) => spec;
 
 export const relationships = {
   PART_OF: rel({ description: 'Jurisdiction inside its parent', from: 'Jurisdiction', to: 'Jurisdiction', properties: {} }),
   ISSUED_IN: rel({ description: 'Policy issued by a jurisdiction', from: 'Policy', to: 'Jurisdiction', properties: {} }),
+  HAS_TEXT_PART: rel({ description: 'Policy text part, in order of seq', from: 'Policy', to: 'PolicyTextPart', properties: {} }),
   HAS_TASK: rel({ description: 'Policy contains the task', from: 'Policy', to: 'Task', properties: {} }),
   HAS_PART: rel({ description: 'Task contains the sub-task', from: 'Task', to: 'Task', properties: {} }),
   RESPONSIBLE: rel({
@@ -275,6 +302,16 @@ export const relationships = {
 } as const;
 
 export type RelType = keyof typeof relationships;
+/** The relationship types of the graph the API shows: those between its labels. */
+export type GraphRelType = {
+  [R in RelType]: (typeof relationships)[R] extends { readonly from: GraphLabel; readonly to: GraphLabel } ? R : never;
+}[RelType];
+
+const isGraphLabel = (label: NodeLabel): label is GraphLabel => !nodes[label].storageOnly;
+export const GRAPH_LABELS: readonly GraphLabel[] = (Object.keys(nodes) as NodeLabel[]).filter(isGraphLabel);
+export const GRAPH_REL_TYPES = (Object.keys(relationships) as RelType[]).filter(
+  (type): type is GraphRelType => isGraphLabel(relationships[type].from) && isGraphLabel(relationships[type].to),
+) as readonly GraphRelType[];
 
 /** The relationships that link a task upward, with `linkProperties`: to a national item, or to a task of a parent document. */
 export const LINK_TYPES = ['IMPLEMENTS', 'DERIVES_FROM'] as const satisfies readonly RelType[];

@@ -9,6 +9,7 @@ import kuzu from 'kuzu';
 import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
 import { CSV_ESCAPE, writeCsvOfRows } from './kuzu-csv.js';
+import { moveLegacyPolicyTexts } from './legacy-policy-texts.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
 import type { ReadQuery, WriteQuery } from './queries/define.js';
 import { rowComparator } from './queries/row-order.js';
@@ -375,13 +376,18 @@ export async function openKuzuStore({
     read: readWith(() => writeLane),
   };
 
-  return {
+  const store: GraphStore = {
     backend: 'kuzu',
     get queryCount() {
       return queryCount;
     },
     async applySchema() {
       for (const statement of [...kuzuDdl(), GRAPH_VERSION_DDL]) await runRaw(writeLane, statement);
+      const policyColumns = await run(writeLane, 'policyColumns', `CALL table_info('Policy') RETURN name`, {});
+      if (policyColumns.some((column) => column.name === 'text')) {
+        await moveLegacyPolicyTexts(store, { clear: false });
+        await runRaw(writeLane, 'ALTER TABLE Policy DROP text');
+      }
     },
     read: readWith(leastBusy),
     async graphVersion() {
@@ -428,4 +434,5 @@ export async function openKuzuStore({
       if (csvDir) rmSync(csvDir, { recursive: true, force: true });
     },
   };
+  return store;
 }

@@ -2,6 +2,7 @@
  * @module The Neo4j 5 backend for shared, multi-user and clustered deployments.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { moveLegacyPolicyTexts } from './legacy-policy-texts.js';
 import { neo4jDdl } from '../graph-schema/neo4j-ddl.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
 import type { ReadQuery, WriteQuery } from './queries/define.js';
@@ -68,7 +69,7 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
     }
   }
 
-  return {
+  const store: GraphStore = {
     backend: 'neo4j',
     get queryCount() {
       return queryCount;
@@ -86,6 +87,7 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
       } finally {
         await session.close();
       }
+      await moveLegacyPolicyTexts(store, { clear: true });
     },
     async read<Result>(query: ReadQuery<Result>, params: Params = {}) {
       return (await run(driver, query.name, query.cypher, encodeParams(params))) as Result[];
@@ -117,4 +119,5 @@ export async function openNeo4jStore({ uri, user, password, database = 'neo4j' }
       await driver.close();
     },
   };
+  return store;
 }

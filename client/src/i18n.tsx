@@ -3,7 +3,7 @@
  * NationalItem titleZh/titleEn, pillarZh/pillarEn, Agency name/nameEn); document text is always shown as printed.
  */
 import { createContext, useContext } from 'react';
-import type { AgencyRole, AgencyType, JurisdictionLevel, LinkKind, NodeLabel, PolicyStatus } from '../../graph-schema/model.js';
+import type { AgencyRole, AgencyType, JurisdictionLevel, LinkKind, GraphLabel, PolicyStatus } from '../../graph-schema/model.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -295,7 +295,7 @@ export const taskCount = (count: number, lang: Lang) => (lang === 'zh' ? `${coun
 export const statusName = (status: PolicyStatus, lang: Lang) => t(`status_${status}`, lang);
 export const kindName = (kind: LinkKind, lang: Lang) => t(`kind_${kind}`, lang);
 export const kindHelp = (kind: LinkKind, lang: Lang) => t(`kindHelp_${kind}`, lang);
-export const labelName = (label: NodeLabel, lang: Lang) => t(`label_${label}`, lang);
+export const labelName = (label: GraphLabel, lang: Lang) => t(`label_${label}`, lang);
 export const levelName = (level: JurisdictionLevel, lang: Lang) => t(`level_${level}`, lang);
 
 /** The link methods the ingest writes (ingest/link: LINK_METHOD, DERIVES_METHOD, REVIEWED_METHOD), in words. */

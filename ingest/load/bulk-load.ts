@@ -36,12 +36,25 @@ async function writeSplit<T extends Table>(
 }
 
 /** A document's own tables, in the order they are written (nodes before their edges). */
-const DOCUMENT_TABLES = ['Task', 'HAS_TASK', 'HAS_PART', 'Target', 'HAS_TARGET', 'RESPONSIBLE', 'IMPLEMENTS', 'DERIVES_FROM'] as const;
+const DOCUMENT_TABLES = [
+  'PolicyTextPart',
+  'HAS_TEXT_PART',
+  'Task',
+  'HAS_TASK',
+  'HAS_PART',
+  'Target',
+  'HAS_TARGET',
+  'RESPONSIBLE',
+  'IMPLEMENTS',
+  'DERIVES_FROM',
+] as const;
 type DocumentTables = { [T in (typeof DOCUMENT_TABLES)[number]]: RowOf<T>[] };
 
 /** A document's own nodes and edges, all new in the transaction, gathered per table. */
 function documentTables(changed: readonly GraphRows[], agencyIds: ReadonlySet<string>) {
   const tables: DocumentTables = {
+    PolicyTextPart: [],
+    HAS_TEXT_PART: [],
     Task: [],
     HAS_TASK: [],
     HAS_PART: [],
@@ -54,6 +67,8 @@ function documentTables(changed: readonly GraphRows[], agencyIds: ReadonlySet<st
   for (const rows of changed) {
     const tasks = lastPerKey(rows.tasks, (task) => task.id);
     const targets = lastPerKey(rows.targets, (target) => target.id);
+    tables.PolicyTextPart.push(...rows.text.parts);
+    tables.HAS_TEXT_PART.push(...rows.text.edges);
     tables.Task.push(...tasks);
     tables.HAS_TASK.push(...tasks.map((task) => ({ from: rows.policy.id, to: task.id })));
     tables.HAS_PART.push(...lastPerKey(rows.taskParts, edgeKey));

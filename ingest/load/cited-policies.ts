@@ -157,7 +157,6 @@ function stub(fields: { title: string; docNumber: string | null; issuer: string 
     ingestKey: null,
     format: null,
     encoding: null,
-    text: null,
     jurisdictionId: fields.jurisdictionId,
     warnings: [],
   };

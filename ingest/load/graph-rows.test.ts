@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_SOURCE, fixtureDoc } from '../../tests/support/ingest-doc-fixture.js';
 import { buildGraphRows, validateRows, type GraphRows } from './graph-rows.js';
 import { IngestError } from '../document.js';
+import { textOfParts } from '../../graph-schema/text-parts.js';
 
 describe('buildGraphRows', () => {
   const rows = buildGraphRows(fixtureDoc(), { ingestKey: 'key-1' });
@@ -9,7 +10,8 @@ describe('buildGraphRows', () => {
   it('keys the policy by its document number so a revision keeps its id', () => {
     expect(rows.policy.id).toBe('doc:明医改组〔2024〕4号');
     expect(rows.policy.stub).toBe(false);
-    expect(rows.policy.text).toBe(FIXTURE_SOURCE);
+    expect(textOfParts(rows.text.parts)).toBe(FIXTURE_SOURCE);
+    expect(rows.text.edges.map((edge) => edge.from)).toEqual(rows.text.parts.map(() => rows.policy.id));
   });
 
   it('gives every task a span that points at its own text in the source', () => {

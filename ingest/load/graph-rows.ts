@@ -16,6 +16,7 @@ import {
   type TaskNode,
 } from '../../graph-schema/model.js';
 import type { Span } from '../../graph-schema/payloads.js';
+import { textPartsOf, type TextParts } from '../../graph-schema/text-parts.js';
 import { IngestError, sourceOffsetOf, type IngestMessage, type LinkedDoc, type TaskLink } from '../document.js';
 import { ancestorsOf } from '../resolve/jurisdiction-registry.js';
 import { stubPoliciesOf, type KnownDocument } from './cited-policies.js';
@@ -26,6 +27,8 @@ export type Edge = Pick<EdgeRow<'HAS_PART'>, 'from' | 'to'>;
 
 export interface GraphRows {
   policy: PolicyNode;
+  /** The document's decoded source text, which task spans index into, in the parts the store keeps it in. */
+  text: TextParts;
   jurisdictions: JurisdictionNode[];
   jurisdictionParents: EdgeRow<'PART_OF'>[];
   tasks: TaskNode[];
@@ -92,7 +95,6 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
     ingestKey,
     format: doc.source.format,
     encoding: doc.source.encoding,
-    text: doc.source.sourceText,
     jurisdictionId: meta.jurisdictionId,
     warnings: doc.messages.map(formatMessage),
   };
@@ -191,6 +193,7 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
 
   const rows: GraphRows = {
     policy,
+    text: textPartsOf(policyId, doc.source.sourceText),
     jurisdictions,
     jurisdictionParents: jurisdictions.flatMap((node) => (node.parentId ? [{ from: node.id, to: node.parentId }] : [])),
     tasks,
@@ -224,6 +227,7 @@ export function validateRows(rows: GraphRows, file: string): void {
     ['Task', rows.tasks],
     ['Agency', rows.agencies],
     ['Target', rows.targets],
+    ['PolicyTextPart', rows.text.parts],
   ];
   const edgeChecks: [keyof typeof edgeSchemas, readonly unknown[]][] = [
     ['PART_OF', rows.jurisdictionParents],

@@ -5,16 +5,21 @@
  */
 import { z } from 'zod';
 import {
+  GRAPH_LABELS,
+  GRAPH_REL_TYPES,
   edgeSchemas,
   nodes,
   nodeSchemas,
   relationships,
+  type GraphLabel,
+  type GraphRelType,
   type NodeLabel,
   type RelType,
   type RowOf,
   type Table,
 } from '../../graph-schema/model.js';
 import { spansTextOfPhrases } from '../../graph-schema/evidence-spans.js';
+import { textPartsOf } from '../../graph-schema/text-parts.js';
 import type { PropertyMap } from '../../graph-schema/properties.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { ingestQueries as q } from '../../store/queries/index.js';
@@ -22,20 +27,22 @@ import { ingestQueries as q } from '../../store/queries/index.js';
 const graphJsonSchema = z.object({
   nodes: z.array(
     z.object({
-      label: z.enum(Object.keys(nodes) as [NodeLabel, ...NodeLabel[]]),
+      label: z.enum(GRAPH_LABELS as [GraphLabel, ...GraphLabel[]]),
       id: z.string(),
       properties: z.record(z.string(), z.unknown()),
     }),
   ),
   edges: z.array(
     z.object({
-      type: z.enum(Object.keys(relationships) as [RelType, ...RelType[]]),
+      type: z.enum(GRAPH_REL_TYPES as [GraphRelType, ...GraphRelType[]]),
       from: z.string(),
       to: z.string(),
       properties: z.record(z.string(), z.unknown()),
     }),
   ),
 });
+
+const policyTextSchema = z.string().nullable();
 
 export class ImportError extends Error {
   readonly code = 'BAD_BACKUP';
@@ -65,6 +72,7 @@ function textsOf(rows: readonly { id: string; text: string }[]): Map<string, str
 export async function importGraph(store: GraphStore, backup: unknown): Promise<{ nodes: number; edges: number }> {
   const graph = validated(graphJsonSchema, backup, 'backup');
   const rowsByTable: RowsByTable = {};
+  const policyTexts = new Map<string, string | null>();
   for (const [index, node] of graph.nodes.entries()) {
     const specs: PropertyMap = nodes[node.label].properties;
     // Kuzu exports an empty list as null; the schema wants the list.
@@ -72,6 +80,14 @@ export async function importGraph(store: GraphStore, backup: unknown): Promise<{
       Object.entries(node.properties).map(([key, value]) => [key, value === null && specs[key]?.storage === 'STRING[]' ? [] : value]),
     );
     collect(rowsByTable, node.label, validated(nodeSchemas[node.label], { ...properties, id: node.id }, `nodes[${index}] (${node.label})`));
+    if (node.label === 'Policy')
+      policyTexts.set(node.id, validated(policyTextSchema, properties.text ?? null, `nodes[${index}] (Policy) text`));
+  }
+  // A policy's text is a column of the export; the store keeps it in parts (graph-schema/text-parts.ts).
+  for (const [policyId, text] of policyTexts) {
+    const { parts, edges } = textPartsOf(policyId, text);
+    for (const part of parts) collect(rowsByTable, 'PolicyTextPart', part);
+    for (const edge of edges) collect(rowsByTable, 'HAS_TEXT_PART', edge);
   }
   const texts = { Task: textsOf(rowsByTable.Task ?? []), NationalItem: textsOf(rowsByTable.NationalItem ?? []) };
   for (const [index, edge] of graph.edges.entries()) {
@@ -89,6 +105,11 @@ export async function importGraph(store: GraphStore, backup: unknown): Promise<{
     collect(rowsByTable, edge.type, validated(edgeSchemas[edge.type], row, `edges[${index}] (${edge.type})`));
   }
   await store.transaction(async (tx) => {
+    // A policy's stored text gives way to the backup's, whatever the number of its parts.
+    await tx.write(
+      q.deletePolicyText,
+      [...policyTexts.keys()].map((policyId) => ({ policyId })),
+    );
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- L ties q.upsert[label] to its rows; a union parameter does not compile
     const upsert = <L extends NodeLabel>(label: L) => tx.write(q.upsert[label], rowsByTable[label] ?? []);
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- R ties q.merge[type] to its rows; a union parameter does not compile

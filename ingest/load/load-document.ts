@@ -74,12 +74,13 @@ export async function writeAgencies(tx: WriteTransaction, agencies: AgencyNode[]
 }
 
 /**
- * A document's tasks, targets and their edges, every write anchored on its policy: the tasks are
- * new in the transaction (a replaced version's were deleted), so they and their edges are created.
+ * A document's text parts, tasks, targets and their edges, every write anchored on its policy:
+ * they are new in the transaction (a replaced version's were deleted), so they and their edges are created.
  */
 async function writeDocumentTasks(tx: WriteTransaction, rows: GraphRows, agencyJurisdiction: ReadonlyMap<string, string>) {
   const policyId = rows.policy.id;
   const taskIds = new Set(rows.tasks.map((task) => task.id));
+  await tx.write(q.createPolicyTextParts, rows.text.parts, { policyId });
   await tx.write(
     q.createPolicyTasks,
     lastPerKey(rows.tasks, (task) => task.id),
@@ -117,7 +118,7 @@ export interface Replacement {
   storedPolicyIds: Set<string>;
 }
 
-/** Decides each document's outcome and removes what a changed one replaces: its previous tasks, targets, citations and jurisdiction. */
+/** Decides each document's outcome and removes what a changed one replaces: its previous text, tasks, targets, citations and jurisdiction. */
 export async function removeReplaced(tx: WriteTransaction, documents: readonly GraphRows[]): Promise<Replacement> {
   const existing = await tx.read(q.policiesExisting, { ids: documents.map((rows) => rows.policy.id) });
   const existingById = new Map(existing.map((row) => [row.id, row]));
@@ -128,6 +129,7 @@ export async function removeReplaced(tx: WriteTransaction, documents: readonly G
   });
   const changed = documents.filter((_, index) => outcomes[index] !== 'unchanged');
   const previous = changed.filter((rows) => existingById.has(rows.policy.id)).map((rows) => ({ policyId: rows.policy.id }));
+  await tx.write(q.deletePolicyText, previous);
   await tx.write(q.deletePolicyTargets, previous);
   await tx.write(q.deletePolicyTasks, previous);
   await tx.write(q.deletePolicyCitations, previous);

@@ -5,7 +5,7 @@
 import type { JurisdictionNode, NationalItemNode } from '../../graph-schema/model.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { readQueries } from '../../store/queries/index.js';
-import type { PolicyRow } from '../../store/queries/read-queries.js';
+import type { PolicyNode } from '../../graph-schema/model.js';
 import { csvField } from '../export/graph-dump.js';
 import { adoptionEvents, provinceOf, type AdoptionEvent } from './adoption.js';
 import { countedTriples } from './coverage.js';
@@ -16,7 +16,7 @@ export interface AdoptionData {
   jurisdictions: JurisdictionNode[];
   /** The jurisdictions observed, in code order. */
   observed: string[];
-  policies: PolicyRow[];
+  policies: PolicyNode[];
   events: AdoptionEvent[];
 }
 

@@ -39,7 +39,7 @@ describe('the kept graph', () => {
     const cached = keepGraph(graph.store);
     expect(await statementsOf(graph.store, () => cached.warm())).toBeGreaterThan(0);
     expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(0);
-    expect(await statementsOf(graph.store, () => cached.read(readQueries.policyTexts, { ids: ['p-sm'] }))).toBe(1);
+    expect(await statementsOf(graph.store, () => cached.read(readQueries.policyTextParts, { ids: ['p-sm'] }))).toBe(1);
 
     const before = (await cached.read(readQueries.allJurisdictions)).map((row) => row.id);
     await cached.transaction((tx) =>

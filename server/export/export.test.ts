@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import { GRAPH_LABELS, GRAPH_REL_TYPES, nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
 import { ingestQueries } from '../../store/queries/index.js';
 import { createApp, type App } from '../app.js';
 import { silentLogger } from '../logger.js';
@@ -74,15 +74,21 @@ describe('export', () => {
       nodes: { label: string; id: string; properties: Record<string, unknown> }[];
       edges: { type: string; from: string; to: string }[];
     };
-    for (const label of Object.keys(nodes)) {
+    for (const label of GRAPH_LABELS) {
       expect(graphJson.nodes.filter((node) => node.label === label).length, label).toBe(storeCounts[label]);
     }
-    for (const type of Object.keys(relationships)) {
+    for (const type of GRAPH_REL_TYPES) {
       expect(graphJson.edges.filter((edge) => edge.type === type).length, type).toBe(storeCounts[type]);
     }
     expect(graphJson.edges).toContainEqual(
       expect.objectContaining({ type: 'DERIVES_FROM', from: 'sm-1-1', to: 'fj-1-1', fromLabel: 'Task', toLabel: 'Task' }),
     );
+    // The store's parts of the policies' texts are not nodes of the export; the texts are a column of the policies.
+    expect(graphJson.nodes.some((node) => node.label === 'PolicyTextPart')).toBe(false);
+    expect(storeCounts.PolicyTextPart).toBeGreaterThan(0);
+    const policy = graphJson.nodes.find((node) => node.id === 'p-sm');
+    expect(String(policy?.properties.text)).toMatch(/^一、医保支付\n（一）全面推行/u);
+    expect(graphJson.nodes.find((node) => node.id === 'p-stub')?.properties.text).toBeNull();
     const task = graphJson.nodes.find((node) => node.id === 'sm-1-1');
     expect(task?.properties).toMatchObject({ seq: 1, spanStart: 10, policyId: 'p-sm' });
   });
@@ -90,7 +96,7 @@ describe('export', () => {
   it('writes one CSV per label and relationship type with a header and one record per row', async () => {
     const index = (await (await app.fetch('http://localhost/export')).json()) as { files: string[] };
     const csvFiles = index.files.filter((file) => file.startsWith('/export/csv/'));
-    expect(csvFiles).toHaveLength(Object.keys(nodes).length + Object.keys(relationships).length);
+    expect(csvFiles).toHaveLength(GRAPH_LABELS.length + GRAPH_REL_TYPES.length);
     for (const file of csvFiles) {
       const name = file.slice('/export/csv/'.length, -'.csv'.length);
       const text = await (await app.fetch(`http://localhost${file}`)).text();
@@ -108,8 +114,8 @@ describe('export', () => {
 
   it('writes GraphML with every node and edge', async () => {
     const xml = await (await app.fetch('http://localhost/export/graph.graphml')).text();
-    const nodeTotal = Object.keys(nodes).reduce((sum, label) => sum + storeCounts[label]!, 0);
-    const edgeTotal = Object.keys(relationships).reduce((sum, type) => sum + storeCounts[type]!, 0);
+    const nodeTotal = GRAPH_LABELS.reduce((sum, label) => sum + storeCounts[label]!, 0);
+    const edgeTotal = GRAPH_REL_TYPES.reduce((sum, type) => sum + storeCounts[type]!, 0);
     expect(xml.match(/<node id=/g)?.length).toBe(nodeTotal);
     expect(xml.match(/<edge source=/g)?.length).toBe(edgeTotal);
     expect(xml).toContain('<edge source="Task:sm-1-1" target="Task:fj-1-1"><data key="e_label">DERIVES_FROM</data>');
@@ -117,5 +123,6 @@ describe('export', () => {
 
   it('answers 404 for an unknown export', async () => {
     expect((await app.fetch('http://localhost/export/csv/Nothing.csv')).status).toBe(404);
+    expect((await app.fetch('http://localhost/export/csv/PolicyTextPart.csv')).status).toBe(404);
   });
 });

@@ -8,24 +8,27 @@
  *   (`IMPLEMENTS.csv`: `from,to` and its properties); lists are JSON arrays in one cell.
  * - GraphML: node ids are `Label:id`; every property is a `<data>` of a declared key.
  * Values are as stored, but for the evidence of IMPLEMENTS and DERIVES_FROM, stored as spans only
- * (graph-schema/evidence-spans.ts) and written as the JSON string of its phrases with their texts.
+ * (graph-schema/evidence-spans.ts) and written as the JSON string of its phrases with their texts,
+ * and a policy's text, stored in parts (graph-schema/text-parts.ts) and written whole as a column of the policy.
  */
-import { nodes, relationships, type NodeLabel, type RelType } from '../../graph-schema/model.js';
+import { GRAPH_LABELS, GRAPH_REL_TYPES, nodes, relationships, type GraphLabel, type GraphRelType } from '../../graph-schema/model.js';
 import { evidenceJsonOf } from '../../graph-schema/evidence-spans.js';
+import { textOfParts } from '../../graph-schema/text-parts.js';
 import type { StorageType } from '../../graph-schema/properties.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { readQueries } from '../../store/queries/index.js';
 
 export interface GraphDump {
-  nodes: Record<NodeLabel, Record<string, unknown>[]>;
-  relationships: Record<RelType, Record<string, unknown>[]>;
+  nodes: Record<GraphLabel, Record<string, unknown>[]>;
+  relationships: Record<GraphRelType, Record<string, unknown>[]>;
 }
 
-export const NODE_LABELS = Object.keys(nodes) as NodeLabel[];
-export const REL_TYPES = Object.keys(relationships) as RelType[];
+/** The graph the API shows, without the store's own labels (PolicyTextPart). */
+export const NODE_LABELS = GRAPH_LABELS;
+export const REL_TYPES = GRAPH_REL_TYPES;
 
 export async function readGraphDump(store: GraphStore): Promise<GraphDump> {
-  const nodeRows = await Promise.all(NODE_LABELS.map((label) => store.read(readQueries.exportNodes[label])));
+  const nodeRows = await Promise.all(NODE_LABELS.map((label) => readExportRows(store, label)));
   const relRows = await Promise.all(REL_TYPES.map((type) => store.read(readQueries.exportRelationships[type])));
   const dump: GraphDump = {
     nodes: Object.fromEntries(NODE_LABELS.map((label, i) => [label, nodeRows[i] ?? []])) as GraphDump['nodes'],
@@ -35,6 +38,17 @@ export async function readGraphDump(store: GraphStore): Promise<GraphDump> {
   withEvidenceTexts(dump.relationships.IMPLEMENTS, taskTexts, textsOf(dump.nodes.NationalItem));
   withEvidenceTexts(dump.relationships.DERIVES_FROM, taskTexts, taskTexts);
   return dump;
+}
+
+/** Policy rows with their texts, joined from the parts read in order. */
+async function withPolicyTexts(store: GraphStore, policies: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const parts = new Map<string, { text: string }[]>();
+  for (const part of await store.read(readQueries.exportPolicyTextParts)) {
+    const list = parts.get(part.id) ?? [];
+    list.push(part);
+    parts.set(part.id, list);
+  }
+  return policies.map((policy) => ({ ...policy, text: textOfParts(parts.get(String(policy.id)) ?? []) }));
 }
 
 function textsOf(rows: readonly Record<string, unknown>[]): Map<unknown, string> {
@@ -54,15 +68,16 @@ function withEvidenceTexts(
   }
 }
 
-/** Property columns of a label or relationship type, in model order (`from`, `to` first for relationships). */
-export function columnsOf(name: NodeLabel | RelType): string[] {
-  if (name in nodes) return Object.keys(nodes[name as NodeLabel].properties);
-  return ['from', 'to', ...Object.keys(relationships[name as RelType].properties)];
+/** Property columns of a label or relationship type, in model order (`from`, `to` first for relationships; a policy's text last). */
+export function columnsOf(name: GraphLabel | GraphRelType): string[] {
+  if (name === 'Policy') return [...Object.keys(nodes.Policy.properties), 'text'];
+  if (name in nodes) return Object.keys(nodes[name as GraphLabel].properties);
+  return ['from', 'to', ...Object.keys(relationships[name as GraphRelType].properties)];
 }
 
-function storageOf(name: NodeLabel | RelType, column: string): StorageType {
+function storageOf(name: GraphLabel | GraphRelType, column: string): StorageType {
   const properties: Record<string, { storage: StorageType }> =
-    name in nodes ? nodes[name as NodeLabel].properties : relationships[name as RelType].properties;
+    name in nodes ? nodes[name as GraphLabel].properties : relationships[name as GraphRelType].properties;
   return properties[column]?.storage ?? 'STRING';
 }
 
@@ -109,9 +124,10 @@ export function csvField(value: unknown): string {
 }
 
 /** The rows of one label or relationship type (for one CSV file). */
-export async function readExportRows(store: GraphStore, name: NodeLabel | RelType): Promise<Record<string, unknown>[]> {
-  if (name in nodes) return store.read(readQueries.exportNodes[name as NodeLabel]);
-  const rows = await store.read(readQueries.exportRelationships[name as RelType]);
+export async function readExportRows(store: GraphStore, name: GraphLabel | GraphRelType): Promise<Record<string, unknown>[]> {
+  if (name === 'Policy') return withPolicyTexts(store, await store.read(readQueries.exportNodes.Policy));
+  if (name in nodes) return store.read(readQueries.exportNodes[name as GraphLabel]);
+  const rows = await store.read(readQueries.exportRelationships[name as GraphRelType]);
   if (name === 'IMPLEMENTS' || name === 'DERIVES_FROM') {
     const [tasks, others] = await Promise.all([
       store.read(readQueries.exportNodes.Task),
@@ -123,7 +139,7 @@ export async function readExportRows(store: GraphStore, name: NodeLabel | RelTyp
   return rows;
 }
 
-export function toCsv(name: NodeLabel | RelType, rows: readonly Record<string, unknown>[]): string {
+export function toCsv(name: GraphLabel | GraphRelType, rows: readonly Record<string, unknown>[]): string {
   const columns = columnsOf(name);
   const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(row[column])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
@@ -134,8 +150,8 @@ export function csvFileNames(): string[] {
   return [...NODE_LABELS, ...REL_TYPES].map((name) => `${name}.csv`);
 }
 
-export function isExportName(name: string): name is NodeLabel | RelType {
-  return name in nodes || name in relationships;
+export function isExportName(name: string): name is GraphLabel | GraphRelType {
+  return (NODE_LABELS as readonly string[]).includes(name) || (REL_TYPES as readonly string[]).includes(name);
 }
 
 // --- GraphML ------------------------------------------------------------------------------------

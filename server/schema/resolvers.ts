@@ -11,12 +11,13 @@ import {
   type JurisdictionNode,
   type LinkEvidence,
   type NationalItemNode,
+  type PolicyNode,
   type TargetNode,
   type TaskNode,
 } from '../../graph-schema/model.js';
 import { evidenceNeedsTexts } from '../../graph-schema/evidence-spans.js';
 import { readQueries } from '../../store/queries/index.js';
-import type { CoverageTripleRow, LinkRow, PolicyRow, ResponsibleRow } from '../../store/queries/read-queries.js';
+import type { CoverageTripleRow, LinkRow, ResponsibleRow } from '../../store/queries/read-queries.js';
 import {
   buildCoverageCells,
   compareCells,
@@ -178,7 +179,7 @@ function unlinkedTasks(tasks: readonly TaskNode[], linkedTaskIds: ReadonlySet<st
   return tasks.filter((task) => task.kind === unit && !linkedTaskIds.has(task.id) && !linkedParents.has(task.id));
 }
 
-const byIssueDate = (a: PolicyRow, b: PolicyRow) => (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '') || a.id.localeCompare(b.id);
+const byIssueDate = (a: PolicyNode, b: PolicyNode) => (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '') || a.id.localeCompare(b.id);
 
 /** The evidence of a link whose other side is a national item (IMPLEMENTS) or a parent task (DERIVES_FROM). */
 const evidenceTo = (otherSide: 'task' | 'nationalItem') => ({
@@ -338,7 +339,7 @@ export const resolvers = {
     },
     async planVersions(_: unknown, args: Args, ctx: ApiContext) {
       const { jurisdictionId, policyIds } = parseArgs(ctx.args.planVersions, args);
-      let series: PolicyRow[][];
+      let series: PolicyNode[][];
       if (policyIds) {
         const found = await ctx.loaders.policy.loadMany(policyIds);
         const [missing] = policyIds.filter((_, i) => !found[i] || found[i] instanceof Error);
@@ -413,15 +414,15 @@ export const resolvers = {
   },
 
   Policy: {
-    jurisdiction: (p: PolicyRow, _args: Args, ctx: ApiContext) =>
+    jurisdiction: (p: PolicyNode, _args: Args, ctx: ApiContext) =>
       p.jurisdictionId ? ctx.load.one('jurisdiction', p.jurisdictionId) : null,
-    text: (p: PolicyRow, _args: Args, ctx: ApiContext) => ctx.loaders.policyText.load(p.id),
-    tasks: (p: PolicyRow, _args: Args, ctx: ApiContext) => ctx.loaders.tasksOfPolicy.load(p.id),
-    async cites(p: PolicyRow, _args: Args, ctx: ApiContext) {
+    text: (p: PolicyNode, _args: Args, ctx: ApiContext) => ctx.loaders.policyText.load(p.id),
+    tasks: (p: PolicyNode, _args: Args, ctx: ApiContext) => ctx.loaders.tasksOfPolicy.load(p.id),
+    async cites(p: PolicyNode, _args: Args, ctx: ApiContext) {
       const rows = await ctx.loaders.cites.load(p.id);
       return present(await ctx.loaders.policy.loadMany(rows.map((row) => row.toId)));
     },
-    async citedBy(p: PolicyRow, _args: Args, ctx: ApiContext) {
+    async citedBy(p: PolicyNode, _args: Args, ctx: ApiContext) {
       const rows = await ctx.loaders.citedBy.load(p.id);
       return present(await ctx.loaders.policy.loadMany(rows.map((row) => row.fromId)));
     },

@@ -23,6 +23,8 @@ const extensions = /* GraphQL */ `
   }
 
   extend type Policy {
+    "Decoded source text; task spans index into it. Null for a document known only from a citation."
+    text: String
     jurisdiction: Jurisdiction
     "Tasks in document order."
     tasks: [Task!]!

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { GraphStore } from '../../store/graph-store.js';
 import { openKuzuStore } from '../../store/kuzu-store.js';
 import { ingestQueries } from '../../store/queries/index.js';
+import { textPartsOf } from '../../graph-schema/text-parts.js';
 import {
   relationships,
   type AgencyNode,
@@ -44,7 +45,7 @@ const jurisdictions: JurisdictionNode[] = [
   { id: '510100', name: '成都市', nameEn: 'Chengdu City', level: 'city', parentId: '510000' },
 ];
 
-function policy(id: string, jurisdictionId: string, title: string, text: string | null, stub = false): PolicyNode {
+function policy(id: string, jurisdictionId: string, title: string, stub = false): PolicyNode {
   return {
     id,
     title,
@@ -60,7 +61,6 @@ function policy(id: string, jurisdictionId: string, title: string, text: string 
     ingestKey: null,
     format: stub ? null : 'txt',
     encoding: stub ? null : 'utf-8',
-    text,
     jurisdictionId,
     warnings: [],
   };
@@ -285,16 +285,24 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
   await store.transaction(async (tx) => {
     await tx.write(upsert.Jurisdiction, jurisdictions);
     await tx.write(upsert.Policy, [
-      policy('p-fj', '350000', '福建省深化医药卫生体制改革实施方案', '一、深化医保支付方式改革\n（一）推行DRG付费，DRG付费占比达到30%。'),
-      policy('p-sm', '350400', '三明市深化医药卫生体制改革2017年重点工作任务', smText),
-      policy(
-        'p-cd',
-        '510100',
-        '成都市深化医药卫生体制改革实施方案',
-        '一、改革任务\n1.推行DRG付费改革，DRG付费占比达到30%。\n2.完善药品集中采购制度。',
-      ),
-      policy('p-stub', '000000', '关于深化医药卫生体制改革的意见', null, true),
+      policy('p-fj', '350000', '福建省深化医药卫生体制改革实施方案'),
+      policy('p-sm', '350400', '三明市深化医药卫生体制改革2017年重点工作任务'),
+      policy('p-cd', '510100', '成都市深化医药卫生体制改革实施方案'),
+      policy('p-stub', '000000', '关于深化医药卫生体制改革的意见', true),
     ]);
+    const texts = [
+      textPartsOf('p-fj', '一、深化医保支付方式改革\n（一）推行DRG付费，DRG付费占比达到30%。'),
+      textPartsOf('p-sm', smText),
+      textPartsOf('p-cd', '一、改革任务\n1.推行DRG付费改革，DRG付费占比达到30%。\n2.完善药品集中采购制度。'),
+    ];
+    await tx.write(
+      upsert.PolicyTextPart,
+      texts.flatMap((text) => text.parts),
+    );
+    await tx.write(
+      merge.HAS_TEXT_PART,
+      texts.flatMap((text) => text.edges),
+    );
     await tx.write(upsert.Task, [...sampleTasks, ...extras]);
     await tx.write(upsert.Agency, agencies);
     await tx.write(upsert.NationalItem, nationalItems);

@@ -73,7 +73,7 @@ export const merge = perTable<RelType, { [R in RelType]: WriteQuery<RowOf<R>> }>
 /** Bulk creation of new nodes and relationships, one query per table (see bulkCreateQuery). */
 export const bulkCreate = perTable<Table, { [T in Table]: WriteQuery<RowOf<T>> }>([...labels, ...relTypes], bulkCreateQuery);
 
-/** Removes a document's tasks and targets (with their edges) before its revised version is written. */
+/** Removes a document's text, tasks and targets (with their edges) before its revised version is written. */
 export const deletePolicyTargets = writeQuery<{ policyId: string }>(
   'deletePolicyTargets',
   `UNWIND $rows AS r MATCH (t:Task {policyId: r.policyId})-[:HAS_TARGET]->(g:Target) DETACH DELETE g`,
@@ -83,6 +83,12 @@ export const deletePolicyTargets = writeQuery<{ policyId: string }>(
 export const deletePolicyTasks = writeQuery<{ policyId: string }>(
   'deletePolicyTasks',
   `UNWIND $rows AS r MATCH (t:Task {policyId: r.policyId}) DETACH DELETE t`,
+  { policyId: 'STRING' },
+);
+
+export const deletePolicyText = writeQuery<{ policyId: string }>(
+  'deletePolicyText',
+  `UNWIND $rows AS r MATCH (p:Policy {id: r.policyId})-[:HAS_TEXT_PART]->(x:PolicyTextPart) DETACH DELETE x`,
   { policyId: 'STRING' },
 );
 
@@ -121,6 +127,13 @@ export const createPolicyTasks = writeQuery<TaskNode>(
   'createPolicyTasks',
   `UNWIND $rows AS r MATCH (p:Policy {id: $policyId}) CREATE (p)-[:HAS_TASK]->(:Task${propertyMap('Task')})`,
   nodeRowTypes('Task'),
+);
+
+/** The parts of a document's source text, each with its HAS_TEXT_PART edge. */
+export const createPolicyTextParts = writeQuery<NodeRow<'PolicyTextPart'>>(
+  'createPolicyTextParts',
+  `UNWIND $rows AS r MATCH (p:Policy {id: $policyId}) CREATE (p)-[:HAS_TEXT_PART]->(:PolicyTextPart${propertyMap('PolicyTextPart')})`,
+  nodeRowTypes('PolicyTextPart'),
 );
 
 /** A task's sub-tasks, both of the document `$policyId`. */

@@ -5,10 +5,19 @@ import { readQueries } from './index.js';
 describe('a lookup declaration', () => {
   it('answers each key asked, in order, with its row or null', () => {
     const rows = [
-      { id: 'b', text: 'B' },
-      { id: 'a', text: 'A' },
+      { id: 'b', title: 'B' },
+      { id: 'a', title: 'A' },
     ];
-    expect(lookups.policyText.answer(rows, ['a', 'none', 'b'])).toEqual(['A', null, 'B']);
+    expect(lookups.policy.answer(rows as never, ['a', 'none', 'b']).map((row) => row?.title ?? null)).toEqual(['A', null, 'B']);
+  });
+
+  it("answers a policy's text joined from its parts in the order read, null without parts", () => {
+    const rows = [
+      { id: 'b', seq: 0, text: '一、' },
+      { id: 'a', seq: 0, text: 'A' },
+      { id: 'b', seq: 1, text: '深化改革' },
+    ];
+    expect(lookups.policyText.answer(rows, ['a', 'none', 'b'])).toEqual(['A', null, '一、深化改革']);
   });
 
   it('answers each key with its rows in the order read', () => {

@@ -10,9 +10,11 @@ import {
   type JurisdictionNode,
   type NationalItemNode,
   type NodeLabel,
+  type PolicyNode,
   type TargetNode,
   type TaskNode,
 } from '../../graph-schema/model.js';
+import { textOfParts } from '../../graph-schema/text-parts.js';
 import type { ReadQuery } from './define.js';
 import * as q from './read-queries.js';
 
@@ -135,7 +137,7 @@ export function lookupMany<Row, Key extends KeyColumn<Row>>({ query, key, kept, 
 // --- Rows kept in memory ------------------------------------------------------------------------
 
 export const keptJurisdictions: KeptRows<JurisdictionNode> = { every: q.allJurisdictions };
-export const keptPolicies: KeptRows<q.PolicyRow> = { every: q.allPolicies };
+export const keptPolicies: KeptRows<PolicyNode> = { every: q.allPolicies };
 export const keptNationalItems: KeptRows<NationalItemNode> = { every: q.allNationalItems };
 /** Every IMPLEMENTS edge with its task's jurisdiction: 211,000 rows and seconds on a national store. */
 export const keptCoverageTriples: KeptRows<q.CoverageTripleRow> = { every: q.allCoverageTriples };
@@ -175,12 +177,18 @@ export const keptRows: readonly KeptRows<object>[] = [
   keptDerivesFrom,
 ];
 
+/** A lookup answering each key's text, joined from its parts read in order (graph-schema/text-parts.ts); null without parts. */
+function lookupText(query: ReadQuery<q.TextPartRow>): Lookup<q.TextPartRow, string | null> {
+  const parts = lookupMany({ query, key: 'id' });
+  return { ...parts, answer: (rows, keys) => parts.answer(rows, keys).map(textOfParts) };
+}
+
 // --- Lookups, by the name of their DataLoader ----------------------------------------------------
 
 export const lookups = {
   jurisdiction: lookupOne({ query: q.jurisdictionsByIds, key: 'id', label: 'Jurisdiction', kept: keptJurisdictions }),
   policy: lookupOne({ query: q.policiesByIds, key: 'id', label: 'Policy', kept: keptPolicies }),
-  policyText: lookupOne({ query: q.policyTexts, key: 'id', value: (row) => row.text }),
+  policyText: lookupText(q.policyTextParts),
   policiesOfJurisdiction: lookupMany({ query: q.policiesByJurisdictions, key: 'jurisdictionId', label: 'Policy' }),
   cites: lookupMany({ query: q.citesByPolicies, key: 'fromId' }),
   citedBy: lookupMany({ query: q.citedByPolicies, key: 'toId' }),

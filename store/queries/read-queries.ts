@@ -29,9 +29,8 @@ import {
 import { keyedReadQuery, readQuery, type ReadQuery } from './define.js';
 
 /** `v.a AS a, v.b AS b, …` for a label's properties, in model order. */
-function columnsOf(variable: string, label: NodeLabel, omit: readonly string[] = []): string {
+function columnsOf(variable: string, label: NodeLabel): string {
   return Object.keys(nodes[label].properties)
-    .filter((name) => !omit.includes(name))
     .map((name) => `${variable}.${name} AS ${name}`)
     .join(', ');
 }
@@ -42,9 +41,6 @@ function relColumnsOf(variable: string, type: RelType): string {
     .map((name) => `${variable}.${name} AS ${name}`)
     .join(', ');
 }
-
-/** A policy row without its source text, which can be tens of kilobytes (see `policyTexts`). */
-export type PolicyRow = Omit<PolicyNode, 'text'>;
 
 /** An IMPLEMENTS or DERIVES_FROM edge as stored: evidence is still a JSON string. */
 export interface LinkRow {
@@ -89,24 +85,33 @@ export const jurisdictionIdsWithTasks = readQuery<{ id: string }>(
 
 // --- Policies -----------------------------------------------------------------------------------
 
-export const allPolicies = readQuery<PolicyRow>(
+export const allPolicies = readQuery<PolicyNode>(
   'allPolicies',
-  `MATCH (p:Policy) RETURN ${columnsOf('p', 'Policy', ['text'])} ORDER BY jurisdictionId, id`,
+  `MATCH (p:Policy) RETURN ${columnsOf('p', 'Policy')} ORDER BY jurisdictionId, id`,
 );
 
-export const policiesByIds = keyedReadQuery<PolicyRow>(
+export const policiesByIds = keyedReadQuery<PolicyNode>(
   'policiesByIds',
-  `UNWIND $ids AS key MATCH (p:Policy {id: key}) RETURN ${columnsOf('p', 'Policy', ['text'])}`,
+  `UNWIND $ids AS key MATCH (p:Policy {id: key}) RETURN ${columnsOf('p', 'Policy')}`,
 );
 
-export const policiesByJurisdictions = readQuery<PolicyRow>(
+export const policiesByJurisdictions = readQuery<PolicyNode>(
   'policiesByJurisdictions',
-  `MATCH (p:Policy) WHERE p.jurisdictionId IN $ids RETURN ${columnsOf('p', 'Policy', ['text'])} ORDER BY jurisdictionId, id`,
+  `MATCH (p:Policy) WHERE p.jurisdictionId IN $ids RETURN ${columnsOf('p', 'Policy')} ORDER BY jurisdictionId, id`,
 );
 
-export const policyTexts = keyedReadQuery<{ id: string; text: string | null }>(
-  'policyTexts',
-  `UNWIND $ids AS key MATCH (p:Policy {id: key}) RETURN p.id AS id, p.text AS text`,
+/** A part of a policy's source text (graph-schema/text-parts.ts): the policy's id, the part's position and its text. */
+export interface TextPartRow {
+  id: string;
+  seq: number;
+  text: string;
+}
+
+/** The parts of policies' source texts, each policy's in order; none for a stub. */
+export const policyTextParts = keyedReadQuery<TextPartRow>(
+  'policyTextParts',
+  `UNWIND $ids AS key MATCH (p:Policy {id: key})-[:HAS_TEXT_PART]->(x:PolicyTextPart)
+   RETURN p.id AS id, x.seq AS seq, x.text AS text ORDER BY id, seq`,
 );
 
 export const citesByPolicies = keyedReadQuery<{ fromId: string; toId: string; context: string }>(
@@ -283,6 +288,12 @@ export const exportNodes = Object.fromEntries(
     readQuery<Record<string, unknown>>(`export${label}`, `MATCH (n:${label}) RETURN ${columnsOf('n', label)} ORDER BY id`),
   ]),
 ) as Record<NodeLabel, ReadQuery<Record<string, unknown>>>;
+
+/** Every policy's text parts, each policy's in order: the export writes a policy's text as one of its columns. */
+export const exportPolicyTextParts = readQuery<TextPartRow>(
+  'exportPolicyTextParts',
+  `MATCH (p:Policy)-[:HAS_TEXT_PART]->(x:PolicyTextPart) RETURN p.id AS id, x.seq AS seq, x.text AS text ORDER BY id, seq`,
+);
 
 /** Every relationship of a type: `from` and `to` ids plus its properties. */
 export const exportRelationships = Object.fromEntries(

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildGraphRows } from '../../ingest/load/graph-rows.js';
 import { loadDocument, loadDocuments } from '../../ingest/load/load-document.js';
 import type { GraphStore } from '../../store/graph-store.js';
-import { ingestQueries as q } from '../../store/queries/index.js';
+import { ingestQueries as q, readQueries } from '../../store/queries/index.js';
+import { textOfParts, textPartsOf } from '../../graph-schema/text-parts.js';
 import { graphCounts } from '../support/graph-counts.js';
 import { fixtureDoc, FIXTURE_SOURCE } from '../support/ingest-doc-fixture.js';
 import { openTempKuzuStore, type TempStore } from '../support/temp-kuzu.js';
@@ -32,6 +33,8 @@ describe('loading a document', () => {
       ISSUED_IN: 2,
       PART_OF: 2,
       BELONGS_TO: 2,
+      PolicyTextPart: textPartsOf('', FIXTURE_SOURCE).parts.length,
+      HAS_TEXT_PART: textPartsOf('', FIXTURE_SOURCE).parts.length,
     });
   });
 
@@ -48,6 +51,19 @@ describe('loading a document', () => {
     expect(await loadDocument(temp.store, buildGraphRows(revised, { ingestKey: 'k2' }))).toBe('replaced');
     const counts = await graphCounts(temp.store);
     expect(counts).toMatchObject({ Policy: 2, Task: 2, HAS_TASK: 2, HAS_PART: 1, Target: 1, HAS_TARGET: 1, CITES: 1 });
+  });
+
+  it("replaces a revised edition's text, leaving none of the longer text it replaces", async () => {
+    const long = `${FIXTURE_SOURCE}\n附件：${'三明市医改任务分解表'.repeat(80)}`;
+    const policyText = async () => textOfParts(await temp.store.read(readQueries.policyTextParts, { ids: ['doc:明医改组〔2024〕4号'] }));
+    await loadDocument(temp.store, buildGraphRows(fixtureDoc({ source: long }), { ingestKey: 'k1' }));
+    expect(await policyText()).toBe(long);
+    const revisedSource = `${FIXTURE_SOURCE}\n修订`;
+    expect(await loadDocument(temp.store, buildGraphRows(fixtureDoc({ source: revisedSource }), { ingestKey: 'k2' }))).toBe('replaced');
+    expect(await policyText()).toBe(revisedSource);
+    const parts = textPartsOf('', revisedSource).parts.length;
+    expect(textPartsOf('', long).parts.length).toBeGreaterThan(parts);
+    expect(await graphCounts(temp.store)).toMatchObject({ PolicyTextPart: parts, HAS_TEXT_PART: parts });
   });
 
   it('keeps the stored edition whole when writing a revision fails half way', async () => {

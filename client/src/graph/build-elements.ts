@@ -6,7 +6,7 @@
  * layered layout puts national items above the tasks that implement them; they carry no arrow head.
  */
 import type { ElementDefinition } from 'cytoscape';
-import type { NodeLabel, RelType } from '../../../graph-schema/model.js';
+import type { GraphLabel, GraphRelType } from '../../../graph-schema/model.js';
 import type {
   CompareResult,
   CompareRow,
@@ -20,7 +20,7 @@ import type {
 
 export interface NodeData {
   id: string;
-  label: NodeLabel;
+  label: GraphLabel;
   entityId: string;
   nameZh: string;
   nameEn: string;
@@ -37,21 +37,21 @@ export interface EdgeData {
   id: string;
   source: string;
   target: string;
-  type: RelType;
+  type: GraphRelType;
   score?: number;
 }
 
-export const nodeId = (label: NodeLabel, entityId: string) => `${label}:${entityId}`;
+export const nodeId = (label: GraphLabel, entityId: string) => `${label}:${entityId}`;
 
 /** An element's classes with one more; Cytoscape takes them as one string or as a list. */
 export function withClass(classes: ElementDefinition['classes'], className: string): string {
   return `${Array.isArray(classes) ? classes.join(' ') : (classes ?? '')} ${className}`.trim();
 }
 
-export function parseNodeId(id: string): { label: NodeLabel; entityId: string } | null {
+export function parseNodeId(id: string): { label: GraphLabel; entityId: string } | null {
   const at = id.indexOf(':');
   if (at <= 0) return null;
-  return { label: id.slice(0, at) as NodeLabel, entityId: id.slice(at + 1) };
+  return { label: id.slice(0, at) as GraphLabel, entityId: id.slice(at + 1) };
 }
 
 const shorten = (text: string, max = 22) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -61,7 +61,7 @@ export class ElementSet {
   private readonly nodes = new Map<string, ElementDefinition>();
   private readonly edges = new Map<string, ElementDefinition>();
 
-  node(label: NodeLabel, entityId: string, nameZh: string, nameEn = nameZh, extra: Partial<NodeData> = {}, classes = ''): string {
+  node(label: GraphLabel, entityId: string, nameZh: string, nameEn = nameZh, extra: Partial<NodeData> = {}, classes = ''): string {
     const id = nodeId(label, entityId);
     if (!this.nodes.has(id)) {
       const data: NodeData = { id, label, entityId, nameZh, nameEn, display: nameZh, ...extra };
@@ -70,7 +70,7 @@ export class ElementSet {
     return id;
   }
 
-  edge(type: RelType, source: string, target: string, score?: number, classes = ''): void {
+  edge(type: GraphRelType, source: string, target: string, score?: number, classes = ''): void {
     const id = `${type}:${source}->${target}`;
     if (this.edges.has(id)) return;
     const data: EdgeData = { id, source, target, type, ...(score === undefined ? {} : { score }) };

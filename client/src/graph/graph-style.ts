@@ -4,7 +4,7 @@
  * the label lists are read from them rather than from model.ts, whose validators would pull zod into the browser.
  */
 import type { StylesheetJson } from 'cytoscape';
-import type { NodeLabel, RelType } from '../../../graph-schema/model.js';
+import type { GraphLabel, GraphRelType } from '../../../graph-schema/model.js';
 
 export interface NodeLook {
   color: string;
@@ -12,7 +12,7 @@ export interface NodeLook {
   size: number;
 }
 
-export const NODE_LOOKS: Record<NodeLabel, NodeLook> = {
+export const NODE_LOOKS: Record<GraphLabel, NodeLook> = {
   Jurisdiction: { color: '#7c3aed', shape: 'hexagon', size: 46 },
   Policy: { color: '#2563eb', shape: 'rectangle', size: 38 },
   Task: { color: '#059669', shape: 'ellipse', size: 26 },
@@ -29,7 +29,7 @@ export interface EdgeLook {
   arrow: boolean;
 }
 
-export const EDGE_LOOKS: Record<RelType, EdgeLook> = {
+export const EDGE_LOOKS: Record<GraphRelType, EdgeLook> = {
   PART_OF: { color: '#a78bfa', style: 'dotted', scored: false, arrow: false },
   ISSUED_IN: { color: '#a5b4fc', style: 'dotted', scored: false, arrow: false },
   HAS_TASK: { color: '#93c5fd', style: 'solid', scored: false, arrow: false },
@@ -45,8 +45,8 @@ export const EDGE_LOOKS: Record<RelType, EdgeLook> = {
 /** Class of a node whose label is hidden because it would be drawn smaller than its 'min-zoomed-font-size'. */
 export const LABEL_TOO_SMALL = 'label-too-small';
 
-export const NODE_LABELS = Object.keys(NODE_LOOKS) as NodeLabel[];
-export const REL_TYPES = Object.keys(EDGE_LOOKS) as RelType[];
+export const NODE_LABELS = Object.keys(NODE_LOOKS) as GraphLabel[];
+export const REL_TYPES = Object.keys(EDGE_LOOKS) as GraphRelType[];
 
 export function graphStylesheet(): StylesheetJson {
   const base: StylesheetJson = [
