@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openStore } from '../store/open-store.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { ingestPaths, type FileReport } from './pipeline.js';
 import { processFilesInPool } from './process-pool.js';
 import { formatQuality } from './quality-report.js';
@@ -26,6 +27,7 @@ export function formatReport(report: FileReport): string {
 }
 
 async function main(): Promise<number> {
+  limitHeapGrowth();
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {

@@ -36,7 +36,12 @@ export interface IngestOptions {
   seedsDir?: string;
   /** Largest file accepted, in bytes. @default 20 MiB */
   maxBytes?: number;
-  /** Documents written per transaction. @default 500 in bulk, 25 per document */
+  /**
+   * Documents written per transaction. In bulk, a commit rewrites the last chunk of every table it appends
+   * to (Kuzu keeps a column in chunks of 131,072 rows), so fewer, larger batches rewrite less: loading
+   * 30,000 documents, batches of 1,000 committed in 244 s against 399 s for batches of 500.
+   * @default 1000 in bulk, 25 per document
+   */
   batchSize?: number;
   /** How batches are written (see ingestPaths). @default 'bulk' */
   loader?: 'bulk' | 'per-document';
@@ -300,7 +305,7 @@ export async function ingestPaths(
     onProgress,
     onBatchFallback,
     loader = 'bulk',
-    batchSize = loader === 'bulk' ? 500 : 25,
+    batchSize = loader === 'bulk' ? 1000 : 25,
     processFiles = processFilesInOrder,
   }: IngestOptions = {},
 ): Promise<FileReport[]> {

@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { limitHeapGrowth } from '../../ingest/heap-growth.js';
 import { ingestPaths, type FileReport } from '../../ingest/pipeline.js';
 import { processFilesInPool } from '../../ingest/process-pool.js';
 import { openKuzuStore } from '../../store/kuzu-store.js';
@@ -239,6 +240,8 @@ function parseLoaders(text: string): LoaderChoice[] {
 }
 
 async function main(): Promise<void> {
+  // Heaps as `npm run ingest` sets them.
+  limitHeapGrowth();
   const { values } = parseArgs({
     options: {
       mode: { type: 'string' },

@@ -3,6 +3,7 @@
  * adapted links. Found through an index of the second text's n-grams, so a task of a few hundred
  * characters is compared with a catalogue item in well under a millisecond.
  */
+import { LRUCache } from 'lru-cache';
 import { MASK } from './mask-boilerplate.js';
 
 export interface CommonPhrase {
@@ -74,19 +75,14 @@ export function forEachGramStart(text: string, minLength: number, visit: (start:
   }
 }
 
-/** The gram starts of the texts scanned last, by gram length: a task is compared with many items in a row. */
-const recentStarts = new Map<number, Map<string, readonly GramStart[]>>();
-const RECENT_TEXTS = 64;
+/** The gram starts of the texts scanned last, by gram length and text: a task is compared with many items in a row. */
+const recentStarts = new LRUCache<string, readonly GramStart[]>({ max: 64 });
 
-/** scanGramStarts, kept for the RECENT_TEXTS texts scanned last. */
+/** scanGramStarts, kept for the texts scanned last. */
 export function gramStarts(text: string, minLength: number): readonly GramStart[] {
-  let recent = recentStarts.get(minLength);
-  if (!recent) recentStarts.set(minLength, (recent = new Map<string, readonly GramStart[]>()));
-  let starts = recent.get(text);
-  if (starts) return starts;
-  starts = scanGramStarts(text, minLength);
-  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value ?? '');
-  recent.set(text, starts);
+  const key = `${minLength}\u0000${text}`;
+  let starts = recentStarts.get(key);
+  if (!starts) recentStarts.set(key, (starts = scanGramStarts(text, minLength)));
   return starts;
 }
 

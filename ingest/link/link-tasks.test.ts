@@ -383,6 +383,26 @@ describe('taskHeadingOf', () => {
   });
 });
 
+describe('linkTasks on a wording it has judged before', () => {
+  const text = '深入开展爱国卫生运动，推进健康泗县行动，做实县域医共体，开展药品集采。';
+  const judged = (path: string, options = {}) =>
+    candidateLinks({ path, kind: 'item', text, title: '深入开展爱国卫生运动' }, { catalogue, glossary, ...options });
+
+  it('gives a task with the same wording elsewhere the same candidates, under its own path, with their evidence', () => {
+    const first = judged('1');
+    const copied = judged('五/（二）');
+    expect(first.length).toBeGreaterThan(1);
+    expect(copied.map((c) => c.taskPath)).toEqual(first.map(() => '五/（二）'));
+    expect(copied.map(({ taskPath, ...c }) => c)).toEqual(first.map(({ taskPath, ...c }) => c));
+    for (const c of copied) expect(c.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('judges the wording again under other options', () => {
+    expect(judged('1').some((c) => c.linked)).toBe(true);
+    expect(judged('1', { threshold: 1.01 }).some((c) => c.linked)).toBe(false);
+  });
+});
+
 describe('clausesOf', () => {
   it('divides a task at 。 and ； and before numbered sub-points ①②, keeping offsets', () => {
     const text = '深化医保改革：①推进DRG支付方式改革；②加强医保基金监管。完善价格机制';

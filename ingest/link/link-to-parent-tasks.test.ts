@@ -55,6 +55,18 @@ describe('linkToParentTasks with a parent list it has readied before', () => {
     expect(again.map((l) => l.targetId)).toEqual(['一/（一）']);
   });
 
+  it('gives a task with the wording of one linked before the same links, under its own path', () => {
+    const first = linkToParentTasks([local], parents, { glossary });
+    const copied = linkToParentTasks([{ ...local, path: '二/3' }], parents, { glossary });
+    expect(copied.map((l) => l.taskPath)).toEqual(['二/3']);
+    expect(copied.map(({ taskPath, ...l }) => l)).toEqual(first.map(({ taskPath, ...l }) => l));
+  });
+
+  it('does not answer other options with the links the wording had under the first', () => {
+    expect(linkToParentTasks([local], parents, { glossary })).toHaveLength(1);
+    expect(linkToParentTasks([local], parents, { glossary, minRaw: 1000 })).toEqual([]);
+  });
+
   it('reads a parent list again when a parent task at the same path has other wording', () => {
     linkToParentTasks([local], parents, { glossary });
     const revised = parents.map((parent) =>

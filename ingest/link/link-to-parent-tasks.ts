@@ -4,6 +4,7 @@
  * signal, weighted by how rare they are among the parent's tasks; glossary concepts catch the
  * abbreviated copies (集采 for 集中带量采购).
  */
+import { LRUCache } from 'lru-cache';
 import type { LinkEvidence, LinkKind } from '../../graph-schema/model.js';
 import type { TaskLink } from '../document.js';
 import { forEachGramStart, hasBreak, maximalPhrases } from './common-phrases.js';
@@ -45,7 +46,19 @@ interface ParentIndex {
   parentsByConcept: number[][];
   /** How rare a phrase is among the parents, 0 to 1. */
   rarity: (phrase: string) => number;
+  /** The links found for recently seen task texts, by options and text (see linksOfText). */
+  recentLinks: LRUCache<string, readonly ParentLink[]>;
 }
+
+/** A link to a parent task as found for a task's text, before it is made a link of one task. */
+type ParentLink = Omit<TaskLink, 'taskPath'>;
+
+/**
+ * Task texts whose links to one parent list are kept. A county copies its city's tasks and repeats
+ * last year's items word for word, so a text linked once recurs in the documents that cite the same
+ * parents; at most this many are kept per list, the one used least recently dropped first.
+ */
+const RECENT_TEXTS = 1_024;
 
 /** A glossary's concepts, each as its forms longest first, and the forms by their first character. */
 interface Concepts {
@@ -60,8 +73,8 @@ const NO_FORMS: readonly string[] = [];
 
 const NO_GLOSSARY = {};
 const conceptsByGlossary = new WeakMap<object, Concepts>();
-/** Recently used parent lists, by glossary, most recent last; a few are enough for a run in document order. */
-const parentIndexes = new WeakMap<object, Map<string, ParentIndex>>();
+/** Recently used parent lists, by glossary, the least recently used dropped first; a few are enough for a run in document order. */
+const parentIndexes = new WeakMap<object, LRUCache<string, ParentIndex>>();
 const PARENT_INDEXES_KEPT = 4;
 
 function conceptsOf(glossary: Glossary | undefined): Concepts {
@@ -115,17 +128,11 @@ function sameGram(a: string, aStart: number, b: string, bStart: number, length: 
 
 function parentIndexFor(parentTasks: readonly LinkableTask[], glossary: Glossary | undefined, minPhraseLength: number): ParentIndex {
   let recent = parentIndexes.get(glossary ?? NO_GLOSSARY);
-  if (!recent) parentIndexes.set(glossary ?? NO_GLOSSARY, (recent = new Map<string, ParentIndex>()));
+  if (!recent) parentIndexes.set(glossary ?? NO_GLOSSARY, (recent = new LRUCache({ max: PARENT_INDEXES_KEPT })));
   // Only a parent's path and text are read, so lists equal in those are linked to alike.
   const key = JSON.stringify([minPhraseLength, parentTasks.map(({ path, text }) => [path, text])]);
   let index = recent.get(key);
-  if (index) {
-    recent.delete(key);
-  } else {
-    index = buildParentIndex(parentTasks, conceptsOf(glossary), minPhraseLength);
-    if (recent.size >= PARENT_INDEXES_KEPT) recent.delete(recent.keys().next().value ?? '');
-  }
-  recent.set(key, index);
+  if (!index) recent.set(key, (index = buildParentIndex(parentTasks, conceptsOf(glossary), minPhraseLength)));
   return index;
 }
 
@@ -172,100 +179,114 @@ function buildParentIndex(parentTasks: readonly LinkableTask[], concepts: Concep
     }
     return value;
   };
-  return { parents, gramsAt, parentsByConcept, rarity };
+  return { parents, gramsAt, parentsByConcept, rarity, recentLinks: new LRUCache({ max: RECENT_TEXTS }) };
 }
 
 /** Links each local task to the one or two parent tasks it derives from; targetId is the parent's path. */
 export function linkToParentTasks(localTasks: LinkableTask[], parentTasks: LinkableTask[], options: ParentLinkOptions = {}): TaskLink[] {
   const { glossary, maxLinks = 2, relativeCutoff = 0.7, minRaw = 2, minPhraseLength = 4 } = options;
   if (parentTasks.length === 0 || localTasks.length === 0) return [];
-  const concepts = conceptsOf(glossary);
-  const { parents, gramsAt, parentsByConcept, rarity } = parentIndexFor(parentTasks, glossary, minPhraseLength);
+  const index = parentIndexFor(parentTasks, glossary, minPhraseLength);
+  const found = { concepts: conceptsOf(glossary), maxLinks, relativeCutoff, minRaw, minPhraseLength };
+  return localTasks.flatMap((task) => linksOfText(task.text, index, found).map((link) => ({ taskPath: task.path, ...link })));
+}
 
-  const links: TaskLink[] = [];
-  for (const task of localTasks) {
-    const masked = maskBoilerplate(task.text);
-    const localForms = conceptFormsIn(masked, concepts);
-    // The concepts the task names, by number: a task names few of the glossary's.
-    const localConcepts: [number, string][] = [];
-    localForms.forEach((form, concept) => {
-      if (form !== undefined) localConcepts.push([concept, form]);
-    });
-    // The gram starts each parent shares with the task, in the order of the task's offsets, then the parent's.
-    const sharedStarts = new Map<number, number[]>();
-    forEachGramStart(masked, minPhraseLength, (start) => {
-      const at = gramsAt.get(gramKeyAt(masked, start, minPhraseLength));
-      if (at === undefined) return;
-      for (let k = 0; k + 1 < at.length; k += 2) {
-        const position = at[k] ?? 0;
-        const offset = at[k + 1] ?? 0;
-        if (!sameGram(masked, start, parents[position]?.masked ?? '', offset, minPhraseLength)) continue;
-        const list = sharedStarts.get(position);
-        if (list) list.push(start, offset);
-        else sharedStarts.set(position, [start, offset]);
-      }
-    });
-    const related = new Set<number>(sharedStarts.keys());
-    for (const [concept] of localConcepts) parentsByConcept[concept]?.forEach((position) => related.add(position));
-    const candidates: Candidate[] = [];
-    for (const position of [...related].sort((a, b) => a - b)) {
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- positions are indices of parents (parents.forEach above)
-      const { parent, masked: parentMasked, forms: parentForms } = parents[position]!;
-      const evidence: Candidate['evidence'] = [];
-      let raw = 0;
-      let longest = 0;
-      for (const phrase of maximalPhrases(masked, parentMasked, sharedStarts.get(position) ?? [], minPhraseLength)) {
-        const weight = (phrase.text.length - minPhraseLength + 1) * rarity(phrase.text);
-        raw += weight;
-        longest = Math.max(longest, phrase.text.length);
-        evidence.push({
-          localText: phrase.text,
-          localSpan: { start: phrase.a, end: phrase.a + phrase.text.length },
-          nationalText: phrase.text,
-          nationalSpan: { start: phrase.b, end: phrase.b + phrase.text.length },
-          weight,
-        });
-      }
-      for (const [concept, local] of localConcepts) {
-        const national = parentForms[concept];
-        if (!national) continue;
-        const localStart = masked.indexOf(local);
-        const nationalStart = parentMasked.indexOf(national);
-        if (evidence.some((e) => e.localSpan.start <= localStart && e.localSpan.end >= localStart + local.length)) continue;
-        const weight = rarity(national);
-        raw += weight;
-        evidence.push({
-          localText: local,
-          localSpan: { start: localStart, end: localStart + local.length },
-          nationalText: national,
-          nationalSpan: { start: nationalStart, end: nationalStart + national.length },
-          weight,
-        });
-      }
-      if (raw >= minRaw) candidates.push({ parent, raw, longest, evidence });
+type FindOptions = Required<Pick<ParentLinkOptions, 'maxLinks' | 'relativeCutoff' | 'minRaw' | 'minPhraseLength'>> & { concepts: Concepts };
+
+/** The links of a task to the parents of `index`, found from its text alone (a text found before is read from the index). */
+function linksOfText(text: string, index: ParentIndex, options: FindOptions): readonly ParentLink[] {
+  const key = JSON.stringify([options.maxLinks, options.relativeCutoff, options.minRaw, text]);
+  let links = index.recentLinks.get(key);
+  if (!links) index.recentLinks.set(key, (links = findLinksOfText(text, index, options)));
+  return links;
+}
+
+function findLinksOfText(
+  text: string,
+  { parents, gramsAt, parentsByConcept, rarity }: ParentIndex,
+  { concepts, maxLinks, relativeCutoff, minRaw, minPhraseLength }: FindOptions,
+): ParentLink[] {
+  const links: ParentLink[] = [];
+  const masked = maskBoilerplate(text);
+  const localForms = conceptFormsIn(masked, concepts);
+  // The concepts the task names, by number: a task names few of the glossary's.
+  const localConcepts: [number, string][] = [];
+  localForms.forEach((form, concept) => {
+    if (form !== undefined) localConcepts.push([concept, form]);
+  });
+  // The gram starts each parent shares with the task, in the order of the task's offsets, then the parent's.
+  const sharedStarts = new Map<number, number[]>();
+  forEachGramStart(masked, minPhraseLength, (start) => {
+    const at = gramsAt.get(gramKeyAt(masked, start, minPhraseLength));
+    if (at === undefined) return;
+    for (let k = 0; k + 1 < at.length; k += 2) {
+      const position = at[k] ?? 0;
+      const offset = at[k + 1] ?? 0;
+      if (!sameGram(masked, start, parents[position]?.masked ?? '', offset, minPhraseLength)) continue;
+      const list = sharedStarts.get(position);
+      if (list) list.push(start, offset);
+      else sharedStarts.set(position, [start, offset]);
     }
-    candidates.sort((a, b) => b.raw - a.raw);
-    const best = candidates[0]?.raw ?? 0;
-    for (const candidate of candidates.filter((c) => c.raw >= best * relativeCutoff).slice(0, maxLinks)) {
-      const evidence = candidate.evidence
-        .filter((e) => isExactEvidence(e, task.text, candidate.parent.text))
-        .sort((a, b) => b.weight - a.weight)
-        .slice(0, 8)
-        .sort((a, b) => a.localSpan.start - b.localSpan.start)
-        .map(({ localText, localSpan, nationalText, nationalSpan }) => ({ localText, localSpan, nationalText, nationalSpan }));
-      if (evidence.length === 0) continue;
-      const kind: LinkKind = candidate.longest >= 12 ? 'verbatim' : candidate.longest >= 6 ? 'adapted' : 'paraphrase';
-      links.push({
-        taskPath: task.path,
-        targetId: candidate.parent.path,
-        relation: 'DERIVES_FROM',
-        score: Math.round((candidate.raw / (candidate.raw + 4)) * 1000) / 1000,
-        method: DERIVES_METHOD,
-        kind,
-        evidence,
-        curated: false,
+  });
+  const related = new Set<number>(sharedStarts.keys());
+  for (const [concept] of localConcepts) parentsByConcept[concept]?.forEach((position) => related.add(position));
+  const candidates: Candidate[] = [];
+  for (const position of [...related].sort((a, b) => a - b)) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- positions are indices of parents (parents.forEach above)
+    const { parent, masked: parentMasked, forms: parentForms } = parents[position]!;
+    const evidence: Candidate['evidence'] = [];
+    let raw = 0;
+    let longest = 0;
+    for (const phrase of maximalPhrases(masked, parentMasked, sharedStarts.get(position) ?? [], minPhraseLength)) {
+      const weight = (phrase.text.length - minPhraseLength + 1) * rarity(phrase.text);
+      raw += weight;
+      longest = Math.max(longest, phrase.text.length);
+      evidence.push({
+        localText: phrase.text,
+        localSpan: { start: phrase.a, end: phrase.a + phrase.text.length },
+        nationalText: phrase.text,
+        nationalSpan: { start: phrase.b, end: phrase.b + phrase.text.length },
+        weight,
       });
     }
+    for (const [concept, local] of localConcepts) {
+      const national = parentForms[concept];
+      if (!national) continue;
+      const localStart = masked.indexOf(local);
+      const nationalStart = parentMasked.indexOf(national);
+      if (evidence.some((e) => e.localSpan.start <= localStart && e.localSpan.end >= localStart + local.length)) continue;
+      const weight = rarity(national);
+      raw += weight;
+      evidence.push({
+        localText: local,
+        localSpan: { start: localStart, end: localStart + local.length },
+        nationalText: national,
+        nationalSpan: { start: nationalStart, end: nationalStart + national.length },
+        weight,
+      });
+    }
+    if (raw >= minRaw) candidates.push({ parent, raw, longest, evidence });
+  }
+  candidates.sort((a, b) => b.raw - a.raw);
+  const best = candidates[0]?.raw ?? 0;
+  for (const candidate of candidates.filter((c) => c.raw >= best * relativeCutoff).slice(0, maxLinks)) {
+    const evidence = candidate.evidence
+      .filter((e) => isExactEvidence(e, text, candidate.parent.text))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, 8)
+      .sort((a, b) => a.localSpan.start - b.localSpan.start)
+      .map(({ localText, localSpan, nationalText, nationalSpan }) => ({ localText, localSpan, nationalText, nationalSpan }));
+    if (evidence.length === 0) continue;
+    const kind: LinkKind = candidate.longest >= 12 ? 'verbatim' : candidate.longest >= 6 ? 'adapted' : 'paraphrase';
+    links.push({
+      targetId: candidate.parent.path,
+      relation: 'DERIVES_FROM',
+      score: Math.round((candidate.raw / (candidate.raw + 4)) * 1000) / 1000,
+      method: DERIVES_METHOD,
+      kind,
+      evidence,
+      curated: false,
+    });
   }
   return links;
 }

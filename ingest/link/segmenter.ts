@@ -3,6 +3,7 @@
  * use, never at import time.
  */
 import { Jieba } from '@node-rs/jieba';
+import { LRUCache } from 'lru-cache';
 import { dict } from '@node-rs/jieba/dict.js';
 
 let jieba: Jieba | undefined;
@@ -34,20 +35,12 @@ function standsAlone(unit: number): boolean {
  * a local plan copies its parent's clauses, and a clause recurs from document to document, so most
  * runs were cut before; at most RECENT_RUNS are kept, the one used least recently dropped first.
  */
-const recentCuts = new Map<string, readonly string[]>();
 const RECENT_RUNS = 16_384;
+const recentCuts = new LRUCache<string, readonly string[]>({ max: RECENT_RUNS });
 
 function cutOfRun(run: string): readonly string[] {
   let words = recentCuts.get(run);
-  if (words) {
-    // Used again: now the most recent (a Map keeps its keys in the order they were set).
-    recentCuts.delete(run);
-    recentCuts.set(run, words);
-    return words;
-  }
-  words = segmenter().cut(run, false);
-  if (recentCuts.size >= RECENT_RUNS) recentCuts.delete(recentCuts.keys().next().value ?? '');
-  recentCuts.set(run, words);
+  if (!words) recentCuts.set(run, (words = segmenter().cut(run, false)));
   return words;
 }
 
