@@ -23,6 +23,12 @@ describe('findDocumentRules', () => {
     expect(findDocumentRules('一项任务对应多个责任科室的，以第一顺位科室为牵头\n单位，负责汇总。').firstListedLeadsFrom).toBe(14);
   });
 
+  it('points at the rule in the text as given, whitespace before it and inside it counted', () => {
+    const full = '前言。\r\n　　各项任务\t分工如下：\n\n（列第一位\n的为牵头单位）';
+    const from = findDocumentRules(full).firstListedLeadsFrom;
+    expect(from).toBe(full.indexOf('列'));
+  });
+
   it('finds no rule in a document that ranks nobody', () => {
     expect(
       findDocumentRules('（责任单位：县卫生健康委、县财政局按职责分工负责）各县卫健部门要发挥好医改牵头协调机构作用。')

@@ -48,27 +48,23 @@ const STANDING = /以下(?:各项)?(?:均需|均由|均|都需|都由)([^。；;
 /** Named responsible for every item, a standing body ranks no one: `responsible`, or `support` under a first-leads rule. */
 const STANDING_ROLE: Record<string, AgencyRole> = { 牵头: 'lead', 牵头负责: 'lead', 参与: 'participate', 配合: 'support' };
 
-/** `text` without whitespace, with the offset in `text` of each remaining character. */
-function withoutWhitespace(text: string): { compacted: string; offsets: number[] } {
-  const offsets: number[] = [];
-  let compacted = '';
-  for (let i = 0; i < text.length; i++) {
-    if (/\s/u.test(text.charAt(i))) continue;
-    compacted += text.charAt(i);
-    offsets.push(i);
+/** The offset in `text` of the character at `index` in `text` without its whitespace. */
+function offsetWithWhitespace(text: string, index: number): number {
+  let removed = 0;
+  for (const run of text.matchAll(/\s+/gu)) {
+    if (run.index - removed > index) break;
+    removed += run[0].length;
   }
-  return { compacted, offsets };
+  return index + removed;
 }
 
 export function findDocumentRules(text: string): DocumentRules {
-  const { compacted, offsets } = withoutWhitespace(text);
-  const firstListedMatch = FIRST_LISTED_LEADS.exec(compacted);
-  const firstListed = firstListedMatch ? { index: offsets[firstListedMatch.index] ?? 0 } : null;
+  const firstListedMatch = FIRST_LISTED_LEADS.exec(text.replace(/\s+/gu, ''));
   const standing: StandingAgency[] = [];
   for (const match of text.matchAll(STANDING)) {
     const names = parseAgencyList(match[1] ?? '', { strict: false }) ?? [];
     const role = STANDING_ROLE[match[2] ?? ''] ?? 'responsible';
     for (const agency of names) standing.push({ name: agency.name, role, from: match.index });
   }
-  return { firstListedLeadsFrom: firstListed?.index ?? null, standing };
+  return { firstListedLeadsFrom: firstListedMatch ? offsetWithWhitespace(text, firstListedMatch.index) : null, standing };
 }

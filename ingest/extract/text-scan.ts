@@ -3,7 +3,11 @@
  * offset-preserving whitespace handling. All offsets are into the string given.
  */
 import type { Span } from '../../graph-schema/payloads.js';
-import { NOTE_CLOSERS as CLOSERS, NOTE_OPENERS as OPENERS } from '../responsibility-notes.js';
+import { codeUnitsOf } from '../code-units.js';
+import { NOTE_CLOSERS, NOTE_OPENERS } from '../responsibility-notes.js';
+
+const OPENERS = codeUnitsOf(NOTE_OPENERS);
+const CLOSERS = codeUnitsOf(NOTE_CLOSERS);
 
 export interface BracketGroup {
   open: string;
@@ -22,11 +26,11 @@ export function findBracketGroups(text: string): BracketGroup[] {
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (OPENERS.includes(ch)) {
+    const code = text.charCodeAt(i);
+    if (OPENERS.has(code)) {
       if (depth === 0) start = i;
       depth++;
-    } else if (CLOSERS.includes(ch) && depth > 0) {
+    } else if (CLOSERS.has(code) && depth > 0) {
       depth--;
       if (depth === 0) {
         groups.push({ open: text.charAt(start), content: text.slice(start + 1, i), start, end: i + 1, contentStart: start + 1 });
@@ -44,11 +48,12 @@ export function splitTopLevel(text: string, separators: string): Span[] {
   const parts: Span[] = [];
   let depth = 0;
   let from = 0;
+  const separatorCodes = codeUnitsOf(separators);
   for (let i = 0; i <= text.length; i++) {
-    const ch = text.charAt(i);
-    if (i < text.length && OPENERS.includes(ch)) depth++;
-    else if (i < text.length && CLOSERS.includes(ch) && depth > 0) depth--;
-    if (i === text.length || (depth === 0 && separators.includes(ch))) {
+    const code = text.charCodeAt(i); // NaN past the end: no opener, closer or separator
+    if (OPENERS.has(code)) depth++;
+    else if (CLOSERS.has(code) && depth > 0) depth--;
+    if (i === text.length || (depth === 0 && separatorCodes.has(code))) {
       const span = trimSpan(text, { start: from, end: i });
       if (span.end > span.start) parts.push(span);
       from = i + 1;
@@ -84,19 +89,22 @@ export function maskQuoted(text: string): string {
   ];
   // Without an opening mark nothing is inside one.
   if (!pairs.some(([open]) => text.includes(open))) return text;
-  // UTF-16 indices: every character involved is in the BMP. Each kind of mark is followed on its own.
+  // UTF-16 code units: every mark is in the BMP, compared as a number (charAt would make a string of each
+  // character). Each kind of mark is followed on its own.
   const inside = new Uint8Array(text.length);
-  for (const [open, close] of pairs) {
+  for (const [openMark, closeMark] of pairs) {
+    const open = openMark.charCodeAt(0);
+    const close = closeMark.charCodeAt(0);
     let depth = 0;
     for (let i = 0; i < text.length; i++) {
-      const ch = text.charAt(i);
+      const code = text.charCodeAt(i);
       if (open === close) {
-        if (ch === open) depth = depth ? 0 : 1;
+        if (code === open) depth = depth ? 0 : 1;
         else if (depth) inside[i] = 1;
         continue;
       }
-      if (ch === open) depth++;
-      else if (ch === close && depth > 0) depth--;
+      if (code === open) depth++;
+      else if (code === close && depth > 0) depth--;
       else if (depth > 0) inside[i] = 1;
     }
   }

@@ -6,6 +6,8 @@
 import { LRUCache } from 'lru-cache';
 import { MASK } from './mask-boilerplate.js';
 
+const MASK_CODE = MASK.charCodeAt(0);
+
 export interface CommonPhrase {
   text: string;
   /** Offset in the first text. */
@@ -123,14 +125,14 @@ export function maximalPhrases(a: string, b: string, matches: readonly number[],
     const i = matches[m] ?? 0;
     const j = matches[m + 1] ?? 0;
     // Only maximal matches: skip a start that extends one character to the left.
-    if (i > 0 && j > 0 && a.charAt(i - 1) === b.charAt(j - 1) && !isBreak(a, i - 1)) continue;
+    if (i > 0 && j > 0 && a.charCodeAt(i - 1) === b.charCodeAt(j - 1) && !isBreak(a, i - 1)) continue;
     let length = minLength;
     while (
       i + length < a.length &&
       j + length < b.length &&
-      a.charAt(i + length) === b.charAt(j + length) &&
+      a.charCodeAt(i + length) === b.charCodeAt(j + length) &&
       !isBreak(a, i + length) &&
-      a.charAt(i + length) !== MASK
+      a.charCodeAt(i + length) !== MASK_CODE
     )
       length += 1;
     found.push({ text: a.slice(i, i + length), a: i, b: j });

@@ -6,6 +6,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { LinkEvidence, LinkKind, TaskKind } from '../../graph-schema/model.js';
+import { codeUnitsOf } from '../code-units.js';
 import type { IngestMessage, TaskLink } from '../document.js';
 import type { Catalogue, CatalogueItem } from './catalogue.js';
 import { forEachGramStart, maximalPhrases, type CommonPhrase } from './common-phrases.js';
@@ -513,11 +514,11 @@ export function clausesOf(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let start = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charAt(i);
-    if (CLAUSE_END.test(ch)) {
+    const code = text.charCodeAt(i);
+    if (CLAUSE_END.has(code)) {
       if (i + 1 > start) spans.push([start, i + 1]);
       start = i + 1;
-    } else if (CLAUSE_START.test(ch) && i > start) {
+    } else if (code >= CLAUSE_START_FIRST && code <= CLAUSE_START_LAST && i > start) {
       spans.push([start, i]);
       start = i;
     }
@@ -526,8 +527,10 @@ export function clausesOf(text: string): [number, number][] {
   return spans.filter(([s, e]) => /[\u3400-\u9fffA-Za-z]/u.test(text.slice(s, e)));
 }
 
-const CLAUSE_END = /[。；;！？!?\n\t]/u;
-const CLAUSE_START = /[①-⑳]/u;
+const CLAUSE_END = codeUnitsOf('。；;！？!?\n\t');
+/** ① to ⑳, consecutive codes. */
+const CLAUSE_START_FIRST = '①'.charCodeAt(0);
+const CLAUSE_START_LAST = '⑳'.charCodeAt(0);
 
 /**
  * For each candidate, the most of its wording one clause of the task shares with it, against the most

@@ -6,6 +6,7 @@
  * Masked characters become U+0000, so offsets into the original text are unchanged.
  */
 
+import { codeUnitsOf } from '../code-units.js';
 import { NOTE_CLOSERS, NOTE_OPENERS, RESPONSIBILITY_NOTE } from '../responsibility-notes.js';
 
 export const MASK = '\u0000';
@@ -15,10 +16,8 @@ export const MASK = '\u0000';
  * "〔市卫生计生委、市财政局…负责，市残联参与〕". Notes nest ("各镇人民政府（开发区工委）按职责分工负责"),
  * so brackets are counted; any closer matches any opener.
  */
-// By UTF-16 code: every character of a text is tested, and a code is looked up without making a string of it.
-const codesOf = (brackets: string) => new Set(Array.from({ length: brackets.length }, (_, at) => brackets.charCodeAt(at)));
-const OPENERS = codesOf(NOTE_OPENERS);
-const CLOSERS = codesOf(NOTE_CLOSERS);
+const OPENERS = codeUnitsOf(NOTE_OPENERS);
+const CLOSERS = codeUnitsOf(NOTE_CLOSERS);
 
 function closingBracket(text: string, open: number): number {
   let depth = 0;

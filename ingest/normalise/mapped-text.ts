@@ -60,8 +60,8 @@ export function replaceMatches(
     );
     last = match.index + match[0].length;
   }
-  // Nothing replaced: the text as it is, its map copied in one go.
-  if (parts.length === 0) return slice(m, 0);
+  // Nothing replaced: the text as it is (no helper changes a mapped text in place).
+  if (parts.length === 0) return m;
   parts.push(slice(m, last));
   return concat(parts);
 }
