@@ -55,6 +55,8 @@ export interface AppOptions {
    * @default null
    */
   keptFile?: string | null;
+  /** Over this many tasks, their rows are not kept (see server/context/kept-graph.ts). @default MAX_KEPT_TASKS */
+  maxKeptTasks?: number;
   /**
    * Where the kept search index is persisted (see search-index-file.ts), with the same stamp:
    * `ready()` loads it when the kept rows were loaded from `keptFile`, else builds the index and
@@ -256,6 +258,7 @@ export function createApp({
   keptFile = null,
   searchIndexFile = null,
   sharedAnswers: { every: shareEvery = true, maxBytes: sharedBytes } = {},
+  maxKeptTasks,
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
@@ -284,7 +287,7 @@ export function createApp({
         await writeSearchIndexFile(searchIndexFile, stamp, built);
       })
       .catch((error: unknown) => logger.warn(`could not write ${String(searchIndexFile)}`, error)));
-  const served = keepGraph(store, { onTaskRowsKept: () => void persist() });
+  const served = keepGraph(store, { onTaskRowsKept: () => void persist(), ...(maxKeptTasks === undefined ? {} : { maxKeptTasks }) });
   /** The kept graph's index, unless one was passed in. */
   let ownIndex: KeptSearchIndex | null = null;
   const index: SearchIndex =

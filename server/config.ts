@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defaultLimits, type ApiLimits } from './limits.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { MAX_KEPT_TASKS } from './context/kept-graph.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, type WriteOptions } from './writes/write-context.js';
 
 const positiveInt = z.coerce.number().int().positive();
@@ -38,6 +39,8 @@ const serverEnv = z.object({
   SHARED_ANSWERS: z.enum(['all', 'coverage-compare']).default('all'),
   /** MiB of serialised shared answers kept at most. */
   SHARED_ANSWERS_MB: z.coerce.number().int().min(0).default(64),
+  /** Over this many tasks, an embedded store's task rows are not kept in memory (see server/context/kept-graph.ts). */
+  KEPT_TASKS_MAX: z.coerce.number().int().min(0).default(MAX_KEPT_TASKS),
 });
 
 export interface ServerConfig {
@@ -51,6 +54,7 @@ export interface ServerConfig {
   limits: Partial<ApiLimits>;
   writes: WriteOptions;
   sharedAnswers: { every: boolean; maxBytes: number };
+  maxKeptTasks: number;
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -81,5 +85,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     },
     writes: { token: e.REFORMGRAPH_WRITE_TOKEN ?? null, seedsDir: e.SEEDS_DIR, maxUploadBytes: e.MAX_UPLOAD_BYTES },
     sharedAnswers: { every: e.SHARED_ANSWERS === 'all', maxBytes: e.SHARED_ANSWERS_MB * 2 ** 20 },
+    maxKeptTasks: e.KEPT_TASKS_MAX,
   };
 }

@@ -65,6 +65,7 @@ export async function startApp({
     clientDir: resolve(config.clientDir),
     writes: config.writes,
     sharedAnswers: config.sharedAnswers,
+    maxKeptTasks: config.maxKeptTasks,
     // Beside the database file, as Kuzu keeps its WAL.
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,

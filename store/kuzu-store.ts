@@ -232,13 +232,31 @@ interface Lane {
 }
 
 /**
+ * Rows converted per turn of the event loop: a few milliseconds of work, so that a read of every
+ * task of a store does not hold requests answered from memory meanwhile.
+ */
+const ROWS_PER_TURN = 2_000;
+
+/**
  * Reads a result and frees it at once: a result left for the garbage collector can outlive the
  * database and crash the process when it exits.
+ *
+ * Rows are converted synchronously, a slice per turn: the binding's `getAll` awaits a round trip
+ * to libuv's pool for every row (`getNextAsync`), which made it about 30,000 rows/s, against
+ * 200,000–500,000 rows/s for `getNextSync` (every task of a 3,000-document store: 8.3 s → 1.2 s).
  */
 async function drain(result: KuzuResult): Promise<Record<string, unknown>[]> {
   const results = Array.isArray(result) ? result : [result];
-  const rows = results.length > 0 ? ((await results[results.length - 1]?.getAll()) as Record<string, unknown>[]) : [];
-  for (const each of results) each.close();
+  const last = results[results.length - 1];
+  const rows: Record<string, unknown>[] = [];
+  try {
+    while (last?.hasNext()) {
+      if (rows.length > 0 && rows.length % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      rows.push(last.getNextSync() as Record<string, unknown>);
+    }
+  } finally {
+    for (const each of results) each.close();
+  }
   return rows;
 }
 

@@ -261,3 +261,44 @@ describe('task rows kept in memory', () => {
     expect(await implementsOf(cached, 'cd-1-2')).toEqual([]);
   });
 });
+
+describe('a graph over the budget of kept tasks', () => {
+  it('keeps whole-graph rows only, answers task lookups from the database as they are, and persists and restores that', async () => {
+    const taskCount = (await graph.store.read(readQueries.allTasks)).length;
+    const over = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });
+    await over.warm();
+    expect(over.taskRowsKept).toBe(false);
+    expect(await statementsOf(graph.store, () => over.read(readQueries.allJurisdictions))).toBe(0);
+    let fromDatabase: unknown[] = [];
+    expect(await statementsOf(graph.store, async () => (fromDatabase = await over.read(readQueries.tasksByIds, { ids: ['sm-1-1'] })))).toBe(
+      1,
+    );
+    expect(fromDatabase).toEqual(await graph.store.read(readQueries.tasksByIds, { ids: ['sm-1-1'] }));
+    // The search index is built from every task's text, read once.
+    expect((await over.tasks()).map((task) => task.id).sort()).toEqual(
+      (await graph.store.read(readQueries.allTasks)).map((task) => task.id).sort(),
+    );
+
+    const persisted = await over.rowSets();
+    expect(persisted && [...persisted.keys()]).toEqual([
+      'allJurisdictions',
+      'allPolicies',
+      'allNationalItems',
+      'allCoverageTriples',
+      'jurisdictionIdsWithTasks',
+    ]);
+    const restored = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });
+    expect(restored.restore(new Map([...persisted!].map(([name, rows]) => [name, rows.map((row) => ({ ...row }))])))).toBe(true);
+    expect(restored.taskRowsKept).toBe(false);
+    expect(await statementsOf(graph.store, () => restored.read(readQueries.allCoverageTriples))).toBe(0);
+
+    // Rows persisted with the task rows, by a server with a larger budget, are restored without them.
+    const within = keepGraph(graph.store, { maxKeptTasks: taskCount });
+    await within.warm();
+    expect(within.taskRowsKept).toBe(true);
+    const everything = await within.rowSets();
+    const smaller = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });
+    expect(smaller.restore(new Map([...everything!].map(([name, rows]) => [name, rows.map((row) => ({ ...row }))])))).toBe(true);
+    expect(smaller.taskRowsKept).toBe(false);
+  });
+});

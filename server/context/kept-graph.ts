@@ -9,6 +9,12 @@
  * documents per query so that requests are not held up, and lookups go to the database until
  * that is done. A Neo4j database may have
  * other writers, so a server on Neo4j keeps nothing (see keepGraph).
+ *
+ * The task rows take about 1.3 KB of heap per task (agencies, targets and links included), and a
+ * search index another 1.3 KB outside it: a 3,000-document store (200,000 tasks) holds them in well
+ * under a GiB, a store ten times larger would need about 6 GiB and more than V8's default heap of
+ * 4 GiB. Over `maxKeptTasks` the task rows are not kept, and their lookups go to the database, as
+ * on Neo4j; whole-graph rows (jurisdictions, documents, coverage) are kept at any size.
  */
 import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore, Params } from '../../store/graph-store.js';
@@ -16,6 +22,7 @@ import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
 import { byCodePoints } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
+import { withSharedStrings } from './shared-strings.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
@@ -23,13 +30,19 @@ import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidenc
  */
 const REFILL_POLICIES = 8;
 
+/** What a search index is built from: a task's id, text and order (see kept-search-index.ts). */
+export type SearchableTask = Pick<TaskNode, 'id' | 'title' | 'text' | 'jurisdictionId' | 'policyId' | 'seq'>;
+
+/** Tasks whose rows a server keeps at most: 2.5 times a 3,000-document store. */
+export const MAX_KEPT_TASKS = 500_000;
+
 export interface KeptGraph extends GraphStore {
   /** Reads everything kept now, so that the first requests do not wait for it. */
   warm(): Promise<void>;
   /** Resolves when the task rows are kept again after the last write (for tests and the benchmark). */
   settled(): Promise<void>;
-  /** Every task, in document order: the kept rows, or one read when nothing is kept. */
-  tasks(): Promise<readonly TaskNode[]>;
+  /** Every task's text, in document order: from the kept rows, or one read when they are not kept. */
+  tasks(): Promise<readonly SearchableTask[]>;
   /**
    * The version of the graph this process has seen: changes with each of its transactions that
    * writes rows.
@@ -58,8 +71,10 @@ export interface KeptGraph extends GraphStore {
 export interface KeepOptions {
   /** @default every set declared in store/queries/lookups.ts on Kuzu, none on Neo4j */
   keptRows?: readonly KeptRows<object>[];
-  /** Called each time the task rows are kept again after a write (to persist them). */
+  /** Called each time the task rows are kept again after a write, or found over maxKeptTasks (to persist what is kept). */
   onTaskRowsKept?: () => void;
+  /** Over this many tasks, task rows are not kept (see the module's comment). @default MAX_KEPT_TASKS */
+  maxKeptTasks?: number;
 }
 
 type AnyKept = KeptRows<object>;
@@ -70,10 +85,10 @@ const keptGraphs = new WeakSet<GraphStore>();
 /** The store requests should read: Kuzu's with the graph kept, Neo4j's with nothing kept. A kept graph is returned as it is. */
 export function keepGraph(
   store: GraphStore,
-  { keptRows = store.backend === 'kuzu' ? declaredKeptRows : [], onTaskRowsKept }: KeepOptions = {},
+  { keptRows = store.backend === 'kuzu' ? declaredKeptRows : [], onTaskRowsKept, maxKeptTasks = MAX_KEPT_TASKS }: KeepOptions = {},
 ): KeptGraph {
   if (keptGraphs.has(store)) return store as KeptGraph;
-  const kept = withKeptRows(store, keptRows, onTaskRowsKept);
+  const kept = withKeptRows(store, keptRows, { onTaskRowsKept, maxKeptTasks });
   keptGraphs.add(kept);
   return kept;
 }
@@ -217,7 +232,11 @@ function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
   return [...new Set(keys)].flatMap((key) => groups.get(key as string) ?? []);
 }
 
-function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRowsKept?: () => void): KeptGraph {
+function withKeptRows(
+  store: GraphStore,
+  keptRows: readonly AnyKept[],
+  { onTaskRowsKept, maxKeptTasks }: { onTaskRowsKept: (() => void) | undefined; maxKeptTasks: number },
+): KeptGraph {
   const kept = new Set(keptRows);
   const byEvery = new Map(keptRows.map((rows) => [rows.every as ReadQuery<unknown>, rows]));
   const lookupOf = new Map(
@@ -230,18 +249,23 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
   let whole = new Map<AnyKept, Promise<object[]>>();
   /** The same once read, for answers given without waiting. */
   let wholeNow = new Map<AnyKept, object[]>();
-  /** Rows about tasks, each set in full; null until read. */
+  /** Rows about tasks, each set in full; null until read, and while the graph has more than maxKeptTasks tasks. */
   let taskRows: Map<AnyKept, object[]> | null = null;
+  /** False while the graph has more than maxKeptTasks tasks: then the task rows are neither read nor persisted. */
+  let keepsTaskRows = true;
   /** Changes with every write; a refill started before the last write is discarded. */
   let version = 0;
   let refill: Promise<void> = Promise.resolve();
+  /** Strings shared by the rows read while warming (see shared-strings.ts); rows read later share among their set. */
+  let warmingStrings: Map<string, string> | null = null;
 
   function readWhole(rows: AnyKept): Promise<object[]> {
     let answer = whole.get(rows);
     if (!answer) {
       const cache = whole;
       const readNow = wholeNow;
-      answer = store.read(rows.every).then(frozen);
+      const strings = warmingStrings ?? new Map<string, string>();
+      answer = store.read(rows.every).then((read) => frozen(withSharedStrings(read, strings)));
       cache.set(rows, answer);
       void answer.then(
         (read) => cache === whole && readNow.set(rows, read),
@@ -308,8 +332,8 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
   }
 
   /** Groups every lookup of the task rows now, so that the first request does not pay for it. */
-  function keepTaskRows(next: Map<AnyKept, object[]>): void {
-    for (const rows of next.values()) frozen(rows);
+  function keepTaskRows(next: Map<AnyKept, object[]>, strings: Map<string, string>): void {
+    for (const rows of next.values()) frozen(withSharedStrings(rows, strings));
     for (const lookup of lookupOf.values()) {
       const rows = lookup.kept && next.get(lookup.kept);
       if (rows) groupedOnce(rows, lookup);
@@ -317,17 +341,31 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     taskRows = next;
   }
 
+  /** Whether the graph has more tasks than the server keeps rows of (see maxKeptTasks); noted in `keepsTaskRows`. */
+  async function overBudget(): Promise<boolean> {
+    const [count] = await store.read(readQueries.taskCount);
+    keepsTaskRows = (count?.tasks ?? 0) <= maxKeptTasks;
+    return !keepsTaskRows;
+  }
+
   /** Every task's rows in one read each: quickest, but holds the database meanwhile (start-up). */
-  async function readTaskRowsWhole(): Promise<void> {
+  async function readTaskRowsWhole(strings: Map<string, string>): Promise<void> {
     const started = version;
+    if (await overBudget()) return;
     const next = new Map<AnyKept, object[]>();
-    for (const rows of taskRowSets) next.set(rows, await store.read(rows.every));
+    // Strings shared as each set comes, not once all are read: every set as the database answers it would not fit in the heap of a large store.
+    for (const rows of taskRowSets) next.set(rows, withSharedStrings(await store.read(rows.every), strings));
     await compactEvidence(next);
-    if (started === version) keepTaskRows(next);
+    if (started === version) keepTaskRows(next, strings);
   }
 
   /** The same, a few documents per read, so that requests get their turn in between (after a write). */
   async function readTaskRowsByDocument(started: number): Promise<void> {
+    if (await overBudget()) {
+      // Nothing to read, but the whole-graph rows are to be persisted again.
+      if (started === version) onTaskRowsKept?.();
+      return;
+    }
     const policyIds = (await read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
     const next = new Map<AnyKept, object[]>(taskRowSets.map((rows) => [rows, []]));
     for (let offset = 0; offset < policyIds.length; offset += REFILL_POLICIES) {
@@ -340,7 +378,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     if (started !== version) return;
     await compactEvidence(next);
     if (started === version) {
-      keepTaskRows(next);
+      keepTaskRows(next, new Map());
       onTaskRowsKept?.();
     }
   }
@@ -393,8 +431,13 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
       await store.close();
     },
     async warm() {
-      await Promise.all(keptRows.filter((rows) => !rows.ofPolicies).map(readWhole));
-      if (taskRowSets.length > 0) await readTaskRowsWhole();
+      const strings = (warmingStrings = new Map<string, string>());
+      try {
+        await Promise.all(keptRows.filter((rows) => !rows.ofPolicies).map(readWhole));
+        if (taskRowSets.length > 0) await readTaskRowsWhole(strings);
+      } finally {
+        warmingStrings = null;
+      }
     },
     settled: () => refill,
     get version() {
@@ -404,6 +447,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
       const started = version;
       const sets = new Map<string, readonly object[]>();
       for (const rows of keptRows) {
+        if (rows.ofPolicies && !keepsTaskRows) continue;
         const now = rowsNow(rows);
         if (!now) return null;
         sets.set(rows.every.name, await now);
@@ -415,14 +459,19 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
       const nextWhole = new Map<AnyKept, object[]>();
       for (const rows of keptRows) {
         const found = sets.get(rows.every.name);
-        if (!found) return false;
-        (rows.ofPolicies ? next : nextWhole).set(rows, found);
+        if (found) (rows.ofPolicies ? next : nextWhole).set(rows, found);
+        else if (!rows.ofPolicies) return false;
       }
+      if (next.size > 0 && next.size < taskRowSets.length) return false;
+      // Rows persisted without the task rows are of a graph over the budget (see rowSets), and so
+      // is this one, of the same version; task rows persisted under a larger budget are let go.
+      keepsTaskRows = taskRowSets.length === 0 || (next.size > 0 && (next.get(keptTasks)?.length ?? 0) <= maxKeptTasks);
+      const strings = new Map<string, string>();
       for (const [rows, found] of nextWhole) {
-        whole.set(rows, Promise.resolve(frozen(found)));
+        whole.set(rows, Promise.resolve(frozen(withSharedStrings(found, strings))));
         wholeNow.set(rows, found);
       }
-      keepTaskRows(next);
+      if (keepsTaskRows) keepTaskRows(next, strings);
       return true;
     },
     answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null {
@@ -443,7 +492,7 @@ function withKeptRows(store: GraphStore, keptRows: readonly AnyKept[], onTaskRow
     },
     async tasks() {
       const rows = kept.has(keptTasks) ? taskRows?.get(keptTasks) : undefined;
-      return (rows as TaskNode[] | undefined) ?? store.read(readQueries.allTasks);
+      return (rows as TaskNode[] | undefined) ?? store.read(readQueries.searchableTasks);
     },
   };
 }

@@ -6,7 +6,6 @@
  */
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { TaskNode } from '../../graph-schema/model.js';
 import {
   createSearchIndex,
   searchIndexSteps,
@@ -18,7 +17,7 @@ import {
 } from '../search/search-index.js';
 import { segmentWords } from '../search/segment-words.js';
 import { runInTurns } from '../turns.js';
-import type { KeptGraph } from './kept-graph.js';
+import type { KeptGraph, SearchableTask } from './kept-graph.js';
 
 export interface KeptSearchIndex extends SearchIndex {
   /** Builds the index from the kept tasks (after warm or a write); searches answer from the old one meanwhile. */
@@ -37,7 +36,7 @@ export interface KeptSearchIndexOptions {
 }
 
 /** Tasks in the order the search index has always been built in: by jurisdiction, then document order. */
-export function searchDocumentsOf(tasks: readonly TaskNode[]): SearchDocument[] {
+export function searchDocumentsOf(tasks: readonly SearchableTask[]): SearchDocument[] {
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...tasks].sort((a, b) => compare(a.jurisdictionId, b.jurisdictionId) || compare(a.policyId, b.policyId) || a.seq - b.seq);
 }

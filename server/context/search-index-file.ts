@@ -5,7 +5,7 @@
  * then the index as serialiseSearchIndex writes it. Written to a temporary file and renamed.
  */
 import { existsSync } from 'node:fs';
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
 import type { BuiltSearchIndex } from '../search/search-index.js';
 import { deserialiseSearchIndex, serialisedParts } from '../search/serialise-search-index.js';
 
@@ -33,16 +33,34 @@ export async function writeSearchIndexFile(file: string, stamp: string, index: B
   await rename(partial, file);
 }
 
+/** Bytes read per call: fs reads take at most 2 GiB at once. */
+const READ_BYTES = 2 ** 30;
+
 /** The index in `file` when it was written at `stamp`; null when absent, of another version or unreadable. */
 export async function readSearchIndexFile(file: string, stamp: string): Promise<BuiltSearchIndex | null> {
   if (!existsSync(file)) return null;
-  const bytes = await readFile(file);
-  if (bytes.length < PREFIX_BYTES || bytes.toString('latin1', 0, 4) !== MAGIC) return null;
-  const stampLength = bytes.readUInt32LE(4);
-  if (PREFIX_BYTES + stampLength > bytes.length || bytes.toString('utf8', PREFIX_BYTES, PREFIX_BYTES + stampLength) !== stamp) return null;
+  const handle = await open(file, 'r');
   try {
-    return deserialiseSearchIndex(bytes.subarray(alignTo8(PREFIX_BYTES + stampLength)));
+    const { size } = await handle.stat();
+    /** `length` bytes from `offset`, each read into its own buffer: the index's arrays are views of them. */
+    const read = async (offset: number, length: number) => {
+      const bytes = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      for (let at = 0; at < bytes.length;) {
+        const { bytesRead } = await handle.read(bytes, at, Math.min(READ_BYTES, bytes.length - at), offset + at);
+        if (bytesRead === 0) return bytes.subarray(0, at);
+        at += bytesRead;
+      }
+      return bytes;
+    };
+    const prefix = Buffer.from(await read(0, PREFIX_BYTES));
+    if (prefix.length < PREFIX_BYTES || prefix.toString('latin1', 0, 4) !== MAGIC) return null;
+    const stampLength = prefix.readUInt32LE(4);
+    if (PREFIX_BYTES + stampLength > size || Buffer.from(await read(PREFIX_BYTES, stampLength)).toString('utf8') !== stamp) return null;
+    const start = alignTo8(PREFIX_BYTES + stampLength);
+    return await deserialiseSearchIndex({ size: size - start, read: (offset, length) => read(start + offset, length) });
   } catch {
     return null;
+  } finally {
+    await handle.close();
   }
 }

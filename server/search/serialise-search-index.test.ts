@@ -27,9 +27,9 @@ const queries: { query: string; options?: SearchOptions; expected: string[] }[] 
 
 describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
   const built = createSearchIndex(documents);
-  const restored = deserialiseSearchIndex(serialiseSearchIndex(built));
 
-  it('gives back an index that answers every query exactly as the one it was written from', () => {
+  it('gives back an index that answers every query exactly as the one it was written from', async () => {
+    const restored = await deserialiseSearchIndex(serialiseSearchIndex(built));
     expect(restored.size).toBe(documents.length);
     for (const { query, options, expected } of queries) {
       const hits = restored.search(query, options);
@@ -38,28 +38,45 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
     }
   });
 
-  it('reads bytes that start at any offset of a larger buffer, as a file read into a pooled Buffer does', () => {
+  it('reads an index array by array from a source of bytes, as from a file too large for one buffer', async () => {
+    const bytes = serialiseSearchIndex(built);
+    const reads: number[] = [];
+    const source = {
+      size: bytes.length,
+      read: async (offset: number, length: number) => {
+        reads.push(length);
+        return bytes.slice(offset, offset + length);
+      },
+    };
+    const restored = await deserialiseSearchIndex(source);
+    expect(restored.search('家庭医生')).toEqual(built.search('家庭医生'));
+    // The prefix, the header, then each of the ten arrays: no read of the whole.
+    expect(reads.length).toBe(12);
+    expect(Math.max(...reads)).toBeLessThan(bytes.length);
+  });
+
+  it('reads bytes that start at any offset of a larger buffer, as a file read into a pooled Buffer does', async () => {
     const bytes = serialiseSearchIndex(built);
     const pooled = Buffer.alloc(bytes.length + 3);
     pooled.set(bytes, 3);
-    const shifted = deserialiseSearchIndex(pooled.subarray(3));
+    const shifted = await deserialiseSearchIndex(pooled.subarray(3));
     expect(shifted.search('家庭医生')[0]?.snippet).toBe('推进分级诊疗制度建设，«家庭医生»签约服务覆盖率达到30%以上。');
   });
 
-  it('round-trips an empty index', () => {
-    const empty = deserialiseSearchIndex(serialiseSearchIndex(createSearchIndex([])));
+  it('round-trips an empty index', async () => {
+    const empty = await deserialiseSearchIndex(serialiseSearchIndex(createSearchIndex([])));
     expect(empty.size).toBe(0);
     expect(empty.search('医保')).toEqual([]);
   });
 
-  it('refuses bytes that are not an index, of another version or cut short, saying which', () => {
+  it('refuses bytes that are not an index, of another version or cut short, saying which', async () => {
     const bytes = serialiseSearchIndex(built);
-    expect(() => deserialiseSearchIndex(new TextEncoder().encode('{"ids":[]}'))).toThrow(/do not start with "RGSI"/);
+    await expect(deserialiseSearchIndex(new TextEncoder().encode('{"ids":[]}'))).rejects.toThrow(/do not start with "RGSI"/);
     const otherVersion = bytes.slice();
     new DataView(otherVersion.buffer).setUint32(4, 99, true);
-    expect(() => deserialiseSearchIndex(otherVersion)).toThrow(/format version 99/);
-    expect(() => deserialiseSearchIndex(bytes.subarray(0, bytes.length - 64))).toThrow(SearchIndexBytesError);
-    expect(() => deserialiseSearchIndex(bytes.subarray(0, bytes.length - 8))).toThrow(/the array first is cut short/);
-    expect(() => deserialiseSearchIndex(bytes.subarray(0, 40))).toThrow(/header is cut short/);
+    await expect(deserialiseSearchIndex(otherVersion)).rejects.toThrow(/format version 99/);
+    await expect(deserialiseSearchIndex(bytes.subarray(0, bytes.length - 64))).rejects.toThrow(SearchIndexBytesError);
+    await expect(deserialiseSearchIndex(bytes.subarray(0, bytes.length - 8))).rejects.toThrow(/the array first is cut short/);
+    await expect(deserialiseSearchIndex(bytes.subarray(0, 40))).rejects.toThrow(/header is cut short/);
   });
 });

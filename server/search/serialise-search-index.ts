@@ -103,21 +103,36 @@ export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
   return parts;
 }
 
-/** The index written by serialiseSearchIndex; throws SearchIndexBytesError for anything else. */
-export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
-  // Views need their offsets aligned in the buffer; a Buffer from a file may start anywhere in a pool.
-  const bytes =
-    input.byteOffset % 8 === 0 && input.buffer instanceof ArrayBuffer ? (input as Uint8Array<ArrayBuffer>) : new Uint8Array(input);
-  if (bytes.length < PREFIX_BYTES || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
+/**
+ * Serialised bytes read `length` at `offset` at a time: bytes in memory, or a file read array by
+ * array (an index of 2 million tasks takes 3 GB, more than one Buffer holds: 2 GiB through readFile).
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** The bytes from `offset`, fewer than `length` only where the source ends. */
+  read(offset: number, length: number): Uint8Array | Promise<Uint8Array>;
+}
+
+/** Views need their offsets aligned in the buffer; a Buffer from a file may start anywhere in a pool. */
+function aligned(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.byteOffset % 8 === 0 && bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+/** The index written by serialiseSearchIndex; rejects with SearchIndexBytesError for anything else. */
+export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Promise<BuiltSearchIndex> {
+  const source: ByteSource =
+    input instanceof Uint8Array ? { size: input.length, read: (at, length) => input.subarray(at, at + length) } : input;
+  const prefix = aligned(await source.read(0, PREFIX_BYTES));
+  if (prefix.length < PREFIX_BYTES || new TextDecoder().decode(prefix.subarray(0, 4)) !== MAGIC)
     throw new SearchIndexBytesError('the bytes do not start with "RGSI"');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
   const version = view.getUint32(4, true);
   if (version !== FORMAT_VERSION) throw new SearchIndexBytesError(`format version ${version}, this build reads version ${FORMAT_VERSION}`);
   const headerEnd = PREFIX_BYTES + view.getUint32(8, true);
-  if (headerEnd > bytes.length) throw new SearchIndexBytesError('the header is cut short');
+  if (headerEnd > source.size) throw new SearchIndexBytesError('the header is cut short');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, headerEnd)));
+    parsed = JSON.parse(new TextDecoder().decode(await source.read(PREFIX_BYTES, headerEnd - PREFIX_BYTES)));
   } catch (error) {
     throw new SearchIndexBytesError(`the header is not JSON (${(error as Error).message})`);
   }
@@ -131,27 +146,22 @@ export function deserialiseSearchIndex(input: Uint8Array): BuiltSearchIndex {
   for (const name of ARRAY_NAMES) {
     const length = lengths[name];
     if (!Number.isSafeInteger(length) || length < 0) throw new SearchIndexBytesError(`the header gives no length for the array ${name}`);
-    if (offsets[name] + length * ARRAYS[name].BYTES_PER_ELEMENT > bytes.length)
+    if (offsets[name] + length * ARRAYS[name].BYTES_PER_ELEMENT > source.size)
       throw new SearchIndexBytesError(`the array ${name} is cut short`);
   }
-  const arrayOf = <Name extends ArrayName>(name: Name) =>
-    new ARRAYS[name](bytes.buffer, bytes.byteOffset + offsets[name], lengths[name]) as IndexArrays[Name];
-  const corpus: FoldedCorpus = { units: arrayOf('units'), starts: arrayOf('starts') };
-  const contentUnits = arrayOf('contentUnits');
-  const grams: GramIndex = {
-    charIds: arrayOf('charIds'),
-    pairKeys: arrayOf('pairKeys'),
-    pairIds: arrayOf('pairIds'),
-    postingStarts: arrayOf('postingStarts'),
-    docs: arrayOf('docs'),
-    info: arrayOf('info'),
-    first: arrayOf('first'),
-  };
+  const arrays = {} as IndexArrays;
+  for (const name of ARRAY_NAMES) {
+    const byteLength = lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT;
+    const bytes = aligned(await source.read(offsets[name], byteLength));
+    if (bytes.length < byteLength) throw new SearchIndexBytesError(`the array ${name} is cut short`);
+    (arrays as Record<ArrayName, unknown>)[name] = new ARRAYS[name](bytes.buffer, bytes.byteOffset, lengths[name]);
+  }
+  const { units, starts, contentUnits, ...grams } = arrays;
   const data: SearchIndexData = {
     ids: header.ids,
     titles: header.titles,
     jurisdictionIds: header.jurisdictionIds,
-    corpus,
+    corpus: { units, starts },
     contentUnits,
     grams,
   };

@@ -222,6 +222,9 @@ export const derivedByTasks = keyedReadQuery<LinkRow>(
    RETURN t.id AS fromId, p.id AS toId, ${relColumnsOf('e', 'DERIVES_FROM')} ORDER BY toId, score DESC, fromId`,
 );
 
+/** How many tasks the graph holds (a server keeps their rows only up to a budget, see server/context/kept-graph.ts). */
+export const taskCount = readQuery<{ tasks: number }>('taskCount', 'MATCH (t:Task) RETURN count(t) AS tasks');
+
 /** Every task, for building the search index (one read at start-up and after each ingest). */
 export const searchableTasks = readQuery<{
   id: string;
