@@ -177,6 +177,14 @@ const RESPONSIBLE_COLUMNS = `t.id AS taskId, r.role AS role, r.name AS name, r.p
  */
 const TASKS_BY_ID = 'UNWIND $ids AS key MATCH (t:Task {id: key})';
 const TASKS_OF_POLICIES = 'UNWIND $ids AS key MATCH (:Policy {id: key})-[:HAS_TASK]->(t:Task)';
+/**
+ * The same by the tasks' indexed `policyId`, for the targets and parent links of some documents:
+ * from the policy, Kuzu 0.11 plans `-[:HAS_TASK]->(t)-[:HAS_TARGET]->(g)` (and DERIVES_FROM) as a
+ * hash join over every Target (every parent task): 82 (134) ms per document on a store of 2 million
+ * tasks, read one document per statement. From a scan of the tasks' policyId: 9 ms per document,
+ * eight per statement.
+ */
+const TASKS_OF_POLICIES_BY_PROPERTY = 'MATCH (t:Task) WHERE t.policyId IN $ids MATCH (t)';
 const EVERY_TASK = 'MATCH (t:Task)';
 
 /*
@@ -202,9 +210,9 @@ export const implementsByTasks = keyedReadQuery<LinkRow>('implementsByTasks', im
 export const derivesFromByTasks = keyedReadQuery<LinkRow>('derivesFromByTasks', derivesFromOf(TASKS_BY_ID));
 
 export const responsibleByPolicies = keyedReadQuery<ResponsibleRow>('responsibleByPolicies', responsibleOf(TASKS_OF_POLICIES));
-export const targetsByPolicies = keyedReadQuery<TargetNode>('targetsByPolicies', targetsOf(TASKS_OF_POLICIES));
+export const targetsByPolicies = readQuery<TargetNode>('targetsByPolicies', targetsOf(TASKS_OF_POLICIES_BY_PROPERTY));
 export const implementsByPolicies = keyedReadQuery<LinkRow>('implementsByPolicies', implementsOf(TASKS_OF_POLICIES));
-export const derivesFromByPolicies = keyedReadQuery<LinkRow>('derivesFromByPolicies', derivesFromOf(TASKS_OF_POLICIES));
+export const derivesFromByPolicies = readQuery<LinkRow>('derivesFromByPolicies', derivesFromOf(TASKS_OF_POLICIES_BY_PROPERTY));
 
 export const allResponsible = readQuery<ResponsibleRow>('allResponsible', responsibleOf(EVERY_TASK));
 export const allTargets = readQuery<TargetNode>('allTargets', targetsOf(EVERY_TASK));
