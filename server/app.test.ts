@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError, type GraphStore } from '../store/graph-store.js';
+import { readQueries } from '../store/queries/index.js';
 import * as explorerQueries from '../client/src/api/queries.js';
 import { createApp, type App } from './app.js';
 import { silentLogger } from './logger.js';
@@ -152,6 +153,30 @@ describe('entry points', () => {
   it('pages through tasks in document order', async () => {
     const { page } = await data(`{ page: tasks(jurisdictionId: "350400", limit: 2, offset: 1) { id } }`);
     expect(page).toEqual([{ id: 'sm-1-1' }, { id: 'sm-1-2' }]);
+  });
+
+  it("pages a jurisdiction's tasks read document by document as the page query orders them", async () => {
+    for (const [jurisdictionId, offset, limit] of [
+      ['350400', 0, 3],
+      ['350400', 2, 50],
+      ['510100', 0, 10],
+      ['350000', 1, 1],
+      ['110000', 0, 5],
+    ] as const) {
+      const { page } = await data<{ page: Id[] }>(
+        `query($j: ID, $o: Int, $l: Int) { page: tasks(jurisdictionId: $j, offset: $o, limit: $l) { id } }`,
+        {
+          j: jurisdictionId,
+          o: offset,
+          l: limit,
+        },
+      );
+      const fromQuery = await graph.store.read(readQueries.taskIdsPage, { jurisdictionIds: [jurisdictionId], skip: offset, limit });
+      expect(
+        page.map((task) => task.id),
+        `${jurisdictionId} ${offset} ${limit}`,
+      ).toEqual(fromQuery.map((row) => row.id));
+    }
   });
 });
 

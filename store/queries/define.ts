@@ -34,6 +34,12 @@ export interface ReadQuery<Result> {
    * page (SKIP, LIMIT), whose rows must be chosen in order by the database.
    */
   readonly order?: readonly OrderKey[];
+  /**
+   * Set on a keyed read whose pattern Kuzu would join against a scan of a whole table instead of
+   * following the relationships of the nodes found: its join order, as Kuzu's `HINT` clause (which
+   * Neo4j does not have) gives it.
+   */
+  readonly kuzuJoinOrder?: string;
   readonly [resultType]?: Result;
 }
 
@@ -70,13 +76,24 @@ const KEYED_READ_KEY = '{id: key}';
  * through its index. Kuzu would join the ids against a scan of the whole table instead, so its
  * store runs one primary-key lookup per id, each built by `byKey` (see toKuzuKeyedRead in kuzu-store).
  */
-export function keyedReadQuery<Result>(name: string, cypher: string): ReadQuery<Result> {
+export function keyedReadQuery<Result>(
+  name: string,
+  cypher: string,
+  { kuzuJoinOrder }: { kuzuJoinOrder?: string } = {},
+): ReadQuery<Result> {
   const text = cypher.trim();
   const [before, after, ...more] = text.slice(KEYED_READ_UNWIND.length).split(KEYED_READ_KEY);
   if (!text.startsWith(`${KEYED_READ_UNWIND}MATCH`) || before === undefined || after === undefined || more.length > 0) {
     throw new Error(`keyed read ${name} must start with "${KEYED_READ_UNWIND}MATCH" and use "${KEYED_READ_KEY}" once`);
   }
-  return { kind: 'read', name, cypher: text, byKey: (key) => `${before}{id: ${key}}${after}`, order: rowOrderOf(name, text) };
+  return {
+    kind: 'read',
+    name,
+    cypher: text,
+    byKey: (key) => `${before}{id: ${key}}${after}`,
+    order: rowOrderOf(name, text),
+    ...(kuzuJoinOrder === undefined ? {} : { kuzuJoinOrder }),
+  };
 }
 
 export function writeQuery<Row extends object>(
