@@ -146,7 +146,11 @@ export const tasksByParents = keyedReadQuery<TaskNode>(
   `UNWIND $ids AS key MATCH (p:Task {id: key})-[:HAS_PART]->(t:Task) RETURN ${columnsOf('t', 'Task')} ORDER BY parentId, seq`,
 );
 
-/** One page of task ids of some jurisdictions, in document order; `$skip` and `$limit` are integers. */
+/**
+ * One page of task ids of some jurisdictions, in document order; `$skip` and `$limit` are integers.
+ * The order of the API's pages of one jurisdiction, which the server makes from its kept rows or
+ * from the jurisdiction's documents (this query sorts every task of the store); tests compare both with it.
+ */
 export const taskIdsPage = readQuery<{ id: string }>(
   'taskIdsPage',
   `MATCH (t:Task) WHERE t.jurisdictionId IN $jurisdictionIds
