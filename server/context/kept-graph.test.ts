@@ -263,7 +263,7 @@ describe('task rows kept in memory', () => {
 });
 
 describe('a graph over the budget of kept tasks', () => {
-  it('keeps whole-graph rows only, answers task lookups from the database as they are, and persists and restores that', async () => {
+  it('keeps whole-graph rows only, answers task lookups from the database as they are, each key once until a write, and persists and restores that', async () => {
     const taskCount = (await graph.store.read(readQueries.allTasks)).length;
     const over = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });
     await over.warm();
@@ -274,6 +274,24 @@ describe('a graph over the budget of kept tasks', () => {
       1,
     );
     expect(fromDatabase).toEqual(await graph.store.read(readQueries.tasksByIds, { ids: ['sm-1-1'] }));
+    // Keys read once are answered from memory until the next write; the others from the database.
+    const links = (ids: string[]) => over.read(readQueries.implementsByTasks, { ids });
+    const asStored = async (ids: string[]) =>
+      (await graph.store.read(readQueries.implementsByTasks, { ids })).sort((a, b) => ids.indexOf(a.fromId) - ids.indexOf(b.fromId));
+    expect(await statementsOf(graph.store, () => links(['sm-1-1', 'sm-1-2']))).toBe(1);
+    expect(await statementsOf(graph.store, () => over.read(readQueries.tasksByIds, { ids: ['sm-1-1'] }))).toBe(0);
+    let again: unknown[] = [];
+    expect(await statementsOf(graph.store, async () => (again = await links(['sm-1-2', 'sm-1-1'])))).toBe(0);
+    expect(again).toEqual(await asStored(['sm-1-2', 'sm-1-1']));
+    expect(again.length).toBeGreaterThan(0);
+    expect(await statementsOf(graph.store, () => links(['sm-1-1', 'cd-1']))).toBe(1);
+    await over.transaction((tx) =>
+      tx.write(ingestQueries.upsert.Jurisdiction, [
+        { id: '350600', name: '漳州市', nameEn: 'Zhangzhou City', level: 'city', parentId: '350000' },
+      ]),
+    );
+    await over.settled();
+    expect(await statementsOf(graph.store, () => links(['sm-1-1']))).toBe(1);
     // The search index is built from every task's text, read once.
     expect((await over.tasks()).map((task) => task.id).sort()).toEqual(
       (await graph.store.read(readQueries.allTasks)).map((task) => task.id).sort(),

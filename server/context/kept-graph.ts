@@ -13,7 +13,8 @@
  * Kept rows grow with the corpus: a 3,000-document store (207,791 tasks) takes 250 MiB of heap, its
  * search index another 265 MiB outside it; kept in full, one of 30,000 documents took 457 s to read
  * and index, and 12.4 GiB resident, its heap (4.4 GiB) over V8's default limit. Over `maxKeptTasks`
- * the task rows are not kept, and their lookups go to the database, as on Neo4j; whole-graph rows
+ * the task rows are not kept, and their lookups go to the database (the rows of the keys read are
+ * kept until the next write, see MAX_REMEMBERED_KEYS); whole-graph rows
  * (jurisdictions, documents, coverage) are kept at any size (that store: ready in 149 s, 7.8 GiB).
  */
 import type { TaskNode } from '../../graph-schema/model.js';
@@ -35,6 +36,13 @@ export type SearchableTask = Pick<TaskNode, 'id' | 'title' | 'text' | 'jurisdict
 
 /** Tasks whose rows a server keeps at most: 2.5 times a 3,000-document store. */
 export const MAX_KEPT_TASKS = 500_000;
+
+/**
+ * Over maxKeptTasks, the keys (a task's id, per lookup) whose rows read from the database are kept
+ * until the next write, those used least recently let go first: a few tens of MB. Lineages meet in the
+ * few documents they derive from, and readers ask for the same documents' tasks again.
+ */
+const MAX_REMEMBERED_KEYS = 100_000;
 
 export interface KeptGraph extends GraphStore {
   /** Reads everything kept now, so that the first requests do not wait for it. */
@@ -258,6 +266,8 @@ function withKeptRows(
   let refill: Promise<void> = Promise.resolve();
   /** Strings shared by the rows read while warming (see shared-strings.ts); rows read later share among their set. */
   let warmingStrings: Map<string, string> | null = null;
+  /** Over the budget: rows of task lookups read from the database by `${query} ${key}`, in order of last use (see MAX_REMEMBERED_KEYS). */
+  let remembered = new Map<string, readonly object[]>();
 
   function readWhole(rows: AnyKept): Promise<object[]> {
     let answer = whole.get(rows);
@@ -289,12 +299,50 @@ function withKeptRows(
     return found ? Promise.resolve(found) : null;
   }
 
+  /** A task lookup's rows over the budget: those of keys read since the last write from memory, the others from the database. */
+  async function readRemembering(lookup: AnyLookup, query: ReadQuery<unknown>, ids: readonly unknown[]): Promise<object[]> {
+    const cache = remembered;
+    const keys = [...new Set(ids)] as string[];
+    const found = new Map<string, readonly object[]>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const name = `${query.name} ${key}`;
+      const rows = cache.get(name);
+      if (rows === undefined) missing.push(key);
+      else {
+        // Used again: last to be let go.
+        cache.delete(name);
+        cache.set(name, rows);
+        found.set(key, rows);
+      }
+    }
+    if (missing.length > 0) {
+      const groups = new Map<string, object[]>();
+      for (const row of (await store.read(query, { ids: missing })) as object[]) {
+        const key = lookup.keyOf(row) ?? '';
+        const group = groups.get(key);
+        if (group) group.push(row);
+        else groups.set(key, [row]);
+      }
+      for (const key of missing) {
+        const rows = frozen(groups.get(key) ?? []);
+        found.set(key, rows);
+        // Rows read across a write are not kept for the new version.
+        if (cache !== remembered) continue;
+        cache.set(`${query.name} ${key}`, rows);
+        if (cache.size > MAX_REMEMBERED_KEYS) cache.delete(cache.keys().next().value as string);
+      }
+    }
+    return keys.flatMap((key) => found.get(key) ?? []);
+  }
+
   function read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]> {
     const ids = params?.ids;
     const lookup = lookupOf.get(query);
     if (lookup?.kept && Array.isArray(ids)) {
       const rows = rowsNow(lookup.kept);
       if (rows) return afterPendingIO(rows.then((all) => rowsOf(groupedOnce(all, lookup), ids) as Result[]));
+      if (lookup.kept.ofPolicies && !keepsTaskRows) return readRemembering(lookup, query, ids) as Promise<Result[]>;
     }
     const every = byEvery.get(query);
     if (every && (!params || Object.keys(params).length === 0)) {
@@ -389,6 +437,7 @@ function withKeptRows(
     whole = new Map();
     wholeNow = new Map();
     taskRows = null;
+    remembered = new Map();
     if (taskRowSets.length > 0) {
       const started = version;
       // Until the refill is done, lookups go to the database; a failure leaves it that way.

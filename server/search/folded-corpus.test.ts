@@ -10,10 +10,13 @@ describe('foldCorpus', () => {
     expect(spanOf(corpus, 2)).toEqual({ from: 5, to: 11 });
   });
 
-  it('keeps the texts as written at the same positions as their folded forms', () => {
-    const texts = ['ＤＲＧ付费', '', '覆盖率３０％'];
+  it('keeps the texts as written where they differ from their folded forms, and only there', () => {
+    const texts = ['ＤＲＧ付费', '', '覆盖率３０％', 'Drg', '不变'];
     const corpus = foldCorpus(texts);
-    expect([0, 1, 2].map((index) => textOf(corpus, index, unfoldedUnits(texts)))).toEqual(texts);
+    const unfolded = unfoldedUnits(texts, corpus);
+    expect(texts.map((_, index) => textOf(corpus, index, unfolded))).toEqual(texts);
+    expect([...unfolded.at]).toEqual([0, 1, 2, 8, 9, 10, 11]);
+    expect(String.fromCharCode(...unfolded.units)).toBe('ＤＲＧ３０％D');
   });
 
   it('refuses a task outside the corpus rather than answering an empty text', () => {

@@ -30,6 +30,8 @@ describe('createSearchIndex', () => {
   it('matches full-width letters and digits against half-width queries', () => {
     expect(index.search('drg').map((hit) => hit.id)).toEqual(['a']);
     expect(index.search('３０%').map((hit) => hit.id)).toEqual(['b']);
+    // The snippet quotes the text as written, not folded.
+    expect(index.search('drg')[0]?.snippet).toBe('深化医保支付方式改革，推行按疾病诊断相关分组（«DRG»）付费。');
   });
 
   it('requires every whitespace-separated term', () => {

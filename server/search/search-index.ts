@@ -15,7 +15,7 @@
  */
 import { gramIndexSteps, postingsOfTerm, type GramIndex, type Postings } from './bigram-postings.js';
 import { splitTerms } from './fold-text.js';
-import { foldCorpusSteps, textOf, unfoldedUnitsSteps, type FoldedCorpus } from './folded-corpus.js';
+import { foldCorpusSteps, textOf, unfoldedUnitsSteps, type FoldedCorpus, type UnfoldedUnits } from './folded-corpus.js';
 import { createScorer, rankExact, rankSimilar } from './ranking.js';
 import { segmentWords } from './segment-words.js';
 import { makeSnippet } from './snippet.js';
@@ -62,8 +62,8 @@ export interface SearchIndexData {
    * Task `i` is `units[starts[i]]` to `units[starts[i + 1]]`.
    */
   corpus: FoldedCorpus;
-  /** The same contents as written (for snippets), unit for unit beside `corpus.units`. */
-  contentUnits: Uint16Array;
+  /** The same contents as written (for snippets): where they differ from `corpus.units`. */
+  unfolded: UnfoldedUnits;
   grams: GramIndex;
 }
 
@@ -85,21 +85,21 @@ export function* searchIndexSteps(documents: readonly SearchDocument[]): Steps<B
     contents.push(doc.text.includes(doc.title) ? doc.text : `${doc.title}\n${doc.text}`);
   }
   const corpus = yield* foldCorpusSteps(contents);
-  const contentUnits = yield* unfoldedUnitsSteps(contents);
+  const unfolded = yield* unfoldedUnitsSteps(contents, corpus);
   const grams = yield* gramIndexSteps(corpus, yield* foldCorpusSteps(titles));
   return searchIndexOf({
     ids: documents.map((doc) => doc.id),
     titles,
     jurisdictionIds: documents.map((doc) => doc.jurisdictionId),
     corpus,
-    contentUnits,
+    unfolded,
     grams,
   });
 }
 
 /** The index answering from `data` (built here or read back from bytes). */
 export function searchIndexOf(data: SearchIndexData): BuiltSearchIndex {
-  const { ids, titles, corpus, contentUnits, grams } = data;
+  const { ids, titles, corpus, unfolded, grams } = data;
   const scopes = groupByJurisdiction(data.jurisdictionIds);
   const scorer = createScorer(corpus, titles);
 
@@ -138,7 +138,7 @@ export function searchIndexOf(data: SearchIndexData): BuiltSearchIndex {
       id: taskField(ids, hit.index),
       score: hit.score,
       exact,
-      snippet: makeSnippet(textOf(corpus, hit.index, contentUnits), textOf(corpus, hit.index), hit.terms),
+      snippet: makeSnippet(textOf(corpus, hit.index, unfolded), textOf(corpus, hit.index), hit.terms),
     }));
   }
 

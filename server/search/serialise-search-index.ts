@@ -1,9 +1,9 @@
 /**
  * @module A built search index as bytes and back, so that a server can start from a saved index
  * instead of folding and indexing every task again. The short strings (ids, titles,
- * jurisdictions) go in one JSON header, which V8 parses fast; the task texts (as UTF-16 units),
- * the folded corpus and the postings follow as the raw bytes of their typed arrays, each at an
- * offset a multiple of 8, and are read back as views on the bytes without copying.
+ * jurisdictions) go in one JSON header, which V8 parses fast; the folded corpus (UTF-16 units),
+ * where the texts as written differ from it, and the postings follow as the raw bytes of their
+ * typed arrays, each at an offset a multiple of 8, and are read back as views on the bytes without copying.
  *
  * Layout: "RGSI", format version (uint32), header length (uint32), header (UTF-8 JSON), padding
  * to 8, then the arrays in ARRAYS's order, each padded to 8. Typed arrays are written in the machine's byte
@@ -14,13 +14,15 @@ import type { FoldedCorpus } from './folded-corpus.js';
 import { searchIndexOf, type BuiltSearchIndex, type SearchIndexData } from './search-index.js';
 
 const MAGIC = 'RGSI';
-const FORMAT_VERSION = 1;
+/** 2: the texts as written kept where they differ from the folded corpus (`unfoldedAt`, `unfoldedUnits`), not in full. */
+const FORMAT_VERSION = 2;
 const PREFIX_BYTES = 12;
 
 /** The typed arrays of an index, in the order they are written. */
 const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor> = {
   units: Uint16Array,
-  contentUnits: Uint16Array,
+  unfoldedAt: Int32Array,
+  unfoldedUnits: Uint16Array,
   starts: Int32Array,
   charIds: Int32Array,
   pairKeys: Int32Array,
@@ -30,7 +32,7 @@ const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor |
   info: Uint8Array,
   first: Uint16Array,
 };
-type IndexArrays = FoldedCorpus & GramIndex & { contentUnits: Uint16Array };
+type IndexArrays = FoldedCorpus & GramIndex & { unfoldedAt: Int32Array; unfoldedUnits: Uint16Array };
 type ArrayName = keyof IndexArrays;
 const ARRAY_NAMES = Object.keys(ARRAYS) as ArrayName[];
 
@@ -72,8 +74,8 @@ export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
  * instead of copying hundreds of MB into one buffer.
  */
 export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
-  const { ids, titles, jurisdictionIds, corpus, contentUnits, grams } = index.data;
-  const arrays: IndexArrays = { ...corpus, contentUnits, ...grams };
+  const { ids, titles, jurisdictionIds, corpus, unfolded, grams } = index.data;
+  const arrays: IndexArrays = { ...corpus, unfoldedAt: unfolded.at, unfoldedUnits: unfolded.units, ...grams };
   const lengths = Object.fromEntries(ARRAY_NAMES.map((name) => [name, arrays[name].length])) as Record<ArrayName, number>;
   const header: Header = {
     littleEndian: machineIsLittleEndian,
@@ -156,13 +158,13 @@ export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Pr
     if (bytes.length < byteLength) throw new SearchIndexBytesError(`the array ${name} is cut short`);
     (arrays as Record<ArrayName, unknown>)[name] = new ARRAYS[name](bytes.buffer, bytes.byteOffset, lengths[name]);
   }
-  const { units, starts, contentUnits, ...grams } = arrays;
+  const { units, starts, unfoldedAt, unfoldedUnits, ...grams } = arrays;
   const data: SearchIndexData = {
     ids: header.ids,
     titles: header.titles,
     jurisdictionIds: header.jurisdictionIds,
     corpus: { units, starts },
-    contentUnits,
+    unfolded: { at: unfoldedAt, units: unfoldedUnits },
     grams,
   };
   checkShape(data);
@@ -185,14 +187,16 @@ function layArrays(headerEnd: number, lengths: Record<ArrayName, number>): { off
 }
 
 /** The checks that keep a damaged index from answering wrong tasks instead of failing. */
-function checkShape({ ids, titles, jurisdictionIds, corpus, contentUnits, grams }: SearchIndexData): void {
+function checkShape({ ids, titles, jurisdictionIds, corpus, unfolded, grams }: SearchIndexData): void {
   const taskCount = corpus.starts.length - 1;
   const lists = { ids, titles, jurisdictionIds };
   for (const [name, list] of Object.entries(lists)) {
     if (!Array.isArray(list) || list.length !== taskCount)
       throw new SearchIndexBytesError(`${name} does not hold one entry per task (${taskCount})`);
   }
-  if (contentUnits.length !== corpus.units.length) throw new SearchIndexBytesError('the texts and their folded forms differ in length');
+  if (unfolded.at.length !== unfolded.units.length) throw new SearchIndexBytesError('the unfolded positions and units differ in length');
+  if (unfolded.at.some((at, i) => at < 0 || at >= corpus.units.length || (i > 0 && at <= (unfolded.at[i - 1] ?? 0))))
+    throw new SearchIndexBytesError('the unfolded positions are not ascending positions of the corpus');
   if (corpus.starts.at(-1) !== corpus.units.length) throw new SearchIndexBytesError('the task starts do not end at the corpus length');
   if (grams.charIds.length !== 0x10000) throw new SearchIndexBytesError('the character table is not one entry per UTF-16 unit');
   if (grams.pairKeys.length !== grams.pairIds.length) throw new SearchIndexBytesError('pair keys and pair ids differ in length');
