@@ -11,7 +11,7 @@
  * other writers, so a server on Neo4j keeps nothing (see keepGraph).
  *
  * Kept rows grow with the corpus: a 3,000-document store (207,791 tasks) takes 250 MiB of heap, its
- * search index another 265 MiB outside it; kept in full, one of 30,000 documents took 457 s to read
+ * search index another 230 MiB outside it; kept in full, one of 30,000 documents took 457 s to read
  * and index, and 12.4 GiB resident, its heap (4.4 GiB) over V8's default limit. Over `maxKeptTasks`
  * the task rows are not kept, and their lookups go to the database (the rows of the keys read are
  * kept until the next write, see MAX_REMEMBERED_KEYS); whole-graph rows
