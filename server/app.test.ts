@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError, type GraphStore } from '../store/graph-store.js';
 import { readQueries } from '../store/queries/index.js';
+import { readerOfCall } from '../store/read-queue.js';
 import * as explorerQueries from '../client/src/api/queries.js';
 import { createApp, type App } from './app.js';
 import { silentLogger } from './logger.js';
@@ -153,6 +154,22 @@ describe('entry points', () => {
   it('pages through tasks in document order', async () => {
     const { page } = await data(`{ page: tasks(jurisdictionId: "350400", limit: 2, offset: 1) { id } }`);
     expect(page).toEqual([{ id: 'sm-1-1' }, { id: 'sm-1-2' }]);
+  });
+
+  it('makes each request one reader, whose store reads wait only for those of older requests (store/read-queue.ts)', async () => {
+    const readers: object[] = [];
+    const store: GraphStore = { ...graph.store, read: (query, params) => (readers.push(readerOfCall()), graph.store.read(query, params)) };
+    const unkept = createApp({ store, logger: silentLogger, searchIndex: await buildSearchIndex(graph.store), maxKeptTasks: 0 });
+    await unkept.ready();
+    const readersOf = async (jurisdictionId: string) => {
+      readers.length = 0;
+      await data(`query($j: ID) { tasks(jurisdictionId: $j, limit: 5) { id agencies { name } } }`, { j: jurisdictionId }, unkept);
+      return new Set(readers);
+    };
+    const [first, second] = [await readersOf('350400'), await readersOf('510100')];
+    expect([first.size, second.size]).toEqual([1, 1]);
+    const [[firstReader], [secondReader]] = [[...first], [...second]];
+    expect(firstReader).not.toBe(secondReader);
   });
 
   it("pages a jurisdiction's tasks read document by document as the page query orders them", async () => {

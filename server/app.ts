@@ -8,6 +8,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cueIndexFor } from '../ingest/link/cue-index.js';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { asOneReader } from '../store/read-queue.js';
 import { createReadWriteLock, useSharedReads, withExclusiveCommits } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { keepGraph } from './context/kept-graph.js';
@@ -107,6 +108,15 @@ function useStoreQueryCount(): Plugin<ApiContext> {
       if (!result || Array.isArray(result) || Symbol.asyncIterator in result || !('data' in result)) return;
       const count = (context as Partial<ApiContext>).storeQueries?.() ?? 0;
       payload.setResult({ ...result, extensions: { ...result.extensions, storeQueries: count } });
+    },
+  };
+}
+
+/** Each request is one reader: its store reads go before those of later requests (see store/read-queue.ts). Last, so that it wraps every other plugin's execution. */
+function useOneReaderPerRequest(): Plugin<ApiContext> {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => asOneReader(async (): Promise<Awaited<ReturnType<typeof executeFn>>> => executeFn(args)));
     },
   };
 }
@@ -335,6 +345,7 @@ export function createApp({
       useSearchAfterIndexBuilt(() => (ownIndex && !ownIndex.built ? readying : null)),
       useSharedReads(lock),
       useStoreQueryCount(),
+      useOneReaderPerRequest(),
     ],
   });
   /** The stamp the kept rows were loaded at; null when they were not. */

@@ -10,6 +10,7 @@ import { kuzuDdl } from '../graph-schema/kuzu-ddl.js';
 import type { StorageType } from '../graph-schema/properties.js';
 import { CSV_ESCAPE, writeCsvOfRows } from './kuzu-csv.js';
 import { moveLegacyPolicyTexts } from './legacy-policy-texts.js';
+import { readQueue } from './read-queue.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
 import type { ReadQuery, WriteQuery } from './queries/define.js';
 import { rowComparator } from './queries/row-order.js';
@@ -231,11 +232,9 @@ function rowComparatorOf(query: ReadQuery<unknown>): RowComparator | null {
 type KuzuConnection = InstanceType<typeof kuzu.Connection>;
 type KuzuResult = Awaited<ReturnType<KuzuConnection['query']>>;
 
-/** A connection with the calls queued on it (see openKuzuStore) and its prepared statements. */
+/** A connection and its prepared statements. */
 interface Lane {
   connection: KuzuConnection;
-  tail: Promise<unknown>;
-  waiting: number;
   prepared: Map<string, Awaited<ReturnType<KuzuConnection['prepare']>>>;
 }
 
@@ -289,11 +288,14 @@ export async function openKuzuStore({
   // reads of DataLoader batches or Promise.all. So each connection runs one call at a time, in a
   // lane of its own. Calls on different connections of one database may overlap (prepares,
   // executes and a write transaction alike; checked under load on Kuzu 0.11.3), each read seeing
-  // the last committed version, so reads go to a pool of connections and wait only for reads
-  // ahead of them on the same one.
+  // the last committed version, so reads go to a pool of connections, the oldest request's
+  // first (see read-queue.ts).
   const writeLane = lane(new kuzu.Connection(database));
   const readLanes = Array.from({ length: Math.max(1, readConnections) }, () => lane(new kuzu.Connection(database)));
+  const queue = readQueue(readLanes);
   let queryCount = 0;
+  // Calls on the write connection, one after another.
+  let writeLaneTail: Promise<unknown> = Promise.resolve();
   // Kuzu allows one write transaction at a time; later ones wait here rather than fail.
   let writeQueue: Promise<unknown> = Promise.resolve();
   // A call on a closed connection crashes the process too: calls that were still waiting when
@@ -301,30 +303,28 @@ export async function openKuzuStore({
   let closed = false;
 
   function lane(connection: KuzuConnection): Lane {
-    return { connection, tail: Promise.resolve(), waiting: 0, prepared: new Map() };
+    return { connection, prepared: new Map() };
   }
 
-  function exclusive<T>(on: Lane, work: () => Promise<T>): Promise<T> {
-    const guarded = () => (closed ? Promise.reject(new StoreError('closed', 'the Kuzu store is closed')) : work());
-    on.waiting += 1;
-    const next = on.tail.then(guarded, guarded).finally(() => {
-      on.waiting -= 1;
-    });
-    on.tail = next.catch(() => undefined);
+  function unlessClosed<T>(work: () => Promise<T>): Promise<T> {
+    return closed ? Promise.reject(new StoreError('closed', 'the Kuzu store is closed')) : work();
+  }
+
+  function onWriteLane<T>(work: () => Promise<T>): Promise<T> {
+    const guarded = () => unlessClosed(work);
+    const next = writeLaneTail.then(guarded, guarded);
+    writeLaneTail = next.catch(() => undefined);
     return next;
   }
 
-  /** The read connection with the fewest calls waiting (the first idle one when there is one). */
-  function leastBusy(): Lane {
-    return readLanes.reduce((best, each) => (each.waiting < best.waiting ? each : best));
+  /** Runs on the write connection, or on a read connection when no older request's read waits. */
+  function run(on: 'write' | 'reads', name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
+    if (on === 'reads') return queue.take((lane) => unlessClosed(() => runNow(lane, name, cypher, params)));
+    return onWriteLane(() => runNow(writeLane, name, cypher, params));
   }
 
-  function run(on: Lane, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
-    return exclusive(on, () => runNow(on, name, cypher, params));
-  }
-
-  function runRaw(on: Lane, statement: string): Promise<void> {
-    return exclusive(on, () => runRawNow(on.connection, statement));
+  function runRaw(statement: string): Promise<void> {
+    return onWriteLane(() => runRawNow(writeLane.connection, statement));
   }
 
   async function runNow({ connection, prepared }: Lane, name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
@@ -352,20 +352,20 @@ export async function openKuzuStore({
     }
   }
 
-  function readWith(laneFor: () => Lane) {
+  function readWith(on: 'write' | 'reads') {
     return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
       const { byKey, kuzuJoinOrder } = query;
       // Sorted here, not only by Kuzu: its sort leaves ties of long strings out of order (see row-order.ts).
       const compare = rowComparatorOf(query);
       if (!byKey) {
-        const rows = await run(laneFor(), query.name, toKuzuCypher(query.cypher), encodeParams(params));
+        const rows = await run(on, query.name, toKuzuCypher(query.cypher), encodeParams(params));
         return (compare ? rows.sort(compare) : rows) as Result[];
       }
       const ids = params.ids;
       if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
       const rows: Record<string, unknown>[] = [];
       for (const call of keyedReadCalls(ids, params)) {
-        rows.push(...(await run(laneFor(), query.name, toKuzuKeyedRead(byKey, call.branches, kuzuJoinOrder), call.params)));
+        rows.push(...(await run(on, query.name, toKuzuKeyedRead(byKey, call.branches, kuzuJoinOrder), call.params)));
       }
       return (compare ? rows.sort(compare) : rows) as Result[];
     };
@@ -382,7 +382,7 @@ export async function openKuzuStore({
       const { written, rest, lineBreaks } = writeCsvOfRows(query, rows, file);
       if (written === 0) return rest;
       const copy = toKuzuCsvCopy(query, file, { parallel: !lineBreaks });
-      await exclusive(writeLane, () => runRawNow(writeLane.connection, copy, query.name));
+      await onWriteLane(() => runRawNow(writeLane.connection, copy, query.name));
       return rest;
     } finally {
       rmSync(file, { force: true });
@@ -396,10 +396,10 @@ export async function openKuzuStore({
       const cypher = query.bulkTable ? toKuzuCopy(query) : toKuzuWrite(query);
       for (let offset = 0; offset < rows.length; offset += batchSize) {
         const columns = encodeRows(query, rows.slice(offset, offset + batchSize));
-        await run(writeLane, query.name, cypher, { ...encodeParams(params), ...columns });
+        await run('write', query.name, cypher, { ...encodeParams(params), ...columns });
       }
     },
-    read: readWith(() => writeLane),
+    read: readWith('write'),
   };
 
   const store: GraphStore = {
@@ -408,17 +408,17 @@ export async function openKuzuStore({
       return queryCount;
     },
     async applySchema() {
-      for (const statement of [...kuzuDdl(), GRAPH_VERSION_DDL]) await runRaw(writeLane, statement);
-      const policyColumns = await run(writeLane, 'policyColumns', `CALL table_info('Policy') RETURN name`, {});
+      for (const statement of [...kuzuDdl(), GRAPH_VERSION_DDL]) await runRaw(statement);
+      const policyColumns = await run('write', 'policyColumns', `CALL table_info('Policy') RETURN name`, {});
       if (policyColumns.some((column) => column.name === 'text')) {
         await moveLegacyPolicyTexts(store, { clear: false });
-        await runRaw(writeLane, 'ALTER TABLE Policy DROP text');
+        await runRaw('ALTER TABLE Policy DROP text');
       }
     },
-    read: readWith(leastBusy),
+    read: readWith('reads'),
     async graphVersion() {
       try {
-        const [row] = await run(leastBusy(), 'graphVersion', READ_GRAPH_VERSION, {});
+        const [row] = await run('reads', 'graphVersion', READ_GRAPH_VERSION, {});
         return typeof row?.stamp === 'string' ? row.stamp : null;
       } catch {
         return null; // a store whose schema was not applied (read-only): nothing to compare
@@ -426,7 +426,7 @@ export async function openKuzuStore({
     },
     transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
       const next = writeQueue.then(async () => {
-        await runRaw(writeLane, 'BEGIN TRANSACTION');
+        await runRaw('BEGIN TRANSACTION');
         try {
           const written = { rows: 0 };
           const value = await work({
@@ -438,12 +438,12 @@ export async function openKuzuStore({
           });
           // A transaction that wrote no row leaves the graph as it was, and so its stamp: what the
           // server persisted stays valid. A store without a stamp yet gets one all the same.
-          const keepsStamp = written.rows === 0 && (await run(writeLane, 'graphVersion', READ_GRAPH_VERSION, {})).length > 0;
-          if (!keepsStamp) await run(writeLane, 'stampGraphVersion', STAMP_GRAPH_VERSION, { stamp: randomUUID() });
-          await runRaw(writeLane, 'COMMIT');
+          const keepsStamp = written.rows === 0 && (await run('write', 'graphVersion', READ_GRAPH_VERSION, {})).length > 0;
+          if (!keepsStamp) await run('write', 'stampGraphVersion', STAMP_GRAPH_VERSION, { stamp: randomUUID() });
+          await runRaw('COMMIT');
           return value;
         } catch (error) {
-          await runRaw(writeLane, 'ROLLBACK').catch(() => undefined);
+          await runRaw('ROLLBACK').catch(() => undefined);
           throw error;
         }
       });
@@ -453,9 +453,8 @@ export async function openKuzuStore({
     async close() {
       await writeQueue;
       closed = true;
-      const lanes = [writeLane, ...readLanes];
-      await Promise.all(lanes.map((each) => each.tail));
-      for (const each of lanes) await each.connection.close();
+      await Promise.all([writeLaneTail, queue.idle()]);
+      for (const each of [writeLane, ...readLanes]) await each.connection.close();
       await database.close();
       if (csvDir) rmSync(csvDir, { recursive: true, force: true });
     },
