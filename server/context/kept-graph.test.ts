@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../ingest/fingerprint.js';
+import { loadNationalCatalogue } from '../../ingest/load/load-catalogue.js';
+import { ingestBytes, loadStageContext } from '../../ingest/pipeline.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { curationQueries, ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
-import { lookups as declaredLookups, type Lookup } from '../../store/queries/lookups.js';
+import { keptRows as declaredKeptRows, lookups as declaredLookups, type Lookup } from '../../store/queries/lookups.js';
 import { keepGraph as keepGraphOf, type KeptGraph } from './kept-graph.js';
 import { evidenceSpansOf } from './compact-evidence.js';
 
@@ -169,6 +173,17 @@ describe('the kept graph', () => {
   });
 });
 
+/** The store, recording the documents whose task rows are read (the keys of each set's read by document). */
+function recordingDocumentsRead(store: GraphStore): { store: GraphStore; documentsRead: string[] } {
+  const documentsRead: string[] = [];
+  const perDocument = new Set<ReadQuery<unknown>>(declaredKeptRows.flatMap((rows) => (rows.ofPolicies ? [rows.ofPolicies] : [])));
+  const read: GraphStore['read'] = (query, params) => {
+    if (perDocument.has(query)) documentsRead.push(...(params?.ids as string[]));
+    return store.read(query, params);
+  };
+  return { store: { ...store, read }, documentsRead };
+}
+
 describe('task rows kept in memory', () => {
   const lookups = (Object.values(declaredLookups) as Lookup<object, unknown>[]).filter((lookup) => lookup.kept?.ofPolicies);
   /** Keys of every lookup: every task, or every document, and one that does not exist. */
@@ -249,6 +264,67 @@ describe('task rows kept in memory', () => {
       expect(kept.filter((row) => row.fromId === id).map((row) => ({ ...row }))).toEqual(
         await graph.store.read(readQueries.implementsByTasks, { ids: [id] }),
       );
+  });
+
+  it('after a write, reads again only the documents it changed (and those linked to their tasks), then answers as the database does', async () => {
+    const own = await openSampleGraph({ extraTasks: 40 });
+    try {
+      const { store, documentsRead } = recordingDocumentsRead(own.store);
+      const cached = keepGraph(store);
+      await cached.warm();
+      const readAfter = async (write: Parameters<GraphStore['transaction']>[0]) => {
+        documentsRead.length = 0;
+        await cached.transaction(write);
+        await cached.settled();
+        expect(await answers(cached)).toEqual(await answers(own.store));
+        return [...new Set(documentsRead)].sort();
+      };
+      // A link of one task: its document.
+      expect(await readAfter((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-1', to: 'N-PAY' }]))).toEqual(['p-sm']);
+      // The tasks of the provincial plan gone: it, and the city plan whose task derived from one of them.
+      expect(await readAfter((tx) => tx.write(ingestQueries.deletePolicyTasks, [{ policyId: 'p-fj' }]))).toEqual(['p-fj', 'p-sm']);
+      expect(await cached.read(readQueries.derivesFromByTasks, { ids: ['sm-1-1'] })).toEqual([]);
+    } finally {
+      await own.dispose();
+    }
+  });
+
+  it('keeps after documents are loaded, replaced and loaded again the same rows as a fresh read, reading only those documents again', async () => {
+    const own = await openSampleGraph();
+    try {
+      const stage = await loadStageContext('seeds');
+      const context = { ...stage, fingerprint: await fingerprintOf('seeds') };
+      const { store, documentsRead } = recordingDocumentsRead(own.store);
+      const cached = keepGraph(store);
+      await loadNationalCatalogue(cached, stage.linkContext.catalogue);
+      await cached.settled();
+      await cached.warm();
+      const canonical = (sets: ReadonlyMap<string, readonly object[]> | null) =>
+        Object.fromEntries([...(sets ?? [])].map(([name, rows]) => [name, rows.map((row) => JSON.stringify({ ...row })).sort()]));
+      const sixian = readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8');
+      for (const [name, text, outcome] of [
+        ['sixian.txt', sixian, 'created'],
+        // Its last item gone: its rows, and its tasks' links, go too.
+        ['sixian.txt', sixian.slice(0, sixian.lastIndexOf('\n（')), 'replaced'],
+        ['ziyang.txt', readFileSync('seeds/000_aa2cf58d52cbffab.txt', 'utf8'), 'created'],
+      ] as const) {
+        documentsRead.length = 0;
+        const report = await ingestBytes(cached, name, Buffer.from(text), context);
+        expect(report).toMatchObject({ ok: true, outcome });
+        await cached.settled();
+        // The document loaded (its place's), not the sample's documents of other places.
+        const place = report.ok && 'summary' in report ? report.summary.jurisdictionId : null;
+        const loaded = (await own.store.read(readQueries.allPolicies)).filter((policy) => !policy.stub && policy.jurisdictionId === place);
+        expect(loaded).not.toEqual([]);
+        expect(documentsRead).toEqual(expect.arrayContaining(loaded.map((policy) => policy.id)));
+        expect(documentsRead.filter((id) => ['p-sm', 'p-fj', 'p-cd'].includes(id))).toEqual([]);
+        const fresh = keepGraphOf({ ...own.store, read: (query, params) => own.store.read(query, params) });
+        await fresh.warm();
+        expect(canonical(await cached.rowSets()), name).toEqual(canonical(await fresh.rowSets()));
+      }
+    } finally {
+      await own.dispose();
+    }
   });
 
   it('discards a refill that a later write overtook', async () => {

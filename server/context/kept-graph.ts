@@ -5,9 +5,10 @@
  *
  * Kuzu locks an embedded database to one process, so every change passes through `transaction`
  * here. A write drops everything (a transaction that writes no row, nothing): whole-graph rows
- * are read again when next asked for; the task rows are read again in the background, a few
- * documents per query so that requests are not held up, and lookups go to the database until
- * that is done. A Neo4j database may have
+ * are read again when next asked for; the task rows are read again in the background, those of
+ * the documents the write changed (see changedDocuments) or, when that is not known, every
+ * document's, a few documents per query so that requests are not held up, and lookups go to the
+ * database until that is done. A Neo4j database may have
  * other writers, so a server on Neo4j keeps nothing (see keepGraph).
  *
  * Kept rows grow with the corpus: a 3,000-document store (207,791 tasks) takes 250 MiB of heap, its
@@ -24,6 +25,7 @@ import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type L
 import { byCodePoints } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 import { withSharedStrings } from './shared-strings.js';
+import { nextTurn } from '../turns.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
@@ -235,6 +237,84 @@ function afterPendingIO<T>(answer: Promise<T>): Promise<T> {
   return answer.then((value) => new Promise((resolve) => setImmediate(() => resolve(value))));
 }
 
+/** The columns of a row that hold ids: `id`, `taskId`, `toId`… (see read-queries.ts). */
+function idColumnsOf(row: object): string[] {
+  return Object.keys(row).filter((column) => column === 'id' || column.endsWith('Id'));
+}
+
+/** Every id the rows hold in those columns. */
+function* idsIn(rows: readonly object[]): Generator<string> {
+  const columns = rows[0] ? idColumnsOf(rows[0]) : [];
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = (row as Record<string, unknown>)[column];
+      if (typeof value === 'string') yield value;
+    }
+  }
+}
+
+/**
+ * The groups of `lookup` over `next` (see groupedOnce), made from those over `previous`: the keys of
+ * the rows `removed` dropped, the rows `added` grouped. Each key's rows are of one document (a task, or
+ * a document), so a key of a changed document is gone whole and comes back whole.
+ */
+function regroup(
+  previous: readonly object[],
+  next: readonly object[],
+  lookup: AnyLookup,
+  removed: readonly object[],
+  added: readonly object[],
+): void {
+  const groups = new Map(groupedOnce(previous, lookup));
+  for (const row of removed) groups.delete(lookup.keyOf(row) ?? '');
+  // Lists made here, the others shared with the groups over `previous`, which stay as they are.
+  const made = new Set<string>();
+  for (const row of added) {
+    const key = lookup.keyOf(row) ?? '';
+    const list = made.has(key) ? groups.get(key) : undefined;
+    if (list) list.push(row);
+    else {
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+      made.add(key);
+    }
+  }
+  let byLookup = groupsOfRows.get(next);
+  if (!byLookup) groupsOfRows.set(next, (byLookup = new Map<AnyLookup, RowsByKey>()));
+  byLookup.set(lookup, groups);
+}
+
+/** Rows scanned per turn of the event loop when looking for the documents a write changed. */
+const ROWS_SCANNED_PER_TURN = 20_000;
+
+/** Strings a write noted at most; a larger write (a bulk load) reads every document again. */
+const MAX_WRITTEN_IDS = 100_000;
+
+/** What writes wrote, as readChangedDocuments reads it. */
+interface WrittenIds {
+  /** Every string of the rows and parameters: among them the documents and tasks written, and the tasks whose links were. */
+  strings: Set<string>;
+  /**
+   * Ids of the nodes written (each row's `id`) and the parameters' strings (a document's id whose
+   * tasks are deleted): not the other ends of links written, which change nothing about the rows of
+   * the national item or parent task they point to.
+   */
+  nodes: Set<string>;
+}
+
+/** Adds a write's ids to `ids`; null once there are more than MAX_WRITTEN_IDS strings. */
+function withWrittenIds(ids: WrittenIds, rows: readonly object[], params: Params | undefined): WrittenIds | null {
+  const note = (value: unknown, nodes: boolean) => {
+    for (const each of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (typeof each !== 'string') continue;
+      ids.strings.add(each);
+      if (nodes) ids.nodes.add(each);
+    }
+  };
+  for (const row of rows) for (const [column, value] of Object.entries(row)) note(value, column === 'id');
+  for (const value of Object.values(params ?? {})) note(value, true);
+  return ids.strings.size > MAX_WRITTEN_IDS ? null : ids;
+}
+
 /** Rows of the given keys, each key once, in the order asked. */
 function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
   return [...new Set(keys)].flatMap((key) => groups.get(key as string) ?? []);
@@ -268,6 +348,18 @@ function withKeptRows(
   let warmingStrings: Map<string, string> | null = null;
   /** Over the budget: rows of task lookups read from the database by `${query} ${key}`, in order of last use (see MAX_REMEMBERED_KEYS). */
   let remembered = new Map<string, readonly object[]>();
+  /**
+   * Since the task rows were last kept whole: those rows, and every id the writes since then wrote
+   * (see withWrittenIds); null when a write's ids are not known (a failed transaction, a large one).
+   */
+  let sinceKept: { rows: Map<AnyKept, object[]>; written: WrittenIds } | null = null;
+  /** Of each set of task rows, the task a row is about (the key of the set's lookup by task). */
+  const taskOfRow = new Map<AnyKept, (row: object) => string | null | undefined>();
+  for (const lookup of lookupOf.values()) {
+    if (lookup.kept?.ofPolicies && lookup.query !== lookup.kept.ofPolicies) taskOfRow.set(lookup.kept, (row) => lookup.keyOf(row));
+  }
+  /** Whether the tasks are kept and every set of task rows says which task a row is about: what readChangedDocuments needs. */
+  const canReadChanged = taskRowSets.includes(keptTasks) && taskRowSets.every((rows) => taskOfRow.has(rows));
 
   function readWhole(rows: AnyKept): Promise<object[]> {
     let answer = whole.get(rows);
@@ -431,17 +523,139 @@ function withKeptRows(
     }
   }
 
-  /** After a write: a new version, whole-graph rows read again when asked for, task rows in the background. */
-  function dropKept(): void {
+  /**
+   * After writes whose ids are known: the rows of the documents they changed read again, the
+   * others kept. On a 3,000-document store, an upload under 50 clients waited 75 s for every
+   * document to be read again; one document is a few reads.
+   */
+  async function readChangedDocuments(started: number, previous: Map<AnyKept, object[]>, written: WrittenIds): Promise<void> {
+    if (await overBudget()) {
+      if (started === version) onTaskRowsKept?.();
+      return;
+    }
+    const policyIds = (await read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
+    const tasksOf = policyOfTask(previous);
+    const changed = await changedDocuments(previous, tasksOf, written, policyIds);
+    if (started !== version) return;
+    const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows) => [rows, []]));
+    const ids = [...changed];
+    for (let offset = 0; offset < ids.length; offset += REFILL_POLICIES) {
+      for (const [rows, collected] of fresh) {
+        if (started !== version) return;
+        if (rows.ofPolicies) collected.push(...(await store.read(rows.ofPolicies, { ids: ids.slice(offset, offset + REFILL_POLICIES) })));
+      }
+    }
+    if (started !== version) return;
+    const strings = new Map<string, string>();
+    for (const rows of fresh.values()) withSharedStrings(rows, strings);
+    // The rows of the documents not changed, and the others; a set per turn of the event loop.
+    const next = new Map<AnyKept, object[]>();
+    const removed = new Map<AnyKept, object[]>();
+    for (const [rows, all] of previous) {
+      const taskOf = taskOfRow.get(rows);
+      const kept: object[] = [];
+      const gone: object[] = [];
+      for (const row of all) (changed.has(tasksOf.get(taskOf?.(row) ?? '') ?? '') ? gone : kept).push(row);
+      next.set(rows, kept);
+      removed.set(rows, gone);
+      await nextTurn();
+    }
+    // The new link rows' evidence kept as offsets into the texts of the tasks they link (the new
+    // tasks, and kept parent tasks).
+    const freshTasks = fresh.get(keptTasks) ?? [];
+    const linked = new Set(idsIn([...fresh].flatMap(([rows, read]) => (rows.evidenceTexts ? read : []))));
+    const newLinks = new Map(fresh);
+    newLinks.set(keptTasks, [...(next.get(keptTasks) ?? []).filter((task) => linked.has((task as TaskNode).id)), ...freshTasks]);
+    await compactEvidence(newLinks);
+    if (started !== version) return;
+    newLinks.set(keptTasks, freshTasks);
+    for (const [rows, kept] of next) {
+      const added = frozen(newLinks.get(rows) ?? []);
+      next.set(rows, Object.freeze([...kept, ...added]) as object[]);
+      // Each lookup's groups: the kept ones, but those of the rows gone, with the new rows'.
+      for (const lookup of lookupOf.values()) {
+        if (lookup.kept === rows) regroup(previous.get(rows) ?? [], next.get(rows) ?? [], lookup, removed.get(rows) ?? [], added);
+      }
+      await nextTurn();
+    }
+    if (started !== version) return;
+    taskRows = next;
+    sinceKept = null;
+    onTaskRowsKept?.();
+  }
+
+  /** Each task's document, from the kept tasks. */
+  function policyOfTask(rows: ReadonlyMap<AnyKept, object[]>): Map<string, string> {
+    return new Map((rows.get(keptTasks) as TaskNode[] | undefined)?.map((task) => [task.id, task.policyId]));
+  }
+
+  /**
+   * The documents whose task rows the written ids may have changed: a document written, or one of its
+   * tasks; a document new since (or without tasks); a document with a row whose id columns name a
+   * written id (an agency, a national item, a jurisdiction, a task); and a document with a row naming
+   * a task of those (another document's parent link to a task its document replaced).
+   */
+  async function changedDocuments(
+    previous: Map<AnyKept, object[]>,
+    tasksOf: ReadonlyMap<string, string>,
+    written: WrittenIds,
+    policyIds: readonly string[],
+  ): Promise<Set<string>> {
+    const known = new Set(tasksOf.values());
+    const changed = new Set(policyIds.filter((id) => !known.has(id)));
+    for (const id of written.strings) {
+      if (known.has(id)) changed.add(id);
+      const policy = tasksOf.get(id);
+      if (policy !== undefined) changed.add(policy);
+    }
+    const documentsNaming = async (ids: ReadonlySet<string>) => {
+      for (const [rows, kept] of previous) {
+        const taskOf = taskOfRow.get(rows);
+        // Only the columns holding ids (id, taskId, agencyId, toId…): a kind or a role written is in every document.
+        const columns = kept[0] ? idColumnsOf(kept[0]) : [];
+        for (let at = 0; at < kept.length; at += 1) {
+          if (at % ROWS_SCANNED_PER_TURN === ROWS_SCANNED_PER_TURN - 1) await nextTurn();
+          const row = kept[at] as Record<string, unknown>;
+          for (const column of columns) {
+            const value = row[column];
+            if (typeof value === 'string' && ids.has(value)) {
+              changed.add(tasksOf.get(taskOf?.(row) ?? '') ?? '');
+              break;
+            }
+          }
+        }
+      }
+    };
+    await documentsNaming(written.nodes);
+    const tasksChanged = new Set([...tasksOf].filter(([, policy]) => changed.has(policy)).map(([task]) => task));
+    await documentsNaming(tasksChanged);
+    changed.delete('');
+    return changed;
+  }
+
+  /**
+   * After a write: a new version, whole-graph rows read again when asked for, task rows in the
+   * background: those of the documents the write changed when its ids are known (`written`) and the
+   * rows before it were kept whole, every document's otherwise.
+   */
+  function dropKept(written: WrittenIds | null): void {
     version += 1;
     whole = new Map();
     wholeNow = new Map();
-    taskRows = null;
     remembered = new Map();
+    if (written === null || !canReadChanged) sinceKept = null;
+    else if (taskRows !== null) sinceKept = { rows: taskRows, written };
+    else if (sinceKept !== null) {
+      // A write during the refill of an earlier one: both writes' documents are read again.
+      for (const id of written.strings) sinceKept.written.strings.add(id);
+      for (const id of written.nodes) sinceKept.written.nodes.add(id);
+    }
+    taskRows = null;
     if (taskRowSets.length > 0) {
       const started = version;
+      const since = sinceKept;
       // Until the refill is done, lookups go to the database; a failure leaves it that way.
-      refill = readTaskRowsByDocument(started).catch(() => undefined);
+      refill = (since ? readChangedDocuments(started, since.rows, since.written) : readTaskRowsByDocument(started)).catch(() => undefined);
     }
   }
 
@@ -455,11 +669,13 @@ function withKeptRows(
     async transaction(work) {
       let rowsWritten = 0;
       let committed = false;
+      let written: WrittenIds | null = { strings: new Set(), nodes: new Set() };
       try {
         const value = await store.transaction((tx) =>
           work({
             write(query, rows, params) {
               rowsWritten += rows.length;
+              written = written && withWrittenIds(written, rows, params);
               return tx.write(query, rows, params);
             },
             read: (query, params) => tx.read(query, params),
@@ -471,7 +687,7 @@ function withKeptRows(
         // A transaction that wrote no row left the graph as it was (an unchanged document or
         // catalogue, as the store's version stamp says too): everything kept stays. Even a failed
         // transaction may have been a commit the driver reported late: read again.
-        if (!committed || rowsWritten > 0) dropKept();
+        if (!committed || rowsWritten > 0) dropKept(committed ? written : null);
       }
     },
     close: async () => {
