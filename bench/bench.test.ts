@@ -64,6 +64,11 @@ describe('npm run bench -- --quick --years 2', () => {
     const { oneClient, fiftyClients, fiftyClientsAskingNew } = report.startAndReaders;
     expect([oneClient, fiftyClients, fiftyClientsAskingNew].map((run) => run.connections)).toEqual([1, 50, 50]);
     expect(fiftyClientsAskingNew.requests).toBeGreaterThan(0);
+    // Uploads while 50 clients read: at least one answered, none refused, and the store measured left as it was.
+    const { whileUploading } = report.startAndReaders;
+    expect(whileUploading?.load.connections).toBe(50);
+    expect(whileUploading?.uploads.n).toBeGreaterThan(0);
+    expect(whileUploading?.uploads.failed).toBe(0);
     expect(report.startAndReaders.persistedStartSeconds).toBeGreaterThan(0);
     expect(markdown()).toContain('## Start and readers over the store of 16 documents');
     // The view's layout at both sizes, its baseline (fcose) at the smaller in a quick run.
@@ -100,9 +105,10 @@ describe('npm run bench -- --quick --years 2', () => {
     expect(report.resolvers.pages.map((page) => page.pageSize)).toEqual([10, 50, 200]);
 
     // Issue 7's seeds and errors goals; issue 15's load, latency and lineage-view limits (replacing
-    // issue 7's looser ones), its 7 reader goals, no errors when every answer is new, and its start and memory at this corpus size; and
+    // issue 7's looser ones), its 7 reader goals, no errors when every answer is new and while documents
+    // are uploaded, and its start and memory at this corpus size; and
     // the latencies, start and memory at the first year's size.
-    expect(report.goals).toHaveLength(26);
+    expect(report.goals).toHaveLength(27);
     expect(report.goals.map((goal) => [goal.goal, goal.limit])).toEqual(
       expect.arrayContaining([
         ['corpus of 16 documents loaded and linked (3,000-document goal) (quick corpus: not the size of the goal)', 60],
@@ -118,6 +124,7 @@ describe('npm run bench -- --quick --years 2', () => {
         'server RSS when ready and after 50 clients, the larger, 16 documents',
         'server RSS when ready and after 50 clients, the larger, 8 documents',
         '50 clients asking new questions (a server asked nothing before): errors',
+        '50 clients while documents are uploaded: errors',
       ]),
     );
     for (const goal of report.goals) {

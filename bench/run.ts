@@ -27,7 +27,7 @@ import { createRandom, type Random } from './corpus/prng.js';
 import { formatMarkdown } from './report/format-markdown.js';
 import { evaluateGoals, type BenchReport, type GrowthRow } from './report/report.js';
 import type { CorpusIngestResult, LoaderIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
-import { measureStartAndReaders, type StartAndReaders } from './start-and-readers.js';
+import { measureStartAndReaders, type StartAndReaders, type UploadDocument } from './start-and-readers.js';
 import type { LoadBody, LoadResult } from './steps/load-step.js';
 import { measureLineageDraw } from './steps/ui-step.js';
 import { perIdReadStore, rowAtATimeStore, timedStore } from './support/instrumented-store.js';
@@ -595,6 +595,15 @@ async function measureServer<T>(server: ServerProcess, measure: (url: string, se
 type SequentialLatencies = Pick<BenchReport['http'], 'search' | 'lineage' | 'compare' | 'coverage'>;
 
 /**
+ * Documents new to the bench's store (the corpus of another seed) for the readers' load while
+ * documents are uploaded: more than a load's time has uploads.
+ */
+function uploadDocuments(dir: string, { seed, seedsDir }: { seed: number; seedsDir: string }): UploadDocument[] {
+  const manifest = writeCorpus(dir, { jurisdictions: 30, seed: seed + 1, seedsDir, years: 1 });
+  return manifest.files.map((entry) => ({ name: entry.file, text: readFileSync(join(dir, entry.file), 'utf8') }));
+}
+
+/**
  * The server over the store of the corpus's first `documents` documents, measured as the full
  * store is (start and readers; sequential search, lineage, compare and coverage, each search,
  * lineage and compare not asked before), for the growth section.
@@ -604,7 +613,12 @@ async function measureServingAt(
   manifest: CorpusManifest,
   documents: number,
   random: Random,
-  { workDir, sizes, log }: { workDir: string; sizes: ReturnType<typeof plan>; log: (line: string) => void },
+  {
+    workDir,
+    sizes,
+    log,
+    uploads,
+  }: { workDir: string; sizes: ReturnType<typeof plan>; log: (line: string) => void; uploads: readonly UploadDocument[] },
 ): Promise<{ startAndReaders: StartAndReaders; http: SequentialLatencies }> {
   const files = manifest.files.slice(0, documents);
   const store = await openKuzuStore({ path: db });
@@ -620,6 +634,7 @@ async function measureServingAt(
     workDir,
     seconds: sizes.loadSeconds,
     log,
+    uploads,
     // On the persisted start's server, as the full store's are asked of a server started from its kept files.
     beforeLoads: async (url) => {
       const make = requestMakers(samples, random.fork('http'));
@@ -715,6 +730,7 @@ export async function runBench({
   log(`corpus: ${jurisdictions} jurisdictions${years > 1 ? ` × ${years} years` : ''}, seed ${seed}`);
   const corpusDir = join(workDir, 'corpus');
   const manifest = writeCorpus(corpusDir, { jurisdictions, seed, seedsDir, years });
+  const uploads = uploadDocuments(join(workDir, 'uploads'), { seed, seedsDir });
 
   log('seeds: cold, warm re-ingest, warm process on a fresh store');
   rmSync(join(workDir, 'seeds-store'), { recursive: true, force: true });
@@ -827,6 +843,7 @@ export async function runBench({
     workDir,
     seconds: sizes.loadSeconds,
     log,
+    uploads,
   });
 
   const growth = [
@@ -839,7 +856,7 @@ export async function runBench({
   const [firstYearLoad] = loading.sizes;
   if (firstYear && firstYearDb && firstYearLoad) {
     log(`growth: the server over the first year's ${firstYear} documents, measured as over all ${manifest.documents}`);
-    const smaller = await measureServingAt(firstYearDb, manifest, firstYear, random.fork('first-year'), { workDir, sizes, log });
+    const smaller = await measureServingAt(firstYearDb, manifest, firstYear, random.fork('first-year'), { workDir, sizes, log, uploads });
     const load = { documents: firstYear, tasks: firstYearLoad.bulkWorkers.tasksInStore, loadPeakRssMiB: firstYearLoad.peakRssMiB };
     growth.unshift(growthRow({ ...load, loadSeconds: firstYearLoad.bulkWorkers.seconds }, smaller.startAndReaders, smaller.http));
   }

@@ -6,7 +6,8 @@
  * (reading and indexing it from the database), 50 clients against one, and the server's resident
  * memory. Alone, it prints its Markdown table.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openKuzuStore } from '../store/kuzu-store.js';
@@ -15,7 +16,7 @@ import { createRandom } from './corpus/prng.js';
 import { loadBodies, READERS_MIX_REQUESTS, readSamples, runChild, runLoad } from './run.js';
 import type { LoadBody, LoadResult } from './steps/load-step.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
-import type { LatencySummary } from './support/stats.js';
+import { summarise, type LatencySummary } from './support/stats.js';
 
 export interface StartAndReaders {
   coldStartSeconds: number;
@@ -32,6 +33,8 @@ export interface StartAndReaders {
    * answer computed, none shared yet, as after a write.
    */
   fiftyClientsAskingNew: LoadResult;
+  /** 50 clients of the mix while documents are uploaded one after another, on a copy of the store; null when no documents were given. */
+  whileUploading: { load: LoadResult; uploads: LatencySummary & { failed: number } } | null;
   loadedRssMiB: number;
   /** The server's CPU time (user and system) per request answered under each load, in ms. */
   oneClientCpuMsPerRequest: number;
@@ -74,12 +77,15 @@ export async function measureStartAndReaders({
   seconds,
   log = (line) => process.stderr.write(`${line}\n`),
   beforeLoads,
+  uploads = [],
 }: {
   db: string;
   bodies: LoadBody[];
   workDir: string;
   seconds: number;
   log?: (line: string) => void;
+  /** Documents to upload while 50 clients read (issue 15: the readers' load while documents are uploaded). */
+  uploads?: readonly UploadDocument[];
   /** Asked of the persisted start's server once its RSS is read, before the loads: a server started from its kept files, not asked anything yet. */
   beforeLoads?: (url: string) => Promise<void>;
 }): Promise<StartAndReaders> {
@@ -103,6 +109,7 @@ export async function measureStartAndReaders({
     log(`readers: 50 clients on a server asked nothing before, ${seconds} s`);
     const fresh = await startServer({ db, ingestOnStart: true });
     const fiftyAskingNew = await runLoad(fresh, bodies, workDir, { connections: 50, seconds }).finally(() => fresh.stop());
+    const whileUploading = uploads.length > 0 ? await readersWhileUploading({ db, bodies, workDir, seconds, uploads, log }) : null;
     return {
       coldStartSeconds: cold.seconds,
       persistedStartSeconds: persisted.seconds,
@@ -113,12 +120,72 @@ export async function measureStartAndReaders({
       oneClient: one.load,
       fiftyClients: fifty.load,
       fiftyClientsAskingNew: fiftyAskingNew,
+      whileUploading,
       loadedRssMiB,
       oneClientCpuMsPerRequest: one.cpuMsPerRequest,
       fiftyClientsCpuMsPerRequest: fifty.cpuMsPerRequest,
     };
   } finally {
     await persisted.server.stop();
+  }
+}
+
+export interface UploadDocument {
+  name: string;
+  text: string;
+}
+
+/**
+ * 50 clients of the mix while the documents are uploaded one after another (POST /api/documents,
+ * each when the one before is answered) until the load ends, on a copy of the store beside
+ * `workDir`: the store measured stays as it was. An upload is answered once the new document is
+ * searchable.
+ */
+async function readersWhileUploading({
+  db,
+  bodies,
+  workDir,
+  seconds,
+  uploads,
+  log,
+}: {
+  db: string;
+  bodies: LoadBody[];
+  workDir: string;
+  seconds: number;
+  uploads: readonly UploadDocument[];
+  log: (line: string) => void;
+}): Promise<NonNullable<StartAndReaders['whileUploading']>> {
+  log(`readers: 50 clients while ${uploads.length} documents are uploaded one after another, ${seconds} s`);
+  const copyDir = join(workDir, 'upload-store');
+  rmSync(copyDir, { recursive: true, force: true });
+  mkdirSync(copyDir, { recursive: true });
+  const copy = join(copyDir, 'db.kuzu');
+  // With the kept files, so that the copy starts as the store did (see server/start-app.ts).
+  for (const suffix of ['', '.wal', '.kept.jsonl', '.search-index']) if (existsSync(db + suffix)) cpSync(db + suffix, copy + suffix);
+  const token = randomBytes(16).toString('hex');
+  const server = await startServer({ db: copy, writeToken: token });
+  try {
+    const readers = { done: false };
+    const load = runLoad(server, bodies, workDir, { connections: 50, seconds }).finally(() => (readers.done = true));
+    const times: number[] = [];
+    let failed = 0;
+    for (const { name, text } of uploads) {
+      if (readers.done) break;
+      const started = performance.now();
+      const response = await fetch(server.url.replace(/\/graphql$/u, '/api/documents'), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'x-file-name': encodeURIComponent(name) },
+        body: text,
+      });
+      await response.text();
+      times.push(performance.now() - started);
+      if (!response.ok) failed += 1;
+    }
+    return { load: await load, uploads: { ...summarise(times), failed } };
+  } finally {
+    await server.stop();
+    rmSync(copyDir, { recursive: true, force: true });
   }
 }
 
@@ -180,6 +247,22 @@ export function formatStartAndReaders(result: StartAndReaders): string[] {
       `asking again: ${load(fiftyClients)}`,
       `${(result.fiftyClientsAskingNew.requestsPerSec / fiftyClients.requestsPerSec).toFixed(2)}× the throughput`,
     ),
+    ...(result.whileUploading
+      ? [
+          row(
+            '50 clients while documents are uploaded one after another (a copy of the store)',
+            load(result.whileUploading.load),
+            `asking again: ${load(fiftyClients)}`,
+            `${(result.whileUploading.load.requestsPerSec / fiftyClients.requestsPerSec).toFixed(2)}× the throughput`,
+          ),
+          row(
+            'an upload under that load, until the document is searchable',
+            `${result.whileUploading.uploads.n} uploads: p50 ${(result.whileUploading.uploads.p50 / 1000).toFixed(1)} s, slowest ${(result.whileUploading.uploads.max / 1000).toFixed(1)} s, ${result.whileUploading.uploads.failed} refused`,
+            '',
+            '',
+          ),
+        ]
+      : []),
     row('server RSS after the load', `${result.loadedRssMiB.toFixed(0)} MiB`, '', ''),
     row(
       "server's CPU time per request",

@@ -226,6 +226,10 @@ export function evaluateGoals(report: BenchReport): GoalResult[] {
     ...readerGoals(report.startAndReaders.fiftyClients),
     // Every answer computed (a server just started, or after a write): issue 15's 0 errors all the same.
     noErrorsGoal('50 clients asking new questions (a server asked nothing before): errors', report.startAndReaders.fiftyClientsAskingNew),
+    // Issue 15's check: the same load while documents are uploaded.
+    ...(report.startAndReaders.whileUploading
+      ? [noErrorsGoal('50 clients while documents are uploaded: errors', report.startAndReaders.whileUploading.load)]
+      : []),
     // Issue 15: the server's start and memory, at the size of the corpus this run loaded.
     goal(
       `server ready (search and coverage from memory) after a persisted start, ${corpus.documents} documents`,

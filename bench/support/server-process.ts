@@ -75,6 +75,7 @@ export async function startServer({
   serverDir = fileURLToPath(new URL('../..', import.meta.url)),
   nodeFlags = [],
   untilPersisted = false,
+  writeToken,
 }: {
   db: string;
   timeoutMs?: number;
@@ -91,6 +92,8 @@ export async function startServer({
    * the server's steady state. @default false
    */
   untilPersisted?: boolean;
+  /** The token uploads need (REFORMGRAPH_WRITE_TOKEN); without it the server is read-only. */
+  writeToken?: string;
 }): Promise<ServerProcess> {
   const port = await freePort();
   ensureBuilt('server', serverDir);
@@ -102,6 +105,7 @@ export async function startServer({
       PORT: String(port),
       HOST: '127.0.0.1',
       INGEST_ON_START: ingestOnStart ? '1' : '0',
+      ...(writeToken ? { REFORMGRAPH_WRITE_TOKEN: writeToken } : {}),
       LOG_LEVEL: 'warn',
       // As `npm start` runs it: graphql-js skips its development-only checks.
       NODE_ENV: 'production',
