@@ -53,6 +53,14 @@ export interface KeptGraph extends GraphStore {
   settled(): Promise<void>;
   /** Every task's text, in document order: from the kept rows, or one read when they are not kept. */
   tasks(): Promise<readonly SearchableTask[]>;
+  /** The tasks of these documents now: from the kept rows, or read from the database. */
+  tasksOf(policyIds: readonly string[]): Promise<readonly SearchableTask[]>;
+  /**
+   * Every string the writes since `version` wrote (see withWrittenIds): among them the ids of the
+   * documents and tasks they wrote or deleted. Null when that is not known: a write whose strings
+   * were not noted (a failed transaction, a large one), writes too many to remember, or nothing kept.
+   */
+  writtenSince(version: number): ReadonlySet<string> | null;
   /**
    * The version of the graph this process has seen: changes with each of its transactions that
    * writes rows.
@@ -288,6 +296,8 @@ const ROWS_SCANNED_PER_TURN = 20_000;
 
 /** Strings a write noted at most; a larger write (a bulk load) reads every document again. */
 const MAX_WRITTEN_IDS = 100_000;
+/** Writes whose strings writtenSince remembers at most. */
+const REMEMBERED_WRITES = 64;
 
 /** What writes wrote, as readChangedDocuments reads it. */
 interface WrittenIds {
@@ -353,6 +363,8 @@ function withKeptRows(
    * (see withWrittenIds); null when a write's ids are not known (a failed transaction, a large one).
    */
   let sinceKept: { rows: Map<AnyKept, object[]>; written: WrittenIds } | null = null;
+  /** The last writes' strings (see writtenSince), each by the version it made; null where not known. */
+  const recentWrites: { version: number; strings: ReadonlySet<string> | null }[] = [];
   /** Of each set of task rows, the task a row is about (the key of the set's lookup by task). */
   const taskOfRow = new Map<AnyKept, (row: object) => string | null | undefined>();
   for (const lookup of lookupOf.values()) {
@@ -640,6 +652,11 @@ function withKeptRows(
    */
   function dropKept(written: WrittenIds | null): void {
     version += 1;
+    // A copy: the strings of a write during a refill are added to sinceKept's (below).
+    recentWrites.push({ version, strings: written && new Set(written.strings) });
+    let stringsNoted = recentWrites.reduce((sum, { strings }) => sum + (strings?.size ?? 0), 0);
+    while (recentWrites.length > REMEMBERED_WRITES || stringsNoted > MAX_WRITTEN_IDS)
+      stringsNoted -= recentWrites.shift()?.strings?.size ?? 0;
     whole = new Map();
     wholeNow = new Map();
     remembered = new Map();
@@ -758,6 +775,30 @@ function withKeptRows(
     async tasks() {
       const rows = kept.has(keptTasks) ? taskRows?.get(keptTasks) : undefined;
       return (rows as TaskNode[] | undefined) ?? store.read(readQueries.searchableTasks);
+    },
+    async tasksOf(policyIds) {
+      const ids = [...new Set(policyIds)];
+      const rows = kept.has(keptTasks) ? (taskRows?.get(keptTasks) as TaskNode[] | undefined) : undefined;
+      if (rows) {
+        const wanted = new Set(ids);
+        return rows.filter((task) => wanted.has(task.policyId));
+      }
+      const found: TaskNode[] = [];
+      for (let at = 0; at < ids.length; at += REFILL_POLICIES)
+        found.push(...(await store.read(readQueries.tasksByPolicies, { ids: ids.slice(at, at + REFILL_POLICIES) })));
+      return found;
+    },
+    writtenSince(since) {
+      if (keptRows.length === 0) return null;
+      const after = recentWrites.filter((write) => write.version > since);
+      // Every write since must be remembered, and its strings known.
+      if (version > since && after[0]?.version !== since + 1) return null;
+      const strings = new Set<string>();
+      for (const write of after) {
+        if (write.strings === null) return null;
+        for (const each of write.strings) strings.add(each);
+      }
+      return strings;
     },
   };
 }

@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fingerprintOf } from '../../ingest/fingerprint.js';
+import { loadNationalCatalogue } from '../../ingest/load/load-catalogue.js';
+import { ingestBytes, loadStageContext } from '../../ingest/pipeline.js';
+import { ingestQueries, readQueries } from '../../store/queries/index.js';
 import { recordingStore as recording } from '../testing/recording-store.js';
+import { randomSource } from '../testing/random-source.js';
 import { createApp } from '../app.js';
 import { silentLogger } from '../logger.js';
+import { createSearchIndex, type SearchOptions } from '../search/search-index.js';
 import { buildSearchIndex } from '../search/store-search-index.js';
-import type { KeptGraph } from './kept-graph.js';
-import { keptSearchIndex } from './kept-search-index.js';
+import { keepGraph, type KeptGraph } from './kept-graph.js';
+import { keptSearchIndex, searchDocumentsOf } from './kept-search-index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
 
 let graph: SampleGraph;
@@ -57,7 +64,7 @@ describe('keptSearchIndex.refresh', () => {
     // The first refresh reads many tasks; a write then leaves one, and the second refresh, started
     // while the first is still building in turns, finishes first.
     let tasks = Array.from({ length: 20_000 }, (_, i) => taskOf(`t${i}`, `第${i}项：推进紧密型县域医共体建设。`));
-    const kept = { version: 1, settled: async () => undefined, tasks: async () => tasks } as unknown as KeptGraph;
+    const kept = { version: 1, settled: async () => undefined, tasks: async () => tasks, writtenSince: () => null } as unknown as KeptGraph;
     const index = keptSearchIndex(kept);
     const older = index.refresh();
     await new Promise((resolve) => setImmediate(resolve));
@@ -67,4 +74,78 @@ describe('keptSearchIndex.refresh', () => {
     expect(index.search('家庭医生').map((hit) => hit.id)).toEqual(['t0']);
     expect(index.search('医共体')).toEqual([]);
   });
+});
+
+describe('keptSearchIndex after writes', () => {
+  it.each([
+    ['task rows kept', undefined],
+    ['task rows over the budget', 0],
+  ])(
+    'answers after documents are loaded, replaced and deleted as an index built from every task would, reading no other document (%s)',
+    async (_, maxKeptTasks) => {
+      // More tasks than the documents loaded hold: building the index whole again would cost more than those documents'.
+      const own = await openSampleGraph({ extraTasks: 1000 });
+      try {
+        const stage = await loadStageContext('seeds');
+        const context = { ...stage, fingerprint: await fingerprintOf('seeds') };
+        const { store, names } = recording(own.store);
+        const kept = keepGraph(store, maxKeptTasks === undefined ? {} : { maxKeptTasks });
+        await loadNationalCatalogue(kept, stage.linkContext.catalogue);
+        await kept.settled();
+        await kept.warm();
+        const index = keptSearchIndex(kept);
+        await index.refresh();
+        const sampleDocuments = (await own.store.read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
+        expect(sampleDocuments).toContain('p-sm');
+        const wholeReads = vi.spyOn(kept, 'tasks');
+        const documentReads = vi.spyOn(kept, 'tasksOf');
+        const random = randomSource(20261205);
+        const sixian = readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8');
+        const writes: [string, () => Promise<unknown>][] = [
+          ['load', () => ingestBytes(kept, 'sixian.txt', Buffer.from(sixian), context)],
+          // Its last item gone.
+          ['replace', () => ingestBytes(kept, 'sixian.txt', Buffer.from(sixian.slice(0, sixian.lastIndexOf('\n（'))), context)],
+          [
+            'load another',
+            () => ingestBytes(kept, 'ziyang.txt', Buffer.from(readFileSync('seeds/000_aa2cf58d52cbffab.txt', 'utf8')), context),
+          ],
+          ['delete', () => kept.transaction((tx) => tx.write(ingestQueries.deletePolicyTasks, [{ policyId: 'p-fj' }]))],
+        ];
+        for (const [step, write] of writes) {
+          await write();
+          names.length = 0;
+          documentReads.mockClear();
+          const generation = index.generation;
+          await index.refresh();
+          expect(index.generation, step).toBe(generation + 1);
+          // Neither every task read again, nor the sample's documents the write did not touch.
+          expect(names, step).not.toContain('searchableTasks');
+          expect(names, step).not.toContain('allTasks');
+          expect(wholeReads, step).not.toHaveBeenCalled();
+          const documentsRead = documentReads.mock.calls.flatMap(([ids]) => ids);
+          expect(
+            documentsRead.filter((id) => sampleDocuments.includes(id)),
+            step,
+          ).toEqual(step === 'delete' ? ['p-fj'] : []);
+          const tasks = await own.store.read(readQueries.searchableTasks);
+          const fresh = createSearchIndex(searchDocumentsOf(tasks));
+          expect(index.size, step).toBe(fresh.size);
+          const texts = tasks.map((task) => task.text).filter((text) => text.length >= 2);
+          for (let k = 0; k < 200; k += 1) {
+            const text = random.pick(texts);
+            const length = random.int(2, 6);
+            const start = random.int(0, text.length - length);
+            const options: SearchOptions = { limit: random.pick([5, 20, 100]) };
+            if (random.next() < 0.3) options.jurisdictionId = random.pick(tasks).jurisdictionId;
+            const query = text.slice(start, start + length);
+            expect(index.search(query, options), `${step}: ${query}`).toEqual(fresh.search(query, options));
+          }
+          expect(index.search('紧密型县域医共体', { limit: 100 }), step).toEqual(fresh.search('紧密型县域医共体', { limit: 100 }));
+        }
+        expect(index.search('医', { limit: 1000 }).map((hit) => hit.id)).not.toContain('fj-1-1');
+      } finally {
+        await own.dispose();
+      }
+    },
+  );
 });

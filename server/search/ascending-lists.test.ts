@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gallopTo, intersectPositions } from './ascending-lists.js';
+import { gallopTo, intersectPositions, positionsOfShared } from './ascending-lists.js';
 import { randomSource } from '../testing/random-source.js';
 
 describe('posting-list helpers', () => {
@@ -40,5 +40,18 @@ describe('posting-list helpers', () => {
 
   it('returns no lists for no lists', () => {
     expect(intersectPositions([])).toEqual([]);
+  });
+});
+
+describe('positionsOfShared', () => {
+  it('finds the positions of the shared values whichever list is shorter', () => {
+    const random = randomSource(7);
+    for (let round = 0; round < 100; round += 1) {
+      const ascending = (length: number) => Int32Array.from(new Set(Array.from({ length }, () => random.int(0, 60)))).sort();
+      const list = ascending(random.int(0, 40));
+      const values = ascending(random.int(0, 40));
+      const expected = Array.from(list.keys()).filter((at) => values.includes(list[at]!));
+      expect(positionsOfShared(list, values)).toEqual(expected);
+    }
   });
 });

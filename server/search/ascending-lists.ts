@@ -62,3 +62,24 @@ export function intersectPositions(lists: readonly Int32Array[]): Int32Array[] {
   }
   return positions.map((list) => list.subarray(0, shared));
 }
+
+/** The positions in `list` of the values it shares with `values` (both ascending), ascending; the shorter list drives. */
+export function positionsOfShared(list: Int32Array, values: Int32Array): number[] {
+  const positions: number[] = [];
+  if (values.length <= list.length) {
+    let at = 0;
+    for (const value of values) {
+      at = gallopTo(list, at, value);
+      if (at === list.length) break;
+      if (list[at] === value) positions.push(at);
+    }
+  } else {
+    let at = 0;
+    for (let i = 0; i < list.length; i += 1) {
+      at = gallopTo(values, at, list[i]!);
+      if (at === values.length) break;
+      if (values[at] === list[i]) positions.push(i);
+    }
+  }
+  return positions;
+}

@@ -9,7 +9,7 @@
  * for those loops alone): a check per element in these loops would cost time and catch nothing.
  */
 import { runToEnd, type Steps } from '../turns.js';
-import { gallopTo, intersectPositions } from './ascending-lists.js';
+import { gallopTo, intersectPositions, positionsOfShared } from './ascending-lists.js';
 import { indexOfUnits, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
 
 /**
@@ -252,4 +252,24 @@ export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Ste
   const pairKeys = Int32Array.from(pairs, ([key]) => key);
   const pairIds = Int32Array.from(pairs, ([, id]) => id);
   return { charIds, pairKeys, pairIds, postingStarts, docs, info, first };
+}
+
+/** The postings but those of the `removed` tasks (ascending): the same object when it holds none of them. */
+export function postingsWithout(postings: Postings, removed: Int32Array): Postings {
+  if (removed.length === 0 || postings.docs.length === 0) return postings;
+  const dropped = positionsOfShared(postings.docs, removed);
+  if (dropped.length === 0) return postings;
+  const length = postings.docs.length - dropped.length;
+  const kept: Postings = { docs: new Int32Array(length), info: new Uint8Array(length), first: new Uint16Array(length) };
+  let from = 0;
+  let written = 0;
+  // The runs between dropped positions, copied whole.
+  for (const at of [...dropped, postings.docs.length]) {
+    kept.docs.set(postings.docs.subarray(from, at), written);
+    kept.info.set(postings.info.subarray(from, at), written);
+    kept.first.set(postings.first.subarray(from, at), written);
+    written += at - from;
+    from = at + 1;
+  }
+  return kept;
 }

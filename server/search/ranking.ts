@@ -38,25 +38,42 @@ export interface Scorer {
   scoreOf(index: number, terms: readonly WeightedTerm[]): number;
 }
 
-/** `titles` are the tasks' titles as written, in the corpus's order. */
-export function createScorer(corpus: FoldedCorpus, titles: readonly string[]): Scorer {
-  const taskCount = taskCountOf(corpus);
-  if (titles.length !== taskCount) throw new RangeError(`${titles.length} titles for ${taskCount} tasks`);
+/** What term weights and length norms are taken over: every task searched, in one corpus or several (search-index.ts, searchParts). */
+export interface CorpusStatistics {
+  taskCount: number;
+  /** Of the tasks' folded contents, in UTF-16 units. */
+  totalLength: number;
+}
+
+export function statisticsOf(corpus: FoldedCorpus): CorpusStatistics {
+  return { taskCount: taskCountOf(corpus), totalLength: corpus.units.length };
+}
+
+/** The weight of a term that `matches` of the tasks hold. */
+export function idfOf({ taskCount }: CorpusStatistics, matches: number): number {
+  return Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5));
+}
+
+/** `titles` are the tasks' titles as written, in the corpus's order; `statistics` those of everything searched along with it. */
+export function createScorer(corpus: FoldedCorpus, titles: readonly string[], statistics = statisticsOf(corpus)): Scorer {
+  const corpusTasks = taskCountOf(corpus);
+  if (titles.length !== corpusTasks) throw new RangeError(`${titles.length} titles for ${corpusTasks} tasks`);
   const lengthOf = (index: number) => {
     const { from, to } = spanOf(corpus, index);
     return to - from;
   };
-  const averageLength = corpus.units.length / Math.max(taskCount, 1);
-  const lengthNorms = Float64Array.from({ length: taskCount }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
+  const { taskCount } = statistics;
+  const averageLength = statistics.totalLength / Math.max(taskCount, 1);
+  const lengthNorms = Float64Array.from({ length: corpusTasks }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
   // Indexes come from the postings, which a damaged index read from bytes may hold out of range:
   // one check per term and task, so that they fail here rather than score NaN.
   const lengthNormOf = (index: number) => {
     const lengthNorm = lengthNorms[index];
-    if (lengthNorm === undefined) throw new RangeError(`task ${index} is outside a corpus of ${taskCount} tasks`);
+    if (lengthNorm === undefined) throw new RangeError(`task ${index} is outside a corpus of ${corpusTasks} tasks`);
     return lengthNorm;
   };
   return {
-    idf: (matches) => Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5)),
+    idf: (matches) => idfOf(statistics, matches),
     addTermBound(score, weight, byte, index) {
       const count = byte >> 1;
       const inTitle = (byte & 1) === 1;
@@ -67,7 +84,7 @@ export function createScorer(corpus: FoldedCorpus, titles: readonly string[]): S
       const lengthNorm = lengthNormOf(index);
       const { from, to } = spanOf(corpus, index);
       const title = titles[index];
-      if (title === undefined) throw new RangeError(`task ${index} is outside a corpus of ${taskCount} tasks`);
+      if (title === undefined) throw new RangeError(`task ${index} is outside a corpus of ${corpusTasks} tasks`);
       const foldedTitle = foldText(title);
       let score = 0;
       for (const { term, idf: weight } of terms) {
@@ -117,7 +134,8 @@ export function rankExact(
 }
 
 /**
- * Tasks (in scope, not in `exclude`) containing enough of the words, best first: the score is
+ * Tasks (in scope, not in `exclude`) containing enough of the words (`weights[j]` the weight of
+ * `words[j]`), best first: the score is
  * BM25 over the words found times the share of the total weight they carry, at least half of it
  * when there are several words (a single common word out of several is noise, not an answer).
  *
@@ -131,14 +149,22 @@ export function rankSimilar(
   {
     words,
     wordPostings,
+    weights,
     scope,
     exclude,
     limit,
-  }: { words: readonly string[]; wordPostings: readonly Postings[]; scope: Int32Array | null; exclude: Int32Array; limit: number },
+  }: {
+    words: readonly string[];
+    wordPostings: readonly Postings[];
+    weights: readonly number[];
+    scope: Int32Array | null;
+    exclude: Int32Array;
+    limit: number;
+  },
 ): RankedHit[] {
-  if (wordPostings.length !== words.length) throw new RangeError(`${wordPostings.length} posting lists for ${words.length} words`);
+  if (wordPostings.length !== words.length || weights.length !== words.length)
+    throw new RangeError(`${wordPostings.length} posting lists and ${weights.length} weights for ${words.length} words`);
   // Word j's postings and weight; cursors[j] its position in them.
-  const weights = wordPostings.map((postings) => scorer.idf(postings.docs.length));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   const minCoverage = words.length > 1 ? 0.5 : 0;
   const top = new TopHits(limit);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldText, splitTerms } from './fold-text.js';
 import { randomSource } from '../testing/random-source.js';
 import { sampleSearchDocuments as documents } from '../testing/search-documents.js';
-import { createSearchIndex, searchIndexSteps, type SearchDocument, type SearchOptions } from './search-index.js';
+import { createSearchIndex, searchIndexSteps, searchParts, type SearchDocument, type SearchOptions } from './search-index.js';
 import { serialiseSearchIndex } from './serialise-search-index.js';
 import { segmentWords } from './segment-words.js';
 
@@ -170,6 +170,92 @@ describe('createSearchIndex against a scan of every task', () => {
     }
     // The comparison must have exercised the jieba fallback too.
     expect(fallbacks).toBeGreaterThan(30);
+  });
+});
+
+describe('searchParts', () => {
+  // Documents of a few tasks each, in the order an index is built in (jurisdiction, document,
+  // position); an index of them, then some replaced, deleted and added: one index of the tasks
+  // left, and one of the documents written since.
+  const alphabet = Array.from('医保支付改革制度，Ａa０');
+  const random = randomSource(20261205);
+  const randomText = (low: number, high: number) => Array.from({ length: random.int(low, high) }, () => random.pick(alphabet)).join('');
+  const documentOf = (policyId: string, jurisdictionId: string, texts: readonly string[]): SearchDocument[] =>
+    texts.map((text, seq) => ({ id: `${policyId}#${seq}`, title: text.slice(0, text.length % 7), text, jurisdictionId, policyId }));
+  const inIndexOrder = (documents: readonly SearchDocument[]) =>
+    [...documents].sort(
+      (a, b) =>
+        (a.jurisdictionId + ' ' + (a.policyId ?? '')).localeCompare(b.jurisdictionId + ' ' + (b.policyId ?? '')) ||
+        Number(a.id.split('#')[1]) - Number(b.id.split('#')[1]),
+    );
+  const textsOf = new Map<string, string[]>();
+  for (let i = 0; i < 60; i += 1)
+    textsOf.set(
+      `p${String(i).padStart(2, '0')}`,
+      Array.from({ length: random.int(1, 8) }, () => randomText(0, 40)),
+    );
+  const jurisdictionOf = (policyId: string) => `j${Number(policyId.slice(1)) % 4}`;
+  const documentsOf = (texts: ReadonlyMap<string, string[]>) =>
+    inIndexOrder([...texts].flatMap(([policyId, each]) => documentOf(policyId, jurisdictionOf(policyId), each)));
+  const before = documentsOf(textsOf);
+  const base = createSearchIndex(before);
+
+  const written = new Map<string, string[]>();
+  for (let i = 0; i < 60; i += 4)
+    written.set(
+      `p${String(i).padStart(2, '0')}`,
+      Array.from({ length: random.int(0, 8) }, () => randomText(0, 40)),
+    );
+  // Copies of tasks left in the first index: the same text scores the same, and ties across the parts.
+  for (let i = 1; i < 60; i += 12)
+    written.set(`p${String(i).padStart(2, '0')}`, [...(textsOf.get(`p${String(i + 1).padStart(2, '0')}`) ?? [])]);
+  for (let i = 60; i < 70; i += 1)
+    written.set(
+      `p${i}`,
+      Array.from({ length: random.int(1, 8) }, () => randomText(0, 40)),
+    );
+  const after = new Map([...textsOf, ...written]);
+  const since = createSearchIndex(documentsOf(written));
+  const removed = Int32Array.from(before.flatMap((doc, at) => (written.has(doc.policyId ?? '') ? [at] : [])));
+  const parted = searchParts([
+    { data: base.data, removed },
+    { data: since.data, removed: new Int32Array(0) },
+  ]);
+  const whole = createSearchIndex(documentsOf(after));
+
+  it('answers as one index of every task left would: the same tasks, scores, order and snippets', () => {
+    expect(parted.size).toBe(whole.size);
+    let tiesAcrossParts = 0;
+    let fallbacks = 0;
+    for (let k = 0; k < 300; k += 1) {
+      const text = random.pick([...after.values()].flat().filter((each) => each.length > 0));
+      const length = random.int(1, 5);
+      const start = random.int(0, Math.max(0, text.length - length));
+      const query = random.next() < 0.7 ? text.slice(start, start + length) : randomText(2, 7);
+      const options: SearchOptions = { limit: random.pick([1, 3, 20, 100]) };
+      if (random.next() < 0.3) options.jurisdictionId = random.pick(['j0', 'j1', 'j2', 'j3']);
+      const expected = whole.search(query, options);
+      expect(parted.search(query, options), `${JSON.stringify(query)} ${JSON.stringify(options)}`).toEqual(expected);
+      if (expected.some((hit) => !hit.exact)) fallbacks += 1;
+      const sinceIds = new Set(since.data.ids);
+      for (let i = 1; i < expected.length; i += 1) {
+        if (
+          expected[i]?.score === expected[i - 1]?.score &&
+          sinceIds.has(expected[i]?.id ?? '') !== sinceIds.has(expected[i - 1]?.id ?? '')
+        )
+          tiesAcrossParts += 1;
+      }
+    }
+    // The comparison must have ranked tasks of the two parts that tie, and used the segmented words.
+    expect(tiesAcrossParts).toBeGreaterThan(10);
+    expect(fallbacks).toBeGreaterThan(10);
+  });
+
+  it('finds nothing of a removed task', () => {
+    const gone = before.find((doc) => doc.policyId === 'p00' && doc.text.length >= 4);
+    expect(gone).toBeDefined();
+    const hits = parted.search(gone?.text ?? '', { limit: 1000 });
+    expect(hits.map((hit) => hit.id)).not.toContain(gone?.id);
   });
 });
 

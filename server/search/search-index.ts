@@ -13,10 +13,10 @@
  * Snippets mark matches with « and » (U+00AB, U+00BB) in plain text, never HTML: a client
  * splits on the markers and renders the parts as text.
  */
-import { gramIndexSteps, postingsOfTerm, type GramIndex, type Postings } from './bigram-postings.js';
+import { gramIndexSteps, postingsOfTerm, postingsWithout, type GramIndex, type Postings } from './bigram-postings.js';
 import { splitTerms } from './fold-text.js';
-import { foldCorpusSteps, textOf, unfoldedUnitsSteps, type FoldedCorpus, type UnfoldedUnits } from './folded-corpus.js';
-import { createScorer, rankExact, rankSimilar } from './ranking.js';
+import { foldCorpusSteps, spanOf, textOf, unfoldedUnitsSteps, type FoldedCorpus, type UnfoldedUnits } from './folded-corpus.js';
+import { createScorer, idfOf, rankExact, rankSimilar } from './ranking.js';
 import { segmentWords } from './segment-words.js';
 import { makeSnippet } from './snippet.js';
 import type { RankedHit } from './top-hits.js';
@@ -27,6 +27,11 @@ export interface SearchDocument {
   title: string;
   text: string;
   jurisdictionId: string;
+  /**
+   * The task's document. Tasks come in the order of (jurisdiction, document, position) in it, and
+   * tasks of two parts of an index that tie are ranked in that order (see searchParts); '' when not given.
+   */
+  policyId?: string;
 }
 
 export interface SearchOptions {
@@ -57,6 +62,7 @@ export interface SearchIndexData {
   ids: readonly string[];
   titles: readonly string[];
   jurisdictionIds: readonly string[];
+  policyIds: readonly string[];
   /**
    * What is searched, folded: the text, preceded by the title when the text does not contain it.
    * Task `i` is `units[starts[i]]` to `units[starts[i + 1]]`.
@@ -91,6 +97,7 @@ export function* searchIndexSteps(documents: readonly SearchDocument[]): Steps<B
     ids: documents.map((doc) => doc.id),
     titles,
     jurisdictionIds: documents.map((doc) => doc.jurisdictionId),
+    policyIds: documents.map((doc) => doc.policyId ?? ''),
     corpus,
     unfolded,
     grams,
@@ -99,42 +106,96 @@ export function* searchIndexSteps(documents: readonly SearchDocument[]): Steps<B
 
 /** The index answering from `data` (built here or read back from bytes). */
 export function searchIndexOf(data: SearchIndexData): BuiltSearchIndex {
-  const { ids, titles, corpus, unfolded, grams } = data;
-  const scopes = groupByJurisdiction(data.jurisdictionIds);
-  const scorer = createScorer(corpus, titles);
+  return { ...searchParts([{ data, removed: NONE_REMOVED }]), data };
+}
+
+/** One part of an index searched in parts: the tasks of `data` but those at the positions `removed` (ascending). */
+export interface IndexPart {
+  data: SearchIndexData;
+  removed: Int32Array;
+}
+
+const NONE_REMOVED = new Int32Array(0);
+
+/**
+ * One index over the tasks of several parts (an index built earlier without the tasks replaced
+ * since, and one of the tasks written since: see kept-search-index.ts), answering as one index
+ * built from all their tasks would, score for score and in the same order: term weights and
+ * length norms are taken over every part's tasks, and tasks of two parts that tie are ranked by
+ * jurisdiction and document, the order such an index is built in. Parts hold no document in common.
+ */
+export function searchParts(parts: readonly IndexPart[]): SearchIndex {
+  let taskCount = 0;
+  let totalLength = 0;
+  for (const { data, removed } of parts) {
+    taskCount += data.ids.length - removed.length;
+    totalLength += data.corpus.units.length;
+    for (const index of removed) {
+      const { from, to } = spanOf(data.corpus, index);
+      totalLength -= to - from;
+    }
+  }
+  const statistics = { taskCount, totalLength };
+  const prepared = parts.map(({ data, removed }, part) => ({
+    part,
+    data,
+    removed,
+    scopes: scopesOf(data),
+    scorer: createScorer(data.corpus, data.titles, statistics),
+  }));
 
   function search(query: string, { jurisdictionId = null, limit = 20 }: SearchOptions = {}): SearchHit[] {
     const terms = splitTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
-    const scope = jurisdictionId == null ? null : (scopes.get(jurisdictionId) ?? new Int32Array(0));
-    // A term can come back as a jieba word: find it once.
-    const found = new Map<string, Postings>();
-    const postingsOf = (term: string) => {
-      let postings = found.get(term);
-      if (!postings) found.set(term, (postings = postingsOfTerm(grams, corpus, term)));
-      return postings;
-    };
+    const searched = prepared.map(({ data, removed, scopes, ...rest }) => {
+      // A term can come back as a jieba word: found once.
+      const found = new Map<string, Postings>();
+      return {
+        ...rest,
+        data,
+        scope: jurisdictionId == null ? null : (scopes.get(jurisdictionId) ?? NONE_REMOVED),
+        postingsOf: (term: string) => {
+          let postings = found.get(term);
+          if (!postings) found.set(term, (postings = postingsWithout(postingsOfTerm(data.grams, data.corpus, term), removed)));
+          return postings;
+        },
+      };
+    });
+    const weightOf = (term: string) =>
+      idfOf(
+        statistics,
+        searched.reduce((sum, { postingsOf }) => sum + postingsOf(term).docs.length, 0),
+      );
 
     // Every term as written: the tasks containing all of them.
-    const termPostings = terms.map(postingsOf);
-    const weighted = terms.map((term) => ({ term, idf: scorer.idf(postingsOf(term).docs.length) }));
-    const exact = rankExact(scorer, { termPostings, weighted, scope, limit });
+    const weighted = terms.map((term) => ({ term, idf: weightOf(term) }));
+    const exact = searched.map(({ scorer, scope, postingsOf }) =>
+      rankExact(scorer, { termPostings: terms.map(postingsOf), weighted, scope, limit }),
+    );
+    const exactCount = exact.reduce((sum, { docs }) => sum + docs.length, 0);
 
     // Fill up with tasks sharing the query's words, each term segmented by jieba.
-    let similar: RankedHit[] = [];
-    if (exact.docs.length < limit) {
+    let similar: RankedHit[][] = [];
+    if (exactCount < limit) {
       const words = [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))];
-      similar = rankSimilar(scorer, {
-        words,
-        wordPostings: words.map(postingsOf),
-        scope,
-        exclude: exact.docs,
-        limit: limit - exact.docs.length,
-      });
+      const weights = words.map(weightOf);
+      similar = searched.map(({ scorer, scope, postingsOf }, at) =>
+        rankSimilar(scorer, {
+          words,
+          wordPostings: words.map(postingsOf),
+          weights,
+          scope,
+          exclude: exact[at]?.docs ?? NONE_REMOVED,
+          limit: limit - exactCount,
+        }),
+      );
     }
 
-    const ranked = [...exact.hits.map((hit) => ({ hit, exact: true })), ...similar.map((hit) => ({ hit, exact: false }))];
-    return ranked.slice(0, limit).map(({ hit, exact }) => ({
+    const ranked = [
+      ...inOneOrder(exact.map(({ hits }) => hits)).map((found) => ({ ...found, exact: true })),
+      ...inOneOrder(similar).map((found) => ({ ...found, exact: false })),
+    ];
+    return ranked.slice(0, limit).map(({ data: { ids, corpus, unfolded }, hit, exact }) => ({
       id: taskField(ids, hit.index),
       score: hit.score,
       exact,
@@ -142,7 +203,32 @@ export function searchIndexOf(data: SearchIndexData): BuiltSearchIndex {
     }));
   }
 
-  return { size: ids.length, search, data };
+  /** Each part's hits, ranked, as one list: by score, then in the order of one index of all tasks. */
+  function inOneOrder(hitsOfParts: readonly RankedHit[][]): { part: number; data: SearchIndexData; hit: RankedHit }[] {
+    const all = prepared.flatMap(({ part, data }) => (hitsOfParts[part] ?? []).map((hit) => ({ part, data, hit })));
+    if (parts.length <= 1) return all;
+    return all.sort(
+      (a, b) =>
+        b.hit.score - a.hit.score ||
+        (a.part === b.part
+          ? a.hit.index - b.hit.index
+          : byCodeUnits(a.data.jurisdictionIds[a.hit.index] ?? '', b.data.jurisdictionIds[b.hit.index] ?? '') ||
+            byCodeUnits(a.data.policyIds[a.hit.index] ?? '', b.data.policyIds[b.hit.index] ?? '') ||
+            a.part - b.part),
+    );
+  }
+
+  return { size: taskCount, search };
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Each jurisdiction's tasks of an index, made once per index. */
+const scopesMade = new WeakMap<SearchIndexData, Map<string, Int32Array>>();
+function scopesOf(data: SearchIndexData): Map<string, Int32Array> {
+  let scopes = scopesMade.get(data);
+  if (!scopes) scopesMade.set(data, (scopes = groupByJurisdiction(data.jurisdictionIds)));
+  return scopes;
 }
 
 /** Task `index`'s entry of one of the index's lists; throws for an index outside them (a bug). */

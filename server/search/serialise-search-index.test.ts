@@ -5,8 +5,20 @@ import { deserialiseSearchIndex, SearchIndexBytesError, serialiseSearchIndex } f
 
 const documents: SearchDocument[] = [
   ...sampleSearchDocuments,
-  { id: 'f', title: '按病种分值付费', text: '全面推行按病种分值付费（ＤＩＰ），与DRG付费协同推进。', jurisdictionId: '510100' },
-  { id: 'g', title: '互联网+医疗健康', text: '发展“互联网+医疗健康”，推广5G远程医疗。', jurisdictionId: '440300' },
+  {
+    id: 'f',
+    title: '按病种分值付费',
+    text: '全面推行按病种分值付费（ＤＩＰ），与DRG付费协同推进。',
+    jurisdictionId: '510100',
+    policyId: 'doc:成府发〔2021〕3号',
+  },
+  {
+    id: 'g',
+    title: '互联网+医疗健康',
+    text: '发展“互联网+医疗健康”，推广5G远程医疗。',
+    jurisdictionId: '440300',
+    policyId: 'doc:深府发〔2022〕1号',
+  },
 ];
 
 /** The tasks each query finds (in any order), for Chinese phrases, English names and numbers, a query jieba must segment, and queries that find nothing. */
@@ -31,6 +43,7 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
   it('gives back an index that answers every query exactly as the one it was written from', async () => {
     const restored = await deserialiseSearchIndex(serialiseSearchIndex(built));
     expect(restored.size).toBe(documents.length);
+    expect(restored.data.policyIds).toEqual([...Array<string>(5).fill(''), 'doc:成府发〔2021〕3号', 'doc:深府发〔2022〕1号']);
     for (const { query, options, expected } of queries) {
       const hits = restored.search(query, options);
       expect(hits.map((hit) => hit.id).sort(), query).toEqual(expected);
@@ -50,8 +63,8 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
     };
     const restored = await deserialiseSearchIndex(source);
     expect(restored.search('家庭医生')).toEqual(built.search('家庭医生'));
-    // The prefix, the header, then each of the eleven arrays: no read of the whole.
-    expect(reads.length).toBe(13);
+    // The prefix, the header, then each of the twelve arrays: no read of the whole.
+    expect(reads.length).toBe(14);
     expect(Math.max(...reads)).toBeLessThan(bytes.length);
   });
 
@@ -76,7 +89,7 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
     new DataView(otherVersion.buffer).setUint32(4, 99, true);
     await expect(deserialiseSearchIndex(otherVersion)).rejects.toThrow(/format version 99/);
     await expect(deserialiseSearchIndex(bytes.subarray(0, bytes.length - 64))).rejects.toThrow(SearchIndexBytesError);
-    await expect(deserialiseSearchIndex(bytes.subarray(0, bytes.length - 8))).rejects.toThrow(/the array first is cut short/);
+    await expect(deserialiseSearchIndex(bytes.subarray(0, bytes.length - 8))).rejects.toThrow(/the array policyOf is cut short/);
     await expect(deserialiseSearchIndex(bytes.subarray(0, 40))).rejects.toThrow(/header is cut short/);
   });
 });

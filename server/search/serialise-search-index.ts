@@ -14,8 +14,11 @@ import type { FoldedCorpus } from './folded-corpus.js';
 import { searchIndexOf, type BuiltSearchIndex, type SearchIndexData } from './search-index.js';
 
 const MAGIC = 'RGSI';
-/** 2: the texts as written kept where they differ from the folded corpus (`unfoldedAt`, `unfoldedUnits`), not in full. */
-const FORMAT_VERSION = 2;
+/**
+ * 2: the texts as written kept where they differ from the folded corpus (`unfoldedAt`, `unfoldedUnits`), not in full.
+ * 3: each task's document (`policies`, `policyOf`).
+ */
+const FORMAT_VERSION = 3;
 const PREFIX_BYTES = 12;
 
 /** The typed arrays of an index, in the order they are written. */
@@ -31,8 +34,9 @@ const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor |
   docs: Int32Array,
   info: Uint8Array,
   first: Uint16Array,
+  policyOf: Int32Array,
 };
-type IndexArrays = FoldedCorpus & GramIndex & { unfoldedAt: Int32Array; unfoldedUnits: Uint16Array };
+type IndexArrays = FoldedCorpus & GramIndex & { unfoldedAt: Int32Array; unfoldedUnits: Uint16Array; policyOf: Int32Array };
 type ArrayName = keyof IndexArrays;
 const ARRAY_NAMES = Object.keys(ARRAYS) as ArrayName[];
 
@@ -41,6 +45,8 @@ interface Header {
   ids: string[];
   titles: string[];
   jurisdictionIds: string[];
+  /** Each document once: task `i`'s is `policies[policyOf[i]]`. */
+  policies: string[];
   /** Each array's length in elements. */
   lengths: Record<ArrayName, number>;
 }
@@ -74,14 +80,21 @@ export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
  * instead of copying hundreds of MB into one buffer.
  */
 export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
-  const { ids, titles, jurisdictionIds, corpus, unfolded, grams } = index.data;
-  const arrays: IndexArrays = { ...corpus, unfoldedAt: unfolded.at, unfoldedUnits: unfolded.units, ...grams };
+  const { ids, titles, jurisdictionIds, policyIds, corpus, unfolded, grams } = index.data;
+  const numbers = new Map<string, number>();
+  const policyOf = Int32Array.from(policyIds, (policyId) => {
+    let number = numbers.get(policyId);
+    if (number === undefined) numbers.set(policyId, (number = numbers.size));
+    return number;
+  });
+  const arrays: IndexArrays = { ...corpus, unfoldedAt: unfolded.at, unfoldedUnits: unfolded.units, ...grams, policyOf };
   const lengths = Object.fromEntries(ARRAY_NAMES.map((name) => [name, arrays[name].length])) as Record<ArrayName, number>;
   const header: Header = {
     littleEndian: machineIsLittleEndian,
     ids: [...ids],
     titles: [...titles],
     jurisdictionIds: [...jurisdictionIds],
+    policies: [...numbers.keys()],
     lengths,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -158,11 +171,14 @@ export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Pr
     if (bytes.length < byteLength) throw new SearchIndexBytesError(`the array ${name} is cut short`);
     (arrays as Record<ArrayName, unknown>)[name] = new ARRAYS[name](bytes.buffer, bytes.byteOffset, lengths[name]);
   }
-  const { units, starts, unfoldedAt, unfoldedUnits, ...grams } = arrays;
+  const { units, starts, unfoldedAt, unfoldedUnits, policyOf, ...grams } = arrays;
+  if (!Array.isArray(header.policies) || policyOf.some((number) => number < 0 || number >= header.policies.length))
+    throw new SearchIndexBytesError('a task names a document outside the list of documents');
   const data: SearchIndexData = {
     ids: header.ids,
     titles: header.titles,
     jurisdictionIds: header.jurisdictionIds,
+    policyIds: Array.from(policyOf, (number) => header.policies[number] ?? ''),
     corpus: { units, starts },
     unfolded: { at: unfoldedAt, units: unfoldedUnits },
     grams,
@@ -187,9 +203,9 @@ function layArrays(headerEnd: number, lengths: Record<ArrayName, number>): { off
 }
 
 /** The checks that keep a damaged index from answering wrong tasks instead of failing. */
-function checkShape({ ids, titles, jurisdictionIds, corpus, unfolded, grams }: SearchIndexData): void {
+function checkShape({ ids, titles, jurisdictionIds, policyIds, corpus, unfolded, grams }: SearchIndexData): void {
   const taskCount = corpus.starts.length - 1;
-  const lists = { ids, titles, jurisdictionIds };
+  const lists = { ids, titles, jurisdictionIds, policyIds };
   for (const [name, list] of Object.entries(lists)) {
     if (!Array.isArray(list) || list.length !== taskCount)
       throw new SearchIndexBytesError(`${name} does not hold one entry per task (${taskCount})`);
