@@ -4,6 +4,7 @@
  * Everything it uses is passed in; nothing connects at import time, so tests build an app over a
  * temporary store and call `app.fetch(...)`. `main.ts` listens.
  */
+import { rm } from 'node:fs/promises';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cueIndexFor } from '../ingest/link/cue-index.js';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
@@ -11,10 +12,16 @@ import type { GraphStore } from '../store/graph-store.js';
 import { asOneReader } from '../store/read-queue.js';
 import { createReadWriteLock, useSharedReads, withExclusiveCommits } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
-import { keepGraph } from './context/kept-graph.js';
+import { keepGraph, type SearchableTask } from './context/kept-graph.js';
 import { readKeptFile, writeKeptFile } from './context/kept-file.js';
 import { keptSearchIndex, useSearchAfterIndexBuilt, type KeptSearchIndex } from './context/kept-search-index.js';
-import { readSearchIndexFile, writeSearchIndexFile } from './context/search-index-file.js';
+import {
+  readSearchIndexFile,
+  readWrittenDocumentsFile,
+  writeSearchIndexFile,
+  writeWrittenDocumentsFile,
+  writtenFile,
+} from './context/search-index-file.js';
 import { useSharedAnswers } from './context/shared-answers.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
@@ -275,6 +282,8 @@ export function createApp({
   // A request reads one version of the graph: the server's own commits wait for the requests running (see read-write-lock.ts).
   const lock = createReadWriteLock();
   let persisting: Promise<void> = Promise.resolve();
+  /** The search index last written to its file, and its stamp: the documents written since go in a file beside it. */
+  let wholeOnFile: { index: BuiltSearchIndex; stamp: string } | null = null;
   /** Writes the kept rows with the stamp of the version they were read at; skipped when a write came in between. */
   const persist = () =>
     (persisting = persisting
@@ -295,13 +304,29 @@ export function createApp({
         const stamp = (await store.graphVersion?.()) ?? null;
         if (stamp === null || served.version !== version) return;
         await writeSearchIndexFile(searchIndexFile, stamp, built);
+        wholeOnFile = { index: built, stamp };
+        await rm(writtenFile(searchIndexFile), { force: true });
       })
       .catch((error: unknown) => logger.warn(`could not write ${String(searchIndexFile)}`, error)));
+  /** The documents written since the index in the file, at `version` (see kept-search-index.ts). */
+  const persistWritten = (written: ReadonlyMap<string, readonly SearchableTask[]>, whole: BuiltSearchIndex, version: number | null) =>
+    (persisting = persisting
+      .then(async () => {
+        if (!searchIndexFile || version === null || wholeOnFile?.index !== whole) return;
+        const stamp = (await store.graphVersion?.()) ?? null;
+        if (stamp === null || served.version !== version) return;
+        await writeWrittenDocumentsFile(writtenFile(searchIndexFile), stamp, { wholeStamp: wholeOnFile.stamp, written });
+      })
+      .catch((error: unknown) => logger.warn(`could not write ${writtenFile(String(searchIndexFile))}`, error)));
   const served = keepGraph(store, { onTaskRowsKept: () => void persist(), ...(maxKeptTasks === undefined ? {} : { maxKeptTasks }) });
   /** The kept graph's index, unless one was passed in. */
   let ownIndex: KeptSearchIndex | null = null;
   const index: SearchIndex =
-    searchIndex ?? (ownIndex = keptSearchIndex(served, { onBuilt: (built, version) => void persistIndex(built, version) }));
+    searchIndex ??
+    (ownIndex = keptSearchIndex(served, {
+      onBuilt: (built, version) => void persistIndex(built, version),
+      onWritten: (written, whole, version) => void persistWritten(written, whole, version),
+    }));
   const writeContext = createWriteContext({ options: writes, store: withExclusiveCommits(served, lock), searchIndex: index, logger });
   let linkContext: Promise<LinkContext> | null = null;
   const loadLinks = () =>
@@ -371,9 +396,12 @@ export function createApp({
       // (hundreds of MB on a national store); persisted() waits for it.
       void persist();
     } else if (ownIndex && searchIndexFile) {
-      const loadedIndex = await readSearchIndexFile(searchIndexFile, stamp);
+      const since = await readWrittenDocumentsFile(writtenFile(searchIndexFile), stamp);
+      const wholeStamp = since?.wholeStamp ?? stamp;
+      const loadedIndex = await readSearchIndexFile(searchIndexFile, wholeStamp);
       if (loadedIndex && served.version === version) {
-        ownIndex.restore(loadedIndex);
+        await ownIndex.restore(loadedIndex, since?.written);
+        wholeOnFile = { index: loadedIndex, stamp: wholeStamp };
         return { loaded: true, searchIndexLoaded: true };
       }
     }

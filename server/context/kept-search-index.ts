@@ -34,8 +34,11 @@ export interface KeptSearchIndex extends SearchIndex {
    * meanwhile. Refreshes run one after another.
    */
   refresh(): Promise<void>;
-  /** Answers from `index` (one loaded from its file) from now on. */
-  restore(index: BuiltSearchIndex): void;
+  /**
+   * Answers from `index` (one loaded from its file) from now on, and from the documents written
+   * since it was built, with their tasks, when given (see onWritten).
+   */
+  restore(index: BuiltSearchIndex, written?: ReadonlyMap<string, readonly SearchableTask[]>): Promise<void>;
   /** Whether an index was built or restored; before that, `search` knows of no task. */
   readonly built: boolean;
   /** Changes with each index built, restored or brought up to date: a search's answer is the same until it does. */
@@ -45,6 +48,8 @@ export interface KeptSearchIndex extends SearchIndex {
 export interface KeptSearchIndexOptions {
   /** Called with each index built whole and the kept graph's version it was built at (to persist it). */
   onBuilt?: (index: BuiltSearchIndex, version: number | null) => void;
+  /** Called after each update in parts: the documents written since `whole` was built, with their tasks now (to persist them). */
+  onWritten?: (written: ReadonlyMap<string, readonly SearchableTask[]>, whole: BuiltSearchIndex, version: number | null) => void;
 }
 
 /**
@@ -75,11 +80,11 @@ function wholeIndexOf(index: BuiltSearchIndex): WholeIndex {
   return { index, spans };
 }
 
-export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOptions = {}): KeptSearchIndex {
+export function keptSearchIndex(kept: KeptGraph, { onBuilt, onWritten }: KeptSearchIndexOptions = {}): KeptSearchIndex {
   let current: SearchIndex = createSearchIndex([]);
   let whole: WholeIndex | null = null;
   /** Each document written since `whole` was built, with its tasks now (none once they are deleted). */
-  let written = new Map<string, readonly SearchableTask[]>();
+  let written: ReadonlyMap<string, readonly SearchableTask[]> = new Map();
   /** The kept graph's version `current` is up to date with. */
   let upTo: number | null = null;
   let generation = 0;
@@ -127,18 +132,28 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
     const now = new Map<string, SearchableTask[]>(policyIds.map((policyId) => [policyId, []]));
     for (const task of tasks) now.get(task.policyId)?.push(task);
     const next = new Map<string, readonly SearchableTask[]>([...written, ...now]);
-    const tasksWritten = [...next.values()].flat();
-    if (tasksWritten.length > Math.min(MAX_TASKS_WRITTEN, whole.index.size)) return buildWhole(version);
-    const since = await runInTurns(searchIndexSteps(searchDocumentsOf(tasksWritten)));
+    if ([...next.values()].reduce((sum, each) => sum + each.length, 0) > Math.min(MAX_TASKS_WRITTEN, whole.index.size))
+      return buildWhole(version);
+    await showInParts(whole, next, version);
+    onWritten?.(next, whole.index, version);
+  }
+
+  /** Answers from `whole` without the documents `next` holds, and from those documents' tasks in it. */
+  async function showInParts(
+    { index, spans }: WholeIndex,
+    next: ReadonlyMap<string, readonly SearchableTask[]>,
+    version: number | null,
+  ): Promise<void> {
+    const since = await runInTurns(searchIndexSteps(searchDocumentsOf([...next.values()].flat())));
     const removed: number[] = [];
     for (const policyId of next.keys()) {
-      const span = whole.spans.get(policyId);
+      const span = spans.get(policyId);
       for (let at = span?.from ?? 0; at < (span?.to ?? 0); at += 1) removed.push(at);
     }
     written = next;
     show(
       searchParts([
-        { data: whole.index.data, removed: Int32Array.from(removed).sort() },
+        { data: index.data, removed: Int32Array.from(removed).sort() },
         { data: since.data, removed: new Int32Array(0) },
       ]),
       version,
@@ -163,10 +178,16 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt }: KeptSearchIndexOpt
       refreshing = next.catch(() => undefined);
       return next;
     },
-    restore(index) {
-      whole = wholeIndexOf(index);
-      written = new Map();
-      show(index, kept.version);
+    restore(index, restored = new Map()) {
+      const next = refreshing.then(async () => {
+        const version = kept.version;
+        whole = wholeIndexOf(index);
+        written = new Map();
+        if (restored.size === 0) show(index, version);
+        else await showInParts(whole, restored, version);
+      });
+      refreshing = next.catch(() => undefined);
+      return next;
     },
   };
 }

@@ -5,8 +5,9 @@
  * then the index as serialiseSearchIndex writes it. Written to a temporary file and renamed.
  */
 import { existsSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import type { BuiltSearchIndex } from '../search/search-index.js';
+import type { SearchableTask } from './kept-graph.js';
 import { deserialiseSearchIndex, serialisedParts } from '../search/serialise-search-index.js';
 
 const MAGIC = 'RGKS';
@@ -63,4 +64,51 @@ export async function readSearchIndexFile(file: string, stamp: string): Promise<
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The documents written since the whole index in the file beside was built (kept-search-index.ts),
+ * with their tasks then (none for a document whose tasks were deleted): JSON, stamped with the
+ * graph's version and with the stamp of the whole index it goes with. An upload writes this small
+ * file rather than the whole index again.
+ */
+export interface WrittenDocuments {
+  wholeStamp: string;
+  written: ReadonlyMap<string, readonly SearchableTask[]>;
+}
+
+interface WrittenDocumentsJson {
+  stamp: string;
+  wholeStamp: string;
+  documents: [policyId: string, tasks: SearchableTask[]][];
+}
+
+export async function writeWrittenDocumentsFile(file: string, stamp: string, { wholeStamp, written }: WrittenDocuments): Promise<void> {
+  const documents = [...written].map(([policyId, tasks]) => [
+    policyId,
+    // The fields an index is built from, not the rest of a kept row.
+    tasks.map(({ id, title, text, jurisdictionId, policyId, seq }) => ({ id, title, text, jurisdictionId, policyId, seq })),
+  ]);
+  const partial = `${file}.partial`;
+  await writeFile(partial, JSON.stringify({ stamp, wholeStamp, documents }));
+  await rename(partial, file);
+}
+
+/** The documents in `file` when it was written at `stamp`; null when absent, of another version or unreadable. */
+export async function readWrittenDocumentsFile(file: string, stamp: string): Promise<WrittenDocuments | null> {
+  try {
+    const contents = JSON.parse(await readFile(file, 'utf8')) as WrittenDocumentsJson;
+    const wellFormed =
+      typeof contents.wholeStamp === 'string' &&
+      Array.isArray(contents.documents) &&
+      contents.documents.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Array.isArray(entry[1]));
+    return contents.stamp === stamp && wellFormed ? { wholeStamp: contents.wholeStamp, written: new Map(contents.documents) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The file of the documents written since the index in `searchIndexFile` was built. */
+export function writtenFile(searchIndexFile: string): string {
+  return `${searchIndexFile}.written.json`;
 }

@@ -3,17 +3,18 @@
  * is the database's, instead of indexing every task again; and a search during a cold start waits
  * for the index rather than answer that nothing matched.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { readSearchIndexFile, writeSearchIndexFile } from '../../server/context/search-index-file.js';
+import { readSearchIndexFile, writeSearchIndexFile, writtenFile } from '../../server/context/search-index-file.js';
 import { silentLogger } from '../../server/logger.js';
 import { createSearchIndex } from '../../server/search/search-index.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
 import { recordingStore as recording } from '../../server/testing/recording-store.js';
 import { openSampleGraph, type SampleGraph } from '../../server/testing/sample-graph.js';
+import { copyReferenceData } from '../support/temp-reference-data.js';
 
 let graph: SampleGraph;
 let dir: string;
@@ -67,5 +68,56 @@ describe('the search index persisted beside the database', () => {
     expect(answer.data?.search.map((hit) => hit.id)).toContain('sm-1-2');
     expect(await ready).toEqual({ loaded: false, searchIndexLoaded: false });
     expect(names.filter((name) => name === 'allTasks')).toEqual(['allTasks']);
+  });
+});
+
+describe('the search index persisted after uploads', () => {
+  it('is kept as the index built whole and the documents written since, from which a restarted server answers as the first did', async () => {
+    // More tasks than the documents uploaded: the index is brought up to date in parts, not built whole again.
+    const own = await openSampleGraph({ extraTasks: 1000 });
+    const reference = copyReferenceData();
+    try {
+      const token = 'test-write-token-0123456789abcdef';
+      const keptFile = join(dir, 'uploads.kuzu.kept.jsonl');
+      const searchIndexFile = join(dir, 'uploads.kuzu.search-index');
+      const optionsOver = (store: typeof own.store) => ({
+        store,
+        logger: silentLogger,
+        keptFile,
+        searchIndexFile,
+        writes: { token, seedsDir: reference.dir },
+      });
+      const first = createApp(optionsOver(own.store));
+      await first.ready();
+      await first.persisted();
+      const wholeWritten = readFileSync(searchIndexFile);
+      const sixian = readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8');
+      for (const text of [sixian, sixian.slice(0, sixian.lastIndexOf('\n（'))]) {
+        const response = await first.fetch('http://localhost/api/documents', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'x-file-name': 'sixian.txt' },
+          body: Buffer.from(text),
+        });
+        expect(response.status, await response.text()).toBeLessThan(300);
+      }
+      await first.persisted();
+      // The whole index as it was, and the document written since beside it.
+      expect(readFileSync(searchIndexFile).equals(wholeWritten)).toBe(true);
+      expect(existsSync(writtenFile(searchIndexFile))).toBe(true);
+      const queries = ['家庭医生签约', '医共体', '县域', 'DRG付费', '乡村医生'];
+      const answers = await Promise.all(queries.map((text) => postGraphQL<Hits>(first, SEARCH(text))));
+      expect(answers.some((answer) => answer.data?.search.some((hit) => hit.id.startsWith('title:341324')))).toBe(true);
+
+      const { store, names } = recording(own.store);
+      const second = createApp(optionsOver(store));
+      expect(await second.ready()).toEqual({ loaded: true, searchIndexLoaded: true });
+      expect(names).not.toContain('allTasks');
+      expect(names).not.toContain('searchableTasks');
+      for (const [at, text] of queries.entries())
+        expect((await postGraphQL<Hits>(second, SEARCH(text))).data, text).toEqual(answers[at]?.data);
+    } finally {
+      reference.remove();
+      await own.dispose();
+    }
   });
 });
