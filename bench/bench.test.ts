@@ -80,7 +80,12 @@ describe('npm run bench -- --quick --years 2', () => {
     // Each cost at the first year's 8 documents beside every year's 16, the store of the first smaller.
     expect(report.growth.map((size) => size.documents)).toEqual([8, 16]);
     expect(report.growth[0]!.tasks).toBeLessThan(report.growth[1]!.tasks);
-    for (const size of report.growth) expect(size.persistedStartSeconds).toBeGreaterThan(0);
+    for (const size of report.growth) {
+      expect(size.persistedStartSeconds).toBeGreaterThan(0);
+      // Each size's readers measured: the growth table shows them side by side.
+      expect(size.readers.askingNew.requestsPerSec).toBeGreaterThan(0);
+      expect(size.readers.whileUploading?.uploads).toBeGreaterThan(0);
+    }
     expect(markdown()).toContain('## Growth with the corpus: 8 documents (the first year) beside 16 (every year)');
     expect(report.corpus.memory.at(-1)?.documents).toBe(16);
     for (const size of report.loading.sizes) {

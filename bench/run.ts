@@ -25,7 +25,7 @@ import { readQueries } from '../store/queries/index.js';
 import { writeCorpus, type CorpusManifest } from './corpus/generate-corpus.js';
 import { createRandom, type Random } from './corpus/prng.js';
 import { formatMarkdown } from './report/format-markdown.js';
-import { evaluateGoals, type BenchReport, type GrowthRow } from './report/report.js';
+import { evaluateGoals, readerFiguresOf, type BenchReport, type GrowthRow } from './report/report.js';
 import type { CorpusIngestResult, LoaderIngestResult, SeedsIngestResult } from './steps/ingest-step.js';
 import { measureStartAndReaders, type StartAndReaders, type UploadDocument } from './start-and-readers.js';
 import type { LoadBody, LoadResult } from './steps/load-step.js';
@@ -656,6 +656,7 @@ function growthRow(
   startAndReaders: StartAndReaders,
   http: SequentialLatencies,
 ): GrowthRow {
+  const uploading = startAndReaders.whileUploading;
   return {
     documents,
     tasks,
@@ -665,6 +666,16 @@ function growthRow(
     persistedStartSeconds: startAndReaders.persistedStartSeconds,
     serverRssMiB: Math.max(startAndReaders.persistedRssMiB, startAndReaders.loadedRssMiB),
     p95Ms: { search: http.search.p95, lineage: http.lineage.p95, compare: http.compare.p95, coverage: http.coverage.p95 },
+    readers: {
+      repeated: readerFiguresOf(startAndReaders.fiftyClients),
+      askingNew: readerFiguresOf(startAndReaders.fiftyClientsAskingNew),
+      whileUploading: uploading && {
+        ...readerFiguresOf(uploading.load),
+        uploads: uploading.uploads.n,
+        uploadMedianMs: uploading.uploads.p50,
+        uploadMaxMs: uploading.uploads.max,
+      },
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** @module bench/results/latest.md: the report as markdown tables, each design choice beside its baseline. */
 import { formatStartAndReaders } from '../start-and-readers.js';
-import type { BenchReport, GrowthRow } from './report.js';
+import type { BenchReport, GrowthRow, ReaderFigures } from './report.js';
 
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
 const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -51,8 +51,36 @@ function formatGrowth(growth: readonly GrowthRow[]): string[] {
     row('lineage p95', (size) => size.p95Ms.lineage, ms),
     row('compare p95', (size) => size.p95Ms.compare, ms),
     row('coverage counts of every jurisdiction p95', (size) => size.p95Ms.coverage, ms),
+    ...readerRows('50 clients, the mix asked again', (size) => size.readers.repeated),
+    ...readerRows('50 clients asking new questions', (size) => size.readers.askingNew),
+    ...readerRows('50 clients while documents are uploaded', (size) => size.readers.whileUploading),
+    ...(small.readers.whileUploading && large.readers.whileUploading
+      ? [
+          row('an upload under their load, median', (size) => size.readers.whileUploading?.uploadMedianMs ?? NaN, ms),
+          row('an upload under their load, slowest', (size) => size.readers.whileUploading?.uploadMaxMs ?? NaN, ms),
+        ]
+      : []),
     '',
   ];
+
+  /** Throughput, p99 and failed requests of a load, when both sizes measured it. */
+  function readerRows(name: string, pick: (size: GrowthRow) => ReaderFigures | null): string[] {
+    if (!small || !large || !pick(small) || !pick(large)) return [];
+    const of = (size: GrowthRow) => pick(size) ?? { requestsPerSec: NaN, p99Ms: NaN, failed: NaN };
+    return [
+      row(
+        `${name}: requests/s`,
+        (size) => of(size).requestsPerSec,
+        (value) => n(value),
+      ),
+      row(`${name}: p99`, (size) => of(size).p99Ms, ms),
+      row(
+        `${name}: failed requests`,
+        (size) => of(size).failed,
+        (value) => n(value),
+      ),
+    ];
+  }
 }
 
 export function formatMarkdown(report: BenchReport): string {

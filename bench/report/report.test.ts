@@ -101,6 +101,11 @@ describe("issue 15's goals at the smaller size of a run over several years", () 
     persistedStartSeconds: 10,
     serverRssMiB: 1300,
     p95Ms: { search: 15, lineage: 5, compare: 30, coverage: 40 },
+    readers: {
+      repeated: { requestsPerSec: 400, p99Ms: 300, failed: 0 },
+      askingNew: { requestsPerSec: 100, p99Ms: 900, failed: 0 },
+      whileUploading: null,
+    },
     ...overrides,
   });
 

@@ -110,6 +110,27 @@ export interface GrowthRow {
   serverRssMiB: number;
   /** Sequential requests over HTTP, each not asked before (coverage: the count matrix, repeated). */
   p95Ms: { search: number; lineage: number; compare: number; coverage: number };
+  /** 50 clients of the mix (see start-and-readers.ts): asked again, asked new, and while documents are uploaded (null: not measured). */
+  readers: {
+    repeated: ReaderFigures;
+    askingNew: ReaderFigures;
+    whileUploading: (ReaderFigures & { uploads: number; uploadMedianMs: number; uploadMaxMs: number }) | null;
+  };
+}
+
+export interface ReaderFigures {
+  requestsPerSec: number;
+  p99Ms: number;
+  /** Failed requests: errors, non-2xx answers, timeouts and GraphQL errors alike. */
+  failed: number;
+}
+
+export function failedRequestsOf(run: Pick<LoadResult, 'errors' | 'non2xx' | 'timeouts' | 'graphqlErrors'>): number {
+  return run.errors + run.non2xx + run.timeouts + run.graphqlErrors;
+}
+
+export function readerFiguresOf(run: LoadResult): ReaderFigures {
+  return { requestsPerSec: run.requestsPerSec, p99Ms: run.latencyP99Ms, failed: failedRequestsOf(run) };
 }
 
 function goal(goalText: string, measured: number, limit: number, unit: string, scale = 1): GoalResult {
@@ -146,7 +167,7 @@ export function readerGoals(fifty: LoadResult): GoalResult[] {
 
 /** Zero failed requests of a load: errors, non-2xx answers, timeouts and GraphQL errors alike. */
 function noErrorsGoal(name: string, run: Pick<LoadResult, 'errors' | 'non2xx' | 'timeouts' | 'graphqlErrors'>): GoalResult {
-  const errors = run.errors + run.non2xx + run.timeouts + run.graphqlErrors;
+  const errors = failedRequestsOf(run);
   return { ...goal(name, errors, 1, 'errors'), margin: errors === 0 ? 'zero errors' : `${errors} errors` };
 }
 
