@@ -289,6 +289,47 @@ describe('task rows kept in memory', () => {
     }
   });
 
+  it('while it reads the documents a write changed again, answers the keys of the other documents from the rows before it, as the database would', async () => {
+    const own = await openSampleGraph({ extraTasks: 40 });
+    let release: () => void = () => undefined;
+    try {
+      // The refill held at its first read of a document's rows: the documents changed are known by then.
+      const perDocument = new Set<ReadQuery<unknown>>(declaredKeptRows.flatMap((rows) => (rows.ofPolicies ? [rows.ofPolicies] : [])));
+      let reached: () => void = () => undefined;
+      const atFirstRead = new Promise<void>((resolve) => (reached = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const read: GraphStore['read'] = async (query, params) => {
+        if (perDocument.has(query)) {
+          reached();
+          await released;
+        }
+        return own.store.read(query, params);
+      };
+      const cached = keepGraph({ ...own.store, read });
+      await cached.warm();
+      await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-1', to: 'N-PAY' }]));
+      await atFirstRead;
+      const fresh = keepGraphOf(own.store);
+      await fresh.warm();
+      const unchangedTasks = (await own.store.read(readQueries.tasksByPolicies, { ids: ['p-cd'] })).map((task) => task.id);
+      expect(unchangedTasks.length).toBeGreaterThan(1);
+      for (const lookup of lookups) {
+        const unchanged = lookup === declaredLookups.tasksOfPolicy ? ['p-cd'] : unchangedTasks;
+        expect(cached.answerNow(lookup, unchanged), lookup.query.name).toEqual(fresh.answerNow(lookup, unchanged));
+        expect(cached.answerNow(lookup, unchanged), lookup.query.name).not.toBeNull();
+        // The changed document's keys, and a key of no document known, go to the database.
+        expect(cached.answerNow(lookup, lookup === declaredLookups.tasksOfPolicy ? ['p-sm'] : ['sm-1-1']), lookup.query.name).toBeNull();
+        expect(cached.answerNow(lookup, [...unchanged, 'none']), lookup.query.name).toBeNull();
+      }
+      release();
+      await cached.settled();
+      expect(await implementsOf(cached, 'sm-1-1')).not.toContain('N-PAY');
+    } finally {
+      release();
+      await own.dispose();
+    }
+  });
+
   it('keeps after documents are loaded, replaced and loaded again the same rows as a fresh read, reading only those documents again', async () => {
     const own = await openSampleGraph();
     try {

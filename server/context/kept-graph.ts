@@ -7,8 +7,9 @@
  * here. A write drops everything (a transaction that writes no row, nothing): whole-graph rows
  * are read again when next asked for; the task rows are read again in the background, those of
  * the documents the write changed (see changedDocuments) or, when that is not known, every
- * document's, a few documents per query so that requests are not held up, and lookups go to the
- * database until that is done. A Neo4j database may have
+ * document's, a few documents per query so that requests are not held up. Meanwhile lookups go to
+ * the database, but those of the documents the write did not change, once these are known: their
+ * rows before the write answer them. A Neo4j database may have
  * other writers, so a server on Neo4j keeps nothing (see keepGraph).
  *
  * Kept rows grow with the corpus: a 3,000-document store (207,791 tasks) takes 250 MiB of heap, its
@@ -363,6 +364,12 @@ function withKeptRows(
    * (see withWrittenIds); null when a write's ids are not known (a failed transaction, a large one).
    */
   let sinceKept: { rows: Map<AnyKept, object[]>; written: WrittenIds } | null = null;
+  /**
+   * While the rows of the documents a write changed are read again: the rows before it, and which
+   * document each key is of. The keys of the other documents are answered from them, as their rows
+   * are the same (see changedDocuments). Null until the documents changed are known.
+   */
+  let unchangedSince: { rows: ReadonlyMap<AnyKept, object[]>; isUnchanged: (key: string) => boolean } | null = null;
   /** The last writes' strings (see writtenSince), each by the version it made; null where not known. */
   const recentWrites: { version: number; strings: ReadonlySet<string> | null }[] = [];
   /** Of each set of task rows, the task a row is about (the key of the set's lookup by task). */
@@ -549,6 +556,15 @@ function withKeptRows(
     const tasksOf = policyOfTask(previous);
     const changed = await changedDocuments(previous, tasksOf, written, policyIds);
     if (started !== version) return;
+    const known = new Set(tasksOf.values());
+    unchangedSince = {
+      rows: previous,
+      // A key is a task's id or a document's.
+      isUnchanged: (key) => {
+        const policyId = tasksOf.get(key) ?? (known.has(key) ? key : undefined);
+        return policyId !== undefined && !changed.has(policyId);
+      },
+    };
     const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows) => [rows, []]));
     const ids = [...changed];
     for (let offset = 0; offset < ids.length; offset += REFILL_POLICIES) {
@@ -593,6 +609,7 @@ function withKeptRows(
     if (started !== version) return;
     taskRows = next;
     sinceKept = null;
+    unchangedSince = null;
     onTaskRowsKept?.();
   }
 
@@ -668,6 +685,7 @@ function withKeptRows(
       for (const id of written.nodes) sinceKept.written.nodes.add(id);
     }
     taskRows = null;
+    unchangedSince = null;
     if (taskRowSets.length > 0) {
       const started = version;
       const since = sinceKept;
@@ -758,7 +776,10 @@ function withKeptRows(
     },
     answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null {
       const declared = lookup as unknown as AnyLookup;
-      const rows = declared.kept && kept.has(declared.kept) ? rowsKeptNow(declared.kept) : null;
+      if (!declared.kept || !kept.has(declared.kept)) return null;
+      const rows =
+        rowsKeptNow(declared.kept) ??
+        (keys.every((key) => unchangedSince?.isUnchanged(key)) ? unchangedSince?.rows.get(declared.kept) : null);
       if (!rows) return null;
       return keys.map((key) => answerOnce(rows, declared, key) as Answer);
     },
