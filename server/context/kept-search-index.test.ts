@@ -8,9 +8,9 @@ import { recordingStore as recording } from '../testing/recording-store.js';
 import { randomSource } from '../testing/random-source.js';
 import { createApp } from '../app.js';
 import { silentLogger } from '../logger.js';
-import { createSearchIndex, type SearchOptions } from '../search/search-index.js';
+import { createSearchIndex, type SearchIndex, type SearchOptions } from '../search/search-index.js';
 import { buildSearchIndex } from '../search/store-search-index.js';
-import { keepGraph, type KeptGraph } from './kept-graph.js';
+import { keepGraph, type KeptGraph, type SearchableTask } from './kept-graph.js';
 import { keptSearchIndex, searchDocumentsOf } from './kept-search-index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
 
@@ -60,9 +60,9 @@ describe('keptSearchIndex.refresh', () => {
     seq: Number(id.slice(1)),
   });
 
-  it('never lets an older build, finished last, replace the index of a newer one', async () => {
-    // The first refresh reads many tasks; a write then leaves one, and the second refresh, started
-    // while the first is still building in turns, finishes first.
+  it('shows the graph as the last refresh asked found it, whatever the refreshes before it were building', async () => {
+    // The first refresh reads many tasks; a write then leaves one, and a second refresh is asked
+    // while the first is still building in turns.
     let tasks = Array.from({ length: 20_000 }, (_, i) => taskOf(`t${i}`, `第${i}项：推进紧密型县域医共体建设。`));
     const kept = { version: 1, settled: async () => undefined, tasks: async () => tasks, writtenSince: () => null } as unknown as KeptGraph;
     const index = keptSearchIndex(kept);
@@ -76,59 +76,50 @@ describe('keptSearchIndex.refresh', () => {
   });
 });
 
+/** A sample graph kept, with the national catalogue, ready for seeds to be loaded into it; its reads' names recorded. */
+async function keptSampleGraph(maxKeptTasks?: number) {
+  // More tasks than the documents loaded hold: building the index whole again would cost more than those documents'.
+  const own = await openSampleGraph({ extraTasks: 1000 });
+  const stage = await loadStageContext('seeds');
+  const context = { ...stage, fingerprint: await fingerprintOf('seeds') };
+  const { store, names } = recording(own.store);
+  const kept = keepGraph(store, maxKeptTasks === undefined ? {} : { maxKeptTasks });
+  await loadNationalCatalogue(kept, stage.linkContext.catalogue);
+  await kept.settled();
+  await kept.warm();
+  return { own, kept, context, names };
+}
+
+const sixian = readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8');
+const ziyang = readFileSync('seeds/000_aa2cf58d52cbffab.txt', 'utf8');
+
 describe('keptSearchIndex after writes', () => {
   it.each([
-    ['task rows kept', undefined],
-    ['task rows over the budget', 0],
+    ['task rows kept', undefined, undefined],
+    ['task rows over the budget', 0, undefined],
+    // Past it, each refresh answers in parts at once, and the whole index is built in the background.
+    ['more tasks written than the index takes in parts', undefined, 10],
   ])(
     'answers after documents are loaded, replaced and deleted as an index built from every task would, reading no other document (%s)',
-    async (_, maxKeptTasks) => {
-      // More tasks than the documents loaded hold: building the index whole again would cost more than those documents'.
-      const own = await openSampleGraph({ extraTasks: 1000 });
+    async (_, maxKeptTasks, maxTasksWritten) => {
+      const { own, kept, context, names } = await keptSampleGraph(maxKeptTasks);
       try {
-        const stage = await loadStageContext('seeds');
-        const context = { ...stage, fingerprint: await fingerprintOf('seeds') };
-        const { store, names } = recording(own.store);
-        const kept = keepGraph(store, maxKeptTasks === undefined ? {} : { maxKeptTasks });
-        await loadNationalCatalogue(kept, stage.linkContext.catalogue);
-        await kept.settled();
-        await kept.warm();
-        const index = keptSearchIndex(kept);
+        const index = keptSearchIndex(kept, maxTasksWritten === undefined ? {} : { maxTasksWritten });
         await index.refresh();
         const sampleDocuments = (await own.store.read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
         expect(sampleDocuments).toContain('p-sm');
         const wholeReads = vi.spyOn(kept, 'tasks');
         const documentReads = vi.spyOn(kept, 'tasksOf');
         const random = randomSource(20261205);
-        const sixian = readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8');
         const writes: [string, () => Promise<unknown>][] = [
           ['load', () => ingestBytes(kept, 'sixian.txt', Buffer.from(sixian), context)],
           // Its last item gone.
           ['replace', () => ingestBytes(kept, 'sixian.txt', Buffer.from(sixian.slice(0, sixian.lastIndexOf('\n（'))), context)],
-          [
-            'load another',
-            () => ingestBytes(kept, 'ziyang.txt', Buffer.from(readFileSync('seeds/000_aa2cf58d52cbffab.txt', 'utf8')), context),
-          ],
+          ['load another', () => ingestBytes(kept, 'ziyang.txt', Buffer.from(ziyang), context)],
           ['delete', () => kept.transaction((tx) => tx.write(ingestQueries.deletePolicyTasks, [{ policyId: 'p-fj' }]))],
         ];
-        for (const [step, write] of writes) {
-          await write();
-          names.length = 0;
-          documentReads.mockClear();
-          const generation = index.generation;
-          await index.refresh();
-          expect(index.generation, step).toBe(generation + 1);
-          // Neither every task read again, nor the sample's documents the write did not touch.
-          expect(names, step).not.toContain('searchableTasks');
-          expect(names, step).not.toContain('allTasks');
-          expect(wholeReads, step).not.toHaveBeenCalled();
-          const documentsRead = documentReads.mock.calls.flatMap(([ids]) => ids);
-          expect(
-            documentsRead.filter((id) => sampleDocuments.includes(id)),
-            step,
-          ).toEqual(step === 'delete' ? ['p-fj'] : []);
-          const tasks = await own.store.read(readQueries.searchableTasks);
-          const fresh = createSearchIndex(searchDocumentsOf(tasks));
+        /** Answers to phrases of the tasks, and to a phrase of many, as those of `fresh`. */
+        const expectAnswersOf = (fresh: SearchIndex, tasks: readonly SearchableTask[], step: string) => {
           expect(index.size, step).toBe(fresh.size);
           const texts = tasks.map((task) => task.text).filter((text) => text.length >= 2);
           for (let k = 0; k < 200; k += 1) {
@@ -141,6 +132,35 @@ describe('keptSearchIndex after writes', () => {
             expect(index.search(query, options), `${step}: ${query}`).toEqual(fresh.search(query, options));
           }
           expect(index.search('紧密型县域医共体', { limit: 100 }), step).toEqual(fresh.search('紧密型县域医共体', { limit: 100 }));
+        };
+        for (const [step, write] of writes) {
+          await write();
+          names.length = 0;
+          documentReads.mockClear();
+          const generation = index.generation;
+          wholeReads.mockClear();
+          await index.refresh();
+          expect(index.generation, step).toBe(generation + 1);
+          const documentsRead = documentReads.mock.calls.flatMap(([ids]) => ids);
+          // Not the sample's documents the write did not touch.
+          expect(
+            documentsRead.filter((id) => sampleDocuments.includes(id)),
+            step,
+          ).toEqual(step === 'delete' ? ['p-fj'] : []);
+          const tasks = await own.store.read(readQueries.searchableTasks);
+          const fresh = createSearchIndex(searchDocumentsOf(tasks));
+          expectAnswersOf(fresh, tasks, step);
+          if (maxTasksWritten === undefined) {
+            // Nor every task.
+            expect(names, step).not.toContain('searchableTasks');
+            expect(names, step).not.toContain('allTasks');
+            expect(wholeReads, step).not.toHaveBeenCalled();
+          } else {
+            await index.settled();
+            // Deleting a document's tasks writes no task.
+            expect(wholeReads, step).toHaveBeenCalledTimes(step === 'delete' ? 0 : 1);
+            expectAnswersOf(fresh, tasks, `${step}, built whole`);
+          }
         }
         expect(index.search('医', { limit: 1000 }).map((hit) => hit.id)).not.toContain('fj-1-1');
       } finally {
@@ -148,4 +168,35 @@ describe('keptSearchIndex after writes', () => {
       }
     },
   );
+
+  it('brings in the documents written while the index was built whole in the background', async () => {
+    const { own, kept, context } = await keptSampleGraph();
+    let release: () => void = () => undefined;
+    try {
+      const index = keptSearchIndex(kept, { maxTasksWritten: 10 });
+      await index.refresh();
+      // The whole index read after the first upload, and held until the second is searchable.
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const everyTask = kept.tasks.bind(kept);
+      vi.spyOn(kept, 'tasks').mockImplementationOnce(async () => {
+        const tasks = await everyTask();
+        await released;
+        return tasks;
+      });
+      await ingestBytes(kept, 'sixian.txt', Buffer.from(sixian), context);
+      await index.refresh();
+      await ingestBytes(kept, 'ziyang.txt', Buffer.from(ziyang), context);
+      await index.refresh();
+      release();
+      await index.settled();
+      const fresh = createSearchIndex(searchDocumentsOf(await own.store.read(readQueries.searchableTasks)));
+      expect(index.size).toBe(fresh.size);
+      for (const query of ['推广三明医改经验', '紧密型县域医共体', '家庭医生签约服务', '托育']) {
+        expect(index.search(query, { limit: 100 }), query).toEqual(fresh.search(query, { limit: 100 }));
+      }
+    } finally {
+      release();
+      await own.dispose();
+    }
+  });
 });

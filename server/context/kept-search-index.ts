@@ -8,8 +8,9 @@
  * index built whole, without the tasks of the documents written since, and an index of those
  * documents' tasks now, built again at each write. An upload then costs an index of the documents
  * uploaded since, not of every task: on a store of 30,000 documents (2 million tasks), building
- * the whole index again took 171 s of an upload. Past MAX_TASKS_WRITTEN, or when the writes are
- * not known, the index is built whole again.
+ * the whole index again took 171 s of an upload. Past MAX_TASKS_WRITTEN the index is built whole
+ * again in the background, writes going on in parts meanwhile; when the writes are not known, it is
+ * built whole before the refresh ends.
  */
 import { getOperationAST, Kind, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -39,6 +40,8 @@ export interface KeptSearchIndex extends SearchIndex {
    * since it was built, with their tasks, when given (see onWritten).
    */
   restore(index: BuiltSearchIndex, written?: ReadonlyMap<string, readonly SearchableTask[]>): Promise<void>;
+  /** Resolves once no index is being built whole in the background (see MAX_TASKS_WRITTEN). */
+  settled(): Promise<void>;
   /** Whether an index was built or restored; before that, `search` knows of no task. */
   readonly built: boolean;
   /** Changes with each index built, restored or brought up to date: a search's answer is the same until it does. */
@@ -46,6 +49,8 @@ export interface KeptSearchIndex extends SearchIndex {
 }
 
 export interface KeptSearchIndexOptions {
+  /** @default MAX_TASKS_WRITTEN */
+  maxTasksWritten?: number;
   /** Called with each index built whole and the kept graph's version it was built at (to persist it). */
   onBuilt?: (index: BuiltSearchIndex, version: number | null) => void;
   /** Called after each update in parts: the documents written since `whole` was built, with their tasks now (to persist them). */
@@ -53,8 +58,9 @@ export interface KeptSearchIndexOptions {
 }
 
 /**
- * Tasks of the documents written since the index was last built whole, at most, before it is
- * built whole again: each write builds their index again (about 2 s for 50,000 tasks).
+ * Tasks of the documents written since the index was last built whole, past which it is built whole
+ * again, in the background while writes go on in parts: each write builds their index again (about
+ * 2 s for 50,000 tasks), and the whole index of a store of 2 million tasks takes minutes.
  */
 export const MAX_TASKS_WRITTEN = 50_000;
 
@@ -80,7 +86,10 @@ function wholeIndexOf(index: BuiltSearchIndex): WholeIndex {
   return { index, spans };
 }
 
-export function keptSearchIndex(kept: KeptGraph, { onBuilt, onWritten }: KeptSearchIndexOptions = {}): KeptSearchIndex {
+export function keptSearchIndex(
+  kept: KeptGraph,
+  { maxTasksWritten = MAX_TASKS_WRITTEN, onBuilt, onWritten }: KeptSearchIndexOptions = {},
+): KeptSearchIndex {
   let current: SearchIndex = createSearchIndex([]);
   let whole: WholeIndex | null = null;
   /** Each document written since `whole` was built, with its tasks now (none once they are deleted). */
@@ -89,6 +98,15 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt, onWritten }: KeptSea
   let upTo: number | null = null;
   let generation = 0;
   let refreshing: Promise<void> = Promise.resolve();
+  /** The index being built whole in the background; null when none is. */
+  let buildingAside: Promise<void> | null = null;
+
+  /** Runs `work` after the refreshes before it, one at a time. */
+  function inTurn(work: () => Promise<void>): Promise<void> {
+    const next = refreshing.then(work);
+    refreshing = next.catch(() => undefined);
+    return next;
+  }
 
   function show(index: SearchIndex, version: number | null): void {
     current = index;
@@ -98,13 +116,36 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt, onWritten }: KeptSea
     segmentWords('预热');
   }
 
-  async function buildWhole(version: number | null): Promise<void> {
+  /** The index of every task kept at the graph's version now, and that version. */
+  async function indexOfEveryTask(): Promise<{ index: BuiltSearchIndex; version: number | null }> {
+    await kept.settled();
+    const version = kept.version;
     // In turns of the event loop, so that requests are answered from the old index meanwhile.
-    const index = await runInTurns(searchIndexSteps(searchDocumentsOf(await kept.tasks())));
+    return { index: await runInTurns(searchIndexSteps(searchDocumentsOf(await kept.tasks()))), version };
+  }
+
+  async function buildWhole(): Promise<void> {
+    const { index, version } = await indexOfEveryTask();
     whole = wholeIndexOf(index);
     written = new Map();
     show(index, version);
     onBuilt?.(index, version);
+  }
+
+  /**
+   * Builds the index whole while updates go on in parts, then takes it, with the documents written
+   * since it was read brought in (not shown before they are: an upload answered is searchable).
+   */
+  async function buildWholeAside(): Promise<void> {
+    const { index, version } = await indexOfEveryTask();
+    await inTurn(async () => {
+      whole = wholeIndexOf(index);
+      written = new Map();
+      upTo = version;
+      onBuilt?.(index, version);
+      if (kept.version === version) show(index, version);
+      else await update();
+    });
   }
 
   /** The documents among `strings`: written, deleted, or holding a task written (a task's id is its document's, '#', its path: ingest/load/ids.ts). */
@@ -126,16 +167,20 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt, onWritten }: KeptSea
     await kept.settled();
     const version = kept.version;
     const strings = whole && upTo !== null && version !== null ? kept.writtenSince(upTo) : null;
-    if (!whole || strings === null) return buildWhole(version);
+    if (!whole || strings === null) return buildWhole();
     const policyIds = await documentsAmong(strings, whole);
     const tasks = await kept.tasksOf(policyIds);
     const now = new Map<string, SearchableTask[]>(policyIds.map((policyId) => [policyId, []]));
     for (const task of tasks) now.get(task.policyId)?.push(task);
     const next = new Map<string, readonly SearchableTask[]>([...written, ...now]);
-    if ([...next.values()].reduce((sum, each) => sum + each.length, 0) > Math.min(MAX_TASKS_WRITTEN, whole.index.size))
-      return buildWhole(version);
     await showInParts(whole, next, version);
     onWritten?.(next, whole.index, version);
+    const tasksWritten = [...next.values()].reduce((sum, each) => sum + each.length, 0);
+    if (tasksWritten > Math.min(maxTasksWritten, whole.index.size))
+      // A failure leaves the index in parts; the next write past the limit tries again.
+      buildingAside ??= buildWholeAside()
+        .catch(() => undefined)
+        .finally(() => (buildingAside = null));
   }
 
   /** Answers from `whole` without the documents `next` holds, and from those documents' tasks in it. */
@@ -173,21 +218,17 @@ export function keptSearchIndex(kept: KeptGraph, { onBuilt, onWritten }: KeptSea
     search(query: string, options?: SearchOptions): SearchHit[] {
       return current.search(query, options);
     },
-    refresh() {
-      const next = refreshing.then(update);
-      refreshing = next.catch(() => undefined);
-      return next;
-    },
-    restore(index, restored = new Map()) {
-      const next = refreshing.then(async () => {
+    refresh: () => inTurn(update),
+    restore: (index, restored = new Map()) =>
+      inTurn(async () => {
         const version = kept.version;
         whole = wholeIndexOf(index);
         written = new Map();
         if (restored.size === 0) show(index, version);
         else await showInParts(whole, restored, version);
-      });
-      refreshing = next.catch(() => undefined);
-      return next;
+      }),
+    async settled() {
+      while (buildingAside) await buildingAside.catch(() => undefined);
     },
   };
 }
