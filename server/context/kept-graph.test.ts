@@ -7,7 +7,9 @@ import type { GraphStore } from '../../store/graph-store.js';
 import { curationQueries, ingestQueries, readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { openSampleGraph, type SampleGraph } from '../testing/sample-graph.js';
 import { keptRows as declaredKeptRows, lookups as declaredLookups, type Lookup } from '../../store/queries/lookups.js';
-import { keepGraph as keepGraphOf, type KeptGraph } from './kept-graph.js';
+import { keepGraph as keepGraphOf, withDocumentsReplaced, type KeptGraph } from './kept-graph.js';
+import { rowComparator } from '../../store/queries/row-order.js';
+import { randomSource } from '../testing/random-source.js';
 import { evidenceSpansOf } from './compact-evidence.js';
 
 let graph: SampleGraph;
@@ -174,14 +176,18 @@ describe('the kept graph', () => {
 });
 
 /** The store, recording the documents whose task rows are read (the keys of each set's read by document). */
-function recordingDocumentsRead(store: GraphStore): { store: GraphStore; documentsRead: string[] } {
+function recordingDocumentsRead(store: GraphStore): { store: GraphStore; documentsRead: string[]; queriesRead: string[] } {
   const documentsRead: string[] = [];
-  const perDocument = new Set<ReadQuery<unknown>>(declaredKeptRows.flatMap((rows) => (rows.ofPolicies ? [rows.ofPolicies] : [])));
+  const queriesRead: string[] = [];
+  const perDocument = new Set<ReadQuery<unknown>>(
+    declaredKeptRows.flatMap((rows) => [rows.ofPolicies, rows.updatedByPolicies].filter((query) => query !== undefined)),
+  );
   const read: GraphStore['read'] = (query, params) => {
+    queriesRead.push(query.name);
     if (perDocument.has(query)) documentsRead.push(...(params?.ids as string[]));
     return store.read(query, params);
   };
-  return { store: { ...store, read }, documentsRead };
+  return { store: { ...store, read }, documentsRead, queriesRead };
 }
 
 describe('task rows kept in memory', () => {
@@ -335,7 +341,7 @@ describe('task rows kept in memory', () => {
     try {
       const stage = await loadStageContext('seeds');
       const context = { ...stage, fingerprint: await fingerprintOf('seeds') };
-      const { store, documentsRead } = recordingDocumentsRead(own.store);
+      const { store, documentsRead, queriesRead } = recordingDocumentsRead(own.store);
       const cached = keepGraph(store);
       await loadNationalCatalogue(cached, stage.linkContext.catalogue);
       await cached.settled();
@@ -350,6 +356,7 @@ describe('task rows kept in memory', () => {
         ['ziyang.txt', readFileSync('seeds/000_aa2cf58d52cbffab.txt', 'utf8'), 'created'],
       ] as const) {
         documentsRead.length = 0;
+        queriesRead.length = 0;
         const report = await ingestBytes(cached, name, Buffer.from(text), context);
         expect(report).toMatchObject({ ok: true, outcome });
         await cached.settled();
@@ -362,6 +369,9 @@ describe('task rows kept in memory', () => {
         const fresh = keepGraphOf({ ...own.store, read: (query, params) => own.store.read(query, params) });
         await fresh.warm();
         expect(canonical(await cached.rowSets()), name).toEqual(canonical(await fresh.rowSets()));
+        // Coverage triples updated with the document's, in the order of a read of them all, not read again.
+        expect(await cached.read(readQueries.allCoverageTriples)).toEqual(await own.store.read(readQueries.allCoverageTriples));
+        expect(queriesRead).not.toContain(readQueries.allCoverageTriples.name);
       }
     } finally {
       await own.dispose();
@@ -435,5 +445,39 @@ describe('a graph over the budget of kept tasks', () => {
     const smaller = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });
     expect(smaller.restore(new Map([...everything!].map(([name, rows]) => [name, rows.map((row) => ({ ...row }))])))).toBe(true);
     expect(smaller.taskRowsKept).toBe(false);
+  });
+});
+
+describe('withDocumentsReplaced', () => {
+  it('gives the rows of the documents not changed and the fresh ones in the order sorting them all gives', () => {
+    const compare = rowComparator(readQueries.allCoverageTriples.order ?? []) ?? (() => 0);
+    const random = randomSource(20261205);
+    const documents = ['p-a', 'p-b', 'p-c', 'p-d', 'p-e'];
+    const row = (policyId: string) => ({
+      nationalItemId: random.pick(['N-1', 'N-2', 'N-10', '国-1']),
+      jurisdictionId: random.pick(['110101', '341722']),
+      policyId,
+      taskId: `${policyId}#${random.int(0, 99)}`,
+      seq: random.int(0, 30),
+    });
+    const orderOf = (rows: readonly object[]) =>
+      rows.map((each) =>
+        JSON.stringify(readQueries.allCoverageTriples.order?.map(({ column }) => (each as Record<string, unknown>)[column])),
+      );
+    for (let round = 0; round < 200; round += 1) {
+      const before = Array.from({ length: random.int(0, 40) }, () => row(random.pick(documents))).sort(compare);
+      const changed = new Set(documents.filter(() => random.next() < 0.4));
+      // Unsorted, as rows read a few documents at a time are.
+      const fresh = Array.from({ length: random.int(0, 20) }, () => row(random.pick([...changed, 'p-new'])));
+      const expected = [...before.filter((each) => !changed.has(each.policyId)), ...fresh].sort(compare);
+      const replaced = withDocumentsReplaced(before, changed, fresh, compare);
+      expect(orderOf(replaced)).toEqual(orderOf(expected));
+      expect(
+        [...replaced]
+          .sort(compare)
+          .map((each) => JSON.stringify(each))
+          .sort(),
+      ).toEqual(expected.map((each) => JSON.stringify(each)).sort());
+    }
   });
 });

@@ -23,7 +23,7 @@ import type { TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore, Params } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
-import { byCodePoints } from '../../store/queries/row-order.js';
+import { byCodePoints, rowComparator } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 import { withSharedStrings } from './shared-strings.js';
 import { nextTurn } from '../turns.js';
@@ -326,6 +326,37 @@ function withWrittenIds(ids: WrittenIds, rows: readonly object[], params: Params
   return ids.strings.size > MAX_WRITTEN_IDS ? null : ids;
 }
 
+/**
+ * `rows` (in the order of `compare`) without those of the documents changed, with `fresh` (their rows
+ * now) put in their places: what reading every row again would give.
+ */
+export function withDocumentsReplaced(
+  rows: readonly object[],
+  changed: ReadonlySet<string>,
+  fresh: readonly object[],
+  compare: (a: object, b: object) => number,
+): object[] {
+  const kept = rows.filter((row) => !changed.has((row as { policyId: string }).policyId));
+  const merged: object[] = [];
+  let from = 0;
+  for (const row of [...fresh].sort(compare)) {
+    // The first kept row after this one, by binary search: a few comparisons per new row, not one per kept row.
+    let low = from;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- middle < kept.length
+      if (compare(kept[middle]!, row) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = from; at < low; at += 1) merged.push(kept[at] as object);
+    merged.push(row);
+    from = low;
+  }
+  for (let at = from; at < kept.length; at += 1) merged.push(kept[at] as object);
+  return merged;
+}
+
 /** Rows of the given keys, each key once, in the order asked. */
 function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
   return [...new Set(keys)].flatMap((key) => groups.get(key as string) ?? []);
@@ -360,10 +391,11 @@ function withKeptRows(
   /** Over the budget: rows of task lookups read from the database by `${query} ${key}`, in order of last use (see MAX_REMEMBERED_KEYS). */
   let remembered = new Map<string, readonly object[]>();
   /**
-   * Since the task rows were last kept whole: those rows, and every id the writes since then wrote
+   * Since the task rows were last kept whole: those rows, the whole-graph rows then kept that are
+   * updated by document (see KeptRows.updatedByPolicies), and every id the writes since then wrote
    * (see withWrittenIds); null when a write's ids are not known (a failed transaction, a large one).
    */
-  let sinceKept: { rows: Map<AnyKept, object[]>; written: WrittenIds } | null = null;
+  let sinceKept: { rows: Map<AnyKept, object[]>; whole: Map<AnyKept, object[]>; written: WrittenIds } | null = null;
   /**
    * While the rows of the documents a write changed are read again: the rows before it, and which
    * document each key is of. The keys of the other documents are answered from them, as their rows
@@ -380,13 +412,19 @@ function withKeptRows(
   /** Whether the tasks are kept and every set of task rows says which task a row is about: what readChangedDocuments needs. */
   const canReadChanged = taskRowSets.includes(keptTasks) && taskRowSets.every((rows) => taskOfRow.has(rows));
 
-  function readWhole(rows: AnyKept): Promise<object[]> {
+  /**
+   * Whole-graph rows of the graph now: `updated` from those before the last write when it gives them
+   * (see readChangedDocuments), read from the database otherwise.
+   */
+  function readWhole(rows: AnyKept, updated?: Promise<object[] | null>): Promise<object[]> {
     let answer = whole.get(rows);
     if (!answer) {
       const cache = whole;
       const readNow = wholeNow;
       const strings = warmingStrings ?? new Map<string, string>();
-      answer = store.read(rows.every).then((read) => frozen(withSharedStrings(read, strings)));
+      const readFromStore = () => store.read(rows.every).then((read) => frozen(withSharedStrings(read, strings)));
+      // Not updated as a later write came first: the rows of the graph now answer.
+      answer = updated ? updated.then((found) => found ?? (cache === whole ? readFromStore() : readWhole(rows))) : readFromStore();
       cache.set(rows, answer);
       void answer.then(
         (read) => cache === whole && readNow.set(rows, read),
@@ -547,7 +585,11 @@ function withKeptRows(
    * others kept. On a 3,000-document store, an upload under 50 clients waited 75 s for every
    * document to be read again; one document is a few reads.
    */
-  async function readChangedDocuments(started: number, previous: Map<AnyKept, object[]>, written: WrittenIds): Promise<void> {
+  async function readChangedDocuments(
+    started: number,
+    { rows: previous, whole: wholeBefore, written }: NonNullable<typeof sinceKept>,
+    onWholeUpdated: (sets: Map<AnyKept, object[]>) => void,
+  ): Promise<void> {
     if (await overBudget()) {
       if (started === version) onTaskRowsKept?.();
       return;
@@ -556,6 +598,19 @@ function withKeptRows(
     const tasksOf = policyOfTask(previous);
     const changed = await changedDocuments(previous, tasksOf, written, policyIds);
     if (started !== version) return;
+    const ids = [...changed];
+    // Whole-graph rows first: requests wait for them, while task lookups are answered meanwhile.
+    const wholeUpdated = new Map<AnyKept, object[]>();
+    for (const [rows, before] of wholeBefore) {
+      if (!rows.updatedByPolicies) continue;
+      const fresh: object[] = [];
+      for (let offset = 0; offset < ids.length; offset += REFILL_POLICIES)
+        fresh.push(...(await store.read(rows.updatedByPolicies, { ids: ids.slice(offset, offset + REFILL_POLICIES) })));
+      if (started !== version) return;
+      const compare = rowComparator(rows.every.order ?? []) ?? (() => 0);
+      wholeUpdated.set(rows, frozen(withDocumentsReplaced(before, changed, frozen(withSharedStrings(fresh, new Map())), compare)));
+    }
+    onWholeUpdated(wholeUpdated);
     const known = new Set(tasksOf.values());
     unchangedSince = {
       rows: previous,
@@ -566,7 +621,6 @@ function withKeptRows(
       },
     };
     const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows) => [rows, []]));
-    const ids = [...changed];
     for (let offset = 0; offset < ids.length; offset += REFILL_POLICIES) {
       for (const [rows, collected] of fresh) {
         if (started !== version) return;
@@ -674,12 +728,15 @@ function withKeptRows(
     let stringsNoted = recentWrites.reduce((sum, { strings }) => sum + (strings?.size ?? 0), 0);
     while (recentWrites.length > REMEMBERED_WRITES || stringsNoted > MAX_WRITTEN_IDS)
       stringsNoted -= recentWrites.shift()?.strings?.size ?? 0;
+    const wholeBefore = wholeNow;
     whole = new Map();
     wholeNow = new Map();
     remembered = new Map();
     if (written === null || !canReadChanged) sinceKept = null;
-    else if (taskRows !== null) sinceKept = { rows: taskRows, written };
-    else if (sinceKept !== null) {
+    else if (taskRows !== null) {
+      const updatable = keptRows.filter((rows) => rows.updatedByPolicies && wholeBefore.has(rows));
+      sinceKept = { rows: taskRows, whole: new Map(updatable.map((rows) => [rows, wholeBefore.get(rows) ?? []])), written };
+    } else if (sinceKept !== null) {
       // A write during the refill of an earlier one: both writes' documents are read again.
       for (const id of written.strings) sinceKept.written.strings.add(id);
       for (const id of written.nodes) sinceKept.written.nodes.add(id);
@@ -689,8 +746,18 @@ function withKeptRows(
     if (taskRowSets.length > 0) {
       const started = version;
       const since = sinceKept;
+      let onWholeUpdated: (sets: Map<AnyKept, object[]> | null) => void = () => undefined;
+      const wholeUpdated = new Promise<Map<AnyKept, object[]> | null>((resolve) => (onWholeUpdated = resolve));
       // Until the refill is done, lookups go to the database; a failure leaves it that way.
-      refill = (since ? readChangedDocuments(started, since.rows, since.written) : readTaskRowsByDocument(started)).catch(() => undefined);
+      refill = (since ? readChangedDocuments(started, since, onWholeUpdated) : readTaskRowsByDocument(started))
+        .catch(() => undefined)
+        .finally(() => onWholeUpdated(null));
+      // Kept for requests from now on (a failed read is let go in readWhole).
+      for (const rows of since?.whole.keys() ?? [])
+        void readWhole(
+          rows,
+          wholeUpdated.then((sets) => sets?.get(rows) ?? null),
+        );
     }
   }
 
@@ -733,7 +800,7 @@ function withKeptRows(
     async warm() {
       const strings = (warmingStrings = new Map<string, string>());
       try {
-        await Promise.all(keptRows.filter((rows) => !rows.ofPolicies).map(readWhole));
+        await Promise.all(keptRows.filter((rows) => !rows.ofPolicies).map((rows) => readWhole(rows)));
         if (taskRowSets.length > 0) await readTaskRowsWhole(strings);
       } finally {
         warmingStrings = null;

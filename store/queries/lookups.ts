@@ -40,6 +40,12 @@ export interface KeptRows<Row> {
    * keeps such evidence as offsets into those texts (server/context/compact-evidence.ts).
    */
   readonly evidenceTexts?: { readonly from: KeptRows<object>; readonly to: KeptRows<object> };
+  /**
+   * For whole-graph rows each about one document's tasks (its `policyId`): the same rows of some
+   * documents (`$ids`). After a write that changed those documents, a server keeping the rows
+   * replaces theirs with these, in the order of `every`, instead of reading every row again.
+   */
+  readonly updatedByPolicies?: ReadQuery<Row & { readonly policyId: string }>;
 }
 
 export interface Lookup<Row, Answer> {
@@ -140,7 +146,10 @@ export const keptJurisdictions: KeptRows<JurisdictionNode> = { every: q.allJuris
 export const keptPolicies: KeptRows<PolicyNode> = { every: q.allPolicies };
 export const keptNationalItems: KeptRows<NationalItemNode> = { every: q.allNationalItems };
 /** Every IMPLEMENTS edge with its task's jurisdiction: 211,000 rows and seconds on a national store. */
-export const keptCoverageTriples: KeptRows<q.CoverageTripleRow> = { every: q.allCoverageTriples };
+export const keptCoverageTriples: KeptRows<q.CoverageTripleRow> = {
+  every: q.allCoverageTriples,
+  updatedByPolicies: q.coverageTriplesOfPolicies,
+};
 export const keptJurisdictionsWithTasks: KeptRows<{ id: string }> = { every: q.jurisdictionIdsWithTasks };
 
 /**

@@ -281,22 +281,31 @@ export interface CoverageTripleRow {
  * order whatever a read selects them by. A task's jurisdiction is its `jurisdictionId`, as in the
  * kept rows and every other read.
  */
-const coverageTriplesWhere = (where: string) =>
-  `MATCH (t:Task)-[:IMPLEMENTS]->(n:NationalItem) ${where}
+const coverageTriplesOf = (tasks: string, where = '') =>
+  `${tasks}-[:IMPLEMENTS]->(n:NationalItem) ${where}
    RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`;
 
 /** Coverage triples of some jurisdictions. */
-export const coverageTriples = readQuery<CoverageTripleRow>('coverageTriples', coverageTriplesWhere('WHERE t.jurisdictionId IN $ids'));
+export const coverageTriples = readQuery<CoverageTripleRow>(
+  'coverageTriples',
+  coverageTriplesOf(EVERY_TASK, 'WHERE t.jurisdictionId IN $ids'),
+);
 
 /** Coverage triples of some national items: the tasks implementing each. */
 export const coverageTriplesOfNationalItems = readQuery<CoverageTripleRow>(
   'coverageTriplesOfNationalItems',
-  coverageTriplesWhere('WHERE n.id IN $ids'),
+  coverageTriplesOf(EVERY_TASK, 'WHERE n.id IN $ids'),
+);
+
+/** Coverage triples of the tasks of some documents. */
+export const coverageTriplesOfPolicies = keyedReadQuery<CoverageTripleRow>(
+  'coverageTriplesOfPolicies',
+  coverageTriplesOf(TASKS_OF_POLICIES),
 );
 
 /** coverageTriples over every jurisdiction (see allTaskIdsPage for why not a list of all codes). */
-export const allCoverageTriples = readQuery<CoverageTripleRow>('allCoverageTriples', coverageTriplesWhere(''));
+export const allCoverageTriples = readQuery<CoverageTripleRow>('allCoverageTriples', coverageTriplesOf(EVERY_TASK));
 
 // --- Whole graph, for export --------------------------------------------------------------------
 
