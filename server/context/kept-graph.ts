@@ -27,12 +27,15 @@ import { byCodePoints, rowComparator } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 import { withSharedStrings } from './shared-strings.js';
 import { nextTurn } from '../turns.js';
+import { asOneReader } from '../../store/read-queue.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
  * holds the database for its duration (up to a few hundred milliseconds for 8 documents).
  */
 const REFILL_POLICIES = 8;
+/** Reads of a query asked at once when the rows of the documents a write changed are read again (see readOfDocuments). */
+const READS_AT_ONCE = 4;
 
 /** What a search index is built from: a task's id, text and order (see kept-search-index.ts). */
 export type SearchableTask = Pick<TaskNode, 'id' | 'title' | 'text' | 'jurisdictionId' | 'policyId' | 'seq'>;
@@ -265,7 +268,9 @@ function* idsIn(rows: readonly object[]): Generator<string> {
 /**
  * The groups of `lookup` over `next` (see groupedOnce), made from those over `previous`: the keys of
  * the rows `removed` dropped, the rows `added` grouped. Each key's rows are of one document (a task, or
- * a document), so a key of a changed document is gone whole and comes back whole.
+ * a document), so a key of a changed document is gone whole and comes back whole. The groups are
+ * taken from `previous`, not copied (a copy of a map of every task costs tens of milliseconds per
+ * lookup): `previous` is grouped again if it is asked for.
  */
 function regroup(
   previous: readonly object[],
@@ -274,9 +279,13 @@ function regroup(
   removed: readonly object[],
   added: readonly object[],
 ): void {
-  const groups = new Map(groupedOnce(previous, lookup));
+  const ofPrevious = groupsOfRows.get(previous);
+  const groups = ofPrevious?.get(lookup);
+  // Not grouped before: grouped when first asked for.
+  if (!groups) return;
+  ofPrevious?.delete(lookup);
   for (const row of removed) groups.delete(lookup.keyOf(row) ?? '');
-  // Lists made here, the others shared with the groups over `previous`, which stay as they are.
+  // Lists made here; the others are shared with answers given before, which stay as they are.
   const made = new Set<string>();
   for (const row of added) {
     const key = lookup.keyOf(row) ?? '';
@@ -292,8 +301,68 @@ function regroup(
   byLookup.set(lookup, groups);
 }
 
-/** Rows scanned per turn of the event loop when looking for the documents a write changed. */
+/** Rows indexed per turn of the event loop when the documents of their ids are noted (see DocumentsOfRows). */
 const ROWS_SCANNED_PER_TURN = 20_000;
+
+/**
+ * Which document each id of a set of kept task rows is of, to find the documents a write changed
+ * without a scan of every row (see changedDocuments). Made once from the rows, then updated with
+ * each write's documents: an upload on a 3,000-document store scanned a million rows twice.
+ */
+interface DocumentsOfRows {
+  /** The task rows it describes. */
+  rows: ReadonlyMap<AnyKept, readonly object[]>;
+  /** The tasks of each document with tasks. */
+  tasksOfPolicy: Map<string, string[]>;
+  policyOfTask: Map<string, string>;
+  /**
+   * Each id the rows name (their id columns: agencyId, toId…) but their own document and its tasks:
+   * an agency, a national item, a jurisdiction, a target, another document's task. Its value: the
+   * documents of the rows naming it, one as itself, more as a set.
+   */
+  namedBy: Map<string, string | Set<string>>;
+}
+
+function addNamed(namedBy: DocumentsOfRows['namedBy'], id: string, policyId: string): void {
+  const found = namedBy.get(id);
+  if (found === undefined) namedBy.set(id, policyId);
+  else if (typeof found !== 'string') found.add(policyId);
+  else if (found !== policyId) namedBy.set(id, new Set([found, policyId]));
+}
+
+function deleteNamed(namedBy: DocumentsOfRows['namedBy'], id: string, policyId: string): void {
+  const found = namedBy.get(id);
+  if (found === policyId) namedBy.delete(id);
+  else if (typeof found !== 'string' && found?.delete(policyId) && found.size === 0) namedBy.delete(id);
+}
+
+function addTask(index: DocumentsOfRows, { id, policyId }: TaskNode): void {
+  index.policyOfTask.set(id, policyId);
+  const tasks = index.tasksOfPolicy.get(policyId);
+  if (tasks) tasks.push(id);
+  else index.tasksOfPolicy.set(policyId, [id]);
+}
+
+/** Notes (`addNamed`) or un-notes (`deleteNamed`) the ids the rows name, of documents whose tasks `index` holds. */
+function noteNamed(
+  index: DocumentsOfRows,
+  rows: readonly object[],
+  taskOf: (row: object) => string | null | undefined,
+  note: typeof addNamed,
+  range: { from: number; to: number } = { from: 0, to: rows.length },
+): void {
+  const columns = rows[0] ? idColumnsOf(rows[0]) : [];
+  for (let at = range.from; at < range.to; at += 1) {
+    const row = rows[at] as Record<string, unknown>;
+    const policyId = index.policyOfTask.get(taskOf(row) ?? '');
+    if (policyId === undefined) continue;
+    for (const column of columns) {
+      const value = row[column];
+      if (typeof value === 'string' && value !== policyId && index.policyOfTask.get(value) !== policyId)
+        note(index.namedBy, value, policyId);
+    }
+  }
+}
 
 /** Strings a write noted at most; a larger write (a bulk load) reads every document again. */
 const MAX_WRITTEN_IDS = 100_000;
@@ -404,11 +473,16 @@ function withKeptRows(
   let unchangedSince: { rows: ReadonlyMap<AnyKept, object[]>; isUnchanged: (key: string) => boolean } | null = null;
   /** The last writes' strings (see writtenSince), each by the version it made; null where not known. */
   const recentWrites: { version: number; strings: ReadonlySet<string> | null }[] = [];
-  /** Of each set of task rows, the task a row is about (the key of the set's lookup by task). */
+  /** Of each set of task rows, its lookup by task, and so the task a row is about. */
+  const lookupByTask = new Map<AnyKept, AnyLookup>();
   const taskOfRow = new Map<AnyKept, (row: object) => string | null | undefined>();
   for (const lookup of lookupOf.values()) {
-    if (lookup.kept?.ofPolicies && lookup.query !== lookup.kept.ofPolicies) taskOfRow.set(lookup.kept, (row) => lookup.keyOf(row));
+    if (!lookup.kept?.ofPolicies || lookup.query === lookup.kept.ofPolicies) continue;
+    lookupByTask.set(lookup.kept, lookup);
+    taskOfRow.set(lookup.kept, (row) => lookup.keyOf(row));
   }
+  /** The documents of the ids of the task rows last kept (or being read again after a write), once asked for. */
+  let documentsOf: DocumentsOfRows | null = null;
   /** Whether the tasks are kept and every set of task rows says which task a row is about: what readChangedDocuments needs. */
   const canReadChanged = taskRowSets.includes(keptTasks) && taskRowSets.every((rows) => taskOfRow.has(rows));
 
@@ -536,6 +610,7 @@ function withKeptRows(
       if (rows) groupedOnce(rows, lookup);
     }
     taskRows = next;
+    documentsOf = null;
   }
 
   /** Whether the graph has more tasks than the server keeps rows of (see maxKeptTasks); noted in `keepsTaskRows`. */
@@ -595,81 +670,141 @@ function withKeptRows(
       return;
     }
     const policyIds = (await read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
-    const tasksOf = policyOfTask(previous);
-    const changed = await changedDocuments(previous, tasksOf, written, policyIds);
+    const index = documentsOf?.rows === previous ? documentsOf : (documentsOf = await documentsOfRows(previous));
+    const changed = changedDocuments(index, written, policyIds);
     if (started !== version) return;
     const ids = [...changed];
-    // Whole-graph rows first: requests wait for them, while task lookups are answered meanwhile.
-    const wholeUpdated = new Map<AnyKept, object[]>();
-    for (const [rows, before] of wholeBefore) {
-      if (!rows.updatedByPolicies) continue;
-      const fresh: object[] = [];
-      for (let offset = 0; offset < ids.length; offset += REFILL_POLICIES)
-        fresh.push(...(await store.read(rows.updatedByPolicies, { ids: ids.slice(offset, offset + REFILL_POLICIES) })));
-      if (started !== version) return;
-      const compare = rowComparator(rows.every.order ?? []) ?? (() => 0);
-      wholeUpdated.set(rows, frozen(withDocumentsReplaced(before, changed, frozen(withSharedStrings(fresh, new Map())), compare)));
-    }
-    onWholeUpdated(wholeUpdated);
-    const known = new Set(tasksOf.values());
     unchangedSince = {
       rows: previous,
       // A key is a task's id or a document's.
       isUnchanged: (key) => {
-        const policyId = tasksOf.get(key) ?? (known.has(key) ? key : undefined);
+        const policyId = index.policyOfTask.get(key) ?? (index.tasksOfPolicy.has(key) ? key : undefined);
         return policyId !== undefined && !changed.has(policyId);
       },
     };
-    const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows) => [rows, []]));
-    for (let offset = 0; offset < ids.length; offset += REFILL_POLICIES) {
-      for (const [rows, collected] of fresh) {
-        if (started !== version) return;
-        if (rows.ofPolicies) collected.push(...(await store.read(rows.ofPolicies, { ids: ids.slice(offset, offset + REFILL_POLICIES) })));
-      }
-    }
-    if (started !== version) return;
+    const wholeSets = [...wholeBefore].filter(([rows]) => rows.updatedByPolicies);
+    const rowsRead = await readOfDocuments(started, ids, [
+      ...wholeSets.map(([rows]) => rows.updatedByPolicies as ReadQuery<object>),
+      ...taskRowSets.map((rows) => rows.ofPolicies as ReadQuery<object>),
+    ]);
+    if (!rowsRead) return;
+    // Whole-graph rows first: requests wait for them.
+    const compareOf = (rows: AnyKept) => rowComparator(rows.every.order ?? []) ?? (() => 0);
+    onWholeUpdated(
+      new Map(
+        wholeSets.map(([rows, before], i) => [
+          rows,
+          frozen(withDocumentsReplaced(before, changed, frozen(withSharedStrings(rowsRead[i] ?? [], new Map())), compareOf(rows))),
+        ]),
+      ),
+    );
+    const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows, i) => [rows, rowsRead[wholeSets.length + i] ?? []]));
     const strings = new Map<string, string>();
     for (const rows of fresh.values()) withSharedStrings(rows, strings);
-    // The rows of the documents not changed, and the others; a set per turn of the event loop.
-    const next = new Map<AnyKept, object[]>();
+    // The rows of the changed documents' tasks, found by the lookups by task, not by a scan.
+    const changedTasks = ids.flatMap((policyId) => index.tasksOfPolicy.get(policyId) ?? []);
     const removed = new Map<AnyKept, object[]>();
     for (const [rows, all] of previous) {
-      const taskOf = taskOfRow.get(rows);
-      const kept: object[] = [];
-      const gone: object[] = [];
-      for (const row of all) (changed.has(tasksOf.get(taskOf?.(row) ?? '') ?? '') ? gone : kept).push(row);
-      next.set(rows, kept);
-      removed.set(rows, gone);
-      await nextTurn();
+      const byTask = lookupByTask.get(rows);
+      const groups = byTask ? groupedOnce(all, byTask) : null;
+      removed.set(rows, groups ? changedTasks.flatMap((task) => groups.get(task) ?? []) : []);
     }
     // The new link rows' evidence kept as offsets into the texts of the tasks they link (the new
     // tasks, and kept parent tasks).
     const freshTasks = fresh.get(keptTasks) ?? [];
-    const linked = new Set(idsIn([...fresh].flatMap(([rows, read]) => (rows.evidenceTexts ? read : []))));
+    const linked = idsIn([...fresh].flatMap(([rows, read]) => (rows.evidenceTexts ? read : [])));
+    const taskById = groupedOnce(previous.get(keptTasks) ?? [], lookupByTask.get(keptTasks) as AnyLookup);
+    const changedTaskIds = new Set(changedTasks);
+    const keptLinked = [...new Set(linked)].flatMap((id) => (changedTaskIds.has(id) ? [] : (taskById.get(id) ?? [])));
     const newLinks = new Map(fresh);
-    newLinks.set(keptTasks, [...(next.get(keptTasks) ?? []).filter((task) => linked.has((task as TaskNode).id)), ...freshTasks]);
+    newLinks.set(keptTasks, [...keptLinked, ...freshTasks]);
     await compactEvidence(newLinks);
     if (started !== version) return;
     newLinks.set(keptTasks, freshTasks);
-    for (const [rows, kept] of next) {
+    // From here to the end in one turn (tens of milliseconds on a 3,000-document store): the groups are
+    // taken from the rows before (see regroup).
+    const next = new Map<AnyKept, object[]>();
+    for (const [rows, all] of previous) {
+      const gone = new Set(removed.get(rows));
       const added = frozen(newLinks.get(rows) ?? []);
-      next.set(rows, Object.freeze([...kept, ...added]) as object[]);
+      next.set(rows, Object.freeze([...(gone.size > 0 ? all.filter((row) => !gone.has(row)) : all), ...added]) as object[]);
+    }
+    for (const [rows, all] of next) {
       // Each lookup's groups: the kept ones, but those of the rows gone, with the new rows'.
       for (const lookup of lookupOf.values()) {
-        if (lookup.kept === rows) regroup(previous.get(rows) ?? [], next.get(rows) ?? [], lookup, removed.get(rows) ?? [], added);
+        if (lookup.kept === rows) regroup(previous.get(rows) ?? [], all, lookup, removed.get(rows) ?? [], newLinks.get(rows) ?? []);
       }
-      await nextTurn();
     }
-    if (started !== version) return;
+    updateDocumentsOfRows(index, changed, removed, newLinks, next);
     taskRows = next;
     sinceKept = null;
     unchangedSince = null;
     onTaskRowsKept?.();
   }
 
-  /** Each task's document, from the kept tasks. */
-  function policyOfTask(rows: ReadonlyMap<AnyKept, object[]>): Map<string, string> {
-    return new Map((rows.get(keptTasks) as TaskNode[] | undefined)?.map((task) => [task.id, task.policyId]));
+  /**
+   * The rows of each query for the documents, REFILL_POLICIES documents per read, the reads of every
+   * query asked together, READS_AT_ONCE per query: under load each read waited for the one before
+   * took a turn of a busy event loop, hundreds of milliseconds. Null once a later write came.
+   */
+  async function readOfDocuments(
+    started: number,
+    ids: readonly string[],
+    queries: readonly ReadQuery<object>[],
+  ): Promise<object[][] | null> {
+    const found = queries.map((): object[] => []);
+    const wave = REFILL_POLICIES * READS_AT_ONCE;
+    for (let offset = 0; offset < ids.length; offset += wave) {
+      if (started !== version) return null;
+      const chunks: string[][] = [];
+      for (let at = offset; at < Math.min(ids.length, offset + wave); at += REFILL_POLICIES)
+        chunks.push(ids.slice(at, at + REFILL_POLICIES));
+      const rowsRead = await Promise.all(queries.flatMap((query) => chunks.map((chunk) => store.read(query, { ids: chunk }))));
+      queries.forEach((_, i) => {
+        for (let chunk = 0; chunk < chunks.length; chunk += 1) found[i]?.push(...(rowsRead[i * chunks.length + chunk] ?? []));
+      });
+    }
+    return started === version ? found : null;
+  }
+
+  /** The index of the documents of the rows' ids, a few thousand rows per turn of the event loop. */
+  async function documentsOfRows(rows: ReadonlyMap<AnyKept, readonly object[]>): Promise<DocumentsOfRows> {
+    const index: DocumentsOfRows = { rows, tasksOfPolicy: new Map(), policyOfTask: new Map(), namedBy: new Map() };
+    for (const task of (rows.get(keptTasks) ?? []) as TaskNode[]) addTask(index, task);
+    for (const [set, all] of rows) {
+      const taskOf = taskOfRow.get(set);
+      if (!taskOf) continue;
+      for (let from = 0; from < all.length; from += ROWS_SCANNED_PER_TURN) {
+        noteNamed(index, all, taskOf, addNamed, { from, to: Math.min(all.length, from + ROWS_SCANNED_PER_TURN) });
+        await nextTurn();
+      }
+    }
+    return index;
+  }
+
+  /** The index made to describe `next`: the changed documents' rows `removed`, their rows now `added`. */
+  function updateDocumentsOfRows(
+    index: DocumentsOfRows,
+    changed: ReadonlySet<string>,
+    removed: ReadonlyMap<AnyKept, readonly object[]>,
+    added: ReadonlyMap<AnyKept, readonly object[]>,
+    next: ReadonlyMap<AnyKept, readonly object[]>,
+  ): void {
+    // Their names first, while the index still holds their tasks.
+    for (const [set, rows] of removed) {
+      const taskOf = taskOfRow.get(set);
+      if (taskOf) noteNamed(index, rows, taskOf, deleteNamed);
+    }
+    for (const policyId of changed) {
+      for (const task of index.tasksOfPolicy.get(policyId) ?? []) index.policyOfTask.delete(task);
+      index.tasksOfPolicy.delete(policyId);
+    }
+    for (const task of (added.get(keptTasks) ?? []) as TaskNode[]) addTask(index, task);
+    for (const [set, rows] of added) {
+      const taskOf = taskOfRow.get(set);
+      if (taskOf) noteNamed(index, rows, taskOf, addNamed);
+    }
+    index.rows = next;
   }
 
   /**
@@ -678,41 +813,21 @@ function withKeptRows(
    * written id (an agency, a national item, a jurisdiction, a task); and a document with a row naming
    * a task of those (another document's parent link to a task its document replaced).
    */
-  async function changedDocuments(
-    previous: Map<AnyKept, object[]>,
-    tasksOf: ReadonlyMap<string, string>,
-    written: WrittenIds,
-    policyIds: readonly string[],
-  ): Promise<Set<string>> {
-    const known = new Set(tasksOf.values());
-    const changed = new Set(policyIds.filter((id) => !known.has(id)));
+  function changedDocuments(index: DocumentsOfRows, written: WrittenIds, policyIds: readonly string[]): Set<string> {
+    const changed = new Set(policyIds.filter((id) => !index.tasksOfPolicy.has(id)));
     for (const id of written.strings) {
-      if (known.has(id)) changed.add(id);
-      const policy = tasksOf.get(id);
+      if (index.tasksOfPolicy.has(id)) changed.add(id);
+      const policy = index.policyOfTask.get(id);
       if (policy !== undefined) changed.add(policy);
     }
-    const documentsNaming = async (ids: ReadonlySet<string>) => {
-      for (const [rows, kept] of previous) {
-        const taskOf = taskOfRow.get(rows);
-        // Only the columns holding ids (id, taskId, agencyId, toId…): a kind or a role written is in every document.
-        const columns = kept[0] ? idColumnsOf(kept[0]) : [];
-        for (let at = 0; at < kept.length; at += 1) {
-          if (at % ROWS_SCANNED_PER_TURN === ROWS_SCANNED_PER_TURN - 1) await nextTurn();
-          const row = kept[at] as Record<string, unknown>;
-          for (const column of columns) {
-            const value = row[column];
-            if (typeof value === 'string' && ids.has(value)) {
-              changed.add(tasksOf.get(taskOf?.(row) ?? '') ?? '');
-              break;
-            }
-          }
-        }
-      }
+    // Only ids of nodes written: the other ends of links written change nothing about the rows naming them.
+    const documentsNaming = (id: string) => {
+      const found = index.namedBy.get(id);
+      if (typeof found === 'string') changed.add(found);
+      else for (const policyId of found ?? []) changed.add(policyId);
     };
-    await documentsNaming(written.nodes);
-    const tasksChanged = new Set([...tasksOf].filter(([, policy]) => changed.has(policy)).map(([task]) => task));
-    await documentsNaming(tasksChanged);
-    changed.delete('');
+    for (const id of written.nodes) documentsNaming(id);
+    for (const policyId of [...changed]) for (const task of index.tasksOfPolicy.get(policyId) ?? []) documentsNaming(task);
     return changed;
   }
 
@@ -749,7 +864,9 @@ function withKeptRows(
       let onWholeUpdated: (sets: Map<AnyKept, object[]> | null) => void = () => undefined;
       const wholeUpdated = new Promise<Map<AnyKept, object[]> | null>((resolve) => (onWholeUpdated = resolve));
       // Until the refill is done, lookups go to the database; a failure leaves it that way.
-      refill = (since ? readChangedDocuments(started, since, onWholeUpdated) : readTaskRowsByDocument(started))
+      // As one reader that came at the write: its reads go before those of the requests after it,
+      // which it answers from memory once done (see read-queue.ts).
+      refill = asOneReader(() => (since ? readChangedDocuments(started, since, onWholeUpdated) : readTaskRowsByDocument(started)))
         .catch(() => undefined)
         .finally(() => onWholeUpdated(null));
       // Kept for requests from now on (a failed read is let go in readWhole).
