@@ -598,7 +598,7 @@ type SequentialLatencies = Pick<BenchReport['http'], 'search' | 'lineage' | 'com
  * Documents new to the bench's store (the corpus of another seed) for the readers' load while
  * documents are uploaded: more than a load's time has uploads.
  */
-function uploadDocuments(dir: string, { seed, seedsDir }: { seed: number; seedsDir: string }): UploadDocument[] {
+export function uploadDocuments(dir: string, { seed, seedsDir }: { seed: number; seedsDir: string }): UploadDocument[] {
   const manifest = writeCorpus(dir, { jurisdictions: 30, seed: seed + 1, seedsDir, years: 1 });
   return manifest.files.map((entry) => ({ name: entry.file, text: readFileSync(join(dir, entry.file), 'utf8') }));
 }

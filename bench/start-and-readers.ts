@@ -1,10 +1,11 @@
 /**
  * @module One section of the bench (`npm run bench` runs it over its store; alone:
- * `npx tsx bench/start-and-readers.ts [--jurisdictions N] [--seconds S]`), side by side in one run
+ * `npx tsx bench/start-and-readers.ts [--jurisdictions N] [--seconds S] [--while-uploading]`), side by side in one run
  * over one store: the server's start as `npm start` runs it (the seeds ingested when they changed)
  * with the kept graph and search index persisted beside the database against a cold start
  * (reading and indexing it from the database), 50 clients against one, and the server's resident
- * memory. Alone, it prints its Markdown table.
+ * memory. Alone, it prints its Markdown table; with --while-uploading, only the readers' load while
+ * documents are uploaded, as JSON.
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { openKuzuStore } from '../store/kuzu-store.js';
 import { writeCorpus } from './corpus/generate-corpus.js';
 import { createRandom } from './corpus/prng.js';
-import { loadBodies, READERS_MIX_REQUESTS, readSamples, runChild, runLoad } from './run.js';
+import { loadBodies, READERS_MIX_REQUESTS, readSamples, runChild, runLoad, uploadDocuments } from './run.js';
 import type { LoadBody, LoadResult } from './steps/load-step.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 import { summarise, type LatencySummary } from './support/stats.js';
@@ -284,6 +285,7 @@ async function main(): Promise<void> {
       jurisdictions: { type: 'string', default: '30' },
       seconds: { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
+      'while-uploading': { type: 'boolean', default: false },
     },
   });
   const jurisdictions = Number(values.jurisdictions);
@@ -305,6 +307,22 @@ async function main(): Promise<void> {
   const store = await openKuzuStore({ path: db });
   const samples = await readSamples(store, manifest, random.fork('samples'), 40);
   await store.close();
+  if (values['while-uploading']) {
+    // The kept files written first, as `npm start` leaves them: the copy uploaded to starts from them.
+    await (await startServer({ db })).stop();
+    const uploads = uploadDocuments(join(workDir, 'uploads'), { seed: Number(values.seed), seedsDir });
+    const { load, uploads: times } = await readersWhileUploading({
+      db,
+      bodies: loadBodies(samples, random.fork('load')),
+      workDir,
+      seconds: Number(values.seconds),
+      uploads,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    const { requestsPerSec, latencyP50Ms, latencyP99Ms, errors } = load;
+    process.stdout.write(`${JSON.stringify({ requestsPerSec, latencyP50Ms, latencyP99Ms, errors, uploads: times })}\n`);
+    return;
+  }
   const result = await measureStartAndReaders({
     db,
     bodies: loadBodies(samples, random.fork('load')),
