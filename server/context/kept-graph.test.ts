@@ -390,6 +390,27 @@ describe('task rows kept in memory', () => {
 });
 
 describe('a graph over the budget of kept tasks', () => {
+  it('updates the coverage rows after a write with the written documents, in the order of a read of them all, not reading them all', async () => {
+    const own = await openSampleGraph({ extraTasks: 40 });
+    try {
+      const { store, queriesRead } = recordingDocumentsRead(own.store);
+      const taskCount = (await own.store.read(readQueries.allTasks)).length;
+      const over = keepGraphOf(store, { maxKeptTasks: taskCount - 1 });
+      await over.warm();
+      const before = await over.read(readQueries.allCoverageTriples);
+      expect(before.filter((row) => row.policyId === 'p-fj')).not.toEqual([]);
+      queriesRead.length = 0;
+      await over.transaction((tx) => tx.write(ingestQueries.deletePolicyTasks, [{ policyId: 'p-fj' }]));
+      const after = await over.read(readQueries.allCoverageTriples);
+      expect(after).toEqual(await own.store.read(readQueries.allCoverageTriples));
+      expect(after.filter((row) => row.policyId === 'p-fj')).toEqual([]);
+      expect(after.length).toBeGreaterThan(0);
+      expect(queriesRead).not.toContain(readQueries.allCoverageTriples.name);
+    } finally {
+      await own.dispose();
+    }
+  });
+
   it('keeps whole-graph rows only, answers task lookups from the database as they are, each key once until a write, and persists and restores that', async () => {
     const taskCount = (await graph.store.read(readQueries.allTasks)).length;
     const over = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });

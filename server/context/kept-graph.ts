@@ -426,6 +426,21 @@ export function withDocumentsReplaced(
   return merged;
 }
 
+/**
+ * The documents among strings a write noted: a document's id, or a task's, which is its document's
+ * id, '#', its path (ingest/load/ids.ts); a document's id may itself hold a '#'.
+ */
+export function documentsAmong(strings: Iterable<string>, isDocument: (id: string) => boolean): Set<string> {
+  const found = new Set<string>();
+  for (const each of strings) {
+    if (isDocument(each)) found.add(each);
+    for (let at = each.indexOf('#'); at !== -1; at = each.indexOf('#', at + 1)) {
+      if (isDocument(each.slice(0, at))) found.add(each.slice(0, at));
+    }
+  }
+  return found;
+}
+
 /** Rows of the given keys, each key once, in the order asked. */
 function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
   return [...new Set(keys)].flatMap((key) => groups.get(key as string) ?? []);
@@ -460,11 +475,15 @@ function withKeptRows(
   /** Over the budget: rows of task lookups read from the database by `${query} ${key}`, in order of last use (see MAX_REMEMBERED_KEYS). */
   let remembered = new Map<string, readonly object[]>();
   /**
-   * Since the task rows were last kept whole: those rows, the whole-graph rows then kept that are
-   * updated by document (see KeptRows.updatedByPolicies), and every id the writes since then wrote
+   * Since the task rows were last kept whole: those rows, and every id the writes since then wrote
    * (see withWrittenIds); null when a write's ids are not known (a failed transaction, a large one).
    */
-  let sinceKept: { rows: Map<AnyKept, object[]>; whole: Map<AnyKept, object[]>; written: WrittenIds } | null = null;
+  let sinceKept: { rows: Map<AnyKept, object[]>; written: WrittenIds } | null = null;
+  /**
+   * Since whole-graph rows updated by document (see KeptRows.updatedByPolicies) were last kept: those
+   * rows, and every string the writes since then wrote; null when a write's strings are not known.
+   */
+  let sinceWholeKept: { rows: Map<AnyKept, object[]>; strings: Set<string> } | null = null;
   /**
    * While the rows of the documents a write changed are read again: the rows before it, and which
    * document each key is of. The keys of the other documents are answered from them, as their rows
@@ -660,11 +679,7 @@ function withKeptRows(
    * others kept. On a 3,000-document store, an upload under 50 clients waited 75 s for every
    * document to be read again; one document is a few reads.
    */
-  async function readChangedDocuments(
-    started: number,
-    { rows: previous, whole: wholeBefore, written }: NonNullable<typeof sinceKept>,
-    onWholeUpdated: (sets: Map<AnyKept, object[]>) => void,
-  ): Promise<void> {
+  async function readChangedDocuments(started: number, { rows: previous, written }: NonNullable<typeof sinceKept>): Promise<void> {
     if (await overBudget()) {
       if (started === version) onTaskRowsKept?.();
       return;
@@ -682,23 +697,13 @@ function withKeptRows(
         return policyId !== undefined && !changed.has(policyId);
       },
     };
-    const wholeSets = [...wholeBefore].filter(([rows]) => rows.updatedByPolicies);
-    const rowsRead = await readOfDocuments(started, ids, [
-      ...wholeSets.map(([rows]) => rows.updatedByPolicies as ReadQuery<object>),
-      ...taskRowSets.map((rows) => rows.ofPolicies as ReadQuery<object>),
-    ]);
-    if (!rowsRead) return;
-    // Whole-graph rows first: requests wait for them.
-    const compareOf = (rows: AnyKept) => rowComparator(rows.every.order ?? []) ?? (() => 0);
-    onWholeUpdated(
-      new Map(
-        wholeSets.map(([rows, before], i) => [
-          rows,
-          frozen(withDocumentsReplaced(before, changed, frozen(withSharedStrings(rowsRead[i] ?? [], new Map())), compareOf(rows))),
-        ]),
-      ),
+    const rowsRead = await readOfDocuments(
+      started,
+      ids,
+      taskRowSets.map((rows) => rows.ofPolicies as ReadQuery<object>),
     );
-    const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows, i) => [rows, rowsRead[wholeSets.length + i] ?? []]));
+    if (!rowsRead) return;
+    const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows, i) => [rows, rowsRead[i] ?? []]));
     const strings = new Map<string, string>();
     for (const rows of fresh.values()) withSharedStrings(rows, strings);
     // The rows of the changed documents' tasks, found by the lookups by task, not by a scan.
@@ -740,6 +745,35 @@ function withKeptRows(
     sinceKept = null;
     unchangedSince = null;
     onTaskRowsKept?.();
+  }
+
+  /**
+   * Whole-graph rows updated by document after writes (see KeptRows.updatedByPolicies): the rows of
+   * the documents among the strings written replaced by theirs now; null once a later write came. Rows
+   * of one document's tasks change only with a write naming the document or one of its tasks (their
+   * links' `from`), whether or not the task rows are kept (over maxKeptTasks).
+   */
+  async function updatedWhole(started: number, since: NonNullable<typeof sinceWholeKept>): Promise<Map<AnyKept, object[]> | null> {
+    const known = new Set((await read(readQueries.allPolicies)).map((policy) => policy.id));
+    const changed = documentsAmong(since.strings, (id) => known.has(id));
+    // A task's document as the kept rows last knew it, for a task id not of that form.
+    for (const id of since.strings) {
+      const policyId = documentsOf?.policyOfTask.get(id);
+      if (policyId !== undefined) changed.add(policyId);
+    }
+    const sets = [...since.rows];
+    const rowsRead = await readOfDocuments(
+      started,
+      [...changed],
+      sets.map(([rows]) => rows.updatedByPolicies as ReadQuery<object>),
+    );
+    if (!rowsRead) return null;
+    return new Map(
+      sets.map(([rows, before], i) => {
+        const fresh = frozen(withSharedStrings(rowsRead[i] ?? [], new Map()));
+        return [rows, frozen(withDocumentsReplaced(before, changed, fresh, rowComparator(rows.every.order ?? []) ?? (() => 0)))];
+      }),
+    );
   }
 
   /**
@@ -843,38 +877,40 @@ function withKeptRows(
     let stringsNoted = recentWrites.reduce((sum, { strings }) => sum + (strings?.size ?? 0), 0);
     while (recentWrites.length > REMEMBERED_WRITES || stringsNoted > MAX_WRITTEN_IDS)
       stringsNoted -= recentWrites.shift()?.strings?.size ?? 0;
-    const wholeBefore = wholeNow;
+    const wholeBefore = new Map([...wholeNow].filter(([rows]) => rows.updatedByPolicies));
     whole = new Map();
     wholeNow = new Map();
     remembered = new Map();
+    if (written === null) sinceWholeKept = null;
+    else if (wholeBefore.size > 0) sinceWholeKept = { rows: wholeBefore, strings: new Set(written.strings) };
+    // A write before the rows were updated after an earlier one: both writes' documents are updated.
+    else for (const id of written.strings) sinceWholeKept?.strings.add(id);
     if (written === null || !canReadChanged) sinceKept = null;
-    else if (taskRows !== null) {
-      const updatable = keptRows.filter((rows) => rows.updatedByPolicies && wholeBefore.has(rows));
-      sinceKept = { rows: taskRows, whole: new Map(updatable.map((rows) => [rows, wholeBefore.get(rows) ?? []])), written };
-    } else if (sinceKept !== null) {
+    else if (taskRows !== null) sinceKept = { rows: taskRows, written };
+    else if (sinceKept !== null) {
       // A write during the refill of an earlier one: both writes' documents are read again.
       for (const id of written.strings) sinceKept.written.strings.add(id);
       for (const id of written.nodes) sinceKept.written.nodes.add(id);
     }
     taskRows = null;
     unchangedSince = null;
-    if (taskRowSets.length > 0) {
-      const started = version;
-      const since = sinceKept;
-      let onWholeUpdated: (sets: Map<AnyKept, object[]> | null) => void = () => undefined;
-      const wholeUpdated = new Promise<Map<AnyKept, object[]> | null>((resolve) => (onWholeUpdated = resolve));
-      // Until the refill is done, lookups go to the database; a failure leaves it that way.
-      // As one reader that came at the write: its reads go before those of the requests after it,
-      // which it answers from memory once done (see read-queue.ts).
-      refill = asOneReader(() => (since ? readChangedDocuments(started, since, onWholeUpdated) : readTaskRowsByDocument(started)))
-        .catch(() => undefined)
-        .finally(() => onWholeUpdated(null));
+    const started = version;
+    // The reads after a write, each as one reader that came at the write: they go before those of
+    // the requests after it, which they answer from memory once done (see read-queue.ts).
+    const wholeSince = sinceWholeKept;
+    if (wholeSince) {
+      const updated = asOneReader(() => updatedWhole(started, wholeSince)).catch(() => null);
       // Kept for requests from now on (a failed read is let go in readWhole).
-      for (const rows of since?.whole.keys() ?? [])
+      for (const rows of wholeSince.rows.keys())
         void readWhole(
           rows,
-          wholeUpdated.then((sets) => sets?.get(rows) ?? null),
+          updated.then((sets) => sets?.get(rows) ?? null),
         );
+    }
+    if (taskRowSets.length > 0) {
+      const since = sinceKept;
+      // Until the refill is done, lookups go to the database; a failure leaves it that way.
+      refill = asOneReader(() => (since ? readChangedDocuments(started, since) : readTaskRowsByDocument(started))).catch(() => undefined);
     }
   }
 

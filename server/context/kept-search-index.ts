@@ -27,7 +27,7 @@ import {
 } from '../search/search-index.js';
 import { segmentWords } from '../search/segment-words.js';
 import { runInTurns } from '../turns.js';
-import type { KeptGraph, SearchableTask } from './kept-graph.js';
+import { documentsAmong, type KeptGraph, type SearchableTask } from './kept-graph.js';
 
 export interface KeptSearchIndex extends SearchIndex {
   /**
@@ -148,19 +148,10 @@ export function keptSearchIndex(
     });
   }
 
-  /** The documents among `strings`: written, deleted, or holding a task written (a task's id is its document's, '#', its path: ingest/load/ids.ts). */
-  async function documentsAmong(strings: ReadonlySet<string>, { spans }: WholeIndex): Promise<string[]> {
+  /** The documents among `strings`: written, deleted, or holding a task written. */
+  async function documentsWritten(strings: ReadonlySet<string>, { spans }: WholeIndex): Promise<string[]> {
     const known = new Set((await kept.read(readQueries.allPolicies)).map((policy) => policy.id));
-    const isDocument = (id: string) => known.has(id) || spans.has(id) || written.has(id);
-    const found = new Set<string>();
-    for (const each of strings) {
-      if (isDocument(each)) found.add(each);
-      // A document's id may itself hold a '#'.
-      for (let at = each.indexOf('#'); at !== -1; at = each.indexOf('#', at + 1)) {
-        if (isDocument(each.slice(0, at))) found.add(each.slice(0, at));
-      }
-    }
-    return [...found];
+    return [...documentsAmong(strings, (id) => known.has(id) || spans.has(id) || written.has(id))];
   }
 
   async function update(): Promise<void> {
@@ -168,7 +159,7 @@ export function keptSearchIndex(
     const version = kept.version;
     const strings = whole && upTo !== null && version !== null ? kept.writtenSince(upTo) : null;
     if (!whole || strings === null) return buildWhole();
-    const policyIds = await documentsAmong(strings, whole);
+    const policyIds = await documentsWritten(strings, whole);
     const tasks = await kept.tasksOf(policyIds);
     const now = new Map<string, SearchableTask[]>(policyIds.map((policyId) => [policyId, []]));
     for (const task of tasks) now.get(task.policyId)?.push(task);
