@@ -5,7 +5,8 @@
  *
  * Kuzu locks an embedded database to one process, so every change passes through `transaction`
  * here. A write drops everything (a transaction that writes no row, nothing): whole-graph rows
- * are read again when next asked for; the task rows are read again in the background, those of
+ * are read again when next asked for, but those updated by document (coverage: see updatedWhole);
+ * the task rows are read again in the background, those of
  * the documents the write changed (see changedDocuments) or, when that is not known, every
  * document's, a few documents per query so that requests are not held up. Meanwhile lookups go to
  * the database, but those of the documents the write did not change, once these are known: their
