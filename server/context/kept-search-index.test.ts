@@ -92,6 +92,19 @@ async function keptSampleGraph(maxKeptTasks?: number) {
 
 const sixian = readFileSync('seeds/002_c6b286a5770366cf.txt', 'utf8');
 const ziyang = readFileSync('seeds/000_aa2cf58d52cbffab.txt', 'utf8');
+const sixianReplaced = sixian.slice(0, sixian.lastIndexOf('\n（'));
+
+/** The tasks of sixian.txt without its last item, as a graph of its own holds them. */
+async function tasksOfSixianReplaced(): Promise<number> {
+  const { own, kept, context } = await keptSampleGraph();
+  try {
+    const before = (await own.store.read(readQueries.searchableTasks)).length;
+    expect(await ingestBytes(kept, 'sixian.txt', Buffer.from(sixianReplaced), context)).toMatchObject({ ok: true });
+    return (await own.store.read(readQueries.searchableTasks)).length - before;
+  } finally {
+    await own.dispose();
+  }
+}
 
 describe('keptSearchIndex after writes', () => {
   it.each([
@@ -99,12 +112,20 @@ describe('keptSearchIndex after writes', () => {
     ['task rows over the budget', 0, undefined],
     // Past it, each refresh answers in parts at once, and the whole index is built in the background.
     ['more tasks written than the index takes in parts', undefined, 10],
-  ])(
+    // As many as the replaced document holds: the written documents' index is built at the first
+    // load, the replaced document is answered from the recent part and not from it, and the second
+    // load builds it again.
+    ['more tasks written since the written documents were indexed than that index lets be', undefined, undefined, 'replaced'],
+  ] as const)(
     'answers after documents are loaded, replaced and deleted as an index built from every task would, reading no other document (%s)',
-    async (_, maxKeptTasks, maxTasksWritten) => {
+    async (_, maxKeptTasks, maxTasksWritten, recentLimit?: 'replaced') => {
+      const maxTasksRecent = recentLimit === 'replaced' ? await tasksOfSixianReplaced() : undefined;
       const { own, kept, context, names } = await keptSampleGraph(maxKeptTasks);
       try {
-        const index = keptSearchIndex(kept, maxTasksWritten === undefined ? {} : { maxTasksWritten });
+        const index = keptSearchIndex(kept, {
+          ...(maxTasksWritten === undefined ? {} : { maxTasksWritten }),
+          ...(maxTasksRecent === undefined ? {} : { maxTasksRecent }),
+        });
         await index.refresh();
         const sampleDocuments = (await own.store.read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
         expect(sampleDocuments).toContain('p-sm');
@@ -114,7 +135,7 @@ describe('keptSearchIndex after writes', () => {
         const writes: [string, () => Promise<unknown>][] = [
           ['load', () => ingestBytes(kept, 'sixian.txt', Buffer.from(sixian), context)],
           // Its last item gone.
-          ['replace', () => ingestBytes(kept, 'sixian.txt', Buffer.from(sixian.slice(0, sixian.lastIndexOf('\n（'))), context)],
+          ['replace', () => ingestBytes(kept, 'sixian.txt', Buffer.from(sixianReplaced), context)],
           ['load another', () => ingestBytes(kept, 'ziyang.txt', Buffer.from(ziyang), context)],
           ['delete', () => kept.transaction((tx) => tx.write(ingestQueries.deletePolicyTasks, [{ policyId: 'p-fj' }]))],
         ];

@@ -4,11 +4,12 @@
  * first index is there, searches wait for it (useSearchAfterIndexBuilt) rather than answer that
  * nothing matched.
  *
- * After a write the index is kept up to date in two parts (search-index.ts, searchParts): the
- * index built whole, without the tasks of the documents written since, and an index of those
- * documents' tasks now, built again at each write. An upload then costs an index of the documents
- * uploaded since, not of every task: on a store of 30,000 documents (2 million tasks), building
- * the whole index again took 171 s of an upload. Past MAX_TASKS_WRITTEN the index is built whole
+ * After a write the index is kept up to date in parts (search-index.ts, searchParts): the index
+ * built whole, without the tasks of the documents written since; an index of those documents'
+ * tasks as they were when it was built, past MAX_TASKS_RECENT, without the documents written
+ * again since; and an index of the documents written since that, built again at each write. An
+ * upload then costs an index of a few thousand tasks at most, not of every task: on a store of
+ * 30,000 documents (2 million tasks), building the whole index again took 171 s of an upload. Past MAX_TASKS_WRITTEN the index is built whole
  * again in the background, writes going on in parts meanwhile; when the writes are not known, it is
  * built whole before the refresh ends.
  */
@@ -51,6 +52,8 @@ export interface KeptSearchIndex extends SearchIndex {
 export interface KeptSearchIndexOptions {
   /** @default MAX_TASKS_WRITTEN */
   maxTasksWritten?: number;
+  /** @default MAX_TASKS_RECENT */
+  maxTasksRecent?: number;
   /** Called with each index built whole and the kept graph's version it was built at (to persist it). */
   onBuilt?: (index: BuiltSearchIndex, version: number | null) => void;
   /** Called after each update in parts: the documents written since `whole` was built, with their tasks now (to persist them). */
@@ -59,10 +62,19 @@ export interface KeptSearchIndexOptions {
 
 /**
  * Tasks of the documents written since the index was last built whole, past which it is built whole
- * again, in the background while writes go on in parts: each write builds their index again (about
- * 2 s for 50,000 tasks), and the whole index of a store of 2 million tasks takes minutes.
+ * again, in the background while writes go on in parts: the written documents' index is built again
+ * every MAX_TASKS_RECENT tasks (1.3-1.5 s for 50,000 tasks), and the whole index of a store of 2
+ * million tasks takes minutes.
  */
 export const MAX_TASKS_WRITTEN = 50_000;
+
+/**
+ * Tasks of the documents written since the written documents' index was built, past which it is
+ * built again from every document written: each write indexes these tasks again (0.1-0.24 s for
+ * 5,000 on a 2-core machine), and the written documents' index is built once per 5,000 tasks
+ * written, not at each write.
+ */
+export const MAX_TASKS_RECENT = 5_000;
 
 /** Tasks in the order the search index has always been built in: by jurisdiction, then document order. */
 export function searchDocumentsOf(tasks: readonly SearchableTask[]): SearchDocument[] {
@@ -74,6 +86,16 @@ export function searchDocumentsOf(tasks: readonly SearchableTask[]): SearchDocum
 interface WholeIndex {
   index: BuiltSearchIndex;
   spans: Map<string, { from: number; to: number }>;
+}
+
+/** The positions of the documents' tasks in an index, in ascending order. */
+function positionsOf(spans: WholeIndex['spans'], policyIds: Iterable<string>): Int32Array {
+  const positions: number[] = [];
+  for (const policyId of policyIds) {
+    const span = spans.get(policyId);
+    for (let at = span?.from ?? 0; at < (span?.to ?? 0); at += 1) positions.push(at);
+  }
+  return Int32Array.from(positions).sort();
 }
 
 function wholeIndexOf(index: BuiltSearchIndex): WholeIndex {
@@ -88,12 +110,16 @@ function wholeIndexOf(index: BuiltSearchIndex): WholeIndex {
 
 export function keptSearchIndex(
   kept: KeptGraph,
-  { maxTasksWritten = MAX_TASKS_WRITTEN, onBuilt, onWritten }: KeptSearchIndexOptions = {},
+  { maxTasksWritten = MAX_TASKS_WRITTEN, maxTasksRecent = MAX_TASKS_RECENT, onBuilt, onWritten }: KeptSearchIndexOptions = {},
 ): KeptSearchIndex {
   let current: SearchIndex = createSearchIndex([]);
   let whole: WholeIndex | null = null;
   /** Each document written since `whole` was built, with its tasks now (none once they are deleted). */
   let written: ReadonlyMap<string, readonly SearchableTask[]> = new Map();
+  /** An index of the documents written, with their tasks when it was built (past maxTasksRecent); null until then. */
+  let writtenIndex: WholeIndex | null = null;
+  /** The documents written since `writtenIndex` was built: every one of `written` while it is null. */
+  let recent: ReadonlySet<string> = new Set();
   /** The kept graph's version `current` is up to date with. */
   let upTo: number | null = null;
   let generation = 0;
@@ -127,7 +153,7 @@ export function keptSearchIndex(
   async function buildWhole(): Promise<void> {
     const { index, version } = await indexOfEveryTask();
     whole = wholeIndexOf(index);
-    written = new Map();
+    forgetWritten();
     show(index, version);
     onBuilt?.(index, version);
   }
@@ -140,7 +166,7 @@ export function keptSearchIndex(
     const { index, version } = await indexOfEveryTask();
     await inTurn(async () => {
       whole = wholeIndexOf(index);
-      written = new Map();
+      forgetWritten();
       upTo = version;
       onBuilt?.(index, version);
       if (kept.version === version) show(index, version);
@@ -164,7 +190,7 @@ export function keptSearchIndex(
     const now = new Map<string, SearchableTask[]>(policyIds.map((policyId) => [policyId, []]));
     for (const task of tasks) now.get(task.policyId)?.push(task);
     const next = new Map<string, readonly SearchableTask[]>([...written, ...now]);
-    await showInParts(whole, next, version);
+    await showInParts(whole, next, now.keys(), version);
     onWritten?.(next, whole.index, version);
     const tasksWritten = [...next.values()].reduce((sum, each) => sum + each.length, 0);
     if (tasksWritten > Math.min(maxTasksWritten, whole.index.size))
@@ -174,22 +200,41 @@ export function keptSearchIndex(
         .finally(() => (buildingAside = null));
   }
 
-  /** Answers from `whole` without the documents `next` holds, and from those documents' tasks in it. */
+  /** No document written since the index was built whole. */
+  function forgetWritten(): void {
+    written = new Map();
+    writtenIndex = null;
+    recent = new Set();
+  }
+
+  /**
+   * Answers from `whole` without the documents `next` holds; from the written documents' index
+   * without those written since it was built (`recent`, with `changed`); and from an index of those
+   * documents' tasks now. Past maxTasksRecent, the written documents' index is built again from
+   * every document `next` holds.
+   */
   async function showInParts(
     { index, spans }: WholeIndex,
     next: ReadonlyMap<string, readonly SearchableTask[]>,
+    changed: Iterable<string>,
     version: number | null,
   ): Promise<void> {
-    const since = await runInTurns(searchIndexSteps(searchDocumentsOf([...next.values()].flat())));
-    const removed: number[] = [];
-    for (const policyId of next.keys()) {
-      const span = spans.get(policyId);
-      for (let at = span?.from ?? 0; at < (span?.to ?? 0); at += 1) removed.push(at);
+    const tasksOf = (policyIds: Iterable<string>) => [...policyIds].flatMap((policyId) => next.get(policyId) ?? []);
+    const indexOf = (tasks: readonly SearchableTask[]) => runInTurns(searchIndexSteps(searchDocumentsOf(tasks)));
+    let recentNow = new Set([...recent, ...changed]);
+    let writtenIndexNow = writtenIndex;
+    if (tasksOf(recentNow).length > maxTasksRecent) {
+      writtenIndexNow = wholeIndexOf(await indexOf(tasksOf(next.keys())));
+      recentNow = new Set();
     }
+    const since = await indexOf(tasksOf(recentNow));
     written = next;
+    writtenIndex = writtenIndexNow;
+    recent = recentNow;
     show(
       searchParts([
-        { data: index.data, removed: Int32Array.from(removed).sort() },
+        { data: index.data, removed: positionsOf(spans, next.keys()) },
+        ...(writtenIndexNow ? [{ data: writtenIndexNow.index.data, removed: positionsOf(writtenIndexNow.spans, recentNow) }] : []),
         { data: since.data, removed: new Int32Array(0) },
       ]),
       version,
@@ -214,9 +259,9 @@ export function keptSearchIndex(
       inTurn(async () => {
         const version = kept.version;
         whole = wholeIndexOf(index);
-        written = new Map();
+        forgetWritten();
         if (restored.size === 0) show(index, version);
-        else await showInParts(whole, restored, version);
+        else await showInParts(whole, restored, restored.keys(), version);
       }),
     async settled() {
       while (buildingAside) await buildingAside.catch(() => undefined);
