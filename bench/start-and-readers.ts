@@ -319,8 +319,8 @@ async function main(): Promise<void> {
       uploads,
       log: (line) => process.stderr.write(`${line}\n`),
     });
-    const { requestsPerSec, latencyP50Ms, latencyP99Ms, errors } = load;
-    process.stdout.write(`${JSON.stringify({ requestsPerSec, latencyP50Ms, latencyP99Ms, errors, uploads: times })}\n`);
+    const { requestsPerSec, latencyP50Ms, latencyP99Ms, errors, byKind } = load;
+    process.stdout.write(`${JSON.stringify({ requestsPerSec, latencyP50Ms, latencyP99Ms, errors, uploads: times, byKind })}\n`);
     return;
   }
   const result = await measureStartAndReaders({

@@ -10,6 +10,12 @@ export type Params = Record<string, unknown>;
 export interface WriteTransaction {
   write<Row extends object>(query: WriteQuery<Row>, rows: readonly NoInfer<Row>[], params?: Params): Promise<void>;
   read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]>;
+  /**
+   * Called once the transaction's work is done, before the commit waits for the requests reading
+   * (see withExclusiveCommits): a store keeping the graph in memory reads there what the write
+   * changed, so that the commit puts it in place at once (server/context/kept-graph.ts).
+   */
+  prepareCommit?(): Promise<void>;
 }
 
 export interface GraphStore {

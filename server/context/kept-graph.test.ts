@@ -11,6 +11,7 @@ import { keepGraph as keepGraphOf, withDocumentsReplaced, type KeptGraph } from 
 import { rowComparator } from '../../store/queries/row-order.js';
 import { randomSource } from '../testing/random-source.js';
 import { evidenceSpansOf } from './compact-evidence.js';
+import { createReadWriteLock, withExclusiveCommits } from './read-write-lock.js';
 
 let graph: SampleGraph;
 
@@ -336,7 +337,11 @@ describe('task rows kept in memory', () => {
     }
   });
 
-  it('keeps after documents are loaded, replaced and loaded again the same rows as a fresh read, reading only those documents again', async () => {
+  it.each([
+    ['after the commit, reading only those documents again', false],
+    // As the server writes (withExclusiveCommits): the rows are read in the transaction and are in place at its commit.
+    ['at the commit, read in the transaction before it', true],
+  ])('keeps after documents are loaded, replaced and loaded again the same rows as a fresh read: %s', async (_, inTransaction) => {
     const own = await openSampleGraph();
     try {
       const stage = await loadStageContext('seeds');
@@ -357,14 +362,22 @@ describe('task rows kept in memory', () => {
       ] as const) {
         documentsRead.length = 0;
         queriesRead.length = 0;
-        const report = await ingestBytes(cached, name, Buffer.from(text), context);
+        const report = await ingestBytes(
+          inTransaction ? withExclusiveCommits(cached, createReadWriteLock()) : cached,
+          name,
+          Buffer.from(text),
+          context,
+        );
         expect(report).toMatchObject({ ok: true, outcome });
+        // Kept at the commit, nothing read after it; or read again after it.
+        expect(cached.taskRowsKept).toBe(inTransaction);
         await cached.settled();
         // The document loaded (its place's), not the sample's documents of other places.
         const place = report.ok && 'summary' in report ? report.summary.jurisdictionId : null;
         const loaded = (await own.store.read(readQueries.allPolicies)).filter((policy) => !policy.stub && policy.jurisdictionId === place);
         expect(loaded).not.toEqual([]);
-        expect(documentsRead).toEqual(expect.arrayContaining(loaded.map((policy) => policy.id)));
+        if (inTransaction) expect(documentsRead).toEqual([]);
+        else expect(documentsRead).toEqual(expect.arrayContaining(loaded.map((policy) => policy.id)));
         expect(documentsRead.filter((id) => ['p-sm', 'p-fj', 'p-cd'].includes(id))).toEqual([]);
         const fresh = keepGraphOf({ ...own.store, read: (query, params) => own.store.read(query, params) });
         await fresh.warm();

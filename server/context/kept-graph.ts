@@ -4,14 +4,18 @@
  * and the whole reads themselves are answered.
  *
  * Kuzu locks an embedded database to one process, so every change passes through `transaction`
- * here. A write drops everything (a transaction that writes no row, nothing): whole-graph rows
- * are read again when next asked for, but those updated by document (coverage: see updatedWhole);
- * the task rows are read again in the background, those of
- * the documents the write changed (see changedDocuments) or, when that is not known, every
- * document's, a few documents per query so that requests are not held up. Meanwhile lookups go to
- * the database, but those of the documents the write did not change, once these are known: their
- * rows before the write answer them. A Neo4j database may have
- * other writers, so a server on Neo4j keeps nothing (see keepGraph).
+ * here. A write drops everything (a transaction that writes no row, nothing) but what it made ready
+ * before its commit: when the server writes (withExclusiveCommits calls prepareCommit), the
+ * transaction reads what the write changed, which requests need not wait for — the whole-graph rows
+ * (those updated by document, such as coverage, from the ones kept: see updatedWhole) and the task
+ * rows of the documents it changed (see changedDocuments) — and its commit puts them in place in one
+ * step, so requests read the graph before the write until the commit and the graph after it, kept,
+ * from then on. Otherwise (or when that is not possible: a refill under way) whole-graph rows are
+ * read again when next asked for and the task rows in the background, those of the documents the
+ * write changed or, when that is not known, every document's, a few documents per query so that
+ * requests are not held up. Meanwhile lookups go to the database, but those of the documents the
+ * write did not change, once these are known: their rows before the write answer them. A Neo4j
+ * database may have other writers, so a server on Neo4j keeps nothing (see keepGraph).
  *
  * Kept rows grow with the corpus: a 3,000-document store (207,791 tasks) takes 250 MiB of heap, its
  * search index another 230 MiB outside it; kept in full, one of 30,000 documents took 457 s to read
@@ -21,7 +25,7 @@
  * (jurisdictions, documents, coverage) are kept at any size (that store: ready in 149 s, 7.8 GiB).
  */
 import type { TaskNode } from '../../graph-schema/model.js';
-import type { GraphStore, Params } from '../../store/graph-store.js';
+import type { GraphStore, Params, WriteTransaction } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
 import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
 import { byCodePoints, rowComparator } from '../../store/queries/row-order.js';
@@ -365,6 +369,29 @@ function noteNamed(
   }
 }
 
+/** What applyTaskRowsUpdate needs to replace the changed documents' task rows: read, its evidence compacted. */
+interface TaskRowsUpdate {
+  previous: ReadonlyMap<AnyKept, readonly object[]>;
+  index: DocumentsOfRows;
+  changed: ReadonlySet<string>;
+  /** The kept rows of the changed documents' tasks, per set. */
+  removed: Map<AnyKept, object[]>;
+  /** Their rows now, per set. */
+  added: Map<AnyKept, object[]>;
+  /** Each set's rows after the write: the kept ones but `removed`, then `added`. */
+  next: Map<AnyKept, object[]>;
+}
+
+/** What a write's transaction made ready before its commit (see prepare in withKeptRows). */
+interface Prepared {
+  /** The version it was made from: put in place only when the commit follows it. */
+  started: number;
+  /** Whole-graph rows after the write: every set read whole, but those updated by document, from the ones kept. */
+  wholeRows: ReadonlyMap<AnyKept, object[]>;
+  /** The changed documents' task rows, ready to replace theirs; null when the refill is to do it. */
+  tasks: TaskRowsUpdate | null;
+}
+
 /** Strings a write noted at most; a larger write (a bulk load) reads every document again. */
 const MAX_WRITTEN_IDS = 100_000;
 /** Writes whose strings writtenSince remembers at most. */
@@ -600,18 +627,19 @@ function withKeptRows(
     sets: ReadonlyMap<AnyKept, object[]>,
     rows: AnyKept,
     made: Map<readonly object[], Map<string, string>>,
+    wholeRows?: ReadonlyMap<AnyKept, object[]>,
   ): Promise<Map<string, string>> {
-    return textsOnce(sets.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)), made);
+    return textsOnce(sets.get(rows) ?? wholeRows?.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)), made);
   }
 
   /** Link rows read from the database, their evidence kept as offsets, a few thousand rows per turn of the event loop. */
-  async function compactEvidence(next: Map<AnyKept, object[]>): Promise<void> {
+  async function compactEvidence(next: Map<AnyKept, object[]>, wholeRows?: ReadonlyMap<AnyKept, object[]>): Promise<void> {
     const made = new Map<readonly object[], Map<string, string>>();
     for (const [rows, links] of next) {
       if (!rows.evidenceTexts) continue;
       const texts = {
-        from: await evidenceTextsOf(next, rows.evidenceTexts.from, made),
-        to: await evidenceTextsOf(next, rows.evidenceTexts.to, made),
+        from: await evidenceTextsOf(next, rows.evidenceTexts.from, made, wholeRows),
+        to: await evidenceTextsOf(next, rows.evidenceTexts.to, made, wholeRows),
       };
       const compact: object[] = new Array<object>(links.length);
       for (let from = 0; from < links.length; from += COMPACT_ROWS_PER_TURN) {
@@ -686,10 +714,8 @@ function withKeptRows(
       return;
     }
     const policyIds = (await read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
-    const index = documentsOf?.rows === previous ? documentsOf : (documentsOf = await documentsOfRows(previous));
-    const changed = changedDocuments(index, written, policyIds);
+    const { index, changed } = await documentsChanged(previous, written, policyIds);
     if (started !== version) return;
-    const ids = [...changed];
     unchangedSince = {
       rows: previous,
       // A key is a task's id or a document's.
@@ -700,15 +726,46 @@ function withKeptRows(
     };
     const rowsRead = await readOfDocuments(
       started,
-      ids,
+      [...changed],
       taskRowSets.map((rows) => rows.ofPolicies as ReadQuery<object>),
     );
     if (!rowsRead) return;
+    const update = await taskRowsUpdate({ previous, index, changed, rowsRead });
+    if (started !== version) return;
+    applyTaskRowsUpdate(update);
+    onTaskRowsKept?.();
+  }
+
+  /** The index of the documents of the rows kept (made when first needed), and the documents `written` changed. */
+  async function documentsChanged(
+    previous: ReadonlyMap<AnyKept, readonly object[]>,
+    written: WrittenIds,
+    policyIds: readonly string[],
+  ): Promise<{ index: DocumentsOfRows; changed: Set<string> }> {
+    const index = documentsOf?.rows === previous ? documentsOf : (documentsOf = await documentsOfRows(previous));
+    return { index, changed: changedDocuments(index, written, policyIds) };
+  }
+
+  /**
+   * The rows of the changed documents (`rowsRead`, one list per set of task rows) made ready to
+   * replace theirs: strings shared, link evidence compacted against the texts of `wholeRows` (read
+   * in the same transaction, see prepare) or of the whole rows kept.
+   */
+  async function taskRowsUpdate({
+    previous,
+    index,
+    changed,
+    rowsRead,
+    wholeRows,
+  }: Pick<TaskRowsUpdate, 'previous' | 'index' | 'changed'> & {
+    rowsRead: readonly object[][];
+    wholeRows?: ReadonlyMap<AnyKept, object[]>;
+  }): Promise<TaskRowsUpdate> {
     const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows, i) => [rows, rowsRead[i] ?? []]));
     const strings = new Map<string, string>();
     for (const rows of fresh.values()) withSharedStrings(rows, strings);
     // The rows of the changed documents' tasks, found by the lookups by task, not by a scan.
-    const changedTasks = ids.flatMap((policyId) => index.tasksOfPolicy.get(policyId) ?? []);
+    const changedTasks = [...changed].flatMap((policyId) => index.tasksOfPolicy.get(policyId) ?? []);
     const removed = new Map<AnyKept, object[]>();
     for (const [rows, all] of previous) {
       const byTask = lookupByTask.get(rows);
@@ -722,30 +779,34 @@ function withKeptRows(
     const taskById = groupedOnce(previous.get(keptTasks) ?? [], lookupByTask.get(keptTasks) as AnyLookup);
     const changedTaskIds = new Set(changedTasks);
     const keptLinked = [...new Set(linked)].flatMap((id) => (changedTaskIds.has(id) ? [] : (taskById.get(id) ?? [])));
-    const newLinks = new Map(fresh);
-    newLinks.set(keptTasks, [...keptLinked, ...freshTasks]);
-    await compactEvidence(newLinks);
-    if (started !== version) return;
-    newLinks.set(keptTasks, freshTasks);
-    // From here to the end in one turn (tens of milliseconds on a 3,000-document store): the groups are
-    // taken from the rows before (see regroup).
+    const added = new Map(fresh);
+    added.set(keptTasks, [...keptLinked, ...freshTasks]);
+    await compactEvidence(added, wholeRows);
+    added.set(keptTasks, freshTasks);
     const next = new Map<AnyKept, object[]>();
     for (const [rows, all] of previous) {
       const gone = new Set(removed.get(rows));
-      const added = frozen(newLinks.get(rows) ?? []);
-      next.set(rows, Object.freeze([...(gone.size > 0 ? all.filter((row) => !gone.has(row)) : all), ...added]) as object[]);
+      const fresh = frozen(added.get(rows) ?? []);
+      next.set(rows, Object.freeze([...(gone.size > 0 ? all.filter((row) => !gone.has(row)) : all), ...fresh]) as object[]);
     }
+    return { previous, index, changed, removed, added, next };
+  }
+
+  /**
+   * The task rows kept made those of the graph now (`next`), the lookups' groups and the index of
+   * documents updated. In one turn: the groups are taken from the rows before (see regroup).
+   */
+  function applyTaskRowsUpdate({ previous, index, changed, removed, added, next }: TaskRowsUpdate): void {
     for (const [rows, all] of next) {
       // Each lookup's groups: the kept ones, but those of the rows gone, with the new rows'.
       for (const lookup of lookupOf.values()) {
-        if (lookup.kept === rows) regroup(previous.get(rows) ?? [], all, lookup, removed.get(rows) ?? [], newLinks.get(rows) ?? []);
+        if (lookup.kept === rows) regroup(previous.get(rows) ?? [], all, lookup, removed.get(rows) ?? [], added.get(rows) ?? []);
       }
     }
-    updateDocumentsOfRows(index, changed, removed, newLinks, next);
+    updateDocumentsOfRows(index, changed, removed, added, next);
     taskRows = next;
     sinceKept = null;
     unchangedSince = null;
-    onTaskRowsKept?.();
   }
 
   /**
@@ -756,25 +817,94 @@ function withKeptRows(
    */
   async function updatedWhole(started: number, since: NonNullable<typeof sinceWholeKept>): Promise<Map<AnyKept, object[]> | null> {
     const known = new Set((await read(readQueries.allPolicies)).map((policy) => policy.id));
-    const changed = documentsAmong(since.strings, (id) => known.has(id));
-    // A task's document as the kept rows last knew it, for a task id not of that form.
-    for (const id of since.strings) {
-      const policyId = documentsOf?.policyOfTask.get(id);
-      if (policyId !== undefined) changed.add(policyId);
-    }
+    const changed = documentsNamed(since.strings, known);
     const sets = [...since.rows];
     const rowsRead = await readOfDocuments(
       started,
       [...changed],
       sets.map(([rows]) => rows.updatedByPolicies as ReadQuery<object>),
     );
-    if (!rowsRead) return null;
+    return rowsRead && wholeRowsUpdated(sets, changed, rowsRead);
+  }
+
+  /** The documents among the strings written, and a task's document as the kept rows last knew it, for a task id not of that form. */
+  function documentsNamed(strings: ReadonlySet<string>, known: ReadonlySet<string>): Set<string> {
+    const changed = documentsAmong(strings, (id) => known.has(id));
+    for (const id of strings) {
+      const policyId = documentsOf?.policyOfTask.get(id);
+      if (policyId !== undefined) changed.add(policyId);
+    }
+    return changed;
+  }
+
+  /** Each set's rows `before`, those of the documents changed replaced by `rowsRead` (theirs now, a list per set). */
+  function wholeRowsUpdated(
+    sets: readonly (readonly [AnyKept, readonly object[]])[],
+    changed: ReadonlySet<string>,
+    rowsRead: readonly object[][],
+  ): Map<AnyKept, object[]> {
     return new Map(
       sets.map(([rows, before], i) => {
         const fresh = frozen(withSharedStrings(rowsRead[i] ?? [], new Map()));
         return [rows, frozen(withDocumentsReplaced(before, changed, fresh, rowComparator(rows.every.order ?? []) ?? (() => 0)))];
       }),
     );
+  }
+
+  /**
+   * What is kept made ready, in a write's transaction before its commit (its reads see what it
+   * wrote): the whole-graph rows (those updated by document from the ones kept, the others read
+   * whole) and the changed documents' task rows, which the commit puts in place at once (see
+   * dropKept). Requests then never wait for a refill: they read the graph before the write until
+   * the commit, and the graph after it, kept, from then on. Asked for only where the write's ids are
+   * known; the task rows null where they are not kept whole now (a refill under way) or would be over
+   * maxKeptTasks: the refill after the commit does that part.
+   */
+  async function prepare(tx: WriteTransaction, written: WrittenIds): Promise<Prepared> {
+    const started = version;
+    const previous = taskRows;
+    const policies = await tx.read(readQueries.allPolicies);
+    const strings = new Map<string, string>();
+    const wholeRows = new Map<AnyKept, object[]>();
+    const known = new Set(policies.map((policy) => policy.id));
+    const changedWhole = documentsNamed(written.strings, known);
+    for (const rows of keptRows) {
+      if (rows.ofPolicies) continue;
+      const before = wholeNow.get(rows);
+      if (rows.updatedByPolicies) {
+        // Not kept now: read when first asked for after the commit.
+        if (!before) continue;
+        const rowsRead = await readInTransaction(tx, [rows.updatedByPolicies], [...changedWhole]);
+        wholeRows.set(rows, wholeRowsUpdated([[rows, before]], changedWhole, rowsRead).get(rows) ?? []);
+      } else {
+        const found = rows.every === readQueries.allPolicies ? policies : await tx.read(rows.every);
+        wholeRows.set(rows, frozen(withSharedStrings(found, strings)));
+      }
+    }
+    if (previous === null || !canReadChanged || !keepsTaskRows) return { started, wholeRows, tasks: null };
+    const [count] = await tx.read(readQueries.taskCount);
+    if ((count?.tasks ?? 0) > maxKeptTasks) return { started, wholeRows, tasks: null };
+    const policyIds = policies.filter((policy) => !policy.stub).map((policy) => policy.id);
+    const { index, changed } = await documentsChanged(previous, written, policyIds);
+    const rowsRead = await readInTransaction(
+      tx,
+      taskRowSets.map((rows) => rows.ofPolicies as ReadQuery<object>),
+      [...changed],
+    );
+    return { started, wholeRows, tasks: await taskRowsUpdate({ previous, index, changed, rowsRead, wholeRows }) };
+  }
+
+  /** The rows of each query for the documents, REFILL_POLICIES documents per read, in the transaction (one read at a time). */
+  async function readInTransaction(
+    tx: WriteTransaction,
+    queries: readonly ReadQuery<object>[],
+    ids: readonly string[],
+  ): Promise<object[][]> {
+    const found = queries.map((): object[] => []);
+    for (const [i, query] of queries.entries())
+      for (let at = 0; at < ids.length; at += REFILL_POLICIES)
+        found[i]?.push(...(await tx.read(query, { ids: ids.slice(at, at + REFILL_POLICIES) })));
+    return found;
   }
 
   /**
@@ -871,7 +1001,9 @@ function withKeptRows(
    * background: those of the documents the write changed when its ids are known (`written`) and the
    * rows before it were kept whole, every document's otherwise.
    */
-  function dropKept(written: WrittenIds | null): void {
+  function dropKept(written: WrittenIds | null, prepared: Prepared | null = null): void {
+    // Made ready for the graph kept now, with no write or refill since (a refill under way has no task rows kept).
+    const ready = prepared?.started === version ? prepared : null;
     version += 1;
     // A copy: the strings of a write during a refill are added to sinceKept's (below).
     recentWrites.push({ version, strings: written && new Set(written.strings) });
@@ -882,10 +1014,22 @@ function withKeptRows(
     whole = new Map();
     wholeNow = new Map();
     remembered = new Map();
-    if (written === null) sinceWholeKept = null;
+    if (ready) {
+      for (const [rows, found] of ready.wholeRows) {
+        whole.set(rows, Promise.resolve(found));
+        wholeNow.set(rows, found);
+      }
+      sinceWholeKept = null;
+    } else if (written === null) sinceWholeKept = null;
     else if (wholeBefore.size > 0) sinceWholeKept = { rows: wholeBefore, strings: new Set(written.strings) };
     // A write before the rows were updated after an earlier one: both writes' documents are updated.
     else for (const id of written.strings) sinceWholeKept?.strings.add(id);
+    if (ready?.tasks?.previous === taskRows) {
+      applyTaskRowsUpdate(ready.tasks);
+      refill = Promise.resolve();
+      onTaskRowsKept?.();
+      return;
+    }
     if (written === null || !canReadChanged) sinceKept = null;
     else if (taskRows !== null) sinceKept = { rows: taskRows, written };
     else if (sinceKept !== null) {
@@ -926,15 +1070,22 @@ function withKeptRows(
       let rowsWritten = 0;
       let committed = false;
       let written: WrittenIds | null = { strings: new Set(), nodes: new Set() };
+      const ready: { prepared: Prepared | null } = { prepared: null };
       try {
         const value = await store.transaction((tx) =>
           work({
             write(query, rows, params) {
               rowsWritten += rows.length;
               written = written && withWrittenIds(written, rows, params);
+              // Written after it was prepared: what was prepared is not the graph committed.
+              ready.prepared = null;
               return tx.write(query, rows, params);
             },
             read: (query, params) => tx.read(query, params),
+            async prepareCommit() {
+              // A failure to prepare leaves the refill after the commit to do it.
+              ready.prepared = rowsWritten > 0 && written && keptRows.length > 0 ? await prepare(tx, written).catch(() => null) : null;
+            },
           }),
         );
         committed = true;
@@ -943,7 +1094,7 @@ function withKeptRows(
         // A transaction that wrote no row left the graph as it was (an unchanged document or
         // catalogue, as the store's version stamp says too): everything kept stays. Even a failed
         // transaction may have been a commit the driver reported late: read again.
-        if (!committed || rowsWritten > 0) dropKept(committed ? written : null);
+        if (!committed || rowsWritten > 0) dropKept(committed ? written : null, committed ? ready.prepared : null);
       }
     },
     close: async () => {

@@ -58,9 +58,14 @@ describe('createReadWriteLock', () => {
 });
 
 describe('withExclusiveCommits', () => {
-  /** A store whose transactions log their start and their commit. */
+  /** A store whose transactions log their start, the preparing of their commit and their commit. */
   function loggingStore(events: string[]): GraphStore {
-    const tx = {} as WriteTransaction; // the work below never calls it
+    // The work below never writes or reads.
+    const tx = {
+      prepareCommit: async () => {
+        events.push('prepare');
+      },
+    } as WriteTransaction;
     return {
       backend: 'kuzu',
       queryCount: 0,
@@ -76,7 +81,7 @@ describe('withExclusiveCommits', () => {
     };
   }
 
-  it('runs a transaction beside running requests, and commits it after them, before the requests that came later', async () => {
+  it('runs a transaction and prepares its commit beside running requests, and commits it after them, before the requests that came later', async () => {
     const lock = createReadWriteLock();
     const events: string[] = [];
     const workMayEnd = gate();
@@ -103,7 +108,7 @@ describe('withExclusiveCommits', () => {
       events.push('request 3 (after the work)');
     });
     await tick();
-    expect(events).toEqual(['request 1 start', 'begin', 'work', 'request 2 (during the work)']);
+    expect(events).toEqual(['request 1 start', 'begin', 'work', 'request 2 (during the work)', 'prepare']);
     request.open();
     expect(await writing).toBe('written');
     await Promise.all([running, after]);
@@ -112,6 +117,7 @@ describe('withExclusiveCommits', () => {
       'begin',
       'work',
       'request 2 (during the work)',
+      'prepare',
       'request 1 end',
       'commit',
       'request 3 (after the work)',

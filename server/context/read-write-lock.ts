@@ -5,7 +5,7 @@
  * a commit replaces anything: until then the database's read connections and the kept rows give
  * the committed graph, whatever the open write transaction has written. So requests hold the
  * lock shared while they execute, and a write transaction takes it alone only for its commit and
- * for the kept graph to drop the version it replaced. Waiters are served in arrival order, so a
+ * for the kept graph to put in place what the transaction made ready for it (see kept-graph.ts). Waiters are served in arrival order, so a
  * stream of readers cannot starve a commit.
  */
 import type { Plugin } from 'graphql-yoga';
@@ -89,9 +89,10 @@ export function createReadWriteLock(): ReadWriteLock {
 
 /**
  * The store with each write transaction's commit under the lock's exclusive side: the
- * transaction's work runs beside the requests, which read the committed graph meanwhile; once the
- * work is done, the commit waits for the requests running, and the requests after it wait until
- * the commit is done and the kept graph (`store`, see kept-graph.ts) has dropped the old version.
+ * transaction's work runs beside the requests, which read the committed graph meanwhile, and so
+ * does the kept graph's preparing of what it will keep (prepareCommit); then the commit waits for
+ * the requests running, and the requests after it wait until the commit is done and the kept graph
+ * (`store`, see kept-graph.ts) holds the new version.
  */
 export function withExclusiveCommits(store: GraphStore, lock: ReadWriteLock): GraphStore {
   return {
@@ -106,6 +107,8 @@ export function withExclusiveCommits(store: GraphStore, lock: ReadWriteLock): Gr
       try {
         return await store.transaction(async (tx) => {
           const value = await work(tx);
+          // Before waiting for the readers: they go on reading the graph before the write meanwhile.
+          await tx.prepareCommit?.();
           // A driver that runs the work again (Neo4j, on a transient error) holds the lock already.
           commit.release ??= await lock.hold();
           return value;
