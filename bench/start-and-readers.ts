@@ -1,6 +1,6 @@
 /**
  * @module One section of the bench (`npm run bench` runs it over its store; alone:
- * `npx tsx bench/start-and-readers.ts [--jurisdictions N] [--seconds S] [--while-uploading]`), side by side in one run
+ * `npx tsx bench/start-and-readers.ts [--jurisdictions N] [--years Y] [--seconds S] [--while-uploading]`), side by side in one run
  * over one store: the server's start as `npm start` runs it (the seeds ingested when they changed)
  * with the kept graph and search index persisted beside the database against a cold start
  * (reading and indexing it from the database), 50 clients against one, and the server's resident
@@ -285,17 +285,19 @@ async function main(): Promise<void> {
       jurisdictions: { type: 'string', default: '30' },
       seconds: { type: 'string', default: '10' },
       seed: { type: 'string', default: '1' },
+      years: { type: 'string', default: '1' },
       'while-uploading': { type: 'boolean', default: false },
     },
   });
   const jurisdictions = Number(values.jurisdictions);
-  const workDir = resolve('data/bench', `readers-${jurisdictions}`);
+  const years = Number(values.years);
+  const workDir = resolve('data/bench', `readers-${jurisdictions}${years > 1 ? `-y${years}` : ''}`);
   const seedsDir = resolve('seeds');
   const db = join(workDir, 'store', 'db.kuzu');
   mkdirSync(workDir, { recursive: true });
   const random = createRandom(Number(values.seed));
   const corpusDir = join(workDir, 'corpus');
-  const manifest = writeCorpus(corpusDir, { jurisdictions, seed: Number(values.seed), seedsDir, years: 1 });
+  const manifest = writeCorpus(corpusDir, { jurisdictions, seed: Number(values.seed), seedsDir, years });
   if (!existsSync(db)) {
     process.stderr.write(`corpus ingest: ${manifest.documents} documents\n`);
     await runChild(

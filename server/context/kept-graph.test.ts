@@ -424,6 +424,41 @@ describe('a graph over the budget of kept tasks', () => {
     }
   });
 
+  it('keeps across a write prepared in its transaction the rows read of the keys it did not change, and reads the others again', async () => {
+    const own = await openSampleGraph({ extraTasks: 40 });
+    try {
+      const taskCount = (await own.store.read(readQueries.allTasks)).length;
+      const over = keepGraph(own.store, { maxKeptTasks: taskCount - 1 });
+      await over.warm();
+      const writing = withExclusiveCommits(over, createReadWriteLock());
+      const links = (ids: string[]) => over.read(readQueries.implementsByTasks, { ids });
+      const tasks = (ids: string[]) => over.read(readQueries.tasksByIds, { ids });
+      const [chengdu] = await own.store.read(readQueries.tasksByIds, { ids: ['cd-1-1'] });
+      const [sanming] = await own.store.read(readQueries.tasksByIds, { ids: ['sm-1-2'] });
+      expect(chengdu?.jurisdictionId).not.toBe(sanming?.jurisdictionId);
+      await links(['sm-1-1', 'sm-1-2', 'cd-1-2']);
+      await tasks(['sm-1-2', 'cd-1-1']);
+
+      // A link of a 三明 task: that task's links are read again; the other keys' rows stay.
+      await writing.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-1', to: 'N-PAY' }]));
+      expect(await statementsOf(own.store, () => links(['sm-1-2', 'cd-1-2']))).toBe(0);
+      expect(await statementsOf(own.store, () => tasks(['sm-1-2', 'cd-1-1']))).toBe(0);
+      let after: unknown[] = [];
+      expect(await statementsOf(own.store, async () => (after = await links(['sm-1-1'])))).toBe(1);
+      expect(after).toEqual(await own.store.read(readQueries.implementsByTasks, { ids: ['sm-1-1'] }));
+      expect(after).not.toContainEqual(expect.objectContaining({ toId: 'N-PAY' }));
+
+      // A node the rows name written (成都's jurisdiction): the rows naming it are read again.
+      const [place] = await own.store.read(readQueries.jurisdictionsByIds, { ids: [chengdu?.jurisdictionId ?? ''] });
+      await writing.transaction((tx) => tx.write(ingestQueries.upsert.Jurisdiction, [{ ...place!, nameEn: 'Chengdu (renamed)' }]));
+      expect(await statementsOf(own.store, () => tasks(['cd-1-1']))).toBe(1);
+      expect(await statementsOf(own.store, () => tasks(['sm-1-2']))).toBe(0);
+      expect(await tasks(['sm-1-2', 'cd-1-1'])).toEqual(await own.store.read(readQueries.tasksByIds, { ids: ['sm-1-2', 'cd-1-1'] }));
+    } finally {
+      await own.dispose();
+    }
+  });
+
   it('keeps whole-graph rows only, answers task lookups from the database as they are, each key once until a write, and persists and restores that', async () => {
     const taskCount = (await graph.store.read(readQueries.allTasks)).length;
     const over = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });
