@@ -362,6 +362,8 @@ describe('task rows kept in memory', () => {
       ] as const) {
         documentsRead.length = 0;
         queriesRead.length = 0;
+        // The page order made before the write, to be updated by it.
+        expect(cached.taskIdsPageNow(null, 0, 1)).not.toBeNull();
         const report = await ingestBytes(
           inTransaction ? withExclusiveCommits(cached, createReadWriteLock()) : cached,
           name,
@@ -382,6 +384,10 @@ describe('task rows kept in memory', () => {
         const fresh = keepGraphOf({ ...own.store, read: (query, params) => own.store.read(query, params) });
         await fresh.warm();
         expect(canonical(await cached.rowSets()), name).toEqual(canonical(await fresh.rowSets()));
+        for (const jurisdictionId of [null, place, 'none'])
+          expect(cached.taskIdsPageNow(jurisdictionId, 0, 100_000), String(jurisdictionId)).toEqual(
+            fresh.taskIdsPageNow(jurisdictionId, 0, 100_000),
+          );
         // Coverage triples updated with the document's, in the order of a read of them all, not read again.
         expect(await cached.read(readQueries.allCoverageTriples)).toEqual(await own.store.read(readQueries.allCoverageTriples));
         expect(queriesRead).not.toContain(readQueries.allCoverageTriples.name);
