@@ -459,7 +459,8 @@ describe('a graph over the budget of kept tasks', () => {
       await writing.transaction((tx) => tx.write(ingestQueries.upsert.Jurisdiction, [{ ...place!, nameEn: 'Chengdu (renamed)' }]));
       expect(await statementsOf(own.store, () => tasks(['cd-1-1']))).toBe(1);
       expect(await statementsOf(own.store, () => tasks(['sm-1-2']))).toBe(0);
-      expect(await tasks(['sm-1-2', 'cd-1-1'])).toEqual(await own.store.read(readQueries.tasksByIds, { ids: ['sm-1-2', 'cd-1-1'] }));
+      // A keyed read is answered key by key: the database's order across keys is its own.
+      for (const id of ['sm-1-2', 'cd-1-1']) expect(await tasks([id])).toEqual(await own.store.read(readQueries.tasksByIds, { ids: [id] }));
     } finally {
       await own.dispose();
     }
