@@ -173,12 +173,17 @@ const UI = {
   kind_verbatim: ['照搬', 'verbatim'],
   kind_adapted: ['改写', 'adapted'],
   kind_paraphrase: ['意译', 'paraphrase'],
+  kind_inherited: ['承上', 'inherited'],
   kindHelp_verbatim: ['照搬：连续 12 字以上与国家原文相同', 'verbatim: 12 or more characters in a row copied from the national wording'],
   kindHelp_adapted: [
     '改写：沿用国家原文的关键词句，其余按本地情况改写或量化',
     'adapted: keeps the key national wording and rewrites or quantifies the rest',
   ],
   kindHelp_paraphrase: ['意译：只有同义词或简称相同', 'paraphrase: only synonyms or abbreviations in common'],
+  kindHelp_inherited: [
+    '承上：本条文字未提及该事项，关联取自其所属的上级条目',
+    'inherited: its own wording names nothing of the item; the link is taken from the item it is numbered under',
+  ],
   scoreHelp: [
     '分数 0–1：文字与国家事项相符的程度，越高越可靠',
     'Score 0–1: how closely the wording matches the national item; higher is more reliable',

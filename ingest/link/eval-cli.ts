@@ -40,7 +40,7 @@ const misses = process.argv.includes('--misses');
  * `--false-links`: each link of the tuning half that the labels do not have, with the unit's text, the
  * matched wording (local → national), the score, and where the link came from — the unit's own evidence,
  * the outline floor (its parent links the item and its own score reaches OUTLINE_TOPIC_FLOOR), a
- * sub-measure, or the unit above it — and how many each origin accounts for, so they can be grouped by cause.
+ * sub-measure, or the unit above it, cited or inherited — and how many each origin accounts for, so they can be grouped by cause.
  */
 const falseLinks = process.argv.includes('--false-links');
 /** `--fit`: refit the calibrated score's weights (link-score.ts) on the tuning half and print them. */
@@ -121,7 +121,9 @@ for (const [position, labels] of loadTopicSet().entries()) {
             ? 'outline floor'
             : doc.tasks.some((child) => child.parentPath === task.path && linkedBy(child.path, link.targetId))
               ? 'from a sub-measure'
-              : 'from the unit above';
+              : link.kind === 'inherited'
+                ? 'inherited from the unit above'
+                : 'from the unit above';
       const evidence = link.evidence
         .map((e) => (e.localText === e.nationalText ? e.localText : `${e.localText}→${e.nationalText}`))
         .join('、');

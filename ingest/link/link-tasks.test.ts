@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TaskLink } from '../document.js';
-import { candidateLinks, clausesOf, headingOf, isExactEvidence, linkTasks, OUTLINE_TOPIC_FLOOR, taskHeadingOf } from './link-tasks.js';
+import {
+  candidateLinks,
+  clausesOf,
+  headingOf,
+  INHERITED_SCORE,
+  isExactEvidence,
+  linkTasks,
+  OUTLINE_TOPIC_FLOOR,
+  taskHeadingOf,
+} from './link-tasks.js';
 import { loadCatalogue } from './catalogue.js';
 import { loadGlossary } from './glossary.js';
 import { maskBoilerplate, MASK } from './mask-boilerplate.js';
@@ -165,6 +174,16 @@ describe('linkTasks over an outline', () => {
   };
   const links = linkTasks([heading, item, measure], { catalogue, glossary });
   const of = (path: string) => links.filter((l) => l.taskPath === path);
+  /** An item about procurement, for measures under it that link nowhere by themselves. */
+  const parent = {
+    path: '1',
+    text: '推动药品集中带量采购工作：',
+    title: '推动药品集中带量采购工作',
+    parentPath: null,
+    kind: 'item' as const,
+  };
+  /** A measure under it whose words name no national item. */
+  const silent = { path: '1/2', text: '各单位要加强宣传培训。', title: '各单位要加强宣传培训', parentPath: '1', kind: 'measure' as const };
 
   it('links an item to what its sub-measures link to, citing the item’s own wording and no higher than the sub-measure', () => {
     const inherited = of('一/1').find((l) => l.targetId === 'drugs.procurement');
@@ -216,25 +235,11 @@ describe('linkTasks over an outline', () => {
     expect(targets(linkTasks([other, measure], real).filter((l) => l.taskPath === '1/1'))).toEqual(['public-health.healthy-china']);
   });
 
-  it('gives a measure that links nowhere by itself its item’s links where its own text has evidence to cite', () => {
-    const parent = {
-      path: '1',
-      text: '推动药品集中带量采购工作：',
-      title: '推动药品集中带量采购工作',
-      parentPath: null,
-      kind: 'item' as const,
-    };
+  it('gives a measure that links nowhere by itself its item’s links: citing its own text where it has evidence, inherited where it names nothing of the item', () => {
     const cited = {
       path: '1/1',
       text: '推动各项工作常态化制度化开展。',
       title: '推动各项工作常态化制度化开展',
-      parentPath: '1',
-      kind: 'measure' as const,
-    };
-    const silent = {
-      path: '1/2',
-      text: '各单位要加强宣传培训。',
-      title: '各单位要加强宣传培训',
       parentPath: '1',
       kind: 'measure' as const,
     };
@@ -245,17 +250,30 @@ describe('linkTasks over an outline', () => {
     expect(taken).toMatchObject({ targetId: 'drugs.procurement', score: fromParent?.score });
     expect(taken?.evidence.length).toBeGreaterThan(0);
     for (const e of taken?.evidence ?? []) expect(isExactEvidence(e, cited.text, itemText('drugs.procurement'))).toBe(true);
-    expect(all.filter((l) => l.taskPath === '1/2')).toEqual([]);
+    expect(taken?.kind).not.toBe('inherited');
+    expect(all.filter((l) => l.taskPath === '1/2')).toEqual([
+      expect.objectContaining({
+        targetId: 'drugs.procurement',
+        kind: 'inherited',
+        evidence: [],
+        score: Math.min(fromParent?.score ?? 1, INHERITED_SCORE),
+      }),
+    ]);
+  });
+
+  it('inherits nothing into a measure that links by itself, nor a link scoring below the threshold', () => {
+    const own = { path: '1/1', text: '深入实施健康中国行动。', title: '深入实施健康中国行动', parentPath: '1', kind: 'measure' as const };
+    expect(targets(linkTasks([parent, own], { catalogue, glossary }).filter((l) => l.taskPath === '1/1'))).toEqual([
+      'health.healthy-china',
+    ]);
+    // Between the inherited link's score and its parent's: the parent links, the measure inherits nothing.
+    const threshold = INHERITED_SCORE + 0.01;
+    const strict = linkTasks([parent, silent], { catalogue, glossary, threshold });
+    expect(strict.find((l) => l.taskPath === '1')?.score).toBeGreaterThanOrEqual(threshold);
+    expect(strict.filter((l) => l.taskPath === '1/2')).toEqual([]);
   });
 
   it('gives a measure that links nowhere the links of the nearest unit above it that has any, past one that has none', () => {
-    const parent = {
-      path: '1',
-      text: '推动药品集中带量采购工作：',
-      title: '推动药品集中带量采购工作',
-      parentPath: null,
-      kind: 'item' as const,
-    };
     const between = {
       path: '1/1',
       text: '各单位要加强宣传培训：',
@@ -271,7 +289,8 @@ describe('linkTasks over an outline', () => {
       kind: 'measure' as const,
     };
     const all = linkTasks([parent, between, cited], { catalogue, glossary });
-    expect(all.filter((l) => l.taskPath === '1/1')).toEqual([]);
+    // The unit between inherits; the measure below cites its own wording at the score of the link it rests on.
+    expect(all.filter((l) => l.taskPath === '1/1').map((l) => l.kind)).toEqual(['inherited']);
     expect(all.find((l) => l.taskPath === '1/1/1')).toMatchObject({
       targetId: 'drugs.procurement',
       score: all.find((l) => l.taskPath === '1')?.score,

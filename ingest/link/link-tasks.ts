@@ -119,7 +119,7 @@ function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candida
       return [task.path, framing.has(task.path) ? own.map((candidate) => ({ ...candidate, linked: false })) : own];
     }),
   );
-  return { candidates, links: followOutline(tasks, candidates) };
+  return { candidates, links: followOutline(tasks, candidates, options.threshold ?? LINK_THRESHOLD) };
 }
 
 /**
@@ -168,7 +168,7 @@ export const OUTLINE_TOPIC_FLOOR = 0.4;
  * nothing is numbered under it. A unit that links nowhere by itself takes the links of the nearest unit
  * it is numbered under that has any, where its own text has evidence to cite.
  */
-function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>): TaskLink[] {
+function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>, threshold: number): TaskLink[] {
   const linksOf = new Map(
     tasks.map((task) => [task.path, (candidates.get(task.path) ?? []).filter((candidate) => candidate.linked).map(linkOf)]),
   );
@@ -226,8 +226,10 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
     linksOf.set(task.path, own);
   }
   // Shallowest first: a unit that links nowhere by itself elaborates the one it is numbered under
-  // ("1. 加强医保基金监管：①…②…"), so it takes the links of the nearest unit above it that has any,
-  // where its own text has evidence to cite.
+  // ("1. 加强医保基金监管：①…②…"), so it takes the links of the nearest unit above it that has any:
+  // with its own evidence where its text has some to cite, and inherited (INHERITED_SCORE) where its
+  // words name nothing of the item, as a checklist's rows under its heading do ("（二）强化市医保中心管理
+  // 职能 … 7.其他基金管理工作"; "三明市医疗保障基金常态化监管清单 … （二）是否发生机构信息变更").
   for (const task of [...tasks].sort((a, b) => depthOf(a) - depthOf(b))) {
     if (task.kind === 'section' || task.parentPath == null || (linksOf.get(task.path) ?? []).length > 0) continue;
     let above: TaskLink[] = [];
@@ -236,18 +238,40 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
       at != null && above.length === 0 && steps < tasks.length;
       steps += 1
     ) {
-      above = linksOf.get(at) ?? [];
+      // An inherited link is the origin's: the search goes on to the unit that cites its own wording.
+      above = (linksOf.get(at) ?? []).filter((link) => link.kind !== 'inherited');
       at = byPath.get(at)?.parentPath;
     }
     const taken: TaskLink[] = [];
     for (const link of above) {
       const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
-      if (!cited) continue;
-      taken.push({ ...linkOf(cited), score: link.score });
+      if (cited) taken.push({ ...linkOf(cited), score: link.score });
+      else if (Math.min(link.score, INHERITED_SCORE) >= threshold) taken.push(inheritedLink(task, link));
     }
     linksOf.set(task.path, taken);
   }
   return tasks.flatMap((task) => linksOf.get(task.path) ?? []);
+}
+
+/**
+ * The most an inherited link scores: on the tuning half of the topic set 74% of the links a unit
+ * inherits are its labels' (31 of 42; 53% on the held-out half), against 80% and more for the links
+ * that cite the unit's own wording at the scores they come from.
+ */
+export const INHERITED_SCORE = 0.7;
+
+/**
+ * A link a unit takes from the unit it is numbered under without wording of its own to cite: kind
+ * `inherited`, no evidence spans (the evidence is the link of the unit above, which the outline shows).
+ */
+function inheritedLink(task: LinkableTask, from: TaskLink): TaskLink {
+  return {
+    ...from,
+    taskPath: task.path,
+    score: Math.min(from.score, INHERITED_SCORE),
+    kind: 'inherited',
+    evidence: [],
+  };
 }
 
 /**

@@ -101,6 +101,7 @@ export type JurisdictionLevel =
 
 export type LinkKind =
   | 'adapted'
+  | 'inherited'
   | 'paraphrase'
   | 'verbatim';
 
