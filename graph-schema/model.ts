@@ -250,7 +250,7 @@ export const linkProperties = {
   kind: prop.enumOf(
     LINK_KINDS,
     'LinkKind',
-    "How the task's wording follows the other side's: verbatim (a long stretch copied), adapted (the key wording kept, the rest rewritten), paraphrase (only synonyms or abbreviations in common), or inherited (the task's own wording names nothing of the item: the link is taken from the task it is numbered under, and cites no spans).",
+    "How the task's wording follows the other side's: verbatim (a long stretch copied), adapted (the key wording kept, the rest rewritten), paraphrase (only synonyms or abbreviations in common), or inherited (the task's own wording names nothing of the item: the link is taken from the task it is numbered under, or from the subject of the document's title, and cites no spans).",
   ),
   evidence: evidenceSpansProperty('Matched phrases with spans on both sides.'),
   curated: prop.boolean('True when set by the reviewed-links file.'),

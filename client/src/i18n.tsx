@@ -181,8 +181,8 @@ const UI = {
   ],
   kindHelp_paraphrase: ['意译：只有同义词或简称相同', 'paraphrase: only synonyms or abbreviations in common'],
   kindHelp_inherited: [
-    '承上：本条文字未提及该事项，关联取自其所属的上级条目',
-    'inherited: its own wording names nothing of the item; the link is taken from the item it is numbered under',
+    '承上：本条文字未提及该事项，关联取自其所属的上级条目或文件标题',
+    "inherited: its own wording names nothing of the item; the link is taken from the item it is numbered under, or the document's title",
   ],
   scoreHelp: [
     '分数 0–1：文字与国家事项相符的程度，越高越可靠',

@@ -122,7 +122,7 @@ for (const [position, labels] of loadTopicSet().entries()) {
             : doc.tasks.some((child) => child.parentPath === task.path && linkedBy(child.path, link.targetId))
               ? 'from a sub-measure'
               : link.kind === 'inherited'
-                ? 'inherited from the unit above'
+                ? 'inherited (from the unit above or the title)'
                 : 'from the unit above';
       const evidence = link.evidence
         .map((e) => (e.localText === e.nationalText ? e.localText : `${e.localText}→${e.nationalText}`))

@@ -35,6 +35,7 @@ export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
     glossary: context.glossary,
     reviewed: context.reviewed ?? [],
     scope: { jurisdictionId: doc.meta.jurisdictionId, docNumber: doc.meta.docNumber },
+    documentTitle: doc.meta.title,
   });
   const derived = context.parentTasks ? linkToParentTasks(tasks, context.parentTasks, { glossary: context.glossary }) : [];
   // One look-up per item, not a walk of the document's links for each.

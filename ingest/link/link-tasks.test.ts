@@ -273,6 +273,23 @@ describe('linkTasks over an outline', () => {
     expect(strict.filter((l) => l.taskPath === '1/2')).toEqual([]);
   });
 
+  it("gives a unit with no link above it the subject of a one-matter document's title, inherited, and none from a title about the whole reform or into a framing part", () => {
+    const top = { ...silent, path: '二', parentPath: null, kind: 'item' as const };
+    const below = { ...silent, path: '二/1', parentPath: '二', kind: 'measure' as const };
+    const framing = { path: '一', text: '指导思想。各单位要加强宣传培训。', title: '指导思想', parentPath: null, kind: 'item' as const };
+    const titled = (documentTitle: string) => linkTasks([framing, top, below], { catalogue, glossary, documentTitle });
+    const subject = linkTasks([{ ...parent, text: '关于推进药品集中带量采购工作的通知' }], { catalogue, glossary })[0];
+    expect(subject?.targetId).toBe('drugs.procurement');
+    const links = titled('关于推进药品集中带量采购工作的通知');
+    expect(links.map((l) => [l.taskPath, l.targetId, l.kind, l.evidence.length])).toEqual([
+      ['二', 'drugs.procurement', 'inherited', 0],
+      ['二/1', 'drugs.procurement', 'inherited', 0],
+    ]);
+    expect(links[0]?.score).toBe(Math.min(subject?.score ?? 1, INHERITED_SCORE));
+    expect(titled('关于深化医改推进药品集中带量采购工作的通知')).toEqual([]);
+    expect(linkTasks([framing, top, below], { catalogue, glossary })).toEqual([]);
+  });
+
   it('gives a measure that links nowhere the links of the nearest unit above it that has any, past one that has none', () => {
     const between = {
       path: '1/1',

@@ -50,6 +50,8 @@ export interface LinkOptions {
   titleBoost?: number;
   /** Ceiling the body's weight saturates towards, so a long task cannot outvote its heading. @default 3 */
   bodyCeiling?: number;
+  /** The document's title as printed, whose subject a unit linking nowhere else takes (see subjectOfTitle). */
+  documentTitle?: string;
 }
 
 type Weights = Required<Pick<LinkOptions, 'titleBoost' | 'bodyCeiling'>>;
@@ -119,7 +121,40 @@ function outlineDecision(tasks: LinkableTask[], options: LinkOptions): { candida
       return [task.path, framing.has(task.path) ? own.map((candidate) => ({ ...candidate, linked: false })) : own];
     }),
   );
-  return { candidates, links: followOutline(tasks, candidates, options.threshold ?? LINK_THRESHOLD) };
+  const outline = {
+    threshold: options.threshold ?? LINK_THRESHOLD,
+    framing,
+    subject: subjectOfTitle(options.documentTitle, index, options),
+  };
+  return { candidates, links: followOutline(tasks, candidates, outline) };
+}
+
+/**
+ * Titles of documents about the reform as a whole: its plans and yearly task lists are titled by its
+ * name ("泗县深化医药卫生体制改革2021年-2022年重点工作任务", "2024年深化医改重点任务分解表", "2020年全市卫生健康
+ * 工作主要任务分工方案"), and their tasks range over every part of it.
+ */
+const WHOLE_REFORM_TITLE = /深化医药卫生体制|医药卫生体制改革|医改|卫生健康工作/u;
+
+/**
+ * The national item a document's title names as its subject, if any. A title is made of the issuing
+ * organ, the subject (事由) and the genre (GB/T 9704-2012 7.3.3: "由发文机关名称、事由和文种组成"): a document
+ * on one matter ("三明市公立医院总会计师年薪考核评分标准", "关于深化紧密型县域医共体人员管理的意见") sets out that
+ * matter in every part, its scoring rows included ("预算执行分析", "资产管理"). Its best-scoring link, when
+ * the title links at all; none for a title about the reform as a whole (WHOLE_REFORM_TITLE).
+ */
+function subjectOfTitle(title: string | undefined, index: CueIndex, options: LinkOptions): TaskLink | null {
+  if (!title || WHOLE_REFORM_TITLE.test(title)) return null;
+  const best = candidateLinksOf({ path: '', text: title, title, kind: 'item' }, index, options).find((candidate) => candidate.linked);
+  return best ? linkOf(best) : null;
+}
+
+interface OutlineRules {
+  threshold: number;
+  /** Paths of the parts that frame the plan (framingPaths): they link to nothing, inherited or not. */
+  framing: ReadonlySet<string>;
+  /** The title's subject (subjectOfTitle), which a unit with no link above it inherits. */
+  subject: TaskLink | null;
 }
 
 /**
@@ -168,7 +203,11 @@ export const OUTLINE_TOPIC_FLOOR = 0.4;
  * nothing is numbered under it. A unit that links nowhere by itself takes the links of the nearest unit
  * it is numbered under that has any, where its own text has evidence to cite.
  */
-function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCandidate[]>, threshold: number): TaskLink[] {
+function followOutline(
+  tasks: LinkableTask[],
+  candidates: Map<string, ScoredCandidate[]>,
+  { threshold, framing, subject }: OutlineRules,
+): TaskLink[] {
   const linksOf = new Map(
     tasks.map((task) => [task.path, (candidates.get(task.path) ?? []).filter((candidate) => candidate.linked).map(linkOf)]),
   );
@@ -229,9 +268,10 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
   // ("1. 加强医保基金监管：①…②…"), so it takes the links of the nearest unit above it that has any:
   // with its own evidence where its text has some to cite, and inherited (INHERITED_SCORE) where its
   // words name nothing of the item, as a checklist's rows under its heading do ("（二）强化市医保中心管理
-  // 职能 … 7.其他基金管理工作"; "三明市医疗保障基金常态化监管清单 … （二）是否发生机构信息变更").
+  // 职能 … 7.其他基金管理工作"; "三明市医疗保障基金常态化监管清单 … （二）是否发生机构信息变更"). Where no unit
+  // above it links, the document's title is what it is numbered under: it takes the title's subject.
   for (const task of [...tasks].sort((a, b) => depthOf(a) - depthOf(b))) {
-    if (task.kind === 'section' || task.parentPath == null || (linksOf.get(task.path) ?? []).length > 0) continue;
+    if (task.kind === 'section' || framing.has(task.path) || (linksOf.get(task.path) ?? []).length > 0) continue;
     let above: TaskLink[] = [];
     for (
       let at: string | null | undefined = task.parentPath, steps = 0;
@@ -242,6 +282,7 @@ function followOutline(tasks: LinkableTask[], candidates: Map<string, ScoredCand
       above = (linksOf.get(at) ?? []).filter((link) => link.kind !== 'inherited');
       at = byPath.get(at)?.parentPath;
     }
+    if (above.length === 0 && subject) above = [subject];
     const taken: TaskLink[] = [];
     for (const link of above) {
       const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);

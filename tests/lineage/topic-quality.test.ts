@@ -49,14 +49,16 @@ describe('the multi-label topic set', () => {
     // 13): 15 units labelled from the text in place of 3, 9 of them criteria the linker finds no item in
     // ("强化保障水平。", "确保平台数据采集的及时与完整"): 88.7/69.9 whole; the held-out half does not hold that table.
     // A unit that names nothing of its parent's items inherits them (kind inherited): 87.2/73.5 whole,
-    // 85.0/74.9 held-out, and 93.5% of labelled units linked in place of 86.6%.
+    // 85.0/74.9 held-out, and 93.5% of labelled units linked in place of 86.6%. With no link above it, the
+    // subject of a one-matter document's title: 87.4/74.8 whole, 85.5/77.9 held-out, 95.6% linked (one
+    // document gains, 三明 2018 总会计师 scoring table, of the held-out half).
     const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
-    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.868);
-    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.73);
-    expect(figures.linkedShare).toBeGreaterThanOrEqual(0.93);
+    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.87);
+    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.745);
+    expect(figures.linkedShare).toBeGreaterThanOrEqual(0.95);
     const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
-    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.846);
-    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.745);
+    expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.85);
+    expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.775);
   });
 
   it('scores its links as the held-out half bears them out: no score band of 40 links or more is off by more than 10 points', () => {
