@@ -13,6 +13,7 @@ import { asOneReader } from '../store/read-queue.js';
 import { createReadWriteLock, useSharedReads, withExclusiveCommits } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { keepGraph, type SearchableTask } from './context/kept-graph.js';
+import { jurisdictionsOfAnswer } from './context/answer-scope.js';
 import { readKeptFile, writeKeptFile } from './context/kept-file.js';
 import { keptSearchIndex, useSearchAfterIndexBuilt, type KeptSearchIndex } from './context/kept-search-index.js';
 import {
@@ -271,6 +272,18 @@ const GRAPHIQL_EXAMPLES = /* GraphQL */ `
 /** Root fields whose answers cost every reader the same seconds of work: computed once per version of the graph. */
 const COSTLY_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
 
+/**
+ * What a shared answer was read from: the graph's version; for a search the index's generation (null
+ * for other answers: an index brought up to date after a write changes no other answer); and the
+ * jurisdictions it rests on, if not the whole graph (see answer-scope.ts): it holds after writes to
+ * others.
+ */
+interface AnswerStamp {
+  graph: number;
+  index: number | null;
+  jurisdictions: readonly string[] | null;
+}
+
 export function createApp({
   store,
   logger = createConsoleLogger(),
@@ -381,9 +394,19 @@ export function createApp({
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
       // Parse, validation and execution phase.
       ...useQueryLimits(effectiveLimits),
-      useSharedAnswers({
-        // A search answers from the index, rebuilt after a write while requests read the new graph.
-        version: () => (served.version === null ? null : `${served.version}.${ownIndex?.generation ?? 0}`),
+      useSharedAnswers<AnswerStamp>({
+        stampOf: (query) =>
+          served.version === null
+            ? null
+            : {
+                graph: served.version,
+                // A search answers from the index, brought up to date after a write while requests read the new graph.
+                index: query.roots.some(({ name }) => name === 'search') ? (ownIndex?.generation ?? 0) : null,
+                jurisdictions: jurisdictionsOfAnswer(query),
+              },
+        holds: ({ graph, index, jurisdictions }) =>
+          (index === null || index === (ownIndex?.generation ?? 0)) &&
+          (graph === served.version || (jurisdictions !== null && served.touchedSince(graph, jurisdictions) === false)),
         shares: (field) => COSTLY_ANSWERS.has(field) || (shareEvery && (field !== 'search' || ownIndex !== null)),
         whileReading: (lookup) => lock.read(lookup),
         ...(sharedBytes === undefined ? {} : { maxBytes: sharedBytes }),

@@ -170,6 +170,43 @@ describe('the kept graph', () => {
     expect(await statementsOf(graph.store, () => cached.read(readQueries.allJurisdictions))).toBe(1);
   });
 
+  it('tells which jurisdictions the writes since a version may have changed: those named, and those of the documents written', async () => {
+    const own = await openSampleGraph();
+    try {
+      const cached = keepGraph(own.store);
+      await cached.warm();
+      // As the server writes: the rows after a write are made ready in its transaction.
+      const writer = withExclusiveCommits(cached, createReadWriteLock());
+      const start = cached.version!;
+      // A link of a task of 三明's document (350400): the task's id names neither the document nor the place.
+      await writer.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'sm-1-1', to: 'N-PAY' }]));
+      expect(cached.touchedSince(start, ['350400'])).toBe(true);
+      expect(cached.touchedSince(start, ['510100', '350000'])).toBe(false);
+      const afterLink = cached.version!;
+      await writer.transaction((tx) =>
+        tx.write(ingestQueries.upsert.Jurisdiction, [
+          { id: '350500', name: '泉州市', nameEn: 'Quanzhou City', level: 'city', parentId: '350000' },
+        ]),
+      );
+      expect([cached.touchedSince(afterLink, ['350000']), cached.touchedSince(afterLink, ['510100'])]).toEqual([true, false]);
+      expect(cached.touchedSince(start, ['350400'])).toBe(true);
+      expect(cached.touchedSince(cached.version!, ['350400'])).toBe(false);
+
+      // National items are in every jurisdiction's answers.
+      const [item] = await own.store.read(readQueries.nationalItemsByIds, { ids: ['N-PAY'] });
+      const beforeItem = cached.version!;
+      await writer.transaction((tx) => tx.write(ingestQueries.upsert.NationalItem, [{ ...item!, titleZh: `${item!.titleZh}（改）` }]));
+      expect(cached.touchedSince(beforeItem, ['510100'])).toBeNull();
+      // A write whose rows after it were not made ready in its transaction: not known.
+      await cached.warm();
+      const beforeUnprepared = cached.version!;
+      await cached.transaction((tx) => tx.write(curationQueries.deleteImplementsLink, [{ from: 'cd-1-1', to: 'N-PAY' }]));
+      expect(cached.touchedSince(beforeUnprepared, ['350400'])).toBeNull();
+    } finally {
+      await own.dispose();
+    }
+  });
+
   it('wraps a store once', () => {
     const cached = keepGraph(graph.store);
     expect(keepGraph(cached)).toBe(cached);

@@ -24,10 +24,18 @@
  * kept until the next write, see MAX_REMEMBERED_KEYS); whole-graph rows
  * (jurisdictions, documents, coverage) are kept at any size (that store: ready in 149 s, 7.8 GiB).
  */
-import type { TaskNode } from '../../graph-schema/model.js';
+import type { NationalItemNode, PolicyNode, TaskNode } from '../../graph-schema/model.js';
 import type { GraphStore, Params, WriteTransaction } from '../../store/graph-store.js';
 import { readQueries, type ReadQuery } from '../../store/queries/index.js';
-import { keptRows as declaredKeptRows, keptTasks, lookups, type KeptRows, type Lookup } from '../../store/queries/lookups.js';
+import {
+  keptRows as declaredKeptRows,
+  keptNationalItems,
+  keptPolicies,
+  keptTasks,
+  lookups,
+  type KeptRows,
+  type Lookup,
+} from '../../store/queries/lookups.js';
 import { byCodePoints, rowComparator } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 import { withSharedStrings } from './shared-strings.js';
@@ -70,6 +78,12 @@ export interface KeptGraph extends GraphStore {
    * were not noted (a failed transaction, a large one), writes too many to remember, or nothing kept.
    */
   writtenSince(version: number): ReadonlySet<string> | null;
+  /**
+   * Whether the writes since `version` may have changed anything of these jurisdictions (see
+   * jurisdictionsOfWrite); null when that is not known (see writtenSince), or a write changed the
+   * national items, which every jurisdiction's answers show.
+   */
+  touchedSince(version: number, jurisdictionIds: readonly string[]): boolean | null;
   /**
    * The version of the graph this process has seen: changes with each of its transactions that
    * writes rows.
@@ -527,6 +541,34 @@ function isOfDocumentIn(id: string, documents: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * The jurisdictions the documents a write changed (`documents`, see documentsNamed) were of before it,
+ * from the documents kept before (`before`). Every other row of a jurisdiction names it (a document's
+ * or an agency's jurisdictionId, a jurisdiction's id or parent), so with the strings written these are
+ * all the jurisdictions a write can change. Null when that is not known: the documents before or the
+ * national items before and after (`after`: what the write made ready, see prepare) are not kept, or
+ * the write changed national items, which every answer shows.
+ */
+function jurisdictionsOfWrite(
+  written: WrittenIds,
+  documents: (known: ReadonlySet<string>) => ReadonlySet<string>,
+  before: ReadonlyMap<AnyKept, readonly object[]>,
+  after: ReadonlyMap<AnyKept, readonly object[]> | undefined,
+): Set<string> | null {
+  const policies = before.get(keptPolicies) as readonly PolicyNode[] | undefined;
+  const itemsBefore = before.get(keptNationalItems) as readonly NationalItemNode[] | undefined;
+  const itemsAfter = after?.get(keptNationalItems) as readonly NationalItemNode[] | undefined;
+  if (!policies || !itemsBefore || !itemsAfter) return null;
+  if ([...itemsBefore, ...itemsAfter].some((item) => written.nodes.has(item.id))) return null;
+  const jurisdictionOf = new Map(policies.map((policy) => [policy.id, policy.jurisdictionId]));
+  const jurisdictions = new Set<string>();
+  for (const policyId of documents(new Set(jurisdictionOf.keys()))) {
+    const jurisdictionId = jurisdictionOf.get(policyId);
+    if (jurisdictionId) jurisdictions.add(jurisdictionId);
+  }
+  return jurisdictions;
+}
+
 /** Rows of the given keys, each key once, in the order asked. */
 function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
   return [...new Set(keys)].flatMap((key) => groups.get(key as string) ?? []);
@@ -576,8 +618,11 @@ function withKeptRows(
    * are the same (see changedDocuments). Null until the documents changed are known.
    */
   let unchangedSince: { rows: ReadonlyMap<AnyKept, object[]>; isUnchanged: (key: string) => boolean } | null = null;
-  /** The last writes' strings (see writtenSince), each by the version it made; null where not known. */
-  const recentWrites: { version: number; strings: ReadonlySet<string> | null }[] = [];
+  /**
+   * The last writes' strings (see writtenSince) and the jurisdictions of the documents they wrote (see
+   * jurisdictionsOfWrite), each by the version it made; null where not known.
+   */
+  const recentWrites: { version: number; strings: ReadonlySet<string> | null; jurisdictions: ReadonlySet<string> | null }[] = [];
   /** Of each set of task rows, its lookup by task, and so the task a row is about. */
   const lookupByTask = new Map<AnyKept, AnyLookup>();
   const taskOfRow = new Map<AnyKept, (row: object) => string | null | undefined>();
@@ -1103,7 +1148,12 @@ function withKeptRows(
     const ready = prepared?.started === version ? prepared : null;
     version += 1;
     // A copy: the strings of a write during a refill are added to sinceKept's (below).
-    recentWrites.push({ version, strings: written && new Set(written.strings) });
+    recentWrites.push({
+      version,
+      strings: written && new Set(written.strings),
+      jurisdictions:
+        written && jurisdictionsOfWrite(written, (known) => documentsNamed(written.strings, known), wholeNow, ready?.wholeRows),
+    });
     let stringsNoted = recentWrites.reduce((sum, { strings }) => sum + (strings?.size ?? 0), 0);
     while (recentWrites.length > REMEMBERED_WRITES || stringsNoted > MAX_WRITTEN_IDS)
       stringsNoted -= recentWrites.shift()?.strings?.size ?? 0;
@@ -1154,6 +1204,14 @@ function withKeptRows(
       // Until the refill is done, lookups go to the database; a failure leaves it that way.
       refill = asOneReader(() => (since ? readChangedDocuments(started, since) : readTaskRowsByDocument(started))).catch(() => undefined);
     }
+  }
+
+  /** The writes since `since`, each remembered; null when one is not (or nothing is kept). */
+  function writesSince(since: number): typeof recentWrites | null {
+    if (keptRows.length === 0) return null;
+    const after = recentWrites.filter((write) => write.version > since);
+    if (version > since && after[0]?.version !== since + 1) return null;
+    return after;
   }
 
   return {
@@ -1279,16 +1337,24 @@ function withKeptRows(
       return found;
     },
     writtenSince(since) {
-      if (keptRows.length === 0) return null;
-      const after = recentWrites.filter((write) => write.version > since);
-      // Every write since must be remembered, and its strings known.
-      if (version > since && after[0]?.version !== since + 1) return null;
+      const after = writesSince(since);
+      if (after === null) return null;
       const strings = new Set<string>();
       for (const write of after) {
         if (write.strings === null) return null;
         for (const each of write.strings) strings.add(each);
       }
       return strings;
+    },
+    touchedSince(since, jurisdictionIds) {
+      const after = writesSince(since);
+      if (after === null) return null;
+      let touched = false;
+      for (const { strings, jurisdictions } of after) {
+        if (strings === null || jurisdictions === null) return null;
+        touched ||= jurisdictionIds.some((id) => strings.has(id) || jurisdictions.has(id));
+      }
+      return touched;
     },
   };
 }

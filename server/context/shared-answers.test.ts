@@ -4,8 +4,11 @@ import { useSharedAnswers } from './shared-answers.js';
 
 /** The graph the resolvers answer from: a write changes it and its version. */
 let graphVersion = 0;
+/** What `found` alone reads besides the graph (as a search reads the index). */
+let indexVersion = 0;
 let matrixCalls = 0;
 let itemCalls = 0;
+let foundCalls = 0;
 
 const schema = createSchema({
   typeDefs: /* GraphQL */ `
@@ -17,6 +20,7 @@ const schema = createSchema({
       matrix: [Cell!]!
       other: Int!
       item(name: String!): Cell!
+      found: Int!
     }
   `,
   resolvers: {
@@ -29,7 +33,13 @@ const schema = createSchema({
         ]
       ),
       other: () => 1,
-      item: (_: unknown, { name }: { name: string }) => ((itemCalls += 1), { item: name, count: graphVersion }),
+      item: async (_: unknown, { name }: { name: string }) => {
+        itemCalls += 1;
+        // Long enough for requests asked at the same time to arrive while it is being computed.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return { item: name, count: graphVersion };
+      },
+      found: () => ((foundCalls += 1), indexVersion),
     },
   },
 });
@@ -72,7 +82,8 @@ function server(
   if (shared)
     plugins.unshift(
       useSharedAnswers({
-        version: () => graphVersion,
+        stampOf: ({ roots }) => ({ graph: graphVersion, index: roots.some(({ name }) => name === 'found') ? indexVersion : null }),
+        holds: ({ graph, index }) => graph === graphVersion && (index === null || index === indexVersion),
         shares: (field) => field !== 'other',
         ...(maxBytes === undefined ? {} : { maxBytes }),
         ...(whileReading === undefined ? {} : { whileReading }),
@@ -138,6 +149,25 @@ describe('shared answers across versions and memory', () => {
     expect(matrixCalls - before).toBe(2);
     expect(after.data.matrix[1]?.count).toBe(graphVersion);
     expect(after.data).not.toEqual(first.data);
+  });
+
+  it('keeps an answer while its own stamp holds: a change to what another answer reads leaves it', async () => {
+    const sharing = server(true);
+    const [matrixBefore, foundBefore] = [matrixCalls, foundCalls];
+    await answer(sharing, '{ matrix { count } }');
+    await answer(sharing, '{ found }');
+    indexVersion += 1;
+    expect(parsed((await answer(sharing, '{ matrix { count } }')).body).data.matrix[1]?.count).toBe(graphVersion);
+    expect(JSON.parse((await answer(sharing, '{ found }')).body)).toMatchObject({ data: { found: indexVersion } });
+    expect([matrixCalls - matrixBefore, foundCalls - foundBefore]).toEqual([1, 2]);
+  });
+
+  it('computes an answer once for requests asking for it at the same time', async () => {
+    const sharing = server(true);
+    const before = itemCalls;
+    const bodies = await Promise.all(Array.from({ length: 8 }, () => answer(sharing, '{ item(name: "同时") { item count } }')));
+    expect(new Set(bodies.map(({ body }) => JSON.stringify((JSON.parse(body) as { data: unknown }).data))).size).toBe(1);
+    expect(itemCalls - before).toBe(1);
   });
 
   it('keeps an answer per request: other variables are another answer', async () => {

@@ -1,9 +1,11 @@
 /**
- * @module Answers computed once per version of the graph and shared: a query whose root fields are
- * all shared (every query's by default; see app.ts) is executed by the first request; later requests
- * with the same document, variables and operation get its answer until the version changes (a write,
- * a search index built). Requests arriving while it is being computed wait for it rather than
- * compute it again. The graph does not change between writes, so neither does the answer.
+ * @module Answers computed once and shared while what they read is unchanged: a query whose root
+ * fields are all shared (every query's by default; see app.ts) is executed by the first request, which
+ * stamps its answer with the version of what it reads (`stampOf`); later requests with the same
+ * document, variables and operation get that answer for as long as the stamp holds (`holds`: no write
+ * to what it read, no search index built since, for a search). Requests arriving while it is being
+ * computed wait for it rather than compute it again. The graph does not change between writes, so
+ * neither does the answer.
  *
  * A request asked before is answered from its parameters (document text, variables, operation),
  * before anything parses, validates or executes it: those hooks do not run for it, and a plugin
@@ -16,15 +18,41 @@
  * same megabytes for every reader cost more than everything else the server did under load. At
  * most `maxBytes` are kept, those sent least recently dropped first.
  */
-import { getOperationAST, Kind, OperationTypeNode, type DocumentNode, type ExecutionResult } from 'graphql';
+import {
+  getArgumentValues,
+  getOperationAST,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { processRegularResult, type Plugin } from 'graphql-yoga';
 
-export interface SharedAnswersOptions {
+/** A root field of a shared query, with its arguments (null where they could not be read: the execution reports why). */
+export interface RootField {
+  name: string;
+  args: Record<string, unknown> | null;
+  selection: FieldNode;
+}
+
+/** A query whose answer is to be shared, as stampOf is given it. */
+export interface SharedQuery {
+  roots: readonly RootField[];
+  document: DocumentNode;
+  schema: GraphQLSchema;
+}
+
+export interface SharedAnswersOptions<Stamp> {
   /**
-   * The version of what the answers are read from (the graph, and for searches the index); null
-   * when answers must not be shared (another process may write the graph).
+   * The stamp of what an answer to the query reads, taken under the read lock as it is computed (the
+   * graph's version, and the search index's for a search); null when answers must not be shared
+   * (another process may write the graph).
    */
-  version: () => string | number | null;
+  stampOf: (query: SharedQuery) => Stamp | null;
+  /** Whether an answer stamped `stamp` is still the answer now. */
+  holds: (stamp: Stamp) => boolean;
   /** Whether answers of a root field are shared. */
   shares: (field: string) => boolean;
   /**
@@ -46,21 +74,36 @@ function answerKey(documentText: string | null, operationName: string | null | u
   return JSON.stringify([documentText, operationName ?? null, variables ?? {}]);
 }
 
-function sharedKey(
+/** The query and its key when every root field is shared; null otherwise. */
+export function sharedQuery(
+  schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-  variables: unknown,
+  variables: Record<string, unknown> | undefined,
   shares: (field: string) => boolean,
-): string | null {
+): { key: string; query: SharedQuery } | null {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== OperationTypeNode.QUERY) return null;
-  const roots = operation.selectionSet.selections;
-  const shared = roots.every(
-    (selection) => selection.kind === Kind.FIELD && (shares(selection.name.value) || selection.name.value === '__typename'),
-  );
-  if (!shared || roots.length === 0) return null;
+  const selections = operation.selectionSet.selections;
+  const roots: RootField[] = [];
+  const fields = schema.getQueryType()?.getFields() ?? {};
+  for (const selection of selections) {
+    if (selection.kind !== Kind.FIELD) return null;
+    const name = selection.name.value;
+    if (name === '__typename') continue;
+    const definition = fields[name];
+    if (!shares(name) || !definition) return null;
+    let args: Record<string, unknown> | null = null;
+    try {
+      args = getArgumentValues(definition, selection, variables);
+    } catch {
+      // Arguments the execution will refuse: its error is the answer, and an error is not shared.
+    }
+    roots.push({ name, args, selection });
+  }
+  if (selections.length === 0) return null;
   // graphql-yoga parses the request's `query` as it is, so the document's source is the text sent.
-  return answerKey(document.loc?.source.body ?? null, operationName, variables);
+  return { key: answerKey(document.loc?.source.body ?? null, operationName, variables), query: { roots, document, schema } };
 }
 
 /** The media types of graphql-yoga's regular (JSON) result processor, in the order it tries them. */
@@ -145,21 +188,25 @@ function plainResult(result: unknown): result is ExecutionResult & { data: objec
   );
 }
 
-/** An answer of the current version: being computed (`answer` undefined), failed (null) or kept. */
-interface Entry {
+/** An answer and what it was read from: being computed (`answer` undefined), failed (null) or kept. */
+interface Entry<Stamp> {
+  stamp: Stamp;
   computed: Promise<Answer | null>;
   answer: Answer | null | undefined;
 }
 
-export function useSharedAnswers({
-  version,
+export function useSharedAnswers<Stamp>({
+  stampOf,
+  holds,
   shares,
   whileReading = (lookup) => lookup(),
   maxBytes = 64 * 2 ** 20,
-}: SharedAnswersOptions): Plugin {
-  let answersOf: string | number | null = null;
-  /** The answers of `answersOf`, least recently sent first, and the bytes they hold. */
-  let entries = new Map<string, Entry>();
+}: SharedAnswersOptions<Stamp>): Plugin {
+  /**
+   * The answers, least recently sent first, and the bytes they hold. One whose stamp no longer holds
+   * is dropped when next asked for, or as the least recently sent (it is sent no more).
+   */
+  const entries = new Map<string, Entry<Stamp>>();
   let keptBytes = 0;
   /**
    * The answer a result's `data` stands for: an empty object per answer, so that an answer is
@@ -167,22 +214,44 @@ export function useSharedAnswers({
    */
   const answerOf = new WeakMap<object, Answer>();
 
+  function drop(key: string, entry: Entry<Stamp>): void {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    if (entry.answer) keptBytes -= entry.answer.dataEnd;
+  }
+
   /** Drops the answers least recently sent until those kept fit in `maxBytes` (an answer larger than that is not kept). */
   function evict(): void {
     for (const [key, entry] of entries) {
       if (keptBytes <= maxBytes) return;
-      if (!entry.answer) continue;
-      entries.delete(key);
-      keptBytes -= entry.answer.dataEnd;
+      if (entry.answer) drop(key, entry);
     }
   }
 
+  /** The entry of `key` whose stamp holds, marked as sent most recently (those sent most recently are dropped last). */
+  function holdingEntry(key: string): Entry<Stamp> | undefined {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (!holds(entry.stamp)) {
+      drop(key, entry);
+      return undefined;
+    }
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  }
+
   /** Computes the answer of `key` once; requests asking meanwhile wait for it. */
-  async function computeOnce(key: string, compute: () => Promise<unknown>): Promise<{ result: unknown; answer: Answer | null }> {
+  async function computeOnce(
+    key: string,
+    stamp: Stamp,
+    compute: () => Promise<unknown>,
+  ): Promise<{ result: unknown; answer: Answer | null }> {
     let settle: (answer: Answer | null) => void = () => undefined;
-    const entry: Entry = { computed: new Promise((resolve) => (settle = resolve)), answer: undefined };
-    const cache = entries;
-    cache.set(key, entry);
+    const entry: Entry<Stamp> = { stamp, computed: new Promise((resolve) => (settle = resolve)), answer: undefined };
+    const earlier = entries.get(key);
+    if (earlier) drop(key, earlier);
+    entries.set(key, entry);
     let result: unknown = null;
     try {
       result = await compute();
@@ -190,9 +259,9 @@ export function useSharedAnswers({
       // A failed answer is not shared: the next request computes its own.
       entry.answer = plainResult(result) ? serialisedAnswer(result.data) : null;
       settle(entry.answer);
-      if (cache.get(key) === entry) {
-        if (entry.answer === null) cache.delete(key);
-        else if (cache === entries) {
+      if (entries.get(key) === entry) {
+        if (entry.answer === null) entries.delete(key);
+        else {
           keptBytes += entry.answer.dataEnd;
           evict();
         }
@@ -214,25 +283,13 @@ export function useSharedAnswers({
     return answer;
   }
 
-  /** The answer kept for `key` at the current version, marked as sent most recently; undefined when there is none yet. */
-  function keptAnswer(key: string): Answer | undefined {
-    const now = version();
-    if (now === null || answersOf !== now) return undefined;
-    const entry = entries.get(key);
-    if (!entry?.answer) return undefined;
-    // Sent again: the answers sent most recently are dropped last.
-    entries.delete(key);
-    entries.set(key, entry);
-    return entry.answer;
-  }
-
   return {
     async onParams({ params, request, setResult }) {
       if (typeof params.query !== 'string' || regularMediaType(request) === null) return;
       const key = answerKey(params.query, params.operationName, params.variables);
       // Nothing kept under this key: the request goes on to be parsed and executed (it may not be shared at all).
       if (!entries.get(key)?.answer) return;
-      const answer = await whileReading(async () => keptAnswer(key));
+      const answer = await whileReading(async () => holdingEntry(key)?.answer);
       if (answer) setResult({ data: answer.marker });
     },
     onResultProcess(payload) {
@@ -252,29 +309,25 @@ export function useSharedAnswers({
       // The hook's arguments come typed as any: named here.
       const request = (args.contextValue as { request?: Request }).request;
       if (!request || regularMediaType(request) === null) return;
-      const key = sharedKey(args.document as DocumentNode, args.operationName as string | null | undefined, args.variableValues, shares);
-      if (key === null) return;
+      const shared = sharedQuery(
+        args.schema as GraphQLSchema,
+        args.document as DocumentNode,
+        args.operationName as string | null | undefined,
+        args.variableValues as Record<string, unknown> | undefined,
+        shares,
+      );
+      if (shared === null) return;
+      const { key, query } = shared;
       const execute = executeFn as (executionArgs: unknown) => unknown;
       // Runs where execution runs, under the read lock (see read-write-lock.ts): no write in between.
       setExecuteFn((async (executionArgs: unknown) => {
-        const now = version();
-        if (now === null) return execute(executionArgs);
-        if (answersOf !== now) {
-          answersOf = now;
-          entries = new Map();
-          keptBytes = 0;
-        }
-        const earlier = entries.get(key);
+        const stamp = stampOf(query);
+        if (stamp === null) return execute(executionArgs);
+        // No await unless an answer is there to wait for: requests arriving meanwhile must find the entry computeOnce sets.
+        const earlier = holdingEntry(key);
         const answer = earlier && (await earlier.computed);
-        if (earlier && answer) {
-          // Sent again: the answers sent most recently are dropped last.
-          if (entries.get(key) === earlier) {
-            entries.delete(key);
-            entries.set(key, earlier);
-          }
-          return { data: answer.marker };
-        }
-        const computed = await computeOnce(key, async () => execute(executionArgs));
+        if (answer) return { data: answer.marker };
+        const computed = await computeOnce(key, stamp, async () => execute(executionArgs));
         return computed.answer ? { ...(computed.result as ExecutionResult), data: computed.answer.marker } : computed.result;
       }) as typeof executeFn);
     },

@@ -140,6 +140,21 @@ describe('a server with a write token', () => {
       expect(await columns()).toContain('512000');
     });
 
+    it('answers a comparison of two other jurisdictions after an upload as before it', async () => {
+      const compare = async () =>
+        (
+          await postGraphQL<{ compare: unknown }>(
+            setup.app,
+            `{ compare(a: "341324", b: "512000") { documentsA { id } onlyB { tasksB { id } } } }`,
+          )
+        ).data;
+      // 泗县 (341324) and 资阳 (512000) are loaded; 三明 (350400) is the seed uploaded now.
+      const before = await compare();
+      expect(before).toMatchObject({ compare: { documentsA: [{}] } });
+      expect((await upload(setup.app, '三明2024.txt', readFileSync('seeds/003_94d87789946e72f3.txt'))).status).toBe(201);
+      expect(await compare()).toEqual(before);
+    });
+
     it('answers 200 "unchanged" to the same document again and writes nothing', async () => {
       const before = await checksum(setup.temp);
       const response = await upload(setup.app, '泗县2021.txt', SIXIAN);
@@ -315,10 +330,25 @@ describe('a server with a write token', () => {
       expect(entries.at(-1)?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
 
-    it('adds a link the linker did not make, marked curated, with evidence from both texts', async () => {
+    /** The 泗县 (341324) tasks a comparison with 资阳 (512000) shows under the item, the answer shared until a write changes 泗县's. */
+    async function comparedTasks(nationalItemId: string): Promise<string[]> {
+      interface Row {
+        nationalItem: { id: string };
+        tasksA: { id: string }[];
+      }
+      const { data } = await postGraphQL<{ compare: { shared: Row[]; onlyA: Row[] } }>(
+        setup.app,
+        `{ compare(a: "341324", b: "512000") { shared { nationalItem { id } tasksA { id } } onlyA { nationalItem { id } tasksA { id } } } }`,
+      );
+      const rows = [...data!.compare.shared, ...data!.compare.onlyA];
+      return rows.find((row) => row.nationalItem.id === nationalItemId)?.tasksA.map((task) => task.id) ?? [];
+    }
+
+    it('adds a link the linker did not make, marked curated, with evidence from both texts, shown in a comparison asked before', async () => {
       // （十七） is about the World Bank project; the decision links it to payment reform for the test.
       const task = await byKey('（十七）');
       expect(task.implements.map((link) => link.nationalItem.id)).not.toContain('medical-security.payment-reform');
+      expect(await comparedTasks('medical-security.payment-reform')).not.toContain(task.id);
       const response = await curate(setup.app, {
         taskId: task.id,
         nationalItemId: 'medical-security.payment-reform',
@@ -333,6 +363,7 @@ describe('a server with a write token', () => {
       expect(body.link?.evidence[0]?.localText.length).toBeGreaterThan(0);
       const added = (await byKey('（十七）')).implements.find((link) => link.nationalItem.id === 'medical-security.payment-reform');
       expect(added).toEqual({ nationalItem: { id: 'medical-security.payment-reform' }, curated: true, method: 'reviewed@1' });
+      expect(await comparedTasks('medical-security.payment-reform')).toContain(task.id);
     });
 
     it('accepts an existing link: it stays, now curated', async () => {
