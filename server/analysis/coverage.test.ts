@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoverageCells, compareCells, consideredPolicies, countedTriples, differingTargets, rankLeadTypes } from './coverage.js';
+import {
+  buildCoverageCells,
+  compareCells,
+  consideredPolicies,
+  countedTriples,
+  differingTargets,
+  rankLeadTypes,
+  withColumnsReplaced,
+} from './coverage.js';
 
 describe('buildCoverageCells', () => {
   it('gives every (item, jurisdiction) pair a cell and counts a task once however often it is listed', () => {
@@ -34,6 +42,33 @@ describe('buildCoverageCells', () => {
       'N2/A:GAP',
       'N2/B:NO_DOCUMENT',
     ]);
+  });
+});
+
+describe('withColumnsReplaced', () => {
+  it('gives the matrix a build of every column gives when the columns of the jurisdictions changed are built again', () => {
+    const items = ['N1', 'N2', 'N3'];
+    const jurisdictions = ['A', 'B', 'C', 'D'];
+    const before = [
+      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 'a1' },
+      { nationalItemId: 'N2', jurisdictionId: 'B', taskId: 'b1' },
+      { nationalItemId: 'N3', jurisdictionId: 'D', taskId: 'd1' },
+    ];
+    // B's task now addresses N3, not N2, and D's document is gone: B and D changed.
+    const after = [
+      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 'a1' },
+      { nationalItemId: 'N3', jurisdictionId: 'B', taskId: 'b1' },
+    ];
+    const documentedAfter = new Set(['A', 'B', 'C']);
+    const changed = ['D', 'B'];
+    const columns = buildCoverageCells(
+      items,
+      changed,
+      after.filter((triple) => changed.includes(triple.jurisdictionId)),
+      documentedAfter,
+    );
+    const updated = withColumnsReplaced(buildCoverageCells(items, jurisdictions, before), jurisdictions, changed, columns);
+    expect(updated).toEqual(buildCoverageCells(items, jurisdictions, after, documentedAfter));
   });
 });
 

@@ -136,6 +136,31 @@ export function buildCoverageCells(
   return cells;
 }
 
+/**
+ * The cells of `cells` (built over `nationalItemIds` × `jurisdictionIds` by buildCoverageCells) with
+ * the columns of `changed` jurisdictions replaced by `columns`, built by buildCoverageCells over the
+ * same items and `changed` alone: a write to a few jurisdictions leaves the others' columns as they
+ * were, and rebuilding a national matrix whole (170,000 cells) after each upload held every reader.
+ */
+export function withColumnsReplaced(
+  cells: readonly CoverageCellData[],
+  jurisdictionIds: readonly string[],
+  changed: readonly string[],
+  columns: readonly CoverageCellData[],
+): CoverageCellData[] {
+  const jurisdictionIndex = new Map(jurisdictionIds.map((id, i) => [id, i]));
+  const next = cells.slice();
+  const items = changed.length === 0 ? 0 : columns.length / changed.length;
+  for (let item = 0; item < items; item += 1) {
+    changed.forEach((jurisdictionId, column) => {
+      const at = jurisdictionIndex.get(jurisdictionId);
+      const cell = columns[item * changed.length + column];
+      if (at !== undefined && cell) next[item * jurisdictionIds.length + at] = cell;
+    });
+  }
+  return next;
+}
+
 export interface ComparisonRowData {
   nationalItemId: string;
   taskIdsA: string[];

@@ -18,6 +18,8 @@ export interface ApiContext {
   load: LoadNow;
   /** The kept graph while its task rows are kept, for whole answers from memory (as `load`, not counted); else null. */
   kept: Pick<KeptGraph, 'taskIdsPageNow'> | null;
+  /** The kept graph's version and what the writes since one changed, to bring an answer of an earlier version up to date; null when nothing is kept. */
+  changes: Pick<KeptGraph, 'version' | 'touchedSince'> | null;
   searchIndex: SearchIndex;
   args: ArgSchemas;
   logger: Logger;
@@ -67,7 +69,8 @@ export function createRequestContext(options: {
   // Once per request: its later answers from memory need not wait for another turn of the event loop.
   const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
   const loaders = createLoaders(store, { answerNow, afterPendingIO });
-  const kept = options.store as GraphStore & Partial<Pick<KeptGraph, 'answerNow' | 'taskRowsKept' | 'taskIdsPageNow'>>;
+  const kept = options.store as GraphStore &
+    Partial<Pick<KeptGraph, 'answerNow' | 'taskRowsKept' | 'taskIdsPageNow' | 'version' | 'touchedSince'>>;
   // Only once the task rows are kept: until then most fields go to the database, batched by the
   // loaders, and a request should not mix the two (its count of store queries would depend on which
   // rows happened to be kept).
@@ -77,6 +80,7 @@ export function createRequestContext(options: {
     loaders,
     load: loadNow(loaders, keptNow?.answerNow ? (lookup, keys) => keptNow.answerNow?.(lookup, keys) ?? null : null),
     kept: keptNow?.taskIdsPageNow ? { taskIdsPageNow: keptNow.taskIdsPageNow.bind(keptNow) } : null,
+    changes: kept.touchedSince && kept.version !== undefined ? (kept as Pick<KeptGraph, 'version' | 'touchedSince'>) : null,
     searchIndex: options.searchIndex,
     args: options.args,
     logger: options.logger,

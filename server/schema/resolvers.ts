@@ -26,6 +26,7 @@ import {
   countedTriples,
   differingTargets,
   rankLeadTypes,
+  withColumnsReplaced,
   type CoverageCellData,
   type PeriodFilter,
 } from '../analysis/coverage.js';
@@ -114,21 +115,41 @@ function requiredNow<T>(value: T | null | Promise<T | null>, what: string): T | 
 }
 
 /**
- * Cells of the matrix over every jurisdiction, by the triples they were built from: a server on
- * an embedded store keeps those triples between writes (see server/context/kept-graph.ts), and so the
- * 170,000 cells of a national store are built once per version of the graph.
+ * The matrix over every jurisdiction last built, per kept graph (per triples read where the graph is
+ * not kept): a server on an embedded store keeps the triples between writes (see
+ * server/context/kept-graph.ts), so the 170,000 cells of a national store are built once per version
+ * of the graph; and after a write, only the columns of the jurisdictions it changed (see
+ * withColumnsReplaced), the whole matrix where that is not known.
  */
-const everyJurisdictionCells = new WeakMap<readonly CoverageTripleRow[], CoverageCellData[]>();
+interface EveryJurisdictionCells {
+  version: number | null;
+  triples: readonly CoverageTripleRow[];
+  itemIds: readonly string[];
+  jurisdictionIds: readonly string[];
+  cells: CoverageCellData[];
+}
+const everyJurisdictionCells = new WeakMap<object, EveryJurisdictionCells>();
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+
+/** The jurisdictions among `jurisdictionIds` the writes since `version` may have changed; null when not known. */
+function changedSince(version: number | null, jurisdictionIds: readonly string[], ctx: ApiContext): string[] | null {
+  if (version === null || !ctx.changes) return null;
+  const changed: string[] = [];
+  for (const id of jurisdictionIds) {
+    const touched = ctx.changes.touchedSince(version, [id]);
+    if (touched === null) return null;
+    if (touched) changed.push(id);
+  }
+  return changed;
+}
 
 /**
- * The matrix over the documents considered: all of each jurisdiction's, or those in force in `period`.
- * `every`: the ids are all jurisdictions with tasks, so the query needs no filter.
+ * What a matrix is built from: the national items, the triples (of every jurisdiction when `every`:
+ * the ids are all jurisdictions with tasks, so the query needs no filter) and the documents
+ * considered: all of each jurisdiction's, or those in force in `period`.
  */
-async function coverageOf(
-  jurisdictionIds: readonly string[],
-  ctx: ApiContext,
-  { every = false, period = null }: { every?: boolean; period?: PeriodFilter | null | undefined } = {},
-) {
+async function coverageInputs(jurisdictionIds: readonly string[], ctx: ApiContext, every: boolean, period: PeriodFilter | null) {
   const [items, triples, policies] = await Promise.all([
     ctx.store.read(readQueries.allNationalItems),
     every ? ctx.store.read(readQueries.allCoverageTriples) : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
@@ -144,22 +165,49 @@ async function coverageOf(
   }
   const documents = consideredPolicies(policies, jurisdictionIds, period);
   const considered = new Set([...documents.values()].flat().map((policy) => policy.id));
-  const counted = countedTriples(triples, considered);
-  const cacheable = every && !period;
-  let cells = cacheable ? everyJurisdictionCells.get(triples) : undefined;
+  const itemIds = items.map((item) => item.id);
+  const linkContext = await ctx.linkContext();
+  return {
+    nationalItems: items.map((item) => withLists('NationalItem', item)),
+    itemIds,
+    triples,
+    documents,
+    /** The triples a matrix counts, of `triples` (see countedTriples). */
+    counted: (of: readonly CoverageTripleRow[]) => countedTriples(of, considered),
+    /** The cells of these jurisdictions' columns, from the triples counted (theirs, or more). */
+    columnsOf: (ids: readonly string[], counted: readonly CoverageTripleRow[]) => {
+      const theirs = ids.flatMap((id) => documents.get(id) ?? []);
+      const documented = new Set(ids.filter((id) => (documents.get(id)?.length ?? 0) > 0));
+      return buildCoverageCells(itemIds, ids, counted, documented, titleLinksOf(theirs, linkContext));
+    },
+  };
+}
+
+/** The matrix of these jurisdictions, and the triples it counts. */
+async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, period: PeriodFilter | null = null) {
+  const { nationalItems, triples, documents, counted, columnsOf } = await coverageInputs(jurisdictionIds, ctx, false, period);
+  const countedRows = counted(triples);
+  return { triples: countedRows, nationalItems, cells: columnsOf(jurisdictionIds, countedRows), documents };
+}
+
+/** The matrix of every jurisdiction with tasks (`jurisdictionIds`), brought up to date from the last one built where it can be. */
+async function coverageOfEvery(jurisdictionIds: readonly string[], ctx: ApiContext, period: PeriodFilter | null) {
+  const { nationalItems, itemIds, triples, documents, counted, columnsOf } = await coverageInputs(jurisdictionIds, ctx, true, period);
+  if (period) return { nationalItems, cells: columnsOf(jurisdictionIds, counted(triples)), documents };
+  const key = ctx.changes ?? triples;
+  const last = everyJurisdictionCells.get(key);
+  let cells = last?.triples === triples ? last.cells : undefined;
   if (!cells) {
-    const documented = new Set([...documents].filter(([, list]) => list.length > 0).map(([id]) => id));
-    const titleLinks = titleLinksOf([...documents.values()].flat(), await ctx.linkContext());
-    cells = buildCoverageCells(
-      items.map((item) => item.id),
-      jurisdictionIds,
-      counted,
-      documented,
-      titleLinks,
-    );
-    if (cacheable) everyJurisdictionCells.set(triples, cells);
+    const sameMatrix = last && sameIds(last.itemIds, itemIds) && sameIds(last.jurisdictionIds, jurisdictionIds);
+    const changed = sameMatrix ? changedSince(last.version, jurisdictionIds, ctx) : null;
+    if (last && changed) {
+      const ofChanged = new Set(changed);
+      const theirs = counted(triples.filter((triple) => ofChanged.has(triple.jurisdictionId)));
+      cells = withColumnsReplaced(last.cells, jurisdictionIds, changed, columnsOf(changed, theirs));
+    } else cells = columnsOf(jurisdictionIds, counted(triples));
+    everyJurisdictionCells.set(key, { version: ctx.changes?.version ?? null, triples, itemIds, jurisdictionIds, cells });
   }
-  return { triples: counted, nationalItems: items.map((item) => withLists('NationalItem', item)), cells, documents };
+  return { nationalItems, cells, documents };
 }
 
 /** Tasks of documents in document order, primed for the request's later lookups. */
@@ -297,7 +345,9 @@ export const resolvers = {
         : (await ctx.store.read(readQueries.jurisdictionIdsWithTasks)).map((row) => row.id);
       const jurisdictions = await jurisdictionsOrFail(jurisdictionIds, ctx, 'jurisdictionIds');
       if (jurisdictionIds.length === 0) return { nationalItems: [], jurisdictions, cells: [], columns: [] };
-      const coverage = await coverageOf(jurisdictionIds, ctx, { every: !parsed.jurisdictionIds, period: parsed.period });
+      const coverage = parsed.jurisdictionIds
+        ? await coverageOf(jurisdictionIds, ctx, parsed.period)
+        : await coverageOfEvery(jurisdictionIds, ctx, parsed.period ?? null);
       const columns = jurisdictions.map((jurisdiction) => ({
         jurisdiction,
         documents: [...(coverage.documents.get(jurisdiction.id) ?? [])].sort(byIssueDate),
@@ -308,7 +358,7 @@ export const resolvers = {
       const { a, b, period } = parseArgs(ctx.args.compare, args);
       if (a === b) throw badUserInput('Arguments "a" and "b" name the same jurisdiction; compare needs two.', 'b');
       const [ja, jb] = await jurisdictionsOrFail([a, b], ctx, 'a');
-      const { cells, triples, documents } = await coverageOf([a, b], ctx, { period });
+      const { cells, triples, documents } = await coverageOf([a, b], ctx, period);
       const documentsA = [...(documents.get(a) ?? [])].sort(byIssueDate);
       const documentsB = [...(documents.get(b) ?? [])].sort(byIssueDate);
       // Both sides' tasks come from a few documents: one lookup per document, not per task.
@@ -406,7 +456,7 @@ export const resolvers = {
     async gapAudit(_: unknown, args: Args, ctx: ApiContext) {
       const { nationalItemId, jurisdictionId, period } = parseArgs(ctx.args.gapAudit, args);
       const [jurisdiction] = await jurisdictionsOrFail([jurisdictionId], ctx, 'jurisdictionId');
-      const { cells, documents } = await coverageOf([jurisdictionId], ctx, { period });
+      const { cells, documents } = await coverageOf([jurisdictionId], ctx, period);
       const cell = cells.find((candidate) => candidate.nationalItemId === nationalItemId);
       const nationalItem = await ctx.loaders.nationalItem.load(nationalItemId);
       if (!cell || !nationalItem)

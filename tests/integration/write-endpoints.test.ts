@@ -397,6 +397,14 @@ describe('a server with a write token', () => {
       expect(linksOf('（十四）').find((link) => link.nationalItem.id === 'medical-security.payment-reform')?.curated).toBe(true);
     });
 
+    it('brings the coverage of every jurisdiction up to date after each write as a server started now builds it whole', async () => {
+      const query = `{ coverage { jurisdictions { id } columns { documents { id } } cells { nationalItemId jurisdictionId taskIds documentIds status } } }`;
+      const fresh = createApp({ store: setup.temp.store, logger: silentLogger });
+      const [updated, whole] = await Promise.all([postGraphQL(setup.app, query), postGraphQL(fresh, query)]);
+      expect((whole.data as { coverage: { jurisdictions: unknown[] } }).coverage.jurisdictions.length).toBeGreaterThan(2);
+      expect(updated).toEqual(whole);
+    });
+
     it('refuses unknown tasks and items, bad bodies and phrases not in the task, changing nothing', async () => {
       const task = await byKey('（三）');
       const valid = { taskId: task.id, nationalItemId: 'public-health.vaccination', decision: 'add', note: 'n', reviewer: 'r' };
