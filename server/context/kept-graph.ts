@@ -39,7 +39,7 @@ import {
 import { byCodePoints, rowComparator } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 import { withSharedStrings } from './shared-strings.js';
-import { nextTurn } from '../turns.js';
+import { nextTurn, runInTurns, type Steps } from '../turns.js';
 import { asOneReader } from '../../store/read-queue.js';
 
 /**
@@ -424,6 +424,29 @@ function noteNamed(
         note(index.namedBy, value, policyId);
     }
   }
+}
+
+/** Rows kept per step when the rows of the documents a write changed are taken out (see withRowsReplaced). */
+const ROWS_PER_STEP = 10_000;
+
+/**
+ * `all` without the rows `gone`, then `fresh`, in steps (see runInTurns): the kept rows of a set are
+ * hundreds of thousands, and taking a document's out of them at once (130 ms per upload on a
+ * national store) held every reader.
+ */
+function* withRowsReplaced(all: readonly object[], gone: ReadonlySet<object>, fresh: readonly object[]): Steps<object[]> {
+  // concat, not a spread: a copy of hundreds of thousands of rows, half the time.
+  if (gone.size === 0) return all.concat(fresh);
+  const kept: object[] = [];
+  for (let from = 0; from < all.length; from += ROWS_PER_STEP) {
+    for (let at = from; at < Math.min(all.length, from + ROWS_PER_STEP); at += 1) {
+      const row = all[at] as object;
+      if (!gone.has(row)) kept.push(row);
+    }
+    yield;
+  }
+  for (const row of fresh) kept.push(row);
+  return kept;
 }
 
 /** What applyTaskRowsUpdate needs to replace the changed documents' task rows: read, its evidence compacted. */
@@ -890,8 +913,7 @@ function withKeptRows(
     for (const [rows, all] of previous) {
       const gone = new Set(removed.get(rows));
       const fresh = frozen(added.get(rows) ?? []);
-      // concat, not a spread: a copy of hundreds of thousands of rows, half the time.
-      next.set(rows, Object.freeze((gone.size > 0 ? all.filter((row) => !gone.has(row)) : all).concat(fresh)) as object[]);
+      next.set(rows, Object.freeze(await runInTurns(withRowsReplaced(all, gone, fresh))) as object[]);
     }
     return { previous, index, changed, removed, added, next };
   }
