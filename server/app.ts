@@ -269,7 +269,7 @@ const GRAPHIQL_EXAMPLES = /* GraphQL */ `
   # Export: GET /export/graph.json, /export/graph.csv or /export/graph.graphml
 `;
 
-/** Root fields whose answers cost every reader the same seconds of work: computed once per version of the graph. */
+/** Root fields whose answers cost every reader the same seconds of work: shared even under SHARED_ANSWERS=coverage-compare. */
 const COSTLY_ANSWERS: ReadonlySet<string> = new Set(['coverage', 'compare']);
 
 /**
