@@ -37,7 +37,7 @@ const serverEnv = z.object({
   MAX_UPLOAD_BYTES: positiveInt.default(DEFAULT_MAX_UPLOAD_BYTES),
   /** Which answers are shared between requests until the next write: every query's, or only coverage's and compare's. */
   SHARED_ANSWERS: z.enum(['all', 'coverage-compare']).default('all'),
-  /** MiB of serialised shared answers kept at most. */
+  /** MiB of serialised shared answers kept at most, long ones counted gzip-compressed. */
   SHARED_ANSWERS_MB: z.coerce.number().int().min(0).default(64),
   /** Over this many tasks, an embedded store's task rows are not kept in memory (see server/context/kept-graph.ts). */
   KEPT_TASKS_MAX: z.coerce.number().int().min(0).default(MAX_KEPT_TASKS),

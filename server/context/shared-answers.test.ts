@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { useSharedAnswers } from './shared-answers.js';
@@ -9,6 +10,7 @@ let indexVersion = 0;
 let matrixCalls = 0;
 let itemCalls = 0;
 let foundCalls = 0;
+let longCalls = 0;
 
 const schema = createSchema({
   typeDefs: /* GraphQL */ `
@@ -21,6 +23,7 @@ const schema = createSchema({
       other: Int!
       item(name: String!): Cell!
       found: Int!
+      long(name: String!): String!
     }
   `,
   resolvers: {
@@ -40,6 +43,7 @@ const schema = createSchema({
         return { item: name, count: graphVersion };
       },
       found: () => ((foundCalls += 1), indexVersion),
+      long: (_: unknown, { name }: { name: string }) => ((longCalls += 1), `${name.repeat(6000)}${graphVersion}`),
     },
   },
 });
@@ -255,5 +259,55 @@ describe('a request asked before', () => {
     const got = parsed((await asked).body);
     expect(got.data.matrix[1]?.count).toBe(graphVersion);
     expect(matrixCalls - before).toBe(2);
+  });
+});
+
+describe('long answers', () => {
+  const ask = (yoga: ReturnType<typeof server>, name: string, acceptEncoding?: string) =>
+    yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+      body: JSON.stringify({ query: `{ long(name: "${name}") }` }),
+    });
+  const gunzipped = async (response: Response) => gunzipSync(Buffer.from(await response.arrayBuffer())).toString();
+  /** The first response gzipped: an answer is compressed in the background once computed. */
+  async function compressedAnswer(yoga: ReturnType<typeof server>, name: string): Promise<Response> {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const response = await ask(yoga, name, 'gzip, deflate');
+      if (response.headers.get('content-encoding') === 'gzip') return response;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`the answer for ${name} was never sent compressed`);
+  }
+
+  it('are sent gzip-compressed to a client that takes gzip, and as they are to one that does not, each with its own extensions', async () => {
+    const sharing = server(true);
+    const plain = server(false);
+    const expected = await (await ask(plain, '长')).text();
+    const before = longCalls;
+    const compressed = await compressedAnswer(sharing, '长');
+    expect(compressed.headers.get('vary')).toBe('Accept-Encoding');
+    const requestNumber = (body: string) => (JSON.parse(body) as { extensions: { request: number } }).extensions.request;
+    const withRequest = (body: string, request: number) => body.replace(/"request":\d+/u, `"request":${request}`);
+    const gzipped = await gunzipped(compressed);
+    expect(gzipped).toBe(withRequest(expected, requestNumber(gzipped)));
+
+    const identity = await ask(sharing, '长');
+    expect(identity.headers.get('content-encoding')).toBeNull();
+    const text = await identity.text();
+    expect(text).toBe(withRequest(expected, requestNumber(gzipped) + 1));
+    const again = await gunzipped(await ask(sharing, '长', 'br, gzip;q=0.5'));
+    expect(again).toBe(withRequest(expected, requestNumber(gzipped) + 2));
+    expect(longCalls - before).toBe(1);
+  });
+
+  it('are counted by their compressed bytes: answers too long together to be kept uncompressed are all kept', async () => {
+    // Each answer is 6 KB uncompressed and about a hundred bytes compressed: two fit in 8,000 bytes
+    // uncompressed, all four compressed.
+    const sharing = server(true, { maxBytes: 8000 });
+    for (const name of ['a', 'b', 'c', 'd']) await compressedAnswer(sharing, name);
+    const before = longCalls;
+    for (const name of ['a', 'b', 'c', 'd']) expect(await gunzipped(await ask(sharing, name, 'gzip'))).toContain(name.repeat(6000));
+    expect(longCalls - before).toBe(0);
   });
 });

@@ -4,19 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createYoga, createSchema } from 'graphql-yoga';
-import { chooseEncoding, useClientFiles } from './serve-client.js';
-
-describe('chooseEncoding', () => {
-  it('prefers brotli, falls back to gzip and honours q=0 and *', () => {
-    expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');
-    expect(chooseEncoding('gzip, deflate')).toBe('gzip');
-    expect(chooseEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
-    expect(chooseEncoding('identity')).toBeNull();
-    expect(chooseEncoding('*')).toBe('br');
-    expect(chooseEncoding('*;q=0')).toBeNull();
-    expect(chooseEncoding(null)).toBeNull();
-  });
-});
+import { useClientFiles } from './serve-client.js';
 
 describe('serving the built explorer', () => {
   let dir: string;

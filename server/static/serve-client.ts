@@ -9,6 +9,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
+import { chooseEncoding, type Encoding } from '../accept-encoding.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,25 +34,6 @@ const MIN_COMPRESS_BYTES = 1024;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
-
-export type Encoding = 'br' | 'gzip';
-
-/**
- * The encoding to send for an Accept-Encoding header: brotli before gzip, nothing refused with `q=0`
- * (RFC 9110 §12.5.3); `*` stands for any encoding not named.
- */
-export function chooseEncoding(acceptEncoding: string | null): Encoding | null {
-  if (!acceptEncoding) return null;
-  const weights = new Map<string, number>();
-  for (const part of acceptEncoding.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
-    weights.set(name.trim(), q === undefined ? 1 : Number(q));
-  }
-  const weight = (encoding: Encoding) => weights.get(encoding) ?? weights.get('*') ?? 0;
-  for (const encoding of ['br', 'gzip'] as const) if (weight(encoding) > 0) return encoding;
-  return null;
-}
 
 async function fileStat(path: string) {
   try {
