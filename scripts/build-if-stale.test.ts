@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildIfStale, DIGEST_FILE, inputsDigest } from './build-if-stale.js';
+import { buildIfStale, DIGEST_FILE, inputsDigest, SERVER_NODE_FLAGS } from './build-if-stale.js';
 
 let root: string;
 beforeEach(() => {
@@ -57,5 +57,13 @@ describe('buildIfStale', () => {
   it('records nothing when the build fails, so the next start builds again', () => {
     expect(() => buildIfStale({ root, inputs, outDir: 'out', build: () => false })).toThrow('the build of out failed');
     expect(buildIfStale({ root, inputs, outDir: 'out', build: () => true })).toBe(true);
+  });
+});
+
+describe('SERVER_NODE_FLAGS', () => {
+  it('are given to node by `npm start`, as the bench gives them to the server it starts', () => {
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    const [, nodeArguments = ''] = /\bnode (.*)scripts\/start\.js/u.exec(scripts.start ?? '') ?? [];
+    expect(nodeArguments.trim().split(/\s+/u)).toEqual(SERVER_NODE_FLAGS);
   });
 });

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { BUILT_SERVER, ensureBuilt } from '../../scripts/build-if-stale.js';
+import { BUILT_SERVER, ensureBuilt, SERVER_NODE_FLAGS } from '../../scripts/build-if-stale.js';
 
 export interface ServerProcess {
   url: string;
@@ -84,7 +84,7 @@ export async function startServer({
   ingestOnStart?: boolean;
   /** The checkout whose server runs, built there as `npm start` builds it (another branch's, to measure it side by side). @default this checkout */
   serverDir?: string;
-  /** Flags for node before the script (V8's heap sizes, --cpu-prof). @default [] */
+  /** Flags for node before the script (--cpu-prof), after those `npm start` gives it (SERVER_NODE_FLAGS). @default [] */
   nodeFlags?: readonly string[];
   /**
    * Also wait until the kept graph and search index are written beside the database: after a
@@ -97,7 +97,7 @@ export async function startServer({
 }): Promise<ServerProcess> {
   const port = await freePort();
   ensureBuilt('server', serverDir);
-  const child = spawn(process.execPath, [...nodeFlags, '--enable-source-maps', BUILT_SERVER], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, '--enable-source-maps', BUILT_SERVER], {
     cwd: serverDir,
     env: {
       ...withoutNeo4j(process.env),
