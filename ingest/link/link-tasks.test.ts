@@ -91,6 +91,14 @@ describe('linkTasks', () => {
     expect(linked('临汾市深化医药卫生体制改革近期重点工作任务')).toEqual([]);
   });
 
+  it('reads the supervision of the insurance fund with what is supervised or how between the two (医疗保障基金常态化监管)', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const linked = (text: string) => linkTasks([{ path: '1', text, title: text }], real).map((l) => l.targetId);
+    expect(linked('三明市医疗保障基金常态化监管清单')).toContain('supervision.insurance-fund');
+    expect(linked('健全医保基金使用监管机制。')).toContain('supervision.insurance-fund');
+    expect(linked('提高医保基金使用效率。')).not.toContain('supervision.insurance-fund');
+  });
+
   it("reads paying the premium in full and on time (按时足额缴费) as the basic insurance's financing: the collection regulation's duty of the payer", () => {
     const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
     const text = '参保单位和个人是否按时足额缴费；';
