@@ -5,4 +5,5 @@ export declare function buildIfStale(options: { root: string; inputs: readonly s
 export declare const BUILDS: Record<'client' | 'server', { script: string; inputs: readonly string[]; outDir: string }>;
 export declare const BUILT_SERVER: string;
 export declare const SERVER_NODE_FLAGS: readonly string[];
+export declare const SERVER_ENVIRONMENT: Readonly<Record<string, string>>;
 export declare function ensureBuilt(name: 'client' | 'server', root: string): boolean;

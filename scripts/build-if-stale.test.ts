@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildIfStale, DIGEST_FILE, inputsDigest, SERVER_NODE_FLAGS } from './build-if-stale.js';
+import { buildIfStale, DIGEST_FILE, inputsDigest, SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './build-if-stale.js';
 
 let root: string;
 beforeEach(() => {
@@ -60,10 +60,13 @@ describe('buildIfStale', () => {
   });
 });
 
-describe('SERVER_NODE_FLAGS', () => {
+describe('SERVER_NODE_FLAGS and SERVER_ENVIRONMENT', () => {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const [, assignments = '', nodeArguments = ''] = /^(.*)\bnode (.*)scripts\/start\.js/u.exec(scripts.start ?? '') ?? [];
+
   it('are given to node by `npm start`, as the bench gives them to the server it starts', () => {
-    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    const [, nodeArguments = ''] = /\bnode (.*)scripts\/start\.js/u.exec(scripts.start ?? '') ?? [];
     expect(nodeArguments.trim().split(/\s+/u)).toEqual(SERVER_NODE_FLAGS);
+    const environment = Object.fromEntries([...assignments.matchAll(/(\w+)=(\S+)/gu)].map(([, name, value]) => [name, value]));
+    expect(environment).toMatchObject(SERVER_ENVIRONMENT);
   });
 });

@@ -418,40 +418,47 @@ export function createApp({
       useOneReaderPerRequest(),
     ],
   });
-  /** The stamp the kept rows were loaded at; null when they were not. */
-  async function loadKept(): Promise<string | null> {
-    const version = served.version;
-    if (!keptFile || version === null) return null;
+  /** The database's version stamp, when the server keeps files stamped with it; null when it does not. */
+  async function graphStamp(): Promise<string | null> {
+    if (!keptFile || served.version === null) return null;
     let stamp = (await store.graphVersion?.()) ?? null;
     if (stamp === null) {
       // A store last written before stamps existed: an empty transaction stamps it.
       await store.transaction(async () => undefined);
       stamp = (await store.graphVersion?.()) ?? null;
     }
-    const sets = stamp === null ? null : await readKeptFile(keptFile, stamp);
-    // A write that came in meanwhile (the server answers from the database while loading) wins.
-    return sets !== null && served.version === version && served.restore(sets) ? stamp : null;
+    return stamp;
+  }
+  /** The search index on file that goes with the kept rows of `stamp`, and the documents written since it; null when there is none. */
+  async function readIndexFiles(stamp: string) {
+    if (!ownIndex || !searchIndexFile) return null;
+    const since = await readWrittenDocumentsFile(writtenFile(searchIndexFile), stamp);
+    const wholeStamp = since?.wholeStamp ?? stamp;
+    const index = await readSearchIndexFile(searchIndexFile, wholeStamp);
+    return index && { index, wholeStamp, written: since?.written };
   }
   async function loadOrBuild(): Promise<{ loaded: boolean; searchIndexLoaded: boolean }> {
     const version = served.version;
-    const stamp = await loadKept();
-    if (stamp === null) {
+    const stamp = await graphStamp();
+    // Both files at once: reading the index's arrays waits on the disk and the kernel (page
+    // faults) while parsing the kept rows keeps this thread busy: about 3 s less of 28 on a store
+    // of 30,000 documents than one after the other.
+    const [sets, onFile] =
+      stamp === null ? [null, null] : await Promise.all([readKeptFile(keptFile as string, stamp), readIndexFiles(stamp)]);
+    // A write that came in meanwhile (the server answers from the database while loading) wins.
+    const loaded = sets !== null && served.version === version && served.restore(sets);
+    if (!loaded) {
       await served.warm();
       // Written while the index is built, not before: searches need the index, not the file
       // (hundreds of MB on a national store); persisted() waits for it.
       void persist();
-    } else if (ownIndex && searchIndexFile) {
-      const since = await readWrittenDocumentsFile(writtenFile(searchIndexFile), stamp);
-      const wholeStamp = since?.wholeStamp ?? stamp;
-      const loadedIndex = await readSearchIndexFile(searchIndexFile, wholeStamp);
-      if (loadedIndex && served.version === version) {
-        await ownIndex.restore(loadedIndex, since?.written);
-        wholeOnFile = { index: loadedIndex, stamp: wholeStamp };
-        return { loaded: true, searchIndexLoaded: true };
-      }
+    } else if (ownIndex && onFile && served.version === version) {
+      await ownIndex.restore(onFile.index, onFile.written);
+      wholeOnFile = { index: onFile.index, stamp: onFile.wholeStamp };
+      return { loaded: true, searchIndexLoaded: true };
     }
     await ownIndex?.refresh();
-    return { loaded: stamp !== null, searchIndexLoaded: false };
+    return { loaded, searchIndexLoaded: false };
   }
   /**
    * The linker's cue index and word segmenter, which the coverage's and compare's title links and

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { BUILT_SERVER, ensureBuilt, SERVER_NODE_FLAGS } from '../../scripts/build-if-stale.js';
+import { BUILT_SERVER, ensureBuilt, SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../scripts/build-if-stale.js';
 
 export interface ServerProcess {
   url: string;
@@ -101,6 +101,7 @@ export async function startServer({
     cwd: serverDir,
     env: {
       ...withoutNeo4j(process.env),
+      ...SERVER_ENVIRONMENT,
       REFORMGRAPH_DB: db,
       PORT: String(port),
       HOST: '127.0.0.1',

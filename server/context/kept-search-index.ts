@@ -100,11 +100,13 @@ function positionsOf(spans: WholeIndex['spans'], policyIds: Iterable<string>): I
 
 function wholeIndexOf(index: BuiltSearchIndex): WholeIndex {
   const spans = new Map<string, { from: number; to: number }>();
-  index.data.policyIds.forEach((policyId, at) => {
+  const { policyIds } = index.data;
+  for (let at = 0; at < policyIds.length; at += 1) {
+    const policyId = policyIds.at(at) ?? '';
     const span = spans.get(policyId);
     if (span) span.to = at + 1;
     else spans.set(policyId, { from: at, to: at + 1 });
-  });
+  }
   return { index, spans };
 }
 

@@ -76,6 +76,11 @@ function unfoldedIn(text: string, corpus: FoldedCorpus, index: number, out: { in
   return count;
 }
 
+/** The texts as written, one after another, as a folded corpus holds its texts folded. */
+export function joinedUnits(texts: readonly string[]): FoldedCorpus {
+  return runToEnd(joinUnitsSteps(texts, null));
+}
+
 /** Texts per step of the builds below. */
 const TEXTS_PER_STEP = 512;
 

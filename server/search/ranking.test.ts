@@ -13,7 +13,7 @@ describe('essentialWords', () => {
 });
 
 describe('createScorer', () => {
-  const titles = ['医保', '其他'];
+  const titles = foldCorpus(['医保', '其他']);
   const contents = ['医保医保支付', '其他工作提到医保'];
   const corpus = foldCorpus(contents);
   const scorer = createScorer(corpus, titles);
@@ -27,13 +27,21 @@ describe('createScorer', () => {
     expect(scorer.scoreOf(1, [{ term: '支付', idf: 2 }])).toBe(0);
   });
 
+  it("gives the title's half weight to a term the title holds written otherwise (full-width letters)", () => {
+    const contents = foldCorpus(['ＤＲＧ付费改革', '其他工作']);
+    const withTitle = createScorer(contents, foldCorpus(['ＤＲＧ付费', '其他']));
+    const withoutTitle = createScorer(contents, foldCorpus(['付费', '其他']));
+    const terms = [{ term: 'drg', idf: 2 }];
+    expect(withTitle.scoreOf(0, terms) - withoutTitle.scoreOf(0, terms)).toBeCloseTo(1, 12);
+  });
+
   it('weighs a term held by fewer tasks more', () => {
     expect(scorer.idf(1)).toBeGreaterThan(scorer.idf(2));
     expect(scorer.idf(2)).toBeCloseTo(Math.log(1 + 0.5 / 2.5), 12);
   });
 
   it('bounds each score from a posting byte with exactly the score when the count is exact', () => {
-    const grams = buildGramIndex(corpus, foldCorpus(titles));
+    const grams = buildGramIndex(corpus, titles);
     const postings = postingsOfGram(grams, '医保')!;
     Array.from(postings.docs).forEach((index, k) => {
       expect(scorer.addTermBound(0, 2, postings.info[k]!, index)).toBe(scorer.scoreOf(index, [{ term: '医保', idf: 2 }]));
@@ -41,7 +49,7 @@ describe('createScorer', () => {
   });
 
   it('refuses titles that do not match the corpus', () => {
-    expect(() => createScorer(corpus, ['医保'])).toThrow(RangeError);
+    expect(() => createScorer(corpus, foldCorpus(['医保']))).toThrow(RangeError);
   });
 
   it('refuses a task outside the corpus (a damaged index) rather than scoring it NaN', () => {

@@ -5,8 +5,7 @@
  */
 import { gallopTo, intersectPositions } from './ascending-lists.js';
 import { COUNT_CAP, type Postings } from './bigram-postings.js';
-import { foldText } from './fold-text.js';
-import { countOccurrences, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
+import { countOccurrences, indexOfUnits, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
 import { TopHits, type RankedHit } from './top-hits.js';
 
 /** BM25 constants: term-frequency saturation and length normalisation. */
@@ -54,10 +53,10 @@ export function idfOf({ taskCount }: CorpusStatistics, matches: number): number 
   return Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5));
 }
 
-/** `titles` are the tasks' titles as written, in the corpus's order; `statistics` those of everything searched along with it. */
-export function createScorer(corpus: FoldedCorpus, titles: readonly string[], statistics = statisticsOf(corpus)): Scorer {
+/** `titles` are the tasks' titles folded, in the corpus's order; `statistics` those of everything searched along with it. */
+export function createScorer(corpus: FoldedCorpus, titles: FoldedCorpus, statistics = statisticsOf(corpus)): Scorer {
   const corpusTasks = taskCountOf(corpus);
-  if (titles.length !== corpusTasks) throw new RangeError(`${titles.length} titles for ${corpusTasks} tasks`);
+  if (taskCountOf(titles) !== corpusTasks) throw new RangeError(`${taskCountOf(titles)} titles for ${corpusTasks} tasks`);
   const lengthOf = (index: number) => {
     const { from, to } = spanOf(corpus, index);
     return to - from;
@@ -83,14 +82,14 @@ export function createScorer(corpus: FoldedCorpus, titles: readonly string[], st
     scoreOf(index, terms) {
       const lengthNorm = lengthNormOf(index);
       const { from, to } = spanOf(corpus, index);
-      const title = titles[index];
-      if (title === undefined) throw new RangeError(`task ${index} is outside a corpus of ${corpusTasks} tasks`);
-      const foldedTitle = foldText(title);
+      const title = spanOf(titles, index);
       let score = 0;
       for (const { term, idf: weight } of terms) {
-        const count = countOccurrences(corpus.units, toUnits(term), from, to);
+        const units = toUnits(term);
+        const count = countOccurrences(corpus.units, units, from, to);
         if (count === 0) continue;
-        score = addTermScore(score, { weight, count, inTitle: foldedTitle.includes(term), lengthNorm });
+        const inTitle = indexOfUnits(titles.units, units, title.from, title.to) !== -1;
+        score = addTermScore(score, { weight, count, inTitle, lengthNorm });
       }
       return score;
     },

@@ -237,7 +237,7 @@ describe('searchParts', () => {
       const expected = whole.search(query, options);
       expect(parted.search(query, options), `${JSON.stringify(query)} ${JSON.stringify(options)}`).toEqual(expected);
       if (expected.some((hit) => !hit.exact)) fallbacks += 1;
-      const sinceIds = new Set(since.data.ids);
+      const sinceIds = new Set(Array.from({ length: since.data.ids.length }, (_, at) => since.data.ids.at(at)));
       for (let i = 1; i < expected.length; i += 1) {
         if (
           expected[i]?.score === expected[i - 1]?.score &&

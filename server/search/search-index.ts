@@ -57,12 +57,22 @@ export interface SearchIndex {
   refresh?(): Promise<void>;
 }
 
+/**
+ * One string per task: an array, or a list read from an index's bytes that makes each string when
+ * asked (serialise-search-index.ts), rather than millions of strings as the index is read.
+ */
+export interface TaskStrings {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
 /** Everything a built index holds, task `i` at position `i` of each list: what serialiseSearchIndex writes. */
 export interface SearchIndexData {
-  ids: readonly string[];
-  titles: readonly string[];
-  jurisdictionIds: readonly string[];
-  policyIds: readonly string[];
+  ids: TaskStrings;
+  /** The titles, folded: ranking weighs a term in the title more (ranking.ts). */
+  titles: FoldedCorpus;
+  jurisdictionIds: TaskStrings;
+  policyIds: TaskStrings;
   /**
    * What is searched, folded: the text, preceded by the title when the text does not contain it.
    * Task `i` is `units[starts[i]]` to `units[starts[i + 1]]`.
@@ -84,7 +94,6 @@ export function createSearchIndex(documents: readonly SearchDocument[]): BuiltSe
 
 /** createSearchIndex in steps, to build it in turns of the event loop (see turns.ts). */
 export function* searchIndexSteps(documents: readonly SearchDocument[]): Steps<BuiltSearchIndex> {
-  const titles = documents.map((doc) => doc.title);
   const contents: string[] = [];
   for (const doc of documents) {
     if (contents.length % 4096 === 0) yield;
@@ -92,7 +101,8 @@ export function* searchIndexSteps(documents: readonly SearchDocument[]): Steps<B
   }
   const corpus = yield* foldCorpusSteps(contents);
   const unfolded = yield* unfoldedUnitsSteps(contents, corpus);
-  const grams = yield* gramIndexSteps(corpus, yield* foldCorpusSteps(titles));
+  const titles = yield* foldCorpusSteps(documents.map((doc) => doc.title));
+  const grams = yield* gramIndexSteps(corpus, titles);
   return searchIndexOf({
     ids: documents.map((doc) => doc.id),
     titles,
@@ -212,8 +222,8 @@ export function searchParts(parts: readonly IndexPart[]): SearchIndex {
         b.hit.score - a.hit.score ||
         (a.part === b.part
           ? a.hit.index - b.hit.index
-          : byCodeUnits(a.data.jurisdictionIds[a.hit.index] ?? '', b.data.jurisdictionIds[b.hit.index] ?? '') ||
-            byCodeUnits(a.data.policyIds[a.hit.index] ?? '', b.data.policyIds[b.hit.index] ?? '') ||
+          : byCodeUnits(a.data.jurisdictionIds.at(a.hit.index) ?? '', b.data.jurisdictionIds.at(b.hit.index) ?? '') ||
+            byCodeUnits(a.data.policyIds.at(a.hit.index) ?? '', b.data.policyIds.at(b.hit.index) ?? '') ||
             a.part - b.part),
     );
   }
@@ -232,19 +242,20 @@ function scopesOf(data: SearchIndexData): Map<string, Int32Array> {
 }
 
 /** Task `index`'s entry of one of the index's lists; throws for an index outside them (a bug). */
-function taskField(list: readonly string[], index: number): string {
-  const value = list[index];
+function taskField(list: TaskStrings, index: number): string {
+  const value = list.at(index);
   if (value === undefined) throw new RangeError(`task ${index} is outside an index of ${list.length} tasks`);
   return value;
 }
 
 /** Each jurisdiction's tasks, ascending. */
-function groupByJurisdiction(jurisdictionIds: readonly string[]): Map<string, Int32Array> {
+function groupByJurisdiction(jurisdictionIds: TaskStrings): Map<string, Int32Array> {
   const lists = new Map<string, number[]>();
-  jurisdictionIds.forEach((jurisdictionId, index) => {
+  for (let index = 0; index < jurisdictionIds.length; index += 1) {
+    const jurisdictionId = jurisdictionIds.at(index) ?? '';
     const list = lists.get(jurisdictionId);
     if (list) list.push(index);
     else lists.set(jurisdictionId, [index]);
-  });
+  }
   return new Map([...lists].map(([jurisdictionId, list]) => [jurisdictionId, Int32Array.from(list)]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSearchDocuments } from '../testing/search-documents.js';
-import { createSearchIndex, type SearchDocument, type SearchOptions } from './search-index.js';
+import { createSearchIndex, type SearchDocument, type SearchOptions, type TaskStrings } from './search-index.js';
 import { deserialiseSearchIndex, SearchIndexBytesError, serialiseSearchIndex } from './serialise-search-index.js';
 
 const documents: SearchDocument[] = [
@@ -19,7 +19,18 @@ const documents: SearchDocument[] = [
     jurisdictionId: '440300',
     policyId: 'doc:深府发〔2022〕1号',
   },
+  {
+    // Named as ingest names a task: its document's id, '#' and its path (taskIdOf).
+    id: 'doc:深府发〔2022〕1号#二/3/①',
+    title: '紧密型县域医共体',
+    text: '推进紧密型县域医共体建设。',
+    jurisdictionId: '440300',
+    policyId: 'doc:深府发〔2022〕1号',
+  },
 ];
+
+/** Every entry of one of an index's lists of a string per task. */
+const entries = (list: TaskStrings) => Array.from({ length: list.length }, (_, at) => list.at(at));
 
 /** The tasks each query finds (in any order), for Chinese phrases, English names and numbers, a query jieba must segment, and queries that find nothing. */
 const queries: { query: string; options?: SearchOptions; expected: string[] }[] = [
@@ -30,6 +41,7 @@ const queries: { query: string; options?: SearchOptions; expected: string[] }[] 
   { query: 'DRG', expected: ['a', 'f'] },
   { query: 'dip', expected: ['f'] },
   { query: '5G', expected: ['g'] },
+  { query: '县域医共体', expected: ['doc:深府发〔2022〕1号#二/3/①'] },
   { query: '互联网+', expected: ['g'] },
   { query: '医保支付改革', expected: ['a', 'd'] },
   { query: '公共卫生应急', expected: [] },
@@ -43,7 +55,15 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
   it('gives back an index that answers every query exactly as the one it was written from', async () => {
     const restored = await deserialiseSearchIndex(serialiseSearchIndex(built));
     expect(restored.size).toBe(documents.length);
-    expect(restored.data.policyIds).toEqual([...Array<string>(5).fill(''), 'doc:成府发〔2021〕3号', 'doc:深府发〔2022〕1号']);
+    expect(entries(restored.data.policyIds)).toEqual([
+      ...Array<string>(5).fill(''),
+      'doc:成府发〔2021〕3号',
+      'doc:深府发〔2022〕1号',
+      'doc:深府发〔2022〕1号',
+    ]);
+    expect(entries(restored.data.ids)).toEqual(documents.map((doc) => doc.id));
+    expect(entries(restored.data.jurisdictionIds)).toEqual(documents.map((doc) => doc.jurisdictionId));
+    expect(restored.data.ids.at(documents.length)).toBeUndefined();
     for (const { query, options, expected } of queries) {
       const hits = restored.search(query, options);
       expect(hits.map((hit) => hit.id).sort(), query).toEqual(expected);
@@ -63,8 +83,8 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
     };
     const restored = await deserialiseSearchIndex(source);
     expect(restored.search('家庭医生')).toEqual(built.search('家庭医生'));
-    // The prefix, the header, then each of the twelve arrays: no read of the whole.
-    expect(reads.length).toBe(14);
+    // The prefix, the header, then each of the seventeen arrays: no read of the whole.
+    expect(reads.length).toBe(19);
     expect(Math.max(...reads)).toBeLessThan(bytes.length);
   });
 

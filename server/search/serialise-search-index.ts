@@ -1,24 +1,28 @@
 /**
  * @module A built search index as bytes and back, so that a server can start from a saved index
- * instead of folding and indexing every task again. The short strings (ids, titles,
- * jurisdictions) go in one JSON header, which V8 parses fast; the folded corpus (UTF-16 units),
- * where the texts as written differ from it, and the postings follow as the raw bytes of their
- * typed arrays, each at an offset a multiple of 8, and are read back as views on the bytes without copying.
+ * instead of folding and indexing every task again. A small JSON header holds each jurisdiction
+ * and document once; everything per task is in typed arrays (the folded corpus and titles as UTF-16
+ * units, where the texts as written differ, the ids, each task's jurisdiction and document by
+ * number, the postings), written as their raw bytes, each at an offset a multiple of 8, and read
+ * back as views on the bytes without copying. No string is made per task as the index is read: on
+ * a store of 2 million tasks, ids and titles in the header were 330 MB of JSON, 4 s to decode and
+ * parse, and 2 s of garbage collection.
  *
  * Layout: "RGSI", format version (uint32), header length (uint32), header (UTF-8 JSON), padding
  * to 8, then the arrays in ARRAYS's order, each padded to 8. Typed arrays are written in the machine's byte
  * order; the header records it and a reader of the other order refuses the bytes.
  */
 import type { GramIndex } from './bigram-postings.js';
-import type { FoldedCorpus } from './folded-corpus.js';
-import { searchIndexOf, type BuiltSearchIndex, type SearchIndexData } from './search-index.js';
+import { fromUnits, joinedUnits, type FoldedCorpus } from './folded-corpus.js';
+import { searchIndexOf, type BuiltSearchIndex, type TaskStrings } from './search-index.js';
 
 const MAGIC = 'RGSI';
 /**
  * 2: the texts as written kept where they differ from the folded corpus (`unfoldedAt`, `unfoldedUnits`), not in full.
  * 3: each task's document (`policies`, `policyOf`).
+ * 4: titles folded, ids and jurisdictions in arrays (`titleUnits`, `idUnits`, `jurisdictionOf`), not in the header.
  */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 const PREFIX_BYTES = 12;
 
 /** The typed arrays of an index, in the order they are written. */
@@ -27,6 +31,10 @@ const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor |
   unfoldedAt: Int32Array,
   unfoldedUnits: Uint16Array,
   starts: Int32Array,
+  titleUnits: Uint16Array,
+  titleStarts: Int32Array,
+  idUnits: Uint16Array,
+  idStarts: Int32Array,
   charIds: Int32Array,
   pairKeys: Int32Array,
   pairIds: Int32Array,
@@ -34,19 +42,34 @@ const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor |
   docs: Int32Array,
   info: Uint8Array,
   first: Uint16Array,
+  jurisdictionOf: Int32Array,
   policyOf: Int32Array,
 };
-type IndexArrays = FoldedCorpus & GramIndex & { unfoldedAt: Int32Array; unfoldedUnits: Uint16Array; policyOf: Int32Array };
+type IndexArrays = FoldedCorpus &
+  GramIndex & {
+    unfoldedAt: Int32Array;
+    unfoldedUnits: Uint16Array;
+    titleUnits: Uint16Array;
+    titleStarts: Int32Array;
+    idUnits: Uint16Array;
+    idStarts: Int32Array;
+    jurisdictionOf: Int32Array;
+    policyOf: Int32Array;
+  };
 type ArrayName = keyof IndexArrays;
 const ARRAY_NAMES = Object.keys(ARRAYS) as ArrayName[];
 
 interface Header {
   littleEndian: boolean;
-  ids: string[];
-  titles: string[];
-  jurisdictionIds: string[];
+  /** Each jurisdiction once: task `i`'s is `jurisdictions[jurisdictionOf[i]]`. */
+  jurisdictions: string[];
   /** Each document once: task `i`'s is `policies[policyOf[i]]`. */
   policies: string[];
+  /**
+   * The tasks whose id `idUnits` holds whole. The others' ids are their document's id, '#' and
+   * what `idUnits` holds (as ingest names tasks: taskIdOf in ingest/load/ids.ts), each document's id once.
+   */
+  wholeIds: number[];
   /** Each array's length in elements. */
   lengths: Record<ArrayName, number>;
 }
@@ -81,20 +104,36 @@ export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
  */
 export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
   const { ids, titles, jurisdictionIds, policyIds, corpus, unfolded, grams } = index.data;
-  const numbers = new Map<string, number>();
-  const policyOf = Int32Array.from(policyIds, (policyId) => {
-    let number = numbers.get(policyId);
-    if (number === undefined) numbers.set(policyId, (number = numbers.size));
-    return number;
-  });
-  const arrays: IndexArrays = { ...corpus, unfoldedAt: unfolded.at, unfoldedUnits: unfolded.units, ...grams, policyOf };
+  const policies = numbered(policyIds);
+  const jurisdictions = numbered(jurisdictionIds);
+  const wholeIds: number[] = [];
+  const storedIds = joinedUnits(
+    Array.from({ length: ids.length }, (_, task) => {
+      const id = ids.at(task) ?? '';
+      const prefix = `${policyIds.at(task) ?? ''}#`;
+      if (id.startsWith(prefix)) return id.slice(prefix.length);
+      wholeIds.push(task);
+      return id;
+    }),
+  );
+  const arrays: IndexArrays = {
+    ...corpus,
+    unfoldedAt: unfolded.at,
+    unfoldedUnits: unfolded.units,
+    titleUnits: titles.units,
+    titleStarts: titles.starts,
+    idUnits: storedIds.units,
+    idStarts: storedIds.starts,
+    ...grams,
+    jurisdictionOf: jurisdictions.of,
+    policyOf: policies.of,
+  };
   const lengths = Object.fromEntries(ARRAY_NAMES.map((name) => [name, arrays[name].length])) as Record<ArrayName, number>;
   const header: Header = {
     littleEndian: machineIsLittleEndian,
-    ids: [...ids],
-    titles: [...titles],
-    jurisdictionIds: [...jurisdictionIds],
-    policies: [...numbers.keys()],
+    jurisdictions: jurisdictions.table,
+    policies: policies.table,
+    wholeIds,
     lengths,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -116,6 +155,23 @@ export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
     end += padding;
   }
   return parts;
+}
+
+/** Each distinct string of `list` once (`table`), and each entry's number in it (`of`). */
+function numbered(list: TaskStrings): { table: string[]; of: Int32Array } {
+  const numbers = new Map<string, number>();
+  const of = Int32Array.from({ length: list.length }, (_, at) => {
+    const value = list.at(at) ?? '';
+    let number = numbers.get(value);
+    if (number === undefined) numbers.set(value, (number = numbers.size));
+    return number;
+  });
+  return { table: [...numbers.keys()], of };
+}
+
+/** The list whose entry `at` is `table[numbers[at]]`. */
+function listOf(table: readonly string[], numbers: Int32Array): TaskStrings {
+  return { length: numbers.length, at: (at) => table[numbers[at] ?? -1] };
 }
 
 /**
@@ -164,27 +220,44 @@ export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Pr
     if (offsets[name] + length * ARRAYS[name].BYTES_PER_ELEMENT > source.size)
       throw new SearchIndexBytesError(`the array ${name} is cut short`);
   }
+  // Every array asked for at once: a file source allocates each array's memory as it is asked,
+  // and V8 collects garbage as that memory grows, in full pauses as long as the heap is large.
+  // Asked for at once, the collections come while the heap is as small as it will be (reading
+  // the kept rows meanwhile grows it to 450 MB on a store of 30,000 documents, where pauses of 0.4-1.3 s came
+  // with each array asked for one after another).
+  const read = await Promise.all(
+    ARRAY_NAMES.map(async (name) => source.read(offsets[name], lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT)),
+  );
   const arrays = {} as IndexArrays;
-  for (const name of ARRAY_NAMES) {
-    const byteLength = lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT;
-    const bytes = aligned(await source.read(offsets[name], byteLength));
-    if (bytes.length < byteLength) throw new SearchIndexBytesError(`the array ${name} is cut short`);
+  for (const [at, name] of ARRAY_NAMES.entries()) {
+    const bytes = aligned(read[at] ?? new Uint8Array(0));
+    if (bytes.length < lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT) throw new SearchIndexBytesError(`the array ${name} is cut short`);
     (arrays as Record<ArrayName, unknown>)[name] = new ARRAYS[name](bytes.buffer, bytes.byteOffset, lengths[name]);
   }
-  const { units, starts, unfoldedAt, unfoldedUnits, policyOf, ...grams } = arrays;
-  if (!Array.isArray(header.policies) || policyOf.some((number) => number < 0 || number >= header.policies.length))
-    throw new SearchIndexBytesError('a task names a document outside the list of documents');
-  const data: SearchIndexData = {
-    ids: header.ids,
-    titles: header.titles,
-    jurisdictionIds: header.jurisdictionIds,
-    policyIds: Array.from(policyOf, (number) => header.policies[number] ?? ''),
+  checkShape(arrays, header);
+  const { units, starts, unfoldedAt, unfoldedUnits, titleUnits, titleStarts, idUnits, idStarts, jurisdictionOf, policyOf, ...grams } =
+    arrays;
+  const wholeIds = new Set(header.wholeIds);
+  const policyIds = listOf(header.policies, policyOf);
+  const ids: TaskStrings = {
+    length: idStarts.length - 1,
+    at(task) {
+      const from = idStarts[task];
+      const to = idStarts[task + 1];
+      if (from === undefined || to === undefined) return undefined;
+      const stored = fromUnits(idUnits.subarray(from, to));
+      return wholeIds.has(task) ? stored : `${policyIds.at(task) ?? ''}#${stored}`;
+    },
+  };
+  return searchIndexOf({
+    ids,
+    titles: { units: titleUnits, starts: titleStarts },
+    jurisdictionIds: listOf(header.jurisdictions, jurisdictionOf),
+    policyIds,
     corpus: { units, starts },
     unfolded: { at: unfoldedAt, units: unfoldedUnits },
     grams,
-  };
-  checkShape(data);
-  return searchIndexOf(data);
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -203,21 +276,32 @@ function layArrays(headerEnd: number, lengths: Record<ArrayName, number>): { off
 }
 
 /** The checks that keep a damaged index from answering wrong tasks instead of failing. */
-function checkShape({ ids, titles, jurisdictionIds, policyIds, corpus, unfolded, grams }: SearchIndexData): void {
-  const taskCount = corpus.starts.length - 1;
-  const lists = { ids, titles, jurisdictionIds, policyIds };
-  for (const [name, list] of Object.entries(lists)) {
-    if (!Array.isArray(list) || list.length !== taskCount)
-      throw new SearchIndexBytesError(`${name} does not hold one entry per task (${taskCount})`);
+function checkShape(arrays: IndexArrays, header: Header): void {
+  const taskCount = arrays.starts.length - 1;
+  const spans = {
+    corpus: [arrays.starts, arrays.units],
+    titles: [arrays.titleStarts, arrays.titleUnits],
+    ids: [arrays.idStarts, arrays.idUnits],
+  } as const;
+  for (const [name, [starts, units]] of Object.entries(spans)) {
+    if (starts.length !== taskCount + 1) throw new SearchIndexBytesError(`the ${name} do not hold one entry per task (${taskCount})`);
+    if (starts.at(-1) !== units.length || starts.some((start, i) => i > 0 && start < (starts[i - 1] ?? 0)))
+      throw new SearchIndexBytesError(`the starts of the ${name} do not ascend to their length`);
   }
-  if (unfolded.at.length !== unfolded.units.length) throw new SearchIndexBytesError('the unfolded positions and units differ in length');
-  if (unfolded.at.some((at, i) => at < 0 || at >= corpus.units.length || (i > 0 && at <= (unfolded.at[i - 1] ?? 0))))
+  const tables = { jurisdictions: [arrays.jurisdictionOf, header.jurisdictions], policies: [arrays.policyOf, header.policies] } as const;
+  for (const [name, [numbers, table]] of Object.entries(tables)) {
+    if (!Array.isArray(table) || numbers.length !== taskCount || numbers.some((number) => number < 0 || number >= table.length))
+      throw new SearchIndexBytesError(`a task names an entry outside the list of ${name}`);
+  }
+  if (!Array.isArray(header.wholeIds)) throw new SearchIndexBytesError('the header has no list of whole ids');
+  const { unfoldedAt, unfoldedUnits, units, charIds, pairKeys, pairIds, postingStarts, docs, info, first } = arrays;
+  if (unfoldedAt.length !== unfoldedUnits.length) throw new SearchIndexBytesError('the unfolded positions and units differ in length');
+  if (unfoldedAt.some((at, i) => at < 0 || at >= units.length || (i > 0 && at <= (unfoldedAt[i - 1] ?? 0))))
     throw new SearchIndexBytesError('the unfolded positions are not ascending positions of the corpus');
-  if (corpus.starts.at(-1) !== corpus.units.length) throw new SearchIndexBytesError('the task starts do not end at the corpus length');
-  if (grams.charIds.length !== 0x10000) throw new SearchIndexBytesError('the character table is not one entry per UTF-16 unit');
-  if (grams.pairKeys.length !== grams.pairIds.length) throw new SearchIndexBytesError('pair keys and pair ids differ in length');
-  const postingCount = grams.postingStarts.at(-1);
-  if (postingCount !== grams.docs.length || postingCount !== grams.info.length || postingCount !== grams.first.length) {
+  if (charIds.length !== 0x10000) throw new SearchIndexBytesError('the character table is not one entry per UTF-16 unit');
+  if (pairKeys.length !== pairIds.length) throw new SearchIndexBytesError('pair keys and pair ids differ in length');
+  const postingCount = postingStarts.at(-1);
+  if (postingCount !== docs.length || postingCount !== info.length || postingCount !== first.length) {
     throw new SearchIndexBytesError('the posting starts do not end at the postings length');
   }
 }
