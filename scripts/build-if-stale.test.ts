@@ -66,7 +66,9 @@ describe('SERVER_NODE_FLAGS and SERVER_ENVIRONMENT', () => {
 
   it('are given to node by `npm start`, as the bench gives them to the server it starts', () => {
     expect(nodeArguments.trim().split(/\s+/u)).toEqual(SERVER_NODE_FLAGS);
-    const environment = Object.fromEntries([...assignments.matchAll(/(\w+)=(\S+)/gu)].map(([, name, value]) => [name, value]));
+    const environment = Object.fromEntries(
+      [...assignments.matchAll(/(\w+)=(\S+)/gu)].map(([, name = '', value = '']): [string, string] => [name, value]),
+    );
     expect(environment).toMatchObject(SERVER_ENVIRONMENT);
   });
 });

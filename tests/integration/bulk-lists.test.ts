@@ -25,9 +25,13 @@ const agency = (id: string, aliases: string[]): AgencyNode => ({
   aliases,
 });
 
-describe('list properties copied in bulk', () => {
+// Copied from CSV files, and created from parameters as batches of fewer rows are (see COPIED_FROM_NODE_ROWS).
+describe.each([
+  { path: 'copied', copiedFromNodeRows: 0 },
+  { path: 'created', copiedFromNodeRows: Number.POSITIVE_INFINITY },
+])('list properties written in bulk, $path', ({ copiedFromNodeRows }) => {
   it('read back as written, whether their elements fit a CSV list field or not', async () => {
-    temp = await openTempKuzuStore();
+    temp = await openTempKuzuStore({ copiedFromNodeRows });
     // Each awkward element in a row of its own: one that may not go through CSV does not take the others with it.
     const awkward = ['a,b', '[x]', '{x}', '"x"', "x's", ' x', 'x ', '第一行\n第二行'];
     const agencies = [
@@ -43,7 +47,7 @@ describe('list properties copied in bulk', () => {
   });
 
   it('read strings back as written, quotes and backslashes included, from a file read in parallel or by one thread', async () => {
-    temp = await openTempKuzuStore();
+    temp = await openTempKuzuStore({ copiedFromNodeRows });
     const awkward = [
       '"区医保局"',
       '“区医保局”',

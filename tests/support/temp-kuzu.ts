@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GraphStore } from '../../store/graph-store.js';
-import { openKuzuStore } from '../../store/kuzu-store.js';
+import { openKuzuStore, type KuzuStoreOptions } from '../../store/kuzu-store.js';
 
 export interface TempStore {
   store: GraphStore;
@@ -11,9 +11,9 @@ export interface TempStore {
   close(): Promise<void>;
 }
 
-export async function openTempKuzuStore(): Promise<TempStore> {
+export async function openTempKuzuStore(options: Omit<KuzuStoreOptions, 'path'> = {}): Promise<TempStore> {
   const dir = mkdtempSync(join(tmpdir(), 'reformgraph-'));
-  const store = await openKuzuStore({ path: join(dir, 'db.kuzu') });
+  const store = await openKuzuStore({ path: join(dir, 'db.kuzu'), ...options });
   await store.applySchema();
   return {
     store,
