@@ -780,8 +780,7 @@ function withKeptRows(
     }
   }
 
-  /** Groups every lookup of the task rows now, so that the first request does not pay for it. */
-  /** Keeps `next`, whose strings are shared already. */
+  /** Keeps `next` (its strings shared already) and groups every lookup of its rows now, so that the first request does not pay for it. */
   function keepTaskRows(next: Map<AnyKept, object[]>): void {
     for (const rows of next.values()) frozen(rows);
     for (const lookup of lookupOf.values()) {
