@@ -37,6 +37,13 @@ describe('the kept file', () => {
     expect(read?.get('empty')).toEqual([]);
   });
 
+  it('reads the same rows a few bytes at a time, lines and characters split across reads', async () => {
+    const file = await written('in-chunks');
+    const whole = await readKeptFile(file, 'stamp-1');
+    expect(whole?.get('allTasks')).toEqual(tasks);
+    for (const chunkBytes of [1, 7, 64]) expect(await readKeptFile(file, 'stamp-1', { chunkBytes }), `${chunkBytes}`).toEqual(whole);
+  });
+
   it('reads a string the rows repeat as one string, however many rows hold it', async () => {
     const read = await readKeptFile(await written('shared'), 'stamp-1');
     const [first, second] = (read?.get('allResponsible') ?? []) as { name: string }[];
