@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, Kind, parse, validate, visit, type FieldNode, type SelectionNode } from 'graphql';
 import { apiTypeDefs } from '../../../server/schema/type-defs.js';
 import * as queries from './queries.js';
 
@@ -36,4 +36,24 @@ describe('the explorer queries', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it("COMPARE asks of a row's tasks what the compare view reads, not each task's agencies and linked items in full", () => {
+    // Over ten years a compare holds over a thousand tasks, each in the row of every item it implements.
+    const fieldNamed = (name: string, within: readonly SelectionNode[]): FieldNode | undefined =>
+      within.find((selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === name);
+    const fieldsOf = (node: FieldNode | undefined) =>
+      new Set((node?.selectionSet?.selections ?? []).flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : [])));
+    let task: FieldNode | undefined;
+    visit(parse(queries.COMPARE), {
+      Field(node: FieldNode) {
+        if (node.name.value === 'tasksA') task = node;
+      },
+    });
+    const taskFields = task?.selectionSet?.selections ?? [];
+    expect(fieldsOf(task)).toContain('title');
+    expect(fieldsOf(task)).not.toContain('agencies');
+    expect(fieldsOf(fieldNamed('jurisdiction', taskFields))).toEqual(new Set(['id']));
+    const implementsFields = fieldNamed('implements', taskFields)?.selectionSet?.selections ?? [];
+    expect(fieldsOf(fieldNamed('nationalItem', implementsFields))).toEqual(new Set(['id']));
+  });
 });

@@ -107,16 +107,45 @@ graphql(`
     }
   }
 `);
+/**
+ * A task as a compare row shows it: its wording, targets and the scores of its links. A compare of two
+ * jurisdictions over ten years holds over a thousand tasks, each in the row of every item it implements:
+ * their agencies (the row gives its lead types), jurisdiction (the side's) and linked items (the rows')
+ * in full made 3 MB of an answer (server/schema/__snapshots__ shows what a task has besides).
+ */
+graphql(`
+  fragment CompareTask on Task {
+    id
+    key
+    title
+    kind
+    policy {
+      id
+    }
+    jurisdiction {
+      id
+    }
+    targets {
+      ...TaskTarget
+    }
+    implements {
+      nationalItem {
+        id
+      }
+      score
+    }
+  }
+`);
 graphql(`
   fragment CompareRow on CompareRow {
     nationalItem {
       ...NationalItemRef
     }
     tasksA {
-      ...TaskSummary
+      ...CompareTask
     }
     tasksB {
-      ...TaskSummary
+      ...CompareTask
     }
     leadAgencyTypesA
     leadAgencyTypesB
@@ -141,6 +170,7 @@ export type LinkSummary = api.TaskSummaryFragment['implements'][number];
 export type TaskSummary = api.TaskSummaryFragment;
 export type LineageTask = api.LineageTaskFragment;
 export type CompareRow = api.CompareRowFragment;
+export type CompareTask = api.CompareTaskFragment;
 /** A document a matrix column or a compare side rests on. */
 export type PolicyRef = api.PolicyRefFragment;
 /** Years, both ends inclusive, either open (PeriodInput). */

@@ -10,6 +10,7 @@ import type { GraphLabel, GraphRelType } from '../../../graph-schema/model.js';
 import type {
   CompareResult,
   CompareRow,
+  CompareTask,
   JurisdictionRef,
   LineageResult,
   NationalItemLineageResult,
@@ -305,14 +306,14 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
     const top = nextY.get(pillar) ?? 0;
     const itemId = addNationalItem(set, row.nationalItem);
     set.addClass(itemId, 'compare-item');
-    const own = (tasks: TaskSummary[]) =>
+    const own = (tasks: CompareTask[]) =>
       tasks.filter((task) => bestRow.get(task.id)?.itemId === row.nationalItem.id && !placedTask.has(task.id));
     const ownA = own(row.tasksA);
     const ownB = own(row.tasksB);
     const height = Math.max(1, Math.ceil(ownA.length / perRow), Math.ceil(ownB.length / perRow)) * cell;
     positions.set(itemId, { x: centreX, y: top + height / 2 });
     if (row.tasksA.length === 0 || row.tasksB.length === 0) set.addClass(itemId, 'gap');
-    const place = (tasks: TaskSummary[], side: 'a' | 'b') =>
+    const place = (tasks: CompareTask[], side: 'a' | 'b') =>
       tasks.forEach((task, index) => {
         const id = set.node('Task', task.id, taskName(task), taskName(task), { jurisdictionId: task.jurisdiction.id }, `side-${side}`);
         placedTask.add(task.id);

@@ -2,24 +2,24 @@
  * @module Parts of the compare table: targets aligned by metric, the two wordings of one national item as a
  * character diff, and each side's local innovations (tasks linked to no national item).
  */
-import type { CompareRow, LineageTask, TaskSummary, TaskTarget } from '../api/queries.js';
+import type { CompareRow, LineageTask, CompareTask, TaskTarget } from '../api/queries.js';
 import { itemTitle, taskCount, useLang, useT } from '../i18n.js';
 import type { Route } from '../router.js';
 import { detailHref } from '../links.js';
 import { diffChars, sharedShare } from '../components/char-diff.js';
 
-const linkScore = (task: TaskSummary, itemId: string) => task.implements.find((link) => link.nationalItem.id === itemId)?.score ?? 0;
+const linkScore = (task: CompareTask, itemId: string) => task.implements.find((link) => link.nationalItem.id === itemId)?.score ?? 0;
 
 /** Each side's task that implements the row's item best: the wordings to compare. */
-export function bestPair(row: CompareRow): [TaskSummary, TaskSummary] | null {
-  const best = (tasks: TaskSummary[]) =>
+export function bestPair(row: CompareRow): [CompareTask, CompareTask] | null {
+  const best = (tasks: CompareTask[]) =>
     [...tasks].sort((x, y) => linkScore(y, row.nationalItem.id) - linkScore(x, row.nationalItem.id))[0];
   const a = best(row.tasksA);
   const b = best(row.tasksB);
   return a && b ? [a, b] : null;
 }
 
-export function WordingDiff({ a, b, nameA, nameB }: { a: TaskSummary; b: TaskSummary; nameA: string; nameB: string }) {
+export function WordingDiff({ a, b, nameA, nameB }: { a: CompareTask; b: CompareTask; nameA: string; nameB: string }) {
   const t = useT();
   const runs = diffChars(a.title, b.title);
   const line = (side: 'a' | 'b') =>
@@ -47,7 +47,7 @@ export function WordingDiff({ a, b, nameA, nameB }: { a: TaskSummary; b: TaskSum
 }
 
 interface SideTarget {
-  task: TaskSummary;
+  task: CompareTask;
   target: TaskTarget & { metric: string };
 }
 
@@ -75,7 +75,7 @@ export const SAME_METRIC = 0.25;
  */
 export function metricRows(rows: readonly CompareRow[], title: (row: CompareRow) => string): MetricRow[] {
   const result: MetricRow[] = [];
-  const quantified = (tasks: TaskSummary[]): SideTarget[] =>
+  const quantified = (tasks: CompareTask[]): SideTarget[] =>
     tasks.flatMap((task) =>
       task.targets.flatMap((target) => (target.metric ? [{ task, target: { ...target, metric: target.metric } }] : [])),
     );

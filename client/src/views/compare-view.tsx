@@ -7,7 +7,7 @@
 import { Fragment, lazy, Suspense } from 'react';
 import type { AgencyType } from '../../../graph-schema/model.js';
 import { useQuery } from '../api/use-query.js';
-import { COMPARE, JURISDICTIONS, type CompareResult, type CompareRow, type JurisdictionsResult, type TaskSummary } from '../api/queries.js';
+import { COMPARE, JURISDICTIONS, type CompareResult, type CompareRow, type CompareTask, type JurisdictionsResult } from '../api/queries.js';
 import { agencyTypeName, itemTitle, jurisdictionName, pillarName, useLang, useT } from '../i18n.js';
 import { navigate, withParams, type Route } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem } from '../links.js';
@@ -256,7 +256,7 @@ function SideCell({
   shared,
 }: {
   route: Route;
-  tasks: TaskSummary[];
+  tasks: CompareTask[];
   leads: AgencyType[];
   differing: ReadonlySet<string>;
   /** A shared item with no task on this side is covered by a document's title as a whole. */

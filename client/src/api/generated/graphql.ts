@@ -192,7 +192,9 @@ export type PolicyRefFragment = { id: string, title: string, docNumber: string |
 
 export type LineageTaskFragment = { id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } };
 
-export type CompareRowFragment = { leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> };
+export type CompareTaskFragment = { id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> };
+
+export type CompareRowFragment = { leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> };
 
 export type JurisdictionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -255,7 +257,7 @@ export type CompareQueryVariables = Exact<{
 }>;
 
 
-export type CompareQuery = { compare: { a: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, b: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, documentsA: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, documentsB: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, unlinkedA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, unlinkedB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, shared: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyA: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyB: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, deadline: string | null, span: { start: number, end: number }, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, agencies: Array<{ name: string, type: AgencyType, role: AgencyRole, agency: { id: string, name: string, nameEn: string } }>, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, method: string, kind: LinkKind, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }> } };
+export type CompareQuery = { compare: { a: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, b: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, documentsA: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, documentsB: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, unlinkedA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, unlinkedB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, shared: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyA: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyB: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }> } };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -479,6 +481,35 @@ export const LineageTaskFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LineageTask"}) as unknown as TypedDocumentString<LineageTaskFragment, unknown>;
+export const CompareTaskFragmentDoc = new TypedDocumentString(`
+    fragment CompareTask on Task {
+  id
+  key
+  title
+  kind
+  policy {
+    id
+  }
+  jurisdiction {
+    id
+  }
+  targets {
+    id
+    text
+    metric
+    op
+    value
+    unit
+    by
+  }
+  implements {
+    nationalItem {
+      id
+    }
+    score
+  }
+}
+    `, {"fragmentName":"CompareTask"}) as unknown as TypedDocumentString<CompareTaskFragment, unknown>;
 export const CompareRowFragmentDoc = new TypedDocumentString(`
     fragment CompareRow on CompareRow {
   nationalItem {
@@ -494,30 +525,11 @@ export const CompareRowFragmentDoc = new TypedDocumentString(`
     key
     title
     kind
-    deadline
-    span {
-      start
-      end
-    }
     policy {
       id
-      title
     }
     jurisdiction {
       id
-      name
-      nameEn
-      level
-    }
-    agencies {
-      name
-      type
-      role
-      agency {
-        id
-        name
-        nameEn
-      }
     }
     targets {
       id
@@ -531,15 +543,8 @@ export const CompareRowFragmentDoc = new TypedDocumentString(`
     implements {
       nationalItem {
         id
-        titleZh
-        titleEn
-        pillar
-        pillarZh
-        pillarEn
       }
       score
-      method
-      kind
     }
   }
   tasksB {
@@ -547,30 +552,11 @@ export const CompareRowFragmentDoc = new TypedDocumentString(`
     key
     title
     kind
-    deadline
-    span {
-      start
-      end
-    }
     policy {
       id
-      title
     }
     jurisdiction {
       id
-      name
-      nameEn
-      level
-    }
-    agencies {
-      name
-      type
-      role
-      agency {
-        id
-        name
-        nameEn
-      }
     }
     targets {
       id
@@ -584,15 +570,8 @@ export const CompareRowFragmentDoc = new TypedDocumentString(`
     implements {
       nationalItem {
         id
-        titleZh
-        titleEn
-        pillar
-        pillarZh
-        pillarEn
       }
       score
-      method
-      kind
     }
   }
   leadAgencyTypesA
@@ -1376,30 +1355,11 @@ export const CompareDocument = new TypedDocumentString(`
         key
         title
         kind
-        deadline
-        span {
-          start
-          end
-        }
         policy {
           id
-          title
         }
         jurisdiction {
           id
-          name
-          nameEn
-          level
-        }
-        agencies {
-          name
-          type
-          role
-          agency {
-            id
-            name
-            nameEn
-          }
         }
         targets {
           id
@@ -1413,15 +1373,8 @@ export const CompareDocument = new TypedDocumentString(`
         implements {
           nationalItem {
             id
-            titleZh
-            titleEn
-            pillar
-            pillarZh
-            pillarEn
           }
           score
-          method
-          kind
         }
       }
       tasksB {
@@ -1429,30 +1382,11 @@ export const CompareDocument = new TypedDocumentString(`
         key
         title
         kind
-        deadline
-        span {
-          start
-          end
-        }
         policy {
           id
-          title
         }
         jurisdiction {
           id
-          name
-          nameEn
-          level
-        }
-        agencies {
-          name
-          type
-          role
-          agency {
-            id
-            name
-            nameEn
-          }
         }
         targets {
           id
@@ -1466,15 +1400,8 @@ export const CompareDocument = new TypedDocumentString(`
         implements {
           nationalItem {
             id
-            titleZh
-            titleEn
-            pillar
-            pillarZh
-            pillarEn
           }
           score
-          method
-          kind
         }
       }
       leadAgencyTypesA
@@ -1503,30 +1430,11 @@ export const CompareDocument = new TypedDocumentString(`
         key
         title
         kind
-        deadline
-        span {
-          start
-          end
-        }
         policy {
           id
-          title
         }
         jurisdiction {
           id
-          name
-          nameEn
-          level
-        }
-        agencies {
-          name
-          type
-          role
-          agency {
-            id
-            name
-            nameEn
-          }
         }
         targets {
           id
@@ -1540,15 +1448,8 @@ export const CompareDocument = new TypedDocumentString(`
         implements {
           nationalItem {
             id
-            titleZh
-            titleEn
-            pillar
-            pillarZh
-            pillarEn
           }
           score
-          method
-          kind
         }
       }
       tasksB {
@@ -1556,30 +1457,11 @@ export const CompareDocument = new TypedDocumentString(`
         key
         title
         kind
-        deadline
-        span {
-          start
-          end
-        }
         policy {
           id
-          title
         }
         jurisdiction {
           id
-          name
-          nameEn
-          level
-        }
-        agencies {
-          name
-          type
-          role
-          agency {
-            id
-            name
-            nameEn
-          }
         }
         targets {
           id
@@ -1593,15 +1475,8 @@ export const CompareDocument = new TypedDocumentString(`
         implements {
           nationalItem {
             id
-            titleZh
-            titleEn
-            pillar
-            pillarZh
-            pillarEn
           }
           score
-          method
-          kind
         }
       }
       leadAgencyTypesA
@@ -1630,30 +1505,11 @@ export const CompareDocument = new TypedDocumentString(`
         key
         title
         kind
-        deadline
-        span {
-          start
-          end
-        }
         policy {
           id
-          title
         }
         jurisdiction {
           id
-          name
-          nameEn
-          level
-        }
-        agencies {
-          name
-          type
-          role
-          agency {
-            id
-            name
-            nameEn
-          }
         }
         targets {
           id
@@ -1667,15 +1523,8 @@ export const CompareDocument = new TypedDocumentString(`
         implements {
           nationalItem {
             id
-            titleZh
-            titleEn
-            pillar
-            pillarZh
-            pillarEn
           }
           score
-          method
-          kind
         }
       }
       tasksB {
@@ -1683,30 +1532,11 @@ export const CompareDocument = new TypedDocumentString(`
         key
         title
         kind
-        deadline
-        span {
-          start
-          end
-        }
         policy {
           id
-          title
         }
         jurisdiction {
           id
-          name
-          nameEn
-          level
-        }
-        agencies {
-          name
-          type
-          role
-          agency {
-            id
-            name
-            nameEn
-          }
         }
         targets {
           id
@@ -1720,15 +1550,8 @@ export const CompareDocument = new TypedDocumentString(`
         implements {
           nationalItem {
             id
-            titleZh
-            titleEn
-            pillar
-            pillarZh
-            pillarEn
           }
           score
-          method
-          kind
         }
       }
       leadAgencyTypesA
