@@ -503,32 +503,6 @@ describe('a graph over the budget of kept tasks', () => {
     }
   });
 
-  it('lets go of the rows of the keys read longest ago past maxRememberedRows, counting rows, not keys', async () => {
-    const taskCount = (await graph.store.read(readQueries.allTasks)).length;
-    const [first, second] = (await graph.store.read(readQueries.allPolicies)).filter((policy) => !policy.stub).map((policy) => policy.id);
-    if (first === undefined || second === undefined) throw new Error('the sample graph has two documents');
-    const tasksOf = (over: KeptGraph, id: string) => over.read(readQueries.tasksByPolicies, { ids: [id] });
-    const bothRows =
-      (await graph.store.read(readQueries.tasksByPolicies, { ids: [first] })).length +
-      (await graph.store.read(readQueries.tasksByPolicies, { ids: [second] })).length;
-    // A document's key holds every task of it.
-    expect(bothRows).toBeGreaterThan(4);
-    const readingBoth = async (maxRememberedRows: number) => {
-      const over = keepGraph(graph.store, { maxKeptTasks: taskCount - 1, maxRememberedRows });
-      await over.warm();
-      await tasksOf(over, first);
-      await tasksOf(over, second);
-      return over;
-    };
-    const roomy = await readingBoth(bothRows);
-    expect(await statementsOf(graph.store, () => tasksOf(roomy, first))).toBe(0);
-    // One row less: two keys, but the rows of the one read first are let go.
-    const tight = await readingBoth(bothRows - 1);
-    expect(await statementsOf(graph.store, () => tasksOf(tight, second))).toBe(0);
-    expect(await statementsOf(graph.store, () => tasksOf(tight, first))).toBe(1);
-    expect(await tasksOf(tight, first)).toEqual(await graph.store.read(readQueries.tasksByPolicies, { ids: [first] }));
-  });
-
   it('keeps whole-graph rows only, answers task lookups from the database as they are, each key once until a write, and persists and restores that', async () => {
     const taskCount = (await graph.store.read(readQueries.allTasks)).length;
     const over = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });

@@ -21,7 +21,7 @@
  * search index another 230 MiB outside it; kept in full, one of 30,000 documents took 457 s to read
  * and index, and 12.4 GiB resident, its heap (4.4 GiB) over V8's default limit. Over `maxKeptTasks`
  * the task rows are not kept, and their lookups go to the database (the rows of the keys read are
- * kept until the next write, see MAX_REMEMBERED_ROWS); whole-graph rows
+ * kept until the next write, see MAX_REMEMBERED_KEYS); whole-graph rows
  * (jurisdictions, documents, coverage) are kept at any size (that store: ready in 149 s, 7.8 GiB).
  */
 import type { NationalItemNode, PolicyNode, TaskNode } from '../../graph-schema/model.js';
@@ -57,15 +57,11 @@ export type SearchableTask = Pick<TaskNode, 'id' | 'title' | 'text' | 'jurisdict
 export const MAX_KEPT_TASKS = 500_000;
 
 /**
- * Over maxKeptTasks, the rows read from the database by key (a task's id, or a document's, per lookup)
- * are kept until the next write, those of the keys used least recently let go first, up to this many
- * rows (a key without rows counts one): a few tens of MB. Lineages meet in the few documents they
- * derive from, and readers ask for the same documents' tasks again. Counted in rows, not keys: a
- * document's key holds every task of it (70 in the bench's corpus), and a cap of 100,000 keys kept the
- * tasks of every document a compare or a page had read: on the store of 30,000 documents, 150 new
- * compares and 60 searches left the server 1,140 MB more resident, against 885 MB counting rows.
+ * Over maxKeptTasks, the keys (a task's id, per lookup) whose rows read from the database are kept
+ * until the next write, those used least recently let go first: a few tens of MB. Lineages meet in the
+ * few documents they derive from, and readers ask for the same documents' tasks again.
  */
-const MAX_REMEMBERED_ROWS = 100_000;
+const MAX_REMEMBERED_KEYS = 100_000;
 
 export interface KeptGraph extends GraphStore {
   /** Reads everything kept now, so that the first requests do not wait for it. */
@@ -124,8 +120,6 @@ export interface KeepOptions {
   onTaskRowsKept?: () => void;
   /** Over this many tasks, task rows are not kept (see the module's comment). @default MAX_KEPT_TASKS */
   maxKeptTasks?: number;
-  /** Over maxKeptTasks, the most rows read from the database kept until the next write. @default MAX_REMEMBERED_ROWS */
-  maxRememberedRows?: number;
 }
 
 type AnyKept = KeptRows<object>;
@@ -136,15 +130,10 @@ const keptGraphs = new WeakSet<GraphStore>();
 /** The store requests should read: Kuzu's with the graph kept, Neo4j's with nothing kept. A kept graph is returned as it is. */
 export function keepGraph(
   store: GraphStore,
-  {
-    keptRows = store.backend === 'kuzu' ? declaredKeptRows : [],
-    onTaskRowsKept,
-    maxKeptTasks = MAX_KEPT_TASKS,
-    maxRememberedRows = MAX_REMEMBERED_ROWS,
-  }: KeepOptions = {},
+  { keptRows = store.backend === 'kuzu' ? declaredKeptRows : [], onTaskRowsKept, maxKeptTasks = MAX_KEPT_TASKS }: KeepOptions = {},
 ): KeptGraph {
   if (keptGraphs.has(store)) return store as KeptGraph;
-  const kept = withKeptRows(store, keptRows, { onTaskRowsKept, maxKeptTasks, maxRememberedRows });
+  const kept = withKeptRows(store, keptRows, { onTaskRowsKept, maxKeptTasks });
   keptGraphs.add(kept);
   return kept;
 }
@@ -485,7 +474,7 @@ interface Prepared {
   wholeRows: ReadonlyMap<AnyKept, object[]>;
   /** The changed documents' task rows, ready to replace theirs; null when the refill is to do it. */
   tasks: TaskRowsUpdate | null;
-  /** Over maxKeptTasks: the rows remembered (see MAX_REMEMBERED_ROWS) that the write did not change. */
+  /** Over maxKeptTasks: the rows remembered (see MAX_REMEMBERED_KEYS) that the write did not change. */
   remembered: Map<string, readonly object[]> | null;
 }
 
@@ -615,11 +604,7 @@ function rowsOf(groups: RowsByKey, keys: readonly unknown[]): object[] {
 function withKeptRows(
   store: GraphStore,
   keptRows: readonly AnyKept[],
-  {
-    onTaskRowsKept,
-    maxKeptTasks,
-    maxRememberedRows,
-  }: { onTaskRowsKept: (() => void) | undefined; maxKeptTasks: number; maxRememberedRows: number },
+  { onTaskRowsKept, maxKeptTasks }: { onTaskRowsKept: (() => void) | undefined; maxKeptTasks: number },
 ): KeptGraph {
   const kept = new Set(keptRows);
   const byEvery = new Map(keptRows.map((rows) => [rows.every as ReadQuery<unknown>, rows]));
@@ -642,11 +627,8 @@ function withKeptRows(
   let refill: Promise<void> = Promise.resolve();
   /** Strings shared by the rows read while warming (see shared-strings.ts); rows read later share among their set. */
   let warmingStrings: Map<string, string> | null = null;
-  /** Over the budget: rows of task lookups read from the database by `${query} ${key}`, in order of last use (see MAX_REMEMBERED_ROWS). */
+  /** Over the budget: rows of task lookups read from the database by `${query} ${key}`, in order of last use (see MAX_REMEMBERED_KEYS). */
   let remembered = new Map<string, readonly object[]>();
-  /** The rows in `remembered`, a key without rows counting one. */
-  let rememberedRows = 0;
-  const rowsOfKey = (rows: readonly object[] | undefined) => Math.max(1, rows?.length ?? 0);
   /**
    * Since the task rows were last kept whole: those rows, and every id the writes since then wrote
    * (see withWrittenIds); null when a write's ids are not known (a failed transaction, a large one).
@@ -747,17 +729,8 @@ function withKeptRows(
         found.set(key, rows);
         // Rows read across a write are not kept for the new version.
         if (cache !== remembered) continue;
-        const name = `${query.name} ${key}`;
-        // Another read may have remembered the key meanwhile.
-        const previous = cache.get(name);
-        if (previous) rememberedRows -= rowsOfKey(previous);
-        cache.set(name, rows);
-        rememberedRows += rowsOfKey(rows);
-        for (const [oldest, oldestRows] of cache) {
-          if (rememberedRows <= maxRememberedRows) break;
-          cache.delete(oldest);
-          rememberedRows -= rowsOfKey(oldestRows);
-        }
+        cache.set(`${query.name} ${key}`, rows);
+        if (cache.size > MAX_REMEMBERED_KEYS) cache.delete(cache.keys().next().value as string);
       }
     }
     return keys.flatMap((key) => found.get(key) ?? []);
@@ -1216,7 +1189,6 @@ function withKeptRows(
     whole = new Map();
     wholeNow = new Map();
     remembered = ready?.remembered ?? new Map<string, readonly object[]>();
-    rememberedRows = [...remembered.values()].reduce((sum, rows) => sum + rowsOfKey(rows), 0);
     if (ready) {
       for (const [rows, found] of ready.wholeRows) {
         whole.set(rows, Promise.resolve(found));
