@@ -163,7 +163,8 @@ async function readersWhileUploading({
   mkdirSync(copyDir, { recursive: true });
   const copy = join(copyDir, 'db.kuzu');
   // With the kept files, so that the copy starts as the store did (see server/start-app.ts).
-  for (const suffix of ['', '.wal', '.kept.jsonl', '.search-index']) if (existsSync(db + suffix)) cpSync(db + suffix, copy + suffix);
+  for (const suffix of ['', '.wal', '.kept.jsonl', '.search-index', '.task-rows', '.task-rows.index.json'])
+    if (existsSync(db + suffix)) cpSync(db + suffix, copy + suffix);
   const token = randomBytes(16).toString('hex');
   const server = await startServer({ db: copy, writeToken: token });
   try {

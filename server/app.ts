@@ -24,6 +24,7 @@ import {
   writtenFile,
 } from './context/search-index-file.js';
 import { useSharedAnswers } from './context/shared-answers.js';
+import { openTaskRowsFile, writeTaskRowsFile } from './context/task-rows-file.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
@@ -82,6 +83,14 @@ export interface AppOptions {
    */
   searchIndexFile?: string | null;
   /**
+   * Over maxKeptTasks, where the rows about each document's tasks are kept on disk (see
+   * task-rows-file.ts), with the same stamp: `ready()` opens it when its stamp is the database's,
+   * else writes it in the background, reading every document's rows, while the database answers.
+   * The database answers every task lookup when null.
+   * @default null
+   */
+  taskRowsFile?: string | null;
+  /**
    * Answers shared between requests until the next write (see shared-answers.ts): those of every
    * query (`every`, a search's only with the kept graph's own index, whose version is known) or
    * only the coverage matrix's and compare's, which cost every reader the same seconds of work;
@@ -106,8 +115,10 @@ export type App = YogaServerInstance<Record<string, never>, ApiContext> & {
    * to what was loaded from the files.
    */
   ready(): Promise<{ loaded: boolean; searchIndexLoaded: boolean }>;
-  /** Resolves once the files being written beside the database (`keptFile`, `searchIndexFile`) are written: await it before closing the store. */
+  /** Resolves once the files being written beside the database (`keptFile`, `searchIndexFile`, `taskRowsFile`) are written. */
   persisted(): Promise<void>;
+  /** The same, but the task rows file, minutes of reading on a large store, is given up if still being written: await it before closing the store. */
+  stop(): Promise<void>;
 };
 
 /**
@@ -295,6 +306,7 @@ export function createApp({
   writes = { token: null },
   keptFile = null,
   searchIndexFile = null,
+  taskRowsFile = null,
   sharedAnswers: { every: shareEvery = true, maxBytes: sharedBytes } = {},
   maxKeptTasks,
 }: AppOptions): App {
@@ -339,6 +351,39 @@ export function createApp({
         await writeWrittenDocumentsFile(writtenFile(searchIndexFile), stamp, { wholeStamp: wholeOnFile.stamp, written });
       })
       .catch((error: unknown) => logger.warn(`could not write ${writtenFile(String(searchIndexFile))}`, error)));
+  /**
+   * Over maxKeptTasks: the task rows on file (task-rows-file.ts), written whole when the file is of
+   * another version (9 minutes for 30,000 documents, in the background, the database answering
+   * meanwhile). After a write, the documents it did not change are still answered from it (see
+   * KeptGraph.useTaskRowsFile); the file is written again at the next start. Not in `persisting`:
+   * the kept rows written after a write need not wait for it.
+   */
+  let taskRowsOnFile: Promise<void> = Promise.resolve();
+  /** Set by stop(): the task rows file being written is given up, and written again at the next start. */
+  let stopping = false;
+  async function* untilStopped<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+    for await (const item of items) {
+      if (stopping) throw new Error('the server is stopping; it is written again at the next start');
+      yield item;
+    }
+  }
+  const keepTaskRowsOnFile = () =>
+    (taskRowsOnFile = taskRowsOnFile
+      .then(async () => {
+        const version = served.version;
+        if (!taskRowsFile || !served.taskRowsOverBudget || version === null) return;
+        const stamp = await graphStamp();
+        if (stamp === null || served.version !== version) return;
+        let file = await openTaskRowsFile(taskRowsFile, stamp);
+        if (!file) {
+          const started = performance.now();
+          await writeTaskRowsFile(taskRowsFile, stamp, untilStopped(served.taskRowsByDocument()));
+          file = await openTaskRowsFile(taskRowsFile, stamp);
+          logger.info(`task rows written to ${taskRowsFile} in ${Math.round(performance.now() - started)} ms`);
+        }
+        if (file) served.useTaskRowsFile(file, version);
+      })
+      .catch((error: unknown) => logger.warn(`could not write ${String(taskRowsFile)}`, error)));
   /** A persist waiting for writes to stop (see PERSIST_AFTER_WRITES_MS); null when none is. */
   let persistLater: ReturnType<typeof setTimeout> | null = null;
   const persistOnceWritesStop = () => {
@@ -477,7 +522,10 @@ export function createApp({
   let readying: ReturnType<typeof loadOrBuild> | null = null;
   function ready(): ReturnType<typeof loadOrBuild> {
     readying ??= Promise.all([loadOrBuild(), prepareLinker()]).then(
-      ([loaded]) => loaded,
+      ([loaded]) => {
+        void keepTaskRowsOnFile();
+        return loaded;
+      },
       (error: unknown) => {
         readying = null;
         throw error;
@@ -495,8 +543,12 @@ export function createApp({
     let last: Promise<void>;
     do {
       last = persisting;
-      await last;
+      await Promise.all([last, taskRowsOnFile]);
     } while (last !== persisting);
   }
-  return Object.assign(yoga, { ready, persisted });
+  async function stop(): Promise<void> {
+    stopping = true;
+    await persisted();
+  }
+  return Object.assign(yoga, { ready, persisted, stop });
 }

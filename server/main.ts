@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         .persisted()
         .then(() =>
           console.log(
-            `persisted             kept graph and search index files up to date (${(performance.now() / 1000).toFixed(1)} s after the process started)`,
+            `persisted             kept graph, search index and task rows files up to date (${(performance.now() / 1000).toFixed(1)} s after the process started)`,
           ),
         );
     },

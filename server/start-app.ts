@@ -69,6 +69,7 @@ export async function startApp({
     // Beside the database file, as Kuzu keeps its WAL.
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,
+    taskRowsFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.task-rows` : null,
   });
   phaseDone('app created');
   return {
@@ -76,7 +77,7 @@ export async function startApp({
     app,
     ingestReports,
     close: async () => {
-      await app.persisted();
+      await app.stop();
       await store.close();
     },
   };

@@ -47,6 +47,8 @@ function wrapStore(store: GraphStore, { read, write, txRead }: StoreWrapOptions)
         }),
       ),
     close: () => store.close(),
+    // The server's files beside the database are stamped with it: without it a server on this store reads everything again at each start.
+    ...(store.graphVersion ? { graphVersion: () => (store.graphVersion as () => Promise<string | null>)() } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface ServerProcess {
   pid: number;
   /** The line main.ts printed once ready (how the kept graph and search index were had), when waited for. */
   readyLine: string | null;
+  /** The line main.ts printed once the files beside the database were written, when waited for (`untilPersisted`). */
+  persistedLine: string | null;
   /** Resident set size now, in MiB (Linux /proc). */
   rssMiB(): number;
   /** Whether it still runs (or how it exited) and the end of what it printed, for an error message. */
@@ -61,7 +63,7 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
 /** The line main.ts prints once the kept graph and the search index are ready (see app.ready). */
 const READY_LINE = /^ready\s.*$/mu;
 /** The line main.ts prints once the kept graph and search index files are written (or were up to date). */
-const PERSISTED_LINE = /^persisted\s/mu;
+const PERSISTED_LINE = /^persisted\s.*$/mu;
 
 /**
  * Starts `npm start` over `db`, resolving once it answers GraphQL and, with `untilReady`, once it
@@ -138,6 +140,7 @@ export async function startServer({
     url,
     pid,
     readyLine: READY_LINE.exec(output)?.[0] ?? null,
+    persistedLine: PERSISTED_LINE.exec(output)?.[0] ?? null,
     describe() {
       const state =
         child.exitCode === null && child.signalCode === null ? 'still running' : `exited (${String(child.exitCode ?? child.signalCode)})`;

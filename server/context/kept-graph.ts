@@ -41,6 +41,7 @@ import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidenc
 import { withSharedStrings } from './shared-strings.js';
 import { nextTurn, runInTurns, type Steps } from '../turns.js';
 import { asOneReader } from '../../store/read-queue.js';
+import type { DocumentTaskRows, TaskRowsFile } from './task-rows-file.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
@@ -106,6 +107,18 @@ export interface KeptGraph extends GraphStore {
   answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null;
   /** Whether the task rows are kept now (false while they are read at start or again after a write). */
   readonly taskRowsKept: boolean;
+  /** Whether the graph has more tasks than maxKeptTasks, as last counted (at start, and after each write). */
+  readonly taskRowsOverBudget: boolean;
+  /**
+   * Every document's task rows of every set, by the set's name, a few documents per read: what a
+   * TaskRowsFile holds. Documents a write changes while they are read are read again after it.
+   */
+  taskRowsByDocument(): AsyncGenerator<readonly [policyId: string, rows: DocumentTaskRows]>;
+  /**
+   * Over maxKeptTasks: answers the task lookups of the documents on `file` that no write changed
+   * since `version` (the version its rows were read at) from it rather than from the database.
+   */
+  useTaskRowsFile(file: TaskRowsFile, version: number): void;
   /**
    * A page of task ids as `taskIdsPage` (one jurisdiction) or `allTaskIdsPage` (null) answers it:
    * ordered by jurisdiction, document and position. Null when the task rows are not kept now.
@@ -614,6 +627,7 @@ function withKeptRows(
       .map((lookup) => [lookup.query as ReadQuery<unknown>, lookup]),
   );
   const taskRowSets = keptRows.filter((rows) => rows.ofPolicies);
+  const setOfPolicies = new Map(taskRowSets.map((rows) => [rows.ofPolicies as ReadQuery<unknown>, rows]));
   /** Whole-graph rows, read when first asked for. */
   let whole = new Map<AnyKept, Promise<object[]>>();
   /** The same once read, for answers given without waiting. */
@@ -649,7 +663,13 @@ function withKeptRows(
    * The last writes' strings (see writtenSince) and the jurisdictions of the documents they wrote (see
    * jurisdictionsOfWrite), each by the version it made; null where not known.
    */
-  const recentWrites: { version: number; strings: ReadonlySet<string> | null; jurisdictions: ReadonlySet<string> | null }[] = [];
+  const recentWrites: {
+    version: number;
+    strings: ReadonlySet<string> | null;
+    /** The write's `nodes` (see WrittenIds), null with its strings. */
+    nodes: ReadonlySet<string> | null;
+    jurisdictions: ReadonlySet<string> | null;
+  }[] = [];
   /** Of each set of task rows, its lookup by task, and so the task a row is about. */
   const lookupByTask = new Map<AnyKept, AnyLookup>();
   const taskOfRow = new Map<AnyKept, (row: object) => string | null | undefined>();
@@ -699,7 +719,58 @@ function withKeptRows(
     return found ? Promise.resolve(found) : null;
   }
 
-  /** A task lookup's rows over the budget: those of keys read since the last write from memory, the others from the database. */
+  /** Over maxKeptTasks, the task rows on file and the version they were read at; null when there is none. */
+  let onFile: {
+    file: TaskRowsFile;
+    version: number;
+    /** Whether what the writes since `version` wrote changed an id's rows (see rememberedUnchanged), as of the version noted. */
+    written: { version: number; isChanged: (id: string) => boolean } | null;
+  } | null = null;
+
+  /** The document on file of a task (its id is its document's id, '#', its path: ingest/load/ids.ts). */
+  function documentOnFile(taskId: string): string | null {
+    const file = onFile?.file;
+    if (!file) return null;
+    for (let at = taskId.lastIndexOf('#'); at > 0; at = taskId.lastIndexOf('#', at - 1))
+      if (file.has(taskId.slice(0, at))) return taskId.slice(0, at);
+    return null;
+  }
+
+  /**
+   * The blocks on file of these documents that no write since the file's version changed, by the
+   * rule rememberedUnchanged follows: neither the document nor a node one of its rows names (an
+   * agency renamed, a parent task deleted) written. None once which documents the writes changed is
+   * not known: the database answers from then on.
+   */
+  async function unchangedBlocks(policyIds: Iterable<string>): Promise<Map<string, DocumentTaskRows>> {
+    if (!onFile) return new Map();
+    const { file } = onFile;
+    if (onFile.written?.version !== version) {
+      const after = writesSince(onFile.version);
+      if (after === null || after.some((write) => write.strings === null)) {
+        onFile = null;
+        return new Map();
+      }
+      const changed = documentsAmong(
+        after.flatMap((write) => [...(write.strings ?? [])]),
+        (id) => file.has(id),
+      );
+      const nodes = new Set(after.flatMap((write) => [...(write.nodes ?? [])]));
+      onFile.written = { version, isChanged: (id) => nodes.has(id) || isOfDocumentIn(id, changed) };
+    }
+    const { isChanged } = onFile.written;
+    const wanted = [...new Set(policyIds)].filter((id) => file.has(id) && !isChanged(id));
+    // A block that cannot be read (the file damaged since) is the database's to answer.
+    const blocks = await Promise.all(wanted.map((id) => file.rowsOf(id).catch(() => null)));
+    const found = new Map<string, DocumentTaskRows>();
+    wanted.forEach((id, i) => {
+      const block = blocks[i];
+      if (block && (version === onFile?.version || !Object.values(block).some((rows) => namesAny(rows, isChanged)))) found.set(id, block);
+    });
+    return found;
+  }
+
+  /** A task lookup's rows over the budget: those of keys read since the last write from memory, the others from the file or the database. */
   async function readRemembering(lookup: AnyLookup, query: ReadQuery<unknown>, ids: readonly unknown[]): Promise<object[]> {
     const cache = remembered;
     const keys = [...new Set(ids)] as string[];
@@ -717,8 +788,13 @@ function withKeptRows(
       }
     }
     if (missing.length > 0) {
+      const documentOf = new Map(missing.map((key) => [key, documentOnFile(key)]));
+      const blocks = await unchangedBlocks([...documentOf.values()].filter((id) => id !== null));
+      const fromDatabase = missing.filter((key) => !blocks.has(documentOf.get(key) ?? ''));
+      const rowsRead = fromDatabase.length > 0 ? ((await store.read(query, { ids: fromDatabase })) as object[]) : [];
+      const setName = lookup.kept?.every.name ?? '';
       const groups = new Map<string, object[]>();
-      for (const row of (await store.read(query, { ids: missing })) as object[]) {
+      for (const row of rowsRead.concat(...[...blocks.values()].map((block) => block[setName] ?? []))) {
         const key = lookup.keyOf(row) ?? '';
         const group = groups.get(key);
         if (group) group.push(row);
@@ -727,8 +803,8 @@ function withKeptRows(
       for (const key of missing) {
         const rows = frozen(groups.get(key) ?? []);
         found.set(key, rows);
-        // Rows read across a write are not kept for the new version.
-        if (cache !== remembered) continue;
+        // Rows read across a write are not kept for the new version, nor those the file answers again at once.
+        if (cache !== remembered || !fromDatabase.includes(key)) continue;
         cache.set(`${query.name} ${key}`, rows);
         if (cache.size > MAX_REMEMBERED_KEYS) cache.delete(cache.keys().next().value as string);
       }
@@ -736,8 +812,22 @@ function withKeptRows(
     return keys.flatMap((key) => found.get(key) ?? []);
   }
 
+  /** Over the budget, a read of whole documents' task rows (a set's `ofPolicies`): those on file from it, the others from the database. */
+  async function readOfDocumentsOnFile(query: ReadQuery<unknown>, rows: AnyKept, ids: readonly unknown[]): Promise<object[]> {
+    const blocks = await unchangedBlocks(ids as string[]);
+    const fromDatabase = (ids as string[]).filter((id) => !blocks.has(id));
+    const rowsRead = fromDatabase.length > 0 ? ((await store.read(query, { ids: fromDatabase })) as object[]) : [];
+    const found = rowsRead.concat(...[...blocks.values()].map((block) => block[rows.every.name] ?? []));
+    // In the read's own order, as the store gives it (see row-order.ts).
+    const order = rowComparator(query.order ?? []);
+    return order ? found.sort(order) : found;
+  }
+
   function read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]> {
     const ids = params?.ids;
+    const ofDocuments = setOfPolicies.get(query);
+    if (ofDocuments && onFile && !keepsTaskRows && Array.isArray(ids))
+      return readOfDocumentsOnFile(query, ofDocuments, ids) as Promise<Result[]>;
     const lookup = lookupOf.get(query);
     if (lookup?.kept && Array.isArray(ids)) {
       const rows = rowsNow(lookup.kept);
@@ -1179,6 +1269,7 @@ function withKeptRows(
     recentWrites.push({
       version,
       strings: written && new Set(written.strings),
+      nodes: written && new Set(written.nodes),
       jurisdictions:
         written && jurisdictionsOfWrite(written, (known) => documentsNamed(written.strings, known), wholeNow, ready?.wholeRows),
     });
@@ -1283,6 +1374,7 @@ function withKeptRows(
     close: async () => {
       version += 1;
       await refill;
+      await onFile?.file.close();
       await store.close();
     },
     async warm() {
@@ -1339,6 +1431,37 @@ function withKeptRows(
     },
     get taskRowsKept() {
       return taskRows !== null;
+    },
+    get taskRowsOverBudget() {
+      return !keepsTaskRows;
+    },
+    async *taskRowsByDocument() {
+      if (!canReadChanged) throw new Error('the kept rows do not say which document each task row is of');
+      // Cited documents not loaded (stubs) too: none of their rows is then asked of the database.
+      const policyIds = (await read(readQueries.allPolicies)).map((policy) => policy.id);
+      const wave = REFILL_POLICIES * READS_AT_ONCE;
+      for (let offset = 0; offset < policyIds.length;) {
+        const ids = policyIds.slice(offset, offset + wave);
+        const rowsRead = await readOfDocuments(
+          version,
+          ids,
+          taskRowSets.map((rows) => rows.ofPolicies as ReadQuery<object>),
+        );
+        // A write came meanwhile: these documents again, as they are after it.
+        if (!rowsRead) continue;
+        const policyOf = new Map<string, string>();
+        for (const task of (rowsRead[taskRowSets.indexOf(keptTasks)] ?? []) as TaskNode[]) policyOf.set(task.id, task.policyId);
+        const blocks = new Map(ids.map((id) => [id, Object.fromEntries(taskRowSets.map((rows) => [rows.every.name, [] as object[]]))]));
+        taskRowSets.forEach((rows, i) => {
+          const taskOf = taskOfRow.get(rows);
+          for (const row of rowsRead[i] ?? []) blocks.get(policyOf.get(taskOf?.(row) ?? '') ?? '')?.[rows.every.name]?.push(row);
+        });
+        yield* blocks;
+        offset += wave;
+      }
+    },
+    useTaskRowsFile(file, at) {
+      onFile = { file, version: at, written: null };
     },
     taskIdsPageNow(jurisdictionId, skip, limit) {
       const rows = kept.has(keptTasks) ? (taskRows?.get(keptTasks) as TaskNode[] | undefined) : undefined;

@@ -2,7 +2,7 @@
  * A server starts from the graph it kept, persisted beside the database, when the database's
  * version stamp is the one the file was written at; after a write it reads the database again.
  */
-import { existsSync, mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,46 @@ describe('starting the server as `npm start` does, seeds ingested on start', () 
       expect(await second.app.ready()).toEqual({ loaded: true, searchIndexLoaded: true });
       const answer = await postGraphQL<{ search: { id: string }[] }>(second.app, `{ search(text: "家庭医生签约") { id } }`);
       expect(answer.data?.search.length).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
+});
+
+describe('over the budget of kept tasks, the task rows on file', () => {
+  it('are written once the server is ready, and opened, not written again, on the next start over the same store', async () => {
+    const path = join(dir, 'over.kuzu');
+    const start = () =>
+      startApp({
+        config: serverConfigFromEnv({ SEEDS_DIR: 'seeds', KEPT_TASKS_MAX: '0' }),
+        storeConfig: { backend: 'kuzu', path },
+        logger: silentLogger,
+      });
+    const first = await start();
+    await first.app.ready();
+    await first.app.persisted();
+    const stamp = await first.store.graphVersion?.();
+    const index = JSON.parse(readFileSync(`${path}.task-rows.index.json`, 'utf8')) as { stamp: string; documents: unknown[] };
+    expect(index.stamp).toBe(stamp);
+    expect(index.documents.length).toBeGreaterThanOrEqual(5);
+    const written = statSync(`${path}.task-rows`).mtimeMs;
+    const answer = await postGraphQL(
+      first.app,
+      `{ search(text: "家庭医生签约") { id agencies { name } implements { nationalItem { id } } } }`,
+    );
+    await first.close();
+
+    const second = await start();
+    try {
+      await second.app.ready();
+      await second.app.persisted();
+      expect(statSync(`${path}.task-rows`).mtimeMs).toBe(written);
+      const again = await postGraphQL(
+        second.app,
+        `{ search(text: "家庭医生签约") { id agencies { name } implements { nationalItem { id } } } }`,
+      );
+      expect(again.data).toEqual(answer.data);
+      expect((again.data as { search: unknown[] }).search.length).toBeGreaterThan(0);
     } finally {
       await second.close();
     }
