@@ -41,7 +41,7 @@ import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidenc
 import { withSharedStrings } from './shared-strings.js';
 import { nextTurn, runInTurns, type Steps } from '../turns.js';
 import { asOneReader } from '../../store/read-queue.js';
-import type { DocumentTaskRows, TaskRowsFile } from './task-rows-file.js';
+import type { DocumentsToWrite, DocumentTaskRows, TaskRowsFile } from './task-rows-file.js';
 
 /**
  * Documents read per query when the task rows are read again after a write: a query
@@ -110,10 +110,11 @@ export interface KeptGraph extends GraphStore {
   /** Whether the graph has more tasks than maxKeptTasks, as last counted (at start, and after each write). */
   readonly taskRowsOverBudget: boolean;
   /**
-   * Every document's task rows of every set, by the set's name, a few documents per read: what a
-   * TaskRowsFile holds. Documents a write changes while they are read are read again after it.
+   * Every document's tasks, in order, each with its rows of every set by the set's name, a few
+   * documents per read: what a TaskRowsFile holds. Documents a write changes while they are read
+   * are read again after it.
    */
-  taskRowsByDocument(): AsyncGenerator<readonly [policyId: string, rows: DocumentTaskRows]>;
+  taskRowsByDocument(): DocumentsToWrite;
   /**
    * Over maxKeptTasks: answers the task lookups of the documents on `file` that no write changed
    * since `version` (the version its rows were read at) from it rather than from the database.
@@ -737,19 +738,21 @@ function withKeptRows(
   }
 
   /**
-   * The blocks on file of these documents that no write since the file's version changed, by the
-   * rule rememberedUnchanged follows: neither the document nor a node one of its rows names (an
-   * agency renamed, a parent task deleted) written. None once which documents the writes changed is
-   * not known: the database answers from then on.
+   * Whether a write since the file's version may have changed rows on file, by the rule
+   * rememberedUnchanged follows: the row's task or document, or a node one of its rows names (an
+   * agency renamed, a parent task deleted), written. Null when no write came since; undefined, and
+   * the file no longer used, once which documents the writes changed is not known: the database
+   * answers from then on.
    */
-  async function unchangedBlocks(policyIds: Iterable<string>): Promise<Map<string, DocumentTaskRows>> {
-    if (!onFile) return new Map();
+  function changedSinceFile(): ((id: string) => boolean) | null | undefined {
+    if (!onFile) return undefined;
+    if (version === onFile.version) return null;
     const { file } = onFile;
     if (onFile.written?.version !== version) {
       const after = writesSince(onFile.version);
       if (after === null || after.some((write) => write.strings === null)) {
         onFile = null;
-        return new Map();
+        return undefined;
       }
       const changed = documentsAmong(
         after.flatMap((write) => [...(write.strings ?? [])]),
@@ -758,15 +761,52 @@ function withKeptRows(
       const nodes = new Set(after.flatMap((write) => [...(write.nodes ?? [])]));
       onFile.written = { version, isChanged: (id) => nodes.has(id) || isOfDocumentIn(id, changed) };
     }
-    const { isChanged } = onFile.written;
-    const wanted = [...new Set(policyIds)].filter((id) => file.has(id) && !isChanged(id));
+    return onFile.written.isChanged;
+  }
+
+  /** Whether none of the rows names a node a write since the file changed (see changedSinceFile). */
+  const namesNoChange = (rows: DocumentTaskRows, isChanged: ((id: string) => boolean) | null) =>
+    isChanged === null || !Object.values(rows).some((each) => namesAny(each, isChanged));
+
+  /** The blocks on file of these documents that no write since the file's version changed (see changedSinceFile). */
+  async function unchangedBlocks(policyIds: Iterable<string>): Promise<Map<string, DocumentTaskRows>> {
+    const isChanged = changedSinceFile();
+    const file = onFile?.file;
+    if (isChanged === undefined || !file) return new Map();
+    const wanted = [...new Set(policyIds)].filter((id) => file.has(id) && !isChanged?.(id));
     // A block that cannot be read (the file damaged since) is the database's to answer.
     const blocks = await Promise.all(wanted.map((id) => file.rowsOf(id).catch(() => null)));
     const found = new Map<string, DocumentTaskRows>();
     wanted.forEach((id, i) => {
       const block = blocks[i];
-      if (block && (version === onFile?.version || !Object.values(block).some((rows) => namesAny(rows, isChanged)))) found.set(id, block);
+      if (block && namesNoChange(block, isChanged)) found.set(id, block);
     });
+    return found;
+  }
+
+  /** The rows on file of these tasks that no write since the file's version changed, and which tasks they answer. */
+  async function unchangedTaskRows(taskIds: readonly string[]): Promise<{ keys: Set<string>; rows: DocumentTaskRows[] }> {
+    const isChanged = changedSinceFile();
+    const file = onFile?.file;
+    const found = { keys: new Set<string>(), rows: [] as DocumentTaskRows[] };
+    if (isChanged === undefined || !file) return found;
+    const byDocument = new Map<string, string[]>();
+    for (const taskId of taskIds) {
+      const policyId = documentOnFile(taskId);
+      if (policyId === null || isChanged?.(policyId) || isChanged?.(taskId)) continue;
+      const tasks = byDocument.get(policyId);
+      if (tasks) tasks.push(taskId);
+      else byDocument.set(policyId, [taskId]);
+    }
+    await Promise.all(
+      [...byDocument].map(async ([policyId, tasks]) => {
+        // Rows that cannot be read (the file damaged since) are the database's to give.
+        const rows = await file.rowsOfTasks(policyId, tasks).catch(() => null);
+        if (!rows || !namesNoChange(rows, isChanged)) return;
+        for (const taskId of tasks) found.keys.add(taskId);
+        found.rows.push(rows);
+      }),
+    );
     return found;
   }
 
@@ -788,13 +828,12 @@ function withKeptRows(
       }
     }
     if (missing.length > 0) {
-      const documentOf = new Map(missing.map((key) => [key, documentOnFile(key)]));
-      const blocks = await unchangedBlocks([...documentOf.values()].filter((id) => id !== null));
-      const fromDatabase = missing.filter((key) => !blocks.has(documentOf.get(key) ?? ''));
+      const onDisk = await unchangedTaskRows(missing);
+      const fromDatabase = missing.filter((key) => !onDisk.keys.has(key));
       const rowsRead = fromDatabase.length > 0 ? ((await store.read(query, { ids: fromDatabase })) as object[]) : [];
       const setName = lookup.kept?.every.name ?? '';
       const groups = new Map<string, object[]>();
-      for (const row of rowsRead.concat(...[...blocks.values()].map((block) => block[setName] ?? []))) {
+      for (const row of rowsRead.concat(...onDisk.rows.map((rows) => rows[setName] ?? []))) {
         const key = lookup.keyOf(row) ?? '';
         const group = groups.get(key);
         if (group) group.push(row);
@@ -1449,14 +1488,19 @@ function withKeptRows(
         );
         // A write came meanwhile: these documents again, as they are after it.
         if (!rowsRead) continue;
-        const policyOf = new Map<string, string>();
-        for (const task of (rowsRead[taskRowSets.indexOf(keptTasks)] ?? []) as TaskNode[]) policyOf.set(task.id, task.policyId);
-        const blocks = new Map(ids.map((id) => [id, Object.fromEntries(taskRowSets.map((rows) => [rows.every.name, [] as object[]]))]));
+        // Each document's tasks in the order read (its position), each with its rows of every set.
+        const documents = new Map(ids.map((id) => [id, new Map<string, Record<string, object[]>>()]));
+        const rowsOfTask = new Map<string, Record<string, object[]>>();
+        for (const task of (rowsRead[taskRowSets.indexOf(keptTasks)] ?? []) as TaskNode[]) {
+          const rows = Object.fromEntries(taskRowSets.map((set) => [set.every.name, [] as object[]]));
+          documents.get(task.policyId)?.set(task.id, rows);
+          rowsOfTask.set(task.id, rows);
+        }
         taskRowSets.forEach((rows, i) => {
           const taskOf = taskOfRow.get(rows);
-          for (const row of rowsRead[i] ?? []) blocks.get(policyOf.get(taskOf?.(row) ?? '') ?? '')?.[rows.every.name]?.push(row);
+          for (const row of rowsRead[i] ?? []) rowsOfTask.get(taskOf?.(row) ?? '')?.[rows.every.name]?.push(row);
         });
-        yield* blocks;
+        yield* documents;
         offset += wave;
       }
     },

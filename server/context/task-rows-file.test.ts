@@ -124,14 +124,22 @@ describe('task rows on file, over the budget of kept tasks', () => {
     expect(renamed).toContainEqual(expect.objectContaining({ agencyName: `${agency!.name}（更名）` }));
   });
 
-  it('is not opened when its index is missing, of another format, or names more bytes than the file holds', async () => {
+  it("gives a document's rows or some of its tasks, and is not opened when its index is missing, of another format, or names more bytes than the file holds", async () => {
     const path = join(seeded.dir, 'cut.task-rows');
+    const tasks = new Map([
+      ['p-1#1', { allTasks: [{ id: 'p-1#1' }], allTargets: [{ id: 'p-1#1#target0' }] }],
+      ['p-1#2', { allTasks: [{ id: 'p-1#2' }], allTargets: [] }],
+    ]);
     async function* documents() {
-      yield ['p-1', { allTasks: [{ id: 'p-1#1' }] }] as const;
+      yield ['p-1', tasks] as const;
     }
     await writeTaskRowsFile(path, 's', documents());
     expect(existsSync(indexFileOf(path))).toBe(true);
-    expect((await openTaskRowsFile(path, 's'))?.has('p-1')).toBe(true);
+    const file = await openTaskRowsFile(path, 's');
+    expect(file?.has('p-1')).toBe(true);
+    expect(await file?.rowsOf('p-1')).toEqual({ allTasks: [{ id: 'p-1#1' }, { id: 'p-1#2' }], allTargets: [{ id: 'p-1#1#target0' }] });
+    expect(await file?.rowsOfTasks('p-1', ['p-1#2', 'p-1#9'])).toEqual({ allTasks: [{ id: 'p-1#2' }], allTargets: [] });
+    await file?.close();
     writeFileSync(path, '{}');
     expect(await openTaskRowsFile(path, 's')).toBeNull();
     writeFileSync(indexFileOf(path), JSON.stringify({ format: 0, stamp: 's', documents: [] }));
@@ -140,8 +148,8 @@ describe('task rows on file, over the budget of kept tasks', () => {
 
   it('writes nothing when reading the documents fails, leaving no index of another file', async () => {
     const path = join(seeded.dir, 'failed.task-rows');
-    async function* failing(): AsyncGenerator<readonly [string, Record<string, object[]>]> {
-      yield ['p-1', { allTasks: [] }];
+    async function* failing(): AsyncGenerator<readonly [string, Map<string, Record<string, object[]>>]> {
+      yield ['p-1', new Map([['p-1#1', { allTasks: [] }]])];
       throw new Error('the database went away');
     }
     await expect(writeTaskRowsFile(path, 's', failing())).rejects.toThrow('the database went away');

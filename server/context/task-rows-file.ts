@@ -1,55 +1,83 @@
 /**
  * @module Over maxKeptTasks (kept-graph.ts), the rows about each document's tasks kept on disk
  * beside the database instead of in memory: on a store of 30,000 documents a new compare read its
- * 20 documents' rows in 80 queries of 5–7 ms each, and a search its hits' in 4 of about 15 ms, while
- * reading one document's block from this file (117 KB on average, from the page cache) and parsing
- * it takes about 2 ms (that store's file: 3.5 GB, written in 9 minutes). The file holds one JSON block per document: its rows of every set of
- * task rows, by the set's name, as the database read them. The index beside it (`.index.json`)
- * holds the graph's version stamp and each document's offset and length; it is written last, and
- * removed before a new file is written, so a crash never pairs an index with another file.
+ * 20 documents' rows in 80 queries of 5–7 ms each, and a search its hits' in 4 of about 15 ms. The
+ * file holds a block per document: a header listing its tasks, each with the length of its
+ * segment, then one JSON segment per task, holding the task's rows of every set of task rows, by
+ * the set's name, as the database read them. A whole document is one read (117 KB on average on
+ * that store, about 2 ms to parse); a task, two small ones (its document's header, kept parsed, and
+ * its segment). The index beside the file (`.index.json`) holds the graph's version stamp and
+ * where each block and its header end; it is written last, and removed before a new file is
+ * written, so a crash never pairs an index with another file.
  */
 import { existsSync } from 'node:fs';
 import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 
-const FORMAT = 1;
-/** Documents whose parsed blocks are kept (a few hundred KB each): a compare reads each of its 20 documents for four lookups. */
-const PARSED_BLOCKS = 64;
+const FORMAT = 2;
+/** Documents whose parsed headers are kept (a few KB each): search hits and lineages meet in the same documents. */
+const PARSED_HEADERS = 4096;
+/** Whole documents kept parsed (a few hundred KB each): a compare reads each of its 20 documents for four lookups at once. */
+const PARSED_DOCUMENTS = 32;
 
-/** One document's rows of each set of task rows, by the set's name (its `every` query's). */
+/** `make(key)` once per key for the last `size` keys used, those used least recently let go first; a failed one is not kept. */
+function recentlyUsed<T>(size: number, make: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const made = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = made.get(key);
+    if (value) made.delete(key);
+    else {
+      value = make(key);
+      value.catch(() => made.get(key) === value && made.delete(key));
+    }
+    made.set(key, value);
+    if (made.size > size) made.delete(made.keys().next().value as string);
+    return value;
+  };
+}
+
+/** Rows of each set of task rows, by the set's name (its `every` query's): of a document, or of some of its tasks. */
 export type DocumentTaskRows = Readonly<Record<string, readonly object[]>>;
+
+/** What a file is written from: each document's tasks, in order, each with its rows. */
+export type DocumentsToWrite = AsyncIterable<readonly [policyId: string, tasks: ReadonlyMap<string, DocumentTaskRows>]>;
 
 export interface TaskRowsFile {
   /** The graph's version stamp the rows are of. */
   readonly stamp: string;
   /** Whether the file holds this document's rows. */
   has(policyId: string): boolean;
-  /** The document's rows, frozen: every caller shares them. Rejects for a document the file does not hold. */
+  /** The document's rows, frozen. Rejects for a document the file does not hold. */
   rowsOf(policyId: string): Promise<DocumentTaskRows>;
+  /** The rows of these tasks of the document (none for a task it does not have), frozen. */
+  rowsOfTasks(policyId: string, taskIds: readonly string[]): Promise<DocumentTaskRows>;
   close(): Promise<void>;
 }
 
 interface IndexJson {
   format: number;
   stamp: string;
-  documents: [policyId: string, offset: number, length: number][];
+  documents: [policyId: string, offset: number, headerLength: number, length: number][];
 }
 
-type Documents = AsyncIterable<readonly [policyId: string, rows: DocumentTaskRows]>;
+/** A block's header: its tasks in order, each with the length of its segment in bytes. */
+type Header = [taskId: string, length: number][];
 
 export const indexFileOf = (file: string) => `${file}.index.json`;
 
 /** Writes every document's rows as `documents` yields them, stamped with `stamp`; when `documents` throws, nothing is written. */
-export async function writeTaskRowsFile(file: string, stamp: string, documents: Documents): Promise<void> {
+export async function writeTaskRowsFile(file: string, stamp: string, documents: DocumentsToWrite): Promise<void> {
   await rm(indexFileOf(file), { force: true });
   const partial = `${file}.partial`;
   const index: IndexJson = { format: FORMAT, stamp, documents: [] };
   const handle = await open(partial, 'w');
   let offset = 0;
   try {
-    for await (const [policyId, rows] of documents) {
-      const bytes = Buffer.from(JSON.stringify(rows));
+    for await (const [policyId, tasks] of documents) {
+      const segments = [...tasks.values()].map((rows) => Buffer.from(JSON.stringify(rows)));
+      const header = Buffer.from(JSON.stringify([...tasks.keys()].map((taskId, i) => [taskId, segments[i]?.length ?? 0])));
+      const bytes = Buffer.concat([header, ...segments]);
       for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at, offset + at)).bytesWritten;
-      index.documents.push([policyId, offset, bytes.length]);
+      index.documents.push([policyId, offset, header.length, bytes.length]);
       offset += bytes.length;
     }
   } catch (error) {
@@ -63,13 +91,16 @@ export async function writeTaskRowsFile(file: string, stamp: string, documents: 
   await rename(`${indexFileOf(file)}.partial`, indexFileOf(file));
 }
 
-/** Every row and list of rows frozen: a block is shared by every request that reads the document. */
-function frozenRows(sets: Record<string, object[]>): DocumentTaskRows {
-  for (const rows of Object.values(sets)) {
-    for (const row of rows) Object.freeze(row);
-    Object.freeze(rows);
-  }
-  return Object.freeze(sets);
+/** The segments' rows merged set by set, in the order given, every row and list frozen: callers share them. */
+function mergedRows(segments: readonly Record<string, object[]>[]): DocumentTaskRows {
+  const merged: Record<string, object[]> = {};
+  for (const segment of segments)
+    for (const [set, rows] of Object.entries(segment)) {
+      const into = (merged[set] ??= []);
+      for (const row of rows) into.push(Object.freeze(row));
+    }
+  for (const rows of Object.values(merged)) Object.freeze(rows);
+  return Object.freeze(merged);
 }
 
 /** The file's rows when its index says they are of `stamp`; null when absent, of another version, or cut short. */
@@ -84,32 +115,56 @@ export async function openTaskRowsFile(file: string, stamp: string): Promise<Tas
   if (index.format !== FORMAT || index.stamp !== stamp || !Array.isArray(index.documents)) return null;
   const handle: FileHandle = await open(file, 'r');
   const { size } = await handle.stat();
-  const blocks = new Map(index.documents.map(([policyId, offset, length]) => [policyId, [offset, length] as const]));
-  if ([...blocks.values()].some(([offset, length]) => offset + length > size)) {
+  const blocks = new Map(index.documents.map(([policyId, offset, headerLength, length]) => [policyId, { offset, headerLength, length }]));
+  if ([...blocks.values()].some(({ offset, headerLength, length }) => headerLength > length || offset + length > size)) {
     await handle.close();
     return null;
   }
-  /** Parsed blocks, least recently used first; a block being read is shared by those asking meanwhile. */
-  const parsed = new Map<string, Promise<DocumentTaskRows>>();
+  const blockOf = (policyId: string) => {
+    const block = blocks.get(policyId);
+    if (!block) throw new Error(`${file} holds no rows of document ${policyId}`);
+    return block;
+  };
+  const read = async (offset: number, length: number) => {
+    const bytes = Buffer.allocUnsafe(length);
+    const { bytesRead } = await handle.read(bytes, 0, length, offset);
+    return bytes.subarray(0, bytesRead);
+  };
+  const headerOf = recentlyUsed(PARSED_HEADERS, async (policyId) => {
+    const { offset, headerLength } = blockOf(policyId);
+    return JSON.parse((await read(offset, headerLength)).toString('utf8')) as Header;
+  });
+  const documentOf = recentlyUsed(PARSED_DOCUMENTS, async (policyId) => {
+    const { offset, headerLength, length } = blockOf(policyId);
+    const bytes = await read(offset, length);
+    const header = JSON.parse(bytes.toString('utf8', 0, headerLength)) as Header;
+    const segments: Record<string, object[]>[] = [];
+    let at = headerLength;
+    for (const [, segmentLength] of header) {
+      segments.push(JSON.parse(bytes.toString('utf8', at, at + segmentLength)) as Record<string, object[]>);
+      at += segmentLength;
+    }
+    return mergedRows(segments);
+  });
   return {
     stamp,
     has: (policyId) => blocks.has(policyId),
-    rowsOf(policyId) {
-      let rows = parsed.get(policyId);
-      if (rows) parsed.delete(policyId);
-      else {
-        const block = blocks.get(policyId);
-        if (!block) return Promise.reject(new Error(`${file} holds no rows of document ${policyId}`));
-        const [offset, length] = block;
-        const bytes = Buffer.allocUnsafe(length);
-        rows = handle
-          .read(bytes, 0, length, offset)
-          .then(({ bytesRead }) => frozenRows(JSON.parse(bytes.toString('utf8', 0, bytesRead)) as Record<string, object[]>));
-        rows.catch(() => parsed.get(policyId) === rows && parsed.delete(policyId));
+    rowsOf: async (policyId) => documentOf(policyId),
+    async rowsOfTasks(policyId, taskIds) {
+      const { offset, headerLength } = blockOf(policyId);
+      const wanted = new Set(taskIds);
+      const places: [start: number, length: number][] = [];
+      let at = offset + headerLength;
+      for (const [taskId, segmentLength] of await headerOf(policyId)) {
+        if (wanted.has(taskId)) places.push([at, segmentLength]);
+        at += segmentLength;
       }
-      parsed.set(policyId, rows);
-      if (parsed.size > PARSED_BLOCKS) parsed.delete(parsed.keys().next().value as string);
-      return rows;
+      const segments = await Promise.all(
+        places.map(
+          async ([start, segmentLength]) => JSON.parse((await read(start, segmentLength)).toString('utf8')) as Record<string, object[]>,
+        ),
+      );
+      return mergedRows(segments);
     },
     close: () => handle.close(),
   };
