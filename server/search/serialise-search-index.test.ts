@@ -88,6 +88,37 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
     expect(Math.max(...reads)).toBeLessThan(bytes.length);
   });
 
+  it('leaves the postings in a source that reads on demand, reading the lists of the grams searched for', async () => {
+    const bytes = serialiseSearchIndex(built);
+    const reads: number[] = [];
+    let readNowBytes = 0;
+    const source = {
+      size: bytes.length,
+      read: (offset: number, length: number) => {
+        reads.push(length);
+        return bytes.slice(offset, offset + length);
+      },
+      readNow: (offset: number, length: number, into: Uint8Array) => {
+        readNowBytes += length;
+        into.set(bytes.subarray(offset, offset + length));
+      },
+    };
+    const restored = await deserialiseSearchIndex(source);
+    // The prefix, the header and every array but the postings' three.
+    expect(reads.length).toBe(16);
+    expect(readNowBytes).toBe(0);
+    const { postings } = built.data.grams;
+    if ('read' in postings) throw new Error('a built index holds its postings in memory');
+    const postingBytes = postings.docs.byteLength + postings.info.byteLength + postings.first.byteLength;
+    for (const { query, options } of queries) {
+      readNowBytes = 0;
+      expect(restored.search(query, options), query).toEqual(built.search(query, options));
+      expect(readNowBytes, query).toBeLessThan(postingBytes);
+    }
+    // Written back, the postings are read from the source whole.
+    expect(serialiseSearchIndex(restored)).toEqual(bytes);
+  });
+
   it('reads bytes that start at any offset of a larger buffer, as a file read into a pooled Buffer does', async () => {
     const bytes = serialiseSearchIndex(built);
     const pooled = Buffer.alloc(bytes.length + 3);

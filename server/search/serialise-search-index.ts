@@ -12,7 +12,7 @@
  * to 8, then the arrays in ARRAYS's order, each padded to 8. Typed arrays are written in the machine's byte
  * order; the header records it and a reader of the other order refuses the bytes.
  */
-import type { GramIndex } from './bigram-postings.js';
+import type { GramIndex, Postings, PostingsReader } from './bigram-postings.js';
 import { fromUnits, joinedUnits, type FoldedCorpus } from './folded-corpus.js';
 import { searchIndexOf, type BuiltSearchIndex, type TaskStrings } from './search-index.js';
 
@@ -46,7 +46,8 @@ const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor |
   policyOf: Int32Array,
 };
 type IndexArrays = FoldedCorpus &
-  GramIndex & {
+  Omit<GramIndex, 'postings'> &
+  Postings & {
     unfoldedAt: Int32Array;
     unfoldedUnits: Uint16Array;
     titleUnits: Uint16Array;
@@ -58,6 +59,9 @@ type IndexArrays = FoldedCorpus &
   };
 type ArrayName = keyof IndexArrays;
 const ARRAY_NAMES = Object.keys(ARRAYS) as ArrayName[];
+/** The arrays a source that reads on demand leaves in the file (see ByteSource.readNow). */
+const POSTING_ARRAYS = ['docs', 'info', 'first'] as const satisfies readonly ArrayName[];
+const isPostingArray = (name: ArrayName) => (POSTING_ARRAYS as readonly ArrayName[]).includes(name);
 
 interface Header {
   littleEndian: boolean;
@@ -104,6 +108,7 @@ export function serialiseSearchIndex(index: BuiltSearchIndex): Uint8Array {
  */
 export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
   const { ids, titles, jurisdictionIds, policyIds, corpus, unfolded, grams } = index.data;
+  const { postings, ...gramArrays } = grams;
   const policies = numbered(policyIds);
   const jurisdictions = numbered(jurisdictionIds);
   const wholeIds: number[] = [];
@@ -124,7 +129,9 @@ export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
     titleStarts: titles.starts,
     idUnits: storedIds.units,
     idStarts: storedIds.starts,
-    ...grams,
+    ...gramArrays,
+    // An index whose postings were left in its file is written with them read back whole.
+    ...('read' in postings ? postings.read(0, postings.length) : postings),
     jurisdictionOf: jurisdictions.of,
     policyOf: policies.of,
   };
@@ -182,6 +189,11 @@ export interface ByteSource {
   readonly size: number;
   /** The bytes from `offset`, fewer than `length` only where the source ends. */
   read(offset: number, length: number): Uint8Array | Promise<Uint8Array>;
+  /**
+   * The same, at once (a file kept open): the index's postings are then left in the source and
+   * read gram by gram as searches ask for them, not held in memory (see PostingsReader).
+   */
+  readNow?(offset: number, length: number, into: Uint8Array): void;
 }
 
 /** Views need their offsets aligned in the buffer; a Buffer from a file may start anywhere in a pool. */
@@ -225,18 +237,33 @@ export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Pr
   // Asked for at once, the collections come while the heap is as small as it will be (reading
   // the kept rows meanwhile grows it to 450 MB on a store of 30,000 documents, where pauses of 0.4-1.3 s came
   // with each array asked for one after another).
-  const read = await Promise.all(
-    ARRAY_NAMES.map(async (name) => source.read(offsets[name], lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT)),
-  );
+  const readNow = source.readNow?.bind(source);
+  const inMemory = readNow ? ARRAY_NAMES.filter((name) => !isPostingArray(name)) : ARRAY_NAMES;
+  const read = await Promise.all(inMemory.map(async (name) => source.read(offsets[name], lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT)));
   const arrays = {} as IndexArrays;
-  for (const [at, name] of ARRAY_NAMES.entries()) {
+  for (const [at, name] of inMemory.entries()) {
     const bytes = aligned(read[at] ?? new Uint8Array(0));
     if (bytes.length < lengths[name] * ARRAYS[name].BYTES_PER_ELEMENT) throw new SearchIndexBytesError(`the array ${name} is cut short`);
     (arrays as Record<ArrayName, unknown>)[name] = new ARRAYS[name](bytes.buffer, bytes.byteOffset, lengths[name]);
   }
   checkShape(arrays, header);
-  const { units, starts, unfoldedAt, unfoldedUnits, titleUnits, titleStarts, idUnits, idStarts, jurisdictionOf, policyOf, ...grams } =
-    arrays;
+  const {
+    units,
+    starts,
+    unfoldedAt,
+    unfoldedUnits,
+    titleUnits,
+    titleStarts,
+    idUnits,
+    idStarts,
+    jurisdictionOf,
+    policyOf,
+    docs,
+    info,
+    first,
+    ...gramArrays
+  } = arrays;
+  const postings = readNow ? postingsReader(readNow, lengths.docs, offsets) : { docs, info, first };
   const wholeIds = new Set(header.wholeIds);
   const policyIds = listOf(header.policies, policyOf);
   const ids: TaskStrings = {
@@ -256,8 +283,28 @@ export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Pr
     policyIds,
     corpus: { units, starts },
     unfolded: { at: unfoldedAt, units: unfoldedUnits },
-    grams,
+    grams: { ...gramArrays, postings },
   });
+}
+
+/** Postings read from the source as asked, each field into arrays of their own. */
+function postingsReader(readNow: NonNullable<ByteSource['readNow']>, length: number, offsets: Record<ArrayName, number>): PostingsReader {
+  const readArray = <T extends Int32Array | Uint8Array | Uint16Array>(name: (typeof POSTING_ARRAYS)[number], array: T, from: number): T => {
+    readNow(offsets[name] + from * array.BYTES_PER_ELEMENT, array.byteLength, new Uint8Array(array.buffer));
+    return array;
+  };
+  return {
+    length,
+    read(from, to) {
+      if (!(0 <= from && from <= to && to <= length)) throw new RangeError(`postings ${from} to ${to} are outside the index's ${length}`);
+      const count = to - from;
+      return {
+        docs: readArray('docs', new Int32Array(count), from),
+        info: readArray('info', new Uint8Array(count), from),
+        first: readArray('first', new Uint16Array(count), from),
+      };
+    },
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -294,14 +341,18 @@ function checkShape(arrays: IndexArrays, header: Header): void {
       throw new SearchIndexBytesError(`a task names an entry outside the list of ${name}`);
   }
   if (!Array.isArray(header.wholeIds)) throw new SearchIndexBytesError('the header has no list of whole ids');
-  const { unfoldedAt, unfoldedUnits, units, charIds, pairKeys, pairIds, postingStarts, docs, info, first } = arrays;
+  const { unfoldedAt, unfoldedUnits, units, charIds, pairKeys, pairIds, postingStarts } = arrays;
   if (unfoldedAt.length !== unfoldedUnits.length) throw new SearchIndexBytesError('the unfolded positions and units differ in length');
   if (unfoldedAt.some((at, i) => at < 0 || at >= units.length || (i > 0 && at <= (unfoldedAt[i - 1] ?? 0))))
     throw new SearchIndexBytesError('the unfolded positions are not ascending positions of the corpus');
   if (charIds.length !== 0x10000) throw new SearchIndexBytesError('the character table is not one entry per UTF-16 unit');
   if (pairKeys.length !== pairIds.length) throw new SearchIndexBytesError('pair keys and pair ids differ in length');
+  const { lengths } = header;
   const postingCount = postingStarts.at(-1);
-  if (postingCount !== docs.length || postingCount !== info.length || postingCount !== first.length) {
+  if (postingCount !== lengths.docs || postingCount !== lengths.info || postingCount !== lengths.first) {
     throw new SearchIndexBytesError('the posting starts do not end at the postings length');
   }
+  // A gram's postings are read between its starts: descending starts would read another gram's.
+  if (postingStarts[0] !== 0 || postingStarts.some((start, i) => i > 0 && start < (postingStarts[i - 1] ?? 0)))
+    throw new SearchIndexBytesError('the posting starts do not ascend from 0');
 }

@@ -58,6 +58,21 @@ describe('the search index persisted beside the database', () => {
     expect(await readSearchIndexFile(searchIndexFile, 'another stamp')).toBeNull();
   });
 
+  it('reads postings from the file it was loaded from, which a rewrite renames over, not from the new file', async () => {
+    const searchIndexFile = join(dir, 'rewritten.search-index');
+    const stamp = 'a stamp';
+    const payment = { id: 'a', title: '医保支付', text: '推进医保支付方式改革。', jurisdictionId: '350400' };
+    const familyDoctors = { id: 'b', title: '家庭医生', text: '家庭医生签约服务。', jurisdictionId: '350400' };
+    await writeSearchIndexFile(searchIndexFile, stamp, createSearchIndex([payment, familyDoctors]));
+    const loaded = await readSearchIndexFile(searchIndexFile, stamp);
+    if (!loaded) throw new Error('the index written was not read back');
+    expect('read' in loaded.data.grams.postings).toBe(true);
+    await writeSearchIndexFile(searchIndexFile, stamp, createSearchIndex([{ ...payment, id: 'c', text: '另一份文件。' }]));
+    expect(loaded.search('医保支付方式').map((hit) => hit.id)).toEqual(['a']);
+    expect(loaded.search('签约服务').map((hit) => hit.id)).toEqual(['b']);
+    expect((await readSearchIndexFile(searchIndexFile, stamp))?.search('医保支付方式')).toEqual([]);
+  });
+
   it('answers a search sent while ready() reads the graph with the tasks that match, building the index once', async () => {
     const { store, names } = recording(graph.store);
     const app = createApp({ store, logger: silentLogger });
