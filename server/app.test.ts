@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError, type GraphStore } from '../store/graph-store.js';
 import { readQueries } from '../store/queries/index.js';
-import { readerOfCall } from '../store/read-queue.js';
 import * as explorerQueries from '../client/src/api/queries.js';
 import { createApp, type App } from './app.js';
 import { silentLogger } from './logger.js';
@@ -157,8 +156,11 @@ describe('entry points', () => {
   });
 
   it('makes each request one reader, whose store reads wait only for those of older requests (store/read-queue.ts)', async () => {
-    const readers: object[] = [];
-    const store: GraphStore = { ...graph.store, read: (query, params) => (readers.push(readerOfCall()), graph.store.read(query, params)) };
+    const readers: unknown[] = [];
+    const store: GraphStore = {
+      ...graph.store,
+      read: (query, params, reader) => (readers.push(reader ?? 'none'), graph.store.read(query, params, reader)),
+    };
     const unkept = createApp({ store, logger: silentLogger, searchIndex: await buildSearchIndex(graph.store), maxKeptTasks: 0 });
     await unkept.ready();
     const readersOf = async (jurisdictionId: string) => {

@@ -9,7 +9,6 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cueIndexFor } from '../ingest/link/cue-index.js';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { asOneReader } from '../store/read-queue.js';
 import { createReadWriteLock, useSharedReads, withExclusiveCommits } from './context/read-write-lock.js';
 import { createRequestContext, type ApiContext } from './context/request-context.js';
 import { keepGraph, type SearchableTask } from './context/kept-graph.js';
@@ -135,15 +134,6 @@ function useStoreQueryCount(): Plugin<ApiContext> {
       if (!result || Array.isArray(result) || Symbol.asyncIterator in result || !('data' in result)) return;
       const count = (context as Partial<ApiContext>).storeQueries?.() ?? 0;
       payload.setResult({ ...result, extensions: { ...result.extensions, storeQueries: count } });
-    },
-  };
-}
-
-/** Each request is one reader: its store reads go before those of later requests (see store/read-queue.ts). Last, so that it wraps every other plugin's execution. */
-function useOneReaderPerRequest(): Plugin<ApiContext> {
-  return {
-    onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn((args) => asOneReader(async (): Promise<Awaited<ReturnType<typeof executeFn>>> => executeFn(args)));
     },
   };
 }
@@ -460,7 +450,6 @@ export function createApp({
       useSearchAfterIndexBuilt(() => (ownIndex && !ownIndex.built ? readying : null)),
       useSharedReads(lock),
       useStoreQueryCount(),
-      useOneReaderPerRequest(),
     ],
   });
   /** The database's version stamp, when the server keeps files stamped with it; null when it does not. */

@@ -3,6 +3,7 @@
  * Resolvers and ingest never import a driver; they run named queries from `store/queries`.
  */
 import type { ReadQuery, WriteQuery } from './queries/define.js';
+import type { Reader } from './read-queue.js';
 
 export type Params = Record<string, unknown>;
 
@@ -22,7 +23,12 @@ export interface GraphStore {
   readonly backend: 'kuzu' | 'neo4j';
   /** Creates tables, constraints and indexes; a no-op when they exist. */
   applySchema(): Promise<void>;
-  read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]>;
+  /**
+   * `reader`: the request the read is for, whose reads wait only for those of older readers when
+   * the database's connections are busy (see read-queue.ts); without one, a reader that comes now.
+   * A store that wraps another hands it on.
+   */
+  read<Result>(query: ReadQuery<Result>, params?: Params, reader?: Reader): Promise<Result[]>;
   /** Runs `work` in one write transaction; writes are serialised. */
   transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   /**

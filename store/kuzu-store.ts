@@ -11,7 +11,7 @@ import { relationships } from '../graph-schema/model.js';
 import type { StorageType } from '../graph-schema/properties.js';
 import { CSV_ESCAPE, writeCsvOfRows } from './kuzu-csv.js';
 import { moveLegacyPolicyTexts } from './legacy-policy-texts.js';
-import { readQueue } from './read-queue.js';
+import { newReader, readQueue, type Reader } from './read-queue.js';
 import { StoreError, type GraphStore, type Params, type WriteTransaction } from './graph-store.js';
 import type { ReadQuery, WriteQuery } from './queries/define.js';
 import { rowComparator } from './queries/row-order.js';
@@ -336,8 +336,8 @@ export async function openKuzuStore({
   }
 
   /** Runs on the write connection, or on a read connection when no older request's read waits. */
-  function run(on: 'write' | 'reads', name: string, cypher: string, params: Params): Promise<Record<string, unknown>[]> {
-    if (on === 'reads') return queue.take((lane) => unlessClosed(() => runNow(lane, name, cypher, params)));
+  function run(on: 'write' | 'reads', name: string, cypher: string, params: Params, reader?: Reader): Promise<Record<string, unknown>[]> {
+    if (on === 'reads') return queue.take((lane) => unlessClosed(() => runNow(lane, name, cypher, params)), reader);
     return onWriteLane(() => runNow(writeLane, name, cypher, params));
   }
 
@@ -371,19 +371,20 @@ export async function openKuzuStore({
   }
 
   function readWith(on: 'write' | 'reads') {
-    return async <Result>(query: ReadQuery<Result>, params: Params = {}): Promise<Result[]> => {
+    // A keyed read of many ids is several calls: all of them the reader's (one coming now without one).
+    return async <Result>(query: ReadQuery<Result>, params: Params = {}, reader = newReader()): Promise<Result[]> => {
       const { byKey, kuzuJoinOrder } = query;
       // Sorted here, not only by Kuzu: its sort leaves ties of long strings out of order (see row-order.ts).
       const compare = rowComparatorOf(query);
       if (!byKey) {
-        const rows = await run(on, query.name, toKuzuCypher(query.cypher), encodeParams(params));
+        const rows = await run(on, query.name, toKuzuCypher(query.cypher), encodeParams(params), reader);
         return (compare ? rows.sort(compare) : rows) as Result[];
       }
       const ids = params.ids;
       if (!Array.isArray(ids)) throw new StoreError(query.name, 'a keyed read needs $ids, a list of ids');
       const rows: Record<string, unknown>[] = [];
       for (const call of keyedReadCalls(ids, params)) {
-        rows.push(...(await run(on, query.name, toKuzuKeyedRead(byKey, call.branches, kuzuJoinOrder), call.params)));
+        rows.push(...(await run(on, query.name, toKuzuKeyedRead(byKey, call.branches, kuzuJoinOrder), call.params, reader)));
       }
       return (compare ? rows.sort(compare) : rows) as Result[];
     };

@@ -1,6 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
-import { asOneReader, readQueue } from './read-queue.js';
+import { newReader, readQueue } from './read-queue.js';
 
 /** A read that runs until the test lets it finish, recording where and when it started. */
 function heldReads() {
@@ -24,12 +23,9 @@ describe('reads of several readers queued for a pool of connections', () => {
   it("runs the waiting read of the oldest reader first, a request's later reads before those of requests that came after it", async () => {
     const queue = readQueue(['x', 'y']);
     const { started, read, finish } = heldReads();
-    const [asA, asB] = [asOneReader(() => AsyncLocalStorage.snapshot()), asOneReader(() => AsyncLocalStorage.snapshot())];
-    const reads = [asA(() => queue.take(read('a1'))), asB(() => queue.take(read('b1'))), asB(() => queue.take(read('b2')))];
-    reads.push(
-      queue.take(read('background')),
-      asA(() => queue.take(read('a2'))),
-    );
+    const [a, b] = [newReader(), newReader()];
+    const reads = [queue.take(read('a1'), a), queue.take(read('b1'), b), queue.take(read('b2'), b)];
+    reads.push(queue.take(read('background')), queue.take(read('a2'), a));
     for (const name of ['a1', 'b1', 'a2', 'b2', 'background']) await finish(name);
     // First come first served would have run a2 last.
     expect(started).toEqual(['a1', 'b1', 'a2', 'b2', 'background']);
@@ -39,7 +35,7 @@ describe('reads of several readers queued for a pool of connections', () => {
   it('runs at most one read per connection and settles idle() when the last one is done', async () => {
     const queue = readQueue(['x', 'y']);
     const { started, running, read, finish } = heldReads();
-    const reads = ['r1', 'r2', 'r3', 'r4'].map((name) => asOneReader(() => queue.take(read(name))));
+    const reads = ['r1', 'r2', 'r3', 'r4'].map((name) => queue.take(read(name), newReader()));
     let idle = false;
     void queue.idle().then(() => (idle = true));
     expect([...running.keys()]).toEqual(['r1', 'r2']);

@@ -38,7 +38,7 @@ function wrapStore(store: GraphStore, { read, write, txRead }: StoreWrapOptions)
       return store.queryCount;
     },
     applySchema: () => store.applySchema(),
-    read: (query, params) => (read ? read((q, p) => store.read(q, p), query, params) : store.read(query, params)),
+    read: (query, params, reader) => (read ? read((q, p) => store.read(q, p, reader), query, params) : store.read(query, params, reader)),
     transaction: (work) =>
       store.transaction((tx) =>
         work({

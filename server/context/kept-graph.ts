@@ -40,7 +40,7 @@ import { byCodePoints, rowComparator } from '../../store/queries/row-order.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 import { withSharedStrings } from './shared-strings.js';
 import { nextTurn, runInTurns, type Steps } from '../turns.js';
-import { asOneReader } from '../../store/read-queue.js';
+import { newReader, type Reader } from '../../store/read-queue.js';
 import type { DocumentsToWrite, DocumentTaskRows, TaskRowsFile } from './task-rows-file.js';
 
 /**
@@ -811,7 +811,12 @@ function withKeptRows(
   }
 
   /** A task lookup's rows over the budget: those of keys read since the last write from memory, the others from the file or the database. */
-  async function readRemembering(lookup: AnyLookup, query: ReadQuery<unknown>, ids: readonly unknown[]): Promise<object[]> {
+  async function readRemembering(
+    lookup: AnyLookup,
+    query: ReadQuery<unknown>,
+    ids: readonly unknown[],
+    reader?: Reader,
+  ): Promise<object[]> {
     const cache = remembered;
     const keys = [...new Set(ids)] as string[];
     const found = new Map<string, readonly object[]>();
@@ -830,7 +835,7 @@ function withKeptRows(
     if (missing.length > 0) {
       const onDisk = await unchangedTaskRows(missing);
       const fromDatabase = missing.filter((key) => !onDisk.keys.has(key));
-      const rowsRead = fromDatabase.length > 0 ? ((await store.read(query, { ids: fromDatabase })) as object[]) : [];
+      const rowsRead = fromDatabase.length > 0 ? ((await store.read(query, { ids: fromDatabase }, reader)) as object[]) : [];
       const setName = lookup.kept?.every.name ?? '';
       const groups = new Map<string, object[]>();
       for (const row of rowsRead.concat(...onDisk.rows.map((rows) => rows[setName] ?? []))) {
@@ -852,33 +857,38 @@ function withKeptRows(
   }
 
   /** Over the budget, a read of whole documents' task rows (a set's `ofPolicies`): those on file from it, the others from the database. */
-  async function readOfDocumentsOnFile(query: ReadQuery<unknown>, rows: AnyKept, ids: readonly unknown[]): Promise<object[]> {
+  async function readOfDocumentsOnFile(
+    query: ReadQuery<unknown>,
+    rows: AnyKept,
+    ids: readonly unknown[],
+    reader?: Reader,
+  ): Promise<object[]> {
     const blocks = await unchangedBlocks(ids as string[]);
     const fromDatabase = (ids as string[]).filter((id) => !blocks.has(id));
-    const rowsRead = fromDatabase.length > 0 ? ((await store.read(query, { ids: fromDatabase })) as object[]) : [];
+    const rowsRead = fromDatabase.length > 0 ? ((await store.read(query, { ids: fromDatabase }, reader)) as object[]) : [];
     const found = rowsRead.concat(...[...blocks.values()].map((block) => block[rows.every.name] ?? []));
     // In the read's own order, as the store gives it (see row-order.ts).
     const order = rowComparator(query.order ?? []);
     return order ? found.sort(order) : found;
   }
 
-  function read<Result>(query: ReadQuery<Result>, params?: Params): Promise<Result[]> {
+  function read<Result>(query: ReadQuery<Result>, params?: Params, reader?: Reader): Promise<Result[]> {
     const ids = params?.ids;
     const ofDocuments = setOfPolicies.get(query);
     if (ofDocuments && onFile && !keepsTaskRows && Array.isArray(ids))
-      return readOfDocumentsOnFile(query, ofDocuments, ids) as Promise<Result[]>;
+      return readOfDocumentsOnFile(query, ofDocuments, ids, reader) as Promise<Result[]>;
     const lookup = lookupOf.get(query);
     if (lookup?.kept && Array.isArray(ids)) {
       const rows = rowsNow(lookup.kept);
       if (rows) return afterPendingIO(rows.then((all) => rowsOf(groupedOnce(all, lookup), ids) as Result[]));
-      if (lookup.kept.ofPolicies && !keepsTaskRows) return readRemembering(lookup, query, ids) as Promise<Result[]>;
+      if (lookup.kept.ofPolicies && !keepsTaskRows) return readRemembering(lookup, query, ids, reader) as Promise<Result[]>;
     }
     const every = byEvery.get(query);
     if (every && (!params || Object.keys(params).length === 0)) {
       const rows = rowsNow(every);
       if (rows) return afterPendingIO(rows as Promise<Result[]>);
     }
-    return store.read(query, params);
+    return store.read(query, params, reader);
   }
 
   /** The rows holding the texts a set's evidence indexes into: among `sets`, or read whole. */
@@ -939,7 +949,7 @@ function withKeptRows(
   }
 
   /** The same, a few documents per read, so that requests get their turn in between (after a write). */
-  async function readTaskRowsByDocument(started: number): Promise<void> {
+  async function readTaskRowsByDocument(started: number, reader: Reader): Promise<void> {
     if (await overBudget()) {
       // Nothing to read, but the whole-graph rows are to be persisted again.
       if (started === version) onTaskRowsKept?.();
@@ -951,7 +961,7 @@ function withKeptRows(
       for (const [rows, collected] of next) {
         if (started !== version) return;
         if (rows.ofPolicies)
-          collected.push(...(await store.read(rows.ofPolicies, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) })));
+          collected.push(...(await store.read(rows.ofPolicies, { ids: policyIds.slice(offset, offset + REFILL_POLICIES) }, reader)));
       }
     }
     if (started !== version) return;
@@ -969,7 +979,11 @@ function withKeptRows(
    * others kept. On a 3,000-document store, an upload under 50 clients waited 75 s for every
    * document to be read again; one document is a few reads.
    */
-  async function readChangedDocuments(started: number, { rows: previous, written }: NonNullable<typeof sinceKept>): Promise<void> {
+  async function readChangedDocuments(
+    started: number,
+    { rows: previous, written }: NonNullable<typeof sinceKept>,
+    reader: Reader,
+  ): Promise<void> {
     if (await overBudget()) {
       if (started === version) onTaskRowsKept?.();
       return;
@@ -989,6 +1003,7 @@ function withKeptRows(
       started,
       [...changed],
       taskRowSets.map((rows) => rows.ofPolicies as ReadQuery<object>),
+      reader,
     );
     if (!rowsRead) return;
     const update = await taskRowsUpdate({ previous, index, changed, rowsRead });
@@ -1087,7 +1102,11 @@ function withKeptRows(
    * of one document's tasks change only with a write naming the document or one of its tasks (their
    * links' `from`), whether or not the task rows are kept (over maxKeptTasks).
    */
-  async function updatedWhole(started: number, since: NonNullable<typeof sinceWholeKept>): Promise<Map<AnyKept, object[]> | null> {
+  async function updatedWhole(
+    started: number,
+    since: NonNullable<typeof sinceWholeKept>,
+    reader: Reader,
+  ): Promise<Map<AnyKept, object[]> | null> {
     const known = new Set((await read(readQueries.allPolicies)).map((policy) => policy.id));
     const changed = documentsNamed(since.strings, known);
     const sets = [...since.rows];
@@ -1095,6 +1114,7 @@ function withKeptRows(
       started,
       [...changed],
       sets.map(([rows]) => rows.updatedByPolicies as ReadQuery<object>),
+      reader,
     );
     return rowsRead && wholeRowsUpdated(sets, changed, rowsRead);
   }
@@ -1215,6 +1235,7 @@ function withKeptRows(
     started: number,
     ids: readonly string[],
     queries: readonly ReadQuery<object>[],
+    reader?: Reader,
   ): Promise<object[][] | null> {
     const found = queries.map((): object[] => []);
     const wave = REFILL_POLICIES * READS_AT_ONCE;
@@ -1223,7 +1244,7 @@ function withKeptRows(
       const chunks: string[][] = [];
       for (let at = offset; at < Math.min(ids.length, offset + wave); at += REFILL_POLICIES)
         chunks.push(ids.slice(at, at + REFILL_POLICIES));
-      const rowsRead = await Promise.all(queries.flatMap((query) => chunks.map((chunk) => store.read(query, { ids: chunk }))));
+      const rowsRead = await Promise.all(queries.flatMap((query) => chunks.map((chunk) => store.read(query, { ids: chunk }, reader))));
       queries.forEach((_, i) => {
         for (let chunk = 0; chunk < chunks.length; chunk += 1) found[i]?.push(...(rowsRead[i * chunks.length + chunk] ?? []));
       });
@@ -1345,11 +1366,12 @@ function withKeptRows(
     taskRows = null;
     unchangedSince = null;
     const started = version;
-    // The reads after a write, each as one reader that came at the write: they go before those of
-    // the requests after it, which they answer from memory once done (see read-queue.ts).
+    // The reads after a write, as one reader that came at the write: they go before those of the
+    // requests after it, which they answer from memory once done (see read-queue.ts).
+    const reader = newReader();
     const wholeSince = sinceWholeKept;
     if (wholeSince) {
-      const updated = asOneReader(() => updatedWhole(started, wholeSince)).catch(() => null);
+      const updated = updatedWhole(started, wholeSince, reader).catch(() => null);
       // Kept for requests from now on (a failed read is let go in readWhole).
       for (const rows of wholeSince.rows.keys())
         void readWhole(
@@ -1360,7 +1382,7 @@ function withKeptRows(
     if (taskRowSets.length > 0) {
       const since = sinceKept;
       // Until the refill is done, lookups go to the database; a failure leaves it that way.
-      refill = asOneReader(() => (since ? readChangedDocuments(started, since) : readTaskRowsByDocument(started))).catch(() => undefined);
+      refill = (since ? readChangedDocuments(started, since, reader) : readTaskRowsByDocument(started, reader)).catch(() => undefined);
     }
   }
 

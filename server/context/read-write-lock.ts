@@ -101,7 +101,7 @@ export function withExclusiveCommits(store: GraphStore, lock: ReadWriteLock): Gr
       return store.queryCount;
     },
     applySchema: () => lock.write(() => store.applySchema()),
-    read: (query, params) => store.read(query, params),
+    read: (query, params, reader) => store.read(query, params, reader),
     async transaction(work) {
       const commit: { release?: () => void } = {};
       try {

@@ -4,6 +4,7 @@
  */
 import type { LinkContext } from '../../ingest/link/index.js';
 import type { GraphStore } from '../../store/graph-store.js';
+import { newReader } from '../../store/read-queue.js';
 import type { Lookup } from '../../store/queries/lookups.js';
 import type { KeptGraph } from './kept-graph.js';
 import type { SearchIndex } from '../search/search-index.js';
@@ -29,9 +30,13 @@ export interface ApiContext {
   storeQueries(): number;
 }
 
-/** A view of the store that counts the reads made through it (the store's own count is global). */
+/**
+ * A view of the store for one request: it counts the reads made through it (the store's own count
+ * is global), and makes them all the reads of one reader (see store/read-queue.ts).
+ */
 export function countingStore(store: GraphStore): { store: GraphStore; count: () => number; answerNow: AnswerNow | null } {
   let count = 0;
+  const reader = newReader();
   const kept = store as GraphStore & { answerNow?: AnswerNow };
   /** An answer from the kept graph counts as the read it stands for, as when the kept graph answered the read. */
   const answerNow: AnswerNow | null = kept.answerNow
@@ -49,7 +54,7 @@ export function countingStore(store: GraphStore): { store: GraphStore; count: ()
     applySchema: () => store.applySchema(),
     read: (query, params) => {
       count += 1;
-      return store.read(query, params);
+      return store.read(query, params, reader);
     },
     transaction: (work) => store.transaction(work),
     close: () => store.close(),

@@ -6,7 +6,6 @@
  * token answers 401 before its body is read. GraphQL itself has no mutations.
  */
 import type { Plugin } from 'graphql-yoga';
-import { asOneReader } from '../../store/read-queue.js';
 import { handleCuration } from './curation-route.js';
 import { handleUpload } from './upload-route.js';
 import type { WriteContext } from './write-context.js';
@@ -34,8 +33,7 @@ async function route(request: Request, path: string, context: WriteContext): Pro
     );
   }
   try {
-    // One reader, as a GraphQL request is: its reads keep the place of its first (see read-queue.ts).
-    return await asOneReader(() => handler(request, context));
+    return await handler(request, context);
   } catch (error) {
     if (error instanceof WriteRefused) return error.reply;
     // Unexpected (store, disk, bug): logged with its details, masked for the client.
