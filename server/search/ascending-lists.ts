@@ -35,6 +35,13 @@ export function gallopTo(list: Int32Array, from: number, target: number): number
  * costs little.
  */
 export function intersectPositions(lists: readonly Int32Array[]): Int32Array[] {
+  // One list shares every value with itself: a search for one gram of a large index (800,000
+  // postings) spent 13 ms walking it.
+  if (lists.length === 1) {
+    const identity = new Int32Array(lists[0]!.length);
+    for (let at = 0; at < identity.length; at += 1) identity[at] = at;
+    return [identity];
+  }
   const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
   const driverIndex = order[0];
   const driver = driverIndex === undefined ? undefined : lists[driverIndex];
@@ -56,7 +63,7 @@ export function intersectPositions(lists: readonly Int32Array[]): Int32Array[] {
       }
     }
     cursors[driverIndex] = at;
-    positions.forEach((list, i) => (list[shared] = cursors[i]!));
+    for (let i = 0; i < positions.length; i += 1) positions[i]![shared] = cursors[i]!;
     shared += 1;
     at += 1;
   }

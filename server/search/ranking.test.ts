@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGramIndex, postingsOfGram } from './bigram-postings.js';
+import { buildGramIndex, COUNT_CAP, postingsOfGram } from './bigram-postings.js';
 import { foldCorpus } from './folded-corpus.js';
 import { createScorer, essentialWords } from './ranking.js';
 
@@ -46,6 +46,19 @@ describe('createScorer', () => {
     Array.from(postings.docs).forEach((index, k) => {
       expect(scorer.addTermBound(0, 2, postings.info[k]!, index)).toBe(scorer.scoreOf(index, [{ term: '医保', idf: 2 }]));
     });
+  });
+
+  it("bounds a term's bound for every task and posting byte from the byte alone, capped counts included", () => {
+    // Tasks longer than a capped count, whose capped counts stand for their lengths.
+    const lengths = foldCorpus(['任务文本，'.repeat(40), '任务文本，'.repeat(60), '任务文本，'.repeat(80)]);
+    const lengthScorer = createScorer(lengths, foldCorpus(['', '', '']));
+    const bounds = lengthScorer.termBounds(2.5);
+    for (let byte = 0; byte < 256; byte += 1) {
+      for (let index = 0; index < 3; index += 1)
+        expect(bounds[byte]).toBeGreaterThanOrEqual(lengthScorer.addTermBound(0, 2.5, byte, index));
+      // Barely above: the bound of the shortest task.
+      if (byte >> 1 < COUNT_CAP) expect(bounds[byte]).toBeCloseTo(lengthScorer.addTermBound(0, 2.5, byte, 0), 6);
+    }
   });
 
   it('refuses titles that do not match the corpus', () => {

@@ -33,6 +33,12 @@ export interface Scorer {
   idf(matches: number): number;
   /** `addTermScore` with the most a posting byte allows: never less than what `scoreOf` adds. */
   addTermBound(score: number, weight: number, byte: number, index: number): number;
+  /**
+   * For each posting byte, more than a term of `weight` adds to `addTermBound` for any task: with
+   * the shortest task's length norm and, for a capped count, the longest task's length. Summed
+   * over a query's terms, it turns most tasks away without reading their length.
+   */
+  termBounds(weight: number): Float64Array;
   /** BM25 of a task over terms it contains, with a bonus for terms in the title. */
   scoreOf(index: number, terms: readonly WeightedTerm[]): number;
 }
@@ -64,6 +70,12 @@ export function createScorer(corpus: FoldedCorpus, titles: FoldedCorpus, statist
   const { taskCount } = statistics;
   const averageLength = statistics.totalLength / Math.max(taskCount, 1);
   const lengthNorms = Float64Array.from({ length: corpusTasks }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
+  let shortestNorm = Infinity;
+  let longest = 0;
+  for (let index = 0; index < corpusTasks; index += 1) {
+    shortestNorm = Math.min(shortestNorm, lengthNorms[index] ?? Infinity);
+    longest = Math.max(longest, lengthOf(index));
+  }
   // Indexes come from the postings, which a damaged index read from bytes may hold out of range:
   // one check per term and task, so that they fail here rather than score NaN.
   const lengthNormOf = (index: number) => {
@@ -73,6 +85,16 @@ export function createScorer(corpus: FoldedCorpus, titles: FoldedCorpus, statist
   };
   return {
     idf: (matches) => idfOf(statistics, matches),
+    termBounds(weight) {
+      const bounds = new Float64Array(256);
+      for (let byte = 0; byte < bounds.length; byte += 1) {
+        const count = byte >> 1 < COUNT_CAP ? byte >> 1 : longest;
+        const bound = addTermScore(0, { weight, count, inTitle: (byte & 1) === 1, lengthNorm: shortestNorm });
+        // Above by a margin: a sum of these must stay above the sum of the bounds it stands for, whatever the rounding.
+        bounds[byte] = bound + Math.abs(bound) * 1e-9;
+      }
+      return bounds;
+    },
     addTermBound(score, weight, byte, index) {
       const count = byte >> 1;
       const inTitle = (byte & 1) === 1;
@@ -118,15 +140,25 @@ export function rankExact(
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loop over every task holding all
      terms: i < weighted.length = termPostings.length (checked above) <= positions.length, k below the
      length of every positions[i], whose entries are positions in termPostings[i] */
-  const docs = leadingPositions.map((position) => leading.docs[position]!);
+  const docs = new Int32Array(leadingPositions.length);
+  for (let k = 0; k < docs.length; k += 1) docs[k] = leading.docs[leadingPositions[k]!]!;
   const top = new TopHits(limit);
   const terms = weighted.map(({ term }) => term);
+  const quickBounds = weighted.map(({ idf }) => scorer.termBounds(idf));
+  let floor = top.floor;
   for (let k = 0; k < docs.length; k += 1) {
     const index = docs[k]!;
+    if (floor > -Infinity) {
+      let quick = 0;
+      for (let i = 0; i < weighted.length; i += 1) quick += quickBounds[i]![termPostings[i]!.info[positions[i]![k]!]!]!;
+      if (quick < floor) continue;
+    }
     let bound = 0;
     for (let i = 0; i < weighted.length; i += 1)
       bound = scorer.addTermBound(bound, weighted[i]!.idf, termPostings[i]!.info[positions[i]![k]!]!, index);
-    if (top.admits(index, bound)) top.offer({ index, score: scorer.scoreOf(index, weighted), terms });
+    if (!top.admits(index, bound)) continue;
+    top.offer({ index, score: scorer.scoreOf(index, weighted), terms });
+    floor = top.floor;
   }
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
   return { docs, hits: top.sorted() };
