@@ -48,16 +48,22 @@ describe('createScorer', () => {
     });
   });
 
-  it("bounds a term's bound for every task and posting byte from the byte alone, capped counts included", () => {
-    // Tasks longer than a capped count, whose capped counts stand for their lengths.
-    const lengths = foldCorpus(['任务文本，'.repeat(40), '任务文本，'.repeat(60), '任务文本，'.repeat(80)]);
-    const lengthScorer = createScorer(lengths, foldCorpus(['', '', '']));
+  it("bounds a term's bound for every task and posting byte from the byte and the task's group of lengths, capped counts included", () => {
+    // Tasks longer than a capped count, whose capped counts stand for their lengths: two of about
+    // the same length (one group), and a short and a long one.
+    const texts = ['任务文本，'.repeat(40), '任务文本，'.repeat(42), '任务', '任务文本，'.repeat(400)];
+    const lengthScorer = createScorer(foldCorpus(texts), foldCorpus(texts.map(() => '')));
+    const { lengthGroupOf } = lengthScorer;
+    expect(lengthGroupOf[0]).toBe(lengthGroupOf[1]);
+    expect(new Set(lengthGroupOf).size).toBe(3);
     const bounds = lengthScorer.termBounds(2.5);
     for (let byte = 0; byte < 256; byte += 1) {
-      for (let index = 0; index < 3; index += 1)
-        expect(bounds[byte]).toBeGreaterThanOrEqual(lengthScorer.addTermBound(0, 2.5, byte, index));
-      // Barely above: the bound of the shortest task.
-      if (byte >> 1 < COUNT_CAP) expect(bounds[byte]).toBeCloseTo(lengthScorer.addTermBound(0, 2.5, byte, 0), 6);
+      for (let index = 0; index < texts.length; index += 1) {
+        const bound = bounds[lengthGroupOf[index]! * 256 + byte];
+        expect(bound).toBeGreaterThanOrEqual(lengthScorer.addTermBound(0, 2.5, byte, index));
+        // Barely above the bound of the shortest task of its group.
+        if (byte >> 1 < COUNT_CAP && index !== 1) expect(bound).toBeCloseTo(lengthScorer.addTermBound(0, 2.5, byte, index), 6);
+      }
     }
   });
 

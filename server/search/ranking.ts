@@ -11,6 +11,8 @@ import { TopHits, type RankedHit } from './top-hits.js';
 /** BM25 constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.75;
+/** Groups of task lengths for the bounds of termBounds: the last holds every task of 5,400 units or more. */
+const LENGTH_GROUPS = 32;
 
 export interface WeightedTerm {
   term: string;
@@ -34,11 +36,14 @@ export interface Scorer {
   /** `addTermScore` with the most a posting byte allows: never less than what `scoreOf` adds. */
   addTermBound(score: number, weight: number, byte: number, index: number): number;
   /**
-   * For each posting byte, more than a term of `weight` adds to `addTermBound` for any task: with
-   * the shortest task's length norm and, for a capped count, the longest task's length. Summed
-   * over a query's terms, it turns most tasks away without reading their length.
+   * At least what a term of `weight` adds to `addTermBound`, for each posting byte and group of
+   * tasks of about the same length (`lengthGroupOf`): entry `group * 256 + byte`, with the group's
+   * shortest length norm and, for a capped count, its longest length. Summed over a query's terms,
+   * it turns most tasks away with two reads each.
    */
   termBounds(weight: number): Float64Array;
+  /** Each task's group of lengths for `termBounds`. */
+  readonly lengthGroupOf: Uint8Array;
   /** BM25 of a task over terms it contains, with a bonus for terms in the title. */
   scoreOf(index: number, terms: readonly WeightedTerm[]): number;
 }
@@ -70,11 +75,16 @@ export function createScorer(corpus: FoldedCorpus, titles: FoldedCorpus, statist
   const { taskCount } = statistics;
   const averageLength = statistics.totalLength / Math.max(taskCount, 1);
   const lengthNorms = Float64Array.from({ length: corpusTasks }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
-  let shortestNorm = Infinity;
-  let longest = 0;
+  // Groups of lengths growing by a third from one to the next: the bounds of a group are near those of its tasks.
+  const lengthGroupOf = Uint8Array.from({ length: corpusTasks }, (_, index) =>
+    Math.min(LENGTH_GROUPS - 1, Math.floor(Math.log2(lengthOf(index) + 1) * 2.5)),
+  );
+  const shortestNorm = new Float64Array(LENGTH_GROUPS).fill(Infinity);
+  const longest = new Float64Array(LENGTH_GROUPS);
   for (let index = 0; index < corpusTasks; index += 1) {
-    shortestNorm = Math.min(shortestNorm, lengthNorms[index] ?? Infinity);
-    longest = Math.max(longest, lengthOf(index));
+    const group = lengthGroupOf[index] ?? 0;
+    shortestNorm[group] = Math.min(shortestNorm[group] ?? Infinity, lengthNorms[index] ?? Infinity);
+    longest[group] = Math.max(longest[group] ?? 0, lengthOf(index));
   }
   // Indexes come from the postings, which a damaged index read from bytes may hold out of range:
   // one check per term and task, so that they fail here rather than score NaN.
@@ -85,13 +95,19 @@ export function createScorer(corpus: FoldedCorpus, titles: FoldedCorpus, statist
   };
   return {
     idf: (matches) => idfOf(statistics, matches),
+    lengthGroupOf,
     termBounds(weight) {
-      const bounds = new Float64Array(256);
-      for (let byte = 0; byte < bounds.length; byte += 1) {
-        const count = byte >> 1 < COUNT_CAP ? byte >> 1 : longest;
-        const bound = addTermScore(0, { weight, count, inTitle: (byte & 1) === 1, lengthNorm: shortestNorm });
-        // Above by a margin: a sum of these must stay above the sum of the bounds it stands for, whatever the rounding.
-        bounds[byte] = bound + Math.abs(bound) * 1e-9;
+      const bounds = new Float64Array(LENGTH_GROUPS * 256);
+      for (let group = 0; group < LENGTH_GROUPS; group += 1) {
+        // A group no task is in: no bound is read.
+        const lengthNorm = shortestNorm[group] ?? Infinity;
+        if (lengthNorm === Infinity) continue;
+        for (let byte = 0; byte < 256; byte += 1) {
+          const count = byte >> 1 < COUNT_CAP ? byte >> 1 : (longest[group] ?? 0);
+          const bound = addTermScore(0, { weight, count, inTitle: (byte & 1) === 1, lengthNorm });
+          // Above by a margin: a sum of these must stay above the sum of the bounds it stands for, whatever the rounding.
+          bounds[group * 256 + byte] = bound + Math.abs(bound) * 1e-9;
+        }
       }
       return bounds;
     },
@@ -145,12 +161,14 @@ export function rankExact(
   const top = new TopHits(limit);
   const terms = weighted.map(({ term }) => term);
   const quickBounds = weighted.map(({ idf }) => scorer.termBounds(idf));
+  const { lengthGroupOf } = scorer;
   let floor = top.floor;
   for (let k = 0; k < docs.length; k += 1) {
     const index = docs[k]!;
     if (floor > -Infinity) {
+      const group = lengthGroupOf[index]! * 256;
       let quick = 0;
-      for (let i = 0; i < weighted.length; i += 1) quick += quickBounds[i]![termPostings[i]!.info[positions[i]![k]!]!]!;
+      for (let i = 0; i < weighted.length; i += 1) quick += quickBounds[i]![group + termPostings[i]!.info[positions[i]![k]!]!]!;
       if (quick < floor) continue;
     }
     let bound = 0;
