@@ -3,7 +3,7 @@
  * hand-labelled set, and the cross-jurisdiction pairwise figures; then, against the multi-label topic
  * set of every unit of the seeds and the real documents, micro and macro precision and recall, per
  * pillar, the reliability of scores and the units left unlinked (per pillar), for the whole set and for its
- * tuning and held-out halves. `--verbose` lists every miss; `--misses` the tuning half's misses with their text;
+ * tuning and held-out halves, and for the documents of other jurisdictions apart. `--verbose` lists every miss; `--misses` the tuning half's misses with their text;
  * `--false-links` the tuning half's links the labels do not have, with their text, evidence and score.
  */
 import { loadStageContext, processDocument } from '../pipeline.js';
@@ -14,13 +14,12 @@ import { loadLabelledSet, locateLabelledSet } from './eval/labelled-set.js';
 import { loadGlossary } from './glossary.js';
 import {
   documentPathOf,
-  halfOf,
   judgeDocument,
-  loadTopicSet,
+  loadTopicGroups,
   measureTopics,
   withLabelsOfPartsBelow,
-  type Half,
   type JudgedUnit,
+  type TopicGroup,
 } from './eval/topic-set.js';
 import { FEATURE_NAMES, featuresOf, fitScoreModel, LINK_THRESHOLD, type FitGroup } from './link-score.js';
 import { decideLinks, scoredCandidates } from './link-tasks.js';
@@ -73,9 +72,10 @@ process.stdout.write(
 
 // The multi-label topic set: every numbered unit of the labelled documents, headings left out. The
 // documents alternate between a tuning half (cues and the calibration table were fitted on it) and a
-// held-out half that shows whether what was tuned carries over.
+// held-out half that shows whether what was tuned carries over. Real documents of other jurisdictions,
+// labelled without sight of the linker, are measured apart (OTHER_JURISDICTIONS_DIR).
 const context = await loadStageContext('seeds');
-const judged: (JudgedUnit & { half: Half })[] = [];
+const judged: (JudgedUnit & { group: TopicGroup })[] = [];
 const headings: JudgedUnit[] = [];
 const texts = new Map<string, string>();
 const fitGroups: FitGroup[] = [];
@@ -85,17 +85,17 @@ const candidateScores = new Map<string, number>();
 const leadingAClause = new Set<string>();
 /** Under `--false-links`: for every tuning-half link, its evidence and where it came from, by `file path itemId`. */
 const linkOrigins = new Map<string, { origin: string; evidence: string }>();
-for (const [position, labels] of loadTopicSet().entries()) {
+for (const { labels, group } of loadTopicGroups()) {
   const doc = processDocument({ source: await readSourceFile(documentPathOf(labels.file)), messages: [] }, context);
   for (const task of doc.tasks) texts.set(`${labels.file} ${task.path}`, task.text);
-  if (misses && halfOf(position) === 'tuning') {
+  if (misses && group === 'tuning') {
     for (const [path, decided] of decideLinks(doc.tasks, { catalogue, glossary }))
       for (const candidate of decided) candidateScores.set(`${labels.file} ${path} ${candidate.targetId}`, candidate.score);
     for (const task of doc.tasks)
       for (const candidate of scoredCandidates(task, { catalogue, glossary }))
         if (candidate.evidenceFound.clauseShare >= 1) leadingAClause.add(`${labels.file} ${task.path} ${candidate.targetId}`);
   }
-  if (falseLinks && halfOf(position) === 'tuning') {
+  if (falseLinks && group === 'tuning') {
     const ownLinked = new Map<string, Set<string>>();
     for (const task of doc.tasks)
       ownLinked.set(
@@ -130,7 +130,7 @@ for (const [position, labels] of loadTopicSet().entries()) {
       linkOrigins.set(`${labels.file} ${task.path} ${link.targetId}`, { origin, evidence });
     }
   }
-  if (fit && halfOf(position) === 'tuning') {
+  if (fit && group === 'tuning') {
     const gold = new Map(labels.units.map((unit) => [unit.path, unit.nationalItemIds]));
     const group: FitGroup = { rows: [], accepted: [] };
     fitGroups.push(group);
@@ -142,8 +142,8 @@ for (const [position, labels] of loadTopicSet().entries()) {
     }
   }
   const units = judgeDocument(labels, doc);
-  judged.push(...units.filter((unit) => unit.kind !== 'section').map((unit) => ({ ...unit, half: halfOf(position) })));
-  headings.push(...units.filter((unit) => unit.kind === 'section'));
+  judged.push(...units.filter((unit) => unit.kind !== 'section').map((unit) => ({ ...unit, group })));
+  if (group !== 'other jurisdictions') headings.push(...units.filter((unit) => unit.kind === 'section'));
 }
 const cuesOf = (id: string) => {
   const item = catalogue.items.find((candidate) => candidate.id === id);
@@ -188,16 +188,15 @@ if (fit) {
   );
 }
 if (judged.length > 0) {
+  const inGroup = (group: TopicGroup) => judged.filter((unit) => unit.group === group);
   const lines = [
-    ...describe('topic set', judged),
     ...describe(
-      'tuning half',
-      judged.filter((unit) => unit.half === 'tuning'),
+      'topic set',
+      judged.filter((unit) => unit.group !== 'other jurisdictions'),
     ),
-    ...describe(
-      'held-out half',
-      judged.filter((unit) => unit.half === 'held-out'),
-    ),
+    ...describe('tuning half', inGroup('tuning')),
+    ...describe('held-out half', inGroup('held-out')),
+    ...describe('other jurisdictions (never tuned on)', inGroup('other jurisdictions')),
   ];
   const headingFigures = measureTopics(headings);
   lines.push(
@@ -206,16 +205,16 @@ if (judged.length > 0) {
   const withPartsBelow = withLabelsOfPartsBelow(judged);
   lines.push(
     "labels of the parts below counted as a unit's own (issue 13: an item whose sub-measures address an item links to it too), micro precision / recall:",
-    ...(['tuning', 'held-out'] as const).map((half) => {
-      const { micro } = measureTopics(withPartsBelow.filter((unit) => unit.half === half));
-      return `  ${half} half: ${pct(micro.precision)} / ${pct(micro.recall)}`;
+    ...(['tuning', 'held-out', 'other jurisdictions'] as const).map((group) => {
+      const { micro } = measureTopics(withPartsBelow.filter((unit) => unit.group === group));
+      return `  ${group}: ${pct(micro.precision)} / ${pct(micro.recall)}`;
     }),
   );
   const missCauses = new Map<string, number>();
   const missCausesInLinked = new Map<string, number>();
   if (verbose || misses) {
     for (const unit of judged) {
-      if (misses && unit.half !== 'tuning') continue;
+      if (misses && unit.group !== 'tuning') continue;
       const got = new Set(unit.predicted.map((link) => link.itemId));
       const missing = unit.gold.filter((id) => !got.has(id));
       const extra = [...got].filter((id) => !unit.gold.includes(id));
@@ -245,7 +244,7 @@ if (judged.length > 0) {
     const origins = new Map<string, number>();
     const byItem = new Map<string, number>();
     for (const unit of judged) {
-      if (unit.half !== 'tuning') continue;
+      if (unit.group !== 'tuning') continue;
       const extra = unit.predicted.filter((link) => !unit.gold.includes(link.itemId));
       if (extra.length === 0) continue;
       lines.push(

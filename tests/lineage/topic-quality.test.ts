@@ -6,12 +6,21 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../ingest/link/catalogue.js';
-import { documentPathOf, halfOf, judgeDocument, loadTopicSet, measureTopics, type JudgedUnit, type TopicFile } from '../../ingest/link/eval/topic-set.js';
+import {
+  documentPathOf,
+  judgeDocument,
+  loadTopicGroups,
+  measureTopics,
+  type JudgedUnit,
+  type TopicGroup,
+} from '../../ingest/link/eval/topic-set.js';
 import { loadStageContext, processDocument } from '../../ingest/pipeline.js';
 import { readSourceFile } from '../../ingest/read/index.js';
 
-const topics: TopicFile[] = loadTopicSet();
-const halfOfFile = new Map(topics.map((labels, position) => [labels.file, halfOf(position)]));
+const groups = loadTopicGroups();
+const topics = groups.map(({ labels }) => labels);
+const groupOfFile = new Map<string, TopicGroup>(groups.map(({ labels, group }) => [labels.file, group]));
+const inGroup = (group: TopicGroup) => judged.filter((unit) => unit.kind !== 'section' && groupOfFile.get(unit.file) === group);
 const judged: JudgedUnit[] = [];
 const unitsFound = new Map<string, string[]>();
 
@@ -52,18 +61,27 @@ describe('the multi-label topic set', () => {
     // 85.0/74.9 held-out, and 93.5% of labelled units linked in place of 86.6%. With no link above it, the
     // subject of a one-matter document's title: 87.4/74.8 whole, 85.5/77.9 held-out, 95.6% linked (one
     // document gains, 三明 2018 总会计师 scoring table, of the held-out half).
-    const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section'));
+    const figures = measureTopics(judged.filter((unit) => unit.kind !== 'section' && groupOfFile.get(unit.file) !== 'other jurisdictions'));
     expect(figures.micro.precision).toBeGreaterThanOrEqual(0.87);
     expect(figures.micro.recall).toBeGreaterThanOrEqual(0.745);
     expect(figures.linkedShare).toBeGreaterThanOrEqual(0.95);
-    const heldOut = measureTopics(judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out'));
+    const heldOut = measureTopics(inGroup('held-out'));
     expect(heldOut.micro.precision).toBeGreaterThanOrEqual(0.85);
     expect(heldOut.micro.recall).toBeGreaterThanOrEqual(0.775);
   });
 
+  it('reads the documents of other jurisdictions, labelled without sight of the linker and never tuned on, as well as it last did', () => {
+    // 13 documents (常德, 德清, 赣州, 贵州, 霍山, 南阳, 宁县, 岐山, 四川, 西陵, 兴化, 沂南, 郧西), 97 items and
+    // measures, labelled by three readers from the text and the catalogue only: 92.6/82.2 when first measured.
+    const figures = measureTopics(inGroup('other jurisdictions'));
+    expect(figures.units).toBeGreaterThanOrEqual(90);
+    expect(figures.micro.precision).toBeGreaterThanOrEqual(0.9);
+    expect(figures.micro.recall).toBeGreaterThanOrEqual(0.8);
+    expect(figures.linkedShare).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('scores its links as the held-out half bears them out: no score band of 40 links or more is off by more than 10 points', () => {
-    const units = judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === 'held-out');
-    for (const band of measureTopics(units).calibration.filter((candidate) => candidate.links >= 40)) {
+    for (const band of measureTopics(inGroup('held-out')).calibration.filter((candidate) => candidate.links >= 40)) {
       const middle = (band.from + Math.min(band.to, 1)) / 2;
       expect(Math.abs(band.accepted / band.links - middle), `${band.from.toFixed(1)}–${Math.min(band.to, 1).toFixed(1)}`).toBeLessThanOrEqual(0.1);
     }
@@ -71,8 +89,7 @@ describe('the multi-label topic set', () => {
 
   it('confirms most links it scores 0.9 or more, on the held-out half too', () => {
     for (const half of ['tuning', 'held-out'] as const) {
-      const units = judged.filter((unit) => unit.kind !== 'section' && halfOfFile.get(unit.file) === half);
-      const top = measureTopics(units).calibration.filter((band) => band.from >= 0.9);
+      const top = measureTopics(inGroup(half)).calibration.filter((band) => band.from >= 0.9);
       const links = top.reduce((sum, band) => sum + band.links, 0);
       const accepted = top.reduce((sum, band) => sum + band.accepted, 0);
       expect(links, half).toBeGreaterThan(100);

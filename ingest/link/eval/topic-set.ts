@@ -46,6 +46,24 @@ export function halfOf(position: number): Half {
   return position % 2 === 0 ? 'tuning' : 'held-out';
 }
 
+/**
+ * Real documents of other jurisdictions than the development corpus's (三明) and the seeds', labelled by
+ * hand readers who saw neither the linker's links nor the cues: nothing was tuned on them, so they say
+ * how the linker reads the governments it has never seen, as the lineage issue's hidden documents are.
+ */
+export const OTHER_JURISDICTIONS_DIR = 'tests/lineage/topics/other-jurisdictions';
+
+/** The tuning and held-out halves of the topic set, and the documents of other jurisdictions apart. */
+export type TopicGroup = Half | 'other jurisdictions';
+
+/** Every labelled document with the group it is measured in. */
+export function loadTopicGroups(): { labels: TopicFile; group: TopicGroup }[] {
+  return [
+    ...loadTopicSet().map((labels, position) => ({ labels, group: halfOf(position) })),
+    ...loadTopicSet(OTHER_JURISDICTIONS_DIR).map((labels) => ({ labels, group: 'other jurisdictions' as const })),
+  ];
+}
+
 /** One labelled unit beside what the linker gave it. */
 export interface JudgedUnit {
   file: string;
