@@ -16,6 +16,7 @@ import {
   documentPathOf,
   judgeDocument,
   loadTopicGroups,
+  measureCells,
   measureTopics,
   withLabelsOfPartsBelow,
   type JudgedUnit,
@@ -151,6 +152,7 @@ const cuesOf = (id: string) => {
 };
 const describe = (name: string, units: JudgedUnit[]) => {
   const topics = measureTopics(units);
+  const cells = measureCells(units);
   const unlinked = units.filter((unit) => unit.gold.length > 0 && unit.predicted.length === 0);
   const unlinkedByPillar = new Map<string, number>();
   for (const unit of unlinked)
@@ -176,6 +178,9 @@ const describe = (name: string, units: JudgedUnit[]) => {
             .join(', ')})`
         : ''
     }`,
+    `  coverage cells (jurisdiction × item) its labels fill: ${cells.labelled}; read as gaps (no link): ${cells.falseGaps.length}${
+      cells.falseGaps.length > 0 ? ` (${cells.falseGaps.join(', ')})` : ''
+    }; filled by a link and no label: ${cells.unlabelledCovered.length}`,
   ];
 };
 if (fit) {

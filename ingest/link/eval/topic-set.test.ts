@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { measureTopics, withLabelsOfPartsBelow, type JudgedUnit } from './topic-set.js';
+import { measureCells, measureTopics, withLabelsOfPartsBelow, type JudgedUnit } from './topic-set.js';
 
-const unit = (path: string, gold: string[], predicted: string[], file = 'a.txt'): JudgedUnit => ({
+const unit = (path: string, gold: string[], predicted: string[], file = 'a.txt', kind = 'item'): JudgedUnit => ({
   file,
+  jurisdictionId: file === 'c.txt' ? '341100' : '340722',
   path,
-  kind: 'item',
+  kind,
   gold,
   predicted: predicted.map((itemId) => ({ itemId, score: 0.9 })),
 });
@@ -30,5 +31,22 @@ describe('withLabelsOfPartsBelow', () => {
     // Own wording only: 一 links x (right) and y (not in its labels); 一/1 links y. 3 links, 2 right.
     expect(measureTopics(units).micro.precision).toBeCloseTo(2 / 3);
     expect(measureTopics(withLabelsOfPartsBelow(units)).micro.precision).toBe(1);
+  });
+});
+
+describe('measureCells', () => {
+  it('reads labels and links per jurisdiction and item as the matrix does: a document of the same place fills the cell, a heading does not', () => {
+    const figures = measureCells([
+      // 一/1 is labelled x and y; y is linked by another document of the same jurisdiction only.
+      unit('一/1', ['x', 'y'], ['x'], 'a.txt'),
+      unit('二/1', [], ['y'], 'b.txt'),
+      // A heading's label and link count in no cell.
+      unit('三', ['z'], ['w'], 'a.txt', 'section'),
+      // Another jurisdiction: x labelled and not linked, v linked and not labelled.
+      unit('一/1', ['x'], ['v'], 'c.txt'),
+    ]);
+    expect(figures.labelled).toBe(3);
+    expect(figures.falseGaps).toEqual(['341100 x']);
+    expect(figures.unlabelledCovered).toEqual(['341100 v']);
   });
 });

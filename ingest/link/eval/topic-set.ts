@@ -67,6 +67,8 @@ export function loadTopicGroups(): { labels: TopicFile; group: TopicGroup }[] {
 /** One labelled unit beside what the linker gave it. */
 export interface JudgedUnit {
   file: string;
+  /** GB/T 2260 code of the document's jurisdiction: the column of the coverage matrix its links count in. */
+  jurisdictionId: string;
   path: string;
   kind: string;
   gold: string[];
@@ -83,7 +85,16 @@ export function judgeDocument(labels: TopicFile, doc: LinkedDoc): JudgedUnit[] {
     const predicted = doc.links
       .filter((link) => link.relation === 'IMPLEMENTS' && link.taskPath === unit.path)
       .map((link) => ({ itemId: link.targetId, score: link.score }));
-    return [{ file: labels.file, path: unit.path, kind: task.kind, gold: unit.nationalItemIds, predicted }];
+    return [
+      {
+        file: labels.file,
+        jurisdictionId: doc.meta.jurisdictionId,
+        path: unit.path,
+        kind: task.kind,
+        gold: unit.nationalItemIds,
+        predicted,
+      },
+    ];
   });
 }
 
@@ -171,5 +182,37 @@ export function measureTopics(units: readonly JudgedUnit[]): TopicFigures {
       }))
       .sort((a, b) => a.pillar.localeCompare(b.pillar)),
     calibration: bands.filter((band) => band.links > 0),
+  };
+}
+
+/** A (jurisdiction, national item) cell of the coverage matrix, as `jurisdictionId nationalItemId`. */
+export type CellKey = string;
+
+export interface CellFigures {
+  /** Cells that a labelled item or measure of the jurisdiction addresses. */
+  labelled: number;
+  /** Of those, cells no item or measure of the jurisdiction links to: the matrix reads them as gaps. */
+  falseGaps: CellKey[];
+  /** Cells a link covers that no label of the jurisdiction's items and measures holds. */
+  unlabelledCovered: CellKey[];
+}
+
+/**
+ * The topic labels read as the coverage matrix reads links: per jurisdiction and national item, over items
+ * and measures (a matrix leaves headings out). A false gap is what the lineage issue asks to remove: a
+ * cell a researcher reading the documents would fill, shown empty.
+ */
+export function measureCells(units: readonly JudgedUnit[]): CellFigures {
+  const labelled = new Set<CellKey>();
+  const covered = new Set<CellKey>();
+  for (const unit of units) {
+    if (unit.kind === 'section') continue;
+    for (const id of unit.gold) labelled.add(`${unit.jurisdictionId} ${id}`);
+    for (const link of unit.predicted) covered.add(`${unit.jurisdictionId} ${link.itemId}`);
+  }
+  return {
+    labelled: labelled.size,
+    falseGaps: [...labelled].filter((cell) => !covered.has(cell)).sort(),
+    unlabelledCovered: [...covered].filter((cell) => !labelled.has(cell)).sort(),
   };
 }
