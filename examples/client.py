@@ -200,7 +200,10 @@ def show_coverage(endpoint, jurisdiction_ids=None, period=None):
         if "NO_DOCUMENT" in states:
             print(f"   {j['name']} ({j['id']}): no document")
         else:
-            print(f"   {j['name']} ({j['id']}): {states.count('COVERED')} items covered, {states.count('GAP')} gaps")
+            print(
+                f"   {j['name']} ({j['id']}): {states.count('COVERED')} items covered, "
+                f"{states.count('POSSIBLE')} possible (a task mentions the item below the link threshold), {states.count('GAP')} gaps"
+            )
     print()
     return coverage
 

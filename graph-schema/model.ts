@@ -292,6 +292,14 @@ export const relationships = {
     intoFewNodes: true,
   }),
   DERIVES_FROM: rel({ description: 'Task implements a task of a parent document', from: 'Task', to: 'Task', properties: linkProperties }),
+  MAY_IMPLEMENT: rel({
+    description:
+      'Task has evidence for a national item that scored below the link threshold, at least POSSIBLE_FLOOR: not a link, but what a coverage cell with no link reads as POSSIBLE from',
+    from: 'Task',
+    to: 'NationalItem',
+    properties: { score: prop.float('The calibrated score the link would have had, in [0, 1).') },
+    intoFewNodes: true,
+  }),
   CITES: rel({
     description: 'Policy cites another as its basis',
     from: 'Policy',

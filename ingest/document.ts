@@ -182,6 +182,8 @@ export interface ResolvedDoc extends ExtractedDoc {
 }
 export interface LinkedDoc extends ResolvedDoc {
   links: TaskLink[];
+  /** Candidates below the link threshold (see POSSIBLE_FLOOR in ingest/link/link-tasks.ts): not links. */
+  possibleLinks?: { taskPath: string; targetId: string; score: number }[];
   /** DERIVES_FROM links into this document: a loaded child document's task id → one of this document's task paths. */
   inboundLinks?: InboundLink[];
 }

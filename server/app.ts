@@ -165,7 +165,7 @@ const GRAPHIQL_EXAMPLES = /* GraphQL */ `
   }
 
   # Coverage of national items per jurisdiction, over the documents in force in 2021—2025:
-  # a matrix of task counts, each cell COVERED, GAP or NO_DOCUMENT, each column with its documents
+  # a matrix of task counts, each cell COVERED, POSSIBLE, GAP or NO_DOCUMENT, each column with its documents
   query Coverage {
     coverage(jurisdictionIds: ["350400", "141000"], period: { from: 2021, to: 2025 }) {
       columns {

@@ -127,7 +127,20 @@ const UI = {
   expandHint: ['双击节点（或在右侧列表中按 + / -）展开或收起', 'Double click a node (or press + / - in the list) to expand or collapse it'],
   coveredIn: ['覆盖地区', 'Covered in'],
   legendCovered: ['数字：落实该事项的任务数', 'number: tasks implementing the item'],
-  legendGap: ['缺口：已读该地区文件，没有任务落实', "gap: the jurisdiction's documents were read and no task implements the item"],
+  legendGap: [
+    '缺口：已读该地区文件，没有任务落实，也没有任务提及',
+    "gap: the jurisdiction's documents were read and no task implements or mentions the item",
+  ],
+  legendPossible: [
+    '待核：没有任务落实，但有任务提及（得分低于关联阈值），点开核查',
+    'to check: no task implements the item, but one mentions it (scored below the link threshold); open it to check',
+  ],
+  possible: ['待核', 'to check'],
+  possibleMore: ['另{n}项待核', '+{n} to check'],
+  auditPossible: [
+    '待核：没有任务落实该事项，下列候选任务得分低于关联阈值，请核查后接受或拒绝',
+    'to check: no task implements the item; the candidates below scored under the link threshold: accept or reject them',
+  ],
   legendNoDocument: ['无文件：该时期没有该地区的文件，无从判断', 'no document: none for this period, so nothing can be said'],
   noDocument: ['无文件', 'no document'],
   coveredByTitle: [

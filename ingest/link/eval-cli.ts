@@ -178,9 +178,9 @@ const describe = (name: string, units: JudgedUnit[]) => {
             .join(', ')})`
         : ''
     }`,
-    `  coverage cells (jurisdiction × item) its labels fill: ${cells.labelled}; read as gaps (no link): ${cells.falseGaps.length}${
+    `  coverage cells (jurisdiction × item) its labels fill: ${cells.labelled}; read as gaps (no link, no possible link): ${cells.falseGaps.length}${
       cells.falseGaps.length > 0 ? ` (${cells.falseGaps.join(', ')})` : ''
-    }; filled by a link and no label: ${cells.unlabelledCovered.length}`,
+    }; read as possible: ${cells.possible.length}, ${cells.possibleLabelled} of them the labels fill; filled by a link and no label: ${cells.unlabelledCovered.length}`,
   ];
 };
 if (fit) {

@@ -30,7 +30,7 @@ export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
     kind: task.kind,
     span: { start: sourceOffsetOf(normalised, task.span.start) },
   }));
-  const { links, messages } = linkTasksWithMessages(located, {
+  const { links, possibleLinks, messages } = linkTasksWithMessages(located, {
     catalogue: context.catalogue,
     glossary: context.glossary,
     reviewed: context.reviewed ?? [],
@@ -44,5 +44,5 @@ export function linkDoc(doc: ResolvedDoc, context: LinkContext): LinkedDoc {
   const notes = unlinked.map((task) =>
     messageAt(normalised, 'TASK_UNLINKED', `item ${task.key} has no national-item link: "${task.title.slice(0, 30)}"`, task.span.start),
   );
-  return { ...doc, links: [...links, ...derived], messages: [...doc.messages, ...messages, ...notes] };
+  return { ...doc, links: [...links, ...derived], possibleLinks, messages: [...doc.messages, ...messages, ...notes] };
 }

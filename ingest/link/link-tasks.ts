@@ -15,7 +15,7 @@ import type { Glossary } from './glossary.js';
 import { calibratedScore, LINK_THRESHOLD, SCORE_WEIGHTS, type CandidateEvidence } from './link-score.js';
 import { MASK, maskBoilerplate } from './mask-boilerplate.js';
 import { wordsOf } from './segmenter.js';
-import { applyReviewedLinks, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
+import { applyReviewedLinks, rejectedPairs, type ReviewedLink, type ReviewScope } from './reviewed-links.js';
 
 /** The part of a parsed task the linker reads. */
 export interface LinkableTask {
@@ -83,10 +83,53 @@ export function linkTasks(tasks: LinkableTask[], options: LinkOptions): TaskLink
   return linkTasksWithMessages(tasks, options).links;
 }
 
-export function linkTasksWithMessages(tasks: LinkableTask[], options: LinkOptions): { links: TaskLink[]; messages: IngestMessage[] } {
+export function linkTasksWithMessages(
+  tasks: LinkableTask[],
+  options: LinkOptions,
+): { links: TaskLink[]; possibleLinks: PossibleLink[]; messages: IngestMessage[] } {
   const { catalogue, reviewed = [], scope = {} } = options;
-  const { links } = outlineDecision(tasks, options);
-  return applyReviewedLinks(tasks, links, reviewed, { catalogue, scope });
+  const { candidates, links: decided } = outlineDecision(tasks, options);
+  const { links, messages } = applyReviewedLinks(tasks, decided, reviewed, { catalogue, scope });
+  return { links, possibleLinks: possibleLinksOf(tasks, candidates, links, rejectedPairs(tasks, reviewed, scope)), messages };
+}
+
+/**
+ * Least score of a candidate that makes it a possible link. A coverage cell with no link but a possible one
+ * reads POSSIBLE, not GAP: the scores are calibrated per link, and a jurisdiction's several weak mentions of
+ * a reform add up. On the tuning half of the topic set, read cell by cell, 13 of the 18 cells it marks are
+ * ones the labels fill (72%), and 13 of the 17 cells read as gaps that the labels fill are among them; 0.15
+ * marked 22 cells, 14 of them right (64%), 0.25 marked 15, 11 right, and left 6 false gaps of 17.
+ */
+export const POSSIBLE_FLOOR = 0.2;
+
+/** A candidate below the threshold and at least POSSIBLE_FLOOR: not a link, the evidence a gap may be false. */
+export interface PossibleLink {
+  taskPath: string;
+  targetId: string;
+  score: number;
+}
+
+/**
+ * The candidates of items and measures (the units a coverage cell counts) that the outline and the reviewed
+ * links left unlinked and that score at least POSSIBLE_FLOOR; none for a pair a researcher rejected, or in a
+ * part that frames the plan.
+ */
+function possibleLinksOf(
+  tasks: readonly LinkableTask[],
+  candidates: ReadonlyMap<string, readonly ScoredCandidate[]>,
+  links: readonly TaskLink[],
+  rejected: ReadonlySet<string>,
+): PossibleLink[] {
+  const linked = new Set(links.filter((link) => link.relation === 'IMPLEMENTS').map((link) => `${link.taskPath}\u0000${link.targetId}`));
+  const framing = framingPaths(tasks);
+  return tasks.flatMap((task) =>
+    task.kind === 'section' || framing.has(task.path)
+      ? []
+      : (candidates.get(task.path) ?? []).flatMap(({ targetId, score }) => {
+          const pair = `${task.path}\u0000${targetId}`;
+          return score >= POSSIBLE_FLOOR && !linked.has(pair) && !rejected.has(pair) ? [{ taskPath: task.path, targetId, score }] : [];
+        }),
+  );
 }
 
 /** A candidate link as the linker decides it for a task among the others of its document. */

@@ -99,6 +99,16 @@ function curatedEvidence(entry: ReviewedLink, task: TaskText, item: CatalogueIte
   return evidence;
 }
 
+/** The (task path, national item) pairs a researcher rejected, as `path\u0000itemId`: no link, and no possible link either. */
+export function rejectedPairs(tasks: readonly TaskText[], entries: readonly ReviewedLink[], scope: ReviewScope = {}): Set<string> {
+  const rejected = new Set<string>();
+  for (const entry of entries) {
+    if (entry.decision !== 'reject') continue;
+    for (const task of tasks) if (applies(entry, task, scope)) rejected.add(`${task.path}\u0000${entry.nationalItemId}`);
+  }
+  return rejected;
+}
+
 /**
  * Applies reviewed entries to IMPLEMENTS links: reject removes the link, accept and add keep or
  * create it with `curated: true`. Later entries win over earlier ones for the same task and item.

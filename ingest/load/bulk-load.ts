@@ -47,6 +47,7 @@ const DOCUMENT_TABLES = [
   'RESPONSIBLE',
   'IMPLEMENTS',
   'DERIVES_FROM',
+  'MAY_IMPLEMENT',
 ] as const;
 type DocumentTables = { [T in (typeof DOCUMENT_TABLES)[number]]: RowOf<T>[] };
 
@@ -63,6 +64,7 @@ function documentTables(changed: readonly GraphRows[], agencyIds: ReadonlySet<st
     RESPONSIBLE: [],
     IMPLEMENTS: [],
     DERIVES_FROM: [],
+    MAY_IMPLEMENT: [],
   };
   for (const rows of changed) {
     const tasks = lastPerKey(rows.tasks, (task) => task.id);
@@ -80,6 +82,7 @@ function documentTables(changed: readonly GraphRows[], agencyIds: ReadonlySet<st
     tables.RESPONSIBLE.push(...responsible);
     tables.IMPLEMENTS.push(...lastPerKey(rows.implementsLinks, edgeKey));
     tables.DERIVES_FROM.push(...lastPerKey(rows.derivesFromLinks, edgeKey));
+    tables.MAY_IMPLEMENT.push(...lastPerKey(rows.possibleLinks, edgeKey));
   }
   return tables;
 }

@@ -40,6 +40,7 @@ export interface GraphRows {
   implementsLinks: EdgeRow<'IMPLEMENTS'>[];
   /** DERIVES_FROM links to a loaded parent document's tasks, and from a loaded child document's tasks. */
   derivesFromLinks: EdgeRow<'DERIVES_FROM'>[];
+  possibleLinks: EdgeRow<'MAY_IMPLEMENT'>[];
   citedPolicies: PolicyNode[];
   cites: EdgeRow<'CITES'>[];
 }
@@ -166,6 +167,11 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
     (link.relation === 'IMPLEMENTS' ? implementsLinks : derivesFromLinks).push(linkEdge(from, link.targetId, link));
   }
 
+  const possibleLinks = (doc.possibleLinks ?? []).flatMap(({ taskPath, targetId, score }) => {
+    const from = taskIdByPath.get(taskPath);
+    return from ? [{ from, to: targetId, score }] : [];
+  });
+
   for (const link of doc.inboundLinks ?? []) {
     const to = taskIdByPath.get(link.toTaskPath);
     if (!to) continue;
@@ -204,6 +210,7 @@ export function buildGraphRows(doc: LinkedDoc, { ingestKey, knownDocuments = [] 
     targets,
     implementsLinks,
     derivesFromLinks,
+    possibleLinks,
     citedPolicies,
     cites,
   };
@@ -236,6 +243,7 @@ export function validateRows(rows: GraphRows, file: string): void {
     ['RESPONSIBLE', rows.responsible],
     ['IMPLEMENTS', rows.implementsLinks],
     ['DERIVES_FROM', rows.derivesFromLinks],
+    ['MAY_IMPLEMENT', rows.possibleLinks],
     ['CITES', rows.cites],
   ];
   for (const [label, values] of nodeChecks) {

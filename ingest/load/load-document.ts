@@ -98,6 +98,7 @@ async function writeDocumentTasks(tx: WriteTransaction, rows: GraphRows, agencyJ
     await tx.write(q.createResponsible, edges, { policyId, jurisdictionId });
   }
   await tx.write(q.createImplements, lastPerKey(rows.implementsLinks, edgeKey), { policyId });
+  await tx.write(q.createPossibleLinks, lastPerKey(rows.possibleLinks, edgeKey), { policyId });
   const derivesFrom = lastPerKey(rows.derivesFromLinks, edgeKey);
   await tx.write(
     q.createDerivesFromCited,

@@ -22,10 +22,42 @@ describe('buildCoverageCells', () => {
       ],
     );
     expect(cells).toEqual([
-      { nationalItemId: 'N1', jurisdictionId: 'A', taskCount: 2, taskIds: ['t1', 't2'], documentIds: [], status: 'COVERED' },
-      { nationalItemId: 'N1', jurisdictionId: 'B', taskCount: 0, taskIds: [], documentIds: [], status: 'GAP' },
-      { nationalItemId: 'N2', jurisdictionId: 'A', taskCount: 0, taskIds: [], documentIds: [], status: 'GAP' },
-      { nationalItemId: 'N2', jurisdictionId: 'B', taskCount: 1, taskIds: ['t3'], documentIds: [], status: 'COVERED' },
+      {
+        nationalItemId: 'N1',
+        jurisdictionId: 'A',
+        taskCount: 2,
+        taskIds: ['t1', 't2'],
+        possibleTaskIds: [],
+        documentIds: [],
+        status: 'COVERED',
+      },
+      { nationalItemId: 'N1', jurisdictionId: 'B', taskCount: 0, taskIds: [], possibleTaskIds: [], documentIds: [], status: 'GAP' },
+      { nationalItemId: 'N2', jurisdictionId: 'A', taskCount: 0, taskIds: [], possibleTaskIds: [], documentIds: [], status: 'GAP' },
+      { nationalItemId: 'N2', jurisdictionId: 'B', taskCount: 1, taskIds: ['t3'], possibleTaskIds: [], documentIds: [], status: 'COVERED' },
+    ]);
+  });
+
+  it('marks possible a cell no task covers that a possible link names, and leaves a covered cell covered whatever names it', () => {
+    const cells = buildCoverageCells(
+      ['N1', 'N2'],
+      ['A', 'B'],
+      [{ nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' }],
+      new Set(['A']),
+      [],
+      [
+        { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't2' },
+        { nationalItemId: 'N2', jurisdictionId: 'A', taskId: 't2' },
+        { nationalItemId: 'N2', jurisdictionId: 'A', taskId: 't3' },
+        { nationalItemId: 'N2', jurisdictionId: 'A', taskId: 't2' },
+        // A jurisdiction without a document has nothing to say, possible or not.
+        { nationalItemId: 'N2', jurisdictionId: 'B', taskId: 't9' },
+      ],
+    );
+    expect(cells.map((cell) => `${cell.nationalItemId}/${cell.jurisdictionId}:${cell.status}:${cell.possibleTaskIds.join('+')}`)).toEqual([
+      'N1/A:COVERED:',
+      'N1/B:NO_DOCUMENT:',
+      'N2/A:POSSIBLE:t2+t3',
+      'N2/B:NO_DOCUMENT:',
     ]);
   });
 
@@ -86,6 +118,7 @@ describe('a document addressing an item by its title', () => {
       jurisdictionId: 'A',
       taskCount: 0,
       taskIds: [],
+      possibleTaskIds: [],
       documentIds: ['promote-sanming'],
       status: 'COVERED',
     });

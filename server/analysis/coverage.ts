@@ -12,11 +12,13 @@ export interface CoverageTriple {
 }
 
 /**
- * COVERED: a task of the jurisdiction's documents implements the item; GAP: documents were
- * considered and none does; NO_DOCUMENT: the jurisdiction has no document (in the period asked),
- * so nothing can be said about the item.
+ * COVERED: a task of the jurisdiction's documents implements the item; POSSIBLE: none does, but a
+ * task has evidence for it that scored below the link threshold (MAY_IMPLEMENT, see POSSIBLE_FLOOR in
+ * ingest/link/link-tasks.ts), so the gap is for a reader to confirm; GAP: documents were considered
+ * and no task has either; NO_DOCUMENT: the jurisdiction has no document (in the period asked), so
+ * nothing can be said about the item.
  */
-export const COVERAGE_STATUSES = ['COVERED', 'GAP', 'NO_DOCUMENT'] as const;
+export const COVERAGE_STATUSES = ['COVERED', 'POSSIBLE', 'GAP', 'NO_DOCUMENT'] as const;
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 export interface CoverageCellData {
@@ -24,6 +26,8 @@ export interface CoverageCellData {
   jurisdictionId: string;
   taskCount: number;
   taskIds: string[];
+  /** Of a cell no task implements, the tasks with a possible link to the item (MAY_IMPLEMENT), in the triples' order. */
+  possibleTaskIds: string[];
   /**
    * Documents whose title names the item's reform ("关于进一步推广…三明市深化医药卫生体制改革经验…的通知"):
    * the whole document addresses it, whether or not one of its items says so again.
@@ -102,6 +106,8 @@ export function buildCoverageCells(
   /** Jurisdictions with at least one document considered; the others' cells are NO_DOCUMENT. @default all */
   documented: ReadonlySet<string> = new Set(jurisdictionIds),
   titleLinks: readonly TitleLink[] = [],
+  /** Triples of possible links (MAY_IMPLEMENT): a cell that no triple covers and one of these names is POSSIBLE. */
+  possible: readonly CoverageTriple[] = [],
 ): CoverageCellData[] {
   const itemIndex = new Map(nationalItemIds.map((id, i) => [id, i]));
   const jurisdictionIndex = new Map(jurisdictionIds.map((id, i) => [id, i]));
@@ -109,7 +115,7 @@ export function buildCoverageCells(
   for (const nationalItemId of nationalItemIds) {
     for (const jurisdictionId of jurisdictionIds) {
       const status: CoverageStatus = documented.has(jurisdictionId) ? 'GAP' : 'NO_DOCUMENT';
-      cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [], documentIds: [], status });
+      cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [], possibleTaskIds: [], documentIds: [], status });
     }
   }
   const cellOf = (nationalItemId: string, jurisdictionId: string) => {
@@ -132,6 +138,13 @@ export function buildCoverageCells(
     cell.taskIds.push(taskId);
     cell.taskCount += 1;
     cell.status = 'COVERED';
+  }
+  for (const { nationalItemId, jurisdictionId, taskId } of possible) {
+    const cell = cellOf(nationalItemId, jurisdictionId);
+    // Only a gap can be possible: a covered cell is covered, and without a document there is nothing to say.
+    if (!cell || (cell.status !== 'GAP' && cell.status !== 'POSSIBLE') || cell.possibleTaskIds.includes(taskId)) continue;
+    cell.possibleTaskIds.push(taskId);
+    cell.status = 'POSSIBLE';
   }
   return cells;
 }

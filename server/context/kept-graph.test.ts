@@ -543,6 +543,7 @@ describe('a graph over the budget of kept tasks', () => {
       'allPolicies',
       'allNationalItems',
       'allCoverageTriples',
+      'allPossibleTriples',
       'jurisdictionIdsWithTasks',
     ]);
     const restored = keepGraph(graph.store, { maxKeptTasks: taskCount - 1 });

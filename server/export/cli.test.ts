@@ -45,7 +45,8 @@ describe('npm run export', () => {
     const files = readdirSync(join(out, 'csv')).sort();
     expect(files).toContain('Task.csv');
     expect(files).toContain('IMPLEMENTS.csv');
-    expect(files).toHaveLength(16);
+    expect(files).toContain('MAY_IMPLEMENT.csv');
+    expect(files).toHaveLength(17);
     const tasks = readFileSync(join(out, 'csv', 'Task.csv'), 'utf8')
       .replace(/^\ufeff/, '')
       .trim()

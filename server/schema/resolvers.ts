@@ -124,6 +124,7 @@ function requiredNow<T>(value: T | null | Promise<T | null>, what: string): T | 
 interface EveryJurisdictionCells {
   version: number | null;
   triples: readonly CoverageTripleRow[];
+  possible: readonly CoverageTripleRow[];
   itemIds: readonly string[];
   jurisdictionIds: readonly string[];
   cells: CoverageCellData[];
@@ -150,9 +151,10 @@ function changedSince(version: number | null, jurisdictionIds: readonly string[]
  * considered: all of each jurisdiction's, or those in force in `period`.
  */
 async function coverageInputs(jurisdictionIds: readonly string[], ctx: ApiContext, every: boolean, period: PeriodFilter | null) {
-  const [items, triples, policies] = await Promise.all([
+  const [items, triples, possible, policies] = await Promise.all([
     ctx.store.read(readQueries.allNationalItems),
     every ? ctx.store.read(readQueries.allCoverageTriples) : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
+    every ? ctx.store.read(readQueries.allPossibleTriples) : ctx.store.read(readQueries.possibleTriples, { ids: [...jurisdictionIds] }),
     ctx.store.read(readQueries.allPolicies),
   ]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
@@ -171,41 +173,47 @@ async function coverageInputs(jurisdictionIds: readonly string[], ctx: ApiContex
     nationalItems: items.map((item) => withLists('NationalItem', item)),
     itemIds,
     triples,
+    possible,
     documents,
-    /** The triples a matrix counts, of `triples` (see countedTriples). */
+    /** The triples a matrix counts, of `triples` or `possible` (see countedTriples). */
     counted: (of: readonly CoverageTripleRow[]) => countedTriples(of, considered),
-    /** The cells of these jurisdictions' columns, from the triples counted (theirs, or more). */
-    columnsOf: (ids: readonly string[], counted: readonly CoverageTripleRow[]) => {
+    /** The cells of these jurisdictions' columns, from the triples counted (theirs, or more) and the possible ones. */
+    columnsOf: (ids: readonly string[], counted: readonly CoverageTripleRow[], countedPossible: readonly CoverageTripleRow[]) => {
       const theirs = ids.flatMap((id) => documents.get(id) ?? []);
       const documented = new Set(ids.filter((id) => (documents.get(id)?.length ?? 0) > 0));
-      return buildCoverageCells(itemIds, ids, counted, documented, titleLinksOf(theirs, linkContext));
+      return buildCoverageCells(itemIds, ids, counted, documented, titleLinksOf(theirs, linkContext), countedPossible);
     },
   };
 }
 
 /** The matrix of these jurisdictions, and the triples it counts. */
 async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, period: PeriodFilter | null = null) {
-  const { nationalItems, triples, documents, counted, columnsOf } = await coverageInputs(jurisdictionIds, ctx, false, period);
+  const { nationalItems, triples, possible, documents, counted, columnsOf } = await coverageInputs(jurisdictionIds, ctx, false, period);
   const countedRows = counted(triples);
-  return { triples: countedRows, nationalItems, cells: columnsOf(jurisdictionIds, countedRows), documents };
+  return { triples: countedRows, nationalItems, cells: columnsOf(jurisdictionIds, countedRows, counted(possible)), documents };
 }
 
 /** The matrix of every jurisdiction with tasks (`jurisdictionIds`), brought up to date from the last one built where it can be. */
 async function coverageOfEvery(jurisdictionIds: readonly string[], ctx: ApiContext, period: PeriodFilter | null) {
-  const { nationalItems, itemIds, triples, documents, counted, columnsOf } = await coverageInputs(jurisdictionIds, ctx, true, period);
-  if (period) return { nationalItems, cells: columnsOf(jurisdictionIds, counted(triples)), documents };
+  const { nationalItems, itemIds, triples, possible, documents, counted, columnsOf } = await coverageInputs(
+    jurisdictionIds,
+    ctx,
+    true,
+    period,
+  );
+  if (period) return { nationalItems, cells: columnsOf(jurisdictionIds, counted(triples), counted(possible)), documents };
   const key = ctx.changes ?? triples;
   const last = everyJurisdictionCells.get(key);
-  let cells = last?.triples === triples ? last.cells : undefined;
+  let cells = last?.triples === triples && last.possible === possible ? last.cells : undefined;
   if (!cells) {
     const sameMatrix = last && sameIds(last.itemIds, itemIds) && sameIds(last.jurisdictionIds, jurisdictionIds);
     const changed = sameMatrix ? changedSince(last.version, jurisdictionIds, ctx) : null;
     if (last && changed) {
       const ofChanged = new Set(changed);
-      const theirs = counted(triples.filter((triple) => ofChanged.has(triple.jurisdictionId)));
-      cells = withColumnsReplaced(last.cells, jurisdictionIds, changed, columnsOf(changed, theirs));
-    } else cells = columnsOf(jurisdictionIds, counted(triples));
-    everyJurisdictionCells.set(key, { version: ctx.changes?.version ?? null, triples, itemIds, jurisdictionIds, cells });
+      const ofThem = (rows: readonly CoverageTripleRow[]) => counted(rows.filter((triple) => ofChanged.has(triple.jurisdictionId)));
+      cells = withColumnsReplaced(last.cells, jurisdictionIds, changed, columnsOf(changed, ofThem(triples), ofThem(possible)));
+    } else cells = columnsOf(jurisdictionIds, counted(triples), counted(possible));
+    everyJurisdictionCells.set(key, { version: ctx.changes?.version ?? null, triples, possible, itemIds, jurisdictionIds, cells });
   }
   return { nationalItems, cells, documents };
 }

@@ -7,6 +7,7 @@ import { graphqlEnumTypeDef, graphqlFields, graphqlPayloadTypeDef, graphqlTypeDe
 import { LINK_TYPES, linkProperties, nodes, relationships } from '../../graph-schema/model.js';
 import { linkEvidencePayload, spanPayload } from '../../graph-schema/payloads.js';
 import { COVERAGE_STATUSES } from '../analysis/coverage.js';
+import { POSSIBLE_FLOOR } from '../../ingest/link/link-tasks.js';
 import { TARGET_DIRECTIONS } from '../analysis/plan-versions.js';
 import { analysesTypeDefs } from './analyses-type-defs.js';
 
@@ -127,7 +128,7 @@ const extensions = /* GraphQL */ `
 
   ${graphqlEnumTypeDef('CoverageStatus', COVERAGE_STATUSES, {
     description: [
-      "COVERED: a task implements the item. GAP: the jurisdiction's documents were read and none does.",
+      `COVERED: a task implements the item. POSSIBLE: none does, but a task has evidence for it that scored below the link threshold (at least ${POSSIBLE_FLOOR}): a gap for a reader to confirm or overturn. GAP: the jurisdiction's documents were read and no task has either.`,
       'NO_DOCUMENT: the jurisdiction has no document (in the period asked), so nothing can be said.',
     ].join('\n'),
   })}
@@ -144,6 +145,8 @@ const extensions = /* GraphQL */ `
     "Items and measures of the jurisdiction's documents implementing the item (section headings are not counted)."
     taskCount: Int!
     taskIds: [ID!]!
+    "Of a POSSIBLE cell, the tasks with evidence for the item that scored below the link threshold (see gapAudit for their scores and wording); empty otherwise."
+    possibleTaskIds: [ID!]!
     "Documents whose title names the item's reform (关于进一步推广…三明…经验…的通知): the whole document addresses it, though no single item may say so again."
     documentIds: [ID!]!
     status: CoverageStatus!

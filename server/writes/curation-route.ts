@@ -124,6 +124,10 @@ export async function handleCuration(request: Request, context: WriteContext): P
     });
     const link = links.find((candidate) => candidate.targetId === body.nationalItemId) ?? null;
     const pair = { from: task.id, to: body.nationalItemId };
+    const possible = await tx.read(curationQueries.possibleLinksOfTask, { taskId: task.id });
+    const wasPossible = possible.some((row) => row.nationalItemId === body.nationalItemId);
+    // A decision settles the pair: its possible link goes, whether the link is made or refused.
+    if (wasPossible) await tx.write(curationQueries.deletePossibleLink, [pair]);
     if (body.decision === 'reject') {
       await tx.write(curationQueries.deleteImplementsLink, [pair]);
     } else if (link) {
@@ -143,7 +147,7 @@ export async function handleCuration(request: Request, context: WriteContext): P
         taskId: task.id,
         nationalItemId: body.nationalItemId,
         decision: body.decision,
-        changed: body.decision === 'reject' ? existed : true,
+        changed: body.decision === 'reject' ? existed || wasPossible : true,
         link:
           body.decision === 'reject' || !link
             ? null

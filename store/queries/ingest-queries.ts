@@ -168,6 +168,14 @@ export const createImplements = writeQuery<EdgeRow<'IMPLEMENTS'>>(
   relRowTypes('IMPLEMENTS'),
 );
 
+/** MAY_IMPLEMENT edges from a document's tasks: candidates below the link threshold. */
+export const createPossibleLinks = writeQuery<EdgeRow<'MAY_IMPLEMENT'>>(
+  'createPossibleLinks',
+  `UNWIND $rows AS r ${rowTask('a', 'from')} MATCH (b:NationalItem {id: r.to})
+   CREATE (a)-[:MAY_IMPLEMENT${propertyMap('MAY_IMPLEMENT')}]->(b)`,
+  relRowTypes('MAY_IMPLEMENT'),
+);
+
 /**
  * DERIVES_FROM links from a document's tasks to tasks of the documents it cites, which is where
  * the linker found them (tasksOfPolicies of the cited ids): the CITES edges are written first.

@@ -150,6 +150,11 @@ export const keptCoverageTriples: KeptRows<q.CoverageTripleRow> = {
   every: q.allCoverageTriples,
   updatedByPolicies: q.coverageTriplesOfPolicies,
 };
+/** Every MAY_IMPLEMENT edge with its task's jurisdiction, kept as the coverage triples are. */
+export const keptPossibleTriples: KeptRows<q.CoverageTripleRow> = {
+  every: q.allPossibleTriples,
+  updatedByPolicies: q.possibleTriplesOfPolicies,
+};
 export const keptJurisdictionsWithTasks: KeptRows<{ id: string }> = { every: q.jurisdictionIdsWithTasks };
 
 /**
@@ -178,6 +183,7 @@ export const keptRows: readonly KeptRows<object>[] = [
   keptPolicies,
   keptNationalItems,
   keptCoverageTriples,
+  keptPossibleTriples,
   keptJurisdictionsWithTasks,
   keptTasks,
   keptResponsible,

@@ -281,8 +281,8 @@ export interface CoverageTripleRow {
  * order whatever a read selects them by. A task's jurisdiction is its `jurisdictionId`, as in the
  * kept rows and every other read.
  */
-const coverageTriplesOf = (tasks: string, where = '') =>
-  `${tasks}-[:IMPLEMENTS]->(n:NationalItem) ${where}
+const coverageTriplesOf = (tasks: string, where = '', relation: 'IMPLEMENTS' | 'MAY_IMPLEMENT' = 'IMPLEMENTS') =>
+  `${tasks}-[:${relation}]->(n:NationalItem) ${where}
    RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`;
 
@@ -306,6 +306,21 @@ export const coverageTriplesOfPolicies = keyedReadQuery<CoverageTripleRow>(
 
 /** coverageTriples over every jurisdiction (see allTaskIdsPage for why not a list of all codes). */
 export const allCoverageTriples = readQuery<CoverageTripleRow>('allCoverageTriples', coverageTriplesOf(EVERY_TASK));
+
+/** The triples of MAY_IMPLEMENT edges, in the order of coverageTriples: what a cell with no link reads POSSIBLE from. */
+export const possibleTriples = readQuery<CoverageTripleRow>(
+  'possibleTriples',
+  coverageTriplesOf(EVERY_TASK, 'WHERE t.jurisdictionId IN $ids', 'MAY_IMPLEMENT'),
+);
+
+/** possibleTriples of the tasks of some documents. */
+export const possibleTriplesOfPolicies = keyedReadQuery<CoverageTripleRow>(
+  'possibleTriplesOfPolicies',
+  coverageTriplesOf(TASKS_OF_POLICIES, '', 'MAY_IMPLEMENT'),
+);
+
+/** possibleTriples over every jurisdiction. */
+export const allPossibleTriples = readQuery<CoverageTripleRow>('allPossibleTriples', coverageTriplesOf(EVERY_TASK, '', 'MAY_IMPLEMENT'));
 
 // --- Whole graph, for export --------------------------------------------------------------------
 

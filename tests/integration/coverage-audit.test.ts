@@ -4,7 +4,7 @@
  * against the tasks and documents the API returns, not against figures copied from it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isExactEvidence } from '../../ingest/link/link-tasks.js';
+import { isExactEvidence, POSSIBLE_FLOOR } from '../../ingest/link/link-tasks.js';
 import { createApp, type App } from '../../server/app.js';
 import { silentLogger } from '../../server/logger.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
@@ -36,6 +36,7 @@ interface Cell {
   jurisdictionId: string;
   taskCount: number;
   taskIds: string[];
+  possibleTaskIds: string[];
   documentIds: string[];
   status: string;
 }
@@ -49,7 +50,7 @@ let tasks: SeedTask[];
 let itemText: Map<string, string>;
 
 const COVERAGE = `query($period: PeriodInput) { coverage(period: $period) {
-  columns { jurisdiction { id } documents { id } } cells { nationalItemId jurisdictionId taskCount taskIds documentIds status } } }`;
+  columns { jurisdiction { id } documents { id } } cells { nationalItemId jurisdictionId taskCount taskIds possibleTaskIds documentIds status } } }`;
 const AUDIT = `query($n: ID!, $j: ID!) { gapAudit(nationalItemId: $n, jurisdictionId: $j) {
   status documents { id }
   candidates { score kind task { id text policy { id } } evidence { localText localSpan { start end } nationalText nationalSpan { start end } } }
@@ -87,6 +88,9 @@ afterAll(async () => {
   reference.remove();
 });
 
+const statusOf = (cell: Cell) =>
+  cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : cell.possibleTaskIds.length > 0 ? 'POSSIBLE' : 'GAP';
+
 const yearsOf = (doc: Doc) =>
   doc.coversFrom !== null && doc.coversTo !== null
     ? [doc.coversFrom, doc.coversTo]
@@ -95,17 +99,29 @@ const yearsOf = (doc: Doc) =>
       : null;
 
 describe('coverage cells', () => {
-  it('count items and measures, never section headings, and call a cell with none a gap', async () => {
+  it('count items and measures, never section headings, and call a cell with none possible, or else a gap', async () => {
     const { cells, columns } = await coverage();
     const kindOf = new Map(tasks.map((task) => [task.id, task.kind]));
     expect(columns.every((column) => column.documents.length > 0)).toBe(true);
     for (const cell of cells) {
       expect(
-        cell.taskIds.every((id) => kindOf.get(id) !== 'section'),
+        [...cell.taskIds, ...cell.possibleTaskIds].every((id) => kindOf.has(id) && kindOf.get(id) !== 'section'),
         `${cell.nationalItemId} ${cell.jurisdictionId}`,
       ).toBe(true);
-      expect(cell.status).toBe(cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : 'GAP');
+      expect(cell.status).toBe(statusOf(cell));
+      if (cell.status !== 'POSSIBLE') expect(cell.possibleTaskIds).toEqual([]);
     }
+    expect(cells.filter((cell) => cell.status === 'POSSIBLE').length).toBeGreaterThan(0);
+    expect(cells.filter((cell) => cell.status === 'GAP').length).toBeGreaterThan(0);
+  });
+
+  it("reads 临汾's cell for family doctors as possible, naming the item whose 家庭医生团队 sentence the linker scored below the threshold", async () => {
+    // The lineage issue's own example of a false gap: 临汾 （四） 夯实基层医疗网底建设 "加强基层医疗机构和家庭医生团队健康管理服务".
+    const { cells } = await coverage();
+    const cell = cells.find((c) => c.jurisdictionId === '141000' && c.nationalItemId === 'hierarchical-care.family-doctor')!;
+    expect(cell.status).toBe('POSSIBLE');
+    const named = tasks.filter((task) => cell.possibleTaskIds.includes(task.id));
+    expect(named.some((task) => task.text.includes('家庭医生团队健康管理服务'))).toBe(true);
   });
 
   it("count a document whose title names the reform: 枞阳's notice on promoting the Sanming experience covers that item", async () => {
@@ -141,7 +157,7 @@ describe('coverage cells', () => {
     const inForceIds = new Set(inForce.map((doc) => doc.id));
     for (const cell of cells) {
       if (!documented.has(cell.jurisdictionId)) expect(cell).toMatchObject({ status: 'NO_DOCUMENT', taskCount: 0 });
-      else expect(cell.status).toBe(cell.taskCount > 0 || cell.documentIds.length > 0 ? 'COVERED' : 'GAP');
+      else expect(cell.status).toBe(statusOf(cell));
       for (const id of cell.taskIds) expect(inForceIds.has(taskPolicy.get(id)!)).toBe(true);
     }
   });
@@ -197,6 +213,43 @@ describe('the gap audit', () => {
     }
     expect(withCandidates).toBeGreaterThan(0);
     expect(withHits).toBeGreaterThan(0);
+  });
+
+  it('marks possible exactly the cells whose candidates include one scoring at least POSSIBLE_FLOOR, and a gap none of whose candidates does', async () => {
+    const { cells } = await coverage();
+    const possible = cells.filter((cell) => cell.status === 'POSSIBLE');
+    const gaps = cells.filter((cell) => cell.status === 'GAP');
+    for (const cell of [...possible, ...gaps.filter((_, i) => i % 7 === 0)]) {
+      const above = (await audit(cell.nationalItemId, cell.jurisdictionId)).candidates.filter(
+        (candidate) => candidate.score >= POSSIBLE_FLOOR,
+      );
+      expect(above.map((candidate) => candidate.task.id).sort(), `${cell.nationalItemId} ${cell.jurisdictionId}`).toEqual(
+        [...cell.possibleTaskIds].sort(),
+      );
+    }
+  });
+
+  it('settles a possible cell when a reviewer rejects its candidates: it reads as a gap at once', async () => {
+    const { cells } = await coverage();
+    const cell = cells.find((c) => c.status === 'POSSIBLE' && c.possibleTaskIds.length === 1)!;
+    expect(cell).toBeDefined();
+    const response = await app.fetch('http://localhost/api/curation', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        taskId: cell.possibleTaskIds[0],
+        nationalItemId: cell.nationalItemId,
+        decision: 'reject',
+        note: 'test: read, and not this reform',
+        reviewer: 'coverage test',
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { changed: boolean }).changed).toBe(true);
+    const after = (await coverage()).cells.find(
+      (c) => c.nationalItemId === cell.nationalItemId && c.jurisdictionId === cell.jurisdictionId,
+    )!;
+    expect(after).toMatchObject({ status: 'GAP', possibleTaskIds: [] });
   });
 
   it('overturns a gap at once when a reviewer adds a candidate through the curation endpoint', async () => {

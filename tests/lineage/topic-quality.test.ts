@@ -81,14 +81,18 @@ describe('the multi-label topic set', () => {
     expect(figures.linkedShare).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('leaves no more coverage cells empty that the labels fill than it last did (false gaps, the lineage issue asks for none)', () => {
-    // 21 of 192 cells of the topic set and 20 of 119 of the other jurisdictions when first counted.
+  it('reads as gaps no more of the coverage cells the labels fill than it last did (false gaps, the lineage issue asks for none), and as possible mostly cells they fill', () => {
+    // With no link to fill them: 21 of 192 cells of the topic set and 20 of 119 of the other jurisdictions when
+    // first counted. Cells with a possible link read POSSIBLE since: 5 and 8 false gaps left; of the cells read
+    // POSSIBLE, 16 of 23 and 12 of 20 are ones the labels fill.
     const topicSet = measureCells(judged.filter((unit) => groupOfFile.get(unit.file) !== 'other jurisdictions'));
     expect(topicSet.labelled).toBeGreaterThanOrEqual(190);
-    expect(topicSet.falseGaps.length).toBeLessThanOrEqual(21);
+    expect(topicSet.falseGaps.length).toBeLessThanOrEqual(5);
+    expect(topicSet.possibleLabelled / topicSet.possible.length).toBeGreaterThanOrEqual(0.65);
     const other = measureCells(inGroup('other jurisdictions'));
     expect(other.labelled).toBeGreaterThanOrEqual(115);
-    expect(other.falseGaps.length).toBeLessThanOrEqual(20);
+    expect(other.falseGaps.length).toBeLessThanOrEqual(8);
+    expect(other.possibleLabelled / other.possible.length).toBeGreaterThanOrEqual(0.55);
   });
 
   it('scores its links as the held-out half bears them out: no score band of 40 links or more is off by more than 10 points', () => {

@@ -39,6 +39,7 @@ export const EDGE_LOOKS: Record<GraphRelType, EdgeLook> = {
   HAS_TARGET: { color: '#f9a8d4', style: 'solid', scored: false, arrow: false },
   IMPLEMENTS: { color: '#ef4444', style: 'solid', scored: true, arrow: true },
   DERIVES_FROM: { color: '#8b5cf6', style: 'dashed', scored: true, arrow: true },
+  MAY_IMPLEMENT: { color: '#fca5a5', style: 'dotted', scored: true, arrow: true },
   CITES: { color: '#60a5fa', style: 'dashed', scored: false, arrow: true },
 };
 

@@ -69,8 +69,12 @@ export function CoverageView({ route }: { route: Route }) {
     cells.get(`${itemId}|${jurisdictionId}`) ?? { count: 0, status: 'NO_DOCUMENT' as const };
   const count = (itemId: string, jurisdictionId: string) => cellOf(itemId, jurisdictionId).count;
   const documentsOf = (jurisdictionId: string) => columns.find((column) => column.jurisdiction.id === jurisdictionId)?.documents ?? [];
-  const visibleItems = gapsOf ? nationalItems.filter((item) => cellOf(item.id, gapsOf).status === 'GAP') : nationalItems;
+  // A possible cell is a gap until a reader confirms its candidate: both are listed.
+  const isGapOrPossible = (status: string) => status === 'GAP' || status === 'POSSIBLE';
+  const visibleItems = gapsOf ? nationalItems.filter((item) => isGapOrPossible(cellOf(item.id, gapsOf).status)) : nationalItems;
   const groups = groupByPillar(visibleItems);
+  const gapTotal = (gaps: number, possible: number, items: number) =>
+    `${gaps} / ${items}${possible > 0 ? ` ${t('possibleMore').replace('{n}', String(possible))}` : ''}`;
   const addable = all.status === 'done' ? all.data.jurisdictions.filter((j) => !jurisdictionIds.includes(j.id)) : [];
   const selectedCellItem = nationalItems.find((item) => item.id === cellItem);
   const selectedCellJurisdiction = jurisdictions.find((j) => j.id === cellJurisdiction);
@@ -133,6 +137,9 @@ export function CoverageView({ route }: { route: Route }) {
           {t('legendCovered')}
         </span>
         <span>
+          <span className="swatch possible-swatch" aria-hidden="true" /> {t('legendPossible')}
+        </span>
+        <span>
           <span className="swatch gap-swatch" aria-hidden="true" /> {t('legendGap')}
         </span>
         <span>
@@ -192,7 +199,14 @@ export function CoverageView({ route }: { route: Route }) {
                       {jurisdictions.map((j) => {
                         const { count: n, status } = cellOf(item.id, j.id);
                         const isSelected = item.id === cellItem && j.id === cellJurisdiction;
-                        const shown = status === 'COVERED' ? String(n) : status === 'GAP' ? t('gap') : t('noDocument');
+                        const shown =
+                          status === 'COVERED'
+                            ? String(n)
+                            : status === 'GAP'
+                              ? t('gap')
+                              : status === 'POSSIBLE'
+                                ? t('possible')
+                                : t('noDocument');
                         return (
                           <td
                             key={j.id}
@@ -235,7 +249,11 @@ export function CoverageView({ route }: { route: Route }) {
                     <td key={j.id} className="gap-total" data-testid="gap-total" data-jurisdiction-id={j.id}>
                       {documentsOf(j.id).length === 0
                         ? t('noDocument')
-                        : `${nationalItems.filter((item) => cellOf(item.id, j.id).status === 'GAP').length} / ${nationalItems.length}`}
+                        : gapTotal(
+                            nationalItems.filter((item) => cellOf(item.id, j.id).status === 'GAP').length,
+                            nationalItems.filter((item) => cellOf(item.id, j.id).status === 'POSSIBLE').length,
+                            nationalItems.length,
+                          )}
                     </td>
                   ))}
                   <td />

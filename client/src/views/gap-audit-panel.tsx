@@ -113,6 +113,7 @@ export function GapAuditPanel({
       <h3>{t('audit')}</h3>
       {audit.status === 'NO_DOCUMENT' && <p className="muted">{t('noDocumentCell')}</p>}
       {audit.status === 'GAP' && <p className="muted">{t('legendGap')}</p>}
+      {audit.status === 'POSSIBLE' && <p className="muted">{t('auditPossible')}</p>}
       <h3>{t('documents')}</h3>
       {audit.documents.length === 0 ? (
         <p className="muted">—</p>

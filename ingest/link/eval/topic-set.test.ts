@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { measureCells, measureTopics, withLabelsOfPartsBelow, type JudgedUnit } from './topic-set.js';
 
-const unit = (path: string, gold: string[], predicted: string[], file = 'a.txt', kind = 'item'): JudgedUnit => ({
+const unit = (path: string, gold: string[], predicted: string[], file = 'a.txt', kind = 'item', possible: string[] = []): JudgedUnit => ({
+  possible,
   file,
   jurisdictionId: file === 'c.txt' ? '341100' : '340722',
   path,
@@ -44,9 +45,13 @@ describe('measureCells', () => {
       unit('三', ['z'], ['w'], 'a.txt', 'section'),
       // Another jurisdiction: x labelled and not linked, v linked and not labelled.
       unit('一/1', ['x'], ['v'], 'c.txt'),
+      // A possible link makes a cell no link covers POSSIBLE, and no false gap; one where a link is, nothing.
+      unit('一/2', ['u'], [], 'c.txt', 'item', ['u', 'v', 't']),
     ]);
-    expect(figures.labelled).toBe(3);
+    expect(figures.labelled).toBe(4);
     expect(figures.falseGaps).toEqual(['341100 x']);
+    expect(figures.possible).toEqual(['341100 t', '341100 u']);
+    expect(figures.possibleLabelled).toBe(1);
     expect(figures.unlabelledCovered).toEqual(['341100 v']);
   });
 });

@@ -74,6 +74,8 @@ export interface JudgedUnit {
   gold: string[];
   /** Linked items with their scores. */
   predicted: { itemId: string; score: number }[];
+  /** Items of the unit's possible links (below the threshold, see POSSIBLE_FLOOR): what makes a cell POSSIBLE. */
+  possible: string[];
 }
 
 /** Pairs each labelled unit with the IMPLEMENTS links of the processed document. Units the pipeline did not find are left out. */
@@ -85,6 +87,7 @@ export function judgeDocument(labels: TopicFile, doc: LinkedDoc): JudgedUnit[] {
     const predicted = doc.links
       .filter((link) => link.relation === 'IMPLEMENTS' && link.taskPath === unit.path)
       .map((link) => ({ itemId: link.targetId, score: link.score }));
+    const possible = (doc.possibleLinks ?? []).filter((link) => link.taskPath === unit.path).map((link) => link.targetId);
     return [
       {
         file: labels.file,
@@ -93,6 +96,7 @@ export function judgeDocument(labels: TopicFile, doc: LinkedDoc): JudgedUnit[] {
         kind: task.kind,
         gold: unit.nationalItemIds,
         predicted,
+        possible,
       },
     ];
   });
@@ -191,8 +195,12 @@ export type CellKey = string;
 export interface CellFigures {
   /** Cells that a labelled item or measure of the jurisdiction addresses. */
   labelled: number;
-  /** Of those, cells no item or measure of the jurisdiction links to: the matrix reads them as gaps. */
+  /** Of those, cells no item or measure of the jurisdiction links to, nor has a possible link to: the matrix reads them GAP. */
   falseGaps: CellKey[];
+  /** Cells with no link and a possible link: the matrix reads them POSSIBLE. */
+  possible: CellKey[];
+  /** Of those, the cells the labels fill. */
+  possibleLabelled: number;
   /** Cells a link covers that no label of the jurisdiction's items and measures holds. */
   unlabelledCovered: CellKey[];
 }
@@ -200,19 +208,25 @@ export interface CellFigures {
 /**
  * The topic labels read as the coverage matrix reads links: per jurisdiction and national item, over items
  * and measures (a matrix leaves headings out). A false gap is what the lineage issue asks to remove: a
- * cell a researcher reading the documents would fill, shown empty.
+ * cell a researcher reading the documents would fill, shown empty (GAP); a cell with no link but a possible one
+ * reads POSSIBLE, which is right as often as `possibleLabelled` says.
  */
 export function measureCells(units: readonly JudgedUnit[]): CellFigures {
   const labelled = new Set<CellKey>();
   const covered = new Set<CellKey>();
+  const named = new Set<CellKey>();
   for (const unit of units) {
     if (unit.kind === 'section') continue;
     for (const id of unit.gold) labelled.add(`${unit.jurisdictionId} ${id}`);
     for (const link of unit.predicted) covered.add(`${unit.jurisdictionId} ${link.itemId}`);
+    for (const id of unit.possible) named.add(`${unit.jurisdictionId} ${id}`);
   }
+  const possible = [...named].filter((cell) => !covered.has(cell)).sort();
   return {
     labelled: labelled.size,
-    falseGaps: [...labelled].filter((cell) => !covered.has(cell)).sort(),
+    falseGaps: [...labelled].filter((cell) => !covered.has(cell) && !named.has(cell)).sort(),
+    possible,
+    possibleLabelled: possible.filter((cell) => labelled.has(cell)).length,
     unlabelledCovered: [...covered].filter((cell) => !labelled.has(cell)).sort(),
   };
 }

@@ -76,13 +76,14 @@ export type AlignmentSegmentKind =
   | 'SAME';
 
 /**
- * COVERED: a task implements the item. GAP: the jurisdiction's documents were read and none does.
+ * COVERED: a task implements the item. POSSIBLE: none does, but a task has evidence for it that scored below the link threshold (at least 0.2): a gap for a reader to confirm or overturn. GAP: the jurisdiction's documents were read and no task has either.
  * NO_DOCUMENT: the jurisdiction has no document (in the period asked), so nothing can be said.
  */
 export type CoverageStatus =
   | 'COVERED'
   | 'GAP'
-  | 'NO_DOCUMENT';
+  | 'NO_DOCUMENT'
+  | 'POSSIBLE';
 
 /** Rothwell and Zegveld's three kinds of policy instrument (政策工具). */
 export type InstrumentType =
