@@ -289,6 +289,21 @@ describe('coverage and compare', () => {
     for (const cell of coverage.cells) expect(cell.taskCount).toBe(cell.taskIds.length);
   });
 
+  it('answers the coverage of chosen jurisdictions and a compare from the kept graph, without a database statement', async () => {
+    await app.ready();
+    const before = graph.store.queryCount;
+    const { coverage } = await data<{ coverage: { cells: { nationalItemId: string; status: string; possibleTaskIds: string[] }[] } }>(`{
+      coverage(jurisdictionIds: ["510100"]) { cells { nationalItemId status possibleTaskIds } }
+      compare(a: "510100", b: "350400") { onlyA { nationalItem { id } } unlinkedB { id } }
+    }`);
+    expect(graph.store.queryCount - before).toBe(0);
+    expect(coverage.cells.find((cell) => cell.nationalItemId === 'N-HOSP')).toEqual({
+      nationalItemId: 'N-HOSP',
+      status: 'POSSIBLE',
+      possibleTaskIds: ['cd-1-1'],
+    });
+  });
+
   it('defaults to every jurisdiction that has tasks', async () => {
     const { coverage } = await data<{ coverage: { jurisdictions: unknown } }>(`{ coverage { jurisdictions { id } } }`);
     expect(coverage.jurisdictions).toEqual([{ id: '350000' }, { id: '350400' }, { id: '510100' }]);

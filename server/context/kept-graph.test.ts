@@ -66,6 +66,7 @@ describe('the kept graph', () => {
       [readQueries.policiesByIds, ['p-fj', 'p-sm', 'none'], 2],
       [readQueries.nationalItemsByIds, ['N-PAY', 'N-HOSP', 'none'], 2],
       [readQueries.coverageTriples, ['350400', '510100', 'none'], 44],
+      [readQueries.possibleTriples, ['350400', '510100', 'none'], 1],
     ];
     for (const [query, ids, count] of lookups) {
       const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();
@@ -90,6 +91,7 @@ describe('the kept graph', () => {
     await expectAnswered(declaredLookups.jurisdiction, ['350400', 'none']);
     await expectAnswered(declaredLookups.nationalItem, ['N-PAY', 'none']);
     await expectAnswered(declaredLookups.coverageOfJurisdiction, ['350400', 'none']);
+    await expectAnswered(declaredLookups.possibleOfJurisdiction, ['510100', '350400', 'none']);
     // Read backward over IMPLEMENTS, which is stored forward only (graph-schema: intoFewNodes).
     await expectAnswered(declaredLookups.implementationsOfNationalItem, ['N-PAY', 'N-TIER', 'none']);
     expect(cached.answerNow(declaredLookups.policyText, ['p-sm'])).toBeNull();

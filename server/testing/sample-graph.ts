@@ -4,7 +4,8 @@
  * derives from, four national items of which one is implemented nowhere.
  *
  * Expected answers, worked out by hand:
- * - coverage(350400, 510100): N-PAY 1|1, N-TIER 1|0, N-DRUG 0|1, N-HOSP 0|0.
+ * - coverage(350400, 510100): N-PAY 1|1, N-TIER 1|0, N-DRUG 0|1, N-HOSP 0|0; 成都's N-HOSP cell is
+ *   POSSIBLE (cd-1-1 may implement it, 0.3), 三明's a gap.
  * - compare(350400, 510100): shared N-PAY (DRG付费占比 ≥50% against ≥30%; lead MEDICAL_INSURANCE
  *   against HEALTH), onlyA N-TIER, onlyB N-DRUG.
  * - lineage(sm-1-1): sm-1-1 → N-PAY and sm-1-1 → fj-1-1 → N-PAY.
@@ -360,6 +361,7 @@ export async function openSampleGraph({ extraTasks = 0 }: { extraTasks?: number 
       link('cd-1-2', 'N-DRUG', 0.75, evidenceBetween('cd-1-2', '药品集中采购制度', 'N-DRUG', '药品集中采购制度')),
       ...extras.map((t) => link(t.id, 'N-PAY', 0.6, evidenceBetween(t.id, 'DRG付费', 'N-PAY', '付费'))),
     ]);
+    await tx.write(merge.MAY_IMPLEMENT, [{ from: 'cd-1-1', to: 'N-HOSP', score: 0.3 }]);
     await tx.write(merge.DERIVES_FROM, [link('sm-1-1', 'fj-1-1', 0.8, evidenceBetween('sm-1-1', 'DRG付费', 'fj-1-1', 'DRG付费'))]);
     await tx.write(merge.CITES, [
       { from: 'p-sm', to: 'p-fj', context: '根据《福建省深化医药卫生体制改革实施方案》' },
