@@ -49,6 +49,7 @@ describe('npm run bench -- --quick --years 2', () => {
     expect(Object.keys(report.http).sort()).toEqual([
       'compare',
       'compareAfterColdStart',
+      'compareUncompiled',
       'coverage',
       'coverageCells',
       'coverageWithTaskIds',
@@ -71,6 +72,7 @@ describe('npm run bench -- --quick --years 2', () => {
     expect(whileUploading?.uploads.failed).toBe(0);
     expect(report.startAndReaders.persistedStartSeconds).toBeGreaterThan(0);
     expect(markdown()).toContain('## Start and readers over the store of 16 documents');
+    expect(markdown()).toMatch(/\| Queries compiled by graphql-jit: compare .* \| graphql-js: p50 /u);
     // The view's layout at both sizes, its baseline (fcose) at the smaller in a quick run.
     expect(Object.keys(report.ui).sort()).toEqual(['dagre:1000', 'dagre:5000', 'fcose:1000']);
     expect(report.ui['dagre:5000']!.elements).toBeGreaterThanOrEqual(5000);

@@ -851,6 +851,10 @@ export async function runBench({
     serverRssMiB = server.rssMiB();
     return { http, load };
   });
+  // The baseline of compiled queries: the same compares, new to a server executing them with graphql-js.
+  http.compareUncompiled = await measureServer(await startServer({ db, environment: { COMPILED_QUERIES: '0' } }), (url) =>
+    latency(url, sizes.requests, newRequestMakers(httpSamples, random.fork('http'), sizes.requests + 3).compare),
+  );
 
   log('start and readers: persisted start against a cold one, 50 clients against one');
   const startAndReaders = await measureStartAndReaders({

@@ -5,6 +5,7 @@
  * temporary store and call `app.fetch(...)`. `main.ts` listens.
  */
 import { rm } from 'node:fs/promises';
+import { useCompiledQueries } from './compiled-queries.js';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { cueIndexFor } from '../ingest/link/cue-index.js';
 import { loadLinkContext, type LinkContext } from '../ingest/link/index.js';
@@ -97,6 +98,8 @@ export interface AppOptions {
    * @default { every: true, maxBytes: 64 MiB }
    */
   sharedAnswers?: { every?: boolean; maxBytes?: number };
+  /** Queries executed compiled by graphql-jit (compiled-queries.ts), not by graphql-js. @default true */
+  compiledQueries?: boolean;
   /**
    * Document upload and curation. Without a token (the default) the server is read-only and the
    * write endpoints answer 403.
@@ -299,6 +302,7 @@ export function createApp({
   taskRowsFile = null,
   sharedAnswers: { every: shareEvery = true, maxBytes: sharedBytes } = {},
   maxKeptTasks,
+  compiledQueries = true,
 }: AppOptions): App {
   const effectiveLimits: ApiLimits = { ...defaultLimits, ...limits };
   const args = argSchemas(effectiveLimits);
@@ -428,6 +432,7 @@ export function createApp({
       useWriteRoutes(writeContext),
       ...(clientDir ? [useClientFiles({ dir: clientDir })] : []),
       // Parse, validation and execution phase.
+      ...(compiledQueries ? [useCompiledQueries()] : []),
       ...useQueryLimits(effectiveLimits),
       useSharedAnswers<AnswerStamp>({
         stampOf: (query) =>

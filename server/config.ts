@@ -41,6 +41,8 @@ const serverEnv = z.object({
   SHARED_ANSWERS_MB: z.coerce.number().int().min(0).default(64),
   /** Over this many tasks, an embedded store's task rows are not kept in memory (see server/context/kept-graph.ts). */
   KEPT_TASKS_MAX: z.coerce.number().int().min(0).default(MAX_KEPT_TASKS),
+  /** Set to 0 to execute queries with graphql-js rather than compiled by graphql-jit (server/compiled-queries.ts). */
+  COMPILED_QUERIES: z.enum(['0', '1']).default('1'),
 });
 
 export interface ServerConfig {
@@ -55,6 +57,7 @@ export interface ServerConfig {
   writes: WriteOptions;
   sharedAnswers: { every: boolean; maxBytes: number };
   maxKeptTasks: number;
+  compiledQueries: boolean;
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -86,5 +89,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     writes: { token: e.REFORMGRAPH_WRITE_TOKEN ?? null, seedsDir: e.SEEDS_DIR, maxUploadBytes: e.MAX_UPLOAD_BYTES },
     sharedAnswers: { every: e.SHARED_ANSWERS === 'all', maxBytes: e.SHARED_ANSWERS_MB * 2 ** 20 },
     maxKeptTasks: e.KEPT_TASKS_MAX,
+    compiledQueries: e.COMPILED_QUERIES === '1',
   };
 }

@@ -84,8 +84,10 @@ export function useExecutionTimeout(timeoutMs: number): Plugin {
       const clientGone = () => controller.abort(requestSignal?.reason);
       if (requestSignal?.aborted) clientGone();
       else requestSignal?.addEventListener('abort', clientGone, { once: true });
-      // The executor of graphql-yoga honours args.signal (see useExecutionCancellation).
+      // The executor of graphql-yoga honours args.signal (see useExecutionCancellation); the request's store reads too (request-context.ts).
       (args as { signal?: AbortSignal }).signal = controller.signal;
+      const execution = (args.contextValue as { execution?: { signal: AbortSignal | null } }).execution;
+      if (execution) execution.signal = controller.signal;
       return {
         onExecuteDone() {
           clearTimeout(timer);

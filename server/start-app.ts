@@ -66,6 +66,7 @@ export async function startApp({
     writes: config.writes,
     sharedAnswers: config.sharedAnswers,
     maxKeptTasks: config.maxKeptTasks,
+    compiledQueries: config.compiledQueries,
     // Beside the database file, as Kuzu keeps its WAL.
     keptFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.kept.jsonl` : null,
     searchIndexFile: storeConfig.backend === 'kuzu' ? `${storeConfig.path}.search-index` : null,

@@ -132,6 +132,11 @@ export function formatMarkdown(report: BenchReport): string {
       (page) =>
         `| DataLoader batching, page of ${page.pageSize} tasks (${page.rows} returned) | ${page.batchedQueries} store queries, ${ms(page.batchedMs)} | one query per id: ${n(page.naiveQueries)} queries, ${ms(page.naiveMs)} | ${ratio(page.naiveQueries / Math.max(page.batchedQueries, 1))} fewer queries, ${ratio(page.naiveMs / page.batchedMs)} faster |`,
     ),
+    ...(http.compareUncompiled && http.compare
+      ? [
+          `| Queries compiled by graphql-jit: compare of two jurisdictions, ${http.compare.n} new to the server | p50 ${ms(http.compare.p50)}, p95 ${ms(http.compare.p95)} | graphql-js: p50 ${ms(http.compareUncompiled.p50)}, p95 ${ms(http.compareUncompiled.p95)} | ${ratio(http.compareUncompiled.p50 / http.compare.p50)} faster (p50) |`,
+        ]
+      : []),
     ...Object.entries(ui)
       .filter(([key]) => key.startsWith('fcose:'))
       .map(([key, fcose]) => {

@@ -78,6 +78,7 @@ export async function startServer({
   nodeFlags = [],
   untilPersisted = false,
   writeToken,
+  environment = {},
 }: {
   db: string;
   timeoutMs?: number;
@@ -96,6 +97,8 @@ export async function startServer({
   untilPersisted?: boolean;
   /** The token uploads need (REFORMGRAPH_WRITE_TOKEN); without it the server is read-only. */
   writeToken?: string;
+  /** More of the server's settings (server/config.ts), to measure one against its default. @default {} */
+  environment?: Record<string, string>;
 }): Promise<ServerProcess> {
   const port = await freePort();
   ensureBuilt('server', serverDir);
@@ -109,6 +112,7 @@ export async function startServer({
       HOST: '127.0.0.1',
       INGEST_ON_START: ingestOnStart ? '1' : '0',
       ...(writeToken ? { REFORMGRAPH_WRITE_TOKEN: writeToken } : {}),
+      ...environment,
       LOG_LEVEL: 'warn',
       // As `npm start` runs it: graphql-js skips its development-only checks.
       NODE_ENV: 'production',

@@ -28,13 +28,22 @@ export interface ApiContext {
   linkContext: () => Promise<LinkContext>;
   /** Store queries this request has sent so far. */
   storeQueries(): number;
+  /**
+   * The execution's abort signal (the timeout, the client gone: limits.ts), once it runs; a read
+   * asked after it fired is refused, so resolvers stop under an executor that does not watch it
+   * (compiled-queries.ts).
+   */
+  execution: { signal: AbortSignal | null };
 }
 
 /**
  * A view of the store for one request: it counts the reads made through it (the store's own count
  * is global), and makes them all the reads of one reader (see store/read-queue.ts).
  */
-export function countingStore(store: GraphStore): { store: GraphStore; count: () => number; answerNow: AnswerNow | null } {
+export function countingStore(
+  store: GraphStore,
+  beforeRead: () => void = () => undefined,
+): { store: GraphStore; count: () => number; answerNow: AnswerNow | null } {
   let count = 0;
   const reader = newReader();
   const kept = store as GraphStore & { answerNow?: AnswerNow };
@@ -53,6 +62,7 @@ export function countingStore(store: GraphStore): { store: GraphStore; count: ()
     },
     applySchema: () => store.applySchema(),
     read: (query, params) => {
+      beforeRead();
       count += 1;
       return store.read(query, params, reader);
     },
@@ -69,7 +79,8 @@ export function createRequestContext(options: {
   logger: Logger;
   linkContext: () => Promise<LinkContext>;
 }): ApiContext {
-  const { store, count, answerNow } = countingStore(options.store);
+  const execution: ApiContext['execution'] = { signal: null };
+  const { store, count, answerNow } = countingStore(options.store, () => execution.signal?.throwIfAborted());
   let yielded: Promise<void> | null = null;
   // Once per request: its later answers from memory need not wait for another turn of the event loop.
   const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
@@ -91,5 +102,6 @@ export function createRequestContext(options: {
     logger: options.logger,
     linkContext: options.linkContext,
     storeQueries: count,
+    execution,
   };
 }

@@ -443,20 +443,17 @@ export const resolvers = {
               return { policy, items, targets: targets.flatMap((list) => (Array.isArray(list) ? list : [])) };
             }),
           );
-          const steps = versions.slice(1).map((after, i) => {
-            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < versions.length - 1: the version before `after`
-            const before = versions[i]!;
-            const step = versionStep(before.items, after.items, before.targets, after.targets);
-            const items = async (ids: string[]) => present(await ctx.loaders.nationalItem.loadMany(ids));
-            return {
-              from: before.policy,
-              to: after.policy,
-              continued: items(step.continued),
-              added: items(step.added),
-              dropped: items(step.dropped),
-              targetChanges: step.targetChanges,
-            };
-          });
+          const items = async (ids: string[]) => present(await ctx.loaders.nationalItem.loadMany(ids));
+          const steps = await Promise.all(
+            versions.slice(1).map(async (after, i) => {
+              // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < versions.length - 1: the version before `after`
+              const before = versions[i]!;
+              const step = versionStep(before.items, after.items, before.targets, after.targets);
+              // Awaited here: a list field's value that is a promise is an error to graphql-jit (compiled-queries.ts).
+              const [continued, added, dropped] = await Promise.all([items(step.continued), items(step.added), items(step.dropped)]);
+              return { from: before.policy, to: after.policy, continued, added, dropped, targetChanges: step.targetChanges };
+            }),
+          );
           return { documents, steps };
         }),
       );
