@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { COUNT_CAP, POSITION_CAP, buildGramIndex, postingsOfGram, postingsOfTerm } from './bigram-postings.js';
-import { foldCorpus } from './folded-corpus.js';
+import { foldContents } from './folded-corpus.js';
 
-const contents = ['深化医保支付方式改革', '支付医保的反例', '医保'.repeat(200), 'ＤＲＧ付费'];
-const titles = ['医保支付', '', '医保', 'DRG'];
-const corpus = foldCorpus(contents);
-const grams = buildGramIndex(corpus, foldCorpus(titles));
+const { corpus, titles } = foldContents([
+  { title: '医保支付', text: '深化医保支付方式改革' },
+  { title: '', text: '支付医保的反例' },
+  { title: '医保', text: '医保'.repeat(200) },
+  { title: 'ＤＲＧ', text: 'ＤＲＧ付费' },
+]);
+const grams = buildGramIndex(corpus, titles);
 
 const asRows = ({ docs, info, first }: { docs: Int32Array; info: Uint8Array; first: Uint16Array }) =>
   Array.from(docs, (doc, k) => ({ doc, count: info[k]! >> 1, inTitle: (info[k]! & 1) === 1, first: first[k] }));
@@ -40,8 +43,8 @@ describe('postingsOfTerm', () => {
 
   it('finds an occurrence that starts after the capped first positions of its bigrams', () => {
     const filler = '甲'.repeat(70_000);
-    const long = foldCorpus([`医保，${filler}保支，支付，${filler}医保支付。`]);
-    const longGrams = buildGramIndex(long, foldCorpus(['']));
+    const { corpus: long, titles: noTitle } = foldContents([{ title: '', text: `医保，${filler}保支，支付，${filler}医保支付。` }]);
+    const longGrams = buildGramIndex(long, noTitle);
     // Each of its bigrams occurs twice: for a longer term the count is an upper bound.
     expect(asRows(postingsOfTerm(longGrams, long, '医保支付'))).toEqual([{ doc: 0, count: 2, inTitle: false, first: POSITION_CAP }]);
   });

@@ -10,7 +10,7 @@
  */
 import { runToEnd, type Steps } from '../turns.js';
 import { gallopTo, intersectPositions, positionsOfShared } from './ascending-lists.js';
-import { indexOfUnits, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
+import { indexOfUnits, spanOf, taskCountOf, titleSpanOf, toUnits, type FoldedCorpus, type TitleSpans } from './folded-corpus.js';
 
 /**
  * A posting's byte holds `min(count, COUNT_CAP) << 1 | inTitle`. COUNT_CAP means "at least
@@ -142,19 +142,19 @@ export function postingsOfTerm(grams: GramIndex, corpus: FoldedCorpus, term: str
 
 /**
  * Builds the postings of every character and character pair of `corpus`, with title presence
- * read from `titles` (the same tasks, folded). Two passes: count each gram's tasks, then fill
+ * read from the `titles` spans of it. Two passes: count each gram's tasks, then fill
  * each gram's slot in task order, so every list comes out ascending.
  */
-export function buildGramIndex(corpus: FoldedCorpus, titles: FoldedCorpus): GramIndex {
+export function buildGramIndex(corpus: FoldedCorpus, titles: TitleSpans): GramIndex {
   return runToEnd(gramIndexSteps(corpus, titles));
 }
 
 /** Tasks per step of gramIndexSteps. */
 const TASKS_PER_STEP = 512;
 
-export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Steps<GramIndex> {
+export function* gramIndexSteps(corpus: FoldedCorpus, titles: TitleSpans): Steps<GramIndex> {
   const taskCount = taskCountOf(corpus);
-  if (taskCountOf(titles) !== taskCount) throw new RangeError(`${taskCountOf(titles)} titles for ${taskCount} tasks`);
+  if (titles.from.length !== taskCount) throw new RangeError(`${titles.from.length} titles for ${taskCount} tasks`);
   // Gram ids: a table slot per UTF-16 unit, a map for pairs keyed by both units in one int32.
   const charIds = new Int32Array(0x10000).fill(-1);
   const pairIdOf = new Map<number, number>();
@@ -163,7 +163,7 @@ export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Ste
   let longest = 0;
   for (let task = 0; task < taskCount; task += 1) {
     const text = spanOf(corpus, task);
-    const title = spanOf(titles, task);
+    const title = titleSpanOf(titles, task);
     longest = Math.max(longest, text.to - text.from, title.to - title.from);
   }
   const gramsOfText = new Int32Array(2 * longest);
@@ -233,7 +233,7 @@ export function* gramIndexSteps(corpus: FoldedCorpus, titles: FoldedCorpus): Ste
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops, bounded as in pass 1; every
      gram of the corpus has an id by now, so none of its ids is -1 */
   function appendPostingsOf(task: number): void {
-    const titleSize = readGrams(titles.units, spanOf(titles, task), { addNew: false });
+    const titleSize = readGrams(corpus.units, titleSpanOf(titles, task), { addNew: false });
     for (let k = 0; k < titleSize; k += 1) if (gramsOfText[k]! >= 0) inTitleOf[gramsOfText[k]!] = task;
     const size = readGrams(corpus.units, spanOf(corpus, task), { addNew: false });
     let distinctSize = 0;

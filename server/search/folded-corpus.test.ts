@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countOccurrences, foldCorpus, indexOfUnits, spanOf, textOf, toUnits, unfoldedUnits } from './folded-corpus.js';
+import {
+  countOccurrences,
+  foldContents,
+  foldCorpus,
+  indexOfUnits,
+  spanOf,
+  textOf,
+  titleSpanOf,
+  toUnits,
+  unfoldedUnits,
+} from './folded-corpus.js';
 
 describe('foldCorpus', () => {
   it('lays the folded texts one after another, each findable by its span', () => {
@@ -21,6 +31,25 @@ describe('foldCorpus', () => {
 
   it('refuses a task outside the corpus rather than answering an empty text', () => {
     expect(() => spanOf(foldCorpus(['医保']), 1)).toThrow(RangeError);
+  });
+});
+
+describe('foldContents', () => {
+  it('searches the text, preceded by the title where the text does not hold it as written, and spans each title where it lies', () => {
+    const { contents, corpus, titles } = foldContents([
+      { title: 'ＤＲＧ付费', text: '推进ＤＲＧ付费改革' },
+      { title: 'DRG付费', text: '推进ＤＲＧ付费改革' },
+      { title: '', text: '医保' },
+    ]);
+    expect(contents).toEqual(['推进ＤＲＧ付费改革', 'DRG付费\n推进ＤＲＧ付费改革', '医保']);
+    const titleOf = (task: number) => {
+      const { from, to } = titleSpanOf(titles, task);
+      return String.fromCharCode(...corpus.units.subarray(from, to));
+    };
+    expect([0, 1, 2].map(titleOf)).toEqual(['drg付费', 'drg付费', '']);
+    expect(titleSpanOf(titles, 0)).toEqual({ from: 2, to: 7 });
+    expect(titleSpanOf(titles, 1).from).toBe(spanOf(corpus, 1).from);
+    expect(() => titleSpanOf(titles, 3)).toThrow(RangeError);
   });
 });
 

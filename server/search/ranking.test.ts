@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGramIndex, COUNT_CAP, postingsOfGram } from './bigram-postings.js';
-import { foldCorpus } from './folded-corpus.js';
+import { foldContents } from './folded-corpus.js';
 import { createScorer, essentialWords } from './ranking.js';
 
 describe('essentialWords', () => {
@@ -13,9 +13,10 @@ describe('essentialWords', () => {
 });
 
 describe('createScorer', () => {
-  const titles = foldCorpus(['医保', '其他']);
-  const contents = ['医保医保支付', '其他工作提到医保'];
-  const corpus = foldCorpus(contents);
+  const { corpus, titles } = foldContents([
+    { title: '医保', text: '医保医保支付' },
+    { title: '其他', text: '其他工作提到医保' },
+  ]);
   const scorer = createScorer(corpus, titles);
 
   it('scores BM25 with k1 = 1.2 and b = 0.75, and half the weight again for a term in the title', () => {
@@ -28,9 +29,15 @@ describe('createScorer', () => {
   });
 
   it("gives the title's half weight to a term the title holds written otherwise (full-width letters)", () => {
-    const contents = foldCorpus(['ＤＲＧ付费改革', '其他工作']);
-    const withTitle = createScorer(contents, foldCorpus(['ＤＲＧ付费', '其他']));
-    const withoutTitle = createScorer(contents, foldCorpus(['付费', '其他']));
+    const scorerWithTitles = (titles: string[]) => {
+      const folded = foldContents([
+        { title: titles[0] ?? '', text: 'ＤＲＧ付费改革' },
+        { title: titles[1] ?? '', text: '其他工作' },
+      ]);
+      return createScorer(folded.corpus, folded.titles);
+    };
+    const withTitle = scorerWithTitles(['ＤＲＧ付费', '其他']);
+    const withoutTitle = scorerWithTitles(['付费', '其他']);
     const terms = [{ term: 'drg', idf: 2 }];
     expect(withTitle.scoreOf(0, terms) - withoutTitle.scoreOf(0, terms)).toBeCloseTo(1, 12);
   });
@@ -52,7 +59,8 @@ describe('createScorer', () => {
     // Tasks longer than a capped count, whose capped counts stand for their lengths: two of about
     // the same length (one group), and a short and a long one.
     const texts = ['任务文本，'.repeat(40), '任务文本，'.repeat(42), '任务', '任务文本，'.repeat(400)];
-    const lengthScorer = createScorer(foldCorpus(texts), foldCorpus(texts.map(() => '')));
+    const folded = foldContents(texts.map((text) => ({ title: '', text })));
+    const lengthScorer = createScorer(folded.corpus, folded.titles);
     const { lengthGroupOf } = lengthScorer;
     expect(lengthGroupOf[0]).toBe(lengthGroupOf[1]);
     expect(new Set(lengthGroupOf).size).toBe(3);
@@ -68,7 +76,7 @@ describe('createScorer', () => {
   });
 
   it('refuses titles that do not match the corpus', () => {
-    expect(() => createScorer(corpus, foldCorpus(['医保']))).toThrow(RangeError);
+    expect(() => createScorer(corpus, foldContents([{ title: '医保', text: '医保' }]).titles)).toThrow(RangeError);
   });
 
   it('refuses a task outside the corpus (a damaged index) rather than scoring it NaN', () => {

@@ -5,7 +5,16 @@
  */
 import { gallopTo, intersectPositions } from './ascending-lists.js';
 import { COUNT_CAP, type Postings } from './bigram-postings.js';
-import { countOccurrences, indexOfUnits, spanOf, taskCountOf, toUnits, type FoldedCorpus } from './folded-corpus.js';
+import {
+  countOccurrences,
+  indexOfUnits,
+  spanOf,
+  taskCountOf,
+  titleSpanOf,
+  toUnits,
+  type FoldedCorpus,
+  type TitleSpans,
+} from './folded-corpus.js';
 import { TopHits, type RankedHit } from './top-hits.js';
 
 /** BM25 constants: term-frequency saturation and length normalisation. */
@@ -64,10 +73,10 @@ export function idfOf({ taskCount }: CorpusStatistics, matches: number): number 
   return Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5));
 }
 
-/** `titles` are the tasks' titles folded, in the corpus's order; `statistics` those of everything searched along with it. */
-export function createScorer(corpus: FoldedCorpus, titles: FoldedCorpus, statistics = statisticsOf(corpus)): Scorer {
+/** `titles` are where the tasks' titles lie in the corpus; `statistics` those of everything searched along with it. */
+export function createScorer(corpus: FoldedCorpus, titles: TitleSpans, statistics = statisticsOf(corpus)): Scorer {
   const corpusTasks = taskCountOf(corpus);
-  if (taskCountOf(titles) !== corpusTasks) throw new RangeError(`${taskCountOf(titles)} titles for ${corpusTasks} tasks`);
+  if (titles.from.length !== corpusTasks) throw new RangeError(`${titles.from.length} titles for ${corpusTasks} tasks`);
   const lengthOf = (index: number) => {
     const { from, to } = spanOf(corpus, index);
     return to - from;
@@ -120,13 +129,13 @@ export function createScorer(corpus: FoldedCorpus, titles: FoldedCorpus, statist
     scoreOf(index, terms) {
       const lengthNorm = lengthNormOf(index);
       const { from, to } = spanOf(corpus, index);
-      const title = spanOf(titles, index);
+      const title = titleSpanOf(titles, index);
       let score = 0;
       for (const { term, idf: weight } of terms) {
         const units = toUnits(term);
         const count = countOccurrences(corpus.units, units, from, to);
         if (count === 0) continue;
-        const inTitle = indexOfUnits(titles.units, units, title.from, title.to) !== -1;
+        const inTitle = indexOfUnits(corpus.units, units, title.from, title.to) !== -1;
         score = addTermScore(score, { weight, count, inTitle, lengthNorm });
       }
       return score;

@@ -15,7 +15,15 @@
  */
 import { gramIndexSteps, postingsOfTerm, postingsWithout, type GramIndex, type Postings } from './bigram-postings.js';
 import { splitTerms } from './fold-text.js';
-import { foldCorpusSteps, spanOf, textOf, unfoldedUnitsSteps, type FoldedCorpus, type UnfoldedUnits } from './folded-corpus.js';
+import {
+  foldContentsSteps,
+  spanOf,
+  textOf,
+  unfoldedUnitsSteps,
+  type FoldedCorpus,
+  type TitleSpans,
+  type UnfoldedUnits,
+} from './folded-corpus.js';
 import { createScorer, idfOf, rankExact, rankSimilar } from './ranking.js';
 import { segmentWords } from './segment-words.js';
 import { makeSnippet } from './snippet.js';
@@ -69,13 +77,13 @@ export interface TaskStrings {
 /** Everything a built index holds, task `i` at position `i` of each list: what serialiseSearchIndex writes. */
 export interface SearchIndexData {
   ids: TaskStrings;
-  /** The titles, folded: ranking weighs a term in the title more (ranking.ts). */
-  titles: FoldedCorpus;
+  /** Where the titles lie in `corpus`: ranking weighs a term in the title more (ranking.ts). */
+  titles: TitleSpans;
   jurisdictionIds: TaskStrings;
   policyIds: TaskStrings;
   /**
-   * What is searched, folded: the text, preceded by the title when the text does not contain it.
-   * Task `i` is `units[starts[i]]` to `units[starts[i + 1]]`.
+   * What is searched, folded: the text, preceded by the title when the text does not contain it
+   * (foldContentsSteps). Task `i` is `units[starts[i]]` to `units[starts[i + 1]]`.
    */
   corpus: FoldedCorpus;
   /** The same contents as written (for snippets): where they differ from `corpus.units`. */
@@ -94,14 +102,8 @@ export function createSearchIndex(documents: readonly SearchDocument[]): BuiltSe
 
 /** createSearchIndex in steps, to build it in turns of the event loop (see turns.ts). */
 export function* searchIndexSteps(documents: readonly SearchDocument[]): Steps<BuiltSearchIndex> {
-  const contents: string[] = [];
-  for (const doc of documents) {
-    if (contents.length % 4096 === 0) yield;
-    contents.push(doc.text.includes(doc.title) ? doc.text : `${doc.title}\n${doc.text}`);
-  }
-  const corpus = yield* foldCorpusSteps(contents);
+  const { contents, corpus, titles } = yield* foldContentsSteps(documents);
   const unfolded = yield* unfoldedUnitsSteps(contents, corpus);
-  const titles = yield* foldCorpusSteps(documents.map((doc) => doc.title));
   const grams = yield* gramIndexSteps(corpus, titles);
   return searchIndexOf({
     ids: documents.map((doc) => doc.id),

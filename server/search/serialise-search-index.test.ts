@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSearchDocuments } from '../testing/search-documents.js';
-import { createSearchIndex, type SearchDocument, type SearchOptions, type TaskStrings } from './search-index.js';
+import { createSearchIndex, searchIndexOf, type SearchDocument, type SearchOptions, type TaskStrings } from './search-index.js';
 import { deserialiseSearchIndex, SearchIndexBytesError, serialiseSearchIndex } from './serialise-search-index.js';
 
 const documents: SearchDocument[] = [
@@ -142,5 +142,14 @@ describe('serialiseSearchIndex and deserialiseSearchIndex', () => {
     await expect(deserialiseSearchIndex(bytes.subarray(0, bytes.length - 64))).rejects.toThrow(SearchIndexBytesError);
     await expect(deserialiseSearchIndex(bytes.subarray(0, bytes.length - 8))).rejects.toThrow(/the array policyOf is cut short/);
     await expect(deserialiseSearchIndex(bytes.subarray(0, 40))).rejects.toThrow(/header is cut short/);
+  });
+
+  it("refuses a title that lies outside its task's content, which would be scored against another task's words", async () => {
+    const { titles } = built.data;
+    const damaged = searchIndexOf({
+      ...built.data,
+      titles: { from: titles.from, to: titles.to.map((to, task) => (task === 0 ? to + 10_000 : to)) },
+    });
+    await expect(deserialiseSearchIndex(serialiseSearchIndex(damaged))).rejects.toThrow(/the title of task 0 lies outside its content/);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * @module A built search index as bytes and back, so that a server can start from a saved index
  * instead of folding and indexing every task again. A small JSON header holds each jurisdiction
- * and document once; everything per task is in typed arrays (the folded corpus and titles as UTF-16
- * units, where the texts as written differ, the ids, each task's jurisdiction and document by
- * number, the postings), written as their raw bytes, each at an offset a multiple of 8, and read
+ * and document once; everything per task is in typed arrays (the folded corpus as UTF-16 units,
+ * where each title lies in it, where the texts as written differ, the ids, each task's jurisdiction
+ * and document by number, the postings), written as their raw bytes, each at an offset a multiple of 8, and read
  * back as views on the bytes without copying. No string is made per task as the index is read: on
  * a store of 2 million tasks, ids and titles in the header were 330 MB of JSON, 4 s to decode and
  * parse, and 2 s of garbage collection.
@@ -21,8 +21,9 @@ const MAGIC = 'RGSI';
  * 2: the texts as written kept where they differ from the folded corpus (`unfoldedAt`, `unfoldedUnits`), not in full.
  * 3: each task's document (`policies`, `policyOf`).
  * 4: titles folded, ids and jurisdictions in arrays (`titleUnits`, `idUnits`, `jurisdictionOf`), not in the header.
+ * 5: titles as spans of the corpus, which holds them (`titleFrom`, `titleTo`), not folded again.
  */
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 const PREFIX_BYTES = 12;
 
 /** The typed arrays of an index, in the order they are written. */
@@ -31,8 +32,8 @@ const ARRAYS: Record<ArrayName, Uint8ArrayConstructor | Uint16ArrayConstructor |
   unfoldedAt: Int32Array,
   unfoldedUnits: Uint16Array,
   starts: Int32Array,
-  titleUnits: Uint16Array,
-  titleStarts: Int32Array,
+  titleFrom: Int32Array,
+  titleTo: Int32Array,
   idUnits: Uint16Array,
   idStarts: Int32Array,
   charIds: Int32Array,
@@ -50,8 +51,8 @@ type IndexArrays = FoldedCorpus &
   Postings & {
     unfoldedAt: Int32Array;
     unfoldedUnits: Uint16Array;
-    titleUnits: Uint16Array;
-    titleStarts: Int32Array;
+    titleFrom: Int32Array;
+    titleTo: Int32Array;
     idUnits: Uint16Array;
     idStarts: Int32Array;
     jurisdictionOf: Int32Array;
@@ -125,8 +126,8 @@ export function serialisedParts(index: BuiltSearchIndex): Uint8Array[] {
     ...corpus,
     unfoldedAt: unfolded.at,
     unfoldedUnits: unfolded.units,
-    titleUnits: titles.units,
-    titleStarts: titles.starts,
+    titleFrom: titles.from,
+    titleTo: titles.to,
     idUnits: storedIds.units,
     idStarts: storedIds.starts,
     ...gramArrays,
@@ -252,8 +253,8 @@ export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Pr
     starts,
     unfoldedAt,
     unfoldedUnits,
-    titleUnits,
-    titleStarts,
+    titleFrom,
+    titleTo,
     idUnits,
     idStarts,
     jurisdictionOf,
@@ -278,7 +279,7 @@ export async function deserialiseSearchIndex(input: Uint8Array | ByteSource): Pr
   };
   return searchIndexOf({
     ids,
-    titles: { units: titleUnits, starts: titleStarts },
+    titles: { from: titleFrom, to: titleTo },
     jurisdictionIds: listOf(header.jurisdictions, jurisdictionOf),
     policyIds,
     corpus: { units, starts },
@@ -327,13 +328,22 @@ function checkShape(arrays: IndexArrays, header: Header): void {
   const taskCount = arrays.starts.length - 1;
   const spans = {
     corpus: [arrays.starts, arrays.units],
-    titles: [arrays.titleStarts, arrays.titleUnits],
     ids: [arrays.idStarts, arrays.idUnits],
   } as const;
   for (const [name, [starts, units]] of Object.entries(spans)) {
     if (starts.length !== taskCount + 1) throw new SearchIndexBytesError(`the ${name} do not hold one entry per task (${taskCount})`);
     if (starts.at(-1) !== units.length || starts.some((start, i) => i > 0 && start < (starts[i - 1] ?? 0)))
       throw new SearchIndexBytesError(`the starts of the ${name} do not ascend to their length`);
+  }
+  // A title outside its task's content would be scored against another task's words.
+  const { starts, titleFrom, titleTo } = arrays;
+  if (titleFrom.length !== taskCount || titleTo.length !== taskCount)
+    throw new SearchIndexBytesError(`the titles do not hold one entry per task (${taskCount})`);
+  for (let task = 0; task < taskCount; task += 1) {
+    const from = titleFrom[task] ?? -1;
+    const to = titleTo[task] ?? -1;
+    if (!((starts[task] ?? 0) <= from && from <= to && to <= (starts[task + 1] ?? -1)))
+      throw new SearchIndexBytesError(`the title of task ${task} lies outside its content`);
   }
   const tables = { jurisdictions: [arrays.jurisdictionOf, header.jurisdictions], policies: [arrays.policyOf, header.policies] } as const;
   for (const [name, [numbers, table]] of Object.entries(tables)) {
