@@ -596,4 +596,28 @@ describe('withDocumentsReplaced', () => {
       ).toEqual(expected.map((each) => JSON.stringify(each)).sort());
     }
   });
+
+  it('drops the rows of a document the replacements before it brought in, as the server does write after write', () => {
+    const compare = rowComparator(readQueries.allCoverageTriples.order ?? []) ?? (() => 0);
+    const random = randomSource(20261207);
+    const documents = ['p-a', 'p-b', 'p-c', 'p-d'];
+    const row = (policyId: string) => ({
+      nationalItemId: random.pick(['N-1', 'N-2']),
+      jurisdictionId: '110101',
+      policyId,
+      taskId: `${policyId}#${random.int(0, 9)}`,
+      seq: random.int(0, 9),
+    });
+    const canonical = (rows: readonly object[]) => rows.map((each) => JSON.stringify(each)).sort();
+    let rows: readonly (ReturnType<typeof row> | object)[] = [];
+    let expected: ReturnType<typeof row>[] = [];
+    for (let write = 0; write < 100; write += 1) {
+      // One document a write, new or replaced: an upload.
+      const changed = new Set([random.pick(documents)]);
+      const fresh = Array.from({ length: random.int(0, 4) }, () => row([...changed][0] ?? ''));
+      expected = [...expected.filter((each) => !changed.has(each.policyId)), ...fresh].sort(compare);
+      rows = withDocumentsReplaced(rows, changed, fresh, compare);
+      expect(canonical(rows)).toEqual(canonical(expected));
+    }
+  });
 });

@@ -73,35 +73,61 @@ export function idfOf({ taskCount }: CorpusStatistics, matches: number): number 
   return Math.log(1 + (taskCount - matches + 0.5) / (matches + 0.5));
 }
 
+/**
+ * What a corpus's task lengths give the bounds of termBounds, whatever the other parts searched with
+ * it: each task's group of lengths, and each group's shortest and longest task.
+ */
+interface LengthGroups {
+  groupOf: Uint8Array;
+  /** Infinity for a group no task is in. */
+  shortest: Float64Array;
+  longest: Float64Array;
+}
+
+/**
+ * Made once per corpus: a search index is searched in parts (search-index.ts, searchParts), and after
+ * each write the index of the tasks kept from before is searched with new statistics. Recomputed per
+ * write, these took 360 ms of the server's one thread for each upload to a store of 2 million tasks.
+ */
+const lengthGroupsMade = new WeakMap<FoldedCorpus, LengthGroups>();
+
+function lengthGroupsOf(corpus: FoldedCorpus): LengthGroups {
+  let made = lengthGroupsMade.get(corpus);
+  if (made) return made;
+  const { starts } = corpus;
+  const tasks = taskCountOf(corpus);
+  const groupOf = new Uint8Array(tasks);
+  const shortest = new Float64Array(LENGTH_GROUPS).fill(Infinity);
+  const longest = new Float64Array(LENGTH_GROUPS);
+  for (let index = 0; index < tasks; index += 1) {
+    const length = (starts[index + 1] ?? 0) - (starts[index] ?? 0);
+    // Groups of lengths growing by a third from one to the next: the bounds of a group are near those of its tasks.
+    const group = Math.min(LENGTH_GROUPS - 1, Math.floor(Math.log2(length + 1) * 2.5));
+    groupOf[index] = group;
+    shortest[group] = Math.min(shortest[group] ?? Infinity, length);
+    longest[group] = Math.max(longest[group] ?? 0, length);
+  }
+  lengthGroupsMade.set(corpus, (made = { groupOf, shortest, longest }));
+  return made;
+}
+
 /** `titles` are where the tasks' titles lie in the corpus; `statistics` those of everything searched along with it. */
 export function createScorer(corpus: FoldedCorpus, titles: TitleSpans, statistics = statisticsOf(corpus)): Scorer {
   const corpusTasks = taskCountOf(corpus);
   if (titles.from.length !== corpusTasks) throw new RangeError(`${titles.from.length} titles for ${corpusTasks} tasks`);
+  // Indexes come from the postings, which a damaged index read from bytes may hold out of range:
+  // spanOf throws for them, so that they fail here rather than score NaN.
   const lengthOf = (index: number) => {
     const { from, to } = spanOf(corpus, index);
     return to - from;
   };
   const { taskCount } = statistics;
   const averageLength = statistics.totalLength / Math.max(taskCount, 1);
-  const lengthNorms = Float64Array.from({ length: corpusTasks }, (_, index) => 1 - B + (B * lengthOf(index)) / averageLength);
-  // Groups of lengths growing by a third from one to the next: the bounds of a group are near those of its tasks.
-  const lengthGroupOf = Uint8Array.from({ length: corpusTasks }, (_, index) =>
-    Math.min(LENGTH_GROUPS - 1, Math.floor(Math.log2(lengthOf(index) + 1) * 2.5)),
-  );
-  const shortestNorm = new Float64Array(LENGTH_GROUPS).fill(Infinity);
-  const longest = new Float64Array(LENGTH_GROUPS);
-  for (let index = 0; index < corpusTasks; index += 1) {
-    const group = lengthGroupOf[index] ?? 0;
-    shortestNorm[group] = Math.min(shortestNorm[group] ?? Infinity, lengthNorms[index] ?? Infinity);
-    longest[group] = Math.max(longest[group] ?? 0, lengthOf(index));
-  }
-  // Indexes come from the postings, which a damaged index read from bytes may hold out of range:
-  // one check per term and task, so that they fail here rather than score NaN.
-  const lengthNormOf = (index: number) => {
-    const lengthNorm = lengthNorms[index];
-    if (lengthNorm === undefined) throw new RangeError(`task ${index} is outside a corpus of ${corpusTasks} tasks`);
-    return lengthNorm;
-  };
+  const normOfLength = (length: number) => 1 - B + (B * length) / averageLength;
+  const lengthNormOf = (index: number) => normOfLength(lengthOf(index));
+  const { groupOf: lengthGroupOf, shortest, longest } = lengthGroupsOf(corpus);
+  // The norm grows with the length, so a group's least norm is its shortest task's, to the bit.
+  const shortestNorm = shortest.map((length) => (length === Infinity ? Infinity : normOfLength(length)));
   return {
     idf: (matches) => idfOf(statistics, matches),
     lengthGroupOf,
