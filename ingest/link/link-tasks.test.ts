@@ -8,6 +8,7 @@ import {
   INHERITED_SCORE,
   isExactEvidence,
   linkTasks,
+  linkTasksWithMessages,
   OUTLINE_TOPIC_FLOOR,
   taskHeadingOf,
 } from './link-tasks.js';
@@ -339,6 +340,29 @@ describe('linkTasks over an outline', () => {
     expect(links.filter((l) => l.taskPath !== task.path)).toEqual([]);
     // The same wording in a task links.
     expect(targets(links.filter((l) => l.taskPath === task.path)).sort()).toEqual(['drugs.procurement', 'health.healthy-china']);
+  });
+
+  it("keeps a plan's goal for a reform no task takes up as a possible link when it scores as a link would, not at the possible floor", () => {
+    const requirements = { path: '一', text: '总体要求', title: '总体要求', parentPath: null, kind: 'section' as const };
+    const goals = {
+      path: '一/（三）',
+      text: '主要目标。到2025年，药品集中带量采购工作常态化制度化开展，集采药品品种达到500个以上。',
+      title: '主要目标',
+      parentPath: '一',
+      kind: 'item' as const,
+    };
+    const task = { path: '二/（一）', text: '重点任务。推进中医药发展。', title: '重点任务', parentPath: null, kind: 'item' as const };
+    const linked = (threshold?: number) =>
+      linkTasksWithMessages([requirements, goals, task], { catalogue, glossary, ...(threshold === undefined ? {} : { threshold }) });
+    const { links, possibleLinks } = linked();
+    expect(links.filter((l) => l.taskPath !== task.path)).toEqual([]);
+    expect(possibleLinks.map((p) => [p.taskPath, p.targetId])).toEqual([[goals.path, 'drugs.procurement']]);
+    const goalScore = possibleLinks[0]?.score ?? 0;
+    const taskScore = links.find((l) => l.taskPath === task.path)?.score ?? 0;
+    // With the threshold above both scores the task's candidate is possible, over the possible floor; the goal's is not.
+    expect(taskScore).toBeLessThan(goalScore);
+    const above = linked(Math.min(1, goalScore + 0.005));
+    expect(above.possibleLinks.map((p) => [p.taskPath, p.targetId])).toEqual([[task.path, 'health.tcm']]);
   });
 
   it('gives a heading with nothing numbered under it no link', () => {

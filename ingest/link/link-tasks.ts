@@ -90,7 +90,8 @@ export function linkTasksWithMessages(
   const { catalogue, reviewed = [], scope = {} } = options;
   const { candidates, links: decided } = outlineDecision(tasks, options);
   const { links, messages } = applyReviewedLinks(tasks, decided, reviewed, { catalogue, scope });
-  return { links, possibleLinks: possibleLinksOf(tasks, candidates, links, rejectedPairs(tasks, reviewed, scope)), messages };
+  const rejected = rejectedPairs(tasks, reviewed, scope);
+  return { links, possibleLinks: possibleLinksOf(tasks, candidates, links, rejected, options.threshold ?? LINK_THRESHOLD), messages };
 }
 
 /**
@@ -111,17 +112,21 @@ export interface PossibleLink {
 
 /**
  * The candidates of items and measures (the units a coverage cell counts) that score at least POSSIBLE_FLOOR,
- * for the national items no item or measure of the document links to; none for a pair a researcher rejected,
- * or in a part that frames the plan. A cell considers a document whole (in a period or not), so where the
- * document links the item the cell is covered whenever the candidate would count: four in five candidates of
- * the bench's corpus (1,551 of 1,943 in the seeds and 60 of its documents) are such, and storing them cost the 30,000-document
- * load time and memory.
+ * for the national items no item or measure of the document links to; none for a pair a researcher rejected.
+ * In a part that frames the plan (framingPaths), only a candidate scoring at least the link threshold:
+ * a plan's goals set figures for the reforms it takes up ("主要目标 到2018年，…县域内就诊率达到90%左右，个人卫生
+ * 支出占卫生总费用的比重下降到28%以下", 赣州 2016), and when no task below takes one up, the document has not
+ * left it out; a weak mention in its guiding thought says nothing of the kind. A cell considers a document
+ * whole (in a period or not), so where the document links the item the cell is covered whenever the
+ * candidate would count: four in five candidates of the bench's corpus (1,551 of 1,943 in the seeds and 60
+ * of its documents) are such, and storing them cost the 30,000-document load time and memory.
  */
 function possibleLinksOf(
   tasks: readonly LinkableTask[],
   candidates: ReadonlyMap<string, readonly ScoredCandidate[]>,
   links: readonly TaskLink[],
   rejected: ReadonlySet<string>,
+  threshold: number,
 ): PossibleLink[] {
   const counted = new Set(tasks.filter((task) => task.kind !== 'section').map((task) => task.path));
   const linkedItems = new Set(
@@ -129,10 +134,12 @@ function possibleLinksOf(
   );
   const framing = framingPaths(tasks);
   return tasks.flatMap((task) =>
-    !counted.has(task.path) || framing.has(task.path)
+    !counted.has(task.path)
       ? []
       : (candidates.get(task.path) ?? []).flatMap(({ targetId, score }) =>
-          score >= POSSIBLE_FLOOR && !linkedItems.has(targetId) && !rejected.has(`${task.path}\u0000${targetId}`)
+          score >= (framing.has(task.path) ? threshold : POSSIBLE_FLOOR) &&
+          !linkedItems.has(targetId) &&
+          !rejected.has(`${task.path}\u0000${targetId}`)
             ? [{ taskPath: task.path, targetId, score }]
             : [],
         ),
