@@ -89,6 +89,21 @@ export function spansTextOfPhrases(json: string, { localText, otherText }: Evide
   return isEvidenceSpans(spans) ? JSON.stringify(spans) : null;
 }
 
+/**
+ * The local side's wording of stored evidence: each phrase's span cut from `localText`, or its text as a
+ * store written before spans holds it; none for text that is neither.
+ */
+export function localPhrasesOf(stored: string, localText: string): string[] {
+  const value = parsedOrUndefined(stored);
+  if (isEvidenceSpans(value)) {
+    const phrases: string[] = [];
+    for (let at = 0; at < value.length; at += 4) phrases.push(localText.slice(value[at], value[at + 1]));
+    return phrases;
+  }
+  const phrases = phrasesWithTexts.safeParse(value);
+  return phrases.success ? phrases.data.map((phrase) => phrase.localText) : [];
+}
+
 /** Whether the stored text needs the two texts to be read: spans of at least one phrase. */
 export function evidenceNeedsTexts(stored: string): boolean {
   return stored.length > 2 && !stored.startsWith('[{');

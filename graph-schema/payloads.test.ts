@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spansTextOfPhrases } from './evidence-spans.js';
+import { localPhrasesOf, spansTextOfPhrases } from './evidence-spans.js';
 import { graphqlPayloadTypeDef } from './graphql-types.js';
 import { edgeSchemas, relationships, type LinkEvidence } from './model.js';
 
@@ -38,6 +38,14 @@ describe('link evidence, stored as the spans of its phrases', () => {
   it('gives the stored text of phrases with their texts only when each text is its span of the two texts', () => {
     expect(spansTextOfPhrases(JSON.stringify([phrase]), texts)).toBe('[2,6,0,4]');
     expect(spansTextOfPhrases(JSON.stringify([{ ...phrase, nationalText: '诊疗分级' }]), texts)).toBeNull();
+  });
+
+  it("gives the task's side of the wording alone, from spans or from phrases stored with their texts, and none from other text", () => {
+    const two = evidence.encode([phrase, { ...phrase, localText: '制度', localSpan: { start: 6, end: 8 } }]);
+    expect(localPhrasesOf(two, texts.localText)).toEqual(['分级诊疗', '制度']);
+    expect(localPhrasesOf(JSON.stringify([phrase]), '')).toEqual(['分级诊疗']);
+    expect(localPhrasesOf('not json', texts.localText)).toEqual([]);
+    expect(localPhrasesOf('[2,6,0]', texts.localText)).toEqual([]);
   });
 
   it('is checked as stored text by the edge validators of both link types', () => {

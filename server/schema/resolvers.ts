@@ -15,7 +15,7 @@ import {
   type TargetNode,
   type TaskNode,
 } from '../../graph-schema/model.js';
-import { evidenceNeedsTexts } from '../../graph-schema/evidence-spans.js';
+import { evidenceNeedsTexts, localPhrasesOf } from '../../graph-schema/evidence-spans.js';
 import { readQueries } from '../../store/queries/index.js';
 import { byCodePoints } from '../../store/queries/row-order.js';
 import type { CoverageTripleRow, LinkRow, ResponsibleRow } from '../../store/queries/read-queries.js';
@@ -38,9 +38,11 @@ import { readAdoption } from '../analysis/read-adoption.js';
 import { collectLineage, type LineageEdge } from '../analysis/lineage.js';
 import type { ApiContext } from '../context/request-context.js';
 import { whenLoaded, withLists } from '../context/loaders.js';
+import { targetsOfLink } from '../analysis/link-targets.js';
 import { badUserInput, parseArgs } from './args.js';
 
 type Args = Record<string, unknown>;
+type MaybePromise<T> = T | Promise<T>;
 type TaskParent = TaskNode & { snippet?: string };
 type LineageLinkRow = LinkRow & LineageEdge;
 
@@ -546,6 +548,7 @@ export const resolvers = {
     nationalItem: (link: LinkRow, _args: Args, ctx: ApiContext) =>
       requiredNow(ctx.load.one('nationalItem', link.toId), `national item ${link.toId}`),
     task: (link: LinkRow, _args: Args, ctx: ApiContext) => requiredNow(ctx.load.one('task', link.fromId), `task ${link.fromId}`),
+    targets: (link: LinkRow, _args: Args, ctx: ApiContext) => targetsOfLinkTo(link.fromId, link.toId, ctx),
   },
 
   DerivesFromLink: {
@@ -625,17 +628,76 @@ export const resolvers = {
       requiredNow(ctx.load.one('nationalItem', row.nationalItemId), `national item ${row.nationalItemId}`),
     tasksA: (row: CompareRowData, _args: Args, ctx: ApiContext) => tasksByIds(row.taskIdsA, ctx),
     tasksB: (row: CompareRowData, _args: Args, ctx: ApiContext) => tasksByIds(row.taskIdsB, ctx),
+    linksA: (row: CompareRowData, _args: Args, ctx: ApiContext) => linksToItem(row.taskIdsA, row.nationalItemId, ctx),
+    linksB: (row: CompareRowData, _args: Args, ctx: ApiContext) => linksToItem(row.taskIdsB, row.nationalItemId, ctx),
     leadAgencyTypesA: (row: CompareRowData, _args: Args, ctx: ApiContext) => leadTypesOf(row.taskIdsA, ctx),
     leadAgencyTypesB: (row: CompareRowData, _args: Args, ctx: ApiContext) => leadTypesOf(row.taskIdsB, ctx),
     targetDifferences(row: CompareRowData, _args: Args, ctx: ApiContext) {
       if (!row.shared) return [];
-      const flatten = (lists: (TargetNode[] | Error)[]) => lists.flatMap((list) => (Array.isArray(list) ? list : []));
-      return whenLoaded(ctx.load.many('targetsOfTask', row.taskIdsA), (listsA) =>
-        whenLoaded(ctx.load.many('targetsOfTask', row.taskIdsB), (listsB) => differingTargets(flatten(listsA), flatten(listsB))),
+      const targetsOf = (taskIds: readonly string[]) =>
+        allLoaded(taskIds.map((taskId) => targetsOfLinkTo(taskId, row.nationalItemId, ctx)));
+      return whenLoaded(targetsOf(row.taskIdsA), (listsA) =>
+        whenLoaded(targetsOf(row.taskIdsB), (listsB) => differingTargets(listsA.flat(), listsB.flat())),
       );
     },
   },
 };
+
+/** Each task's IMPLEMENTS link to the item, in the order of the tasks: a task of a coverage cell is one of the item's triples, each an IMPLEMENTS link. */
+function linksToItem(taskIds: readonly string[], itemId: string, ctx: ApiContext): LinkRow[] | Promise<LinkRow[]> {
+  return whenLoaded(ctx.load.many('implementsOfTask', taskIds), (lists) =>
+    present(lists).flatMap((links) => links.filter((link) => link.toId === itemId)),
+  );
+}
+
+/** The values, at once when none is a promise to wait for. */
+function allLoaded<T>(values: readonly (T | Promise<T>)[]): T[] | Promise<T[]> {
+  return values.some((value) => value instanceof Promise) ? Promise.all(values) : (values as T[]);
+}
+
+/** Each task's targets by the item of the link they bear on. */
+type TargetsByItem = (itemId: string) => readonly TargetNode[];
+
+/** Per request, targetsByItemOf each task asked (see targetsOfLinkTo). */
+const linkTargetsMade = new WeakMap<ApiContext, Map<string, MaybePromise<TargetsByItem>>>();
+
+/**
+ * The targets of a task that its link to the item bears on (server/analysis/link-targets.ts), worked out
+ * once per task and request: a task is in the row of every item it implements, on both a compare row's
+ * side and its target differences.
+ */
+function targetsOfLinkTo(taskId: string, itemId: string, ctx: ApiContext): MaybePromise<readonly TargetNode[]> {
+  let made = linkTargetsMade.get(ctx);
+  if (!made) linkTargetsMade.set(ctx, (made = new Map<string, MaybePromise<TargetsByItem>>()));
+  let ofTask = made.get(taskId);
+  if (!ofTask) made.set(taskId, (ofTask = targetsByItemOf(taskId, ctx)));
+  return whenLoaded(ofTask, (targetsOf) => targetsOf(itemId));
+}
+
+function targetsByItemOf(taskId: string, ctx: ApiContext): MaybePromise<TargetsByItem> {
+  return whenLoaded(ctx.load.one('targetsOfTask', taskId), (targets) =>
+    targets.length === 0
+      ? () => targets
+      : whenLoaded(ctx.load.one('implementsOfTask', taskId), (links) =>
+          links.length <= 1
+            ? () => targets
+            : whenLoaded(ctx.load.one('task', taskId), (task) => {
+                if (!task) return () => targets;
+                const wordings = links.map((link) => ({ itemId: link.toId, phrases: localPhrasesOf(link.evidence ?? '', task.text) }));
+                const byItem = new Map<string, TargetNode[]>();
+                return (itemId: string) => {
+                  let found = byItem.get(itemId);
+                  if (!found)
+                    byItem.set(
+                      itemId,
+                      (found = targetsOfLink(task.text, targets, wordings, itemId, (target) => target.spanStart - task.spanStart)),
+                    );
+                  return found;
+                };
+              }),
+        ),
+  );
+}
 
 function leadTypesOf(taskIds: readonly string[], ctx: ApiContext): AgencyType[] | Promise<AgencyType[]> {
   return whenLoaded(ctx.load.many('responsibleOfTask', taskIds), (lists) =>

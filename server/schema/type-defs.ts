@@ -49,6 +49,8 @@ const extensions = /* GraphQL */ `
     nationalItem: NationalItem!
     task: Task!
     ${linkFields}
+    "The task's targets this link bears on: all of them when the task has one link; with several, those of the sentences holding this link's wording, and those of sentences holding no link's."
+    targets: [Target!]!
   }
 
   "A task implementing a task of a parent document (DERIVES_FROM): from the child document's task to the parent's."
@@ -185,6 +187,9 @@ const extensions = /* GraphQL */ `
     nationalItem: NationalItem!
     tasksA: [Task!]!
     tasksB: [Task!]!
+    "The links of tasksA to the row's national item, in the same order: each task with the score and evidence of its link."
+    linksA: [ImplementsLink!]!
+    linksB: [ImplementsLink!]!
     "Types of the agencies heading tasksA, most frequent first: those marked lead (牵头), or, where a task ranks nobody, those it names responsible."
     leadAgencyTypesA: [AgencyType!]!
     leadAgencyTypesB: [AgencyType!]!

@@ -194,6 +194,8 @@ for (const screen of SCREENS) {
             targets: { id: string; metric: string | null }[];
             implements: { nationalItem: { id: string }; score: number }[];
           }[];
+          linksA: { targets: { id: string; metric: string | null }[] }[];
+          linksB: { targets: { id: string; metric: string | null }[] }[];
         }[];
       };
     }
@@ -202,7 +204,7 @@ for (const screen of SCREENS) {
     it('names both sides with their documents, aligns targets by metric, diffs the wordings and lists local innovations apart', async () => {
       const { compare } = await gql<CompareAnswer>(
         `{ compare(a: "340722", b: "141000") { a { name } b { name } documentsA { id } documentsB { id } unlinkedA { id } unlinkedB { id }
-           shared { nationalItem { id } tasksA { ${side} } tasksB { ${side} } } } }`,
+           shared { nationalItem { id } tasksA { ${side} } tasksB { ${side} } linksA { targets { id metric } } linksB { targets { id metric } } } } }`,
       );
       const { context, page } = await openPage(screen);
       try {
@@ -216,10 +218,13 @@ for (const screen of SCREENS) {
         expect(await docs('side-documents-a')).toEqual(compare.documentsA.map((document) => document.id));
         expect(await docs('side-documents-b')).toEqual(compare.documentsB.map((document) => document.id));
         expect(await page.getByTestId('side-documents-a').innerText()).toContain(compare.a.name);
-        // Targets: every quantified target of a shared item on exactly one row, some side by side.
+        // Targets: every quantified target a link of a shared item bears on (a task taking up several reforms
+        // states each one's figures), on exactly one row, some side by side.
         const quantified = compare.shared.flatMap((row) =>
-          [...row.tasksA, ...row.tasksB].flatMap((task) => task.targets.filter((target) => target.metric).map((target) => target.id)),
+          [...row.linksA, ...row.linksB].flatMap((link) => link.targets.filter((target) => target.metric).map((target) => target.id)),
         );
+        const ofTasks = compare.shared.flatMap((row) => [...row.tasksA, ...row.tasksB].flatMap((task) => task.targets));
+        expect(quantified.length).toBeLessThan(ofTasks.filter((target) => target.metric).length);
         const shownTargets = (
           await page.getByTestId('target-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-target-ids') ?? ''))
         ).flatMap((ids) => ids.split(' '));

@@ -319,6 +319,85 @@ describe('compare', () => {
   });
 });
 
+interface CompareSideTask {
+  id: string;
+  implements: { nationalItem: { id: string }; score: number }[];
+  targets: { id: string }[];
+}
+interface CompareSideLink {
+  score: number;
+  nationalItem: { id: string };
+  task: { id: string };
+  targets: { id: string }[];
+}
+interface CompareRowAnswer {
+  nationalItem: { id: string };
+  tasksA: CompareSideTask[];
+  tasksB: CompareSideTask[];
+  linksA: CompareSideLink[];
+  linksB: CompareSideLink[];
+}
+
+describe('compare rows', () => {
+  const rowsOf = async (a: string, b: string) => {
+    const task = 'id implements { nationalItem { id } score } targets { id }';
+    const link = 'score nationalItem { id } task { id } targets { id }';
+    const row = `nationalItem { id } tasksA { ${task} } tasksB { ${task} } linksA { ${link} } linksB { ${link} }`;
+    const answer = await postGraphQL<{ compare: { shared: CompareRowAnswer[]; onlyA: CompareRowAnswer[]; onlyB: CompareRowAnswer[] } }>(
+      app,
+      `query($a: ID!, $b: ID!) { compare(a: $a, b: $b) { shared { ${row} } onlyA { ${row} } onlyB { ${row} } } }`,
+      { a, b },
+    );
+    const { shared, onlyA, onlyB } = answer.data!.compare;
+    expect(shared.length).toBeGreaterThan(0);
+    return [...shared, ...onlyA, ...onlyB];
+  };
+
+  it("give each side's link to the row's item, task by task in the order of its tasks, as the task's own links give it", async () => {
+    const rows = await rowsOf('350400', '141000');
+    let links = 0;
+    for (const { nationalItem, tasksA, tasksB, linksA, linksB } of rows)
+      for (const [tasks, sideLinks] of [
+        [tasksA, linksA],
+        [tasksB, linksB],
+      ] as const) {
+        expect(sideLinks.map((each) => each.task.id)).toEqual(tasks.map((each) => each.id));
+        sideLinks.forEach((each, i) => {
+          expect(each.nationalItem.id).toBe(nationalItem.id);
+          expect(each.score).toBe(tasks[i]!.implements.find((own) => own.nationalItem.id === nationalItem.id)?.score);
+        });
+        links += sideLinks.length;
+      }
+    expect(links).toBeGreaterThan(rows.length);
+  });
+
+  it("share out a task's targets among its links: all to a task's only link, none lost, and some task of several links splits them", async () => {
+    const rows = await rowsOf('350400', '141000');
+    const tasks = new Map<string, CompareSideTask>();
+    const targetsOfLinks = new Map<string, Set<string>>();
+    let split = 0;
+    for (const row of rows)
+      for (const [sideTasks, sideLinks] of [
+        [row.tasksA, row.linksA],
+        [row.tasksB, row.linksB],
+      ] as const)
+        sideLinks.forEach((link, i) => {
+          const task = sideTasks[i]!;
+          tasks.set(task.id, task);
+          const own = task.targets.map((target) => target.id);
+          const bearing = link.targets.map((target) => target.id);
+          // The link's targets are the task's, in their order.
+          expect(own.filter((id) => bearing.includes(id))).toEqual(bearing);
+          if (task.implements.length === 1) expect(bearing).toEqual(own);
+          else if (bearing.length < own.length) split += 1;
+          for (const id of bearing) targetsOfLinks.set(task.id, (targetsOfLinks.get(task.id) ?? new Set()).add(id));
+        });
+    for (const task of tasks.values())
+      expect([...(targetsOfLinks.get(task.id) ?? [])].sort(), task.id).toEqual(task.targets.map((target) => target.id).sort());
+    expect(split).toBeGreaterThan(0);
+  });
+});
+
 describe('adoption over time', () => {
   beforeAll(readGraph);
   interface Event {

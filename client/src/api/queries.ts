@@ -108,10 +108,12 @@ graphql(`
   }
 `);
 /**
- * A task as a compare row shows it: its wording, targets and the scores of its links. A compare of two
- * jurisdictions over ten years holds over a thousand tasks, each in the row of every item it implements:
- * their agencies (the row gives its lead types), jurisdiction (the side's) and linked items (the rows')
- * in full made 3 MB of an answer (server/schema/__snapshots__ shows what a task has besides).
+ * A task as a compare row shows it: its wording, reached through the row's links, which give each task's
+ * score for the row's item and the targets that link bears on (a task taking up several reforms states each
+ * one's figures). A compare of two jurisdictions over ten years holds over a thousand tasks, each in the row
+ * of every item it implements: their agencies (the row gives its lead types), jurisdiction (the side's) and
+ * every link of theirs (a row needs its own) made 3 MB of an answer, and the last two, 40% of the 0.8 MB left
+ * (server/schema/__snapshots__ shows what a task has besides).
  */
 graphql(`
   fragment CompareTask on Task {
@@ -122,18 +124,6 @@ graphql(`
     policy {
       id
     }
-    jurisdiction {
-      id
-    }
-    targets {
-      ...TaskTarget
-    }
-    implements {
-      nationalItem {
-        id
-      }
-      score
-    }
   }
 `);
 graphql(`
@@ -141,11 +131,23 @@ graphql(`
     nationalItem {
       ...NationalItemRef
     }
-    tasksA {
-      ...CompareTask
+    linksA {
+      score
+      targets {
+        ...TaskTarget
+      }
+      task {
+        ...CompareTask
+      }
     }
-    tasksB {
-      ...CompareTask
+    linksB {
+      score
+      targets {
+        ...TaskTarget
+      }
+      task {
+        ...CompareTask
+      }
     }
     leadAgencyTypesA
     leadAgencyTypesB
@@ -171,6 +173,8 @@ export type TaskSummary = api.TaskSummaryFragment;
 export type LineageTask = api.LineageTaskFragment;
 export type CompareRow = api.CompareRowFragment;
 export type CompareTask = api.CompareTaskFragment;
+/** A side's link in a compare row: the task and its score for the row's item. */
+export type CompareLink = CompareRow['linksA'][number];
 /** A document a matrix column or a compare side rests on. */
 export type PolicyRef = api.PolicyRefFragment;
 /** Years, both ends inclusive, either open (PeriodInput). */

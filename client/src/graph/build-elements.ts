@@ -295,8 +295,7 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
   // A task is placed at the row where its link scores best (ties: the first row).
   const bestRow = new Map<string, { itemId: string; score: number }>();
   for (const row of rows)
-    for (const task of [...row.tasksA, ...row.tasksB]) {
-      const score = task.implements.find((link) => link.nationalItem.id === row.nationalItem.id)?.score ?? 0;
+    for (const { task, score } of [...row.linksA, ...row.linksB]) {
       const best = bestRow.get(task.id);
       if (!best || score > best.score) bestRow.set(task.id, { itemId: row.nationalItem.id, score });
     }
@@ -308,14 +307,21 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
     set.addClass(itemId, 'compare-item');
     const own = (tasks: CompareTask[]) =>
       tasks.filter((task) => bestRow.get(task.id)?.itemId === row.nationalItem.id && !placedTask.has(task.id));
-    const ownA = own(row.tasksA);
-    const ownB = own(row.tasksB);
+    const ownA = own(row.linksA.map((link) => link.task));
+    const ownB = own(row.linksB.map((link) => link.task));
     const height = Math.max(1, Math.ceil(ownA.length / perRow), Math.ceil(ownB.length / perRow)) * cell;
     positions.set(itemId, { x: centreX, y: top + height / 2 });
-    if (row.tasksA.length === 0 || row.tasksB.length === 0) set.addClass(itemId, 'gap');
+    if (row.linksA.length === 0 || row.linksB.length === 0) set.addClass(itemId, 'gap');
     const place = (tasks: CompareTask[], side: 'a' | 'b') =>
       tasks.forEach((task, index) => {
-        const id = set.node('Task', task.id, taskName(task), taskName(task), { jurisdictionId: task.jurisdiction.id }, `side-${side}`);
+        const id = set.node(
+          'Task',
+          task.id,
+          taskName(task),
+          taskName(task),
+          { jurisdictionId: (side === 'a' ? result.compare.a : result.compare.b).id },
+          `side-${side}`,
+        );
         placedTask.add(task.id);
         const column = index % perRow;
         const offset = 75 + column * cell;
@@ -327,13 +333,12 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
   }
   for (const row of rows) {
     const itemId = nodeId('NationalItem', row.nationalItem.id);
-    for (const task of [...row.tasksA, ...row.tasksB]) {
-      const link = task.implements.find((candidate) => candidate.nationalItem.id === row.nationalItem.id);
+    for (const { task, score } of [...row.linksA, ...row.linksB]) {
       const classes = [
         differing.has(row.nationalItem.id) ? 'differs' : '',
         bestRow.get(task.id)?.itemId === row.nationalItem.id ? '' : 'secondary',
       ];
-      set.edge('IMPLEMENTS', nodeId('Task', task.id), itemId, link?.score ?? 0.5, classes.join(' ').trim());
+      set.edge('IMPLEMENTS', nodeId('Task', task.id), itemId, score, classes.join(' ').trim());
     }
   }
   // The second line of pillars starts below the tallest column of the first.
@@ -343,7 +348,7 @@ export function compareElements(result: CompareResult, differing: ReadonlySet<st
   const pillarOfNode = new Map<string, string>();
   for (const row of rows) pillarOfNode.set(nodeId('NationalItem', row.nationalItem.id), row.nationalItem.pillar);
   for (const row of rows)
-    for (const task of [...row.tasksA, ...row.tasksB]) {
+    for (const { task } of [...row.linksA, ...row.linksB]) {
       if (bestRow.get(task.id)?.itemId === row.nationalItem.id) pillarOfNode.set(nodeId('Task', task.id), row.nationalItem.pillar);
     }
   return set.toArray().map((element) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompareRow, TaskSummary, TaskTarget } from '../api/queries.js';
+import type { CompareRow, TaskTarget } from '../api/queries.js';
 import { bestPair, metricRows } from './compare-parts.js';
 
 const target = (id: string, metric: string, value: number): TaskTarget => ({
@@ -11,30 +11,16 @@ const target = (id: string, metric: string, value: number): TaskTarget => ({
   unit: '%',
   by: null,
 });
-const task = (id: string, title: string, targets: TaskTarget[], score = 0.5): TaskSummary => ({
-  id,
-  key: '1.',
-  title,
-  kind: 'item',
-  deadline: null,
-  span: { start: 0, end: 1 },
-  policy: { id: 'p', title: 'p' },
-  jurisdiction: { id: 'j', name: 'j', nameEn: 'j', level: 'city' },
-  agencies: [],
+const task = (id: string, title: string, targets: TaskTarget[], score = 0.5) => ({
+  score,
   targets,
-  implements: [
-    {
-      nationalItem: { id: 'NI', titleZh: '', titleEn: '', pillar: '', pillarZh: '', pillarEn: '' },
-      score,
-      method: 'cue+ngram@1',
-      kind: 'adapted',
-    },
-  ],
+  task: { id, key: '1.', title, kind: 'item' as const, policy: { id: 'p' } },
 });
-const row = (tasksA: TaskSummary[], tasksB: TaskSummary[]): CompareRow => ({
+type Link = ReturnType<typeof task>;
+const row = (linksA: Link[], linksB: Link[]): CompareRow => ({
   nationalItem: { id: 'NI', titleZh: '深化医保支付方式改革', titleEn: '', pillar: '', pillarZh: '', pillarEn: '' },
-  tasksA,
-  tasksB,
+  linksA,
+  linksB,
   leadAgencyTypesA: [],
   leadAgencyTypesB: [],
   targetDifferences: [],

@@ -2,20 +2,17 @@
  * @module Parts of the compare table: targets aligned by metric, the two wordings of one national item as a
  * character diff, and each side's local innovations (tasks linked to no national item).
  */
-import type { CompareRow, LineageTask, CompareTask, TaskTarget } from '../api/queries.js';
+import type { CompareLink, CompareRow, LineageTask, CompareTask, TaskTarget } from '../api/queries.js';
 import { itemTitle, taskCount, useLang, useT } from '../i18n.js';
 import type { Route } from '../router.js';
 import { detailHref } from '../links.js';
 import { diffChars, sharedShare } from '../components/char-diff.js';
 
-const linkScore = (task: CompareTask, itemId: string) => task.implements.find((link) => link.nationalItem.id === itemId)?.score ?? 0;
-
 /** Each side's task that implements the row's item best: the wordings to compare. */
 export function bestPair(row: CompareRow): [CompareTask, CompareTask] | null {
-  const best = (tasks: CompareTask[]) =>
-    [...tasks].sort((x, y) => linkScore(y, row.nationalItem.id) - linkScore(x, row.nationalItem.id))[0];
-  const a = best(row.tasksA);
-  const b = best(row.tasksB);
+  const best = (links: CompareLink[]) => [...links].sort((x, y) => y.score - x.score)[0]?.task;
+  const a = best(row.linksA);
+  const b = best(row.linksB);
   return a && b ? [a, b] : null;
 }
 
@@ -75,13 +72,13 @@ export const SAME_METRIC = 0.25;
  */
 export function metricRows(rows: readonly CompareRow[], title: (row: CompareRow) => string): MetricRow[] {
   const result: MetricRow[] = [];
-  const quantified = (tasks: CompareTask[]): SideTarget[] =>
-    tasks.flatMap((task) =>
-      task.targets.flatMap((target) => (target.metric ? [{ task, target: { ...target, metric: target.metric } }] : [])),
+  const quantified = (links: CompareLink[]): SideTarget[] =>
+    links.flatMap(({ task, targets }) =>
+      targets.flatMap((target) => (target.metric ? [{ task, target: { ...target, metric: target.metric } }] : [])),
     );
   for (const row of rows) {
-    const a = quantified(row.tasksA);
-    const b = quantified(row.tasksB);
+    const a = quantified(row.linksA);
+    const b = quantified(row.linksB);
     const pairs = a
       .flatMap((left) => b.map((right) => ({ left, right, likeness: sharedShare(diffChars(left.target.metric, right.target.metric)) })))
       .filter((pair) => pair.likeness >= SAME_METRIC)

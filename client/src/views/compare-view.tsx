@@ -7,7 +7,7 @@
 import { Fragment, lazy, Suspense } from 'react';
 import type { AgencyType } from '../../../graph-schema/model.js';
 import { useQuery } from '../api/use-query.js';
-import { COMPARE, JURISDICTIONS, type CompareResult, type CompareRow, type CompareTask, type JurisdictionsResult } from '../api/queries.js';
+import { COMPARE, JURISDICTIONS, type CompareResult, type CompareLink, type CompareRow, type JurisdictionsResult } from '../api/queries.js';
 import { agencyTypeName, itemTitle, jurisdictionName, pillarName, useLang, useT } from '../i18n.js';
 import { navigate, withParams, type Route } from '../router.js';
 import { DEFAULT_JURISDICTIONS, detailHref, lineageOfItem } from '../links.js';
@@ -108,8 +108,8 @@ function CompareTable({ route, result }: { route: Route; result: CompareResult }
       row.nationalItem.id,
       row.nationalItem.titleZh,
       row.nationalItem.titleEn,
-      row.tasksA.map((task) => `${task.key}${task.title}`).join('；'),
-      row.tasksB.map((task) => `${task.key}${task.title}`).join('；'),
+      row.linksA.map(({ task }) => `${task.key}${task.title}`).join('；'),
+      row.linksB.map(({ task }) => `${task.key}${task.title}`).join('；'),
       row.leadAgencyTypesA.join(' '),
       row.leadAgencyTypesB.join(' '),
       row.targetDifferences.map((difference) => difference.metric).join('；'),
@@ -225,10 +225,10 @@ function RowGroup({
                 <div className="muted small">{pillarName(row.nationalItem, lang)}</div>
               </th>
               <td data-side={sideA}>
-                <SideCell route={route} tasks={row.tasksA} leads={row.leadAgencyTypesA} differing={differing} shared={kind === 'shared'} />
+                <SideCell route={route} links={row.linksA} leads={row.leadAgencyTypesA} differing={differing} shared={kind === 'shared'} />
               </td>
               <td data-side={sideB}>
-                <SideCell route={route} tasks={row.tasksB} leads={row.leadAgencyTypesB} differing={differing} shared={kind === 'shared'} />
+                <SideCell route={route} links={row.linksB} leads={row.leadAgencyTypesB} differing={differing} shared={kind === 'shared'} />
               </td>
             </tr>
             {wordings && (
@@ -250,13 +250,14 @@ function RowGroup({
 
 function SideCell({
   route,
-  tasks,
+  links,
   leads,
   differing,
   shared,
 }: {
   route: Route;
-  tasks: CompareTask[];
+  /** The side's links to the row's item: each task with the targets its link bears on. */
+  links: CompareLink[];
   leads: AgencyType[];
   differing: ReadonlySet<string>;
   /** A shared item with no task on this side is covered by a document's title as a whole. */
@@ -264,7 +265,7 @@ function SideCell({
 }) {
   const t = useT();
   const lang = useLang();
-  if (tasks.length === 0)
+  if (links.length === 0)
     return shared ? <span className="muted">{t('coveredByTitle')}</span> : <span className="gap-mark">{t('gap')}</span>;
   return (
     <div className="side-cell">
@@ -278,15 +279,15 @@ function SideCell({
         </div>
       )}
       <ul>
-        {tasks.map((task) => (
+        {links.map(({ task, targets }) => (
           <li key={task.id}>
             <a href={detailHref(route, 'Task', task.id)}>
               <span className="task-key">{task.key}</span> {task.title}
             </a>
             <AlignmentToggle taskId={task.id} />
-            {task.targets.length > 0 && (
+            {targets.length > 0 && (
               <ul className="task-targets">
-                {task.targets.map((target, index) => (
+                {targets.map((target, index) => (
                   <li
                     key={index}
                     className={differing.has(target.id) ? 'target-differs' : ''}

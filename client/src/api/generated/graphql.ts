@@ -193,9 +193,9 @@ export type PolicyRefFragment = { id: string, title: string, docNumber: string |
 
 export type LineageTaskFragment = { id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } };
 
-export type CompareTaskFragment = { id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> };
+export type CompareTaskFragment = { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } };
 
-export type CompareRowFragment = { leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> };
+export type CompareRowFragment = { leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, linksA: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, linksB: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> };
 
 export type JurisdictionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -258,7 +258,7 @@ export type CompareQueryVariables = Exact<{
 }>;
 
 
-export type CompareQuery = { compare: { a: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, b: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, documentsA: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, documentsB: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, unlinkedA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, unlinkedB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, shared: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyA: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyB: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, tasksA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, tasksB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string }, jurisdiction: { id: string }, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, implements: Array<{ score: number, nationalItem: { id: string } }> }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }> } };
+export type CompareQuery = { compare: { a: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, b: { id: string, name: string, nameEn: string, level: JurisdictionLevel }, documentsA: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, documentsB: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, unlinkedA: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, unlinkedB: Array<{ id: string, key: string, title: string, kind: TaskKind, policy: { id: string, title: string }, jurisdiction: { id: string, name: string, nameEn: string, level: JurisdictionLevel } }>, shared: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, linksA: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, linksB: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyA: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, linksA: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, linksB: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }>, onlyB: Array<{ leadAgencyTypesA: Array<AgencyType>, leadAgencyTypesB: Array<AgencyType>, nationalItem: { id: string, titleZh: string, titleEn: string, pillar: string, pillarZh: string, pillarEn: string }, linksA: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, linksB: Array<{ score: number, targets: Array<{ id: string, text: string, metric: string | null, op: string | null, value: number | null, unit: string | null, by: string | null }>, task: { id: string, key: string, title: string, kind: TaskKind, policy: { id: string } } }>, targetDifferences: Array<{ metric: string, targetsA: Array<{ id: string }>, targetsB: Array<{ id: string }> }> }> } };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -491,24 +491,6 @@ export const CompareTaskFragmentDoc = new TypedDocumentString(`
   policy {
     id
   }
-  jurisdiction {
-    id
-  }
-  targets {
-    id
-    text
-    metric
-    op
-    value
-    unit
-    by
-  }
-  implements {
-    nationalItem {
-      id
-    }
-    score
-  }
 }
     `, {"fragmentName":"CompareTask"}) as unknown as TypedDocumentString<CompareTaskFragment, unknown>;
 export const CompareRowFragmentDoc = new TypedDocumentString(`
@@ -521,17 +503,8 @@ export const CompareRowFragmentDoc = new TypedDocumentString(`
     pillarZh
     pillarEn
   }
-  tasksA {
-    id
-    key
-    title
-    kind
-    policy {
-      id
-    }
-    jurisdiction {
-      id
-    }
+  linksA {
+    score
     targets {
       id
       text
@@ -541,24 +514,18 @@ export const CompareRowFragmentDoc = new TypedDocumentString(`
       unit
       by
     }
-    implements {
-      nationalItem {
+    task {
+      id
+      key
+      title
+      kind
+      policy {
         id
       }
-      score
     }
   }
-  tasksB {
-    id
-    key
-    title
-    kind
-    policy {
-      id
-    }
-    jurisdiction {
-      id
-    }
+  linksB {
+    score
     targets {
       id
       text
@@ -568,11 +535,14 @@ export const CompareRowFragmentDoc = new TypedDocumentString(`
       unit
       by
     }
-    implements {
-      nationalItem {
+    task {
+      id
+      key
+      title
+      kind
+      policy {
         id
       }
-      score
     }
   }
   leadAgencyTypesA
@@ -1351,17 +1321,8 @@ export const CompareDocument = new TypedDocumentString(`
         pillarZh
         pillarEn
       }
-      tasksA {
-        id
-        key
-        title
-        kind
-        policy {
-          id
-        }
-        jurisdiction {
-          id
-        }
+      linksA {
+        score
         targets {
           id
           text
@@ -1371,24 +1332,18 @@ export const CompareDocument = new TypedDocumentString(`
           unit
           by
         }
-        implements {
-          nationalItem {
+        task {
+          id
+          key
+          title
+          kind
+          policy {
             id
           }
-          score
         }
       }
-      tasksB {
-        id
-        key
-        title
-        kind
-        policy {
-          id
-        }
-        jurisdiction {
-          id
-        }
+      linksB {
+        score
         targets {
           id
           text
@@ -1398,11 +1353,14 @@ export const CompareDocument = new TypedDocumentString(`
           unit
           by
         }
-        implements {
-          nationalItem {
+        task {
+          id
+          key
+          title
+          kind
+          policy {
             id
           }
-          score
         }
       }
       leadAgencyTypesA
@@ -1426,17 +1384,8 @@ export const CompareDocument = new TypedDocumentString(`
         pillarZh
         pillarEn
       }
-      tasksA {
-        id
-        key
-        title
-        kind
-        policy {
-          id
-        }
-        jurisdiction {
-          id
-        }
+      linksA {
+        score
         targets {
           id
           text
@@ -1446,24 +1395,18 @@ export const CompareDocument = new TypedDocumentString(`
           unit
           by
         }
-        implements {
-          nationalItem {
+        task {
+          id
+          key
+          title
+          kind
+          policy {
             id
           }
-          score
         }
       }
-      tasksB {
-        id
-        key
-        title
-        kind
-        policy {
-          id
-        }
-        jurisdiction {
-          id
-        }
+      linksB {
+        score
         targets {
           id
           text
@@ -1473,11 +1416,14 @@ export const CompareDocument = new TypedDocumentString(`
           unit
           by
         }
-        implements {
-          nationalItem {
+        task {
+          id
+          key
+          title
+          kind
+          policy {
             id
           }
-          score
         }
       }
       leadAgencyTypesA
@@ -1501,17 +1447,8 @@ export const CompareDocument = new TypedDocumentString(`
         pillarZh
         pillarEn
       }
-      tasksA {
-        id
-        key
-        title
-        kind
-        policy {
-          id
-        }
-        jurisdiction {
-          id
-        }
+      linksA {
+        score
         targets {
           id
           text
@@ -1521,24 +1458,18 @@ export const CompareDocument = new TypedDocumentString(`
           unit
           by
         }
-        implements {
-          nationalItem {
+        task {
+          id
+          key
+          title
+          kind
+          policy {
             id
           }
-          score
         }
       }
-      tasksB {
-        id
-        key
-        title
-        kind
-        policy {
-          id
-        }
-        jurisdiction {
-          id
-        }
+      linksB {
+        score
         targets {
           id
           text
@@ -1548,11 +1479,14 @@ export const CompareDocument = new TypedDocumentString(`
           unit
           by
         }
-        implements {
-          nationalItem {
+        task {
+          id
+          key
+          title
+          kind
+          policy {
             id
           }
-          score
         }
       }
       leadAgencyTypesA
