@@ -4,7 +4,8 @@ import type { BenchReport, GrowthRow, ReaderFigures } from './report.js';
 
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
 const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ratio = (value: number) => `${value.toFixed(1)}×`;
+/** A ratio, or a dash where there is none (0 against 0 failed requests). */
+const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)}×` : '—');
 
 /** The ingest's memory as documents accumulated: what RSS holds beyond the main thread's heap is the worker threads' heaps and Kuzu's. */
 function formatMemory(memory: BenchReport['corpus']['memory']): string[] {
