@@ -113,6 +113,24 @@ describe('linkTasks', () => {
     expect(linked('实施乡村医疗卫生服务能力提升工程。')).toContain('hierarchical-care.primary-care-capacity');
   });
 
+  it('reads 县级医院综合能力 and 县级医院能力建设 as the county-hospital capacity programme (县医院综合能力提升)', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const linked = (text: string) => linkTasks([{ path: '1', text, title: text.split('。')[0] ?? text }], real).map((l) => l.targetId);
+    expect(linked('加强县级医院能力建设。2020年底前，80%以上的县级医院达到二级甲等医院水平。')).toContain(
+      'service-system.hospital-capacity',
+    );
+    expect(linked('提升县级医院综合能力。每个县（市）至少有1所县级医院达到二级甲等水平。')).toContain('service-system.hospital-capacity');
+    expect(linked('县级医院按规定落实财政补助。')).not.toContain('service-system.hospital-capacity');
+  });
+
+  it("reads the reform leading group's office (医改办) supervising the work as the item's coordination, not as the lead of a responsibility note", () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const linked = (text: string) => linkTasks([{ path: '1', text, title: text.split(' ')[0] ?? text }], real).map((l) => l.targetId);
+    const coordination = 'reform-governance.leadership-coordination';
+    expect(linked('加强组织保障 各牵头单位每半年向市医改办报送一次工作进展情况。市医改办要加强督促指导。')).toContain(coordination);
+    expect(linked('推进家庭医生签约服务 重点人群签约率达到75%。（牵头单位：县医改办）')).not.toContain(coordination);
+  });
+
   it('links a county’s 国家卫生县城 to the Patriotic Health item: the county form of the national 卫生城市 title', () => {
     const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
     const text = '创建国家卫生县城';
