@@ -8,12 +8,14 @@ import { extname } from 'node:path';
 import { IngestError, type SourceFormat } from '../document.js';
 import { decodeText, DecodeFailure } from './decode-text.js';
 import { htmlToText } from './html-to-text.js';
-import { readDocx, type DocxLimits } from './read-docx.js';
+import { readDocx } from './read-docx.js';
 import { readPdf } from './read-pdf.js';
+import { readXlsx } from './read-xlsx.js';
+import { listZipEntries, MAIN_ENTRY, type OfficeFormat, type ZipLimits } from './zip-directory.js';
 
 export interface DecodedSource {
   text: string;
-  /** e.g. utf-8, gb18030, utf-16le; "docx"/"pdf" for container formats. */
+  /** e.g. utf-8, gb18030, utf-16le; "docx"/"xlsx"/"pdf" for container formats. */
   encoding: string;
 }
 
@@ -24,7 +26,7 @@ export interface InputFormat {
   /** Why bytes named with one of `extensions` are not this format, judged from their first bytes; null when they may be. */
   signatureProblem: (bytes: Uint8Array, extension: string) => string | null;
   /** The document's text. Throws IngestError naming `path` and the reason. */
-  read: (path: string, bytes: Uint8Array, limits: DocxLimits) => Promise<DecodedSource>;
+  read: (path: string, bytes: Uint8Array, limits: ZipLimits) => Promise<DecodedSource>;
 }
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
@@ -35,7 +37,7 @@ const PDF = ascii('%PDF-');
 
 /** Formats a text file must not turn out to be, by their leading bytes. */
 const BINARY_SIGNATURES: readonly { name: string; signature: readonly number[] }[] = [
-  { name: 'a zip archive (.docx?)', signature: ZIP },
+  { name: 'a zip archive (.docx? .xlsx?)', signature: ZIP },
   { name: 'a PDF', signature: PDF },
   { name: 'a legacy Office file (.doc, .xls)', signature: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
   { name: 'a PNG image', signature: [0x89, 0x50, 0x4e, 0x47] },
@@ -51,6 +53,15 @@ const BINARY_SIGNATURES: readonly { name: string; signature: readonly number[] }
 function textSignatureProblem(bytes: Uint8Array, extension: string): string | null {
   const other = BINARY_SIGNATURES.find(({ signature }) => startsWith(bytes, signature));
   return other ? `named ${extension} but its content is ${other.name}` : null;
+}
+
+/** Why bytes named `extension` are not that office format: not a zip, or a zip without its main part (another format's). */
+function zipSignatureProblem(bytes: Uint8Array, extension: OfficeFormat): string | null {
+  if (!startsWith(bytes, ZIP)) return `not a ${extension} (a ${extension} is a zip archive; it does not start with PK)`;
+  const names = new Set((listZipEntries(bytes) ?? []).map((entry) => entry.name));
+  if (names.size === 0 || names.has(MAIN_ENTRY[extension])) return null;
+  const other = (Object.keys(MAIN_ENTRY) as OfficeFormat[]).find((kind) => names.has(MAIN_ENTRY[kind]));
+  return `named ${extension} but it holds no ${MAIN_ENTRY[extension]}${other ? ` (it is a ${other})` : ''}`;
 }
 
 function decodeOrFail(path: string, bytes: Uint8Array): DecodedSource {
@@ -72,8 +83,14 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     format: 'docx',
     extensions: ['.docx'],
-    signatureProblem: (bytes) => (startsWith(bytes, ZIP) ? null : 'not a .docx (a .docx is a zip archive; it does not start with PK)'),
+    signatureProblem: (bytes) => zipSignatureProblem(bytes, '.docx'),
     read: async (path, bytes, limits) => ({ text: await readDocx(path, bytes, limits), encoding: 'docx' }),
+  },
+  {
+    format: 'xlsx',
+    extensions: ['.xlsx'],
+    signatureProblem: (bytes) => zipSignatureProblem(bytes, '.xlsx'),
+    read: async (path, bytes, limits) => ({ text: await readXlsx(path, bytes, limits), encoding: 'xlsx' }),
   },
   {
     format: 'pdf',
@@ -101,7 +118,7 @@ export function inputFormatOf(name: string): InputFormat | undefined {
   return INPUT_FORMATS.find((format) => format.extensions.includes(extension));
 }
 
-/** ".txt, .docx, .pdf or .html": each format's usual extension. */
+/** ".txt, .docx, .xlsx, .pdf or .html": each format's usual extension. */
 function usualExtensions(): string {
   const usual = INPUT_FORMATS.map((format) => format.extensions[0] ?? '');
   return usual.length > 1 ? `${usual.slice(0, -1).join(', ')} or ${usual.at(-1) ?? ''}` : usual.join('');
@@ -112,6 +129,7 @@ export function inputFormatOrFail(path: string): InputFormat {
   const format = inputFormatOf(path);
   if (format) return format;
   const extension = extname(path).toLowerCase();
-  const hint = extension === '.doc' ? ' (save legacy .doc files as .docx)' : '';
+  const hint =
+    extension === '.doc' ? ' (save legacy .doc files as .docx)' : extension === '.xls' ? ' (save legacy .xls files as .xlsx)' : '';
   throw new IngestError(path, `unsupported file type "${extension || '(none)'}"${hint}; expected ${usualExtensions()}`, 'unsupported');
 }

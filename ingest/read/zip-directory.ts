@@ -1,7 +1,8 @@
 /**
  * @module Inspect a zip container's central directory without inflating anything, so that a
- * zip bomb is refused before mammoth (or anything else) expands it.
+ * zip bomb is refused before mammoth, read-excel-file (or anything else) expands it.
  */
+import { IngestError } from '../document.js';
 
 export interface ZipEntryInfo {
   name: string;
@@ -43,4 +44,41 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] | null {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** What the entries of a zip container (.docx, .xlsx) may inflate to. */
+export interface ZipLimits {
+  /** Refuse a container whose entries inflate to more than this in total. */
+  maxUnzippedBytes: number;
+  /** Refuse a container with an entry compressed more than this many times (zip bombs reach 1000×). */
+  maxCompressionRatio: number;
+}
+
+/** The part each office format's zip holds its content in: a zip lacking it is not that format. */
+export const MAIN_ENTRY = { '.docx': 'word/document.xml', '.xlsx': 'xl/workbook.xml' } as const;
+export type OfficeFormat = keyof typeof MAIN_ENTRY;
+
+/**
+ * Throws IngestError naming `path` unless `bytes` are a zip archive holding the main part of `kind`
+ * whose entries stay within `limits`. Nothing is inflated.
+ */
+export function checkZipContainer(path: string, bytes: Uint8Array, limits: ZipLimits, kind: OfficeFormat): void {
+  const mainEntry = MAIN_ENTRY[kind];
+  const entries = listZipEntries(bytes);
+  if (!entries) throw new IngestError(path, `not a valid ${kind} (not a zip archive)`, 'bad-container');
+  if (!entries.some((entry) => entry.name === mainEntry)) {
+    throw new IngestError(path, `not a valid ${kind} (no ${mainEntry})`, 'bad-container');
+  }
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    // Zip64 entries report 0xFFFFFFFF here; an office document never needs them.
+    if (entry.uncompressedSize === 0xffffffff || (ratio > limits.maxCompressionRatio && entry.uncompressedSize > 1_000_000)) {
+      throw new IngestError(path, `refused ${kind}: entry ${entry.name} inflates ${Math.round(ratio)}× (zip bomb?)`, 'zip-bomb');
+    }
+  }
+  if (total > limits.maxUnzippedBytes) {
+    throw new IngestError(path, `refused ${kind}: contents inflate to ${total} bytes (limit ${limits.maxUnzippedBytes})`, 'zip-bomb');
+  }
 }

@@ -24,6 +24,72 @@ export async function docxBytes(documentXml: string, extra: Record<string, Uint8
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+/** A cell of a sheet: text as a shared string (`s` its index), a number as stored, or a date (`d` its serial number, 45473 for 2024-06-30). */
+export type XlsxCell = { s: number } | { n: string } | { d: number } | null;
+
+/**
+ * A .xlsx of one sheet per entry of `sheets` (its name and rows), the texts in a shared-strings part
+ * as spreadsheet programs write them, and `merged` ranges ("A2:A4") per sheet.
+ */
+export async function xlsxBytes(
+  strings: readonly string[],
+  sheets: readonly { name: string; rows: readonly (readonly XlsxCell[])[]; merged?: readonly string[] }[],
+): Promise<Uint8Array> {
+  const zip = new JSZip();
+  const escape = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  const sheetEntries = sheets.map((_, i) => `xl/worksheets/sheet${i + 1}.xml`);
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheetEntries.map((entry) => `<Override PartName="/${entry}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  );
+  zip.file(
+    'xl/workbook.xml',
+    `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map(({ name }, i) => `<sheet name="${escape(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetEntries.map((entry, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${entry.slice(3)}"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+  );
+  // Style 1 shows a number as a date (built-in format 14, m/d/yyyy), as a date typed into a cell is kept.
+  zip.file(
+    'xl/styles.xml',
+    '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+  );
+  zip.file(
+    'xl/sharedStrings.xml',
+    `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((text) => `<si><t xml:space="preserve">${escape(text)}</t></si>`).join('')}</sst>`,
+  );
+  const column = (i: number) => String.fromCharCode(65 + i);
+  sheets.forEach(({ rows, merged = [] }, i) => {
+    const rowsXml = rows
+      .map((cells, r) => {
+        const cellsXml = cells
+          .map((cell, c) => {
+            if (cell === null) return '';
+            const ref = `${column(c)}${r + 1}`;
+            if ('s' in cell) return `<c r="${ref}" t="s"><v>${cell.s}</v></c>`;
+            return 'd' in cell ? `<c r="${ref}" s="1"><v>${cell.d}</v></c>` : `<c r="${ref}"><v>${cell.n}</v></c>`;
+          })
+          .join('');
+        return `<row r="${r + 1}">${cellsXml}</row>`;
+      })
+      .join('');
+    const mergedXml =
+      merged.length > 0
+        ? `<mergeCells count="${merged.length}">${merged.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+        : '';
+    zip.file(
+      sheetEntries[i] ?? '',
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rowsXml}</sheetData>${mergedXml}</worksheet>`,
+    );
+  });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 /** A one-page PDF; `content` is its page content stream. Offsets in the xref table are computed. */
 export function pdfBytes(content: string): Uint8Array {
   const objects = [
@@ -56,5 +122,21 @@ export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8
     text: '1、完善领导小组。',
   },
   docx: { bytes: () => docxBytes(`${docxParagraph('一、加强组织领导')}${docxParagraph('1、完善领导小组。')}`), text: '1、完善领导小组。' },
+  xlsx: {
+    bytes: () =>
+      xlsxBytes(
+        ['序号', '重点任务', '1', '完善领导小组。'],
+        [
+          {
+            name: 'Sheet1',
+            rows: [
+              [{ s: 0 }, { s: 1 }],
+              [{ n: '1' }, { s: 3 }],
+            ],
+          },
+        ],
+      ),
+    text: '1\t完善领导小组。',
+  },
   pdf: { bytes: async () => pdfBytes('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'), text: 'Health reform plan' },
 };

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { docxBytes, docxParagraph, xlsxBytes, type XlsxCell } from '../../tests/support/sample-documents.js';
+import { loadStageContext, processDocument } from '../pipeline.js';
+import { readSource } from './read-source.js';
+
+const text = (s: number): XlsxCell => ({ s });
+
+/** A county's division of work as spreadsheets publish it: a title merged across, a header, a part heading merged across, rows of tasks. */
+const TASK_TABLE = {
+  strings: [
+    '某县2024年深化医药卫生体制改革重点任务分工表',
+    '序号',
+    '重点任务',
+    '具体措施',
+    '牵头单位',
+    '配合单位',
+    '完成时限',
+    '一、促进优质医疗资源扩容和均衡布局',
+    '提升县级医院综合能力',
+    '推进县人民医院胸痛、卒中中心建设，\n年底前通过省级验收。',
+    '县卫生健康委',
+    '县财政局、县医保局',
+    '做实家庭医生签约服务',
+    '重点人群家庭医生签约率达到75%以上。',
+    '县医保局',
+  ],
+  rows: [
+    [text(0)],
+    [text(1), text(2), text(3), text(4), text(5), text(6)],
+    [text(7)],
+    [{ n: '1' }, text(8), text(9), text(10), text(11), { d: 45657 }],
+    [{ n: '2' }, text(12), text(13), text(10), text(14), { n: '0.75' }],
+  ] as XlsxCell[][],
+  merged: ['A1:F1', 'A3:F3'],
+};
+
+describe('readXlsx', () => {
+  it('reads a sheet as its table: a line per row, tab-separated cells, a merged cell once, line breaks in a cell kept on its row', async () => {
+    const bytes = await xlsxBytes(TASK_TABLE.strings, [{ name: 'Sheet1', rows: TASK_TABLE.rows, merged: TASK_TABLE.merged }]);
+    const { sourceText, format, encoding } = await readSource('分工表.xlsx', bytes);
+    expect({ format, encoding }).toEqual({ format: 'xlsx', encoding: 'xlsx' });
+    expect(sourceText.split('\n')).toEqual([
+      '某县2024年深化医药卫生体制改革重点任务分工表',
+      '序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限',
+      '一、促进优质医疗资源扩容和均衡布局',
+      // 45657 is 2024-12-31 in a cell shown as a date; a number as stored, even one shown as 75%.
+      '1\t提升县级医院综合能力\t推进县人民医院胸痛、卒中中心建设， 年底前通过省级验收。\t县卫生健康委\t县财政局、县医保局\t2024年12月31日',
+      '2\t做实家庭医生签约服务\t重点人群家庭医生签约率达到75%以上。\t县卫生健康委\t县医保局\t0.75',
+    ]);
+  });
+
+  it('heads each table with its sheet name when a workbook holds several, but not with a name nobody gave', async () => {
+    const bytes = await xlsxBytes(
+      ['附件1 重点任务', '附件2 指标', '任务一', '指标一'],
+      [
+        { name: '附件1', rows: [[text(0)], [text(2)]] },
+        { name: 'Sheet2', rows: [[text(1)], [text(3)]] },
+        { name: '空表', rows: [] },
+      ],
+    );
+    expect((await readSource('a.xlsx', bytes)).sourceText).toBe('附件1\n附件1 重点任务\n任务一\n\n附件2 指标\n指标一');
+  });
+
+  it('refuses a .docx named .xlsx, naming the file and what it lacks', async () => {
+    const bytes = await docxBytes(docxParagraph('一、加强组织领导'));
+    await expect(readSource('plan.xlsx', bytes)).rejects.toThrow(/plan\.xlsx: not a valid \.xlsx \(no xl\/workbook\.xml\)/u);
+  });
+
+  it('gives the pipeline a task list with each task’s lead and supporting agencies from their columns', async () => {
+    const bytes = await xlsxBytes(TASK_TABLE.strings, [{ name: 'Sheet1', rows: TASK_TABLE.rows, merged: TASK_TABLE.merged }]);
+    const doc = processDocument({ source: await readSource('分工表.xlsx', bytes), messages: [] }, await loadStageContext('seeds'));
+    expect(doc.meta.title).toBe('某县2024年深化医药卫生体制改革重点任务分工表');
+    const items = doc.tasks.filter((task) => task.kind === 'item');
+    expect(items.map((task) => task.title)).toEqual(['提升县级医院综合能力', '做实家庭医生签约服务']);
+    expect(items.map((task) => task.agencies.map(({ name, role }) => `${name} ${role}`))).toEqual([
+      ['县卫生健康委 lead', '县财政局 support', '县医保局 support'],
+      ['县卫生健康委 lead', '县医保局 support'],
+    ]);
+  });
+});
