@@ -41,15 +41,15 @@ describe('the registry of input formats', () => {
 
   it('leaves files of unregistered types out of a folder listing and refuses them as uploads', async () => {
     const other = mkdtempSync(join(dir, 'other-'));
-    writeFileSync(join(other, 'plan.doc'), 'x');
+    writeFileSync(join(other, 'plan.wps'), 'x');
     writeFileSync(join(other, 'notes.md'), 'x');
     expect(await listInputFiles([other])).toEqual([]);
-    expect(inputFormatOf('plan.doc')).toBeUndefined();
-    expect(uploadTypeProblem('plan.doc', new TextEncoder().encode('x'))).toMatch(/unsupported file type "\.doc"/);
+    expect(inputFormatOf('plan.wps')).toBeUndefined();
+    expect(uploadTypeProblem('plan.wps', new TextEncoder().encode('x'))).toMatch(/unsupported file type "\.wps"/);
   });
 
   it("refuses each format's bytes under another format's binary extension", async () => {
-    const binary = INPUT_FORMATS.filter((format) => ['docx', 'xlsx', 'pdf'].includes(format.format));
+    const binary = INPUT_FORMATS.filter((format) => ['docx', 'doc', 'xlsx', 'pdf'].includes(format.format));
     for (const target of binary) {
       for (const source of INPUT_FORMATS.filter((format) => format !== target)) {
         const bytes = await SAMPLE_DOCUMENTS[source.format].bytes();

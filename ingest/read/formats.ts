@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import { IngestError, type SourceFormat } from '../document.js';
 import { decodeText, DecodeFailure } from './decode-text.js';
 import { htmlToText } from './html-to-text.js';
+import { readDoc } from './read-doc.js';
 import { readDocx } from './read-docx.js';
 import { readPdf } from './read-pdf.js';
 import { readXlsx } from './read-xlsx.js';
@@ -15,7 +16,7 @@ import { listZipEntries, MAIN_ENTRY, type OfficeFormat, type ZipLimits } from '.
 
 export interface DecodedSource {
   text: string;
-  /** e.g. utf-8, gb18030, utf-16le; "docx"/"xlsx"/"pdf" for container formats. */
+  /** e.g. utf-8, gb18030, utf-16le; "docx"/"doc"/"xlsx"/"pdf" for container formats. */
   encoding: string;
 }
 
@@ -34,12 +35,14 @@ const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = ascii('%PDF-');
+/** An OLE compound file: Word 97–2003 (.doc), Excel 97–2003 (.xls). */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Formats a text file must not turn out to be, by their leading bytes. */
 const BINARY_SIGNATURES: readonly { name: string; signature: readonly number[] }[] = [
   { name: 'a zip archive (.docx? .xlsx?)', signature: ZIP },
   { name: 'a PDF', signature: PDF },
-  { name: 'a legacy Office file (.doc, .xls)', signature: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  { name: 'a legacy Office file (.doc, .xls)', signature: OLE },
   { name: 'a PNG image', signature: [0x89, 0x50, 0x4e, 0x47] },
   { name: 'a JPEG image', signature: [0xff, 0xd8, 0xff] },
   { name: 'a GIF image', signature: ascii('GIF8') },
@@ -87,6 +90,13 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     read: async (path, bytes, limits) => ({ text: await readDocx(path, bytes, limits), encoding: 'docx' }),
   },
   {
+    format: 'doc',
+    extensions: ['.doc'],
+    signatureProblem: (bytes) =>
+      startsWith(bytes, OLE) ? null : 'not a Word 97–2003 .doc (it does not start with an OLE compound file header)',
+    read: async (path, bytes) => ({ text: await readDoc(path, bytes), encoding: 'doc' }),
+  },
+  {
     format: 'xlsx',
     extensions: ['.xlsx'],
     signatureProblem: (bytes) => zipSignatureProblem(bytes, '.xlsx'),
@@ -118,7 +128,7 @@ export function inputFormatOf(name: string): InputFormat | undefined {
   return INPUT_FORMATS.find((format) => format.extensions.includes(extension));
 }
 
-/** ".txt, .docx, .xlsx, .pdf or .html": each format's usual extension. */
+/** ".txt, .docx, .doc, .xlsx, .pdf or .html": each format's usual extension. */
 function usualExtensions(): string {
   const usual = INPUT_FORMATS.map((format) => format.extensions[0] ?? '');
   return usual.length > 1 ? `${usual.slice(0, -1).join(', ')} or ${usual.at(-1) ?? ''}` : usual.join('');

@@ -61,7 +61,7 @@ describe('readSource: bad input', () => {
       'binary',
     ],
     ['an unsupported extension', 'plan.xls', () => new TextEncoder().encode(PLAN), 'unsupported'],
-    ['a legacy .doc', 'plan.doc', () => new TextEncoder().encode(PLAN), 'unsupported'],
+    ['text named .doc', 'plan.doc', () => new TextEncoder().encode(PLAN), 'bad-container'],
     ['UTF-8 cut inside a character', 'plan.txt', () => new TextEncoder().encode(PLAN.repeat(3)).slice(0, -2), 'truncated'],
     [
       'UTF-16 with an odd byte count',

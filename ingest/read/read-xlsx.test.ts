@@ -5,16 +5,14 @@ import { readSource } from './read-source.js';
 
 const text = (s: number): XlsxCell => ({ s });
 
+/** The header of a division of work: the columns the outline reads tasks, agencies and deadlines from. */
+const HEADER = ['序号', '重点任务', '具体措施', '牵头单位', '配合单位', '完成时限'];
+
 /** A county's division of work as spreadsheets publish it: a title merged across, a header, a part heading merged across, rows of tasks. */
 const TASK_TABLE = {
   strings: [
     '某县2024年深化医药卫生体制改革重点任务分工表',
-    '序号',
-    '重点任务',
-    '具体措施',
-    '牵头单位',
-    '配合单位',
-    '完成时限',
+    ...HEADER,
     '一、促进优质医疗资源扩容和均衡布局',
     '提升县级医院综合能力',
     '推进县人民医院胸痛、卒中中心建设，\n年底前通过省级验收。',
@@ -59,6 +57,28 @@ describe('readXlsx', () => {
       ],
     );
     expect((await readSource('a.xlsx', bytes)).sourceText).toBe('附件1\n附件1 重点任务\n任务一\n\n附件2 指标\n指标一');
+  });
+
+  it('prints a cell merged down a task’s measures once, and the outline gives its lead and deadline to each measure, as a .docx’s table', async () => {
+    const strings = [...HEADER, '深化县域医共体建设', '完善县域医共体管理体制。', '县卫生健康局', '县委编办'];
+    strings.push('推进医共体内人员统一招聘、统一培训。', '县人力社保局', '2020年6月底前');
+    const bytes = await xlsxBytes(strings, [
+      {
+        name: 'Sheet1',
+        rows: [
+          [text(0), text(1), text(2), text(3), text(4), text(5)],
+          [{ n: '1' }, text(6), text(7), text(8), text(9), text(12)],
+          [null, null, text(10), null, text(11), null],
+        ],
+        merged: ['A2:A3', 'B2:B3', 'D2:D3', 'F2:F3'],
+      },
+    ]);
+    const source = await readSource('分工.xlsx', bytes);
+    expect(source.sourceText.split('\n').at(-1)).toBe('推进医共体内人员统一招聘、统一培训。\t县人力社保局');
+    const doc = processDocument({ source, messages: [] }, await loadStageContext('seeds'));
+    const measure = doc.tasks.find((task) => task.text.startsWith('推进医共体内人员'));
+    expect(measure?.agencies.map(({ name, role }) => `${name} ${role}`)).toEqual(['县卫生健康局 lead', '县人力社保局 support']);
+    expect(measure?.deadline?.date).toBe('2020-06-30');
   });
 
   it('refuses a .docx named .xlsx, naming the file and what it lacks', async () => {

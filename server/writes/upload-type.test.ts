@@ -7,11 +7,12 @@ const pdf = new TextEncoder().encode('%PDF-1.7\n');
 const oleDoc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]);
 
 describe('uploadTypeProblem', () => {
-  it('accepts text, HTML, .docx and PDF whose first bytes agree with the extension', () => {
+  it('accepts text, HTML, .docx, .doc and PDF whose first bytes agree with the extension', () => {
     expect(uploadTypeProblem('plan.txt', text)).toBeNull();
     expect(uploadTypeProblem('plan.HTM', text)).toBeNull();
     expect(uploadTypeProblem('plan.docx', zip)).toBeNull();
     expect(uploadTypeProblem('plan.pdf', pdf)).toBeNull();
+    expect(uploadTypeProblem('plan.doc', oleDoc)).toBeNull();
   });
 
   it('names the file and the mismatch when the bytes are another format', () => {
@@ -19,10 +20,15 @@ describe('uploadTypeProblem', () => {
     expect(uploadTypeProblem('plan.pdf', zip)).toBe('plan.pdf: not a PDF (it does not start with %PDF-)');
     expect(uploadTypeProblem('plan.txt', oleDoc)).toBe('plan.txt: named .txt but its content is a legacy Office file (.doc, .xls)');
     expect(uploadTypeProblem('plan.html', pdf)).toBe('plan.html: named .html but its content is a PDF');
+    expect(uploadTypeProblem('plan.doc', zip)).toBe(
+      'plan.doc: not a Word 97–2003 .doc (it does not start with an OLE compound file header)',
+    );
   });
 
   it('refuses extensions the reader does not support', () => {
-    expect(uploadTypeProblem('plan.doc', oleDoc)).toMatch(/^plan\.doc: unsupported file type "\.doc"/);
+    expect(uploadTypeProblem('plan.xls', oleDoc)).toMatch(
+      /^plan\.xls: unsupported file type "\.xls" \(save legacy \.xls files as \.xlsx\)/,
+    );
     expect(uploadTypeProblem('plan.txt.exe', text)).toMatch(/unsupported file type "\.exe"/);
     expect(uploadTypeProblem('README', text)).toMatch(/unsupported file type "\(none\)"/);
   });

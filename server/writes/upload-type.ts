@@ -1,18 +1,24 @@
 /**
  * @module What an upload may be: a file name with the extension of a registered input format
- * (ingest/read/formats.ts) whose first bytes agree with it — a .docx is a zip, a .pdf starts with
- * %PDF-, and a .txt or .html is not some other known binary format renamed. Whether the text
- * itself decodes is the reader's to say.
+ * (ingest/read/formats.ts) whose first bytes agree with it — a .docx or .xlsx is a zip holding its
+ * own main part, a .doc an OLE compound file, a .pdf starts with %PDF-, and a .txt or .html is not
+ * some other known binary format renamed. Whether the text itself decodes is the reader's to say.
  */
 import { extname } from 'node:path';
-import { inputFormatOf, SUPPORTED_EXTENSIONS } from '../../ingest/read/index.js';
+import { IngestError } from '../../ingest/document.js';
+import { inputFormatOrFail, type InputFormat } from '../../ingest/read/index.js';
 
 /** Why the upload is not an acceptable document type, or null when it is. */
 export function uploadTypeProblem(name: string, bytes: Uint8Array): string | null {
-  const extension = extname(name).toLowerCase();
-  const format = inputFormatOf(name);
-  if (!format) return `${name}: unsupported file type "${extension || '(none)'}"; expected ${SUPPORTED_EXTENSIONS.join(', ')}`;
-  const problem = format.signatureProblem(bytes, extension);
+  let format: InputFormat;
+  try {
+    format = inputFormatOrFail(name);
+  } catch (error) {
+    // The command line's message for an extension no format has ("save legacy .xls files as .xlsx").
+    if (error instanceof IngestError) return error.message;
+    throw error;
+  }
+  const problem = format.signatureProblem(bytes, extname(name).toLowerCase());
   return problem ? `${name}: ${problem}` : null;
 }
 

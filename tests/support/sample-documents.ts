@@ -1,4 +1,5 @@
 /** Small documents of every input format, built in memory, for reader and upload tests. */
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { SourceFormat } from '../../ingest/document.js';
 
@@ -122,6 +123,8 @@ export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8
     text: '1、完善领导小组。',
   },
   docx: { bytes: () => docxBytes(`${docxParagraph('一、加强组织领导')}${docxParagraph('1、完善领导小组。')}`), text: '1、完善领导小组。' },
+  // Written from a .docx by LibreOffice (tests/fixtures/formats/README.md): no JavaScript library writes a .doc.
+  doc: { bytes: async () => new Uint8Array(readFileSync('tests/fixtures/formats/cells.doc')), text: '“三医”联动——持续推进。' },
   xlsx: {
     bytes: () =>
       xlsxBytes(
