@@ -27,7 +27,7 @@ const TASK_TABLE = {
     [text(1), text(2), text(3), text(4), text(5), text(6)],
     [text(7)],
     [{ n: '1' }, text(8), text(9), text(10), text(11), { d: 45657 }],
-    [{ n: '2' }, text(12), text(13), text(10), text(14), { n: '0.75' }],
+    [{ n: '2' }, text(12), text(13), text(10), text(14), { n: '0.75' }, { p: '0.755' }, { p: '达到' }],
   ] as XlsxCell[][],
   merged: ['A1:F1', 'A3:F3'],
 };
@@ -41,9 +41,9 @@ describe('readXlsx', () => {
       '某县2024年深化医药卫生体制改革重点任务分工表',
       '序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限',
       '一、促进优质医疗资源扩容和均衡布局',
-      // 45657 is 2024-12-31 in a cell shown as a date; a number as stored, even one shown as 75%.
+      // 45657 is 2024-12-31 in a cell shown as a date; 0.755 in the format 0.0% shows 75.5%; text in it, and a number in none, as stored.
       '1\t提升县级医院综合能力\t推进县人民医院胸痛、卒中中心建设， 年底前通过省级验收。\t县卫生健康委\t县财政局、县医保局\t2024年12月31日',
-      '2\t做实家庭医生签约服务\t重点人群家庭医生签约率达到75%以上。\t县卫生健康委\t县医保局\t0.75',
+      '2\t做实家庭医生签约服务\t重点人群家庭医生签约率达到75%以上。\t县卫生健康委\t县医保局\t0.75\t75.5%\t达到',
     ]);
   });
 

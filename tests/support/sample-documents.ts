@@ -25,8 +25,11 @@ export async function docxBytes(documentXml: string, extra: Record<string, Uint8
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-/** A cell of a sheet: text as a shared string (`s` its index), a number as stored, or a date (`d` its serial number, 45473 for 2024-06-30). */
-export type XlsxCell = { s: number } | { n: string } | { d: number } | null;
+/**
+ * A cell of a sheet: text as a shared string (`s` its index), a number as stored, a date (`d` its serial
+ * number, 45473 for 2024-06-30), or a number shown as a percentage (`p`: "0.755" shows 75.5%).
+ */
+export type XlsxCell = { s: number } | { n: string } | { d: number } | { p: string } | null;
 
 /**
  * A .xlsx of one sheet per entry of `sheets` (its name and rows), the texts in a shared-strings part
@@ -55,10 +58,11 @@ export async function xlsxBytes(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetEntries.map((entry, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${entry.slice(3)}"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
   );
-  // Style 1 shows a number as a date (built-in format 14, m/d/yyyy), as a date typed into a cell is kept.
+  // Style 1 shows a number as a date (built-in format 14, m/d/yyyy), as a date typed into a cell is kept;
+  // style 2 as a percentage with one decimal (a format of the workbook's own, 0.0%).
   zip.file(
     'xl/styles.xml',
-    '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+    '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>',
   );
   zip.file(
     'xl/sharedStrings.xml',
@@ -73,7 +77,8 @@ export async function xlsxBytes(
             if (cell === null) return '';
             const ref = `${column(c)}${r + 1}`;
             if ('s' in cell) return `<c r="${ref}" t="s"><v>${cell.s}</v></c>`;
-            return 'd' in cell ? `<c r="${ref}" s="1"><v>${cell.d}</v></c>` : `<c r="${ref}"><v>${cell.n}</v></c>`;
+            if ('d' in cell) return `<c r="${ref}" s="1"><v>${cell.d}</v></c>`;
+            return 'p' in cell ? `<c r="${ref}" s="2"><v>${cell.p}</v></c>` : `<c r="${ref}"><v>${cell.n}</v></c>`;
           })
           .join('');
         return `<row r="${r + 1}">${cellsXml}</row>`;
