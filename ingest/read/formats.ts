@@ -139,7 +139,6 @@ export function inputFormatOrFail(path: string): InputFormat {
   const format = inputFormatOf(path);
   if (format) return format;
   const extension = extname(path).toLowerCase();
-  const hint =
-    extension === '.doc' ? ' (save legacy .doc files as .docx)' : extension === '.xls' ? ' (save legacy .xls files as .xlsx)' : '';
+  const hint = extension === '.xls' ? ' (save legacy .xls files as .xlsx)' : '';
   throw new IngestError(path, `unsupported file type "${extension || '(none)'}"${hint}; expected ${usualExtensions()}`, 'unsupported');
 }

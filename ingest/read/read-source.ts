@@ -11,9 +11,9 @@ import { inputFormatOrFail } from './formats.js';
 export interface ReadOptions {
   /** Refuse files larger than this. @default 20 MB */
   maxBytes?: number;
-  /** Refuse a .docx whose entries inflate to more than this in total. @default 200 MB */
+  /** Refuse a .docx or .xlsx whose entries inflate to more than this in total. @default 200 MB */
   maxUnzippedBytes?: number;
-  /** Refuse a .docx with an entry compressed more than this many times (zip bombs reach 1000×). @default 200 */
+  /** Refuse a .docx or .xlsx with an entry compressed more than this many times (zip bombs reach 1000×). @default 200 */
   maxCompressionRatio?: number;
 }
 

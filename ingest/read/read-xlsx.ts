@@ -30,6 +30,7 @@ function cellText(value: unknown): string {
     .trim();
 }
 
+/** A tag's attribute (`name` a regular expression's source), its entities decoded; undefined when the tag has none. */
 const attribute = (tag: string, name: string) =>
   new RegExp(`\\s${name}="([^"]*)"`, 'u')
     .exec(tag)?.[1]
