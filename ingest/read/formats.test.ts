@@ -49,7 +49,7 @@ describe('the registry of input formats', () => {
   });
 
   it("refuses each format's bytes under another format's binary extension", async () => {
-    const binary = INPUT_FORMATS.filter((format) => ['docx', 'doc', 'xlsx', 'pdf'].includes(format.format));
+    const binary = INPUT_FORMATS.filter((format) => ['docx', 'doc', 'xlsx', 'xls', 'pdf'].includes(format.format));
     for (const target of binary) {
       for (const source of INPUT_FORMATS.filter((format) => format !== target)) {
         const bytes = await SAMPLE_DOCUMENTS[source.format].bytes();

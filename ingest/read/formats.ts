@@ -10,13 +10,14 @@ import { decodeText, DecodeFailure } from './decode-text.js';
 import { htmlToText } from './html-to-text.js';
 import { readDoc } from './read-doc.js';
 import { readDocx } from './read-docx.js';
+import { oleStreamNames } from './ole-streams.js';
 import { readPdf } from './read-pdf.js';
-import { readXlsx } from './read-xlsx.js';
+import { readSpreadsheet } from './read-spreadsheet.js';
 import { listZipEntries, MAIN_ENTRY, type OfficeFormat, type ZipLimits } from './zip-directory.js';
 
 export interface DecodedSource {
   text: string;
-  /** e.g. utf-8, gb18030, utf-16le; "docx"/"doc"/"xlsx"/"pdf" for container formats. */
+  /** e.g. utf-8, gb18030, utf-16le; "docx"/"doc"/"xlsx"/"xls"/"pdf" for container formats. */
   encoding: string;
 }
 
@@ -67,6 +68,30 @@ function zipSignatureProblem(bytes: Uint8Array, extension: OfficeFormat): string
   return `named ${extension} but it holds no ${MAIN_ENTRY[extension]}${other ? ` (it is a ${other})` : ''}`;
 }
 
+/** The stream an OLE compound file of each legacy format keeps its content in (Excel 5.0/95 names it Book). */
+const OLE_MAIN_STREAMS = { '.doc': ['WordDocument'], '.xls': ['Workbook', 'Book'] } as const;
+type OleFormat = keyof typeof OLE_MAIN_STREAMS;
+const OLE_FORMAT_NAMES: Record<OleFormat, string> = { '.doc': 'Word 97–2003 .doc', '.xls': 'Excel 97–2003 .xls' };
+
+/**
+ * Why bytes named `extension` are not that legacy Office format: not an OLE compound file, or one
+ * without the format's main stream (another format's). A compound file too damaged to list is left
+ * to the reader, which says why it cannot read it.
+ */
+function oleSignatureProblem(bytes: Uint8Array, extension: OleFormat): string | null {
+  if (!startsWith(bytes, OLE)) return `not a ${OLE_FORMAT_NAMES[extension]} (it does not start with an OLE compound file header)`;
+  let streams: Set<string>;
+  try {
+    streams = oleStreamNames(bytes);
+  } catch {
+    return null;
+  }
+  const holds = (kind: OleFormat) => OLE_MAIN_STREAMS[kind].some((name) => streams.has(name));
+  if (holds(extension)) return null;
+  const other = (Object.keys(OLE_MAIN_STREAMS) as OleFormat[]).find(holds);
+  return `named ${extension} but it holds no ${OLE_MAIN_STREAMS[extension][0]} stream${other ? ` (it is a ${other})` : ''}`;
+}
+
 function decodeOrFail(path: string, bytes: Uint8Array): DecodedSource {
   try {
     return decodeText(bytes);
@@ -92,15 +117,20 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     format: 'doc',
     extensions: ['.doc'],
-    signatureProblem: (bytes) =>
-      startsWith(bytes, OLE) ? null : 'not a Word 97–2003 .doc (it does not start with an OLE compound file header)',
+    signatureProblem: (bytes) => oleSignatureProblem(bytes, '.doc'),
     read: async (path, bytes) => ({ text: await readDoc(path, bytes), encoding: 'doc' }),
   },
   {
     format: 'xlsx',
     extensions: ['.xlsx'],
     signatureProblem: (bytes) => zipSignatureProblem(bytes, '.xlsx'),
-    read: async (path, bytes, limits) => ({ text: await readXlsx(path, bytes, limits), encoding: 'xlsx' }),
+    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, '.xlsx', limits), encoding: 'xlsx' }),
+  },
+  {
+    format: 'xls',
+    extensions: ['.xls'],
+    signatureProblem: (bytes) => oleSignatureProblem(bytes, '.xls'),
+    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, '.xls', limits), encoding: 'xls' }),
   },
   {
     format: 'pdf',
@@ -128,7 +158,7 @@ export function inputFormatOf(name: string): InputFormat | undefined {
   return INPUT_FORMATS.find((format) => format.extensions.includes(extension));
 }
 
-/** ".txt, .docx, .doc, .xlsx, .pdf or .html": each format's usual extension. */
+/** ".txt, .docx, .doc, .xlsx, .xls, .pdf or .html": each format's usual extension. */
 function usualExtensions(): string {
   const usual = INPUT_FORMATS.map((format) => format.extensions[0] ?? '');
   return usual.length > 1 ? `${usual.slice(0, -1).join(', ')} or ${usual.at(-1) ?? ''}` : usual.join('');
@@ -139,6 +169,5 @@ export function inputFormatOrFail(path: string): InputFormat {
   const format = inputFormatOf(path);
   if (format) return format;
   const extension = extname(path).toLowerCase();
-  const hint = extension === '.xls' ? ' (save legacy .xls files as .xlsx)' : '';
-  throw new IngestError(path, `unsupported file type "${extension || '(none)'}"${hint}; expected ${usualExtensions()}`, 'unsupported');
+  throw new IngestError(path, `unsupported file type "${extension || '(none)'}"; expected ${usualExtensions()}`, 'unsupported');
 }

@@ -60,7 +60,7 @@ describe('readSource: bad input', () => {
       () => new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x13, 0x00, 0x00, 0x00, 0xff]),
       'binary',
     ],
-    ['an unsupported extension', 'plan.xls', () => new TextEncoder().encode(PLAN), 'unsupported'],
+    ['an unsupported extension', 'plan.wps', () => new TextEncoder().encode(PLAN), 'unsupported'],
     ['text named .doc', 'plan.doc', () => new TextEncoder().encode(PLAN), 'bad-container'],
     ['UTF-8 cut inside a character', 'plan.txt', () => new TextEncoder().encode(PLAN.repeat(3)).slice(0, -2), 'truncated'],
     [

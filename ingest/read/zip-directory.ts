@@ -1,6 +1,6 @@
 /**
  * @module Inspect a zip container's central directory without inflating anything, so that a
- * zip bomb is refused before mammoth, read-excel-file (or anything else) expands it.
+ * zip bomb is refused before mammoth, SheetJS (or anything else) expands it.
  */
 import { IngestError } from '../document.js';
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { safeUploadName, uploadTypeProblem } from './upload-type.js';
 
@@ -25,10 +26,16 @@ describe('uploadTypeProblem', () => {
     );
   });
 
+  it('tells a Word from an Excel compound file by the stream it holds', () => {
+    const doc = new Uint8Array(readFileSync('tests/fixtures/formats/cells.doc'));
+    const xls = new Uint8Array(readFileSync('tests/fixtures/formats/county-task-division.xls'));
+    expect(uploadTypeProblem('plan.xls', xls)).toBeNull();
+    expect(uploadTypeProblem('plan.xls', doc)).toBe('plan.xls: named .xls but it holds no Workbook stream (it is a .doc)');
+    expect(uploadTypeProblem('plan.doc', xls)).toBe('plan.doc: named .doc but it holds no WordDocument stream (it is a .xls)');
+  });
+
   it('refuses extensions the reader does not support', () => {
-    expect(uploadTypeProblem('plan.xls', oleDoc)).toMatch(
-      /^plan\.xls: unsupported file type "\.xls" \(save legacy \.xls files as \.xlsx\)/,
-    );
+    expect(uploadTypeProblem('plan.wps', oleDoc)).toMatch(/^plan\.wps: unsupported file type "\.wps"; expected .*\.xls/);
     expect(uploadTypeProblem('plan.txt.exe', text)).toMatch(/unsupported file type "\.exe"/);
     expect(uploadTypeProblem('README', text)).toMatch(/unsupported file type "\(none\)"/);
   });

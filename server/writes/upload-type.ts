@@ -1,8 +1,8 @@
 /**
  * @module What an upload may be: a file name with the extension of a registered input format
  * (ingest/read/formats.ts) whose first bytes agree with it — a .docx or .xlsx is a zip holding its
- * own main part, a .doc an OLE compound file, a .pdf starts with %PDF-, and a .txt or .html is not
- * some other known binary format renamed. Whether the text itself decodes is the reader's to say.
+ * own main part, a .doc or .xls an OLE compound file holding its own main stream, a .pdf starts with
+ * %PDF-, and a .txt or .html is not some other known binary format renamed. Whether the text itself decodes is the reader's to say.
  */
 import { extname } from 'node:path';
 import { IngestError } from '../../ingest/document.js';
@@ -14,7 +14,7 @@ export function uploadTypeProblem(name: string, bytes: Uint8Array): string | nul
   try {
     format = inputFormatOrFail(name);
   } catch (error) {
-    // The command line's message for an extension no format has ("save legacy .xls files as .xlsx").
+    // The command line's message for an extension no format has.
     if (error instanceof IngestError) return error.message;
     throw error;
   }

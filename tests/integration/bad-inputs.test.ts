@@ -17,7 +17,7 @@ const BAD: Record<string, RegExp> = {
   'tests/fixtures/bad/no-structure.txt': /no numbered/,
   'tests/fixtures/bad/not-a-zip.docx': /not a zip/,
   'tests/fixtures/bad/no-text-layer.pdf': /no text layer/,
-  'tests/fixtures/bad/unsupported.xls': /unsupported/,
+  'tests/fixtures/bad/broken.xls': /unreadable \.xls/,
   'tests/fixtures/bad/broken.doc': /unreadable \.doc/,
 };
 

@@ -184,7 +184,12 @@ describe('a server with a write token', () => {
       const cases: [string, Uint8Array<ArrayBuffer> | Buffer<ArrayBuffer>, RegExp][] = [
         ['plan.exe', SIXIAN, /unsupported file type "\.exe"/],
         ['plan', SIXIAN, /unsupported file type "\(none\)"/],
-        ['plan.xls', readFileSync('tests/fixtures/bad/unsupported.xls'), /unsupported file type "\.xls"/],
+        ['plan.wps', readFileSync('tests/fixtures/bad/broken.doc'), /unsupported file type "\.wps"/],
+        [
+          'plan.xls',
+          readFileSync('tests/fixtures/formats/cells.doc'),
+          /plan\.xls: named \.xls but it holds no Workbook stream \(it is a \.doc\)/,
+        ],
         ['plan.pdf', SIXIAN, /plan\.pdf: not a PDF/],
         ['plan.docx', readFileSync('tests/fixtures/bad/not-a-zip.docx'), /plan\.docx: not a \.docx/],
         ['plan.txt', png, /plan\.txt: named \.txt but its content is a PNG image/],

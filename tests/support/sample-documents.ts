@@ -26,10 +26,11 @@ export async function docxBytes(documentXml: string, extra: Record<string, Uint8
 }
 
 /**
- * A cell of a sheet: text as a shared string (`s` its index), a number as stored, a date (`d` its serial
- * number, 45473 for 2024-06-30), or a number shown as a percentage (`p`: "0.755" shows 75.5%).
+ * A cell of a sheet: text as a shared string (`s` its index; `percent` if the cell's format shows a
+ * percentage), a number as stored, a date (`d` its serial number, 45473 for 2024-06-30), or a number
+ * shown as a percentage (`p`: "0.755" shows 75.5%).
  */
-export type XlsxCell = { s: number } | { n: string } | { d: number } | { p: string } | null;
+export type XlsxCell = { s: number; percent?: boolean } | { n: string } | { d: number } | { p: string } | null;
 
 /**
  * A .xlsx of one sheet per entry of `sheets` (its name and rows), the texts in a shared-strings part
@@ -76,7 +77,7 @@ export async function xlsxBytes(
           .map((cell, c) => {
             if (cell === null) return '';
             const ref = `${column(c)}${r + 1}`;
-            if ('s' in cell) return `<c r="${ref}" t="s"><v>${cell.s}</v></c>`;
+            if ('s' in cell) return `<c r="${ref}" t="s"${cell.percent ? ' s="2"' : ''}><v>${cell.s}</v></c>`;
             if ('d' in cell) return `<c r="${ref}" s="1"><v>${cell.d}</v></c>`;
             return 'p' in cell ? `<c r="${ref}" s="2"><v>${cell.p}</v></c>` : `<c r="${ref}"><v>${cell.n}</v></c>`;
           })
@@ -145,6 +146,11 @@ export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8
         ],
       ),
     text: '1\t完善领导小组。',
+  },
+  // Written by LibreOffice from a .xlsx (tests/fixtures/formats/README.md): by another program than the one that reads it.
+  xls: {
+    bytes: async () => new Uint8Array(readFileSync('tests/fixtures/formats/county-task-division.xls')),
+    text: '推进医共体内人员统一招聘、统一培训。\t县人力资源社会保障局',
   },
   pdf: { bytes: async () => pdfBytes('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'), text: 'Health reform plan' },
 };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { docxBytes, docxParagraph, xlsxBytes, type XlsxCell } from '../../tests/support/sample-documents.js';
 import { loadStageContext, processDocument } from '../pipeline.js';
@@ -21,18 +22,19 @@ const TASK_TABLE = {
     '做实家庭医生签约服务',
     '重点人群家庭医生签约率达到75%以上。',
     '县医保局',
+    '达到',
   ],
   rows: [
     [text(0)],
     [text(1), text(2), text(3), text(4), text(5), text(6)],
     [text(7)],
     [{ n: '1' }, text(8), text(9), text(10), text(11), { d: 45657 }],
-    [{ n: '2' }, text(12), text(13), text(10), text(14), { n: '0.75' }, { p: '0.755' }, { p: '达到' }],
+    [{ n: '2' }, text(12), text(13), text(10), text(14), { n: '0.75' }, { p: '0.755' }, { s: 15, percent: true }],
   ] as XlsxCell[][],
   merged: ['A1:F1', 'A3:F3'],
 };
 
-describe('readXlsx', () => {
+describe('readSpreadsheet', () => {
   it('reads a sheet as its table: a line per row, tab-separated cells, a merged cell once, line breaks in a cell kept on its row', async () => {
     const bytes = await xlsxBytes(TASK_TABLE.strings, [{ name: 'Sheet1', rows: TASK_TABLE.rows, merged: TASK_TABLE.merged }]);
     const { sourceText, format, encoding } = await readSource('分工表.xlsx', bytes);
@@ -96,5 +98,42 @@ describe('readXlsx', () => {
       ['县卫生健康委 lead', '县财政局 support', '县医保局 support'],
       ['县卫生健康委 lead', '县医保局 support'],
     ]);
+  });
+
+  it('reads an Excel 97–2003 .xls as a .xlsx: merged cells once, dates and percentages as shown, each named sheet headed by its name', async () => {
+    // Written from a .xlsx by LibreOffice's Excel 97 filter (tests/fixtures/formats/README.md).
+    const source = await readSource('分工表.xls', new Uint8Array(readFileSync('tests/fixtures/formats/county-task-division.xls')));
+    expect({ format: source.format, encoding: source.encoding }).toEqual({ format: 'xls', encoding: 'xls' });
+    expect(source.sourceText.split('\n')).toEqual([
+      '附件1',
+      '某县2024年深化医药卫生体制改革重点任务分工表',
+      '序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限',
+      '一、促进优质医疗资源扩容和均衡布局',
+      // 45657 in the format yyyy"年"m"月"d"日".
+      '1\t提升县级医院综合能力\t推进县人民医院胸痛、卒中中心建设， 年底前通过省级验收。\t县卫生健康委\t县财政局、县医保局\t2024年12月31日',
+      '2\t深化紧密型县域医共体建设\t完善县域医共体管理体制。\t县卫生健康委\t县委编办\t2024年6月底前',
+      // 序号, 重点任务, 牵头单位 and 完成时限 are merged down over the item's second measure.
+      '推进医共体内人员统一招聘、统一培训。\t县人力资源社会保障局',
+      '',
+      '附件2',
+      '主要指标\t2024年目标值',
+      // 0.9 in the format 0%, 0.755 in 0.0%.
+      '县域内就诊率\t90%',
+      '重点人群家庭医生签约率\t75.5%',
+    ]);
+    const doc = processDocument({ source, messages: [] }, await loadStageContext('seeds'));
+    const measure = doc.tasks.find((task) => task.text.startsWith('推进医共体内人员'));
+    expect(measure?.agencies.map(({ name, role }) => `${name} ${role}`)).toEqual(['县卫生健康委 lead', '县人力资源社会保障局 support']);
+    expect(measure?.deadline?.date).toBe('2024-06-30');
+  });
+
+  it('refuses a .xls that is not a workbook, naming the file and the problem', async () => {
+    await expect(readSource('broken.xls', new Uint8Array(readFileSync('tests/fixtures/bad/broken.xls')))).rejects.toThrow(
+      /^broken\.xls: unreadable \.xls: /u,
+    );
+    // A Word 97–2003 file is an OLE compound file too, but holds no workbook (an upload is refused before: upload-type.test.ts).
+    await expect(readSource('plan.xls', new Uint8Array(readFileSync('tests/fixtures/formats/cells.doc')))).rejects.toThrow(
+      /^plan\.xls: unreadable \.xls: .*Workbook/u,
+    );
   });
 });
