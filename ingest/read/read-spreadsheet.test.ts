@@ -136,4 +136,24 @@ describe('readSpreadsheet', () => {
       /^plan\.xls: unreadable \.xls: .*Workbook/u,
     );
   });
+
+  it('gives from a .xls of a real task division the tasks, agencies, roles and deadlines of the .docx it was made from', async () => {
+    // LibreOffice wrote the .docx's text and table to a sheet, merged cells and all (tests/fixtures/formats/README.md).
+    const context = await loadStageContext('seeds');
+    const read = async (path: string) => {
+      const doc = processDocument({ source: await readSource(path, new Uint8Array(readFileSync(path))), messages: [] }, context);
+      const { title, docNumber, issuedOn } = doc.meta;
+      const tasks = doc.tasks.map(({ path: at, title: heading, text: body, agencies, deadline }) => ({
+        at,
+        heading,
+        body,
+        agencies: agencies.map(({ name, role }) => `${name} ${role}`),
+        deadline: deadline?.date ?? null,
+      }));
+      return { title, docNumber, issuedOn, tasks };
+    };
+    const fromXls = await read('tests/fixtures/formats/deqing-2020-health-reform-task-division.xls');
+    expect(fromXls).toEqual(await read('tests/fixtures/real/deqing-2020-health-reform-task-division.docx'));
+    expect(fromXls.tasks.filter(({ agencies, deadline }) => agencies.length > 1 && deadline !== null).length).toBeGreaterThan(5);
+  });
 });
