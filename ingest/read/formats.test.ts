@@ -41,11 +41,11 @@ describe('the registry of input formats', () => {
 
   it('leaves files of unregistered types out of a folder listing and refuses them as uploads', async () => {
     const other = mkdtempSync(join(dir, 'other-'));
-    writeFileSync(join(other, 'plan.wps'), 'x');
+    writeFileSync(join(other, 'plan.odt'), 'x');
     writeFileSync(join(other, 'notes.md'), 'x');
     expect(await listInputFiles([other])).toEqual([]);
-    expect(inputFormatOf('plan.wps')).toBeUndefined();
-    expect(uploadTypeProblem('plan.wps', new TextEncoder().encode('x'))).toMatch(/unsupported file type "\.wps"/);
+    expect(inputFormatOf('plan.odt')).toBeUndefined();
+    expect(uploadTypeProblem('plan.odt', new TextEncoder().encode('x'))).toMatch(/unsupported file type "\.odt"/);
   });
 
   it("refuses each format's bytes under another format's binary extension", async () => {

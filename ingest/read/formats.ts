@@ -68,28 +68,34 @@ function zipSignatureProblem(bytes: Uint8Array, extension: OfficeFormat): string
   return `named ${extension} but it holds no ${MAIN_ENTRY[extension]}${other ? ` (it is a ${other})` : ''}`;
 }
 
-/** The stream an OLE compound file of each legacy format keeps its content in (Excel 5.0/95 names it Book). */
-const OLE_MAIN_STREAMS = { '.doc': ['WordDocument'], '.xls': ['Workbook', 'Book'] } as const;
-type OleFormat = keyof typeof OLE_MAIN_STREAMS;
-const OLE_FORMAT_NAMES: Record<OleFormat, string> = { '.doc': 'Word 97–2003 .doc', '.xls': 'Excel 97–2003 .xls' };
+/**
+ * The stream an OLE compound file of each legacy format keeps its content in, as its readers look it up
+ * (whatever the case): Excel 5.0/95 names it Book. Kingsoft WPS Office, which Chinese government offices
+ * use, writes its .wps in Word's binary format and its .et in Excel's, with additions of its own that
+ * the readers pass over.
+ */
+type OleFormat = 'doc' | 'xls';
+const OLE_MAIN_STREAMS: Record<OleFormat, readonly string[]> = { doc: ['WordDocument'], xls: ['Workbook', 'Book'] };
+const OLE_FORMAT_NAMES: Record<OleFormat, string> = { doc: 'a Word 97–2003 document', xls: 'an Excel 97–2003 workbook' };
 
 /**
- * Why bytes named `extension` are not that legacy Office format: not an OLE compound file, or one
- * without the format's main stream (another format's). A compound file too damaged to list is left
- * to the reader, which says why it cannot read it.
+ * Why bytes named with `extension` are not the legacy Office format it stands for: not an OLE compound
+ * file, or one without the format's main stream (another format's). A compound file too damaged to list
+ * is left to the reader, which says why it cannot read it.
  */
-function oleSignatureProblem(bytes: Uint8Array, extension: OleFormat): string | null {
-  if (!startsWith(bytes, OLE)) return `not a ${OLE_FORMAT_NAMES[extension]} (it does not start with an OLE compound file header)`;
+function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFormat): string | null {
+  if (!startsWith(bytes, OLE)) return `not a ${extension} (a ${extension} is an OLE compound file; it does not start with its header)`;
   let streams: Set<string>;
   try {
-    streams = oleStreamNames(bytes);
+    streams = new Set([...oleStreamNames(bytes)].map((name) => name.toUpperCase()));
   } catch {
     return null;
   }
-  const holds = (kind: OleFormat) => OLE_MAIN_STREAMS[kind].some((name) => streams.has(name));
-  if (holds(extension)) return null;
+  const holds = (kind: OleFormat) => OLE_MAIN_STREAMS[kind].some((name) => streams.has(name.toUpperCase()));
+  if (holds(format)) return null;
   const other = (Object.keys(OLE_MAIN_STREAMS) as OleFormat[]).find(holds);
-  return `named ${extension} but it holds no ${OLE_MAIN_STREAMS[extension][0]} stream${other ? ` (it is a ${other})` : ''}`;
+  const [mainStream = ''] = OLE_MAIN_STREAMS[format];
+  return `named ${extension} but it holds no ${mainStream} stream${other ? ` (it is ${OLE_FORMAT_NAMES[other]})` : ''}`;
 }
 
 function decodeOrFail(path: string, bytes: Uint8Array): DecodedSource {
@@ -116,21 +122,21 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   },
   {
     format: 'doc',
-    extensions: ['.doc'],
-    signatureProblem: (bytes) => oleSignatureProblem(bytes, '.doc'),
+    extensions: ['.doc', '.wps'],
+    signatureProblem: (bytes, extension) => oleSignatureProblem(bytes, extension, 'doc'),
     read: async (path, bytes) => ({ text: await readDoc(path, bytes), encoding: 'doc' }),
   },
   {
     format: 'xlsx',
     extensions: ['.xlsx'],
     signatureProblem: (bytes) => zipSignatureProblem(bytes, '.xlsx'),
-    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, '.xlsx', limits), encoding: 'xlsx' }),
+    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, 'zip', limits), encoding: 'xlsx' }),
   },
   {
     format: 'xls',
-    extensions: ['.xls'],
-    signatureProblem: (bytes) => oleSignatureProblem(bytes, '.xls'),
-    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, '.xls', limits), encoding: 'xls' }),
+    extensions: ['.xls', '.et'],
+    signatureProblem: (bytes, extension) => oleSignatureProblem(bytes, extension, 'xls'),
+    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, 'ole', limits), encoding: 'xls' }),
   },
   {
     format: 'pdf',

@@ -1,6 +1,6 @@
 /**
- * @module A Word 97–2003 file (.doc, an OLE compound file) → text, by word-extractor: county offices
- * still publish task lists in it. Its text comes as Word stores it: a paragraph per line and a table
+ * @module A Word 97–2003 file (.doc, an OLE compound file, and WPS Office's .wps, written in the same
+ * format) → text, by word-extractor: county offices still publish task lists in them. Its text comes as Word stores it: a paragraph per line and a table
  * row as its cells each ended by a tab, the row's end by another. Where a cell holds several
  * paragraphs the row goes on over several lines; they are joined, a space between, until the line
  * that ends the row, so that a row is one line of tab-separated cells as html-to-text.ts gives a
@@ -10,6 +10,7 @@
  * task's measures is an empty cell under its first row, and those measures get no lead or deadline from
  * it where the .docx's table gives them one (tests: read-doc.test.ts).
  */
+import { extname } from 'node:path';
 import WordExtractor from 'word-extractor';
 import { IngestError } from '../document.js';
 
@@ -37,7 +38,7 @@ export async function readDoc(path: string, bytes: Uint8Array): Promise<string> 
     // As written: unfiltered, word-extractor would turn “” into " and —— into --.
     body = document.getBody({ filterUnicode: false });
   } catch (error) {
-    throw new IngestError(path, `unreadable .doc: ${(error as Error).message}`, 'bad-container');
+    throw new IngestError(path, `unreadable ${extname(path).toLowerCase()}: ${(error as Error).message}`, 'bad-container');
   }
   return joinRowLines(body.replace(/\r\n?/gu, '\n'));
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -60,7 +60,7 @@ describe('readSource: bad input', () => {
       () => new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00, 0x00, 0x13, 0x00, 0x00, 0x00, 0xff]),
       'binary',
     ],
-    ['an unsupported extension', 'plan.wps', () => new TextEncoder().encode(PLAN), 'unsupported'],
+    ['an unsupported extension', 'plan.odt', () => new TextEncoder().encode(PLAN), 'unsupported'],
     ['text named .doc', 'plan.doc', () => new TextEncoder().encode(PLAN), 'bad-container'],
     ['UTF-8 cut inside a character', 'plan.txt', () => new TextEncoder().encode(PLAN.repeat(3)).slice(0, -2), 'truncated'],
     [
@@ -168,5 +168,23 @@ describe('readSource: containers', () => {
     const doc = await readStage(file);
     expect(doc.source.sourceText).toBe(PLAN);
     expect(doc.messages).toEqual([]);
+  });
+});
+
+describe("readSource: WPS Office's own names", () => {
+  // WPS Office, which Chinese government offices use, writes its .wps in the Word 97–2003 format and its
+  // .et in the Excel one. No file written by WPS Office was at hand: a Word or Excel file under the name stands for one.
+  it.each([
+    ['.wps', 'tests/fixtures/formats/deqing-2020-health-reform-task-division.doc', '.doc', 'tests/fixtures/bad/broken.doc'],
+    ['.et', 'tests/fixtures/formats/county-task-division.xls', '.xls', 'tests/fixtures/bad/broken.xls'],
+  ])('reads a %s as the %s it is written as, and names it when it cannot', async (extension, fixture, written, broken) => {
+    const bytes = new Uint8Array(readFileSync(fixture));
+    const [asWritten, asNamed] = await Promise.all([readSource(`plan${written}`, bytes), readSource(`plan${extension}`, bytes)]);
+    expect({ format: asNamed.format, sourceText: asNamed.sourceText }).toEqual({
+      format: asWritten.format,
+      sourceText: asWritten.sourceText,
+    });
+    const error = await failure(readSource(`broken${extension}`, new Uint8Array(readFileSync(broken))));
+    expect(error.message.startsWith(`broken${extension}: unreadable ${extension}: `), error.message).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * @module A spreadsheet (.xlsx, or Excel 97–2003 .xls) → text. Governments publish a task list's division
+ * @module A spreadsheet (.xlsx, or Excel 97–2003 .xls and WPS Office's .et) → text. Governments publish a task list's division
  * of work as a spreadsheet as often as a table in a document (重点任务分工表: 序号 | 重点任务 | 牵头单位 |
  * 配合单位 | 完成时限), and county offices still attach it as .xls, so each sheet is read as the table it
  * is, in the shape html-to-text.ts gives a .docx's tables: a line per row, its cells separated by tabs, a
@@ -15,6 +15,7 @@
  * 0.755 in the format 0.0% reads 75.5%, as indicator tables set their targets), a date as a Chinese
  * date (2024年6月30日); any other number as stored, never as a float's rounding.
  */
+import { extname } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 // Strings of an Excel 5.0/95 .xls are in the workbook's code page (936 for GBK): SheetJS decodes them with these tables.
 import * as codePages from '@e965/xlsx/dist/cpexcel.full.mjs';
@@ -30,7 +31,8 @@ const numberFormats = XLSX.SSF as {
   parse_date_code(value: number, options: { date1904: boolean }): { y: number; m: number; d: number } | null;
 };
 
-export type SpreadsheetFormat = '.xlsx' | '.xls';
+/** A .xlsx is a zip of XML parts; a .xls (and the .et of WPS Office) an OLE compound file. */
+export type SpreadsheetContainer = 'zip' | 'ole';
 
 /** Names spreadsheet programs give a sheet nobody named (Sheet1, 工作表1): no heading of the document's. */
 const DEFAULT_SHEET_NAME = /^(?:sheet|工作表)\s*\d+$/iu;
@@ -75,14 +77,15 @@ function sheetLines(sheet: XLSX.WorkSheet, date1904: boolean): string[] {
   return lines;
 }
 
-export function readSpreadsheet(path: string, bytes: Uint8Array, format: SpreadsheetFormat, limits: ZipLimits): string {
-  if (format === '.xlsx') checkZipContainer(path, bytes, limits, '.xlsx');
+export function readSpreadsheet(path: string, bytes: Uint8Array, container: SpreadsheetContainer, limits: ZipLimits): string {
+  const extension = extname(path).toLowerCase();
+  if (container === 'zip') checkZipContainer(path, bytes, limits, '.xlsx');
   else {
     // SheetJS, failing on a damaged compound file, tries other formats and reports the last one's error (ZIP encryption).
     try {
       oleStreamNames(bytes);
     } catch {
-      throw new IngestError(path, 'unreadable .xls: a damaged OLE compound file (its directory cannot be read)', 'bad-container');
+      throw new IngestError(path, `unreadable ${extension}: a damaged OLE compound file (its directory cannot be read)`, 'bad-container');
     }
   }
   let workbook: XLSX.WorkBook;
@@ -90,7 +93,7 @@ export function readSpreadsheet(path: string, bytes: Uint8Array, format: Spreads
     // cellNF: each cell's number format, which says whether it shows a date or a percentage.
     workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer', cellNF: true });
   } catch (error) {
-    throw new IngestError(path, `unreadable ${format}: ${(error as Error).message}`, 'bad-container');
+    throw new IngestError(path, `unreadable ${extension}: ${(error as Error).message}`, 'bad-container');
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const tables = workbook.SheetNames.map((name) => {

@@ -22,20 +22,23 @@ describe('uploadTypeProblem', () => {
     expect(uploadTypeProblem('plan.txt', oleDoc)).toBe('plan.txt: named .txt but its content is a legacy Office file (.doc, .xls)');
     expect(uploadTypeProblem('plan.html', pdf)).toBe('plan.html: named .html but its content is a PDF');
     expect(uploadTypeProblem('plan.doc', zip)).toBe(
-      'plan.doc: not a Word 97–2003 .doc (it does not start with an OLE compound file header)',
+      'plan.doc: not a .doc (a .doc is an OLE compound file; it does not start with its header)',
     );
   });
 
-  it('tells a Word from an Excel compound file by the stream it holds', () => {
+  it('tells a Word from an Excel compound file by the stream it holds, under WPS Office’s names too', () => {
     const doc = new Uint8Array(readFileSync('tests/fixtures/formats/cells.doc'));
     const xls = new Uint8Array(readFileSync('tests/fixtures/formats/county-task-division.xls'));
-    expect(uploadTypeProblem('plan.xls', xls)).toBeNull();
-    expect(uploadTypeProblem('plan.xls', doc)).toBe('plan.xls: named .xls but it holds no Workbook stream (it is a .doc)');
-    expect(uploadTypeProblem('plan.doc', xls)).toBe('plan.doc: named .doc but it holds no WordDocument stream (it is a .xls)');
+    for (const name of ['plan.xls', 'plan.et']) expect(uploadTypeProblem(name, xls), name).toBeNull();
+    for (const name of ['plan.doc', 'plan.wps']) expect(uploadTypeProblem(name, doc), name).toBeNull();
+    expect(uploadTypeProblem('plan.xls', doc)).toBe('plan.xls: named .xls but it holds no Workbook stream (it is a Word 97–2003 document)');
+    expect(uploadTypeProblem('plan.wps', xls)).toBe(
+      'plan.wps: named .wps but it holds no WordDocument stream (it is an Excel 97–2003 workbook)',
+    );
   });
 
   it('refuses extensions the reader does not support', () => {
-    expect(uploadTypeProblem('plan.wps', oleDoc)).toMatch(/^plan\.wps: unsupported file type "\.wps"; expected .*\.xls/);
+    expect(uploadTypeProblem('plan.odt', oleDoc)).toMatch(/^plan\.odt: unsupported file type "\.odt"; expected .*\.xls/);
     expect(uploadTypeProblem('plan.txt.exe', text)).toMatch(/unsupported file type "\.exe"/);
     expect(uploadTypeProblem('README', text)).toMatch(/unsupported file type "\(none\)"/);
   });

@@ -184,11 +184,11 @@ describe('a server with a write token', () => {
       const cases: [string, Uint8Array<ArrayBuffer> | Buffer<ArrayBuffer>, RegExp][] = [
         ['plan.exe', SIXIAN, /unsupported file type "\.exe"/],
         ['plan', SIXIAN, /unsupported file type "\(none\)"/],
-        ['plan.wps', readFileSync('tests/fixtures/bad/broken.doc'), /unsupported file type "\.wps"/],
+        ['plan.odt', readFileSync('tests/fixtures/bad/broken.doc'), /unsupported file type "\.odt"/],
         [
           'plan.xls',
           readFileSync('tests/fixtures/formats/cells.doc'),
-          /plan\.xls: named \.xls but it holds no Workbook stream \(it is a \.doc\)/,
+          /plan\.xls: named \.xls but it holds no Workbook stream \(it is a Word 97–2003 document\)/,
         ],
         ['plan.pdf', SIXIAN, /plan\.pdf: not a PDF/],
         ['plan.docx', readFileSync('tests/fixtures/bad/not-a-zip.docx'), /plan\.docx: not a \.docx/],
