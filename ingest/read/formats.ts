@@ -10,7 +10,7 @@ import { decodeText, DecodeFailure } from './decode-text.js';
 import { htmlToText } from './html-to-text.js';
 import { readDoc } from './read-doc.js';
 import { readDocx } from './read-docx.js';
-import { oleStreamNames } from './ole-streams.js';
+import { OLE_SIGNATURE, oleHeaderProblem, oleStreamNames } from './ole-streams.js';
 import { readPdf } from './read-pdf.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
 import { listZipEntries, MAIN_ENTRY, type OfficeFormat, type ZipLimits } from './zip-directory.js';
@@ -36,14 +36,12 @@ const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = ascii('%PDF-');
-/** An OLE compound file: Word 97–2003 (.doc), Excel 97–2003 (.xls). */
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Formats a text file must not turn out to be, by their leading bytes. */
 const BINARY_SIGNATURES: readonly { name: string; signature: readonly number[] }[] = [
   { name: 'a zip archive (.docx? .xlsx?)', signature: ZIP },
   { name: 'a PDF', signature: PDF },
-  { name: 'a legacy Office file (.doc, .xls)', signature: OLE },
+  { name: 'a legacy Office file (.doc, .xls)', signature: OLE_SIGNATURE },
   { name: 'a PNG image', signature: [0x89, 0x50, 0x4e, 0x47] },
   { name: 'a JPEG image', signature: [0xff, 0xd8, 0xff] },
   { name: 'a GIF image', signature: ascii('GIF8') },
@@ -84,7 +82,8 @@ const OLE_FORMAT_NAMES: Record<OleFormat, string> = { doc: 'a Word 97–2003 doc
  * is left to the reader, which says why it cannot read it.
  */
 function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFormat): string | null {
-  if (!startsWith(bytes, OLE)) return `not a ${extension} (a ${extension} is an OLE compound file; it does not start with its header)`;
+  const headerProblem = oleHeaderProblem(bytes, extension);
+  if (headerProblem) return headerProblem;
   let streams: Set<string>;
   try {
     streams = new Set([...oleStreamNames(bytes)].map((name) => name.toUpperCase()));

@@ -5,6 +5,15 @@
  */
 import * as XLSX from '@e965/xlsx';
 
+/** The first bytes of every OLE compound file. */
+export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+/** Why bytes named with `extension`, a format kept in an OLE compound file, are not one; null when they start as one. */
+export function oleHeaderProblem(bytes: Uint8Array, extension: string): string | null {
+  if (OLE_SIGNATURE.every((byte, i) => bytes[i] === byte)) return null;
+  return `not a ${extension} (a ${extension} is an OLE compound file; it does not start with its header)`;
+}
+
 /** SheetJS's compound-file reader (its CFB), typed for what is read of it. */
 const compoundFiles = XLSX.CFB as { read(data: Buffer, options: { type: 'buffer' }): { FileIndex: { name: string }[] } };
 

@@ -131,6 +131,10 @@ describe('readSpreadsheet', () => {
     await expect(readSource('broken.xls', new Uint8Array(readFileSync('tests/fixtures/bad/broken.xls')))).rejects.toThrow(
       /^broken\.xls: unreadable \.xls: /u,
     );
+    // Text named .xls, which SheetJS would read as comma-separated values.
+    await expect(readSource('plan.xls', new TextEncoder().encode('序号,重点任务\n1,完善领导小组。'))).rejects.toThrow(
+      /^plan\.xls: not a \.xls \(a \.xls is an OLE compound file; it does not start with its header\)$/u,
+    );
     // A Word 97–2003 file is an OLE compound file too, but holds no workbook (an upload is refused before: upload-type.test.ts).
     await expect(readSource('plan.xls', new Uint8Array(readFileSync('tests/fixtures/formats/cells.doc')))).rejects.toThrow(
       /^plan\.xls: unreadable \.xls: .*Workbook/u,

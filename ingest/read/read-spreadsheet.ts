@@ -20,7 +20,7 @@ import * as XLSX from '@e965/xlsx';
 // Strings of an Excel 5.0/95 .xls are in the workbook's code page (936 for GBK): SheetJS decodes them with these tables.
 import * as codePages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { IngestError } from '../document.js';
-import { oleStreamNames } from './ole-streams.js';
+import { oleHeaderProblem, oleStreamNames } from './ole-streams.js';
 import { checkZipContainer, type ZipLimits } from './zip-directory.js';
 
 XLSX.set_cptable(codePages);
@@ -81,7 +81,10 @@ export function readSpreadsheet(path: string, bytes: Uint8Array, container: Spre
   const extension = extname(path).toLowerCase();
   if (container === 'zip') checkZipContainer(path, bytes, limits, '.xlsx');
   else {
-    // SheetJS, failing on a damaged compound file, tries other formats and reports the last one's error (ZIP encryption).
+    // SheetJS reads any bytes it can make sense of (text as CSV), and on a damaged compound file reports
+    // the last format it tried (ZIP encryption): a .xls is refused here unless it is a compound file it can list.
+    const headerProblem = oleHeaderProblem(bytes, extension);
+    if (headerProblem) throw new IngestError(path, headerProblem, 'bad-container');
     try {
       oleStreamNames(bytes);
     } catch {
