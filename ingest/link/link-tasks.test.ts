@@ -131,6 +131,16 @@ describe('linkTasks', () => {
     expect(linked('推进家庭医生签约服务 重点人群签约率达到75%。（牵头单位：县医改办）')).not.toContain(coordination);
   });
 
+  it('reads 脱贫人口, the name national documents give the poor since poverty was declared ended, as health poverty alleviation', () => {
+    const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
+    const linked = (text: string) => linkTasks([{ path: '1', text, title: text.split('。')[0] ?? text }], real).map((l) => l.targetId);
+    const poverty = 'medical-security.health-poverty-alleviation';
+    expect(linked('做实家庭医生签约服务。重点人群签约率达到75%以上，脱贫人口应签尽签。')).toEqual(
+      expect.arrayContaining(['hierarchical-care.family-doctor', poverty]),
+    );
+    expect(linked('做实家庭医生签约服务。重点人群签约率达到75%以上。')).not.toContain(poverty);
+  });
+
   it('links a county’s 国家卫生县城 to the Patriotic Health item: the county form of the national 卫生城市 title', () => {
     const real = { catalogue: loadCatalogue(), glossary: loadGlossary() };
     const text = '创建国家卫生县城';

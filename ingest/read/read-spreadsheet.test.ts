@@ -141,7 +141,7 @@ describe('readSpreadsheet', () => {
     );
   });
 
-  it('gives from a .xls of a real task division the tasks, agencies, roles and deadlines of the .docx it was made from', async () => {
+  it('gives from a .xls of a task division the title, tasks, agencies, roles and deadlines of the .docx it was made from', async () => {
     // LibreOffice wrote the .docx's text and table to a sheet, merged cells and all (tests/fixtures/formats/README.md).
     const context = await loadStageContext('seeds');
     const read = async (path: string) => {

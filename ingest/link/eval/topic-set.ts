@@ -47,9 +47,11 @@ export function halfOf(position: number): Half {
 }
 
 /**
- * Real documents of other jurisdictions than the development corpus's (三明) and the seeds', labelled by
- * hand readers who saw neither the linker's links nor the cues: nothing was tuned on them, so they say
- * how the linker reads the governments it has never seen, as the lineage issue's hidden documents are.
+ * Documents of other jurisdictions than the development corpus's (三明) and the seeds', written for the tests
+ * in the manner of those governments' published documents (tests/fixtures/real/SOURCES.md) and labelled by
+ * hand readers who saw neither the linker's links nor the cues. The calibration was never fitted on them, so
+ * they say how the linker reads governments it was not developed on, as the lineage issue's hidden documents
+ * are; three glossary cues were found by reading their misses (README), which that much flatters them.
  */
 export const OTHER_JURISDICTIONS_DIR = 'tests/lineage/topics/other-jurisdictions';
 
