@@ -1,19 +1,19 @@
 /**
- * @module A spreadsheet (.xlsx, or Excel 97–2003 .xls and WPS Office's .et) → text. Governments publish a task list's division
- * of work as a spreadsheet as often as a table in a document (重点任务分工表: 序号 | 重点任务 | 牵头单位 |
- * 配合单位 | 完成时限), and county offices still attach it as .xls, so each sheet is read as the table it
+ * @module A spreadsheet (.xlsx, or Excel 97–2003 .xls and WPS Office's .et) → text. Governments publish a
+ * task list's division of work as a spreadsheet as often as a table in a document (重点任务分工表: 序号 | 重点任务 |
+ * 牵头单位 | 配合单位 | 完成时限), and county offices still attach it as .xls, so each sheet is read as the table it
  * is, in the shape html-to-text.ts gives a .docx's tables: a line per row, its cells separated by tabs, a
  * cell's own line breaks (Alt+Enter) kept on the row's line, and a merged cell printed once, in its first
- * row and column, the cells it covers left out as a .docx's or a web page's rowspan and colspan leave
- * them out (the outline gives a merged 牵头单位 or 完成时限 to every row it spans: segment/outline.ts).
- * A .xlsx's zip is checked for a bomb before anything is inflated; SheetJS reads the cells, merged
- * ranges and number formats of both formats. SheetJS publishes its releases after 0.18.5 outside npm,
- * and 0.18.5 reads crafted files unsafely (CVE-2023-30533, CVE-2024-22363): @e965/xlsx republishes
- * the fixed releases on npm unchanged.
+ * row and column, the cells it covers left out as a .docx's or a web page's rowspan and colspan leave them
+ * out (the outline gives a merged 牵头单位 or 完成时限 to every row it spans: segment/outline.ts). A .xlsx's zip
+ * is checked for a bomb before anything is inflated; SheetJS reads the cells, merged ranges and number
+ * formats of both formats. SheetJS publishes its releases after 0.18.5 outside npm, and 0.18.5 reads
+ * crafted files unsafely (CVE-2023-30533, CVE-2024-22363): @e965/xlsx republishes the fixed releases on
+ * npm unchanged.
  *
  * A number reads as the sheet shows it where its format says how: a percentage as one (a cell holding
- * 0.755 in the format 0.0% reads 75.5%, as indicator tables set their targets), a date as a Chinese
- * date (2024年6月30日); any other number as stored, never as a float's rounding.
+ * 0.755 in the format 0.0% reads 75.5%, as indicator tables set their targets), a date as a Chinese date
+ * (2024年6月30日); any other number as stored, never as a float's rounding.
  */
 import { extname } from 'node:path';
 import * as XLSX from '@e965/xlsx';
