@@ -156,6 +156,7 @@ const UI = {
   documents: ['依据文件', 'Documents read'],
   audit: ['缺口核查', 'Gap audit'],
   candidates: ['候选任务（有证据但未关联）', 'Candidates (evidence, but not linked)'],
+  namesReform: ['点明该项改革', 'names the reform'],
   keywordHits: ['含关键词的任务', 'Tasks naming its keywords'],
   noCandidates: ['没有候选任务', 'No candidate'],
   noKeywordHits: ['没有任务含该事项的关键词', "No task names the item's keywords"],

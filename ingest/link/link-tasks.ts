@@ -103,7 +103,17 @@ export function linkTasksWithMessages(
  */
 export const POSSIBLE_FLOOR = 0.2;
 
-/** A candidate below the threshold and at least POSSIBLE_FLOOR: not a link, the evidence a gap may be false. */
+/**
+ * Whether a unit names the reform an item is about, in a wording of three characters or more: a strong cue
+ * that the item's title names (职业病 of 强化职业病防治, 医疗联合体 of 推进医联体建设). One mention among a long
+ * paragraph's many scores low as a link ("…加快推进…，扎实推进紧密型城市医联体建设，做好…"), yet a researcher
+ * would not call the cell a gap without reading it. A two-character cue (薪酬, 慢病) names too much else.
+ */
+function namesTheReform(evidence: CandidateEvidence): boolean {
+  return evidence.namesItem && evidence.longestCue >= 3;
+}
+
+/** A candidate below the threshold and at least POSSIBLE_FLOOR, or naming the item's reform: not a link, the evidence a gap may be false. */
 export interface PossibleLink {
   taskPath: string;
   targetId: string;
@@ -136,8 +146,8 @@ function possibleLinksOf(
   return tasks.flatMap((task) =>
     !counted.has(task.path)
       ? []
-      : (candidates.get(task.path) ?? []).flatMap(({ targetId, score }) =>
-          score >= (framing.has(task.path) ? threshold : POSSIBLE_FLOOR) &&
+      : (candidates.get(task.path) ?? []).flatMap(({ targetId, score, evidenceFound }) =>
+          (framing.has(task.path) ? score >= threshold : score >= POSSIBLE_FLOOR || namesTheReform(evidenceFound)) &&
           !linkedItems.has(targetId) &&
           !rejected.has(`${task.path}\u0000${targetId}`)
             ? [{ taskPath: task.path, targetId, score }]
@@ -146,8 +156,11 @@ function possibleLinksOf(
   );
 }
 
-/** A candidate link as the linker decides it for a task among the others of its document. */
-export type DecidedLink = TaskLink & { linked: boolean };
+/**
+ * A candidate link as the linker decides it for a task among the others of its document; `namesReform`:
+ * whether it names the reform the item's title names (namesTheReform), which makes it a possible link at any score.
+ */
+export type DecidedLink = TaskLink & { linked: boolean; namesReform: boolean };
 
 /**
  * Every national item each task has evidence for, as the linker decides it with the outline rules
@@ -163,7 +176,8 @@ export function decideLinks(tasks: LinkableTask[], options: LinkOptions): Map<st
       task.path,
       (candidates.get(task.path) ?? []).map((candidate): DecidedLink => {
         const link = made.get(`${task.path}\u0000${candidate.targetId}`);
-        return link ? { ...link, linked: true } : { ...linkOf(candidate), linked: false };
+        const namesReform = namesTheReform(candidate.evidenceFound);
+        return link ? { ...link, linked: true, namesReform } : { ...linkOf(candidate), linked: false, namesReform };
       }),
     ]),
   );

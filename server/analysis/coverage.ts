@@ -13,8 +13,8 @@ export interface CoverageTriple {
 
 /**
  * COVERED: a task of the jurisdiction's documents implements the item; POSSIBLE: none does, but a
- * task has evidence for it that scored below the link threshold (MAY_IMPLEMENT, see POSSIBLE_FLOOR in
- * ingest/link/link-tasks.ts), so the gap is for a reader to confirm; GAP: documents were considered
+ * task has evidence for it that scored below the link threshold or names its reform (MAY_IMPLEMENT, see
+ * possibleLinksOf in ingest/link/link-tasks.ts), so the gap is for a reader to confirm; GAP: documents were considered
  * and no task has either; NO_DOCUMENT: the jurisdiction has no document (in the period asked), so
  * nothing can be said about the item.
  */

@@ -27,6 +27,8 @@ export interface GapCandidateData<T> {
   score: number;
   kind: LinkKind;
   evidence: LinkEvidence[];
+  /** Whether the task names the reform the item's title names: a possible link at any score. */
+  namesReform: boolean;
 }
 
 export interface KeywordHitData<T> {
@@ -58,7 +60,7 @@ export function auditGap<T extends AuditedTask>(
     .filter((task) => task.kind !== 'section' && !linkedTaskIds.has(task.id))
     .flatMap((task) => {
       const link = decided.get(task.id)?.find((candidate) => candidate.targetId === item.id);
-      return link ? [{ task, score: link.score, kind: link.kind, evidence: link.evidence }] : [];
+      return link ? [{ task, score: link.score, kind: link.kind, evidence: link.evidence, namesReform: link.namesReform }] : [];
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_CANDIDATES);

@@ -130,7 +130,7 @@ const extensions = /* GraphQL */ `
 
   ${graphqlEnumTypeDef('CoverageStatus', COVERAGE_STATUSES, {
     description: [
-      `COVERED: a task implements the item. POSSIBLE: none does, but a task has evidence for it that scored below the link threshold (at least ${POSSIBLE_FLOOR}): a gap for a reader to confirm or overturn. GAP: the jurisdiction's documents were read and no task has either.`,
+      `COVERED: a task implements the item. POSSIBLE: none does, but a task has evidence for it that scored below the link threshold (at least ${POSSIBLE_FLOOR}, or naming the reform the item's title names): a gap for a reader to confirm or overturn. GAP: the jurisdiction's documents were read and no task has either.`,
       'NO_DOCUMENT: the jurisdiction has no document (in the period asked), so nothing can be said.',
     ].join('\n'),
   })}
@@ -224,6 +224,8 @@ const extensions = /* GraphQL */ `
         evidence: 'Matched wording, exact spans in Task.text and NationalItem.text.',
       },
     })}
+    "Whether the task names the reform the item's title names, in three characters or more (职业病 of 强化职业病防治): such a candidate makes the cell POSSIBLE whatever its score."
+    namesReform: Boolean!
   }
 
   "A task whose text names the item's keywords or their glossary forms."

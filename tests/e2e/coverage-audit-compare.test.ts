@@ -48,25 +48,28 @@ async function shownStatuses(page: Page): Promise<Record<string, string | null>>
 interface AuditAnswer {
   gapAudit: {
     status: string;
-    candidates: { task: { id: string }; score: number; evidence: { localText: string }[] }[];
+    candidates: { task: { id: string }; score: number; namesReform: boolean; evidence: { localText: string }[] }[];
     keywordHits: { task: { id: string } }[];
   };
 }
 
-/** An empty cell of the seed jurisdictions whose audit has candidates: a possible one first, as a reader meets them. */
+/**
+ * An empty cell of the seed jurisdictions whose audit has candidates, one of them naming the item's reform: a
+ * possible one first, as a reader meets them.
+ */
 async function auditedGap(): Promise<{ nationalItemId: string; jurisdictionId: string; status: string; audit: AuditAnswer['gapAudit'] }> {
   const { coverage } = await coverageOf();
   const empty = ['POSSIBLE', 'GAP'].flatMap((status) => coverage.cells.filter((candidate) => candidate.status === status));
   for (const cell of empty) {
     const { gapAudit } = await gql<AuditAnswer>(
       `query($item: ID!, $j: ID!) { gapAudit(nationalItemId: $item, jurisdictionId: $j) {
-        status candidates { task { id } score evidence { localText } } keywordHits { task { id } } } }`,
+        status candidates { task { id } score namesReform evidence { localText } } keywordHits { task { id } } } }`,
       { item: cell.nationalItemId, j: cell.jurisdictionId },
     );
-    if (gapAudit.candidates.length > 0)
+    if (gapAudit.candidates.some((candidate) => candidate.namesReform))
       return { nationalItemId: cell.nationalItemId, jurisdictionId: cell.jurisdictionId, status: cell.status, audit: gapAudit };
   }
-  throw new Error('no gap of the seeds has a candidate');
+  throw new Error('no gap of the seeds has a candidate naming its reform');
 }
 
 for (const screen of SCREENS) {
@@ -161,6 +164,9 @@ for (const screen of SCREENS) {
         expect(firstText).toContain(gap.audit.candidates[0]?.score.toFixed(2));
         for (const evidence of gap.audit.candidates[0]?.evidence ?? []) expect(firstText).toContain(evidence.localText);
         expect(await audit.getByTestId('keyword-hit').count()).toBe(gap.audit.keywordHits.length);
+        expect(await audit.getByTestId('names-reform').count()).toBe(
+          gap.audit.candidates.filter((candidate) => candidate.namesReform).length,
+        );
         const close = page.getByTestId('cell-panel').getByRole('button', { name: '关闭' });
         const where = await close.boundingBox();
         expect(where && where.x >= 0 && where.x + where.width <= screen.width && where.y >= 0).toBe(true);

@@ -53,7 +53,7 @@ const COVERAGE = `query($period: PeriodInput) { coverage(period: $period) {
   columns { jurisdiction { id } documents { id } } cells { nationalItemId jurisdictionId taskCount taskIds possibleTaskIds documentIds status } } }`;
 const AUDIT = `query($n: ID!, $j: ID!) { gapAudit(nationalItemId: $n, jurisdictionId: $j) {
   status documents { id }
-  candidates { score kind task { id text policy { id } } evidence { localText localSpan { start end } nationalText nationalSpan { start end } } }
+  candidates { score kind namesReform task { id text policy { id } } evidence { localText localSpan { start end } nationalText nationalSpan { start end } } }
   keywordHits { keyword snippet task { id policy { id } } } } }`;
 
 async function coverage(period: { from?: number; to?: number } | null = null) {
@@ -174,6 +174,7 @@ describe('the gap audit', () => {
     documents: { id: string }[];
     candidates: {
       score: number;
+      namesReform: boolean;
       task: { id: string; text: string; policy: { id: string } };
       evidence: Parameters<typeof isExactEvidence>[0][];
     }[];
@@ -215,13 +216,13 @@ describe('the gap audit', () => {
     expect(withHits).toBeGreaterThan(0);
   });
 
-  it('marks possible exactly the cells whose candidates include one scoring at least POSSIBLE_FLOOR, and a gap none of whose candidates does', async () => {
+  it('marks possible exactly the cells whose candidates include one scoring at least POSSIBLE_FLOOR or naming the reform, and a gap none of whose candidates does', async () => {
     const { cells } = await coverage();
     const possible = cells.filter((cell) => cell.status === 'POSSIBLE');
     const gaps = cells.filter((cell) => cell.status === 'GAP');
     for (const cell of [...possible, ...gaps.filter((_, i) => i % 7 === 0)]) {
       const above = (await audit(cell.nationalItemId, cell.jurisdictionId)).candidates.filter(
-        (candidate) => candidate.score >= POSSIBLE_FLOOR,
+        (candidate) => candidate.score >= POSSIBLE_FLOOR || candidate.namesReform,
       );
       expect(above.map((candidate) => candidate.task.id).sort(), `${cell.nationalItemId} ${cell.jurisdictionId}`).toEqual(
         [...cell.possibleTaskIds].sort(),

@@ -16,7 +16,7 @@ const linkedItems = (file: string, path: string) =>
 
 beforeAll(async () => {
   const context = await loadStageContext('seeds');
-  for (const file of ['002_c6b286a5770366cf.txt', '003_94d87789946e72f3.txt', '004_097bdcb5c9a3e0ad.txt']) {
+  for (const file of ['001_8b093ff0cb75f7ca.txt', '002_c6b286a5770366cf.txt', '003_94d87789946e72f3.txt', '004_097bdcb5c9a3e0ad.txt']) {
     docs.set(file, processDocument({ source: await readSourceFile(`seeds/${file}`), messages: [] }, context));
   }
 });
@@ -42,6 +42,15 @@ describe('known implementations in the seeds', () => {
       expect(linked.has(`${link.taskPath} ${link.targetId}`)).toBe(false);
       expect(headings.has(link.taskPath)).toBe(false);
     }
+  });
+
+  it('keeps 资阳 三/（二）/5, which names 医疗联合体 in passing, as a possible link for medical alliances however low it scores', () => {
+    // "2018 年，完善利益分配机制和医疗联合体运行机制，健全双向转诊制度": one clause of a long measure on tiered care, which
+    // scores under the possible floor; no other unit of the document links medical alliances, so without it the cell read as a gap.
+    const doc = docs.get('001_8b093ff0cb75f7ca.txt')!;
+    expect(doc.links.some((link) => link.relation === 'IMPLEMENTS' && link.targetId === 'hierarchical-care.medical-alliance')).toBe(false);
+    const possible = (doc.possibleLinks ?? []).find((link) => link.taskPath === '三/（二）/5' && link.targetId === 'hierarchical-care.medical-alliance');
+    expect(possible?.score).toBeLessThan(POSSIBLE_FLOOR);
   });
 
   it('drops the possible link a researcher rejected', () => {

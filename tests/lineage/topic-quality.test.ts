@@ -81,19 +81,21 @@ describe('the multi-label topic set', () => {
     expect(figures.linkedShare).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('reads as gaps no more of the coverage cells the labels fill than it last did (false gaps, the lineage issue asks for none), and as possible mostly cells they fill', () => {
+  it('reads as gaps no more of the coverage cells the labels fill than it last did (false gaps, the lineage issue asks for none), and as possible about half or more cells they fill', () => {
     // With no link to fill them: 21 of 192 cells of the topic set and 20 of 119 of the other jurisdictions when
     // first counted. Cells with a possible link read POSSIBLE since: 5 and 8 false gaps left; of the cells read
     // POSSIBLE, 16 of 23 and 12 of 20 were ones the labels fill; of the other jurisdictions' 11 of 19 later, and 9 of
-    // 17 since reading 脱贫人口 as health poverty alleviation turned two of those into links. "Mostly": more than half.
+    // 17 since reading 脱贫人口 as health poverty alleviation turned two of those into links. A unit naming the
+    // item's reform makes a cell POSSIBLE at any score since: 2 and 6 false gaps; 19 of 31 and 9 of 19 possible
+    // cells the labels fill. A false gap hides a reform taken up; a wrong possible cell asks a reader to look.
     const topicSet = measureCells(judged.filter((unit) => groupOfFile.get(unit.file) !== 'other jurisdictions'));
     expect(topicSet.labelled).toBeGreaterThanOrEqual(190);
-    expect(topicSet.falseGaps.length).toBeLessThanOrEqual(5);
-    expect(topicSet.possibleLabelled / topicSet.possible.length).toBeGreaterThanOrEqual(0.65);
+    expect(topicSet.falseGaps.length).toBeLessThanOrEqual(2);
+    expect(topicSet.possibleLabelled / topicSet.possible.length).toBeGreaterThanOrEqual(0.6);
     const other = measureCells(inGroup('other jurisdictions'));
     expect(other.labelled).toBeGreaterThanOrEqual(115);
-    expect(other.falseGaps.length).toBeLessThanOrEqual(8);
-    expect(other.possibleLabelled / other.possible.length).toBeGreaterThan(0.5);
+    expect(other.falseGaps.length).toBeLessThanOrEqual(6);
+    expect(other.possibleLabelled / other.possible.length).toBeGreaterThanOrEqual(0.45);
   });
 
   it('scores its links as the held-out half bears them out: no score band of 40 links or more is off by more than 10 points', () => {

@@ -270,6 +270,7 @@ export const GAP_AUDIT = graphql(`
         }
         score
         kind
+        namesReform
         evidence {
           localText
           localSpan {

@@ -158,6 +158,14 @@ export function GapAuditPanel({
                   <div className="small">
                     <span className="chip score">{candidate.score.toFixed(2)}</span>{' '}
                     <span className="muted">{kindHelp(candidate.kind, lang)}</span>
+                    {candidate.namesReform && (
+                      <>
+                        {' '}
+                        <span className="chip" data-testid="names-reform">
+                          {t('namesReform')}
+                        </span>
+                      </>
+                    )}
                   </div>
                   <ul className="evidence">
                     {candidate.evidence.map((evidence, index) => (

@@ -76,7 +76,7 @@ export type AlignmentSegmentKind =
   | 'SAME';
 
 /**
- * COVERED: a task implements the item. POSSIBLE: none does, but a task has evidence for it that scored below the link threshold (at least 0.2): a gap for a reader to confirm or overturn. GAP: the jurisdiction's documents were read and no task has either.
+ * COVERED: a task implements the item. POSSIBLE: none does, but a task has evidence for it that scored below the link threshold (at least 0.2, or naming the reform the item's title names): a gap for a reader to confirm or overturn. GAP: the jurisdiction's documents were read and no task has either.
  * NO_DOCUMENT: the jurisdiction has no document (in the period asked), so nothing can be said.
  */
 export type CoverageStatus =
@@ -222,7 +222,7 @@ export type GapAuditQueryVariables = Exact<{
 }>;
 
 
-export type GapAuditQuery = { gapAudit: { status: CoverageStatus, documents: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, candidates: Array<{ score: number, kind: LinkKind, task: { id: string, key: string, title: string, policy: { id: string, title: string } }, evidence: Array<{ localText: string, nationalText: string, localSpan: { start: number, end: number } }> }>, keywordHits: Array<{ keyword: string, snippet: string, task: { id: string, key: string, title: string, policy: { id: string, title: string } } }> } };
+export type GapAuditQuery = { gapAudit: { status: CoverageStatus, documents: Array<{ id: string, title: string, docNumber: string | null, issuedOn: string | null, status: PolicyStatus, coversFrom: number | null, coversTo: number | null }>, candidates: Array<{ score: number, kind: LinkKind, namesReform: boolean, task: { id: string, key: string, title: string, policy: { id: string, title: string } }, evidence: Array<{ localText: string, nationalText: string, localSpan: { start: number, end: number } }> }>, keywordHits: Array<{ keyword: string, snippet: string, task: { id: string, key: string, title: string, policy: { id: string, title: string } } }> } };
 
 export type ImplementationsQueryVariables = Exact<{
   nationalItemId: string;
@@ -978,6 +978,7 @@ export const GapAuditDocument = new TypedDocumentString(`
       }
       score
       kind
+      namesReform
       evidence {
         localText
         localSpan {
