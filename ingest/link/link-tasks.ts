@@ -104,10 +104,11 @@ export function linkTasksWithMessages(
 export const POSSIBLE_FLOOR = 0.2;
 
 /**
- * Whether a unit names the reform an item is about, in a wording of three characters or more: a strong cue
- * that the item's title names (职业病 of 强化职业病防治, 医疗联合体 of 推进医联体建设). One mention among a long
- * paragraph's many scores low as a link ("…加快推进…，扎实推进紧密型城市医联体建设，做好…"), yet a researcher
- * would not call the cell a gap without reading it. A two-character cue (薪酬, 慢病) names too much else.
+ * Whether a unit names the reform an item is about, in a wording of three characters or more: a strong
+ * cue that the item's title names (职业病 of 职业病防治, 医疗联合体 of 推进医疗联合体和城市医疗集团建设). One
+ * mention among a long paragraph's many scores low as a link ("…加快推进…，扎实推进紧密型城市医联体建设，
+ * 做好…"), yet a researcher would not call the cell a gap without reading it. A two-character cue (薪酬,
+ * 慢病) names too much else.
  */
 function namesTheReform(evidence: CandidateEvidence): boolean {
   return evidence.namesItem && evidence.longestCue >= 3;

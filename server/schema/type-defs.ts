@@ -224,7 +224,7 @@ const extensions = /* GraphQL */ `
         evidence: 'Matched wording, exact spans in Task.text and NationalItem.text.',
       },
     })}
-    "Whether the task names the reform the item's title names, in three characters or more (职业病 of 强化职业病防治): such a candidate makes the cell POSSIBLE whatever its score."
+    "Whether the task names the reform the item's title names, in three characters or more (职业病 of 职业病防治): such a candidate makes the cell POSSIBLE whatever its score."
     namesReform: Boolean!
   }
 
