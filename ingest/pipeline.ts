@@ -27,7 +27,7 @@ import { loadDocument, loadDocuments, type LoadOutcome } from './load/load-docum
 import { loadNationalCatalogue } from './load/load-catalogue.js';
 import { assessQuality, type DocumentQuality } from './quality-report.js';
 import { normaliseDoc } from './normalise/index.js';
-import { inputFormatOf, readSource, readSourceFile } from './read/index.js';
+import { inputFormatOf, readSource, readSourceFile, withReadingNotes } from './read/index.js';
 import { loadAgencyTable, resolveDoc, type AgencyTable } from './resolve/index.js';
 import { segmentDoc } from './segment/index.js';
 
@@ -96,7 +96,7 @@ export async function loadStageContext(seedsDir: string): Promise<StageContext> 
 
 /** The pure part: every stage up to the rows to write. */
 export function processDocument(doc: ReadDoc, { linkContext, agencyTable }: StageContext): LinkedDoc {
-  const segmented = segmentDoc(normaliseDoc(doc));
+  const segmented = segmentDoc(normaliseDoc(withReadingNotes(doc)));
   if (segmented.tasks.length === 0) {
     throw new IngestError(doc.source.path, 'no numbered work items were found (not a task list?)', 'NO_STRUCTURE');
   }

@@ -19,6 +19,8 @@ export interface DecodedSource {
   text: string;
   /** e.g. utf-8, gb18030, utf-16le; "docx"/"doc"/"xlsx"/"xls"/"pdf" for container formats. */
   encoding: string;
+  /** The format the content turned out to be, when not the one the file's name gives (see contentFormatOf). */
+  format?: SourceFormat;
 }
 
 export interface InputFormat {
@@ -97,6 +99,78 @@ function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFo
   return `named ${extension} but it holds no ${mainStream} stream${other ? ` (it is ${OLE_FORMAT_NAMES[other]})` : ''}`;
 }
 
+/**
+ * What a file named as a legacy Office format (.doc, .wps, .xls, .et) holds when it is not an OLE compound
+ * file but a format read here: web systems' 导出Word and 导出Excel send an HTML page under a .doc or .xls
+ * name (with Word's or Excel's media type), as Word and Excel open HTML whatever its name, Excel first
+ * warning that the file's format and its extension do not match; and a .docx or .xlsx, or a PDF, renamed
+ * to the old extension opens in them too. The content decides how such a file is read; null when it is
+ * none of these (an OLE file, or something unknown, which the format's own check names).
+ */
+function contentFormatOf(bytes: Uint8Array): InputFormat | null {
+  if (startsWith(bytes, OLE_SIGNATURE)) return null;
+  const formatNamed = (name: SourceFormat) => INPUT_FORMATS.find((format) => format.format === name) ?? null;
+  if (startsWith(bytes, PDF)) return formatNamed('pdf');
+  if (startsWith(bytes, ZIP)) {
+    const names = new Set((listZipEntries(bytes) ?? []).map((entry) => entry.name));
+    if (names.has(MAIN_ENTRY['.docx'])) return formatNamed('docx');
+    if (names.has(MAIN_ENTRY['.xlsx'])) return formatNamed('xlsx');
+    return null;
+  }
+  return looksLikeHtml(bytes) ? formatNamed('html') : null;
+}
+
+/**
+ * Whether bytes are an HTML page: its first markup, after a byte-order mark and blank space, opens a page
+ * or a table ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"", "<!DOCTYPE html", a bare
+ * "<table border=1>" or the "<meta …charset…>" a web system puts before it). Markup is ASCII, so its
+ * bytes read the same in UTF-8 and GB18030; UTF-16 is told by its byte-order mark or its NULs.
+ */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  const encoding =
+    (head[0] === 0xff && head[1] === 0xfe) || (head[0] !== 0 && head[1] === 0)
+      ? 'utf-16le'
+      : (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] !== 0)
+        ? 'utf-16be'
+        : 'latin1';
+  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const text = new TextDecoder(encoding).decode(utf8Bom ? head.subarray(3) : head);
+  return /^\s*<(?:!doctype\s+html|html|head|meta|body|table|style|!--)[\s>/]/iu.test(text);
+}
+
+/** Other content that legacy-Office names carry and that is not read, named so that a reader knows what to save it as. */
+const UNREAD_CONTENT: readonly { name: string; signature: readonly number[] }[] = [
+  { name: 'RTF (Rich Text Format), which is not read: save it as .docx', signature: ascii('{\\rtf') },
+  { name: 'a web archive (.mht, MIME HTML), which is not read: save it as .html or .docx', signature: ascii('MIME-Version:') },
+];
+
+/** The format's own check, unless the content is another format read here (contentFormatOf). */
+function legacyOfficeProblem(bytes: Uint8Array, extension: string, format: OleFormat): string | null {
+  if (contentFormatOf(bytes)) return null;
+  const unread = UNREAD_CONTENT.find(({ signature }) => startsWith(bytes, signature));
+  if (unread) return `named ${extension} but its content is ${unread.name}`;
+  return oleSignatureProblem(bytes, extension, format);
+}
+
+/** A legacy-Office-named file read as what it holds: its own reader for an OLE file, or that of the format it turns out to be. */
+async function readLegacyOffice(
+  path: string,
+  bytes: Uint8Array,
+  limits: ZipLimits,
+  own: () => Promise<DecodedSource>,
+): Promise<DecodedSource> {
+  const content = contentFormatOf(bytes);
+  if (content) return { ...(await content.read(path, bytes, limits)), format: content.format };
+  const extension = extname(path).toLowerCase();
+  const unread = UNREAD_CONTENT.find(({ signature }) => startsWith(bytes, signature));
+  if (unread) throw new IngestError(path, `named ${extension} but its content is ${unread.name}`, 'unsupported');
+  // As the upload check says it (legacyOfficeProblem), not as the reader would fail on it.
+  const header = oleHeaderProblem(bytes, extension);
+  if (header) throw new IngestError(path, header, 'bad-container');
+  return own();
+}
+
 function decodeOrFail(path: string, bytes: Uint8Array): DecodedSource {
   try {
     return decodeText(bytes);
@@ -122,8 +196,9 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     format: 'doc',
     extensions: ['.doc', '.wps'],
-    signatureProblem: (bytes, extension) => oleSignatureProblem(bytes, extension, 'doc'),
-    read: async (path, bytes) => ({ text: await readDoc(path, bytes), encoding: 'doc' }),
+    signatureProblem: (bytes, extension) => legacyOfficeProblem(bytes, extension, 'doc'),
+    read: (path, bytes, limits) =>
+      readLegacyOffice(path, bytes, limits, async () => ({ text: await readDoc(path, bytes), encoding: 'doc' })),
   },
   {
     format: 'xlsx',
@@ -134,8 +209,9 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   {
     format: 'xls',
     extensions: ['.xls', '.et'],
-    signatureProblem: (bytes, extension) => oleSignatureProblem(bytes, extension, 'xls'),
-    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, 'ole', limits), encoding: 'xls' }),
+    signatureProblem: (bytes, extension) => legacyOfficeProblem(bytes, extension, 'xls'),
+    read: (path, bytes, limits) =>
+      readLegacyOffice(path, bytes, limits, async () => ({ text: readSpreadsheet(path, bytes, 'ole', limits), encoding: 'xls' })),
   },
   {
     format: 'pdf',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { docxBytes as docx, docxParagraph as p, pdfBytes as pdf } from '../../tests/support/sample-documents.js';
+import { docxBytes as docx, docxParagraph as p, pdfBytes as pdf, SAMPLE_DOCUMENTS } from '../../tests/support/sample-documents.js';
 import { IngestError } from '../document.js';
 import { readSource, readSourceFile, readStage } from './index.js';
 
@@ -186,5 +186,49 @@ describe("readSource: WPS Office's own names", () => {
     });
     const error = await failure(readSource(`broken${extension}`, new Uint8Array(readFileSync(broken))));
     expect(error.message.startsWith(`broken${extension}: unreadable ${extension}: `), error.message).toBe(true);
+  });
+});
+
+describe('readSource: a legacy Office name over other content', () => {
+  // Web systems' 导出Word and 导出Excel send an HTML page under a .doc or .xls name, and a newer file renamed
+  // to the old extension opens in Word and Excel too: the content decides how it is read (formats.ts).
+  const webExport = new Uint8Array(readFileSync('tests/fixtures/formats/deqing-2020-health-reform-task-division-web-export.xls'));
+
+  it('reads an HTML page named .xls, in GB2312 as such pages are, as the same page named .html', async () => {
+    const [asXls, asHtml] = await Promise.all([readSource('分工表.xls', webExport), readSource('分工表.html', webExport)]);
+    expect(asXls.format).toBe('html');
+    expect({ encoding: asXls.encoding, sourceText: asXls.sourceText }).toEqual({
+      encoding: asHtml.encoding,
+      sourceText: asHtml.sourceText,
+    });
+    expect(asXls.sourceText).toContain('德清县2020年深化医药卫生体制改革重点工作任务分工');
+  });
+
+  it.each(
+    ['.doc', '.wps', '.xls', '.et'].flatMap((extension) =>
+      (['docx', 'xlsx', 'pdf', 'html'] as const).map((format) => [format, extension] as const),
+    ),
+  )('reads a %s named %s as what it is', async (format, extension) => {
+    const bytes = await SAMPLE_DOCUMENTS[format].bytes();
+    const [asNamed, asWhatItIs] = await Promise.all([readSource(`plan${extension}`, bytes), readSource(`plan.${format}`, bytes)]);
+    expect({ format: asNamed.format, sourceText: asNamed.sourceText }).toEqual({ format, sourceText: asWhatItIs.sourceText });
+    expect(asNamed.sourceText).toContain(SAMPLE_DOCUMENTS[format].text);
+  });
+
+  it('tells an HTML page in UTF-16 by its markup too', async () => {
+    const bytes = new Uint8Array(iconv.encode(`<html><body><p>${PLAN}</p></body></html>`, 'utf-16le', { addBOM: true }));
+    const source = await readSource('plan.doc', bytes);
+    expect({ format: source.format, encoding: source.encoding }).toEqual({ format: 'html', encoding: 'utf-16le' });
+    expect(source.sourceText).toContain('1、完善领导小组。');
+  });
+
+  it('names RTF and a web archive under a .doc name as what they are, which is not read', async () => {
+    const rtf = await failure(readSource('plan.doc', new TextEncoder().encode('{\\rtf1\\ansi 一、总体要求}')));
+    expect(rtf.message).toBe('plan.doc: named .doc but its content is RTF (Rich Text Format), which is not read: save it as .docx');
+    const mht = await failure(readSource('plan.xls', new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related;')));
+    expect(mht.message).toMatch(/^plan\.xls: named \.xls but its content is a web archive \(\.mht, MIME HTML\)/u);
+    // Text that is none of these is still refused as not a .doc.
+    const text = await failure(readSource('plan.doc', new TextEncoder().encode(PLAN)));
+    expect(text.message).toBe('plan.doc: not a .doc (a .doc is an OLE compound file; it does not start with its header)');
   });
 });

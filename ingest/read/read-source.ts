@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { IngestError, type ReadDoc, type SourceFile } from '../document.js';
-import { inputFormatOrFail } from './formats.js';
+import { extname } from 'node:path';
+import { inputFormatOf, inputFormatOrFail } from './formats.js';
 
 export interface ReadOptions {
   /** Refuse files larger than this. @default 20 MB */
@@ -27,16 +28,28 @@ export async function readSource(path: string, bytes: Uint8Array, options: ReadO
   if (bytes.length > settings.maxBytes) {
     throw new IngestError(path, `file too large: ${bytes.length} bytes (limit ${settings.maxBytes})`, 'oversized');
   }
-  const { text: sourceText, encoding } = await read(path, bytes, settings);
+  const { text: sourceText, encoding, format: contentFormat } = await read(path, bytes, settings);
   if (sourceText.trim() === '') throw new IngestError(path, 'empty file (no text)', 'empty');
   return {
     path,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     byteLength: bytes.length,
-    format,
+    format: contentFormat ?? format,
     encoding,
     sourceText,
   };
+}
+
+/**
+ * The document with a message when its content is another format than its name gives (a web page saved
+ * as .xls, see contentFormatOf in formats.ts): what was read, so a reader of the graph knows.
+ */
+export function withReadingNotes(doc: ReadDoc): ReadDoc {
+  const named = inputFormatOf(doc.source.path)?.format;
+  if (named === undefined || named === doc.source.format) return doc;
+  const extension = extname(doc.source.path).toLowerCase();
+  const message = `named ${extension} but its content is ${doc.source.format}: read as ${doc.source.format}`;
+  return { ...doc, messages: [{ offset: 0, code: 'content-format', message }, ...doc.messages] };
 }
 
 /** Read a file from disk, refusing oversized files before loading them. */

@@ -141,23 +141,36 @@ describe('readSpreadsheet', () => {
     );
   });
 
-  it('gives from a .xls of a task division the title, tasks, agencies, roles and deadlines of the .docx it was made from', async () => {
-    // LibreOffice wrote the .docx's text and table to a sheet, merged cells and all (tests/fixtures/formats/README.md).
-    const context = await loadStageContext('seeds');
-    const read = async (path: string) => {
-      const doc = processDocument({ source: await readSource(path, new Uint8Array(readFileSync(path))), messages: [] }, context);
-      const { title, docNumber, issuedOn } = doc.meta;
-      const tasks = doc.tasks.map(({ path: at, title: heading, text: body, agencies, deadline }) => ({
-        at,
-        heading,
-        body,
-        agencies: agencies.map(({ name, role }) => `${name} ${role}`),
-        deadline: deadline?.date ?? null,
-      }));
-      return { title, docNumber, issuedOn, tasks };
-    };
-    const fromXls = await read('tests/fixtures/formats/deqing-2020-health-reform-task-division.xls');
-    expect(fromXls).toEqual(await read('tests/fixtures/real/deqing-2020-health-reform-task-division.docx'));
-    expect(fromXls.tasks.filter(({ agencies, deadline }) => agencies.length > 1 && deadline !== null).length).toBeGreaterThan(5);
-  });
+  it.each([
+    ['a .xls', 'deqing-2020-health-reform-task-division.xls', []],
+    [
+      "an HTML page named .xls (a web system's 导出Excel)",
+      'deqing-2020-health-reform-task-division-web-export.xls',
+      ['named .xls but its content is html: read as html'],
+    ],
+  ])(
+    'gives from %s of a task division the title, tasks, agencies, roles and deadlines of the .docx it was made from',
+    async (_what, file, notes) => {
+      // LibreOffice wrote the .docx's text and table to a sheet, merged cells and all, and the sheet to HTML (tests/fixtures/formats/README.md).
+      const context = await loadStageContext('seeds');
+      const read = async (path: string) => {
+        const doc = processDocument({ source: await readSource(path, new Uint8Array(readFileSync(path))), messages: [] }, context);
+        expect(doc.messages.filter((message) => message.code === 'content-format').map((message) => message.message)).toEqual(
+          path.endsWith('.docx') ? [] : notes,
+        );
+        const { title, docNumber, issuedOn } = doc.meta;
+        const tasks = doc.tasks.map(({ path: at, title: heading, text: body, agencies, deadline }) => ({
+          at,
+          heading,
+          body,
+          agencies: agencies.map(({ name, role }) => `${name} ${role}`),
+          deadline: deadline?.date ?? null,
+        }));
+        return { title, docNumber, issuedOn, tasks };
+      };
+      const fromXls = await read(`tests/fixtures/formats/${file}`);
+      expect(fromXls).toEqual(await read('tests/fixtures/real/deqing-2020-health-reform-task-division.docx'));
+      expect(fromXls.tasks.filter(({ agencies, deadline }) => agencies.length > 1 && deadline !== null).length).toBeGreaterThan(5);
+    },
+  );
 });

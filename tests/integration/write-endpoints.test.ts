@@ -178,6 +178,24 @@ describe('a server with a write token', () => {
       expect(body.summary?.jurisdictionId).toBe('141000');
     });
 
+    it("loads an HTML page sent as .xls, as a web system's 导出Excel sends it, under its name and with a warning saying what it held", async () => {
+      const name = '德清2020分工.xls';
+      const response = await upload(
+        setup.app,
+        name,
+        readFileSync('tests/fixtures/formats/deqing-2020-health-reform-task-division-web-export.xls'),
+      );
+      expect(response.status).toBe(201);
+      // 德清县 is 330521.
+      expect((await readJson<WriteAnswer>(response)).summary).toMatchObject({ jurisdictionId: '330521', items: 4 });
+      const { data } = await postGraphQL<{ policies: { sourceFile: string; warnings: string[] }[] }>(
+        setup.app,
+        `{ policies(jurisdictionId: "330521") { sourceFile warnings } }`,
+      );
+      expect(data?.policies.map((policy) => policy.sourceFile)).toEqual([name]);
+      expect(data?.policies[0]?.warnings).toContain('@0 content-format: named .xls but its content is html: read as html');
+    });
+
     it('refuses a file of the wrong type with 415, by extension and by its first bytes, storing nothing', async () => {
       const before = await checksum(setup.temp);
       const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
@@ -191,6 +209,7 @@ describe('a server with a write token', () => {
           /plan\.xls: named \.xls but it holds no Workbook stream \(it is a Word 97–2003 document\)/,
         ],
         ['plan.pdf', SIXIAN, /plan\.pdf: not a PDF/],
+        ['plan.doc', new TextEncoder().encode('{\\rtf1\\ansi 一、总体要求}'), /plan\.doc: named \.doc but its content is RTF/],
         ['plan.docx', readFileSync('tests/fixtures/bad/not-a-zip.docx'), /plan\.docx: not a \.docx/],
         ['plan.txt', png, /plan\.txt: named \.txt but its content is a PNG image/],
         ['plan.html', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /a zip archive/],
