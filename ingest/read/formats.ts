@@ -10,6 +10,7 @@ import { decodeText, DecodeFailure } from './decode-text.js';
 import { htmlToText } from './html-to-text.js';
 import { readDoc } from './read-doc.js';
 import { readDocx } from './read-docx.js';
+import { readMht } from './read-mht.js';
 import { OLE_SIGNATURE, oleHeaderProblem, oleStreamNames } from './ole-streams.js';
 import { readPdf } from './read-pdf.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
@@ -17,7 +18,7 @@ import { listZipEntries, MAIN_ENTRY, type OfficeFormat, type ZipLimits } from '.
 
 export interface DecodedSource {
   text: string;
-  /** e.g. utf-8, gb18030, utf-16le; "docx"/"doc"/"xlsx"/"xls"/"pdf" for container formats. */
+  /** e.g. utf-8, gb18030, utf-16le; "docx"/"doc"/"xlsx"/"xls"/"pdf"/"mht" for container formats. */
   encoding: string;
   /** The format the content turned out to be, when not the one the file's name gives (see contentFormatOf). */
   format?: SourceFormat;
@@ -101,10 +102,10 @@ function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFo
 
 /**
  * What a file named as a legacy Office format (.doc, .wps, .xls, .et) holds when it is not an OLE compound
- * file but a format read here: web systems' 导出Word and 导出Excel send an HTML page under a .doc or .xls
- * name (with Word's or Excel's media type), as Word and Excel open HTML whatever its name, Excel first
- * warning that the file's format and its extension do not match; and a .docx or .xlsx, or a PDF, renamed
- * to the old extension opens in them too. The content decides how such a file is read; null when it is
+ * file but a format read here: web systems' 导出Word and 导出Excel send an HTML page, or a web archive of one
+ * to carry its images, under a .doc or .xls name (with Word's or Excel's media type), as Word and Excel
+ * open HTML whatever its name, Excel first warning that the file's format and its extension do not match;
+ * and a .docx or .xlsx, or a PDF, renamed to the old extension opens in them too. The content decides how such a file is read; null when it is
  * none of these (an OLE file, or something unknown, which the format's own check names).
  */
 function contentFormatOf(bytes: Uint8Array): InputFormat | null {
@@ -117,6 +118,7 @@ function contentFormatOf(bytes: Uint8Array): InputFormat | null {
     if (names.has(MAIN_ENTRY['.xlsx'])) return formatNamed('xlsx');
     return null;
   }
+  if (looksLikeWebArchive(bytes)) return formatNamed('mht');
   return looksLikeHtml(bytes) ? formatNamed('html') : null;
 }
 
@@ -139,10 +141,18 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^\s*<(?:!doctype\s+html|html|head|meta|body|table|style|!--)[\s>/]/iu.test(text);
 }
 
+/**
+ * Whether bytes are a web archive (MIME HTML): a block of MIME headers ("MIME-Version: 1.0", or the
+ * "From: <Saved by Windows Internet Explorer>" a browser writes first) declaring a multipart/related body.
+ */
+function looksLikeWebArchive(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /^(?:MIME-Version|Content-Type|From|Subject|Date|Content-Location):/iu.test(head) && /multipart\/related/iu.test(head);
+}
+
 /** Other content that legacy-Office names carry and that is not read, named so that a reader knows what to save it as. */
 const UNREAD_CONTENT: readonly { name: string; signature: readonly number[] }[] = [
   { name: 'RTF (Rich Text Format), which is not read: save it as .docx', signature: ascii('{\\rtf') },
-  { name: 'a web archive (.mht, MIME HTML), which is not read: save it as .html or .docx', signature: ascii('MIME-Version:') },
 ];
 
 /** The format's own check, unless the content is another format read here (contentFormatOf). */
@@ -227,6 +237,12 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
       const decoded = decodeOrFail(path, bytes);
       return { text: htmlToText(decoded.text), encoding: decoded.encoding };
     },
+  },
+  {
+    format: 'mht',
+    extensions: ['.mht', '.mhtml'],
+    signatureProblem: textSignatureProblem,
+    read: readMht,
   },
 ];
 

@@ -4,9 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { docxBytes as docx, docxParagraph as p, pdfBytes as pdf, SAMPLE_DOCUMENTS } from '../../tests/support/sample-documents.js';
+import {
+  docxBytes as docx,
+  docxParagraph as p,
+  mhtBytes,
+  pdfBytes as pdf,
+  SAMPLE_DOCUMENTS,
+} from '../../tests/support/sample-documents.js';
 import { IngestError } from '../document.js';
-import { readSource, readSourceFile, readStage } from './index.js';
+import { readSource, readSourceFile, readStage, withReadingNotes } from './index.js';
 
 const PLAN = '枞阳县深化医改重点工作\n一、加强组织领导\n1、完善领导小组。（责任单位：县卫生健康委）\n';
 
@@ -206,7 +212,7 @@ describe('readSource: a legacy Office name over other content', () => {
 
   it.each(
     ['.doc', '.wps', '.xls', '.et'].flatMap((extension) =>
-      (['docx', 'xlsx', 'pdf', 'html'] as const).map((format) => [format, extension] as const),
+      (['docx', 'xlsx', 'pdf', 'html', 'mht'] as const).map((format) => [format, extension] as const),
     ),
   )('reads a %s named %s as what it is', async (format, extension) => {
     const bytes = await SAMPLE_DOCUMENTS[format].bytes();
@@ -222,13 +228,24 @@ describe('readSource: a legacy Office name over other content', () => {
     expect(source.sourceText).toContain('1、完善领导小组。');
   });
 
-  it('names RTF and a web archive under a .doc name as what they are, which is not read', async () => {
+  it('names RTF under a .doc name as what it is, which is not read', async () => {
     const rtf = await failure(readSource('plan.doc', new TextEncoder().encode('{\\rtf1\\ansi 一、总体要求}')));
     expect(rtf.message).toBe('plan.doc: named .doc but its content is RTF (Rich Text Format), which is not read: save it as .docx');
-    const mht = await failure(readSource('plan.xls', new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related;')));
-    expect(mht.message).toMatch(/^plan\.xls: named \.xls but its content is a web archive \(\.mht, MIME HTML\)/u);
     // Text that is none of these is still refused as not a .doc.
     const text = await failure(readSource('plan.doc', new TextEncoder().encode(PLAN)));
     expect(text.message).toBe('plan.doc: not a .doc (a .doc is an OLE compound file; it does not start with its header)');
+  });
+
+  it('reads a web archive, as Word saves a page with its images, under its own name and under .doc', async () => {
+    const bytes = mhtBytes(`<html><body><p>${PLAN.trim().split('\n').join('</p><p>')}</p></body></html>`);
+    const [asMht, asDoc] = await Promise.all([readSource('plan.mht', bytes), readSource('plan.doc', bytes)]);
+    expect({ format: asMht.format, encoding: asMht.encoding }).toEqual({ format: 'mht', encoding: 'mht' });
+    expect(asMht.sourceText.split('\n').filter((line) => line !== '')).toEqual(PLAN.trim().split('\n'));
+    expect(asDoc).toMatchObject({ format: 'mht', sourceText: asMht.sourceText });
+    expect(withReadingNotes({ source: asDoc, messages: [] }).messages).toEqual([
+      { offset: 0, code: 'content-format', message: 'named .doc but its content is mht: read as mht' },
+    ]);
+    const empty = new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b--\r\n');
+    expect((await failure(readSource('empty.mht', empty))).message).toBe('empty.mht: unreadable web archive: it holds no HTML page');
   });
 });

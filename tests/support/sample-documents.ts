@@ -1,6 +1,7 @@
 /** Small documents of every input format, built in memory, for reader and upload tests. */
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
+import iconv from 'iconv-lite';
 import type { SourceFormat } from '../../ingest/document.js';
 
 /** A WordprocessingML paragraph holding `text`. */
@@ -153,4 +154,52 @@ export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8
     text: '推进医共体内人员统一招聘、统一培训。\t县人力资源社会保障局',
   },
   pdf: { bytes: async () => pdfBytes('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'), text: 'Health reform plan' },
+  mht: {
+    bytes: async () => mhtBytes('<html><body><p>一、加强组织领导</p><p>1、完善领导小组。</p></body></html>'),
+    text: '1、完善领导小组。',
+  },
 };
+
+/**
+ * A web archive (MIME HTML, RFC 2557) as Word saves a page with its images: the page quoted-printable in
+ * `charset` (GB2312 by default), lines folded at 76 characters with soft breaks, and an image beside it in base64.
+ */
+export function mhtBytes(html: string, charset = 'gb2312'): Uint8Array {
+  const encoded = [...iconv.encode(html, charset)].map((byte) =>
+    byte >= 0x80 || byte === 0x3d ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte),
+  );
+  const lines: string[] = [];
+  let line = '';
+  for (const unit of encoded) {
+    if (line.length + unit.length > 75) {
+      lines.push(`${line}=`);
+      line = '';
+    }
+    line += unit;
+  }
+  lines.push(line);
+  const boundary = '----=_NextPart_01DA0000.00000000';
+  return new TextEncoder().encode(
+    [
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/related; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Location: file:///C:/plan.htm',
+      'Content-Transfer-Encoding: quoted-printable',
+      `Content-Type: text/html; charset="${charset}"`,
+      '',
+      ...lines,
+      '',
+      `--${boundary}`,
+      'Content-Location: file:///C:/plan.files/image001.png',
+      'Content-Transfer-Encoding: base64',
+      'Content-Type: image/png',
+      '',
+      'iVBORw0KGgo=',
+      '',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n'),
+  );
+}
