@@ -125,7 +125,8 @@ function contentFormatOf(bytes: Uint8Array): InputFormat | null {
 /**
  * Whether bytes are an HTML page: its first markup, after a byte-order mark and blank space, opens a page
  * or a table ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"", "<!DOCTYPE html", a bare
- * "<table border=1>" or the "<meta …charset…>" a web system puts before it). Markup is ASCII, so its
+ * "<table border=1>" or the "<meta …charset…>" a web system puts before it), after an XHTML page's
+ * "<?xml …?>" if any. Markup is ASCII, so its
  * bytes read the same in UTF-8 and GB18030; UTF-16 is told by its byte-order mark or its NULs.
  */
 function looksLikeHtml(bytes: Uint8Array): boolean {
@@ -138,7 +139,7 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
         : 'latin1';
   const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const text = new TextDecoder(encoding).decode(utf8Bom ? head.subarray(3) : head);
-  return /^\s*<(?:!doctype\s+html|html|head|meta|body|table|style|!--)[\s>/]/iu.test(text);
+  return /^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|meta|body|table|style|!--)[\s>/]/iu.test(text);
 }
 
 /**

@@ -221,6 +221,11 @@ describe('readSource: a legacy Office name over other content', () => {
     expect(asNamed.sourceText).toContain(SAMPLE_DOCUMENTS[format].text);
   });
 
+  it('tells an XHTML page by its markup after its XML declaration', async () => {
+    const page = `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x"><html><body><p>${PLAN}</p></body></html>`;
+    expect((await readSource('plan.doc', new TextEncoder().encode(page))).format).toBe('html');
+  });
+
   it('tells an HTML page in UTF-16 by its markup too', async () => {
     const bytes = new Uint8Array(iconv.encode(`<html><body><p>${PLAN}</p></body></html>`, 'utf-16le', { addBOM: true }));
     const source = await readSource('plan.doc', bytes);
