@@ -49,6 +49,17 @@ describe('readSpreadsheet', () => {
     ]);
   });
 
+  it('leaves out a hidden sheet, such as the list a drop-down cell offers', async () => {
+    const bytes = await xlsxBytes(
+      ['重点任务', '推进医共体建设', '县卫生健康委', '县医保局'],
+      [
+        { name: '附件1', rows: [[text(0)], [text(1)]] },
+        { name: '单位列表', rows: [[text(2)], [text(3)]], hidden: true },
+      ],
+    );
+    expect((await readSource('分工表.xlsx', bytes)).sourceText).toBe('重点任务\n推进医共体建设');
+  });
+
   it('heads each table with its sheet name when a workbook holds several, but not with a name nobody gave', async () => {
     const bytes = await xlsxBytes(
       ['附件1 重点任务', '附件2 指标', '任务一', '指标一'],

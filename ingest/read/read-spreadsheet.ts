@@ -20,7 +20,7 @@ import * as XLSX from '@e965/xlsx';
 // Strings of an Excel 5.0/95 .xls are in the workbook's code page (936 for GBK): SheetJS decodes them with these tables.
 import * as codePages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { IngestError } from '../document.js';
-import { oleHeaderProblem, oleStreamNames } from './ole-streams.js';
+import { oleStreamNames } from './ole-streams.js';
 import { checkZipContainer, type ZipLimits } from './zip-directory.js';
 
 XLSX.set_cptable(codePages);
@@ -81,10 +81,9 @@ export function readSpreadsheet(path: string, bytes: Uint8Array, container: Spre
   const extension = extname(path).toLowerCase();
   if (container === 'zip') checkZipContainer(path, bytes, limits, '.xlsx');
   else {
-    // SheetJS reads any bytes it can make sense of (text as CSV), and on a damaged compound file reports
-    // the last format it tried (ZIP encryption): a .xls is refused here unless it is a compound file it can list.
-    const headerProblem = oleHeaderProblem(bytes, extension);
-    if (headerProblem) throw new IngestError(path, headerProblem, 'bad-container');
+    // A .xls comes here with the header of an OLE compound file (readLegacyOffice in formats.ts). On a
+    // damaged one SheetJS reports the last format it tried (ZIP encryption): it is refused here unless it
+    // is a compound file it can list.
     try {
       oleStreamNames(bytes);
     } catch {
@@ -99,10 +98,15 @@ export function readSpreadsheet(path: string, bytes: Uint8Array, container: Spre
     throw new IngestError(path, `unreadable ${extension}: ${(error as Error).message}`, 'bad-container');
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  const tables = workbook.SheetNames.map((name) => {
-    const sheet = workbook.Sheets[name];
-    return { name: name.trim(), lines: sheet ? sheetLines(sheet, date1904) : [] };
-  }).filter(({ lines }) => lines.length > 0);
+  // A hidden sheet is not read: it holds what the visible ones draw on, such as the lists their
+  // drop-down cells offer (数据验证's 序列 source), not text the document shows its readers.
+  const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
+  const tables = workbook.SheetNames.filter((name) => !hidden.has(name))
+    .map((name) => {
+      const sheet = workbook.Sheets[name];
+      return { name: name.trim(), lines: sheet ? sheetLines(sheet, date1904) : [] };
+    })
+    .filter(({ lines }) => lines.length > 0);
   // A sheet's own name heads its table when the workbook holds several (附件1, 附件2 …).
   return tables
     .map(({ name, lines }) => (tables.length > 1 && name !== '' && !DEFAULT_SHEET_NAME.test(name) ? [name, ...lines] : lines).join('\n'))

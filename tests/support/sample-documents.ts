@@ -35,11 +35,11 @@ export type XlsxCell = { s: number; percent?: boolean } | { n: string } | { d: n
 
 /**
  * A .xlsx of one sheet per entry of `sheets` (its name and rows), the texts in a shared-strings part
- * as spreadsheet programs write them, and `merged` ranges ("A2:A4") per sheet.
+ * as spreadsheet programs write them, and `merged` ranges ("A2:A4") and whether it is hidden per sheet.
  */
 export async function xlsxBytes(
   strings: readonly string[],
-  sheets: readonly { name: string; rows: readonly (readonly XlsxCell[])[]; merged?: readonly string[] }[],
+  sheets: readonly { name: string; rows: readonly (readonly XlsxCell[])[]; merged?: readonly string[]; hidden?: boolean }[],
 ): Promise<Uint8Array> {
   const zip = new JSZip();
   const escape = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
@@ -54,7 +54,7 @@ export async function xlsxBytes(
   );
   zip.file(
     'xl/workbook.xml',
-    `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map(({ name }, i) => `<sheet name="${escape(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map(({ name, hidden }, i) => `<sheet name="${escape(name)}" sheetId="${i + 1}"${hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
   );
   zip.file(
     'xl/_rels/workbook.xml.rels',
