@@ -13,6 +13,7 @@ import { readDocx } from './read-docx.js';
 import { readMht } from './read-mht.js';
 import { OLE_SIGNATURE, oleHeaderProblem, oleStreamNames } from './ole-streams.js';
 import { readPdf } from './read-pdf.js';
+import { readRtf } from './read-rtf.js';
 import { readSpreadsheet } from './read-spreadsheet.js';
 import { listZipEntries, MAIN_ENTRY, type OfficeFormat, type ZipLimits } from './zip-directory.js';
 
@@ -39,6 +40,7 @@ const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = ascii('%PDF-');
+const RTF = ascii('{\\rtf');
 
 /** Formats a text file must not turn out to be, by their leading bytes. */
 const BINARY_SIGNATURES: readonly { name: string; signature: readonly number[] }[] = [
@@ -105,13 +107,15 @@ function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFo
  * file but a format read here: web systems' 导出Word and 导出Excel send an HTML page, or a web archive of one
  * to carry its images, under a .doc or .xls name (with Word's or Excel's media type), as Word and Excel
  * open HTML whatever its name, Excel first warning that the file's format and its extension do not match;
- * and a .docx or .xlsx, or a PDF, renamed to the old extension opens in them too. The content decides how such a file is read; null when it is
+ * and a .docx or .xlsx, a PDF or an RTF file (which Word and WPS Office save, and sites publish under a .doc
+ * name) renamed to the old extension opens in them too. The content decides how such a file is read; null when it is
  * none of these (an OLE file, or something unknown, which the format's own check names).
  */
 function contentFormatOf(bytes: Uint8Array): InputFormat | null {
   if (startsWith(bytes, OLE_SIGNATURE)) return null;
   const formatNamed = (name: SourceFormat) => INPUT_FORMATS.find((format) => format.format === name) ?? null;
   if (startsWith(bytes, PDF)) return formatNamed('pdf');
+  if (startsWith(bytes, RTF)) return formatNamed('rtf');
   if (startsWith(bytes, ZIP)) {
     const names = new Set((listZipEntries(bytes) ?? []).map((entry) => entry.name));
     if (names.has(MAIN_ENTRY['.docx'])) return formatNamed('docx');
@@ -151,17 +155,9 @@ function looksLikeWebArchive(bytes: Uint8Array): boolean {
   return /^(?:MIME-Version|Content-Type|From|Subject|Date|Content-Location):/iu.test(head) && /multipart\/related/iu.test(head);
 }
 
-/** Other content that legacy-Office names carry and that is not read, named so that a reader knows what to save it as. */
-const UNREAD_CONTENT: readonly { name: string; signature: readonly number[] }[] = [
-  { name: 'RTF (Rich Text Format), which is not read: save it as .docx', signature: ascii('{\\rtf') },
-];
-
 /** The format's own check, unless the content is another format read here (contentFormatOf). */
 function legacyOfficeProblem(bytes: Uint8Array, extension: string, format: OleFormat): string | null {
-  if (contentFormatOf(bytes)) return null;
-  const unread = UNREAD_CONTENT.find(({ signature }) => startsWith(bytes, signature));
-  if (unread) return `named ${extension} but its content is ${unread.name}`;
-  return oleSignatureProblem(bytes, extension, format);
+  return contentFormatOf(bytes) ? null : oleSignatureProblem(bytes, extension, format);
 }
 
 /** A legacy-Office-named file read as what it holds: its own reader for an OLE file, or that of the format it turns out to be. */
@@ -173,11 +169,8 @@ async function readLegacyOffice(
 ): Promise<DecodedSource> {
   const content = contentFormatOf(bytes);
   if (content) return { ...(await content.read(path, bytes, limits)), format: content.format };
-  const extension = extname(path).toLowerCase();
-  const unread = UNREAD_CONTENT.find(({ signature }) => startsWith(bytes, signature));
-  if (unread) throw new IngestError(path, `named ${extension} but its content is ${unread.name}`, 'unsupported');
   // As the upload check says it (legacyOfficeProblem), not as the reader would fail on it.
-  const header = oleHeaderProblem(bytes, extension);
+  const header = oleHeaderProblem(bytes, extname(path).toLowerCase());
   if (header) throw new IngestError(path, header, 'bad-container');
   return own();
 }
@@ -238,6 +231,12 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
       const decoded = decodeOrFail(path, bytes);
       return { text: htmlToText(decoded.text), encoding: decoded.encoding };
     },
+  },
+  {
+    format: 'rtf',
+    extensions: ['.rtf'],
+    signatureProblem: (bytes) => (startsWith(bytes, RTF) ? null : 'not an RTF (it does not start with {\\rtf)'),
+    read: async (path, bytes) => ({ text: readRtf(path, bytes), encoding: 'rtf' }),
   },
   {
     format: 'mht',

@@ -154,6 +154,11 @@ export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8
     text: '推进医共体内人员统一招聘、统一培训。\t县人力资源社会保障局',
   },
   pdf: { bytes: async () => pdfBytes('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'), text: 'Health reform plan' },
+  // Characters as \uN with a ? for readers without Unicode, as LibreOffice writes them.
+  rtf: {
+    bytes: async () => new TextEncoder().encode(rtfOf('一、加强组织领导\n1、完善领导小组。')),
+    text: '1、完善领导小组。',
+  },
   mht: {
     bytes: async () => mhtBytes('<html><body><p>一、加强组织领导</p><p>1、完善领导小组。</p></body></html>'),
     text: '1、完善领导小组。',
@@ -202,4 +207,17 @@ export function mhtBytes(html: string, charset = 'gb2312'): Uint8Array {
       '',
     ].join('\r\n'),
   );
+}
+
+/** An RTF document of `text`'s lines, each a paragraph, every character beyond ASCII a \uN with a ? fallback. */
+export function rtfOf(text: string): string {
+  const escaped = [...text]
+    .map((ch) => {
+      const code = ch.charCodeAt(0);
+      if (ch === '\n') return '\\par\n';
+      if (code < 0x80) return /[\\{}]/u.test(ch) ? `\\${ch}` : ch;
+      return `\\u${code > 0x7fff ? code - 0x10000 : code}?`;
+    })
+    .join('');
+  return `{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\uc1\\f0 ${escaped}\\par}`;
 }
