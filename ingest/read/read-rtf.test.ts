@@ -8,11 +8,13 @@ import { readSource } from './read-source.js';
 const gbk = (text: string) => [...iconv.encode(text, 'gbk')].map((byte) => `\\'${byte.toString(16)}`).join('');
 
 describe('readRtf', () => {
-  it('reads the text as Word writes it: bytes in the font’s code page, list numbers, tabs, no header, font table or generator', async () => {
+  it('reads the text as Word writes it: bytes in the font’s code page, list numbers, tabs, no header, font table, picture or generator', async () => {
     const rtf = [
       `{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 ${gbk('宋体')};}{\\f1\\froman\\fcharset0 Times New Roman;}}`,
       `{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator Microsoft Word 11.0;}{\\info{\\title ${gbk('标题')}}}`,
       `{\\header \\pard\\plain\\f0 ${gbk('第')} 1 ${gbk('页')}\\par}`,
+      // A picture's binary data: its four bytes close two groups if read as RTF.
+      '{\\*\\shppict{\\pict\\pngblip\\bin4 }}xy}}',
       `\\pard\\plain\\f0 ${gbk('某县深化医改重点工作')}\\par`,
       `{\\listtext\\pard\\plain\\f1 1.\\tab}${gbk('推进医共体建设')}\\emdash\\emdash\\f1 2024\\f0 ${gbk('年底前')}\\par`,
       `\\uc1\\u-28671?\\u35910?\\par}`,
@@ -25,6 +27,19 @@ describe('readRtf', () => {
       '1.\t推进医共体建设——2024年底前',
       '送豆',
     ]);
+  });
+
+  it('decodes Chinese as Word on a Latin system writes it, and leaves out hidden text and what follows the document', async () => {
+    // \ansicpg1252 with the Chinese runs marked \dbch\af13 (SimSun, GB2312) and \f left to the Latin font;
+    // 镕 is \'e9 then a plain F, its second byte being ASCII; \v … \v0 is hidden.
+    const fonts = '{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}{\\f13\\fnil\\fcharset134 SimSun;}}';
+    const rtf = [
+      `{\\rtf1\\ansi\\ansicpg1252\\deff0${fonts}`,
+      `\\pard\\plain\\rtlch\\af0\\ltrch\\loch\\af0\\hich\\af0\\dbch\\af13 {\\rtlch\\af0\\ltrch\\loch\\f0 2024}{\\rtlch\\af0\\ltrch ${gbk('年朱')}\\'e9F}\\par`,
+      `${gbk('完成')}{\\v ${gbk('批注')}}\\v ${gbk('隐藏')}\\v0 ${gbk('任务')}\\par}`,
+    ].join('\r\n');
+    const bytes = new Uint8Array([...new TextEncoder().encode(rtf), 0, 0, 0x20, 0x0a]);
+    expect((await readSource('plan.rtf', bytes)).sourceText.split('\n').filter((line) => line !== '')).toEqual(['2024年朱镕', '完成任务']);
   });
 
   it('gives from an RTF of a task division the title, tasks, agencies, roles and deadlines of the .docx it was made from, under a .doc name too', async () => {
