@@ -14,7 +14,7 @@ import { readMht } from './read-mht.js';
 import { OLE_SIGNATURE, oleHeaderProblem, oleStreamNames } from './ole-streams.js';
 import { readPdf } from './read-pdf.js';
 import { readRtf } from './read-rtf.js';
-import { readSpreadsheet } from './read-spreadsheet.js';
+import { readDelimitedText, readSpreadsheet } from './read-spreadsheet.js';
 import { listZipEntries, MAIN_ENTRY, type OfficeFormat, type ZipLimits } from './zip-directory.js';
 
 export interface DecodedSource {
@@ -108,10 +108,10 @@ function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFo
  * to carry its images, under a .doc or .xls name (with Word's or Excel's media type), as Word and Excel
  * open HTML whatever its name, Excel first warning that the file's format and its extension do not match;
  * and a .docx or .xlsx, a PDF or an RTF file (which Word and WPS Office save, and sites publish under a .doc
- * name) renamed to the old extension opens in them too. The content decides how such a file is read; null when it is
+ * name) renamed to the old extension opens in them too; under a .xls name, so do comma- or tab-separated rows. The content decides how such a file is read; null when it is
  * none of these (an OLE file, or something unknown, which the format's own check names).
  */
-function contentFormatOf(bytes: Uint8Array): InputFormat | null {
+function contentFormatOf(bytes: Uint8Array, named: OleFormat): InputFormat | null {
   if (startsWith(bytes, OLE_SIGNATURE)) return null;
   const formatNamed = (name: SourceFormat) => INPUT_FORMATS.find((format) => format.format === name) ?? null;
   if (startsWith(bytes, PDF)) return formatNamed('pdf');
@@ -123,7 +123,23 @@ function contentFormatOf(bytes: Uint8Array): InputFormat | null {
     return null;
   }
   if (looksLikeWebArchive(bytes)) return formatNamed('mht');
-  return looksLikeHtml(bytes) ? formatNamed('html') : null;
+  if (looksLikeHtml(bytes)) return formatNamed('html');
+  return named === 'xls' && looksLikeDelimitedText(bytes) ? formatNamed('csv') : null;
+}
+
+/**
+ * Whether bytes are comma- or tab-separated rows, as the 导出Excel of many web systems writes a table and
+ * names it .xls: text, most of whose first lines hold a comma or a tab. Text without either is no table.
+ */
+function looksLikeDelimitedText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = decodeText(bytes).text;
+  } catch {
+    return false;
+  }
+  const lines = text.split(/\r?\n/u, 12).filter((line) => line.trim() !== '');
+  return lines.length > 0 && lines.filter((line) => /[,\t]/u.test(line)).length * 2 > lines.length;
 }
 
 /**
@@ -157,7 +173,7 @@ function looksLikeWebArchive(bytes: Uint8Array): boolean {
 
 /** The format's own check, unless the content is another format read here (contentFormatOf). */
 function legacyOfficeProblem(bytes: Uint8Array, extension: string, format: OleFormat): string | null {
-  return contentFormatOf(bytes) ? null : oleSignatureProblem(bytes, extension, format);
+  return contentFormatOf(bytes, format) ? null : oleSignatureProblem(bytes, extension, format);
 }
 
 /** A legacy-Office-named file read as what it holds: its own reader for an OLE file, or that of the format it turns out to be. */
@@ -165,9 +181,10 @@ async function readLegacyOffice(
   path: string,
   bytes: Uint8Array,
   limits: ZipLimits,
+  named: OleFormat,
   own: () => Promise<DecodedSource>,
 ): Promise<DecodedSource> {
-  const content = contentFormatOf(bytes);
+  const content = contentFormatOf(bytes, named);
   if (content) return { ...(await content.read(path, bytes, limits)), format: content.format };
   // As the upload check says it (legacyOfficeProblem), not as the reader would fail on it.
   const header = oleHeaderProblem(bytes, extname(path).toLowerCase());
@@ -202,7 +219,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     extensions: ['.doc', '.wps'],
     signatureProblem: (bytes, extension) => legacyOfficeProblem(bytes, extension, 'doc'),
     read: (path, bytes, limits) =>
-      readLegacyOffice(path, bytes, limits, async () => ({ text: await readDoc(path, bytes), encoding: 'doc' })),
+      readLegacyOffice(path, bytes, limits, 'doc', async () => ({ text: await readDoc(path, bytes), encoding: 'doc' })),
   },
   {
     format: 'xlsx',
@@ -215,7 +232,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     extensions: ['.xls', '.et'],
     signatureProblem: (bytes, extension) => legacyOfficeProblem(bytes, extension, 'xls'),
     read: (path, bytes, limits) =>
-      readLegacyOffice(path, bytes, limits, async () => ({ text: readSpreadsheet(path, bytes, 'ole', limits), encoding: 'xls' })),
+      readLegacyOffice(path, bytes, limits, 'xls', async () => ({ text: readSpreadsheet(path, bytes, 'ole', limits), encoding: 'xls' })),
   },
   {
     format: 'pdf',
@@ -230,6 +247,15 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     read: async (path, bytes) => {
       const decoded = decodeOrFail(path, bytes);
       return { text: htmlToText(decoded.text), encoding: decoded.encoding };
+    },
+  },
+  {
+    format: 'csv',
+    extensions: ['.csv'],
+    signatureProblem: textSignatureProblem,
+    read: async (path, bytes) => {
+      const decoded = decodeOrFail(path, bytes);
+      return { text: readDelimitedText(path, decoded.text), encoding: decoded.encoding };
     },
   },
   {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { docxBytes, docxParagraph, xlsxBytes, type XlsxCell } from '../../tests/support/sample-documents.js';
 import { loadStageContext, processDocument } from '../pipeline.js';
@@ -142,14 +143,32 @@ describe('readSpreadsheet', () => {
     await expect(readSource('broken.xls', new Uint8Array(readFileSync('tests/fixtures/bad/broken.xls')))).rejects.toThrow(
       /^broken\.xls: unreadable \.xls: /u,
     );
-    // Text named .xls, which SheetJS would read as comma-separated values.
-    await expect(readSource('plan.xls', new TextEncoder().encode('序号,重点任务\n1,完善领导小组。'))).rejects.toThrow(
+    // Text named .xls that is no table (comma-separated rows are read as such: the next test).
+    await expect(readSource('plan.xls', new TextEncoder().encode('一、总体要求\n（一）完善领导小组。'))).rejects.toThrow(
       /^plan\.xls: not a \.xls \(a \.xls is an OLE compound file; it does not start with its header\)$/u,
     );
     // A Word 97–2003 file is an OLE compound file too, but holds no workbook (an upload is refused before: upload-type.test.ts).
     await expect(readSource('plan.xls', new Uint8Array(readFileSync('tests/fixtures/formats/cells.doc')))).rejects.toThrow(
       /^plan\.xls: unreadable \.xls: .*Workbook/u,
     );
+  });
+
+  it('reads comma-separated rows in GBK, as a .csv and as a web system exports them under a .xls name: each as written, a quoted cell on its row', async () => {
+    const csv = [
+      '某县2024年重点任务分工表',
+      '序号,重点任务,牵头单位,完成时限,目标',
+      '1,"推进医共体建设，含""两包""资金拨付",县卫生健康委,2024-06-30,75%',
+      '2,"做实家庭医生\r\n签约服务",县医保局,长期坚持,',
+    ].join('\r\n');
+    const bytes = new Uint8Array(iconv.encode(csv, 'gbk'));
+    const [asCsv, asXls] = await Promise.all([readSource('分工表.csv', bytes), readSource('分工表.xls', bytes)]);
+    expect(asCsv.sourceText.split('\n')).toEqual([
+      '某县2024年重点任务分工表',
+      '序号\t重点任务\t牵头单位\t完成时限\t目标',
+      '1\t推进医共体建设，含"两包"资金拨付\t县卫生健康委\t2024-06-30\t75%',
+      '2\t做实家庭医生 签约服务\t县医保局\t长期坚持',
+    ]);
+    expect({ format: asXls.format, sourceText: asXls.sourceText }).toEqual({ format: 'csv', sourceText: asCsv.sourceText });
   });
 
   it.each([

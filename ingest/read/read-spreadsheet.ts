@@ -77,6 +77,22 @@ function sheetLines(sheet: XLSX.WorkSheet, date1904: boolean): string[] {
   return lines;
 }
 
+/**
+ * Comma- or tab-separated text (.csv, or a web system's 导出Excel under a .xls name) → its table, as a sheet is
+ * read: a line per row, cells tab-separated, a quoted cell's commas and line breaks kept on its row. Every
+ * cell reads as written (SheetJS's raw parsing): 2024-06-30 and 75% stay as the file has them.
+ */
+export function readDelimitedText(path: string, text: string): string {
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(text, { type: 'string', raw: true });
+  } catch (error) {
+    throw new IngestError(path, `unreadable ${extname(path).toLowerCase()}: ${(error as Error).message}`, 'bad-container');
+  }
+  const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
+  return sheet ? sheetLines(sheet, false).join('\n') : '';
+}
+
 export function readSpreadsheet(path: string, bytes: Uint8Array, container: SpreadsheetContainer, limits: ZipLimits): string {
   const extension = extname(path).toLowerCase();
   if (container === 'zip') checkZipContainer(path, bytes, limits, '.xlsx');

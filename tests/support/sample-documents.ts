@@ -154,6 +154,8 @@ export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8
     text: '推进医共体内人员统一招聘、统一培训。\t县人力资源社会保障局',
   },
   pdf: { bytes: async () => pdfBytes('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'), text: 'Health reform plan' },
+  // In GBK, as Excel on a Chinese system saves a CSV.
+  csv: { bytes: async () => new Uint8Array(iconv.encode('序号,重点任务\r\n1,完善领导小组。\r\n', 'gbk')), text: '1\t完善领导小组。' },
   // Characters as \uN with a ? for readers without Unicode, as LibreOffice writes them.
   rtf: {
     bytes: async () => new TextEncoder().encode(rtfOf('一、加强组织领导\n1、完善领导小组。')),
