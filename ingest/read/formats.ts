@@ -107,9 +107,10 @@ function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFo
  * file but a format read here: web systems' 导出Word and 导出Excel send an HTML page, or a web archive of one
  * to carry its images, under a .doc or .xls name (with Word's or Excel's media type), as Word and Excel
  * open HTML whatever its name, Excel first warning that the file's format and its extension do not match;
- * and a .docx or .xlsx, a PDF or an RTF file (which Word and WPS Office save, and sites publish under a .doc
- * name) renamed to the old extension opens in them too; under a .xls name, so do comma- or tab-separated rows. The content decides how such a file is read; null when it is
- * none of these (an OLE file, or something unknown, which the format's own check names).
+ * a .docx or .xlsx, a PDF or an RTF file (which Word and WPS Office save, and sites publish under a .doc
+ * name) renamed to the old extension opens in them too, and under a .xls name so do comma- or
+ * tab-separated rows. The content decides how such a file is read; null when it is none of these (an OLE
+ * file, or something unknown, which the format's own check names).
  */
 function contentFormatOf(bytes: Uint8Array, named: OleFormat): InputFormat | null {
   if (startsWith(bytes, OLE_SIGNATURE)) return null;
@@ -146,8 +147,8 @@ function looksLikeDelimitedText(bytes: Uint8Array): boolean {
  * Whether bytes are an HTML page: its first markup, after a byte-order mark and blank space, opens a page
  * or a table ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"", "<!DOCTYPE html", a bare
  * "<table border=1>" or the "<meta …charset…>" a web system puts before it), after an XHTML page's
- * "<?xml …?>" if any. Markup is ASCII, so its
- * bytes read the same in UTF-8 and GB18030; UTF-16 is told by its byte-order mark or its NULs.
+ * "<?xml …?>" if any. Markup is ASCII, so its bytes read the same in UTF-8 and GB18030; UTF-16 is told
+ * by its byte-order mark or its NULs.
  */
 function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
