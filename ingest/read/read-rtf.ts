@@ -158,7 +158,7 @@ export function readRtf(path: string, bytes: Uint8Array): string {
       fallbackLeft -= 1;
       return;
     }
-    if (awaitsTrailByte()) {
+    if (text.length === 1 && text.charCodeAt(0) < 0x80 && awaitsTrailByte()) {
       pendingBytes.push(text.charCodeAt(0));
       return;
     }
