@@ -13,7 +13,7 @@ export interface IngestMessage {
   message: string;
 }
 
-export type SourceFormat = 'txt' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf' | 'html' | 'mht' | 'rtf' | 'csv';
+export type SourceFormat = 'txt' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf' | 'html' | 'mht' | 'rtf' | 'csv' | 'xml-spreadsheet';
 
 /** Output of `read`: the file as bytes and as decoded text. */
 export interface SourceFile {

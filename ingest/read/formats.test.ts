@@ -51,8 +51,8 @@ describe('the registry of input formats', () => {
   it("refuses each format's bytes under another format's binary extension, but for what a legacy Office name may hold", async () => {
     // A .doc or .xls name over a .docx, .xlsx, PDF, RTF, HTML page or web archive is read as what it holds (read-source.test.ts)…
     const readUnderLegacyNames = ['docx', 'xlsx', 'pdf', 'rtf', 'html', 'mht'];
-    // …and comma-separated rows under a spreadsheet's.
-    const readUnder = (target: string) => (target === 'xls' ? [...readUnderLegacyNames, 'csv'] : readUnderLegacyNames);
+    // …and an XML Spreadsheet or comma-separated rows under a spreadsheet's.
+    const readUnder = (target: string) => (target === 'xls' ? [...readUnderLegacyNames, 'csv', 'xml-spreadsheet'] : readUnderLegacyNames);
     const binary = INPUT_FORMATS.filter((format) => ['docx', 'doc', 'xlsx', 'xls', 'pdf', 'rtf'].includes(format.format));
     for (const target of binary) {
       for (const source of INPUT_FORMATS.filter((format) => format !== target)) {

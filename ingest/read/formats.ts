@@ -108,8 +108,8 @@ function oleSignatureProblem(bytes: Uint8Array, extension: string, format: OleFo
  * to carry its images, under a .doc or .xls name (with Word's or Excel's media type), as Word and Excel
  * open HTML whatever its name, Excel first warning that the file's format and its extension do not match;
  * a .docx or .xlsx, a PDF or an RTF file (which Word and WPS Office save, and sites publish under a .doc
- * name) renamed to the old extension opens in them too, and under a .xls name so do comma- or
- * tab-separated rows. The content decides how such a file is read; null when it is none of these (an OLE
+ * name) renamed to the old extension opens in them too, and under a .xls name so do Excel 2003's XML
+ * Spreadsheet and comma- or tab-separated rows. The content decides how such a file is read; null when it is none of these (an OLE
  * file, or something unknown, which the format's own check names).
  */
 function contentFormatOf(bytes: Uint8Array, named: OleFormat): InputFormat | null {
@@ -125,7 +125,18 @@ function contentFormatOf(bytes: Uint8Array, named: OleFormat): InputFormat | nul
   }
   if (looksLikeWebArchive(bytes)) return formatNamed('mht');
   if (looksLikeHtml(bytes)) return formatNamed('html');
-  return named === 'xls' && looksLikeDelimitedText(bytes) ? formatNamed('csv') : null;
+  if (named !== 'xls') return null;
+  if (looksLikeXmlSpreadsheet(bytes)) return formatNamed('xml-spreadsheet');
+  return looksLikeDelimitedText(bytes) ? formatNamed('csv') : null;
+}
+
+/**
+ * Whether bytes are Excel 2003's XML Spreadsheet, which .NET and Java systems' 导出Excel write and name .xls:
+ * an XML document whose root is a Workbook of the urn:schemas-microsoft-com:office:spreadsheet namespace.
+ */
+function looksLikeXmlSpreadsheet(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048));
+  return /^\uFEFF?\s*<\?xml/u.test(head) && /<(?:ss:)?Workbook[^>]*urn:schemas-microsoft-com:office:spreadsheet/u.test(head);
 }
 
 /**
@@ -251,6 +262,13 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
     },
   },
   {
+    // Read only under a spreadsheet's name (contentFormatOf): its own files are named .xml, as other XML is.
+    format: 'xml-spreadsheet',
+    extensions: [],
+    signatureProblem: (bytes) => (looksLikeXmlSpreadsheet(bytes) ? null : 'not an XML Spreadsheet'),
+    read: async (path, bytes, limits) => ({ text: readSpreadsheet(path, bytes, 'xml', limits), encoding: 'xml-spreadsheet' }),
+  },
+  {
     format: 'csv',
     extensions: ['.csv'],
     signatureProblem: textSignatureProblem,
@@ -284,7 +302,7 @@ export function inputFormatOf(name: string): InputFormat | undefined {
 
 /** ".txt, .docx, .doc, .xlsx, .xls, .pdf or .html": each format's usual extension. */
 function usualExtensions(): string {
-  const usual = INPUT_FORMATS.map((format) => format.extensions[0] ?? '');
+  const usual = INPUT_FORMATS.flatMap((format) => format.extensions.slice(0, 1));
   return usual.length > 1 ? `${usual.slice(0, -1).join(', ')} or ${usual.at(-1) ?? ''}` : usual.join('');
 }
 

@@ -153,6 +153,31 @@ describe('readSpreadsheet', () => {
     );
   });
 
+  it("reads Excel 2003's XML Spreadsheet under a .xls name as a sheet, a cell merged down printed once", async () => {
+    // As .NET and Java systems' 导出Excel write it: 序号, 重点任务 and 牵头单位 merged down an item's two measures.
+    const cell = (text: string, attributes = '') => `<Cell${attributes}><Data ss:Type="String">${text}</Data></Cell>`;
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<?mso-application progid="Excel.Sheet"?>',
+      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">',
+      ' <Worksheet ss:Name="附件1">',
+      '  <Table>',
+      `   <Row>${cell('序号')}${cell('重点任务')}${cell('具体措施')}${cell('牵头单位')}</Row>`,
+      `   <Row><Cell ss:MergeDown="1"><Data ss:Type="Number">1</Data></Cell>${cell('推进医共体建设', ' ss:MergeDown="1"')}${cell('统一招聘。')}${cell('县卫生健康委', ' ss:MergeDown="1"')}</Row>`,
+      `   <Row>${cell('统一培训。', ' ss:Index="3"')}</Row>`,
+      '  </Table>',
+      ' </Worksheet>',
+      '</Workbook>',
+    ].join('\n');
+    const source = await readSource('分工表.xls', new TextEncoder().encode(xml));
+    expect(source.format).toBe('xml-spreadsheet');
+    expect(source.sourceText.split('\n')).toEqual([
+      '序号\t重点任务\t具体措施\t牵头单位',
+      '1\t推进医共体建设\t统一招聘。\t县卫生健康委',
+      '统一培训。',
+    ]);
+  });
+
   it('reads comma-separated rows in GBK, as a .csv and as a web system exports them under a .xls name: each as written, a quoted cell on its row', async () => {
     const csv = [
       '某县2024年重点任务分工表',

@@ -31,8 +31,11 @@ const numberFormats = XLSX.SSF as {
   parse_date_code(value: number, options: { date1904: boolean }): { y: number; m: number; d: number } | null;
 };
 
-/** A .xlsx is a zip of XML parts; a .xls (and the .et of WPS Office) an OLE compound file. */
-export type SpreadsheetContainer = 'zip' | 'ole';
+/**
+ * A .xlsx is a zip of XML parts; a .xls (and the .et of WPS Office) an OLE compound file; Excel 2003's XML
+ * Spreadsheet (SpreadsheetML) one XML file.
+ */
+export type SpreadsheetContainer = 'zip' | 'ole' | 'xml';
 
 /** Names spreadsheet programs give a sheet nobody named (Sheet1, 工作表1): no heading of the document's. */
 const DEFAULT_SHEET_NAME = /^(?:sheet|工作表)\s*\d+$/iu;
@@ -96,7 +99,7 @@ export function readDelimitedText(path: string, text: string): string {
 export function readSpreadsheet(path: string, bytes: Uint8Array, container: SpreadsheetContainer, limits: ZipLimits): string {
   const extension = extname(path).toLowerCase();
   if (container === 'zip') checkZipContainer(path, bytes, limits, '.xlsx');
-  else {
+  else if (container === 'ole') {
     // A .xls comes here with the header of an OLE compound file (readLegacyOffice in formats.ts). On a
     // damaged one SheetJS reports the last format it tried (ZIP encryption): it is refused here unless it
     // is a compound file it can list.

@@ -2,10 +2,10 @@
  * @module What an upload may be: a file name with the extension of a registered input format
  * (ingest/read/formats.ts) whose first bytes agree with it — a .docx or .xlsx is a zip holding its
  * own main part, a .doc or .xls an OLE compound file holding its own main stream (or an HTML page, a
- * web archive, a .docx, .xlsx, PDF or RTF, or under a .xls name comma-separated rows, read as such:
- * contentFormatOf in ingest/read/formats.ts), a .pdf starts with %PDF-, an .rtf with {\rtf, and a
- * .txt, .csv or .html is not some other known binary format renamed. Whether the text itself decodes
- * is the reader's to say.
+ * web archive, a .docx, .xlsx, PDF or RTF, or under a .xls name an XML Spreadsheet or comma-separated
+ * rows, read as such: contentFormatOf in ingest/read/formats.ts), a .pdf starts with %PDF-, an .rtf
+ * with {\rtf, and a .txt, .csv or .html is not some other known binary format renamed. Whether the
+ * text itself decodes is the reader's to say.
  */
 import { extname } from 'node:path';
 import { IngestError } from '../../ingest/document.js';

@@ -154,6 +154,14 @@ export const SAMPLE_DOCUMENTS: Record<SourceFormat, { bytes: () => Promise<Uint8
     text: '推进医共体内人员统一招聘、统一培训。\t县人力资源社会保障局',
   },
   pdf: { bytes: async () => pdfBytes('BT /F1 12 Tf 20 100 Td (Health reform plan) Tj ET'), text: 'Health reform plan' },
+  // Excel 2003's XML Spreadsheet, as Excel writes one.
+  'xml-spreadsheet': {
+    bytes: async () =>
+      new TextEncoder().encode(
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">序号</Data></Cell><Cell><Data ss:Type="String">重点任务</Data></Cell></Row><Row><Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="String">完善领导小组。</Data></Cell></Row></Table></Worksheet></Workbook>',
+      ),
+    text: '1\t完善领导小组。',
+  },
   // In GBK, as Excel on a Chinese system saves a CSV.
   csv: { bytes: async () => new Uint8Array(iconv.encode('序号,重点任务\r\n1,完善领导小组。\r\n', 'gbk')), text: '1\t完善领导小组。' },
   // Characters as \uN with a ? for readers without Unicode, as LibreOffice writes them.
