@@ -5,8 +5,6 @@
  * printed in front of it, as Word shows it: the level's w:lvlText with every %n replaced by the count
  * of level n in the level's w:numFmt, counted per list (w:numId), deeper levels restarting.
  */
-import JSZip from 'jszip';
-
 interface Level {
   format: string;
   text: string;
@@ -137,14 +135,4 @@ export function printNumbering(documentXml: string, numberingXml: string): strin
     const at = afterProperties >= 0 ? afterProperties + '</w:pPr>'.length : paragraph.indexOf('>') + 1;
     return paragraph.slice(0, at) + run + paragraph.slice(at);
   });
-}
-
-/** The .docx with Word's automatic numbers printed into its paragraphs; unchanged when it has none. */
-export async function withPrintedNumbering(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const numbering = await zip.file('word/numbering.xml')?.async('string');
-  const document = await zip.file('word/document.xml')?.async('string');
-  if (!numbering || !document) return bytes;
-  zip.file('word/document.xml', printNumbering(document, numbering));
-  return zip.generateAsync({ type: 'uint8array' });
 }

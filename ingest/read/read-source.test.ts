@@ -129,6 +129,21 @@ describe('readSource: containers', () => {
     expect(source.sourceText.split('\n')).toEqual(['一、加强组织领导', '1.完善领导小组。', '序号\t工作任务', '1\t①完善机制。 ②加强考核。']);
   });
 
+  it("leaves out a .docx's hidden text (w:vanish), as Word neither shows nor prints it, and keeps text hidden no longer", async () => {
+    const run = (text: string, properties = '') =>
+      `<w:r>${properties === '' ? '' : `<w:rPr>${properties}</w:rPr>`}<w:t>${text}</w:t></w:r>`;
+    const paragraph = [
+      '<w:r/>',
+      run('按期完成'),
+      run('（内部备注：此项待定）', '<w:b/><w:vanish/>'),
+      run('各项任务', '<w:vanish w:val="0"/>'),
+      // Hidden before a tracked change of formatting, shown now.
+      run('。', '<w:b/><w:rPrChange w:id="1" w:author="x"><w:rPr><w:vanish/></w:rPr></w:rPrChange>'),
+    ].join('');
+    const source = await readSource('plan.docx', await docx(`<w:p>${paragraph}</w:p>`));
+    expect(source.sourceText.trim()).toBe('按期完成各项任务。');
+  });
+
   it('prints a cell Word merges down the rows (w:vMerge) in its first row only, as a web copy of a rowspan does', async () => {
     const cell = (text: string, merge = '') => `<w:tc><w:tcPr>${merge}</w:tcPr>${text === '' ? '<w:p/>' : p(text)}</w:tc>`;
     const [restart, carryOn] = ['<w:vMerge w:val="restart"/>', '<w:vMerge/>'];
