@@ -1,7 +1,8 @@
 /**
- * @module A spreadsheet (.xlsx, or Excel 97–2003 .xls and WPS Office's .et) → text. Governments publish a
- * task list's division of work as a spreadsheet as often as a table in a document (重点任务分工表: 序号 | 重点任务 |
- * 牵头单位 | 配合单位 | 完成时限), and county offices still attach it as .xls, so each sheet is read as the table it
+ * @module A spreadsheet (.xlsx, Excel 97–2003 .xls and WPS Office's .et, Excel 2003's XML Spreadsheet, or
+ * comma-separated text) → text. Governments publish a task list's division of work as a spreadsheet as
+ * often as a table in a document (重点任务分工表: 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限), and county
+ * offices still attach it as .xls, so each sheet is read as the table it
  * is, in the shape html-to-text.ts gives a .docx's tables: a line per row, its cells separated by tabs, a
  * cell's own line breaks (Alt+Enter) kept on the row's line, and a merged cell printed once, in its first
  * row and column, the cells it covers left out as a .docx's or a web page's rowspan and colspan leave them
