@@ -91,7 +91,12 @@ export function countedTriples<T extends CoverageTriple & { policyId: string; ki
   triples: readonly T[],
   consideredPolicyIds: ReadonlySet<string>,
 ): T[] {
-  return triples.filter((triple) => triple.kind !== 'section' && consideredPolicyIds.has(triple.policyId));
+  return triples.filter((triple) => isCounted(triple, consideredPolicyIds));
+}
+
+/** Whether a matrix counts a triple (see countedTriples). */
+export function isCounted(triple: { policyId: string; kind: TaskKind }, consideredPolicyIds: ReadonlySet<string>): boolean {
+  return triple.kind !== 'section' && consideredPolicyIds.has(triple.policyId);
 }
 
 /**
@@ -102,12 +107,13 @@ export function countedTriples<T extends CoverageTriple & { policyId: string; ki
 export function buildCoverageCells(
   nationalItemIds: readonly string[],
   jurisdictionIds: readonly string[],
-  triples: readonly CoverageTriple[],
+  /** Gone through once, in order: they may be made as they are reached (see server/context/column-rows.ts). */
+  triples: Iterable<CoverageTriple>,
   /** Jurisdictions with at least one document considered; the others' cells are NO_DOCUMENT. @default all */
   documented: ReadonlySet<string> = new Set(jurisdictionIds),
   titleLinks: readonly TitleLink[] = [],
   /** Triples of possible links (MAY_IMPLEMENT): a cell that no triple covers and one of these names is POSSIBLE. */
-  possible: readonly CoverageTriple[] = [],
+  possible: Iterable<CoverageTriple> = [],
 ): CoverageCellData[] {
   const itemIndex = new Map(nationalItemIds.map((id, i) => [id, i]));
   const jurisdictionIndex = new Map(jurisdictionIds.map((id, i) => [id, i]));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evidenceSpansOf, withEvidenceSpans } from './compact-evidence.js';
 import { readKeptFile, writeKeptFile } from './kept-file.js';
+import { objectsOf } from './column-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reformgraph-kept-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +69,7 @@ describe('the kept file', () => {
     const file = await written('offsets', linkSets(evidence, [2, 4, 0, 2]));
     const asWritten = await readKeptFile(file, 'stamp-1', { evidenceTexts: new Map() });
     expect(asWritten?.get('links')).toEqual([{ fromId: 'p-1/t-1', toId: 'N-PAY', evidence: [2, 4, 0, 2] }]);
-    const [read] = (await readKeptFile(file, 'stamp-1', { evidenceTexts: linkTexts }))?.get('links') ?? [];
+    const [read] = objectsOf((await readKeptFile(file, 'stamp-1', { evidenceTexts: linkTexts }))?.get('links') ?? []);
     expect(read && evidenceSpansOf(read)).toEqual([2, 4, 0, 2]);
     expect(read && { ...read }).toEqual({ fromId: 'p-1/t-1', toId: 'N-PAY', evidence });
   });

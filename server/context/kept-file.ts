@@ -12,6 +12,7 @@ import { createWriteStream, existsSync, renameSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { keptRows } from '../../store/queries/lookups.js';
+import { ColumnRows, kindOfValues, NO_INTEGER, type KeptSet } from './column-rows.js';
 import { evidenceSpansOf, linkRowFromColumns, spansFit, textsById } from './compact-evidence.js';
 import { runInTurns, type Steps } from '../turns.js';
 
@@ -21,7 +22,7 @@ const FORMAT = 3;
 /** Strings per line of the table: lines stay far below the longest string V8 makes (2^29 characters). */
 const STRINGS_PER_LINE = 50_000;
 
-export type RowSets = ReadonlyMap<string, readonly object[]>;
+export type RowSets = ReadonlyMap<string, KeptSet>;
 
 /** For each set of links by name, the sets holding the texts its evidence offsets index into (see lookups.ts). */
 export type EvidenceTexts = ReadonlyMap<string, { from: string; to: string }>;
@@ -31,6 +32,9 @@ const declaredEvidenceTexts: EvidenceTexts = new Map(
     rows.evidenceTexts ? [[rows.every.name, { from: rows.evidenceTexts.from.every.name, to: rows.evidenceTexts.to.every.name }]] : [],
   ),
 );
+
+/** The sets kept by column (KeptRows.byColumn): read back as they are kept, not as objects. */
+const declaredByColumn: ReadonlySet<string> = new Set(keptRows.filter((rows) => rows.byColumn).map((rows) => rows.every.name));
 
 interface Header {
   format: number;
@@ -65,9 +69,14 @@ function* keptColumnsSteps(sets: RowSets): Steps<{
   const columnsOf = new Map<string, { columns: string[]; values: unknown[][]; kinds: SetLine['kinds'] }>();
   const table = new Map<string, number>();
   for (const [name, rows] of sets) {
-    const columns = [...new Set(rows.flatMap((row, index) => (index < 1 ? Object.keys(row) : [])))];
+    const columns = rows instanceof ColumnRows ? [...rows.columns] : rows[0] ? Object.keys(rows[0]) : [];
     const values: unknown[][] = [];
     for (const column of columns) {
+      if (rows instanceof ColumnRows) {
+        values.push(rows.column(column) ?? []);
+        yield;
+        continue;
+      }
       const value: unknown[] = [];
       for (const row of rows) {
         if (value.length % ROWS_PER_STEP === 0) yield;
@@ -218,6 +227,39 @@ async function rowsOf(set: SetLine, next: () => Promise<unknown>, strings: reado
 }
 
 /**
+ * A set kept by column as the file holds it: each column of strings from indexes into the file's
+ * table (which holds every set's strings) to codes into a table of the column's own, each column
+ * of values as they are, integers.
+ */
+async function columnRowsOf(set: SetLine, next: () => Promise<unknown>, strings: readonly string[]): Promise<ColumnRows> {
+  const stored: { table: string[] | null; codes: Int32Array }[] = [];
+  for (const kind of set.kinds) {
+    const line = await next();
+    if (!Array.isArray(line) || line.length !== set.rows) throw new UnreadableKeptFile('a column of another length than its set');
+    if (kind === 'values') {
+      if (kindOfValues(line) !== 'integers')
+        throw new UnreadableKeptFile('a column of a set kept by column holding other values than integers');
+      stored.push({ table: null, codes: Int32Array.from(line as (number | null)[], (value) => value ?? NO_INTEGER) });
+      continue;
+    }
+    const table: string[] = [];
+    const codeOf = new Int32Array(strings.length);
+    const codes = new Int32Array(set.rows);
+    for (let at = 0; at < set.rows; at += 1) {
+      const index: unknown = line[at];
+      if (index === -1) continue;
+      const value = typeof index === 'number' ? strings[index] : undefined;
+      if (value === undefined) throw new UnreadableKeptFile('a string index outside the table');
+      let code = codeOf[index as number] as number;
+      if (code === 0) codeOf[index as number] = code = table.push(value);
+      codes[at] = code;
+    }
+    stored.push({ table, codes });
+  }
+  return ColumnRows.fromCodes(set.columns, stored);
+}
+
+/**
  * The sets of rows in `file` when it was written at `stamp`; null when absent, of another format or
  * version, or unreadable. Links whose evidence the file holds as offsets come back as
  * compact-evidence.ts keeps them, their texts from the sets named in `evidenceTexts`.
@@ -228,16 +270,26 @@ export async function readKeptFile(
   {
     evidenceTexts = declaredEvidenceTexts,
     chunkBytes = CHUNK_BYTES,
-  }: { evidenceTexts?: EvidenceTexts; /** @default CHUNK_BYTES */ chunkBytes?: number } = {},
-): Promise<Map<string, object[]> | null> {
+    byColumn = declaredByColumn,
+  }: {
+    evidenceTexts?: EvidenceTexts;
+    /** @default CHUNK_BYTES */
+    chunkBytes?: number;
+    /** The sets read back by column (each of its columns strings). @default those declared so in lookups.ts */
+    byColumn?: ReadonlySet<string>;
+  } = {},
+): Promise<Map<string, KeptSet> | null> {
   if (!existsSync(file)) return null;
   const handle = await open(file, 'r');
-  const sets = new Map<string, object[]>();
+  const sets = new Map<string, KeptSet>();
   const texts = new Map<string, Map<string, string>>();
   /** Texts of a set read earlier in the file (the declared order puts tasks and national items before links). */
   const textsOf = (name: string) => {
     let byId = texts.get(name);
-    if (!byId) texts.set(name, (byId = textsById(sets.get(name) ?? [])));
+    if (!byId) {
+      const rows = sets.get(name) ?? [];
+      texts.set(name, (byId = textsById(rows instanceof ColumnRows ? rows.rows() : rows)));
+    }
     return byId;
   };
   try {
@@ -253,6 +305,10 @@ export async function readKeptFile(
     while (!done()) {
       const set = await next();
       if (!isSetLine(set)) throw new UnreadableKeptFile('a bad set line');
+      if (byColumn.has(set.set)) {
+        sets.set(set.set, await columnRowsOf(set, next, strings));
+        continue;
+      }
       const sides = evidenceTexts.get(set.set);
       const texts = sides ? { from: textsOf(sides.from), to: textsOf(sides.to) } : null;
       sets.set(set.set, await rowsOf(set, next, strings, texts));

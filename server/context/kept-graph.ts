@@ -37,6 +37,7 @@ import {
   type Lookup,
 } from '../../store/queries/lookups.js';
 import { byCodePoints, rowComparator } from '../../store/queries/row-order.js';
+import { ColumnRows, objectsOf, type KeptSet } from './column-rows.js';
 import { spansOfEvidence, textsById, withEvidenceSpans } from './compact-evidence.js';
 import { withSharedStrings } from './shared-strings.js';
 import { nextTurn, runInTurns, type Steps } from '../turns.js';
@@ -92,19 +93,25 @@ export interface KeptGraph extends GraphStore {
    */
   readonly version: number | null;
   /** Every set of kept rows by the name of its whole read, once all are kept; null when some are not (yet). */
-  rowSets(): Promise<Map<string, readonly object[]> | null>;
+  rowSets(): Promise<Map<string, KeptSet> | null>;
   /**
    * Keeps rows read earlier instead of reading them; false, keeping nothing, when a set is missing.
    * The rows are readKeptFile's, whose strings are one string per value already (its string
    * table): they are kept as they come, not shared again (3 s of 20 on a store of 30,000 documents).
    */
-  restore(sets: ReadonlyMap<string, object[]>): boolean;
+  restore(sets: ReadonlyMap<string, KeptSet>): boolean;
   /**
    * The lookup's answer for each key from the rows kept now, as `lookup.answer` gives it over the
    * rows the database would read for the keys; null when they must come from the database. Each
    * key's answer is made once per version of the graph and shared, frozen, by every request.
    */
   answerNow<Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]): readonly Answer[] | null;
+  /**
+   * The rows of a whole read kept now (see KeptRows.every), each made as it is reached where they are
+   * kept by column: a reader going through them once holds no more than a row at a time. Null when
+   * they are not kept now.
+   */
+  eachRowNow<Row>(query: ReadQuery<Row>): Iterable<Row> | null;
   /** Whether the task rows are kept now (false while they are read at start or again after a write). */
   readonly taskRowsKept: boolean;
   /** Whether the graph has more tasks than maxKeptTasks, as last counted (at start, and after each write). */
@@ -158,6 +165,12 @@ function frozen<Row>(rows: Row[]): Row[] {
   return Object.freeze(rows) as Row[];
 }
 
+/** Whole-graph rows read from the database as they are kept: strings shared, then frozen, or by column where declared so. */
+function keptWhole(rows: AnyKept, read: object[], strings: Map<string, string>): KeptSet {
+  const shared = withSharedStrings(read, strings);
+  return rows.byColumn ? ColumnRows.of(shared) : frozen(shared);
+}
+
 type RowsByKey = Map<string, object[]>;
 
 /** Kept rows grouped by each lookup's key, once per answer (a write replaces the answer). */
@@ -178,6 +191,22 @@ function groupedOnce(rows: readonly object[], lookup: AnyLookup): RowsByKey {
     byLookup.set(lookup, groups);
   }
   return groups;
+}
+
+/** The positions of the rows of each key of a lookup, over rows kept by column, once per set. */
+const positionsOfRows = new WeakMap<ColumnRows, Map<AnyLookup, Map<string | null, Int32Array>>>();
+
+/** The rows of the given keys, each key once, in the order asked, made from rows kept by column. */
+function rowsOfKeys(rows: ColumnRows, lookup: AnyLookup, keys: readonly unknown[]): object[] {
+  let byLookup = positionsOfRows.get(rows);
+  if (!byLookup) positionsOfRows.set(rows, (byLookup = new Map<AnyLookup, Map<string | null, Int32Array>>()));
+  let positions = byLookup.get(lookup);
+  if (!positions) byLookup.set(lookup, (positions = rows.positionsBy(lookup.key)));
+  const found = positions;
+  return [...new Set(keys)].flatMap((key) => {
+    const at = found.get(key as string);
+    return at ? rows.rows(at) : [];
+  });
 }
 
 /** Frozen to one level below a list: answers shared by every request must not be edited by one. */
@@ -308,7 +337,10 @@ function withoutCopies(answer: unknown, group: readonly object[]): unknown {
 /** Each lookup's answer per key, made from one set of kept rows (a write replaces the set). */
 const answersOfRows = new WeakMap<readonly object[], Map<AnyLookup, Map<string, unknown>>>();
 
-function answerOnce(rows: readonly object[], lookup: AnyLookup, key: string): unknown {
+function answerOnce(rows: KeptSet, lookup: AnyLookup, key: string): unknown {
+  // Rows kept by column are made for each answer and let go with it: kept, the answers of every key
+  // would be every row as an object again.
+  if (rows instanceof ColumnRows) return lookup.answer(rowsOfKeys(rows, lookup, [key]), [key])[0];
   let byLookup = answersOfRows.get(rows);
   if (!byLookup) answersOfRows.set(rows, (byLookup = new Map<AnyLookup, Map<string, unknown>>()));
   let answers = byLookup.get(lookup);
@@ -485,7 +517,7 @@ interface Prepared {
   /** The version it was made from: put in place only when the commit follows it. */
   started: number;
   /** Whole-graph rows after the write: every set read whole, but those updated by document, from the ones kept. */
-  wholeRows: ReadonlyMap<AnyKept, object[]>;
+  wholeRows: ReadonlyMap<AnyKept, KeptSet>;
   /** The changed documents' task rows, ready to replace theirs; null when the refill is to do it. */
   tasks: TaskRowsUpdate | null;
   /** Over maxKeptTasks: the rows remembered (see MAX_REMEMBERED_KEYS) that the write did not change. */
@@ -532,34 +564,70 @@ export function withDocumentsReplaced(
   changed: ReadonlySet<string>,
   fresh: readonly object[],
   compare: (a: object, b: object) => number,
-): object[] {
+): object[];
+export function withDocumentsReplaced(
+  rows: KeptSet,
+  changed: ReadonlySet<string>,
+  fresh: readonly object[],
+  compare: (a: object, b: object) => number,
+): KeptSet;
+export function withDocumentsReplaced(
+  rows: KeptSet,
+  changed: ReadonlySet<string>,
+  fresh: readonly object[],
+  compare: (a: object, b: object) => number,
+): KeptSet {
   const present = documentsWithRows(rows);
   // An upload of a new document has no rows to drop: the rows are not read one by one for it.
-  const kept = [...changed].some((policyId) => present.has(policyId)) ? rows.filter((row) => !changed.has(policyIdOf(row))) : rows;
-  // Laid out at its length, not pushed row by row: 3 million rows took 110 ms grown, 45 ms so.
-  const merged = new Array<object>(kept.length + fresh.length);
-  let written = 0;
-  let from = 0;
-  for (const row of [...fresh].sort(compare)) {
-    // The first kept row after this one, by binary search: a few comparisons per new row, not one per kept row.
-    let low = from;
-    let high = kept.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- middle < kept.length
-      if (compare(kept[middle]!, row) <= 0) low = middle + 1;
-      else high = middle;
+  const dropping = [...changed].some((policyId) => present.has(policyId));
+  const sorted = [...fresh].sort(compare);
+  let merged: KeptSet;
+  if (rows instanceof ColumnRows) {
+    const policies = rows.columns.indexOf('policyId');
+    const keep: number[] = [];
+    for (let at = 0; at < rows.length; at += 1) if (!dropping || !changed.has(rows.valueAt(at, policies) as string)) keep.push(at);
+    merged = rows.merged(
+      keep,
+      sorted,
+      placer(keep.length, (i) => rows.rowOf(keep[i] as number), compare),
+    );
+  } else {
+    const kept = dropping ? rows.filter((row) => !changed.has(policyIdOf(row))) : rows;
+    // Laid out at its length, not pushed row by row: 3 million rows took 110 ms grown, 45 ms so.
+    const list = new Array<object>(kept.length + sorted.length);
+    const placeOf = placer(kept.length, (i) => kept[i] as object, compare);
+    let written = 0;
+    let from = 0;
+    for (const row of sorted) {
+      for (const to = placeOf(row); from < to; from += 1) list[written++] = kept[from] as object;
+      list[written++] = row;
     }
-    for (let at = from; at < low; at += 1) merged[written++] = kept[at] as object;
-    merged[written++] = row;
-    from = low;
+    for (; from < kept.length; from += 1) list[written++] = kept[from] as object;
+    merged = list;
   }
-  for (let at = from; at < kept.length; at += 1) merged[written++] = kept[at] as object;
   const documents = new Set(present);
   for (const policyId of changed) documents.delete(policyId);
   for (const row of fresh) documents.add(policyIdOf(row));
   documentsWithRowsMade.set(merged, documents);
   return merged;
+}
+
+/**
+ * For each row of ascending `compare` order, how many of `length` rows (in that order, the i-th given
+ * by `rowAt`) go before it: by binary search from the last place found, a few comparisons per row.
+ */
+function placer(length: number, rowAt: (i: number) => object, compare: (a: object, b: object) => number): (row: object) => number {
+  let from = 0;
+  return (row) => {
+    let low = from;
+    let high = length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(rowAt(middle), row) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return (from = low);
+  };
 }
 
 const policyIdOf = (row: object) => (row as { policyId: string }).policyId;
@@ -570,11 +638,14 @@ const policyIdOf = (row: object) => (row as { policyId: string }).policyId;
  * coverage triples are 3 million rows, and reading every one for each upload took 130 ms of the
  * server's one thread.
  */
-const documentsWithRowsMade = new WeakMap<readonly object[], ReadonlySet<string>>();
+const documentsWithRowsMade = new WeakMap<KeptSet, ReadonlySet<string>>();
 
-function documentsWithRows(rows: readonly object[]): ReadonlySet<string> {
+function documentsWithRows(rows: KeptSet): ReadonlySet<string> {
   let documents = documentsWithRowsMade.get(rows);
-  if (!documents) documentsWithRowsMade.set(rows, (documents = new Set(rows.map(policyIdOf))));
+  if (!documents) {
+    documents = new Set(rows instanceof ColumnRows ? ((rows.column('policyId') ?? []) as string[]) : rows.map(policyIdOf));
+    documentsWithRowsMade.set(rows, documents);
+  }
   return documents;
 }
 
@@ -617,8 +688,8 @@ function isOfDocumentIn(id: string, documents: ReadonlySet<string>): boolean {
 function jurisdictionsOfWrite(
   written: WrittenIds,
   documents: (known: ReadonlySet<string>) => ReadonlySet<string>,
-  before: ReadonlyMap<AnyKept, readonly object[]>,
-  after: ReadonlyMap<AnyKept, readonly object[]> | undefined,
+  before: ReadonlyMap<AnyKept, KeptSet>,
+  after: ReadonlyMap<AnyKept, KeptSet> | undefined,
 ): Set<string> | null {
   const policies = before.get(keptPolicies) as readonly PolicyNode[] | undefined;
   const itemsBefore = before.get(keptNationalItems) as readonly NationalItemNode[] | undefined;
@@ -654,9 +725,9 @@ function withKeptRows(
   const taskRowSets = keptRows.filter((rows) => rows.ofPolicies);
   const setOfPolicies = new Map(taskRowSets.map((rows) => [rows.ofPolicies as ReadQuery<unknown>, rows]));
   /** Whole-graph rows, read when first asked for. */
-  let whole = new Map<AnyKept, Promise<object[]>>();
+  let whole = new Map<AnyKept, Promise<KeptSet>>();
   /** The same once read, for answers given without waiting. */
-  let wholeNow = new Map<AnyKept, object[]>();
+  let wholeNow = new Map<AnyKept, KeptSet>();
   /** Rows about tasks, each set in full; null until read, and while the graph has more than maxKeptTasks tasks. */
   let taskRows: Map<AnyKept, object[]> | null = null;
   /** False while the graph has more than maxKeptTasks tasks: then the task rows are neither read nor persisted. */
@@ -677,7 +748,7 @@ function withKeptRows(
    * Since whole-graph rows updated by document (see KeptRows.updatedByPolicies) were last kept: those
    * rows, and every string the writes since then wrote; null when a write's strings are not known.
    */
-  let sinceWholeKept: { rows: Map<AnyKept, object[]>; strings: Set<string> } | null = null;
+  let sinceWholeKept: { rows: Map<AnyKept, KeptSet>; strings: Set<string> } | null = null;
   /**
    * While the rows of the documents a write changed are read again: the rows before it, and which
    * document each key is of. The keys of the other documents are answered from them, as their rows
@@ -712,13 +783,13 @@ function withKeptRows(
    * Whole-graph rows of the graph now: `updated` from those before the last write when it gives them
    * (see readChangedDocuments), read from the database otherwise.
    */
-  function readWhole(rows: AnyKept, updated?: Promise<object[] | null>): Promise<object[]> {
+  function readWhole(rows: AnyKept, updated?: Promise<KeptSet | null>): Promise<KeptSet> {
     let answer = whole.get(rows);
     if (!answer) {
       const cache = whole;
       const readNow = wholeNow;
       const strings = warmingStrings ?? new Map<string, string>();
-      const readFromStore = () => store.read(rows.every).then((read) => frozen(withSharedStrings(read, strings)));
+      const readFromStore = () => store.read(rows.every).then((read) => keptWhole(rows, read, strings));
       // Not updated as a later write came first: the rows of the graph now answer.
       answer = updated ? updated.then((found) => found ?? (cache === whole ? readFromStore() : readWhole(rows))) : readFromStore();
       cache.set(rows, answer);
@@ -733,12 +804,12 @@ function withKeptRows(
   }
 
   /** The kept rows of a set, without waiting; null when they are not kept now (being read, or after a write). */
-  function rowsKeptNow(rows: AnyKept): readonly object[] | null {
+  function rowsKeptNow(rows: AnyKept): KeptSet | null {
     return (rows.ofPolicies ? taskRows?.get(rows) : wholeNow.get(rows)) ?? null;
   }
 
   /** The kept rows of a set now, or null when they must come from the database. */
-  function rowsNow(rows: AnyKept): Promise<object[]> | null {
+  function rowsNow(rows: AnyKept): Promise<KeptSet> | null {
     if (!rows.ofPolicies) return readWhole(rows);
     const found = taskRows?.get(rows);
     return found ? Promise.resolve(found) : null;
@@ -904,13 +975,18 @@ function withKeptRows(
     const lookup = lookupOf.get(query);
     if (lookup?.kept && Array.isArray(ids)) {
       const rows = rowsNow(lookup.kept);
-      if (rows) return afterPendingIO(rows.then((all) => rowsOf(groupedOnce(all, lookup), ids) as Result[]));
+      if (rows)
+        return afterPendingIO(
+          rows.then(
+            (all) => (all instanceof ColumnRows ? rowsOfKeys(all, lookup, ids) : rowsOf(groupedOnce(all, lookup), ids)) as Result[],
+          ),
+        );
       if (lookup.kept.ofPolicies && !keepsTaskRows) return readRemembering(lookup, query, ids, reader) as Promise<Result[]>;
     }
     const every = byEvery.get(query);
     if (every && (!params || Object.keys(params).length === 0)) {
       const rows = rowsNow(every);
-      if (rows) return afterPendingIO(rows as Promise<Result[]>);
+      if (rows) return afterPendingIO(rows.then(objectsOf) as Promise<Result[]>);
     }
     return store.read(query, params, reader);
   }
@@ -920,13 +996,13 @@ function withKeptRows(
     sets: ReadonlyMap<AnyKept, object[]>,
     rows: AnyKept,
     made: Map<readonly object[], Map<string, string>>,
-    wholeRows?: ReadonlyMap<AnyKept, object[]>,
+    wholeRows?: ReadonlyMap<AnyKept, KeptSet>,
   ): Promise<Map<string, string>> {
-    return textsOnce(sets.get(rows) ?? wholeRows?.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows)), made);
+    return textsOnce(objectsOf(sets.get(rows) ?? wholeRows?.get(rows) ?? (rows.ofPolicies ? [] : await readWhole(rows))), made);
   }
 
   /** Link rows read from the database, their evidence kept as offsets, a few thousand rows per turn of the event loop. */
-  async function compactEvidence(next: Map<AnyKept, object[]>, wholeRows?: ReadonlyMap<AnyKept, object[]>): Promise<void> {
+  async function compactEvidence(next: Map<AnyKept, object[]>, wholeRows?: ReadonlyMap<AnyKept, KeptSet>): Promise<void> {
     const made = new Map<readonly object[], Map<string, string>>();
     for (const [rows, links] of next) {
       if (!rows.evidenceTexts) continue;
@@ -1059,7 +1135,7 @@ function withKeptRows(
     wholeRows,
   }: Pick<TaskRowsUpdate, 'previous' | 'index' | 'changed'> & {
     rowsRead: readonly object[][];
-    wholeRows?: ReadonlyMap<AnyKept, object[]>;
+    wholeRows?: ReadonlyMap<AnyKept, KeptSet>;
   }): Promise<TaskRowsUpdate> {
     const fresh = new Map<AnyKept, object[]>(taskRowSets.map((rows, i) => [rows, rowsRead[i] ?? []]));
     const strings = new Map<string, string>();
@@ -1130,7 +1206,7 @@ function withKeptRows(
     started: number,
     since: NonNullable<typeof sinceWholeKept>,
     reader: Reader,
-  ): Promise<Map<AnyKept, object[]> | null> {
+  ): Promise<Map<AnyKept, KeptSet> | null> {
     const known = new Set((await read(readQueries.allPolicies)).map((policy) => policy.id));
     const changed = documentsNamed(since.strings, known);
     const sets = [...since.rows];
@@ -1155,17 +1231,17 @@ function withKeptRows(
 
   /** Each set's rows `before`, those of the documents changed replaced by `rowsRead` (theirs now, a list per set). */
   function wholeRowsUpdated(
-    sets: readonly (readonly [AnyKept, readonly object[]])[],
+    sets: readonly (readonly [AnyKept, KeptSet])[],
     changed: ReadonlySet<string>,
     rowsRead: readonly object[][],
-  ): Map<AnyKept, object[]> {
+  ): Map<AnyKept, KeptSet> {
     return new Map(
       sets.map(([rows, before], i) => {
         const fresh = frozen(withSharedStrings(rowsRead[i] ?? [], new Map()));
         // The rows kept from before were frozen when they were kept: the list is all that is new.
         return [
           rows,
-          Object.freeze(withDocumentsReplaced(before, changed, fresh, rowComparator(rows.every.order ?? []) ?? (() => 0))) as object[],
+          Object.freeze(withDocumentsReplaced(before, changed, fresh, rowComparator(rows.every.order ?? []) ?? (() => 0))) as KeptSet,
         ];
       }),
     );
@@ -1185,7 +1261,7 @@ function withKeptRows(
     const previous = taskRows;
     const policies = await tx.read(readQueries.allPolicies);
     const strings = new Map<string, string>();
-    const wholeRows = new Map<AnyKept, object[]>();
+    const wholeRows = new Map<AnyKept, KeptSet>();
     const known = new Set(policies.map((policy) => policy.id));
     const changedWhole = documentsNamed(written.strings, known);
     for (const rows of keptRows) {
@@ -1198,7 +1274,7 @@ function withKeptRows(
         wholeRows.set(rows, wholeRowsUpdated([[rows, before]], changedWhole, rowsRead).get(rows) ?? []);
       } else {
         const found = rows.every === readQueries.allPolicies ? policies : await tx.read(rows.every);
-        wholeRows.set(rows, frozen(withSharedStrings(found, strings)));
+        wholeRows.set(rows, keptWhole(rows, found, strings));
       }
     }
     if (!keepsTaskRows) return { started, wholeRows, tasks: null, remembered: await rememberedUnchanged(written, known) };
@@ -1481,7 +1557,7 @@ function withKeptRows(
     },
     async rowSets() {
       const started = version;
-      const sets = new Map<string, readonly object[]>();
+      const sets = new Map<string, KeptSet>();
       for (const rows of keptRows) {
         if (rows.ofPolicies && !keepsTaskRows) continue;
         const now = rowsNow(rows);
@@ -1492,19 +1568,22 @@ function withKeptRows(
     },
     restore(sets) {
       const next = new Map<AnyKept, object[]>();
-      const nextWhole = new Map<AnyKept, object[]>();
+      const nextWhole = new Map<AnyKept, KeptSet>();
       for (const rows of keptRows) {
         const found = sets.get(rows.every.name);
-        if (found) (rows.ofPolicies ? next : nextWhole).set(rows, found);
-        else if (!rows.ofPolicies) return false;
+        if (!found) {
+          if (!rows.ofPolicies) return false;
+        } else if (rows.ofPolicies) next.set(rows, [...objectsOf(found)]);
+        else nextWhole.set(rows, rows.byColumn && !(found instanceof ColumnRows) ? ColumnRows.of(found) : found);
       }
       if (next.size > 0 && next.size < taskRowSets.length) return false;
       // Rows persisted without the task rows are of a graph over the budget (see rowSets), and so
       // is this one, of the same version; task rows persisted under a larger budget are let go.
       keepsTaskRows = taskRowSets.length === 0 || (next.size > 0 && (next.get(keptTasks)?.length ?? 0) <= maxKeptTasks);
       for (const [rows, found] of nextWhole) {
-        whole.set(rows, Promise.resolve(frozen(found)));
-        wholeNow.set(rows, found);
+        const keptSet = found instanceof ColumnRows ? found : frozen([...found]);
+        whole.set(rows, Promise.resolve(keptSet));
+        wholeNow.set(rows, keptSet);
       }
       if (keepsTaskRows) keepTaskRows(next);
       return true;
@@ -1517,6 +1596,10 @@ function withKeptRows(
         (keys.every((key) => unchangedSince?.isUnchanged(key)) ? unchangedSince?.rows.get(declared.kept) : null);
       if (!rows) return null;
       return keys.map((key) => answerOnce(rows, declared, key) as Answer);
+    },
+    eachRowNow<Row>(query: ReadQuery<Row>) {
+      const every = byEvery.get(query);
+      return ((every && rowsKeptNow(every)) ?? null) as Iterable<Row> | null;
     },
     get taskRowsKept() {
       return taskRows !== null;

@@ -6,6 +6,7 @@ import type { LinkContext } from '../../ingest/link/index.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { newReader } from '../../store/read-queue.js';
 import type { Lookup } from '../../store/queries/lookups.js';
+import type { ReadQuery } from '../../store/queries/define.js';
 import type { KeptGraph } from './kept-graph.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { ArgSchemas } from '../schema/args.js';
@@ -19,6 +20,11 @@ export interface ApiContext {
   load: LoadNow;
   /** The kept graph while its task rows are kept, for whole answers from memory (as `load`, not counted); else null. */
   kept: Pick<KeptGraph, 'taskIdsPageNow'> | null;
+  /**
+   * Every row of a whole read (one with no parameter), to go through once: from the kept graph, each
+   * row made as it is reached where it keeps them by column (column-rows.ts); else read.
+   */
+  eachRow<Row>(query: ReadQuery<Row>): Iterable<Row> | Promise<Row[]>;
   /** The kept graph's version and what the writes since one changed, to bring an answer of an earlier version up to date; null when nothing is kept. */
   changes: Pick<KeptGraph, 'version' | 'touchedSince'> | null;
   searchIndex: SearchIndex;
@@ -43,10 +49,10 @@ export interface ApiContext {
 export function countingStore(
   store: GraphStore,
   beforeRead: () => void = () => undefined,
-): { store: GraphStore; count: () => number; answerNow: AnswerNow | null } {
+): { store: GraphStore; count: () => number; answerNow: AnswerNow | null; eachRow: ApiContext['eachRow'] } {
   let count = 0;
   const reader = newReader();
-  const kept = store as GraphStore & { answerNow?: AnswerNow };
+  const kept = store as GraphStore & { answerNow?: AnswerNow } & Partial<Pick<KeptGraph, 'eachRowNow'>>;
   /** An answer from the kept graph counts as the read it stands for, as when the kept graph answered the read. */
   const answerNow: AnswerNow | null = kept.answerNow
     ? <Row, Answer>(lookup: Lookup<Row, Answer>, keys: readonly string[]) => {
@@ -69,7 +75,13 @@ export function countingStore(
     transaction: (work) => store.transaction(work),
     close: () => store.close(),
   };
-  return { store: counted, count: () => count, answerNow };
+  const eachRow: ApiContext['eachRow'] = (query) => {
+    const rows = kept.eachRowNow?.(query);
+    if (!rows) return counted.read(query);
+    count += 1;
+    return rows;
+  };
+  return { store: counted, count: () => count, answerNow, eachRow };
 }
 
 export function createRequestContext(options: {
@@ -80,7 +92,7 @@ export function createRequestContext(options: {
   linkContext: () => Promise<LinkContext>;
 }): ApiContext {
   const execution: ApiContext['execution'] = { signal: null };
-  const { store, count, answerNow } = countingStore(options.store, () => execution.signal?.throwIfAborted());
+  const { store, count, answerNow, eachRow } = countingStore(options.store, () => execution.signal?.throwIfAborted());
   let yielded: Promise<void> | null = null;
   // Once per request: its later answers from memory need not wait for another turn of the event loop.
   const afterPendingIO = () => (yielded ??= new Promise<void>((resolve) => setImmediate(resolve)));
@@ -96,6 +108,7 @@ export function createRequestContext(options: {
     loaders,
     load: loadNow(loaders, keptNow?.answerNow ? (lookup, keys) => keptNow.answerNow?.(lookup, keys) ?? null : null),
     kept: keptNow?.taskIdsPageNow ? { taskIdsPageNow: keptNow.taskIdsPageNow.bind(keptNow) } : null,
+    eachRow,
     changes: kept.touchedSince && kept.version !== undefined ? (kept as Pick<KeptGraph, 'version' | 'touchedSince'>) : null,
     searchIndex: options.searchIndex,
     args: options.args,

@@ -59,11 +59,11 @@ function passageView(passage: AlignedPassage) {
 }
 
 /**
- * The matrix over every jurisdiction, by the links it was built from: a server on an embedded store
- * keeps those rows between writes (server/context/kept-graph.ts) and reads them anew after one, so a
- * national store's 200,000 tasks are coded once per version of the graph.
+ * The matrix over every jurisdiction, with the version of the kept graph it was built at
+ * (server/context/kept-graph.ts): a national store's 200,000 tasks are coded once per version of the
+ * graph. Not kept where the graph is not (another process may write it).
  */
-const everyJurisdictionMatrix = new WeakMap<readonly unknown[], InstrumentMatrixData>();
+const everyJurisdictionMatrix = new WeakMap<object, { version: number; matrix: InstrumentMatrixData }>();
 
 function matrixView(matrix: InstrumentMatrixData, jurisdiction: unknown) {
   return { ...matrix, jurisdiction, subTypes: matrix.subTypes.map(subTypeView), reformAreas: matrix.pillars };
@@ -127,12 +127,12 @@ export const analysesResolvers = {
       const { codebook, coder } = sharedInstrumentCoder();
       const nationalItems = await ctx.store.read(readQueries.allNationalItems);
       if (!jurisdictionId) {
-        const links = await ctx.store.read(readQueries.allCoverageTriples);
-        let matrix = everyJurisdictionMatrix.get(links);
-        if (!matrix) {
-          matrix = buildInstrumentMatrix({ tasks: await ctx.store.read(readQueries.allTasks), links, nationalItems, codebook, coder });
-          everyJurisdictionMatrix.set(links, matrix);
-        }
+        const version = ctx.changes?.version ?? null;
+        const last = ctx.changes && everyJurisdictionMatrix.get(ctx.changes);
+        if (last?.version === version) return matrixView(last.matrix, null);
+        const [tasks, links] = await Promise.all([ctx.store.read(readQueries.allTasks), ctx.store.read(readQueries.allCoverageTriples)]);
+        const matrix = buildInstrumentMatrix({ tasks, links, nationalItems, codebook, coder });
+        if (ctx.changes && version !== null) everyJurisdictionMatrix.set(ctx.changes, { version, matrix });
         return matrixView(matrix, null);
       }
       const jurisdiction = await ctx.loaders.jurisdiction.load(jurisdictionId);

@@ -23,7 +23,7 @@ import {
   buildCoverageCells,
   compareCells,
   consideredPolicies,
-  countedTriples,
+  isCounted,
   differingTargets,
   rankLeadTypes,
   withColumnsReplaced,
@@ -124,9 +124,8 @@ function requiredNow<T>(value: T | null | Promise<T | null>, what: string): T | 
  * withColumnsReplaced), the whole matrix where that is not known.
  */
 interface EveryJurisdictionCells {
-  version: number | null;
-  triples: readonly CoverageTripleRow[];
-  possible: readonly CoverageTripleRow[];
+  /** The version of the kept graph it was built at: the triples are read only when it is not the graph's now. */
+  version: number;
   itemIds: readonly string[];
   jurisdictionIds: readonly string[];
   cells: CoverageCellData[];
@@ -147,18 +146,20 @@ function changedSince(version: number | null, jurisdictionIds: readonly string[]
   return changed;
 }
 
+/** The triples of these jurisdictions, and their possible ones. */
+function triplesOf(jurisdictionIds: readonly string[], ctx: ApiContext) {
+  return Promise.all([
+    ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
+    ctx.store.read(readQueries.possibleTriples, { ids: [...jurisdictionIds] }),
+  ]);
+}
+
 /**
- * What a matrix is built from: the national items, the triples (of every jurisdiction when `every`:
- * the ids are all jurisdictions with tasks, so the query needs no filter) and the documents
- * considered: all of each jurisdiction's, or those in force in `period`.
+ * What a matrix is built from, but the triples (see triplesOf): the national items and the
+ * documents considered, all of each jurisdiction's or those in force in `period`.
  */
 async function coverageInputs(jurisdictionIds: readonly string[], ctx: ApiContext, every: boolean, period: PeriodFilter | null) {
-  const [items, triples, possible, policies] = await Promise.all([
-    ctx.store.read(readQueries.allNationalItems),
-    every ? ctx.store.read(readQueries.allCoverageTriples) : ctx.store.read(readQueries.coverageTriples, { ids: [...jurisdictionIds] }),
-    every ? ctx.store.read(readQueries.allPossibleTriples) : ctx.store.read(readQueries.possibleTriples, { ids: [...jurisdictionIds] }),
-    ctx.store.read(readQueries.allPolicies),
-  ]);
+  const [items, policies] = await Promise.all([ctx.store.read(readQueries.allNationalItems), ctx.store.read(readQueries.allPolicies)]);
   for (const item of items) ctx.loaders.nationalItem.prime(item.id, withLists('NationalItem', item));
   // Only the documents of the jurisdictions asked: the answer's tasks are theirs. Priming every
   // document of a national store (3,000) cost a compare of two jurisdictions more than its own tasks.
@@ -174,13 +175,11 @@ async function coverageInputs(jurisdictionIds: readonly string[], ctx: ApiContex
   return {
     nationalItems: items.map((item) => withLists('NationalItem', item)),
     itemIds,
-    triples,
-    possible,
     documents,
-    /** The triples a matrix counts, of `triples` or `possible` (see countedTriples). */
-    counted: (of: readonly CoverageTripleRow[]) => countedTriples(of, considered),
+    /** The triples a matrix counts, of `triples` or `possible` (see countedTriples), as they are reached. */
+    counted: (of: Iterable<CoverageTripleRow>) => countedAsReached(of, considered),
     /** The cells of these jurisdictions' columns, from the triples counted (theirs, or more) and the possible ones. */
-    columnsOf: (ids: readonly string[], counted: readonly CoverageTripleRow[], countedPossible: readonly CoverageTripleRow[]) => {
+    columnsOf: (ids: readonly string[], counted: Iterable<CoverageTripleRow>, countedPossible: Iterable<CoverageTripleRow>) => {
       const theirs = ids.flatMap((id) => documents.get(id) ?? []);
       const documented = new Set(ids.filter((id) => (documents.get(id)?.length ?? 0) > 0));
       return buildCoverageCells(itemIds, ids, counted, documented, titleLinksOf(theirs, linkContext), countedPossible);
@@ -188,35 +187,46 @@ async function coverageInputs(jurisdictionIds: readonly string[], ctx: ApiContex
   };
 }
 
+function* countedAsReached(triples: Iterable<CoverageTripleRow>, considered: ReadonlySet<string>): Generator<CoverageTripleRow> {
+  for (const triple of triples) if (isCounted(triple, considered)) yield triple;
+}
+
 /** The matrix of these jurisdictions, and the triples it counts. */
 async function coverageOf(jurisdictionIds: readonly string[], ctx: ApiContext, period: PeriodFilter | null = null) {
-  const { nationalItems, triples, possible, documents, counted, columnsOf } = await coverageInputs(jurisdictionIds, ctx, false, period);
-  const countedRows = counted(triples);
+  const [{ nationalItems, documents, counted, columnsOf }, [triples, possible]] = await Promise.all([
+    coverageInputs(jurisdictionIds, ctx, false, period),
+    triplesOf(jurisdictionIds, ctx),
+  ]);
+  const countedRows = [...counted(triples)];
   return { triples: countedRows, nationalItems, cells: columnsOf(jurisdictionIds, countedRows, counted(possible)), documents };
 }
 
-/** The matrix of every jurisdiction with tasks (`jurisdictionIds`), brought up to date from the last one built where it can be. */
+/**
+ * The matrix of every jurisdiction with tasks (`jurisdictionIds`), brought up to date from the last one
+ * built where it can be. The triples of every jurisdiction are read only to build it whole: a server
+ * keeps them by column (server/context/column-rows.ts), and reading them makes 3.9 million rows on a
+ * store of 30,000 documents.
+ */
 async function coverageOfEvery(jurisdictionIds: readonly string[], ctx: ApiContext, period: PeriodFilter | null) {
-  const { nationalItems, itemIds, triples, possible, documents, counted, columnsOf } = await coverageInputs(
-    jurisdictionIds,
-    ctx,
-    true,
-    period,
-  );
-  if (period) return { nationalItems, cells: columnsOf(jurisdictionIds, counted(triples), counted(possible)), documents };
-  const key = ctx.changes ?? triples;
-  const last = everyJurisdictionCells.get(key);
-  let cells = last?.triples === triples && last.possible === possible ? last.cells : undefined;
-  if (!cells) {
-    const sameMatrix = last && sameIds(last.itemIds, itemIds) && sameIds(last.jurisdictionIds, jurisdictionIds);
-    const changed = sameMatrix ? changedSince(last.version, jurisdictionIds, ctx) : null;
-    if (last && changed) {
-      const ofChanged = new Set(changed);
-      const ofThem = (rows: readonly CoverageTripleRow[]) => counted(rows.filter((triple) => ofChanged.has(triple.jurisdictionId)));
-      cells = withColumnsReplaced(last.cells, jurisdictionIds, changed, columnsOf(changed, ofThem(triples), ofThem(possible)));
-    } else cells = columnsOf(jurisdictionIds, counted(triples), counted(possible));
-    everyJurisdictionCells.set(key, { version: ctx.changes?.version ?? null, triples, possible, itemIds, jurisdictionIds, cells });
+  const { nationalItems, itemIds, documents, counted, columnsOf } = await coverageInputs(jurisdictionIds, ctx, true, period);
+  const version = ctx.changes?.version ?? null;
+  const last = ctx.changes && everyJurisdictionCells.get(ctx.changes);
+  const sameMatrix = last && sameIds(last.itemIds, itemIds) && sameIds(last.jurisdictionIds, jurisdictionIds);
+  if (!period && sameMatrix && last.version === version) return { nationalItems, cells: last.cells, documents };
+  const changed = !period && sameMatrix ? changedSince(last.version, jurisdictionIds, ctx) : null;
+  let cells: CoverageCellData[];
+  if (last && changed) {
+    const [triples, possible] = await triplesOf(changed, ctx);
+    cells = withColumnsReplaced(last.cells, jurisdictionIds, changed, columnsOf(changed, counted(triples), counted(possible)));
+  } else {
+    // Each triple made and let go as the cells take it: 3.9 million at once took 400 MB more of the heap.
+    const [triples, possible] = await Promise.all([
+      ctx.eachRow(readQueries.allCoverageTriples),
+      ctx.eachRow(readQueries.allPossibleTriples),
+    ]);
+    cells = columnsOf(jurisdictionIds, counted(triples), counted(possible));
   }
+  if (!period && ctx.changes && version !== null) everyJurisdictionCells.set(ctx.changes, { version, itemIds, jurisdictionIds, cells });
   return { nationalItems, cells, documents };
 }
 

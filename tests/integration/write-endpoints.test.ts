@@ -130,14 +130,41 @@ describe('a server with a write token', () => {
     });
 
     it('shows an uploaded document in the coverage matrix of every jurisdiction, read before the upload', async () => {
-      const columns = async () =>
-        (
-          await postGraphQL<{ coverage: { jurisdictions: { id: string }[] } }>(setup.app, `{ coverage { jurisdictions { id } } }`)
-        ).data!.coverage.jurisdictions.map((j) => j.id);
+      const CELLS = `cells { nationalItemId jurisdictionId taskIds possibleTaskIds documentIds status }`;
+      type Coverage = { jurisdictions: { id: string }[]; cells: unknown[] };
+      const every = async () =>
+        (await postGraphQL<{ coverage: Coverage }>(setup.app, `{ coverage { jurisdictions { id } ${CELLS} } }`)).data!.coverage;
+      const before = await every();
       // 资阳市 is 512000.
-      expect(await columns()).not.toContain('512000');
+      expect(before.jurisdictions.map((j) => j.id)).not.toContain('512000');
       expect((await upload(setup.app, '资阳2017.txt', readFileSync('seeds/001_8b093ff0cb75f7ca.txt'))).status).toBe(201);
-      expect(await columns()).toContain('512000');
+      const after = await every();
+      const ids = after.jurisdictions.map((j) => j.id);
+      expect(ids).toContain('512000');
+      // Brought up to date from the matrix before (its columns of the jurisdictions the upload changed
+      // built again), it is the matrix those jurisdictions' triples give when built whole.
+      const whole = await postGraphQL<{ coverage: Coverage }>(
+        setup.app,
+        `query($ids: [ID!]) { coverage(jurisdictionIds: $ids) { ${CELLS} } }`,
+        {
+          ids,
+        },
+      );
+      expect(after.cells).toEqual(whole.data!.coverage.cells);
+      expect(after.cells.length).toBeGreaterThan(before.cells.length);
+      // A document of a jurisdiction there already, its last item gone: that column alone built again.
+      const shorter = SIXIAN.slice(0, SIXIAN.lastIndexOf('\n（'));
+      expect((await upload(setup.app, '泗县2021.txt', shorter)).status).toBe(200);
+      const changed = await every();
+      expect(changed.jurisdictions.map((j) => j.id)).toEqual(ids);
+      expect(changed.cells).not.toEqual(after.cells);
+      const wholeAgain = await postGraphQL<{ coverage: Coverage }>(
+        setup.app,
+        `query($ids: [ID!]) { coverage(jurisdictionIds: $ids) { ${CELLS} } }`,
+        { ids },
+      );
+      expect(changed.cells).toEqual(wholeAgain.data!.coverage.cells);
+      expect((await upload(setup.app, '泗县2021.txt', SIXIAN)).status).toBe(200);
     });
 
     it('answers a comparison of two other jurisdictions after an upload as before it', async () => {
