@@ -45,6 +45,14 @@ describe('ColumnRows', () => {
     expect([...(again.positionsBy('jurisdictionId').get('350400') ?? [])]).toEqual([0, 1, 2, 4]);
   });
 
+  it('finds the rows whose value is not among some, as a filter of every row would', () => {
+    const rows = ColumnRows.of(triples);
+    expect([...rows.positionsWithout('policyId', new Set(['p-sm']))]).toEqual([1, 3]);
+    expect([...rows.positionsWithout('jurisdictionId', new Set(['510100', 'none']))]).toEqual([0, 2, 3]);
+    expect([...rows.positionsWithout('policyId', new Set())]).toEqual([0, 1, 2, 3]);
+    expect(() => rows.positionsWithout('seq', new Set())).toThrow(/column of strings/);
+  });
+
   it('holds a column in wider codes once its strings outgrow the narrower ones', () => {
     const few = ColumnRows.of([{ id: 'a', seq: 1 }]);
     const many = Array.from({ length: 70_000 }, (_, i) => ({ id: `t-${i}`, seq: i - 5 }));

@@ -583,9 +583,7 @@ export function withDocumentsReplaced(
   const sorted = [...fresh].sort(compare);
   let merged: KeptSet;
   if (rows instanceof ColumnRows) {
-    const policies = rows.columns.indexOf('policyId');
-    const keep: number[] = [];
-    for (let at = 0; at < rows.length; at += 1) if (!dropping || !changed.has(rows.valueAt(at, policies) as string)) keep.push(at);
+    const keep = rows.positionsWithout('policyId', dropping ? changed : new Set());
     merged = rows.merged(
       keep,
       sorted,
