@@ -131,7 +131,10 @@ describe('a server with a write token', () => {
 
     it('shows an uploaded document in the coverage matrix of every jurisdiction, read before the upload', async () => {
       const CELLS = `cells { nationalItemId jurisdictionId taskIds possibleTaskIds documentIds status }`;
-      type Coverage = { jurisdictions: { id: string }[]; cells: unknown[] };
+      interface Coverage {
+        jurisdictions: { id: string }[];
+        cells: unknown[];
+      }
       const every = async () =>
         (await postGraphQL<{ coverage: Coverage }>(setup.app, `{ coverage { jurisdictions { id } ${CELLS} } }`)).data!.coverage;
       const before = await every();
@@ -153,7 +156,7 @@ describe('a server with a write token', () => {
       expect(after.cells).toEqual(whole.data!.coverage.cells);
       expect(after.cells.length).toBeGreaterThan(before.cells.length);
       // A document of a jurisdiction there already, its last item gone: that column alone built again.
-      const shorter = SIXIAN.slice(0, SIXIAN.lastIndexOf('\n（'));
+      const shorter = SIXIAN.subarray(0, SIXIAN.lastIndexOf('\n（'));
       expect((await upload(setup.app, '泗县2021.txt', shorter)).status).toBe(200);
       const changed = await every();
       expect(changed.jurisdictions.map((j) => j.id)).toEqual(ids);
