@@ -117,10 +117,10 @@ function requiredNow<T>(value: T | null | Promise<T | null>, what: string): T | 
 }
 
 /**
- * The matrix over every jurisdiction last built, per kept graph (per triples read where the graph is
- * not kept): a server on an embedded store keeps the triples between writes (see
- * server/context/kept-graph.ts), so the 170,000 cells of a national store are built once per version
- * of the graph; and after a write, only the columns of the jurisdictions it changed (see
+ * The matrix over every jurisdiction last built, per kept graph (none where the graph is not kept:
+ * another process may write it): a server on an embedded store keeps the triples between writes
+ * (see server/context/kept-graph.ts), so the 170,000 cells of a national store are built once per
+ * version of the graph; and after a write, only the columns of the jurisdictions it changed (see
  * withColumnsReplaced), the whole matrix where that is not known.
  */
 interface EveryJurisdictionCells {
