@@ -68,7 +68,14 @@ export function countingStore(
     },
     applySchema: () => store.applySchema(),
     read: (query, params) => {
-      beforeRead();
+      try {
+        beforeRead();
+      } catch (error) {
+        // Refused as a read fails, not thrown at once: in `Promise.all([inputs(), store.read(…)])` a throw
+        // leaves the promise made before it, rejected by the same refusal, to no handler.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort signal's reason, as throwIfAborted throws it
+        return Promise.reject(error);
+      }
       count += 1;
       return store.read(query, params, reader);
     },
