@@ -20,7 +20,7 @@ export const TASK_KINDS = ['section', 'item', 'measure'] as const;
  * responsible = named responsible (责任单位：A、B; A、B负责) where the document ranks nobody.
  */
 export const AGENCY_ROLES = ['lead', 'support', 'participate', 'responsible'] as const;
-export const LINK_KINDS = ['verbatim', 'adapted', 'paraphrase', 'inherited'] as const;
+export const LINK_KINDS = ['verbatim', 'adapted', 'paraphrase', 'inherited', 'measures'] as const;
 export const AGENCY_TYPES = [
   'GOVERNMENT',
   'HEALTH',
@@ -250,7 +250,7 @@ export const linkProperties = {
   kind: prop.enumOf(
     LINK_KINDS,
     'LinkKind',
-    "How the task's wording follows the other side's: verbatim (a long stretch copied), adapted (the key wording kept, the rest rewritten), paraphrase (only synonyms or abbreviations in common), or inherited (the task's own wording names nothing of the item: the link is taken from the task it is numbered under, or from the subject of the document's title, and cites no spans).",
+    "How the task's wording follows the other side's: verbatim (a long stretch copied), adapted (the key wording kept, the rest rewritten), paraphrase (only synonyms or abbreviations in common), inherited (the task's own wording names nothing of the item: the link is taken from the task it is numbered under, or from the subject of the document's title, and cites no spans), or measures (the task's own wording names nothing of the item, which a sub-measure numbered under it takes up: the link is that measure's, and cites no spans).",
   ),
   evidence: evidenceSpansProperty('Matched phrases with spans on both sides.'),
   curated: prop.boolean('True when set by the reviewed-links file.'),

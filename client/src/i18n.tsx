@@ -188,6 +188,7 @@ const UI = {
   kind_adapted: ['改写', 'adapted'],
   kind_paraphrase: ['意译', 'paraphrase'],
   kind_inherited: ['承上', 'inherited'],
+  kind_measures: ['见下列措施', 'via its measures'],
   kindHelp_verbatim: ['照搬：连续 12 字以上与国家原文相同', 'verbatim: 12 or more characters in a row copied from the national wording'],
   kindHelp_adapted: [
     '改写：沿用国家原文的关键词句，其余按本地情况改写或量化',
@@ -197,6 +198,10 @@ const UI = {
   kindHelp_inherited: [
     '承上：本条文字未提及该事项，关联取自其所属的上级条目或文件标题',
     "inherited: its own wording names nothing of the item; the link is taken from the item it is numbered under, or the document's title",
+  ],
+  kindHelp_measures: [
+    '见下列措施：本条文字未提及该事项，其下所列措施涉及该事项，关联取自该措施',
+    'via its measures: its own wording names nothing of the item, which a measure numbered under it takes up; the link is that measure’s',
   ],
   scoreHelp: [
     '分数 0–1：文字与国家事项相符的程度，越高越可靠',

@@ -122,7 +122,9 @@ for (const { labels, group } of loadTopicGroups()) {
           : own.size > 0 && linkedBy(task.parentPath, link.targetId)
             ? 'outline floor'
             : doc.tasks.some((child) => child.parentPath === task.path && linkedBy(child.path, link.targetId))
-              ? 'from a sub-measure'
+              ? link.kind === 'measures'
+                ? 'through a sub-measure (no wording of its own)'
+                : 'from a sub-measure'
               : link.kind === 'inherited'
                 ? 'inherited (from the unit above or the title)'
                 : 'from the unit above';

@@ -231,6 +231,18 @@ describe('linkTasks over an outline', () => {
     expect(inherited?.score).toBeLessThanOrEqual(fromMeasure?.score ?? 0);
   });
 
+  it('links an item to what a sub-measure links to where the item’s own wording names nothing of it: through its measures, no spans, as the best measure scores; a sibling measure does not take it', () => {
+    const item = { path: '1', text: '提升基层服务能力：', title: '提升基层服务能力', parentPath: null, kind: 'item' as const };
+    const procurement = { ...measure, path: '1/1', parentPath: '1' };
+    const all = linkTasks([item, procurement, { ...silent, path: '1/2' }], { catalogue, glossary });
+    const ofUnit = (path: string) => all.filter((l) => l.taskPath === path);
+    const fromMeasure = ofUnit('1/1').find((l) => l.targetId === 'drugs.procurement');
+    expect(fromMeasure?.kind).not.toBe('measures');
+    const rolledUp = ofUnit('1').find((l) => l.targetId === 'drugs.procurement');
+    expect(rolledUp).toMatchObject({ kind: 'measures', evidence: [], score: fromMeasure?.score });
+    expect(targets(ofUnit('1/2'))).not.toContain('drugs.procurement');
+  });
+
   it('keeps a heading’s links to what its items link to', () => {
     expect(targets(of('一')).sort()).toEqual(['care.county-community', 'drugs.procurement']);
     const alone = linkTasks(

@@ -269,8 +269,8 @@ export const OUTLINE_TOPIC_FLOOR = 0.4;
 /**
  * The outline's part in linking. A unit takes up what the unit it is numbered under links to where its
  * own evidence scores at least OUTLINE_TOPIC_FLOOR. An item addresses what its sub-measures address ("（三）…：1.…；2.…"),
- * so an item links to every item a sub-measure of it links to — when its own text has evidence for
- * that item to cite, scored as the sub-measure's link. A heading ("一、深化公立医院改革") only names
+ * so an item links to every item a sub-measure of it links to, scored as the sub-measure's link: citing
+ * its own text where that has evidence for the item, else through its measures (measuresLink). A heading ("一、深化公立医院改革") only names
  * what its items do, so it keeps only links that some item or measure under it has, and none when
  * nothing is numbered under it. A unit that links nowhere by itself takes the links of the nearest unit
  * it is numbered under that has any, or else the subject of the document's title: citing its own text
@@ -327,12 +327,12 @@ function followOutline(
       continue;
     }
     const have = new Set(own.map((link) => link.targetId));
-    for (const link of below) {
+    // The best of its measures' links to an item first: the one the item's link is scored as.
+    for (const link of [...below].sort((a, b) => b.score - a.score)) {
       if (have.has(link.targetId)) continue;
       const cited = candidates.get(task.path)?.find((candidate) => candidate.targetId === link.targetId);
-      if (!cited) continue;
-      // The evidence is the item's own; the confidence is no more than the sub-measure's link.
-      own.push({ ...linkOf(cited), score: link.score });
+      // The evidence is the item's own where it has some; the confidence is no more than the sub-measure's link.
+      own.push(cited ? { ...linkOf(cited), score: link.score } : measuresLink(task, link));
       have.add(link.targetId);
     }
     linksOf.set(task.path, own);
@@ -351,8 +351,10 @@ function followOutline(
       at != null && above.length === 0 && steps < tasks.length;
       steps += 1
     ) {
-      // An inherited link is the origin's: the search goes on to the unit that cites its own wording.
-      above = (linksOf.get(at) ?? []).filter((link) => link.kind !== 'inherited');
+      // An inherited link is the origin's: the search goes on to the unit that cites its own wording. A
+      // link through measures is theirs: a measure takes from its item what the item itself says, not
+      // what another measure under it does.
+      above = (linksOf.get(at) ?? []).filter((link) => link.kind !== 'inherited' && link.kind !== 'measures');
       at = byPath.get(at)?.parentPath;
     }
     if (above.length === 0 && subject) above = [subject];
@@ -386,6 +388,15 @@ function inheritedLink(task: LinkableTask, from: TaskLink): TaskLink {
     kind: 'inherited',
     evidence: [],
   };
+}
+
+/**
+ * A link an item takes from a measure numbered under it whose wording its own does not share ("（三）
+ * 提升基层服务能力：①…家庭医生签约…"): kind `measures`, no evidence spans (the evidence is the measure's
+ * link, which the outline shows), scored as that link.
+ */
+function measuresLink(task: LinkableTask, from: TaskLink): TaskLink {
+  return { ...from, taskPath: task.path, kind: 'measures', evidence: [] };
 }
 
 /**

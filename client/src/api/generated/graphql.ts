@@ -103,6 +103,7 @@ export type JurisdictionLevel =
 export type LinkKind =
   | 'adapted'
   | 'inherited'
+  | 'measures'
   | 'paraphrase'
   | 'verbatim';
 
