@@ -25,6 +25,7 @@ import {
 } from './context/search-index-file.js';
 import { useSharedAnswers } from './context/shared-answers.js';
 import { openTaskRowsFile, writeTaskRowsFile } from './context/task-rows-file.js';
+import { persistedStampOf } from './context/persisted-stamp.js';
 import { useExportRoutes } from './export/export-routes.js';
 import { useInstrumentsCsvRoute } from './export/instruments-csv.js';
 import { defaultLimits, useQueryLimits, type ApiLimits } from './limits.js';
@@ -317,7 +318,7 @@ export function createApp({
       .then(async () => {
         if (!keptFile) return;
         const version = served.version;
-        const stamp = (await store.graphVersion?.()) ?? null;
+        const stamp = await persistedStamp();
         const sets = await served.rowSets();
         if (stamp === null || sets === null || served.version !== version) return;
         await writeKeptFile(keptFile, stamp, sets);
@@ -328,7 +329,7 @@ export function createApp({
     (persisting = persisting
       .then(async () => {
         if (!searchIndexFile || version === null) return;
-        const stamp = (await store.graphVersion?.()) ?? null;
+        const stamp = await persistedStamp();
         if (stamp === null || served.version !== version) return;
         await writeSearchIndexFile(searchIndexFile, stamp, built);
         wholeOnFile = { index: built, stamp };
@@ -340,7 +341,7 @@ export function createApp({
     (persisting = persisting
       .then(async () => {
         if (!searchIndexFile || version === null || wholeOnFile?.index !== whole) return;
-        const stamp = (await store.graphVersion?.()) ?? null;
+        const stamp = await persistedStamp();
         if (stamp === null || served.version !== version) return;
         await writeWrittenDocumentsFile(writtenFile(searchIndexFile), stamp, { wholeStamp: wholeOnFile.stamp, written });
       })
@@ -460,13 +461,18 @@ export function createApp({
   /** The database's version stamp, when the server keeps files stamped with it; null when it does not. */
   async function graphStamp(): Promise<string | null> {
     if (!keptFile || served.version === null) return null;
-    let stamp = (await store.graphVersion?.()) ?? null;
+    let stamp = await persistedStamp();
     if (stamp === null) {
       // A store last written before stamps existed: an empty transaction stamps it.
       await store.transaction(async () => undefined);
-      stamp = (await store.graphVersion?.()) ?? null;
+      stamp = await persistedStamp();
     }
     return stamp;
+  }
+  /** The stamp of the files kept beside the database (see persisted-stamp.ts); null for a store without versions. */
+  async function persistedStamp(): Promise<string | null> {
+    const version = (await store.graphVersion?.()) ?? null;
+    return version === null ? null : persistedStampOf(version);
   }
   /** The search index on file that goes with the kept rows of `stamp`, and the documents written since it; null when there is none. */
   async function readIndexFiles(stamp: string) {

@@ -85,7 +85,8 @@ function inForce(years: PlanPeriod | null, period: PeriodFilter): boolean {
 
 /**
  * The triples a matrix counts: those of the considered documents, and of items and measures only —
- * a section heading restates what its items do, and counting it too would count one reform twice.
+ * a section heading restates what its items do, and counting it too would count one reform twice
+ * (an item's links through its measures are left out by the reads themselves: see read-queries.ts).
  */
 export function countedTriples<T extends CoverageTriple & { policyId: string; kind: TaskKind }>(
   triples: readonly T[],

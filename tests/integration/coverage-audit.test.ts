@@ -29,7 +29,7 @@ interface SeedTask {
   text: string;
   parent: { id: string } | null;
   policy: { id: string };
-  implements: { nationalItem: { id: string } }[];
+  implements: { nationalItem: { id: string }; kind: string }[];
 }
 interface Cell {
   nationalItemId: string;
@@ -67,7 +67,7 @@ async function readGraph() {
   const answer = await postGraphQL<{ policies: (Doc & { tasks: SeedTask[] })[]; nationalItems: { id: string; text: string }[] }>(
     app,
     `{ policies { id issuedOn coversFrom coversTo jurisdiction { id }
-        tasks { id kind text parent { id } policy { id } implements { nationalItem { id } } } }
+        tasks { id kind text parent { id } policy { id } implements { nationalItem { id } kind } } }
        nationalItems { id text } }`,
   );
   const policies = answer.data!.policies;
@@ -113,6 +113,28 @@ describe('coverage cells', () => {
     }
     expect(cells.filter((cell) => cell.status === 'POSSIBLE').length).toBeGreaterThan(0);
     expect(cells.filter((cell) => cell.status === 'GAP').length).toBeGreaterThan(0);
+  });
+
+  it('count a measure, not the item beside it that takes its link through the measure (kind measures)', async () => {
+    const { cells } = await coverage();
+    const cellOf = new Map(cells.map((cell) => [`${cell.nationalItemId} ${cell.jurisdictionId}`, cell]));
+    const jurisdictionOf = new Map(docs.map((doc) => [doc.id, doc.jurisdiction.id]));
+    const throughMeasures = tasks.flatMap((task) =>
+      task.implements.filter((link) => link.kind === 'measures').map((link) => ({ task, itemId: link.nationalItem.id })),
+    );
+    expect(throughMeasures.length).toBeGreaterThan(0);
+    for (const { task, itemId } of throughMeasures) {
+      const cell = cellOf.get(`${itemId} ${jurisdictionOf.get(task.policy.id) ?? ''}`);
+      expect(cell, `${task.id} ${itemId}`).toBeDefined();
+      expect(cell?.taskIds, `${task.id} ${itemId}`).not.toContain(task.id);
+      const measures = tasks.filter(
+        (child) => child.parent?.id === task.id && child.implements.some((link) => link.nationalItem.id === itemId),
+      );
+      expect(
+        measures.some((measure) => cell?.taskIds.includes(measure.id)),
+        `${task.id} ${itemId}`,
+      ).toBe(true);
+    }
   });
 
   it("reads 临汾's cell for family doctors as possible, naming the item whose 家庭医生团队 sentence the linker scored below the threshold", async () => {

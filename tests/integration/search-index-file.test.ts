@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { readSearchIndexFile, writeSearchIndexFile, writtenFile } from '../../server/context/search-index-file.js';
+import { persistedStampOf } from '../../server/context/persisted-stamp.js';
 import { silentLogger } from '../../server/logger.js';
 import { createSearchIndex } from '../../server/search/search-index.js';
 import { postGraphQL } from '../../server/testing/graphql-request.js';
@@ -48,8 +49,9 @@ describe('the search index persisted beside the database', () => {
     expect((await postGraphQL<Hits>(second, SEARCH('DRG付费'))).data).toEqual(built.data);
 
     // An index in the file that no build from the graph would give: answers show it was used.
-    const stamp = await graph.store.graphVersion?.();
-    if (!stamp) throw new Error('the Kuzu store has no version stamp');
+    const version = await graph.store.graphVersion?.();
+    if (!version) throw new Error('the Kuzu store has no version stamp');
+    const stamp = persistedStampOf(version);
     const planted = createSearchIndex([{ id: 'sm-1-1', title: '独有标题', text: '只在文件里的词语', jurisdictionId: '350400' }]);
     await writeSearchIndexFile(searchIndexFile, stamp, planted);
     const third = createApp({ store: graph.store, logger: silentLogger, keptFile, searchIndexFile });
