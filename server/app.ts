@@ -458,7 +458,7 @@ export function createApp({
       useStoreQueryCount(),
     ],
   });
-  /** The database's version stamp, when the server keeps files stamped with it; null when it does not. */
+  /** The stamp of the files kept beside the database (see persistedStamp), when the server keeps any; null when it does not. */
   async function graphStamp(): Promise<string | null> {
     if (!keptFile || served.version === null) return null;
     let stamp = await persistedStamp();

@@ -4,7 +4,7 @@ import { randomSource } from '../testing/random-source.js';
 import { sampleSearchDocuments as documents } from '../testing/search-documents.js';
 import { createSearchIndex, searchIndexSteps, searchParts, type SearchDocument, type SearchOptions } from './search-index.js';
 import { serialiseSearchIndex } from './serialise-search-index.js';
-import { segmentWords } from './segment-words.js';
+import { fillUpWords, segmentWords } from './segment-words.js';
 
 describe('createSearchIndex', () => {
   const index = createSearchIndex(documents);
@@ -107,7 +107,10 @@ function scanSearch(documents: readonly SearchDocument[], query: string, { juris
   const exact = exactSets.reduce((all, set) => all.filter((index) => set.includes(index))).filter(inScope);
   const hits = exact.map((index) => ({ index, score: scoreOf(index, weighted), exact: true, terms }));
   if (hits.length < limit) {
-    const words = [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))];
+    const words = fillUpWords(
+      [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))],
+      (word) => containing(word).length,
+    );
     const weights = words.map((word) => ({ term: word, idf: idf(containing(word).length) }));
     const totalWeight = weights.reduce((sum, w) => sum + w.idf, 0);
     docs.forEach((doc, index) => {

@@ -25,7 +25,7 @@ import {
   type UnfoldedUnits,
 } from './folded-corpus.js';
 import { createScorer, idfOf, rankExact, rankSimilar } from './ranking.js';
-import { segmentWords } from './segment-words.js';
+import { fillUpWords, segmentWords } from './segment-words.js';
 import { makeSnippet } from './snippet.js';
 import type { RankedHit } from './top-hits.js';
 import { runToEnd, type Steps } from '../turns.js';
@@ -173,11 +173,8 @@ export function searchParts(parts: readonly IndexPart[]): SearchIndex {
         },
       };
     });
-    const weightOf = (term: string) =>
-      idfOf(
-        statistics,
-        searched.reduce((sum, { postingsOf }) => sum + postingsOf(term).docs.length, 0),
-      );
+    const tasksHolding = (term: string) => searched.reduce((sum, { postingsOf }) => sum + postingsOf(term).docs.length, 0);
+    const weightOf = (term: string) => idfOf(statistics, tasksHolding(term));
 
     // Every term as written: the tasks containing all of them.
     const weighted = terms.map((term) => ({ term, idf: weightOf(term) }));
@@ -189,7 +186,7 @@ export function searchParts(parts: readonly IndexPart[]): SearchIndex {
     // Fill up with tasks sharing the query's words, each term segmented by jieba.
     let similar: RankedHit[][] = [];
     if (exactCount < limit) {
-      const words = [...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))];
+      const words = fillUpWords([...new Set(terms.flatMap((term) => (term.length > 2 ? segmentWords(term) : [term])))], tasksHolding);
       const weights = words.map(weightOf);
       similar = searched.map(({ scorer, scope, postingsOf }, at) =>
         rankSimilar(scorer, {
