@@ -86,7 +86,7 @@ const extensions = /* GraphQL */ `
   }
 
   extend type NationalItem {
-    "Tasks implementing this item, optionally of one jurisdiction, in document order."
+    "Tasks implementing this item, optionally of one jurisdiction, in document order. An item whose link is through its measures (kind measures) is not listed: its measures are."
     implementations(jurisdictionId: ID): [Task!]!
     "The same as links with their scores and evidence."
     implementedBy(jurisdictionId: ID): [ImplementsLink!]!
@@ -144,7 +144,7 @@ const extensions = /* GraphQL */ `
   type CoverageCell {
     nationalItemId: ID!
     jurisdictionId: ID!
-    "Items and measures of the jurisdiction's documents implementing the item (section headings are not counted)."
+    "Items and measures of the jurisdiction's documents implementing the item (section headings are not counted, nor an item whose link is through its measures: its measures are)."
     taskCount: Int!
     taskIds: [ID!]!
     "Of a POSSIBLE cell, the tasks with evidence for the item that scored below the link threshold (see gapAudit for their scores and wording); empty otherwise."
