@@ -2,7 +2,7 @@
  * @module Coverage and comparison over (national item, jurisdiction, task) triples. Compare is
  * computed from the same cells as coverage, so the two can never disagree.
  */
-import type { AgencyType, TaskKind } from '../../graph-schema/model.js';
+import type { AgencyType, LinkKind, TaskKind } from '../../graph-schema/model.js';
 import { yearsInForce, type PlanPeriod } from '../../ingest/segment/plan-period.js';
 
 export interface CoverageTriple {
@@ -85,20 +85,29 @@ function inForce(years: PlanPeriod | null, period: PeriodFilter): boolean {
 
 /**
  * The triples a matrix counts: those of the considered documents, and of items and measures only —
- * a section heading restates what its items do, and counting it too would count one reform twice
- * (an item's links through its measures are left out by the reads themselves: see read-queries.ts).
+ * a section heading restates what its items do, and counting it too would count one reform twice;
+ * so does an item's link through its measures (kind measures), whose measure is counted.
  */
-export function countedTriples<T extends CoverageTriple & { policyId: string; kind: TaskKind }>(
+export function countedTriples<T extends CoverageTriple & CountedTriple>(
   triples: readonly T[],
   consideredPolicyIds: ReadonlySet<string>,
 ): T[] {
   return triples.filter((triple) => isCounted(triple, consideredPolicyIds));
 }
 
-/** Whether a matrix counts a triple (see countedTriples). */
-export function isCounted(triple: { policyId: string; kind: TaskKind }, consideredPolicyIds: ReadonlySet<string>): boolean {
-  return triple.kind !== 'section' && consideredPolicyIds.has(triple.policyId);
+/** What a triple says of its task and link that decides whether it is counted. */
+interface CountedTriple {
+  policyId: string;
+  kind: TaskKind;
+  linkKind?: LinkKind | null;
 }
+
+/** Whether a matrix counts a triple (see countedTriples). */
+export function isCounted(triple: CountedTriple, consideredPolicyIds: ReadonlySet<string>): boolean {
+  return triple.kind !== 'section' && triple.linkKind !== RESTATES_MEASURES && consideredPolicyIds.has(triple.policyId);
+}
+
+const RESTATES_MEASURES: LinkKind = 'measures';
 
 /**
  * One cell per (item, jurisdiction) pair, items outer, in the order given; duplicate triples

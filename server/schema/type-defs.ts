@@ -86,7 +86,7 @@ const extensions = /* GraphQL */ `
   }
 
   extend type NationalItem {
-    "Tasks implementing this item, optionally of one jurisdiction, in document order. An item whose link is through its measures (kind measures) is not listed: its measures are."
+    "Tasks implementing this item, optionally of one jurisdiction, in document order."
     implementations(jurisdictionId: ID): [Task!]!
     "The same as links with their scores and evidence."
     implementedBy(jurisdictionId: ID): [ImplementsLink!]!

@@ -274,34 +274,31 @@ export interface CoverageTripleRow {
   taskId: string;
   policyId: string;
   kind: TaskKind;
+  /** The kind of the IMPLEMENTS link (none for MAY_IMPLEMENT): a matrix does not count a link through measures (see isCounted). */
+  linkKind?: LinkKind | null;
 }
-
-/**
- * A link an item takes through its sub-measures (kind measures) restates what they take up, as a
- * heading's restates its items': counting the item beside its measure would count one reform twice
- * (see countedTriples in server/analysis/coverage.ts). The link stays the item's, in its links and lineage.
- */
-const RESTATES_MEASURES: LinkKind = 'measures';
 
 /**
  * The (national item, jurisdiction, task) triples behind the coverage matrix and compare, in one
  * order whatever a read selects them by. A task's jurisdiction is its `jurisdictionId`, as in the
  * kept rows and every other read.
  */
-const coverageTriplesOf = (tasks: string, where: string | null = null, relation: 'IMPLEMENTS' | 'MAY_IMPLEMENT' = 'IMPLEMENTS') => {
-  const conditions = [where, relation === 'IMPLEMENTS' ? `coalesce(r.kind, '') <> '${RESTATES_MEASURES}'` : null].filter((c) => c !== null);
-  return `${tasks}-[r:${relation}]->(n:NationalItem) ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind, t.seq AS seq
+const coverageTriplesOf = (tasks: string, where = '', relation: 'IMPLEMENTS' | 'MAY_IMPLEMENT' = 'IMPLEMENTS') =>
+  `${tasks}-[r:${relation}]->(n:NationalItem) ${where}
+   RETURN n.id AS nationalItemId, t.jurisdictionId AS jurisdictionId, t.id AS taskId, t.policyId AS policyId, t.kind AS kind,
+     ${relation === 'IMPLEMENTS' ? 'r.kind AS linkKind, ' : ''}t.seq AS seq
    ORDER BY nationalItemId, jurisdictionId, policyId, seq`;
-};
 
 /** Coverage triples of some jurisdictions. */
-export const coverageTriples = readQuery<CoverageTripleRow>('coverageTriples', coverageTriplesOf(EVERY_TASK, 't.jurisdictionId IN $ids'));
+export const coverageTriples = readQuery<CoverageTripleRow>(
+  'coverageTriples',
+  coverageTriplesOf(EVERY_TASK, 'WHERE t.jurisdictionId IN $ids'),
+);
 
 /** Coverage triples of some national items: the tasks implementing each. */
 export const coverageTriplesOfNationalItems = readQuery<CoverageTripleRow>(
   'coverageTriplesOfNationalItems',
-  coverageTriplesOf(EVERY_TASK, 'n.id IN $ids'),
+  coverageTriplesOf(EVERY_TASK, 'WHERE n.id IN $ids'),
 );
 
 /** Coverage triples of the tasks of some documents. */
@@ -316,17 +313,17 @@ export const allCoverageTriples = readQuery<CoverageTripleRow>('allCoverageTripl
 /** The triples of MAY_IMPLEMENT edges, in the order of coverageTriples: what a cell with no link reads POSSIBLE from. */
 export const possibleTriples = readQuery<CoverageTripleRow>(
   'possibleTriples',
-  coverageTriplesOf(EVERY_TASK, 't.jurisdictionId IN $ids', 'MAY_IMPLEMENT'),
+  coverageTriplesOf(EVERY_TASK, 'WHERE t.jurisdictionId IN $ids', 'MAY_IMPLEMENT'),
 );
 
 /** possibleTriples of the tasks of some documents. */
 export const possibleTriplesOfPolicies = keyedReadQuery<CoverageTripleRow>(
   'possibleTriplesOfPolicies',
-  coverageTriplesOf(TASKS_OF_POLICIES, null, 'MAY_IMPLEMENT'),
+  coverageTriplesOf(TASKS_OF_POLICIES, '', 'MAY_IMPLEMENT'),
 );
 
 /** possibleTriples over every jurisdiction. */
-export const allPossibleTriples = readQuery<CoverageTripleRow>('allPossibleTriples', coverageTriplesOf(EVERY_TASK, null, 'MAY_IMPLEMENT'));
+export const allPossibleTriples = readQuery<CoverageTripleRow>('allPossibleTriples', coverageTriplesOf(EVERY_TASK, '', 'MAY_IMPLEMENT'));
 
 // --- Whole graph, for export --------------------------------------------------------------------
 

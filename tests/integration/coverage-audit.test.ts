@@ -115,7 +115,7 @@ describe('coverage cells', () => {
     expect(cells.filter((cell) => cell.status === 'GAP').length).toBeGreaterThan(0);
   });
 
-  it('count a measure, not the item beside it that takes its link through the measure (kind measures)', async () => {
+  it("count a measure, not the item beside it that takes its link through the measure (kind measures), which the item's implementations still list", async () => {
     const { cells } = await coverage();
     const cellOf = new Map(cells.map((cell) => [`${cell.nationalItemId} ${cell.jurisdictionId}`, cell]));
     const jurisdictionOf = new Map(docs.map((doc) => [doc.id, doc.jurisdiction.id]));
@@ -134,6 +134,15 @@ describe('coverage cells', () => {
         measures.some((measure) => cell?.taskIds.includes(measure.id)),
         `${task.id} ${itemId}`,
       ).toBe(true);
+      const listed = await postGraphQL<{ nationalItem: { implementations: { id: string }[] } }>(
+        app,
+        `query($id: ID!, $j: ID!) { nationalItem(id: $id) { implementations(jurisdictionId: $j) { id } } }`,
+        { id: itemId, j: jurisdictionOf.get(task.policy.id) },
+      );
+      expect(
+        listed.data?.nationalItem.implementations.map((each) => each.id),
+        `${task.id} ${itemId}`,
+      ).toContain(task.id);
     }
   });
 
