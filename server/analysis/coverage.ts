@@ -104,7 +104,12 @@ interface CountedTriple {
 
 /** Whether a matrix counts a triple (see countedTriples). */
 export function isCounted(triple: CountedTriple, consideredPolicyIds: ReadonlySet<string>): boolean {
-  return triple.kind !== 'section' && triple.linkKind !== RESTATES_MEASURES && consideredPolicyIds.has(triple.policyId);
+  return countsTask(triple) && consideredPolicyIds.has(triple.policyId);
+}
+
+/** Whether a matrix counts a triple's task for its item, the documents considered aside: an item or measure, not through its measures. */
+export function countsTask(triple: Omit<CountedTriple, 'policyId'>): boolean {
+  return triple.kind !== 'section' && triple.linkKind !== RESTATES_MEASURES;
 }
 
 const RESTATES_MEASURES: LinkKind = 'measures';

@@ -23,6 +23,7 @@ import {
   buildCoverageCells,
   compareCells,
   consideredPolicies,
+  countsTask,
   isCounted,
   differingTargets,
   rankLeadTypes,
@@ -104,11 +105,12 @@ function tasksByIds(ids: readonly string[], ctx: ApiContext): TaskNode[] | Promi
   return whenLoaded(ctx.load.many('task', ids), present);
 }
 
-/** The tasks implementing a national item, of one jurisdiction when the arguments name one, in coverage order. */
+/** The tasks implementing a national item, of one jurisdiction when the arguments name one, only those a cell counts when they say so, in coverage order. */
 async function implementingTaskIds(item: NationalItemNode, args: Args, ctx: ApiContext): Promise<string[]> {
-  const { jurisdictionId } = parseArgs(ctx.args.implementations, args);
+  const { jurisdictionId, counted } = parseArgs(ctx.args.implementations, args);
   const triples = await ctx.load.one('implementationsOfNationalItem', item.id);
-  return [...new Set(triples.filter((row) => !jurisdictionId || row.jurisdictionId === jurisdictionId).map((row) => row.taskId))];
+  const wanted = (row: CoverageTripleRow) => (!jurisdictionId || row.jurisdictionId === jurisdictionId) && (!counted || countsTask(row));
+  return [...new Set(triples.filter(wanted).map((row) => row.taskId))];
 }
 
 /** A value the graph guarantees, at once when it is kept. */

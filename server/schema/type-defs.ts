@@ -86,8 +86,8 @@ const extensions = /* GraphQL */ `
   }
 
   extend type NationalItem {
-    "Tasks implementing this item, optionally of one jurisdiction, in document order."
-    implementations(jurisdictionId: ID): [Task!]!
+    "Tasks implementing this item, optionally of one jurisdiction, in document order; with counted: true, only those a coverage cell counts (items and measures, not headings, nor an item whose link is through its measures)."
+    implementations(jurisdictionId: ID, counted: Boolean = false): [Task!]!
     "The same as links with their scores and evidence."
     implementedBy(jurisdictionId: ID): [ImplementsLink!]!
   }

@@ -115,7 +115,7 @@ describe('coverage cells', () => {
     expect(cells.filter((cell) => cell.status === 'GAP').length).toBeGreaterThan(0);
   });
 
-  it("count a measure, not the item beside it that takes its link through the measure (kind measures), which the item's implementations still list", async () => {
+  it("count a measure, not the item beside it that takes its link through the measure (kind measures), which the item's implementations still list unless asked for the counted ones", async () => {
     const { cells } = await coverage();
     const cellOf = new Map(cells.map((cell) => [`${cell.nationalItemId} ${cell.jurisdictionId}`, cell]));
     const jurisdictionOf = new Map(docs.map((doc) => [doc.id, doc.jurisdiction.id]));
@@ -134,15 +134,20 @@ describe('coverage cells', () => {
         measures.some((measure) => cell?.taskIds.includes(measure.id)),
         `${task.id} ${itemId}`,
       ).toBe(true);
-      const listed = await postGraphQL<{ nationalItem: { implementations: { id: string }[] } }>(
+      const listed = await postGraphQL<{ nationalItem: { all: { id: string }[]; counted: { id: string }[] } }>(
         app,
-        `query($id: ID!, $j: ID!) { nationalItem(id: $id) { implementations(jurisdictionId: $j) { id } } }`,
+        `query($id: ID!, $j: ID!) { nationalItem(id: $id) {
+          all: implementations(jurisdictionId: $j) { id } counted: implementations(jurisdictionId: $j, counted: true) { id } } }`,
         { id: itemId, j: jurisdictionOf.get(task.policy.id) },
       );
       expect(
-        listed.data?.nationalItem.implementations.map((each) => each.id),
+        listed.data?.nationalItem.all.map((each) => each.id),
         `${task.id} ${itemId}`,
       ).toContain(task.id);
+      // As the explorer's cell panel lists them: exactly the cell's tasks.
+      expect(listed.data?.nationalItem.counted.map((each) => each.id).sort(), `${task.id} ${itemId}`).toEqual(
+        [...(cell?.taskIds ?? [])].sort(),
+      );
     }
   });
 

@@ -302,10 +302,10 @@ export type Evidence = GapAuditResult['gapAudit']['candidates'][number]['evidenc
 
 /** The tasks behind one coverage cell. */
 export const IMPLEMENTATIONS = graphql(`
-  query Implementations($nationalItemId: ID!, $jurisdictionId: ID) {
+  query Implementations($nationalItemId: ID!, $jurisdictionId: ID, $counted: Boolean) {
     nationalItem(id: $nationalItemId) {
       ...NationalItemRef
-      implementations(jurisdictionId: $jurisdictionId) {
+      implementations(jurisdictionId: $jurisdictionId, counted: $counted) {
         ...TaskSummary
       }
     }

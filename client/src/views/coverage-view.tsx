@@ -295,7 +295,8 @@ export function CoverageView({ route }: { route: Route }) {
 
 function CellTasks({ route, nationalItemId, jurisdictionId }: { route: Route; nationalItemId: string; jurisdictionId: string }) {
   const t = useT();
-  const state = useQuery<ImplementationsResult>(IMPLEMENTATIONS, { nationalItemId, jurisdictionId });
+  // The tasks the cell counts, as its number says: not a heading, nor an item beside its measure.
+  const state = useQuery<ImplementationsResult>(IMPLEMENTATIONS, { nationalItemId, jurisdictionId, counted: true });
   if (state.status === 'loading' || state.status === 'idle') return <Loading />;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
   const tasks = state.data.nationalItem?.implementations ?? [];

@@ -228,6 +228,7 @@ export type GapAuditQuery = { gapAudit: { status: CoverageStatus, documents: Arr
 export type ImplementationsQueryVariables = Exact<{
   nationalItemId: string;
   jurisdictionId?: string | null | undefined;
+  counted?: boolean | null | undefined;
 }>;
 
 
@@ -1006,7 +1007,7 @@ export const GapAuditDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<GapAuditQuery, GapAuditQueryVariables>;
 export const ImplementationsDocument = new TypedDocumentString(`
-    query Implementations($nationalItemId: ID!, $jurisdictionId: ID) {
+    query Implementations($nationalItemId: ID!, $jurisdictionId: ID, $counted: Boolean) {
   nationalItem(id: $nationalItemId) {
     id
     titleZh
@@ -1014,7 +1015,7 @@ export const ImplementationsDocument = new TypedDocumentString(`
     pillar
     pillarZh
     pillarEn
-    implementations(jurisdictionId: $jurisdictionId) {
+    implementations(jurisdictionId: $jurisdictionId, counted: $counted) {
       id
       key
       title
