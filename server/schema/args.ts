@@ -47,7 +47,7 @@ export function argSchemas(limits: ArgLimits) {
         .default(20),
     }),
     nationalItems: z.object({ pillar: z.string().nullish() }),
-    implementations: z.object({ jurisdictionId: jurisdictionId.nullish(), counted: z.boolean().nullish() }),
+    implementations: z.object({ jurisdictionId: jurisdictionId.nullish(), counted: z.boolean().nullish(), period }),
     lineage: z.object({ taskId: id }),
     coverage: z.object({
       jurisdictionIds: z

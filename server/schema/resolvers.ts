@@ -105,12 +105,29 @@ function tasksByIds(ids: readonly string[], ctx: ApiContext): TaskNode[] | Promi
   return whenLoaded(ctx.load.many('task', ids), present);
 }
 
-/** The tasks implementing a national item, of one jurisdiction when the arguments name one, only those a cell counts when they say so, in coverage order. */
+/**
+ * The tasks implementing a national item, in coverage order: of one jurisdiction and of the
+ * documents in force in a period when the arguments say so (as a coverage cell considers them),
+ * and only those a cell counts when asked.
+ */
 async function implementingTaskIds(item: NationalItemNode, args: Args, ctx: ApiContext): Promise<string[]> {
-  const { jurisdictionId, counted } = parseArgs(ctx.args.implementations, args);
-  const triples = await ctx.load.one('implementationsOfNationalItem', item.id);
-  const wanted = (row: CoverageTripleRow) => (!jurisdictionId || row.jurisdictionId === jurisdictionId) && (!counted || countsTask(row));
+  const { jurisdictionId, counted, period } = parseArgs(ctx.args.implementations, args);
+  const [triples, inPeriod] = await Promise.all([
+    ctx.load.one('implementationsOfNationalItem', item.id),
+    period ? policiesInForce(jurisdictionId, period, ctx) : null,
+  ]);
+  const wanted = (row: CoverageTripleRow) =>
+    (!jurisdictionId || row.jurisdictionId === jurisdictionId) &&
+    (!counted || countsTask(row)) &&
+    (!inPeriod || inPeriod.has(row.policyId));
   return [...new Set(triples.filter(wanted).map((row) => row.taskId))];
+}
+
+/** The ids of the documents a matrix restricted to `period` considers, of one jurisdiction or of all. */
+async function policiesInForce(jurisdictionId: string | null | undefined, period: PeriodFilter, ctx: ApiContext): Promise<Set<string>> {
+  const policies = await ctx.store.read(readQueries.allPolicies);
+  const jurisdictionIds = jurisdictionId ? [jurisdictionId] : [...new Set(policies.flatMap((policy) => policy.jurisdictionId ?? []))];
+  return new Set([...consideredPolicies(policies, jurisdictionIds, period).values()].flat().map((policy) => policy.id));
 }
 
 /** A value the graph guarantees, at once when it is kept. */

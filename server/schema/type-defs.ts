@@ -86,10 +86,10 @@ const extensions = /* GraphQL */ `
   }
 
   extend type NationalItem {
-    "Tasks implementing this item, optionally of one jurisdiction, in document order; with counted: true, only those a coverage cell counts (items and measures, not headings, nor an item whose link is through its measures)."
-    implementations(jurisdictionId: ID, counted: Boolean = false): [Task!]!
+    "Tasks implementing this item, optionally of one jurisdiction and of the documents in force in period (as coverage considers them), in document order; with counted: true, only those a coverage cell counts (items and measures, not headings, nor an item whose link is through its measures)."
+    implementations(jurisdictionId: ID, counted: Boolean = false, period: PeriodInput): [Task!]!
     "The same as links with their scores and evidence."
-    implementedBy(jurisdictionId: ID): [ImplementsLink!]!
+    implementedBy(jurisdictionId: ID, period: PeriodInput): [ImplementsLink!]!
   }
 
   "One upward step of a lineage: from a task to a national item or to a task of a parent document."

@@ -196,6 +196,31 @@ describe('coverage cells', () => {
       else expect(cell.status).toBe(statusOf(cell));
       for (const id of cell.taskIds) expect(inForceIds.has(taskPolicy.get(id)!)).toBe(true);
     }
+
+    // A cell's panel lists what its number counts: each item's counted implementations in the period, by jurisdiction.
+    const listed = async (p: typeof period | null) => {
+      const answer = await postGraphQL<{ nationalItems: { id: string; implementations: { id: string; policy: Doc }[] }[] }>(
+        app,
+        `query($p: PeriodInput) { nationalItems { id implementations(counted: true, period: $p) { id policy { jurisdiction { id } } } } }`,
+        { p },
+      );
+      expect(answer.errors).toBeUndefined();
+      const byCell = new Map<string, string[]>();
+      for (const item of answer.data!.nationalItems)
+        for (const task of item.implementations) {
+          const key = `${item.id} ${task.policy.jurisdiction.id}`;
+          byCell.set(key, [...(byCell.get(key) ?? []), task.id]);
+        }
+      return byCell;
+    };
+    const inPeriod = await listed(period);
+    for (const cell of cells)
+      expect(inPeriod.get(`${cell.nationalItemId} ${cell.jurisdictionId}`)?.sort() ?? [], cell.nationalItemId).toEqual(
+        [...cell.taskIds].sort(),
+      );
+    // Without the period, the undocumented jurisdictions' tasks are listed too.
+    const ever = await listed(null);
+    expect([...ever.keys()].some((key) => !documented.has(key.split(' ')[1]!))).toBe(true);
   });
 
   it('refuses a period that ends before it starts, naming the argument', async () => {

@@ -302,10 +302,10 @@ export type Evidence = GapAuditResult['gapAudit']['candidates'][number]['evidenc
 
 /** The tasks behind one coverage cell. */
 export const IMPLEMENTATIONS = graphql(`
-  query Implementations($nationalItemId: ID!, $jurisdictionId: ID, $counted: Boolean) {
+  query Implementations($nationalItemId: ID!, $jurisdictionId: ID, $counted: Boolean, $period: PeriodInput) {
     nationalItem(id: $nationalItemId) {
       ...NationalItemRef
-      implementations(jurisdictionId: $jurisdictionId, counted: $counted) {
+      implementations(jurisdictionId: $jurisdictionId, counted: $counted, period: $period) {
         ...TaskSummary
       }
     }

@@ -22,7 +22,7 @@ import { Empty, ErrorNotice, Loading } from '../components/states.js';
 import { downloadCsv } from '../components/csv.js';
 import { TaskList } from './task-list.js';
 import { ColumnDocuments, PeriodFilter, periodOf } from './documents.js';
-import { GapAuditPanel } from './gap-audit-panel.js';
+import { GapAuditPanel, type CellPanelProps } from './gap-audit-panel.js';
 
 interface PillarGroup {
   pillar: string;
@@ -276,7 +276,12 @@ export function CoverageView({ route }: { route: Route }) {
                 </button>
               </div>
               {cellOf(selectedCellItem.id, selectedCellJurisdiction.id).status === 'COVERED' ? (
-                <CellTasks route={route} nationalItemId={selectedCellItem.id} jurisdictionId={selectedCellJurisdiction.id} />
+                <CellTasks
+                  route={route}
+                  nationalItemId={selectedCellItem.id}
+                  jurisdictionId={selectedCellJurisdiction.id}
+                  period={period}
+                />
               ) : (
                 <GapAuditPanel
                   route={route}
@@ -293,10 +298,15 @@ export function CoverageView({ route }: { route: Route }) {
   );
 }
 
-function CellTasks({ route, nationalItemId, jurisdictionId }: { route: Route; nationalItemId: string; jurisdictionId: string }) {
+function CellTasks({ route, nationalItemId, jurisdictionId, period }: CellPanelProps) {
   const t = useT();
-  // The tasks the cell counts, as its number says: not a heading, nor an item beside its measure.
-  const state = useQuery<ImplementationsResult>(IMPLEMENTATIONS, { nationalItemId, jurisdictionId, counted: true });
+  // The tasks the cell counts, as its number says: of the documents of the period, not a heading, nor an item beside its measure.
+  const state = useQuery<ImplementationsResult>(IMPLEMENTATIONS, {
+    nationalItemId,
+    jurisdictionId,
+    counted: true,
+    ...(period ? { period } : {}),
+  });
   if (state.status === 'loading' || state.status === 'idle') return <Loading />;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
   const tasks = state.data.nationalItem?.implementations ?? [];

@@ -43,17 +43,15 @@ async function postCuration(body: CurationBody, token: string): Promise<void> {
 const REVIEWER_KEY = 'reformgraph.reviewer';
 const TOKEN_KEY = 'reformgraph.writeToken';
 
-export function GapAuditPanel({
-  route,
-  nationalItemId,
-  jurisdictionId,
-  period,
-}: {
+/** What a panel about one coverage cell is given: the cell, and the period the matrix is restricted to. */
+export interface CellPanelProps {
   route: Route;
   nationalItemId: string;
   jurisdictionId: string;
   period: Period | null;
-}) {
+}
+
+export function GapAuditPanel({ route, nationalItemId, jurisdictionId, period }: CellPanelProps) {
   const t = useT();
   const lang = useLang();
   const state = useQuery<GapAuditResult>(GAP_AUDIT, { nationalItemId, jurisdictionId, ...(period ? { period } : {}) });

@@ -229,6 +229,7 @@ export type ImplementationsQueryVariables = Exact<{
   nationalItemId: string;
   jurisdictionId?: string | null | undefined;
   counted?: boolean | null | undefined;
+  period?: PeriodInput | null | undefined;
 }>;
 
 
@@ -1007,7 +1008,7 @@ export const GapAuditDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<GapAuditQuery, GapAuditQueryVariables>;
 export const ImplementationsDocument = new TypedDocumentString(`
-    query Implementations($nationalItemId: ID!, $jurisdictionId: ID, $counted: Boolean) {
+    query Implementations($nationalItemId: ID!, $jurisdictionId: ID, $counted: Boolean, $period: PeriodInput) {
   nationalItem(id: $nationalItemId) {
     id
     titleZh
@@ -1015,7 +1016,11 @@ export const ImplementationsDocument = new TypedDocumentString(`
     pillar
     pillarZh
     pillarEn
-    implementations(jurisdictionId: $jurisdictionId, counted: $counted) {
+    implementations(
+      jurisdictionId: $jurisdictionId
+      counted: $counted
+      period: $period
+    ) {
       id
       key
       title
