@@ -37,6 +37,21 @@ describe('buildCoverageCells', () => {
     ]);
   });
 
+  it('counts without keeping ids when asked, a task listed twice in a row counted once, as the reads order triples', () => {
+    const triples = [
+      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' },
+      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't1' },
+      { nationalItemId: 'N1', jurisdictionId: 'A', taskId: 't2' },
+      { nationalItemId: 'N2', jurisdictionId: 'A', taskId: 't2' },
+      { nationalItemId: 'N2', jurisdictionId: 'B', taskId: 't3' },
+    ];
+    const kept = buildCoverageCells(['N1', 'N2'], ['A', 'B'], triples);
+    const counted = buildCoverageCells(['N1', 'N2'], ['A', 'B'], triples, undefined, [], [], { taskIds: false });
+    expect(counted.map((cell) => cell.taskIds)).toEqual([null, null, null, null]);
+    expect(counted.map((cell) => [cell.taskCount, cell.status])).toEqual(kept.map((cell) => [cell.taskCount, cell.status]));
+    expect(counted.map((cell) => cell.taskCount)).toEqual([2, 0, 1, 1]);
+  });
+
   it('marks possible a cell no task covers that a possible link names, and leaves a covered cell covered whatever names it', () => {
     const cells = buildCoverageCells(
       ['N1', 'N2'],

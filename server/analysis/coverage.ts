@@ -25,7 +25,8 @@ export interface CoverageCellData {
   nationalItemId: string;
   jurisdictionId: string;
   taskCount: number;
-  taskIds: string[];
+  /** Null where the cells were built without them (see buildCoverageCells), to be read again when asked. */
+  taskIds: string[] | null;
   /** Of a cell no task implements, the tasks with a possible link to the item (MAY_IMPLEMENT), in the triples' order. */
   possibleTaskIds: string[];
   /**
@@ -129,6 +130,17 @@ export function buildCoverageCells(
   titleLinks: readonly TitleLink[] = [],
   /** Triples of possible links (MAY_IMPLEMENT): a cell that no triple covers and one of these names is POSSIBLE. */
   possible: Iterable<CoverageTriple> = [],
+  {
+    taskIds: keepTaskIds = true,
+  }: {
+    /**
+     * Whether cells keep their tasks' ids, or only count them (taskIds null), a task's triples then
+     * counted once where they come together, as the reads order them (by item, jurisdiction,
+     * document and position). A server keeps the matrix of every jurisdiction without them: ids
+     * made from parts (server/context/column-rows.ts), its 3 million ids took 225 MiB more.
+     */
+    taskIds?: boolean;
+  } = {},
 ): CoverageCellData[] {
   const itemIndex = new Map(nationalItemIds.map((id, i) => [id, i]));
   const jurisdictionIndex = new Map(jurisdictionIds.map((id, i) => [id, i]));
@@ -136,7 +148,15 @@ export function buildCoverageCells(
   for (const nationalItemId of nationalItemIds) {
     for (const jurisdictionId of jurisdictionIds) {
       const status: CoverageStatus = documented.has(jurisdictionId) ? 'GAP' : 'NO_DOCUMENT';
-      cells.push({ nationalItemId, jurisdictionId, taskCount: 0, taskIds: [], possibleTaskIds: [], documentIds: [], status });
+      cells.push({
+        nationalItemId,
+        jurisdictionId,
+        taskCount: 0,
+        taskIds: keepTaskIds ? [] : null,
+        possibleTaskIds: [],
+        documentIds: [],
+        status,
+      });
     }
   }
   const cellOf = (nationalItemId: string, jurisdictionId: string) => {
@@ -150,13 +170,17 @@ export function buildCoverageCells(
     cell.documentIds.push(policyId);
     cell.status = 'COVERED';
   }
+  let lastCell: CoverageCellData | undefined;
+  let lastTaskId = '';
   for (const { nationalItemId, jurisdictionId, taskId } of triples) {
     const cell = cellOf(nationalItemId, jurisdictionId);
     if (!cell) continue;
     // Triples of a cell come together (the queries order by item and jurisdiction), so a
     // duplicate is almost always the last one; includes() covers the rest.
-    if (cell.taskIds.at(-1) === taskId || cell.taskIds.includes(taskId)) continue;
-    cell.taskIds.push(taskId);
+    if ((cell === lastCell && taskId === lastTaskId) || cell.taskIds?.includes(taskId)) continue;
+    lastCell = cell;
+    lastTaskId = taskId;
+    cell.taskIds?.push(taskId);
     cell.taskCount += 1;
     cell.status = 'COVERED';
   }

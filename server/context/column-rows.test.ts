@@ -69,6 +69,50 @@ describe('ColumnRows', () => {
     expect(merged.rows()).toEqual(triples.slice(0, 2));
   });
 
+  describe('a column kept split at the last separator', () => {
+    const ids = [
+      { taskId: 'doc:资府发〔2017〕23号#1.2', seq: 0 },
+      { taskId: 'doc:资府发〔2017〕23号#1.3', seq: 1 },
+      { taskId: 'title:350400:关于#创新#1.2', seq: 2 },
+      { taskId: 'no-separator', seq: 3 },
+      { taskId: null, seq: 4 },
+      { taskId: 'ends-with#', seq: 5 },
+    ];
+    const split = { taskId: '#' };
+
+    it('gives back every value whole, from a head per document and a tail per path', () => {
+      const rows = ColumnRows.of(ids, split);
+      expect(rows.rows()).toEqual(ids);
+      expect(rows.column('taskId')).toEqual(ids.map((row) => row.taskId));
+      expect(rows.partsOf('taskId')).toEqual({
+        heads: ['doc:资府发〔2017〕23号#', 'doc:资府发〔2017〕23号#', 'title:350400:关于#创新#', '', null, 'ends-with#'],
+        tails: ['1.2', '1.3', '1.2', 'no-separator', null, ''],
+      });
+      expect(ColumnRows.of(ids).partsOf('taskId')).toBeUndefined();
+    });
+
+    it('codes fresh rows in parts when merged, from no row too, and is not grouped by', () => {
+      const fresh = [{ taskId: 'doc:资府发〔2017〕23号#2', seq: 9 }];
+      const merged = ColumnRows.of(ids, split).merged([0, 5], fresh, () => 1);
+      expect(merged.rows()).toEqual([ids[0], fresh[0], ids[5]]);
+      expect(merged.partsOf('taskId')?.tails).toEqual(['1.2', '2', '']);
+      expect(
+        ColumnRows.of([], split)
+          .merged([], fresh, () => 0)
+          .partsOf('taskId')?.heads,
+      ).toEqual(['doc:资府发〔2017〕23号#']);
+      expect(() => merged.positionsBy('taskId')).toThrow(/kept whole/);
+    });
+
+    it('is read from codes only as declared', () => {
+      const codes = Int32Array.of(1);
+      const stored = [{ table: ['p#'], codes, tails: { table: ['1'], codes } }];
+      expect(ColumnRows.fromCodes(['taskId'], stored, split).rows()).toEqual([{ taskId: 'p#1' }]);
+      expect(() => ColumnRows.fromCodes(['taskId'], stored)).toThrow(/split otherwise than declared/);
+      expect(() => ColumnRows.fromCodes(['taskId'], [{ table: ['p#1'], codes }], split)).toThrow(/split otherwise than declared/);
+    });
+  });
+
   it('refuses values it cannot keep by column', () => {
     expect(kindOfValues(['a', null, 'b'])).toBe('strings');
     expect(kindOfValues([1, null, -3])).toBe('integers');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evidenceSpansOf, withEvidenceSpans } from './compact-evidence.js';
-import { readKeptFile, writeKeptFile } from './kept-file.js';
-import { objectsOf } from './column-rows.js';
+import { readKeptFile, writeKeptFile, type RowSets } from './kept-file.js';
+import { ColumnRows, objectsOf } from './column-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reformgraph-kept-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +23,7 @@ const sets = new Map<string, object[]>([
   ['empty', []],
 ]);
 
-async function written(name: string, rows: ReadonlyMap<string, readonly object[]> = sets): Promise<string> {
+async function written(name: string, rows: RowSets = sets): Promise<string> {
   const file = join(dir, name);
   await writeKeptFile(file, 'stamp-1', rows);
   return file;
@@ -77,6 +77,21 @@ describe('the kept file', () => {
   it('is not read when evidence offsets fall outside their texts', async () => {
     const file = await written('outside', linkSets('', [2, 4, 0, 9]));
     expect(await readKeptFile(file, 'stamp-1', { evidenceTexts: linkTexts })).toBeNull();
+  });
+
+  it('reads a column kept split back split, as it is declared', async () => {
+    const triples = [
+      { taskId: 'doc:资府发〔2017〕23号#1.2', policyId: 'doc:资府发〔2017〕23号' },
+      { taskId: 'doc:资府发〔2017〕23号#1.3', policyId: 'doc:资府发〔2017〕23号' },
+      { taskId: null, policyId: 'p-2' },
+    ];
+    const file = await written('split', new Map([['triples', ColumnRows.of(triples, { taskId: '#' })]]));
+    const read = (await readKeptFile(file, 'stamp-1', { byColumn: new Map([['triples', { taskId: '#' }]]) }))?.get('triples');
+    expect(read instanceof ColumnRows && read.partsOf('taskId')?.tails).toEqual(['1.2', '1.3', null]);
+    expect(read && objectsOf(read)).toEqual(triples);
+    // Declared whole, or not by column: not read as something else.
+    expect(await readKeptFile(file, 'stamp-1', { byColumn: new Map([['triples', {}]]) })).toBeNull();
+    expect(await readKeptFile(file, 'stamp-1', { byColumn: new Map() })).toBeNull();
   });
 
   it('is not read at another stamp, or when absent', async () => {

@@ -5,19 +5,20 @@
  * says); then each set of rows as a line naming it, its columns and its row count, followed by one
  * line per column holding every row's value. A column of strings holds indexes into the table
  * (-1 for null): each string is then one string in memory however many rows repeat it (ids,
- * agencies, jurisdictions). Loaded only when the format and the stamp are this server's; written to
+ * agencies, jurisdictions). A column kept split (column-rows.ts) holds its heads' indexes, then its
+ * tails'. Loaded only when the format and the stamp are this server's; written to
  * a temporary file and renamed, so a crash never leaves half a file.
  */
 import { createWriteStream, existsSync, renameSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { keptRows } from '../../store/queries/lookups.js';
-import { ColumnRows, kindOfValues, NO_INTEGER, type KeptSet } from './column-rows.js';
+import { ColumnRows, kindOfValues, NO_INTEGER, type KeptSet, type SplitColumns, type StoredColumn } from './column-rows.js';
 import { evidenceSpansOf, linkRowFromColumns, spansFit, textsById } from './compact-evidence.js';
 import { runInTurns, type Steps } from '../turns.js';
 
-/** 2: link evidence kept as offsets (compact-evidence.ts) written as its offsets; 3: by column, strings in one table. */
-const FORMAT = 3;
+/** 2: link evidence kept as offsets (compact-evidence.ts) written as its offsets; 3: by column, strings in one table; 4: columns kept split. */
+const FORMAT = 4;
 
 /** Strings per line of the table: lines stay far below the longest string V8 makes (2^29 characters). */
 const STRINGS_PER_LINE = 50_000;
@@ -33,8 +34,10 @@ const declaredEvidenceTexts: EvidenceTexts = new Map(
   ),
 );
 
-/** The sets kept by column (KeptRows.byColumn): read back as they are kept, not as objects. */
-const declaredByColumn: ReadonlySet<string> = new Set(keptRows.filter((rows) => rows.byColumn).map((rows) => rows.every.name));
+/** The sets kept by column (KeptRows.byColumn), with the columns they keep split: read back as they are kept, not as objects. */
+const declaredByColumn: ReadonlyMap<string, SplitColumns> = new Map(
+  keptRows.flatMap((rows) => (rows.byColumn ? [[rows.every.name, rows.byColumn.split ?? {}]] : [])),
+);
 
 interface Header {
   format: number;
@@ -48,8 +51,8 @@ interface Header {
 interface SetLine {
   set: string;
   columns: string[];
-  /** Per column: 'strings' (indexes into the table) or 'values' (as JSON has them). */
-  kinds: ('strings' | 'values')[];
+  /** Per column: 'strings' (indexes into the table), 'parts' (the heads' indexes, then the tails') or 'values' (as JSON has them). */
+  kinds: ('strings' | 'parts' | 'values')[];
   rows: number;
 }
 
@@ -71,9 +74,13 @@ function* keptColumnsSteps(sets: RowSets): Steps<{
   for (const [name, rows] of sets) {
     const columns = rows instanceof ColumnRows ? [...rows.columns] : rows[0] ? Object.keys(rows[0]) : [];
     const values: unknown[][] = [];
-    for (const column of columns) {
+    const split = new Set<number>();
+    for (const [i, column] of columns.entries()) {
       if (rows instanceof ColumnRows) {
-        values.push(rows.column(column) ?? []);
+        // Parts as they are kept: 1.9 million task ids made whole took 150 MB more while the file was written.
+        const parts = rows.partsOf(column);
+        if (parts) split.add(i);
+        values.push(parts ? [...parts.heads, ...parts.tails] : (rows.column(column) ?? []));
         yield;
         continue;
       }
@@ -84,9 +91,11 @@ function* keptColumnsSteps(sets: RowSets): Steps<{
       }
       values.push(value);
     }
-    const kinds = values.map((column) => (column.every((value) => value === null || typeof value === 'string') ? 'strings' : 'values'));
+    const kinds = values.map((column, i) =>
+      split.has(i) ? 'parts' : column.every((value) => value === null || typeof value === 'string') ? 'strings' : 'values',
+    );
     for (const [i, column] of values.entries()) {
-      if (kinds[i] !== 'strings') continue;
+      if (kinds[i] === 'values') continue;
       for (const [at, value] of column.entries()) {
         if (at % ROWS_PER_STEP === 0) yield;
         if (typeof value === 'string' && !table.has(value)) table.set(value, table.size);
@@ -111,7 +120,7 @@ export async function writeKeptFile(file: string, stamp: string, sets: RowSets):
   for (const [name, { columns, values, kinds }] of columnsOf) {
     await write({ set: name, columns, kinds, rows: sets.get(name)?.length ?? 0 } satisfies SetLine);
     for (const [i, column] of values.entries()) {
-      await write(kinds[i] === 'strings' ? column.map((value) => (typeof value === 'string' ? (table.get(value) ?? -1) : -1)) : column);
+      await write(kinds[i] !== 'values' ? column.map((value) => (typeof value === 'string' ? (table.get(value) ?? -1) : -1)) : column);
     }
   }
   out.end();
@@ -184,6 +193,7 @@ function isSetLine(value: unknown): value is SetLine {
 /** A column's values as the rows have them: strings from the table. */
 function columnValues(line: unknown, kind: SetLine['kinds'][number], rows: number, strings: readonly string[]): unknown[] {
   if (!Array.isArray(line) || line.length !== rows) throw new UnreadableKeptFile('a column of another length than its set');
+  if (kind === 'parts') throw new UnreadableKeptFile('a column kept split in a set not kept by column');
   if (kind === 'values') return line;
   return line.map((index: unknown) => {
     if (index === -1) return null;
@@ -231,32 +241,48 @@ async function rowsOf(set: SetLine, next: () => Promise<unknown>, strings: reado
  * table (which holds every set's strings) to codes into a table of the column's own, each column
  * of values as they are, integers.
  */
-async function columnRowsOf(set: SetLine, next: () => Promise<unknown>, strings: readonly string[]): Promise<ColumnRows> {
-  const stored: { table: string[] | null; codes: Int32Array }[] = [];
+async function columnRowsOf(
+  set: SetLine,
+  next: () => Promise<unknown>,
+  strings: readonly string[],
+  split: SplitColumns,
+): Promise<ColumnRows> {
+  const stored: StoredColumn[] = [];
   for (const kind of set.kinds) {
     const line = await next();
-    if (!Array.isArray(line) || line.length !== set.rows) throw new UnreadableKeptFile('a column of another length than its set');
+    if (!Array.isArray(line) || line.length !== (kind === 'parts' ? 2 : 1) * set.rows)
+      throw new UnreadableKeptFile('a column of another length than its set');
     if (kind === 'values') {
       if (kindOfValues(line) !== 'integers')
         throw new UnreadableKeptFile('a column of a set kept by column holding other values than integers');
       stored.push({ table: null, codes: Int32Array.from(line as (number | null)[], (value) => value ?? NO_INTEGER) });
       continue;
     }
-    const table: string[] = [];
-    const codeOf = new Int32Array(strings.length);
-    const codes = new Int32Array(set.rows);
-    for (let at = 0; at < set.rows; at += 1) {
-      const index: unknown = line[at];
-      if (index === -1) continue;
-      const value = typeof index === 'number' ? strings[index] : undefined;
-      if (value === undefined) throw new UnreadableKeptFile('a string index outside the table');
-      let code = codeOf[index as number] as number;
-      if (code === 0) codeOf[index as number] = code = table.push(value);
-      codes[at] = code;
-    }
-    stored.push({ table, codes });
+    const column = codedStrings(line, 0, set.rows, strings);
+    stored.push(kind === 'parts' ? { ...column, tails: codedStrings(line, set.rows, set.rows, strings) } : column);
   }
-  return ColumnRows.fromCodes(set.columns, stored);
+  try {
+    return ColumnRows.fromCodes(set.columns, stored, split);
+  } catch (error) {
+    throw new UnreadableKeptFile(String(error));
+  }
+}
+
+/** The `rows` indexes into the file's table from `from` in `line` as codes into a table of their own. */
+function codedStrings(line: unknown[], from: number, rows: number, strings: readonly string[]): { table: string[]; codes: Int32Array } {
+  const table: string[] = [];
+  const codeOf = new Int32Array(strings.length);
+  const codes = new Int32Array(rows);
+  for (let at = 0; at < rows; at += 1) {
+    const index: unknown = line[from + at];
+    if (index === -1) continue;
+    const value = typeof index === 'number' ? strings[index] : undefined;
+    if (value === undefined) throw new UnreadableKeptFile('a string index outside the table');
+    let code = codeOf[index as number] as number;
+    if (code === 0) codeOf[index as number] = code = table.push(value);
+    codes[at] = code;
+  }
+  return { table, codes };
 }
 
 /**
@@ -275,8 +301,8 @@ export async function readKeptFile(
     evidenceTexts?: EvidenceTexts;
     /** @default CHUNK_BYTES */
     chunkBytes?: number;
-    /** The sets read back by column (each of its columns strings). @default those declared so in lookups.ts */
-    byColumn?: ReadonlySet<string>;
+    /** The sets read back by column (each of its columns strings), with the columns they keep split. @default those declared so in lookups.ts */
+    byColumn?: ReadonlyMap<string, SplitColumns>;
   } = {},
 ): Promise<Map<string, KeptSet> | null> {
   if (!existsSync(file)) return null;
@@ -305,8 +331,9 @@ export async function readKeptFile(
     while (!done()) {
       const set = await next();
       if (!isSetLine(set)) throw new UnreadableKeptFile('a bad set line');
-      if (byColumn.has(set.set)) {
-        sets.set(set.set, await columnRowsOf(set, next, strings));
+      const split = byColumn.get(set.set);
+      if (split) {
+        sets.set(set.set, await columnRowsOf(set, next, strings, split));
         continue;
       }
       const sides = evidenceTexts.get(set.set);

@@ -168,7 +168,7 @@ function frozen<Row>(rows: Row[]): Row[] {
 /** Whole-graph rows read from the database as they are kept: strings shared, then frozen, or by column where declared so. */
 function keptWhole(rows: AnyKept, read: object[], strings: Map<string, string>): KeptSet {
   const shared = withSharedStrings(read, strings);
-  return rows.byColumn ? ColumnRows.of(shared) : frozen(shared);
+  return rows.byColumn ? ColumnRows.of(shared, rows.byColumn.split) : frozen(shared);
 }
 
 type RowsByKey = Map<string, object[]>;
@@ -1572,7 +1572,7 @@ function withKeptRows(
         if (!found) {
           if (!rows.ofPolicies) return false;
         } else if (rows.ofPolicies) next.set(rows, [...objectsOf(found)]);
-        else nextWhole.set(rows, rows.byColumn && !(found instanceof ColumnRows) ? ColumnRows.of(found) : found);
+        else nextWhole.set(rows, rows.byColumn && !(found instanceof ColumnRows) ? ColumnRows.of(found, rows.byColumn.split) : found);
       }
       if (next.size > 0 && next.size < taskRowSets.length) return false;
       // Rows persisted without the task rows are of a graph over the budget (see rowSets), and so

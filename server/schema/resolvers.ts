@@ -198,10 +198,15 @@ async function coverageInputs(jurisdictionIds: readonly string[], ctx: ApiContex
     /** The triples a matrix counts, of `triples` or `possible` (see countedTriples), as they are reached. */
     counted: (of: Iterable<CoverageTripleRow>) => countedAsReached(of, considered),
     /** The cells of these jurisdictions' columns, from the triples counted (theirs, or more) and the possible ones. */
-    columnsOf: (ids: readonly string[], counted: Iterable<CoverageTripleRow>, countedPossible: Iterable<CoverageTripleRow>) => {
+    columnsOf: (
+      ids: readonly string[],
+      counted: Iterable<CoverageTripleRow>,
+      countedPossible: Iterable<CoverageTripleRow>,
+      options?: { taskIds: boolean },
+    ) => {
       const theirs = ids.flatMap((id) => documents.get(id) ?? []);
       const documented = new Set(ids.filter((id) => (documents.get(id)?.length ?? 0) > 0));
-      return buildCoverageCells(itemIds, ids, counted, documented, titleLinksOf(theirs, linkContext), countedPossible);
+      return buildCoverageCells(itemIds, ids, counted, documented, titleLinksOf(theirs, linkContext), countedPossible, options);
     },
   };
 }
@@ -233,21 +238,45 @@ async function coverageOfEvery(jurisdictionIds: readonly string[], ctx: ApiConte
   const sameMatrix = last && sameIds(last.itemIds, itemIds) && sameIds(last.jurisdictionIds, jurisdictionIds);
   if (!period && sameMatrix && last.version === version) return { nationalItems, cells: last.cells, documents };
   const changed = !period && sameMatrix ? changedSince(last.version, jurisdictionIds, ctx) : null;
+  const kept = !period && ctx.changes && version !== null;
+  // The matrix kept counts its cells' tasks; their ids are read again when asked (everyCellTaskIds).
+  const options = { taskIds: !kept };
   let cells: CoverageCellData[];
   if (last && changed) {
     const [triples, possible] = await triplesOf(changed, ctx);
-    cells = withColumnsReplaced(last.cells, jurisdictionIds, changed, columnsOf(changed, counted(triples), counted(possible)));
+    cells = withColumnsReplaced(last.cells, jurisdictionIds, changed, columnsOf(changed, counted(triples), counted(possible), options));
   } else {
     // Each triple made and let go as the cells take it: 3.9 million at once took 400 MB more of the heap.
     const [triples, possible] = await Promise.all([
       ctx.eachRow(readQueries.allCoverageTriples),
       ctx.eachRow(readQueries.allPossibleTriples),
     ]);
-    cells = columnsOf(jurisdictionIds, counted(triples), counted(possible));
+    cells = columnsOf(jurisdictionIds, counted(triples), counted(possible), options);
   }
-  if (!period && ctx.changes && version !== null) everyJurisdictionCells.set(ctx.changes, { version, itemIds, jurisdictionIds, cells });
+  if (kept && ctx.changes) everyJurisdictionCells.set(ctx.changes, { version, itemIds, jurisdictionIds, cells });
   return { nationalItems, cells, documents };
 }
+
+/**
+ * The ids of the tasks a cell of the kept matrix of every jurisdiction counts (it keeps only their
+ * number): its jurisdiction's triples, read once per request, by item.
+ */
+async function everyCellTaskIds(cell: CoverageCellData, ctx: ApiContext): Promise<string[]> {
+  const triples = await ctx.load.one('coverageOfJurisdiction', cell.jurisdictionId);
+  let byItem = countedTaskIdsByItem.get(triples);
+  if (!byItem) {
+    byItem = new Map();
+    // Every document of the jurisdiction is considered, as in the matrix kept (it has no period).
+    for (const triple of triples) {
+      if (!countsTask(triple)) continue;
+      const ids = byItem.get(triple.nationalItemId) ?? new Set<string>();
+      byItem.set(triple.nationalItemId, ids.add(triple.taskId));
+    }
+    countedTaskIdsByItem.set(triples, byItem);
+  }
+  return [...(byItem.get(cell.nationalItemId) ?? [])];
+}
+const countedTaskIdsByItem = new WeakMap<readonly CoverageTripleRow[], Map<string, Set<string>>>();
 
 /** Tasks of documents in document order, primed for the request's later lookups. */
 async function tasksOfPolicies(policyIds: readonly string[], ctx: ApiContext): Promise<TaskNode[]> {
@@ -625,6 +654,10 @@ export const resolvers = {
     tasks: (lineage: { taskIds: string[] }, _args: Args, ctx: ApiContext) => tasksByIds(lineage.taskIds, ctx),
     nationalItems: (lineage: { nationalItemIds: string[] }, _args: Args, ctx: ApiContext) =>
       whenLoaded(ctx.load.many('nationalItem', lineage.nationalItemIds), present),
+  },
+
+  CoverageCell: {
+    taskIds: (cell: CoverageCellData, _args: Args, ctx: ApiContext) => cell.taskIds ?? everyCellTaskIds(cell, ctx),
   },
 
   Coverage: {

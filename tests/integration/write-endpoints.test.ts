@@ -456,7 +456,9 @@ describe('a server with a write token', () => {
       const fresh = createApp({ store: setup.temp.store, logger: silentLogger });
       const [updated, whole] = await Promise.all([postGraphQL(setup.app, query), postGraphQL(fresh, query)]);
       expect((whole.data as { coverage: { jurisdictions: unknown[] } }).coverage.jurisdictions.length).toBeGreaterThan(2);
-      expect(updated).toEqual(whole);
+      // The same answer; the store queries behind it may differ (a server just started reads rows it does not keep yet).
+      expect(updated.data).toEqual(whole.data);
+      expect(updated.errors).toBeUndefined();
     });
 
     it('refuses unknown tasks and items, bad bodies and phrases not in the task, changing nothing', async () => {
