@@ -4,6 +4,7 @@
  * curations (on a copy of seeds/), so a candidate accepted in a gap's audit must turn the cell covered at once.
  * Screenshots go to tests/artifacts/screens/.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -296,6 +297,37 @@ describe('curation from a gap audit', () => {
       expect(after?.status).toBe('COVERED');
       expect(await cell.getAttribute('data-count')).toBe(String(after?.taskCount));
       await shot(page, screen, 'coverage-after-curation');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a cell of a jurisdiction with documents of several years, a period chosen', () => {
+  it("lists in its panel the tasks of the period's documents, as many as the cell counts", async () => {
+    // A second document of 三明 (350400), of 2021, beside the seed of 2024.
+    const uploaded = await fetch(new URL('api/documents', explorer.server.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-file-name': 'sanming-2021-health-work-task-division.txt' },
+      body: readFileSync('tests/fixtures/real/sanming-2021-health-work-task-division.txt'),
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    const period = { from: 2024, to: 2024 };
+    const [inPeriod, ever] = await Promise.all([coverageOf(period), coverageOf()]);
+    const countOf = (answer: CoverageAnswer, itemId: string) =>
+      answer.coverage.cells.find((cell) => cell.nationalItemId === itemId && cell.jurisdictionId === '350400')?.taskCount ?? 0;
+    // A cell both documents count in: the period leaves the 2021 document's tasks out.
+    const cell = inPeriod.coverage.cells.find(
+      (each) => each.jurisdictionId === '350400' && each.taskCount > 0 && countOf(ever, each.nationalItemId) > each.taskCount,
+    );
+    expect(cell).toBeDefined();
+    const { context, page } = await openPage(SCREENS[0]);
+    try {
+      await page.goto(`${explorer.server.url}#/coverage?from=2024&to=2024&item=${encodeURIComponent(cell!.nationalItemId)}&in=350400`);
+      const rows = page.getByTestId('cell-panel').getByTestId('task-row');
+      await rows.first().waitFor();
+      await expect.poll(() => rows.count()).toBe(cell!.taskCount);
+      await shot(page, SCREENS[0], 'coverage-period-cell');
     } finally {
       await context.close();
     }
