@@ -129,7 +129,9 @@ export async function listInputFiles(paths: readonly string[]): Promise<string[]
     } else if (info.isDirectory()) {
       const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
       const nested = entries
-        .filter((entry) => entry.isFile() && inputFormatOf(entry.name) !== undefined)
+        // A link is listed as the file it names (a folder of links to documents kept elsewhere); a broken
+        // one is then reported by the reader as missing, with its name, not left out without a word.
+        .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && inputFormatOf(entry.name) !== undefined)
         .map((entry) => join(path, entry.name));
       files.push(...nested);
     } else {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,17 @@ describe('the registry of input formats', () => {
     expect(await listInputFiles([other])).toEqual([]);
     expect(inputFormatOf('plan.odt')).toBeUndefined();
     expect(uploadTypeProblem('plan.odt', new TextEncoder().encode('x'))).toMatch(/unsupported file type "\.odt"/);
+  });
+
+  it('lists a link to a document as the document, and a broken link so that the reader reports it', async () => {
+    const kept = mkdtempSync(join(dir, 'kept-'));
+    const links = mkdtempSync(join(dir, 'links-'));
+    writeFileSync(join(kept, 'plan.txt'), SAMPLE_DOCUMENTS.txt.text);
+    symlinkSync(join(kept, 'plan.txt'), join(links, 'linked.txt'));
+    symlinkSync(join(kept, 'gone.txt'), join(links, 'broken.txt'));
+    expect(await listInputFiles([links])).toEqual([join(links, 'broken.txt'), join(links, 'linked.txt')]);
+    expect((await readSourceFile(join(links, 'linked.txt'))).sourceText).toContain(SAMPLE_DOCUMENTS.txt.text);
+    await expect(readSourceFile(join(links, 'broken.txt'))).rejects.toThrow(/broken\.txt/);
   });
 
   it("refuses each format's bytes under another format's binary extension, but for what a legacy Office name may hold", async () => {
