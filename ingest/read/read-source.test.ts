@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -106,6 +106,18 @@ describe('readSource: bad input', () => {
     writeFileSync(file, 'x'.repeat(4096));
     expect((await failure(readSourceFile(file, { maxBytes: 1000 }))).code).toBe('oversized');
     expect((await failure(readSourceFile(join(dir, 'missing.txt')))).code).toBe('unreadable');
+  });
+
+  it('says in words why a file cannot be read, with its name and the system code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-'));
+    const missing = await failure(readSourceFile(join(dir, 'missing.txt')));
+    expect(missing.message).toBe(
+      `${join(dir, 'missing.txt')}: cannot read file: no such file (ENOENT: a wrong path, or a link to a file that is gone)`,
+    );
+    mkdirSync(join(dir, 'folder.txt'));
+    expect((await failure(readSourceFile(join(dir, 'folder.txt')))).message).toMatch(
+      /folder\.txt: cannot read file: a folder, not a file \(EISDIR\)$/u,
+    );
   });
 
   it('refuses a zip bomb from its central directory', async () => {

@@ -52,18 +52,36 @@ export function withReadingNotes(doc: ReadDoc): ReadDoc {
   return { ...doc, messages: [{ offset: 0, code: 'content-format', message }, ...doc.messages] };
 }
 
+/** What the system's refusals mean to whoever named the file; the code stays for a search. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file (ENOENT: a wrong path, or a link to a file that is gone)',
+  EISDIR: 'a folder, not a file (EISDIR)',
+};
+
 /** Read a file from disk, refusing oversized files before loading them. */
 export async function readSourceFile(path: string, options: ReadOptions = {}): Promise<SourceFile> {
   const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
   inputFormatOrFail(path);
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const info = await stat(path);
+    // A link named like a document may name a folder: refused here, as readFile would with less to say.
+    if (info.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    size = info.size;
   } catch (error) {
-    throw new IngestError(path, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'unreadable');
+    throw unreadable(path, error);
   }
   if (size > maxBytes) throw new IngestError(path, `file too large: ${size} bytes (limit ${maxBytes})`, 'oversized');
-  return readSource(path, new Uint8Array(await readFile(path)), options);
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw unreadable(path, error);
+  });
+  return readSource(path, new Uint8Array(bytes), options);
+}
+
+function unreadable(path: string, error: unknown): IngestError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = (code && SYSTEM_ERRORS[code]) ?? code ?? (error as Error).message;
+  return new IngestError(path, `cannot read file: ${reason}`, 'unreadable');
 }
 
 /** The pipeline's first stage: a file path in, a document with its source out. */
