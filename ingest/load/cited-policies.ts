@@ -104,14 +104,37 @@ function levelsNamedBefore(citation: Citation, citingJurisdictionId: string): st
   });
 }
 
-/** The body named just before the cited title: 国务院办公厅《…》, 省医改领导小组《…》. */
+/**
+ * What a basis clause puts before the body it cites ("为深入贯彻落实国务院办公厅《…》", "根据…等11部委办公厅《…》",
+ * "结合…和国务院《…》"): a basis verb (落实好), the spirit of a meeting (…精神), a conjunction, or a date
+ * ("2019年中共中央组织部《…》"). The body's name follows the last of them.
+ */
+const BEFORE_THE_ISSUER = /^.*(?:根据|按照|依据|依照|遵照|参照|对照|贯彻|落实|执行|结合|精神|印发|下发|和|及|与|、|[0-9]+[年月日号])好?/u;
+/** An issuing verb between the body and the title ("市政府印发《…》", "县卫生健康局制定了《…》", "…领导小组关于印发《…》的通知"). */
+const ISSUING_VERB = /(?:关于)?(?:联合)?(?:印发|下发|出台|发布|颁布|制定|转发)(?:了|的)?$/u;
+/**
+ * How the name of an organ of the state or the party ends: its kind (国务院, 人力资源社会保障部, 卫生健康委, 医保局,
+ * 办公厅, 医改办, 医改领导小组, 人民政府, 医保中心, 中共中央, 等7部门). A run before a title that ends otherwise
+ * ("确保…符合《…》", "…以下简称《…》") names no issuer.
+ */
+const ORGAN_NAME_END = /(?:院|部|委|局|厅|办|署|会|组|室|府|中心|中央|部门|处|所|站)$/u;
+
+/**
+ * The body named just before the cited title (国务院办公厅《…》, 省医改领导小组《…》, 福建省卫健委等7部门《…》), else the
+ * one a title opens with ("四川省人民政府关于印发…的通知", "中共中央办公厅国务院办公厅印发〈…〉的通知"); null when the
+ * text names none: a basis clause with no body in it ("为深入贯彻《…》") names none, and no issuer is guessed.
+ */
 export function issuerOf(citation: Citation): string | null {
   const before = citation.title ? (citation.context.split(citation.title)[0] ?? '') : '';
-  const match = /([\u4e00-\u9fff]{2,20})《[^《]*$/u.exec(before);
-  const issuer = match?.[1]?.replace(/^.*?(根据|按照|贯彻落实|依据|和|及|、)/u, '');
-  if (issuer && issuer.length >= 2) return issuer;
-  // "四川省人民政府关于印发…的通知": the title opens with its issuer.
-  return /^(.{2,24}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|领导小组|委员会))关于/u.exec(citation.title ?? '')?.[1] ?? null;
+  // Digits belong to a body's name only in "等11部委" / "10个部门"; before a date they are cut off with it.
+  const run = /([\u4e00-\u9fff0-9]{2,40})《[^《]*$/u.exec(before)?.[1] ?? '';
+  const named = run.replace(ISSUING_VERB, '').replace(BEFORE_THE_ISSUER, '');
+  if (named.length >= 2 && ORGAN_NAME_END.test(named)) return named;
+  return (
+    /^(.{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|领导小组|委员会|等[0-9一二三四五六七八九十]+个?部[门委]))(?:关于|印发|转发)/u.exec(
+      citation.title ?? '',
+    )?.[1] ?? null
+  );
 }
 
 /** "省医改领导小组" in a Sanming document is 福建省医改领导小组; "市委市政府" is Sanming's. */
