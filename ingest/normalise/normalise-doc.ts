@@ -16,6 +16,7 @@ import {
   type MappedText,
 } from './mapped-text.js';
 import { markerAt, type NumberStyle } from './numbering.js';
+import { isTraditional, simplified } from './traditional-script.js';
 import { AGENCY_LABEL_LINE, AGENCY_PARAGRAPH, DATE_LINE, END_MATTER, SITE_FURNITURE, SIGNATURE_LINE, TITLE_END } from '../conventions.js';
 import {
   joinSplitNumbers,
@@ -290,6 +291,14 @@ export function normaliseDoc(doc: ReadDoc): NormalisedDoc {
   const warn: Warn = (offset, code, message) => messages.push({ offset, code, message });
 
   let m = mappedFrom(doc.source.sourceText);
+  if (isTraditional(m.text)) {
+    const before = m.text;
+    // Han runs only, each converted one character for one: every offset stays that of the file's character.
+    m = replaceMatches(m, /\p{Script=Han}+/gu, (match) => simplified(match[0]));
+    let converted = 0;
+    for (let i = 0; i < before.length; i++) if (before[i] !== m.text[i]) converted++;
+    warn(0, 'traditional-script', `the text is in traditional characters: read in simplified ones (${converted} characters converted)`);
+  }
   m = normaliseCharacters(m);
   m = removeMarkup(m, warn);
   m = unquoteMultilineCells(m);
