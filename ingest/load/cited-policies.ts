@@ -106,10 +106,10 @@ function levelsNamedBefore(citation: Citation, citingJurisdictionId: string): st
 
 /**
  * What a basis clause puts before the body it cites ("为深入贯彻落实国务院办公厅《…》", "根据…等11部委办公厅《…》",
- * "结合…和国务院《…》"): a basis verb (落实好), the spirit of a meeting (…精神), a conjunction, or a date
- * ("2019年中共中央组织部《…》"). The body's name follows the last of them.
+ * "贯彻…精神和国务院《…》"): a basis verb (落实好), the spirit of a meeting (…精神), or a date ("2019年中共中央组织部
+ * 《…》"). The body's name follows the last of them.
  */
-const BEFORE_THE_ISSUER = /^.*(?:根据|按照|依据|依照|遵照|参照|对照|贯彻|落实|执行|结合|精神|印发|下发|和|及|与|、|[0-9]+[年月日号])好?/u;
+const BEFORE_THE_ISSUER = /^.*(?:根据|按照|依据|依照|遵照|参照|对照|贯彻|落实|执行|结合|精神|印发|下发|[0-9]+[年月日号])好?/u;
 /** An issuing verb between the body and the title ("市政府印发《…》", "县卫生健康局制定了《…》", "…领导小组关于印发《…》的通知"). */
 const ISSUING_VERB = /(?:关于)?(?:联合)?(?:印发|下发|出台|发布|颁布|制定|转发)(?:了|的)?$/u;
 /**
@@ -127,9 +127,19 @@ const ORGAN_NAME_END = /(?:院|部|委|局|厅|办|署|会|组|室|府|中心|�
 export function issuerOf(citation: Citation): string | null {
   const before = citation.title ? (citation.context.split(citation.title)[0] ?? '') : '';
   // Digits belong to a body's name only in "等11部委" / "10个部门"; before a date they are cut off with it.
-  const run = /([\u4e00-\u9fff0-9]{2,40})《[^《]*$/u.exec(before)?.[1] ?? '';
-  const named = run.replace(ISSUING_VERB, '').replace(BEFORE_THE_ISSUER, '');
-  if (named.length >= 2 && ORGAN_NAME_END.test(named)) return named;
+  const run = /([\u4e00-\u9fff0-9、]{2,40})《[^《]*$/u.exec(before)?.[1] ?? '';
+  // Joint issuers, "中共中央办公厅、国务院办公厅《…》": the names that end the run, each an organ's, with what joins them.
+  const parts = run
+    .replace(ISSUING_VERB, '')
+    .replace(BEFORE_THE_ISSUER, '')
+    .split(/([、和及与])/u);
+  let named = '';
+  for (let i = parts.length - 1; i >= 0; i -= 2) {
+    const part = parts[i] ?? '';
+    if (part.length < 2 || !ORGAN_NAME_END.test(part)) break;
+    named = named === '' ? part : `${part}${parts[i + 1] ?? ''}${named}`;
+  }
+  if (named !== '') return named;
   return (
     /^(.{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|领导小组|委员会|等[0-9一二三四五六七八九十]+个?部[门委]))(?:关于|印发|转发)/u.exec(
       citation.title ?? '',
