@@ -200,11 +200,13 @@ describe('a body flattened onto one line', () => {
 });
 
 describe('a web page flattened with spaces between its blocks', () => {
+  const body = '一、总体要求（一）指导思想。以人民健康为中心，推进医疗、医保、医药联动改革，着力解决群众看病难、看病贵问题。'.repeat(4);
+  const blocksOf = (text: string) => splitFlattenedBlocks(mappedFrom(text)).map((piece) => piece.text);
+
   it('is cut at the gaps between Chinese text and before the date under the signature', () => {
     const head =
       '绵府办发〔2020〕18号 各县（市、区）人民政府：《重点工作任务》已经市政府同意，现印发给你们，请认真贯彻执行。 绵阳市人民政府办公室 2020年6月12日 绵阳市深化医药卫生体制改革2020年重点工作任务 ';
-    const body = '一、总体要求（一）指导思想。以人民健康为中心，推进医疗、医保、医药联动改革，着力解决群众看病难、看病贵问题。'.repeat(4);
-    const pieces = splitFlattenedBlocks(mappedFrom(head + body)).map((piece) => piece.text);
+    const pieces = blocksOf(head + body);
     expect(pieces.slice(0, 5)).toEqual([
       '绵府办发〔2020〕18号',
       '各县（市、区）人民政府：《重点工作任务》已经市政府同意，现印发给你们，请认真贯彻执行。',
@@ -212,6 +214,22 @@ describe('a web page flattened with spaces between its blocks', () => {
       '2020年6月12日',
       '绵阳市深化医药卫生体制改革2020年重点工作任务',
     ]);
+  });
+
+  it('is cut around a signature run into the text with no gap, its date and its note on publication', () => {
+    const head =
+      '各县（市、区）人民政府：《滨州市若干措施》已经市政府同意，现印发给你们，请结合实际认真贯彻落实。滨州市人民政府办公室2024年11月21日（此件公开发布）滨州市若干措施为贯彻落实省政府办公厅《实施方案》精神，制定本措施。';
+    const pieces = blocksOf(head + body);
+    expect(pieces.slice(0, 4)).toEqual([
+      '各县（市、区）人民政府：《滨州市若干措施》已经市政府同意，现印发给你们，请结合实际认真贯彻落实。',
+      '滨州市人民政府办公室',
+      '2024年11月21日',
+      '（此件公开发布）',
+    ]);
+    expect(pieces[4]).toMatch(/^滨州市若干措施为贯彻落实/u);
+    // A body named inside a sentence before a date is not a signature.
+    const sentence = `${'加强组织领导，压实工作责任。'.repeat(25)}由市卫生健康委2024年12月31日前完成。`;
+    expect(blocksOf(sentence)).toHaveLength(1);
   });
 
   it('keeps a chapter marker with its heading', () => {
@@ -235,6 +253,27 @@ describe('a heading run on into its first sub-heading', () => {
   it('is left whole when the heading is a sentence or the marker is not the first', () => {
     expect(splitHeadingRunOn(mappedFrom('一、加强领导，完善（一）号文件的配套措施。'))).toHaveLength(1);
     expect(splitHeadingRunOn(mappedFrom('（二）推进改革（三）项任务'))).toHaveLength(1);
+  });
+
+  it('is cut after a standard part of a plan run into its first sentence', () => {
+    const pieces = (text: string) => splitHeadingRunOn(mappedFrom(text)).map((piece) => piece.text);
+    expect(pieces('一、总体要求深入贯彻党的二十大精神，坚持医疗卫生事业公益性。')).toEqual([
+      '一、总体要求',
+      '深入贯彻党的二十大精神，坚持医疗卫生事业公益性。',
+    ]);
+    expect(pieces('三、保障措施加强组织领导，各县（市、区）要将其纳入发展规划。')).toEqual([
+      '三、保障措施',
+      '加强组织领导，各县（市、区）要将其纳入发展规划。',
+    ]);
+    // A heading that goes on, or a sentence that starts with the words: whole.
+    for (const whole of [
+      '三、重点任务和措施',
+      '二、主要任务分工如下：',
+      '（二）工作目标。到2025年，县域内就诊率达到90%。',
+      '一、总体要求是坚持公益性，强化政府责任。',
+      '一、总体要求',
+    ])
+      expect(pieces(whole), whole).toEqual([whole]);
   });
 });
 

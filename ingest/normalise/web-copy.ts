@@ -7,7 +7,7 @@
  *   "…制定本方案。一、总体要求（一）指导思想。以…。（二）基本原则。…二、重点任务…"
  * These functions put such text back into the paragraphs a reader sees, keeping every offset.
  */
-import { DATE_LINE, SIGNATURE_LINE } from '../conventions.js';
+import { BODY_SUFFIX, DATE_LINE, SIGNATURE_LINE } from '../conventions.js';
 import { concat, inserted, slice, type MappedText } from './mapped-text.js';
 import { CN_NUMERAL, CN_SMALL_NUMERAL, markerAt, type NumberStyle } from './numbering.js';
 
@@ -281,7 +281,8 @@ function insideQuote(text: string, at: number): boolean {
  * A page flattened to one line keeps its block boundaries as spaces: "…请认真贯彻执行。 绵阳市人民政府办公室
  * 2020年6月12日 绵阳市…重点工作任务 一、总体要求（一）…". In a line that long, a gap between two
  * Chinese characters is such a boundary (spaces inside a sentence are removed anyway); a marker
- * standing alone before a gap ("第一章  基础条件") keeps its heading.
+ * standing alone before a gap ("第一章  基础条件") keeps its heading. A page that kept no gap still
+ * shows where its cover notice is signed (see RUN_ON_SIGNATURE).
  */
 export function splitFlattenedBlocks(line: MappedText): MappedText[] {
   if (line.text.length < FLATTENED_LENGTH || line.text.includes('\t')) return [line];
@@ -296,27 +297,72 @@ export function splitFlattenedBlocks(line: MappedText): MappedText[] {
     start = gap.index + gap[0].length;
   }
   pieces.push(slice(line, start));
-  return pieces.length >= 3 ? pieces : [line];
+  const blocks = pieces.flatMap(splitRunOnSignature);
+  return blocks.length >= 3 ? blocks : [line];
+}
+
+/**
+ * A signature run into the text around it, where a page lost its line breaks and left no gap: "…请结合实际
+ * 认真贯彻落实。滨州市人民政府办公室2024年11月21日（此件公开发布）滨州市…若干措施为贯彻落实…". GB/T 9704 sets the
+ * issuing body's name (发文机关署名), the date (成文日期) and the note on publication (附注, "（此件公开发布）") each on a
+ * line of its own under the notice's last sentence: a body's name right after a sentence's end and right before
+ * a full date is that block, unless the sentence goes on after the date ("…由市卫生健康委2024年12月31日前完成").
+ */
+const RUN_ON_SIGNATURE = new RegExp(
+  `(?<=[。！])([\\u4e00-\\u9fff]{2,40}?${BODY_SUFFIX})(\\d{4}年\\d{1,2}月\\d{1,2}日)(?![前后起止至以之内底，。；、])(（此件[^（）]{2,10}）)?`,
+  'gu',
+);
+
+/** The piece cut before and after each part of a run-on signature block (RUN_ON_SIGNATURE). */
+function splitRunOnSignature(piece: MappedText): MappedText[] {
+  const cuts = new Set<number>();
+  for (const match of piece.text.matchAll(RUN_ON_SIGNATURE)) {
+    const [whole, name = '', date = ''] = match;
+    for (const at of [match.index, match.index + name.length, match.index + name.length + date.length, match.index + whole.length])
+      cuts.add(at);
+  }
+  if (cuts.size === 0) return [piece];
+  const pieces: MappedText[] = [];
+  let start = 0;
+  for (const cut of [...cuts, piece.text.length].sort((a, b) => a - b)) {
+    if (cut > start) pieces.push(slice(piece, start, cut));
+    start = Math.max(start, cut);
+  }
+  return pieces;
 }
 
 /**
  * A heading run on into its first sub-heading: "一、重点任务（一）加快推进分级诊疗。" — the short heading
- * after the first marker, with no punctuation, and a marker numbered 1 right after it.
+ * after the first marker, with no punctuation, and a marker numbered 1 right after it. Or into its first
+ * sentence, when the heading is one of a plan's standard parts (PART_HEADING).
  */
 export function splitHeadingRunOn(line: MappedText): MappedText[] {
   const marker = markerAt(line.text);
   if (!marker || line.text.includes('\t')) return [line];
   const rest = line.text.slice(marker.length, marker.length + 32);
   for (const match of rest.matchAll(INLINE_MARKER)) {
-    if (match.index < 2 || /[，。；：、,]/u.test(rest.slice(0, match.index))) return [line];
+    if (match.index < 2 || /[，。；：、,]/u.test(rest.slice(0, match.index))) break;
     const inner = markerAt(rest.slice(match.index));
     if (inner?.value === 1 && inner.style !== marker.style) {
       const at = marker.length + match.index;
       return [slice(line, 0, at), slice(line, at)];
     }
   }
-  return [line];
+  const part = PART_HEADING.exec(rest)?.[0];
+  // What follows is a sentence, not the rest of a longer heading ("主要任务分工如下："): a clause of six characters or more.
+  const sentence = part === undefined ? '' : (/^[^，。；：、,;:]*/u.exec(line.text.slice(marker.length + part.length))?.[0] ?? '');
+  if (part === undefined || sentence.length < 6) return [line];
+  return [slice(line, 0, marker.length + part.length), slice(line, marker.length + part.length)];
 }
+
+/**
+ * The standard parts of a plan or an opinion (方案, 意见), each headed on a line of its own: 总体要求 (指导思想, 基本
+ * 原则, 工作目标), 重点任务 or 主要措施, 保障措施 or 组织实施. A page that lost its line breaks runs such a heading into
+ * its first sentence ("一、总体要求深入贯彻党的二十大…", "三、保障措施加强组织领导，…"), which made the sentence the
+ * unit's title. Not when the heading goes on ("重点任务和措施", "工作目标：", "总体要求是…").
+ */
+const PART_HEADING =
+  /^(?:总体要求|总体目标|指导思想|基本原则|工作原则|工作目标|主要目标|发展目标|重点任务|主要任务|工作任务|重点工作|主要措施|重点措施|具体措施|工作措施|保障措施|组织保障|组织实施|工作要求|实施步骤|工作步骤|进度安排|时间安排|职责分工|任务分工)(?![和与及、，。；：:,;\s是为的（(])/u;
 
 /** "7" then "．加强…": an item's number split from its full stop, in any document (not only a web page's). */
 export function joinSplitNumbers(lines: readonly SourceLine[]): SourceLine[] {
