@@ -271,6 +271,7 @@ describe('a heading run on into its first sub-heading', () => {
       '二、主要任务分工如下：',
       '（二）工作目标。到2025年，县域内就诊率达到90%。',
       '一、总体要求是坚持公益性，强化政府责任。',
+      '三、重点工作完成情况和存在问题',
       '一、总体要求',
     ])
       expect(pieces(whole), whole).toEqual([whole]);

@@ -349,9 +349,11 @@ export function splitHeadingRunOn(line: MappedText): MappedText[] {
     }
   }
   const part = PART_HEADING.exec(rest)?.[0];
-  // What follows is a sentence, not the rest of a longer heading ("主要任务分工如下："): a clause of six characters or more.
-  const sentence = part === undefined ? '' : (/^[^，。；：、,;:]*/u.exec(line.text.slice(marker.length + part.length))?.[0] ?? '');
-  if (part === undefined || sentence.length < 6) return [line];
+  // What follows is a sentence, not the rest of a longer heading ("主要任务分工如下：", "重点工作完成情况和存在问题"):
+  // a clause of six characters or more, and a sentence's punctuation after it.
+  const after = part === undefined ? '' : line.text.slice(marker.length + part.length);
+  const clause = /^[^，。；：、,;:]*/u.exec(after)?.[0] ?? '';
+  if (part === undefined || clause.length < 6 || !/[，。；,;]/u.test(after)) return [line];
   return [slice(line, 0, marker.length + part.length), slice(line, marker.length + part.length)];
 }
 
