@@ -227,9 +227,13 @@ describe('a web page flattened with spaces between its blocks', () => {
       '（此件公开发布）',
     ]);
     expect(pieces[4]).toMatch(/^滨州市若干措施为贯彻落实/u);
-    // A body named inside a sentence before a date is not a signature.
-    const sentence = `${'加强组织领导，压实工作责任。'.repeat(25)}由市卫生健康委2024年12月31日前完成。`;
-    expect(blocksOf(sentence)).toHaveLength(1);
+    // Without the note, the plan's title named in the notice follows the date.
+    const untitled = blocksOf(head.replace('（此件公开发布）', '') + body);
+    expect(untitled.slice(1, 3)).toEqual(['滨州市人民政府办公室', '2024年11月21日']);
+    expect(untitled[3]).toMatch(/^滨州市若干措施为贯彻落实/u);
+    // A body and a date opening a sentence of the text are not a signature.
+    const sentences = `${'加强组织领导，压实工作责任。'.repeat(25)}县医保局2023年12月31日完成清算。市卫生健康委2024年6月30日前完成评估。`;
+    expect(blocksOf(sentences)).toHaveLength(1);
   });
 
   it('keeps a chapter marker with its heading', () => {

@@ -305,11 +305,12 @@ export function splitFlattenedBlocks(line: MappedText): MappedText[] {
  * A signature run into the text around it, where a page lost its line breaks and left no gap: "…请结合实际
  * 认真贯彻落实。滨州市人民政府办公室2024年11月21日（此件公开发布）滨州市…若干措施为贯彻落实…". GB/T 9704 sets the
  * issuing body's name (发文机关署名), the date (成文日期) and the note on publication (附注, "（此件公开发布）") each on a
- * line of its own under the notice's last sentence: a body's name right after a sentence's end and right before
- * a full date is that block, unless the sentence goes on after the date ("…由市卫生健康委2024年12月31日前完成").
+ * line of its own under the notice's last sentence, and the plan the notice names in 《》 follows under its title.
+ * So a body's name right after a sentence's end and right before a full date is that block when the note follows
+ * the date, or the plan's title does; not in a sentence that goes on ("。县医保局2023年12月31日前完成清算").
  */
 const RUN_ON_SIGNATURE = new RegExp(
-  `(?<=[。！])([\\u4e00-\\u9fff]{2,40}?${BODY_SUFFIX})(\\d{4}年\\d{1,2}月\\d{1,2}日)(?![前后起止至以之内底，。；、])(（此件[^（）]{2,10}）)?`,
+  `(?<=[。！])([\\u4e00-\\u9fff]{2,40}?${BODY_SUFFIX})(\\d{4}年\\d{1,2}月\\d{1,2}日)(（此件[^（）]{2,10}）)?`,
   'gu',
 );
 
@@ -317,9 +318,11 @@ const RUN_ON_SIGNATURE = new RegExp(
 function splitRunOnSignature(piece: MappedText): MappedText[] {
   const cuts = new Set<number>();
   for (const match of piece.text.matchAll(RUN_ON_SIGNATURE)) {
-    const [whole, name = '', date = ''] = match;
-    for (const at of [match.index, match.index + name.length, match.index + name.length + date.length, match.index + whole.length])
-      cuts.add(at);
+    const [whole, name = '', date = '', note] = match;
+    const end = match.index + whole.length;
+    const named = [...piece.text.slice(0, match.index).matchAll(/《([^《》]{4,60})》/gu)].map((title) => title[1] ?? '');
+    if (note === undefined && !named.some((title) => piece.text.startsWith(title, end))) continue;
+    for (const at of [match.index, match.index + name.length, match.index + name.length + date.length, end]) cuts.add(at);
   }
   if (cuts.size === 0) return [piece];
   const pieces: MappedText[] = [];
