@@ -40,6 +40,8 @@ describe('a document in traditional characters', () => {
     const text = '衞生健康委員會、縣醫保局按職責分工負責，成效顯著。著名專家';
     expect(simplified(text)).toBe('卫生健康委员会、县医保局按职责分工负责，成效显著。著名专家');
     expect(simplified(text)).toHaveLength(text.length);
+    // 㗲's simplified form, 𠵾, is two UTF-16 units: it stays, and the rest of its run is still converted.
+    expect(simplified('醫療㗲衛生')).toBe('医疗㗲卫生');
   });
 
   it('is told apart from a simplified one, which may hold a traditional form or two (著 of 显著)', () => {
